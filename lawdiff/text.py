@@ -1,0 +1,59 @@
+"""Text utilities: normalisation for matching, and punktum (sentence) splitting.
+
+Official text is always kept as it was published; `norm()` gives the form used
+for matching and comparison (no-break spaces become spaces, soft hyphens and
+zero-width characters disappear, runs of white space collapse).
+
+Punktum splitting follows shared/reference/lovteknik.md §9.3.
+"""
+from __future__ import annotations
+
+import re
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\t\r\n"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_TABLE = {**_SPACES, **_INVISIBLE}
+_WS = re.compile(r" {2,}")
+
+
+def norm(s: str) -> str:
+    """Normalise text for matching: one plain space between words, no invisibles."""
+    return _WS.sub(" ", s.translate(_TABLE)).strip()
+
+
+# A period (or ? !) followed by white space and a capital letter or », or the end.
+_BOUNDARY = re.compile(r"[.?!](?=\s+[A-ZÆØÅ»]|\s*$)")
+# Abbreviations that do not end a sentence even before a capital letter.
+_NEVER_END = re.compile(r"(?:\bjf|\bf\.eks|\bbl\.a|\bca|\bjvf|\bhhv|\bevt|\bbl\.\s?a)\.$")
+# "nr. L 331", "nr. C 12": a series letter after nr.
+_SERIES = re.compile(r"\s+[A-Z]{1,2}\s+\d")
+
+
+def split_punktum(line: str) -> list[str]:
+    """Split one line (a LexDania <Linea>) into its punktummer.
+
+    The returned pieces, joined with single spaces, give back `line` with its
+    white space at the boundaries folded; each piece keeps its final period.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        end = m.end()
+        head = line[start:end]
+        if _NEVER_END.search(head):
+            continue
+        if head.endswith("nr.") and _SERIES.match(line, end):
+            continue
+        piece = head.strip()
+        if piece:
+            pieces.append(piece)
+        start = end
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def count_punktum(lines: list[str]) -> int:
+    """Count punktummer in a counting unit; each line is a hard boundary (§9.3)."""
+    return sum(len(split_punktum(line)) for line in lines)
