@@ -21,8 +21,9 @@ def norm(s: str) -> str:
     return _WS.sub(" ", s.translate(_TABLE)).strip()
 
 
-# A period (or ? !) followed by white space and a capital letter or », or the end.
-_BOUNDARY = re.compile(r"[.?!](?=\s+[A-ZÆØÅ»]|\s*$)")
+# A period (or ? !) followed by white space and a capital letter, », § or a
+# punktum reference ("… anvendelse. 1. pkt. gælder dog ikke …"), or by the end.
+_BOUNDARY = re.compile(r"[.?!](?=\s+(?:[A-ZÆØÅ»§]|\d+\.(?:\s*(?:-|–|og)\s*\d+\.)?\s*pkt\.)|\s*$)")
 # Abbreviations that do not end a sentence even before a capital letter.
 _NEVER_END = re.compile(r"(?:\bjf|\bf\.eks|\bbl\.a|\bca|\bjvf|\bhhv|\bevt|\bbl\.\s?a)\.$")
 # "nr. L 331", "nr. C 12": a series letter after nr.

@@ -20,7 +20,7 @@ Inline formatting (italic, bold, superscript) is not kept: the model holds plain
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -54,6 +54,7 @@ class ImportResult:
     path: str
     act: Act | None = None
     amendment: Amendment | None = None
+    repairs: list[str] = field(default_factory=list)
 
 
 def law_title(doc_title: str) -> str:
@@ -74,6 +75,7 @@ class _Reader:
     def __init__(self, path: str, is_lbk: bool):
         self.path = path
         self.is_lbk = is_lbk
+        self.repairs: list[str] = []
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
         return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline,
@@ -150,16 +152,18 @@ class _Reader:
 
     # --- provisions --------------------------------------------------------
     def content(self, el: etree._Element, unit: Unit) -> None:
-        """Fill a section/subsection/item from its Exitus children."""
+        """Fill a subsection/item from its Exitus children."""
         for ch in el:
-            if ch.tag == "Explicatus":
-                continue
-            if ch.tag == "Exitus":
-                self.exitus(ch, unit)
-            elif ch.tag in ("AendringsNummer", "AendringCentreretParagraf"):
-                self.add_blocks(unit, self.flatten(ch, []))
-            else:
-                raise self.fail(ch, f"uventet element i <{el.tag}>")
+            if ch.tag != "Explicatus":
+                self.content_element(ch, unit, el)
+
+    def content_element(self, ch: etree._Element, unit: Unit, parent: etree._Element) -> None:
+        if ch.tag == "Exitus":
+            self.exitus(ch, unit)
+        elif ch.tag in ("AendringsNummer", "AendringCentreretParagraf"):
+            self.add_blocks(unit, self.flatten(ch, []))
+        else:
+            raise self.fail(ch, f"uventet element i <{parent.tag}>")
 
     def add_blocks(self, unit: Unit, blocks: list) -> None:
         (unit.wrapup if unit.children else unit.intro).extend(blocks)
@@ -205,6 +209,8 @@ class _Reader:
                 kind = "indent"  # a free-form label such as "–" or "•"
             else:
                 num = m.group(1)
+                # the label decides: "a)" is a litra even where formaInd says Nummer
+                kind = "paragraph" if num[0].isdigit() else "point"
         u = Unit(kind, num=num, label=label)
         self.content(el, u)
         return u
@@ -213,8 +219,29 @@ class _Reader:
     _SEC_NUM = re.compile(r"^(?:§§?)?\s*(\d.*?)\s*\.?$")
     _STK_NUM = re.compile(r"^Stk\.\s*(\d.*?)\s*\.?$", re.I)
 
-    def section(self, el: etree._Element) -> Unit:
-        label = el.findtext("Explicatus")
+    # A Linea holding nothing but a label, at the start of a later Exitus: a markup
+    # error in the source where a new stk. or § was left inside the previous one
+    # (LBK 807/2015 § 16 a, stk. 8 holds "§ 16 b."; LBK 731/2010 § 13, stk. 1 holds "Stk. 2.").
+    _BARE_LABEL = re.compile(r"^(?:§\s*\d+(?:\s?[a-zæøå]{1,2})?|Stk\.\s*\d+)\.$")
+
+    def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
+        segments: list[tuple[str | None, list[etree._Element]]] = [(stk.findtext("Explicatus"), [])]
+        for ch in stk:
+            if ch.tag == "Explicatus":
+                continue
+            first = ch.find("Linea") if ch.tag == "Exitus" else None
+            if (first is not None and len(ch) > 1 and ch[0] is first and segments[-1][1]
+                    and self._BARE_LABEL.match(norm(self.linea(first)))):
+                label = self.linea(first)
+                self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "
+                                    f"stykke i kilden; læst som en selvstændig {'paragraf' if '§' in label else 'stk.'}")
+                segments.append((label, [ch]))
+                ch.remove(first)
+            else:
+                segments[-1][1].append(ch)
+        return segments
+
+    def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         if label is not None and norm(label):
             m = self._SEC_NUM.match(norm(label))
             if not m:
@@ -226,12 +253,21 @@ class _Reader:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
         if num:
             num = re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", num)
-        sec = Unit("section", num=num, label=label)
+        return Unit("section", num=num, label=label)
+
+    def sections(self, el: etree._Element) -> list[Unit]:
+        """A Paragraf as one section (or more, where the source nests a § in a stk.)."""
+        secs = [self._section_unit(el, el.findtext("Explicatus"))]
         for ch in el:
             if ch.tag == "Explicatus":
                 continue
-            if ch.tag == "Stk":
-                slabel = ch.findtext("Explicatus")
+            if ch.tag != "Stk":
+                raise self.fail(ch, "uventet element i <Paragraf>")
+            for slabel, elements in self._split_stk(ch):
+                if slabel is not None and norm(slabel).startswith("§"):
+                    secs.append(self._section_unit(el, slabel))
+                    slabel = None
+                sec = secs[-1]
                 if slabel is None:
                     snum = str(len(sec.children) + 1)
                 else:
@@ -240,11 +276,10 @@ class _Reader:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
                     snum = m.group(1)
                 stk = Unit("subsection", num=snum, label=slabel)
-                self.content(ch, stk)
+                for e in elements:
+                    self.content_element(e, stk, ch)
                 sec.children.append(stk)
-            else:
-                raise self.fail(ch, "uventet element i <Paragraf>")
-        return sec
+        return secs
 
     # --- structure ---------------------------------------------------------
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
@@ -277,7 +312,7 @@ class _Reader:
                 else:
                     out.append(Unit("group", heading=heading, children=kids))
             elif tag == "Paragraf":
-                out.append(self.section(ch))
+                out.extend(self.sections(ch))
             else:
                 raise self.fail(ch, f"uventet element i <{el.tag}>")
         return out
@@ -288,7 +323,7 @@ class _Reader:
         out: list[Unit] = []
         for ch in el:
             if ch.tag == "Paragraf":
-                out.append(self.section(ch))
+                out.extend(self.sections(ch))
             else:
                 out.append(Unit("ikraft", intro=self.flatten(ch, [])))
         return out
@@ -356,7 +391,7 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     assign_eids(act)
     assign_wids(act)
-    return ImportResult(path, act=act)
+    return ImportResult(path, act=act, repairs=r.repairs)
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:

@@ -1,0 +1,216 @@
+"""Danish citations: parse, format and resolve "§ 68 a, stk. 2, nr. 3, litra b, 2. pkt.".
+
+Accepted forms (with or without commas and no-break spaces):
+
+    § 68 a                      § 68 a, stk. 3, 2. pkt.       § 30 a, stk. 3, nr. 2
+    § 10, stk. 1, nr. 4, litra b                              §§ 9-12    §§ 9 og 10
+    kapitel 12 a                afsnit III
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .errors import AddressError
+from .model import Act, Unit
+from .text import norm, split_punktum
+
+_SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
+_RX = re.compile(
+    rf"""^\s*(?:
+        (?P<range>§§\s*(?P<r1>{_SEC})\s*(?:-|–|og)\s*(?P<r2>{_SEC}))
+      | (?:§\s*(?P<sec>{_SEC})
+          (?:\s*,?\s*stk\.\s*(?P<stk>\d+))?
+          (?:\s*,?\s*nr\.\s*(?P<nr>\d+\s?[a-z]?))?
+          (?:\s*,?\s*litra\s+(?P<litra>[a-zæøå]{{1,3}}))?
+          (?:\s*,?\s*(?P<pkt>\d+)\.\s*pkt\.?)?)
+      | (?:kapitel\s+(?P<chap>\d+(?:\s?[a-zæøå])?))
+      | (?:afsnit\s+(?P<part>[IVXLC]+(?:\s?[a-z])?))
+    )\s*,?\s*$""",
+    re.X | re.I,
+)
+
+
+def canonical_num(num: str) -> str:
+    """'68a' and '68 a' and '68\u00a0a' -> '68 a'."""
+    num = norm(num)
+    return re.sub(r"(\d)\s*([a-zA-Zæøå])", r"\1 \2", num)
+
+
+@dataclass(frozen=True)
+class Address:
+    section: str | None = None
+    subsection: str | None = None
+    paragraph: str | None = None
+    point: str | None = None
+    pkt: int | None = None
+    section_to: str | None = None  # "§§ 9-12": section="9", section_to="12"
+    chapter: str | None = None
+    part: str | None = None
+
+    def __str__(self) -> str:
+        if self.chapter:
+            return f"kapitel {self.chapter}"
+        if self.part:
+            return f"afsnit {self.part}"
+        if self.section_to:
+            return f"§§ {self.section}-{self.section_to}"
+        parts = [f"§ {self.section}"]
+        if self.subsection:
+            parts.append(f"stk. {self.subsection}")
+        if self.paragraph:
+            parts.append(f"nr. {self.paragraph}")
+        if self.point:
+            parts.append(f"litra {self.point}")
+        if self.pkt:
+            parts.append(f"{self.pkt}. pkt.")
+        return ", ".join(parts)
+
+    def unit_address(self) -> "Address":
+        """The same address without its punktum."""
+        return replace(self, pkt=None)
+
+
+def parse(text: str) -> Address:
+    m = _RX.match(norm(text))
+    if not m:
+        raise AddressError(
+            f"adressen {text!r} kan ikke læses",
+            hint='skriv den som i loven, fx "§ 68 a, stk. 3, 2. pkt.", "§ 30 a, stk. 3, nr. 2", '
+                 '"§ 10, stk. 1, nr. 4, litra b" eller "§§ 9-12"')
+    g = m.groupdict()
+    if g["range"]:
+        return Address(section=canonical_num(g["r1"]), section_to=canonical_num(g["r2"]))
+    if g["chap"]:
+        return Address(chapter=canonical_num(g["chap"]))
+    if g["part"]:
+        return Address(part=g["part"].upper())
+    return Address(section=canonical_num(g["sec"]), subsection=g["stk"],
+                   paragraph=g["nr"] and canonical_num(g["nr"]).replace(" ", ""),
+                   point=g["litra"] and g["litra"].lower(), pkt=int(g["pkt"]) if g["pkt"] else None)
+
+
+# --- ordering of section numbers ------------------------------------------
+
+_KEY = re.compile(r"^(\d+)\s*([a-zæøå]*)$")
+_ALPHA = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def section_key(num: str) -> tuple[int, int]:
+    m = _KEY.match(canonical_num(num).lower().replace(" ", ""))
+    if not m:
+        return (10**9, 0)
+    suffix = m.group(2)
+    rank = 0
+    for ch in suffix:
+        rank = rank * 30 + _ALPHA.index(ch) + 1
+    return (int(m.group(1)), rank)
+
+
+def _section_span(num: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A placeholder such as '67 a-67 f' covers a range of numbers."""
+    m = re.match(r"^(.+?)\s*(?:-|–|og)\s*(.+)$", num)
+    if m:
+        return section_key(m.group(1)), section_key(m.group(2))
+    k = section_key(num)
+    return k, k
+
+
+# --- resolution ------------------------------------------------------------
+
+@dataclass
+class Target:
+    """What an address resolves to: one or more units, and maybe a punktum of the first."""
+    address: Address
+    units: list[Unit]
+    pkt_text: str | None = None
+
+
+def _listing(units: list[Unit]) -> str:
+    return ", ".join(u.cite() for u in units) or "ingen"
+
+
+def find_section(act: Act, num: str, address: Address) -> Unit:
+    want = section_key(num)
+    secs = [s for s in act.sections() if s.num]
+    hits = [s for s in secs if canonical_num(s.num) == canonical_num(num)]
+    if not hits:
+        hits = [s for s in secs if _section_span(s.num)[0] <= want <= _section_span(s.num)[1]
+                and _section_span(s.num)[0] != _section_span(s.num)[1]]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise AddressError(f"{address} findes {len(hits)} gange i {act.key}",
+                           hint="loven har flere paragraffer med samme nummer; meld det som en fejl i kilden")
+    before = [s for s in secs if _section_span(s.num)[1] < want][-2:]
+    after = [s for s in secs if _section_span(s.num)[0] > want][:2]
+    raise AddressError(f"§ {num} findes ikke i {act.key}",
+                       hint=f"nærmeste paragraffer: {_listing(before + after)}")
+
+
+def _child(parent: Unit, kind: str, num: str, address: Address, path: str) -> Unit:
+    kids = [c for c in parent.children if c.kind == kind]
+    for c in kids:
+        if c.num and c.num.replace(" ", "").lower() == num.replace(" ", "").lower():
+            return c
+    # a placeholder such as "Stk. 2-6. (Ophævet)" covers a range
+    for c in kids:
+        m = re.match(r"^(\d+)\s*-\s*(\d+)$", c.num or "")
+        if m and num.isdigit() and int(m.group(1)) <= int(num) <= int(m.group(2)):
+            return c
+    name = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}[kind]
+    have = ", ".join(f"{name} {c.num}" for c in kids) or f"ingen {name}"
+    raise AddressError(f"{path} har ikke {name} {num}", hint=f"{path} har: {have}")
+
+
+def resolve(act: Act, address: Address | str) -> Target:
+    """Find the unit(s) an address points to; AddressError names the nearest units."""
+    if isinstance(address, str):
+        address = parse(address)
+    if address.chapter or address.part:
+        kind = "chapter" if address.chapter else "part"
+        num = address.chapter or address.part
+        hits = [u for u in act.walk() if u.kind == kind and u.num
+                and canonical_num(u.num).lower() == canonical_num(num).lower()]
+        if not hits:
+            have = [u for u in act.walk() if u.kind == kind]
+            raise AddressError(f"{address} findes ikke i {act.key}", hint=f"loven har: {_listing(have)}")
+        return Target(address, hits[:1])
+    if address.section_to:
+        lo, hi = section_key(address.section), section_key(address.section_to)
+        first = find_section(act, address.section, address)
+        last = find_section(act, address.section_to, address)
+        secs = list(act.sections())
+        i, j = secs.index(first), secs.index(last)
+        if lo > hi or i > j:
+            raise AddressError(f"{address}: intervallet er omvendt", hint="skriv det laveste nummer først")
+        return Target(address, secs[i:j + 1])
+    unit = find_section(act, address.section, address)
+    path = f"§ {unit.num}"
+    if address.subsection:
+        unit = _child(unit, "subsection", address.subsection, address, path)
+        path += f", stk. {address.subsection}"
+    elif address.paragraph or address.point or address.pkt:
+        # "§ 2, nr. 1" and "§ 42, 2. pkt." cite a § that has only one stk.
+        subs = [c for c in unit.children if c.kind == "subsection"]
+        if len(subs) != 1:
+            raise AddressError(f"{address}: {path} har {len(subs)} stykker", hint="angiv stykket, fx stk. 1")
+        unit = subs[0]
+    if address.paragraph:
+        unit = _child(unit, "paragraph", address.paragraph, address, path)
+        path += f", nr. {address.paragraph}"
+    if address.point:
+        unit = _child(unit, "point", address.point, address, path)
+        path += f", litra {address.point}"
+    if address.pkt:
+        pieces = [p for line in unit.own_lines() for p in split_punktum(line)]
+        if address.pkt > len(pieces):
+            raise AddressError(f"{path} har ikke {address.pkt}. pkt.",
+                               hint=f"{path} har {len(pieces)} punktum{'mer' if len(pieces) != 1 else ''}")
+        return Target(address, [unit], pieces[address.pkt - 1])
+    return Target(address, [unit])
+
+
+def citation(ancestors: list[Unit]) -> str:
+    """A unit's citation from its ancestor chain (section first)."""
+    return ", ".join(u.cite() for u in ancestors if u.is_provision)

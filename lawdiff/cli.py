@@ -1,0 +1,116 @@
+"""The `lawdiff` command. Messages for users are Danish; exit status 1 on any error."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import address as addr
+from .check import check_store
+from .errors import LawdiffError
+from .render.text import render_act, render_unit
+from .store import Store
+
+
+def _import_lexdania(store: Store, args) -> int:
+    from .importers.lexdania import read_lexdania_file
+
+    acts = amendments = failed = 0
+    # read everything first, so that a failure leaves no half-written store
+    results = []
+    for f in args.files:
+        try:
+            res = read_lexdania_file(f, law=args.law)
+        except LawdiffError as e:
+            failed += 1
+            print(f"{f}: FEJL: {e}", file=sys.stderr)
+            continue
+        results.append(res)
+    for res in results:
+        for note in res.repairs:
+            print(f"  advarsel: {note}", file=sys.stderr)
+        if res.amendment:
+            amendments += 1
+            a = res.amendment
+            print(f"{res.path}: ændringslov {a.source} genkendt, ikke importeret ({a.title[:80]})")
+            continue
+        act = res.act
+        path = store.save(act)
+        acts += 1
+        print(f"{res.path}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
+    print(f"{acts} love importeret, {amendments} ændringslove genkendt, {failed} fejl")
+    return 1 if failed else 0
+
+
+def _import_text(store: Store, args) -> int:
+    from .importers.text import read_text_file
+
+    act = read_text_file(args.file, law=args.law, source=args.source, title=args.title)
+    path = store.save(act)
+    print(f"{args.file}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
+    return 0
+
+
+def _show(store: Store, args) -> int:
+    act = store.load(args.law)
+    if not args.address:
+        sys.stdout.write(render_act(act))
+        return 0
+    target = addr.resolve(act, args.address)
+    if target.pkt_text is not None:
+        print(target.pkt_text)
+    else:
+        print("\n".join(render_unit(u) for u in target.units))
+    return 0
+
+
+def _check(store: Store, args) -> int:
+    files = store.files()
+    problems = check_store(files)
+    for p in problems:
+        print(p)
+    status = "fejl" if problems else "ok"
+    print(f"{len(files)} lovversioner kontrolleret: {len(problems)} problemer ({status})")
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="lawdiff", description="Danske love som Akoma Ntoso, ændringsforslag og redlines.")
+    p.add_argument("--root", default=".", help="mappen med statutes/ og proposals/ (standard: .)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    imp = sub.add_parser("import", help="importér love")
+    isub = imp.add_subparsers(dest="format", required=True)
+    lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
+    lx.add_argument("files", nargs="+", metavar="FILE")
+    lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
+    lx.set_defaults(func=_import_lexdania)
+    tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
+    tx.add_argument("file", metavar="FILE")
+    tx.add_argument("--law", required=True, help="kortnavn, fx lab")
+    tx.add_argument("--source", required=True, help='fx "LBK nr. 1342 af 21/11/2016"')
+    tx.add_argument("--title", help="lovens titel, fx »lov om en aktiv beskæftigelsesindsats«")
+    tx.set_defaults(func=_import_text)
+
+    sh = sub.add_parser("show", help="vis en lov eller en enhed: lawdiff show lab@2016-11-21 '§ 68 a, stk. 1'")
+    sh.add_argument("law", metavar="LAW[@YYYY-MM-DD]")
+    sh.add_argument("address", nargs="?", metavar="ADDRESS")
+    sh.set_defaults(func=_show)
+
+    ck = sub.add_parser("check", help="kontrollér de lagrede love")
+    ck.set_defaults(func=_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    store = Store(Path(args.root))
+    try:
+        return args.func(store, args)
+    except LawdiffError as e:
+        print(f"fejl: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

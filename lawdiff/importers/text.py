@@ -1,0 +1,129 @@
+"""Import a statute from text copied from a retsinformation.dk page.
+
+Recognised lines (blank lines are ignored):
+
+    Afsnit III a                 a part; the next line is its heading
+    Kapitel 12 a                 a chapter; the next line is its heading
+    § 68 a. Text …               a section and its first stk.
+    Stk. 2. Text …               a further stk.
+    1) Text …                    a nr. in the current stk. (or litra)
+    a) Text …                    a litra in the current nr.
+    any other line               more text of the current unit (after its list: wrap-up);
+                                 between a heading and a § it is a mellemrubrik
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import MappingError
+from ..model import Act, Line, Unit, assign_eids, assign_wids
+from ..text import norm
+
+_SOURCE = re.compile(r"^(LBK|LOV)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})$", re.I)
+_PART = re.compile(r"^Afsnit\s+([IVXLC]+(?:\s?[a-z])?)$")
+_CHAPTER = re.compile(r"^Kapitel\s+(\d+(?:\s?[a-zæøå])?)$")
+_SECTION = re.compile(r"^(§\s*(\d+(?:\s?[a-zæøå]{1,2})?)\.)\s*(.*)$")
+_STK = re.compile(r"^(Stk\.\s*(\d+)\.)\s*(.*)$")
+_NR = re.compile(r"^((\d+)\))\s*(.*)$")
+_LITRA = re.compile(r"^(([a-zæøå])\))\s*(.*)$")
+
+
+def parse_source(source: str) -> tuple[str, str, str, str]:
+    """'LBK nr. 1342 af 21/11/2016' -> ('lbk', '1342', '2016', '2016-11-21')."""
+    m = _SOURCE.match(norm(source))
+    if not m:
+        raise MappingError(f"kilden {source!r} kan ikke læses",
+                           hint='skriv den som "LBK nr. 1342 af 21/11/2016" eller "LOV nr. 1482 af 23/12/2014"')
+    kind, number, d, mth, y = m.groups()
+    return kind.lower(), number, y, f"{y}-{int(mth):02d}-{int(d):02d}"
+
+
+def read_text(text: str, path: str, law: str, source: str, title: str | None = None) -> Act:
+    doc_type, number, year, date = parse_source(source)
+    act = Act(law=law, title=title or law, doc_title=title or law, doc_type=doc_type, year=year,
+              number=number, date=date, source=f"{doc_type.upper()} nr. {number} af {date[8:]}/{date[5:7]}/{year}")
+    container: Unit | None = None  # current part or chapter
+    part: Unit | None = None
+    group: Unit | None = None
+    sec: Unit | None = None
+    stk: Unit | None = None
+    item: Unit | None = None  # current nr.
+    cur: Unit | None = None  # where plain lines go
+    want_heading: Unit | None = None
+
+    def place(u: Unit) -> None:
+        (group or container).children.append(u) if (group or container) else act.body.append(u)
+
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not norm(line):
+            continue
+        n = norm(line)
+        if want_heading is not None and not _SECTION.match(n):
+            want_heading.heading = Line(line)
+            want_heading = None
+            continue
+        if m := _PART.match(n):
+            part = Unit("part", num=m.group(1), label=line)
+            act.body.append(part)
+            container, group, sec, cur, want_heading = part, None, None, None, part
+        elif m := _CHAPTER.match(n):
+            chap = Unit("chapter", num=m.group(1), label=line)
+            (part.children if part else act.body).append(chap)
+            container, group, sec, cur, want_heading = chap, None, None, None, chap
+        elif m := _SECTION.match(line) or _SECTION.match(n):
+            num = re.sub(r"(\d)\s*([a-zæøå])", r"\1 \2", norm(m.group(2)))
+            sec = Unit("section", num=num, label=m.group(1))
+            place(sec)
+            stk = Unit("subsection", num="1")
+            sec.children.append(stk)
+            item, cur = None, stk
+            if m.group(3):
+                stk.intro.append(Line(m.group(3)))
+        elif sec is None:
+            if container is None:
+                raise MappingError(f"linjen står før lovens første paragraf: {n[:60]!r}", file=path, line=lineno,
+                                   hint="kopiér fra den første »§ 1.« eller et »Kapitel«")
+            group = Unit("group", heading=Line(line))
+            container.children.append(group)
+        elif m := _STK.match(line) or _STK.match(n):
+            stk = Unit("subsection", num=m.group(2), label=m.group(1))
+            sec.children.append(stk)
+            item, cur = None, stk
+            if m.group(3):
+                stk.intro.append(Line(m.group(3)))
+        elif m := _NR.match(n):
+            item = Unit("paragraph", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
+            stk.children.append(item)
+            cur = item
+        elif (m := _LITRA.match(n)) and item is not None:
+            lit = Unit("point", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
+            item.children.append(lit)
+            cur = lit
+        else:
+            # After a list, a line is the stk.'s wrap-up text; otherwise more text of the unit.
+            if cur is not stk and stk is not None and stk.children:
+                stk.wrapup.append(Line(line))
+                cur = stk
+            elif cur is stk and stk.children:
+                stk.wrapup.append(Line(line))
+            else:
+                (cur or stk).intro.append(Line(line))
+    if not any(True for _ in act.sections()):
+        raise MappingError("teksten indeholder ingen paragraffer (»§ 1. …«)", file=path, line=1,
+                           hint="kopiér lovteksten fra retsinformation.dk med paragraffernes betegnelser")
+    assign_eids(act)
+    assign_wids(act)
+    return act
+
+
+def read_text_file(path: str | Path, law: str, source: str, title: str | None = None) -> Act:
+    p = str(path)
+    try:
+        text = Path(p).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise MappingError(f"filen er ikke UTF-8 (byte {e.start})", file=p, hint="gem teksten som UTF-8") from None
+    except OSError as e:
+        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    return read_text(text, p, law, source, title)
