@@ -36,8 +36,16 @@ _TAG = {"book": "book", "part": "part", "chapter": "chapter", "section": "sectio
 _KIND = {v: k for k, v in _TAG.items()}
 
 
+_QNAMES: dict[str, str] = {}
+_SubElement = etree.SubElement
+
+
 def _el(parent, tag, text=None, **attrs):
-    e = etree.SubElement(parent, _A + tag, {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
+    qname = _QNAMES.get(tag) or _QNAMES.setdefault(tag, _A + tag)
+    if attrs:
+        e = _SubElement(parent, qname, {k: v for k, v in attrs.items() if v is not None})
+    else:
+        e = _SubElement(parent, qname)
     if text is not None:
         e.text = text
     return e

@@ -229,8 +229,8 @@ class _Reader:
         for ch in stk:
             if ch.tag == "Explicatus":
                 continue
-            first = ch.find("Linea") if ch.tag == "Exitus" else None
-            if (first is not None and len(ch) > 1 and ch[0] is first and segments[-1][1]
+            first = ch[0] if ch.tag == "Exitus" and len(ch) > 1 and segments[-1][1] else None
+            if (first is not None and first.tag == "Linea"
                     and self._BARE_LABEL.match(norm(self.linea(first)))):
                 label = self.linea(first)
                 self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "

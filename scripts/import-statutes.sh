@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Re-create statutes/ from the official XML in ../shared/corpus/lexdania.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+C=${LAWDIFF_SHARED:-../shared}/corpus/lexdania
+lawdiff import lexdania --law lab "$C/2015/2015-807.xml" "$C/2016/2016-1342.xml"
+lawdiff import lexdania "$C/2010/2010-731.xml" "$C/2014/2014-1482.xml" "$C/2016/2016-1270.xml" "$C/2016/2016-1188.xml"

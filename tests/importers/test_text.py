@@ -1,0 +1,41 @@
+"""Importing text copied from a retsinformation.dk page."""
+import pytest
+
+from lawdiff.address import resolve
+from lawdiff.errors import MappingError
+from lawdiff.importers.text import parse_source, read_text
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+
+# LAB § 68 a as published (LBK 1342/2016), copied with its no-break spaces
+PAGE = """Kapitel 12 a
+
+Ressourceforløb
+
+§ 68 a. Personer under 40 år, der har komplekse problemer ud over ledighed, der ikke har kunnet løses gennem en indsats efter denne lov eller efter lov om aktiv socialpolitik, og som kræver et helhedsorienteret forløb med en kombination af indsats efter denne lov og sociale eller sundhedsmæssige indsatser, skal tilbydes et ressourceforløb, jf. dog stk. 2. Det er endvidere en betingelse, at personen
+1) har modtaget længerevarende offentlig forsørgelse,
+2) har deltaget i tilbud efter denne lov eller revalidering efter kapitel 6 i lov om aktiv socialpolitik uden at have øget tilknytningen til arbejdsmarkedet, eller
+3) at kommunen vurderer, at der er behov for en længerevarende indsats, før der kan fastsættes et konkret beskæftigelsesmål.
+Stk.\u00a02. Personer, hvor det som følge af svær sygdom eller på grund af betydelige funktionsnedsættelser er åbenbart formålsløst at forsøge at udvikle deres arbejdsevne i et ressourceforløb, er undtaget fra stk. 1.
+"""
+
+
+def test_text_import_matches_the_official_xml(store):
+    act = read_text(PAGE, "page.txt", "lab", "LBK nr. 1342 af 21/11/2016", "lov om en aktiv beskæftigelsesindsats")
+    assert act.date == "2016-11-21" and act.source == "LBK nr. 1342 af 21/11/2016"
+    mine = resolve(act, "§ 68 a").units[0]
+    assert [c.num for c in mine.children] == ["1", "2"]
+    assert [c.num for c in mine.children[0].children] == ["1", "2", "3"]
+    official = resolve(store.load("lab@2016-11-21"), "§ 68 a").units[0]
+    for i in (0, 1):
+        assert norm(plain_text(mine.children[i])) == norm(plain_text(official.children[i]))
+    assert mine.eid == "sec_68a" and mine.children[0].children[2].eid == "sec_68a__subsec_1__para_3"
+    chapter = act.body[0]
+    assert chapter.num == "12 a" and chapter.heading.text == "Ressourceforløb"
+
+
+def test_bad_source_and_empty_text():
+    with pytest.raises(MappingError, match="kilden"):
+        parse_source("LBK 1342 2016")
+    with pytest.raises(MappingError, match="ingen paragraffer"):
+        read_text("Kapitel 1\nFormål\n", "x.txt", "x", "LOV nr. 1 af 01/01/2020")
