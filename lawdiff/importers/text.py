@@ -127,3 +127,56 @@ def read_text_file(path: str | Path, law: str, source: str, title: str | None = 
     except OSError as e:
         raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
     return read_text(text, p, law, source, title)
+
+
+_LABEL_OF = {"subsection": _STK, "paragraph": _NR, "point": _LITRA}
+
+
+def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
+    """Parse drafted text for one new or rewritten unit, in the official layout.
+
+    kind is "section", "subsection", "paragraph" or "point". A leading label of
+    the unit's own kind ("§ 68 d.", "Stk. 3.", "2)", "b)") is accepted and dropped:
+    labels are recomputed by the engine. Lines "1) …" and "a) …" become list
+    items; for a section, lines "Stk. N. …" start further subsections.
+    """
+    lines = [ln.strip() for ln in text.strip().splitlines() if norm(ln)]
+    if not lines:
+        raise MappingError(f"{where} er tom")
+    if kind == "section":
+        first = lines[0]
+        m = _SECTION.match(norm(first))
+        sec = Unit("section", num=m.group(2) if m else None)
+        body = [m.group(3)] if m else [first]
+        body += lines[1:]
+        chunks: list[list[str]] = [[]]
+        for ln in body:
+            if _STK.match(norm(ln)) and chunks[-1]:
+                chunks.append([])
+            chunks[-1].append(ln)
+        for chunk in chunks:
+            stk = read_unit("subsection", "\n".join(chunk), where)
+            sec.children.append(stk)
+        return sec
+    unit = Unit(kind)
+    first = lines[0]
+    m = _LABEL_OF[kind].match(norm(first))
+    if m:
+        lines[0] = m.group(3)
+        if not lines[0]:
+            lines = lines[1:]
+    item: Unit | None = None
+    for ln in lines:
+        n = norm(ln)
+        child_rx = _NR if kind == "subsection" else _LITRA if kind == "paragraph" else None
+        if child_rx is not None and (cm := child_rx.match(n)):
+            item = Unit("paragraph" if kind == "subsection" else "point", num=cm.group(2), label=cm.group(1),
+                        intro=[Line(cm.group(3))])
+            unit.children.append(item)
+        elif kind == "subsection" and item is not None and (lm := _LITRA.match(n)):
+            item.children.append(Unit("point", num=lm.group(2), label=lm.group(1), intro=[Line(lm.group(3))]))
+        elif unit.children:
+            unit.wrapup.append(Line(ln))
+        else:
+            unit.intro.append(Line(ln))
+    return unit

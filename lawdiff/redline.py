@@ -1,0 +1,307 @@
+"""The redline model: one tree that holds both the old and the new text of an act.
+
+Every unit has a status (unchanged, changed, inserted, repealed), its old and new
+number (renumbered when they differ), and its text as segments: equal, inserted
+or deleted words, each knowing the change that made it ("2.1" = forslag 2,
+ændring 1) where that is known. The engine and `diff` both produce this model,
+and every renderer (text, JSON, HTML, PDF) reads only this model.
+
+Invariants (tested): joining the old side of all segments gives the base act's
+text, and the new side gives the consolidated act's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .model import Act, Unit
+from .tokendiff import DELETE, EQUAL, INSERT, diff_words
+
+UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
+
+
+@dataclass
+class Segment:
+    op: int  # EQUAL, INSERT or DELETE
+    text: str
+    change: str | None = None  # "item.change", e.g. "2.1"
+
+    def to_dict(self) -> dict:
+        d = {"op": {EQUAL: "equal", INSERT: "insert", DELETE: "delete"}[self.op], "text": self.text}
+        if self.change:
+            d["change"] = self.change
+        return d
+
+
+Block = list[Segment]
+
+
+@dataclass(eq=False)
+class RUnit:
+    wid: str
+    kind: str
+    status: str
+    old_num: str | None
+    new_num: str | None
+    old_label: str | None
+    new_label: str | None
+    eid: str
+    heading: Block | None = None
+    intro: list[Block] = field(default_factory=list)
+    children: list["RUnit"] = field(default_factory=list)
+    wrapup: list[Block] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def renumbered(self) -> bool:
+        return self.status not in (INSERTED, REPEALED) and (self.old_num != self.new_num
+                                                             or (self.old_label or "") != (self.new_label or ""))
+
+    @property
+    def own_changed(self) -> bool:
+        blocks = self.intro + self.wrapup + ([self.heading] if self.heading else [])
+        return any(s.op != EQUAL for b in blocks for s in b)
+
+    @property
+    def has_changes(self) -> bool:
+        return (self.status != UNCHANGED or self.renumbered or self.own_changed
+                or any(c.has_changes for c in self.children))
+
+    def walk(self) -> Iterator["RUnit"]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def cite(self, side: str = "new") -> str:
+        num = self.new_num if side == "new" else self.old_num
+        names = {"section": "§", "subsection": "stk.", "paragraph": "nr.", "point": "litra",
+                 "chapter": "kapitel", "part": "afsnit"}
+        return f"{names.get(self.kind, self.kind)} {num}" if num else names.get(self.kind, self.kind)
+
+    def to_dict(self) -> dict:
+        d = {"wid": self.wid, "eId": self.eid, "kind": self.kind, "status": self.status,
+             "old": {"num": self.old_num, "label": self.old_label},
+             "new": {"num": self.new_num, "label": self.new_label}}
+        if self.renumbered:
+            d["renumbered"] = True
+        if self.changes:
+            d["changes"] = self.changes
+        if self.heading is not None:
+            d["heading"] = [s.to_dict() for s in self.heading]
+        if self.intro:
+            d["intro"] = [[s.to_dict() for s in b] for b in self.intro]
+        if self.children:
+            d["children"] = [c.to_dict() for c in self.children]
+        if self.wrapup:
+            d["wrapup"] = [[s.to_dict() for s in b] for b in self.wrapup]
+        return d
+
+
+@dataclass
+class Redline:
+    law: str
+    base: str  # act key of the old side
+    units: list[RUnit]
+
+    def walk(self) -> Iterator[RUnit]:
+        for u in self.units:
+            yield from u.walk()
+
+    def sections(self) -> Iterator[RUnit]:
+        for u in self.walk():
+            if u.kind == "section":
+                yield u
+
+    def touched_sections(self) -> list[RUnit]:
+        return [s for s in self.sections() if s.has_changes]
+
+    def to_dict(self) -> dict:
+        return {"law": self.law, "base": self.base, "units": [u.to_dict() for u in self.units]}
+
+
+# --- building -----------------------------------------------------------------
+
+# Attribution: who made a segment. Given (wid, part, block index, op, old offset,
+# length), return a change id or None.
+Attribute = Callable[[str, str, int, int, int, int], str | None]
+
+
+def _text(b) -> str:
+    return b.text
+
+
+def _whole(blocks: list, op: int, who: str | None) -> list[Block]:
+    return [[Segment(op, _text(b), who)] if _text(b) else [] for b in blocks]
+
+
+def _diff_blocks(old: list, new: list, wid: str, part: str, attribute: Attribute | None) -> list[Block]:
+    if len(old) == len(new):
+        out = []
+        for i, (a, b) in enumerate(zip(old, new)):
+            out.append(_segments(_text(a), _text(b), wid, part, i, attribute))
+        return out
+    a = " ".join(_text(b) for b in old)
+    b = " ".join(_text(b) for b in new)
+    return [_segments(a, b, wid, part, -1, attribute)]
+
+
+def _segments(a: str, b: str, wid: str, part: str, i: int, attribute: Attribute | None) -> Block:
+    out: Block = []
+    pos = 0
+    for op, text in diff_words(a, b):
+        who = attribute(wid, part, i, op, pos, len(text)) if (attribute and op != EQUAL) else None
+        out.append(Segment(op, text, who))
+        if op != INSERT:
+            pos += len(text)
+    return out
+
+
+def _runit(old: Unit | None, new: Unit | None, status: str, who: str | None = None) -> RUnit:
+    u = new or old
+    return RUnit(wid=u.wid, kind=u.kind, status=status,
+                 old_num=old.num if old else None, new_num=new.num if new else None,
+                 old_label=old.label if old else None, new_label=new.label if new else None,
+                 eid=(new or old).eid, changes=[who] if who else [])
+
+
+def _one_side(unit: Unit, op: int, status: str, who: str | None) -> RUnit:
+    r = _runit(unit if op == DELETE else None, unit if op == INSERT else None, status, who)
+    if unit.heading is not None:
+        r.heading = [Segment(op, unit.heading.text, who)]
+    r.intro = _whole(unit.intro, op, who)
+    r.wrapup = _whole(unit.wrapup, op, who)
+    r.children = [_one_side(c, op, status, who) for c in unit.children]
+    return r
+
+
+def _key(u: Unit) -> tuple:
+    return (u.kind, u.num or u.label or "")
+
+
+def align(old: list[Unit], new: list[Unit], by_wid: bool = True) -> list[tuple[Unit | None, Unit | None]]:
+    """Pair old and new siblings (by stable id, else by kind and number), keeping document order."""
+    def ident(u: Unit) -> tuple:
+        return ("wid", u.wid) if by_wid else ("key",) + _key(u)
+
+    old_ids = {ident(u): u for u in old}
+    new_ids = {ident(u) for u in new}
+    pairs: list[tuple[Unit | None, Unit | None]] = []
+    oi = 0
+    for n in new:
+        m = old_ids.get(ident(n))
+        if m is not None:
+            # old units before the match that do not survive are repealed here
+            while oi < len(old) and old[oi] is not m:
+                if ident(old[oi]) not in new_ids:
+                    pairs.append((old[oi], None))
+                oi += 1
+            pairs.append((m, n))
+            oi += 1
+        else:
+            pairs.append((None, n))
+    for o in old[oi:]:
+        if ident(o) not in new_ids:
+            pairs.append((o, None))
+    return pairs
+
+
+def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None", by_wid: bool = True) -> RUnit:
+    if old is None:
+        return _one_side(new, INSERT, INSERTED, info.inserted(new.wid) if info else None)
+    if new is None:
+        return _one_side(old, DELETE, REPEALED, info.removed(old.wid) if info else None)
+    attribute = info.attribute if info else None
+    r = _runit(old, new, UNCHANGED)
+    if old.heading is not None or new.heading is not None:
+        oh = old.heading.text if old.heading else ""
+        nh = new.heading.text if new.heading else ""
+        r.heading = _segments(oh, nh, new.wid, "heading", 0, attribute)
+    r.intro = _diff_blocks(old.intro, new.intro, new.wid, "intro", attribute)
+    r.wrapup = _diff_blocks(old.wrapup, new.wrapup, new.wid, "wrapup", attribute)
+    r.children = [build_unit(o, n, info, by_wid) for o, n in align(old.children, new.children, by_wid)]
+    if r.own_changed:
+        r.status = CHANGED
+    if info:
+        r.changes = info.touched(new.wid)
+        if r.renumbered and not r.changes:
+            moved = info.moved(new.wid)
+            r.changes = [moved] if moved else []
+    return r
+
+
+class Attribution:
+    """Who changed what, from the engine's log."""
+
+    def __init__(self, law_result) -> None:
+        self.lr = law_result
+
+    @staticmethod
+    def _id(c) -> str:
+        return f"{c.item}.{c.index}"
+
+    def inserted(self, wid: str) -> str | None:
+        c = self.lr.inserted.get(wid)
+        return self._id(c) if c else None
+
+    def removed(self, wid: str) -> str | None:
+        c = self.lr.removed.get(wid)
+        return self._id(c) if c else None
+
+    def moved(self, wid: str) -> str | None:
+        c = self.lr.moved_by.get(wid)
+        return self._id(c) if c else None
+
+    def touched(self, wid: str) -> list[str]:
+        return [self._id(c) for c in self.lr.touched.get(wid, [])]
+
+    def attribute(self, wid: str, part: str, i: int, op: int, pos: int, length: int) -> str | None:
+        edits = self.lr.edits.get((wid, part, i), []) if i >= 0 else []
+        for e in edits:
+            if op == DELETE and pos < e.end and e.start < pos + length:
+                return self._id(e.change)
+            if op == INSERT and e.start <= pos <= e.end:
+                return self._id(e.change)
+        touched = self.lr.touched.get(wid, [])
+        if wid in self.lr.rewritten:
+            return self._id(self.lr.rewritten[wid])
+        return self._id(touched[0]) if len(touched) == 1 else None
+
+
+def build(old: Act, new: Act, law_result=None, by_wid: bool = True) -> Redline:
+    info = Attribution(law_result) if law_result is not None else None
+    units = [build_unit(o, n, info, by_wid) for o, n in align(old.body, new.body, by_wid)]
+    return Redline(new.law, old.key, units)
+
+
+# --- the two sides --------------------------------------------------------------
+
+def side_text(block: Block, side: str) -> str:
+    skip = INSERT if side == "old" else DELETE
+    return "".join(s.text for s in block if s.op != skip)
+
+
+def side_lines(r: RUnit, side: str) -> list[str]:
+    """All text of a redline unit on one side, as the plain texts of its blocks in document order."""
+    present = (r.status != INSERTED) if side == "old" else (r.status != REPEALED)
+    if not present:
+        return []
+    out = []
+    if r.heading is not None:
+        out.append(side_text(r.heading, side))
+    out += [side_text(b, side) for b in r.intro]
+    for c in r.children:
+        out += side_lines(c, side)
+    out += [side_text(b, side) for b in r.wrapup]
+    return out
+
+
+def unit_lines(u: Unit) -> list[str]:
+    """The same flattening for a model unit (to compare with `side_lines`)."""
+    out = []
+    if u.heading is not None:
+        out.append(u.heading.text)
+    out += [b.text for b in u.intro]
+    for c in u.children:
+        out += unit_lines(c)
+    out += [b.text for b in u.wrapup]
+    return out

@@ -1,0 +1,70 @@
+"""The redline as plain text: [+inserted+] and [-deleted-], coloured on a terminal."""
+from __future__ import annotations
+
+from ..redline import INSERTED, REPEALED, Block, Redline, RUnit
+from ..tokendiff import DELETE, INSERT
+
+_ANSI = {INSERT: ("\x1b[1;32m", "\x1b[0m"), DELETE: ("\x1b[9;31m", "\x1b[0m")}
+_MARK = {INSERT: ("[+", "+]"), DELETE: ("[-", "-]")}
+
+
+def _mark(text: str, op: int, color: bool) -> str:
+    if op not in _MARK or not text:
+        return text
+    a, b = _MARK[op]
+    if color:
+        c, r = _ANSI[op]
+        return f"{c}{a}{text}{b}{r}"
+    return f"{a}{text}{b}"
+
+
+def block_text(block: Block, color: bool) -> str:
+    return "".join(_mark(s.text, s.op, color) for s in block)
+
+
+def _label(r: RUnit, color: bool) -> str:
+    old, new = (r.old_label or "").strip(), (r.new_label or "").strip()
+    if r.status == INSERTED:
+        return _mark(new, INSERT, color)
+    if r.status == REPEALED:
+        return _mark(old, DELETE, color)
+    if old == new:
+        return new
+    return _mark(old, DELETE, color) + _mark(new, INSERT, color)
+
+
+def unit_lines(r: RUnit, color: bool, depth: int = 0) -> list[str]:
+    pad = "  " * depth if r.kind in ("paragraph", "point", "indent") else ""
+    out: list[str] = []
+    label = _label(r, color)
+    intro = " ".join(x for x in (block_text(b, color) for b in r.intro) if x)
+    if r.kind == "section":
+        head = label
+        if r.status == REPEALED:
+            head += " (ophævet)"
+        elif r.status == INSERTED:
+            head += " (ny)"
+        out.append(head)
+        first = True
+        for c in r.children:
+            sub = unit_lines(c, color, depth)
+            if first and sub and not (c.old_label or c.new_label):
+                out[-1] = f"{out[-1]} {sub[0]}"
+                sub = sub[1:]
+            first = False
+            out.extend(sub)
+        return out
+    out.append(pad + " ".join(x for x in (label, intro) if x))
+    for c in r.children:
+        out.extend(unit_lines(c, color, depth + 1))
+    if r.wrapup:
+        out.append(pad + " ".join(block_text(b, color) for b in r.wrapup))
+    return out
+
+
+def render(redline: Redline, title: str, color: bool = False) -> str:
+    out = [title, ""]
+    for s in redline.touched_sections():
+        out.extend(unit_lines(s, color))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
