@@ -65,13 +65,48 @@ def _show(store: Store, args) -> int:
 
 
 def _check(store: Store, args) -> int:
+    from .conflicts import check_proposals
+
     files = store.files()
     problems = check_store(files)
     for p in problems:
         print(p)
     status = "fejl" if problems else "ok"
     print(f"{len(files)} lovversioner kontrolleret: {len(problems)} problemer ({status})")
-    return 1 if problems else 0
+    report = check_proposals(store, Path(args.root) / "proposals")
+    for line in report.lines():
+        print(line)
+    return 1 if problems or report.errors else 0
+
+
+def _apply(store: Store, args) -> int:
+    import json
+
+    from . import redline
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.redline_text import render
+
+    result = run(load_proposal(args.proposal), store)
+    laws = [args.law] if args.law else list(result.laws)
+    for law in laws:
+        if law not in result.laws:
+            raise LawdiffError(f"forslaget ændrer ikke loven »{law}«", hint=f"love: {', '.join(result.laws)}")
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
+    if args.format == "json":
+        out = {"proposal": result.proposal.path, "warnings": result.warnings,
+               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()]}
+                        for law, rl in rls.items()}}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    color = sys.stdout.isatty()
+    for law, rl in rls.items():
+        base = result.laws[law].base
+        sys.stdout.write(render(rl, f"{law}: {base.title} ({base.source}) med {result.proposal.title}", color))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,8 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("address", nargs="?", metavar="ADDRESS")
     sh.set_defaults(func=_show)
 
-    ck = sub.add_parser("check", help="kontrollér de lagrede love")
+    ck = sub.add_parser("check", help="kontrollér de lagrede love og forslagene i proposals/")
     ck.set_defaults(func=_check)
+
+    ap = sub.add_parser("apply", help="vis et forslags konsoliderede tekst med [+indsat+] og [-slettet-]")
+    ap.add_argument("proposal", metavar="PROPOSAL")
+    ap.add_argument("--law", help="kun denne lov (kortnavn)")
+    ap.add_argument("--format", choices=("text", "json"), default="text")
+    ap.set_defaults(func=_apply)
     return p
 
 
@@ -110,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     except LawdiffError as e:
         print(f"fejl: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `lawdiff show lab | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

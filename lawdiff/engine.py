@@ -487,9 +487,13 @@ class _Applier:
         parent = self.parents[anchor.wid]
         sibs = self._siblings(parent)
         i = sibs.index(anchor) + (1 if key == "efter" else 0)
+        k = addr.section_key(num)
+        # "Efter § 141 indsættes: § 141 a … § 141 b …": pass new §§ already inserted here
+        while (key == "efter" and i < len(sibs) and sibs[i].wid in self.r.inserted and sibs[i].num
+               and addr.section_key(sibs[i].num) < k):
+            i += 1
         before = next((s for s in reversed(sibs[:i]) if s.kind == "section" and s.num), None)
         after = next((s for s in sibs[i:] if s.kind == "section" and s.num), None)
-        k = addr.section_key(num)
         if (before and addr.section_key(before.num) >= k) or (after and addr.section_key(after.num) <= k):
             raise c.error(f"§ {num} passer ikke ind mellem {before.cite() if before else 'begyndelsen'} og "
                           f"{after.cite() if after else 'slutningen'}", "nummer",
@@ -550,33 +554,42 @@ class _Applier:
         if not moved:
             return
         from .refs import _OTHER_ACT
-        by_num = {addr.canonical_num(s.num): s for s in self.r.new.sections() if s.num}
-        for s in self.r.new.sections():
+        by_num = {addr.canonical_num(s.num): s for s in self.r.base.sections() if s.num}
+        for s in self.r.base.sections():
             for u in s.walk():
-                if u.wid in self.r.inserted:
+                if u.wid in self.r.removed or u.wid in self.r.rewritten:
                     continue
-                for ln in u.own_lines():
-                    text = norm_map(ln)[0]
-                    for m in self._REF.finditer(text):
-                        if m.group("sec"):
-                            if _OTHER_ACT.search(text[m.end():m.end() + 40]):
-                                continue
-                            target = by_num.get(addr.canonical_num(m.group("p")))
-                        else:
-                            target = s
-                        mapping = moved.get(target.wid) if target is not None else None
-                        if not mapping:
-                            continue
-                        a, b = m.group("a"), m.group("b")
-                        na, nb = mapping.get(a, a), (mapping.get(b, b) if b else None)
-                        if na == a and nb == b:
-                            continue
-                        old = m.group(0)
-                        new = old[:m.start("a") - m.start()] + na + (
-                            old[m.end("a") - m.start():m.start("b") - m.start()] + nb if b else "")
-                        self.r.warnings.append(cause[target.wid].warning(
-                            f"{_cite_path(u, self.parents)} henviser til »{old}«, der bliver »{new}«: "
-                            f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
+                for part in ("intro", "wrapup"):
+                    for i, b in enumerate(getattr(u, part)):
+                        if isinstance(b, Line):
+                            self._scan_refs(s, u, (u.wid, part, i), b.text, by_num, moved, cause, _OTHER_ACT)
+
+    def _scan_refs(self, s: Unit, u: Unit, key: LineKey, line: str, by_num, moved, cause, other_act) -> None:
+        edits = self.r.edits.get(key, [])
+        text, idx = norm_map(line)
+        for m in self._REF.finditer(text):
+            o_start, o_end = idx[m.start()], idx[m.end() - 1] + 1
+            if any(e.start < o_end and o_start < e.end for e in edits):
+                continue  # a change of this proposal already rewrites the reference
+            if m.group("sec"):
+                if other_act.search(text[m.end():m.end() + 40]):
+                    continue
+                target = by_num.get(addr.canonical_num(m.group("p")))
+            else:
+                target = s
+            mapping = moved.get(target.wid) if target is not None else None
+            if not mapping:
+                continue
+            a, b = m.group("a"), m.group("b")
+            na, nb = mapping.get(a, a), (mapping.get(b, b) if b else None)
+            if na == a and nb == b:
+                continue
+            old = m.group(0)
+            new = old[:m.start("a") - m.start()] + na + (
+                old[m.end("a") - m.start():m.start("b") - m.start()] + nb if b else "")
+            self.r.warnings.append(cause[target.wid].warning(
+                f"{_cite_path(u, self.base_parents)} henviser til »{old}«, der bliver »{new}«: "
+                f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
 
 
 def addr_kind(kind: str) -> str:

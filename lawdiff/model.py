@@ -103,7 +103,8 @@ class Unit:
     def cite(self) -> str:
         """This unit's own part of a citation: "§ 68 a", "stk. 2", "nr. 3", "litra b"."""
         if self.kind == "section":
-            return f"§ {self.num}"
+            # a placeholder such as "§§ 142-145. (Ophævet)" covers several §§
+            return f"§§ {self.num}" if self.num and ("-" in self.num or " og " in self.num) else f"§ {self.num}"
         if self.kind in ("subsection", "paragraph", "point"):
             return f"{DANISH[self.kind]} {self.num}"
         if self.kind == "chapter":

@@ -1,0 +1,91 @@
+"""`lawdiff check` for proposals: each must apply cleanly; report units two proposals both touch."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import Result, run
+from .errors import LawdiffError
+from .proposal import load_proposal
+
+
+@dataclass
+class ProposalReport:
+    checked: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = self.errors + self.warnings + self.conflicts
+        out.append(f"{self.checked} forslag kontrolleret: {len(self.errors)} fejl, {len(self.warnings)} advarsler, "
+                   f"{len(self.conflicts)} konflikter mellem forslag")
+        return out
+
+
+def _touched(result: Result) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """(law, base version) -> base unit cite -> change refs, for units the proposal itself touches."""
+    out: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for law, lr in result.laws.items():
+        from .engine import _index
+
+        base_units, base_parents = _index(lr.base)
+        key = (law, lr.base.key)
+        # a unit counts as touched when a change alters it, or renumbers it
+        touched = {w: list(cs) for w, cs in lr.touched.items()}
+        for w, c in lr.moved_by.items():
+            touched.setdefault(w, []).append(c)
+        for wid, changes in touched.items():
+            unit = base_units.get(wid)
+            if unit is None:
+                continue  # a unit the proposal inserted
+            chain = [unit]
+            p = base_parents.get(wid)
+            while p is not None:
+                chain.append(p)
+                p = base_parents.get(p.wid)
+            from .address import citation
+
+            cite = citation(list(reversed(chain))) or unit.cite()
+            out.setdefault(key, {}).setdefault(cite, []).extend(c.ref for c in changes)
+        for wid, c in lr.removed.items():
+            unit = base_units.get(wid)
+            if unit is not None and unit.kind == "section":
+                out.setdefault(key, {}).setdefault(unit.cite(), []).append(c.ref)
+    return out
+
+
+def check_proposals(store, folder: Path) -> ProposalReport:
+    rep = ProposalReport()
+    results: dict[str, Result] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        rep.checked += 1
+        try:
+            res = run(load_proposal(path), store)
+        except LawdiffError as e:
+            rep.errors.append(str(e))
+            continue
+        rep.warnings.extend(res.warnings)
+        results[str(path)] = res
+    names = sorted(results)
+    touched = {n: _touched(results[n]) for n in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ra, rb = results[a], results[b]
+            if _builds_on(ra, rb) or _builds_on(rb, ra):
+                continue
+            for key in set(touched[a]) & set(touched[b]):
+                for cite in sorted(set(touched[a][key]) & set(touched[b][key])):
+                    rep.conflicts.append(
+                        f"konflikt: {key[1]} {cite} berøres af både {a} ({', '.join(touched[a][key][cite])}) "
+                        f"og {b} ({', '.join(touched[b][key][cite])})")
+    return rep
+
+
+def _builds_on(a: Result, b: Result) -> bool:
+    r = a.base_result
+    while r is not None:
+        if Path(r.proposal.path).resolve() == Path(b.proposal.path).resolve():
+            return True
+        r = r.base_result
+    return False
