@@ -130,10 +130,27 @@ def _listing(units: list[Unit]) -> str:
     return ", ".join(u.cite() for u in units) or "ingen"
 
 
+def section_index(act: Act) -> tuple[list[Unit], dict[str, list[Unit]]]:
+    """The act's numbered §§ in order, and by number; built once per act.
+
+    Acts are not changed after they are built (the engine changes a deep copy and
+    drops the copied index), so the index is kept on the act.
+    """
+    idx = act.__dict__.get("_section_index")
+    if idx is None:
+        secs = [s for s in act.sections() if s.num]
+        by_num: dict[str, list[Unit]] = {}
+        for s in secs:
+            by_num.setdefault(canonical_num(s.num), []).append(s)
+        idx = (secs, by_num)
+        act.__dict__["_section_index"] = idx
+    return idx
+
+
 def find_section(act: Act, num: str, address: Address) -> Unit:
     want = section_key(num)
-    secs = [s for s in act.sections() if s.num]
-    hits = [s for s in secs if canonical_num(s.num) == canonical_num(num)]
+    secs, by_num = section_index(act)
+    hits = by_num.get(canonical_num(num), [])
     if not hits:
         hits = [s for s in secs if _section_span(s.num)[0] <= want <= _section_span(s.num)[1]
                 and _section_span(s.num)[0] != _section_span(s.num)[1]]
@@ -180,7 +197,7 @@ def resolve(act: Act, address: Address | str) -> Target:
         lo, hi = section_key(address.section), section_key(address.section_to)
         first = find_section(act, address.section, address)
         last = find_section(act, address.section_to, address)
-        secs = list(act.sections())
+        secs = section_index(act)[0]
         i, j = secs.index(first), secs.index(last)
         if lo > hi or i > j:
             raise AddressError(f"{address}: intervallet er omvendt", hint="skriv det laveste nummer først")

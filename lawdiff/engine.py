@@ -158,6 +158,7 @@ def _label(kind: str, i: int) -> tuple[str, str | None]:
 class _Applier:
     def __init__(self, law: str, base: Act):
         self.r = LawResult(law, base, copy.deepcopy(base))
+        self.r.new.__dict__.pop("_section_index", None)  # the copy will change; never reuse the index
         self.units, self.parents = _index(self.r.new)
         self.base_units, self.base_parents = _index(base)
         self.fresh = itertools.count(1)
@@ -172,15 +173,17 @@ class _Applier:
     def live(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """The unit in the working copy; refuses one an earlier change removed or rewrote."""
         wid = base_unit.wid
-        for w in self._ancestors_and_self(wid):
-            if w in self.r.removed:
-                other = self.r.removed[w]
-                raise c.error(f"{base_unit.cite()} er ophævet af {other.ref}", key,
-                              hint="fjern den ene af de to ændringer")
+        chain = self._ancestors_and_self(wid)
+        for w in chain:
             if w in self.r.rewritten and self.r.rewritten[w] is not c:
                 other = self.r.rewritten[w]
                 raise c.error(f"{base_unit.cite()} er nyaffattet af {other.ref}", key,
                               hint="skriv ændringen ind i nyaffattelsen i stedet")
+        for w in chain:
+            if w in self.r.removed:
+                other = self.r.removed[w]
+                raise c.error(f"{base_unit.cite()} er ophævet af {other.ref}", key,
+                              hint="fjern den ene af de to ændringer")
         return self.units[wid]
 
     def _ancestors_and_self(self, wid: str) -> list[str]:
@@ -274,8 +277,8 @@ class _Applier:
             overlap = (start < e.end and e.start < end) or (start == end == e.start == e.end) \
                 or (start == end and e.start < start < e.end) or (e.start == e.end and start < e.start < end)
             if overlap:
-                raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} "
-                              f"(»{self.units[key[0]].intro[key[2]].text[e.start:e.end] if key[1] == 'intro' else ''}«)",
+                text = getattr(self.units[key[0]], key[1])[key[2]].text
+                raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
                               field_, hint="slå de to ændringer sammen til én")
         edits.append(Edit(start, end, new, c))
         self.touch(unit.wid, c)

@@ -94,6 +94,15 @@ def _convert(node: yaml.Node, path: tuple, pos: _Positions, seen: set[int], file
     return value
 
 
+def _refuse_anchors(text: str, file: str) -> None:
+    """Anchors and aliases are refused at the event level, before anything is built."""
+    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+            m = ev.start_mark
+            raise ProposalError("YAML-ankre og -aliaser (&navn / *navn) er ikke tilladt i et forslag", file,
+                                m.line + 1, m.column + 1, hint="skriv teksten ud hvert sted, den skal bruges")
+
+
 def load_yaml(data: bytes, file: str) -> tuple[Any, _Positions]:
     if len(data) > MAX_BYTES:
         raise ProposalError(f"filen er {len(data) / 1e6:.1f} MB; et forslag må højst fylde {MAX_BYTES // 1_000_000} MB",
@@ -111,10 +120,15 @@ def load_yaml(data: bytes, file: str) -> tuple[Any, _Positions]:
         raise ProposalError("filen er tom", file, 1, 1, hint="start fra eksemplet i README.md")
     loader = yaml.SafeLoader(text)
     try:
+        _refuse_anchors(text, file)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise ProposalError(f"ugyldig YAML: {e.problem or e.context}", file,
+        what = e.problem or e.context
+        if e.context_mark is not None and "end of stream" in (e.problem or ""):
+            # an unclosed quote or bracket: point at where it was opened
+            mark, what = e.context_mark, f"{e.context} (åbnet her) blev aldrig lukket"
+        raise ProposalError(f"ugyldig YAML: {what}", file,
                             mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                             hint="tjek indrykning, kolon efter nøgler og anførselstegn") from None
     except yaml.YAMLError as e:
@@ -323,7 +337,7 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
     items = []
     for i, idata in enumerate(raw["forslag"], 1):
         changes = [_change(cd, i, j, raw["love"], file, pos, ("forslag", i - 1, "ændringer", j - 1))
-                   for j, cd in enumerate(idata.get("ændringer", []), 1)]
+                   for j, cd in enumerate(idata.get("ændringer") or [], 1)]
         items.append(Item(i, idata["titel"], idata.get("bemærkninger", ""), changes))
     return Proposal(
         path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],
