@@ -17,6 +17,7 @@ EQUAL, INSERT, DELETE = 0, 1, -1
 
 _TOKEN = re.compile(
     r"§§?\s\d+(?:\s[a-zæøå](?![\wæøå]))?"  # "§ 68 a", "§§ 9"
+    r"|\d+(?:\s[a-zæøå](?![\wæøå]))?[-–]\d+(?:\s[a-zæøå](?![\wæøå]))?"  # ranges "1-7", "9 b-12"
     r"|\d+(?:[.,]\d+)*(?:\s(?:kr\.|pct\.|års|år|måneders|måneder|uger|dage|timer)(?![\wæøå]))?"  # "5 års", "3.500 kr."
     r"|\b(?:jf|stk|nr|pkt|kr|pct|bl\.a|m\.v|f\.eks|ca|evt|hhv|Stk|Nr)\.(?![\wæøå])"  # abbreviations
     r"|[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*"  # words, hyphenated words

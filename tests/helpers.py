@@ -1,0 +1,13 @@
+"""Build proposals in tests without writing YAML by hand."""
+from __future__ import annotations
+
+import yaml
+
+from lawdiff.proposal import parse_proposal
+
+
+def make_proposal(changes: list[dict], laws: dict | None = None, path: str = "test.yaml", **extra):
+    data = {"titel": "Test", "organisation": "Test", "dato": "2020-01-01", "status": "udkast",
+            "love": laws or {"lab": "lab@2016-11-21"},
+            "forslag": [{"titel": "Forslag", "ændringer": changes}], **extra}
+    return parse_proposal(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode(), path)
