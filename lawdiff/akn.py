@@ -22,6 +22,7 @@ from importlib import resources
 
 from lxml import etree
 
+from . import labels
 from .errors import MappingError
 from .model import Act, Cell, Line, Note, Table, Unit
 from .xmlsafe import parse_bytes
@@ -217,33 +218,22 @@ def _read_unit(e, path: str) -> Unit:
     return u
 
 
-_NUM_FROM_EID = re.compile(r"_([0-9a-z-]+)(?:_\d+)?$")
-
-
 def num_from_label(kind: str, label: str | None, eid: str) -> str | None:
-    """Recover the citation number of a unit from its printed label (as the importer did)."""
-    from .text import norm
-    lab = norm(label or "")
+    """Recover a unit's citation number from its printed label, as the importer read it."""
     if kind == "section":
-        m = re.match(r"^(?:§§?)?\s*(\d.*?)\s*\.?$", lab)
-        if m:
-            return re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", m.group(1))
-        m = _NUM_FROM_EID.search(eid)
-        if eid.startswith("sec_") and m:
-            return re.sub(r"(\d)([a-zæøå])", r"\1 \2", m.group(1))
-        return None
+        num = labels.section_num(label)
+        if num is None and (m := re.match(r"^sec_(\d+[a-z]*)$", eid)):  # a § whose label is empty
+            num = labels.spaced(m.group(1))
+        return num
     if kind == "subsection":
-        m = re.match(r"^Stk\.\s*(\d.*?)\s*\.?$", lab, re.I)
-        if m:
-            return m.group(1)
-        m = re.search(r"subsec_(\d+)(?:_\d+)?$", eid)
-        return m.group(1) if m else None
+        num = labels.subsection_num(label)
+        if num is None and (m := re.search(r"subsec_(\d+)(?:_\d+)?$", eid)):  # the unlabelled stk. 1
+            num = m.group(1)
+        return num
     if kind in ("paragraph", "point"):
-        m = re.match(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", lab, re.I)
-        return m.group(1) if m else None
+        return labels.item_num(label)
     if kind in ("part", "chapter"):
-        m = re.match(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", lab, re.I)
-        return m.group(1) if m else None
+        return labels.container_num(label)
     return None
 
 

@@ -29,30 +29,7 @@ from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
 from .model import Act, Line, Unit, assign_eids
 from .proposal import Change, Proposal, ProposalError
-from .text import split_punktum
-
-# --- normalised matching -------------------------------------------------------
-
-_SPACE = set("\u00a0\u202f\u2007\u2009\t\r\n ")
-_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-
-
-def norm_map(s: str) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the index in `s` (plus len(s) at the end)."""
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(s):
-        if ch in _INVISIBLE:
-            continue
-        if ch in _SPACE:
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(ch)
-        idx.append(i)
-    idx.append(len(s))
-    return "".join(out), idx
-
+from .text import norm_map, split_punktum
 
 def _norm_query(q: str) -> str:
     return norm_map(q)[0].strip()

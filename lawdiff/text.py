@@ -21,6 +21,23 @@ def norm(s: str) -> str:
     return _WS.sub(" ", s.translate(_TABLE)).strip()
 
 
+def norm_map(s: str) -> tuple[str, list[int]]:
+    """`s` normalised like `norm` (but not stripped), and for each character of the result its
+    index in `s`, plus len(s) at the end: lets a match in normalised text be mapped back."""
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(s):
+        t = _TABLE.get(ord(ch), ch)
+        if t is None:
+            continue
+        if t == " " and out and out[-1] == " ":
+            continue
+        out.append(t)
+        idx.append(i)
+    idx.append(len(s))
+    return "".join(out), idx
+
+
 # A period (or ? !) followed by white space and a capital letter, », § or a
 # punktum reference ("… anvendelse. 1. pkt. gælder dog ikke …"), or by the end.
 _BOUNDARY = re.compile(r"[.?!](?=\s+(?:[A-ZÆØÅ»§]|\d+\.(?:\s*(?:-|–|og)\s*\d+\.)?\s*pkt\.)|\s*$)")

@@ -37,3 +37,14 @@ def test_lead_in_sentence_without_period_is_one_punktum():
 def test_split_loses_no_text(words):
     line = " ".join(words)
     assert " ".join(split_punktum(line)) == norm(line)
+
+
+@given(st.text(alphabet="ab §\u00a0\u00ad\u200d\n\t.", max_size=40))
+def test_norm_map_agrees_with_norm_and_maps_back(s):
+    from lawdiff.text import norm_map
+
+    normed, idx = norm_map(s)
+    assert normed.strip() == norm(s)
+    assert len(idx) == len(normed) + 1 and idx[-1] == len(s)
+    for i, ch in enumerate(normed):
+        assert s[idx[i]] == ch or (ch == " " and s[idx[i]] in " \u00a0\n\t")

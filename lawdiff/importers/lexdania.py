@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import labels
 from ..errors import MappingError
 from ..model import Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
@@ -195,7 +196,6 @@ class _Reader:
                 raise self.fail(ch, "uventet element i <Exitus>")
 
     _ITEM_KIND = {"Nummer": "paragraph", "Litra": "point", "Fri": "indent"}
-    _ITEM_NUM = re.compile(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", re.I)
 
     def item(self, el: etree._Element) -> Unit:
         kind = self._ITEM_KIND.get(el.get("formaInd") or "Nummer")
@@ -204,20 +204,15 @@ class _Reader:
         label = el.findtext("Explicatus")
         num = None
         if label is not None and kind != "indent":
-            m = self._ITEM_NUM.match(norm(label))
-            if not m:
+            num = labels.item_num(label)
+            if num is None:
                 kind = "indent"  # a free-form label such as "–" or "•"
             else:
-                num = m.group(1)
                 # the label decides: "a)" is a litra even where formaInd says Nummer
                 kind = "paragraph" if num[0].isdigit() else "point"
         u = Unit(kind, num=num, label=label)
         self.content(el, u)
         return u
-
-    # "§ 68 a.", "§ 75 æ.", and repealed ranges such as "§§ 67 a-67 f." or "§§ 15 og 16."
-    _SEC_NUM = re.compile(r"^(?:§§?)?\s*(\d.*?)\s*\.?$")
-    _STK_NUM = re.compile(r"^Stk\.\s*(\d.*?)\s*\.?$", re.I)
 
     # A Linea holding nothing but a label, at the start of a later Exitus: a markup
     # error in the source where a new stk. or § was left inside the previous one
@@ -243,16 +238,13 @@ class _Reader:
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         if label is not None and norm(label):
-            m = self._SEC_NUM.match(norm(label))
-            if not m:
+            num = labels.section_num(label)
+            if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {norm(label)!r} kan ikke læses")
-            num = m.group(1)
         elif el.get("localId"):  # an empty label: the official localId still numbers it
-            num = el.get("localId")
+            num = labels.spaced(el.get("localId"))
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
-        if num:
-            num = re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", num)
         return Unit("section", num=num, label=label)
 
     def sections(self, el: etree._Element) -> list[Unit]:
@@ -271,10 +263,9 @@ class _Reader:
                 if slabel is None:
                     snum = str(len(sec.children) + 1)
                 else:
-                    m = self._STK_NUM.match(norm(slabel))
-                    if not m:
+                    snum = labels.subsection_num(slabel)
+                    if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
-                    snum = m.group(1)
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
                     self.content_element(e, stk, ch)
@@ -283,7 +274,6 @@ class _Reader:
 
     # --- structure ---------------------------------------------------------
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
-    _CONTAINER_NUM = re.compile(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", re.I)
 
     def structure(self, el: etree._Element) -> list[Unit]:
         """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units."""
@@ -299,10 +289,7 @@ class _Reader:
                 if label is None and heading is None:
                     out.extend(kids)  # a technical wrapper with no label of its own
                     continue
-                num = None
-                if label is not None and tag != "Bog":
-                    m = self._CONTAINER_NUM.match(norm(label))
-                    num = m.group(1) if m else None
+                num = labels.container_num(label) if tag != "Bog" else None
                 out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)

@@ -1,0 +1,38 @@
+"""Printed labels ("§ 68 a.", "Stk. 2.", "3)", "Kapitel 12 a") and their citation numbers."""
+from __future__ import annotations
+
+import re
+
+from .text import norm
+
+# "§ 68 a.", "§ 75 æ.", "64 d." and repealed ranges such as "§§ 67 a-67 f." or "§§ 15 og 16."
+_SECTION = re.compile(r"^(?:§§?)?\s*(\d.*?)\s*\.?$")
+_SUBSECTION = re.compile(r"^Stk\.\s*(\d.*?)\s*\.?$", re.I)
+_ITEM = re.compile(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", re.I)
+_CONTAINER = re.compile(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", re.I)
+
+
+def spaced(num: str) -> str:
+    """'68a' -> '68 a': the letter of a § number is written after a space."""
+    return re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", num)
+
+
+def section_num(label: str | None) -> str | None:
+    m = _SECTION.match(norm(label or ""))
+    return spaced(m.group(1)) if m else None
+
+
+def subsection_num(label: str | None) -> str | None:
+    m = _SUBSECTION.match(norm(label or ""))
+    return m.group(1) if m else None
+
+
+def item_num(label: str | None) -> str | None:
+    """The number of a nr. ("3)") or litra ("b)")."""
+    m = _ITEM.match(norm(label or ""))
+    return m.group(1) if m else None
+
+
+def container_num(label: str | None) -> str | None:
+    m = _CONTAINER.match(norm(label or ""))
+    return m.group(1) if m else None
