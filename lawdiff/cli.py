@@ -94,6 +94,8 @@ def _apply(store: Store, args) -> int:
             raise LawdiffError(f"forslaget ændrer ikke loven »{law}«", hint=f"love: {', '.join(result.laws)}")
     for w in result.warnings:
         print(w, file=sys.stderr)
+    if args.save_version:
+        return _save_version(store, result, laws, args)
     rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
     if args.format == "json":
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
@@ -106,6 +108,24 @@ def _apply(store: Store, args) -> int:
     for law, rl in rls.items():
         base = result.laws[law].base
         sys.stdout.write(render(rl, f"{law}: {base.title} ({base.source}) med {result.proposal.title}", color))
+    return 0
+
+
+def _save_version(store: Store, result, laws: list[str], args) -> int:
+    """Store the consolidated act as a new version (for executed amending acts)."""
+    import re
+
+    from .engine import as_version
+
+    if len(laws) != 1 or not args.source:
+        raise LawdiffError("--save-version kræver --law (én lov) og --source",
+                           hint='fx --law styringsloven --save-version 2012-12-23 --source "LBK nr. 731 af …"')
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", args.save_version):
+        raise LawdiffError(f"--save-version {args.save_version!r} er ikke en dato", hint="skriv ÅÅÅÅ-MM-DD")
+    act = as_version(result.laws[laws[0]], args.save_version, args.source)
+    if store.path(act.law, act.date).exists() and not args.force:
+        raise LawdiffError(f"{act.key} findes allerede", hint="brug --force for at erstatte den")
+    print(f"{act.key} ({act.source}) → {store.save(act)}")
     return 0
 
 
@@ -139,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("proposal", metavar="PROPOSAL")
     ap.add_argument("--law", help="kun denne lov (kortnavn)")
     ap.add_argument("--format", choices=("text", "json"), default="text")
+    ap.add_argument("--save-version", metavar="YYYY-MM-DD",
+                    help="gem resultatet som en ny version af loven (til gennemførte ændringslove)")
+    ap.add_argument("--source", help="kildeangivelse for den gemte version")
+    ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
     ap.set_defaults(func=_apply)
     return p
 

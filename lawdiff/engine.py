@@ -387,6 +387,8 @@ class _Applier:
         kind_word = c.get("ny")
         if kind_word == "paragraf":
             return self._new_section(c)
+        if kind_word in ("kapitel", "afsnit"):
+            return self._new_container(c)
         if "i" not in c.data:
             raise c.error(f"en ny {kind_word} kræver »i« (den enhed, den indsættes i)", "ny")
         target = self.resolve(c, c.get("i"), "i")
@@ -454,6 +456,65 @@ class _Applier:
         part, i, line = lines[-1]
         end = len(line.text.rstrip())
         self.add_edit(c, (unit.wid, part, i), unit, end, end, " " + tekst, "ny")
+
+    def _new_container(self, c: Change) -> None:
+        """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
+        kind = "chapter" if c.get("ny") == "kapitel" else "part"
+        num = addr.canonical_num(str(c.get("nummer")))
+        word = "Kapitel" if kind == "chapter" else "Afsnit"
+        if any(u.kind == kind and u.num and addr.canonical_num(u.num) == num for u in self.r.new.walk()):
+            raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+        key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
+        if key is None:
+            raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
+        target = self.resolve(c, str(c.get(key)), key)
+        anchor = self.live(c, target.units[0], key)
+        if anchor.kind == "section":
+            # "Efter § 25 indsættes før afsnit IV": after the container that ends with that §
+            while anchor.wid in self.parents and self.parents[anchor.wid] is not None \
+                    and self.parents[anchor.wid].kind not in ("book",) \
+                    and self.parents[anchor.wid].children[-1] is anchor \
+                    and _rank(self.parents[anchor.wid].kind) <= _rank(kind):
+                anchor = self.parents[anchor.wid]
+        parent = self.parents[anchor.wid]
+        sibs = self._siblings(parent)
+        i = sibs.index(anchor) + (1 if key == "efter" else 0)
+        children = self._parse_body(c)
+        sections = [u for top in children for u in top.walk() if u.kind == "section"]
+        unit = Unit(kind, num=num, label=f"{word} {num}", heading=Line(_norm_query(c.get("overskrift"))),
+                    children=children)
+        unit.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
+        self.units[unit.wid] = unit
+        self.r.inserted[unit.wid] = c
+        self.touch(unit.wid, c)
+        for top in children:
+            self.parents[top.wid] = unit
+        sibs.insert(i, unit)
+        self.parents[unit.wid] = parent
+        existing = {addr.canonical_num(s.num) for s in self.r.new.sections() if s.num} - \
+            {addr.canonical_num(s.num) for s in sections}
+        for sec in sections:
+            if addr.canonical_num(sec.num) in existing:
+                raise c.error(f"§ {sec.num} findes allerede", "tekst")
+
+    def _parse_body(self, c: Change) -> list[Unit]:
+        """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part."""
+        from .importers.text import read_text
+
+        try:
+            body = read_text(str(c.get("tekst")), "»tekst«", "x", "LOV nr. 1 af 01/01/2000").body
+        except MappingError as e:
+            raise c.error(e.message, "tekst", hint=e.hint) from None
+        for top in body:
+            for u in top.walk():
+                u.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
+                u.eid = ""
+                self.units[u.wid] = u
+                self.r.inserted[u.wid] = c
+                self.touch(u.wid, c)
+                for ch in u.children:
+                    self.parents[ch.wid] = u
+        return body
 
     def _new_section(self, c: Change) -> None:
         num = addr.canonical_num(str(c.get("nummer")))
@@ -572,6 +633,10 @@ class _Applier:
                 f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
 
 
+def _rank(kind: str) -> int:
+    return {"section": 0, "group": 1, "chapter": 2, "part": 3, "book": 4}.get(kind, 0)
+
+
 def addr_kind(kind: str) -> str:
     return {"section": "paragraf", "subsection": "stk.", "paragraph": "nr."}[kind]
 
@@ -663,3 +728,11 @@ def run(proposal: Proposal, store, loader=None) -> Result:
             raise ProposalError(f"»love«: {ref} er ikke loven »{law}«", proposal.path, 1, 1)
     laws = apply_proposal(proposal, {law: acts[law] for law in proposal.laws})
     return Result(proposal, laws, base_result)
+
+
+def as_version(lr: LawResult, date: str, source: str) -> Act:
+    """The consolidated act as a new version of the same work: same document, new date and source."""
+    act = copy.copy(lr.new)
+    act.__dict__.pop("_section_index", None)
+    act.date, act.source = date, source
+    return act

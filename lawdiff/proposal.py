@@ -144,6 +144,7 @@ def load_yaml(data: bytes, file: str) -> tuple[Any, _Positions]:
 # --- the proposal -------------------------------------------------------------
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før", "affattes", "ophæves", "ny", "overskrift")
+# `overskrift` is a verb of its own (a heading is rewritten) unless it goes with `ny`
 # fields each verb requires / allows (besides lov)
 _REQUIRES = {
     "ændres": {"til"}, "udgår": set(), "indsættes_efter": {"tekst"}, "indsættes_før": {"tekst"},
@@ -156,7 +157,7 @@ _ALLOWS = {
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
     "affattes": {"tekst"},
     "ophæves": set(),
-    "ny": {"i", "tekst", "efter", "før", "nummer"},
+    "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift"},
     "overskrift": {"tekst"},
 }
 
@@ -286,7 +287,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
             path: tuple) -> Change:
     cpos = pos.value[path]
     positions = {k: pos.value.get(path + (k,), cpos) for k in cdata}
-    verbs = [v for v in VERBS if v in cdata]
+    verbs = [v for v in VERBS if v in cdata and not (v == "overskrift" and "ny" in cdata)]
     c = Change(item, index, "", "", cdata, file, positions, cpos)
     if not verbs:
         raise c.error("ændringen siger ikke, hvad der skal ske",
@@ -314,8 +315,12 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
-        if cdata["ny"] == "paragraf" and "nummer" not in cdata:
-            raise c.error("en ny paragraf kræver »nummer«, fx nummer: \"68 d\"", "ny")
+        if cdata["ny"] in ("paragraf", "kapitel", "afsnit") and "nummer" not in cdata:
+            raise c.error(f"et nyt {cdata['ny']} kræver »nummer«, fx nummer: \"68 d\"", "ny")
+        if cdata["ny"] in ("kapitel", "afsnit") and "overskrift" not in cdata:
+            raise c.error(f"et nyt {cdata['ny']} kræver »overskrift«", "ny")
+        if "overskrift" in cdata and cdata["ny"] not in ("kapitel", "afsnit"):
+            raise c.error("»overskrift« hører kun til ny: kapitel eller ny: afsnit", "overskrift")
     law = cdata.get("lov")
     if law is None:
         if len(laws) != 1:

@@ -130,3 +130,12 @@ def test_refusals_name_the_change(lab):
     with pytest.raises(ProposalError) as e:
         apply(lab, [{"i": "§ 68 a, stk. 4", "ændres": "7 års", "til": "3 års"}])
     assert "forslag 1, ændring 1" in e.value.message and "nærmeste: »5 års«" in e.value.hint
+
+
+def test_new_chapter_after_the_last_section_of_a_chapter(lab):
+    lr = apply(lab, [{"ny": "kapitel", "nummer": "12 c", "efter": "kapitel 12 b", "overskrift": "Forsøg",
+                      "tekst": "§ 68 k. Der kan gennemføres forsøg.\nStk. 2. Forsøgene evalueres."}])
+    chap = resolve(lr.new, "kapitel 12 c").units[0]
+    assert chap.heading.text == "Forsøg" and [s.num for s in chap.children] == ["68 k"]
+    parent_chapters = [u.num for u in lr.new.walk() if u.kind == "chapter"]
+    assert parent_chapters.index("12 c") == parent_chapters.index("12 b") + 1
