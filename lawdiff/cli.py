@@ -111,6 +111,64 @@ def _apply(store: Store, args) -> int:
     return 0
 
 
+def _version(store: Store, spec: str):
+    """An act version: 'lab@2016-11-21', 'lab', or a proposal's result 'proposals/x.yaml:lab'."""
+    from .engine import run
+    from .proposal import load_proposal
+
+    path, _, law = spec.rpartition(":") if spec.count(":") and (".yaml" in spec or ".yml" in spec) else ("", "", "")
+    if not path and (spec.endswith(".yaml") or spec.endswith(".yml")):
+        path = spec
+    if not path:
+        act = store.load(spec)
+        return act, act.key
+    result = run(load_proposal(path), store)
+    if not law:
+        if len(result.laws) != 1:
+            raise LawdiffError(f"{path} ændrer flere love; skriv {path}:LOV",
+                               hint=f"love: {', '.join(result.laws)}")
+        law = next(iter(result.laws))
+    if law not in result.laws:
+        raise LawdiffError(f"{path} ændrer ikke loven »{law}«", hint=f"love: {', '.join(result.laws)}")
+    return result.laws[law].new, f"{law} med {path}"
+
+
+def _diff(store: Store, args) -> int:
+    import json
+
+    from .diff import compare
+
+    old, old_name = _version(store, args.a)
+    new, new_name = _version(store, args.b)
+    if old.law != new.law:
+        raise LawdiffError(f"{old_name} og {new_name} er ikke samme lov")
+    red = compare(old, new)
+    touched = red.touched_sections()
+    counts = {k: sum(1 for s in touched if s.status == k) for k in ("changed", "inserted", "repealed")}
+    counts["changed"] += sum(1 for s in touched if s.status == "unchanged")  # a § whose stk./nr. changed
+    moved = sum(1 for s in touched if s.moved_from)
+    summary = (f"{len(touched)} paragraffer ændret: {counts['changed']} ændrede, {counts['inserted']} nye, "
+               f"{counts['repealed']} ophævede" + (f", {moved} flyttede" if moved else ""))
+    title = f"{old_name} → {new_name}"
+    if args.format == "json":
+        json.dump({"old": old_name, "new": new_name, "summary": summary,
+                   "sections": [s.to_dict() for s in touched]}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "html":
+        from importlib import resources
+
+        from .render.html import env
+
+        css = (resources.files("lawdiff") / "static" / "lawdiff.css").read_text("utf-8")
+        sys.stdout.write(env().get_template("diff.html").render(title=title, summary=summary, sections=touched,
+                                                                css=css, css_href=None))
+    else:
+        from .render.redline_text import render
+
+        sys.stdout.write(render(red, f"{title}\n{summary}", sys.stdout.isatty()))
+    return 0
+
+
 def _save_version(store: Store, result, laws: list[str], args) -> int:
     """Store the consolidated act as a new version (for executed amending acts)."""
     import re
@@ -154,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="kontrollér de lagrede love og forslagene i proposals/")
     ck.set_defaults(func=_check)
+
+    df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
+    df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")
+    df.add_argument("b", metavar="B")
+    df.add_argument("--format", choices=("text", "html", "json"), default="text")
+    df.set_defaults(func=_diff)
 
     ap = sub.add_parser("apply", help="vis et forslags konsoliderede tekst med [+indsat+] og [-slettet-]")
     ap.add_argument("proposal", metavar="PROPOSAL")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .model import Act, Unit
+from .text import norm
 from .tokendiff import DELETE, EQUAL, INSERT, diff_words
 
 UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
@@ -51,11 +52,12 @@ class RUnit:
     children: list["RUnit"] = field(default_factory=list)
     wrapup: list[Block] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    moved_from: str | None = None  # a § found elsewhere in the old version (its old place)
 
     @property
     def renumbered(self) -> bool:
-        return self.status not in (INSERTED, REPEALED) and (self.old_num != self.new_num
-                                                             or (self.old_label or "") != (self.new_label or ""))
+        return self.status not in (INSERTED, REPEALED) and (
+            self.old_num != self.new_num or norm(self.old_label or "") != norm(self.new_label or ""))
 
     @property
     def own_changed(self) -> bool:
@@ -84,6 +86,8 @@ class RUnit:
              "new": {"num": self.new_num, "label": self.new_label}}
         if self.renumbered:
             d["renumbered"] = True
+        if self.moved_from:
+            d["moved_from"] = self.moved_from
         if self.changes:
             d["changes"] = self.changes
         if self.heading is not None:
@@ -205,7 +209,15 @@ def align(old: list[Unit], new: list[Unit], by_wid: bool = True) -> list[tuple[U
     return pairs
 
 
-def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None", by_wid: bool = True) -> RUnit:
+Aligner = Callable[[list[Unit], list[Unit]], list[tuple[Unit | None, Unit | None]]]
+
+
+def by_wid(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
+    return align(old, new, by_wid=True)
+
+
+def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None",
+               aligner: Aligner = by_wid) -> RUnit:
     if old is None:
         return _one_side(new, INSERT, INSERTED, info.inserted(new.wid) if info else None)
     if new is None:
@@ -218,7 +230,7 @@ def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None", b
         r.heading = _segments(oh, nh, new.wid, "heading", 0, attribute)
     r.intro = _diff_blocks(old.intro, new.intro, new.wid, "intro", attribute)
     r.wrapup = _diff_blocks(old.wrapup, new.wrapup, new.wid, "wrapup", attribute)
-    r.children = [build_unit(o, n, info, by_wid) for o, n in align(old.children, new.children, by_wid)]
+    r.children = [build_unit(o, n, info, aligner) for o, n in aligner(old.children, new.children)]
     if r.own_changed:
         r.status = CHANGED
     if info:
@@ -267,9 +279,9 @@ class Attribution:
         return self._id(touched[0]) if len(touched) == 1 else None
 
 
-def build(old: Act, new: Act, law_result=None, by_wid: bool = True) -> Redline:
+def build(old: Act, new: Act, law_result=None, aligner: Aligner = by_wid) -> Redline:
     info = Attribution(law_result) if law_result is not None else None
-    units = [build_unit(o, n, info, by_wid) for o, n in align(old.body, new.body, by_wid)]
+    units = [build_unit(o, n, info, aligner) for o, n in aligner(old.body, new.body)]
     return Redline(new.law, old.key, units)
 
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import re
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\t\r\n"), " ")
+# every Unicode white space character (no-break, en, em, thin, ideographic …) is a space
+_SPACES = dict.fromkeys((c for c in range(0x3001) if chr(c).isspace() and c != 0x20), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _TABLE = {**_SPACES, **_INVISIBLE}
 _WS = re.compile(r" {2,}")
 
 
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_WS_RE = re.compile(r"\s+")
+
+
 def norm(s: str) -> str:
     """Normalise text for matching: one plain space between words, no invisibles."""
-    return _WS.sub(" ", s.translate(_TABLE)).strip()
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
 
 
 def norm_map(s: str) -> tuple[str, list[int]]:

@@ -10,8 +10,11 @@ the whole "100 kr." replaced).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
+
+from .text import norm
 
 EQUAL, INSERT, DELETE = 0, 1, -1
 
@@ -20,7 +23,7 @@ _TOKEN = re.compile(
     r"|\d+(?:\s[a-zæøå](?![\wæøå]))?[-–]\d+(?:\s[a-zæøå](?![\wæøå]))?"  # ranges "1-7", "9 b-12"
     r"|\d+(?:[.,]\d+)*(?:\s(?:kr\.|pct\.|års|år|måneders|måneder|uger|dage|timer)(?![\wæøå]))?"  # "5 års", "3.500 kr."
     r"|\b(?:jf|stk|nr|pkt|kr|pct|bl\.a|m\.v|f\.eks|ca|evt|hhv|Stk|Nr)\.(?![\wæøå])"  # abbreviations
-    r"|[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*"  # words, hyphenated words
+    r"|[\w\u00ad\u200b-\u200d]+(?:-[\w\u00ad\u200b-\u200d]+)*"  # words (soft hyphens inside), hyphenated words
     r"|\s+"
     r"|.",
     re.UNICODE,
@@ -31,28 +34,32 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=65536)
+def _key(token: str) -> str:
+    return norm(token) or token
+
+
 class _Codec:
-    """Maps tokens to single characters from the Unicode private-use planes."""
+    """Maps tokens to single characters from the Unicode private-use planes.
+
+    Tokens are compared in normalised form (no-break space = space, no soft
+    hyphens), so a change of invisible characters is not a change of the law.
+    """
 
     def __init__(self) -> None:
         self.code: dict[str, str] = {}
-        self.tokens: list[str] = []
 
     def encode(self, tokens: list[str]) -> str:
         out = []
         for t in tokens:
-            c = self.code.get(t)
+            key = " " if t.isspace() else _key(t)
+            c = self.code.get(key)
             if c is None:
-                n = len(self.tokens)
+                n = len(self.code)
                 c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
-                self.code[t] = c
-                self.tokens.append(t)
+                self.code[key] = c
             out.append(c)
         return "".join(out)
-
-    def decode(self, s: str) -> str:
-        base = self.tokens
-        return "".join(base[(ord(c) - 0xF0000) if ord(c) < 0x100000 else (ord(c) - 0x100000 + 0xFFFE)] for c in s)
 
 
 _DMP = diff_match_patch()
@@ -60,16 +67,28 @@ _DMP.Diff_Timeout = 0  # deterministic: never cut a diff short by time
 
 
 def diff_words(old: str, new: str) -> list[tuple[int, str]]:
-    """(op, text) pairs, op EQUAL/INSERT/DELETE, whose old side is `old` and new side `new`."""
+    """(op, text) pairs, op EQUAL/INSERT/DELETE. The new side is exactly `new`; the old side is
+    `old` up to normalisation (equal runs carry the new text's white space)."""
     if old == new:
         return [(EQUAL, old)] if old else []
     codec = _Codec()
-    a, b = codec.encode(tokenize(old)), codec.encode(tokenize(new))
+    ta, tb = tokenize(old), tokenize(new)
+    a, b = codec.encode(ta), codec.encode(tb)
     diffs = _DMP.diff_main(a, b, False)
     _DMP.diff_cleanupSemantic(diffs)
     out: list[tuple[int, str]] = []
+    i = j = 0  # token positions in old and new
     for op, s in diffs:
-        text = codec.decode(s)
+        n = len(s)
+        if op == EQUAL:  # equal when normalised: show the new text
+            text = "".join(tb[j:j + n])
+            i, j = i + n, j + n
+        elif op == DELETE:
+            text = "".join(ta[i:i + n])
+            i += n
+        else:
+            text = "".join(tb[j:j + n])
+            j += n
         if out and out[-1][0] == op:
             out[-1] = (op, out[-1][1] + text)
         elif text:

@@ -1,0 +1,127 @@
+"""Comparing versions: LAB 2015 → 2016, real consolidation chains, and agreement with the engine."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lawdiff.address import canonical_num
+from lawdiff.diff import compare
+from lawdiff.engine import apply_proposal
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.redline import INSERTED, REPEALED, side_lines
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+from tests.conftest import SHARED, lexdania
+from tests.helpers import make_proposal
+from tests.test_engine_properties import _change
+
+
+def _texts(act):
+    return {canonical_num(s.num): norm(plain_text(s)) for s in act.sections() if s.num}
+
+
+def _reported(red):
+    return {canonical_num(s.new_num or s.old_num) for s in red.touched_sections() if s.new_num or s.old_num}
+
+
+def test_lab_2015_to_2016_lists_exactly_the_changed_units(store):
+    old, new = store.load("lab@2015-07-01"), store.load("lab@2016-11-21")
+    red = compare(old, new)
+    ot, nt = _texts(old), _texts(new)
+    changed = {n for n in set(ot) | set(nt) if ot.get(n) != nt.get(n)}
+    assert _reported(red) == changed
+    # statutes.md §§ 1.4-1.6: § 30 a, § 68 b and § 68 c unchanged; § 68 a, stk. 9 got a new 3. pkt.
+    assert {"30 a", "68 b", "68 c"}.isdisjoint(_reported(red))
+    sec = next(s for s in red.touched_sections() if s.new_num == "68 a")
+    stk9 = next(c for c in sec.children if c.new_num == "9")
+    inserted = [seg.text for b in stk9.intro for seg in b if seg.op == 1]
+    assert inserted == [" Der kan alene gives ressourceforløb frem til det tidspunkt, hvor personen når "
+                        "folkepensionsalderen."]
+    assert all(c.status == "unchanged" for c in sec.children if c.new_num != "9")
+
+
+def test_inserted_stk_is_one_insertion_and_followers_are_renumbered(store):
+    lab = store.load("lab@2016-11-21")
+    lr = apply_proposal(make_proposal([{"ny": "stk", "i": "§ 68 a", "efter": "stk. 3", "tekst": "Helt ny tekst."}]),
+                        {"lab": lab})["lab"]
+    red = compare(lab, lr.new)
+    sec = next(s for s in red.touched_sections() if s.new_num == "68 a")
+    statuses = [(c.old_num, c.new_num, c.status, c.renumbered) for c in sec.children]
+    assert statuses[3] == (None, "4", INSERTED, False)
+    assert statuses[4] == ("4", "5", "unchanged", True)
+    assert all(not c.own_changed for c in sec.children if c.status != INSERTED)
+
+
+CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("chain", CHAINS[:12], ids=[c["target"] for c in CHAINS[:12]])
+def test_chain_reports_exactly_the_changed_sections(chain):
+    old = read_lexdania_file(lexdania(chain["base"] + ".xml")).act
+    new = read_lexdania_file(lexdania(chain["target"] + ".xml")).act
+    red = compare(old, new)
+    ot, nt = _texts(old), _texts(new)
+    reported = _reported(red)
+    for num in set(ot) | set(nt):
+        if num in reported:
+            assert ot.get(num) != nt.get(num), f"§ {num} reported but identical"
+        else:
+            assert ot.get(num) == nt.get(num), f"§ {num} changed but not reported"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_diff_agrees_with_the_engine(store, data):
+    """A proposal's result compared with its base gives the changes the engine reports."""
+    from lawdiff import redline
+    from tests.test_engine_properties import candidates as _c  # noqa: F401  (fixture logic reused below)
+
+    lab = store.load("lab@2016-11-21")
+    secs = [s for s in lab.sections() if s.num and len(s.children) > 1
+            and all((c.num or "").isdigit() and c.own_lines() and c.own_lines()[0] != "(Ophævet)"
+                    for c in s.children)]
+    idx = data.draw(st.lists(st.integers(0, len(secs) - 1), min_size=1, max_size=5, unique=True))
+    changes = [c for c in (_change(secs[i], data.draw) for i in idx) if c and "affattes" not in c]
+    if not changes:
+        return
+    lr = apply_proposal(make_proposal(changes), {"lab": lab})["lab"]
+    engine = redline.build(lr.base, lr.new, lr)
+    diff = compare(lr.base, lr.new)
+    assert _reported(diff) == _reported(engine)
+    for a, b in zip(engine.touched_sections(), diff.touched_sections()):
+        assert a.new_num == b.new_num
+        assert norm(" ".join(side_lines(a, "new"))) == norm(" ".join(side_lines(b, "new")))
+        assert norm(" ".join(side_lines(a, "old"))) == norm(" ".join(side_lines(b, "old")))
+        ea = [(c.old_num, c.new_num, c.status) for c in a.children]
+        eb = [(c.old_num, c.new_num, c.status) for c in b.children]
+        assert ea == eb
+
+
+def test_moved_section_is_reported_as_moved(store):
+    red = compare(store.load("lab@2015-07-01"), store.load("lab@2016-11-21"))
+    moved = [s for s in red.touched_sections() if s.moved_from]
+    assert [s.new_num for s in moved] == ["21 b"]
+    assert REPEALED not in {s.status for s in moved}
+
+
+def test_diff_cli_text_json_html(capsys):
+    from lawdiff.cli import main
+    from tests.conftest import ROOT
+
+    assert main(["--root", str(ROOT), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("lab@2015-07-01 → lab@2016-11-21\n65 paragraffer ændret")
+    assert "[+ Der kan alene gives ressourceforløb frem til det tidspunkt" in out
+    assert main(["--root", str(ROOT), "diff", "lab@2016-11-21",
+                 str(ROOT / "proposals/aftale-2020-ressourceforloeb.yaml") + ":lab", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["new"]["num"] for s in data["sections"]] == ["68 a"]
+    assert main(["--root", str(ROOT), "diff", "lab@2015-07-01", "lab@2016-11-21", "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="da">' in html
+    assert '<ins><span class="sr">indsat: </span> Der kan alene gives' in html
+    assert main(["--root", str(ROOT), "diff", "lab", "serviceloven"]) == 1
+    assert "ikke samme lov" in capsys.readouterr().err
