@@ -111,6 +111,17 @@ def _apply(store: Store, args) -> int:
     return 0
 
 
+def _instructions(store: Store, args) -> int:
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.instructions import bilag, bilag_text, build_lovforslag
+
+    result = run(load_proposal(args.proposal), store)
+    lf = build_lovforslag(result)
+    sys.stdout.write(bilag_text(bilag(lf, result)) if args.bilag else lf.text())
+    return 0
+
+
 def _version(store: Store, spec: str):
     """An act version: 'lab@2016-11-21', 'lab', or a proposal's result 'proposals/x.yaml:lab'."""
     from .engine import run
@@ -212,6 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="kontrollér de lagrede love og forslagene i proposals/")
     ck.set_defaults(func=_check)
+
+    ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
+    ins.add_argument("proposal", metavar="PROPOSAL")
+    ins.add_argument("--bilag", action="store_true", help="»Lovforslaget sammenholdt med gældende lov« som tekst")
+    ins.set_defaults(func=_instructions)
 
     df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
     df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")

@@ -76,6 +76,18 @@ LineKey = tuple[str, str, int]  # (unit wid, "intro"|"wrapup"|"heading", block i
 
 
 @dataclass
+class Placement:
+    """Where a change acts, in the base act: what the amendment text generator needs."""
+    change: Change
+    what: str  # "words", "repeal", "rewrite", "new", "heading"
+    targets: list[str]  # base wids the change is in (new units: the parent, "" for the top level)
+    anchor: str | None = None  # new units: the base sibling they go "efter"/"før"
+    side: str | None = None  # "efter", "før", or None (at the end)
+    new_wids: list[str] = field(default_factory=list)  # the units a "new" change inserted
+    offset: tuple = ()  # changes of words: (part, block, start) of the first edit
+
+
+@dataclass
 class LawResult:
     law: str
     base: Act
@@ -87,6 +99,7 @@ class LawResult:
     removed: dict[str, Change] = field(default_factory=dict)
     rewritten: dict[str, Change] = field(default_factory=dict)
     moved_by: dict[str, Change] = field(default_factory=dict)  # wid -> change that renumbered it
+    placements: list[Placement] = field(default_factory=list)  # one per change, in proposal order
 
 
 @dataclass
@@ -260,24 +273,29 @@ class _Applier:
         edits.append(Edit(start, end, new, c))
         self.touch(unit.wid, c)
 
+    def _place_words(self, c: Change, hits) -> None:
+        wids = []
+        for k, _ln, u, _s, _e in hits:
+            if u.wid not in wids:
+                wids.append(u.wid)
+        k, _ln, _u, start, _e = hits[0]
+        self.r.placements.append(Placement(c, "words", wids, offset=(k[1], k[2], start)))
+
     def words(self, c: Change) -> None:
         verb = c.verb
-        if verb == "ændres":
-            for k, ln, u, s, e in self.find(c, c.get("ændres"), "ændres"):
-                self.add_edit(c, k, u, s, e, _norm_query(c.get("til")) if c.get("til").strip() else "", "ændres")
-        elif verb == "udgår":
-            for k, ln, u, s, e in self.find(c, c.get("udgår"), "udgår"):
+        hits = self.find(c, c.get(verb), verb)
+        self._place_words(c, hits)
+        for k, ln, u, s, e in hits:
+            if verb == "ændres":
+                self.add_edit(c, k, u, s, e, _norm_query(c.get("til")) if c.get("til").strip() else "", verb)
+            elif verb == "udgår":
                 s, e = _widen_deletion(ln.text, s, e)
-                self.add_edit(c, k, u, s, e, "", "udgår")
-        else:
-            anchor_key = verb
-            tekst = _norm_query(c.get("tekst"))
-            for k, ln, u, s, e in self.find(c, c.get(verb), anchor_key):
-                if verb == "indsættes_efter":
-                    ins = tekst if re.match(r"^[,.;:)]", tekst) else " " + tekst
-                    self.add_edit(c, k, u, e, e, ins, anchor_key)
-                else:
-                    self.add_edit(c, k, u, s, s, tekst + " ", anchor_key)
+                self.add_edit(c, k, u, s, e, "", verb)
+            elif verb == "indsættes_efter":
+                tekst = _norm_query(c.get("tekst"))
+                self.add_edit(c, k, u, e, e, tekst if re.match(r"^[,.;:)]", tekst) else " " + tekst, verb)
+            else:
+                self.add_edit(c, k, u, s, s, _norm_query(c.get("tekst")) + " ", verb)
 
     # -- structure ----------------------------------------------------------
     def _parse(self, c: Change, kind: str, text: str) -> Unit:
@@ -322,7 +340,9 @@ class _Applier:
             line = getattr(self.units[k[0]], k[1])[k[2]]
             s, e = _widen_deletion(line.text, s, e)
             self.add_edit(c, k, unit, s, e, "", "ophæves")
+            self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
             return
+        self.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
         for bu in target.units:
             unit = self.live(c, bu, "ophæves")
             self._check_untouched(c, unit, "ophæves")
@@ -351,6 +371,7 @@ class _Applier:
         if target.address.pkt:
             k, s, e = self._pkt_span(c, unit, target.address.pkt, "affattes")
             self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "affattes")
+            self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
             return
         if unit.kind not in ("section", "subsection", "paragraph", "point"):
             raise c.error(f"{unit.cite()} kan ikke nyaffattes", "affattes")
@@ -363,6 +384,7 @@ class _Applier:
             self.parents[ch.wid] = unit
         self.r.rewritten[unit.wid] = c
         self.touch(unit.wid, c)
+        self.r.placements.append(Placement(c, "rewrite", [unit.wid]))
 
     def heading(self, c: Change) -> None:
         target = self.resolve(c, c.get("overskrift"), "overskrift")
@@ -382,6 +404,7 @@ class _Applier:
             raise c.error(f"overskriften ændres allerede af {self.r.edits[key][0].change.ref}", "overskrift")
         self.r.edits[key] = [Edit(0, len(live.heading.text), _norm_query(c.get("tekst")), c)]
         self.touch(live.wid, c)
+        self.r.placements.append(Placement(c, "heading", [live.wid]))
 
     def new_unit(self, c: Change) -> None:
         kind_word = c.get("ny")
@@ -423,6 +446,8 @@ class _Applier:
         self.parents[unit.wid] = parent
         self.touch(parent.wid, c)
         self._renumber(c, parent, kind)
+        self.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
+                                           [unit.wid]))
 
     def _sibling(self, c: Change, parent: Unit, kind: str, kind_word: str, text: str, key: str) -> Unit:
         m = re.match(r"^\s*(?:(?:stk|nr)\.?|litra)?\s*([0-9]+|[a-zæøå])\s*$", str(text), re.I)
@@ -452,10 +477,12 @@ class _Applier:
                 self.add_edit(c, k, unit, s, s, tekst + " ", key)
             else:
                 self.add_edit(c, k, unit, e, e, " " + tekst, key)
+            self.r.placements.append(Placement(c, "new", [unit.wid], None, key, offset=(k[1], k[2], s if key == "før" else e)))
             return
         part, i, line = lines[-1]
         end = len(line.text.rstrip())
         self.add_edit(c, (unit.wid, part, i), unit, end, end, " " + tekst, "ny")
+        self.r.placements.append(Placement(c, "new", [unit.wid], None, None, offset=(part, i, end)))
 
     def _new_container(self, c: Change) -> None:
         """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
@@ -491,6 +518,8 @@ class _Applier:
             self.parents[top.wid] = unit
         sibs.insert(i, unit)
         self.parents[unit.wid] = parent
+        self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
+                                           [unit.wid]))
         existing = {addr.canonical_num(s.num) for s in self.r.new.sections() if s.num} - \
             {addr.canonical_num(s.num) for s in sections}
         for sec in sections:
@@ -545,6 +574,8 @@ class _Applier:
         self.parents[unit.wid] = parent
         if parent is not None:
             self.touch(parent.wid, c)
+        self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
+                                           [unit.wid]))
 
     # -- driver -------------------------------------------------------------
     def apply(self, c: Change) -> None:

@@ -211,6 +211,7 @@ class Proposal:
     subtitle: str = ""
     builds_on: str | None = None
     builds_on_pos: Pos | None = None
+    ikraft: str | None = None
 
     @property
     def changes(self) -> list[Change]:
@@ -349,6 +350,7 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
         status=raw["status"], laws=dict(raw["love"]), items=items, remarks=raw.get("bemærkninger", ""),
         author=raw.get("forfatter", ""), subtitle=raw.get("undertitel", ""),
         builds_on=raw.get("bygger_på"), builds_on_pos=pos.value.get(("bygger_på",)),
+        ikraft=raw.get("ikrafttræden"),
     )
 
 

@@ -1,0 +1,581 @@
+"""The formal amendment text (ændringsbestemmelser) generated from an applied proposal.
+
+Follows shared/reference/lovteknik.md §9: one ændringsparagraf per act with the
+intro sentence (template 2), numre in the order of the law (R1) with the
+formulae of templates 3-17, "der bliver" for units an earlier nummer moved (R3),
+rykningsklausuler (R4, etapevis), »…« quotes (R6) and the final period rule (R7).
+The result is a small model (`Lovforslag`) that the text, HTML and PDF renderers
+all read; Bilag 1 ("Lovforslaget sammenholdt med gældende lov") is built from the
+same model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import address as addr
+from ..engine import LawResult, Placement, Result, _index
+from ..model import Act, Line, Unit
+from ..proposal import Change
+from ..text import norm
+from .text import unit_lines
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+COUNT_WORDS = {2: "To", 3: "Tre", 4: "Fire", 5: "Fem", 6: "Seks", 7: "Syv", 8: "Otte", 9: "Ni", 10: "Ti"}
+
+
+def long_date(iso: str) -> str:
+    """'2016-11-21' -> '21. november 2016'."""
+    y, m, d = iso.split("-")
+    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
+
+
+def _source_date(act: Act) -> str:
+    m = re.search(r"af (\d\d)/(\d\d)/(\d{4})", act.source)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else act.date
+
+
+def join_da(items: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def num_range(nums: list[str]) -> str:
+    """Rykningsklausul numbers: one "N", two "N og M", three or more "N-M" (R4)."""
+    if len(nums) == 1:
+        return nums[0]
+    if len(nums) == 2:
+        return f"{nums[0]} og {nums[1]}"
+    return f"{nums[0]}-{nums[-1]}"
+
+
+@dataclass
+class Nummer:
+    n: int
+    head: str  # the instruction sentence (ends with "." or ":")
+    block: list[str] = field(default_factory=list)  # the quoted new text, one line per unit line
+    block_period: bool = False  # "." after the closing »…«
+    ryk: str | None = None  # the rykningsklausul
+    change: Change | None = None
+    targets: list[str] = field(default_factory=list)  # base wids (for Bilag 1)
+    new_wids: list[str] = field(default_factory=list)
+    section: str | None = None  # base wid of the § the nummer is in (Bilag 1 rows)
+
+    def lines(self) -> list[str]:
+        """The nummer as text lines, quotes and all."""
+        out = [f"{self.n}. {self.head}"]
+        if self.block:
+            q = list(self.block)
+            q[0] = "»" + q[0]
+            q[-1] = q[-1] + "«" + ("." if self.block_period else "")
+            out += q
+        if self.ryk:
+            out.append(self.ryk)
+        return out
+
+
+@dataclass
+class Aendringsparagraf:
+    n: int
+    law: str
+    act: Act
+    intro: str
+    numre: list[Nummer]
+
+
+@dataclass
+class Lovforslag:
+    title: str
+    subtitle: str
+    paragraffer: list[Aendringsparagraf]
+    ikraft: str | None = None
+
+    def text(self) -> str:
+        out = ["Forslag", "til", self.title]
+        if self.subtitle:
+            out.append(f"({self.subtitle})")
+        for p in self.paragraffer:
+            out += ["", f"§ {p.n}", "", p.intro]
+            for nr in p.numre:
+                out.append("")
+                out += nr.lines()
+        if self.ikraft:
+            out += ["", f"§ {len(self.paragraffer) + 1}", "", self.ikraft]
+        return "\n".join(out) + "\n"
+
+
+# --- building ---------------------------------------------------------------
+
+class _Law:
+    """Facts about one act's base and result that the formulae need."""
+
+    def __init__(self, lr: LawResult):
+        self.lr = lr
+        self.base_units, self.base_parents = _index(lr.base)
+        self.new_units, self.new_parents = _index(lr.new)
+        self.order: dict[str, int] = {}
+        self.end: dict[str, int] = {}
+        for i, u in enumerate(lr.base.walk()):
+            self.order[u.wid] = i
+        for u in lr.base.walk():
+            self.end[u.wid] = max([self.order[u.wid]] + [self.order[d.wid] for d in u.walk()])
+        self.pos: dict[tuple, float] = {}
+
+    # -- citations --
+    def chain(self, wid: str, side: str = "base") -> list[Unit]:
+        units, parents = (self.base_units, self.base_parents) if side == "base" else (self.new_units, self.new_parents)
+        u = units[wid]
+        out = [u]
+        p = parents.get(wid)
+        while p is not None:
+            out.append(p)
+            p = parents.get(p.wid)
+        return [x for x in reversed(out) if x.is_provision]
+
+    def cite(self, wid: str, pkt: int | None = None, side: str = "base") -> str:
+        chain = self.chain(wid, side)
+        parts = [u.cite() for u in chain]
+        # "§ 42, 2. pkt." / "§ 15, nr. 3": stk. 1 is left out when it is the only stk.
+        if len(chain) >= 2 and chain[1].kind == "subsection" and \
+                len([c for c in chain[0].children if c.kind == "subsection"]) == 1:
+            parts.pop(1)
+        if pkt:
+            parts.append(f"{pkt}. pkt.")
+        return ", ".join(parts)
+
+    def der_bliver(self, wid: str, pkt: int | None, here: float) -> str:
+        """R3: ', der bliver stk. 5,' when an earlier nummer moved the unit (or one above it)."""
+        chain = self.chain(wid)
+        tail: list[str] = []
+        moved = False
+        for u in chain:
+            n = self.new_units.get(u.wid)
+            if n is None:
+                return ""
+            if not moved and n.num != u.num:
+                cause = self.lr.moved_by.get(u.wid)
+                if cause is not None and self.pos.get((cause.item, cause.index), here) < here:
+                    moved = True
+            if moved:
+                tail.append(n.cite())
+        if not moved:
+            return ""
+        if pkt:
+            tail.append(f"{pkt}. pkt.")
+        return ", der bliver " + ", ".join(tail)
+
+    # -- positions (R1: numre in the order of the law) --
+    def position(self, p: Placement) -> float:
+        c = p.change
+        if c.get("overalt"):
+            return -1.0
+        if p.what == "new" and p.anchor:
+            return self.end[p.anchor] + 0.5 if p.side == "efter" else self.order[p.anchor] - 0.5
+        if p.what == "new" and not p.offset:
+            parent = p.targets[0]
+            return (self.end[parent] + 0.5) if parent else float(len(self.order))
+        wid = p.targets[0]
+        if p.what == "heading":
+            return self.order[wid] - 0.25
+        if p.offset:
+            part, block, start = p.offset
+            base = self.order[wid] if part == "intro" else self.end[wid] + 0.25
+            return base + min(0.2, (block * 10_000 + start) / 1e9)
+        return float(self.order[wid])
+
+
+def _tgt_comma(t: str) -> str:
+    """'I § 68 a, stk. 4, ændres' but 'I § 42 ændres': a comma closes a multi-part citation."""
+    return t + "," if "," in t else t
+
+
+def _comma_after(der_bliver: str) -> str:
+    """', der bliver stk. 4' is closed by a comma when the sentence goes on."""
+    return der_bliver + "," if der_bliver else ""
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _quote_end(text: str) -> str:
+    """R7: a period after »…« unless the quoted text ends with one."""
+    return "" if text.rstrip().endswith(".") else "."
+
+
+def _target(law: _Law, c: Change, key: str) -> tuple[str, int | None]:
+    a = addr.parse(c.get(key))
+    t = addr.resolve(law.lr.base, a)
+    return t.units[0].wid, a.pkt
+
+
+def _block_of(unit: Unit) -> list[str]:
+    return [ln.strip() for ln in unit_lines(unit)]
+
+
+def _needs_period(block: list[str], ryk: str | None) -> bool:
+    last = block[-1].rstrip() if block else ""
+    if last.endswith("."):
+        return False
+    return ryk is None  # a fragment ("…, og") gets "." after «, unless a rykningsklausul follows
+
+
+class _Builder:
+    def __init__(self, law: _Law):
+        self.law = law
+
+    def nummer(self, p: Placement, n: int) -> Nummer:
+        c = p.change
+        here = self.law.pos[(c.item, c.index)]
+        method = getattr(self, f"_{p.what}")
+        nr = method(p, here)
+        nr.n, nr.change, nr.targets = n, c, list(p.targets)
+        nr.section = self._section_of(p)
+        return nr
+
+    def _section_of(self, p: Placement) -> str | None:
+        wid = p.anchor if (p.what == "new" and p.anchor) else (p.targets[0] if p.targets else None)
+        while wid:
+            u = self.law.base_units.get(wid)
+            if u is None:
+                return None
+            if u.kind == "section":
+                return wid
+            parent = self.law.base_parents.get(wid)
+            wid = parent.wid if parent is not None else None
+        return None
+
+    def _where(self, c: Change, wid: str, pkt: int | None, here: float) -> str:
+        return self.law.cite(wid, pkt) + self.law.der_bliver(wid, pkt, here)
+
+    # -- changes of words (templates 3-7) --
+    def _words(self, p: Placement, here: float) -> Nummer:
+        c = p.change
+        verb = c.verb
+        if verb in ("affattes", "ophæves", "ny"):  # a punktum rewritten, repealed or inserted
+            return self._pkt(p, here)
+        if c.get("overalt"):
+            where = "Overalt i loven"
+        else:
+            wid, pkt = _target(self.law, c, "i")
+            t = self._where(c, wid, pkt, here)
+            antal = c.get("antal") or 1
+            where = f"{COUNT_WORDS.get(antal, str(antal))} steder i {_tgt_comma(t)}" if antal > 1 else f"I {_tgt_comma(t)}"
+        occ = f" ({c.get('forekomst')}. gang, ordene forekommer)" if c.get("forekomst") else ""
+        if verb == "ændres":
+            new = c.get("til")
+            return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}")
+        if verb == "udgår":
+            old = c.get("udgår")
+            return Nummer(0, f"{where} udgår »{old}«{occ}{_quote_end(old)}")
+        side = "efter" if verb == "indsættes_efter" else "før"
+        new = c.get("tekst")
+        return Nummer(0, f"{where} indsættes {side} »{c.get(verb)}«{occ}: »{new}«{_quote_end(new)}")
+
+    def _pkt(self, p: Placement, here: float) -> Nummer:
+        c = p.change
+        if c.verb == "ny":
+            wid = p.targets[0]
+            unit_where = self._where(c, wid, None, here)
+            final = self.law.new_units[wid]
+            if p.side == "før":
+                k = re.match(r"\s*(\d+)", str(c.get("før"))).group(1)
+                head = f"I {_tgt_comma(unit_where)} indsættes før {k}. pkt.:"
+            elif p.side == "efter":
+                k = re.match(r"\s*(\d+)", str(c.get("efter"))).group(1)
+                head = f"I {_tgt_comma(unit_where)} indsættes efter {k}. pkt.:"
+            else:
+                head = f"I {_tgt_comma(unit_where)} indsættes som {final.punktum_count()}. pkt.:"
+            return Nummer(0, head, [norm(c.get("tekst"))])
+        key = "affattes" if c.verb == "affattes" else "ophæves"
+        wid, pkt = _target(self.law, c, key)
+        t = self._where(c, wid, pkt, here)
+        if c.verb == "ophæves":
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.")
+        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))])
+
+    # -- nyaffattelse (template 8) --
+    def _rewrite(self, p: Placement, here: float) -> Nummer:
+        c = p.change
+        wid = p.targets[0]
+        t = self._where(c, wid, None, here)
+        final = self.law.new_units[wid]
+        block = _block_of(final)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", block, _needs_period(block, None))
+
+    # -- ophævelse (template 9) --
+    def _repeal(self, p: Placement, here: float) -> Nummer:
+        c = p.change
+        wids = p.targets
+        if len(wids) > 1:
+            nums = [self.law.base_units[w].num for w in wids]
+            t = f"§§ {nums[0]}-{nums[-1]}"
+        else:
+            t = self._where(c, wids[0], None, here)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=self._ryk(p))
+
+    # -- headings (template 17) --
+    def _heading(self, p: Placement, here: float) -> Nummer:
+        unit = self.law.base_units[p.targets[0]]
+        new = self.law.new_units[p.targets[0]]
+        if unit.kind == "chapter":
+            return Nummer(0, f"Overskriften til kapitel {unit.num} affattes således:",
+                          [f"Kapitel {new.num}", new.heading.text])
+        first = next((s for s in unit.walk() if s.kind == "section"), None)
+        return Nummer(0, f"Overskriften før § {first.num} affattes således:", [new.heading.text])
+
+    # -- new units (templates 11-16) --
+    def _new(self, p: Placement, here: float) -> Nummer:
+        if p.offset:
+            return self._pkt(p, here)
+        c = p.change
+        unit = self.law.new_units[p.new_wids[0]]
+        if unit.kind in ("section", "chapter", "part"):
+            return self._new_top(p, unit)
+        parent_wid = p.targets[0]
+        parent_where = self._where(c, parent_wid, None, here)
+        noun = {"subsection": ("stk.", "nyt stykke"), "paragraph": ("nr.", "nyt nummer"),
+                "point": ("litra", "nyt litra")}[unit.kind]
+        ryk = self._ryk(p)
+        if p.side == "efter":
+            a = self.law.base_units[p.anchor]
+            head = (f"I {_tgt_comma(parent_where)} indsættes efter {noun[0]} {a.num}"
+                    f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
+        elif p.side == "før":
+            a = self.law.base_units[p.anchor]
+            head = (f"I {_tgt_comma(parent_where)} indsættes før {noun[0]} {a.num}"
+                    f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
+        else:
+            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {unit.num}:"
+            ryk = None
+        block = _block_of(unit)
+        return Nummer(0, head, block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
+
+    def _new_top(self, p: Placement, unit: Unit) -> Nummer:
+        anchor = self.law.base_units.get(p.anchor) if p.anchor else None
+        # the unit just before the new one in the result: a new § 141 b follows a new § 141 a
+        parent = self.law.new_parents.get(unit.wid)
+        sibs = parent.children if parent is not None else self.law.lr.new.body
+        i = sibs.index(unit)
+        before = sibs[i - 1] if i > 0 else None
+        after = sibs[i + 1] if i + 1 < len(sibs) else None
+        block: list[str] = []
+        if unit.kind == "section":
+            block = _block_of(unit)
+            if p.side == "før" and anchor is not None:
+                head = f"Før § {anchor.num} indsættes:"
+            else:
+                prev = before if before is not None and before.kind == "section" else anchor
+                head = f"Efter § {prev.num} indsættes"
+                # the last § of a chapter: say which chapter the new § goes in (lovteknik §1.8)
+                base_after = [x for x in sibs[i + 1:] if x.wid in self.law.base_units]
+                if not base_after and parent is not None and parent.kind == "chapter":
+                    head += f" i kapitel {parent.num}"
+                head += ":"
+        else:
+            word = "Kapitel" if unit.kind == "chapter" else "Afsnit"
+            block = [f"{word} {unit.num}", unit.heading.text if unit.heading else ""]
+            for ch in unit.children:
+                block += _block_of(ch)
+            prev = before if before is not None else anchor
+            if prev is not None and prev.kind in ("chapter", "part"):
+                head = f"Efter {prev.cite()} indsættes:"
+            else:
+                # "Efter § 25 indsættes før afsnit IV:" (lov 1380/2012, § 2, nr. 4)
+                last = anchor if anchor is not None and anchor.kind == "section" else None
+                if last is None and prev is not None:
+                    last = next((s for s in reversed(list(prev.walk())) if s.kind == "section"), None)
+                head = f"Efter § {last.num} indsættes" if last else "Indsættes"
+                if after is not None and after.kind in ("chapter", "part"):
+                    head += f" før {after.cite()}"
+                head += ":"
+        return Nummer(0, head, block, _needs_period(block, None), new_wids=list(p.new_wids))
+
+    # -- rykningsklausul (R4, etapevis) --
+    def _ryk(self, p: Placement) -> str | None:
+        law = self.law
+        if p.what == "new":
+            kind = law.new_units[p.new_wids[0]].kind
+            parent = p.targets[0]
+        else:
+            u = law.base_units[p.targets[0]]
+            kind = u.kind
+            parent = law.base_parents[u.wid].wid if law.base_parents.get(u.wid) is not None else None
+        if kind not in ("subsection", "paragraph", "point") or not parent:
+            return None
+        sibs = [c for c in law.base_units[parent].children if c.kind == kind]
+        index = {c.wid: i for i, c in enumerate(sibs)}
+
+        def point(q: Placement) -> float:
+            if q.what == "new":
+                if q.side == "efter":
+                    return index[q.anchor] + 0.5
+                if q.side == "før":
+                    return index[q.anchor] - 0.5
+                return len(sibs) + 0.5
+            return float(index[q.targets[0]])
+
+        same = [q for q in law.lr.placements if q.what in ("new", "repeal") and not q.offset
+                and ((q.what == "new" and q.targets[0] == parent and law.new_units[q.new_wids[0]].kind == kind)
+                     or (q.what == "repeal" and q.targets[0] in index))]
+        here = point(p)
+        later = sorted(point(q) for q in same if point(q) > here)
+        stop = later[0] if later else float("inf")
+        old, new = [], []
+        for c in sibs:
+            i = index[c.wid]
+            if here < i < stop and c.wid in law.new_units and law.new_units[c.wid].num != c.num:
+                old.append(c.num)
+                new.append(law.new_units[c.wid].num)
+        if not old:
+            return None
+        word = {"subsection": ("Stk.", "stk."), "paragraph": ("Nr.", "nr."), "point": ("Litra", "litra")}[kind]
+        return f"{word[0]} {num_range(old)} bliver herefter {word[1]} {num_range(new)}."
+
+
+def intro(act: Act, count: int) -> str:
+    """Template 2: the sentence that opens an ændringsparagraf."""
+    end = "ændring:" if count == 1 else "ændringer:"
+    if act.doc_type == "lbk":
+        return (f"I {act.title}, jf. lovbekendtgørelse nr. {act.number} af {long_date(_source_date(act))}, "
+                f"foretages følgende {end}")
+    date = long_date(_source_date(act))
+    if act.title.startswith("lov om "):
+        return f"I lov nr. {act.number} af {date} {act.title[4:]} foretages følgende {end}"
+    return f"I {act.title}, lov nr. {act.number} af {date}, foretages følgende {end}"
+
+
+def build_lovforslag(result: Result) -> Lovforslag:
+    """The lovforslag of an applied proposal: one ændringsparagraf per act, in the order of `love`."""
+    prop = result.proposal
+    paragraffer = []
+    titles = []
+    for k, (law_name, lr) in enumerate(result.laws.items(), 1):
+        law = _Law(lr)
+        for p in lr.placements:
+            law.pos[(p.change.item, p.change.index)] = law.position(p)
+        ordered = sorted(lr.placements, key=lambda p: (law.pos[(p.change.item, p.change.index)],
+                                                       p.change.item, p.change.index))
+        b = _Builder(law)
+        numre = [b.nummer(p, n) for n, p in enumerate(ordered, 1)]
+        if not numre:
+            continue
+        paragraffer.append(Aendringsparagraf(len(paragraffer) + 1, law_name, lr.base, intro(lr.base, len(numre)),
+                                             numre))
+        titles.append(lr.base.title)
+    title = "Lov om ændring af " + join_da(titles) if titles else prop.title
+    ikraft = f"Loven træder i kraft den {long_date(prop.ikraft)}." if prop.ikraft else None
+    return Lovforslag(title, prop.subtitle, paragraffer, ikraft)
+
+
+# --- Bilag 1: Lovforslaget sammenholdt med gældende lov -------------------------
+
+ELISION = "– – –"
+
+
+@dataclass
+class BilagRow:
+    left: list[str]  # Gældende formulering
+    right: list[str]  # Lovforslaget
+
+
+def _elided(law: _Law, section: Unit, affected: set[str]) -> list[str]:
+    """The § as it stands, with unaffected stk., nr. and litra elided as "– – –" (lovteknik §6)."""
+    out: list[str] = []
+
+    def label(u: Unit) -> str:
+        return (u.label or "").strip()
+
+    def own(u: Unit) -> str:
+        return " ".join(b.text for b in u.intro if isinstance(b, Line))
+
+    def runs(units: list[Unit], depth: int, first_prefix: str = "") -> None:
+        i = 0
+        while i < len(units):
+            u = units[i]
+            hit = any(d.wid in affected for d in u.walk())
+            if hit:
+                text = own(u) if u.wid in affected or u.children else own(u)
+                prefix = first_prefix if (i == 0 and first_prefix) else ""
+                lab = label(u)
+                line = " ".join(x for x in (prefix, lab, text) if x)
+                out.append(("  " * depth) + line)
+                if u.wid in affected:
+                    for d in list(u.walk())[1:]:
+                        out.append(("  " * (depth + 1)) + " ".join(x for x in (label(d), own(d)) if x))
+                else:
+                    runs(u.children, depth + 1)
+                if u.wrapup:
+                    out.append(("  " * depth) + " ".join(b.text for b in u.wrapup if isinstance(b, Line)))
+                i += 1
+                continue
+            j = i
+            while j < len(units) and not any(d.wid in affected for d in units[j].walk()) \
+                    and units[j].kind == u.kind:
+                j += 1
+            run = units[i:j]
+            prefix = first_prefix if (i == 0 and first_prefix) else ""
+            if u.kind == "subsection":
+                nums = [x.num for x in run]
+                if nums[0] == "1":
+                    lab = prefix
+                    rest = nums[1:]
+                    out.append(("  " * depth) + f"{lab} {ELISION}".strip())
+                    if rest:
+                        out.append(("  " * depth) + f"Stk. {rest[0] if len(rest) == 1 else rest[0] + '-' + rest[-1]}. {ELISION}")
+                else:
+                    rng = nums[0] if len(nums) == 1 else f"{nums[0]}-{nums[-1]}"
+                    out.append(("  " * depth) + f"{prefix + ' ' if prefix else ''}Stk. {rng}. {ELISION}")
+            else:
+                nums = [x.num or "" for x in run]
+                rng = nums[0] if len(nums) == 1 else f"{nums[0]}-{nums[-1]}"
+                out.append(("  " * depth) + f"{rng}) {ELISION}")
+            i = j
+
+    sec_label = label(section) or f"§ {section.num}."
+    if section.wid in affected:
+        return [ln.strip() for ln in unit_lines(section)]
+    runs(section.children, 0, sec_label)
+    return out
+
+
+def bilag(lf: Lovforslag, result: Result) -> list[BilagRow]:
+    rows: list[BilagRow] = []
+    for para in lf.paragraffer:
+        law = _Law(result.laws[para.law])
+        rows.append(BilagRow([], [f"§ {para.n}", para.intro]))
+        group: list[Nummer] = []
+
+        def flush() -> None:
+            if not group:
+                return
+            sec_wid = group[0].section
+            right = [ln for nr in group for ln in nr.lines()]
+            left: list[str] = []
+            if sec_wid:
+                # the units the numre change; a new stk. or nr. shows its parent only as context
+                affected = {w for nr in group for w in nr.targets
+                            if w in law.base_units and not (nr.change.verb == "ny" and w == sec_wid)}
+                left = _elided(law, law.base_units[sec_wid], affected)
+            rows.append(BilagRow(left, right))
+            group.clear()
+
+        for nr in para.numre:
+            if group and (nr.section != group[0].section or nr.section is None):
+                flush()
+            group.append(nr)
+        flush()
+    return rows
+
+
+def bilag_text(rows: list[BilagRow]) -> str:
+    out = ["Bilag 1", "", "Lovforslaget sammenholdt med gældende lov", "", "Gældende formulering | Lovforslaget", ""]
+    for r in rows:
+        n = max(len(r.left), len(r.right))
+        for i in range(n):
+            left = r.left[i] if i < len(r.left) else ""
+            right = r.right[i] if i < len(r.right) else ""
+            out.append(f"{left} | {right}" if left else f"| {right}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
