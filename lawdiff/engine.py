@@ -342,6 +342,8 @@ class _Applier:
             self.add_edit(c, k, unit, s, e, "", "ophæves")
             self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
             return
+        if "tekst" in c.data:
+            return self._replace(c, target)
         self.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
         for bu in target.units:
             unit = self.live(c, bu, "ophæves")
@@ -354,6 +356,31 @@ class _Applier:
                 self.touch(parent.wid, c)
                 if unit.kind in ("subsection", "paragraph", "point"):
                     self._renumber(c, parent, unit.kind)
+
+    def _replace(self, c: Change, target: addr.Target) -> None:
+        """Template 10: the unit is repealed and new units (one or more) take its place."""
+        if len(target.units) != 1 or target.units[0].kind not in ("subsection", "paragraph", "point"):
+            raise c.error("»ophæves« med »tekst« bruges til stk., nr. eller litra", "ophæves",
+                          hint="nyaffat en paragraf med »affattes«")
+        unit = self.live(c, target.units[0], "ophæves")
+        self._check_untouched(c, unit, "ophæves")
+        parent = self.parents[unit.wid]
+        label = {"subsection": r"Stk\.\s*\d+\.", "paragraph": r"\d+\)", "point": r"[a-zæøå]\)"}[unit.kind]
+        chunks: list[list[str]] = []
+        for ln in str(c.get("tekst")).strip().splitlines():
+            if re.match(rf"^\s*{label}", norm_map(ln)[0]) or not chunks:
+                chunks.append([])
+            chunks[-1].append(ln)
+        new_units = [self._parse(c, unit.kind, "\n".join(ch)) for ch in chunks]
+        i = parent.children.index(unit)
+        parent.children[i:i + 1] = new_units
+        for u in unit.walk():
+            self.r.removed[u.wid] = c
+        for u in new_units:
+            self.parents[u.wid] = parent
+        self.touch(parent.wid, c)
+        self._renumber(c, parent, unit.kind)
+        self.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in new_units]))
 
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():

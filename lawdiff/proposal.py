@@ -156,7 +156,7 @@ _ALLOWS = {
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
     "affattes": {"tekst"},
-    "ophæves": set(),
+    "ophæves": {"tekst"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
     "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift"},
     "overskrift": {"tekst"},
 }

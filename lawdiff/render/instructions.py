@@ -25,6 +25,13 @@ MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
 COUNT_WORDS = {2: "To", 3: "Tre", 4: "Fire", 5: "Fem", 6: "Seks", 7: "Syv", 8: "Otte", 9: "Ni", 10: "Ti"}
 
 
+_CITE_WORD = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}
+
+
+def _simple(num: str | None) -> bool:
+    return bool(num) and (num.isdigit() or (len(num) == 1 and num.isalpha()))
+
+
 def long_date(iso: str) -> str:
     """'2016-11-21' -> '21. november 2016'."""
     y, m, d = iso.split("-")
@@ -144,22 +151,40 @@ class _Law:
             parts.append(f"{pkt}. pkt.")
         return ", ".join(parts)
 
+    def num_at(self, wid: str, here: float) -> str | None:
+        """The number a base stk./nr./litra has after the numre placed before `here` (R3)."""
+        u = self.base_units[wid]
+        if u.kind not in ("subsection", "paragraph", "point"):
+            return u.num
+        parent = self.base_parents.get(wid)
+        if parent is None or not (u.num or "").isdigit() and u.kind != "point":
+            return u.num
+        sibs = [c for c in parent.children if c.kind == u.kind]
+        index = {c.wid: i for i, c in enumerate(sibs)}
+        if any(not _simple(c.num) for c in sibs):
+            return u.num
+        delta = 0
+        for q in self.lr.placements:
+            if self.pos.get((q.change.item, q.change.index), here) >= here or q.offset:
+                continue
+            if q.what == "new" and q.targets and q.targets[0] == parent.wid and q.new_wids \
+                    and self.new_units[q.new_wids[0]].kind == u.kind:
+                point = index[q.anchor] + (0.5 if q.side == "efter" else -0.5) if q.anchor else len(sibs)
+                if point < index[wid]:
+                    delta += len(q.new_wids)
+            elif q.what in ("repeal", "replace") and q.targets[0] in index and index[q.targets[0]] < index[wid]:
+                delta += len(q.new_wids) - 1
+        i = index[wid] + delta + 1
+        return str(i) if u.kind != "point" else "abcdefghijklmnopqrstuvwxyzæøå"[i - 1]
+
     def der_bliver(self, wid: str, pkt: int | None, here: float) -> str:
-        """R3: ', der bliver stk. 5,' when an earlier nummer moved the unit (or one above it)."""
-        chain = self.chain(wid)
+        """R3: ', der bliver stk. 5' when an earlier nummer moved the unit (or one above it)."""
         tail: list[str] = []
-        moved = False
-        for u in chain:
-            n = self.new_units.get(u.wid)
-            if n is None:
-                return ""
-            if not moved and n.num != u.num:
-                cause = self.lr.moved_by.get(u.wid)
-                if cause is not None and self.pos.get((cause.item, cause.index), here) < here:
-                    moved = True
-            if moved:
-                tail.append(n.cite())
-        if not moved:
+        for u in self.chain(wid):
+            now = self.num_at(u.wid, here)
+            if tail or now != u.num:
+                tail.append(f"{_CITE_WORD[u.kind]} {now}" if u.kind != "section" else f"§ {now}")
+        if not tail:
             return ""
         if pkt:
             tail.append(f"{pkt}. pkt.")
@@ -315,15 +340,25 @@ class _Builder:
             t = self._where(c, wids[0], None, here)
         return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=self._ryk(p))
 
+    # -- ophævelse og i stedet (template 10) --
+    def _replace(self, p: Placement, here: float) -> Nummer:
+        t = self._where(p.change, p.targets[0], None, here)
+        block = [ln for w in p.new_wids for ln in _block_of(self.law.new_units[w])]
+        ryk = self._ryk(p)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", block,
+                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
+
     # -- headings (template 17) --
     def _heading(self, p: Placement, here: float) -> Nummer:
         unit = self.law.base_units[p.targets[0]]
         new = self.law.new_units[p.targets[0]]
         if unit.kind == "chapter":
-            return Nummer(0, f"Overskriften til kapitel {unit.num} affattes således:",
-                          [f"Kapitel {new.num}", new.heading.text])
+            block = [f"Kapitel {new.num}", new.heading.text]
+            return Nummer(0, f"Overskriften til kapitel {unit.num} affattes således:", block,
+                          _needs_period(block, None))
         first = next((s for s in unit.walk() if s.kind == "section"), None)
-        return Nummer(0, f"Overskriften før § {first.num} affattes således:", [new.heading.text])
+        block = [new.heading.text]
+        return Nummer(0, f"Overskriften før § {first.num} affattes således:", block, _needs_period(block, None))
 
     # -- new units (templates 11-16) --
     def _new(self, p: Placement, here: float) -> Nummer:
@@ -416,9 +451,9 @@ class _Builder:
                 return len(sibs) + 0.5
             return float(index[q.targets[0]])
 
-        same = [q for q in law.lr.placements if q.what in ("new", "repeal") and not q.offset
+        same = [q for q in law.lr.placements if q.what in ("new", "repeal", "replace") and not q.offset
                 and ((q.what == "new" and q.targets[0] == parent and law.new_units[q.new_wids[0]].kind == kind)
-                     or (q.what == "repeal" and q.targets[0] in index))]
+                     or (q.what in ("repeal", "replace") and q.targets[0] in index))]
         here = point(p)
         later = sorted(point(q) for q in same if point(q) > here)
         stop = later[0] if later else float("inf")
@@ -553,7 +588,15 @@ def bilag(lf: Lovforslag, result: Result) -> list[BilagRow]:
             sec_wid = group[0].section
             right = [ln for nr in group for ln in nr.lines()]
             left: list[str] = []
-            if sec_wid:
+            new_top = all(nr.change.verb == "ny" and nr.change.get("ny") in ("paragraf", "kapitel", "afsnit")
+                          for nr in group)
+            heading = [nr for nr in group if nr.change.verb == "overskrift"]
+            if heading:  # the heading as it reads today
+                u = law.base_units[heading[0].targets[0]]
+                left = ([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text]
+            elif group[0].change.get("overalt"):
+                left = []  # throughout the act: there is no one place to quote
+            elif sec_wid and not new_top:  # a new § has no current wording to stand beside
                 # the units the numre change; a new stk. or nr. shows its parent only as context
                 affected = {w for nr in group for w in nr.targets
                             if w in law.base_units and not (nr.change.verb == "ny" and w == sec_wid)}
@@ -562,7 +605,9 @@ def bilag(lf: Lovforslag, result: Result) -> list[BilagRow]:
             group.clear()
 
         for nr in para.numre:
-            if group and (nr.section != group[0].section or nr.section is None):
+            alone = nr.section is None or nr.change.get("overalt") or nr.change.verb == "overskrift"
+            if group and (alone or nr.section != group[0].section or group[0].change.get("overalt")
+                          or group[0].change.verb == "overskrift"):
                 flush()
             group.append(nr)
         flush()
