@@ -122,6 +122,19 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
+def _build(store: Store, args) -> int:
+    import time
+
+    from .render.site import build_site
+
+    t = time.perf_counter()
+    out = Path(args.out) if args.out else Path(args.root) / "site"
+    written = build_site(Path(args.root), out, pdf=not args.no_pdf)
+    pdfs = sum(1 for w in written if w.endswith(".pdf"))
+    print(f"{len(written)} filer skrevet til {out} ({pdfs} PDF) på {time.perf_counter() - t:.1f} s")
+    return 0
+
+
 def _version(store: Store, spec: str):
     """An act version: 'lab@2016-11-21', 'lab', or a proposal's result 'proposals/x.yaml:lab'."""
     from .engine import run
@@ -223,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ck = sub.add_parser("check", help="kontrollér de lagrede love og forslagene i proposals/")
     ck.set_defaults(func=_check)
+
+    bd = sub.add_parser("build", help="byg det statiske websted (og PDF'er)")
+    bd.add_argument("--out", help="mappe (standard: site/ under --root)")
+    bd.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over")
+    bd.set_defaults(func=_build)
 
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
     ins.add_argument("proposal", metavar="PROPOSAL")

@@ -48,14 +48,34 @@ def _label(r: RUnit) -> Markup:
     return (_seg(DELETE, old, None) if old else Markup("")) + (_seg(INSERT, new, None) if new else Markup(""))
 
 
-def runit_html(r: RUnit, anchor_prefix: str = "") -> Markup:
-    """One unit of a redline (a § with its stk., nr. and litra) as nested HTML."""
+def _refs(r: RUnit, ref_href) -> Markup:
+    """Links from a changed unit to the bemærkning of each change that made it."""
+    if ref_href is None:
+        return Markup("")
+    ids = list(dict.fromkeys(list(r.changes) + [s.change for b in r.intro + r.wrapup for s in b if s.change]))
+    links = [Markup(f'<a class="ref" href="{escape(ref_href(c))}" title="Se bemærkningerne">{escape(c)}</a>')
+             for c in ids]
+    return Markup(' <sup class="refs">') + Markup(" ").join(links) + Markup("</sup>") if links else Markup("")
+
+
+def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: bool = False) -> Markup:
+    """One unit of a redline (a § with its stk., nr. and litra) as nested HTML.
+
+    anchor_prefix makes ids unique when a § is shown more than once on a page; ref_href(change
+    id) gives the link to the bemærkning of a change; permalinks turns every label into a link
+    to its own anchor.
+    """
     cls = {"section": "paragraf", "subsection": "stk", "paragraph": "nr", "point": "litra",
            "indent": "led"}.get(r.kind, r.kind)
     status = f" {r.status}" if r.status != "unchanged" else ""
-    ident = f' id="{escape(anchor_prefix + r.eid)}"' if r.eid else ""
+    anchor = anchor_prefix + r.eid if r.eid else ""
+    ident = f' id="{escape(anchor)}"' if anchor else ""
     parts = [Markup(f'<div class="{cls}{status}"{ident}>')]
     label = _label(r)
+    if permalinks and anchor:
+        shown = label if label else Markup('<span class="pil" aria-hidden="true">¶</span>')
+        label = Markup(f'<a class="permalink" href="#{escape(anchor)}" aria-label="Link til {escape(r.cite())}">') \
+            + shown + Markup("</a>")
     note = ""
     if r.kind == "section":
         if r.status == INSERTED:
@@ -65,13 +85,14 @@ def runit_html(r: RUnit, anchor_prefix: str = "") -> Markup:
         elif r.moved_from:
             note = f" (flyttet fra {r.moved_from})"
     intro = Markup(" ").join(block_html(b) for b in r.intro if b)
+    refs = _refs(r, ref_href) if (r.changes or r.own_changed) else Markup("")
     if r.kind == "section":
-        parts.append(Markup('<p class="label">') + label + escape(note) + Markup("</p>"))
+        parts.append(Markup('<p class="label">') + label + escape(note) + refs + Markup("</p>"))
     elif label or intro:
         parts.append(Markup("<p>") + (Markup('<span class="label">') + label + Markup("</span> ") if label else "")
-                     + intro + Markup("</p>"))
+                     + intro + refs + Markup("</p>"))
     for c in r.children:
-        parts.append(runit_html(c, anchor_prefix))
+        parts.append(runit_html(c, anchor_prefix, ref_href, permalinks))
     if r.wrapup:
         parts.append(Markup("<p>") + Markup(" ").join(block_html(b) for b in r.wrapup) + Markup("</p>"))
     parts.append(Markup("</div>"))
