@@ -35,3 +35,13 @@ def store():
 
 def lexdania(path: str) -> Path:
     return CORPUS / path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The repository's site with PDFs, built once for the site, browser and PDF tests."""
+    from lawdiff.render.site import build_site
+
+    out = tmp_path_factory.mktemp("build") / "site"
+    build_site(ROOT, out, pdf=True)
+    return out

@@ -1,28 +1,39 @@
 """PDF from the site's own HTML and CSS with WeasyPrint: A4, page numbers, running header,
-Danish hyphenation, DejaVu fonts (æøå, »«, §, –). Deterministic: the PDF identifier is the
-hash of the HTML, and the document's dates are the source's date."""
+Danish hyphenation, DejaVu fonts (æøå, »«, §, –).
+
+Deterministic and independent of where it is built: the stylesheet is passed directly,
+links to other pages of the site (which a PDF reader cannot follow) are dropped, links
+within the document and to the web are kept, the PDF identifier is the hash of the HTML,
+and the document's dates are the source's date.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
+from importlib import resources
 from pathlib import Path
 
+_STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">\n?')
+_RELATIVE_HREF = re.compile(r'<a ([^>]*?)href="(?!#|https?:|mailto:)[^"]*"')
 
-def _with_dates(html: str, date: str) -> str:
+
+def _prepare(html: str, date: str) -> str:
     stamp = f"{date}T00:00:00Z"
     meta = (f'<meta name="dcterms.created" content="{stamp}">\n'
             f'<meta name="dcterms.modified" content="{stamp}">\n')
+    html = _STYLESHEET_LINK.sub("", html)
+    html = _RELATIVE_HREF.sub(r"<a \1", html)
     return re.sub(r"(<head>\n?)", r"\1" + meta, html, count=1)
 
 
-def render_pdf(html: str, base_url: str, date: str) -> bytes:
-    from weasyprint import HTML
+def render_pdf(html: str, date: str) -> bytes:
+    from weasyprint import CSS, HTML
 
-    html = _with_dates(html, date)
+    html = _prepare(html, date)
+    css = (resources.files("lawdiff") / "static" / "lawdiff.css").read_text("utf-8")
     ident = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-    return HTML(string=html, base_url=base_url).write_pdf(pdf_identifier=ident)
+    return HTML(string=html).write_pdf(stylesheets=[CSS(string=css)], pdf_identifier=ident)
 
 
-def write_pdf(html_path: Path, target: Path, date: str) -> None:
-    data = render_pdf(html_path.read_text(encoding="utf-8"), str(html_path), date)
-    target.write_bytes(data)
+def write_pdf(html: str, target: Path, date: str) -> None:
+    target.write_bytes(render_pdf(html, date))

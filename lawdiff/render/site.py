@@ -38,6 +38,8 @@ from .html import env, runit_html
 from .instructions import bilag, build_lovforslag, long_date
 
 STATUS = {"udkast": "Udkast", "endelig": "Endelig"}
+WEB_ORDER = ("almindelige", "forslagene", "lovforslag", "specielle", "bilag1")
+PDF_ORDER = ("lovforslag", "almindelige", "forslagene", "specielle", "bilag1")
 
 
 @dataclass
@@ -45,14 +47,15 @@ class Page:
     path: str  # relative to the output folder
     html: str
     pdf_date: str | None = None  # ISO date for the PDF's metadata; None: no PDF
+    pdf_html: str | None = None  # the HTML the PDF is made from, if not `html`
 
 
 @dataclass
 class Site:
     pages: list[Page] = field(default_factory=list)
 
-    def add(self, path: str, html: str, pdf_date: str | None = None) -> None:
-        self.pages.append(Page(path, html, pdf_date))
+    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None) -> None:
+        self.pages.append(Page(path, html, pdf_date, pdf_html))
 
 
 def _rel(from_path: str, to_path: str) -> str:
@@ -190,11 +193,13 @@ class _Builder:
                                   "label": c.get("i") or c.get("affattes") or c.get("ophæves")
                                   or c.get("overskrift") or c.get("efter") or "", "law": c.law})
             items.append({"item": item, "laws": per_law, "links": links})
-        html = self.render("proposal.html", path, prop=prop, result=result, items=items, lf=lf, rows=rows,
-                           specielle=_specielle(lf, prop),
-                           base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
-                           pdf_href=f"{prop.slug}.pdf")
-        self.site.add(path, html, prop.date)
+        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, specielle=_specielle(lf, prop),
+                  base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
+                  pdf_href=f"{prop.slug}.pdf")
+        # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
+        html = self.render("proposal.html", path, order=WEB_ORDER, **kw)
+        pdf_html = self.render("proposal.html", path, order=PDF_ORDER, **kw)
+        self.site.add(path, html, prop.date, pdf_html)
 
     def index_page(self, acts: dict[str, list[Act]], results: list[Result]) -> None:
         path = "index.html"
@@ -287,7 +292,7 @@ def write_site(site: Site, out: Path, pdf: bool = True) -> list[str]:
             for page in site.pages:
                 if page.pdf_date:
                     target = tmp / page.path.replace(".html", ".pdf")
-                    write_pdf(tmp / page.path, target, page.pdf_date)
+                    write_pdf(page.pdf_html or page.html, target, page.pdf_date)
                     written.append(page.path.replace(".html", ".pdf"))
         old = None
         if out.exists():
