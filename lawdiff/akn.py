@@ -59,8 +59,13 @@ def _note_eid(owner: str, counter: list[int]) -> str:
     return f"{owner}__note_{counter[0]}"
 
 
+_P = _A + "p"
+
+
 def _line(parent, tag: str, line: Line, owner: str, counter: list[int]):
-    p = _el(parent, tag, line.text)
+    # the hot path of writing: one element per line of law text
+    p = _SubElement(parent, _P if tag == "p" else _A + tag)
+    p.text = line.text
     for n in line.notes:
         an = _el(p, "authorialNote", marker=n.marker, placement="bottom", eId=_note_eid(owner, counter))
         for nl in n.lines or [""]:
@@ -88,14 +93,18 @@ def _blocks(parent, blocks: list, owner: str, counter: list[int]) -> None:
                 _el(_el(t, "tr"), "td").append(etree.Element(_A + "p"))
 
 
+_QTAG = {k: _A + v for k, v in _TAG.items()}
+_NUM = _A + "num"
+
+
 def _unit(parent, u: Unit, counter: list[int]) -> None:
     if u.kind in ("group", "ikraft"):
         e = _el(parent, "hcontainer", name="mellemrubrik" if u.kind == "group" else "ikraft",
                 eId=u.eid, wId=u.wid)
     else:
-        e = _el(parent, _TAG[u.kind], eId=u.eid, wId=u.wid)
+        e = _SubElement(parent, _QTAG[u.kind], {"eId": u.eid, "wId": u.wid})
     if u.label is not None:
-        _el(e, "num", u.label)
+        _SubElement(e, _NUM).text = u.label
     if u.heading is not None:
         _line(e, "heading", u.heading, u.eid, counter)
     if u.kind in ("book", "part", "chapter", "group"):

@@ -85,7 +85,8 @@ class _Reader:
     # --- text --------------------------------------------------------------
     @staticmethod
     def linea(el: etree._Element) -> str:
-        return "".join(t for ch in el.iter("Char") for t in (ch.text or "",))
+        # the text of its <Char> runs, without the white space between them in the file
+        return "".join(el.itertext("Char", with_tail=False))
 
     def note(self, el: etree._Element) -> Note:
         marker = norm(el.findtext("Explicatus") or "")
