@@ -274,10 +274,7 @@ class _Applier:
         self.touch(unit.wid, c)
 
     def _place_words(self, c: Change, hits) -> None:
-        wids = []
-        for k, _ln, u, _s, _e in hits:
-            if u.wid not in wids:
-                wids.append(u.wid)
+        wids = list(dict.fromkeys(u.wid for _k, _ln, u, _s, _e in hits))
         k, _ln, _u, start, _e = hits[0]
         self.r.placements.append(Placement(c, "words", wids, offset=(k[1], k[2], start)))
 

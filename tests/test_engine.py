@@ -6,6 +6,7 @@ import pytest
 from lawdiff import akn, redline
 from lawdiff.address import resolve
 from lawdiff.check import numbering_gaps
+from lawdiff.errors import AddressError
 from lawdiff.engine import apply_proposal, find_all
 from lawdiff.proposal import ProposalError
 from lawdiff.render.text import plain_text
@@ -53,7 +54,7 @@ def test_insert_words_and_new_stk_renumbers_followers(lab):
 def test_repeal_stk_renumbers_and_section_repeal_does_not(lab):
     lr = apply(lab, [{"ophæves": "§ 68 a, stk. 2"}, {"ophæves": "§ 68 b"}])
     assert text(lr.new, "§ 68 a, stk. 2").startswith("Stk. 2. Forud for visitation")
-    with pytest.raises(Exception):
+    with pytest.raises(AddressError, match="§ 68 b findes ikke"):
         resolve(lr.new, "§ 68 b")
     assert text(lr.new, "§ 68 c").startswith("§ 68 c.")
     rl = redline.build(lr.base, lr.new, lr)

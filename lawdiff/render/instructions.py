@@ -486,7 +486,7 @@ def build_lovforslag(result: Result) -> Lovforslag:
     prop = result.proposal
     paragraffer = []
     titles = []
-    for k, (law_name, lr) in enumerate(result.laws.items(), 1):
+    for law_name, lr in result.laws.items():
         law = _Law(lr)
         for p in lr.placements:
             law.pos[(p.change.item, p.change.index)] = law.position(p)
@@ -575,42 +575,44 @@ def _elided(law: _Law, section: Unit, affected: set[str]) -> list[str]:
     return out
 
 
+def _stands_alone(nr: Nummer) -> bool:
+    """A nummer with its own row: no § to share (overalt, headings, units outside §§)."""
+    return nr.section is None or bool(nr.change.get("overalt")) or nr.change.verb == "overskrift"
+
+
+def _bilag_row(law: _Law, group: list[Nummer]) -> BilagRow:
+    """One row: the current wording of the § the numre change (elided), beside the numre."""
+    first = group[0]
+    sec_wid = first.section
+    right = [ln for nr in group for ln in nr.lines()]
+    if first.change.verb == "overskrift":  # the heading as it reads today
+        u = law.base_units[first.targets[0]]
+        return BilagRow(([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text], right)
+    new_top = all(nr.change.verb == "ny" and nr.change.get("ny") in ("paragraf", "kapitel", "afsnit")
+                  for nr in group)
+    if first.change.get("overalt") or not sec_wid or new_top:
+        # throughout the act there is no one place to quote; a new § has no current wording
+        return BilagRow([], right)
+    # the units the numre change; a new stk. or nr. shows its parent only as context
+    affected = {w for nr in group for w in nr.targets
+                if w in law.base_units and not (nr.change.verb == "ny" and w == sec_wid)}
+    return BilagRow(_elided(law, law.base_units[sec_wid], affected), right)
+
+
 def bilag(lf: Lovforslag, result: Result) -> list[BilagRow]:
+    """Bilag 1: a row per ændringsparagraf intro, then a row per § the numre change (lovteknik §6)."""
     rows: list[BilagRow] = []
     for para in lf.paragraffer:
         law = _Law(result.laws[para.law])
         rows.append(BilagRow([], [f"§ {para.n}", para.intro]))
         group: list[Nummer] = []
-
-        def flush() -> None:
-            if not group:
-                return
-            sec_wid = group[0].section
-            right = [ln for nr in group for ln in nr.lines()]
-            left: list[str] = []
-            new_top = all(nr.change.verb == "ny" and nr.change.get("ny") in ("paragraf", "kapitel", "afsnit")
-                          for nr in group)
-            heading = [nr for nr in group if nr.change.verb == "overskrift"]
-            if heading:  # the heading as it reads today
-                u = law.base_units[heading[0].targets[0]]
-                left = ([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text]
-            elif group[0].change.get("overalt"):
-                left = []  # throughout the act: there is no one place to quote
-            elif sec_wid and not new_top:  # a new § has no current wording to stand beside
-                # the units the numre change; a new stk. or nr. shows its parent only as context
-                affected = {w for nr in group for w in nr.targets
-                            if w in law.base_units and not (nr.change.verb == "ny" and w == sec_wid)}
-                left = _elided(law, law.base_units[sec_wid], affected)
-            rows.append(BilagRow(left, right))
-            group.clear()
-
         for nr in para.numre:
-            alone = nr.section is None or nr.change.get("overalt") or nr.change.verb == "overskrift"
-            if group and (alone or nr.section != group[0].section or group[0].change.get("overalt")
-                          or group[0].change.verb == "overskrift"):
-                flush()
+            if group and (_stands_alone(nr) or _stands_alone(group[0]) or nr.section != group[0].section):
+                rows.append(_bilag_row(law, group))
+                group = []
             group.append(nr)
-        flush()
+        if group:
+            rows.append(_bilag_row(law, group))
     return rows
 
 

@@ -210,7 +210,7 @@ class _Builder:
 
     def build(self) -> Site:
         acts = self.acts()
-        for law, versions in acts.items():
+        for versions in acts.values():
             for i, act in enumerate(versions):
                 previous = versions[i - 1] if i else None
                 self.act_page(act, previous, versions)
