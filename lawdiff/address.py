@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .errors import AddressError
+from .labels import LETTERS
 from .model import Act, Unit
 from .text import norm, split_punktum
 
@@ -93,7 +94,6 @@ def parse(text: str) -> Address:
 # --- ordering of section numbers ------------------------------------------
 
 _KEY = re.compile(r"^(\d+)\s*([a-zæøå]*)$")
-_ALPHA = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
 def section_key(num: str) -> tuple[int, int]:
@@ -103,7 +103,7 @@ def section_key(num: str) -> tuple[int, int]:
     suffix = m.group(2)
     rank = 0
     for ch in suffix:
-        rank = rank * 30 + _ALPHA.index(ch) + 1
+        rank = rank * 30 + LETTERS.index(ch) + 1
     return (int(m.group(1)), rank)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import akn
 from .errors import LawdiffError
+from .labels import LETTERS
 from .model import Act, Unit
 from .refs import check_pkt_refs
 from .xmlsafe import parse_bytes
@@ -22,12 +23,9 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
-
-
 def _expected_next(kind: str, prev: str | None) -> str:
     if kind == "point":
-        return "a" if prev is None else _LETTERS[(_LETTERS.index(prev) + 1) % len(_LETTERS)]
+        return "a" if prev is None else LETTERS[(LETTERS.index(prev) + 1) % len(LETTERS)]
     return "1" if prev is None else str(int(prev) + 1)
 
 

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import address as addr
+from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
 from .model import Act, Line, Unit, assign_eids
@@ -131,18 +132,9 @@ def _index(act: Act) -> tuple[dict[str, Unit], dict[str, Unit | None]]:
 
 
 _SIMPLE_NUM = re.compile(r"^(\d+|[a-zæøå])$")
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 _KIND_OF = {"stk": "subsection", "nr": "paragraph", "litra": "point", "paragraf": "section"}
-_CITE_KIND = {"stk": "subsection", "nr": "paragraph", "litra": "point"}
 
 
-def _label(kind: str, i: int) -> tuple[str, str | None]:
-    if kind == "subsection":
-        return str(i), (None if i == 1 else f"Stk. {i}.")
-    if kind == "paragraph":
-        return str(i), f"{i})"
-    letter = _LETTERS[i - 1]
-    return letter, f"{letter})"
 
 
 class _Applier:
@@ -321,7 +313,7 @@ class _Applier:
                 raise c.error(f"kan ikke omnummerere {u.cite()} i {parent.cite()} (nummeret er ikke et simpelt tal)",
                               hint="nyaffattelse af hele enheden er mulig i stedet")
         for i, u in enumerate(sibs, 1):
-            num, label = _label(kind, i)
+            num, label = labels.for_position(kind, i)
             if u.num != num:
                 if u.wid not in self.r.inserted:
                     self.r.moved_by[u.wid] = c
@@ -710,7 +702,7 @@ def _relabel_all(unit: Unit) -> None:
         for kind in ("subsection", "paragraph", "point"):
             sibs = [c for c in u.children if c.kind == kind]
             for i, c in enumerate(sibs, 1):
-                c.num, c.label = _label(kind, i)
+                c.num, c.label = labels.for_position(kind, i)
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:

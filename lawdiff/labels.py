@@ -12,6 +12,19 @@ _ITEM = re.compile(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", re.I)
 _CONTAINER = re.compile(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", re.I)
 
 
+# litra letters in Danish alphabetical order (also the order of § letters: § 75 z < § 75 æ)
+LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def for_position(kind: str, i: int) -> tuple[str, str | None]:
+    """Number and printed label of the i'th (1-based) stk., nr. or litra: stk. 1 has no label."""
+    if kind == "subsection":
+        return str(i), (None if i == 1 else f"Stk. {i}.")
+    if kind == "paragraph":
+        return str(i), f"{i})"
+    return LETTERS[i - 1], f"{LETTERS[i - 1]})"
+
+
 def spaced(num: str) -> str:
     """'68a' -> '68 a': the letter of a § number is written after a space."""
     return re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", num)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import address as addr
+from .. import labels
 from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Line, Unit
 from ..proposal import Change
@@ -175,7 +176,7 @@ class _Law:
             elif q.what in ("repeal", "replace") and q.targets[0] in index and index[q.targets[0]] < index[wid]:
                 delta += len(q.new_wids) - 1
         i = index[wid] + delta + 1
-        return str(i) if u.kind != "point" else "abcdefghijklmnopqrstuvwxyzæøå"[i - 1]
+        return labels.for_position(u.kind, i)[0]
 
     def der_bliver(self, wid: str, pkt: int | None, here: float) -> str:
         """R3: ', der bliver stk. 5' when an earlier nummer moved the unit (or one above it)."""
