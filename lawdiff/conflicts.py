@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import Result, run
+from .engine import Result, _index, cite_path, run
 from .errors import LawdiffError
 from .proposal import load_proposal
 
@@ -27,8 +27,6 @@ def _touched(result: Result) -> dict[tuple[str, str], dict[str, list[str]]]:
     """(law, base version) -> base unit cite -> change refs, for units the proposal itself touches."""
     out: dict[tuple[str, str], dict[str, list[str]]] = {}
     for law, lr in result.laws.items():
-        from .engine import _index
-
         base_units, base_parents = _index(lr.base)
         key = (law, lr.base.key)
         # a unit counts as touched when a change alters it, or renumbers it
@@ -39,14 +37,7 @@ def _touched(result: Result) -> dict[tuple[str, str], dict[str, list[str]]]:
             unit = base_units.get(wid)
             if unit is None:
                 continue  # a unit the proposal inserted
-            chain = [unit]
-            p = base_parents.get(wid)
-            while p is not None:
-                chain.append(p)
-                p = base_parents.get(p.wid)
-            from .address import citation
-
-            cite = citation(list(reversed(chain))) or unit.cite()
+            cite = cite_path(unit, base_parents) or unit.cite()
             out.setdefault(key, {}).setdefault(cite, []).extend(c.ref for c in changes)
         for wid, c in lr.removed.items():
             unit = base_units.get(wid)

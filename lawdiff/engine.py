@@ -28,7 +28,7 @@ from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
-from .model import Act, Line, Unit, assign_eids
+from .model import Act, Line, Unit, ancestry, assign_eids
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
 
@@ -676,7 +676,7 @@ class _Applier:
             new = old[:m.start("a") - m.start()] + na + (
                 old[m.end("a") - m.start():m.start("b") - m.start()] + nb if b else "")
             self.r.warnings.append(cause[target.wid].warning(
-                f"{_cite_path(u, self.base_parents)} henviser til »{old}«, der bliver »{new}«: "
+                f"{cite_path(u, self.base_parents)} henviser til »{old}«, der bliver »{new}«: "
                 f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
 
 
@@ -688,13 +688,9 @@ def addr_kind(kind: str) -> str:
     return {"section": "paragraf", "subsection": "stk.", "paragraph": "nr."}[kind]
 
 
-def _cite_path(u: Unit, parents: dict[str, Unit | None]) -> str:
-    chain = [u]
-    p = parents.get(u.wid)
-    while p is not None:
-        chain.append(p)
-        p = parents.get(p.wid)
-    return addr.citation(list(reversed(chain)))
+def cite_path(u: Unit, parents: dict[str, Unit | None]) -> str:
+    """'§ 68 a, stk. 9' for a unit, from its ancestors."""
+    return addr.citation(ancestry(u, parents))
 
 
 def _relabel_all(unit: Unit) -> None:

@@ -93,6 +93,11 @@ class Unit:
         for c in self.children:
             yield from c.walk()
 
+    def notes(self) -> list[Note]:
+        """The footnotes in this unit and below it, in document order."""
+        return [n for u in self.walk() for b in ([u.heading] if u.heading else []) + u.intro + u.wrapup
+                if isinstance(b, Line) for n in b.notes]
+
     def own_lines(self) -> list[str]:
         """The text of this counting unit (lovteknik §9.3): intro and wrap-up lines."""
         return [b.text for b in self.intro + self.wrapup if isinstance(b, Line)]
@@ -145,6 +150,16 @@ class Act:
         for u in self.walk():
             if u.kind == "section":
                 yield u
+
+
+def ancestry(unit: Unit, parents: dict[str, "Unit | None"]) -> list[Unit]:
+    """The unit and its ancestors, outermost first (parents: wid -> parent unit)."""
+    chain = [unit]
+    p = parents.get(unit.wid)
+    while p is not None:
+        chain.append(p)
+        p = parents.get(p.wid)
+    return chain[::-1]
 
 
 # --- eIds -----------------------------------------------------------------

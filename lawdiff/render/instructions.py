@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .. import address as addr
 from .. import labels
 from ..engine import LawResult, Placement, Result, _index
-from ..model import Act, Line, Unit
+from ..model import Act, Line, Unit, ancestry
 from ..proposal import Change
 from ..text import norm
 from .text import unit_lines
@@ -133,13 +133,7 @@ class _Law:
     # -- citations --
     def chain(self, wid: str, side: str = "base") -> list[Unit]:
         units, parents = (self.base_units, self.base_parents) if side == "base" else (self.new_units, self.new_parents)
-        u = units[wid]
-        out = [u]
-        p = parents.get(wid)
-        while p is not None:
-            out.append(p)
-            p = parents.get(p.wid)
-        return [x for x in reversed(out) if x.is_provision]
+        return [x for x in ancestry(units[wid], parents) if x.is_provision]
 
     def cite(self, wid: str, pkt: int | None = None, side: str = "base") -> str:
         chain = self.chain(wid, side)

@@ -83,15 +83,6 @@ def _same(unit: Unit) -> redline.RUnit:
     return redline.build_unit(unit, unit, None)
 
 
-def _notes(unit: Unit) -> list[tuple[str, str]]:
-    out = []
-    for u in unit.walk():
-        for b in ([u.heading] if u.heading else []) + u.intro + u.wrapup:
-            if isinstance(b, Line):
-                out.extend((n.marker, " ".join(n.lines)) for n in b.notes)
-    return out
-
-
 def _toc(units: list[Unit]) -> list[dict]:
     """Containers with headings, and their §§, for the table of contents."""
     out = []
@@ -137,10 +128,10 @@ class _Builder:
     def _act_unit(self, u: Unit) -> Markup:
         if u.kind == "section":
             html = runit_html(_same(u), permalinks=True)
-            notes = _notes(u)
+            notes = u.notes()
             if notes:
-                items = Markup("").join(Markup("<li><span class=\"marker\">{}</span> {}</li>").format(m, t)
-                                        for m, t in notes)
+                items = Markup("").join(Markup("<li><span class=\"marker\">{}</span> {}</li>")
+                                        .format(n.marker, " ".join(n.lines)) for n in notes)
                 html += Markup('<aside class="noter"><ol>') + items + Markup("</ol></aside>")
             return html
         if u.kind in ("book", "part", "chapter", "group"):

@@ -10,13 +10,7 @@ def blocks_text(blocks: list) -> str:
 
 
 def _notes(unit: Unit) -> list[str]:
-    out = []
-    for u in unit.walk():
-        for b in ([u.heading] if u.heading else []) + u.intro + u.wrapup:
-            if isinstance(b, Line):
-                for n in b.notes:
-                    out.append(f"[Fodnote {n.marker}: {' '.join(n.lines)}]")
-    return out
+    return [f"[Fodnote {n.marker}: {' '.join(n.lines)}]" for n in unit.notes()]
 
 
 def _label(unit: Unit) -> str:
