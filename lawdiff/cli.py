@@ -114,7 +114,8 @@ def _apply(store: Store, args) -> int:
 def _instructions(store: Store, args) -> int:
     from .engine import run
     from .proposal import load_proposal
-    from .render.instructions import bilag, bilag_text, build_lovforslag
+    from .render.bilag import bilag, bilag_text
+    from .render.instructions import build_lovforslag
 
     result = run(load_proposal(args.proposal), store)
     lf = build_lovforslag(result)

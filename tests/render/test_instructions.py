@@ -12,7 +12,8 @@ import pytest
 
 from lawdiff.engine import run
 from lawdiff.proposal import load_proposal
-from lawdiff.render.instructions import bilag, bilag_text, build_lovforslag, long_date, num_range
+from lawdiff.render.bilag import bilag, bilag_text
+from lawdiff.render.instructions import build_lovforslag, long_date, num_range
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests/golden"

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from lawdiff.render import markdown
-from lawdiff.render.site import build_site, digest
+from lawdiff.render.publish import digest
+from lawdiff.render.site import build_site
 from tests.conftest import ROOT
 
 
