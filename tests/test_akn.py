@@ -1,3 +1,4 @@
+import pytest
 from lxml import etree
 
 from lawdiff import akn
@@ -18,6 +19,7 @@ def test_stored_files_round_trip_byte_identically():
         assert akn.to_bytes(akn.from_bytes(data, str(f))) == data, f
 
 
+@pytest.mark.corpus
 def test_whole_corpus_validates_and_round_trips(corpus_results):
     n = 0
     for rel, res in corpus_results.items():

@@ -1,4 +1,6 @@
 """Punktum counting checked against the law's own in-text references."""
+import pytest
+
 from lawdiff.refs import check_pkt_refs
 
 # Reviewed by hand: references in the official text that are stale (the cited
@@ -17,6 +19,7 @@ KNOWN_STALE = {
 }
 
 
+@pytest.mark.corpus
 def test_pkt_references_across_the_corpus(corpus_results, capsys):
     checked = skipped = 0
     failures = set()

@@ -33,6 +33,7 @@ def _official_paragraf_texts(path, is_lbk):
     return out
 
 
+@pytest.mark.corpus
 def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     kinds = collections.Counter()
     sections = 0
