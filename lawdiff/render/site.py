@@ -144,18 +144,21 @@ class _Builder:
         def ref_href(change_id: str) -> str:
             return f"#forslag-{change_id.split('.')[0]}"
 
+        anchors = {law: _change_anchors(lr) for law, lr in result.laws.items()}
+        # the touched §§ of each act once, with the forslag that change each (linear, not items × §§)
+        touched = {law: [(s, _items_in(s)) for s in red.touched_sections()] for law, red in reds.items()}
         items = []
         for item in prop.items:
             per_law = []
             for law, red in reds.items():
-                secs = [s for s in red.touched_sections() if _items_in(s) & {item.number}]
+                secs = [s for s, nums in touched[law] if item.number in nums]
                 if secs:
                     per_law.append({
                         "law": law, "act": result.laws[law].base,
                         "html": Markup("\n").join(runit_html(s, f"f{item.number}-", ref_href) for s in secs)})
             links = []
             for c in item.changes:
-                target = _change_anchor(result.laws[c.law], c)
+                target = anchors[c.law].get(id(c))
                 if target:
                     links.append({"change": c, "href": f"#f{item.number}-{target}",
                                   "label": c.get("i") or c.get("affattes") or c.get("ophæves")
@@ -224,16 +227,18 @@ def _items_in(r: redline.RUnit) -> set[int]:
     return {int(i.split(".")[0]) for i in ids if i}
 
 
-def _change_anchor(lr, c) -> str | None:
-    """The eId (in the result) of the unit a change acts on, for links from the bemærkning."""
+def _change_anchors(lr) -> dict[int, str]:
+    """id(change) -> the eId (in the result, else in the base) of the unit it acts on, for links
+    from the bemærkning. One pass over each act: linear in the size of act and proposal."""
+    eids: dict[str, str] = {}
+    for act in (lr.base, lr.new):  # the result wins
+        eids.update((u.wid, u.eid) for u in act.walk())
+    out = {}
     for p in lr.placements:
-        if p.change is c:
-            wid = p.new_wids[0] if p.new_wids else (p.targets[0] if p.targets else None)
-            for act in (lr.new, lr.base):
-                for u in act.walk():
-                    if u.wid == wid:
-                        return u.eid
-    return None
+        wid = p.new_wids[0] if p.new_wids else (p.targets[0] if p.targets else None)
+        if wid in eids:
+            out.setdefault(id(p.change), eids[wid])
+    return out
 
 
 def build_site(root: Path, out: Path, pdf: bool = True) -> list[str]:
