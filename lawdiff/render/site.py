@@ -208,7 +208,13 @@ class _Builder:
             self.search.append({"t": f"Forslag {item.number}. {item.title} · {prop.title}",
                                 "u": f"{path}#forslag-{item.number}", "x": item.remarks or ""})
         self.search.append({"t": f"{prop.title} ({prop.organisation})", "u": path, "x": prop.remarks or ""})
-        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, specielle=_specielle(lf, prop),
+        groups: list[list] = []
+        for row in rows:  # a § of the act with its sub-rows (one per place a nummer acts on)
+            if row.cont and groups:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
                   pdf_href=f"{prop.slug}.pdf" if self.pdf else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
