@@ -95,7 +95,10 @@ def block_html(block: Block, item: int | None = None) -> Markup:
     out = []
     prev = None
     for s in block:
-        out.append(_seg(s.op, s.text, s.change, item, after_delete=prev == DELETE))
+        h = _seg(s.op, s.text, s.change, item, after_delete=prev == DELETE)
+        if prev == DELETE and s.op == INSERT and not _other(s.change, item):
+            h = Markup(" ") + h  # a replacing insertion stands apart from its deletion, also when copied
+        out.append(h)
         if not (s.op == DELETE and _other(s.change, item)):  # a hidden deletion separates nothing
             prev = s.op
     return Markup("").join(out)
@@ -187,8 +190,8 @@ def _label(r: RUnit, item: int | None) -> Markup:
     if _other(who, item):  # renumbered (also) by another forslag: the number it will have
         return Markup('<span class="andet" title="{}">').format(f"Nummereret om; i gældende lov: {old or '(uden nummer)'}") \
             + esc(new) + Markup("</span>") if new else Markup("")
-    return (_seg(DELETE, old, None) if old else Markup("")) + (_seg(INSERT, new, None, after_delete=bool(old))
-                                                               if new else Markup(""))
+    return (_seg(DELETE, old, None) if old else Markup("")) + (Markup(" ") if old and new else Markup("")) \
+        + (_seg(INSERT, new, None, after_delete=bool(old)) if new else Markup(""))
 
 
 def _refs(r: RUnit, ref_href, item: int | None) -> Markup:
@@ -198,7 +201,7 @@ def _refs(r: RUnit, ref_href, item: int | None) -> Markup:
     ids = list(dict.fromkeys(list(r.changes) + [s.change for b in r.intro + r.wrapup for s in b if s.change]))
     links = [Markup(f'<a class="ref" href="{escape(ref_href(c))}" aria-label="Bemærkningerne til ændring '
                     f'{escape(c)}">{escape(c)}</a>') for c in ids if not _other(c, item)]
-    return Markup(' <span class="refs">') + Markup(" ").join(links) + Markup("</span>") if links else Markup("")
+    return Markup('<span class="refs"> ') + Markup(" ").join(links) + Markup("</span>") if links else Markup("")
 
 
 def live_eids(units) -> set[str]:
@@ -254,16 +257,16 @@ def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: boo
         elif r.moved_from:
             note = f" (flyttet fra {r.moved_from})"
         head = Markup(f'<span class="plabel" role="heading" aria-level="{level}">') + label + esc(note) \
-            + refs + Markup("</span>")
+            + refs + Markup(" </span>")
         if intro or not children:
-            parts.append(Markup("<p>") + head + (Markup(" ") + intro if intro else Markup("")) + Markup("</p>"))
+            parts.append(Markup("<p>") + head + intro + Markup("</p>"))
         else:  # the label runs into the first stk.
             first = children.pop(0)
             parts.append(runit_html(first, anchor_prefix, ref_href, permalinks, notes, item, level, lead=head,
                                     live=live))
     else:
         lab = Markup('<span class="label">') + label + Markup("</span>") if label else Markup("")
-        start = (lead + Markup(" ") if lead else Markup("")) + (lab + Markup(" ") if lab else Markup(""))
+        start = (lead if lead else Markup("")) + (lab + Markup(" ") if lab else Markup(""))
         if start or intro:
             parts.append(Markup("<p>") + start + intro + refs + Markup("</p>"))
         elif lead:
