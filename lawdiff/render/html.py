@@ -36,6 +36,8 @@ _NBSP_RULES = [
                 r"(?: (" + _SUFFIX + r"))?"),
      lambda m: m.group(1) + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else "")),
     (re.compile(r"\b(\d+)\. (pkt\.)"), lambda m: m.group(1) + "." + NBSP + m.group(2)),
+    # "(forslag 1, 2 og 10)"
+    (re.compile(r"\b([Ff]orslag) (\d+)"), lambda m: m.group(1) + NBSP + m.group(2)),
     # "1. februar 2017"
     (re.compile(r"\b(\d{1,2})\. (" + _MONTHS + r")(?: (\d{4}))?\b"),
      lambda m: m.group(1) + "." + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else "")),
@@ -49,6 +51,15 @@ def nbsp(text: str) -> str:
     for rx, fn in _NBSP_RULES:
         text = rx.sub(fn, text)
     return text
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def nbsp_html(html: str) -> Markup:
+    """No-break spaces in the text (never the markup) of trusted HTML, e.g. rendered Markdown."""
+    parts = _TAG.split(str(html))
+    return Markup("".join(t if i % 2 else nbsp(t) for i, t in enumerate(parts)))
 
 
 def esc(text: str) -> Markup:

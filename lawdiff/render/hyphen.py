@@ -7,7 +7,8 @@ of the document, and the first part is one too, or ends in a linking s/e after o
 agrees): "ressource|forløb", "helheds|orienteret", "rehabiliterings|teamet". Syllable breaks
 that would leave fewer than 3 letters of a compound's part on either side of a line break are
 dropped, as are all breaks leaving fewer than 3 letters at either end of the word
-("me-get", "allere-de"). The result goes into the HTML as U+00AD, and the print stylesheet
+("me-get", "allere-de"); a word before a no-break space (a citation or date: "forslag 10")
+and headings (the PDF's bookmarks) are left whole. The result goes into the HTML as U+00AD, and the print stylesheet
 sets `hyphens: manual`, so WeasyPrint breaks only there (and never in headings, labels and
 links, which have `hyphens: none`). Deterministic: the same HTML gives the same breaks.
 """
@@ -22,9 +23,12 @@ MIN_PART = 3  # letters on each side of a break, and of a compound's part
 MIN_WORD = 7  # shorter words are not hyphenated
 _LETTERS = "A-Za-zÆØÅæøåÉéÜüÖöÄä"
 _WORD = re.compile(f"[{_LETTERS}]+")
-_LONG = re.compile(f"[{_LETTERS}]{{{MIN_WORD},}}")
+# a word followed by a no-break space belongs to a citation or date ("forslag 10", "februar 2017")
+_LONG = re.compile(f"(?<![{_LETTERS}])[{_LETTERS}]{{{MIN_WORD},}}(?![{_LETTERS}]|\u00a0)")
 _TAG = re.compile(r"(<[^>]*>)")
-_SKIP = re.compile(r"<(head|style|script|title)\b", re.I)
+_SKIP_TAGS = "head|style|script|title|h1|h2|h3|h4|h5|h6"  # headings: bookmarks keep clean labels
+_SKIP = re.compile(rf"<({_SKIP_TAGS})\b", re.I)
+_SKIP_END = re.compile(rf"</({_SKIP_TAGS})\b", re.I)
 
 _dic: pyphen.Pyphen | None = None
 
@@ -95,7 +99,7 @@ def hyphenate_html(html: str) -> str:
         if i % 2:  # a tag
             if _SKIP.match(t):
                 skip += 1
-            elif skip and re.match(r"</(head|style|script|title)\b", t, re.I):
+            elif skip and _SKIP_END.match(t):
                 skip -= 1
             out.append(t)
         else:

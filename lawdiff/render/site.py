@@ -32,7 +32,7 @@ from ..model import Act, Line, Unit, ancestry
 from ..proposal import load_proposal
 from ..store import Store
 from . import markdown
-from .html import Notes, anchor_of, env, esc, items_in, live_eids, runit_html
+from .html import Notes, anchor_of, env, esc, items_in, live_eids, nbsp_html, runit_html
 from .bilag import bilag
 from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
@@ -82,7 +82,8 @@ class _Builder:
         self.site = Site()
         self.search: list[dict] = []  # the client-side search index
         self.env = env()
-        self.env.globals.update(long_date=long_date, md=markdown.render, status_name=STATUS)
+        self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
+                                status_name=STATUS)
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")

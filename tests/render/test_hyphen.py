@@ -44,3 +44,10 @@ def test_only_text_is_hyphenated():
 @given(st.text(alphabet="abcdefghijklmnoprstuvyæøå <>/=\"", max_size=200))
 def test_hyphenation_never_changes_the_text(html):
     assert hyphenate_html(html).replace(SHY, "") == html
+
+
+def test_citations_and_headings_stay_whole():
+    html = "<h2>Ressourceforløbene</h2><p>ressourceforløbet og forslag\u00a010 den 1.\u00a0februar\u00a02017</p>"
+    out = hyphenate_html(html)
+    assert "<h2>Ressourceforløbene</h2>" in out and "forslag\u00a010" in out and "februar\u00a0" in out
+    assert SHY in out.split("<p>")[1].split(" ")[0]

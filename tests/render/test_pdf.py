@@ -112,8 +112,8 @@ def _breaks(pdf) -> list[tuple[str, str]]:
     lines = _text(pdf).split("\n")
     out = []
     for a, b in zip(lines, lines[1:]):
-        m = re.search(r"(\w+)[\u2010-]$", a)
-        n = re.match(r"(\w+)", b)
+        m = re.search(r"([^\W\d_]+)[\u2010-]$", a)
+        n = re.match(r"([^\W\d_]+)", b)
         if m and n and n.group(1)[0].islower():
             out.append((m.group(1), n.group(1)))
     return out
@@ -133,8 +133,13 @@ def test_hyphenation(built_site, path):
             assert before.lower().endswith(("res", "ressource", "ressourcefor")), word
         if "helhedsorienteret" in word.lower():
             assert not before.lower().endswith("helhedso"), word
-    assert not any(b == ("for", "slag") for b in breaks), words  # "(for-slag 10)"
     text = _text(built_site / path)
+    # no break in a citation or a date: "(for-slag 10)", "novem-ber 2016"
+    cited = ["forslag", "Forslag", "kapitel", "Kapitel", "afsnit", "januar", "februar", "august", "september",
+             "oktober", "november", "december"]
+    for w in cited:
+        for i in range(1, len(w)):
+            assert not re.search(rf"{w[:i]}[\u2010-]\n\s*{w[i:]}\s\d", text), w
     assert not re.search(r"§[\u2010-]?\s*$", text, re.M)  # a § sign never ends a line
 
 
