@@ -279,6 +279,8 @@ def load_yaml(data: bytes, file: str, defer: bool = False) -> tuple[Any, _Positi
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = _danish_yaml_problem(e.problem or e.context or "")
+        if "single document" in (e.context or ""):
+            what = "filen indeholder mere end ét dokument (en linje med ---)"
         if e.context_mark is not None and "end of stream" in (e.problem or ""):
             # an unclosed quote or bracket: point at where it was opened
             mark, what = e.context_mark, f"{_danish_yaml_problem(e.context or '')} (åbnet her) blev aldrig lukket"

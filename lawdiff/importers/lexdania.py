@@ -29,6 +29,7 @@ from .. import labels
 from ..errors import MappingError
 from ..model import Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
+from ..validate import ValueProblem, is_iso_date, span
 from ..xmlsafe import parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -126,8 +127,12 @@ class _Reader:
                 if cell.tag not in ("Td", "Th"):
                     continue
                 text = " ".join(self.linea(li) for li in cell.iter("Linea"))
-                row.append(Cell(text, cell.tag == "Th", int(cell.get("colspan", "1") or 1),
-                                int(cell.get("rowspan", "1") or 1)))
+                try:
+                    spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
+                except ValueProblem as e:
+                    raise MappingError(f"<{cell.tag}>: {e.message}", file=self.path, line=cell.sourceline,
+                                       hint=e.hint) from None
+                row.append(Cell(text, cell.tag == "Th", *spans))
             rows.append(row)
         return Table(rows)
 
@@ -339,6 +344,9 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
     date = _meta(root, "DiesSigni")
     number = _meta(root, "Number")
     year = _meta(root, "Year")
+    if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
+        raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
+                           hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
