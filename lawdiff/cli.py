@@ -288,19 +288,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 # options whose value is a date (today's and future ones: --at, --date, …)
 _DATE_OPTIONS = ("save_version", "at", "date", "dato")
+# arguments that are text (an address, a title, a source), not file names
+_TEXT_ARGS = ("address", "title", "source", "law", "save_version")
 # commands that read the statute store (all but import, which may create it)
 _NEEDS_STATUTES = ("show", "check", "apply", "instructions", "diff", "build")
 
 
 def _check_args(args) -> None:
     """Refuse impossible dates and a --root that is not a project folder, before anything runs."""
-    from .validate import ValueProblem, iso_date, source_dates
+    from .validate import ValueProblem, clean_text, iso_date, source_dates
 
     for name, value in sorted(vars(args).items()):
         if not isinstance(value, str):
             continue
         opt = "--" + name.replace("_", "-")
         try:
+            if name in _TEXT_ARGS:  # text that reaches the law or an address: NFC, no odd characters
+                value = clean_text(value)
+                setattr(args, name, value)
             if name in _DATE_OPTIONS:
                 iso_date(value)
             elif name == "source":
@@ -308,7 +313,7 @@ def _check_args(args) -> None:
             elif re.fullmatch(r"[a-z0-9][a-z0-9-]*@.*", value):
                 iso_date(value.rpartition("@")[2])  # LAW@YYYY-MM-DD
         except ValueProblem as e:
-            shown = opt if name in _DATE_OPTIONS or name == "source" else value
+            shown = opt if name in _DATE_OPTIONS or name in ("source", "title") else value
             raise LawdiffError(f"{shown}: {e.message}", hint=e.hint) from None
     root = Path(args.root)
     if not root.exists():
