@@ -201,6 +201,9 @@ class _Builder:
             self.problem(where + bad.message, *_char_lc(self.text, node, value, bad.offset), bad.hint, path)
         if prose:
             return value
+        # law text, addresses, names: no run of spaces, no space at the start or end of a line (a
+        # drafter cannot see them, and they would be printed inside »…« or enter the law)
+        value = _spaces(value)
         if not value.strip() and key and not isinstance(path[-1], int):
             self.problem(f"»{key}« er tom", *_lc(node), _EMPTY_HINTS.get(key, f"skriv en værdi, eller slet »{key}«"),
                          path)
@@ -211,6 +214,16 @@ class _Builder:
             except validate.ValueProblem as e:
                 self.problem(where + e.message, *_lc(node), e.hint, path)
         return value
+
+
+_RUN = re.compile(r"[ \t]+")
+
+
+def _spaces(value: str) -> str:
+    if "  " not in value and "\t" not in value and value == value.strip(" ") and " \n" not in value \
+            and "\n " not in value:
+        return value
+    return "\n".join(_RUN.sub(" ", ln).strip(" ") for ln in value.split("\n"))
 
 
 def _scan_events(text: str, file: str) -> None:

@@ -223,3 +223,26 @@ def test_exact_sizes():
 
 def test_lawdiff_error_is_the_only_failure_class():
     assert issubclass(ProposalError, LawdiffError)
+
+
+@pytest.mark.parametrize("body", [
+    'i: "§ 68 a, stk. 4"\nændres: "5 års"\ntil: " 3  års "',
+    'i: "§ 30 a, stk. 3, nr. 2"\nindsættes_efter: "indsats på disse områder"\ntekst: " og  mere\t"',
+    'ny: stk\ni: "§ 68 a"\nefter: "stk. 3"\ntekst: "Ny   tekst. "',
+    'affattes: "§ 68 a, stk. 2"\ntekst: |\n  Stk. 2.  Personer,  hvor  x.\n',
+])
+def test_no_double_spaces_reach_the_law_or_the_formula(body):
+    from lawdiff.engine import run
+    from lawdiff.render.instructions import build_lovforslag
+    from lawdiff.store import Store
+    from tests.conftest import ROOT
+
+    p = parse_proposal(change(body).encode(), "p.yaml")
+    for k, v in p.changes[0].data.items():
+        assert "  " not in str(v) and str(v) == str(v).strip(" "), (k, v)
+    result = run(p, Store(ROOT))
+    text = build_lovforslag(result).text()
+    assert "  " not in text and "» " not in text and " «" not in text, text
+    for u in result.laws["lab"].new.walk():
+        for line in u.intro + u.wrapup:
+            assert "  " not in line.text, line.text
