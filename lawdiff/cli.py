@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,16 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
+    # written when one would be overwritten
+    clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
+    for res in clashes:
+        print(f"{res.path}: FEJL: {res.act.key} findes allerede i {store.path(res.act.law, res.act.date)} "
+              f"med et andet indhold\n  → brug --force for at erstatte den", file=sys.stderr)
+    if clashes:
+        print(f"intet importeret: {len(clashes)} eksisterende lovversion{'er' if len(clashes) != 1 else ''} "
+              "ville blive overskrevet", file=sys.stderr)
+        return 1
     for res in results:
         for note in res.repairs:
             print(f"  advarsel: {note}", file=sys.stderr)
@@ -46,9 +57,25 @@ def _import_text(store: Store, args) -> int:
     from .importers.text import read_text_file
 
     act = read_text_file(args.file, law=args.law, source=args.source, title=args.title)
+    if not _may_write(store, act, args.force):
+        raise LawdiffError(f"{act.key} findes allerede i {store.path(act.law, act.date)} med et andet indhold",
+                           file=args.file, hint="brug --force for at erstatte den")
     path = store.save(act)
     print(f"{args.file}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
     return 0
+
+
+def _may_write(store: Store, act, force: bool) -> bool:
+    """True unless saving `act` would replace a stored version with different content."""
+    from . import akn
+
+    path = store.path(act.law, act.date)
+    if force or not os.path.lexists(path):
+        return True
+    try:
+        return path.read_bytes() == akn.to_bytes(act)
+    except OSError:
+        return False
 
 
 def _show(store: Store, args) -> int:
@@ -68,7 +95,7 @@ def _check(store: Store, args) -> int:
     from .conflicts import check_proposals
 
     files = store.files()
-    problems = check_store(files)
+    problems = check_store(files, store.dir)
     for p in problems:
         print(p)
     status = "fejl" if problems else "ok"
@@ -222,12 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
     lx.add_argument("files", nargs="+", metavar="FILE")
     lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
+    lx.add_argument("--force", action="store_true", help="erstat eksisterende lovversioner")
     lx.set_defaults(func=_import_lexdania)
     tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
     tx.add_argument("file", metavar="FILE")
     tx.add_argument("--law", required=True, help="kortnavn, fx lab")
     tx.add_argument("--source", required=True, help='fx "LBK nr. 1342 af 21/11/2016"')
     tx.add_argument("--title", help="lovens titel, fx »lov om en aktiv beskæftigelsesindsats«")
+    tx.add_argument("--force", action="store_true", help="erstat en eksisterende lovversion")
     tx.set_defaults(func=_import_text)
 
     sh = sub.add_parser("show", help="vis en lov eller en enhed: lawdiff show lab@2016-11-21 '§ 68 a, stk. 1'")
