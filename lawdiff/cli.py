@@ -157,9 +157,10 @@ def _build(store: Store, args) -> int:
 
     t = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.root) / "site"
-    written = build_site(Path(args.root), out, pdf=not args.no_pdf)
+    written = build_site(Path(args.root), out, pdf=not args.no_pdf, only=args.only)
     pdfs = sum(1 for w in written if w.endswith(".pdf"))
-    print(f"{len(written)} filer skrevet til {out} ({pdfs} PDF) på {time.perf_counter() - t:.1f} s")
+    cached = f", {written.pdf_cached} uændrede fra cachen" if getattr(written, "pdf_cached", 0) else ""
+    print(f"{len(written)} filer skrevet til {out} ({pdfs} PDF{cached}) på {time.perf_counter() - t:.1f} s")
     return 0
 
 
@@ -270,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     bd = sub.add_parser("build", help="byg det statiske websted (og PDF'er)")
     bd.add_argument("--out", help="mappe (standard: site/ under --root)")
     bd.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over")
+    bd.add_argument("--only", action="append", metavar="PROPOSAL",
+                    help="byg kun dette forslags side og PDF (resten af webstedet beholdes); kan gentages")
     bd.set_defaults(func=_build)
 
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
