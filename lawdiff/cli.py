@@ -30,6 +30,16 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
+    # written when one would be overwritten
+    clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
+    for res in clashes:
+        print(f"{res.path}: FEJL: {res.act.key} findes allerede i {store.path(res.act.law, res.act.date)} "
+              f"med et andet indhold\n  → brug --force for at erstatte den", file=sys.stderr)
+    if clashes:
+        print(f"intet importeret: {len(clashes)} eksisterende lovversion{'er' if len(clashes) != 1 else ''} "
+              "ville blive overskrevet", file=sys.stderr)
+        return 1
     for res in results:
         for note in res.repairs:
             print(f"  advarsel: {note}", file=sys.stderr)
@@ -51,9 +61,25 @@ def _import_text(store: Store, args) -> int:
     from .importers.text import read_text_file
 
     act = read_text_file(args.file, law=args.law, source=args.source, title=args.title)
+    if not _may_write(store, act, args.force):
+        raise LawdiffError(f"{act.key} findes allerede i {store.path(act.law, act.date)} med et andet indhold",
+                           file=args.file, hint="brug --force for at erstatte den")
     path = store.save(act)
     print(f"{args.file}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
     return 0
+
+
+def _may_write(store: Store, act, force: bool) -> bool:
+    """True unless saving `act` would replace a stored version with different content."""
+    from . import akn
+
+    path = store.path(act.law, act.date)
+    if force or not os.path.lexists(path):
+        return True
+    try:
+        return path.read_bytes() == akn.to_bytes(act)
+    except OSError:
+        return False
 
 
 def _show(store: Store, args) -> int:
@@ -73,7 +99,7 @@ def _check(store: Store, args) -> int:
     from .conflicts import check_proposals
 
     files = store.files()
-    problems = check_store(files)
+    problems = check_store(files, store.dir)
     for p in problems:
         print(p)
     status = "fejl" if problems else "ok"
@@ -136,9 +162,10 @@ def _build(store: Store, args) -> int:
 
     t = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.root) / "site"
-    written = build_site(Path(args.root), out, pdf=not args.no_pdf)
+    written = build_site(Path(args.root), out, pdf=not args.no_pdf, only=args.only)
     pdfs = sum(1 for w in written if w.endswith(".pdf"))
-    print(f"{count(len(written), 'fil', 'filer')} skrevet til {out} ({pdfs} PDF) på {time.perf_counter() - t:.1f} s")
+    cached = f", {written.pdf_cached} uændrede fra cachen" if getattr(written, "pdf_cached", 0) else ""
+    print(f"{count(len(written), 'fil', 'filer')} skrevet til {out} ({pdfs} PDF{cached}) på {time.perf_counter() - t:.1f} s")
     return 0
 
 
@@ -242,12 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
     lx.add_argument("files", nargs="+", metavar="FILE")
     lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
+    lx.add_argument("--force", action="store_true", help="erstat eksisterende lovversioner")
     lx.set_defaults(func=_import_lexdania)
     tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
     tx.add_argument("file", metavar="FILE")
     tx.add_argument("--law", required=True, help="kortnavn, fx lab")
     tx.add_argument("--source", required=True, help='fx "LBK nr. 1342 af 21/11/2016"')
     tx.add_argument("--title", help="lovens titel, fx »lov om en aktiv beskæftigelsesindsats«")
+    tx.add_argument("--force", action="store_true", help="erstat en eksisterende lovversion")
     tx.set_defaults(func=_import_text)
 
     sh = sub.add_parser("show", help="vis en lov eller en enhed: lawdiff show lab@2016-11-21 '§ 68 a, stk. 1'")
@@ -261,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     bd = sub.add_parser("build", help="byg det statiske websted (og PDF'er)")
     bd.add_argument("--out", help="mappe (standard: site/ under --root)")
     bd.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over")
+    bd.add_argument("--only", action="append", metavar="PROPOSAL",
+                    help="byg kun dette forslags side og PDF (resten af webstedet beholdes); kan gentages")
     bd.set_defaults(func=_build)
 
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")

@@ -751,9 +751,14 @@ def run(proposal: Proposal, store, loader=None, _chain: tuple = ()) -> Result:
     if proposal.builds_on:
         from pathlib import Path
 
-        other_path = Path(proposal.path).parent / proposal.builds_on
+        from .paths import UnsafePath, relative_inside
+
+        p = proposal.builds_on_pos
+        try:  # only a regular file inside the proposal's own folder (no absolute path, .., symlink out)
+            other_path = relative_inside(Path(proposal.path).parent, proposal.builds_on, "»bygger_på«")
+        except UnsafePath as e:
+            raise ProposalError(e.message, proposal.path, p.line if p else 1, p.col if p else 1, hint=e.hint) from None
         if not other_path.exists():
-            p = proposal.builds_on_pos
             raise ProposalError(f"»bygger_på«: {proposal.builds_on} findes ikke", proposal.path,
                                 p.line if p else 1, p.col if p else 1,
                                 hint="angiv filnavnet på et andet forslag i samme mappe")

@@ -194,13 +194,11 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
 
 
 def load_proposal(path: str | Path) -> Proposal:
+    from .paths import UnsafePath, read_regular
+
     p = str(path)
-    try:
-        size = Path(p).stat().st_size
-        if size > MAX_BYTES:
-            raise ProposalError(f"filen er {size / 1e6:.1f} MB; et forslag må højst fylde 1 MB", p, 1, 1,
-                                hint="del forslaget op, eller fjern indsat materiale")
-        data = Path(p).read_bytes()
-    except OSError as e:
-        raise ProposalError(f"kan ikke læse filen: {e.strerror}", p) from None
+    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
+        data = read_regular(p, MAX_BYTES, what="forslaget")
+    except UnsafePath as e:
+        raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)
