@@ -140,6 +140,7 @@ class _Builder:
         red = compare(old, new)
         touched = red.touched_sections()
         live = live_eids(red.units)
+        notes = Notes({u.wid: u for act in (old, new) for u in act.walk()}, "fn")  # the new version wins
         # the changed §§ with their chapter, each linked to the act page it stands on
         units = {}
         parents: dict[str, Unit | None] = {}
@@ -161,7 +162,7 @@ class _Builder:
                                            "act_href": _rel(path, act_path(act)) + f"#{u.eid}"})
         title = f"{_cap(new.title)}: ændringer fra {long_date(old.date)} til {long_date(new.date)}"
         html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
-                           sections=[runit_html(s, level=3, live=live) for s in touched],
+                           sections=[runit_html(s, level=3, live=live, notes=notes) + notes.aside() for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
         self.site.add(path, html)
 
