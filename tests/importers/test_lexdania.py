@@ -14,9 +14,24 @@ from lawdiff.text import norm
 from tests.conftest import CORPUS, lexdania
 
 
-def _official_paragraf_texts(path, is_lbk):
+def _official_linea(e):
+    """A Linea as retsinformation shows it: its Char runs, a space between two plain runs."""
+    out = ""
+    prev_plain = False
+    for c in e.iter("Char"):
+        t = c.text or ""
+        plain = c.get("formaChar") is None
+        if plain and prev_plain and t and out and not t[0].isspace() and not out[-1].isspace():
+            out += " "
+        out += t
+        prev_plain = plain
+    return out
+
+
+def _official_paragraf_texts(path, is_lbk, dropped=()):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
-    as text: labels and lines, no notes."""
+    as text: labels and lines, no notes. `dropped` are (line, text) that the importer reported
+    as repeated by the source and left out: they are taken out of the Paragraf holding them."""
     root = etree.parse(str(path)).getroot()
     out = []
     for p in root.find("DokumentIndhold").iter("Paragraf", "AendringCentreretParagraf"):
@@ -30,9 +45,27 @@ def _official_paragraf_texts(path, is_lbk):
             if e.tag == "Explicatus" and e.text:
                 parts.append(e.text)
             elif e.tag == "Linea":
-                parts.append("".join(c.text or "" for c in e.iter("Char")))
+                parts.append(_official_linea(e))
         # a label split by the source as "§ " + "§§ 12-14 a." reads "§§ 12-14 a."
-        out.append(re.sub(r"^§ (?=§)", "", norm(" ".join(parts))))
+        text = re.sub(r"^§ (?=§)", "", norm(" ".join(parts)))
+        last = max(e.sourceline for e in p.iter())
+        for line, frag in dropped:
+            if p.sourceline <= line <= last:
+                assert f" {frag}" in text, (path, line)
+                text = text.replace(f" {frag}", "", 1)
+        out.append(text)
+    return out
+
+
+def _official_headings(path):
+    """Every heading (Rubrica) of the act's structure, in document order."""
+    root = etree.parse(str(path)).getroot()
+    out = []
+    for r in root.find("DokumentIndhold").iter("Rubrica"):
+        if {a.tag for a in r.iterancestors()} & {"Paragraf", "AendringCentreretParagraf", "Ikraft", "Nota"}:
+            continue
+        out.append(norm(" ".join(_official_linea(li) for li in r.iter("Linea")
+                                 if not any(a.tag == "Nota" for a in li.iterancestors()))))
     return out
 
 
@@ -47,14 +80,14 @@ def _doc_type(path):
 @pytest.mark.corpus
 def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     kinds = collections.Counter()
-    sections = acts = warnings = 0
+    sections = acts = warnings = headings = 0
     for rel, res in corpus_results.items():
         kinds[_doc_type(CORPUS / rel)] += 1
         warnings += len(res.repairs)
         if res.amendment:
             continue
         acts += 1
-        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk")
+        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped)
         mine = [norm(plain_text(s)) for s in res.act.sections()]
         # a repaired Paragraf (a § left inside the previous one) becomes two sections:
         # consume as many of ours as make up each official one
@@ -68,10 +101,14 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
             assert got == text, f"{rel}: {text[:80]!r}"
         assert i == len(mine), rel
         sections += len(official)
+        # every heading kept, in order: two or three in a row are a heading and its subheadings
+        official_headings = _official_headings(CORPUS / rel)
+        assert [norm(u.heading.text) for u in res.act.walk() if u.heading] == official_headings, rel
+        headings += len(official_headings)
     with capsys.disabled():
         print(f"\ncorpus: {len(corpus_results)} documents {dict(kinds)}; {acts} acts imported, "
               f"{len(corpus_results) - acts} amending acts recognised, 0 failures; "
-              f"{sections} §§ identical to the official text; {warnings} repairs reported as warnings")
+              f"{sections} §§ identical to the official text, {headings} headings kept; {warnings} repairs reported as warnings")
     assert len(corpus_results) == 2060
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
