@@ -19,6 +19,7 @@ Inline formatting (italic, bold, superscript) is not kept: the model holds plain
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -535,6 +536,12 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise MappingError(f"DiesSigni {date!r} er ikke en gyldig dato", file=path,
+                           line=root.find("Meta/DiesSigni").sourceline,
+                           hint="dokumentets dato skal være en rigtig kalenderdato (ÅÅÅÅ-MM-DD)") from None
     body = root.find("DokumentIndhold")
     if body is None:
         raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
