@@ -65,13 +65,51 @@ def law_title(doc_title: str) -> str:
     return t[:1].lower() + t[1:]
 
 
+_SLUG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue", "ö": "oe", "ä": "ae"})
+_OWN_SHORT = re.compile(r"\(([A-Za-zÆØÅæøå-]+(?:lov|loven))\)$")
+
+
+def _slug(text: str) -> str:
+    slug = "-".join(text.lower().translate(_SLUG).split())
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]+", "", slug)).strip("-")
+
+
 def short_name(title: str) -> str:
+    """The act's short name: a known one, the title's own "(barselsloven)", or a slug of the
+    whole title (five words made different acts share a name: "bekendtgørelse for Grønland af
+    lov om gældsbreve" / "… om renter ved forsinket betaling"). Two acts can still share a
+    name and date; `unique_keys` handles that."""
     if title in KNOWN_LAWS:
         return KNOWN_LAWS[title]
-    words = re.sub(r"^lov om\s+", "", title).split()
-    slug = "-".join(words[:5]).lower()
-    slug = slug.translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"}))
-    return re.sub(r"[^a-z0-9-]+", "", slug).strip("-") or "lov"
+    m = _OWN_SHORT.search(title)
+    if m:
+        return _slug(m.group(1)) or "lov"
+    slug = _slug(re.sub(r"^lov om\s+", "", title))
+    if len(slug) > 120:  # a file name; 120 characters keep the countries of tax treaties apart
+        slug = slug[:121].rsplit("-", 1)[0]
+    return slug or "lov"
+
+
+def unique_keys(results: list["ImportResult"], stored_source) -> list[str]:
+    """Make every act's key (short name @ date) unique, so that no act overwrites another.
+
+    `stored_source(law, date)` gives the source ("LBK nr. 201 af …") of the act the store
+    already holds under that key, or None. An act whose key is taken by a different act (in
+    this run or in the store) gets its number in its name: "lov-om-x-lbk-202-2016".
+    Re-importing the same document keeps its key. Returns the warnings to print."""
+    taken: dict[str, str] = {}
+    notes: list[str] = []
+    for res in results:
+        act = res.act
+        if act is None:
+            continue
+        other = taken.get(act.key) or stored_source(act.law, act.date)
+        if other is not None and other != act.source:
+            old = act.key
+            act.law = f"{act.law}-{act.doc_type}-{act.number}-{act.year}"
+            notes.append(f"{res.path}: {old} findes allerede ({other}); {act.source} gemmes som {act.key}")
+        taken[act.key] = act.source
+    return notes
 
 
 class _Reader:

@@ -10,7 +10,7 @@ from lxml import etree
 from lawdiff import akn
 from lawdiff.address import resolve
 from lawdiff.errors import MappingError
-from lawdiff.importers.lexdania import read_lexdania, read_lexdania_file
+from lawdiff.importers.lexdania import read_lexdania, read_lexdania_file, short_name
 from lawdiff.render.text import plain_text, render_unit
 from lawdiff.text import norm
 from tests.conftest import CORPUS, lexdania
@@ -336,3 +336,29 @@ def test_dies_signi_that_is_no_calendar_date_is_refused():
     with pytest.raises(MappingError) as e:
         read_lexdania(GOOD_HEAD + _MINI % (b"2010-02-30", b"<Char>Tekst.</Char>"), "dato.xml")
     assert "2010-02-30" in e.value.message and e.value.file == "dato.xml" and e.value.line == 2
+
+
+def test_two_acts_with_the_same_name_and_date_never_overwrite_each_other(tmp_path, capsys):
+    # LBK 1351 and 1529 of 23/11/2015: two lovbekendtgørelser of planloven of one day
+    from lawdiff.cli import main
+
+    files = [str(lexdania("2015/2015-1351.xml")), str(lexdania("2015/2015-1529.xml"))]
+    assert main(["--root", str(tmp_path), "import", "lexdania", *files]) == 0
+    err = capsys.readouterr().err
+    stored = sorted(p.relative_to(tmp_path / "statutes").as_posix() for p in (tmp_path / "statutes").glob("*/*.xml"))
+    assert len(stored) == 2 and stored[0].split("/")[1] == stored[1].split("/")[1] == "2015-11-23.xml"
+    assert "LBK nr. 1529 af 23/11/2015 gemmes som planlaegning-lbk-1529-2015@2015-11-23" in err
+    # importing them again keeps both names, and the store is not mixed up
+    assert main(["--root", str(tmp_path), "import", "lexdania", *files]) == 0
+    again = sorted(p.relative_to(tmp_path / "statutes").as_posix() for p in (tmp_path / "statutes").glob("*/*.xml"))
+    assert again == stored
+    from lawdiff.store import Store
+    sources = sorted(Store(tmp_path).load(f"{p.split('/')[0]}@2015-11-23").source for p in stored)
+    assert sources == ["LBK nr. 1351 af 23/11/2015", "LBK nr. 1529 af 23/11/2015"]
+
+
+def test_short_names_keep_different_acts_apart():
+    assert short_name("lov om en aktiv beskæftigelsesindsats") == "lab"
+    assert short_name("lov om ret til orlov og dagpenge ved barsel (barselsloven)") == "barselsloven"
+    assert short_name("bekendtgørelse for Grønland af lov om gældsbreve") != short_name(
+        "bekendtgørelse for Grønland af lov om renter ved forsinket betaling m.v.")
