@@ -18,6 +18,7 @@ import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .errors import LawdiffError
+from .validate import byte_size
 
 
 class UnsafePath(LawdiffError):
@@ -71,7 +72,7 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
             raise UnsafePath(f"{what} er {kind}, ikke en almindelig fil", file=p,
                              hint="angiv en almindelig fil")
         if st.st_size > max_bytes:
-            raise _too_big(p, what, max_bytes)
+            raise _too_big(p, what, max_bytes, st.st_size)
         os.set_blocking(fd, True)
         chunks, total = [], 0
         while total <= max_bytes:
@@ -81,7 +82,7 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise _too_big(p, what, max_bytes)
+            raise _too_big(p, what, max_bytes, None)
         return b"".join(chunks)
     except OSError as e:
         raise UnsafePath(f"kan ikke læse {what}: {e.strerror}", file=p) from None
@@ -89,9 +90,10 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
         os.close(fd)
 
 
-def _too_big(p: str, what: str, max_bytes: int) -> UnsafePath:
-    size = f"{max_bytes // 1_000_000} MB" if max_bytes % 1_000_000 == 0 else f"{max_bytes:,} bytes".replace(",", ".")
-    return UnsafePath(f"{what} er for stor: den må højst fylde {size}", file=p,
+def _too_big(p: str, what: str, max_bytes: int, size: int | None) -> UnsafePath:
+    """Exact sizes, never rounded, so that the limit and the size can be compared."""
+    actual = byte_size(size) if size is not None else f"mere end {byte_size(max_bytes)}"
+    return UnsafePath(f"{what} fylder {actual}; højst {byte_size(max_bytes)} er tilladt", file=p,
                       hint="del filen op, eller fjern indsat materiale")
 
 
