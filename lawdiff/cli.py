@@ -17,7 +17,7 @@ from .validate import count
 
 
 def _import_lexdania(store: Store, args) -> int:
-    from .importers.lexdania import read_lexdania_file
+    from .importers.lexdania import read_lexdania_file, unique_keys
 
     acts = amendments = failed = 0
     # read everything first, so that a failure leaves no half-written store
@@ -30,6 +30,10 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # two different acts with the same short name and date must not overwrite each other
+    for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
+                            if store.path(law, date).is_file() else None):
+        print(f"  advarsel: {note}", file=sys.stderr)
     # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
     # written when one would be overwritten
     clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]

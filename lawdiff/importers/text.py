@@ -9,7 +9,8 @@ Recognised lines (blank lines are ignored):
     1) Text …                    a nr. in the current stk. (or litra)
     a) Text …                    a litra in the current nr.
     any other line               more text of the current unit (after its list: wrap-up);
-                                 between a heading and a § it is a mellemrubrik
+                                 between a heading and a §, or right before a § and without
+                                 closing punctuation (. : ; ,), it is a mellemrubrik
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ _SECTION = re.compile(r"^(§\s*(\d+(?:\s?[a-zæøå]{1,2})?)\.)\s*(.*)$")
 _STK = re.compile(r"^(Stk\.\s*(\d+)\.)\s*(.*)$")
 _NR = re.compile(r"^((\d+)\))\s*(.*)$")
 _LITRA = re.compile(r"^(([a-zæøå])\))\s*(.*)$")
+_ENDS_TEXT = re.compile(r"[.:;,]$|^\([^()]*\)$")  # law text, or a bare "(Ophævet)"
 
 
 def parse_source(source: str) -> tuple[str, str, str, str]:
@@ -55,11 +57,10 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
     def place(u: Unit) -> None:
         (group or container).children.append(u) if (group or container) else act.body.append(u)
 
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not norm(line):
-            continue
+    rows = [(lineno, raw.strip()) for lineno, raw in enumerate(text.splitlines(), 1) if norm(raw)]
+    for i, (lineno, line) in enumerate(rows):
         n = norm(line)
+        nxt = norm(rows[i + 1][1]) if i + 1 < len(rows) else ""
         if want_heading is not None and not _SECTION.match(n):
             want_heading.heading = Line(line)
             want_heading = None
@@ -101,6 +102,12 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
             lit = Unit("point", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
             item.children.append(lit)
             cur = lit
+        elif _SECTION.match(nxt) and not _ENDS_TEXT.search(n):
+            # a line without closing punctuation right before a §: a mellemrubrik, not more
+            # text of the previous § (law text ends with ".", ":", ";" or ",")
+            group = Unit("group", heading=Line(line))
+            (container.children if container else act.body).append(group)
+            sec = stk = item = cur = None
         else:
             # After a list, a line is the stk.'s wrap-up text; otherwise more text of the unit.
             if cur is not stk and stk is not None and stk.children:
