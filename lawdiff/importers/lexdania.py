@@ -30,7 +30,7 @@ from .. import labels
 from ..errors import MappingError
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
-from ..validate import ValueProblem, is_iso_date, span
+from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -563,8 +563,22 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
+def _refuse_odd_characters(data: bytes, path: str) -> None:
+    """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # another declared encoding: lxml has read it; the text is checked as it is mapped
+    bad = forbidden_in_file(text)
+    if bad:
+        at, p = bad
+        line, col = index_line_col(text, at)
+        raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    _refuse_odd_characters(data, path)
     tree = parse_bytes(data, path)
     root = tree.getroot()
     if root.tag != "Dokument" or root.find("Meta/DocumentType") is None:
