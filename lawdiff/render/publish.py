@@ -341,8 +341,8 @@ def _pdfs(site: Site, tmp: Path, cache: PdfCache, stats: Stats) -> set[str]:
         src = cache.get(key) if key not in fresh else cache.put(key, fresh[key])
         for page in pages:
             dst = tmp / page.pdf_path
-            if src is not None:
-                _link_or_copy(src, dst)
+            if src is not None:  # a copy, not a link: nothing done to the site can change the cache
+                _put(dst, src.read_bytes())
             else:
                 _put(dst, fresh[key])
             stats.written.append(page.pdf_path)
