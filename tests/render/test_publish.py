@@ -220,3 +220,14 @@ def test_parallel_rendering_gives_the_same_bytes_as_serial():
     parallel = publish.render_pdfs(jobs)
     serial = {k: pdf.render_pdf(*jobs[k]) for k in jobs}
     assert parallel == serial
+
+
+@pytest.mark.parametrize("rel", ["../x.html", "/etc/x.html", "a/../../x.html", "a//b.html", "./x.html", "a\\..\\x.html"])
+def test_a_page_path_outside_the_site_is_refused(tmp_path, rel):
+    site = publish.Site()
+    site.add("index.html", "<p>x</p>")
+    site.add(rel, "<p>x</p>")
+    out = tmp_path / "a" / "site"
+    with pytest.raises(publish.SiteError, match="uden for webstedets mappe"):
+        publish.write_site(site, out, pdf=False)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a"]  # nothing written, no temporaries left
