@@ -1,0 +1,162 @@
+"""Changes of words: »X« ændres til »Y«, »X« udgår, indsættes efter/før »X«: »Y«.
+
+    I § 5, stk. 2, ændres »X« til: »Y«.            {i, ændres, til}
+    To steder i § 5 ændres …  / I § 5 ændres to steder …   {antal (, antal_efter_verbum)}
+    Overalt i loven[, bortset fra § 3,] ændres …    {overalt, bortset_fra}
+    I § 5 udgår »X«.                                 {i, udgår}
+    I § 5 indsættes efter »X«: »Y«.                  {i, indsættes_efter, tekst}
+    …, og »X« ændres til: »Y«  /  …, og »X« til: »Y«  /  …, og »X« udgår  /  …, og efter »X« indsættes: »Y«
+                                                     the same place as the change before it
+                                                     (elliptisk: the verb is left out)
+"""
+from __future__ import annotations
+
+from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q
+
+VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+
+
+def _til(r: Reader) -> str:
+    if r.lit(" til: "):
+        pass
+    elif r.lit(" til:"):
+        r.warnings.append("»til:« står uden mellemrum før citatet i kilden; læst som »til: «")
+    elif r.lit(" til "):
+        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
+    else:
+        raise Unreadable("»ændres »…«« følges ikke af »til: »…««")
+    new = r.quote()
+    if new is None:
+        raise Unreadable("»til:« følges ikke af et citat »…«")
+    return new
+
+
+def read_verb(r: Reader, loc: dict) -> dict | None:
+    """The verb phrase after a location: returns the change, or None when it is not a word change."""
+    start = r.pos
+    if r.lit("ændres"):
+        m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder")
+        ch = dict(loc)
+        if m:
+            ch["antal"] = COUNT_OF[m.group(1)]
+            ch["antal_efter_verbum"] = True
+        if r.lit(": "):
+            r.warnings.append("»ændres:« har et kolon i kilden; læst som »ændres«")
+        elif not r.lit(" "):
+            r.pos = start
+            return None
+        old = r.quote()
+        if old is None:
+            r.pos = start
+            return None
+        ch["ændres"] = old
+        ch["til"] = _til(r)
+        return ch
+    if r.lit("udgår "):
+        old = r.quote()
+        if old is None:
+            r.pos = start
+            return None
+        return {**loc, "udgår": old}
+    m = r.rx(r"indsættes (?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder )?(efter|før) (?=»)")
+    if m:
+        anchor = r.quote()
+        if not r.lit(": "):
+            if r.lit(":"):
+                r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
+            elif r.lit(" til: "):
+                r.warnings.append("»indsættes efter »…« til: »…«« i kilden; læst som »indsættes efter »…«: »…««")
+            else:
+                raise Unreadable("»indsættes efter »…«« følges ikke af »: »…««")
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»indsættes efter »…«:« følges ikke af et citat")
+        ch = {**loc, f"indsættes_{m.group(2)}": anchor, "tekst": new}
+        if m.group(1):
+            ch["antal"] = COUNT_OF[m.group(1)]
+            ch["antal_efter_verbum"] = True
+        return ch
+    return None
+
+
+def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
+    """'»X« ændres til: »Y«', '»X« til: »Y«', '»X« udgår', 'efter »X« indsættes: »Y«' (place of prev)."""
+    if not prev or not any(v in prev for v in VERBS):
+        return None
+    place = {k: prev[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in prev}
+    start = r.pos
+    m = r.rx(r"(efter|før) (?=»)")
+    if m:
+        anchor = r.quote()
+        if r.lit(": ") and any(k.startswith("indsættes_") for k in prev):  # "og efter »c«: »d«"
+            new = r.quote()
+            if new is None:
+                raise Unreadable("»efter »…«:« følges ikke af et citat")
+            return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True,
+                    "elliptisk": True}
+        if not r.lit(" indsættes: "):
+            r.pos = start
+            return None
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»indsættes:« følges ikke af et citat")
+        return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
+    m = r.rx(r"(to|tre|fire|fem|seks|syv|otte|ni|ti) steder (ændres )?(?=»)")
+    if m and "ændres" in prev:
+        old = r.quote()
+        ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "til": _til(r), "samme_sted": True}
+        if not m.group(2):
+            ch["elliptisk"] = True
+        return ch
+    r.pos = start
+    old = r.quote()
+    if old is None:
+        return None
+    if r.lit(" ændres til "):
+        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»ændres til« følges ikke af et citat")
+        return {**place, "ændres": old, "til": new, "samme_sted": True}
+    if r.lit(" ændres til: ") or r.lit(" ændres til:"):
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»ændres til:« følges ikke af et citat")
+        return {**place, "ændres": old, "til": new, "samme_sted": True}
+    if r.text.startswith(" til", r.pos) and "ændres" in prev:
+        return {**place, "ændres": old, "til": _til(r), "samme_sted": True, "elliptisk": True}
+    if r.lit(" udgår"):
+        return {**place, "udgår": old, "samme_sted": True}
+    if "udgår" in prev:  # "udgår »a« og »b«"
+        return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
+    r.pos = start
+    return None
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("samme_sted"):
+        if "ændres" in ch and ch.get("antal"):
+            verb = "" if ch.get("elliptisk") else "ændres "
+            return f"{COUNT_WORDS[ch['antal']]} steder {verb}{q(ch['ændres'])} til: {q(ch['til'])}"
+        if "ændres" in ch:
+            return f"{q(ch['ændres'])} til: {q(ch['til'])}" if ch.get("elliptisk") else \
+                f"{q(ch['ændres'])} ændres til: {q(ch['til'])}"
+        if "udgår" in ch:
+            return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
+        side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("elliptisk"):
+            return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+        return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
+    where = format_location(ch, prev, first)
+    if "ændres" in ch:
+        steder = f" {COUNT_WORDS[ch['antal']]} steder" if ch.get("antal_efter_verbum") else ""
+        return f"{where}ændres{steder} {q(ch['ændres'])} til: {q(ch['til'])}"
+    if "udgår" in ch:
+        return f"{where}udgår {q(ch['udgår'])}"
+    side = "efter" if "indsættes_efter" in ch else "før"
+    steder = f"{COUNT_WORDS[ch['antal']]} steder " if ch.get("antal_efter_verbum") else ""
+    return f"{where}indsættes {steder}{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+
+
+def is_words(ch: dict) -> bool:
+    return any(v in ch for v in VERBS)
