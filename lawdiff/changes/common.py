@@ -215,7 +215,7 @@ def format_location(ch: dict, prev: dict | None, first: bool) -> str:
         cit = relative(cit, place(prev))
     if ch.get("overalt"):
         head = "Overalt i "
-    elif ch.get("antal") and not ch.get("antal_efter_verbum"):
+    elif ch.get("antal") and not ch.get("antal_efter_verbum") and not ch.get("antal_efter_citat"):
         head = f"{COUNT_WORDS[ch['antal']]} steder i "
     else:
         head = "i "

@@ -50,6 +50,10 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             r.pos = start
             return None
         ch["ændres"] = old
+        m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
+        if m:
+            ch["antal"] = COUNT_OF[m.group(1)]
+            ch["antal_efter_citat"] = True
         ch["til"] = _til(r)
         return ch
     if r.lit("udgår "):
@@ -149,7 +153,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
     where = format_location(ch, prev, first)
     if "ændres" in ch:
-        steder = f" {COUNT_WORDS[ch['antal']]} steder" if ch.get("antal_efter_verbum") else ""
+        steder = f" {COUNT_WORDS[ch['antal']]} steder" if ch.get("antal") else ""
+        if ch.get("antal_efter_citat"):
+            return f"{where}ændres {q(ch['ændres'])}{steder} til: {q(ch['til'])}"
+        if not ch.get("antal_efter_verbum"):
+            steder = ""
         return f"{where}ændres{steder} {q(ch['ændres'])} til: {q(ch['til'])}"
     if "udgår" in ch:
         return f"{where}udgår {q(ch['udgår'])}"

@@ -189,7 +189,7 @@ def _finish(ch: dict, tekst: str | None) -> dict:
 
 
 def _order(ch: dict) -> dict:
-    order = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "i",
+    order = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "antal_efter_citat", "i",
              "forkortet", "der_bliver", "som_bliver", "komma", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
@@ -426,3 +426,65 @@ def dump(doc: dict) -> str:
 
 
 __all__ = ["read_amending", "read_amending_file", "dump", "official_text", "format_sentence"]
+
+
+# --- linking to the store and writing amendments/ -----------------------------------
+
+def _lbk_source(henvisning: str) -> str | None:
+    """'lovbekendtgørelse nr. 731 af 15. juni 2010' -> 'LBK nr. 731 af 15/06/2010'."""
+    m = re.match(r"^(lovbekendtgørelse|lov) nr\. (\d+) af (\d{1,2})\. (\w+) (\d{4})$", henvisning or "")
+    if not m or m.group(4) not in MONTHS:
+        return None
+    kind = "LBK" if m.group(1) == "lovbekendtgørelse" else "LOV"
+    return f"{kind} nr. {m.group(2)} af {int(m.group(3)):02d}/{MONTHS.index(m.group(4)) + 1:02d}/{m.group(5)}"
+
+
+def link(doc: dict, store) -> list[str]:
+    """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
+    the intro cites, else the newest version before the act's date. Returns messages for the others."""
+    titles: dict[str, list[str]] = {}
+    for law in store.laws():
+        try:
+            titles.setdefault(store.load(law).title, []).append(law)
+        except Exception:  # a broken store file is reported by `lawdiff check`, not here
+            continue
+    notes = []
+    for par in doc["paragraffer"]:
+        laws = titles.get(par.get("lovtitel", ""), [])
+        if len(laws) != 1:
+            what = par.get("lovtitel") or par.get("indledning", "")[:60]
+            notes.append(f"§ {par['nummer']}: {what} findes ikke i lageret (ikke en fejl)" if not laws else
+                         f"§ {par['nummer']}: {what} svarer til flere love i lageret ({', '.join(laws)}); ikke koblet")
+            continue
+        law = laws[0]
+        want = _lbk_source(par.get("henvisning", ""))
+        version = None
+        for v in store.versions(law):
+            if want and store.load(f"{law}@{v}").source == want:
+                version = v
+        if version is None:
+            older = [v for v in store.versions(law) if v <= doc["dato"]]
+            if not older:
+                notes.append(f"§ {par['nummer']}: {law} har ingen version før {doc['dato']}; ikke koblet")
+                continue
+            version = older[-1]
+            notes.append(f"§ {par['nummer']}: {law}@{version} bruges; {par.get('henvisning', '')} findes ikke i lageret")
+        par_items = list(par.items())
+        par.clear()
+        for k, v in par_items:
+            par[k] = v
+            if k == "nummer":
+                par["lov"] = law
+        doc["love"][law] = f"{law}@{version}"
+    return notes
+
+
+def write(act: AmendingAct, root: str | Path, force: bool = False) -> Path:
+    from ..store import atomic_write
+
+    path = Path(root) / "amendments" / act.file_name
+    if path.exists() and not force:
+        raise MappingError(f"{path} findes allerede", file=str(path),
+                           hint="brug --force for at erstatte den (håndrettelser i filen går tabt)")
+    atomic_write(path, dump(act.doc).encode("utf-8"))
+    return path
