@@ -254,13 +254,16 @@ _CIT_TOKENS = re.compile(
        | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<bilag>bilag\s\d+(?:\s?[a-z]\b)?)
-       | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit)))
-       | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote)
+       | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag)))
+       | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
        | (?P<lbilag>lovens\sbilag\s\d+(?:\s?[a-z]\b)?)
        | (?P<title>lovens\stitel)
        | (?P<bare>{_NUM}(?![.\d]))
+       | (?P<letter>[a-zæøå](?=,|\s|$|-))
     """, re.X)
-_CIT_SEP = re.compile(r"(?:,\sog\s|,\s|\s(?:og|eller)\s|\s?-\s?)")
+_COUNT = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder\si\s"
+# between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
+_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
 _DER_BLIVER = re.compile(r",?\s(?:der|som)\sbliver\s")
 
 
@@ -273,8 +276,10 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
     end = pos
     i = pos
     first = True
+    want_token = True
+    last = None
     while True:
-        if not first:
+        if not want_token:
             m = None if single else _DER_BLIVER.match(text, i)
             if m:
                 j = scan_citation(text, m.end(), single=True)
@@ -287,12 +292,16 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
                 return end
             i = s.end()
         t = _CIT_TOKENS.match(text, i)
-        if not t or (first and t.lastgroup == "bare"):
+        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra"):
             return end
         if t.lastgroup == "head":  # "overskriften før" is followed by its §/kapitel
             i = t.end() + 1
+            want_token = True
             continue
         first = False
+        want_token = False
+        if t.lastgroup != "letter":
+            last = t.lastgroup
         end = i = t.end()
 
 
@@ -320,8 +329,8 @@ class Cited:
     def __str__(self) -> str:
         if self.special in ("lovens titel", "fodnoten til lovens titel"):
             return self.special
-        if self.special == "bilag":
-            return f"bilag {self.bilag}"
+        if self.special and self.special.endswith("bilag"):
+            return f"{self.special} {self.bilag}"
         base = str(self.address)
         return f"{self.special} {base}" if self.special else base
 
@@ -345,7 +354,7 @@ def parse_citation(text: str) -> list[Cited]:
         if "title" in path or "titlenote" in path:
             out.append(Cited(Address(), special="lovens titel" if "title" in path else "fodnoten til lovens titel"))
         elif "bilag" in path:
-            out.append(Cited(Address(), special="bilag", bilag=path["bilag"]))
+            out.append(Cited(Address(), special=f"{special} bilag" if special else "bilag", bilag=path["bilag"]))
         elif "kap" in path:
             out.append(Cited(Address(chapter=canonical_num(path["kap"])), special=special))
         elif "afsnit" in path:
@@ -378,10 +387,13 @@ def parse_citation(text: str) -> list[Cited]:
         kind, val = t.lastgroup, t.group(0)
         i = t.end()
         if kind == "head":
+            if path and "_emitted" not in path:
+                emit()
+                path = {"_emitted": "1"}
             special = re.sub(r"\s+", " ", val)
             i += 1
             continue
-        if kind == "bare":
+        if kind in ("bare", "letter"):
             kind = last_kind or "sec"
             if kind == "secs":
                 kind = "sec"
@@ -418,7 +430,7 @@ def parse_citation(text: str) -> list[Cited]:
         path.pop("_emitted", None)
         if lvl == 0:
             path = {}
-            if kind not in ("kap", "afsnit") or not special:
+            if kind not in ("kap", "afsnit", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
         else:
             path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}

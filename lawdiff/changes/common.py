@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..address import scan_citation
 
-COUNT_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti"}
+COUNT_WORDS = {1: "et", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti"}
 COUNT_OF = {v: k for k, v in COUNT_WORDS.items()}
 
 
@@ -78,6 +78,11 @@ class Reader:
         return c
 
 
+def steder(n: int) -> str:
+    """'to steder', 'et sted'."""
+    return f"{COUNT_WORDS[n]} {'sted' if n == 1 else 'steder'}"
+
+
 def needs_comma(citation: str) -> bool:
     """'I § 68 a, stk. 4, ændres' but 'I § 42 ændres' and 'I § 4, stk. 3, og § 5 ændres'."""
     return "," in citation.rsplit("§", 1)[-1]
@@ -122,15 +127,23 @@ def absolute(rel: str, prev: str) -> str:
     return ", ".join(keep + [rel])
 
 
-def relative(full: str, prev: str) -> str:
-    """The inverse of `absolute`: drop the leading parts `full` shares with `prev`'s last address."""
+def relative(full: str, prev: str, keep: bool | int = True) -> str:
+    """The inverse of `absolute`: drop the leading parts `full` shares with `prev`'s last address
+    (or, with keep=N, print the last N parts of the address: "og i stk. 1, nr. 3,")."""
+    f = parts(full)
+    if keep is not True:
+        return ", ".join(f[-keep:])
     idx = prev.rfind("§")
     last = parts(prev[idx:] if idx >= 0 else prev)
-    f = parts(full)
     n = 0
     while n < len(f) - 1 and n < len(last) and f[n] == last[n]:
         n += 1
     return ", ".join(f[n:])
+
+
+def shortened(rel: str, full: str, prev: str) -> bool | int:
+    """How an abbreviated citation is recorded: True when `relative` gives it back, else its part count."""
+    return True if relative(full, prev) == rel else len(parts(rel))
 
 
 def is_relative(citation: str) -> bool:
@@ -164,7 +177,7 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
     if m:
         loc["overalt"] = True
     else:
-        m = r.rx(r"(I|i|(To|Tre|Fire|Fem|Seks|Syv|Otte|Ni|Ti|to|tre|fire|fem|seks|syv|otte|ni|ti) steder i) ")
+        m = r.rx(r"(I|i|(Et|To|Tre|Fire|Fem|Seks|Syv|Otte|Ni|Ti|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i) ")
         if not m:
             return None
         if m.group(2):
@@ -182,7 +195,7 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
         if not prev or not place(prev):
             raise Unreadable(f"»{c}« henviser til et sted, der ikke er nævnt før i nummeret")
         loc["i"] = absolute(c, place(prev))
-        loc["forkortet"] = True
+        loc["forkortet"] = shortened(c, loc["i"], place(prev))
     else:
         loc["i"] = c
     m = r.rx(r",? (der|som) bliver ")
@@ -204,6 +217,9 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
 
 
 def format_location(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("delt"):  # the last parts are named after the verb ("ændres i 1. pkt.")
+        ch = {**ch, "i": ", ".join(ch["i"].split(", ")[:-ch["delt"]])}
+        ch.pop("delt")
     if ch.get("overalt") and "i" not in ch:
         s = "Overalt i loven"
         if "bortset_fra" in ch:
@@ -212,11 +228,11 @@ def format_location(ch: dict, prev: dict | None, first: bool) -> str:
         return s + " "
     cit = ch["i"]
     if ch.get("forkortet") and prev:
-        cit = relative(cit, place(prev))
+        cit = relative(cit, place(prev), ch["forkortet"])
     if ch.get("overalt"):
         head = "Overalt i "
     elif ch.get("antal") and not ch.get("antal_efter_verbum") and not ch.get("antal_efter_citat"):
-        head = f"{COUNT_WORDS[ch['antal']]} steder i "
+        head = f"{steder(ch['antal'])} i "
     else:
         head = "i "
     s = head + cit
@@ -255,7 +271,7 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
             r.pos = start
             return None
         out["cit"] = absolute(c, p)
-        out["forkortet"] = True
+        out["forkortet"] = shortened(c, out["cit"], p)
     else:
         out["cit"] = c
     m = r.rx(r",? (der|som) bliver ")
@@ -266,6 +282,9 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
         out["der_bliver"] = d
         if m.group(1) == "som":
             out["som_bliver"] = True
+    m = r.rx(r" med tilhørende (overskrifter|overskrift)")
+    if m:
+        out["med_overskrift"] = m.group(1)
     comma = r.lit(",")
     want = needs_comma(c) or "der_bliver" in out
     if comma != want:
@@ -279,10 +298,12 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
 def format_target(ch: dict, key: str, prev: dict | None, first: bool) -> str:
     cit = ch[key]
     if ch.get("forkortet") and prev:
-        cit = relative(cit, place(prev))
+        cit = relative(cit, place(prev), ch["forkortet"])
     s = cit
     if "der_bliver" in ch:
         s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]
+    if "med_overskrift" in ch:
+        s += f" med tilhørende {ch['med_overskrift']}"
     if ch.get("komma", needs_comma(cit) or "der_bliver" in ch):
         s += ","
     s += " "
@@ -291,7 +312,7 @@ def format_target(ch: dict, key: str, prev: dict | None, first: bool) -> str:
 
 def target_fields(t: dict, key: str) -> dict:
     out = {key: t["cit"]}
-    for k in ("der_bliver", "som_bliver", "komma", "forkortet"):
+    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet"):
         if k in t:
             out[k] = t[k]
     return out

@@ -59,7 +59,7 @@ def units_in(kind: str, tekst: str) -> int:
 
 def default_noun(ch: dict) -> str:
     kind = ch.get("ny")
-    if kind not in _NOUN or not ("efter" in ch or "før" in ch) or kind == "pkt":
+    if kind not in _NOUN or not ("efter" in ch or "før" in ch) or kind == "pkt" or ch.get("samme_sted"):
         return ""
     one, many = _NOUN[kind]
     return one if units_in(kind, ch.get("tekst", "")) == 1 else many
@@ -91,9 +91,13 @@ def read_in(r: Reader, loc: dict) -> dict | None:
     m = r.rx(r", (der|som) bliver ")
     if m:
         d = r.citation_single()
-        if not d or not r.lit(","):
+        if not d:
             raise Unreadable("»der bliver …« efter ankeret kan ikke læses")
         ch["anker_der_bliver"] = d
+        if m.group(1) == "som":
+            ch["anker_som_bliver"] = True
+        if not r.lit(","):
+            ch["anker_komma"] = False
     m = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     ch["_betegnelse"] = m.group(0)[5:] if m else ""
     if not r.lit(":"):
@@ -125,6 +129,12 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         return ch
     if r.rx(r"(Som|som) fodnote til lovens titel indsættes:"):
         return {"ny": "fodnote", "i": "lovens titel", "_blok": True}
+    m = r.rx(r"(Som|som) (?=§|bilag \d+ indsættes:)")
+    if m:
+        som = r.citation()
+        if som and r.lit(" indsættes:"):
+            return {"ny": "bilag" if som.startswith("bilag") else "paragraf", "som": som, "_blok": True}
+        r.pos = start
     m = r.rx(r"(Som|som) bilag (\d+(?: og \d+)?) indsættes bilag (\d+(?: og \d+)?) til denne lov")
     if m:
         return {"ny": "bilag", "som": f"bilag {m.group(2)}", "fra_bilag": m.group(3)}
@@ -142,18 +152,26 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     if not m:
         return None
     cit = r.citation()
-    if not cit or not r.lit(" indsættes:"):
+    if not cit or not r.lit(" indsættes"):
+        r.pos = start
+        return None
+    noun = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    if not r.lit(":"):
         r.pos = start
         return None
     kind = kind_of(cit)
     ch = {"ny": kind, "i": p, m.group(1): cit, "samme_sted": True}
+    n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    if n:
+        ch["betegnelse"] = n.group(0)[5:]
     if r.lit(" »"):
         r.pos -= 1
         ch["tekst"] = r.quote()
         ch["inline"] = True
         return ch
     ch["_blok"] = True
-    ch["_betegnelse"] = ""
+    ch["_betegnelse"] = noun.group(0)[5:] if noun else ""
+    ch["_følge"] = True
     return ch
 
 
@@ -161,12 +179,16 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     kind = ch["ny"]
     if ch.get("samme_sted"):
         side = "som" if "som" in ch else "efter" if "efter" in ch else "før"
-        s = f"{side} {ch[side]} indsættes:"
+        noun = f" som {ch['betegnelse']}" if ch.get("betegnelse") else ""
+        s = f"{side} {ch[side]} indsættes{noun}:"
         return s + f" »{ch['tekst']}«" if ch.get("inline") else s
     if kind == "fodnote":
         return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
-    if kind == "bilag":
+    if kind == "bilag" and "fra_bilag" in ch:
         s = f"som {ch['som']} indsættes bilag {ch['fra_bilag']} til denne lov"
+        return cap(s) if first else s
+    if "som" in ch and "i" not in ch:
+        s = f"som {ch['som']} indsættes:"
         return cap(s) if first else s
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
@@ -181,7 +203,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     side = "efter" if "efter" in ch else "før"
     s = f"{where}indsættes {side} {ch[side]}"
     if "anker_der_bliver" in ch:
-        s += f", der bliver {ch['anker_der_bliver']},"
+        s += f", {'som' if ch.get('anker_som_bliver') else 'der'} bliver {ch['anker_der_bliver']}"
+        s += "," if ch.get("anker_komma", True) else ""
     noun = ch.get("betegnelse", default_noun(ch))
     if noun:
         s += f" som {noun}"

@@ -33,7 +33,7 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     start = r.pos
     loc = _location(r, prev, first)
     if loc is not None:
-        ch = words.read_verb(r, loc) or insert.read_in(r, loc)
+        ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
             return ch
         r.pos = start

@@ -5,7 +5,37 @@
 """
 from __future__ import annotations
 
-from .common import Reader, Unreadable, format_target, read_target, target_fields
+from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
+from .insert import PLACERING
+
+
+def _tail(r: Reader, ch: dict) -> dict:
+    if r.lit(", og i stedet indsættes"):
+        if r.lit(" "):
+            p = PLACERING.match(r.text, r.pos)
+            if not p:
+                raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
+            ch["placering"] = p.group(0)
+            r.pos = p.end()
+        if not r.lit(":"):
+            raise Unreadable("»ophæves, og i stedet indsættes« slutter ikke med kolon")
+        ch["_blok"] = True
+    return ch
+
+
+def read_in(r: Reader, loc: dict) -> dict | None:
+    """'I § 4 ophæves stk. 2.' / 'I § 82, stk. 6, ophæves 1. pkt., og …': the unit after the verb."""
+    start = r.pos
+    if "i" not in loc or loc.get("antal") or loc.get("overalt") or not r.lit("ophæves "):
+        return None
+    cit = r.citation_single()
+    if not cit or not cit.startswith(("stk.", "nr.", "litra")) and not cit[:1].isdigit():
+        r.pos = start
+        return None
+    n = len(cit.split(", "))
+    ch = {k: v for k, v in loc.items() if k != "i"}
+    ch = {"ophæves": f"{loc['i']}, {cit}", **ch, "delt": n}
+    return _tail(r, ch)
 
 
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
@@ -15,8 +45,8 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
         return None
     if r.lit("ophæves"):
         ch = target_fields(t, "ophæves")
-        if r.lit(", og i stedet indsættes:"):
-            ch["_blok"] = True
+        if r.text.startswith(", og i stedet indsættes", r.pos):
+            _tail(r, ch)
         elif r.lit(", og som "):
             som = r.citation()
             if not som or not r.lit(" indsættes:"):
@@ -34,14 +64,23 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("delt"):
+        parts = ch["ophæves"].split(", ")
+        where = format_location({**ch, "i": ", ".join(parts[:-ch["delt"]]), "delt": 0}, prev, first)
+        tail = ", ".join(parts[-ch["delt"]:])
+        return f"{where}ophæves {tail}" + _format_tail(ch)
     head = format_target(ch, "ophæves", prev, first)
     if ch.get("verbum") == "udgår":
         return f"{head}udgår, og i stedet indsættes:" if "tekst" in ch else f"{head}udgår"
     if "som" in ch:
         return f"{head}ophæves, og som {ch['som']} indsættes:"
-    if "tekst" in ch:
-        return f"{head}ophæves, og i stedet indsættes:"
-    return f"{head}ophæves"
+    return f"{head}ophæves" + _format_tail(ch)
+
+
+def _format_tail(ch: dict) -> str:
+    if "tekst" in ch and "som" not in ch:
+        return ", og i stedet indsættes" + (f" {ch['placering']}" if "placering" in ch else "") + ":"
+    return ""
 
 
 def is_kind(ch: dict) -> bool:

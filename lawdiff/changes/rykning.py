@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 _NUMS = r"[0-9a-zæøå]+(?:\s?[a-z](?=\s|-|,))?(?:(?:-|, | og )[0-9a-zæøå]+)*"
-RX = re.compile(rf"^(Stk|Nr|Litra)\. ?(?P<old>{_NUMS}) bliver herefter (?P<til>til )?(?P<w>stk|nr|litra)\.? "
+RX = re.compile(rf"^(Stk|Nr|Litra)\. ?(?P<old>{_NUMS}) bliver (?P<h>herefter )?(?P<til>til )?(?P<w>stk|nr|litra)\.? "
                 rf"(?P<new>{_NUMS})\.$".replace(r"(Stk|Nr|Litra)\. ?", r"(?P<W>Stk\.|Nr\.|Litra) "))
 
 
@@ -19,13 +19,16 @@ def read(text: str) -> dict | None:
     out = {"enhed": m.group("w"), "fra": m.group("old"), "til": m.group("new")}
     if m.group("til"):
         out["herefter_til"] = True
+    if not m.group("h"):
+        out["uden_herefter"] = True
     return out
 
 
 def format(d: dict) -> str:
     word = {"stk": ("Stk.", "stk."), "nr": ("Nr.", "nr."), "litra": ("Litra", "litra")}[d["enhed"]]
     til = "til " if d.get("herefter_til") else ""
-    return f"{word[0]} {d['fra']} bliver herefter {til}{word[1]} {d['til']}."
+    h = "" if d.get("uden_herefter") else "herefter "
+    return f"{word[0]} {d['fra']} bliver {h}{til}{word[1]} {d['til']}."
 
 
 def text_round_trips(text: str) -> bool:

@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q
+from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 
@@ -31,39 +31,48 @@ def _til(r: Reader) -> str:
     return new
 
 
+_PKT_AFTER = r"(?:i (\d+\. pkt\.) )?"
+_COUNT_RX = r"(?:(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) )?"
+
+
+def _with_pkt(loc: dict, pkt: str | None) -> dict:
+    """'ændres i 1. pkt. »…«': the punktum is named after the verb; `delt` records it."""
+    if not pkt:
+        return dict(loc)
+    if "i" not in loc:
+        raise Unreadable(f"»i {pkt}« efter udsagnsordet har intet sted at høre til")
+    return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1}
+
+
 def read_verb(r: Reader, loc: dict) -> dict | None:
     """The verb phrase after a location: returns the change, or None when it is not a word change."""
     start = r.pos
-    if r.lit("ændres"):
-        m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder")
-        ch = dict(loc)
-        if m:
-            ch["antal"] = COUNT_OF[m.group(1)]
-            ch["antal_efter_verbum"] = True
-        if r.lit(": "):
+    m = r.rx(r"ændres(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
+    if m:
+        ch = _with_pkt(loc, m.group(2))
+        if m.group(1):
             r.warnings.append("»ændres:« har et kolon i kilden; læst som »ændres«")
-        elif not r.lit(" "):
-            r.pos = start
-            return None
-        old = r.quote()
-        if old is None:
-            r.pos = start
-            return None
-        ch["ændres"] = old
-        m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
-        if m:
-            ch["antal"] = COUNT_OF[m.group(1)]
+        if m.group(3):
+            ch["antal"] = COUNT_OF[m.group(3)]
+            ch["antal_efter_verbum"] = True
+        ch["ændres"] = r.quote()
+        c = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
+        if c:
+            ch["antal"] = COUNT_OF[c.group(1)]
             ch["antal_efter_citat"] = True
         ch["til"] = _til(r)
         return ch
-    if r.lit("udgår "):
-        old = r.quote()
-        if old is None:
-            r.pos = start
-            return None
-        return {**loc, "udgår": old}
-    m = r.rx(r"indsættes (?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder )?(efter|før) (?=»)")
+    m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
+        ch = _with_pkt(loc, m.group(1))
+        if m.group(2):
+            ch["antal"] = COUNT_OF[m.group(2)]
+            ch["antal_efter_verbum"] = True
+        ch["udgår"] = r.quote()
+        return ch
+    m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før) (?=»)")
+    if m:
+        ch = _with_pkt(loc, m.group(1))
         anchor = r.quote()
         if not r.lit(": "):
             if r.lit(":"):
@@ -75,11 +84,13 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
         new = r.quote()
         if new is None:
             raise Unreadable("»indsættes efter »…«:« følges ikke af et citat")
-        ch = {**loc, f"indsættes_{m.group(2)}": anchor, "tekst": new}
-        if m.group(1):
-            ch["antal"] = COUNT_OF[m.group(1)]
+        ch[f"indsættes_{m.group(3)}"] = anchor
+        ch["tekst"] = new
+        if m.group(2):
+            ch["antal"] = COUNT_OF[m.group(2)]
             ch["antal_efter_verbum"] = True
         return ch
+    r.pos = start
     return None
 
 
@@ -105,7 +116,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         if new is None:
             raise Unreadable("»indsættes:« følges ikke af et citat")
         return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
-    m = r.rx(r"(to|tre|fire|fem|seks|syv|otte|ni|ti) steder (ændres )?(?=»)")
+    m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
     if m and "ændres" in prev:
         old = r.quote()
         ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "til": _til(r), "samme_sted": True}
@@ -116,6 +127,10 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     old = r.quote()
     if old is None:
         return None
+    m = r.rx(r" ændres (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
+    if m:
+        return {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "til": _til(r),
+                "samme_sted": True}
     if r.lit(" ændres til "):
         r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
         new = r.quote()
@@ -141,7 +156,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("samme_sted"):
         if "ændres" in ch and ch.get("antal"):
             verb = "" if ch.get("elliptisk") else "ændres "
-            return f"{COUNT_WORDS[ch['antal']]} steder {verb}{q(ch['ændres'])} til: {q(ch['til'])}"
+            if ch.get("antal_efter_citat"):
+                return f"{q(ch['ændres'])} ændres {steder(ch['antal'])} til: {q(ch['til'])}"
+            return f"{steder(ch['antal'])} {verb}{q(ch['ændres'])} til: {q(ch['til'])}"
         if "ændres" in ch:
             return f"{q(ch['ændres'])} til: {q(ch['til'])}" if ch.get("elliptisk") else \
                 f"{q(ch['ændres'])} ændres til: {q(ch['til'])}"
@@ -152,18 +169,22 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
             return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
     where = format_location(ch, prev, first)
+    pkt = ""
+    if ch.get("delt"):
+        pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + " "
     if "ændres" in ch:
-        steder = f" {COUNT_WORDS[ch['antal']]} steder" if ch.get("antal") else ""
+        n = f" {steder(ch['antal'])}" if ch.get("antal") else ""
         if ch.get("antal_efter_citat"):
-            return f"{where}ændres {q(ch['ændres'])}{steder} til: {q(ch['til'])}"
+            return f"{where}ændres {pkt}{q(ch['ændres'])}{n} til: {q(ch['til'])}"
         if not ch.get("antal_efter_verbum"):
-            steder = ""
-        return f"{where}ændres{steder} {q(ch['ændres'])} til: {q(ch['til'])}"
+            n = ""
+        return f"{where}ændres {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} til: {q(ch['til'])}"
     if "udgår" in ch:
-        return f"{where}udgår {q(ch['udgår'])}"
+        n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
+        return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
     side = "efter" if "indsættes_efter" in ch else "før"
-    steder = f"{COUNT_WORDS[ch['antal']]} steder " if ch.get("antal_efter_verbum") else ""
-    return f"{where}indsættes {steder}{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+    n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
+    return f"{where}indsættes {pkt}{n}{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
 
 
 def is_words(ch: dict) -> bool:

@@ -25,7 +25,8 @@ from lxml import etree
 from ..changes import insert, intro, rykning
 from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
-from ..errors import MappingError
+from ..address import parse_citation
+from ..errors import AddressError, MappingError
 from ..text import norm
 from ..xmlsafe import parse_bytes
 
@@ -166,6 +167,7 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch = dict(ch)
     blok = ch.pop("_blok", False)
     bet = ch.pop("_betegnelse", None)
+    ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
     if ch.get("ny") is None and "ny" in ch:
@@ -190,8 +192,8 @@ def _finish(ch: dict, tekst: str | None) -> dict:
 
 def _order(ch: dict) -> dict:
     order = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "antal_efter_citat", "i",
-             "forkortet", "der_bliver", "som_bliver", "komma", "affattes", "ophæves", "verbum", "som", "som_bilag",
-             "fra_bilag", "efter", "før", "anker_der_bliver", "placering", "betegnelse", "samme_sted", "elliptisk",
+             "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
+             "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
              "punktum_efter"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
@@ -254,6 +256,13 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
         if has_new and not tekst:
             raise Unreadable("den nye tekst er tom")
         done = [_finish(c, tekst) for c in sentence]
+        for c in done:
+            for key in ("i", "affattes", "ophæves", "bortset_fra"):
+                if isinstance(c.get(key), str):
+                    try:
+                        parse_citation(c[key])
+                    except AddressError as e:
+                        raise Unreadable(f"henvisningen »{c[key]}« kan ikke læses: {e.message}") from None
         if has_new and ak.get("punktumEfterSlutcitationstegn") == "True":
             done[-1]["punktum_efter"] = True
         if changes:
