@@ -288,7 +288,9 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
                 end = i = j
                 continue
             s = _CIT_SEP.match(text, i)
-            if not s or (single and "og" in s.group(0) and not re.match(r"\d", text[s.end():])):
+            sep = s.group(0) if s else ""
+            if not s or (single and ("og" in sep or sep.endswith("i ")) and (
+                    not re.match(r"\d", text[s.end():]) or sep.endswith("i "))):
                 return end
             i = s.end()
         t = _CIT_TOKENS.match(text, i)

@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C=${LAWDIFF_SHARED:-../shared}/corpus/lexdania
-lawdiff import lexdania --law lab "$C/2015/2015-807.xml" "$C/2016/2016-1342.xml"
-lawdiff import lexdania "$C/2010/2010-731.xml" "$C/2014/2014-1482.xml" "$C/2016/2016-1270.xml" "$C/2016/2016-1188.xml"
+lawdiff import lexdania --force --law lab "$C/2015/2015-807.xml" "$C/2016/2016-1342.xml"
+lawdiff import lexdania --force "$C/2010/2010-731.xml" "$C/2014/2014-1482.xml" "$C/2016/2016-1270.xml" "$C/2016/2016-1188.xml"
 # lov nr. 1380 af 23/12/2012 as an amendment file (its § 2 amends styringsloven, LBK 731/2010)
 lawdiff import lexdania --force "$C/2012/2012-1380.xml"
 # styringsloven with § 25 a: § 2, nr. 4, of lov nr. 1380/2012 executed from amendments/
