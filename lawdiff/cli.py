@@ -129,7 +129,14 @@ def _check(store: Store, args) -> int:
     report = check_proposals(store, Path(args.root) / "proposals")
     for line in report.lines():
         print(line)
-    return 2 if report.internal else 1 if problems or report.errors else 0
+    from .proposal import check_amendments
+    a_errors, a_notes = check_amendments(Path(args.root) / "amendments")
+    for line in a_errors + a_notes:
+        print(line)
+    if a_errors or a_notes:
+        print(f"ændringslove i amendments/: {count(len(a_errors), 'fejl', 'fejl')}, "
+              f"{count(len(a_notes), 'nummer', 'numre')} ikke udført")
+    return 2 if report.internal else 1 if problems or report.errors or a_errors else 0
 
 
 def _apply(store: Store, args) -> int:

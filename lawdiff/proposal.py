@@ -227,6 +227,7 @@ class Nummer:
     changes: list[Change]
     data: dict
     refused: str | None = None  # ikke_udført: why
+    pos: Pos = Pos(1, 1)
 
 
 @dataclass
@@ -305,7 +306,8 @@ def _parse_act(raw: dict, pos: _Positions, file: str) -> Proposal:
         for ni, entry in enumerate(par["numre"]):
             if "ikke_udført" in entry:
                 numre.append(Nummer(par["nummer"], entry["nummer"], [], entry,
-                                    refused=entry["ikke_udført"].get("årsag", "")))
+                                    refused=entry["ikke_udført"].get("årsag", ""),
+                                    pos=pos.value.get(("paragraffer", pi, "numre", ni), Pos(1, 1))))
                 continue
             mine = []
             chs = entry["ændringer"]
@@ -346,3 +348,23 @@ def load_raw(path: str | Path) -> dict:
     """The file's data as written (after the same checks as load_proposal)."""
     load_proposal(path)
     return load_yaml(Path(path).read_bytes(), str(path))[0]
+
+
+def check_amendments(folder: Path) -> tuple[list[str], list[str]]:
+    """`lawdiff check` for amendments/*.yaml: (errors, notes). Every file must load; every nummer
+    marked ikke_udført is listed (informative: it is kept verbatim and never executed)."""
+    errors: list[str] = []
+    notes: list[str] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            p = load_proposal(path)
+        except ProposalError as e:
+            errors.extend(str(x) for x in getattr(e, "errors", [e]))
+            continue
+        if p.act is None:
+            continue
+        for n in p.act.refused():
+            notes.append(f"{path}:{n.pos.line}: § {n.paragraf}, nr. {n.nummer}: ikke udført: {n.refused}\n"
+                         f"  → nummeret står ordret i filen og udføres ikke; skriv det som ændringer i hånden, "
+                         f"hvis det skal udføres")
+    return errors, notes

@@ -123,3 +123,16 @@ def test_import_writes_amendment_file_and_refuses_to_overwrite(tmp_path):
     assert "§ 1" in lines and "1. § 16 a, stk. 6, ophæves." in lines
     assert "Stk. 7 og 8 bliver herefter stk. 6 og 7." in lines
     assert lines == amendment_lines(load_yaml(out.read_bytes(), str(out))[0])
+
+
+def test_check_lists_numre_that_are_not_executed(tmp_path):
+    from lawdiff.proposal import check_amendments
+    folder = tmp_path / "amendments"
+    folder.mkdir()
+    act = read_amending_file(lexdania("2016/2016-650.xml"))
+    (folder / act.file_name).write_text(dump(act.doc), "utf-8")
+    (folder / "broken.yaml").write_text(dump(act.doc).replace("status: vedtaget", "status: måske"), "utf-8")
+    errors, notes = check_amendments(folder)
+    assert len(errors) == 1 and "broken.yaml" in errors[0]
+    assert len(notes) == len(act.refused) > 0
+    assert notes[0].startswith(f"{folder / act.file_name}:") and "ikke udført:" in notes[0] and ", nr. " in notes[0]
