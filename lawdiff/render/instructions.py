@@ -282,7 +282,15 @@ class _Builder:
             t = self._where(c, wid, pkt, here)
             antal = c.get("antal") or 1
             where = f"{COUNT_WORDS.get(antal, str(antal))} steder i {_tgt_comma(t)}" if antal > 1 else f"I {_tgt_comma(t)}"
-        occ = f" ({c.get('forekomst')}. gang, ordene forekommer)" if c.get("forekomst") else ""
+            if c.get("forekomst"):
+                # the only wording the 2010-2017 acts use for one occurrence of several: "… første gang,"
+                # (lov 627/2016: "§ 55, 2. pkt. og 3. pkt. første gang"); no act names a later one
+                if c.get("forekomst") != 1:
+                    raise c.error(f"»forekomst: {c.get('forekomst')}« kan ikke skrives, som en ændringslov skriver det",
+                                  "forekomst", hint="citér flere af ordene omkring, så citatet står ét sted "
+                                                    "(ændringslove skriver kun »første gang«)")
+                where = f"I {t} første gang,"
+        occ = ""
         if verb == "ændres":
             new = c.get("til")
             return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}")
