@@ -49,8 +49,7 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"  advarsel: {note}", file=sys.stderr)
         if res.amendment:
             amendments += 1
-            a = res.amendment
-            print(f"{res.path}: ændringslov {a.source} genkendt, ikke importeret ({a.title[:80]})")
+            failed += _write_amendment(store, res.path, args)
             continue
         act = res.act
         path = store.save(act)
@@ -59,6 +58,28 @@ def _import_lexdania(store: Store, args) -> int:
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
+
+
+def _write_amendment(store: Store, path: str, args) -> int:
+    """An amending act → amendments/lov-YYYY-NNN.yaml (importers/amending.py); 1 on failure."""
+    from .importers import amending
+
+    try:
+        act = amending.read_amending_file(path)
+        notes = amending.link(act.doc, store)
+        out = amending.write(act, store.root, force=args.force)
+    except LawdiffError as e:
+        print(f"{path}: FEJL: {e}", file=sys.stderr)
+        return 1
+    for w in act.warnings:
+        print(f"  advarsel: {w}", file=sys.stderr)
+    for r in act.refused:
+        print(f"  ikke udført: {r}", file=sys.stderr)
+    for n in notes:
+        print(f"  {n}")
+    print(f"{path}: ændringslov {act.doc['kilde']}: {len(act.doc['paragraffer'])} ændringsparagraffer, "
+          f"{act.numre} numre ({len(act.refused)} ikke udført) → {out}")
+    return 0
 
 
 def _import_text(store: Store, args) -> int:
@@ -112,7 +133,14 @@ def _check(store: Store, args) -> int:
     report = check_proposals(store, Path(args.root) / "proposals")
     for line in report.lines():
         print(line)
-    return 2 if report.internal else 1 if problems or report.errors else 0
+    from .proposal import check_amendments
+    a_errors, a_notes = check_amendments(Path(args.root) / "amendments")
+    for line in a_errors + a_notes:
+        print(line)
+    if a_errors or a_notes:
+        print(f"ændringslove i amendments/: {count(len(a_errors), 'fejl', 'fejl')}, "
+              f"{count(len(a_notes), 'nummer', 'numre')} ikke udført")
+    return 2 if report.internal else 1 if problems or report.errors or a_errors else 0
 
 
 def _apply(store: Store, args) -> int:
@@ -123,7 +151,15 @@ def _apply(store: Store, args) -> int:
     from .proposal import load_proposal
     from .render.redline_text import render
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if args.nummer:  # an imported act: execute only these numre, e.g. "§ 2, nr. 4"
+        import re as _re
+        from .proposal import select
+        m = _re.match(r"^§\s*(\S+),\s*nr\.\s*(.+)$", args.nummer.strip())
+        if not m:
+            raise LawdiffError(f"--nummer {args.nummer!r} kan ikke læses", hint='skriv fx --nummer "§ 2, nr. 4"')
+        prop = select(prop, m.group(1), [n.strip() for n in _re.split(r",|\bog\b", m.group(2)) if n.strip()])
+    result = run(prop, store)
     laws = [args.law] if args.law else list(result.laws)
     for law in laws:
         if law not in result.laws:
@@ -149,11 +185,18 @@ def _apply(store: Store, args) -> int:
 
 def _instructions(store: Store, args) -> int:
     from .engine import run
-    from .proposal import load_proposal
+    from .proposal import load_proposal, load_raw
     from .render.bilag import bilag, bilag_text
     from .render.instructions import build_lovforslag
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if prop.act is not None:  # an imported act: printed from its own data, with or without the store
+        from .render.instructions import amendment_lines
+        if args.bilag:
+            raise LawdiffError("--bilag findes kun for forslag", hint="udelad --bilag for en vedtaget ændringslov")
+        sys.stdout.write("\n".join(amendment_lines(load_raw(args.proposal))) + "\n")
+        return 0
+    result = run(prop, store)
     lf = build_lovforslag(result)
     sys.stdout.write(bilag_text(bilag(lf, result)) if args.bilag else lf.text())
     return 0
@@ -273,7 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
     lx.add_argument("files", nargs="+", metavar="FILE")
     lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
-    lx.add_argument("--force", action="store_true", help="erstat eksisterende lovversioner")
+    lx.add_argument("--force", action="store_true",
+                    help="erstat eksisterende lovversioner og filer i amendments/")
     lx.set_defaults(func=_import_lexdania)
     tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
     tx.add_argument("file", metavar="FILE")
@@ -317,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="gem resultatet som en ny version af loven (til gennemførte ændringslove)")
     ap.add_argument("--source", help="kildeangivelse for den gemte version")
     ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
+    ap.add_argument("--nummer", help='kun disse numre af en vedtaget ændringslov, fx "§ 2, nr. 4"')
     ap.set_defaults(func=_apply)
     return p
 
