@@ -33,6 +33,20 @@ from .model import Act, Line, Unit, ancestry, assign_eids
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
 
+def change_id(c: Change) -> str:
+    """Who made a change, for the redline and the log: "2.1" (forslag 2, ændring 1) in a proposal;
+    in an amending act the change's `attribution` ("lov nr. 1380 af 23. december 2012, § 1, nr. 53")
+    when the reader gives one."""
+    who = getattr(c, "attribution", None)
+    return who() if callable(who) else who or f"{c.item}.{c.index}"
+
+
+def nummer_of(c: Change):
+    """The nummer a change belongs to (changes of one nummer share their rykningsklausul)."""
+    n = getattr(c, "nummer", None)
+    return n if n is not None else (c.item, c.index)
+
+
 def _norm_query(q: str) -> str:
     return norm_map(q)[0].strip()
 
@@ -464,6 +478,8 @@ class _Applier:
             if u.num != num:
                 if u.wid not in self.r.inserted:
                     self.r.moved_by[u.wid] = c
+                if u.num is not None and self.r.inserted.get(u.wid) is not c:
+                    self.r.renumbered.setdefault(change_id(c), []).append((u.wid, parent.wid, kind, u.num, num))
                 u.num, u.label = num, label
             elif u.label != label and (label is None or u.label is None):
                 u.label = label
@@ -644,6 +660,8 @@ class _Applier:
         if TITLE_KEY in self.r.edits:
             raise c.error(f"lovens titel ændres allerede af {self.r.edits[TITLE_KEY][0].change.ref}", key)
         new = _norm_query(c.get("tekst")).rstrip(".")
+        if re.match(r"^Lov\b", new) and self.r.new.title[:1].islower():
+            new = new[:1].lower() + new[1:]  # the model keeps "lov om …" (the title as cited)
         self.r.edits[TITLE_KEY] = [Edit(0, len(self.r.new.title), new, c)]
         self.r.placements.append(Placement(c, "title", []))
 
@@ -740,8 +758,8 @@ class _Applier:
         elif som is not None:
             # "I § 11 indsættes som stk. 9:" / "som nyt stk. 3": the number the new unit gets now
             if not 1 <= som <= len(sibs) + 1:
-                raise c.error(f"{parent.cite()} har {len(sibs)} {kind_word}.; et nyt kan ikke blive "
-                              f"{kind_word}. {c.get('som')}", "som",
+                raise c.error(f"{parent.cite()} har {len(sibs)} {kind_word}.; et nyt kan ikke indsættes "
+                              f"»som {c.get('som')}«", "som",
                               hint=f"et nyt {kind_word}. kan blive nr. 1-{len(sibs) + 1} i rækken")
             i = parent.children.index(sibs[som - 1]) if som <= len(sibs) else (
                 (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children))
@@ -993,8 +1011,100 @@ class _Applier:
             raise c.error(f"§ {num} findes allerede", "nummer",
                           hint="vælg et ledigt nummer, fx med bogstav (§ 68 d)")
 
+    # -- checks against the act's own words -----------------------------------
+    def check_rykning(self, group: list[Change]) -> None:
+        """The nummer's rykningsklausul must say what the engine did (docs/format.md)."""
+        said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
+        if not said:
+            return
+        c, text = said[-1]
+        if _BILAG.search(norm_map(str(text))[0]) and "bilag" in norm_map(str(text))[0].lower():
+            raise c.error(f"rykningsklausulen »{text}« gælder bilag, som lawdiff endnu ikke kan udføre", "rykning",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        clauses = parse_rykning(str(text))
+        if not clauses:
+            raise c.error(f"rykningsklausulen »{text}« kan ikke læses", "rykning",
+                          hint="skriv den som i loven, fx »Stk. 5-7 bliver herefter stk. 6-8.«")
+        # what the engine did: per (parent, kind), the number before the nummer -> after it
+        did: dict[tuple[str, str], dict[str, str]] = {}
+        first: dict[str, str] = {}
+        last: dict[str, tuple[str, str, str]] = {}
+        for x in group:
+            for wid, parent, kind, before, after in self.r.renumbered.get(change_id(x), []):
+                first.setdefault(wid, before)
+                last[wid] = (parent, kind, after)
+        for wid, (parent, kind, after) in last.items():
+            if first[wid] != after:
+                did.setdefault((parent, kind), {})[first[wid]] = after
+        for kind in dict.fromkeys(k for k, _ in clauses):
+            want: dict[str, str] = {}
+            for k, mapping in clauses:
+                if k == kind:
+                    want.update(mapping)
+            have = [dict(sorted(m.items(), key=lambda kv: _num_key(kv[0]))) for (_, k), m in did.items() if k == kind]
+            if len(have) == 1 and have[0] == want:
+                continue
+            got = "; ".join(_ryk_text(kind, h) for h in have) or "ingen omnummerering"
+            raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer "
+                          f"{got}, klausulen siger {_ryk_text(kind, want)}", "rykning",
+                          hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
+
+    def check_der_bliver(self, c: Change) -> None:
+        """`der_bliver`: the number the cited unit has after the earlier changes, checked."""
+        said = c.get("der_bliver")
+        if not said:
+            return
+        t = norm_map(str(said))[0].strip().rstrip(",")
+        m = re.fullmatch(r"(?:.*?,\s*)?(?:(?P<pkt>\d+)\.\s*pkt\.?|(?P<kind>stk|nr|litra)\.?\s+(?P<num>\w+))", t, re.I)
+        if not m:
+            raise c.error(f"»der_bliver: {said}« kan ikke læses", "der_bliver", hint="skriv fx »stk. 4« eller »2. pkt.«")
+        keys = [k for k in ("affattes", "ophæves", "i", "efter", "før") if isinstance(c.get(k), str)]
+        for key in keys:
+            try:
+                target = addr.resolve(self.r.base, c.get(key))
+            except (AddressError, LawdiffError):
+                continue
+            if m.group("pkt"):
+                if not target.address.pkt:
+                    continue
+                now = self._pkt_now(c, target.units[0], target.address.pkt, key)
+                if now != int(m.group("pkt")):
+                    raise c.error(f"{target.address} er nu {now}. pkt., men ændringen siger »der bliver {said}«",
+                                  "der_bliver", hint="ret »der_bliver«, eller kontrollér de tidligere numre")
+                return
+            kind = {"stk": "subsection", "nr": "paragraph", "litra": "point"}[m.group("kind").lower()]
+            chain = [self.base_units[w] for w in self._ancestors_and_self(target.units[0].wid)]
+            unit = next((u for u in chain if u.kind == kind), None)
+            if unit is None:
+                continue
+            live = self.units.get(unit.wid)
+            now = live.num if live is not None else None
+            if now != m.group("num"):
+                raise c.error(f"{key}: {c.get(key)} er nu {m.group('kind').lower()}. {now}, men ændringen siger "
+                              f"»der bliver {said}«", "der_bliver",
+                              hint="ret »der_bliver«, eller kontrollér de tidligere numre")
+            return
+        raise c.error(f"»der_bliver: {said}« svarer ikke til nogen af ændringens adresser", "der_bliver")
+
+    def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
+        """The number the base unit's k'th punktum has after the edits made so far."""
+        unit = self.units[base_unit.wid]
+        (wid, part, i), s, _e = self._pkt_span(c, unit, k, key)
+        n = 0
+        for p in ("intro", "wrapup"):
+            for j, b in enumerate(getattr(unit, p)):
+                if not isinstance(b, Line):
+                    continue
+                edits = self.r.edits.get((wid, p, j), [])
+                if (p, j) == (part, i):
+                    prefix = _apply_edits(b.text[:s], [e for e in edits if e.end <= s])
+                    return n + len(split_punktum(prefix)) + 1 if prefix.strip() else n + 1
+                n += len(split_punktum(_apply_edits(b.text, edits)))
+        return k
+
     # -- driver -------------------------------------------------------------
     def apply(self, c: Change) -> None:
+        self.check_der_bliver(c)
         if c.verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før"):
             self.words(c)
         elif c.verb == "ophæves":
@@ -1092,6 +1202,10 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
     return text
 
 
+def _num_key(n: str):
+    return (0, int(n), "") if n.isdigit() else (1, 0, n)
+
+
 def _as_list(v) -> list:
     return [] if v is None else list(v) if isinstance(v, list) else [v]
 
@@ -1164,11 +1278,66 @@ def _closest(words: str, text: str) -> str:
 
 
 def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawResult]:
-    """Apply every change of `proposal` to `acts` (law -> base act). Raises ProposalError."""
+    """Apply every change of `proposal` to `acts` (law -> base act). Raises ProposalError.
+
+    The changes of one nummer (`nummer_of`) are applied in order; then the nummer's
+    rykningsklausul (`rykning` on any of its changes) is checked against the renumbering they made.
+    """
     appliers = {law: _Applier(law, act) for law, act in acts.items()}
+    group: list[Change] = []
     for c in proposal.changes:
+        if group and (nummer_of(c) != nummer_of(group[0]) or c.law != group[0].law):
+            appliers[group[0].law].check_rykning(group)
+            group = []
         appliers[c.law].apply(c)
+        group.append(c)
+    if group:
+        appliers[group[0].law].check_rykning(group)
     return {law: a.finish() for law, a in appliers.items()}
+
+
+_RYK_LIST = r"[0-9]+(?:\s?[a-zæøå])?|[a-zæøå]"
+_RYK_SEQ = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|,|og)\s*(?:{_RYK_LIST}))*"
+_RYK = re.compile(
+    rf"(?:§\s*\d+(?:\s?[a-zæøå]{{1,2}})?\s*,\s*)?(?P<kind>stk|nr|litra)\.?\s+(?P<a>{_RYK_SEQ})\s*,?\s+"
+    rf"bliver\s+(?:herefter\s+)?(?:til\s+)?(?:§\s*\d+(?:\s?[a-zæøå]{{1,2}})?\s*,\s*)?"
+    rf"(?:(?:stk|nr|litra)\.?\s+)?(?P<b>{_RYK_SEQ})", re.I)
+
+
+def _expand(seq: str, kind: str) -> list[str]:
+    """"5-7" -> ["5", "6", "7"]; "3, 5 og 6" -> ["3", "5", "6"]; "c og d" -> ["c", "d"]."""
+    out: list[str] = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", seq.strip()):
+        m = re.fullmatch(r"(\w+)\s*[-–]\s*(\w+)", part)
+        if m and m.group(1).isdigit() and m.group(2).isdigit():
+            out += [str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1)]
+        elif m and m.group(1) in labels.LETTERS and m.group(2) in labels.LETTERS:
+            a, b = labels.LETTERS.index(m.group(1)), labels.LETTERS.index(m.group(2))
+            out += list(labels.LETTERS[a:b + 1])
+        elif part:
+            out.append(part.replace(" ", ""))
+    return out
+
+
+def parse_rykning(text: str) -> list[tuple[str, dict[str, str]]]:
+    """A rykningsklausul as (kind, {number before: number after}) clauses; [] if it cannot be read.
+
+    "Stk. 5-7 bliver herefter stk. 6-8." -> [("subsection", {"5": "6", "6": "7", "7": "8"})]
+    """
+    out = []
+    t = norm_map(text)[0]
+    for m in _RYK.finditer(t):
+        kind = {"stk": "subsection", "nr": "paragraph", "litra": "point"}[m.group("kind").lower()]
+        a, b = _expand(m.group("a"), kind), _expand(m.group("b"), kind)
+        if len(a) != len(b):
+            return []
+        out.append((kind, dict(zip(a, b))))
+    return out
+
+
+def _ryk_text(kind: str, mapping: dict[str, str]) -> str:
+    word = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}[kind]
+    return ", ".join(f"{word} {a} → {b}" for a, b in mapping.items()) or "ingen"
 
 
 def run(proposal: Proposal, store, loader=None) -> Result:

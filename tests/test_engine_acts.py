@@ -1,0 +1,242 @@
+"""The engine on real amending acts: each change is read from the official act and the result is
+compared with the official text of the next lovbekendtgørelse (../shared/corpus/chains.json).
+
+The changes are built directly (the documented keys of docs/format.md), the new text is taken from
+the act's XML by a small test-local reader, so each test is: real base + real act = real result.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+import pytest
+from lxml import etree
+
+from lawdiff import redline
+from lawdiff.address import resolve
+from lawdiff.engine import apply_proposal, parse_rykning, split_units
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.proposal import Change, ProposalError
+from lawdiff.render.redline_text import render
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+from lawdiff.yamlfile import Pos
+from tests.conftest import lexdania
+
+VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før", "affattes", "ophæves", "ny", "overskrift")
+
+
+@lru_cache(maxsize=None)
+def corpus_act(path: str):
+    return read_lexdania_file(lexdania(f"{path}.xml"), law="x").act
+
+
+def _txt(e) -> str:
+    return re.sub(r"\s+", " ", "".join(e.itertext())).strip()
+
+
+@lru_cache(maxsize=None)
+def new_text(act: str, paragraf: str, nummer: str) -> str:
+    """The new text of one nummer of an amending act, one line per Linea, labels in front."""
+    root = etree.parse(str(lexdania(f"{act}.xml"))).getroot()
+    for acp in root.iter("AendringCentreretParagraf"):
+        if _txt(acp.find("Explicatus")) != paragraf:
+            continue
+        for n in acp.iter("AendringsNummer"):
+            if _txt(n.find("Explicatus")) != nummer:
+                continue
+            out, done = [], set()
+            for t in n.iter("AendringNyTekst"):
+                for lin in t.iter("Linea"):
+                    labels, a = [], lin.getparent()
+                    while a is not None and a is not t:
+                        ex = a.find("Explicatus")
+                        if ex is not None and ex not in done and a.tag != "Exitus":
+                            done.add(ex)
+                            labels.append(_txt(ex))
+                        a = a.getparent()
+                    out.append(" ".join(labels[::-1] + [_txt(lin)]).strip())
+            return "\n".join(out)
+    raise AssertionError(f"{act} {paragraf}, nr. {nummer} not found")
+
+
+def change(data: dict, index: int = 1, attribution: str | None = None, nummer=None) -> Change:
+    verb = next(v for v in VERBS if v in data and not (v == "overskrift" and "ny" in data))
+    c = Change(1, index, "x", verb, data, "amendments/act.yaml", {}, Pos(1, 1))
+    if attribution:
+        c.attribution = attribution
+    if nummer is not None:
+        c.nummer = nummer
+    return c
+
+
+def run(base: str, changes: list[dict | Change]):
+    cs = [c if isinstance(c, Change) else change(c, i) for i, c in enumerate(changes, 1)]
+    return apply_proposal(SimpleNamespace(changes=cs), {"x": corpus_act(base)})["x"]
+
+
+def text(act, address: str) -> str:
+    return norm(plain_text(resolve(act, address).units[0]))
+
+
+# --- issue 8 §4: no silent wrong law text -------------------------------------------------------
+
+def test_several_stk_in_one_block_and_punktum_changes_give_the_official_paragraph():
+    """Lov nr. 1252 af 18/12/2012, § 5, nr. 16-18, on kommunale valg (LBK 105/2011 -> LBK 127/2013):
+    two new punktummer, an insertion that starts with ",", and "Stk. 7. … Stk. 8." replacing stk. 7."""
+    lr = run("2011/2011-105", [
+        {"ny": "pkt", "i": "§ 67, stk. 3", "som": "3. og 4. pkt.", "tekst": new_text("2012/2012-1252", "§ 5", "16.")},
+        {"i": "§ 67, stk. 4, 1. pkt.", "indsættes_efter": "underskrive følgebrevet",
+         "tekst": ", eller hvis vælgeren i øvrigt ønsker hjælp i forbindelse med brevstemmeafgivningen"},
+        {"ophæves": "§ 67, stk. 7", "tekst": new_text("2012/2012-1252", "§ 5", "18.")},
+    ])
+    assert text(lr.new, "§ 67") == text(corpus_act("2013/2013-127"), "§ 67")
+    assert [u.num for u in resolve(lr.new, "§ 67").units[0].children] == [str(i) for i in range(1, 9)]
+
+
+def test_several_nr_in_one_block():
+    """Lov nr. 895 af 4/7/2013, § 5, nr. 4: "I § 1, stk. 2, indsættes som nr. 6 og 7: 6) … 7) …"."""
+    lr = run("2013/2013-165", [{"ny": "nr", "i": "§ 1, stk. 2", "som": "nr. 6 og 7",
+                                "tekst": new_text("2013/2013-895", "§ 5", "4.")}])
+    official = corpus_act("2013/2013-1030")
+    for n in ("6", "7"):
+        assert text(lr.new, f"§ 1, stk. 2, nr. {n}") == text(official, f"§ 1, stk. 2, nr. {n}")
+    assert len([u for u in resolve(lr.new, "§ 1, stk. 2").units[0].children]) == 7
+    # nr. 5 ends with "." in the base (the act changes it in another nummer): the warning is right
+    assert any("nr. 5 ender med ».«" in w for w in lr.warnings)
+
+
+def test_several_paragraphs_in_one_block():
+    """Lov nr. 1459 af 17/12/2013, § 15, nr. 1: "Efter § 2 indsættes: § 2 a. … § 2 b. … § 2 c. …"."""
+    lr = run("2013/2013-259", [{"ny": "paragraf", "nummer": "2 a", "efter": "§ 2",
+                                "tekst": new_text("2013/2013-1459", "§ 15", "1.")}])
+    official = corpus_act("2014/2014-478")
+    for n in ("2 a", "2 b", "2 c"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    assert [p.new_wids for p in lr.placements][0].__len__() == 3
+
+
+def test_split_units_keeps_lists_inside_their_unit():
+    chunks = split_units("subsection", "Stk. 2. For registrering betales\n1) 200 kr.\n2) 100 kr.\nStk. 3. Andet.")
+    assert chunks == ["Stk. 2. For registrering betales\n1) 200 kr.\n2) 100 kr.", "Stk. 3. Andet."]
+    assert split_units("paragraph", "4) a\na) b\n5) c") == ["4) a\na) b", "5) c"]
+
+
+def test_punktum_ophæves_og_i_stedet_indsættes_replaces_it():
+    """Lov nr. 1376 af 23/12/2012, § 1, nr. 17: "§ 94, stk. 2, 2. pkt., ophæves, og i stedet indsættes:"
+    (byfornyelsesloven, LBK 132/2010 -> LBK 504/2013)."""
+    lr = run("2010/2010-132", [{"ophæves": "§ 94, stk. 2, 2. pkt.",
+                                "tekst": new_text("2012/2012-1376", "§ 1", "17.")}])
+    assert text(lr.new, "§ 94, stk. 2") == text(corpus_act("2013/2013-504"), "§ 94, stk. 2")
+    assert "En del af udgiftsrammen kan dog anvendes" in text(lr.new, "§ 94, stk. 2")
+    assert text(lr.base, "§ 94, stk. 2") != text(lr.new, "§ 94, stk. 2")
+
+
+def test_replacement_that_starts_with_a_comma_leaves_no_space_before_it():
+    """Lov nr. 276 af 30/3/2011, § 1, nr. 2: ændres »og dennes forældre« til: », dennes forældre og …«."""
+    lr = run("2010/2010-662", [{"i": "§ 30, stk. 3, 2. pkt.", "ændres": "og dennes forældre",
+                                "til": ", dennes forældre og bopælsforælderens samlever"}])
+    want = resolve(corpus_act("2011/2011-689"), "§ 30, stk. 3, 2. pkt.").pkt_text
+    assert resolve(lr.new, "§ 30, stk. 3, 2. pkt.").pkt_text == want
+    assert "eleven, dennes forældre" in want
+
+
+def test_heading_changes_are_executed_and_shown_by_apply():
+    """Lov nr. 608 af 14/6/2011, § 1, nr. 2 ("Overskriften før § 6 affattes således:") and lov nr. 1237
+    af 18/12/2012, § 1, nr. 1 ("I overskriften før § 13 a udgår »til serviceerhverv«.")."""
+    lr = run("2010/2010-829", [{"affattes": "overskriften før § 6", "tekst": "Udviklingsbidrag fra kommunerne"}])
+    group = next(u for u in lr.new.walk() if u.kind == "group" and any(s.num == "6" for s in u.children))
+    assert group.heading.text == "Udviklingsbidrag fra kommunerne"
+    official = corpus_act("2011/2011-797")
+    assert group.heading.text in [u.heading.text for u in official.walk() if u.kind == "group" and u.heading]
+    rl = redline.build(lr.base, lr.new, lr)
+    out = render(rl, "x")
+    assert "[-Grundbidrag og udviklingsbidrag-][+Udviklingsbidrag+] fra kommunerne" in out
+    assert [u.kind for u in rl.touched_units()] == ["group"]
+    assert rl.touched_units()[0].heading_dict()["heading"][1] == {"op": "insert", "text": "Udviklingsbidrag", "change": "1.1"}
+
+    lr = run("2011/2011-696", [{"i": "overskriften før § 13 a", "udgår": "til serviceerhverv"}])
+    heads = [u.heading.text for u in lr.new.walk() if u.kind == "group" and u.heading]
+    official_heads = [u.heading.text for u in corpus_act("2013/2013-353").walk() if u.kind == "group" and u.heading]
+    assert "Universiteters indgåelse af aftaler om udleje eller fremleje" in heads
+    assert heads == official_heads[:len(heads)] or set(heads) <= set(official_heads)
+    out = render(redline.build(lr.base, lr.new, lr), "x")
+    assert "[-til serviceerhverv-]" in out or "[- til serviceerhverv-]" in out
+
+
+def test_the_title_is_rewritten():
+    """Lov nr. 1392 af 27/12/2012, § 1, nr. 1: "Lovens titel affattes således: Lov om Geodatastyrelsen"."""
+    lr = run("2010/2010-131", [{"affattes": "lovens titel", "tekst": "Lov om Geodatastyrelsen"}])
+    assert lr.new.title == corpus_act("2013/2013-1210").title == "lov om Geodatastyrelsen"
+    assert lr.base.title == "lov om Kort- og Matrikelstyrelsen"
+    rl = redline.build(lr.base, lr.new, lr)
+    assert "Lovens titel:" in render(rl, "x") and rl.to_dict()["title"]
+
+
+def test_no_false_warning_when_every_item_ends_with_a_full_stop():
+    """Lov nr. 123 af 22/2/2011 (?), § 1, nr. 6: "I § 151, stk. 1, indsættes som nr. 9:" — every nr. of
+    almenboligloven § 151, stk. 1, ends with "." (they are sentences), so nothing needs changing."""
+    lr = run("2011/2011-103", [{"ny": "nr", "i": "§ 151, stk. 1", "som": "nr. 9",
+                                "tekst": new_text("2011/2011-123", "§ 1", "6.")}])
+    assert lr.warnings == []
+    assert text(lr.new, "§ 151, stk. 1, nr. 9").startswith("9) Udbedring af byggerier")
+
+
+# --- three refusals that real acts contradict ----------------------------------------------------
+
+def test_new_punktum_in_a_paragraph_of_one_stk():
+    """Lov nr. 895 af 4/7/2013, § 1, nr. 77: "I § 50 indsættes som 2. pkt.:" (LAB, LBK 415/2013; § 50
+    has one stk., cited without "stk. 1")."""
+    tekst = new_text("2013/2013-895", "§ 1", "77.")
+    assert tekst.startswith("Ministeren kan desuden fastsætte nærmere regler om nytteindsats")
+    lr = run("2013/2013-415", [{"ny": "pkt", "i": "§ 50", "som": "2. pkt.", "tekst": tekst}])
+    assert text(lr.new, "§ 50") == text(lr.base, "§ 50") + " " + tekst
+    assert resolve(lr.new, "§ 50, 2. pkt.").pkt_text == tekst
+    # a § with several stk. still needs the stk.: the message says so
+    with pytest.raises(ProposalError, match="§ 51 har 3 stykker"):
+        run("2013/2013-415", [{"ny": "pkt", "i": "§ 51", "tekst": "Ny."}])
+
+
+def test_new_paragraph_after_one_the_same_act_rewrites():
+    """Lov nr. 628 af 11/6/2010, § 1, nr. 78 and 79: "§ 153 affattes således:" then "Efter § 153
+    indsættes: § 153 a." (serviceloven, LBK 1096/2010 -> LBK 81/2011)."""
+    lr = run("2010/2010-1096", [
+        {"affattes": "§ 153", "tekst": new_text("2010/2010-628", "§ 1", "78.")},
+        {"ny": "paragraf", "nummer": "153 a", "efter": "§ 153", "tekst": new_text("2010/2010-628", "§ 1", "79.")},
+    ])
+    official = corpus_act("2011/2011-81")
+    # the LBK silently corrects the act's "efter stk 1." (an editorial correction no act states)
+    assert text(lr.new, "§ 153 a").replace("stk 1.", "stk. 1.") == text(official, "§ 153 a")
+    assert text(lr.new, "§ 153, stk. 1") == text(official, "§ 153, stk. 1")
+
+
+def test_new_paragraph_takes_the_number_of_an_ophævet_placeholder():
+    """Lov nr. 628 af 2011 (?), § 1, nr. 23: "Efter § 181 indsættes: § 182. …" where almenboligloven
+    (LBK 103/2011) has "§ 182. (Ophævet)." (-> LBK 884/2011)."""
+    assert text(corpus_act("2011/2011-103"), "§ 182") == "§ 182. (Ophævet)."
+    lr = run("2011/2011-103", [{"ny": "paragraf", "nummer": "182", "efter": "§ 181",
+                                "tekst": new_text("2011/2011-628", "§ 1", "23.")}])
+    assert text(lr.new, "§ 182") == text(corpus_act("2011/2011-884"), "§ 182")
+    assert len([s for s in lr.new.sections() if s.num == "182"]) == 1
+    rl = redline.build(lr.base, lr.new, lr)
+    assert sorted(s.status for s in rl.sections() if "182" in (s.old_num, s.new_num)) == ["inserted", "repealed"]
+
+
+def test_a_real_paragraph_number_is_still_refused():
+    with pytest.raises(ProposalError, match="§ 181 findes allerede"):
+        run("2011/2011-103", [{"ny": "paragraf", "nummer": "181", "efter": "§ 180", "tekst": "§ 181. Ny."}])
+
+
+def test_instructions_print_the_replaced_punktum(store, tmp_path):
+    """`ophæves` with `tekst` on a punktum: the engine replaces it, and the formal text says so
+    (it printed only "…, ophæves." and dropped the new text)."""
+    from lawdiff.engine import run as run_proposal
+    from lawdiff.render.instructions import build_lovforslag
+    from tests.helpers import make_proposal
+
+    prop = make_proposal([{"ophæves": "§ 68 a, stk. 8, 2. pkt.", "tekst": "Forløbene kan højst vare 3 år."}])
+    result = run_proposal(prop, store)
+    assert "Forløbene kan højst vare 3 år." in text(result.laws["lab"].new, "§ 68 a, stk. 8")
+    out = build_lovforslag(result).text()
+    assert "§ 68 a, stk. 8, 2. pkt., ophæves, og i stedet indsættes:\n»Forløbene kan højst vare 3 år.«" in out
