@@ -1296,7 +1296,7 @@ def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawRes
     return {law: a.finish() for law, a in appliers.items()}
 
 
-_RYK_LIST = r"[0-9]+(?:\s?[a-zæøå])?|[a-zæøå]"
+_RYK_LIST = r"[0-9]+(?:\s?[a-zæøå](?![a-zæøå]))?|[a-zæøå](?![a-zæøå])"
 _RYK_SEQ = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|,|og)\s*(?:{_RYK_LIST}))*"
 _RYK = re.compile(
     rf"(?:§\s*\d+(?:\s?[a-zæøå]{{1,2}})?\s*,\s*)?(?P<kind>stk|nr|litra)\.?\s+(?P<a>{_RYK_SEQ})\s*,?\s+"

@@ -240,3 +240,146 @@ def test_instructions_print_the_replaced_punktum(store, tmp_path):
     assert "Forløbene kan højst vare 3 år." in text(result.laws["lab"].new, "§ 68 a, stk. 8")
     out = build_lovforslag(result).text()
     assert "§ 68 a, stk. 8, 2. pkt., ophæves, og i stedet indsættes:\n»Forløbene kan højst vare 3 år.«" in out
+
+
+# --- issue 8 §3: the change forms of docs/format.md, executed ----------------------------------
+
+def test_rykning_der_bliver_and_citations_of_the_act_before_it():
+    """Lov nr. 341 af 27/4/2011, § 2, nr. 2 and 3 (ledningsejerregisterloven, LBK 1113/2010 -> LBK
+    578/2011): a new stk. 2 with "Stk. 2 og 3 bliver herefter stk. 3 og 4.", then "I § 11, stk. 3, der
+    bliver stk. 4, ændres »stk. 2« til: »stk. 3«." — stk. 3 is the OLD stk. 3."""
+    nr2 = {"ny": "stk", "i": "§ 11", "efter": "stk. 1", "tekst": new_text("2011/2011-341", "§ 2", "2."),
+           "rykning": "Stk. 2 og 3 bliver herefter stk. 3 og 4."}
+    nr3 = {"i": "§ 11, stk. 3", "der_bliver": "stk. 4", "ændres": "stk. 2", "til": "stk. 3"}
+    lr = run("2010/2010-1113", [nr2, nr3])
+    official = corpus_act("2011/2011-578")
+    assert text(lr.new, "§ 11, stk. 4") == text(official, "§ 11, stk. 4")  # "Beløbet i stk. 3"
+    # the LBK writes "registret" where the act wrote "registeret", and changes the old stk. 2's
+    # "efter stk. 1" to "efter stk. 2" although no nummer says so: editorial corrections of the LBK
+    assert text(lr.new, "§ 11, stk. 2").replace("registeret", "registret") == text(official, "§ 11, stk. 2")
+    assert text(lr.new, "§ 11, stk. 3").replace("efter stk. 1.", "efter stk. 2.") == text(official, "§ 11, stk. 3")
+    assert lr.renumbered["1.1"] and not lr.renumbered.get("1.2")
+
+    with pytest.raises(ProposalError) as e:
+        run("2010/2010-1113", [{**nr2, "rykning": "Stk. 2 og 3 bliver herefter stk. 4 og 5."}, nr3])
+    assert "»Stk. 2 og 3 bliver herefter stk. 4 og 5.«" in e.value.message
+    assert "lawdiff omnummererer stk. 2 → 3, stk. 3 → 4" in e.value.message
+    assert "klausulen siger stk. 2 → 4, stk. 3 → 5" in e.value.message
+
+    with pytest.raises(ProposalError) as e:
+        run("2010/2010-1113", [nr2, {**nr3, "der_bliver": "stk. 5"}])
+    assert "er nu stk. 4, men ændringen siger »der bliver stk. 5«" in e.value.message
+    assert e.value.file == "amendments/act.yaml"
+
+
+def test_ophæves_og_som_stk_indsættes():
+    """Lov nr. 341 af 27/4/2011, § 6, nr. 3 and 4 (gødningsloven, LBK 18/2010 -> LBK 415/2011):
+    "§ 26 a, stk. 3, ophæves." (Stk. 4 og 5 bliver herefter stk. 3 og 4.), then "§ 26 a, stk. 5, der
+    bliver stk. 4, ophæves, og som stk. 4-6 indsættes: Stk. 4. … Stk. 5. … Stk. 6. …"."""
+    lr = run("2010/2010-18", [
+        {"affattes": "§ 26 a, stk. 1", "tekst": new_text("2011/2011-341", "§ 6", "1.")},
+        {"affattes": "§ 26 a, stk. 2", "tekst": new_text("2011/2011-341", "§ 6", "2.")},
+        {"ophæves": "§ 26 a, stk. 3", "rykning": "Stk. 4 og 5 bliver herefter stk. 3 og 4."},
+        {"ophæves": "§ 26 a, stk. 5", "der_bliver": "stk. 4", "som": "stk. 4-6",
+         "tekst": new_text("2011/2011-341", "§ 6", "4.")},
+    ])
+    assert text(lr.new, "§ 26 a") == text(corpus_act("2011/2011-415"), "§ 26 a")
+    assert [u.num for u in resolve(lr.new, "§ 26 a").units[0].children] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_one_change_in_several_places():
+    """Lov nr. 634 af 14/6/2011, § 2, nr. 5: "I § 5, stk. 1, og § 7, stk. 1 og 2, ændres »§ 4« til:
+    »§§ 4 og 4 a«." (LBK 753/2010 -> LBK 696/2011)."""
+    lr = run("2010/2010-753", [{"i": ["§ 5, stk. 1", "§ 7, stk. 1", "§ 7, stk. 2"],
+                                "ændres": "§ 4", "til": "§§ 4 og 4 a"}])
+    official = corpus_act("2011/2011-696")
+    for a in ("§ 5, stk. 1", "§ 7, stk. 1", "§ 7, stk. 2"):
+        assert "§§ 4 og 4 a" in text(lr.new, a), a
+    assert text(lr.new, "§ 7") == text(official, "§ 7")
+    assert len(lr.placements) == 1 and len(lr.placements[0].targets) == 3
+    # each address must hold the words: the one that does not is named
+    with pytest.raises(ProposalError, match="findes ikke i § 10"):
+        run("2010/2010-753", [{"i": ["§ 5, stk. 1", "§ 10"], "ændres": "§ 4", "til": "§§ 4 og 4 a"}])
+
+
+def test_several_changes_of_one_nummer_share_its_rykning():
+    """Two changes of one nummer (`nummer` shared): the clause is checked after both."""
+    a = change({"ophæves": "§ 26 a, stk. 3"}, 1, nummer=("§ 6", "3"))
+    b = change({"i": "§ 26 a, stk. 4", "der_bliver": "stk. 3", "ændres": "stk. 1", "til": "stk. 1 og 2",
+                "rykning": "Stk. 4 og 5 bliver herefter stk. 3 og 4."}, 2, nummer=("§ 6", "3"))
+    lr = run("2010/2010-18", [a, b])
+    assert lr.renumbered["1.1"]
+    assert "stk. 1 og 2" in text(lr.new, "§ 26 a, stk. 3")
+
+
+def test_parse_rykning():
+    assert parse_rykning("Stk. 5-7 bliver herefter stk. 6-8.") == [("subsection", {"5": "6", "6": "7", "7": "8"})]
+    assert parse_rykning("Stk. 3, 5 og 6 bliver herefter stk. 2-4.") == [("subsection", {"3": "2", "5": "3", "6": "4"})]
+    assert parse_rykning("Nr. 10-17 bliver herefter 9-16.")[0][1]["17"] == "16"
+    assert parse_rykning("Litra c og d bliver herefter litra d og e.") == [("point", {"c": "d", "d": "e"})]
+    assert parse_rykning("§ 25, stk. 7, bliver herefter § 25, stk. 6.") == [("subsection", {"7": "6"})]
+    assert parse_rykning("Stk. 4-7 bliver til stk. 5-8.")[0][1] == {"4": "5", "5": "6", "6": "7", "7": "8"}
+    assert parse_rykning("noget helt andet") == []
+
+
+def test_overalt_bortset_fra(store):
+    """"Overalt i loven bortset fra § 68 a ændres …": the excepted § keeps its words (on LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    lr = apply_proposal(SimpleNamespace(changes=[change(
+        {"overalt": True, "bortset_fra": ["§ 68 a"], "ændres": "ressourceforløb", "til": "rehabiliteringsforløb"})]),
+        {"x": lab})["x"]
+    assert "ressourceforløb" in text(lr.new, "§ 68 a")
+    assert text(lr.new, "§ 68 a") == text(lab, "§ 68 a")
+    assert "rehabiliteringsforløb" in text(lr.new, "§ 68 b") and " ressourceforløb " not in text(lr.new, "§ 68 b")
+
+
+def test_bilag_and_title_footnote_are_refused_or_reported(store):
+    lab = store.load("lab@2016-11-21")
+    with pytest.raises(ProposalError) as e:
+        apply_proposal(SimpleNamespace(changes=[change({"affattes": "bilag 1", "tekst": "Bilag 1 …"})]), {"x": lab})
+    assert "bilag" in e.value.message and "ikke_udført" in e.value.hint
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": "fodnoten til lovens titel"})]), {"x": lab})["x"]
+    assert any("fodnoten til lovens titel er ikke en del af lawdiffs model" in w for w in lr.warnings)
+
+
+def test_headings_repealed_and_inserted(store):
+    """"Overskriften før § 5 ophæves" keeps the §§ where they are; a new mellemrubrik before a § takes
+    that § and those after it in the same group (LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    group = next(u for u in lab.walk() if u.kind == "group" and u.heading and len(u.children) >= 3)
+    first = next(s for s in group.children if s.kind == "section")
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": f"overskriften før § {first.num}"})]),
+                        {"x": lab})["x"]
+    rl = redline.build(lr.base, lr.new, lr)
+    (head,) = [u for u in rl.touched_units()]
+    assert head.kind == "group" and [s.op for s in head.heading] == [-1]
+    assert "[-" + group.heading.text + "-]" in render(rl, "x")
+    assert text(lr.new, f"§ {first.num}") == text(lab, f"§ {first.num}")
+
+    secs = [s for s in group.children if s.kind == "section"]
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ny": "overskrift", "før": f"§ {secs[1].num}",
+                                                         "tekst": "Ny mellemrubrik"})]), {"x": lab})["x"]
+    new = next(u for u in lr.new.walk() if u.kind == "group" and u.heading and u.heading.text == "Ny mellemrubrik")
+    assert [s.num for s in new.children] == [s.num for s in secs[1:]]
+    assert "[+Ny mellemrubrik+]" in render(redline.build(lr.base, lr.new, lr), "x")
+    with pytest.raises(ProposalError, match="der står allerede en overskrift"):
+        apply_proposal(SimpleNamespace(changes=[change({"ny": "overskrift", "før": f"§ {first.num}",
+                                                        "tekst": "X"})]), {"x": lab})
+
+
+def test_changes_are_attributed_to_the_act_nummer():
+    """Attribution: "lov nr. 341 af 27. april 2011, § 2, nr. 2" on every segment and unit it made."""
+    who2, who3 = "lov nr. 341 af 27. april 2011, § 2, nr. 2", "lov nr. 341 af 27. april 2011, § 2, nr. 3"
+    lr = run("2010/2010-1113", [
+        change({"ny": "stk", "i": "§ 11", "efter": "stk. 1", "tekst": new_text("2011/2011-341", "§ 2", "2.")}, 1,
+               attribution=who2),
+        change({"i": "§ 11, stk. 3", "ændres": "stk. 2", "til": "stk. 3"}, 2, attribution=who3),
+    ])
+    rl = redline.build(lr.base, lr.new, lr)
+    sec = next(s for s in rl.sections() if s.new_num == "11")
+    new_stk = next(u for u in sec.children if u.status == "inserted")
+    assert new_stk.changes == [who2]
+    moved = next(u for u in sec.children if u.old_num == "3")
+    assert moved.new_num == "4" and who3 in moved.changes
+    assert {s.change for b in moved.intro for s in b if s.op != 0} == {who3}
+    assert lr.renumbered[who2] and who3 not in lr.renumbered
