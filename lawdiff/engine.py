@@ -44,7 +44,7 @@ def change_id(c: Change) -> str:
 def nummer_of(c: Change):
     """The nummer a change belongs to (changes of one nummer share their rykningsklausul)."""
     n = getattr(c, "nummer", None)
-    return n if n is not None else (c.item, c.index)
+    return (getattr(c, "paragraf", None), n) if isinstance(n, str) else n if n is not None else (c.item, c.index)
 
 
 def _norm_query(q: str) -> str:
@@ -372,10 +372,11 @@ class _Applier:
 
     def find(self, c: Change, words: str, key: str) -> list[tuple[LineKey, Line, Unit, int, int]]:
         """The places of `words`: for each address of `i` (one or a list) as many as `antal` says."""
-        if c.get("overalt") or not isinstance(c.get("i"), list):
+        if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
-        for where in c.get("i"):
+        for where, der_bliver in citations(c.get("i")):
+            self.check_der_bliver(c, where, der_bliver, "i")
             out += self._find_in(c, words, key, where)
         return out
 
@@ -494,19 +495,30 @@ class _Applier:
             if sp[0] == "note":
                 return self._title(c, "ophæves", "note")
             raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
-        target = self.resolve(c, c.get("ophæves"), "ophæves")
-        if target.address.pkt:
-            unit = self.live(c, target.units[0], "ophæves")
-            k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
-            line = getattr(self.units[k[0]], k[1])[k[2]]
-            if "tekst" in c.data:
-                # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced
-                self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "ophæves")
-            else:
-                s, e = _widen_deletion(line.text, s, e)
-                self.add_edit(c, k, unit, s, e, "", "ophæves")
-            self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
+        cites = citations(c.get("ophæves"))
+        for where, der_bliver in cites:
+            self.check_der_bliver(c, where, der_bliver, "ophæves")
+        targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
+        if any(t.address.pkt for t in targets):
+            if not all(t.address.pkt for t in targets):
+                raise c.error("punktummer og hele enheder kan ikke ophæves i samme ændring", "ophæves",
+                              hint="del ændringen op")
+            first = None
+            for n, target in enumerate(targets):
+                unit = self.live(c, target.units[0], "ophæves")
+                k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                if "tekst" in c.data and n == 0:
+                    # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced
+                    self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "ophæves")
+                else:
+                    s, e = _widen_deletion(line.text, s, e)
+                    self.add_edit(c, k, unit, s, e, "", "ophæves")
+                first = first or (unit.wid, k, s)
+            self.r.placements.append(Placement(c, "words", [first[0]], offset=(first[1][1], first[1][2], first[2])))
             return
+        target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
+                                                                 [u for t in targets for u in t.units])
         if "tekst" in c.data:
             return self._replace(c, target)
         if c.get("som") is not None:
@@ -528,13 +540,21 @@ class _Applier:
     def _replace(self, c: Change, target: addr.Target) -> None:
         """Template 10: the unit is repealed and new units (one or more) take its place, or, with
         `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
-        if len(target.units) != 1 or target.units[0].kind not in ("section", "subsection", "paragraph", "point"):
-            raise c.error("»ophæves« med »tekst« bruges til en paragraf, et stk., nr., litra eller punktum", "ophæves",
-                          hint="ophæv og indsæt hver enhed for sig")
+        if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
+                {(u.kind, id(self.base_parents.get(u.wid))) for u in target.units}) != 1:
+            raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
+                          "(af samme slags og i samme enhed)", "ophæves", hint="ophæv og indsæt hver enhed for sig")
         unit = self.live(c, target.units[0], "ophæves")
         self._check_untouched(c, unit, "ophæves")
         parent = self.parents[unit.wid]
         sibs = self._siblings(parent)
+        # "§ 23, stk. 3 og 4, ophæves, og i stedet indsættes:": the others go, the new text takes the first's place
+        for other in target.units[1:]:
+            o = self.live(c, other, "ophæves")
+            self._check_untouched(c, o, "ophæves")
+            sibs.remove(o)
+            for u in o.walk():
+                self.r.removed[u.wid] = c
         chunks = split_units(unit.kind, c.get("tekst"))
         new_units = [self._parse(c, unit.kind, ch) for ch in chunks]
         if unit.kind == "section":
@@ -576,7 +596,8 @@ class _Applier:
             self.touch(parent.wid, c)
             if unit.kind != "section":
                 self._renumber(c, parent, unit.kind)
-        self.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in new_units]))
+        self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                           new_wids=[u.wid for u in new_units]))
 
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():
@@ -716,9 +737,11 @@ class _Applier:
                           hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
         if kind_word == "overskrift":
             return self.new_heading(c)
-        if isinstance(c.get("i"), list):
+        cites = citations(c.get("i")) if "i" in c.data else []
+        if len(cites) > 1:
             # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
-            for where in c.get("i"):
+            for where, der_bliver in cites:
+                self.check_der_bliver(c, where, der_bliver, "i")
                 self.new_unit(_with(c, i=where))
             return
         if kind_word == "paragraf":
@@ -1012,9 +1035,11 @@ class _Applier:
                           hint="vælg et ledigt nummer, fx med bogstav (§ 68 d)")
 
     # -- checks against the act's own words -----------------------------------
-    def check_rykning(self, group: list[Change]) -> None:
+    def check_rykning(self, group: list[Change], text: str | None = None) -> None:
         """The nummer's rykningsklausul must say what the engine did (docs/format.md)."""
         said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
+        if text:
+            said.append((group[-1], text))
         if not said:
             return
         c, text = said[-1]
@@ -1049,28 +1074,38 @@ class _Applier:
                           f"{got}, klausulen siger {_ryk_text(kind, want)}", "rykning",
                           hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
 
-    def check_der_bliver(self, c: Change) -> None:
-        """`der_bliver`: the number the cited unit has after the earlier changes, checked."""
-        said = c.get("der_bliver")
-        if not said:
-            return
+    def check_der_bliver(self, c: Change, where: str | None = None, said: str | None = None,
+                         key: str | None = None) -> None:
+        """`der_bliver`: the number the cited unit has after the earlier changes, checked.
+
+        Without `where`: the change's own `der_bliver` against its addresses; with it: one address of
+        a citation and the "der bliver" the citation gave it."""
+        if where is None:
+            said = c.get("der_bliver")
+            if not said:
+                return
+            pairs = [(k, c.get(k)) for k in ("affattes", "ophæves", "i", "efter", "før") if isinstance(c.get(k), str)]
+            key = "der_bliver"
+        else:
+            if not said:
+                return
+            pairs = [(key, where)]
         t = norm_map(str(said))[0].strip().rstrip(",")
         m = re.fullmatch(r"(?:.*?,\s*)?(?:(?P<pkt>\d+)\.\s*pkt\.?|(?P<kind>stk|nr|litra)\.?\s+(?P<num>\w+))", t, re.I)
         if not m:
-            raise c.error(f"»der_bliver: {said}« kan ikke læses", "der_bliver", hint="skriv fx »stk. 4« eller »2. pkt.«")
-        keys = [k for k in ("affattes", "ophæves", "i", "efter", "før") if isinstance(c.get(k), str)]
-        for key in keys:
+            raise c.error(f"»der bliver {said}« kan ikke læses", key, hint="skriv fx »stk. 4« eller »2. pkt.«")
+        for k, text in pairs:
             try:
-                target = addr.resolve(self.r.base, c.get(key))
+                target = addr.resolve(self.r.base, text)
             except (AddressError, LawdiffError):
                 continue
             if m.group("pkt"):
                 if not target.address.pkt:
                     continue
-                now = self._pkt_now(c, target.units[0], target.address.pkt, key)
+                now = self._pkt_now(c, target.units[0], target.address.pkt, k)
                 if now != int(m.group("pkt")):
                     raise c.error(f"{target.address} er nu {now}. pkt., men ændringen siger »der bliver {said}«",
-                                  "der_bliver", hint="ret »der_bliver«, eller kontrollér de tidligere numre")
+                                  key, hint="ret »der bliver«, eller kontrollér de tidligere numre")
                 return
             kind = {"stk": "subsection", "nr": "paragraph", "litra": "point"}[m.group("kind").lower()]
             chain = [self.base_units[w] for w in self._ancestors_and_self(target.units[0].wid)]
@@ -1080,11 +1115,11 @@ class _Applier:
             live = self.units.get(unit.wid)
             now = live.num if live is not None else None
             if now != m.group("num"):
-                raise c.error(f"{key}: {c.get(key)} er nu {m.group('kind').lower()}. {now}, men ændringen siger "
-                              f"»der bliver {said}«", "der_bliver",
-                              hint="ret »der_bliver«, eller kontrollér de tidligere numre")
+                raise c.error(f"{text} er nu {m.group('kind').lower()}. {now}, men ændringen siger "
+                              f"»der bliver {said}«", key,
+                              hint="ret »der bliver«, eller kontrollér de tidligere numre")
             return
-        raise c.error(f"»der_bliver: {said}« svarer ikke til nogen af ændringens adresser", "der_bliver")
+        raise c.error(f"»der bliver {said}« svarer ikke til nogen af ændringens adresser", key)
 
     def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
         """The number the base unit's k'th punktum has after the edits made so far."""
@@ -1206,6 +1241,27 @@ def _num_key(n: str):
     return (0, int(n), "") if n.isdigit() else (1, 0, n)
 
 
+def citations(text) -> list[tuple[str, str | None]]:
+    """The addresses a citation covers, each with its "der bliver" (None when not given).
+
+    `i` may be a list (docs/format.md); a string such as "§ 22, stk. 4 og 5" is expanded with
+    `address.parse_citation` where that exists (the reader's citation grammar); otherwise it is one
+    address, and one that cannot be read is refused by `resolve`.
+    """
+    if isinstance(text, list):
+        return [(str(t), None) for t in text]
+    parse = getattr(addr, "parse_citation", None)
+    if parse is None:
+        return [(str(text), None)]
+    try:
+        cited = parse(str(text))
+    except AddressError:
+        return [(str(text), None)]
+    if not cited:
+        return [(str(text), None)]
+    return [(str(x), getattr(x, "der_bliver", None)) for x in cited]
+
+
 def _as_list(v) -> list:
     return [] if v is None else list(v) if isinstance(v, list) else [v]
 
@@ -1281,18 +1337,37 @@ def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawRes
     """Apply every change of `proposal` to `acts` (law -> base act). Raises ProposalError.
 
     The changes of one nummer (`nummer_of`) are applied in order; then the nummer's
-    rykningsklausul (`rykning` on any of its changes) is checked against the renumbering they made.
+    rykningsklausul (`rykning` on the nummer of an imported act, or on one of its changes) is
+    checked against the renumbering they made. Changes of an imported act are attributed to it:
+    "lov nr. 1380 af 23. december 2012, § 1, nr. 53".
     """
+    act_file = getattr(proposal, "act", None)
+    ryk: dict = {}
+    if act_file is not None:
+        for n in getattr(act_file, "numre", []):
+            if isinstance(getattr(n, "data", None), dict) and n.data.get("rykning"):
+                ryk[(n.paragraf, n.nummer)] = n.data["rykning"]
+        source = getattr(act_file, "source", "") or getattr(proposal, "title", "")
+        for c in proposal.changes:
+            if getattr(c, "paragraf", None) is not None and not getattr(c, "attribution", None):
+                c.attribution = f"{source}, § {c.paragraf}, nr. {c.nummer}" + (
+                    f", ændring {c.sub}" if getattr(c, "of", 1) > 1 else "")
     appliers = {law: _Applier(law, act) for law, act in acts.items()}
     group: list[Change] = []
+
+    def close() -> None:
+        c0 = group[0]
+        text = ryk.get((getattr(c0, "paragraf", None), getattr(c0, "nummer", None)))
+        appliers[c0.law].check_rykning(group, text)
+
     for c in proposal.changes:
         if group and (nummer_of(c) != nummer_of(group[0]) or c.law != group[0].law):
-            appliers[group[0].law].check_rykning(group)
+            close()
             group = []
         appliers[c.law].apply(c)
         group.append(c)
     if group:
-        appliers[group[0].law].check_rykning(group)
+        close()
     return {law: a.finish() for law, a in appliers.items()}
 
 

@@ -383,3 +383,19 @@ def test_changes_are_attributed_to_the_act_nummer():
     assert moved.new_num == "4" and who3 in moved.changes
     assert {s.change for b in moved.intro for s in b if s.op != 0} == {who3}
     assert lr.renumbered[who2] and who3 not in lr.renumbered
+
+
+def test_a_list_item_of_two_lines_keeps_its_place():
+    """Lov nr. 1385 af 23/12/2012, § 1, nr. 20 (konkurrenceloven § 23, stk. 3 og 4, ophæves, og i
+    stedet indsættes): nr. 1 is two Lineas, "priser, avancer el.lign." / "for salget … tjenesteydelser,";
+    the second line was moved after nr. 4 as the stk.'s wrap-up."""
+    lr = run("2010/2010-972", [{"ophæves": ["§ 23, stk. 3", "§ 23, stk. 4"],
+                                "tekst": new_text("2012/2012-1385", "§ 1", "20.")}])
+    official = corpus_act("2013/2013-23")
+    assert text(lr.new, "§ 23, stk. 3, nr. 1") == text(official, "§ 23, stk. 3, nr. 1") == \
+        "1) priser, avancer el.lign. for salget eller videresalget af varer eller tjenesteydelser,"
+    assert text(lr.new, "§ 23, stk. 3") == text(official, "§ 23, stk. 3")
+    assert text(lr.new, "§ 23, stk. 4") == text(official, "§ 23, stk. 4")
+    # the two repealed stk. are replaced by the new ones in one placement
+    (p,) = [p for p in lr.placements if p.what == "replace"]
+    assert len(p.targets) == 2
