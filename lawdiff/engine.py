@@ -1059,7 +1059,7 @@ class _Applier:
                 first.setdefault(wid, before)
                 last[wid] = (parent, kind, after)
         for wid, (parent, kind, after) in last.items():
-            if first[wid] != after:
+            if first[wid] != after and wid not in self.r.removed:
                 did.setdefault((parent, kind), {})[first[wid]] = after
         for kind in dict.fromkeys(k for k, _ in clauses):
             want: dict[str, str] = {}
@@ -1076,50 +1076,50 @@ class _Applier:
 
     def check_der_bliver(self, c: Change, where: str | None = None, said: str | None = None,
                          key: str | None = None) -> None:
-        """`der_bliver`: the number the cited unit has after the earlier changes, checked.
+        """`der_bliver`: the numbers the cited units have after the earlier changes, checked.
 
-        Without `where`: the change's own `der_bliver` against its addresses; with it: one address of
-        a citation and the "der bliver" the citation gave it."""
+        Without `where`: the change's own `der_bliver` against its address(es); with it: one address
+        of a citation and the "der bliver" the citation gave it. Every number "der bliver" names
+        ("stk. 4", "stk. 8 og 9", "stk. 7, 3.-6. pkt.") is compared with the engine's numbering of
+        the cited units, kind by kind; a kind the citation does not reach is not compared.
+        """
         if where is None:
             said = c.get("der_bliver")
             if not said:
                 return
-            pairs = [(k, c.get(k)) for k in ("affattes", "ophæves", "i", "efter", "før") if isinstance(c.get(k), str)]
             key = "der_bliver"
+            wheres = [w for k in ("affattes", "ophæves", "i", "efter", "før") if c.get(k)
+                      for w, _ in citations(c.get(k))]
         else:
             if not said:
                 return
-            pairs = [(key, where)]
-        t = norm_map(str(said))[0].strip().rstrip(",")
-        m = re.fullmatch(r"(?:.*?,\s*)?(?:(?P<pkt>\d+)\.\s*pkt\.?|(?P<kind>stk|nr|litra)\.?\s+(?P<num>\w+))", t, re.I)
-        if not m:
-            raise c.error(f"»der bliver {said}« kan ikke læses", key, hint="skriv fx »stk. 4« eller »2. pkt.«")
-        for k, text in pairs:
+            wheres = [where]
+        want = _numbers_in(str(said))
+        if not want:
+            return  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
+        have: dict[str, set[str]] = {}
+        for text in wheres:
             try:
                 target = addr.resolve(self.r.base, text)
             except (AddressError, LawdiffError):
                 continue
-            if m.group("pkt"):
-                if not target.address.pkt:
-                    continue
-                now = self._pkt_now(c, target.units[0], target.address.pkt, k)
-                if now != int(m.group("pkt")):
-                    raise c.error(f"{target.address} er nu {now}. pkt., men ændringen siger »der bliver {said}«",
-                                  key, hint="ret »der bliver«, eller kontrollér de tidligere numre")
-                return
-            kind = {"stk": "subsection", "nr": "paragraph", "litra": "point"}[m.group("kind").lower()]
-            chain = [self.base_units[w] for w in self._ancestors_and_self(target.units[0].wid)]
-            unit = next((u for u in chain if u.kind == kind), None)
-            if unit is None:
-                continue
-            live = self.units.get(unit.wid)
-            now = live.num if live is not None else None
-            if now != m.group("num"):
-                raise c.error(f"{text} er nu {m.group('kind').lower()}. {now}, men ændringen siger "
-                              f"»der bliver {said}«", key,
-                              hint="ret »der bliver«, eller kontrollér de tidligere numre")
-            return
-        raise c.error(f"»der bliver {said}« svarer ikke til nogen af ændringens adresser", key)
+            for bu in target.units:
+                if target.address.pkt and "pkt" in want:
+                    have.setdefault("pkt", set()).add(str(self._pkt_now(c, bu, target.address.pkt, key)))
+                for w in self._ancestors_and_self(bu.wid):
+                    u = self.base_units[w]
+                    word = {"subsection": "stk", "paragraph": "nr", "point": "litra"}.get(u.kind)
+                    if word in want:
+                        live = self.units.get(w)
+                        have.setdefault(word, set()).add(live.num if live is not None else "?")
+        compared = [k for k in want if k in have]
+        for k in compared:
+            if have[k] != want[k]:
+                now = ", ".join(f"{k}{'.' if k != 'litra' else ''} {n}" if k != "pkt" else f"{n}. pkt."
+                                for n in sorted(have[k], key=_num_key))
+                raise c.error(f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«", key,
+                              hint="ret »der bliver«, eller kontrollér de tidligere numre (de citerer loven før "
+                                   "ændringsloven)")
 
     def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
         """The number the base unit's k'th punktum has after the edits made so far."""
@@ -1235,6 +1235,20 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
     for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text = text[:e.start] + e.new + text[e.end:]
     return text
+
+
+def _numbers_in(text: str) -> dict[str, set[str]]:
+    """The numbers a "der bliver" names, by kind: "stk. 8 og 9" -> {"stk": {"8", "9"}};
+    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}."""
+    t = norm_map(text)[0]
+    out: dict[str, set[str]] = {}
+    seq = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|og)\s*(?:{_RYK_LIST})|\s*,\s*(?:{_RYK_LIST})(?![.\d]))*"
+    for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
+        out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
+    for m in re.finditer(r"(\d+)\.(?:\s*(?:-|–|og)\s*(\d+)\.)?\s*pkt", t):
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        out.setdefault("pkt", set()).update(str(i) for i in range(a, b + 1))
+    return out
 
 
 def _num_key(n: str):
