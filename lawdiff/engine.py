@@ -208,7 +208,24 @@ class _Applier:
         try:
             return addr.resolve(self.r.base, text)
         except AddressError as e:
-            raise c.error(f"{e.message} (i {self.r.base.key})", key, hint=e.hint) from None
+            first = e
+        # a § that an earlier change of the same act inserted ("Efter § 132 a indsættes", where
+        # nr. 42 inserted § 132 a): §§ are never renumbered, so its number names it in the new text
+        try:
+            a = addr.parse(text)
+        except AddressError:
+            a = None
+        if a is not None and a.section and not a.section_to:
+            new = [s for s in self.r.new.sections() if s.num and s.wid in self.r.inserted
+                   and addr.canonical_num(s.num) == a.section]
+            if len(new) == 1:
+                self.r.new.__dict__.pop("_section_index", None)
+                try:
+                    t = addr.resolve(self.r.new, a)
+                finally:
+                    self.r.new.__dict__.pop("_section_index", None)
+                return t
+        raise c.error(f"{first.message} (i {self.r.base.key})", key, hint=first.hint) from None
 
     def live(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """The unit in the working copy; refuses one an earlier change removed or rewrote."""
@@ -263,8 +280,8 @@ class _Applier:
         if parent is not None and parent.kind == "group" and parent.children[0] is unit and parent.heading is not None:
             return parent
         if parent is not None and parent.kind in ("chapter", "part") and parent.children[0] is unit \
-                and parent.heading is not None and not m:
-            return parent
+                and parent.heading is not None and side == "før":
+            return parent  # "overskriften før § 22", the first § of kapitel 4: the chapter's heading
         raise c.error(f"der står ingen overskrift {side} {unit.cite() if side == 'før' else m.group(2)}", key,
                       hint="en ny overskrift indsættes med »ny: overskrift«")
 
@@ -384,6 +401,12 @@ class _Applier:
         lines = self.scope(c, "i", where)
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
+        if not hits and c.verb != "udgår" and words[:1].isalpha() and words[:1] != words[:1].swapcase():
+            # »selvejende« where the law begins a punktum with "Selvejende": the same word (the act
+            # quotes it in lower case); only at the start of a line or after a full stop
+            alt = words[:1].swapcase() + words[1:]
+            hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
+                    if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
         want = c.get("antal")
         occ = c.get("forekomst")
         if not hits:
@@ -407,9 +430,16 @@ class _Applier:
 
     def add_edit(self, c: Change, key: LineKey, unit: Unit, start: int, end: int, new: str, field_: str) -> None:
         edits = self.r.edits.setdefault(key, [])
-        for e in edits:
+        for e in list(edits):
             overlap = (start < e.end and e.start < end) or (start == end == e.start == e.end) \
                 or (start == end and e.start < start < e.end) or (e.start == e.end and start < e.start < end)
+            if overlap and e.change.get("overalt") and not c.get("overalt"):
+                # "Overalt i loven ændres »SDPI-løsningen« …" and a later nummer that rewrites the
+                # passage holding those words: the specific change wins there
+                edits.remove(e)
+                continue
+            if overlap and c.get("overalt") and not e.change.get("overalt"):
+                return  # the same, the other way round: the place is already changed specifically
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
@@ -429,6 +459,8 @@ class _Applier:
         for k, ln, u, s, e in hits:
             if verb == "ændres":
                 til = _norm_query(c.get("til")) if c.get("til").strip() else ""
+                if til and ln.text[s:s + 1].isupper() and c.get("ændres")[:1].islower() and til[:1].islower():
+                    til = til[:1].upper() + til[1:]  # the words began a punktum: so does their replacement
                 if not til:
                     s, e = _widen_deletion(ln.text, s, e)
                 elif _PUNCT_START.match(til) and s > 0 and ln.text[s - 1] == " ":
@@ -486,6 +518,12 @@ class _Applier:
                 u.label = label
 
     def repeal(self, c: Change) -> None:
+        cites = citations(c.get("ophæves"))
+        if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
+            # "Overskriften før § 49 og § 49 ophæves.": each part on its own
+            for w, _ in cites:
+                self.repeal(_with(c, ophæves=w))
+            return
         sp = self.special(c, c.get("ophæves"), "ophæves")
         if sp is not None:
             if sp[0] == "heading":
@@ -537,21 +575,21 @@ class _Applier:
                 if unit.kind in ("subsection", "paragraph", "point"):
                     self._renumber(c, parent, unit.kind)
 
-    def _replace(self, c: Change, target: addr.Target) -> None:
+    def _replace(self, c: Change, target: addr.Target, key: str = "ophæves") -> None:
         """Template 10: the unit is repealed and new units (one or more) take its place, or, with
         `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
         if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
                 {(u.kind, id(self.base_parents.get(u.wid))) for u in target.units}) != 1:
             raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
-                          "(af samme slags og i samme enhed)", "ophæves", hint="ophæv og indsæt hver enhed for sig")
-        unit = self.live(c, target.units[0], "ophæves")
-        self._check_untouched(c, unit, "ophæves")
+                          "(af samme slags og i samme enhed)", key, hint="ophæv og indsæt hver enhed for sig")
+        unit = self.live(c, target.units[0], key)
+        self._check_untouched(c, unit, key)
         parent = self.parents[unit.wid]
         sibs = self._siblings(parent)
         # "§ 23, stk. 3 og 4, ophæves, og i stedet indsættes:": the others go, the new text takes the first's place
         for other in target.units[1:]:
-            o = self.live(c, other, "ophæves")
-            self._check_untouched(c, o, "ophæves")
+            o = self.live(c, other, key)
+            self._check_untouched(c, o, key)
             sibs.remove(o)
             for u in o.walk():
                 self.r.removed[u.wid] = c
@@ -609,7 +647,19 @@ class _Applier:
     def rewrite(self, c: Change) -> None:
         if self.special(c, c.get("affattes"), "affattes") is not None:
             return self.heading(c, c.get("affattes"))
+        cites = citations(c.get("affattes"))
+        if len(cites) > 1:
+            # "§ 15, stk. 6 og 7, affattes således:" / "§§ 41 og 42 affattes således:": the units go,
+            # the new text takes the first one's place (as "ophæves, og i stedet indsættes")
+            targets = [self.resolve(c, w, "affattes") for w, _ in cites]
+            if any(t.address.pkt for t in targets):
+                raise c.error("nyaffattelse af flere punktummer på én gang understøttes ikke", "affattes",
+                              hint="nyaffat dem hver for sig")
+            return self._replace(c, addr.Target(targets[0].address, [u for t in targets for u in t.units]),
+                                 "affattes")
         target = self.resolve(c, c.get("affattes"), "affattes")
+        if len(target.units) > 1 and target.address.section_to:
+            return self._replace(c, target, "affattes")  # "§§ 41-43 affattes således:"
         if len(target.units) != 1:
             raise c.error("nyaffattelse af flere paragraffer på én gang understøttes ikke", "affattes",
                           hint="nyaffattes hver paragraf for sig")
@@ -835,7 +885,7 @@ class _Applier:
         if not m:
             raise c.error(f"»{key}: {text}« kan ikke læses", key, hint=f"skriv fx »{key}: {kind_word}. 3«")
         num = m.group(1)
-        base_parent = self.base_units.get(parent.wid)
+        base_parent = self.base_units.get(parent.wid) or (parent if parent.wid in self.r.inserted else None)
         for u in (base_parent.children if base_parent else []):
             if u.kind == kind and u.num == num:
                 return self.live(c, u, key)

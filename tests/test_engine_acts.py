@@ -399,3 +399,58 @@ def test_a_list_item_of_two_lines_keeps_its_place():
     # the two repealed stk. are replaced by the new ones in one placement
     (p,) = [p for p in lr.placements if p.what == "replace"]
     assert len(p.targets) == 2
+
+
+# --- forms met when running the engine over the chains (../shared/corpus/chains.json) -----------
+
+def test_quoted_word_that_begins_a_punktum_in_the_law():
+    """Lov nr. 631 af 14/6/2011, § 1, nr. 4: "I § 15, stk. 3, 2. pkt., § 26, stk. 2, § 27, stk. 2, …
+    indsættes efter »selvejende«: »og udliciterede«" — § 27, stk. 2 begins "Selvejende …"."""
+    lr = run("2011/2011-314", [{"i": ["§ 15, stk. 3, 2. pkt.", "§ 26, stk. 2", "§ 27, stk. 2", "§ 35, stk. 2",
+                                      "§ 38, stk. 2"], "indsættes_efter": "selvejende", "tekst": "og udliciterede"}])
+    official = corpus_act("2011/2011-668")
+    for a in ("§ 26, stk. 2", "§ 27, stk. 2"):
+        assert text(lr.new, a) == text(official, a)
+    assert text(lr.new, "§ 27, stk. 2").startswith("Stk. 2. Selvejende og udliciterede daginstitutioner")
+    # inside a punktum the case must match
+    with pytest.raises(ProposalError, match="findes ikke"):
+        run("2011/2011-314", [{"i": "§ 26, stk. 2", "indsættes_efter": "Selvejende", "tekst": "x"}])
+
+
+def test_overalt_yields_to_a_nummer_that_rewrites_the_passage():
+    """Lov nr. 357 af 16/4/2013, § 2, nr. 2 and 3: "Overalt i loven ændres »SDPI-løsningen« til:
+    »Nemrefusion«." and "I § 1, stk. 1, ændres »… (SDPI-løsningen)« til: »Nemrefusion«."."""
+    lr = run("2012/2012-1069", [
+        {"overalt": True, "ændres": "SDPI-løsningen", "til": "Nemrefusion"},
+        {"i": "§ 1, stk. 1", "ændres": "til brug for anmeldelse af sygefravær samt anmodning om refusion af "
+                                      "sygedagpenge og dagpenge efter barselloven (SDPI-løsningen)",
+         "til": "Nemrefusion"},
+    ])
+    assert text(lr.new, "§ 1, stk. 1") == text(corpus_act("2013/2013-440"), "§ 1, stk. 1")
+
+
+def test_several_units_rewritten_at_once():
+    """Lov nr. 1396 af 23/12/2012, § 1, nr. 3: "§ 15, stk. 6 og 7, affattes således:"."""
+    lr = run("2012/2012-1009", [{"affattes": ["§ 15, stk. 6", "§ 15, stk. 7"],
+                                 "tekst": new_text("2012/2012-1396", "§ 1", "3.")}])
+    official = corpus_act("2013/2013-16")
+    assert text(lr.new, "§ 15, stk. 6") == text(official, "§ 15, stk. 6")
+    assert text(lr.new, "§ 15, stk. 7") == text(official, "§ 15, stk. 7")
+
+
+def test_heading_and_paragraph_repealed_together_and_a_chapter_heading_before_its_first_paragraph():
+    """Lov nr. 628 af 11/6/2010, § 1, nr. 8: "Overskriften før § 49 og § 49 ophæves." (serviceloven;
+    the LBK keeps "§ 49. (Ophævet)." as an editorial placeholder), and lov nr. 608 af 14/6/2011, § 1,
+    nr. 10: "Overskriften før § 22 affattes således:" where § 22 opens kapitel 4 (no mellemrubrik)."""
+    lr = run("2010/2010-1096", [{"ophæves": ["overskriften før § 49", "§ 49"]}])
+    assert [s.num for s in lr.new.sections() if s.num in ("48", "49", "50")] == ["48", "50"]
+    assert text(corpus_act("2011/2011-81"), "§ 49") == "§ 49. (Ophævet)."
+    base_group = next(u for u in lr.base.walk() if u.kind == "group" and u.children and u.children[0].num == "49")
+    assert base_group.heading is not None
+    assert lr.removed_headings and list(lr.removed_headings.values())[0].index == 1
+
+    lr = run("2010/2010-829", [{"affattes": "overskriften før § 22",
+                                "tekst": "Overgangs-, regulerings- og ikrafttrædelsesbestemmelser"}])
+    chap4 = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "4")
+    official = next(u for u in corpus_act("2011/2011-797").walk() if u.kind == "chapter" and u.num == "4")
+    assert chap4.heading.text == official.heading.text
