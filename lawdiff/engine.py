@@ -637,6 +637,27 @@ class _Applier:
         self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
                                            new_wids=[u.wid for u in new_units]))
 
+    def _rewrite_pkts(self, c: Change, targets: list) -> None:
+        """"§ 17, stk. 2, 1. og 2. pkt., affattes således:": consecutive punktummer of one unit become
+        the new text (in the first one's place; the others' text goes)."""
+        units = {t.units[0].wid for t in targets}
+        ks = [t.address.pkt for t in targets]
+        if len(units) != 1 or not all(t.address.pkt for t in targets) or ks != list(range(ks[0], ks[0] + len(ks))):
+            raise c.error("flere punktummer nyaffattes kun samlet, når de følger efter hinanden i samme enhed",
+                          "affattes", hint="nyaffat dem hver for sig")
+        unit = self.live(c, targets[0].units[0], "affattes")
+        spans = [self._pkt_span(c, unit, k, "affattes") for k in ks]
+        first_key, s0, _ = spans[0]
+        same_line = [sp for sp in spans if sp[0] == first_key]
+        e0 = same_line[-1][2]
+        self.add_edit(c, first_key, unit, s0, e0, _norm_query(c.get("tekst")), "affattes")
+        for k, s, e in spans:
+            if k != first_key:
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                s, e = _widen_deletion(line.text, s, e)
+                self.add_edit(c, k, unit, s, e, "", "affattes")
+        self.r.placements.append(Placement(c, "words", [unit.wid], offset=(first_key[1], first_key[2], s0)))
+
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():
             for other in self.r.touched.get(u.wid, []):
@@ -653,8 +674,7 @@ class _Applier:
             # the new text takes the first one's place (as "ophæves, og i stedet indsættes")
             targets = [self.resolve(c, w, "affattes") for w, _ in cites]
             if any(t.address.pkt for t in targets):
-                raise c.error("nyaffattelse af flere punktummer på én gang understøttes ikke", "affattes",
-                              hint="nyaffat dem hver for sig")
+                return self._rewrite_pkts(c, targets)
             return self._replace(c, addr.Target(targets[0].address, [u for t in targets for u in t.units]),
                                  "affattes")
         target = self.resolve(c, c.get("affattes"), "affattes")

@@ -454,3 +454,13 @@ def test_heading_and_paragraph_repealed_together_and_a_chapter_heading_before_it
     chap4 = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "4")
     official = next(u for u in corpus_act("2011/2011-797").walk() if u.kind == "chapter" and u.num == "4")
     assert chap4.heading.text == official.heading.text
+
+
+def test_consecutive_punktummer_rewritten_at_once():
+    """Lov nr. 1616 af 22/12/2010, § 1, nr. 2: "§ 17, stk. 2, 1. og 2. pkt., affattes således:"
+    (LBK 887/2010 -> LBK 688/2011)."""
+    lr = run("2010/2010-887", [{"affattes": ["§ 17, stk. 2, 1. pkt.", "§ 17, stk. 2, 2. pkt."],
+                                "tekst": new_text("2010/2010-1616", "§ 1", "2.")}])
+    assert text(lr.new, "§ 17, stk. 2") == text(corpus_act("2011/2011-688"), "§ 17, stk. 2")
+    with pytest.raises(ProposalError, match="følger efter hinanden"):
+        run("2010/2010-887", [{"affattes": ["§ 17, stk. 2, 1. pkt.", "§ 17, stk. 2, 3. pkt."], "tekst": "X."}])
