@@ -578,6 +578,8 @@ class _Applier:
     def _replace(self, c: Change, target: addr.Target, key: str = "ophæves") -> None:
         """Template 10: the unit is repealed and new units (one or more) take its place, or, with
         `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
+        if len(target.units) == 1 and target.units[0].kind in ("chapter", "part"):
+            return self._replace_container(c, self.live(c, target.units[0], key), key)
         if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
                 {(u.kind, id(self.base_parents.get(u.wid))) for u in target.units}) != 1:
             raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
@@ -637,6 +639,35 @@ class _Applier:
         self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
                                            new_wids=[u.wid for u in new_units]))
 
+    def _replace_container(self, c: Change, unit: Unit, key: str) -> None:
+        """"Kapitel 5 a affattes således:" / "Kapitel 2 ophæves, og i stedet indsættes:": the chapter
+        (or part) goes and the chapters or parts of the new text take its place."""
+        self._check_untouched(c, unit, key)
+        parent = self.parents[unit.wid]
+        sibs = self._siblings(parent)
+        body = self._parse_body(c)
+        word = "Kapitel" if unit.kind == "chapter" else "Afsnit"
+        if not body or any(u.kind not in ("chapter", "part") for u in body):
+            raise c.error(f"den nye tekst skal begynde med »{word} {unit.num}« og overskriften", "tekst",
+                          hint="skriv teksten som i ændringsloven, med kapitlets betegnelse og overskrift")
+        i = sibs.index(unit)
+        sibs[i:i + 1] = body
+        old_secs = set()
+        for u in unit.walk():
+            self.r.removed[u.wid] = c
+            if u.kind == "section" and u.num:
+                old_secs.add(addr.canonical_num(u.num))
+        for u in body:
+            self.parents[u.wid] = parent
+        new_secs = [addr.canonical_num(x.num) for u in body for x in u.walk() if x.kind == "section" and x.num]
+        others = {addr.canonical_num(x.num) for x in self.r.new.sections() if x.num} - set(new_secs)
+        for n in new_secs:
+            if n in others:
+                raise c.error(f"§ {n} findes allerede uden for {unit.cite()}", "tekst")
+        if parent is not None:
+            self.touch(parent.wid, c)
+        self.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in body]))
+
     def _rewrite_pkts(self, c: Change, targets: list) -> None:
         """"§ 17, stk. 2, 1. og 2. pkt., affattes således:": consecutive punktummer of one unit become
         the new text (in the first one's place; the others' text goes)."""
@@ -689,6 +720,8 @@ class _Applier:
             self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "affattes")
             self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
             return
+        if unit.kind in ("chapter", "part"):
+            return self._replace_container(c, unit, "affattes")
         if unit.kind not in ("section", "subsection", "paragraph", "point"):
             raise c.error(f"{unit.cite()} kan ikke nyaffattes", "affattes")
         self._check_untouched(c, unit, "affattes")

@@ -464,3 +464,19 @@ def test_consecutive_punktummer_rewritten_at_once():
     assert text(lr.new, "§ 17, stk. 2") == text(corpus_act("2011/2011-688"), "§ 17, stk. 2")
     with pytest.raises(ProposalError, match="følger efter hinanden"):
         run("2010/2010-887", [{"affattes": ["§ 17, stk. 2, 1. pkt.", "§ 17, stk. 2, 3. pkt."], "tekst": "X."}])
+
+
+def test_a_chapter_rewritten():
+    """Lov nr. 628 af 2011 (?), § 1, nr. 8: "Kapitel 5 a affattes således:" (almenboligloven, LBK
+    103/2011 -> LBK 884/2011). The new text starts with the chapter's label and heading lines."""
+    tekst = new_text("2011/2011-628", "§ 1", "8.").replace("Kapitel 5 a Salg", "Kapitel 5 a\nSalg", 1)
+    lr = run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": tekst}])
+    official = corpus_act("2011/2011-884")
+    new = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "5 a")
+    off = next(u for u in official.walk() if u.kind == "chapter" and u.num == "5 a")
+    assert new.heading.text == off.heading.text == "Salg af almene familieboliger som ejerboliger"
+    for n in ("75 a", "75 b"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    assert len([s for s in new.walk() if s.kind == "section"]) == len([s for s in off.walk() if s.kind == "section"])
+    with pytest.raises(ProposalError, match="skal begynde med »Kapitel 5 a«"):
+        run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": "§ 75 a. Ny."}])
