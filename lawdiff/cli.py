@@ -171,7 +171,9 @@ def _apply(store: Store, args) -> int:
     rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
     if args.format == "json":
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
-               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()]}
+               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()],
+                              "headings": [u.heading_dict() for u in rl.touched_units() if u.kind != "section"],
+                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {})}
                         for law, rl in rls.items()}}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -192,9 +192,18 @@ def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
         if not lines[0]:
             lines = lines[1:]
     item: Unit | None = None
-    for ln in lines:
+    child_rx = _NR if kind == "subsection" else _LITRA if kind == "paragraph" else None
+    # the index of the last list item: a plain line before it continues the item above it (a nr.
+    # of two Lineas, "1) priser, avancer el.lign. / for salget …, / 2) …"), never the wrap-up
+    last_item = max((i for i, ln in enumerate(lines) if child_rx is not None and child_rx.match(norm(ln))),
+                    default=-1)
+    for i, ln in enumerate(lines):
         n = norm(ln)
-        child_rx = _NR if kind == "subsection" else _LITRA if kind == "paragraph" else None
+        if child_rx is not None and unit.children and i < last_item and not child_rx.match(n) \
+                and not (kind == "subsection" and _LITRA.match(n)):
+            target = unit.children[-1].children[-1] if unit.children[-1].children else unit.children[-1]
+            target.intro.append(Line(ln))
+            continue
         if child_rx is not None and (cm := child_rx.match(n)):
             item = Unit("paragraph" if kind == "subsection" else "point", num=cm.group(2), label=cm.group(1),
                         intro=[Line(cm.group(3))])
