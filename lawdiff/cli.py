@@ -225,7 +225,7 @@ def _consolidate(store: Store, args) -> int:
         print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
     for s in rec.not_executed:
         print(f"advarsel: ikke udført: {s.act}, {s.nummer}: {s.reason}", file=sys.stderr)
-    n = sum(len(a.numre) for a in rec.applied if a.act in {st[1].id for st in plan.steps})
+    n = sum(len(st[2]) for st in plan.steps) - len(rec.not_executed)
     if not plan.steps:
         print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
         return 0

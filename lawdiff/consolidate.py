@@ -494,8 +494,7 @@ def consolidate(store, law: str, at: str, include: list[str] | None = None, part
                 merged.append(a)
             else:
                 same.numre += [n for n in a.numre if n not in same.numre]
-        rec.applied = merged
-        rec.base = prev.base
+        rec.applied = merged  # the source names every act since the official base; `base` stays the direct one
     out.source = base_source + rec.source_suffix
     out.consolidation = rec
     return out, p

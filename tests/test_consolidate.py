@@ -75,8 +75,9 @@ def test_include_applies_minister_numre_and_later_consolidation_builds_on_the_re
     assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-08-01", "--include", "lov-2017-9001"]) == 0
     act = Store(root).load("lab@2017-08-01")
     rec = act.consolidation
-    # only the nummer not yet incorporated is executed; the record names the official base and every act
-    assert rec.base == "lab@2016-11-21"
+    # only the nummer not yet incorporated is executed; the record names its direct base, the official
+    # base's source and every act since
+    assert rec.base == "lab@2017-06-01" and rec.base_source == "LBK nr. 1342 af 21/11/2016"
     assert [(a.act, a.numre) for a in rec.applied][-1] == ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2", "§ 1, nr. 3"])
     assert "længerevarende offentlig" not in _text(act, "§ 68 a, stk. 1, nr. 1")
     assert rec.changed_by[next(u.wid for u in act.walk() if u.eid == "sec_68a__subsec_2")] == \
