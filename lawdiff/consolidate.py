@@ -409,7 +409,7 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
 
 def _stable_new_wids(base: Act, new: Act, act: AmendingAct) -> dict[str, str]:
     """Give the units an engine run created a stable id that no later run can repeat (the engine
-    numbers new units per run: "new1_2_1"): "lov-2017-9001.1" (act, then a counter)."""
+    numbers new units per run: "new1_2_1"): "lov-2017-9001_1" (act, then a counter)."""
     have = {u.wid for u in base.walk()}
     rename: dict[str, str] = {}
     k = 0
@@ -417,9 +417,9 @@ def _stable_new_wids(base: Act, new: Act, act: AmendingAct) -> dict[str, str]:
         if u.wid in have:
             continue
         k += 1
-        while f"{act.id}.{k}" in have:
+        while f"{act.id}_{k}" in have:
             k += 1
-        rename[u.wid] = f"{act.id}.{k}"
+        rename[u.wid] = f"{act.id}_{k}"
         u.wid = rename[u.wid]
     return rename
 
