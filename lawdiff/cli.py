@@ -109,6 +109,10 @@ def _may_write(store: Store, act, force: bool) -> bool:
 
 def _show(store: Store, args) -> int:
     act = store.load(args.law)
+    if act.consolidation is not None and act.consolidation.not_executed:  # consolidate --partial
+        for s in act.consolidation.not_executed:
+            print(f"advarsel: {act.key} er ufuldstændig: {s.act}, {s.nummer} er ikke udført: {s.reason}",
+                  file=sys.stderr)
     if not args.address:
         sys.stdout.write(render_act(act))
         return 0
@@ -295,6 +299,31 @@ def _save_version(store: Store, result, laws: list[str], args) -> int:
     return 0
 
 
+def _consolidate(store: Store, args) -> int:
+    from .consolidate import consolidate, save
+
+    act, plan = consolidate(store, args.law, args.at, args.include or [], args.partial, Path(args.root))
+    rec = act.consolidation
+    for s in rec.pending:
+        print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
+    for s in rec.not_executed:
+        print(f"advarsel: ikke udført: {s.act}, {s.nummer}: {s.reason}", file=sys.stderr)
+    n = sum(len(st[2]) for st in plan.steps) - len(rec.not_executed)
+    if not plan.steps:
+        print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
+        return 0
+    print(f"{act.key} ({act.source}): {n} numre udført fra {plan.base.key} → {save(store, act)}")
+    return 0
+
+
+def _blame(store: Store, args) -> int:
+    from .blame import blame
+
+    for line in blame(store, args.law, args.address):
+        print(line)
+    return 0
+
+
 class _Sub:
     """Subparsers that all inherit the common options (--root)."""
 
@@ -365,6 +394,21 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
     ap.add_argument("--nummer", help='kun disse numre af en vedtaget ændringslov, fx "§ 2, nr. 4"')
     ap.set_defaults(func=_apply)
+    co = sub.add_parser("consolidate", help="udfør ændringslovene i amendments/ på en lov: "
+                                            "lawdiff consolidate lab --at 2017-01-01")
+    co.add_argument("law", metavar="LAW")
+    co.add_argument("--at", required=True, metavar="YYYY-MM-DD", help="konsolidér til denne dato")
+    co.add_argument("--include", nargs="+", action="extend", metavar="ACT",
+                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) uanset datoer og ministerens ikrafttræden")
+    co.add_argument("--partial", action="store_true",
+                    help="gem versionen, selv om nogle numre ikke kan udføres (de listes)")
+    co.set_defaults(func=_consolidate)
+
+    bl = sub.add_parser("blame", help="hvilken lov og hvilket nummer ændrede teksten sidst: "
+                                      "lawdiff blame lab '§ 68 a, stk. 1'")
+    bl.add_argument("law", metavar="LAW[@YYYY-MM-DD]")
+    bl.add_argument("address", metavar="ADDRESS")
+    bl.set_defaults(func=_blame)
     return p
 
 

@@ -28,7 +28,7 @@ from ..errors import LawdiffError
 from ..model import Act, Line, Unit
 from ..proposal import load_proposal
 from ..store import Store
-from . import markdown
+from . import history, markdown
 from .html import env, runit_html
 from .bilag import bilag
 from .instructions import build_lovforslag, long_date
@@ -99,7 +99,8 @@ class _Builder:
         html = self.render("act.html", path, act=act, toc=_toc(act.body), body=Markup("\n").join(body),
                            previous=previous, versions=versions,
                            compare_href=_rel(path, compare_path(act.law, previous.date, act.date)) if previous else None,
-                           version_href=lambda v: _rel(path, act_path(v)))
+                           version_href=lambda v: _rel(path, act_path(v)),
+                           history_href=_rel(path, history.history_path(act.law)))
         self.site.add(path, html, act.date)
 
     def _act_unit(self, u: Unit) -> Markup:
@@ -129,9 +130,21 @@ class _Builder:
     def compare_page(self, old: Act, new: Act) -> None:
         path = compare_path(new.law, old.date, new.date)
         red = compare(old, new)
+        linked = new.consolidation is not None and new.consolidation.base == old.key
+        if linked:  # versions linked by consolidation: every change names its act and nummer
+            history.attribute(red, new)
         touched = red.touched_sections()
         html = self.render("compare.html", path, old=old, new=new, sections=touched,
-                           old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
+                           old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)),
+                           ref_href=(lambda c: _rel(path, history.history_path(new.law))) if linked else None)
+        self.site.add(path, html)
+
+    def history_page(self, versions: list[Act]) -> None:
+        law, path = versions[-1].law, history.history_path(versions[-1].law)
+        prev = {v.key: versions[i - 1] for i, v in enumerate(versions) if i}
+        html = self.render("history.html", path, title=versions[-1].title, entries=history.timeline(
+            self.root, law, versions), act_href=lambda v: _rel(path, act_path(v)),
+            compare_href=lambda v: _rel(path, compare_path(law, prev[v.key].date, v.date)) if v.key in prev else None)
         self.site.add(path, html)
 
     # -- proposals ----------------------------------------------------------
@@ -185,6 +198,7 @@ class _Builder:
                 self.act_page(act, previous, versions)
                 if previous is not None:
                     self.compare_page(previous, act)
+            self.history_page(versions)
         results = []
         folder = self.root / "proposals"
         for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
