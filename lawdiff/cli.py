@@ -123,6 +123,20 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
+def _docx(store: Store, args) -> int:
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.docx import render_docx
+    from .store import atomic_write
+
+    result = run(load_proposal(args.proposal), store)
+    data = render_docx(result)
+    out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")
+    atomic_write(out, data)
+    print(f"{args.proposal} → {out} ({len(data) // 1024} kB)")
+    return 0
+
+
 def _build(store: Store, args) -> int:
     import time
 
@@ -247,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     ins.add_argument("proposal", metavar="PROPOSAL")
     ins.add_argument("--bilag", action="store_true", help="»Lovforslaget sammenholdt med gældende lov« som tekst")
     ins.set_defaults(func=_instructions)
+
+    dx = sub.add_parser("docx", help="forslaget som Word-dokument med ændringerne som sporede ændringer")
+    dx.add_argument("proposal", metavar="PROPOSAL")
+    dx.add_argument("--out", metavar="FILE", help="filen (standard: FORSLAG.docx i den aktuelle mappe)")
+    dx.set_defaults(func=_docx)
 
     df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
     df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")
