@@ -186,6 +186,7 @@ class _Writer:
     result: Result
     lf: Lovforslag
     rows: list[BilagRow]
+    reds: dict | None = None  # law -> redline, when the caller has built them
     doc: object = None
     author: str = ""
     date: str = ""
@@ -361,7 +362,7 @@ class _Writer:
         prop = self.result.proposal
         items = {it.number: it for it in prop.items}
         for law, lr in self.result.laws.items():
-            red = redline.build(lr.base, lr.new, lr)
+            red = (self.reds or {}).get(law) or redline.build(lr.base, lr.new, lr)
             secs = red.touched_sections()
             if not secs:
                 continue
@@ -580,8 +581,10 @@ def _rezip(data: bytes, date: str) -> bytes:
     return out.getvalue()
 
 
-def render_docx(result: Result, lf: Lovforslag | None = None, rows: list[BilagRow] | None = None) -> bytes:
-    """The .docx of an applied proposal (pass `lf` and `rows` when they are already built)."""
+def render_docx(result: Result, lf: Lovforslag | None = None, rows: list[BilagRow] | None = None,
+                reds: dict | None = None) -> bytes:
+    """The .docx of an applied proposal (pass `lf`, `rows` and the redlines by law when they are
+    already built, as `lawdiff build` does)."""
     lf = lf or build_lovforslag(result)
     rows = rows if rows is not None else bilag(lf, result)
-    return _Writer(result, lf, rows).build()
+    return _Writer(result, lf, rows, reds).build()

@@ -16,14 +16,16 @@ class Page:
     html: str
     pdf_date: str | None = None  # ISO date for the PDF's metadata; None: no PDF
     pdf_html: str | None = None  # the HTML the PDF is made from, if not `html`
+    docx: bytes | None = None  # a proposal's Word document, written beside the page as .docx
 
 
 @dataclass
 class Site:
     pages: list[Page] = field(default_factory=list)
 
-    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None) -> None:
-        self.pages.append(Page(path, html, pdf_date, pdf_html))
+    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None,
+            docx: bytes | None = None) -> None:
+        self.pages.append(Page(path, html, pdf_date, pdf_html, docx))
 
 
 def _css() -> str:
@@ -42,6 +44,9 @@ def write_site(site: Site, out: Path, pdf: bool = True) -> list[str]:
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.write_text(page.html, encoding="utf-8")
             written.append(page.path)
+            if page.docx is not None:
+                dst.with_suffix(".docx").write_bytes(page.docx)
+                written.append(page.path.replace(".html", ".docx"))
         static = tmp / "static"
         static.mkdir(exist_ok=True)
         (static / "lawdiff.css").write_text(_css(), encoding="utf-8")

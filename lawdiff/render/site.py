@@ -31,6 +31,7 @@ from ..store import Store
 from . import markdown
 from .html import env, runit_html
 from .bilag import bilag
+from .docx import render_docx
 from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
@@ -78,6 +79,7 @@ class _Builder:
         self.site = Site()
         self.env = env()
         self.env.globals.update(long_date=long_date, md=markdown.render, status_name=STATUS)
+        self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -163,11 +165,12 @@ class _Builder:
             items.append({"item": item, "laws": per_law, "links": links})
         kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
-                  pdf_href=f"{prop.slug}.pdf")
+                  pdf_href=f"{prop.slug}.pdf", docx_href=f"{prop.slug}.docx")
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
         html = self.render("proposal.html", path, order=WEB_ORDER, **kw)
         pdf_html = self.render("proposal.html", path, order=PDF_ORDER, **kw)
-        self.site.add(path, html, prop.date, pdf_html)
+        docx = render_docx(result, lf, rows, reds) if self.with_docx else None
+        self.site.add(path, html, prop.date, pdf_html, docx)
 
     def index_page(self, acts: dict[str, list[Act]], results: list[Result]) -> None:
         path = "index.html"

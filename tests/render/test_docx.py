@@ -365,3 +365,12 @@ def test_libreoffice_converts_it_and_the_pdf_holds_the_lovforslag_and_bilag_1(ma
     n = int(re.search(r"Pages:\s+(\d+)", pages).group(1))
     assert f"Side {n} af {n}" in text
     print(f"\nLibreOffice: {n} pages, lovforslag and Bilag 1 found in the PDF text")
+
+
+def test_build_writes_the_docx_beside_each_proposals_pdf_and_links_it(built_site, made):
+    for path in PROPOSALS:
+        page = built_site / "forslag" / f"{path.stem}.html"
+        docx_file = page.with_suffix(".docx")
+        assert page.with_suffix(".pdf").exists() and docx_file.exists()
+        assert f'href="{path.stem}.docx"' in page.read_text("utf-8")
+        assert docx_file.read_bytes() == made[path][1]  # the same bytes as `lawdiff docx`
