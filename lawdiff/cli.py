@@ -150,6 +150,22 @@ def _build(store: Store, args) -> int:
     return 0
 
 
+def _serve(store: Store, args) -> int:
+    import signal
+
+    from .serve import serve
+
+    def stop(signum, frame):  # SIGTERM stops as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return serve(Path(args.root), host=args.host, port=args.port, pdf=args.pdf)
+    except KeyboardInterrupt:  # Ctrl-C before the server was up
+        print("lawdiff serve: stoppet", flush=True)
+        return 0
+
+
 def _version(store: Store, spec: str):
     """An act version: 'lab@2016-11-21', 'lab', or a proposal's result 'proposals/x.yaml:lab'."""
     from .engine import run
@@ -256,6 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     bd.add_argument("--out", help="mappe (standard: site/ under --root)")
     bd.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over")
     bd.set_defaults(func=_build)
+
+    sv = sub.add_parser("serve", help="vis webstedet lokalt og opdatér det, mens du retter i filerne")
+    sv.add_argument("--port", type=int, default=8000, help="standard: 8000 (0: en ledig port)")
+    sv.add_argument("--host", default="127.0.0.1", help="standard: 127.0.0.1 (kun denne maskine)")
+    sv.add_argument("--pdf", action="store_true", help="lav også PDF'erne (når de hentes)")
+    sv.set_defaults(func=_serve)
 
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
     ins.add_argument("proposal", metavar="PROPOSAL")

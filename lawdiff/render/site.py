@@ -147,10 +147,11 @@ class _Builder:
             return f"#forslag-{change_id.split('.')[0]}"
 
         items = []
+        touched = {law: red.touched_sections() for law, red in reds.items()}  # once, not per forslag
         for item in prop.items:
             per_law = []
             for law, red in reds.items():
-                secs = [s for s in red.touched_sections() if _items_in(s) & {item.number}]
+                secs = [s for s in touched[law] if _items_in(s) & {item.number}]
                 if secs:
                     per_law.append({
                         "law": law, "act": result.laws[law].base,
