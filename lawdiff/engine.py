@@ -741,7 +741,7 @@ def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawRes
     return {law: a.finish() for law, a in appliers.items()}
 
 
-def run(proposal: Proposal, store, loader=None) -> Result:
+def run(proposal: Proposal, store, loader=None, _chain: tuple = ()) -> Result:
     """Apply a proposal (and first the one it builds on) to its base versions from `store`."""
     from .proposal import load_proposal
 
@@ -751,13 +751,24 @@ def run(proposal: Proposal, store, loader=None) -> Result:
     if proposal.builds_on:
         from pathlib import Path
 
-        other_path = Path(proposal.path).parent / proposal.builds_on
+        from .paths import UnsafePath, relative_inside
+
+        p = proposal.builds_on_pos
+        try:  # only a regular file inside the proposal's own folder (no absolute path, .., symlink out)
+            other_path = relative_inside(Path(proposal.path).parent, proposal.builds_on, "»bygger_på«")
+        except UnsafePath as e:
+            raise ProposalError(e.message, proposal.path, p.line if p else 1, p.col if p else 1, hint=e.hint) from None
         if not other_path.exists():
-            p = proposal.builds_on_pos
             raise ProposalError(f"»bygger_på«: {proposal.builds_on} findes ikke", proposal.path,
                                 p.line if p else 1, p.col if p else 1,
                                 hint="angiv filnavnet på et andet forslag i samme mappe")
-        base_result = run(loader(other_path), store, loader)
+        chain = _chain + (Path(proposal.path).resolve(),)
+        if other_path.resolve() in chain:  # a cycle (or a proposal building on itself)
+            p = proposal.builds_on_pos
+            ring = " → ".join(x.name for x in chain[chain.index(other_path.resolve()):] + (other_path.resolve(),))
+            raise ProposalError(f"»bygger_på« danner en ring: {ring}", proposal.path, p.line if p else 1,
+                                p.col if p else 1, hint="et forslag kan ikke bygge på sig selv; fjern »bygger_på« i et af dem")
+        base_result = run(loader(other_path), store, loader, chain)
         for law, lr in base_result.laws.items():
             acts[law] = lr.new
     for law, ref in proposal.laws.items():

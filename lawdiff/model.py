@@ -83,6 +83,11 @@ class Unit:
     wrapup: list[Block] = field(default_factory=list)
     wid: str = ""
     eid: str = ""
+    # Set by the LexDania importer on a stk. whose text is amending instructions to another
+    # act (an ændringsparagraf inside an original act): the source line of the
+    # AendringCentreretParagraf / first AendringsNummer. The instructions are kept as plain
+    # text lines and are not law text of this act. Not stored in Akoma Ntoso.
+    amending: int | None = None
 
     @property
     def is_provision(self) -> bool:

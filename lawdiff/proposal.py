@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 
-from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, schema_errors
+from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
 @lru_cache(maxsize=1)
@@ -154,12 +154,31 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     return c
 
 
+def _check_changes(raw: dict, pos: _Positions, file: str, problems: list) -> None:
+    """Add the errors of every change whose shape the schema accepted (so all are reported)."""
+    bad = [p.path for p in problems if p.path is not None]
+    if any(not b or b[0] in ("love", "forslag") and len(b) <= 2 for b in bad):
+        return  # the frame is broken; the changes cannot be read reliably
+    for i, idata in enumerate(raw["forslag"], 1):
+        for j, cd in enumerate(idata.get("ændringer") or [], 1):
+            path = ("forslag", i - 1, "ændringer", j - 1)
+            if any(b[:len(path)] == path or path[:len(b)] == b for b in bad):
+                continue
+            try:
+                _change(cd, i, j, raw["love"], file, pos, path)
+            except ProposalError as e:
+                problems.append(e)
+
+
 def parse_proposal(data: bytes, file: str) -> Proposal:
-    raw, pos = load_yaml(data, file)
+    raw, pos = load_yaml(data, file, defer=True)
     if not isinstance(raw, dict):
         raise ProposalError("et forslag skal være en nøgle-værdi-tabel (titel:, organisation:, …)", file, 1, 1,
                             hint="start fra eksemplet i README.md")
-    schema_errors(raw, pos, file, schema())
+    # every error at once: the loader's and the schema's, then each change's own (yamlfile.raise_all)
+    problems = schema_problems(raw, pos, file, schema())
+    _check_changes(raw, pos, file, problems)
+    raise_all(problems)
     items = []
     for i, idata in enumerate(raw["forslag"], 1):
         changes = [_change(cd, i, j, raw["love"], file, pos, ("forslag", i - 1, "ændringer", j - 1))
@@ -175,13 +194,11 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
 
 
 def load_proposal(path: str | Path) -> Proposal:
+    from .paths import UnsafePath, read_regular
+
     p = str(path)
-    try:
-        size = Path(p).stat().st_size
-        if size > MAX_BYTES:
-            raise ProposalError(f"filen er {size / 1e6:.1f} MB; et forslag må højst fylde 1 MB", p, 1, 1,
-                                hint="del forslaget op, eller fjern indsat materiale")
-        data = Path(p).read_bytes()
-    except OSError as e:
-        raise ProposalError(f"kan ikke læse filen: {e.strerror}", p) from None
+    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
+        data = read_regular(p, MAX_BYTES, what="forslaget")
+    except UnsafePath as e:
+        raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)

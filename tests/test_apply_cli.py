@@ -45,7 +45,7 @@ def _changes(u):
 def test_check_reports_the_conflict_and_passes(capsys):
     assert main(["--root", str(ROOT), "check"]) == 0
     out = capsys.readouterr().out
-    assert "2 forslag kontrolleret: 0 fejl, 0 advarsler, 1 konflikter" in out
+    assert "2 forslag kontrolleret: 0 fejl, 0 advarsler, 1 konflikt mellem forslag" in out
     assert "konflikt: lab@2016-11-21 § 68 a, stk. 4 berøres af både" in out
     assert "aftale-2020-ressourceforloeb.yaml" in out and "ds-11-forslag-ressourceforloeb.yaml" in out
 

@@ -29,6 +29,7 @@ from .. import labels
 from ..errors import MappingError
 from ..model import Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
+from ..validate import ValueProblem, is_iso_date, span
 from ..xmlsafe import parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -126,13 +127,18 @@ class _Reader:
                 if cell.tag not in ("Td", "Th"):
                     continue
                 text = " ".join(self.linea(li) for li in cell.iter("Linea"))
-                row.append(Cell(text, cell.tag == "Th", int(cell.get("colspan", "1") or 1),
-                                int(cell.get("rowspan", "1") or 1)))
+                try:
+                    spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
+                except ValueProblem as e:
+                    raise MappingError(f"<{cell.tag}>: {e.message}", file=self.path, line=cell.sourceline,
+                                       hint=e.hint) from None
+                row.append(Cell(text, cell.tag == "Th", *spans))
             rows.append(row)
         return Table(rows)
 
-    def flatten(self, el: etree._Element, out: list) -> list:
-        """Every label and line below `el`, in document order, as flat blocks."""
+    def flatten(self, el, out: list) -> list:
+        """Every label and line below `el` (an element or a list of elements), in document
+        order, as flat blocks."""
         for ch in el:
             if ch.tag == "Explicatus":
                 if norm(ch.text or ""):
@@ -163,6 +169,8 @@ class _Reader:
         if ch.tag == "Exitus":
             self.exitus(ch, unit)
         elif ch.tag in ("AendringsNummer", "AendringCentreretParagraf"):
+            if unit.amending is None:
+                unit.amending = ch.sourceline
             self.add_blocks(unit, self.flatten(ch, []))
         else:
             raise self.fail(ch, f"uventet element i <{parent.tag}>")
@@ -196,10 +204,13 @@ class _Reader:
             else:
                 raise self.fail(ch, "uventet element i <Exitus>")
 
-    _ITEM_KIND = {"Nummer": "paragraph", "Litra": "point", "Fri": "indent"}
+    # Romer: roman-numbered items ("i)", "ii)"), cited as "nr. i" in Danish; Pind: bullets
+    _ITEM_KIND = {"Nummer": "paragraph", "Litra": "point", "Fri": "indent", "Romer": "paragraph",
+                  "Pind": "indent"}
 
     def item(self, el: etree._Element) -> Unit:
-        kind = self._ITEM_KIND.get(el.get("formaInd") or "Nummer")
+        forma = el.get("formaInd") or "Nummer"
+        kind = self._ITEM_KIND.get(forma)
         if kind is None:
             raise self.fail(el, f"ukendt formaInd={el.get('formaInd')!r}")
         label = el.findtext("Explicatus")
@@ -210,7 +221,8 @@ class _Reader:
                 kind = "indent"  # a free-form label such as "–" or "•"
             else:
                 # the label decides: "a)" is a litra even where formaInd says Nummer
-                kind = "paragraph" if num[0].isdigit() else "point"
+                roman = forma == "Romer" and re.fullmatch(r"[ivxlc]+", num, re.I)
+                kind = "paragraph" if num[0].isdigit() or roman else "point"
         u = Unit(kind, num=num, label=label)
         self.content(el, u)
         return u
@@ -220,8 +232,44 @@ class _Reader:
     # (LBK 807/2015 § 16 a, stk. 8 holds "§ 16 b."; LBK 731/2010 § 13, stk. 1 holds "Stk. 2.").
     _BARE_LABEL = re.compile(r"^(?:§\s*\d+(?:\s?[a-zæøå]{1,2})?|Stk\.\s*\d+)\.$")
 
+    # A label cut in two by the source: <Explicatus>§ </Explicatus> or <Explicatus>Stk. </Explicatus>
+    # with the number alone in the first Linea (LBK 1222/2010 § 20, stk. 3; LBK 1531/2015 § 46 a),
+    # or a § whose whole label stands in its first Linea (LBK 1096/2010 "§ 78.", LBK 1578/2015
+    # "§ " + "§§ 12-14 a.").
+    _NUMBER_ONLY = re.compile(r"^\d+(?:\s?[a-zæøå]{1,2})?\.$")
+    _SECTION_LABEL = re.compile(r"^§§?\s*\d+(?:\s?[a-zæøå]{1,2})?"
+                                r"(?:\s*(?:-|og)\s*(?:\d+)?(?:\s?[a-zæøå]{1,2})?)?\.$")
+
+    def _split_label(self, holder: etree._Element, label: str | None, kind: str) -> str | None:
+        """The label of a § or stk. whose number (or whole label) the source put in the first
+        Linea of `holder`'s first Exitus: that Linea is dropped and the repair reported.
+        Otherwise `label` unchanged."""
+        bare = norm(label or "")
+        if bare not in ("", "§" if kind == "section" else "Stk."):
+            return label
+        ex = next((c for c in holder if c.tag == "Exitus"), None)
+        first = ex[0] if ex is not None and len(ex) else None
+        if first is None or first.tag != "Linea":
+            return label
+        text = norm(self.linea(first))
+        drop = first
+        if bare and self._NUMBER_ONLY.match(text):
+            joined = f"{bare} {text}"
+        elif kind == "section" and self._SECTION_LABEL.match(text):
+            joined = text
+        elif (kind == "section" and len(first) > 1 and first[0].tag == "Char" and not len(first[0])
+              and self._SECTION_LABEL.match(norm(first[0].text or ""))):
+            joined, drop = norm(first[0].text or ""), first[0]  # "§§ 15 a-d." + " (Ophævet)" in one Linea
+        else:
+            return label
+        self.repairs.append(f"{self.path}:{first.sourceline}: betegnelsen »{joined}« stod (helt eller delvis) i "
+                            f"teksten i stedet for i <Explicatus> i kilden; læst som betegnelsen")
+        drop.getparent().remove(drop)
+        return joined
+
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
-        segments: list[tuple[str | None, list[etree._Element]]] = [(stk.findtext("Explicatus"), [])]
+        label = self._split_label(stk, stk.findtext("Explicatus"), "subsection")
+        segments: list[tuple[str | None, list[etree._Element]]] = [(label, [])]
         for ch in stk:
             if ch.tag == "Explicatus":
                 continue
@@ -238,19 +286,19 @@ class _Reader:
         return segments
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
-        if label is not None and norm(label):
+        # a bare "§" is an unnumbered placeholder such as "§ (Ophævet)" in a repealed chapter
+        if label is not None and norm(label) not in ("", "§"):
             num = labels.section_num(label)
             if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {norm(label)!r} kan ikke læses")
-        elif el.get("localId"):  # an empty label: the official localId still numbers it
-            num = labels.spaced(el.get("localId"))
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
         return Unit("section", num=num, label=label)
 
     def sections(self, el: etree._Element) -> list[Unit]:
         """A Paragraf as one section (or more, where the source nests a § in a stk.)."""
-        secs = [self._section_unit(el, el.findtext("Explicatus"))]
+        label = self._split_label(next((c for c in el if c.tag == "Stk"), el), el.findtext("Explicatus"), "section")
+        secs = [self._section_unit(el, label)]
         for ch in el:
             if ch.tag == "Explicatus":
                 continue
@@ -272,6 +320,18 @@ class _Reader:
                     self.content_element(e, stk, ch)
                 sec.children.append(stk)
         return secs
+
+    def amending_section(self, el: etree._Element) -> Unit:
+        """An ændringsparagraf inside an original act ("§ 104. I lov om … foretages følgende
+        ændringer: 1. …"): a § of the act whose one stk. holds the instructions as text lines.
+
+        The instructions are not executed here; `Unit.amending` keeps the source line so that
+        the reader of amending acts can find the element again."""
+        sec = self._section_unit(el, el.findtext("Explicatus"))
+        stk = Unit("subsection", num="1", amending=el.sourceline)
+        stk.intro = self.flatten([ch for ch in el if ch.tag != "Explicatus"], [])
+        sec.children.append(stk)
+        return sec
 
     # --- structure ---------------------------------------------------------
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
@@ -301,6 +361,8 @@ class _Reader:
                     out.append(Unit("group", heading=heading, children=kids))
             elif tag == "Paragraf":
                 out.extend(self.sections(ch))
+            elif tag == "AendringCentreretParagraf":
+                out.append(self.amending_section(ch))
             else:
                 raise self.fail(ch, f"uventet element i <{el.tag}>")
         return out
@@ -339,6 +401,9 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
     date = _meta(root, "DiesSigni")
     number = _meta(root, "Number")
     year = _meta(root, "Year")
+    if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
+        raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
+                           hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
@@ -362,7 +427,7 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
               source=_source("lbk" if is_lbk else "lov", number, date),
               ministry=_meta(root, "Ministry"))
     for ch in body:
-        if ch.tag in ("Indledning", "Hymne"):
+        if ch.tag in ("Indledning", "Hymne", "Praeambel"):
             act.preamble.extend(r.lines_of(ch))
         elif ch.tag == "Bog":
             units = r.structure(ch)

@@ -118,13 +118,14 @@ class _Builder:
             head = Markup(" ").join(Markup('<span class="num">{}</span>').format(x) for x in
                                     ([u.label.strip()] if u.label else []))
             title = Markup('<span class="titel">{}</span>').format(u.heading.text) if u.heading else Markup("")
-            out = [Markup(f'<section class="{u.kind}" id="{u.eid}"><{tag}>') + head + title + Markup(f"</{tag}>")]
+            out = [Markup('<section class="{}" id="{}"><{}>').format(u.kind, u.eid, tag) + head + title
+                   + Markup(f"</{tag}>")]
             out += [self._act_unit(c) for c in u.children]
             out.append(Markup("</section>"))
             return Markup("\n").join(out)
         if u.kind == "ikraft":
             lines = Markup("").join(Markup("<p>{}</p>").format(b.text) for b in u.intro if isinstance(b, Line))
-            return Markup(f'<section class="ikraft" id="{u.eid}">') + lines + Markup("</section>")
+            return Markup('<section class="ikraft" id="{}">').format(u.eid) + lines + Markup("</section>")
         return Markup("")
 
     def compare_page(self, old: Act, new: Act) -> None:
@@ -240,8 +241,29 @@ def _change_anchor(lr, c) -> str | None:
     return None
 
 
-def build_site(root: Path, out: Path, pdf: bool = True) -> list[str]:
-    site = _Builder(root).build()
+def build_site(root: Path, out: Path, pdf: bool = True, only: list[str] | None = None,
+               cache: Path | None = None) -> list[str]:
+    """Build the site into `out`; with `only` (proposal files), just those proposals' pages and
+    PDFs, keeping every other file of the current site. Returns the files written (a
+    publish.Stats, which also counts the PDFs rendered and taken from the cache)."""
+    b = _Builder(root)
+    if only:
+        for f in only:
+            b.proposal_page(run(load_proposal(_own_proposal(root, f)), b.store))
+        site = b.site
+    else:
+        site = b.build()
     if not site.pages:
         raise LawdiffError("intet at bygge: ingen love i statutes/ og ingen forslag i proposals/")
-    return write_site(site, out, pdf)
+    return write_site(site, out, pdf, root=root, cache=cache, keep=bool(only))
+
+
+def _own_proposal(root: Path, name: str) -> Path:
+    """A proposal named by `build --only`: a file in <root>/proposals/ (as given, or relative to root)."""
+    folder = os.path.realpath(root / "proposals")
+    for cand in (Path(name), root / name):
+        real = os.path.realpath(cand)
+        if os.path.isfile(real) and os.path.commonpath([real, folder]) == folder:
+            return cand
+    raise LawdiffError(f"--only {name}: ikke et forslag i {root / 'proposals'}",
+                       hint="angiv en fil i proposals/, fx --only proposals/ds-11-forslag-ressourceforloeb.yaml")
