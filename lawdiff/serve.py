@@ -65,23 +65,36 @@ def _rel(root: Path, file: str | None) -> str:
         return str(file)
 
 
+def _where(e: LawdiffError, root: Path) -> str:
+    return ":".join(str(x) for x in (_rel(root, e.file), e.line, e.column) if x not in (None, ""))
+
+
+def _all(e: LawdiffError) -> list[LawdiffError]:
+    return list(getattr(e, "errors", None) or [e])  # a proposal reports all its errors at once
+
+
 def error_text(e: LawdiffError, root: Path) -> str:
-    """'proposals/x.yaml:12:5: message' (and '  → hint'), the way the CLI prints it."""
-    where = ":".join(str(x) for x in (_rel(root, e.file), e.line, e.column) if x not in (None, ""))
-    text = f"{where}: {e.message}" if where else e.message
-    return text + (f"\n  → {e.hint}" if e.hint else "")
+    """'proposals/x.yaml:12:5: message' (and '  → hint') per error, the way the CLI prints them."""
+    out = []
+    for x in _all(e):
+        where = _where(x, root)
+        out.append((f"{where}: {x.message}" if where else x.message) + (f"\n  → {x.hint}" if x.hint else ""))
+    return "\n".join(out)
 
 
 def _error_page(e: LawdiffError, root: Path, title: str) -> str:
-    where = ":".join(str(x) for x in (_rel(root, e.file), e.line, e.column) if x not in (None, ""))
-    hint = f'<p class="hint">→ {escape(e.hint)}</p>' if e.hint else ""
+    items = []
+    for x in _all(e):
+        hint = f'<p class="hint">→ {escape(x.hint)}</p>' if x.hint else ""
+        items.append(f'<li><p class="where">{escape(_where(x, root))}</p>\n'
+                     f'<p class="message">{escape(x.message)}</p>\n{hint}</li>')
     return (f'<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n<title>Fejl: {escape(title)}'
             f'</title>\n<style>body{{font:16px/1.5 sans-serif;margin:2em auto;max-width:50em;padding:0 1em}}'
             f'.fejl{{border-left:6px solid #b00;padding:.5em 1em;background:#fdf0f0}}'
-            f'.where{{font-family:monospace;font-weight:bold}}</style>\n</head>\n<body>\n'
-            f'<main class="fejl" role="alert"><h1>Fejl i {escape(title)}</h1>\n'
-            f'<p class="where">{escape(where)}</p>\n<p class="message">{escape(e.message)}</p>\n{hint}\n'
-            f'<p>Siden vises igen, så snart filen er rettet og gemt.</p></main>\n</body>\n</html>\n')
+            f'.fejl ol{{padding-left:1.2em}}.where{{font-family:monospace;font-weight:bold;margin-bottom:0}}'
+            f'</style>\n</head>\n<body>\n'
+            f'<main class="fejl" role="alert"><h1>Fejl i {escape(title)}</h1>\n<ol>\n' + "\n".join(items)
+            + '\n</ol>\n<p>Siden vises igen, så snart filen er rettet og gemt.</p></main>\n</body>\n</html>\n')
 
 
 @dataclass

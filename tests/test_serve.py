@@ -251,7 +251,7 @@ def test_the_open_page_follows_edits_and_shows_errors(tmp_path):
             page.evaluate("window.__notReloaded = true")
             edit(root / DS, f"til: {NEW_WORDS}", f"til: [{NEW_WORDS}")
             page.wait_for_selector(".fejl .where", timeout=WAIT_MS)
-            where = page.locator(".fejl .where").inner_text()
+            where = page.locator(".fejl .where").first.inner_text()
             assert where.startswith("proposals/ds-11-forslag-ressourceforloeb.yaml:")
             line, col = where.split(":")[1:3]
             assert int(line) > 1 and int(col) >= 1

@@ -335,7 +335,7 @@ def test_cli_docx_writes_the_file(tmp_path, capsys):
     assert main(["--root", str(ROOT), "docx", str(DS), "--out", str(out)]) == 0
     assert zipfile.is_zipfile(out)
     assert main(["--root", str(ROOT), "docx", str(tmp_path / "nope.yaml")]) == 1
-    assert "kan ikke læse filen" in capsys.readouterr().err
+    assert "nope.yaml:1:1: kan ikke læse" in capsys.readouterr().err
 
 
 def _norm(s: str) -> str:
