@@ -131,34 +131,52 @@ def _join(parts: list[list[Piece]]) -> list[Piece]:
     return out
 
 
-def _lines(r: RUnit, depth: int = 0) -> list[tuple[int, list[Piece]]]:
+Line = tuple[int, list[Piece], "int | None"]  # depth, pieces, a paragraph mark forced (else from the text)
+
+
+def _only(side: str) -> int:
+    return INSERT if side == "new" else DELETE
+
+
+def _lines(r: RUnit, depth: int = 0) -> list[Line]:
     """A redline unit as lines, mirroring render/text.py's `unit_lines` on both sides at once."""
-    out: list[tuple[int, list[Piece]]] = []
+    out: list[Line] = []
     label = _label_pieces(r)
     if r.kind == "section" and r.heading is not None:
-        out.append((depth, _block(r.heading)))
+        out.append((depth, _block(r.heading), None))
     first = label if (r.kind == "section" and r.children) else _join([label] + [_block(b) for b in r.intro])
     if first:
-        out.append((depth, first))
+        out.append((depth, first, None))
     for i, c in enumerate(r.children):
         sub = _lines(c, depth + (1 if c.kind in ("paragraph", "point", "indent") else 0))
         if r.kind == "section" and i == 0 and out and sub:
-            # "§ 1. Formålet …": the first stk. shares the line of the § label
-            out[-1] = (out[-1][0], _join([out[-1][1], sub[0][1]]))
+            # "§ 1. Formålet …": the first stk. shares the line of the § label, on each side
+            firsts = {side: next((x for x in r.children if _present(x, side)), None) for side in ("old", "new")}
+            if firsts["old"] is firsts["new"] or not _present(r, "old") or not _present(r, "new"):
+                out[-1] = (out[-1][0], _join([out[-1][1], sub[0][1]]), None)
+            else:
+                # a new (or repealed) first stk.: on its side it joins the § label; on the other
+                # side the label's paragraph mark goes, so the label runs on into that side's
+                # first stk. (e.g. a new stk. 1 before an unlabelled old stk. 1, which becomes stk. 2)
+                x = "new" if c is firsts["new"] else "old"
+                y = "old" if x == "new" else "new"
+                who = next((p.change for p in sub[0][1] if p.change), None)
+                pieces = out[-1][1] + [Piece(_only(x), " ", who)] + sub[0][1] + [Piece(_only(y), " ", who)]
+                out[-1] = (out[-1][0], pieces, _only(x))
             sub = sub[1:]
         out += sub
     if r.wrapup:
-        out.append((depth, _join([_block(b) for b in r.wrapup])))
+        out.append((depth, _join([_block(b) for b in r.wrapup]), None))
     return out
 
 
 def section_paras(r: RUnit) -> list[Para]:
     paras = []
-    for depth, pieces in _lines(r):
+    for depth, pieces, forced in _lines(r):
         old, new = side_text(pieces, "old"), side_text(pieces, "new")
         if not old and not new:
             continue
-        mark = EQUAL if old and new else (INSERT if new else DELETE)
+        mark = forced if forced is not None else (EQUAL if old and new else (INSERT if new else DELETE))
         paras.append(Para(S.NESTED[min(depth, len(S.NESTED) - 1)], pieces, mark))
     return paras
 

@@ -31,6 +31,9 @@ from ..conftest import ROOT
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 PROPOSALS = sorted((ROOT / "proposals").glob("*.yaml"))
+# besides the proposals: one change of every lovteknik template (new first stk., repealed units,
+# chapters, headings …) and a real amending act (a new afsnit with §§)
+ALL = PROPOSALS + [ROOT / "tests" / "fixtures" / "templates.yaml"] + sorted((ROOT / "amendments").glob("*.yaml"))
 DS = ROOT / "proposals" / "ds-11-forslag-ressourceforloeb.yaml"
 
 
@@ -42,7 +45,7 @@ def q(tag: str) -> str:
 def made(store):
     """proposal path -> (result, docx bytes)."""
     out = {}
-    for f in PROPOSALS:
+    for f in ALL:
         result = run(load_proposal(f), store)
         out[f] = (result, rdocx.render_docx(result))
     return out
@@ -134,7 +137,7 @@ def _units(act) -> dict:
     return {u.wid: u for u in act.walk()}
 
 
-@pytest.mark.parametrize("path", PROPOSALS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_accept_all_gives_the_consolidated_text_and_reject_all_the_law_in_force(path, made, capsys):
     result, data = made[path]
     model = _apply_json(capsys, path)
@@ -168,7 +171,7 @@ def test_accept_all_gives_the_consolidated_text_and_reject_all_the_law_in_force(
     assert checked
 
 
-@pytest.mark.parametrize("path", PROPOSALS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_accept_all_equals_what_lawdiff_apply_prints(path, made, capsys):
     """The text output of `lawdiff apply` with its insertions kept and deletions dropped."""
     result, data = made[path]
