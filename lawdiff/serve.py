@@ -445,6 +445,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Fal
     n = len(preview.state.pages)
     print(f"lawdiff serve: http://{host}:{actual}/ ({n} sider på {time.perf_counter() - t:.1f} s; "
           f"ser efter ændringer i statutes/, proposals/ og amendments/; Ctrl-C stopper)", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"advarsel: --host {host}: forhåndsvisningen kan ses fra andre maskiner på netværket",
+              file=sys.stderr, flush=True)
     for text in preview.state.errors.values():
         print(f"fejl: {text}", file=sys.stderr, flush=True)
 
