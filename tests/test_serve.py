@@ -265,3 +265,16 @@ def test_the_open_page_follows_edits_and_shows_errors(tmp_path):
     finally:
         code, err = stop_server(proc)
     assert code == 0 and "Traceback" not in err
+
+
+def test_pdfs_only_when_asked(preview):
+    path = "forslag/aftale-2020-ressourceforloeb.pdf"
+    assert preview.get(path) is None  # no PDFs unless --pdf
+    preview.pdf = True
+    try:
+        body, ctype = preview.get(path)
+        assert ctype == "application/pdf" and body[:5] == b"%PDF-"
+        assert preview.get(path)[0] is body  # made once per generation, then reused
+        assert preview.get("forslag/nope.pdf") is None
+    finally:
+        preview.pdf = False
