@@ -208,6 +208,20 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
+def _docx(store: Store, args) -> int:
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.docx import render_docx
+    from .store import atomic_write
+
+    result = run(load_proposal(args.proposal), store)
+    data = render_docx(result)
+    out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")
+    atomic_write(out, data)
+    print(f"{args.proposal} → {out} ({len(data) // 1024} kB)")
+    return 0
+
+
 def _build(store: Store, args) -> int:
     import time
 
@@ -220,6 +234,22 @@ def _build(store: Store, args) -> int:
     cached = f", {written.pdf_cached} uændrede fra cachen" if getattr(written, "pdf_cached", 0) else ""
     print(f"{count(len(written), 'fil', 'filer')} skrevet til {out} ({pdfs} PDF{cached}) på {time.perf_counter() - t:.1f} s")
     return 0
+
+
+def _serve(store: Store, args) -> int:
+    import signal
+
+    from .serve import serve
+
+    def stop(signum, frame):  # SIGTERM stops as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return serve(Path(args.root), host=args.host, port=args.port, pdf=args.pdf)
+    except KeyboardInterrupt:  # Ctrl-C before the server was up
+        print("lawdiff serve: stoppet", flush=True)
+        return 0
 
 
 def _version(store: Store, spec: str):
@@ -373,10 +403,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="byg kun dette forslags side og PDF (resten af webstedet beholdes); kan gentages")
     bd.set_defaults(func=_build)
 
+    sv = sub.add_parser("serve", help="vis webstedet lokalt og opdatér det, mens du retter i filerne")
+    sv.add_argument("--port", type=int, default=8000, help="standard: 8000 (0: en ledig port)")
+    sv.add_argument("--host", default="127.0.0.1", help="standard: 127.0.0.1 (kun denne maskine)")
+    sv.add_argument("--pdf", action="store_true", help="lav også PDF'erne (når de hentes)")
+    sv.set_defaults(func=_serve)
+
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
     ins.add_argument("proposal", metavar="PROPOSAL")
     ins.add_argument("--bilag", action="store_true", help="»Lovforslaget sammenholdt med gældende lov« som tekst")
     ins.set_defaults(func=_instructions)
+
+    dx = sub.add_parser("docx", help="forslaget som Word-dokument med ændringerne som sporede ændringer")
+    dx.add_argument("proposal", metavar="PROPOSAL")
+    dx.add_argument("--out", metavar="FILE", help="filen (standard: FORSLAG.docx i den aktuelle mappe)")
+    dx.set_defaults(func=_docx)
 
     df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
     df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")

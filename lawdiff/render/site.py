@@ -34,6 +34,7 @@ from ..store import Store
 from . import history, markdown
 from .html import Notes, anchor_of, env, esc, items_in, live_eids, nbsp_html, runit_html
 from .bilag import bilag
+from .docx import render_docx
 from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
@@ -84,6 +85,7 @@ class _Builder:
         self.env = env()
         self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
                                 status_name=STATUS)
+        self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -231,12 +233,14 @@ class _Builder:
                 groups.append([row])
         kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
-                  pdf_href=f"{prop.slug}.pdf" if self.pdf else None)
+                  pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
+                  docx_href=f"{prop.slug}.docx" if self.with_docx else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
         title = f"{prop.title} – forslag fra {prop.organisation}, {long_date(prop.date)}"
         html = self.render("proposal.html", path, title=title, order=WEB_ORDER, **kw)
         pdf_html = self.render("proposal.html", path, title=title, order=PDF_ORDER, for_pdf=True, **kw)
-        self.site.add(path, html, prop.date, pdf_html)
+        docx = render_docx(result, lf, rows, reds) if self.with_docx else None
+        self.site.add(path, html, prop.date, pdf_html, docx)
 
     def index_page(self, acts: dict[str, list[Act]], results: list[Result]) -> None:
         path = "index.html"
