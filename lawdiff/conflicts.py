@@ -1,12 +1,14 @@
 """`lawdiff check` for proposals: each must apply cleanly; report units two proposals both touch."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import Result, _index, cite_path, run
 from .errors import LawdiffError
 from .proposal import load_proposal
+from .validate import count
 
 
 @dataclass
@@ -15,11 +17,13 @@ class ProposalReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    internal: int = 0  # proposals that hit a bug in lawdiff (check goes on with the others, exits 2)
 
     def lines(self) -> list[str]:
         out = self.errors + self.warnings + self.conflicts
-        out.append(f"{self.checked} forslag kontrolleret: {len(self.errors)} fejl, {len(self.warnings)} advarsler, "
-                   f"{len(self.conflicts)} konflikter mellem forslag")
+        out.append(f"{count(self.checked, 'forslag', 'forslag')} kontrolleret: {count(len(self.errors), 'fejl', 'fejl')}, "
+                   f"{count(len(self.warnings), 'advarsel', 'advarsler')}, "
+                   f"{count(len(self.conflicts), 'konflikt', 'konflikter')} mellem forslag")
         return out
 
 
@@ -54,7 +58,14 @@ def check_proposals(store, folder: Path) -> ProposalReport:
         try:
             res = run(load_proposal(path), store)
         except LawdiffError as e:
-            rep.errors.append(str(e))
+            rep.errors.extend(str(x) for x in getattr(e, "errors", [e]))  # every error of the proposal
+            continue
+        except Exception as e:  # a bug in lawdiff must not stop the check of the other proposals
+            if os.environ.get("LAWDIFF_DEBUG"):
+                raise
+            rep.errors.append(f"{path}: intern fejl i lawdiff: {type(e).__name__}: {str(e)[:200]}\n"
+                              f"  → det er en fejl i lawdiff, ikke i forslaget; rapportér den med filen")
+            rep.internal += 1
             continue
         rep.warnings.extend(res.warnings)
         results[str(path)] = res

@@ -44,7 +44,7 @@ def test_import_into_an_empty_root(tmp_path):
     files = [str(CORPUS / "2016/2016-1342.xml"), str(CORPUS / "2012/2012-1380.xml")]
     r = run("--root", str(tmp_path), "import", "lexdania", *files)
     assert r.returncode == 0, r.stderr
-    assert "1 love importeret, 1 ændringslove genkendt, 0 fejl" in r.stdout
+    assert "1 lov importeret, 1 ændringslov genkendt, 0 fejl" in r.stdout
     assert (tmp_path / "statutes/lab/2016-11-21.xml").read_bytes() == (ROOT / "statutes/lab/2016-11-21.xml").read_bytes()
     assert run("--root", str(tmp_path), "check").returncode == 0
 
@@ -56,6 +56,6 @@ def test_failed_file_leaves_nothing_half_written(tmp_path):
     r = run("--root", str(tmp_path), "import", "lexdania", str(CORPUS / "2016/2016-1342.xml"), str(bad))
     assert r.returncode == 1
     assert f"{bad}" in r.stderr and "ugyldig XML" in r.stderr
-    assert "1 love importeret, 0 ændringslove genkendt, 1 fejl" in r.stdout
+    assert "1 lov importeret, 0 ændringslove genkendt, 1 fejl" in r.stdout
     written = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "statutes").rglob("*") if p.is_file())
     assert written == ["statutes/lab/2016-11-21.xml"]  # no temporary or partial files

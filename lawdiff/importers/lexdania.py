@@ -30,6 +30,7 @@ from .. import labels
 from ..errors import MappingError
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
+from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -171,8 +172,12 @@ class _Reader:
                 if cell.tag not in ("Td", "Th"):
                     continue
                 text = " ".join(self.linea(li) for li in cell.iter("Linea"))
-                row.append(Cell(text, cell.tag == "Th", int(cell.get("colspan", "1") or 1),
-                                int(cell.get("rowspan", "1") or 1)))
+                try:
+                    spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
+                except ValueProblem as e:
+                    raise MappingError(f"<{cell.tag}>: {e.message}", file=self.path, line=cell.sourceline,
+                                       hint=e.hint) from None
+                row.append(Cell(text, cell.tag == "Th", *spans))
             rows.append(row)
         return Table(rows)
 
@@ -582,8 +587,22 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
+def _refuse_odd_characters(data: bytes, path: str) -> None:
+    """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # another declared encoding: lxml has read it; the text is checked as it is mapped
+    bad = forbidden_in_file(text)
+    if bad:
+        at, p = bad
+        line, col = index_line_col(text, at)
+        raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    _refuse_odd_characters(data, path)
     tree = parse_bytes(data, path)
     root = tree.getroot()
     if root.tag != "Dokument" or root.find("Meta/DocumentType") is None:
@@ -595,6 +614,9 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
     date = _meta(root, "DiesSigni")
     number = _meta(root, "Number")
     year = _meta(root, "Year")
+    if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
+        raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
+                           hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)

@@ -1,7 +1,7 @@
 """Plain-text rendering in the official layout ("§ 68 a. …", "Stk. 2. …", "1) …")."""
 from __future__ import annotations
 
-from ..model import Act, Line, Table, Unit
+from ..model import Act, Table, Unit
 
 
 def blocks_text(blocks: list) -> str:
