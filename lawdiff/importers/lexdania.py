@@ -86,8 +86,12 @@ def short_name(title: str) -> str:
     if m:
         return _slug(m.group(1)) or "lov"
     slug = _slug(re.sub(r"^lov om\s+", "", title))
-    if len(slug) > 120:  # a file name; 120 characters keep the countries of tax treaties apart
-        slug = slug[:121].rsplit("-", 1)[0]
+    if len(slug) > 64:
+        # short names have at most 80 characters (names.LAW), room for "-lbk-NNNNNN-YYYY": keep the
+        # start and the end of a long title, where tax treaties name their country
+        head = slug[:41].rsplit("-", 1)[0]
+        tail = slug[-(63 - len(head)):]
+        slug = f"{head}-{tail.split('-', 1)[1] if '-' in tail else tail}"
     return slug or "lov"
 
 
