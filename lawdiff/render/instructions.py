@@ -555,7 +555,10 @@ def amendment_lines(doc: dict) -> list[str]:
         out.append(f"({doc['undertitel']})")
     for par in doc.get("paragraffer", []):
         out += ["", f"§ {par['nummer']}", ""]
-        out.append(par["indledning"] if "indledning" in par else intro_mod.format(par))
+        if "indledning" in par:
+            out.append(par["indledning"])
+        elif "lovtitel" in par:
+            out.append(intro_mod.format(par))
         for entry in par["numre"]:
             out.append("")
             out += nummer_lines(entry)
