@@ -55,6 +55,10 @@ def _import_lexdania(store: Store, args) -> int:
         path = store.save(act)
         acts += 1
         print(f"{res.path}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
+        if act.doc_type == "lov":  # an original act that also amends other acts: its ændringsparagraffer
+            from .importers.amending import has_amendments
+            if has_amendments(Path(res.path).read_bytes()):
+                failed += _write_amendment(store, res.path, args)
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
@@ -66,6 +70,9 @@ def _write_amendment(store: Store, path: str, args) -> int:
 
     try:
         act = amending.read_amending_file(path)
+        if not act.doc["paragraffer"]:
+            print(f"{path}: ingen ændringsparagraffer, der kan læses; ingen fil i amendments/")
+            return 0
         notes = amending.link(act.doc, store)
         out = amending.write(act, store.root, force=args.force)
     except LawdiffError as e:

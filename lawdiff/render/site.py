@@ -330,7 +330,9 @@ def _specielle(lf, prop) -> list[dict]:
     for para in lf.paragraffer:
         by_item: dict[int, list[int]] = {}
         for nr in para.numre:
-            by_item.setdefault(nr.change.item, []).append(nr.n)
+            for c in [nr.change, *getattr(nr, "also", [])]:  # a nummer may group changes of several forslag
+                if nr.n not in by_item.setdefault(c.item, []):
+                    by_item[c.item].append(nr.n)
         entries = []
         for i, ns in sorted(by_item.items(), key=lambda x: x[1][0]):
             entries.append({"nums": _nums_text(ns), "count": len(ns), "item": items[i], "first": i not in seen,
