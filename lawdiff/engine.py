@@ -120,6 +120,18 @@ class LawResult:
     renumbered: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)
     # change id -> (parent wid, kind, number before, number after) of every unit it renumbered
 
+    def log(self) -> list[dict]:
+        """Who changed what, in the order executed (for consolidate and blame): the change's
+        attribution, the kind of change, the units it acted on and the units it inserted (stable
+        ids), and what it renumbered."""
+        out = []
+        for p in self.placements:
+            who = change_id(p.change)
+            out.append({"who": who, "what": p.what, "units": list(p.targets), "new": list(p.new_wids),
+                        "renumbered": [{"wid": w, "from": a, "to": b}
+                                       for w, _parent, _kind, a, b in self.renumbered.get(who, [])]})
+        return out
+
 
 @dataclass
 class Result:

@@ -383,6 +383,10 @@ def test_changes_are_attributed_to_the_act_nummer():
     assert moved.new_num == "4" and who3 in moved.changes
     assert {s.change for b in moved.intro for s in b if s.op != 0} == {who3}
     assert lr.renumbered[who2] and who3 not in lr.renumbered
+    log = lr.log()
+    assert [e["who"] for e in log] == [who2, who3]
+    assert log[0]["what"] == "new" and log[0]["new"] == [new_stk.wid]
+    assert {"wid": moved.wid, "from": "3", "to": "4"} in log[0]["renumbered"]
 
 
 def test_a_list_item_of_two_lines_keeps_its_place():
