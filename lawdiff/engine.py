@@ -1020,6 +1020,12 @@ class _Applier:
         i = sibs.index(anchor) + (1 if key == "efter" else 0)
         children = self._parse_body(c)
         sections = [u for top in children for u in top.walk() if u.kind == "section"]
+        # "Kapitel 3 a … Kapitel 3 b …": the later chapters (parts) of the text follow the new one,
+        # they are not inside it
+        j = next((n for n, u in enumerate(children) if u.kind == kind), len(children))
+        children, more = children[:j], children[j:]
+        if any(u.kind != kind for u in more):
+            raise c.error(f"teksten blander {word.lower()}er og andre enheder efter »{more[0].label}«", "tekst")
         unit = Unit(kind, num=num, label=f"{word} {num}", heading=Line(_norm_query(c.get("overskrift"))),
                     children=children)
         unit.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
@@ -1028,10 +1034,15 @@ class _Applier:
         self.touch(unit.wid, c)
         for top in children:
             self.parents[top.wid] = unit
-        sibs.insert(i, unit)
-        self.parents[unit.wid] = parent
+        sibs[i:i] = [unit] + more
+        for u in [unit] + more:
+            self.parents[u.wid] = parent
+        for u in more:
+            if u.num and any(x.kind == kind and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                             and x is not u for x in self.r.new.walk()):
+                raise c.error(f"{word.lower()} {u.num} findes allerede", "tekst")
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
-                                           [unit.wid]))
+                                           [unit.wid] + [u.wid for u in more]))
         existing = {addr.canonical_num(s.num) for s in self.r.new.sections() if s.num} - \
             {addr.canonical_num(s.num) for s in sections}
         for sec in sections:

@@ -484,3 +484,19 @@ def test_a_chapter_rewritten():
     assert len([s for s in new.walk() if s.kind == "section"]) == len([s for s in off.walk() if s.kind == "section"])
     with pytest.raises(ProposalError, match="skal begynde med »Kapitel 5 a«"):
         run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": "§ 75 a. Ny."}])
+
+
+def test_two_new_chapters_in_one_block(store):
+    """"Efter kapitel 12 b indsættes: Kapitel 12 c … Kapitel 12 d …": two chapters side by side, the
+    second never inside the first (LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    lr = apply_proposal(SimpleNamespace(changes=[change({
+        "ny": "kapitel", "nummer": "12 c", "efter": "kapitel 12 b", "overskrift": "Forsøg",
+        "tekst": "§ 68 k. Der kan gennemføres forsøg.\nKapitel 12 d\nEvaluering\n§ 68 l. Forsøgene evalueres."})]),
+        {"x": lab})["x"]
+    chapters = [u for u in lr.new.walk() if u.kind == "chapter"]
+    nums = [u.num for u in chapters]
+    assert nums[nums.index("12 b") + 1:nums.index("12 b") + 3] == ["12 c", "12 d"]
+    c, d = chapters[nums.index("12 c")], chapters[nums.index("12 d")]
+    assert [s.num for s in c.children] == ["68 k"] and [s.num for s in d.children] == ["68 l"]
+    assert d.heading.text == "Evaluering"
