@@ -500,3 +500,22 @@ def test_two_new_chapters_in_one_block(store):
     c, d = chapters[nums.index("12 c")], chapters[nums.index("12 d")]
     assert [s.num for s in c.children] == ["68 k"] and [s.num for s in d.children] == ["68 l"]
     assert d.heading.text == "Evaluering"
+
+
+def test_som_from_an_amendment_file_places_the_unit_in_the_middle(tmp_path):
+    """An amendment file's "indsættes som nyt stk. 2" (som: stk. 2, no efter) must give stk. 2, not a
+    new last stk.: the loader used to drop `som`, so the unit went to the end with exit status 0."""
+    from lawdiff.proposal import load_proposal
+
+    f = tmp_path / "lov-2011-341.yaml"
+    f.write_text(
+        "titel: Lov om ændring af forskellige love\norganisation: Test\ndato: '2011-04-27'\nstatus: vedtaget\n"
+        "kilde: lov nr. 341 af 27. april 2011\nlove:\n  x: x@2010-11-16\nparagraffer:\n- nummer: '2'\n  lov: x\n"
+        "  lovtitel: lov om registrering af ledningsejere\n  numre:\n  - nummer: '2'\n    ændringer:\n"
+        "    - ny: stk\n      i: § 11\n      som: stk. 2\n      tekst: 'Stk. 2. Ny tekst.'\n"
+        "    rykning: Stk. 2 og 3 bliver herefter stk. 3 og 4.\n", encoding="utf-8")
+    prop = load_proposal(f)
+    lr = apply_proposal(prop, {"x": corpus_act("2010/2010-1113")})["x"]
+    assert text(lr.new, "§ 11, stk. 2") == "Stk. 2. Ny tekst."
+    assert text(lr.new, "§ 11, stk. 3") == text(lr.base, "§ 11, stk. 2").replace("Stk. 2.", "Stk. 3.")
+    assert lr.log()[0]["who"] == "lov nr. 341 af 27. april 2011, § 2, nr. 2"
