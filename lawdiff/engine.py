@@ -297,6 +297,17 @@ class _Applier:
         raise c.error(f"der står ingen overskrift {side} {unit.cite() if side == 'før' else m.group(2)}", key,
                       hint="en ny overskrift indsættes med »ny: overskrift«")
 
+    def cites(self, c: Change, key: str) -> list[tuple[str, str | None]]:
+        """`citations` of the change's `key`; an address that comes out twice is refused (a citation
+        read wrongly would leave one of its units unchanged)."""
+        out = citations(c.get(key))
+        seen = [w for w, _ in out]
+        dup = next((w for w in seen if seen.count(w) > 1), None)
+        if dup is not None:
+            raise c.error(f"henvisningen »{c.get(key)}« giver »{dup}« to gange", key,
+                          hint="skriv adresserne som en liste (i: [\"…\", \"…\"])")
+        return out
+
     def place(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """A unit cited only as a place ("Efter § 5 indsættes"): it may have been rewritten by
         another change (the place is still there), not repealed."""
@@ -359,13 +370,14 @@ class _Applier:
         """The lines (with an allowed span) a change of words may touch."""
         if c.get("overalt"):
             skip: set[str] = set()
-            for text in _as_list(c.get("bortset_fra")):
+            for text in [w for v in _as_list(c.get("bortset_fra")) for w, _ in citations(v)]:
                 sp = self.special(c, text, "bortset_fra")
                 if sp is not None:
                     raise c.error(f"»bortset_fra: {text}« skal være en bestemmelse", "bortset_fra")
-                for bu in self.resolve(c, text, "bortset_fra").units:
-                    if self.resolve(c, text, "bortset_fra").address.pkt:
-                        raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
+                target = self.resolve(c, text, "bortset_fra")
+                if target.address.pkt:
+                    raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
+                for bu in target.units:
                     skip.update(u.wid for u in bu.walk())
             return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
                     if u.wid not in skip]
@@ -404,7 +416,7 @@ class _Applier:
         if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
-        for where, der_bliver in citations(c.get("i")):
+        for where, der_bliver in self.cites(c, "i"):
             self.check_der_bliver(c, where, der_bliver, "i")
             out += self._find_in(c, words, key, where)
         return out
@@ -530,7 +542,7 @@ class _Applier:
                 u.label = label
 
     def repeal(self, c: Change) -> None:
-        cites = citations(c.get("ophæves"))
+        cites = self.cites(c, "ophæves")
         if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
             # "Overskriften før § 49 og § 49 ophæves.": each part on its own
             for w, _ in cites:
@@ -545,7 +557,7 @@ class _Applier:
             if sp[0] == "note":
                 return self._title(c, "ophæves", "note")
             raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
-        cites = citations(c.get("ophæves"))
+        cites = self.cites(c, "ophæves")
         for where, der_bliver in cites:
             self.check_der_bliver(c, where, der_bliver, "ophæves")
         targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
@@ -711,7 +723,7 @@ class _Applier:
     def rewrite(self, c: Change) -> None:
         if self.special(c, c.get("affattes"), "affattes") is not None:
             return self.heading(c, c.get("affattes"))
-        cites = citations(c.get("affattes"))
+        cites = self.cites(c, "affattes")
         if len(cites) > 1:
             # "§ 15, stk. 6 og 7, affattes således:" / "§§ 41 og 42 affattes således:": the units go,
             # the new text takes the first one's place (as "ophæves, og i stedet indsættes")
@@ -852,7 +864,7 @@ class _Applier:
                           hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
         if kind_word == "overskrift":
             return self.new_heading(c)
-        cites = citations(c.get("i")) if "i" in c.data else []
+        cites = self.cites(c, "i") if "i" in c.data else []
         if len(cites) > 1:
             # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
             for where, der_bliver in cites:

@@ -519,3 +519,16 @@ def test_som_from_an_amendment_file_places_the_unit_in_the_middle(tmp_path):
     assert text(lr.new, "§ 11, stk. 2") == "Stk. 2. Ny tekst."
     assert text(lr.new, "§ 11, stk. 3") == text(lr.base, "§ 11, stk. 2").replace("Stk. 2.", "Stk. 3.")
     assert lr.log()[0]["who"] == "lov nr. 341 af 27. april 2011, § 2, nr. 2"
+
+
+def test_a_citation_read_twice_is_refused(store):
+    """"Overskriften før § 49 og § 49 ophæves" must repeal both: a citation that comes out as the same
+    address twice is refused, never half executed."""
+    from lawdiff import address as addr_mod
+
+    lab = store.load("lab@2016-11-21")
+    c = change({"ophæves": "§ 68 a og § 68 a"})
+    if getattr(addr_mod, "parse_citation", None) is None:
+        pytest.skip("address.parse_citation is not there")
+    with pytest.raises(ProposalError, match="to gange"):
+        apply_proposal(SimpleNamespace(changes=[c]), {"x": lab})
