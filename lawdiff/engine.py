@@ -1377,15 +1377,17 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
 
 def _numbers_in(text: str) -> dict[str, set[str]]:
     """The numbers a "der bliver" names, by kind: "stk. 8 og 9" -> {"stk": {"8", "9"}};
-    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}."""
+    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}; "stk. 8, 3 og 4. pkt."."""
     t = norm_map(text)[0]
     out: dict[str, set[str]] = {}
+    pkt = re.compile(r"(\d+)\.?\s*(?:(-|–|og)\s*(\d+)\.)?\s*pkt\.?")
+    for m in pkt.finditer(t):
+        a, b = int(m.group(1)), int(m.group(3) or m.group(1))
+        out.setdefault("pkt", set()).update(str(i) for i in ((a, b) if m.group(2) == "og" else range(a, b + 1)))
+    t = pkt.sub(" ", t)
     seq = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|og)\s*(?:{_RYK_LIST})|\s*,\s*(?:{_RYK_LIST})(?![.\d]))*"
     for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
         out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
-    for m in re.finditer(r"(\d+)\.(?:\s*(?:-|–|og)\s*(\d+)\.)?\s*pkt", t):
-        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
-        out.setdefault("pkt", set()).update(str(i) for i in range(a, b + 1))
     return out
 
 

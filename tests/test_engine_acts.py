@@ -532,3 +532,13 @@ def test_a_citation_read_twice_is_refused(store):
         pytest.skip("address.parse_citation is not there")
     with pytest.raises(ProposalError, match="to gange"):
         apply_proposal(SimpleNamespace(changes=[c]), {"x": lab})
+
+
+def test_numbers_named_by_der_bliver():
+    from lawdiff.engine import _numbers_in
+
+    assert _numbers_in("stk. 9, 1. pkt.") == {"stk": {"9"}, "pkt": {"1"}}
+    assert _numbers_in("stk. 8, 3 og 4. pkt.") == {"stk": {"8"}, "pkt": {"3", "4"}}
+    assert _numbers_in("stk. 7, 3. -6. pkt.") == {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}
+    assert _numbers_in("stk. 8 og 9") == {"stk": {"8", "9"}}
+    assert _numbers_in("nr. 10") == {"nr": {"10"}}
