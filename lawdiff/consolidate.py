@@ -136,8 +136,8 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
                 cdata = {k: v for k, v in cdata.items() if k != "der_bliver"}  # printed data, checked by the engine
                 try:
                     c = _change(cdata, ni + 1, ci, {law: law}, file, pos, n.path + ("ændringer", ci - 1))
-                except LawdiffError as e:
-                    n.unreadable = e.message
+                except LawdiffError as e:  # the message cites "forslag N, ændring M": say it as the act does
+                    n.unreadable = re.sub(r"^forslag \d+, ændring (\d+): ", r"ændring \1: ", e.message)
                     n.changes = []
                     break
                 ac = ActChange(**{f.name: getattr(c, f.name) for f in fields(Change)})
