@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawdiff.address import _section_span, canonical_num, section_key
-from lawdiff.consolidate import ConsolidateError, consolidate, load_act, preamble_acts
+from lawdiff.consolidate import ConsolidateError, consolidate, load_act, preamble_acts, save
 from lawdiff.diff import is_placeholder
 from lawdiff.errors import LawdiffError
 from lawdiff.render.text import plain_text
@@ -43,6 +43,7 @@ class ChainResult:
     changed: int = 0  # §§ the target changed relative to the base
     changed_identical: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)  # (§, class)
+    attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
 
 
 def _texts(act) -> tuple[dict[str, str], list[tuple]]:
@@ -147,7 +148,17 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
     except LawdiffError as e:
         res.error = f"consolidate --partial: {e.message}"
         return res
+    save(store, result)  # for blame
     rec = result.consolidation
+    from lawdiff.blame import _Version
+
+    old_units = {u.wid: u for u in base.walk()}
+    version = _Version(result)
+    for u in result.walk():  # units whose own text the consolidation changed
+        if u.kind in ("subsection", "paragraph", "point") and u.wid in rec.changed_by:
+            o = old_units.get(u.wid)
+            if o is not None and [norm(x) for x in o.own_lines()] != [norm(x) for x in u.own_lines()]:
+                res.attributed[version.cite(u)] = rec.changed_by[u.wid]
     skipped = {(s.act, s.nummer) for s in rec.not_executed}
     numre = [n for a in acts for n in a.numre]
     touched = _touched(numre)
