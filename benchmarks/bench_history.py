@@ -62,7 +62,7 @@ with tempfile.TemporaryDirectory() as tmp:
             y, n = a.split("/")[1].split("-")
             aid = f"lov-{y}-{n}-{i}"
             p = root / "amendments" / f"{aid}.yaml"
-            p.write_text(amending.dump(link(doc, base.title, law)), encoding="utf-8")
+            p.write_text(amending.dump(link(doc, base.title, law, base.key)), encoding="utf-8")
             if load_act(p, law):
                 include.append(aid)
         try:

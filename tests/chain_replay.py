@@ -96,7 +96,7 @@ def _drop_empty(x):
     return x
 
 
-def link(doc: dict, title: str, law: str) -> dict:
+def link(doc: dict, title: str, law: str, ref: str | None = None) -> dict:
     """Link the ændringsparagraffer that amend the act titled `title` to the stored act `law`."""
     doc = _drop_empty(dict(doc))
     # the act's other §§ are not executed; the reader of issue 8 may leave their "nummer" empty
@@ -107,6 +107,7 @@ def link(doc: dict, title: str, law: str) -> dict:
     for par in doc.get("paragraffer") or []:
         if norm(str(par.get("lovtitel", ""))).lower() == want:
             par["lov"] = law
+            doc["love"] = dict(doc.get("love") or {}, **{law: ref or law})
     return doc
 
 
@@ -135,7 +136,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             continue  # an original act (LOV H) amending in passing: not an amending act file
         y, n = a.split("/")[1].split("-")
         aid = f"lov-{y}-{n}"
-        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law)), encoding="utf-8")
+        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key)), encoding="utf-8")
         include.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in include) if x]
     include = [a.id for a in acts]
