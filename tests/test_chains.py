@@ -15,13 +15,13 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine of issue 8 carry more real numre.
-# Measured on 2026-11-23 with the amendment reader of the "amend" branch (629b318) and the engine of
-# main (before issue 8 landed): 120/120 replayed, 28 without refusal, 3 fully identical, 82.72 % of
-# all §§ and 19.31 % of changed §§ identical; differences: redaktionel 1,206 (mostly ministry
-# renamings such as "Undervisningsministeren" → "Børne- og undervisningsministeren"), ikke udført
-# 721, lawdiff 172, delvis 65.
-FLOOR_ALL = 0.80
-FLOOR_CHANGED = 0.15
+# Measured on 2026-11-23 with main's reader and engine of issue 8: 120/120 replayed, 70 without
+# refusal, 13 fully identical, 10,856 of 12,521 §§ (86.70 %) and 999 of 2,640 changed §§ (37.84 %)
+# identical; differences: redaktionel 1,176 (mostly ministry renamings such as
+# "Undervisningsministeren" → "Børne- og undervisningsministeren"), lawdiff 276, ikke udført 153,
+# delvis 60. The aims (97 % / 99.9 %) are not reached: these floors keep what is reached.
+FLOOR_ALL = 0.865
+FLOOR_CHANGED = 0.375
 
 
 @pytest.mark.corpus
