@@ -442,3 +442,51 @@ def test_statute_symlinked_out_of_the_store_is_not_read(project, capsys, tmp_pat
     (project / LAB).unlink()
     (project / LAB).symlink_to(outside)
     refused(capsys, ["--root", str(project), "show", "lab@2016-11-21"], "uden for")
+
+
+# --- real processes: a build killed with SIGKILL, two builds at once -------------------------
+
+def _lawdiff(project: Path, *args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "lawdiff.cli", "--root", str(project), *args],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+
+
+def test_a_build_killed_in_the_pdf_phase_leaves_the_old_site_and_the_next_build_cleans_up(project):
+    import signal
+    import time
+
+    assert main(["--root", str(project), "build", "--no-pdf"]) == 0
+    site = project / "site"
+    before = publish.digest(site)
+    proc = _lawdiff(project, "build")  # with PDFs, from an empty cache: minutes of rendering
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:  # wait until the pages are written and the PDFs are rendering
+            tmps = list(project.glob(".site.tmp-*"))
+            if tmps and (tmps[0] / "index.html").exists() and (tmps[0] / "static/lawdiff.css").exists():
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        else:
+            pytest.fail("the build never reached its PDF phase")
+        time.sleep(0.5)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its PDF workers (a session of their own)
+        proc.communicate()
+    assert publish.digest(site) == before  # the old site, complete
+    assert list(project.glob(".site.tmp-*"))  # what the kill left behind
+    assert main(["--root", str(project), "build", "--no-pdf"]) == 0
+    assert not list(project.glob(".site.*")) and (site / "index.html").exists()
+
+
+def test_two_builds_at_once_never_give_a_traceback(project):
+    procs = [_lawdiff(project, "build", "--no-pdf") for _ in range(3)]
+    results = [(p.wait(timeout=600), *p.communicate()) for p in procs]
+    for rc, out, err in results:
+        assert "Traceback" not in err and rc in (0, 1), err
+        if rc == 1:
+            assert "en anden lawdiff build skriver allerede" in err, err
+    assert any(rc == 0 for rc, _, _ in results)
+    assert (project / "site" / "index.html").exists() and (project / "site" / publish.MARKER).exists()
+    assert not list(project.glob(".site.*"))
