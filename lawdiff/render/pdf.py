@@ -1,6 +1,8 @@
 """PDF from the site's own HTML and CSS with WeasyPrint: A4, page numbers, running header,
 Danish hyphenation, DejaVu fonts (æøå, »«, §, –).
 
+Hyphenation: soft hyphens from render/hyphen.py (compound-aware, at least 3 letters each side).
+
 Deterministic and independent of where it is built: the stylesheet is passed directly,
 links to other pages of the site (which a PDF reader cannot follow) are dropped, links
 within the document and to the web are kept, the PDF identifier is the hash of the HTML,
@@ -21,6 +23,9 @@ _RELATIVE_HREF = re.compile(r'<a ([^>]*?)href="(?!#|https?:|mailto:)[^"]*"')
 
 
 def _prepare(html: str, date: str) -> str:
+    from .hyphen import hyphenate_html
+
+    html = hyphenate_html(html)  # Danish breaks as soft hyphens; print CSS sets hyphens: manual
     stamp = f"{date}T00:00:00Z"
     meta = (f'<meta name="dcterms.created" content="{stamp}">\n'
             f'<meta name="dcterms.modified" content="{stamp}">\n')

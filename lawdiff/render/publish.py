@@ -53,6 +53,7 @@ class Page:
     html: str
     pdf_date: str | None = None  # ISO date for the PDF's metadata; None: no PDF
     pdf_html: str | None = None  # the HTML the PDF is made from, if not `html`
+    docx: bytes | None = None  # a proposal's Word document, written beside the page as .docx
 
     @property
     def pdf_path(self) -> str:
@@ -63,8 +64,9 @@ class Page:
 class Site:
     pages: list[Page] = field(default_factory=list)
 
-    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None) -> None:
-        self.pages.append(Page(path, html, pdf_date, pdf_html))
+    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None,
+            docx: bytes | None = None) -> None:
+        self.pages.append(Page(path, html, pdf_date, pdf_html, docx))
 
 
 class Stats(list):
@@ -404,6 +406,9 @@ def write_site(site: Site, out: Path, pdf: bool = True, root: Path | None = None
             for page in site.pages:
                 _put(tmp / _inside_site(page.path), page.html.encode("utf-8"))
                 stats.written.append(page.path)
+                if page.docx is not None:  # a proposal's Word document beside its page
+                    _put(tmp / (page.path[: -len(".html")] + ".docx"), page.docx)
+                    stats.written.append(page.path[: -len(".html")] + ".docx")
             _put(tmp / "static" / "lawdiff.css", _css().encode("utf-8"))
             stats.written.append("static/lawdiff.css")
             if pdf:
