@@ -25,6 +25,26 @@ from tests.conftest import ROOT, lexdania
 LAB = "statutes/lab/2016-11-21.xml"
 
 
+_OPENED: list[str] | None = None
+
+
+def _audit(event, args):
+    if _OPENED is not None and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        _OPENED.append(os.path.realpath(os.fsdecode(args[0])))
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture
+def opened():
+    """Every file this process opens while the test runs (Python's audit hook), real paths."""
+    global _OPENED
+    _OPENED = []
+    yield _OPENED
+    _OPENED = None
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the repository's statutes, proposals and amendments, plus a file of the user."""
@@ -307,7 +327,7 @@ def secret(tmp_path) -> Path:
 
 @pytest.mark.parametrize("kind", ["absolute", "dotdot", "dotdot-inner", "symlink-out", "dev-zero-abs",
                                   "symlink-dev-zero", "etc", "home"])
-def test_builds_on_outside_the_folder_is_refused(project, capsys, secret, kind):
+def test_builds_on_outside_the_folder_is_refused(project, capsys, secret, kind, opened):
     proposals = project / "proposals"
     target = {"absolute": str(secret), "dotdot": "../../secret.yaml",
               "dotdot-inner": "sub/../../../secret.yaml", "symlink-out": "link.yaml",
@@ -317,9 +337,11 @@ def test_builds_on_outside_the_folder_is_refused(project, capsys, secret, kind):
     (proposals / "zero.yaml").symlink_to("/dev/zero")
     p = _builds_on(project, target)
     before = tree_hash(project)
+    opened.clear()
     err = refused(capsys, ["--root", str(project), "apply", str(p)], "»bygger_på«", f"{p}:5:")
     assert SECRET not in err and "root:" not in err
     assert tree_hash(project) == before
+    assert opened and not [p for p in opened if p in (str(secret), "/dev/zero", "/etc/passwd")], opened
 
 
 def test_builds_on_a_fifo_does_not_block(project, tmp_path):
@@ -436,9 +458,59 @@ def test_store_refuses_a_file_that_does_not_hold_what_its_name_says(project, cap
     refused(capsys, ["--root", str(project), "show", "lab@2016-11-21"], "lab@2015-07-01")
 
 
-def test_statute_symlinked_out_of_the_store_is_not_read(project, capsys, tmp_path):
+def test_statute_symlinked_out_of_the_store_is_not_read(project, capsys, tmp_path, opened):
     outside = tmp_path / "outside.xml"
     shutil.copy(project / LAB, outside)
     (project / LAB).unlink()
     (project / LAB).symlink_to(outside)
+    opened.clear()
     refused(capsys, ["--root", str(project), "show", "lab@2016-11-21"], "uden for")
+    assert str(outside) not in opened
+
+
+# --- real processes: a build killed with SIGKILL, two builds at once -------------------------
+
+def _lawdiff(project: Path, *args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "lawdiff.cli", "--root", str(project), *args],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
+
+
+def test_a_build_killed_in_the_pdf_phase_leaves_the_old_site_and_the_next_build_cleans_up(project):
+    import signal
+    import time
+
+    assert main(["--root", str(project), "build", "--no-pdf"]) == 0
+    site = project / "site"
+    before = publish.digest(site)
+    proc = _lawdiff(project, "build")  # with PDFs, from an empty cache: minutes of rendering
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:  # wait until the pages are written and the PDFs are rendering
+            tmps = list(project.glob(".site.tmp-*"))
+            if tmps and (tmps[0] / "index.html").exists() and (tmps[0] / "static/lawdiff.css").exists():
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        else:
+            pytest.fail("the build never reached its PDF phase")
+        time.sleep(0.5)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its PDF workers (a session of their own)
+        proc.communicate()
+    assert publish.digest(site) == before  # the old site, complete
+    assert list(project.glob(".site.tmp-*"))  # what the kill left behind
+    assert main(["--root", str(project), "build", "--no-pdf"]) == 0
+    assert not list(project.glob(".site.*")) and (site / "index.html").exists()
+
+
+def test_two_builds_at_once_never_give_a_traceback(project):
+    procs = [_lawdiff(project, "build", "--no-pdf") for _ in range(3)]
+    results = [(p.wait(timeout=600), *p.communicate()) for p in procs]
+    for rc, out, err in results:
+        assert "Traceback" not in err and rc in (0, 1), err
+        if rc == 1:
+            assert "en anden lawdiff build skriver allerede" in err, err
+    assert any(rc == 0 for rc, _, _ in results)
+    assert (project / "site" / "index.html").exists() and (project / "site" / publish.MARKER).exists()
+    assert not list(project.glob(".site.*"))

@@ -269,7 +269,13 @@ class PdfCache:
         if self.folder is None:
             return None
         p = self.folder / f"{key}.pdf"
-        return p if p.is_file() and not p.is_symlink() else None
+        if not p.is_file() or p.is_symlink():
+            return None
+        try:
+            os.utime(p)  # last used: prune() keeps what was used lately
+        except OSError:
+            pass
+        return p
 
     def put(self, key: str, data: bytes) -> Path | None:
         if self.folder is None:
@@ -284,13 +290,22 @@ class PdfCache:
             return None
         return self.folder / f"{key}.pdf"
 
+    KEEP_DAYS = 7
+
     def prune(self, keep: set[str]) -> None:
-        """Drop entries no page of the current site uses (after a full build), so the cache
-        stays the size of one site."""
+        """After a full build: drop entries that no page of the current site uses and that no
+        build used for a week (so undoing an edit finds its PDF, and the cache stays small)."""
         if self.folder is None:
             return
+        import time
+
+        old = time.time() - self.KEEP_DAYS * 86400
         for p in self.folder.iterdir():
-            if p.suffix == ".pdf" and p.stem not in keep or p.name.startswith(".tmp-"):
+            try:
+                stale = p.stat().st_mtime < old
+            except OSError:
+                continue
+            if (p.suffix == ".pdf" and p.stem not in keep or p.name.startswith(".tmp-")) and stale:
                 try:
                     p.unlink()
                 except OSError:

@@ -3,6 +3,7 @@ content-addressed PDFs, `build --only`."""
 from __future__ import annotations
 
 import http.server
+import os
 import re
 import shutil
 import threading
@@ -231,3 +232,17 @@ def test_a_page_path_outside_the_site_is_refused(tmp_path, rel):
     with pytest.raises(publish.SiteError, match="uden for webstedets mappe"):
         publish.write_site(site, out, pdf=False)
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a"]  # nothing written, no temporaries left
+
+
+def test_the_cache_keeps_what_was_used_lately_and_drops_the_rest(tmp_path):
+    import time
+
+    cache = publish.PdfCache(tmp_path / "pdf")
+    for k in ("a", "b", "c"):
+        cache.put(k, b"%PDF-" + k.encode())
+    week_ago = time.time() - 8 * 86400
+    os.utime(tmp_path / "pdf" / "b.pdf", (week_ago, week_ago))
+    os.utime(tmp_path / "pdf" / "c.pdf", (week_ago, week_ago))
+    assert cache.get("c") is not None  # used again: fresh
+    cache.prune({"a"})
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["a.pdf", "c.pdf"]
