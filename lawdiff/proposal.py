@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-
+from .validate import byte_size
 from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
@@ -198,7 +198,7 @@ def load_proposal(path: str | Path) -> Proposal:
     try:
         size = Path(p).stat().st_size
         if size > MAX_BYTES:
-            raise ProposalError(f"filen er {size / 1e6:.1f} MB; et forslag må højst fylde 1 MB", p, 1, 1,
+            raise ProposalError(f"filen fylder {byte_size(size)}; et forslag må højst fylde {byte_size(MAX_BYTES)}", p, 1, 1,
                                 hint="del forslaget op, eller fjern indsat materiale")
         data = Path(p).read_bytes()
     except OSError as e:

@@ -165,7 +165,7 @@ def _only_lawdiff_errors(fn, data: bytes, name: str):
             first = str(x).split("\n", 1)[0]
             assert first and "Traceback" not in first
         return None
-    except BaseException as e:  # noqa: BLE001 - a crash: report the input that caused it
+    except BaseException as e:
         digest = hashlib.sha256(data).hexdigest()[:12]
         raise AssertionError(f"{name} mutated (sha256 {digest}, {len(data)} bytes) crashed: "
                              f"{type(e).__name__}: {e}\n{data[:2000]!r}") from e
