@@ -22,7 +22,7 @@ from importlib import resources
 
 from lxml import etree
 
-from . import labels
+from . import labels, names
 from .errors import MappingError
 from .model import Act, Cell, Line, Note, Table, Unit
 from .xmlsafe import parse_bytes
@@ -156,6 +156,8 @@ def to_tree(act: Act) -> etree._Element:
         showAs=act.ministry or "ukendt")
     prop = _el(meta, "proprietary", source="#lawdiff")
     etree.SubElement(prop, _L + "ministry").text = act.ministry
+    if act.consolidation is not None:
+        act.consolidation.write(prop, _L)
     counter = [0]
     pre = _el(doc, "preface")
     _el(_el(pre, "longTitle"), "p", act.doc_title)
@@ -246,8 +248,64 @@ def num_from_label(kind: str, label: str | None, eid: str) -> str | None:
     return None
 
 
+_FRBR_LEVELS = ("FRBRWork", "FRBRExpression", "FRBRManifestation")
+
+
+def read_problems(root) -> list[tuple[int, str]]:
+    """Every value of a stored act that lawdiff would put into a path or HTML and that fails
+    lawdiff's naming rules (and the XSD's): the act's short name, the FRBR dates and URI, every
+    eId and wId. Each as (line, Danish message). `from_bytes` refuses a file with any of them;
+    `lawdiff check` lists them all."""
+    out: list[tuple[int, str]] = []
+    doc = root.find(_A + "act")
+    if doc is None:
+        return out
+    name = doc.get("name", "")
+    if not names.is_law(name):
+        out.append((doc.sourceline or 0, f"lovens kortnavn <act name> {names.shown(name)} er ugyldigt; "
+                                          "brug små bogstaver, tal og bindestreg (fx lab)"))
+    ident = doc.find(f"{_A}meta/{_A}identification")
+    for level in _FRBR_LEVELS:
+        f = ident.find(_A + level) if ident is not None else None
+        if f is None:
+            continue
+        d = f.find(_A + "FRBRdate")
+        if d is not None and not names.is_date(d.get("date")):
+            out.append((d.sourceline or 0, f"{level}/FRBRdate {names.shown(d.get('date') or '')} er ikke en "
+                                           "gyldig dato; skriv en rigtig dato som ÅÅÅÅ-MM-DD"))
+    work = ident.find(_A + "FRBRWork") if ident is not None else None
+    uri = work.find(_A + "FRBRuri") if work is not None else None
+    if uri is not None:
+        parts = (uri.get("value") or "").split("/")
+        if not (len(parts) == 7 and parts[:4] == ["", "akn", "dk", "act"] and names.DOC_TYPE.fullmatch(parts[4])
+                and names.YEAR.fullmatch(parts[5]) and names.NUMBER.fullmatch(parts[6])):
+            out.append((uri.sourceline or 0, f"FRBRuri {names.shown(uri.get('value') or '', 60)} har ikke formen "
+                                             "/akn/dk/act/TYPE/ÅR/NUMMER"))
+    for e in root.iter():
+        if not isinstance(e.tag, str):
+            continue
+        eid, wid = e.get("eId"), e.get("wId")
+        if eid is not None and not names.is_eid(eid):
+            out.append((e.sourceline or 0, f"eId {names.shown(eid)} følger ikke navnereglen "
+                                           "(fx sec_68a__subsec_1__para_2)"))
+        if wid is not None and not names.is_wid(wid):
+            out.append((e.sourceline or 0, f"wId {names.shown(wid)} er ugyldigt (kun a-z, 0-9, _ og -)"))
+        for attr in ("colspan", "rowspan"):
+            v = e.get(attr)
+            if v is not None and not re.fullmatch(r"[1-9]\d{0,2}", v):
+                out.append((e.sourceline or 0, f"{attr}={names.shown(v)} er ikke et tal fra 1 til 999"))
+    return out
+
+
 def from_bytes(data: bytes, path: str) -> Act:
     root = parse_bytes(data, path).getroot()
+    problems = read_problems(root)
+    if problems:
+        line, msg = problems[0]
+        more = f" (og {len(problems) - 1} fejl mere)" if len(problems) > 1 else ""
+        raise MappingError(msg + more, file=path, line=line,
+                           hint="filen er ændret uden for lawdiff; importér den igen, eller ret den "
+                                "(lawdiff check viser alle fejl)")
     if root.tag != _A + "akomaNtoso":
         raise MappingError("ikke en Akoma Ntoso 3.0-fil", file=path, line=root.sourceline)
     doc = root.find(_A + "act")
@@ -257,12 +315,20 @@ def from_bytes(data: bytes, path: str) -> Act:
     if work is None:
         raise MappingError("FRBRWork mangler", file=path, line=doc.sourceline)
     aliases = {a.get("name"): a.get("value") for a in work.findall(_A + "FRBRalias")}
-    this = work.find(_A + "FRBRuri").get("value").split("/")  # /akn/dk/act/lbk/2016/1342
-    act = Act(law=doc.get("name", ""), title=work.find(_A + "FRBRname").get("value"),
+    uri, frbr_name, frbr_date = (work.find(_A + t) for t in ("FRBRuri", "FRBRname", "FRBRdate"))
+    if uri is None or frbr_name is None or frbr_date is None:
+        raise MappingError("FRBRWork mangler FRBRuri, FRBRname eller FRBRdate", file=path, line=work.sourceline)
+    this = uri.get("value").split("/")  # /akn/dk/act/lbk/2016/1342
+    act = Act(law=doc.get("name", ""), title=frbr_name.get("value") or "",
               doc_title=doc.findtext(f"{_A}preface/{_A}longTitle/{_A}p") or "",
               doc_type=this[4], year=this[5], number=this[6],
-              date=work.find(_A + "FRBRdate").get("date"), source=aliases.get("source", ""),
+              date=frbr_date.get("date"), source=aliases.get("source", ""),
               ministry=doc.findtext(f"{_A}meta/{_A}proprietary/{_L}ministry") or "")
+    rec = doc.find(f"{_A}meta/{_A}proprietary/{_L}consolidation")
+    if rec is not None:
+        from .record import Record  # the consolidation record (a leaf module: no cycle)
+
+        act.consolidation = Record.read(rec, _L)
     pre = doc.find(_A + "preamble")
     if pre is not None:
         act.preamble = [_read_line(p) for p in pre.findall(_A + "p")]

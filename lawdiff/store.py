@@ -6,25 +6,59 @@ import re
 import tempfile
 from pathlib import Path
 
-from . import akn
+from . import akn, names
 from .errors import StoreError
 from .model import Act
+from .paths import file_mode, read_regular
+
+MAX_STATUTE_BYTES = 64 * 1024 * 1024  # the largest act of the corpus is a few MB
 
 _REF = re.compile(r"^(?P<law>[a-z0-9][a-z0-9-]*)(?:@(?P<date>\d{4}-\d\d-\d\d))?$")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write `data` to `path` via a temporary file in the same folder and a rename.
+
+    The file gets the mode a plain open() would give (0666 & ~umask), not mkstemp's 0600. A
+    read-only or full disk is a StoreError naming the file, and leaves nothing behind."""
+    tmp = None
+    made = [] if path.parent.is_dir() else [d for d in (path.parent, *path.parent.parents) if not d.exists()]
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), file_mode())
             f.write(data)
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+        tmp = None
+    except OSError as e:
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise
+            tmp = None
+        for d in made:  # the folders this call created, innermost first: leave nothing behind
+            try:
+                d.rmdir()
+            except OSError:
+                break
+        raise StoreError(f"kan ikke skrive filen: {e.strerror}", file=str(path),
+                         hint="kontrollér at mappen er skrivbar og at disken ikke er fuld") from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def check_law(law: str) -> str:
+    """A law's short name as given by a user or read from a file; refused unless it is safe in a path."""
+    if not names.is_law(law):
+        raise StoreError(f"lovens kortnavn {names.shown(str(law))} er ugyldigt",
+                         hint="brug små bogstaver a-z, tal og bindestreg, fx lab eller serviceloven")
+    return law
+
+
+def check_date(date: str) -> str:
+    if not names.is_date(date):
+        raise StoreError(f"{names.shown(str(date))} er ikke en gyldig dato", hint="skriv en rigtig dato som ÅÅÅÅ-MM-DD")
+    return date
 
 
 class Store:
@@ -36,13 +70,16 @@ class Store:
     def laws(self) -> list[str]:
         if not self.dir.is_dir():
             return []
-        return sorted(p.name for p in self.dir.iterdir() if p.is_dir() and any(p.glob("*.xml")))
+        # only folders with a valid short name: anything else is reported by `lawdiff check`
+        return sorted(p.name for p in self.dir.iterdir()
+                      if names.is_law(p.name) and p.is_dir() and any(p.glob("*.xml")))
 
     def versions(self, law: str) -> list[str]:
-        return sorted(p.stem for p in (self.dir / law).glob("*.xml"))
+        check_law(law)
+        return sorted(p.stem for p in (self.dir / law).glob("*.xml") if names.is_date(p.stem))
 
     def path(self, law: str, date: str) -> Path:
-        return self.dir / law / f"{date}.xml"
+        return self.dir / check_law(law) / f"{check_date(date)}.xml"
 
     def files(self) -> list[Path]:
         return sorted(self.dir.glob("*/*.xml")) if self.dir.is_dir() else []
@@ -60,6 +97,7 @@ class Store:
                              hint=f"kendte love: {', '.join(self.laws()) or 'ingen (importér først)'}")
         if date is None:
             return law, versions[-1]
+        check_date(date)
         if date not in versions:
             raise StoreError(f"{law} har ingen version af {date}",
                              hint=f"versioner: {', '.join(versions)}")
@@ -70,7 +108,11 @@ class Store:
         key = (law, date)
         if key not in self._cache:
             path = self.path(law, date)
-            self._cache[key] = akn.from_bytes(path.read_bytes(), str(path))
+            act = akn.from_bytes(read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
+            if (act.law, act.date) != (law, date):
+                raise StoreError(f"filen indeholder {act.key}, ikke {law}@{date}", file=str(path),
+                                 hint=f"filen skal hedde {act.law}/{act.date}.xml; kør lawdiff check")
+            self._cache[key] = act
         return self._cache[key]
 
     def save(self, act: Act) -> Path:

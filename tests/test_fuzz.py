@@ -29,8 +29,11 @@ PROFILE = dict(derandomize=True, database=None, deadline=None, print_blob=True,
 
 YAML_FILES = sorted((ROOT / "proposals").glob("*.yaml")) + sorted((ROOT / "amendments").glob("*.yaml"))
 YAML_DATA = {p.name: p.read_bytes() for p in YAML_FILES}
+# files small enough to parse a few hundred times in the plain tests (the imported act of 119 KB
+# takes ~0.3 s a parse: it is fuzzed in the corpus-scale tests)
+YAML_SMALL = sorted(n for n, d in YAML_DATA.items() if len(d) <= 20_000)
 # proposals fast enough to run through the engine on every example (the DS proposal takes ~1 s)
-ENGINE_FILES = [n for n in YAML_DATA if n.startswith(("aftale-", "lov-"))]
+ENGINE_FILES = [n for n in YAML_DATA if n.startswith("aftale-")]
 
 YAML_SPECIALS = [
     "\x00", "\u202e", "\u2066", "\u200f", "\x07", "\x85", "\u2028", "\ufeff", "\ufffd", "\t", "\r", "\r\n",
@@ -180,7 +183,7 @@ def _parse(name: str, data: bytes):
 
 
 @settings(max_examples=300, **PROFILE)
-@given(st.sampled_from(sorted(YAML_DATA)), _structural(), _mutations(YAML_SPECIALS))
+@given(st.sampled_from(YAML_SMALL), _structural(), _mutations(YAML_SPECIALS))
 def test_mutated_proposals_load_or_fail_cleanly(name, sops, ops):
     _parse(name, mutate(restructure(YAML_DATA[name], sops), ops, YAML_SPECIALS))
 
