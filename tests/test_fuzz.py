@@ -319,14 +319,14 @@ def test_restructured_lexdania_documents_import_or_fail_cleanly(name, sops, ops)
 # --- corpus scale: more examples over a wider sample ----------------------------------------------
 
 @pytest.mark.corpus
-@settings(max_examples=3000, **PROFILE)
+@settings(max_examples=1500, **PROFILE)
 @given(st.sampled_from(sorted(YAML_DATA)), _structural(), _mutations(YAML_SPECIALS))
 def test_corpus_mutated_proposals_load_or_fail_cleanly(name, sops, ops):
     _parse(name, mutate(restructure(YAML_DATA[name], sops), ops, YAML_SPECIALS))
 
 
 @pytest.mark.corpus
-@settings(max_examples=1500, **PROFILE)
+@settings(max_examples=400, **PROFILE)
 @given(name=st.sampled_from(sorted(YAML_DATA)), sops=_structural(), ops=_mutations(YAML_SPECIALS))
 def test_corpus_mutated_proposals_apply_or_fail_cleanly(name, sops, ops, store, tmp_path_factory):
     test_mutated_proposals_apply_or_fail_cleanly.hypothesis.inner_test(name, sops, ops, store, tmp_path_factory)
