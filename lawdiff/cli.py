@@ -463,9 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
 # options whose value is a date (today's and future ones: --at, --date, …)
 _DATE_OPTIONS = ("save_version", "at", "date", "dato")
 # arguments that are text (an address, a title, a source), not file names
-_TEXT_ARGS = ("address", "title", "source", "law", "save_version")
-# commands that read the statute store (all but import, which may create it)
-_NEEDS_STATUTES = ("show", "check", "apply", "instructions", "diff", "build")
+_TEXT_ARGS = ("address", "title", "source", "law", "save_version", "nummer")
+# commands that need no statute store (import may create it); every other command reads it
+_NO_STATUTES = ("import",)
 
 
 def _check_args(args) -> None:
@@ -497,7 +497,7 @@ def _check_args(args) -> None:
         raise LawdiffError(f"--root {root}: er en fil, ikke en mappe",
                            hint="angiv projektmappen (den med statutes/ og proposals/)")
     statutes = root / "statutes"
-    if args.command in _NEEDS_STATUTES:
+    if args.command not in _NO_STATUTES:
         if not statutes.is_dir():
             raise LawdiffError(f"--root {root}: der er ingen statutes/-mappe med love",
                                hint="kør lawdiff i projektmappen eller angiv den med --root; "

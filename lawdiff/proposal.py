@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-
 from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
