@@ -146,6 +146,7 @@ class _Builder:
             history.attribute(red, new)
         touched = red.touched_sections()
         live = live_eids(red.units)
+        notes = Notes({u.wid: u for act in (old, new) for u in act.walk()}, "fn")  # the new version wins
         # the changed §§ with their chapter, each linked to the act page it stands on
         units = {}
         parents: dict[str, Unit | None] = {}
@@ -168,7 +169,8 @@ class _Builder:
         ref_href = (lambda c: _rel(path, history.history_path(new.law))) if linked else None
         title = f"{_cap(new.title)}: ændringer fra {long_date(old.date)} til {long_date(new.date)}"
         html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
-                           sections=[runit_html(s, level=3, live=live, ref_href=ref_href) for s in touched],
+                           sections=[runit_html(s, level=3, live=live, notes=notes, ref_href=ref_href) + notes.aside()
+                                     for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
         self.site.add(path, html)
 
