@@ -208,7 +208,7 @@ class _Writer:
     doc: object = None
     author: str = ""
     date: str = ""
-    rev_id: int = 0
+    rev_id: int = 100_000  # revision ids far from the comment ids (0, 1, …): ids of annotations must not clash
     comment_ids: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
