@@ -17,7 +17,7 @@ from .validate import count
 
 
 def _import_lexdania(store: Store, args) -> int:
-    from .importers.lexdania import read_lexdania_file
+    from .importers.lexdania import read_lexdania_file, unique_keys
 
     acts = amendments = failed = 0
     # read everything first, so that a failure leaves no half-written store
@@ -30,6 +30,10 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # two different acts with the same short name and date must not overwrite each other
+    for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
+                            if store.path(law, date).is_file() else None):
+        print(f"  advarsel: {note}", file=sys.stderr)
     # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
     # written when one would be overwritten
     clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
@@ -45,8 +49,7 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"  advarsel: {note}", file=sys.stderr)
         if res.amendment:
             amendments += 1
-            a = res.amendment
-            print(f"{res.path}: ændringslov {a.source} genkendt, ikke importeret ({a.title[:80]})")
+            failed += _write_amendment(store, res.path, args)
             continue
         act = res.act
         path = store.save(act)
@@ -55,6 +58,28 @@ def _import_lexdania(store: Store, args) -> int:
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
+
+
+def _write_amendment(store: Store, path: str, args) -> int:
+    """An amending act → amendments/lov-YYYY-NNN.yaml (importers/amending.py); 1 on failure."""
+    from .importers import amending
+
+    try:
+        act = amending.read_amending_file(path)
+        notes = amending.link(act.doc, store)
+        out = amending.write(act, store.root, force=args.force)
+    except LawdiffError as e:
+        print(f"{path}: FEJL: {e}", file=sys.stderr)
+        return 1
+    for w in act.warnings:
+        print(f"  advarsel: {w}", file=sys.stderr)
+    for r in act.refused:
+        print(f"  ikke udført: {r}", file=sys.stderr)
+    for n in notes:
+        print(f"  {n}")
+    print(f"{path}: ændringslov {act.doc['kilde']}: {len(act.doc['paragraffer'])} ændringsparagraffer, "
+          f"{act.numre} numre ({len(act.refused)} ikke udført) → {out}")
+    return 0
 
 
 def _import_text(store: Store, args) -> int:
@@ -84,6 +109,10 @@ def _may_write(store: Store, act, force: bool) -> bool:
 
 def _show(store: Store, args) -> int:
     act = store.load(args.law)
+    if act.consolidation is not None and act.consolidation.not_executed:  # consolidate --partial
+        for s in act.consolidation.not_executed:
+            print(f"advarsel: {act.key} er ufuldstændig: {s.act}, {s.nummer} er ikke udført: {s.reason}",
+                  file=sys.stderr)
     if not args.address:
         sys.stdout.write(render_act(act))
         return 0
@@ -108,7 +137,14 @@ def _check(store: Store, args) -> int:
     report = check_proposals(store, Path(args.root) / "proposals")
     for line in report.lines():
         print(line)
-    return 2 if report.internal else 1 if problems or report.errors else 0
+    from .proposal import check_amendments
+    a_errors, a_notes = check_amendments(Path(args.root) / "amendments")
+    for line in a_errors + a_notes:
+        print(line)
+    if a_errors or a_notes:
+        print(f"ændringslove i amendments/: {count(len(a_errors), 'fejl', 'fejl')}, "
+              f"{count(len(a_notes), 'nummer', 'numre')} ikke udført")
+    return 2 if report.internal else 1 if problems or report.errors or a_errors else 0
 
 
 def _apply(store: Store, args) -> int:
@@ -119,7 +155,15 @@ def _apply(store: Store, args) -> int:
     from .proposal import load_proposal
     from .render.redline_text import render
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if args.nummer:  # an imported act: execute only these numre, e.g. "§ 2, nr. 4"
+        import re as _re
+        from .proposal import select
+        m = _re.match(r"^§\s*(\S+),\s*nr\.\s*(.+)$", args.nummer.strip())
+        if not m:
+            raise LawdiffError(f"--nummer {args.nummer!r} kan ikke læses", hint='skriv fx --nummer "§ 2, nr. 4"')
+        prop = select(prop, m.group(1), [n.strip() for n in _re.split(r",|\bog\b", m.group(2)) if n.strip()])
+    result = run(prop, store)
     laws = [args.law] if args.law else list(result.laws)
     for law in laws:
         if law not in result.laws:
@@ -131,7 +175,9 @@ def _apply(store: Store, args) -> int:
     rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
     if args.format == "json":
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
-               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()]}
+               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()],
+                              "headings": [u.heading_dict() for u in rl.touched_units() if u.kind != "section"],
+                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {})}
                         for law, rl in rls.items()}}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -145,11 +191,18 @@ def _apply(store: Store, args) -> int:
 
 def _instructions(store: Store, args) -> int:
     from .engine import run
-    from .proposal import load_proposal
+    from .proposal import load_proposal, load_raw
     from .render.bilag import bilag, bilag_text
     from .render.instructions import build_lovforslag
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if prop.act is not None:  # an imported act: printed from its own data, with or without the store
+        from .render.instructions import amendment_lines
+        if args.bilag:
+            raise LawdiffError("--bilag findes kun for forslag", hint="udelad --bilag for en vedtaget ændringslov")
+        sys.stdout.write("\n".join(amendment_lines(load_raw(args.proposal))) + "\n")
+        return 0
+    result = run(prop, store)
     lf = build_lovforslag(result)
     sys.stdout.write(bilag_text(bilag(lf, result)) if args.bilag else lf.text())
     return 0
@@ -276,6 +329,31 @@ def _save_version(store: Store, result, laws: list[str], args) -> int:
     return 0
 
 
+def _consolidate(store: Store, args) -> int:
+    from .consolidate import consolidate, save
+
+    act, plan = consolidate(store, args.law, args.at, args.include or [], args.partial, Path(args.root))
+    rec = act.consolidation
+    for s in rec.pending:
+        print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
+    for s in rec.not_executed:
+        print(f"advarsel: ikke udført: {s.act}, {s.nummer}: {s.reason}", file=sys.stderr)
+    n = sum(len(st[2]) for st in plan.steps) - len(rec.not_executed)
+    if not plan.steps:
+        print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
+        return 0
+    print(f"{act.key} ({act.source}): {n} numre udført fra {plan.base.key} → {save(store, act)}")
+    return 0
+
+
+def _blame(store: Store, args) -> int:
+    from .blame import blame
+
+    for line in blame(store, args.law, args.address):
+        print(line)
+    return 0
+
+
 class _Sub:
     """Subparsers that all inherit the common options (--root)."""
 
@@ -299,7 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
     lx.add_argument("files", nargs="+", metavar="FILE")
     lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
-    lx.add_argument("--force", action="store_true", help="erstat eksisterende lovversioner")
+    lx.add_argument("--force", action="store_true",
+                    help="erstat eksisterende lovversioner og filer i amendments/")
     lx.set_defaults(func=_import_lexdania)
     tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
     tx.add_argument("file", metavar="FILE")
@@ -354,7 +433,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="gem resultatet som en ny version af loven (til gennemførte ændringslove)")
     ap.add_argument("--source", help="kildeangivelse for den gemte version")
     ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
+    ap.add_argument("--nummer", help='kun disse numre af en vedtaget ændringslov, fx "§ 2, nr. 4"')
     ap.set_defaults(func=_apply)
+    co = sub.add_parser("consolidate", help="udfør ændringslovene i amendments/ på en lov: "
+                                            "lawdiff consolidate lab --at 2017-01-01")
+    co.add_argument("law", metavar="LAW")
+    co.add_argument("--at", required=True, metavar="YYYY-MM-DD", help="konsolidér til denne dato")
+    co.add_argument("--include", nargs="+", action="extend", metavar="ACT",
+                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) uanset datoer og ministerens ikrafttræden")
+    co.add_argument("--partial", action="store_true",
+                    help="gem versionen, selv om nogle numre ikke kan udføres (de listes)")
+    co.set_defaults(func=_consolidate)
+
+    bl = sub.add_parser("blame", help="hvilken lov og hvilket nummer ændrede teksten sidst: "
+                                      "lawdiff blame lab '§ 68 a, stk. 1'")
+    bl.add_argument("law", metavar="LAW[@YYYY-MM-DD]")
+    bl.add_argument("address", metavar="ADDRESS")
+    bl.set_defaults(func=_blame)
     return p
 
 

@@ -343,8 +343,8 @@ def _pdfs(site: Site, tmp: Path, cache: PdfCache, stats: Stats) -> set[str]:
         src = cache.get(key) if key not in fresh else cache.put(key, fresh[key])
         for page in pages:
             dst = tmp / page.pdf_path
-            if src is not None:
-                _link_or_copy(src, dst)
+            if src is not None:  # a copy, not a link: nothing done to the site can change the cache
+                _put(dst, src.read_bytes())
             else:
                 _put(dst, fresh[key])
             stats.written.append(page.pdf_path)
@@ -353,6 +353,16 @@ def _pdfs(site: Site, tmp: Path, cache: PdfCache, stats: Stats) -> set[str]:
         else:
             stats.pdf_cached += len(pages)
     return set(wanted)
+
+
+def _inside_site(rel: str) -> str:
+    """A page's path, refused unless it is a plain relative path that stays in the site folder
+    (the names in it were validated on read; this is the last line of defence)."""
+    parts = rel.split("/")
+    if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
+            or any(p in ("", ".", "..") for p in parts)):
+        raise SiteError(f"siden {rel!r} ville ligge uden for webstedets mappe", hint="kør lawdiff check")
+    return rel
 
 
 def write_site(site: Site, out: Path, pdf: bool = True, root: Path | None = None,
@@ -379,7 +389,7 @@ def write_site(site: Site, out: Path, pdf: bool = True, root: Path | None = None
             if keep and os.path.isdir(out):
                 _copy_tree(out, tmp)
             for page in site.pages:
-                _put(tmp / page.path, page.html.encode("utf-8"))
+                _put(tmp / _inside_site(page.path), page.html.encode("utf-8"))
                 stats.written.append(page.path)
                 if page.docx is not None:  # a proposal's Word document beside its page
                     _put(tmp / (page.path[: -len(".html")] + ".docx"), page.docx)
