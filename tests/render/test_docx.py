@@ -32,8 +32,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 PROPOSALS = sorted((ROOT / "proposals").glob("*.yaml"))
 # besides the proposals: one change of every lovteknik template (new first stk., repealed units,
-# chapters, headings …) and a real amending act (a new afsnit with §§)
-ALL = PROPOSALS + [ROOT / "tests" / "fixtures" / "templates.yaml"] + sorted((ROOT / "amendments").glob("*.yaml"))
+# chapters, headings …)
+ALL = PROPOSALS + [ROOT / "tests" / "fixtures" / "templates.yaml"]
 DS = ROOT / "proposals" / "ds-11-forslag-ressourceforloeb.yaml"
 
 
