@@ -161,7 +161,12 @@ class Preview:
         for f in [f for f in errors if f.startswith(f"statutes/{law}/")]:
             errors.pop(f)
         versions = []
-        for date in store.versions(law):
+        try:
+            dates = store.versions(law)
+        except LawdiffError as e:  # a folder in statutes/ named against the rules
+            errors[f"statutes/{law}/"] = error_text(e, self.root)
+            dates = []
+        for date in dates:
             try:
                 versions.append(store.load(f"{law}@{date}"))
             except LawdiffError as e:
