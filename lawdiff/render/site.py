@@ -86,6 +86,7 @@ class _Builder:
         self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
                                 status_name=STATUS)
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
+        self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -236,7 +237,7 @@ class _Builder:
         kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
                   pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
-                  docx_href=f"{prop.slug}.docx" if self.with_docx else None)
+                  docx_href=f"{prop.slug}.docx" if (self.with_docx or self.docx_link) else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
         title = f"{prop.title} – forslag fra {prop.organisation}, {long_date(prop.date)}"
         html = self.render("proposal.html", path, title=title, order=WEB_ORDER, **kw)
