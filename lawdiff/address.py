@@ -231,3 +231,214 @@ def resolve(act: Act, address: Address | str) -> Target:
 def citation(ancestors: list[Unit]) -> str:
     """A unit's citation from its ancestor chain (section first)."""
     return ", ".join(u.cite() for u in ancestors if u.is_provision)
+
+
+# --- citations: one or several addresses as an amending act writes them ------------
+#
+# "§ 16, stk. 1, og § 18, stk. 1, 1. pkt."   "§ 31, stk. 1 og 2"   "§ 9, stk. 1-3"
+# "§§ 2, 3 og 5"   "§ 3 c, stk. 3, 1. og 2. pkt."   "§ 8 a, stk. 7, der bliver stk. 6, og stk. 8"
+# "overskriften før § 128"   "overskriften til kapitel 3"   "lovens titel"   "bilag 1"
+#
+# A citation is kept as text in an amendment file (it is how the act cites); `parse_citation`
+# expands it into the addresses it covers, `scan_citation` finds where one ends in a sentence.
+
+_NUM = r"\d+(?:\s?(?!og\b|i\s(?:lov|kapitel|afsnit|denne|stk|nr|§|bilag))[a-zæøåA-ZÆØÅ]{1,2}\b)?"
+_CIT_TOKENS = re.compile(
+    rf"""(?P<secs>§§\s?{_NUM})
+       | (?P<sec>§\s?{_NUM})
+       | (?P<stk>stk\.\s?\d+)
+       | (?P<nr>nr\.\s?\d+(?:\s?[a-z]\b)?)
+       | (?P<litra>litra\s[a-zæøå]{{1,2}}\b)
+       | (?P<pkt>\d+\.\s?pkt\.)
+       | (?P<ord>\d+\.(?=\s?(?:-|og|,|eller)))
+       | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
+       | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
+       | (?P<bilag>bilag\s\d+(?:\s?[a-z]\b)?)
+       | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag)))
+       | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
+       | (?P<lbilag>lovens\sbilag\s\d+(?:\s?[a-z]\b)?)
+       | (?P<title>lovens\stitel)
+       | (?P<bare>{_NUM}(?![.\d]))
+       | (?P<letter>[a-zæøå](?=,|\s|$|-))
+    """, re.X)
+_COUNT = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder\si\s"
+# between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
+_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
+_DER_BLIVER = re.compile(r",?\s(?:der|som)\sbliver\s")
+
+
+def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
+    """The end of the citation that starts at `pos` (pos itself when there is none).
+
+    The citation runs as long as address tokens follow each other with Danish separators,
+    including ", der bliver …" annotations; a trailing separator is not part of it.
+    """
+    end = pos
+    i = pos
+    first = True
+    want_token = True
+    last = None
+    while True:
+        if not want_token:
+            m = None if single else _DER_BLIVER.match(text, i)
+            if m:
+                j = scan_citation(text, m.end(), single=True)
+                if j == m.end():
+                    return end
+                end = i = j
+                continue
+            s = _CIT_SEP.match(text, i)
+            sep = s.group(0) if s else ""
+            if not s or (single and ("og" in sep or sep.endswith("i ")) and (
+                    not re.match(r"\d", text[s.end():]) or sep.endswith("i "))):
+                return end
+            i = s.end()
+        t = _CIT_TOKENS.match(text, i)
+        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra"):
+            return end
+        if t.lastgroup == "head":  # "overskriften før" is followed by its §/kapitel
+            i = t.end() + 1
+            want_token = True
+            continue
+        first = False
+        want_token = False
+        if t.lastgroup != "letter":
+            last = t.lastgroup
+        end = i = t.end()
+
+
+_LEVEL = {"lbilag": 0, "sec": 0, "secs": 0, "kap": 0, "afsnit": 0, "bilag": 0, "title": 0, "titlenote": 0,
+          "stk": 1, "nr": 2, "litra": 3, "pkt": 4, "ord": 4}
+
+
+def _spread(a: str, b: str) -> list[str] | None:
+    if a.isdigit() and b.isdigit() and int(a) <= int(b):
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    if len(a) == 1 and len(b) == 1 and a in LETTERS and b in LETTERS and a <= b:
+        return list(LETTERS[LETTERS.index(a):LETTERS.index(b) + 1])
+    return None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One address of a citation; `special` for units that are not provisions."""
+    address: Address
+    special: str | None = None  # "overskriften før", "overskriften til", "mellemrubrikken før", "lovens titel",
+    #                               "fodnoten til lovens titel", "bilag"
+    bilag: str | None = None
+    der_bliver: str | None = None
+
+    def __str__(self) -> str:
+        if self.special in ("lovens titel", "fodnoten til lovens titel"):
+            return self.special
+        if self.special and self.special.endswith("bilag"):
+            return f"{self.special} {self.bilag}"
+        base = str(self.address)
+        return f"{self.special} {base}" if self.special else base
+
+
+def parse_citation(text: str) -> list[Cited]:
+    """Every address a citation covers, in order; AddressError if it is not a citation."""
+    src = norm(text).strip().rstrip(",")
+    if scan_citation(src, 0) != len(src):
+        raise AddressError(f"henvisningen {text!r} kan ikke læses",
+                           hint='skriv den som i en ændringslov, fx "§ 16, stk. 1, og § 18, stk. 1, 1. pkt."')
+    out: list[Cited] = []
+    path: dict[str, str] = {}
+    level = -1
+    special: str | None = None
+    pending_range = False
+    last_kind = None
+
+    def emit() -> None:
+        if not path:
+            return
+        if "title" in path or "titlenote" in path:
+            out.append(Cited(Address(), special="lovens titel" if "title" in path else "fodnoten til lovens titel"))
+        elif "bilag" in path:
+            out.append(Cited(Address(), special=f"{special} bilag" if special else "bilag", bilag=path["bilag"]))
+        elif "kap" in path:
+            out.append(Cited(Address(chapter=canonical_num(path["kap"])), special=special))
+        elif "afsnit" in path:
+            out.append(Cited(Address(part=path["afsnit"].upper()), special=special))
+        elif "secs_to" in path:
+            out.append(Cited(Address(section=canonical_num(path["sec"]), section_to=canonical_num(path["secs_to"]))))
+        else:
+            out.append(Cited(Address(section=canonical_num(path["sec"]) if "sec" in path else None,
+                                     subsection=path.get("stk"), paragraph=path.get("nr"), point=path.get("litra"),
+                                     pkt=int(path["pkt"]) if "pkt" in path else None), special=special))
+
+    i = 0
+    while i < len(src):
+        m = _DER_BLIVER.match(src, i)
+        if m and out is not None and path:
+            j = scan_citation(src, m.end(), single=True)
+            emit()
+            out[-1] = replace(out[-1], der_bliver=src[m.end():j])
+            path = {k: v for k, v in path.items()}
+            path["_emitted"] = "1"
+            i = j
+            continue
+        s = _CIT_SEP.match(src, i)
+        if s and i > 0:
+            pending_range = "-" in s.group(0)
+            i = s.end()
+        t = _CIT_TOKENS.match(src, i)
+        if not t:
+            raise AddressError(f"henvisningen {text!r} kan ikke læses ved {src[i:i + 20]!r}")
+        kind, val = t.lastgroup, t.group(0)
+        i = t.end()
+        if kind == "head":
+            if path and "_emitted" not in path:
+                emit()
+                path = {"_emitted": "1"}
+            special = re.sub(r"\s+", " ", val)
+            i += 1
+            continue
+        if kind in ("bare", "letter"):
+            kind = last_kind or "sec"
+            if kind == "secs":
+                kind = "sec"
+        num = re.sub(r"^(§§|§|stk\.|nr\.|litra|kapitel|afsnit|bilag|lovens\sbilag)\s?", "", val)
+        num = re.sub(r"\.\s?(pkt\.)?$", "", num) if kind in ("pkt", "ord") else num
+        if kind == "nr":
+            num = num.replace(" ", "")
+        key = {"secs": "sec", "ord": "pkt", "lbilag": "bilag"}.get(kind, kind)
+        lvl = _LEVEL[kind]
+        if pending_range and last_kind is not None and key in path and "_emitted" not in path:
+            lo = path[key]
+            spread = _spread(lo, num) if key != "sec" else None
+            if key == "sec" or spread is None:
+                if key == "sec":
+                    path["secs_to"] = num
+                    emit()
+                    path = {"_emitted": "1", **{k: v for k, v in path.items() if k != "secs_to"}}
+                    pending_range = False
+                    last_kind = kind
+                    level = lvl
+                    continue
+                raise AddressError(f"intervallet {lo}-{num} i {text!r} kan ikke læses")
+            for n in spread[1:]:
+                emit() if n == spread[1] else None
+                path[key] = n
+                if n != spread[-1]:
+                    emit()
+            pending_range = False
+            last_kind = kind
+            continue
+        pending_range = False
+        if "_emitted" not in path and path and lvl <= level:
+            emit()
+        path.pop("_emitted", None)
+        if lvl == 0:
+            path = {}
+            if kind not in ("kap", "afsnit", "bilag", "lbilag") or not special:
+                special = None if kind not in ("sec", "secs") or not special else special
+        else:
+            path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}
+        path[key] = num if kind not in ("title", "titlenote") else "1"
+        level = lvl
+        last_kind = kind
+    if "_emitted" not in path:
+        emit()
+    return out

@@ -17,7 +17,7 @@ from .validate import count
 
 
 def _import_lexdania(store: Store, args) -> int:
-    from .importers.lexdania import read_lexdania_file
+    from .importers.lexdania import read_lexdania_file, unique_keys
 
     acts = amendments = failed = 0
     # read everything first, so that a failure leaves no half-written store
@@ -30,6 +30,10 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # two different acts with the same short name and date must not overwrite each other
+    for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
+                            if store.path(law, date).is_file() else None):
+        print(f"  advarsel: {note}", file=sys.stderr)
     # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
     # written when one would be overwritten
     clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
@@ -45,16 +49,44 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"  advarsel: {note}", file=sys.stderr)
         if res.amendment:
             amendments += 1
-            a = res.amendment
-            print(f"{res.path}: ændringslov {a.source} genkendt, ikke importeret ({a.title[:80]})")
+            failed += _write_amendment(store, res.path, args)
             continue
         act = res.act
         path = store.save(act)
         acts += 1
         print(f"{res.path}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
+        if act.doc_type == "lov":  # an original act that also amends other acts: its ændringsparagraffer
+            from .importers.amending import has_amendments
+            if has_amendments(Path(res.path).read_bytes()):
+                failed += _write_amendment(store, res.path, args)
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
+
+
+def _write_amendment(store: Store, path: str, args) -> int:
+    """An amending act → amendments/lov-YYYY-NNN.yaml (importers/amending.py); 1 on failure."""
+    from .importers import amending
+
+    try:
+        act = amending.read_amending_file(path)
+        if not act.doc["paragraffer"]:
+            print(f"{path}: ingen ændringsparagraffer, der kan læses; ingen fil i amendments/")
+            return 0
+        notes = amending.link(act.doc, store)
+        out = amending.write(act, store.root, force=args.force)
+    except LawdiffError as e:
+        print(f"{path}: FEJL: {e}", file=sys.stderr)
+        return 1
+    for w in act.warnings:
+        print(f"  advarsel: {w}", file=sys.stderr)
+    for r in act.refused:
+        print(f"  ikke udført: {r}", file=sys.stderr)
+    for n in notes:
+        print(f"  {n}")
+    print(f"{path}: ændringslov {act.doc['kilde']}: {len(act.doc['paragraffer'])} ændringsparagraffer, "
+          f"{act.numre} numre ({len(act.refused)} ikke udført) → {out}")
+    return 0
 
 
 def _import_text(store: Store, args) -> int:
@@ -84,6 +116,10 @@ def _may_write(store: Store, act, force: bool) -> bool:
 
 def _show(store: Store, args) -> int:
     act = store.load(args.law)
+    if act.consolidation is not None and act.consolidation.not_executed:  # consolidate --partial
+        for s in act.consolidation.not_executed:
+            print(f"advarsel: {act.key} er ufuldstændig: {s.act}, {s.nummer} er ikke udført: {s.reason}",
+                  file=sys.stderr)
     if not args.address:
         sys.stdout.write(render_act(act))
         return 0
@@ -108,7 +144,14 @@ def _check(store: Store, args) -> int:
     report = check_proposals(store, Path(args.root) / "proposals")
     for line in report.lines():
         print(line)
-    return 2 if report.internal else 1 if problems or report.errors else 0
+    from .proposal import check_amendments
+    a_errors, a_notes = check_amendments(Path(args.root) / "amendments")
+    for line in a_errors + a_notes:
+        print(line)
+    if a_errors or a_notes:
+        print(f"ændringslove i amendments/: {count(len(a_errors), 'fejl', 'fejl')}, "
+              f"{count(len(a_notes), 'nummer', 'numre')} ikke udført")
+    return 2 if report.internal else 1 if problems or report.errors or a_errors else 0
 
 
 def _apply(store: Store, args) -> int:
@@ -119,7 +162,15 @@ def _apply(store: Store, args) -> int:
     from .proposal import load_proposal
     from .render.redline_text import render
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if args.nummer:  # an imported act: execute only these numre, e.g. "§ 2, nr. 4"
+        import re as _re
+        from .proposal import select
+        m = _re.match(r"^§\s*(\S+),\s*nr\.\s*(.+)$", args.nummer.strip())
+        if not m:
+            raise LawdiffError(f"--nummer {args.nummer!r} kan ikke læses", hint='skriv fx --nummer "§ 2, nr. 4"')
+        prop = select(prop, m.group(1), [n.strip() for n in _re.split(r",|\bog\b", m.group(2)) if n.strip()])
+    result = run(prop, store)
     laws = [args.law] if args.law else list(result.laws)
     for law in laws:
         if law not in result.laws:
@@ -131,7 +182,9 @@ def _apply(store: Store, args) -> int:
     rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
     if args.format == "json":
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
-               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()]}
+               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()],
+                              "headings": [u.heading_dict() for u in rl.touched_units() if u.kind != "section"],
+                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {})}
                         for law, rl in rls.items()}}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -145,13 +198,34 @@ def _apply(store: Store, args) -> int:
 
 def _instructions(store: Store, args) -> int:
     from .engine import run
-    from .proposal import load_proposal
+    from .proposal import load_proposal, load_raw
     from .render.bilag import bilag, bilag_text
     from .render.instructions import build_lovforslag
 
-    result = run(load_proposal(args.proposal), store)
+    prop = load_proposal(args.proposal)
+    if prop.act is not None:  # an imported act: printed from its own data, with or without the store
+        from .render.instructions import amendment_lines
+        if args.bilag:
+            raise LawdiffError("--bilag findes kun for forslag", hint="udelad --bilag for en vedtaget ændringslov")
+        sys.stdout.write("\n".join(amendment_lines(load_raw(args.proposal))) + "\n")
+        return 0
+    result = run(prop, store)
     lf = build_lovforslag(result)
     sys.stdout.write(bilag_text(bilag(lf, result)) if args.bilag else lf.text())
+    return 0
+
+
+def _docx(store: Store, args) -> int:
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.docx import render_docx
+    from .store import atomic_write
+
+    result = run(load_proposal(args.proposal), store)
+    data = render_docx(result)
+    out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")
+    atomic_write(out, data)
+    print(f"{args.proposal} → {out} ({len(data) // 1024} kB)")
     return 0
 
 
@@ -167,6 +241,22 @@ def _build(store: Store, args) -> int:
     cached = f", {written.pdf_cached} uændrede fra cachen" if getattr(written, "pdf_cached", 0) else ""
     print(f"{count(len(written), 'fil', 'filer')} skrevet til {out} ({pdfs} PDF{cached}) på {time.perf_counter() - t:.1f} s")
     return 0
+
+
+def _serve(store: Store, args) -> int:
+    import signal
+
+    from .serve import serve
+
+    def stop(signum, frame):  # SIGTERM stops as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return serve(Path(args.root), host=args.host, port=args.port, pdf=args.pdf)
+    except KeyboardInterrupt:  # Ctrl-C before the server was up
+        print("lawdiff serve: stoppet", flush=True)
+        return 0
 
 
 def _version(store: Store, spec: str):
@@ -246,6 +336,31 @@ def _save_version(store: Store, result, laws: list[str], args) -> int:
     return 0
 
 
+def _consolidate(store: Store, args) -> int:
+    from .consolidate import consolidate, save
+
+    act, plan = consolidate(store, args.law, args.at, args.include or [], args.partial, Path(args.root))
+    rec = act.consolidation
+    for s in rec.pending:
+        print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
+    for s in rec.not_executed:
+        print(f"advarsel: ikke udført: {s.act}, {s.nummer}: {s.reason}", file=sys.stderr)
+    n = sum(len(st[2]) for st in plan.steps) - len(rec.not_executed)
+    if not plan.steps:
+        print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
+        return 0
+    print(f"{act.key} ({act.source}): {n} numre udført fra {plan.base.key} → {save(store, act)}")
+    return 0
+
+
+def _blame(store: Store, args) -> int:
+    from .blame import blame
+
+    for line in blame(store, args.law, args.address):
+        print(line)
+    return 0
+
+
 class _Sub:
     """Subparsers that all inherit the common options (--root)."""
 
@@ -269,7 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
     lx = isub.add_parser("lexdania", help="officiel XML fra retsinformation.dk (LexDania 2.1)")
     lx.add_argument("files", nargs="+", metavar="FILE")
     lx.add_argument("--law", help="kortnavn (fx lab); standard: udledt af titlen")
-    lx.add_argument("--force", action="store_true", help="erstat eksisterende lovversioner")
+    lx.add_argument("--force", action="store_true",
+                    help="erstat eksisterende lovversioner og filer i amendments/")
     lx.set_defaults(func=_import_lexdania)
     tx = isub.add_parser("text", help="tekst kopieret fra retsinformation.dk")
     tx.add_argument("file", metavar="FILE")
@@ -294,10 +410,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="byg kun dette forslags side og PDF (resten af webstedet beholdes); kan gentages")
     bd.set_defaults(func=_build)
 
+    sv = sub.add_parser("serve", help="vis webstedet lokalt og opdatér det, mens du retter i filerne")
+    sv.add_argument("--port", type=int, default=8000, help="standard: 8000 (0: en ledig port)")
+    sv.add_argument("--host", default="127.0.0.1", help="standard: 127.0.0.1 (kun denne maskine)")
+    sv.add_argument("--pdf", action="store_true", help="lav også PDF'erne (når de hentes)")
+    sv.set_defaults(func=_serve)
+
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
     ins.add_argument("proposal", metavar="PROPOSAL")
     ins.add_argument("--bilag", action="store_true", help="»Lovforslaget sammenholdt med gældende lov« som tekst")
     ins.set_defaults(func=_instructions)
+
+    dx = sub.add_parser("docx", help="forslaget som Word-dokument med ændringerne som sporede ændringer")
+    dx.add_argument("proposal", metavar="PROPOSAL")
+    dx.add_argument("--out", metavar="FILE", help="filen (standard: FORSLAG.docx i den aktuelle mappe)")
+    dx.set_defaults(func=_docx)
 
     df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
     df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")
@@ -313,16 +440,32 @@ def build_parser() -> argparse.ArgumentParser:
                     help="gem resultatet som en ny version af loven (til gennemførte ændringslove)")
     ap.add_argument("--source", help="kildeangivelse for den gemte version")
     ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
+    ap.add_argument("--nummer", help='kun disse numre af en vedtaget ændringslov, fx "§ 2, nr. 4"')
     ap.set_defaults(func=_apply)
+    co = sub.add_parser("consolidate", help="udfør ændringslovene i amendments/ på en lov: "
+                                            "lawdiff consolidate lab --at 2017-01-01")
+    co.add_argument("law", metavar="LAW")
+    co.add_argument("--at", required=True, metavar="YYYY-MM-DD", help="konsolidér til denne dato")
+    co.add_argument("--include", nargs="+", action="extend", metavar="ACT",
+                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) uanset datoer og ministerens ikrafttræden")
+    co.add_argument("--partial", action="store_true",
+                    help="gem versionen, selv om nogle numre ikke kan udføres (de listes)")
+    co.set_defaults(func=_consolidate)
+
+    bl = sub.add_parser("blame", help="hvilken lov og hvilket nummer ændrede teksten sidst: "
+                                      "lawdiff blame lab '§ 68 a, stk. 1'")
+    bl.add_argument("law", metavar="LAW[@YYYY-MM-DD]")
+    bl.add_argument("address", metavar="ADDRESS")
+    bl.set_defaults(func=_blame)
     return p
 
 
 # options whose value is a date (today's and future ones: --at, --date, …)
 _DATE_OPTIONS = ("save_version", "at", "date", "dato")
 # arguments that are text (an address, a title, a source), not file names
-_TEXT_ARGS = ("address", "title", "source", "law", "save_version")
-# commands that read the statute store (all but import, which may create it)
-_NEEDS_STATUTES = ("show", "check", "apply", "instructions", "diff", "build")
+_TEXT_ARGS = ("address", "title", "source", "law", "save_version", "nummer")
+# commands that need no statute store (import may create it); every other command reads it
+_NO_STATUTES = ("import",)
 
 
 def _check_args(args) -> None:
@@ -354,7 +497,7 @@ def _check_args(args) -> None:
         raise LawdiffError(f"--root {root}: er en fil, ikke en mappe",
                            hint="angiv projektmappen (den med statutes/ og proposals/)")
     statutes = root / "statutes"
-    if args.command in _NEEDS_STATUTES:
+    if args.command not in _NO_STATUTES:
         if not statutes.is_dir():
             raise LawdiffError(f"--root {root}: der er ingen statutes/-mappe med love",
                                hint="kør lawdiff i projektmappen eller angiv den med --root; "

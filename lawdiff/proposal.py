@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-
 from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
@@ -46,17 +45,24 @@ _ALLOWS = {
 
 @dataclass
 class Change:
-    item: int  # 1-based number of the forslag
-    index: int  # 1-based number of the change within the forslag
+    item: int  # 1-based number of the forslag (in an act: of the ændringsparagraf, in file order)
+    index: int  # 1-based number of the change within the forslag (in an act: within the paragraf)
     law: str
     verb: str
     data: dict
     file: str
     positions: dict[str, Pos]
     pos: Pos
+    paragraf: str | None = None  # an imported act: the ændringsparagraf's official number
+    nummer: str | None = None  # … and the nummer's
+    sub: int = 0  # … and the change's place within the nummer (1-based)
+    of: int = 1  # how many changes the nummer holds
 
     @property
     def ref(self) -> str:
+        if self.paragraf is not None:
+            r = f"§ {self.paragraf}, nr. {self.nummer}"
+            return r + (f", ændring {self.sub}" if self.of > 1 else "")
         return f"forslag {self.item}, ændring {self.index}"
 
     def get(self, key: str, default=None):
@@ -94,6 +100,7 @@ class Proposal:
     builds_on: str | None = None
     builds_on_pos: Pos | None = None
     ikraft: str | None = None
+    act: "ActFile | None" = None  # an imported amending act (paragraffer)
 
     @property
     def changes(self) -> list[Change]:
@@ -177,6 +184,9 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
                             hint="start fra eksemplet i README.md")
     # every error at once: the loader's and the schema's, then each change's own (yamlfile.raise_all)
     problems = schema_problems(raw, pos, file, schema())
+    if "paragraffer" in raw:  # an imported amending act
+        raise_all(problems)
+        return _parse_act(raw, pos, file)
     _check_changes(raw, pos, file, problems)
     raise_all(problems)
     items = []
@@ -198,7 +208,162 @@ def load_proposal(path: str | Path) -> Proposal:
 
     p = str(path)
     try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
-        data = read_regular(p, MAX_BYTES, what="forslaget")
+        data = read_regular(p, MAX_BYTES, what="forslaget", noun="et forslag")
     except UnsafePath as e:
         raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)
+
+
+# --- an imported amending act (amendments/lov-YYYY-NNN.yaml): paragraffer → numre → changes ----------
+
+ACT_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før", "affattes", "ophæves", "ny")
+
+
+@dataclass
+class Nummer:
+    paragraf: str
+    nummer: str
+    changes: list[Change]
+    data: dict
+    refused: str | None = None  # ikke_udført: why
+    pos: Pos = Pos(1, 1)
+
+
+@dataclass
+class ActFile:
+    """The ændringsparagraffer of an imported act, each with its numre (docs/format.md)."""
+    source: str
+    paragraffer: list[dict]
+    numre: list[Nummer]
+
+    def refused(self) -> list[Nummer]:
+        return [n for n in self.numre if n.refused]
+
+
+def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _Positions, path: tuple,
+                par: str, nr: str, sub: int, of: int) -> Change:
+    from . import address as addr
+    from .changes import rykning  # noqa: F401  (the kinds' vocabulary lives there)
+    from .errors import AddressError
+
+    cpos = pos.value[path]
+    positions = {k: pos.value.get(path + (k,), cpos) for k in cdata}
+    c = Change(item, index, law, "", dict(cdata), file, positions, cpos, par, nr, sub, of)
+    verbs = [v for v in ACT_VERBS if v in cdata]
+    if len(verbs) != 1:
+        raise c.error("ændringen skal have netop ét udsagn" + (f" (har {', '.join(verbs)})" if verbs else ""),
+                      hint="brug en af: " + ", ".join(ACT_VERBS))
+    c.verb = verbs[0]
+    for key in ("i", "affattes", "ophæves", "bortset_fra"):
+        v = cdata.get(key)
+        if isinstance(v, str):
+            try:
+                addr.parse_citation(v)
+            except AddressError as e:
+                raise c.error(e.message, key, hint=e.hint) from None
+    if c.verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før") and "i" not in cdata \
+            and not cdata.get("overalt"):
+        raise c.error(f"»{c.verb}« kræver »i« eller »overalt: true«", c.verb)
+    if c.verb == "ændres" and "til" not in cdata:
+        raise c.error("»ændres« kræver »til«", "ændres")
+    if c.verb in ("affattes", "indsættes_efter", "indsættes_før") and "tekst" not in cdata \
+            and "som_bilag" not in cdata:
+        raise c.error(f"»{c.verb}« kræver »tekst«", c.verb)
+    c.data = _engine_view(c.data)
+    return c
+
+
+def _engine_view(d: dict) -> dict:
+    """The change as the engine reads it: a new chapter or part whose text starts with its label and
+    heading gets them as `nummer`/`overskrift` (the text keeps the rest); an `i` that is a single
+    address stays a string. Nothing here changes what the file says."""
+    import re as _re
+    out = dict(d)
+    if out.get("ny") in ("kapitel", "afsnit") and isinstance(out.get("tekst"), str):
+        lines = out["tekst"].split("\n")
+        m = _re.match(r"^(?:Kapitel|Afsnit) (.+)$", lines[0])
+        if m and len(lines) >= 2:
+            out.setdefault("nummer", m.group(1))
+            out.setdefault("overskrift", lines[1])
+            out["tekst"] = "\n".join(lines[2:])
+    # `som` stays: the engine places the new unit so that it gets that number ("som nyt stk. 3" in
+    # the middle; "som stk. 9" at the end) and refuses a number that cannot be reached
+    return out
+
+
+def _parse_act(raw: dict, pos: _Positions, file: str) -> Proposal:
+    laws = dict(raw.get("love") or {})
+    numre: list[Nummer] = []
+    items: list[Item] = []
+    for pi, par in enumerate(raw["paragraffer"]):
+        law = par.get("lov")
+        if law is not None and law not in laws:
+            p = pos.value.get(("paragraffer", pi, "lov"), Pos(1, 1))
+            raise ProposalError(f"§ {par['nummer']}: loven »{law}« står ikke under »love«", file, p.line, p.col,
+                                hint=f"tilføj den under »love«, eller brug en af: {', '.join(laws) or 'ingen'}")
+        changes: list[Change] = []
+        for ni, entry in enumerate(par["numre"]):
+            if "ikke_udført" in entry:
+                numre.append(Nummer(par["nummer"], entry["nummer"], [], entry,
+                                    refused=entry["ikke_udført"].get("årsag", ""),
+                                    pos=pos.value.get(("paragraffer", pi, "numre", ni), Pos(1, 1))))
+                continue
+            mine = []
+            chs = entry["ændringer"]
+            for ci, cd in enumerate(chs):
+                c = _act_change(cd, pi + 1, len(changes) + 1, law or "", file, pos,
+                                ("paragraffer", pi, "numre", ni, "ændringer", ci), par["nummer"],
+                                entry["nummer"], ci + 1, len(chs))
+                mine.append(c)
+                changes.append(c)
+            numre.append(Nummer(par["nummer"], entry["nummer"], mine, entry))
+        # only acts in the store are executed; the others stay in the file
+        items.append(Item(pi + 1, f"§ {par['nummer']}", "", changes if law else []))
+    act = ActFile(raw.get("kilde", ""), raw["paragraffer"], numre)
+    ik = raw.get("ikrafttræden")
+    return Proposal(path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],
+                    status=raw["status"], laws=laws, items=items, subtitle=raw.get("undertitel", ""),
+                    ikraft=ik if isinstance(ik, str) else None, act=act)
+
+
+def select(proposal: Proposal, paragraf: str, numre: list[str]) -> Proposal:
+    """The same act with only the given numre of one ændringsparagraf executed (e.g. § 2, nr. 4)."""
+    from dataclasses import replace as _replace
+    if proposal.act is None:
+        raise ProposalError("kun en indlæst ændringslov har ændringsparagraffer", proposal.path)
+    items = []
+    for it in proposal.items:
+        keep = [c for c in it.changes if c.paragraf == paragraf and c.nummer in numre]
+        items.append(_replace(it, changes=keep))
+    found = {c.nummer for it in items for c in it.changes}
+    missing = [n for n in numre if n not in found]
+    if missing:
+        raise ProposalError(f"§ {paragraf}, nr. {', '.join(missing)} findes ikke eller kan ikke udføres",
+                            proposal.path, hint="se lawdiff check for numre markeret ikke_udført")
+    return _replace(proposal, items=items)
+
+
+def load_raw(path: str | Path) -> dict:
+    """The file's data as written (after the same checks as load_proposal)."""
+    load_proposal(path)
+    return load_yaml(Path(path).read_bytes(), str(path))[0]
+
+
+def check_amendments(folder: Path) -> tuple[list[str], list[str]]:
+    """`lawdiff check` for amendments/*.yaml: (errors, notes). Every file must load; every nummer
+    marked ikke_udført is listed (informative: it is kept verbatim and never executed)."""
+    errors: list[str] = []
+    notes: list[str] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            p = load_proposal(path)
+        except ProposalError as e:
+            errors.extend(str(x) for x in getattr(e, "errors", [e]))
+            continue
+        if p.act is None:
+            continue
+        for n in p.act.refused():
+            notes.append(f"{path}:{n.pos.line}: § {n.paragraf}, nr. {n.nummer}: ikke udført: {n.refused}\n"
+                         f"  → nummeret står ordret i filen og udføres ikke; skriv det som ændringer i hånden, "
+                         f"hvis det skal udføres")
+    return errors, notes

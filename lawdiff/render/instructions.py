@@ -69,6 +69,7 @@ class Nummer:
     targets: list[str] = field(default_factory=list)  # base wids (for Bilag 1)
     new_wids: list[str] = field(default_factory=list)
     section: str | None = None  # base wid of the § the nummer is in (Bilag 1 rows)
+    also: list[Change] = field(default_factory=list)  # further changes worded in this nummer (grouped)
 
     def lines(self) -> list[str]:
         """The nummer as text lines, quotes and all."""
@@ -282,7 +283,15 @@ class _Builder:
             t = self._where(c, wid, pkt, here)
             antal = c.get("antal") or 1
             where = f"{COUNT_WORDS.get(antal, str(antal))} steder i {_tgt_comma(t)}" if antal > 1 else f"I {_tgt_comma(t)}"
-        occ = f" ({c.get('forekomst')}. gang, ordene forekommer)" if c.get("forekomst") else ""
+            if c.get("forekomst"):
+                # the only wording the 2010-2017 acts use for one occurrence of several: "… første gang,"
+                # (lov 627/2016: "§ 55, 2. pkt. og 3. pkt. første gang"); no act names a later one
+                if c.get("forekomst") != 1:
+                    raise c.error(f"»forekomst: {c.get('forekomst')}« kan ikke skrives, som en ændringslov skriver det",
+                                  "forekomst", hint="citér flere af ordene omkring, så citatet står ét sted "
+                                                    "(ændringslove skriver kun »første gang«)")
+                where = f"I {t} første gang,"
+        occ = ""
         if verb == "ændres":
             new = c.get("til")
             return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}")
@@ -311,8 +320,10 @@ class _Builder:
         key = "affattes" if c.verb == "affattes" else "ophæves"
         wid, pkt = _target(self.law, c, key)
         t = self._where(c, wid, pkt, here)
-        if c.verb == "ophæves":
+        if c.verb == "ophæves" and "tekst" not in c.data:
             return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.")
+        if c.verb == "ophæves":  # the engine replaces the punktum: say so (template 10)
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", [norm(c.get("tekst"))])
         return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))])
 
     # -- nyaffattelse (template 8) --
@@ -476,6 +487,40 @@ def intro(act: Act, count: int) -> str:
     return f"I {act.title}, lov nr. {act.number} af {date}, foretages følgende {end}"
 
 
+def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]) -> list[Nummer]:
+    """Consecutive new §§ in one nummer, as a ministry writes them (lovteknik §9.1, template 11):
+    "Efter § 141 indsættes: »§ 141 a. … § 141 b. …«" instead of "Efter § 141 a indsættes:"."""
+    def new_section(p: Placement) -> bool:
+        return p.what == "new" and bool(p.new_wids) and not p.offset \
+            and law.new_units[p.new_wids[0]].kind == "section"
+
+    def siblings(wid: str) -> list[Unit]:
+        parent = law.new_parents.get(wid)
+        return parent.children if parent is not None else law.lr.new.body
+
+    out: list[Nummer] = []
+    last: Placement | None = None
+    for p, nr in zip(ordered, numre):
+        if last is not None and new_section(p) and new_section(last) and not out[-1].ryk:
+            sibs = siblings(last.new_wids[-1])
+            here = [u.wid for u in sibs]
+            if p.new_wids[0] in here and last.new_wids[-1] in here \
+                    and here.index(p.new_wids[0]) == here.index(last.new_wids[-1]) + 1:
+                prev = out[-1]
+                prev.block += nr.block
+                prev.block_period = nr.block_period
+                prev.new_wids += nr.new_wids
+                prev.also.append(p.change)
+                last = Placement(last.change, last.what, last.targets, last.anchor, last.side,
+                                 last.new_wids + p.new_wids)
+                continue
+        out.append(nr)
+        last = p
+    for n, nr in enumerate(out, 1):
+        nr.n = n
+    return out
+
+
 def build_lovforslag(result: Result) -> Lovforslag:
     """The lovforslag of an applied proposal: one ændringsparagraf per act, in the order of `love`."""
     prop = result.proposal
@@ -488,7 +533,7 @@ def build_lovforslag(result: Result) -> Lovforslag:
         ordered = sorted(lr.placements, key=lambda p: (law.pos[(p.change.item, p.change.index)],
                                                        p.change.item, p.change.index))
         b = _Builder(law)
-        numre = [b.nummer(p, n) for n, p in enumerate(ordered, 1)]
+        numre = _group_new_sections(law, ordered, [b.nummer(p, n) for n, p in enumerate(ordered, 1)])
         if not numre:
             continue
         paragraffer.append(Aendringsparagraf(len(paragraffer) + 1, law_name, lr.base, intro(lr.base, len(numre)),
@@ -497,3 +542,64 @@ def build_lovforslag(result: Result) -> Lovforslag:
     title = "Lov om ændring af " + join_da(titles) if titles else prop.title
     ikraft = f"Loven træder i kraft den {long_date(prop.ikraft)}." if prop.ikraft else None
     return Lovforslag(title, prop.subtitle, paragraffer, ikraft)
+
+
+# --- an imported amending act (amendments/lov-YYYY-NNN.yaml), printed without the store -----------
+
+def _sentences(changes: list[dict]) -> list[list[dict]]:
+    out: list[list[dict]] = []
+    for ch in changes:
+        if not out or ch.get("ny_sætning"):
+            out.append([])
+        out[-1].append(ch)
+    return out
+
+
+def nummer_lines(entry: dict) -> list[str]:
+    """One nummer as printed: "N. " + its sentence(s), quoted new text, rykningsklausul.
+
+    The sentences are worded from the change data by the kinds' own functions
+    (lawdiff/changes); only a nummer marked ikke_udført is printed verbatim.
+    """
+    from ..changes import rykning
+    from ..changes.nummer import format_sentence
+
+    if "ikke_udført" in entry:
+        return [entry["ikke_udført"]["tekst"]]
+    lines: list[str] = []
+    for k, sentence in enumerate(_sentences(entry["ændringer"])):
+        s = format_sentence(sentence)
+        lines.append(f"{entry['nummer']}. {s}" if k == 0 else s)
+        last = sentence[-1]
+        if s.endswith(":") and "tekst" in last:
+            block = str(last["tekst"]).split("\n")
+            block[0] = "»" + block[0]
+            block[-1] = block[-1] + "«" + ("." if last.get("punktum_efter") else "")
+            lines += block
+    if entry.get("rykning"):
+        for r in re.split(r"(?<=\.) (?=(?:Stk|Nr|Litra)\b)", entry["rykning"]):
+            d = rykning.read(r)
+            lines.append(rykning.format(d) if d else r)
+    return lines
+
+
+def amendment_lines(doc: dict) -> list[str]:
+    """A whole imported act: title, ændringsparagraffer with intros and numre, the other §§."""
+    from ..changes import intro as intro_mod
+
+    out = [doc["titel"]]
+    if doc.get("undertitel"):
+        out.append(f"({doc['undertitel']})")
+    for par in doc.get("paragraffer", []):
+        out += ["", f"§ {par['nummer']}", ""]
+        if "indledning" in par:
+            out.append(par["indledning"])
+        elif "lovtitel" in par:
+            out.append(intro_mod.format(par))
+        for entry in par["numre"]:
+            out.append("")
+            out += nummer_lines(entry)
+    for other in doc.get("øvrige", []):
+        out.append("")
+        out += str(other["tekst"]).split("\n")
+    return out

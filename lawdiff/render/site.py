@@ -31,9 +31,10 @@ from ..errors import LawdiffError
 from ..model import Act, Line, Unit, ancestry
 from ..proposal import load_proposal
 from ..store import Store
-from . import markdown
+from . import history, markdown
 from .html import Notes, anchor_of, env, esc, items_in, live_eids, nbsp_html, runit_html
 from .bilag import bilag
+from .docx import render_docx
 from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
@@ -84,6 +85,8 @@ class _Builder:
         self.env = env()
         self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
                                 status_name=STATUS)
+        self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
+        self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -110,7 +113,8 @@ class _Builder:
                            preamble=preamble, preamble_notes=pre_notes,
                            previous=previous, versions=versions,
                            compare_href=_rel(path, compare_path(act.law, previous.date, act.date)) if previous else None,
-                           version_href=lambda v: _rel(path, act_path(v)))
+                           version_href=lambda v: _rel(path, act_path(v)),
+                           history_href=_rel(path, history.history_path(act.law)))
         self.site.add(path, html, act.date)
         for s in act.sections():
             self.search.append({"t": f"{s.cite()} · {_cap(act.title)}, {act.source}", "u": f"{path}#{s.eid}",
@@ -138,6 +142,9 @@ class _Builder:
     def compare_page(self, old: Act, new: Act) -> None:
         path = compare_path(new.law, old.date, new.date)
         red = compare(old, new)
+        linked = new.consolidation is not None and new.consolidation.base == old.key
+        if linked:  # versions linked by consolidation: every change names its act and nummer
+            history.attribute(red, new)
         touched = red.touched_sections()
         live = live_eids(red.units)
         notes = Notes({u.wid: u for act in (old, new) for u in act.walk()}, "fn")  # the new version wins
@@ -160,10 +167,21 @@ class _Builder:
             status = {"inserted": "ny", "repealed": "ophævet"}.get(s.status, "flyttet" if s.moved_from else "ændret")
             groups[-1]["sections"].append({"r": s, "status": status, "anchor": anchor_of(s, "", live),
                                            "act_href": _rel(path, act_path(act)) + f"#{u.eid}"})
+        ref_href = (lambda c: _rel(path, history.history_path(new.law))) if linked else None
         title = f"{_cap(new.title)}: ændringer fra {long_date(old.date)} til {long_date(new.date)}"
         html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
-                           sections=[runit_html(s, level=3, live=live, notes=notes) + notes.aside() for s in touched],
+                           sections=[runit_html(s, level=3, live=live, notes=notes, ref_href=ref_href) + notes.aside()
+                                     for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
+        self.site.add(path, html)
+
+    def history_page(self, versions: list[Act]) -> None:
+        law, path = versions[-1].law, history.history_path(versions[-1].law)
+        prev = {v.key: versions[i - 1] for i, v in enumerate(versions) if i}
+        html = self.render("history.html", path, title=f"Historik: {_cap(versions[-1].title)}",
+            heading=versions[-1].title, entries=history.timeline(
+            self.root, law, versions), act_href=lambda v: _rel(path, act_path(v)),
+            compare_href=lambda v: _rel(path, compare_path(law, prev[v.key].date, v.date)) if v.key in prev else None)
         self.site.add(path, html)
 
     # -- proposals ----------------------------------------------------------
@@ -218,12 +236,14 @@ class _Builder:
                 groups.append([row])
         kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
-                  pdf_href=f"{prop.slug}.pdf" if self.pdf else None)
+                  pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
+                  docx_href=f"{prop.slug}.docx" if (self.with_docx or self.docx_link) else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
         title = f"{prop.title} – forslag fra {prop.organisation}, {long_date(prop.date)}"
         html = self.render("proposal.html", path, title=title, order=WEB_ORDER, **kw)
         pdf_html = self.render("proposal.html", path, title=title, order=PDF_ORDER, for_pdf=True, **kw)
-        self.site.add(path, html, prop.date, pdf_html)
+        docx = render_docx(result, lf, rows, reds) if self.with_docx else None
+        self.site.add(path, html, prop.date, pdf_html, docx)
 
     def index_page(self, acts: dict[str, list[Act]], results: list[Result]) -> None:
         path = "index.html"
@@ -252,6 +272,7 @@ class _Builder:
                 self.act_page(act, previous, versions)
                 if previous is not None:
                     self.compare_page(previous, act)
+            self.history_page(versions)
         results = []
         folder = self.root / "proposals"
         for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -312,7 +333,9 @@ def _specielle(lf, prop) -> list[dict]:
     for para in lf.paragraffer:
         by_item: dict[int, list[int]] = {}
         for nr in para.numre:
-            by_item.setdefault(nr.change.item, []).append(nr.n)
+            for c in [nr.change, *getattr(nr, "also", [])]:  # a nummer may group changes of several forslag
+                if nr.n not in by_item.setdefault(c.item, []):
+                    by_item[c.item].append(nr.n)
         entries = []
         for i, ns in sorted(by_item.items(), key=lambda x: x[1][0]):
             entries.append({"nums": _nums_text(ns), "count": len(ns), "item": items[i], "first": i not in seen,

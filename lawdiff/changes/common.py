@@ -1,0 +1,328 @@
+"""What the change kinds share: a cursor over a nummer's sentence, quotes, locations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..address import scan_citation
+
+COUNT_WORDS = {1: "et", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti"}
+COUNT_OF = {v: k for k, v in COUNT_WORDS.items()}
+
+
+class Unreadable(Exception):
+    """A nummer whose wording cannot be read with certainty (the reason is Danish)."""
+
+
+@dataclass
+class Reader:
+    """A cursor over one nummer's instruction text, with the warnings of what it repaired."""
+    text: str
+    pos: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def rest(self) -> str:
+        return self.text[self.pos:]
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.text)
+
+    def lit(self, s: str) -> bool:
+        if self.text.startswith(s, self.pos):
+            self.pos += len(s)
+            return True
+        return False
+
+    def rx(self, pattern: str) -> re.Match | None:
+        m = re.compile(pattern).match(self.text, self.pos)
+        if m:
+            self.pos = m.end()
+        return m
+
+    def quote(self) -> str | None:
+        """»…« at the cursor; a closing » written for « is repaired when unambiguous."""
+        if not self.text.startswith("»", self.pos):
+            return None
+        end = self.text.find("«", self.pos + 1)
+        nxt = self.text.find("»", self.pos + 1)
+        if nxt != -1 and (end == -1 or nxt < end):
+            # "»afgørelse»: »…«" — a » where « belongs, directly before the sentence goes on
+            after = self.text[nxt + 1:nxt + 3]
+            if after[:1] in (":", ",", ".", " ") and not (end != -1 and self.text[nxt + 1:end].strip() == ""):
+                if after.startswith(":") or after.startswith(" til") or after.startswith(" "):
+                    self.warnings.append(f"»{self.text[self.pos + 1:nxt]}» har » i stedet for « i kilden; læst som »…«")
+                    q = self.text[self.pos + 1:nxt]
+                    self.pos = nxt + 1
+                    return q
+            raise Unreadable("citationstegnene »…« passer ikke sammen")
+        if end == -1:
+            raise Unreadable("et citat »… lukkes aldrig med «")
+        q = self.text[self.pos + 1:end]
+        self.pos = end + 1
+        return q
+
+    def citation_single(self) -> str | None:
+        end = scan_citation(self.text, self.pos, single=True)
+        if end == self.pos:
+            return None
+        c = self.text[self.pos:end]
+        self.pos = end
+        return c
+
+    def citation(self) -> str | None:
+        end = scan_citation(self.text, self.pos)
+        if end == self.pos:
+            return None
+        c = self.text[self.pos:end]
+        self.pos = end
+        return c
+
+
+def steder(n: int) -> str:
+    """'to steder', 'et sted'."""
+    return f"{COUNT_WORDS[n]} {'sted' if n == 1 else 'steder'}"
+
+
+def needs_comma(citation: str) -> bool:
+    """'I § 68 a, stk. 4, ændres' but 'I § 42 ændres' and 'I § 4, stk. 3, og § 5 ændres'."""
+    return "," in citation.rsplit("§", 1)[-1]
+
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def uncap(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+def q(s: str) -> str:
+    return f"»{s}«"
+
+
+# --- locations: "I § 5, stk. 2, der bliver stk. 3," / "To steder i …" / "Overalt i loven" ----------
+
+_RELATIVE = re.compile(r"^(?:stk\.|nr\.|litra|\d+\.)")
+
+
+def parts(citation: str) -> list[str]:
+    return citation.split(", ")
+
+
+def absolute(rel: str, prev: str) -> str:
+    """'3. pkt.' cited after '§ 91 a, stk. 2, 1. pkt.' is '§ 91 a, stk. 2, 3. pkt.'."""
+    order = ["§", "stk.", "nr.", "litra", "pkt."]
+
+    def level(part: str) -> int:
+        for i, w in enumerate(order):
+            if part.startswith(w) or (w == "pkt." and re.match(r"\d+\.", part)):
+                return i
+        return 0
+    last = prev.rsplit(" og ", 1)[-1] if not prev.rsplit(" og ", 1)[-1][:1].isdigit() else prev
+    # the last address of prev, from its last "§"
+    idx = prev.rfind("§")
+    last = prev[idx:] if idx >= 0 else prev
+    keep = [p for p in parts(last) if level(p) < level(rel)]
+    keep = [p for p in keep if not re.search(r" og | eller |-", p)] or keep[:1]
+    return ", ".join(keep + [rel])
+
+
+def relative(full: str, prev: str, keep: bool | int = True) -> str:
+    """The inverse of `absolute`: drop the leading parts `full` shares with `prev`'s last address
+    (or, with keep=N, print the last N parts of the address: "og i stk. 1, nr. 3,")."""
+    f = parts(full)
+    if keep is not True:
+        return ", ".join(f[-keep:])
+    idx = prev.rfind("§")
+    last = parts(prev[idx:] if idx >= 0 else prev)
+    n = 0
+    while n < len(f) - 1 and n < len(last) and f[n] == last[n]:
+        n += 1
+    return ", ".join(f[n:])
+
+
+def shortened(rel: str, full: str, prev: str) -> bool | int:
+    """How an abbreviated citation is recorded: True when `relative` gives it back, else its part count."""
+    return True if relative(full, prev) == rel else len(parts(rel))
+
+
+def is_relative(citation: str) -> bool:
+    return bool(_RELATIVE.match(citation))
+
+
+def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
+    """The place a change of words (or a new stk./nr./pkt.) acts on, or None."""
+    start = r.pos
+    loc: dict = {}
+    m = r.rx(r"(Overalt|overalt) i loven")
+    if m:
+        loc["overalt"] = True
+        b = r.rx(r"(,)? bortset fra (i )?")
+        if b:
+            c = r.citation()
+            if not c:
+                raise Unreadable("»bortset fra« følges ikke af en henvisning")
+            loc["bortset_fra"] = c
+            closing = r.lit(",")
+            if not r.lit(" "):
+                raise Unreadable("»bortset fra …« følges ikke af et udsagnsord")
+            if not b.group(1) or not closing or b.group(2):
+                loc["bortset_form"] = (b.group(1) or "") + "|" + (b.group(2) or "") + "|" + ("," if closing else "")
+            return loc
+        if not r.lit(" "):
+            r.pos = start
+            return None
+        return loc
+    m = r.rx(r"(Overalt|overalt) i (?=§|stk\.|nr\.)")
+    if m:
+        loc["overalt"] = True
+    else:
+        m = r.rx(r"(I|i|(Et|To|Tre|Fire|Fem|Seks|Syv|Otte|Ni|Ti|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i) ")
+        if not m:
+            return None
+        if m.group(2):
+            loc["antal"] = COUNT_OF[m.group(2).lower()]
+    c = r.citation()
+    if not c:
+        r.pos = start
+        return None
+    m = re.search(r",? (der|som) bliver ", c)
+    if m and scan_citation(c, m.end(), single=True) == len(c):
+        # one address with its new number: kept apart (der_bliver); in a list it stays inline
+        r.pos -= len(c) - m.start()
+        c = c[:m.start()]
+    if is_relative(c):
+        if not prev or not place(prev):
+            raise Unreadable(f"»{c}« henviser til et sted, der ikke er nævnt før i nummeret")
+        loc["i"] = absolute(c, place(prev))
+        loc["forkortet"] = shortened(c, loc["i"], place(prev))
+    else:
+        loc["i"] = c
+    m = r.rx(r",? (der|som) bliver ")
+    if m:
+        d = r.citation_single()
+        if not d:
+            raise Unreadable("»der bliver« følges ikke af en henvisning")
+        loc["der_bliver"] = d
+        if m.group(1) == "som":
+            loc["som_bliver"] = True
+    comma = r.lit(",")
+    want = needs_comma(c) or "der_bliver" in loc
+    if comma != want:
+        loc["komma"] = comma
+    if not r.lit(" "):
+        r.pos = start
+        return None
+    return loc
+
+
+def format_location(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("delt"):  # the last parts are named after the verb ("ændres i 1. pkt.")
+        ch = {**ch, "i": ", ".join(ch["i"].split(", ")[:-ch["delt"]])}
+        ch.pop("delt")
+    if ch.get("overalt") and "i" not in ch:
+        s = "Overalt i loven"
+        if "bortset_fra" in ch:
+            pre, i_, post = ch.get("bortset_form", ",||,").split("|")
+            return s + f"{pre} bortset fra {i_}{ch['bortset_fra']}{post} "
+        return s + " "
+    cit = ch["i"]
+    if ch.get("forkortet") and prev:
+        cit = relative(cit, place(prev), ch["forkortet"])
+    if ch.get("overalt"):
+        head = "Overalt i "
+    elif ch.get("antal") and not ch.get("antal_efter_verbum") and not ch.get("antal_efter_citat"):
+        head = f"{steder(ch['antal'])} i "
+    else:
+        head = "i "
+    s = head + cit
+    if "der_bliver" in ch:
+        s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]
+    want = needs_comma(cit) or "der_bliver" in ch
+    if ch.get("komma", want):
+        s += ","
+    s = s + " "
+    return cap(s) if first else s
+
+
+def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
+    """A cited unit at the start of a clause ("§ 5, stk. 2, der bliver stk. 3," / "Overskriften før § 7"
+    / "3. pkt." after an earlier place): {"cit", "der_bliver", "komma", "forkortet"} or None."""
+    start = r.pos
+    if first or r.text[r.pos:r.pos + 1].isupper():
+        # the sentence starts with a capital: read the citation in lower case
+        low = r.text[:r.pos] + r.text[r.pos:r.pos + 1].lower() + r.text[r.pos + 1:]
+        end = scan_citation(low, r.pos)
+        c = low[r.pos:end]
+    else:
+        end = scan_citation(r.text, r.pos)
+        c = r.text[r.pos:end]
+    if end == r.pos:
+        return None
+    r.pos = end
+    out: dict = {}
+    m = re.search(r",? (der|som) bliver ", c)
+    if m and scan_citation(c, m.end(), single=True) == len(c):
+        r.pos -= len(c) - m.start()
+        c = c[:m.start()]
+    if is_relative(c):
+        p = place(prev) if prev else None
+        if not p:
+            r.pos = start
+            return None
+        out["cit"] = absolute(c, p)
+        out["forkortet"] = shortened(c, out["cit"], p)
+    else:
+        out["cit"] = c
+    m = r.rx(r",? (der|som) bliver ")
+    if m:
+        d = r.citation_single()
+        if not d:
+            raise Unreadable("»der bliver« følges ikke af en henvisning")
+        out["der_bliver"] = d
+        if m.group(1) == "som":
+            out["som_bliver"] = True
+    m = r.rx(r" med tilhørende (overskrifter|overskrift)")
+    if m:
+        out["med_overskrift"] = m.group(1)
+    comma = r.lit(",")
+    want = needs_comma(c) or "der_bliver" in out
+    if comma != want:
+        out["komma"] = comma
+    if not r.lit(" "):
+        r.pos = start
+        return None
+    return out
+
+
+def format_target(ch: dict, key: str, prev: dict | None, first: bool) -> str:
+    cit = ch[key]
+    if ch.get("forkortet") and prev:
+        cit = relative(cit, place(prev), ch["forkortet"])
+    s = cit
+    if "der_bliver" in ch:
+        s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]
+    if "med_overskrift" in ch:
+        s += f" med tilhørende {ch['med_overskrift']}"
+    if ch.get("komma", needs_comma(cit) or "der_bliver" in ch):
+        s += ","
+    s += " "
+    return cap(s) if first else s
+
+
+def target_fields(t: dict, key: str) -> dict:
+    out = {key: t["cit"]}
+    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet"):
+        if k in t:
+            out[k] = t[k]
+    return out
+
+
+def place(ch: dict | None) -> str | None:
+    """The unit a change acts on, for a later citation that abbreviates it ("og 2. pkt. ophæves")."""
+    if not ch:
+        return None
+    for k in ("i", "ophæves", "affattes"):
+        if isinstance(ch.get(k), str):
+            return ch[k]
+    return None

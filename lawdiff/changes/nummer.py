@@ -1,0 +1,123 @@
+"""One nummer of an amending act: its instruction sentences read into changes, and worded back.
+
+A nummer holds one or more sentences (one per LexDania <Aendring>); a sentence holds one or
+more clauses joined by ", ", " og " or ", og " ("I § 8, stk. 1, udgår »75 pct.«, og stk. 2
+ophæves."). Each clause is one change, read and worded by its kind's module. Surface forms
+that are not implied by the data are recorded as small keys (docs/format.md, "Forms"):
+`bindeord` (the joiner before a clause where it is not the usual one), `punktum` (the full stop
+at the end of the sentence where the usual rule — R7 — would not give it), `ny_sætning`.
+"""
+from __future__ import annotations
+
+from . import insert, repeal, rewrite, words
+from .common import Reader, Unreadable, place
+
+KINDS = (words, insert, rewrite, repeal)
+
+
+def kind_module(ch: dict):
+    for k in KINDS:
+        if k.is_kind(ch) if k is not words else words.is_words(ch):
+            return k
+    raise ValueError(f"ukendt ændring: {sorted(ch)}")
+
+
+def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
+    if not first:
+        ch = words.read_follow_on(r, prev) or insert.read_follow_on(r, prev)
+        if ch:
+            return ch
+    ch = insert.read_top(r, prev, first)
+    if ch:
+        return ch
+    start = r.pos
+    loc = _location(r, prev, first)
+    if loc is not None:
+        ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
+        if ch:
+            return ch
+        r.pos = start
+    for mod in (rewrite, repeal):
+        ch = mod.read(r, prev, first)
+        if ch:
+            return ch
+    raise Unreadable(f"sætningen kan ikke læses ved »{r.rest()[:70]}«")
+
+
+def _location(r: Reader, prev: dict | None, first: bool):
+    from .common import read_location
+    return read_location(r, first, prev)
+
+
+def read_sentence(text: str, warnings: list[str]) -> list[dict]:
+    """The changes of one instruction sentence; Unreadable when it cannot be read with certainty."""
+    r = Reader(text)
+    out: list[dict] = []
+    seps: list[str] = []
+    prev = None
+    while True:
+        ch = _clause(r, prev, not out)
+        out.append(ch)
+        prev = ch
+        if ch.get("_blok"):
+            if not r.at_end():
+                raise Unreadable(f"der står mere efter kolon: »{r.rest()[:60]}«")
+            break
+        if r.at_end():
+            break
+        if r.rest() == ".":
+            r.pos += 1
+            break
+        for sep in (", og ", " og ", ", "):
+            if r.lit(sep):
+                seps.append(sep)
+                break
+        else:
+            raise Unreadable(f"sætningen fortsætter uventet: »{r.rest()[:60]}«")
+    ended_with_period = text.endswith(".") and not out[-1].get("_blok")
+    for i, sep in enumerate(seps, 1):
+        if sep != default_joiner(i, len(out)):
+            out[i]["bindeord"] = JOINER_NAMES[sep]
+    if not out[-1].get("_blok"):
+        body = format_sentence(out, period=False)
+        if ended_with_period != default_period(body):
+            out[-1]["punktum"] = ended_with_period
+    warnings.extend(r.warnings)
+    return out
+
+
+# `bindeord` is written as words: YAML values keep no spaces at their ends (yamlfile folds them)
+JOINER_NAMES = {", ": "komma", " og ": "og", ", og ": "komma og"}
+JOINERS = {v: k for k, v in JOINER_NAMES.items()}
+
+
+def default_joiner(i: int, n: int) -> str:
+    """The joiner before the i'th clause (0-based) of n: ', ' between, ', og ' before the last."""
+    return ", og " if i == n - 1 else ", "
+
+
+def default_period(body: str) -> bool:
+    """R7: a full stop after the closing « unless the quoted text already ends with one."""
+    return not body.endswith(".«")
+
+
+def format_sentence(changes: list[dict], period: bool | None = None) -> str:
+    parts = []
+    prev = None
+    n = len(changes)
+    for i, ch in enumerate(changes):
+        s = kind_module(ch).format(ch, prev, i == 0)
+        if i:
+            parts.append(JOINERS[ch["bindeord"]] if "bindeord" in ch else default_joiner(i, n))
+        parts.append(s)
+        prev = ch
+    body = "".join(parts)
+    if period is False or body.endswith(":"):
+        return body
+    last = changes[-1]
+    if last.get("punktum", default_period(body)):
+        body += "."
+    return body
+
+
+__all__ = ["read_sentence", "format_sentence", "Unreadable", "place"]

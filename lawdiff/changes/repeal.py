@@ -1,0 +1,87 @@
+"""Ophævelse: "§ 5, stk. 2, ophæves." / "…, ophæves, og i stedet indsættes:" + new text /
+"…, ophæves, og som stk. 5 indsættes:" / "Overskriften før § 9 udgår." (a heading).
+
+    {ophæves: CIT}   {ophæves: CIT, tekst}   {ophæves: CIT, som: "stk. 5", tekst}   {…, verbum: udgår}
+"""
+from __future__ import annotations
+
+from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
+from .insert import PLACERING
+
+
+def _tail(r: Reader, ch: dict) -> dict:
+    if r.lit(", og i stedet indsættes"):
+        if r.lit(" "):
+            p = PLACERING.match(r.text, r.pos)
+            if not p:
+                raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
+            ch["placering"] = p.group(0)
+            r.pos = p.end()
+        if not r.lit(":"):
+            raise Unreadable("»ophæves, og i stedet indsættes« slutter ikke med kolon")
+        ch["_blok"] = True
+    return ch
+
+
+def read_in(r: Reader, loc: dict) -> dict | None:
+    """'I § 4 ophæves stk. 2.' / 'I § 82, stk. 6, ophæves 1. pkt., og …': the unit after the verb."""
+    start = r.pos
+    if "i" not in loc or loc.get("antal") or loc.get("overalt") or not r.lit("ophæves "):
+        return None
+    cit = r.citation_single()
+    if not cit or not cit.startswith(("stk.", "nr.", "litra")) and not cit[:1].isdigit():
+        r.pos = start
+        return None
+    n = len(cit.split(", "))
+    ch = {k: v for k, v in loc.items() if k != "i"}
+    ch = {"ophæves": f"{loc['i']}, {cit}", **ch, "delt": n}
+    return _tail(r, ch)
+
+
+def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
+    start = r.pos
+    t = read_target(r, prev, first)
+    if t is None:
+        return None
+    if r.lit("ophæves"):
+        ch = target_fields(t, "ophæves")
+        if r.text.startswith(", og i stedet indsættes", r.pos):
+            _tail(r, ch)
+        elif r.lit(", og som "):
+            som = r.citation()
+            if not som or not r.lit(" indsættes:"):
+                raise Unreadable("»ophæves, og som …« følges ikke af »indsættes:«")
+            ch["som"] = som
+            ch["_blok"] = True
+        return ch
+    if t["cit"].startswith(("overskriften", "mellemrubrikken")) and r.lit("udgår"):
+        ch = {**target_fields(t, "ophæves"), "verbum": "udgår"}
+        if r.lit(", og i stedet indsættes:"):
+            ch["_blok"] = True
+        return ch
+    r.pos = start
+    return None
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("delt"):
+        parts = ch["ophæves"].split(", ")
+        where = format_location({**ch, "i": ", ".join(parts[:-ch["delt"]]), "delt": 0}, prev, first)
+        tail = ", ".join(parts[-ch["delt"]:])
+        return f"{where}ophæves {tail}" + _format_tail(ch)
+    head = format_target(ch, "ophæves", prev, first)
+    if ch.get("verbum") == "udgår":
+        return f"{head}udgår, og i stedet indsættes:" if "tekst" in ch else f"{head}udgår"
+    if "som" in ch:
+        return f"{head}ophæves, og som {ch['som']} indsættes:"
+    return f"{head}ophæves" + _format_tail(ch)
+
+
+def _format_tail(ch: dict) -> str:
+    if "tekst" in ch and "som" not in ch:
+        return ", og i stedet indsættes" + (f" {ch['placering']}" if "placering" in ch else "") + ":"
+    return ""
+
+
+def is_kind(ch: dict) -> bool:
+    return "ophæves" in ch

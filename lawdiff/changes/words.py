@@ -1,0 +1,191 @@
+"""Changes of words: »X« ændres til »Y«, »X« udgår, indsættes efter/før »X«: »Y«.
+
+    I § 5, stk. 2, ændres »X« til: »Y«.            {i, ændres, til}
+    To steder i § 5 ændres …  / I § 5 ændres to steder …   {antal (, antal_efter_verbum)}
+    Overalt i loven[, bortset fra § 3,] ændres …    {overalt, bortset_fra}
+    I § 5 udgår »X«.                                 {i, udgår}
+    I § 5 indsættes efter »X«: »Y«.                  {i, indsættes_efter, tekst}
+    …, og »X« ændres til: »Y«  /  …, og »X« til: »Y«  /  …, og »X« udgår  /  …, og efter »X« indsættes: »Y«
+                                                     the same place as the change before it
+                                                     (elliptisk: the verb is left out)
+"""
+from __future__ import annotations
+
+from .common import COUNT_OF, Reader, Unreadable, format_location, q, steder
+
+VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+
+
+def _til(r: Reader) -> str:
+    if r.lit(" til: "):
+        pass
+    elif r.lit(" til:"):
+        r.warnings.append("»til:« står uden mellemrum før citatet i kilden; læst som »til: «")
+    elif r.lit(" til "):
+        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
+    else:
+        raise Unreadable("»ændres »…«« følges ikke af »til: »…««")
+    new = r.quote()
+    if new is None:
+        raise Unreadable("»til:« følges ikke af et citat »…«")
+    return new
+
+
+_PKT_AFTER = r"(?:i (\d+\. pkt\.) )?"
+_COUNT_RX = r"(?:(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) )?"
+
+
+def _with_pkt(loc: dict, pkt: str | None) -> dict:
+    """'ændres i 1. pkt. »…«': the punktum is named after the verb; `delt` records it."""
+    if not pkt:
+        return dict(loc)
+    if "i" not in loc:
+        raise Unreadable(f"»i {pkt}« efter udsagnsordet har intet sted at høre til")
+    return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1}
+
+
+def read_verb(r: Reader, loc: dict) -> dict | None:
+    """The verb phrase after a location: returns the change, or None when it is not a word change."""
+    start = r.pos
+    m = r.rx(r"ændres(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
+    if m:
+        ch = _with_pkt(loc, m.group(2))
+        if m.group(1):
+            r.warnings.append("»ændres:« har et kolon i kilden; læst som »ændres«")
+        if m.group(3):
+            ch["antal"] = COUNT_OF[m.group(3)]
+            ch["antal_efter_verbum"] = True
+        ch["ændres"] = r.quote()
+        c = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
+        if c:
+            ch["antal"] = COUNT_OF[c.group(1)]
+            ch["antal_efter_citat"] = True
+        ch["til"] = _til(r)
+        return ch
+    m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
+    if m:
+        ch = _with_pkt(loc, m.group(1))
+        if m.group(2):
+            ch["antal"] = COUNT_OF[m.group(2)]
+            ch["antal_efter_verbum"] = True
+        ch["udgår"] = r.quote()
+        return ch
+    m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før) (?=»)")
+    if m:
+        ch = _with_pkt(loc, m.group(1))
+        anchor = r.quote()
+        if not r.lit(": "):
+            if r.lit(":"):
+                r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
+            elif r.lit(" til: "):
+                r.warnings.append("»indsættes efter »…« til: »…«« i kilden; læst som »indsættes efter »…«: »…««")
+            else:
+                raise Unreadable("»indsættes efter »…«« følges ikke af »: »…««")
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»indsættes efter »…«:« følges ikke af et citat")
+        ch[f"indsættes_{m.group(3)}"] = anchor
+        ch["tekst"] = new
+        if m.group(2):
+            ch["antal"] = COUNT_OF[m.group(2)]
+            ch["antal_efter_verbum"] = True
+        return ch
+    r.pos = start
+    return None
+
+
+def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
+    """'»X« ændres til: »Y«', '»X« til: »Y«', '»X« udgår', 'efter »X« indsættes: »Y«' (place of prev)."""
+    if not prev or not any(v in prev for v in VERBS):
+        return None
+    place = {k: prev[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in prev}
+    start = r.pos
+    m = r.rx(r"(efter|før) (?=»)")
+    if m:
+        anchor = r.quote()
+        if r.lit(": ") and any(k.startswith("indsættes_") for k in prev):  # "og efter »c«: »d«"
+            new = r.quote()
+            if new is None:
+                raise Unreadable("»efter »…«:« følges ikke af et citat")
+            return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True,
+                    "elliptisk": True}
+        if not r.lit(" indsættes: "):
+            r.pos = start
+            return None
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»indsættes:« følges ikke af et citat")
+        return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
+    m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
+    if m and "ændres" in prev:
+        old = r.quote()
+        ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "til": _til(r), "samme_sted": True}
+        if not m.group(2):
+            ch["elliptisk"] = True
+        return ch
+    r.pos = start
+    old = r.quote()
+    if old is None:
+        return None
+    m = r.rx(r" ændres (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
+    if m:
+        return {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "til": _til(r),
+                "samme_sted": True}
+    if r.lit(" ændres til "):
+        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»ændres til« følges ikke af et citat")
+        return {**place, "ændres": old, "til": new, "samme_sted": True}
+    if r.lit(" ændres til: ") or r.lit(" ændres til:"):
+        new = r.quote()
+        if new is None:
+            raise Unreadable("»ændres til:« følges ikke af et citat")
+        return {**place, "ændres": old, "til": new, "samme_sted": True}
+    if r.text.startswith(" til", r.pos) and "ændres" in prev:
+        return {**place, "ændres": old, "til": _til(r), "samme_sted": True, "elliptisk": True}
+    if r.lit(" udgår"):
+        return {**place, "udgår": old, "samme_sted": True}
+    if "udgår" in prev:  # "udgår »a« og »b«"
+        return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
+    r.pos = start
+    return None
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("samme_sted"):
+        if "ændres" in ch and ch.get("antal"):
+            verb = "" if ch.get("elliptisk") else "ændres "
+            if ch.get("antal_efter_citat"):
+                return f"{q(ch['ændres'])} ændres {steder(ch['antal'])} til: {q(ch['til'])}"
+            return f"{steder(ch['antal'])} {verb}{q(ch['ændres'])} til: {q(ch['til'])}"
+        if "ændres" in ch:
+            return f"{q(ch['ændres'])} til: {q(ch['til'])}" if ch.get("elliptisk") else \
+                f"{q(ch['ændres'])} ændres til: {q(ch['til'])}"
+        if "udgår" in ch:
+            return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
+        side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("elliptisk"):
+            return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+        return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
+    where = format_location(ch, prev, first)
+    pkt = ""
+    if ch.get("delt"):
+        pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + " "
+    if "ændres" in ch:
+        n = f" {steder(ch['antal'])}" if ch.get("antal") else ""
+        if ch.get("antal_efter_citat"):
+            return f"{where}ændres {pkt}{q(ch['ændres'])}{n} til: {q(ch['til'])}"
+        if not ch.get("antal_efter_verbum"):
+            n = ""
+        return f"{where}ændres {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} til: {q(ch['til'])}"
+    if "udgår" in ch:
+        n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
+        return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
+    side = "efter" if "indsættes_efter" in ch else "før"
+    n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
+    return f"{where}indsættes {pkt}{n}{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+
+
+def is_words(ch: dict) -> bool:
+    return any(v in ch for v in VERBS)

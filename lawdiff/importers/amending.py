@@ -1,0 +1,532 @@
+"""Read an official amending act (LexDania, DocumentType "LOV Æ…") into an amendment file.
+
+Every ændringsparagraf (AendringCentreretParagraf) becomes an entry of `paragraffer` with its
+official number and intro data; every nummer (AendringsNummer) keeps its official number and
+becomes one or more changes (lawdiff/changes/); the new text of AendringNyTekst is written as
+it will read in the law, one line per unit, labels included. A nummer that cannot be read with
+certainty is kept verbatim as `ikke_udført` with the reason, and the rest of the act is still
+read. Repairs of obvious typos in the source are reported as warnings. The act's other §§
+(ikrafttræden, overgang, Færøerne/Grønland) are kept verbatim in `øvrige`, and the commencement
+rules that can be read are also given as data in `ikrafttræden`.
+
+The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
+Partial: amending provisions inside original acts (LOV H) are read by `read_paragraf` only when a
+caller hands it the AendringCentreretParagraf; annexes of the amending act are not read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from lxml import etree
+
+from ..changes import insert, intro, rykning
+from ..changes.common import Unreadable
+from ..changes.nummer import format_sentence, read_sentence
+from ..address import parse_citation
+from ..errors import AddressError, MappingError
+from ..text import norm
+from ..xmlsafe import parse_bytes
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+
+
+def long_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
+
+
+@dataclass
+class AmendingAct:
+    doc: dict
+    file_name: str  # lov-YYYY-NNN.yaml
+    warnings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "file: § 1, nr. 9: reason"
+    numre: int = 0
+
+
+def _linea(el: etree._Element) -> str:
+    return "".join(el.itertext("Char", with_tail=False))
+
+
+def _lines_text(el: etree._Element) -> str:
+    return norm(" ".join(_linea(li) for li in el.iter("Linea")))
+
+
+# --- new text: AendringNyTekst as it will read in the law -------------------------
+
+class _NewText:
+    """One line per unit (label + its Lineas), headings and chapter labels on lines of their own."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.cur: list[str] | None = None
+
+    def start(self, first: str | None = None) -> None:
+        self.flush()
+        self.cur = [first] if first else []
+
+    def add(self, s: str) -> None:
+        if self.cur is None:
+            self.cur = []
+        self.cur.append(s)
+
+    def flush(self) -> None:
+        if self.cur:
+            t = norm(" ".join(x for x in self.cur if x is not None))
+            if t:
+                self.lines.append(t)
+        self.cur = None
+
+    def walk(self, el: etree._Element) -> None:
+        for ch in el:
+            tag = ch.tag
+            if tag in ("Paragraf", "Stk", "Indentatio", "Nota"):
+                self.start()
+                self.unit(ch)
+            elif tag in ("Kapitel", "Afsnit", "ParagrafGruppe", "Bog"):
+                self.start()
+                self.walk(ch)
+            elif tag in ("Rubrica", "Titel", "UnderTitel"):
+                self.start()
+                self.add(_lines_text(ch))
+                self.flush()
+            elif tag == "Explicatus":
+                self.start()
+                self.add(ch.text or "")
+                if el.tag in ("Kapitel", "Afsnit", "Bog"):
+                    self.flush()
+            elif tag == "Exitus":
+                if el.tag == "AendringNyTekst":
+                    self.start()
+                self.exitus(ch)
+            elif tag == "Linea":
+                self.add(_linea(ch))
+            elif tag in ("Table",):
+                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+            else:
+                self.start()
+                self.walk(ch)
+        self.flush()
+
+    def unit(self, el: etree._Element) -> None:
+        first_stk = True
+        for ch in el:
+            if ch.tag == "Explicatus":
+                self.add(ch.text or "")
+            elif ch.tag == "Stk":
+                if not first_stk or el.tag != "Paragraf":
+                    self.start()
+                first_stk = False
+                self.unit(ch)
+            elif ch.tag == "Exitus":
+                self.exitus(ch)
+            elif ch.tag in ("AendringsNummer", "AendringCentreretParagraf"):
+                self.start()
+                self.walk(ch)
+            elif ch.tag == "Table":
+                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+            else:
+                self.start()
+                self.walk(ch)
+
+    def exitus(self, ex: etree._Element) -> None:
+        for ch in ex:
+            if ch.tag == "Linea":
+                self.add(_linea(ch))
+            elif ch.tag == "Index":
+                for ind in ch:
+                    self.start()
+                    self.unit(ind)
+                self.start()
+            elif ch.tag == "Exitus":
+                self.exitus(ch)
+            elif ch.tag == "Nota":
+                self.start()
+                self.unit(ch)
+            elif ch.tag == "Table":
+                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+            else:
+                self.walk(ch)
+
+
+def new_text(el: etree._Element) -> str:
+    nt = _NewText()
+    nt.walk(el)
+    nt.flush()
+    return "\n".join(nt.lines)
+
+
+# --- one nummer --------------------------------------------------------------
+
+def _finish(ch: dict, tekst: str | None) -> dict:
+    """Attach the new text and derive what follows from it (kind and number of a new §)."""
+    ch = dict(ch)
+    blok = ch.pop("_blok", False)
+    bet = ch.pop("_betegnelse", None)
+    ch.pop("_følge", None)
+    if blok:
+        ch["tekst"] = tekst
+    if ch.get("ny") is None and "ny" in ch:
+        first = (tekst or "").split("\n", 1)[0]
+        if re.match(r"^Kapitel ", first):
+            ch["ny"] = "kapitel"
+        elif re.match(r"^Afsnit ", first):
+            ch["ny"] = "afsnit"
+        else:
+            ch["ny"] = "paragraf"
+        m = re.search(r"^(?:Kapitel|Afsnit) (\S+(?: [a-zæøå](?=\n|$))?)", first)
+        if m and ch["ny"] != "paragraf":
+            ch["nummer"] = m.group(1)
+        else:
+            m = re.search(r"^§ (\d+(?: ?[a-zæøåA-Z]{1,2})?)\.", tekst or "", re.M)
+            if m:
+                ch["nummer"] = m.group(1)
+    if bet is not None and bet != insert.default_noun(ch):
+        ch["betegnelse"] = bet or "ingen"
+    return ch
+
+
+def _order(ch: dict) -> dict:
+    order = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "antal_efter_citat", "i",
+             "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
+             "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
+             "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
+             "punktum_efter"]
+    return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
+
+
+def official_text(an: etree._Element) -> str:
+    """The nummer as printed in Lovtidende (whitespace normalised): the oracle of the round trip."""
+    out = [norm(an.findtext("Explicatus") or "")]
+    for ch in an:
+        if ch.tag == "Aendring":
+            out.append(_lines_text(ch.find("AendringDefinition")))
+            ak = ch.find("AendringAktion")
+            ny = ak.find("AendringNyTekst") if ak is not None else None
+            if ny is not None and len(ny):
+                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else _linea(x)
+                                     for x in ny.iter("Explicatus", "Linea")))
+                out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
+        elif ch.tag == "Rykningsklausul":
+            out.append(_lines_text(ch))
+    return norm(" ".join(x for x in out if x))
+
+
+def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
+    number = norm(an.findtext("Explicatus") or "").rstrip(".")
+    entry: dict = {"nummer": number}
+    changes: list[dict] = []
+    ryk: list[str] = []
+    for ch in an:
+        if ch.tag == "Explicatus":
+            continue
+        if ch.tag == "Rykningsklausul":
+            t = _lines_text(ch)
+            if rykning.read(t) is None:
+                raise Unreadable(f"rykningsklausulen »{t}« kan ikke læses")
+            ryk.append(t)
+            continue
+        if ch.tag != "Aendring":
+            raise Unreadable(f"uventet element <{ch.tag}> i nummeret")
+        d = ch.find("AendringDefinition")
+        if d is None:
+            raise Unreadable("<Aendring> uden <AendringDefinition>")
+        if any(x.tag == "Table" for x in d.iter()):
+            raise Unreadable("instruktionen indeholder en tabel")
+        text = _lines_text(d)
+        ak = ch.find("AendringAktion")
+        ny = ak.find("AendringNyTekst") if ak is not None else None
+        has_new = ny is not None and len(ny) > 0
+        if not has_new and rykning.read(text) is not None:
+            ryk.append(text)  # a rykningsklausul written as a second <Aendring> (2010-2011)
+            continue
+        if not text:
+            raise Unreadable("instruktionen er tom")
+        sentence = read_sentence(text, warnings)
+        blok = [c for c in sentence if c.get("_blok")]
+        if has_new and not blok:
+            raise Unreadable("nummeret har ny tekst, men instruktionen slutter ikke med kolon")
+        if blok and not has_new:
+            raise Unreadable("instruktionen slutter med kolon, men der er ingen ny tekst")
+        tekst = new_text(ny) if has_new else None
+        if has_new and not tekst:
+            raise Unreadable("den nye tekst er tom")
+        done = [_finish(c, tekst) for c in sentence]
+        for c in done:
+            for key in ("i", "affattes", "ophæves", "bortset_fra"):
+                if isinstance(c.get(key), str):
+                    try:
+                        parse_citation(c[key])
+                    except AddressError as e:
+                        raise Unreadable(f"henvisningen »{c[key]}« kan ikke læses: {e.message}") from None
+        if has_new and ak.get("punktumEfterSlutcitationstegn") == "True":
+            done[-1]["punktum_efter"] = True
+        if changes:
+            done[0]["ny_sætning"] = True
+        changes.extend(_order(c) for c in done)
+    if not changes:
+        raise Unreadable("nummeret indeholder ingen ændring")
+    entry["ændringer"] = changes
+    if ryk:
+        entry["rykning"] = " ".join(ryk) if len(ryk) > 1 else ryk[0]
+    return entry
+
+
+# --- the act ------------------------------------------------------------------
+
+_IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
+
+
+def _ikraft_rules(text: str) -> list[dict]:
+    rules = []
+    for sent in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", text):
+        m = _IKRAFT_DATE.search(sent)
+        who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
+        if m and m.group(2) in MONTHS and who:
+            rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
+            scope = who.group(2) or who.group(3)
+            if scope:
+                rule["gælder"] = [scope]
+            rules.append(rule)
+        elif re.search(r"træder i kraft dagen efter bekendtgørelsen i Lovtidende", sent) and who:
+            rule = {"bekendtgørelse": "dagen efter"}
+            if who.group(2) or who.group(3):
+                rule["gælder"] = [who.group(2) or who.group(3)]
+            rules.append(rule)
+        else:
+            mm = re.search(r"ministeren fastsætter tidspunktet for (?:lovens ikrafttræden|ikrafttræden(?:en)? af (.+?))"
+                           r"(?:, herunder.*)?\.$", sent)
+            if mm:
+                rule = {"minister": True}
+                if mm.group(1):
+                    rule["gælder"] = [mm.group(1)]
+                rules.append(rule)
+    return rules
+
+
+def _verbatim(el: etree._Element) -> str:
+    """A § of the act as text lines (label and Lineas), for `øvrige`."""
+    nt = _NewText()
+    nt.start()
+    try:
+        nt.unit(el)
+    except Unreadable:  # a table: its cells as plain lines
+        return "\n".join(norm(_linea(li)) for li in el.iter("Linea"))
+    nt.flush()
+    return "\n".join(nt.lines)
+
+
+def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: list[str],
+                  label: str | None = None) -> dict | None:
+    """One AendringCentreretParagraf (or the Stk of an original act's § that holds numre, with the
+    §'s label), or None when it holds no numre (kept verbatim by the caller)."""
+    label = norm(label if label is not None else acp.findtext("Explicatus") or "")
+    numre_el = acp.findall("AendringsNummer")
+    number = re.sub(r"^§\s*", "", label).rstrip(".")
+    if not numre_el or not number:
+        return None
+    par: dict = {"nummer": number}
+    ex = acp.find("Exitus")
+    text = _lines_text(ex) if ex is not None else ""
+    data = intro.read(text)
+    if not text:
+        warnings.append(f"{path}: {label}: ændringsparagraffen har ingen indledning")
+    elif data is None:
+        par["indledning"] = text
+        warnings.append(f"{path}: {label}: indledningen kan ikke læses som data; gemt ordret")
+    else:
+        par.update(data)
+    numre = []
+    for an in numre_el:
+        local: list[str] = []
+        if not norm(an.findtext("Explicatus") or "") and not official_text(an):
+            warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
+            continue
+        try:
+            numre.append(read_nummer(an, local))
+            num = norm(an.findtext("Explicatus") or "").rstrip(".")
+            warnings.extend(f"{path}:{an.sourceline}: {label}, nr. {num}: advarsel: {w}" for w in local)
+        except Unreadable as e:
+            num = norm(an.findtext("Explicatus") or "").rstrip(".") or "(uden nummer)"
+            official = official_text(an)
+            numre.append({"nummer": num, "ikke_udført": {"tekst": official, "årsag": str(e)}})
+            refused.append(f"{path}:{an.sourceline}: {label}, nr. {num}: {e}")
+    par["numre"] = numre
+    return par
+
+
+def read_amending(data: bytes, path: str) -> AmendingAct:
+    root = parse_bytes(data, path).getroot()
+    dtype = (root.findtext("Meta/DocumentType") or "").strip()
+    original = dtype.startswith("LOV H")
+    if not dtype.startswith("LOV Æ") and not original:
+        raise MappingError(f"ikke en ændringslov (DocumentType {dtype!r})", file=path, line=root.sourceline)
+    number = (root.findtext("Meta/Number") or "").strip()
+    date = (root.findtext("Meta/DiesSigni") or "").strip()
+    year = (root.findtext("Meta/Year") or "").strip()
+    title = norm(_lines_text(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
+                 else (root.findtext("Meta/DocumentTitle") or ""))
+    sub = root.find("TitelGruppe/UnderTitel")
+    doc: dict = {
+        "titel": title,
+        "organisation": (root.findtext("Meta/Ministry") or "Folketinget").strip() or "Folketinget",
+        "dato": date,
+        "status": "vedtaget",
+        "kilde": f"lov nr. {number} af {long_date(date)}",
+    }
+    if sub is not None and _lines_text(sub):
+        doc["undertitel"] = _lines_text(sub).strip("()")
+    doc["love"] = {}
+    act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
+    paragraffer: list[dict] = []
+    others: list[dict] = []
+    ikraft: list[dict] = []
+    name = Path(path).name
+    body = root.find("DokumentIndhold")
+    if original:
+        # an original act that amends other acts: only its ændringsparagraffer (the act itself is
+        # imported as an act version by importers/lexdania.py)
+        for el in body.iter("AendringCentreretParagraf", "Paragraf"):
+            if el.tag == "Paragraf":  # "§ 30. I lov om … foretages følgende ændringer: 1. …" in a Stk
+                stks = [st for st in el.findall("Stk") if st.find("AendringsNummer") is not None]
+                if len(stks) != 1:
+                    continue
+                par = read_paragraf(stks[0], name, act.warnings, act.refused, label=el.findtext("Explicatus") or "")
+            else:
+                par = read_paragraf(el, name, act.warnings, act.refused)
+            if par is not None:
+                paragraffer.append(par)
+                act.numre += len(par["numre"])
+        doc["paragraffer"] = paragraffer
+        return act
+    for el in body:
+        if el.tag == "AendringCentreretParagraf":
+            par = read_paragraf(el, name, act.warnings, act.refused)
+            if par is not None:
+                paragraffer.append(par)
+                act.numre += len(par["numre"])
+                continue
+        if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
+            label = norm(el.findtext("Explicatus") or "")
+            text = _verbatim(el)
+            num = re.sub(r"^§\s*", "", label).rstrip(".")
+            if text:
+                others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
+            ikraft.extend(_ikraft_rules(text.replace("\n", " ")))
+        elif el.tag in ("Hymne", "Indledning"):
+            continue
+        else:
+            if _verbatim(el):
+                others.append({"tekst": _verbatim(el)})
+    doc["paragraffer"] = paragraffer
+    if ikraft:
+        doc["ikrafttræden"] = ikraft
+    if others:
+        doc["øvrige"] = others
+    return act
+
+
+def has_amendments(data: bytes) -> bool:
+    """Whether an original act (LOV H) holds ændringsparagraffer with numre worth an amendment file."""
+    return b"<AendringsNummer" in data
+
+
+def read_amending_file(path: str | Path) -> AmendingAct:
+    p = str(path)
+    try:
+        data = Path(p).read_bytes()
+    except OSError as e:
+        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    return read_amending(data, p)
+
+
+# --- YAML -----------------------------------------------------------------------
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, s: str):
+    if "\n" in s and not any(ln != ln.strip() for ln in s.split("\n")):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump(doc: dict) -> str:
+    """The amendment file: deterministic, block scalars for multi-line text."""
+    head = ("# Imported from the official LexDania XML by `lawdiff import lexdania`; the format is\n"
+            "# described in docs/format.md. Numre marked ikke_udført are kept verbatim and never executed.\n")
+    return head + yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000,
+                            default_flow_style=False)
+
+
+__all__ = ["read_amending", "read_amending_file", "dump", "official_text", "format_sentence"]
+
+
+# --- linking to the store and writing amendments/ -----------------------------------
+
+def _lbk_source(henvisning: str) -> str | None:
+    """'lovbekendtgørelse nr. 731 af 15. juni 2010' -> 'LBK nr. 731 af 15/06/2010'."""
+    m = re.match(r"^(lovbekendtgørelse|lov) nr\. (\d+) af (\d{1,2})\. (\w+) (\d{4})$", henvisning or "")
+    if not m or m.group(4) not in MONTHS:
+        return None
+    kind = "LBK" if m.group(1) == "lovbekendtgørelse" else "LOV"
+    return f"{kind} nr. {m.group(2)} af {int(m.group(3)):02d}/{MONTHS.index(m.group(4)) + 1:02d}/{m.group(5)}"
+
+
+def link(doc: dict, store) -> list[str]:
+    """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
+    the intro cites, else the newest version before the act's date. Returns messages for the others."""
+    titles: dict[str, list[str]] = {}
+    for law in store.laws():
+        try:
+            titles.setdefault(store.load(law).title, []).append(law)
+        except Exception:  # a broken store file is reported by `lawdiff check`, not here
+            continue
+    notes = []
+    for par in doc["paragraffer"]:
+        laws = titles.get(par.get("lovtitel", ""), [])
+        if len(laws) != 1:
+            what = par.get("lovtitel") or par.get("indledning", "")[:60]
+            notes.append(f"§ {par['nummer']}: {what} findes ikke i lageret (ikke en fejl)" if not laws else
+                         f"§ {par['nummer']}: {what} svarer til flere love i lageret ({', '.join(laws)}); ikke koblet")
+            continue
+        law = laws[0]
+        want = _lbk_source(par.get("henvisning", ""))
+        version = None
+        for v in store.versions(law):
+            if want and store.load(f"{law}@{v}").source == want:
+                version = v
+        if version is None:
+            older = [v for v in store.versions(law) if v <= doc["dato"]]
+            if not older:
+                notes.append(f"§ {par['nummer']}: {law} har ingen version før {doc['dato']}; ikke koblet")
+                continue
+            version = older[-1]
+            notes.append(f"§ {par['nummer']}: {law}@{version} bruges; {par.get('henvisning', '')} findes ikke i lageret")
+        par_items = list(par.items())
+        par.clear()
+        for k, v in par_items:
+            par[k] = v
+            if k == "nummer":
+                par["lov"] = law
+        doc["love"][law] = f"{law}@{version}"
+    return notes
+
+
+def write(act: AmendingAct, root: str | Path, force: bool = False) -> Path:
+    from ..store import atomic_write
+
+    path = Path(root) / "amendments" / act.file_name
+    if path.exists() and not force:
+        raise MappingError(f"{path} findes allerede", file=str(path),
+                           hint="brug --force for at erstatte den (håndrettelser i filen går tabt)")
+    atomic_write(path, dump(act.doc).encode("utf-8"))
+    return path

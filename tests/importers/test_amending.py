@@ -1,0 +1,148 @@
+"""The amending-act reader on real acts: data, warnings, refusals, YAML, loading, printing, CLI."""
+import subprocess
+import sys
+
+import pytest
+from lxml import etree
+
+from lawdiff.importers.amending import dump, new_text, official_text, read_amending_file
+from lawdiff.proposal import load_proposal, parse_proposal, select
+from lawdiff.render.instructions import amendment_lines, nummer_lines
+from lawdiff.text import norm
+from lawdiff.yamlfile import ProposalError, load_yaml
+from tests.conftest import lexdania
+
+
+def _nummer(doc, par, nr):
+    p = next(p for p in doc["paragraffer"] if p["nummer"] == par)
+    return next(n for n in p["numre"] if n["nummer"] == nr)
+
+
+def test_lov_173_2017_is_read_into_data():
+    act = read_amending_file(lexdania("2017/2017-173.xml"))
+    doc = act.doc
+    assert doc["kilde"] == "lov nr. 173 af 20. februar 2017"
+    p1 = doc["paragraffer"][0]
+    assert (p1["nummer"], p1["lovtitel"], p1["henvisning"]) == (
+        "1", "lov om en aktiv beskæftigelsesindsats", "lovbekendtgørelse nr. 1342 af 21. november 2016")
+    assert _nummer(doc, "1", "1") == {"nummer": "1", "ændringer": [{"ophæves": "§ 16 a, stk. 6"}],
+                                      "rykning": "Stk. 7 og 8 bliver herefter stk. 6 og 7."}
+    nr5 = _nummer(doc, "1", "5")["ændringer"]  # "ændres: »uddannelse« …, og 2. pkt. ophæves."
+    assert nr5[1] == {"ophæves": "§ 26 a, stk. 3, 2. pkt.", "forkortet": True}
+    nr13 = _nummer(doc, "1", "13")["ændringer"][0]
+    assert nr13["ny"] == "litra" and nr13["tekst"].startswith("b) har været ledig") and nr13["punktum_efter"]
+    # the typo "ændres:" is read and reported with file, §, nummer
+    assert any("§ 1, nr. 5: advarsel: »ændres:«" in w for w in act.warnings)
+
+
+def test_new_text_is_one_line_per_unit_with_labels():
+    root = etree.parse(str(lexdania("2012/2012-1380.xml"))).getroot()
+    acp = [a for a in root.iter("AendringCentreretParagraf") if norm(a.findtext("Explicatus")) == "§ 2"][0]
+    nr4 = [n for n in acp.findall("AendringsNummer") if norm(n.findtext("Explicatus")) == "4."][0]
+    lines = new_text(nr4.find("Aendring/AendringAktion/AendringNyTekst")).split("\n")
+    assert lines[:4] == ["Afsnit III a", "Rehabiliteringsteam m.v.", "Kapitel 3 a",
+                         "Opgaver, formål og sammensætning af rehabiliteringsteam"]
+    assert lines[4].startswith("§ 25 a. Kommunalbestyrelsen skal oprette")
+    assert lines[6] == "Stk. 3. Rehabiliteringsteamet skal drøfte og give indstilling om,"
+    assert lines[7].startswith("1) hvorvidt borgeren")
+
+
+def test_every_nummer_of_an_act_prints_back_as_official():
+    path = lexdania("2017/2017-173.xml")
+    act = read_amending_file(path)
+    doc = load_yaml(dump(act.doc).encode(), "x.yaml")[0]
+    root = etree.parse(str(path)).getroot()
+    for acp in root.iter("AendringCentreretParagraf"):
+        par = norm(acp.findtext("Explicatus"))[2:]
+        for an in acp.findall("AendringsNummer"):
+            entry = _nummer(doc, par, norm(an.findtext("Explicatus")).rstrip("."))
+            printed = norm(" ".join(nummer_lines(entry)))
+            if "advarsel" in "".join(w for w in act.warnings if f"{par}, nr. {entry['nummer']}:" in w):
+                assert printed != official_text(an)  # a typo corrected
+            else:
+                assert printed == official_text(an)
+
+
+def test_a_nummer_that_cannot_be_read_is_kept_verbatim_and_not_executed():
+    act = read_amending_file(lexdania("2016/2016-650.xml"))  # a new stk. holding a table
+    refused = [r for r in act.refused if "tabel" in r]
+    assert refused and refused[0].startswith("2016-650.xml:")
+    assert ", nr. " in refused[0] and "§ " in refused[0]
+    loaded = parse_proposal(dump(act.doc).encode(), "lov-2016-650.yaml")
+    bad = [n for n in loaded.act.numre if n.refused]
+    assert bad and all(not n.changes for n in bad)
+    entry = bad[0].data
+    assert nummer_lines(entry) == [entry["ikke_udført"]["tekst"]]
+
+
+def test_yaml_is_deterministic_with_block_scalars():
+    act = read_amending_file(lexdania("2012/2012-1380.xml"))
+    a, b = dump(act.doc), dump(read_amending_file(lexdania("2012/2012-1380.xml")).doc)
+    assert a == b
+    assert "tekst: |-\n        Afsnit III a\n" in a
+
+
+def test_loader_checks_imported_acts():
+    act = read_amending_file(lexdania("2017/2017-173.xml"))
+    text = dump(act.doc)
+    p = parse_proposal(text.encode(), "lov-2017-173.yaml")
+    assert p.act is not None and p.laws == {} and not p.changes  # not linked: nothing executed
+    with pytest.raises(ProposalError, match="ukendt nøgle|kan ikke læses|nøgle"):
+        parse_proposal(text.replace("ophæves: § 16 a, stk. 6", "ophæves: § 16 a, stk. 6\n      forkert: 1").encode(),
+                       "x.yaml")
+    with pytest.raises(ProposalError, match="henvisningen"):
+        parse_proposal(text.replace("ophæves: § 16 a, stk. 6", "ophæves: paragraf seksten").encode(), "x.yaml")
+
+
+def test_select_keeps_one_nummer(tmp_path):
+    from tests.conftest import ROOT
+    p = load_proposal(ROOT / "amendments/lov-2012-1380.yaml")
+    one = select(p, "2", ["4"])
+    assert [c.ref for c in one.changes] == ["§ 2, nr. 4"]
+    with pytest.raises(ProposalError):
+        select(p, "2", ["999"])
+
+
+def _cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "lawdiff.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_import_writes_amendment_file_and_refuses_to_overwrite(tmp_path):
+    src = str(lexdania("2017/2017-173.xml"))
+    r = _cli("--root", str(tmp_path), "import", "lexdania", src, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "amendments" / "lov-2017-173.yaml"
+    assert out.is_file()
+    assert "findes ikke i lageret (ikke en fejl)" in r.stdout
+    r2 = _cli("--root", str(tmp_path), "import", "lexdania", src, cwd=tmp_path)
+    assert r2.returncode == 1 and "--force" in r2.stderr
+    (tmp_path / "statutes").mkdir()  # a project without the amended acts: printed all the same
+    r3 = _cli("--root", str(tmp_path), "instructions", str(out), cwd=tmp_path)
+    assert r3.returncode == 0, r3.stderr
+    lines = r3.stdout.splitlines()
+    assert "§ 1" in lines and "1. § 16 a, stk. 6, ophæves." in lines
+    assert "Stk. 7 og 8 bliver herefter stk. 6 og 7." in lines
+    assert lines == amendment_lines(load_yaml(out.read_bytes(), str(out))[0])
+
+
+def test_check_lists_numre_that_are_not_executed(tmp_path):
+    from lawdiff.proposal import check_amendments
+    folder = tmp_path / "amendments"
+    folder.mkdir()
+    act = read_amending_file(lexdania("2016/2016-650.xml"))
+    (folder / act.file_name).write_text(dump(act.doc), "utf-8")
+    (folder / "broken.yaml").write_text(dump(act.doc).replace("status: vedtaget", "status: måske"), "utf-8")
+    errors, notes = check_amendments(folder)
+    assert len(errors) == 1 and "broken.yaml" in errors[0]
+    assert len(notes) == len(act.refused) > 0
+    assert notes[0].startswith(f"{folder / act.file_name}:") and "ikke udført:" in notes[0] and ", nr. " in notes[0]
+
+
+def test_original_act_amending_other_acts_gives_an_amendment_file():
+    # LOV 261/2016 (an original act) amends three acts in §§ 7-9
+    act = read_amending_file(lexdania("2016/2016-261.xml"))
+    pars = act.doc["paragraffer"]
+    assert [p["nummer"] for p in pars] == ["7", "8", "9"]
+    assert pars[0]["lovtitel"] == "lov om elforsyning"
+    assert act.numre == 4 and "øvrige" not in act.doc
+    parse_proposal(dump(act.doc).encode(), act.file_name)
