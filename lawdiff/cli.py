@@ -55,6 +55,10 @@ def _import_lexdania(store: Store, args) -> int:
         path = store.save(act)
         acts += 1
         print(f"{res.path}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
+        if act.doc_type == "lov":  # an original act that also amends other acts: its ændringsparagraffer
+            from .importers.amending import has_amendments
+            if has_amendments(Path(res.path).read_bytes()):
+                failed += _write_amendment(store, res.path, args)
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
@@ -66,6 +70,9 @@ def _write_amendment(store: Store, path: str, args) -> int:
 
     try:
         act = amending.read_amending_file(path)
+        if not act.doc["paragraffer"]:
+            print(f"{path}: ingen ændringsparagraffer, der kan læses; ingen fil i amendments/")
+            return 0
         notes = amending.link(act.doc, store)
         out = amending.write(act, store.root, force=args.force)
     except LawdiffError as e:
@@ -456,9 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
 # options whose value is a date (today's and future ones: --at, --date, …)
 _DATE_OPTIONS = ("save_version", "at", "date", "dato")
 # arguments that are text (an address, a title, a source), not file names
-_TEXT_ARGS = ("address", "title", "source", "law", "save_version")
-# commands that read the statute store (all but import, which may create it)
-_NEEDS_STATUTES = ("show", "check", "apply", "instructions", "diff", "build")
+_TEXT_ARGS = ("address", "title", "source", "law", "save_version", "nummer")
+# commands that need no statute store (import may create it); every other command reads it
+_NO_STATUTES = ("import",)
 
 
 def _check_args(args) -> None:
@@ -490,7 +497,7 @@ def _check_args(args) -> None:
         raise LawdiffError(f"--root {root}: er en fil, ikke en mappe",
                            hint="angiv projektmappen (den med statutes/ og proposals/)")
     statutes = root / "statutes"
-    if args.command in _NEEDS_STATUTES:
+    if args.command not in _NO_STATUTES:
         if not statutes.is_dir():
             raise LawdiffError(f"--root {root}: der er ingen statutes/-mappe med love",
                                hint="kør lawdiff i projektmappen eller angiv den med --root; "

@@ -30,12 +30,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LawdiffError
 from .model import Act
-from .proposal import Change
 from .record import Applied, Record, Skipped
 from .text import norm
 
@@ -51,16 +50,6 @@ class ConsolidateError(LawdiffError):
 
 # --- the amending acts ------------------------------------------------------------
 
-class ActChange(Change):
-    """A change of an amending act: cited as the act cites it, not as "forslag N, ændring M"."""
-
-    act_ref: str = ""
-
-    @property
-    def ref(self) -> str:  # type: ignore[override]
-        return self.act_ref
-
-
 @dataclass
 class Nummer:
     act: "AmendingAct"
@@ -68,7 +57,7 @@ class Nummer:
     nummer: str  # "53"
     data: dict
     path: tuple  # position of the nummer in the YAML
-    changes: list[Change] = field(default_factory=list)
+    changes: list = field(default_factory=list)  # proposal.Change, as loaded by proposal.py
     unreadable: str | None = None  # why the nummer cannot be executed
 
     @property
@@ -108,45 +97,34 @@ def act_id_of(number: str, year: str) -> str:
 
 
 def load_act(path: Path, law: str) -> AmendingAct | None:
-    """The numre of an amendment file that amend `law`; None if it amends other acts only."""
-    from .proposal import _change
-    from .yamlfile import load_yaml
+    """The numre of an amendment file that amend `law`; None if it amends other acts only.
+    The file is read and checked by proposal.py (the loader of imported acts); a file that does
+    not load is an error naming file:line."""
+    from .proposal import load_proposal, load_raw
 
     file = str(path)
-    raw, pos = load_yaml(path.read_bytes(), file)
+    raw = load_raw(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("paragraffer"), list):
         return None
+    if not any(isinstance(p, dict) and p.get("lov") == law for p in raw["paragraffer"]):
+        return None
+    prop = load_proposal(path)
     date = str(raw.get("dato", ""))
     act = AmendingAct(path.stem, file, str(raw.get("titel", "")), date,
                       short_source(str(raw.get("kilde", "")), date, path.stem), [],
                       raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [])
-    for pi, par in enumerate(raw["paragraffer"]):
-        if not isinstance(par, dict) or par.get("lov") != law:
+    lov = {str(p.get("nummer")): p.get("lov") for p in raw["paragraffer"] if isinstance(p, dict)}
+    for i, pn in enumerate(prop.act.numre):
+        if lov.get(str(pn.paragraf)) != law:
             continue
-        for ni, nr in enumerate(par.get("numre") or []):
-            n = Nummer(act, str(par.get("nummer", "")), str(nr.get("nummer", "")), nr,
-                       ("paragraffer", pi, "numre", ni))
-            act.numre.append(n)
-            if "ikke_udført" in nr:
-                why = (nr["ikke_udført"] or {}).get("årsag", "") if isinstance(nr["ikke_udført"], dict) else ""
-                n.unreadable = f"nummeret kunne ikke læses ved importen ({why})" if why else \
-                    "nummeret kunne ikke læses ved importen"
-                continue
-            for ci, cdata in enumerate(nr.get("ændringer") or [], 1):
-                cdata = {k: v for k, v in cdata.items() if k != "der_bliver"}  # printed data, checked by the engine
-                try:
-                    c = _change(cdata, ni + 1, ci, {law: law}, file, pos, n.path + ("ændringer", ci - 1))
-                except LawdiffError as e:
-                    n.unreadable = e.message
-                    n.changes = []
-                    break
-                ac = ActChange(**{f.name: getattr(c, f.name) for f in fields(Change)})
-                ac.act_ref = f"{act.source}, {n.cite}" + (f", ændring {ci}" if len(nr["ændringer"]) > 1 else "")
-                ac.attribution = n.attribution  # read by the engine's change_id where it supports it
-                ac.nummer = (act.id, n.paragraf, n.nummer)
-                if ci == 1 and nr.get("rykning"):
-                    ac.data = dict(ac.data, rykning=nr["rykning"])
-                n.changes.append(ac)
+        n = Nummer(act, str(pn.paragraf), str(pn.nummer), pn.data, ("numre", i), list(pn.changes))
+        if pn.refused is not None:
+            n.unreadable = f"nummeret kunne ikke læses ved importen ({pn.refused})" if pn.refused else \
+                "nummeret kunne ikke læses ved importen"
+            n.changes = []
+        for c in n.changes:
+            c.attribution = n.attribution  # read by the engine's change_id
+        act.numre.append(n)
     return act if act.numre else None
 
 
@@ -248,6 +226,18 @@ class Ikraft:
     pending: str | None = None  # why the date is not known (Danish), e.g. a minister sets it
 
 
+def rule_scope(text: str) -> set | None:
+    """The numre an ikrafttrædelsesbestemmelse names. Provisions of other laws it mentions ("§ 75,
+    stk. 1, nr. 6, … i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr. 20") are
+    not ændringsparagraffer: a § with a letter or a stk. is left out, and so is what stands
+    between "i lov om …" and "denne lovs"."""
+    t = norm(text)
+    t = re.sub(r"\bi (?:lov om|[a-zæøå]+loven\b).*?(?=denne lovs|$)", " ", t)
+    t = re.sub(r"§§?\s*\d+\s?[a-zæøå](?![\wæøå])[^§]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4"
+    t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
+    return parse_scope(t)
+
+
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
     wins over the act's general rule."""
@@ -264,7 +254,7 @@ def ikraft_of(n: Nummer) -> Ikraft:
                 scope = set()
                 ok = True
                 for g in r["gælder"] if isinstance(r["gælder"], list) else [r["gælder"]]:
-                    s = parse_scope(str(g))
+                    s = rule_scope(str(g))
                     if s is None:
                         ok = False
                     else:
@@ -396,9 +386,8 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
             return lr, todo
         except LawdiffError as e:
             why = e.message + (f" ({e.hint})" if getattr(e, "hint", None) else "")
-            if failed is not None and why.startswith(failed.attribution):
-                why = why[len(failed.attribution):].lstrip(" ,:")
-                why = re.sub(r"^ændring \d+: ", "", why)
+            if failed is not None and why.startswith(failed.cite):
+                why = why[len(failed.cite):].lstrip(" ,:")
             if failed is None:  # finishing failed: not attributable to one nummer
                 raise ConsolidateError(f"{numre[0].act.source}: kan ikke udføres: {why}") from None
             if not partial:

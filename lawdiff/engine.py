@@ -120,6 +120,18 @@ class LawResult:
     renumbered: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)
     # change id -> (parent wid, kind, number before, number after) of every unit it renumbered
 
+    def log(self) -> list[dict]:
+        """Who changed what, in the order executed (for consolidate and blame): the change's
+        attribution, the kind of change, the units it acted on and the units it inserted (stable
+        ids), and what it renumbered."""
+        out = []
+        for p in self.placements:
+            who = change_id(p.change)
+            out.append({"who": who, "what": p.what, "units": list(p.targets), "new": list(p.new_wids),
+                        "renumbered": [{"wid": w, "from": a, "to": b}
+                                       for w, _parent, _kind, a, b in self.renumbered.get(who, [])]})
+        return out
+
 
 @dataclass
 class Result:
@@ -285,6 +297,17 @@ class _Applier:
         raise c.error(f"der står ingen overskrift {side} {unit.cite() if side == 'før' else m.group(2)}", key,
                       hint="en ny overskrift indsættes med »ny: overskrift«")
 
+    def cites(self, c: Change, key: str) -> list[tuple[str, str | None]]:
+        """`citations` of the change's `key`; an address that comes out twice is refused (a citation
+        read wrongly would leave one of its units unchanged)."""
+        out = citations(c.get(key))
+        seen = [w for w, _ in out]
+        dup = next((w for w in seen if seen.count(w) > 1), None)
+        if dup is not None:
+            raise c.error(f"henvisningen »{c.get(key)}« giver »{dup}« to gange", key,
+                          hint="skriv adresserne som en liste (i: [\"…\", \"…\"])")
+        return out
+
     def place(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """A unit cited only as a place ("Efter § 5 indsættes"): it may have been rewritten by
         another change (the place is still there), not repealed."""
@@ -347,13 +370,14 @@ class _Applier:
         """The lines (with an allowed span) a change of words may touch."""
         if c.get("overalt"):
             skip: set[str] = set()
-            for text in _as_list(c.get("bortset_fra")):
+            for text in [w for v in _as_list(c.get("bortset_fra")) for w, _ in citations(v)]:
                 sp = self.special(c, text, "bortset_fra")
                 if sp is not None:
                     raise c.error(f"»bortset_fra: {text}« skal være en bestemmelse", "bortset_fra")
-                for bu in self.resolve(c, text, "bortset_fra").units:
-                    if self.resolve(c, text, "bortset_fra").address.pkt:
-                        raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
+                target = self.resolve(c, text, "bortset_fra")
+                if target.address.pkt:
+                    raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
+                for bu in target.units:
                     skip.update(u.wid for u in bu.walk())
             return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
                     if u.wid not in skip]
@@ -392,7 +416,7 @@ class _Applier:
         if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
-        for where, der_bliver in citations(c.get("i")):
+        for where, der_bliver in self.cites(c, "i"):
             self.check_der_bliver(c, where, der_bliver, "i")
             out += self._find_in(c, words, key, where)
         return out
@@ -518,7 +542,7 @@ class _Applier:
                 u.label = label
 
     def repeal(self, c: Change) -> None:
-        cites = citations(c.get("ophæves"))
+        cites = self.cites(c, "ophæves")
         if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
             # "Overskriften før § 49 og § 49 ophæves.": each part on its own
             for w, _ in cites:
@@ -533,7 +557,7 @@ class _Applier:
             if sp[0] == "note":
                 return self._title(c, "ophæves", "note")
             raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
-        cites = citations(c.get("ophæves"))
+        cites = self.cites(c, "ophæves")
         for where, der_bliver in cites:
             self.check_der_bliver(c, where, der_bliver, "ophæves")
         targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
@@ -699,7 +723,7 @@ class _Applier:
     def rewrite(self, c: Change) -> None:
         if self.special(c, c.get("affattes"), "affattes") is not None:
             return self.heading(c, c.get("affattes"))
-        cites = citations(c.get("affattes"))
+        cites = self.cites(c, "affattes")
         if len(cites) > 1:
             # "§ 15, stk. 6 og 7, affattes således:" / "§§ 41 og 42 affattes således:": the units go,
             # the new text takes the first one's place (as "ophæves, og i stedet indsættes")
@@ -840,7 +864,7 @@ class _Applier:
                           hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
         if kind_word == "overskrift":
             return self.new_heading(c)
-        cites = citations(c.get("i")) if "i" in c.data else []
+        cites = self.cites(c, "i") if "i" in c.data else []
         if len(cites) > 1:
             # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
             for where, der_bliver in cites:
@@ -1008,6 +1032,12 @@ class _Applier:
         i = sibs.index(anchor) + (1 if key == "efter" else 0)
         children = self._parse_body(c)
         sections = [u for top in children for u in top.walk() if u.kind == "section"]
+        # "Kapitel 3 a … Kapitel 3 b …": the later chapters (parts) of the text follow the new one,
+        # they are not inside it
+        j = next((n for n, u in enumerate(children) if u.kind == kind), len(children))
+        children, more = children[:j], children[j:]
+        if any(u.kind != kind for u in more):
+            raise c.error(f"teksten blander {word.lower()}er og andre enheder efter »{more[0].label}«", "tekst")
         unit = Unit(kind, num=num, label=f"{word} {num}", heading=Line(_norm_query(c.get("overskrift"))),
                     children=children)
         unit.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
@@ -1016,10 +1046,15 @@ class _Applier:
         self.touch(unit.wid, c)
         for top in children:
             self.parents[top.wid] = unit
-        sibs.insert(i, unit)
-        self.parents[unit.wid] = parent
+        sibs[i:i] = [unit] + more
+        for u in [unit] + more:
+            self.parents[u.wid] = parent
+        for u in more:
+            if u.num and any(x.kind == kind and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                             and x is not u for x in self.r.new.walk()):
+                raise c.error(f"{word.lower()} {u.num} findes allerede", "tekst")
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
-                                           [unit.wid]))
+                                           [unit.wid] + [u.wid for u in more]))
         existing = {addr.canonical_num(s.num) for s in self.r.new.sections() if s.num} - \
             {addr.canonical_num(s.num) for s in sections}
         for sec in sections:
@@ -1342,15 +1377,17 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
 
 def _numbers_in(text: str) -> dict[str, set[str]]:
     """The numbers a "der bliver" names, by kind: "stk. 8 og 9" -> {"stk": {"8", "9"}};
-    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}."""
+    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}; "stk. 8, 3 og 4. pkt."."""
     t = norm_map(text)[0]
     out: dict[str, set[str]] = {}
+    pkt = re.compile(r"(\d+)\.?\s*(?:(-|–|og)\s*(\d+)\.)?\s*pkt\.?")
+    for m in pkt.finditer(t):
+        a, b = int(m.group(1)), int(m.group(3) or m.group(1))
+        out.setdefault("pkt", set()).update(str(i) for i in ((a, b) if m.group(2) == "og" else range(a, b + 1)))
+    t = pkt.sub(" ", t)
     seq = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|og)\s*(?:{_RYK_LIST})|\s*,\s*(?:{_RYK_LIST})(?![.\d]))*"
     for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
         out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
-    for m in re.finditer(r"(\d+)\.(?:\s*(?:-|–|og)\s*(\d+)\.)?\s*pkt", t):
-        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
-        out.setdefault("pkt", set()).update(str(i) for i in range(a, b + 1))
     return out
 
 

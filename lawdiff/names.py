@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-LAW = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+# at most 120 characters: importers.lexdania.short_name slugs a long title to 120 (tax treaties need them)
+LAW = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # one eId component: an element name and an optional number ("sec_68a", "subsec_1_2", "chp_12a-12b")
 _COMPONENT = r"[a-z]+(?:_[a-z0-9]+(?:[-_][a-z0-9]+)*)?"

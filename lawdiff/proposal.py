@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-
 from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
@@ -287,8 +286,8 @@ def _engine_view(d: dict) -> dict:
             out.setdefault("nummer", m.group(1))
             out.setdefault("overskrift", lines[1])
             out["tekst"] = "\n".join(lines[2:])
-    if out.get("ny") in ("stk", "nr", "litra", "pkt") and "som" in out and "efter" not in out:
-        out.pop("som")  # "indsættes som stk. 4": at the end
+    # `som` stays: the engine places the new unit so that it gets that number ("som nyt stk. 3" in
+    # the middle; "som stk. 9" at the end) and refuses a number that cannot be reached
     return out
 
 

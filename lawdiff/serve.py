@@ -36,6 +36,7 @@ from markupsafe import escape
 from .engine import Result, run
 from .errors import LawdiffError
 from .proposal import load_proposal
+from .render.history import history_path
 from .render.publish import Page, Site
 
 EVENTS = "/__lawdiff/events"
@@ -114,8 +115,10 @@ class Preview:
 
         self.root = Path(root).resolve()
         self.pdf = pdf
-        self.builder = _Builder(self.root)
-        self.builder.with_docx = False
+        self.builder = _Builder(self.root, pdf)  # PDF links only when PDFs are served
+        self.builder.with_docx = False  # made on request (get), still linked from the page
+        self.builder.docx_link = True
+        self.search: dict[tuple, list] = {}  # the search index entries each render job made
         self.state = _State()
         self.cond = threading.Condition()
         self.generation = 0
@@ -139,21 +142,31 @@ class Preview:
         return snap
 
     # -- rendering pieces --
-    def _pages(self, fn, *args) -> list[Page]:
+    def _pages(self, fn, *args, job: tuple | None = None) -> list[Page]:
         self.builder.site = Site()
+        self.builder.search = []
         fn(*args)
+        if job is not None:
+            self.search.setdefault(job, []).extend(self.builder.search)
         return self.builder.site.pages
 
     def _render_law(self, law: str, pages: dict[str, Page], errors: dict[str, str]) -> None:
         store = self.builder.store
         for key in [k for k in store._cache if k[0] == law]:  # re-read every version of the law
             store._cache.pop(key, None)
-        for path in [p for p in pages if p.startswith((f"love/{law}/", f"sammenligning/{law}/"))]:
+        for path in [p for p in pages if p.startswith((f"love/{law}/", f"sammenligning/{law}/"))
+                     or p == history_path(law)]:
             pages[path] = None
+        self.search.pop(("law", law), None)
         for f in [f for f in errors if f.startswith(f"statutes/{law}/")]:
             errors.pop(f)
         versions = []
-        for date in store.versions(law):
+        try:
+            dates = store.versions(law)
+        except LawdiffError as e:  # a folder in statutes/ named against the rules
+            errors[f"statutes/{law}/"] = error_text(e, self.root)
+            dates = []
+        for date in dates:
             try:
                 versions.append(store.load(f"{law}@{date}"))
             except LawdiffError as e:
@@ -166,11 +179,30 @@ class Preview:
             self.state.acts.pop(law, None)
         for i, act in enumerate(versions):
             previous = versions[i - 1] if i else None
-            for p in self._pages(self.builder.act_page, act, previous, versions):
+            for p in self._pages(self.builder.act_page, act, previous, versions, job=("law", law)):
                 pages[p.path] = p
             if previous is not None:
-                for p in self._pages(self.builder.compare_page, previous, act):
+                for p in self._pages(self.builder.compare_page, previous, act, job=("law", law)):
                     pages[p.path] = p
+        self._render_history(law, pages)
+
+    def _render_history(self, law: str, pages: dict[str, Page]) -> None:
+        """The law's history page (it reads the versions and the amending acts in amendments/)."""
+        versions = self.state.acts.get(law)
+        if versions:
+            for p in self._pages(self.builder.history_page, versions, job=("history", law)):
+                pages[p.path] = p
+
+    def _render_static(self, pages: dict[str, Page]) -> None:
+        """The reader's script and the search index, from every page's entries in build's order."""
+        laws = sorted(self.state.acts)
+        props = sorted(self.state.results)
+        order = [k for law in laws for k in (("law", law), ("history", law))] + [("proposal", f) for f in props]
+        self.builder.site = Site()
+        self.builder.search = [e for k in order + [("index",)] for e in self.search.get(k, [])]
+        self.builder.static()
+        for p in self.builder.site.pages:
+            pages[p.path] = p
 
     def _render_proposal(self, file: str, pages: dict[str, Page], errors: dict[str, str]) -> None:
         from .render.site import proposal_path
@@ -181,9 +213,10 @@ class Preview:
             pages[path] = None
             self.state.results.pop(file, None)
             return
+        self.search.pop(("proposal", file), None)
         try:
             result = run(load_proposal(self.root / file), self.builder.store)
-            [page] = self._pages(self.builder.proposal_page, result)
+            [page] = self._pages(self.builder.proposal_page, result, job=("proposal", file))
             self.state.results[file] = result
             pages[path] = page
         except LawdiffError as e:
@@ -192,18 +225,21 @@ class Preview:
             pages[path] = Page(path, _error_page(e, self.root, file))
 
     def _check_amendment(self, file: str, errors: dict[str, str]) -> None:
+        """An amending act must load (as `lawdiff check` asks); its numre are executed by
+        `lawdiff consolidate`, not here."""
         errors.pop(file, None)
         if not (self.root / file).exists():
             return
         try:
-            run(load_proposal(self.root / file), self.builder.store)
+            load_proposal(self.root / file)
         except LawdiffError as e:
             errors[file] = error_text(e, self.root)
 
     def _render_index(self, pages: dict[str, Page]) -> None:
         results = [self.state.results[f] for f in sorted(self.state.results)]
         acts = {law: self.state.acts[law] for law in sorted(self.state.acts)}
-        for p in self._pages(self.builder.index_page, acts, results):
+        self.search.pop(("index",), None)
+        for p in self._pages(self.builder.index_page, acts, results, job=("index",)):
             pages[p.path] = p
 
     # -- what an edit affects --
@@ -227,12 +263,15 @@ class Preview:
                 if depends:
                     self._render_proposal(f, pages, errors)
             amendments |= {f for f in errors if f.startswith("amendments/")}
-        if laws:
-            amendments |= {f for f in self.snapshot if f.startswith("amendments/")}
         for f in sorted(amendments):
             self._check_amendment(f, errors)
+        if any(f.startswith("amendments/") for f in changed):  # the history pages list the amending acts
+            for law in sorted(set(self.state.acts) - set(laws)):
+                self._render_history(law, pages)
         if laws or props:
             self._render_index(pages)
+        if laws or props or amendments:
+            self._render_static(pages)
         changed_pages = [p for p in set(pages) | set(self.state.pages)
                          if (pages.get(p).html if pages.get(p) else None)
                          != (self.state.pages.get(p).html if self.state.pages.get(p) else None)]
@@ -301,7 +340,11 @@ class Preview:
             page = self.state.pages.get(path)
             gen = self.generation
         if page is not None:
-            return self.decorate(path, page.html).encode("utf-8"), "text/html; charset=utf-8"
+            if path.endswith(".html"):
+                return self.decorate(path, page.html).encode("utf-8"), "text/html; charset=utf-8"
+            ctype = {".js": "text/javascript", ".css": "text/css", ".json": "application/json"}.get(
+                Path(path).suffix, "text/plain")
+            return page.html.encode("utf-8"), ctype + "; charset=utf-8"
         if path == "static/lawdiff.css":
             return self.css.encode("utf-8"), "text/css; charset=utf-8"
         if path.endswith(".docx") and path.startswith("forslag/"):

@@ -40,7 +40,7 @@ class ProposalError(LawdiffError):
         self.errors: list[LawdiffError] = [self]
 
     @classmethod
-    def collect(cls, errors: list[LawdiffError]) -> "ProposalError":
+    def collect(cls, errors: list[LawdiffError]) -> ProposalError:
         """One error standing for all of `errors` (sorted by position, duplicates dropped)."""
         flat: list[LawdiffError] = []
         seen = set()

@@ -47,7 +47,8 @@ def refused(argv, capsys, root=None, status=1) -> str:
 # --- 3. --root ----------------------------------------------------------------------
 
 COMMANDS = [["check"], ["build", "--no-pdf"], ["show", "lab"], ["apply", "x.yaml"], ["instructions", "x.yaml"],
-            ["diff", "lab@2015-07-01", "lab"]]
+            ["diff", "lab@2015-07-01", "lab"], ["docx", "x.yaml"], ["consolidate", "lab", "--at", "2017-01-01"],
+            ["blame", "lab", "§ 1"], ["serve", "--port", "0"]]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS, ids=lambda c: c[0])
@@ -101,6 +102,8 @@ def test_import_into_a_root_that_is_a_file(tmp_path, capsys):
     (["apply", "x.yaml", "--law", "lab", "--save-version", "2021-01-01", "--source", "LBK nr. 1 af 99/99/2020"],
      "--source: »99/99/2020«"),
     (["import", "text", "x.txt", "--law", "lab", "--source", "LBK nr. 1342 af 31/11/2016"], "november 2016 har 30"),
+    (["consolidate", "lab", "--at", "2017-02-29"], "--at: »2017-02-29«"),
+    (["blame", "lab@2016-11-31", "§ 1"], "november 2016 har 30 dage"),
 ])
 def test_impossible_dates_on_the_command_line(argv, words, root, capsys):
     assert words in refused(["--root", str(root), *argv], capsys, root)

@@ -150,7 +150,7 @@ def test_diff_cli_text_json_html(capsys):
     assert main(["--root", str(ROOT), "diff", "lab@2015-07-01", "lab@2016-11-21", "--format", "html"]) == 0
     html = capsys.readouterr().out
     assert html.startswith("<!DOCTYPE html>") and '<html lang="da">' in html
-    assert '<ins> Der kan alene gives' in html
+    assert '<ins>Der kan alene gives' in html
     assert "&#34;" not in html and 'font-family: "DejaVu Serif"' in html  # the inline CSS is not escaped
     assert main(["--root", str(ROOT), "diff", "lab", "serviceloven"]) == 1
     assert "ikke samme lov" in capsys.readouterr().err

@@ -383,6 +383,10 @@ def test_changes_are_attributed_to_the_act_nummer():
     assert moved.new_num == "4" and who3 in moved.changes
     assert {s.change for b in moved.intro for s in b if s.op != 0} == {who3}
     assert lr.renumbered[who2] and who3 not in lr.renumbered
+    log = lr.log()
+    assert [e["who"] for e in log] == [who2, who3]
+    assert log[0]["what"] == "new" and log[0]["new"] == [new_stk.wid]
+    assert {"wid": moved.wid, "from": "3", "to": "4"} in log[0]["renumbered"]
 
 
 def test_a_list_item_of_two_lines_keeps_its_place():
@@ -480,3 +484,61 @@ def test_a_chapter_rewritten():
     assert len([s for s in new.walk() if s.kind == "section"]) == len([s for s in off.walk() if s.kind == "section"])
     with pytest.raises(ProposalError, match="skal begynde med »Kapitel 5 a«"):
         run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": "§ 75 a. Ny."}])
+
+
+def test_two_new_chapters_in_one_block(store):
+    """"Efter kapitel 12 b indsættes: Kapitel 12 c … Kapitel 12 d …": two chapters side by side, the
+    second never inside the first (LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    lr = apply_proposal(SimpleNamespace(changes=[change({
+        "ny": "kapitel", "nummer": "12 c", "efter": "kapitel 12 b", "overskrift": "Forsøg",
+        "tekst": "§ 68 k. Der kan gennemføres forsøg.\nKapitel 12 d\nEvaluering\n§ 68 l. Forsøgene evalueres."})]),
+        {"x": lab})["x"]
+    chapters = [u for u in lr.new.walk() if u.kind == "chapter"]
+    nums = [u.num for u in chapters]
+    assert nums[nums.index("12 b") + 1:nums.index("12 b") + 3] == ["12 c", "12 d"]
+    c, d = chapters[nums.index("12 c")], chapters[nums.index("12 d")]
+    assert [s.num for s in c.children] == ["68 k"] and [s.num for s in d.children] == ["68 l"]
+    assert d.heading.text == "Evaluering"
+
+
+def test_som_from_an_amendment_file_places_the_unit_in_the_middle(tmp_path):
+    """An amendment file's "indsættes som nyt stk. 2" (som: stk. 2, no efter) must give stk. 2, not a
+    new last stk.: the loader used to drop `som`, so the unit went to the end with exit status 0."""
+    from lawdiff.proposal import load_proposal
+
+    f = tmp_path / "lov-2011-341.yaml"
+    f.write_text(
+        "titel: Lov om ændring af forskellige love\norganisation: Test\ndato: '2011-04-27'\nstatus: vedtaget\n"
+        "kilde: lov nr. 341 af 27. april 2011\nlove:\n  x: x@2010-11-16\nparagraffer:\n- nummer: '2'\n  lov: x\n"
+        "  lovtitel: lov om registrering af ledningsejere\n  numre:\n  - nummer: '2'\n    ændringer:\n"
+        "    - ny: stk\n      i: § 11\n      som: stk. 2\n      tekst: 'Stk. 2. Ny tekst.'\n"
+        "    rykning: Stk. 2 og 3 bliver herefter stk. 3 og 4.\n", encoding="utf-8")
+    prop = load_proposal(f)
+    lr = apply_proposal(prop, {"x": corpus_act("2010/2010-1113")})["x"]
+    assert text(lr.new, "§ 11, stk. 2") == "Stk. 2. Ny tekst."
+    assert text(lr.new, "§ 11, stk. 3") == text(lr.base, "§ 11, stk. 2").replace("Stk. 2.", "Stk. 3.")
+    assert lr.log()[0]["who"] == "lov nr. 341 af 27. april 2011, § 2, nr. 2"
+
+
+def test_a_citation_read_twice_is_refused(store):
+    """"Overskriften før § 49 og § 49 ophæves" must repeal both: a citation that comes out as the same
+    address twice is refused, never half executed."""
+    from lawdiff import address as addr_mod
+
+    lab = store.load("lab@2016-11-21")
+    c = change({"ophæves": "§ 68 a og § 68 a"})
+    if getattr(addr_mod, "parse_citation", None) is None:
+        pytest.skip("address.parse_citation is not there")
+    with pytest.raises(ProposalError, match="to gange"):
+        apply_proposal(SimpleNamespace(changes=[c]), {"x": lab})
+
+
+def test_numbers_named_by_der_bliver():
+    from lawdiff.engine import _numbers_in
+
+    assert _numbers_in("stk. 9, 1. pkt.") == {"stk": {"9"}, "pkt": {"1"}}
+    assert _numbers_in("stk. 8, 3 og 4. pkt.") == {"stk": {"8"}, "pkt": {"3", "4"}}
+    assert _numbers_in("stk. 7, 3. -6. pkt.") == {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}
+    assert _numbers_in("stk. 8 og 9") == {"stk": {"8", "9"}}
+    assert _numbers_in("nr. 10") == {"nr": {"10"}}

@@ -29,8 +29,11 @@ PROFILE = dict(derandomize=True, database=None, deadline=None, print_blob=True,
 
 YAML_FILES = sorted((ROOT / "proposals").glob("*.yaml")) + sorted((ROOT / "amendments").glob("*.yaml"))
 YAML_DATA = {p.name: p.read_bytes() for p in YAML_FILES}
+# files small enough to parse a few hundred times in the plain tests (the imported act of 119 KB
+# takes ~0.3 s a parse: it is fuzzed in the corpus-scale tests)
+YAML_SMALL = sorted(n for n, d in YAML_DATA.items() if len(d) <= 20_000)
 # proposals fast enough to run through the engine on every example (the DS proposal takes ~1 s)
-ENGINE_FILES = [n for n in YAML_DATA if n.startswith(("aftale-", "lov-"))]
+ENGINE_FILES = [n for n in YAML_DATA if n.startswith("aftale-")]
 
 YAML_SPECIALS = [
     "\x00", "\u202e", "\u2066", "\u200f", "\x07", "\x85", "\u2028", "\ufeff", "\ufffd", "\t", "\r", "\r\n",
@@ -165,7 +168,7 @@ def _only_lawdiff_errors(fn, data: bytes, name: str):
             first = str(x).split("\n", 1)[0]
             assert first and "Traceback" not in first
         return None
-    except BaseException as e:  # noqa: BLE001 - a crash: report the input that caused it
+    except BaseException as e:
         digest = hashlib.sha256(data).hexdigest()[:12]
         raise AssertionError(f"{name} mutated (sha256 {digest}, {len(data)} bytes) crashed: "
                              f"{type(e).__name__}: {e}\n{data[:2000]!r}") from e
@@ -180,7 +183,7 @@ def _parse(name: str, data: bytes):
 
 
 @settings(max_examples=300, **PROFILE)
-@given(st.sampled_from(sorted(YAML_DATA)), _structural(), _mutations(YAML_SPECIALS))
+@given(st.sampled_from(YAML_SMALL), _structural(), _mutations(YAML_SPECIALS))
 def test_mutated_proposals_load_or_fail_cleanly(name, sops, ops):
     _parse(name, mutate(restructure(YAML_DATA[name], sops), ops, YAML_SPECIALS))
 
@@ -316,14 +319,14 @@ def test_restructured_lexdania_documents_import_or_fail_cleanly(name, sops, ops)
 # --- corpus scale: more examples over a wider sample ----------------------------------------------
 
 @pytest.mark.corpus
-@settings(max_examples=3000, **PROFILE)
+@settings(max_examples=1500, **PROFILE)
 @given(st.sampled_from(sorted(YAML_DATA)), _structural(), _mutations(YAML_SPECIALS))
 def test_corpus_mutated_proposals_load_or_fail_cleanly(name, sops, ops):
     _parse(name, mutate(restructure(YAML_DATA[name], sops), ops, YAML_SPECIALS))
 
 
 @pytest.mark.corpus
-@settings(max_examples=1500, **PROFILE)
+@settings(max_examples=400, **PROFILE)
 @given(name=st.sampled_from(sorted(YAML_DATA)), sops=_structural(), ops=_mutations(YAML_SPECIALS))
 def test_corpus_mutated_proposals_apply_or_fail_cleanly(name, sops, ops, store, tmp_path_factory):
     test_mutated_proposals_apply_or_fail_cleanly.hypothesis.inner_test(name, sops, ops, store, tmp_path_factory)

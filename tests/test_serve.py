@@ -65,13 +65,23 @@ def preview(tmp_path_factory):
 
 def test_preview_renders_the_site_in_memory(preview):
     paths = set(preview.state.pages)
-    assert {"index.html", DS_PAGE, "love/lab/2016-11-21.html",
-            "sammenligning/lab/2015-07-01_2016-11-21.html"} <= paths
+    assert {"index.html", DS_PAGE, "love/lab/2016-11-21.html", "historik/lab.html", "static/lawdiff.js",
+            "static/soeg.js", "sammenligning/lab/2015-07-01_2016-11-21.html"} <= paths
     body, ctype = preview.get(DS_PAGE)
     assert ctype.startswith("text/html") and b"EventSource" in body
     assert preview.get("../statutes/lab/2016-11-21.xml") is None
     assert not list(preview.root.rglob("*.html"))  # nothing written to disk
+    assert preview.get("static/soeg.js")[1].startswith("text/javascript")
 
+
+def test_preview_pages_are_the_pages_build_makes(preview):
+    """Rendered piece by piece, the preview's pages and search index equal a full build's."""
+    from lawdiff.render.site import _Builder
+
+    b = _Builder(preview.root, False)
+    b.with_docx, b.docx_link = False, True
+    site = {p.path: p.html for p in b.build().pages}
+    assert site == {k: v.html for k, v in preview.state.pages.items()}
 
 def test_an_edit_rerenders_only_what_it_affects(preview):
     before = {k: v.html for k, v in preview.state.pages.items()}
@@ -140,7 +150,8 @@ def test_a_broken_amendment_shows_in_the_banner(preview):
     try:
         f.write_text(original + "\n: :\n", "utf-8")
         changed = preview.poll()
-        assert changed == ["*"]
+        assert "*" in changed and DS_PAGE not in changed
+        assert all(p == "*" or p.startswith("historik/") or p.startswith("static/") for p in changed)
         assert f"amendments/{f.name}:" in preview.get("index.html")[0].decode()
     finally:
         f.write_text(original, "utf-8")

@@ -5,11 +5,11 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lawdiff.validate import (ValueProblem, byte_size, clean_text, confusable, count, danish_date, forbidden,
-                              iso_date, is_iso_date, source_dates, span)
+                              is_iso_date, iso_date, source_dates, span)
 
 
 @pytest.mark.parametrize("s, words", [

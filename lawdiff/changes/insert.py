@@ -11,7 +11,7 @@
     Som bilag 5 indsættes bilag 1 til denne lov.          {ny: bilag, som: "bilag 5", fra_bilag: "1"}
 
 The noun ("som nyt stykke", "som nye numre") follows from the kind and the number of new units;
-`betegnelse` records the source's words where it says otherwise ("" when it has none).
+`betegnelse` records the source's words where it says otherwise ("ingen" when it has none).
 """
 from __future__ import annotations
 
@@ -206,7 +206,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s += f", {'som' if ch.get('anker_som_bliver') else 'der'} bliver {ch['anker_der_bliver']}"
         s += "," if ch.get("anker_komma", True) else ""
     noun = ch.get("betegnelse", default_noun(ch))
-    if noun:
+    if noun and noun != "ingen":
         s += f" som {noun}"
     return s + ":"
 

@@ -77,13 +77,18 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     ended_with_period = text.endswith(".") and not out[-1].get("_blok")
     for i, sep in enumerate(seps, 1):
         if sep != default_joiner(i, len(out)):
-            out[i]["bindeord"] = sep
+            out[i]["bindeord"] = JOINER_NAMES[sep]
     if not out[-1].get("_blok"):
         body = format_sentence(out, period=False)
         if ended_with_period != default_period(body):
             out[-1]["punktum"] = ended_with_period
     warnings.extend(r.warnings)
     return out
+
+
+# `bindeord` is written as words: YAML values keep no spaces at their ends (yamlfile folds them)
+JOINER_NAMES = {", ": "komma", " og ": "og", ", og ": "komma og"}
+JOINERS = {v: k for k, v in JOINER_NAMES.items()}
 
 
 def default_joiner(i: int, n: int) -> str:
@@ -103,7 +108,7 @@ def format_sentence(changes: list[dict], period: bool | None = None) -> str:
     for i, ch in enumerate(changes):
         s = kind_module(ch).format(ch, prev, i == 0)
         if i:
-            parts.append(ch.get("bindeord", default_joiner(i, n)))
+            parts.append(JOINERS[ch["bindeord"]] if "bindeord" in ch else default_joiner(i, n))
         parts.append(s)
         prev = ch
     body = "".join(parts)

@@ -186,7 +186,7 @@ def _finish(ch: dict, tekst: str | None) -> dict:
             if m:
                 ch["nummer"] = m.group(1)
     if bet is not None and bet != insert.default_noun(ch):
-        ch["betegnelse"] = bet
+        ch["betegnelse"] = bet or "ingen"
     return ch
 
 
@@ -320,17 +320,22 @@ def _verbatim(el: etree._Element) -> str:
     return "\n".join(nt.lines)
 
 
-def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: list[str]) -> dict | None:
-    """One AendringCentreretParagraf, or None when it holds no numre (kept verbatim by the caller)."""
-    label = norm(acp.findtext("Explicatus") or "")
+def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: list[str],
+                  label: str | None = None) -> dict | None:
+    """One AendringCentreretParagraf (or the Stk of an original act's § that holds numre, with the
+    §'s label), or None when it holds no numre (kept verbatim by the caller)."""
+    label = norm(label if label is not None else acp.findtext("Explicatus") or "")
     numre_el = acp.findall("AendringsNummer")
-    if not numre_el:
+    number = re.sub(r"^§\s*", "", label).rstrip(".")
+    if not numre_el or not number:
         return None
-    par: dict = {"nummer": re.sub(r"^§\s*", "", label).rstrip(".")}
+    par: dict = {"nummer": number}
     ex = acp.find("Exitus")
     text = _lines_text(ex) if ex is not None else ""
     data = intro.read(text)
-    if data is None:
+    if not text:
+        warnings.append(f"{path}: {label}: ændringsparagraffen har ingen indledning")
+    elif data is None:
         par["indledning"] = text
         warnings.append(f"{path}: {label}: indledningen kan ikke læses som data; gemt ordret")
     else:
@@ -338,12 +343,15 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     numre = []
     for an in numre_el:
         local: list[str] = []
+        if not norm(an.findtext("Explicatus") or "") and not official_text(an):
+            warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
+            continue
         try:
             numre.append(read_nummer(an, local))
             num = norm(an.findtext("Explicatus") or "").rstrip(".")
             warnings.extend(f"{path}:{an.sourceline}: {label}, nr. {num}: advarsel: {w}" for w in local)
         except Unreadable as e:
-            num = norm(an.findtext("Explicatus") or "").rstrip(".")
+            num = norm(an.findtext("Explicatus") or "").rstrip(".") or "(uden nummer)"
             official = official_text(an)
             numre.append({"nummer": num, "ikke_udført": {"tekst": official, "årsag": str(e)}})
             refused.append(f"{path}:{an.sourceline}: {label}, nr. {num}: {e}")
@@ -354,7 +362,8 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
 def read_amending(data: bytes, path: str) -> AmendingAct:
     root = parse_bytes(data, path).getroot()
     dtype = (root.findtext("Meta/DocumentType") or "").strip()
-    if not dtype.startswith("LOV Æ"):
+    original = dtype.startswith("LOV H")
+    if not dtype.startswith("LOV Æ") and not original:
         raise MappingError(f"ikke en ændringslov (DocumentType {dtype!r})", file=path, line=root.sourceline)
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
@@ -378,6 +387,22 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
     ikraft: list[dict] = []
     name = Path(path).name
     body = root.find("DokumentIndhold")
+    if original:
+        # an original act that amends other acts: only its ændringsparagraffer (the act itself is
+        # imported as an act version by importers/lexdania.py)
+        for el in body.iter("AendringCentreretParagraf", "Paragraf"):
+            if el.tag == "Paragraf":  # "§ 30. I lov om … foretages følgende ændringer: 1. …" in a Stk
+                stks = [st for st in el.findall("Stk") if st.find("AendringsNummer") is not None]
+                if len(stks) != 1:
+                    continue
+                par = read_paragraf(stks[0], name, act.warnings, act.refused, label=el.findtext("Explicatus") or "")
+            else:
+                par = read_paragraf(el, name, act.warnings, act.refused)
+            if par is not None:
+                paragraffer.append(par)
+                act.numre += len(par["numre"])
+        doc["paragraffer"] = paragraffer
+        return act
     for el in body:
         if el.tag == "AendringCentreretParagraf":
             par = read_paragraf(el, name, act.warnings, act.refused)
@@ -388,18 +413,26 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
         if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
             label = norm(el.findtext("Explicatus") or "")
             text = _verbatim(el)
-            others.append({"nummer": re.sub(r"^§\s*", "", label).rstrip("."), "tekst": text})
+            num = re.sub(r"^§\s*", "", label).rstrip(".")
+            if text:
+                others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
             ikraft.extend(_ikraft_rules(text.replace("\n", " ")))
         elif el.tag in ("Hymne", "Indledning"):
             continue
         else:
-            others.append({"nummer": "", "tekst": _verbatim(el)})
+            if _verbatim(el):
+                others.append({"tekst": _verbatim(el)})
     doc["paragraffer"] = paragraffer
     if ikraft:
         doc["ikrafttræden"] = ikraft
     if others:
         doc["øvrige"] = others
     return act
+
+
+def has_amendments(data: bytes) -> bool:
+    """Whether an original act (LOV H) holds ændringsparagraffer with numre worth an amendment file."""
+    return b"<AendringsNummer" in data
 
 
 def read_amending_file(path: str | Path) -> AmendingAct:

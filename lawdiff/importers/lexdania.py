@@ -86,8 +86,12 @@ def short_name(title: str) -> str:
     if m:
         return _slug(m.group(1)) or "lov"
     slug = _slug(re.sub(r"^lov om\s+", "", title))
-    if len(slug) > 120:  # a file name; 120 characters keep the countries of tax treaties apart
-        slug = slug[:121].rsplit("-", 1)[0]
+    if len(slug) > 64:
+        # short names have at most 80 characters (names.LAW), room for "-lbk-NNNNNN-YYYY": keep the
+        # start and the end of a long title, where tax treaties name their country
+        head = slug[:41].rsplit("-", 1)[0]
+        tail = slug[-(63 - len(head)):]
+        slug = f"{head}-{tail.split('-', 1)[1] if '-' in tail else tail}"
     return slug or "lov"
 
 
@@ -131,7 +135,7 @@ class _Reader:
         return linea_text(el, self.path)
 
     def note(self, el: etree._Element) -> Note:
-        marker = norm(el.findtext("Explicatus") or "")
+        marker = norm(_explicatus(el) or "")
         lines = [self.linea(li) for ex in el.findall("Exitus") for li in ex.iter("Linea")]
         return Note(marker, lines)
 
@@ -260,20 +264,15 @@ class _Reader:
         (unit.wrapup if unit.children else unit.intro).extend(blocks)
 
     def exitus(self, ex: etree._Element, unit: Unit) -> None:
+        # the hot path of the import: read each element's tag once
         for ch in ex:
-            if ch.tag == "Linea":
+            tag = ch.tag
+            if tag == "Linea":
                 line = Line(self.linea(ch))
-                self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
-                self.add_blocks(unit, [line])
-            elif ch.tag == "Nota":
-                target = unit.wrapup if unit.children else unit.intro
-                if target and isinstance(target[-1], Line):
-                    target[-1].notes.append(self.note(ch))
-                else:
-                    target.append(Line("", [self.note(ch)]))
-            elif ch.tag == "Table":
-                self.add_blocks(unit, [self.table(ch)])
-            elif ch.tag == "Index":
+                if ")" in line.text[:6]:  # may be a list item written as prose (see lift_list)
+                    self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
+                (unit.wrapup if unit.children else unit.intro).append(line)
+            elif tag == "Index":
                 if unit.wrapup:
                     # text between two lists: keep the second list's items as flat text
                     self.add_blocks(unit, self.flatten(ch, []))
@@ -282,7 +281,15 @@ class _Reader:
                     if ind.tag != "Indentatio":
                         raise self.fail(ind, "uventet element i <Index>")
                     unit.children.append(self.item(ind))
-            elif ch.tag == "Exitus":
+            elif tag == "Nota":
+                target = unit.wrapup if unit.children else unit.intro
+                if target and isinstance(target[-1], Line):
+                    target[-1].notes.append(self.note(ch))
+                else:
+                    target.append(Line("", [self.note(ch)]))
+            elif tag == "Table":
+                self.add_blocks(unit, [self.table(ch)])
+            elif tag == "Exitus":
                 self.exitus(ch, unit)
             else:
                 raise self.fail(ch, "uventet element i <Exitus>")
@@ -296,7 +303,7 @@ class _Reader:
         kind = self._ITEM_KIND.get(forma)
         if kind is None:
             raise self.fail(el, f"ukendt formaInd={el.get('formaInd')!r}")
-        label = el.findtext("Explicatus")
+        label = _explicatus(el)
         num = None
         if label is not None and kind != "indent":
             num = labels.item_num(label)
@@ -327,8 +334,11 @@ class _Reader:
         """The label of a § or stk. whose number (or whole label) the source put in the first
         Linea of `holder`'s first Exitus: that Linea is dropped and the repair reported.
         Otherwise `label` unchanged."""
-        bare = norm(label or "")
-        if bare not in ("", "§" if kind == "section" else "Stk."):
+        bare = label.strip() if label else ""
+        if len(bare) > 5:  # a complete label (the fast path: most labels)
+            return label
+        bare = norm(bare)
+        if bare not in (("", "§") if kind == "section" else ("Stk.",)):
             return label
         ex = next((c for c in holder if c.tag == "Exitus"), None)
         first = ex[0] if ex is not None and len(ex) else None
@@ -351,13 +361,15 @@ class _Reader:
         return joined
 
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
-        label = self._split_label(stk, stk.findtext("Explicatus"), "subsection")
+        label = self._split_label(stk, _explicatus(stk), "subsection")
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, [])]
         for ch in stk:
-            if ch.tag == "Explicatus":
+            tag = ch.tag
+            if tag == "Explicatus":
                 continue
-            first = ch[0] if ch.tag == "Exitus" and len(ch) > 1 and segments[-1][1] else None
-            if (first is not None and first.tag == "Linea"
+            first = ch[0] if tag == "Exitus" and segments[-1][1] and len(ch) > 1 else None
+            if (first is not None and first.tag == "Linea" and len(first) == 1
+                    and len(first[0].text or "") < 24  # a bare label is short: skip the rest fast
                     and self._BARE_LABEL.match(norm(self.linea(first)))):
                 label = self.linea(first)
                 self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "
@@ -371,12 +383,13 @@ class _Reader:
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         # a bare "§" is an unnumbered placeholder such as "§ (Ophævet)" in a repealed chapter
-        if label is not None and norm(label) not in ("", "§"):
+        bare = norm(label) if label is not None else ""
+        if bare not in ("", "§"):
             num = labels.section_num(label)
             if num is None:
-                raise self.fail(el, f"paragrafbetegnelsen {norm(label)!r} kan ikke læses")
-            if re.search(r"\d\.\s*[A-Za-zæøå]{1,2}\.?$", norm(label)):
-                self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{norm(label)}« har punktum "
+                raise self.fail(el, f"paragrafbetegnelsen {bare!r} kan ikke læses")
+            if _STOP_BEFORE_LETTER.search(bare):
+                self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{bare}« har punktum "
                                     f"før bogstavet i kilden; læst som § {num}")
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
@@ -384,7 +397,9 @@ class _Reader:
 
     def sections(self, el: etree._Element) -> list[Unit]:
         """A Paragraf as one section (or more, where the source nests a § in a stk.)."""
-        label = self._split_label(next((c for c in el if c.tag == "Stk"), el), el.findtext("Explicatus"), "section")
+        label = _explicatus(el)
+        if label is None or len(label.strip()) <= 5:  # else the label is complete (fast path)
+            label = self._split_label(next((c for c in el if c.tag == "Stk"), el), label, "section")
         secs = [self._section_unit(el, label)]
         for ch in el:
             if ch.tag == "Explicatus":
@@ -392,7 +407,7 @@ class _Reader:
             if ch.tag != "Stk":
                 raise self.fail(ch, "uventet element i <Paragraf>")
             for slabel, elements in self._split_stk(ch):
-                if slabel is not None and norm(slabel).startswith("§"):
+                if slabel is not None and slabel.lstrip().startswith("§"):
                     secs.append(self._section_unit(el, slabel))
                     self._split_off[id(secs[-1])] = self._label_line.get(id(elements[0]), ch.sourceline)
                     slabel = None
@@ -426,7 +441,7 @@ class _Reader:
 
         The instructions are not executed here; `Unit.amending` keeps the source line so that
         the reader of amending acts can find the element again."""
-        sec = self._section_unit(el, el.findtext("Explicatus"))
+        sec = self._section_unit(el, _explicatus(el))
         stk = Unit("subsection", num="1", amending=el.sourceline)
         stk.intro = self.flatten([ch for ch in el if ch.tag != "Explicatus"], [])
         sec.children.append(stk)
@@ -463,7 +478,7 @@ class _Reader:
             content = True
             out = levels[-1]
             if tag in self._CONTAINER:
-                label = ch.findtext("Explicatus")
+                label = _explicatus(ch)
                 heading = self.heading(ch)
                 kids = self.structure(ch)
                 if label is None and heading is None:
@@ -506,6 +521,14 @@ class _Reader:
         return out
 
 
+def _explicatus(el: etree._Element) -> str | None:
+    """el.findtext("Explicatus") without lxml's ElementPath machinery (a hot path)."""
+    for ch in el:
+        if ch.tag == "Explicatus":
+            return ch.text or ""
+    return None
+
+
 def _unit_text(unit: Unit) -> str:
     """Labels and lines of a provision, one space apart (what a reader sees, without notes)."""
     parts = [u.label or "" for u in [unit]]
@@ -524,6 +547,10 @@ def linea_text(el: etree._Element, path: str) -> str:
     are joined as they stand ("CO" + subscript "2", "Stk. 1" + ".", "»" + "Stk. 12").
     Anything the reader would not see is refused: text or another element directly in the
     <Linea>, or an element inside a <Char>."""
+    if len(el) == 1 and (not el.text or el.text.isspace()):  # the common case: one Char
+        ch = el[0]
+        if ch.tag == "Char" and not len(ch) and (not ch.tail or ch.tail.isspace()):
+            return ch.text or ""
     if el.text and not el.text.isspace():
         raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(el.text)[:40]!r}", file=path,
                            line=el.sourceline, hint=_HINT)
@@ -551,6 +578,7 @@ def linea_text(el: etree._Element, path: str) -> str:
     return "".join(parts)
 
 
+_STOP_BEFORE_LETTER = re.compile(r"\d\.\s*[A-Za-zæøå]{1,2}\.?$")
 _HINT = "dokumentet følger ikke den kendte LexDania-struktur; meld det som en fejl i lawdiff"
 
 
@@ -626,7 +654,7 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
             act.preamble.extend(r.lines_of(ch))
         elif ch.tag == "Bog":
             units = r.structure(ch)
-            label, heading = ch.findtext("Explicatus"), r.heading(ch)
+            label, heading = _explicatus(ch), r.heading(ch)
             if label is None and heading is None:
                 act.body.extend(units)
             else:

@@ -170,7 +170,20 @@ def _lines(r: RUnit, depth: int = 0) -> list[Line]:
     return out
 
 
+def heading_paras(r: RUnit) -> list[Para]:
+    """A container whose heading changed: "Kapitel 3 Overskrift" (a mellemrubrik without label),
+    as `lawdiff apply` prints it."""
+    label = _label_pieces(r) if r.kind != "group" else []
+    pieces = _join([label, _block(r.heading or [])])
+    old, new = side_text(pieces, "old"), side_text(pieces, "new")
+    if not old and not new:
+        return []
+    return [Para(S.LAW_PART_HEADING, pieces, EQUAL if old and new else (INSERT if new else DELETE))]
+
+
 def section_paras(r: RUnit) -> list[Para]:
+    if r.kind in redline.CONTAINERS:
+        return heading_paras(r)
     paras = []
     for depth, pieces, forced in _lines(r):
         old, new = side_text(pieces, "old"), side_text(pieces, "new")
@@ -182,9 +195,14 @@ def section_paras(r: RUnit) -> list[Para]:
 
 
 def expected_lines(unit: Unit | None) -> list[str]:
-    """A § in the official layout (render/text.py), with its heading if it has one."""
+    """A § in the official layout (render/text.py), with its heading if it has one; a container:
+    its label (not a mellemrubrik's) and heading on one line."""
     if unit is None:
         return []
+    if unit.kind in redline.CONTAINERS:
+        label = (unit.label or "").strip() if unit.kind != "group" else ""
+        line = " ".join(x for x in (label, unit.heading.text if unit.heading else "") if x)
+        return [line] if line else []
     head = [unit.heading.text] if unit.heading is not None else []
     return [ln.strip() for ln in head + text_lines(unit)]
 
@@ -208,7 +226,7 @@ class _Writer:
     doc: object = None
     author: str = ""
     date: str = ""
-    rev_id: int = 0
+    rev_id: int = 100_000  # revision ids far from the comment ids (0, 1, …): ids of annotations must not clash
     comment_ids: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -381,10 +399,17 @@ class _Writer:
         items = {it.number: it for it in prop.items}
         for law, lr in self.result.laws.items():
             red = (self.reds or {}).get(law) or redline.build(lr.base, lr.new, lr)
-            secs = red.touched_sections()
-            if not secs:
+            secs = red.touched_units()  # changed §§, and containers whose heading changed
+            if not secs and red.title is None:
                 continue
             self.para(f"{lr.base.title[:1].upper()}{lr.base.title[1:]} ({lr.base.source})", S.LAW_HEADING)
+            if red.title is not None:  # "Lovens titel: …", as `lawdiff apply` prints it
+                title = [Piece(EQUAL, "Lovens titel: ")] + _block(red.title)
+                if side_text(title, "old") != f"Lovens titel: {lr.base.title}" or \
+                        side_text(title, "new") != f"Lovens titel: {lr.new.title}":
+                    raise LawdiffError(f"{law}: lovens titel kan ikke skrives som sporede ændringer",
+                                       file=prop.path, hint="meld fejlen")
+                self.tracked_para(Para(S.LAW, title, EQUAL))
             old_units, new_units = _units(lr.base), _units(lr.new)
             for sec in secs:
                 paras = section_paras(sec)

@@ -24,6 +24,7 @@ NUMMER = "Nummer"  # "1. I § 68 a … ændres …"
 QUOTED = "Ny lovtekst"  # the quoted new text of a nummer
 NESTED = ("Lovtekst", "Lovtekst nr.", "Lovtekst litra", "Lovtekst litra 2")  # by depth
 LAW_HEADING = "Lovens titel"
+LAW_PART_HEADING = "Lovtekst kapiteloverskrift"  # "Kapitel 3 …", a mellemrubrik
 TABLE_TEXT = ("Bilagtekst", "Bilagtekst indrykket", "Bilagtekst indrykket 2", "Bilagtekst indrykket 3")
 TABLE_HEAD = "Bilag kolonneoverskrift"
 REMARK = "Bemærkning"
@@ -86,6 +87,8 @@ def setup(doc) -> None:
     _para(styles, NUMMER, LAW, space_before=Pt(6), keep_with_next=True)
     _para(styles, QUOTED, LAW, left_indent=Cm(0.8))
     _para(styles, LAW_HEADING, "Heading 2")
+    _para(styles, LAW_PART_HEADING, LAW, alignment=WD_ALIGN_PARAGRAPH.CENTER, italic=True, space_before=Pt(12),
+          keep_with_next=True)
     _para(styles, TABLE_TEXT[0], size=Pt(9.5), space_after=Pt(3), line_spacing=1.0)
     _para(styles, TABLE_TEXT[1], TABLE_TEXT[0], left_indent=Cm(0.5))
     _para(styles, TABLE_TEXT[2], TABLE_TEXT[0], left_indent=Cm(1.0))

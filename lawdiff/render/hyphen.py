@@ -2,7 +2,7 @@
 
 pyphen's Danish patterns alone break "ressour-ceforløb" and "helhedso-rienteret": they know
 syllables, not compounds. Here a word's compound boundaries are found first, with the words
-of the document itself as the lexicon (a boundary is where the rest of the word is a word
+of the document and of every stored act (ordliste.txt) as the lexicon (a boundary is where the rest of the word is a word
 of the document, and the first part is one too, or ends in a linking s/e after one, or pyphen
 agrees): "ressource|forløb", "helheds|orienteret", "rehabiliterings|teamet". Syllable breaks
 that would leave fewer than 3 letters of a compound's part on either side of a line break are
@@ -15,6 +15,8 @@ links, which have `hyphens: none`). Deterministic: the same HTML gives the same 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 import pyphen
 
@@ -43,10 +45,25 @@ def _pyphen() -> pyphen.Pyphen:
 _ENDINGS = ("erne", "ene", "ets", "ens", "et", "en", "er", "es", "s", "e")
 
 
-def _is_word(tail: str, lexicon: set[str]) -> bool:
-    """A word of the lexicon, or one with an inflection ending ("forløbet" from "forløb")."""
-    return tail in lexicon or any(tail.endswith(e) and len(tail) - len(e) >= 4 and tail[:-len(e)] in lexicon
-                                  for e in _ENDINGS)
+def _is_word(tail: str, lexicon: set[str], depth: int = 0) -> bool:
+    """A word of the lexicon, one with an inflection ending ("forløbet" from "forløb"), or a
+    compound of such words ("forløbsydelse" = "forløb" + s + "ydelse")."""
+    if tail in lexicon or any(tail.endswith(e) and len(tail) - len(e) >= 5 and tail[:-len(e)] in lexicon
+                              for e in _ENDINGS):
+        return True
+    if depth >= 2:
+        return False
+    for j in range(4, len(tail) - 3):
+        head = tail[:j]
+        if (head in lexicon or (head[-1] in "se" and head[:-1] in lexicon)) and _is_word(tail[j:], lexicon, depth + 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def ordliste() -> frozenset[str]:
+    """The words of every stored act (scripts/make-ordliste.py writes the list)."""
+    return frozenset((resources.files("lawdiff") / "render" / "ordliste.txt").read_text("utf-8").split())
 
 
 def boundaries(word: str, lexicon: set[str]) -> list[int]:
@@ -58,12 +75,11 @@ def boundaries(word: str, lexicon: set[str]) -> list[int]:
         head, tail = w[:i], w[i:]
         if _is_word(tail, lexicon) and (head in lexicon or (head[-1] in "se" and head[:-1] in lexicon) or i in syll):
             out.append(i)
-    # of two boundaries closer than a part's length, keep the later (the longer tail is a word too)
+    # of two boundaries closer than a part's length, keep the earlier: the longer tail is the
+    # word ("ressourceforløbs|ydelse", not "…sy|delse" after "dels")
     kept: list[int] = []
     for b in out:
-        if kept and b - kept[-1] < MIN_PART:
-            kept[-1] = b
-        else:
+        if not kept or b - kept[-1] >= MIN_PART:
             kept.append(b)
     return kept
 
@@ -83,7 +99,7 @@ def breaks(word: str, lexicon: set[str]) -> list[int]:
 def hyphenate_html(html: str) -> str:
     """Soft hyphens in the text (not the markup) of a document; the lexicon is its own words."""
     parts = _TAG.split(html)
-    lexicon = {w.lower() for i, t in enumerate(parts) if i % 2 == 0 for w in _WORD.findall(t)}
+    lexicon = ordliste() | {w.lower() for i, t in enumerate(parts) if i % 2 == 0 for w in _WORD.findall(t)}
     cache: dict[str, str] = {}
 
     def word(m: re.Match) -> str:

@@ -69,6 +69,7 @@ class Nummer:
     targets: list[str] = field(default_factory=list)  # base wids (for Bilag 1)
     new_wids: list[str] = field(default_factory=list)
     section: str | None = None  # base wid of the § the nummer is in (Bilag 1 rows)
+    also: list[Change] = field(default_factory=list)  # further changes worded in this nummer (grouped)
 
     def lines(self) -> list[str]:
         """The nummer as text lines, quotes and all."""
@@ -486,6 +487,40 @@ def intro(act: Act, count: int) -> str:
     return f"I {act.title}, lov nr. {act.number} af {date}, foretages følgende {end}"
 
 
+def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]) -> list[Nummer]:
+    """Consecutive new §§ in one nummer, as a ministry writes them (lovteknik §9.1, template 11):
+    "Efter § 141 indsættes: »§ 141 a. … § 141 b. …«" instead of "Efter § 141 a indsættes:"."""
+    def new_section(p: Placement) -> bool:
+        return p.what == "new" and bool(p.new_wids) and not p.offset \
+            and law.new_units[p.new_wids[0]].kind == "section"
+
+    def siblings(wid: str) -> list[Unit]:
+        parent = law.new_parents.get(wid)
+        return parent.children if parent is not None else law.lr.new.body
+
+    out: list[Nummer] = []
+    last: Placement | None = None
+    for p, nr in zip(ordered, numre):
+        if last is not None and new_section(p) and new_section(last) and not out[-1].ryk:
+            sibs = siblings(last.new_wids[-1])
+            here = [u.wid for u in sibs]
+            if p.new_wids[0] in here and last.new_wids[-1] in here \
+                    and here.index(p.new_wids[0]) == here.index(last.new_wids[-1]) + 1:
+                prev = out[-1]
+                prev.block += nr.block
+                prev.block_period = nr.block_period
+                prev.new_wids += nr.new_wids
+                prev.also.append(p.change)
+                last = Placement(last.change, last.what, last.targets, last.anchor, last.side,
+                                 last.new_wids + p.new_wids)
+                continue
+        out.append(nr)
+        last = p
+    for n, nr in enumerate(out, 1):
+        nr.n = n
+    return out
+
+
 def build_lovforslag(result: Result) -> Lovforslag:
     """The lovforslag of an applied proposal: one ændringsparagraf per act, in the order of `love`."""
     prop = result.proposal
@@ -498,7 +533,7 @@ def build_lovforslag(result: Result) -> Lovforslag:
         ordered = sorted(lr.placements, key=lambda p: (law.pos[(p.change.item, p.change.index)],
                                                        p.change.item, p.change.index))
         b = _Builder(law)
-        numre = [b.nummer(p, n) for n, p in enumerate(ordered, 1)]
+        numre = _group_new_sections(law, ordered, [b.nummer(p, n) for n, p in enumerate(ordered, 1)])
         if not numre:
             continue
         paragraffer.append(Aendringsparagraf(len(paragraffer) + 1, law_name, lr.base, intro(lr.base, len(numre)),
@@ -557,7 +592,10 @@ def amendment_lines(doc: dict) -> list[str]:
         out.append(f"({doc['undertitel']})")
     for par in doc.get("paragraffer", []):
         out += ["", f"§ {par['nummer']}", ""]
-        out.append(par["indledning"] if "indledning" in par else intro_mod.format(par))
+        if "indledning" in par:
+            out.append(par["indledning"])
+        elif "lovtitel" in par:
+            out.append(intro_mod.format(par))
         for entry in par["numre"]:
             out.append("")
             out += nummer_lines(entry)

@@ -86,6 +86,7 @@ class _Builder:
         self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
                                 status_name=STATUS)
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
+        self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -146,6 +147,7 @@ class _Builder:
             history.attribute(red, new)
         touched = red.touched_sections()
         live = live_eids(red.units)
+        notes = Notes({u.wid: u for act in (old, new) for u in act.walk()}, "fn")  # the new version wins
         # the changed §§ with their chapter, each linked to the act page it stands on
         units = {}
         parents: dict[str, Unit | None] = {}
@@ -168,7 +170,8 @@ class _Builder:
         ref_href = (lambda c: _rel(path, history.history_path(new.law))) if linked else None
         title = f"{_cap(new.title)}: ændringer fra {long_date(old.date)} til {long_date(new.date)}"
         html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
-                           sections=[runit_html(s, level=3, live=live, ref_href=ref_href) for s in touched],
+                           sections=[runit_html(s, level=3, live=live, notes=notes, ref_href=ref_href) + notes.aside()
+                                     for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
         self.site.add(path, html)
 
@@ -234,7 +237,7 @@ class _Builder:
         kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
                   pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
-                  docx_href=f"{prop.slug}.docx" if self.with_docx else None)
+                  docx_href=f"{prop.slug}.docx" if (self.with_docx or self.docx_link) else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
         title = f"{prop.title} – forslag fra {prop.organisation}, {long_date(prop.date)}"
         html = self.render("proposal.html", path, title=title, order=WEB_ORDER, **kw)
@@ -330,7 +333,9 @@ def _specielle(lf, prop) -> list[dict]:
     for para in lf.paragraffer:
         by_item: dict[int, list[int]] = {}
         for nr in para.numre:
-            by_item.setdefault(nr.change.item, []).append(nr.n)
+            for c in [nr.change, *getattr(nr, "also", [])]:  # a nummer may group changes of several forslag
+                if nr.n not in by_item.setdefault(c.item, []):
+                    by_item[c.item].append(nr.n)
         entries = []
         for i, ns in sorted(by_item.items(), key=lambda x: x[1][0]):
             entries.append({"nums": _nums_text(ns), "count": len(ns), "item": items[i], "first": i not in seen,

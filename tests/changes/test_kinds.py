@@ -16,7 +16,7 @@ SENTENCES = [
     ("I § 32, stk. 1, nr. 1, ændres »13 uger« til: »26 uger«, og »120 timer« ændres til: »240 timer«.",
      [{}, {"samme_sted": True, "ændres": "120 timer"}]),
     ("I § 2, stk. 1, nr. 2, ændres »100.000 kr.« til: »150.000 kr.« og »100 år« til: »50 år«.",
-     [{}, {"elliptisk": True, "bindeord": " og "}]),
+     [{}, {"elliptisk": True, "bindeord": "og"}]),
     ("To steder i § 26, stk. 6, ændres »Miljøklagenævnet« til: »Natur- og Miljøklagenævnet«.", [{"antal": 2}]),
     ("I § 3, stk. 1, ændres to steder »arbejdsgiverens« til: »rederens eller arbejdsgiverens«.",
      [{"antal": 2, "antal_efter_verbum": True}]),

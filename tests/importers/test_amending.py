@@ -136,3 +136,13 @@ def test_check_lists_numre_that_are_not_executed(tmp_path):
     assert len(errors) == 1 and "broken.yaml" in errors[0]
     assert len(notes) == len(act.refused) > 0
     assert notes[0].startswith(f"{folder / act.file_name}:") and "ikke udført:" in notes[0] and ", nr. " in notes[0]
+
+
+def test_original_act_amending_other_acts_gives_an_amendment_file():
+    # LOV 261/2016 (an original act) amends three acts in §§ 7-9
+    act = read_amending_file(lexdania("2016/2016-261.xml"))
+    pars = act.doc["paragraffer"]
+    assert [p["nummer"] for p in pars] == ["7", "8", "9"]
+    assert pars[0]["lovtitel"] == "lov om elforsyning"
+    assert act.numre == 4 and "øvrige" not in act.doc
+    parse_proposal(dump(act.doc).encode(), act.file_name)

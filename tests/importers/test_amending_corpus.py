@@ -12,7 +12,7 @@ import re
 import pytest
 from lxml import etree
 
-from lawdiff.importers.amending import dump, official_text, read_amending
+from lawdiff.importers.amending import dump, has_amendments, official_text, read_amending
 from lawdiff.proposal import parse_proposal
 from lawdiff.render.instructions import nummer_lines
 from lawdiff.text import norm
@@ -22,30 +22,38 @@ from lawdiff.yamlfile import load_yaml
 def _cause(official: str, printed: str) -> str:
     if re.search(r"ændres: »|til:»| til »|»[^«»]*»:", official):
         return "trykfejl i kilden rettet (advarsel)"
+    if re.search(r"» | «", official):
+        return "mellemrum inden for »…« i kilden (YAML-værdier bevarer ikke mellemrum i enderne)"
     return "anden forskel"
 
 
 @pytest.mark.corpus
 def test_every_amending_act_prints_back_word_for_word(corpus_files):
-    total = identical = refused = acts = 0
+    total = identical = refused = acts = originals = 0
     causes: collections.Counter = collections.Counter()
     examples: dict[str, str] = {}
     refusals: collections.Counter = collections.Counter()
     for f in corpus_files:
         data = f.read_bytes()
         root = etree.fromstring(data)
-        if not (root.findtext("Meta/DocumentType") or "").startswith("LOV Æ"):
+        dtype = root.findtext("Meta/DocumentType") or ""
+        if dtype.startswith("LOV H") and has_amendments(data):
+            originals += 1  # an original act's ændringsparagraffer
+        elif dtype.startswith("LOV Æ"):
+            acts += 1
+        else:
             continue
-        acts += 1
         act = read_amending(data, str(f))
         text = dump(act.doc)
         parse_proposal(text.encode("utf-8"), f.name)  # schema and semantic checks pass
         doc = load_yaml(text.encode("utf-8"), f.name)[0]
         official = {}
-        for acp in root.find("DokumentIndhold").findall("AendringCentreretParagraf"):
-            pn = re.sub(r"^§\s*", "", norm(acp.findtext("Explicatus") or "")).rstrip(".")
-            for an in acp.findall("AendringsNummer"):
-                official[(pn, norm(an.findtext("Explicatus") or "").rstrip("."))] = official_text(an)
+        for an in root.iter("AendringsNummer"):
+            holder = an.getparent()
+            if holder.tag == "Stk":
+                holder = holder.getparent()
+            pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
+            official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")), official_text(an))
         for par in doc["paragraffer"]:
             for entry in par["numre"]:
                 total += 1
@@ -63,11 +71,11 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
                     examples.setdefault(c, f"{f.name} § {par['nummer']}, nr. {entry['nummer']}:\n  O: {want[:200]}\n"
                                            f"  P: {printed[:200]}")
     pct = 100 * identical / total
-    print(f"\n{acts} ændringslove, {total} numre: {identical} identiske ({pct:.2f} %), "
+    print(f"\n{acts} ændringslove og {originals} oprindelige love med ændringsparagraffer, {total} numre: {identical} identiske ({pct:.2f} %), "
           f"{refused} ikke udført ({100 * refused / total:.2f} %), {total - identical - refused} forskellige")
     for c, n in causes.most_common():
         print(f"  forskellig, {c}: {n}\n    {examples[c]}")
     for c, n in refusals.most_common(15):
         print(f"  ikke udført: {n} × {c}")
     assert acts == 1036
-    assert pct >= 97.0  # the aim is 99 %; see the printed figures for where it stands
+    assert pct >= 97.8  # the aim is 99 % (not reached: see the printed causes); this guards what is done

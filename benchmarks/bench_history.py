@@ -1,0 +1,84 @@
+"""Benchmark (issue 9 §6): every chain of the corpus imported and consolidated, and the site built
+from the result (no PDFs). Aim: within 2 minutes on 2 cores.
+
+Run: python benchmarks/bench_history.py [N]   (from the repository root; N = number of chains, default all)
+Needs the amendment reader of issue 8 (lawdiff.importers.amending). Each chain becomes one act in
+one store (base LBK and the consolidation at the target's date with --include its acts), so the
+site has two versions, a compare page (attributed) and a history page per chain. Baseline printed beside it:
+lxml's bare parse of the same XML files.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lxml import etree  # noqa: E402
+
+from lawdiff.consolidate import consolidate, load_act, save  # noqa: E402
+from lawdiff.errors import LawdiffError  # noqa: E402
+from lawdiff.importers.lexdania import read_lexdania_file  # noqa: E402
+from lawdiff.render.site import build_site  # noqa: E402
+from lawdiff.store import Store  # noqa: E402
+from tests.chain_replay import link  # noqa: E402
+from tests.conftest import CORPUS, SHARED  # noqa: E402
+
+try:
+    from lawdiff.importers import amending
+except ImportError:  # pragma: no cover
+    sys.exit("needs lawdiff.importers.amending (issue 8)")
+
+chains = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
+chains = chains[: int(sys.argv[1])] if len(sys.argv) > 1 else chains
+files = sorted({c["base"] for c in chains} | {c["target"] for c in chains} | {a for c in chains for a in c["amending"]})
+
+t0 = time.perf_counter()
+for f in files:
+    etree.parse(str(CORPUS / (f + ".xml")))
+t_parse = time.perf_counter() - t0
+
+with tempfile.TemporaryDirectory() as tmp:
+    root = Path(tmp)
+    store = Store(root)
+    (root / "amendments").mkdir()
+    t0 = time.perf_counter()
+    refused = partial = 0
+    for i, c in enumerate(chains):
+        law = f"kaede{i}"
+        base = read_lexdania_file(CORPUS / (c["base"] + ".xml")).act
+        target = read_lexdania_file(CORPUS / (c["target"] + ".xml")).act
+        base.law = target.law = law
+        store.save(base)
+        include = []
+        for a in c["amending"]:
+            try:
+                doc = amending.read_amending_file(CORPUS / (a + ".xml")).doc
+            except LawdiffError:
+                continue
+            y, n = a.split("/")[1].split("-")
+            aid = f"lov-{y}-{n}-{i}"
+            p = root / "amendments" / f"{aid}.yaml"
+            p.write_text(amending.dump(link(doc, base.title, law, base.key)), encoding="utf-8")
+            if load_act(p, law):
+                include.append(aid)
+        try:
+            act, _ = consolidate(store, law, target.date, include, partial=True, root=root)
+            partial += bool(act.consolidation.not_executed)
+            save(store, act)
+        except LawdiffError:
+            refused += 1
+    t_cons = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    build_site(root, root / "site", pdf=False)
+    t_site = time.perf_counter() - t0
+    pages = sum(1 for _ in (root / "site").rglob("*.html"))
+
+print(f"{len(chains)} chains, {len(files)} XML files ({refused} consolidations refused, {partial} partial)")
+print(f"  lxml bare parse of the XML:              {t_parse:7.1f} s   (baseline)")
+print(f"  import + read acts + consolidate:        {t_cons:7.1f} s")
+print(f"  build the site ({pages} pages, no PDF):   {t_site:7.1f} s")
+print(f"  total:                                   {t_cons + t_site:7.1f} s   (aim <= 120 s on 2 cores)")

@@ -1,0 +1,73 @@
+"""Replay the 120 real consolidation chains (issue 9 §2): consolidate --include the acts the target
+LBK's preamble lists, compare with the official target § by § word for word, print the figures and
+classify every difference (tests/chain_replay.py)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.chain_replay import replay, summary
+from tests.conftest import CORPUS, SHARED
+
+CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
+
+# Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
+# §§ identical. Raise these as the reader and the engine of issue 8 carry more real numre.
+# Measured on 2026-11-23 with main's reader and engine of issue 8: 120/120 replayed, 70 without
+# refusal, 13 fully identical, 10,856 of 12,521 §§ (86.70 %) and 999 of 2,640 changed §§ (37.84 %)
+# identical; differences: redaktionel 1,176 (mostly ministry renamings such as
+# "Undervisningsministeren" → "Børne- og undervisningsministeren"), lawdiff 276, ikke udført 153,
+# delvis 60. The aims (97 % / 99.9 %) are not reached: these floors keep what is reached.
+FLOOR_ALL = 0.865
+FLOOR_CHANGED = 0.375
+
+
+@pytest.mark.corpus
+def test_replay_every_chain(tmp_path):
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+
+    def read(path):
+        return amending.read_amending_file(path).doc
+
+    results = []
+    for i, chain in enumerate(CHAINS):
+        d = tmp_path / str(i)
+        d.mkdir()
+        results.append(replay(chain, d, CORPUS, read, amending.dump))
+    text, fig = summary(results)
+    print("\n" + text)
+    assert fig["replayed"] == len(CHAINS)
+    assert fig["identical"] / fig["sections"] >= FLOOR_ALL
+    assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
+
+
+@pytest.mark.corpus
+def test_blame_against_chains(tmp_path):
+    """For stk./nr./litra of the first chains whose text a nummer changed, in §§ that come out identical
+    to the official target, blame names that act and nummer (the one the consolidation record gives)."""
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+    from lawdiff.blame import blame
+    from lawdiff.store import Store
+
+    checked = 0
+    for i, chain in enumerate(CHAINS[:15]):
+        d = tmp_path / str(i)
+        d.mkdir()
+        res = replay(chain, d, CORPUS, lambda p: amending.read_amending_file(p).doc, amending.dump)
+        if res.error:
+            continue
+        missed = {n for n, _ in res.misses}
+        store = Store(d)
+        ref = f"kaede@{store.versions('kaede')[-1]}"
+        for cite, by in list(res.attributed.items())[:5]:
+            if re.match(r"§ ([^,]+)", cite).group(1) in missed:
+                continue
+            lines = blame(store, ref, cite)
+            assert any(by in line for line in lines[1:]), (chain["target"], cite, by, lines)
+            checked += 1
+    print(f"\nblame checked on {checked} units")
+    assert checked >= 20

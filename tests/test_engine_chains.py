@@ -1,0 +1,118 @@
+"""The engine over the real amending acts of the consolidation chains (../shared/corpus/chains.json).
+
+For every chain the base LBK is imported, each amending act is read into the amendment format
+(importers/amending.py), the ændringsparagraffer that amend the chain's act are executed in order,
+and the result is compared § by § with the next official LBK. A nummer the engine refuses is left
+out (and counted by reason) so that the rest of the act can still be measured.
+
+Many differences are not the engine's: an LBK includes only the numre in force, carries editorial
+corrections and "(Ophævet)" placeholders no act states, and a chain may list an act the base LBK
+already contains (the rykningsklausul check then refuses it: the act does not fit the base).
+"""
+from __future__ import annotations
+
+import collections
+import copy
+import json
+import re
+from dataclasses import replace
+
+import pytest
+
+from lawdiff.engine import apply_proposal, as_version
+from lawdiff.errors import LawdiffError
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+from tests.conftest import CORPUS, SHARED
+
+amending = pytest.importorskip("lawdiff.importers.amending", reason="the amendment reader (issue 8, part 2)")
+
+
+def _key(title: str | None) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", norm(title or "")).lower().strip()
+
+
+def _run_act(prop, act):
+    """Execute the act's changes on `act`, leaving out numre the engine refuses; (result, refusals)."""
+    from lawdiff.proposal import parse_proposal  # noqa: F401  (the act file format)
+
+    skip: set = set()
+    refusals = []
+    while True:
+        sub = replace(prop, items=[replace(it, changes=[c for c in it.changes
+                                                        if (c.paragraf, c.nummer) not in skip])
+                                   for it in prop.items])
+        try:
+            return apply_proposal(sub, {"x": act})["x"], refusals
+        except LawdiffError as e:
+            m = re.match(r"§ (\S+), nr\. (\S+?)(?:,|:)", e.message)
+            assert m, f"a refusal that names no § and nummer: {e.message}"
+            if (m.group(1), m.group(2)) in skip:
+                raise
+            skip.add((m.group(1), m.group(2)))
+            refusals.append(e.message)
+
+
+@pytest.mark.corpus
+def test_engine_over_the_chains():
+    from lawdiff.proposal import parse_proposal
+
+    chains = json.loads((SHARED / "corpus" / "chains.json").read_text(encoding="utf-8"))
+    stats = collections.Counter()
+    reasons = collections.Counter()
+    for ch in chains:
+        act = read_lexdania_file(CORPUS / f"{ch['base']}.xml", law="x").act
+        target = read_lexdania_file(CORPUS / f"{ch['target']}.xml", law="x").act
+        cur = act
+        complete = True
+        for a in ch["amending"]:
+            try:
+                am = amending.read_amending_file(CORPUS / f"{a}.xml")
+            except LawdiffError:
+                stats["acts the reader refuses"] += 1
+                complete = False
+                continue
+            doc = copy.deepcopy(am.doc)
+            pars = [p for p in doc["paragraffer"] if _key(p.get("lovtitel")) == _key(act.title)]
+            if not pars:
+                continue
+            for p in pars:
+                items = list(p.items())
+                p.clear()
+                for k, v in items:
+                    p[k] = v
+                    if k == "nummer":
+                        p["lov"] = "x"
+            doc["paragraffer"], doc["love"] = pars, {"x": f"x@{cur.date}"}
+            doc.pop("øvrige", None)  # the act's other §§: verbatim, never executed
+            try:
+                prop = parse_proposal(amending.dump(doc).encode(), f"amendments/{am.file_name}")
+            except LawdiffError as e:
+                stats["amendment files that do not load"] += 1
+                reasons["file: " + e.message.splitlines()[0][:70]] += 1
+                complete = False
+                continue
+            numre = [n for n in prop.act.numre if not n.refused]
+            stats["numre read"] += len(numre)
+            stats["numre the reader marks ikke_udført"] += len(prop.act.numre) - len(numre)
+            lr, refusals = _run_act(prop, cur)
+            stats["numre refused by the engine"] += len(refusals)
+            for r in refusals:
+                reasons[re.sub(r"\d+", "N", re.sub(r"»[^«]*«", "»…«", r.split(": ", 1)[-1]))[:80]] += 1
+            complete &= not refusals
+            cur = as_version(lr, cur.date, cur.source)
+        want = {s.num: norm(plain_text(s)) for s in target.sections() if s.num}
+        got = {s.num: norm(plain_text(s)) for s in cur.sections() if s.num}
+        same = sum(got.get(k) == v for k, v in want.items())
+        stats["chains"] += 1
+        stats["chains executed without refusal"] += complete
+        stats["§§ of the next LBK"] += len(want)
+        stats["§§ identical to the next LBK"] += same
+    executed = stats["numre read"] - stats["numre refused by the engine"]
+    print(f"\nengine over {stats['chains']} chains: {dict(stats)}")
+    print(f"numre executed: {executed} of {stats['numre read']} ({executed / stats['numre read']:.1%}); "
+          f"§§ identical to the next LBK: {stats['§§ identical to the next LBK'] / stats['§§ of the next LBK']:.1%}")
+    for r, n in reasons.most_common(15):
+        print(f"{n:5d}  {r}")
+    assert executed / stats["numre read"] >= 0.9
