@@ -44,12 +44,17 @@ _NBSP_RULES = [
 ]
 
 
+# a rule runs only on text holding one of its trigger strings (the build's hot path)
+_TRIGGERS = [("§",), ("tk.", "nr.", "itra", "apitel", "fsnit", "ilag", "orslag"), ("pkt.",), ("orslag",), (". ",)]
+
+
 def nbsp(text: str) -> str:
     """Danish typesetting: no-break spaces inside citations and dates."""
     if " " not in text:
         return text
-    for rx, fn in _NBSP_RULES:
-        text = rx.sub(fn, text)
+    for (rx, fn), triggers in zip(_NBSP_RULES, _TRIGGERS):
+        if any(t in text for t in triggers):
+            text = rx.sub(fn, text)
     return text
 
 

@@ -251,6 +251,7 @@ class _Builder:
                     for law, vs in acts.items()}
         html = self.render("index.html", path, title="Love og lovforslag", acts=acts, results=results,
                            compares=compares, cap=_cap,
+                           history_href=lambda law: _rel(path, history.history_path(law)),
                            act_href=lambda a: _rel(path, act_path(a)),
                            proposal_href=lambda r: _rel(path, proposal_path(r.proposal.slug)))
         self.site.add(path, html)
