@@ -156,6 +156,8 @@ def to_tree(act: Act) -> etree._Element:
         showAs=act.ministry or "ukendt")
     prop = _el(meta, "proprietary", source="#lawdiff")
     etree.SubElement(prop, _L + "ministry").text = act.ministry
+    if act.consolidation is not None:
+        act.consolidation.write(prop, _L)
     counter = [0]
     pre = _el(doc, "preface")
     _el(_el(pre, "longTitle"), "p", act.doc_title)
@@ -322,6 +324,11 @@ def from_bytes(data: bytes, path: str) -> Act:
               doc_type=this[4], year=this[5], number=this[6],
               date=frbr_date.get("date"), source=aliases.get("source", ""),
               ministry=doc.findtext(f"{_A}meta/{_A}proprietary/{_L}ministry") or "")
+    rec = doc.find(f"{_A}meta/{_A}proprietary/{_L}consolidation")
+    if rec is not None:
+        from .record import Record  # the consolidation record (a leaf module: no cycle)
+
+        act.consolidation = Record.read(rec, _L)
     pre = doc.find(_A + "preamble")
     if pre is not None:
         act.preamble = [_read_line(p) for p in pre.findall(_A + "p")]

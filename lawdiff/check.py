@@ -90,14 +90,13 @@ def check_file(path: Path, statutes: Path | None = None) -> list[Problem]:
     root = tree.getroot()
     # every unsafe name, id and date, and every duplicate eId, before the model is read
     unsafe = [Problem(f, line, msg) for line, msg in akn.read_problems(root)]
-    unsafe += [Problem(f, line, msg) for line, msg in akn.duplicate_eids(root)]
-    unsafe += [Problem(f, line, msg) for line, msg in duplicate_wids(root)]
+    dups = [Problem(f, line, msg) for line, msg in akn.duplicate_eids(root) + duplicate_wids(root)]
     try:
         act = akn.from_bytes(data, f) if not unsafe else None
     except LawdiffError as e:
-        return unsafe + [Problem(f, e.line or 0, e.message)]
+        return unsafe + dups + [Problem(f, e.line or 0, e.message)]
     problems = [Problem(f, line, f"AKN-skema: {msg}") for line, msg in akn.validate(tree)]
-    problems += unsafe
+    problems += unsafe + dups
     if act is None:
         return problems
     lines = {e.get("eId"): e.sourceline for e in root.iter() if isinstance(e.tag, str) and e.get("eId")}

@@ -17,7 +17,7 @@ from .validate import count
 
 
 def _import_lexdania(store: Store, args) -> int:
-    from .importers.lexdania import read_lexdania_file
+    from .importers.lexdania import read_lexdania_file, unique_keys
 
     acts = amendments = failed = 0
     # read everything first, so that a failure leaves no half-written store
@@ -30,6 +30,10 @@ def _import_lexdania(store: Store, args) -> int:
             print(f"{f}: FEJL: {e}", file=sys.stderr)
             continue
         results.append(res)
+    # two different acts with the same short name and date must not overwrite each other
+    for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
+                            if store.path(law, date).is_file() else None):
+        print(f"  advarsel: {note}", file=sys.stderr)
     # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
     # written when one would be overwritten
     clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
@@ -112,6 +116,10 @@ def _may_write(store: Store, act, force: bool) -> bool:
 
 def _show(store: Store, args) -> int:
     act = store.load(args.law)
+    if act.consolidation is not None and act.consolidation.not_executed:  # consolidate --partial
+        for s in act.consolidation.not_executed:
+            print(f"advarsel: {act.key} er ufuldstændig: {s.act}, {s.nummer} er ikke udført: {s.reason}",
+                  file=sys.stderr)
     if not args.address:
         sys.stdout.write(render_act(act))
         return 0
@@ -174,7 +182,9 @@ def _apply(store: Store, args) -> int:
     rls = {law: redline.build(result.laws[law].base, result.laws[law].new, result.laws[law]) for law in laws}
     if args.format == "json":
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
-               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()]}
+               "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()],
+                              "headings": [u.heading_dict() for u in rl.touched_units() if u.kind != "section"],
+                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {})}
                         for law, rl in rls.items()}}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -205,6 +215,20 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
+def _docx(store: Store, args) -> int:
+    from .engine import run
+    from .proposal import load_proposal
+    from .render.docx import render_docx
+    from .store import atomic_write
+
+    result = run(load_proposal(args.proposal), store)
+    data = render_docx(result)
+    out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")
+    atomic_write(out, data)
+    print(f"{args.proposal} → {out} ({len(data) // 1024} kB)")
+    return 0
+
+
 def _build(store: Store, args) -> int:
     import time
 
@@ -217,6 +241,22 @@ def _build(store: Store, args) -> int:
     cached = f", {written.pdf_cached} uændrede fra cachen" if getattr(written, "pdf_cached", 0) else ""
     print(f"{count(len(written), 'fil', 'filer')} skrevet til {out} ({pdfs} PDF{cached}) på {time.perf_counter() - t:.1f} s")
     return 0
+
+
+def _serve(store: Store, args) -> int:
+    import signal
+
+    from .serve import serve
+
+    def stop(signum, frame):  # SIGTERM stops as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return serve(Path(args.root), host=args.host, port=args.port, pdf=args.pdf)
+    except KeyboardInterrupt:  # Ctrl-C before the server was up
+        print("lawdiff serve: stoppet", flush=True)
+        return 0
 
 
 def _version(store: Store, spec: str):
@@ -296,6 +336,31 @@ def _save_version(store: Store, result, laws: list[str], args) -> int:
     return 0
 
 
+def _consolidate(store: Store, args) -> int:
+    from .consolidate import consolidate, save
+
+    act, plan = consolidate(store, args.law, args.at, args.include or [], args.partial, Path(args.root))
+    rec = act.consolidation
+    for s in rec.pending:
+        print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
+    for s in rec.not_executed:
+        print(f"advarsel: ikke udført: {s.act}, {s.nummer}: {s.reason}", file=sys.stderr)
+    n = sum(len(st[2]) for st in plan.steps) - len(rec.not_executed)
+    if not plan.steps:
+        print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
+        return 0
+    print(f"{act.key} ({act.source}): {n} numre udført fra {plan.base.key} → {save(store, act)}")
+    return 0
+
+
+def _blame(store: Store, args) -> int:
+    from .blame import blame
+
+    for line in blame(store, args.law, args.address):
+        print(line)
+    return 0
+
+
 class _Sub:
     """Subparsers that all inherit the common options (--root)."""
 
@@ -345,10 +410,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="byg kun dette forslags side og PDF (resten af webstedet beholdes); kan gentages")
     bd.set_defaults(func=_build)
 
+    sv = sub.add_parser("serve", help="vis webstedet lokalt og opdatér det, mens du retter i filerne")
+    sv.add_argument("--port", type=int, default=8000, help="standard: 8000 (0: en ledig port)")
+    sv.add_argument("--host", default="127.0.0.1", help="standard: 127.0.0.1 (kun denne maskine)")
+    sv.add_argument("--pdf", action="store_true", help="lav også PDF'erne (når de hentes)")
+    sv.set_defaults(func=_serve)
+
     ins = sub.add_parser("instructions", help="lovforslagets ændringsbestemmelser (eller --bilag: Bilag 1)")
     ins.add_argument("proposal", metavar="PROPOSAL")
     ins.add_argument("--bilag", action="store_true", help="»Lovforslaget sammenholdt med gældende lov« som tekst")
     ins.set_defaults(func=_instructions)
+
+    dx = sub.add_parser("docx", help="forslaget som Word-dokument med ændringerne som sporede ændringer")
+    dx.add_argument("proposal", metavar="PROPOSAL")
+    dx.add_argument("--out", metavar="FILE", help="filen (standard: FORSLAG.docx i den aktuelle mappe)")
+    dx.set_defaults(func=_docx)
 
     df = sub.add_parser("diff", help="sammenlign to versioner: lawdiff diff lab@2015-07-01 lab@2016-11-21")
     df.add_argument("a", metavar="A", help="LOV@DATO, LOV eller FORSLAG.yaml:LOV")
@@ -366,6 +442,21 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--force", action="store_true", help="erstat en eksisterende version")
     ap.add_argument("--nummer", help='kun disse numre af en vedtaget ændringslov, fx "§ 2, nr. 4"')
     ap.set_defaults(func=_apply)
+    co = sub.add_parser("consolidate", help="udfør ændringslovene i amendments/ på en lov: "
+                                            "lawdiff consolidate lab --at 2017-01-01")
+    co.add_argument("law", metavar="LAW")
+    co.add_argument("--at", required=True, metavar="YYYY-MM-DD", help="konsolidér til denne dato")
+    co.add_argument("--include", nargs="+", action="extend", metavar="ACT",
+                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) uanset datoer og ministerens ikrafttræden")
+    co.add_argument("--partial", action="store_true",
+                    help="gem versionen, selv om nogle numre ikke kan udføres (de listes)")
+    co.set_defaults(func=_consolidate)
+
+    bl = sub.add_parser("blame", help="hvilken lov og hvilket nummer ændrede teksten sidst: "
+                                      "lawdiff blame lab '§ 68 a, stk. 1'")
+    bl.add_argument("law", metavar="LAW[@YYYY-MM-DD]")
+    bl.add_argument("address", metavar="ADDRESS")
+    bl.set_defaults(func=_blame)
     return p
 
 

@@ -3,36 +3,82 @@
 Alignment, level by level:
 - §§, chapters and parts are matched by number (paragraffer never renumber), and
   mellemrubrik groups by their heading;
-- stk., nr. and litra are matched by their text, so an inserted stk. is one
-  insertion and its followers are "stk. 3 → stk. 4" with their text unchanged; a
-  changed stk. is paired with the old one it most resembles.
+- stk., nr. and litra are matched by number first. Units whose text is identical
+  in both versions are anchors; where an anchor keeps its number, the changed units
+  between anchors keep theirs too and are paired by number ("§ 2, nr. 11" stays
+  nr. 11 when an act rewrites it). Only where numbering moved (an anchor changed
+  number, or pairing by text similarity explains the change much better than
+  pairing by number) are units paired by text similarity, so an inserted stk. is
+  one insertion and its followers are "stk. 3 → stk. 4" with their text unchanged.
+- "(Ophævet)" placeholders are the same law whether a version prints them one by
+  one ("§ 67 a. (Ophævet)", …) or as a range ("§§ 67 a-67 f. (Ophævet)"): they are
+  not changes. A range placeholder that stands for §§ with text in the old version
+  leaves those §§ reported as repealed, and is not itself a new §.
 Inside each aligned unit the text is diffed on word tokens (tokendiff). A § that
 is gone from one place and appears in another is reported as moved.
+
+Speed: a unit whose text and structure are identical in both versions (the vast
+majority) is recognised by a fingerprint and copied as unchanged without diffing.
 """
 from __future__ import annotations
 
-import difflib
+import re
+from collections import Counter
 
-from .address import canonical_num
+from functools import lru_cache
+
+from .address import canonical_num as _canonical_num
 from .model import Act, Unit
-from .redline import INSERTED, REPEALED, Redline, RUnit, build, build_unit
+from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
+                      _segments)
 from .render.text import blocks_text
 from .text import norm
+from .tokendiff import EQUAL
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
+_NUMBERED = ("subsection", "paragraph", "point")
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
+_PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
 
 
-_TEXTS: dict[int, tuple[Unit, str]] = {}  # id(unit) -> (unit, text), only during one compare()
+@lru_cache(maxsize=8192)
+def canonical_num(num: str) -> str:
+    return _canonical_num(num)
+
+
+class _Memo:
+    """Per-comparison caches keyed by id(unit) (units may be copied and edited later, so
+    nothing outlives one compare())."""
+
+    def __init__(self) -> None:
+        self.fp: dict[int, tuple] = {}
+        self.text: dict[int, str] = {}
+        self.bag: dict[int, Counter] = {}
+        self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
+
+
+_M = _Memo()
+
+
+def _fp(u: Unit) -> tuple:
+    """The unit's text and structure, exactly as stored (labels included, notes excluded)."""
+    f = _M.fp.get(id(u))
+    if f is None:
+        f = (u.kind, u.num, u.label, u.heading.text if u.heading else None,
+             tuple(b.text for b in u.intro), tuple(_fp(c) for c in u.children),
+             tuple(b.text for b in u.wrapup))
+        _M.fp[id(u)] = f
+        _M.keep.append(u)
+    return f
 
 
 def _own_text(u: Unit) -> str:
-    """The unit's whole text without labels, normalised (memoised for the running compare)."""
-    hit = _TEXTS.get(id(u))
-    if hit is not None and hit[0] is u:
-        return hit[1]
-    t = norm(" ".join([blocks_text(u.intro)] + [_own_text(c) for c in u.children] + [blocks_text(u.wrapup)]))
-    _TEXTS[id(u)] = (u, t)
+    """The unit's whole text without labels, normalised."""
+    t = _M.text.get(id(u))
+    if t is None:
+        t = norm(" ".join([blocks_text(u.intro)] + [_own_text(c) for c in u.children] + [blocks_text(u.wrapup)]))
+        _M.text[id(u)] = t
+        _M.keep.append(u)
     return t
 
 
@@ -45,9 +91,17 @@ def _signature(u: Unit) -> tuple:
 
 
 def _similar(a: Unit, b: Unit) -> float:
-    sa, sb = _own_text(a).split(), _own_text(b).split()
-    m = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
-    return m.ratio() if m.real_quick_ratio() >= SIMILAR and m.quick_ratio() >= SIMILAR else 0.0
+    """Dice coefficient of the two units' bags of words (0 … 1)."""
+    bags = []
+    for u in (a, b):
+        bag = _M.bag.get(id(u))
+        if bag is None:
+            bag = _M.bag[id(u)] = Counter(_own_text(u).split())
+        bags.append(bag)
+    total = sum(bags[0].values()) + sum(bags[1].values())
+    if not total:
+        return 1.0
+    return 2 * sum((bags[0] & bags[1]).values()) / total
 
 
 def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
@@ -72,28 +126,131 @@ def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Uni
     return out
 
 
+def _num(u: Unit) -> str | None:
+    return canonical_num(u.num).lower() if u.kind in _NUMBERED and u.num else None
+
+
+def _pair_by_number(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]] | None:
+    """Pair units of the same kind and number, in document order; None if that is not possible
+    (unnumbered units, or numbers that would cross)."""
+    if not all(_num(u) for u in old + new):
+        return None
+    out: list[tuple[Unit | None, Unit | None]] = []
+    i = 0
+    for n in new:
+        j = next((k for k in range(i, len(old)) if old[k].kind == n.kind and _num(old[k]) == _num(n)), None)
+        if j is None:
+            if any(o.kind == n.kind and _num(o) == _num(n) for o in old[:i]):
+                return None  # the number appears earlier: order crossed
+            out.append((None, n))
+            continue
+        out.extend((o, None) for o in old[i:j])
+        out.append((old[j], n))
+        i = j + 1
+    out.extend((o, None) for o in old[i:])
+    return out
+
+
+def _score(pairs: list[tuple[Unit | None, Unit | None]]) -> float:
+    return sum(_similar(o, n) for o, n in pairs if o is not None and n is not None)
+
+
+def _shifted(o: Unit | None, n: Unit | None) -> bool:
+    return o is not None and n is not None and _num(o) != _num(n)
+
+
 def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
+    if len(old) == len(new) and all(_fp(o) == _fp(n) for o, n in zip(old, new)):
+        return list(zip(old, new))
     a = [_signature(u) for u in old]
     b = [_signature(u) for u in new]
-    if a == b:  # the common case: nothing inserted, removed or reworded at this level
+    if a == b:  # nothing inserted, removed or reworded at this level
         return list(zip(old, new))
+    import difflib
+
     out: list[tuple[Unit | None, Unit | None]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             out.extend(zip(old[i1:i2], new[j1:j2]))
-        elif tag == "delete":
-            out.extend((o, None) for o in old[i1:i2])
-        elif tag == "insert":
-            out.extend((None, n) for n in new[j1:j2])
+            continue
+        o, n = old[i1:i2], new[j1:j2]
+        by_text = _pair_block(o, n) if (o and n) else [(u, None) for u in o] + [(None, u) for u in n]
+        moved = (i1 > 0 and j1 > 0 and _shifted(old[i1 - 1], new[j1 - 1])) or \
+                (i2 < len(old) and j2 < len(new) and _shifted(old[i2], new[j2]))
+        by_num = None if moved or not (o and n) else _pair_by_number(o, n)
+        if by_num is not None and _score(by_num) >= _score(by_text):
+            out.extend(by_num)
         else:
-            out.extend(_pair_block(old[i1:i2], new[j1:j2]))
+            out.extend(by_text)
     return out
+
+
+# --- building the redline ---------------------------------------------------------
+
+def _same(old: Unit, new: Unit) -> RUnit:
+    """An unchanged unit (identical text and structure) without diffing."""
+    r = _runit(old, new, "unchanged")
+    if new.heading is not None:
+        r.heading = [Segment(EQUAL, new.heading.text)]
+    r.intro = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.intro]
+    r.wrapup = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.wrapup]
+    r.children = [_same(o, n) for o, n in zip(old.children, new.children)]
+    return r
+
+
+def _label_key(label: str | None) -> str:
+    return "".join(norm(label or "").split()).lower()
+
+
+def _blocks(old: list, new: list) -> list[list[Segment]]:
+    """Diff two lists of text blocks. Blocks identical in both are anchors; only the runs
+    between them are diffed word by word (one block per run, as redline does for a list whose
+    length changed)."""
+    if len(old) == len(new):
+        return _diff_blocks(old, new, "", "", None)
+    import difflib
+
+    a, b = [norm(x.text) for x in old], [norm(x.text) for x in new]
+    out: list[list[Segment]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out += [[Segment(EQUAL, x.text)] if x.text else [] for x in new[j1:j2]]
+        else:
+            ta = " ".join(x.text for x in old[i1:i2])
+            tb = " ".join(x.text for x in new[j1:j2])
+            out.append(_segments(ta, tb, "", "", -1, None))
+    return out
+
+
+def _build(old: Unit | None, new: Unit | None) -> RUnit:
+    if old is None:
+        return _one_side(new, 1, INSERTED, None)
+    if new is None:
+        return _one_side(old, -1, REPEALED, None)
+    if _fp(old) == _fp(new):
+        return _same(old, new)
+    r = _runit(old, new, "unchanged")
+    if r.old_label != r.new_label and _label_key(r.old_label) == _label_key(r.new_label):
+        r.old_label = r.new_label  # "§§ 745-745b." and "§§ 745-745 b." are the same label
+    if old.heading is not None or new.heading is not None:
+        r.heading = _segments(old.heading.text if old.heading else "", new.heading.text if new.heading else "",
+                              new.wid, "heading", 0, None)
+    r.intro = _blocks(old.intro, new.intro)
+    r.wrapup = _blocks(old.wrapup, new.wrapup)
+    r.children = [_build(o, n) for o, n in align_by_provision(old.children, new.children)]
+    if r.own_changed:
+        r.status = CHANGED
+    return r
+
+
+def build_unit(old: Unit | None, new: Unit | None) -> RUnit:
+    return _build(old, new)
 
 
 def _moves(red: Redline, old: Act, new: Act) -> None:
     """A § repealed in one place and inserted in another with the same number has moved."""
-    gone: dict[str, tuple[list[RUnit], RUnit]] = {}
-    came: dict[str, tuple[list[RUnit], RUnit]] = {}
+    gone: dict[str, tuple] = {}
+    came: dict[str, tuple] = {}
 
     def visit(siblings: list[RUnit], chain: list[RUnit]) -> None:
         for r in siblings:
@@ -104,12 +261,14 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
             visit(r.children, chain + [r])
 
     visit(red.units, [])
+    if not (set(gone) & set(came)):
+        return
     old_secs = {canonical_num(s.num): s for s in old.sections() if s.num}
     new_secs = {canonical_num(s.num): s for s in new.sections() if s.num}
     for num in set(gone) & set(came):
         gsibs, g, gparent = gone[num]
         csibs, c, _ = came[num]
-        moved = build_unit(old_secs[num], new_secs[num], None, align_by_provision)
+        moved = _build(old_secs[num], new_secs[num])
         moved.moved_from = _place(gparent)
         gsibs.remove(g)
         csibs[csibs.index(c)] = moved
@@ -130,26 +289,78 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
     up differently (e.g. a list written inline in one LBK and as items in the next)."""
     from .render.text import plain_text
 
-    old_secs = {canonical_num(s.num): s for s in old.sections() if s.num}
-    new_secs = {canonical_num(s.num): s for s in new.sections() if s.num}
+    secs: dict[str, dict[str, Unit]] = {}
+
+    def lookup(act: Act, side: str, num: str) -> Unit | None:
+        if side not in secs:
+            secs[side] = {canonical_num(s.num): s for s in act.sections() if s.num}
+        return secs[side].get(canonical_num(num))
 
     def visit(siblings: list[RUnit]) -> None:
         for i, r in enumerate(siblings):
-            if r.kind == "section" and r.old_num and r.new_num and not r.moved_from and r.has_changes:
-                o, n = old_secs.get(canonical_num(r.old_num)), new_secs.get(canonical_num(r.new_num))
-                if o is not None and n is not None and norm(plain_text(o)) == norm(plain_text(n)):
-                    siblings[i] = build_unit(n, n, None, align_by_provision)
-            else:
+            if r.kind != "section":
                 visit(r.children)
+            elif r.old_num and r.new_num and not r.moved_from and r.status != "unchanged" or (
+                    r.status == "unchanged" and r.old_num and r.new_num and not r.moved_from and r.has_changes):
+                o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
+                if o is not None and n is not None and norm(plain_text(o)) == norm(plain_text(n)):
+                    siblings[i] = _same(n, n)
 
     visit(red.units)
 
 
+def is_placeholder(u: Unit) -> bool:
+    """"§ 67 a. (Ophævet)" or "§§ 67 a-67 f. (Ophævet)": a repealed § whose number is kept."""
+    if u.kind != "section" or len(u.children) > 1:
+        return False
+    if len(u.children) == 1 and u.children[0].kind == "subsection" and not u.children[0].children:
+        u = u.children[0]  # the source's single label-less stk.
+    elif u.children:
+        return False
+    text = blocks_text(u.intro + u.wrapup)
+    return len(text) < 20 and _PLACEHOLDER.match(norm(text)) is not None
+
+
+def _all_equal(r: RUnit) -> None:
+    """Turn a one-sided unit into an unchanged one (its text stands on both sides)."""
+    for u in r.walk():
+        u.status = "unchanged"
+        u.old_num, u.old_label = u.new_num, u.new_label
+        for b in u.intro + u.wrapup + ([u.heading] if u.heading else []):
+            for seg in b:
+                seg.op = EQUAL
+
+
+def _placeholders(red: Redline) -> None:
+    """Unchanged "(Ophævet)" placeholders are not changes, however a version groups them: a
+    placeholder only in the old version (the new one groups it into a range, or no longer
+    prints it) is left out, and one only in the new version is shown as unchanged. A § that
+    had text and is now covered by a placeholder keeps its own report (changed or repealed)."""
+    def visit(siblings: list[RUnit]) -> None:
+        for r in list(siblings):
+            if r.kind != "section":
+                visit(r.children)
+            elif r.status == REPEALED and _is_placeholder_r(r, "old"):
+                siblings.remove(r)
+            elif r.status == INSERTED and _is_placeholder_r(r, "new"):
+                _all_equal(r)
+
+    visit(red.units)
+
+
+def _is_placeholder_r(r: RUnit, side: str) -> bool:
+    from .redline import side_lines
+
+    return _PLACEHOLDER.match(norm(" ".join(side_lines(r, side)))) is not None
+
+
 def compare(old: Act, new: Act) -> Redline:
     try:
-        red = build(old, new, None, align_by_provision)
+        units = [_build(o, n) for o, n in align_by_provision(old.body, new.body)]
+        red = Redline(new.law, old.key, units)
         _moves(red, old, new)
         _markup_only(red, old, new)
+        _placeholders(red)
         return red
     finally:
-        _TEXTS.clear()  # never keep texts beyond one comparison: units may be copied and edited later
+        _M.__init__()  # never keep texts beyond one comparison

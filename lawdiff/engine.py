@@ -20,6 +20,7 @@ Nothing here alters the stored act: the engine works on a deep copy.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,20 @@ from .importers.text import read_unit
 from .model import Act, Line, Unit, ancestry, assign_eids
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
+
+def change_id(c: Change) -> str:
+    """Who made a change, for the redline and the log: "2.1" (forslag 2, ændring 1) in a proposal;
+    in an amending act the change's `attribution` ("lov nr. 1380 af 23. december 2012, § 1, nr. 53")
+    when the reader gives one."""
+    who = getattr(c, "attribution", None)
+    return who() if callable(who) else who or f"{c.item}.{c.index}"
+
+
+def nummer_of(c: Change):
+    """The nummer a change belongs to (changes of one nummer share their rykningsklausul)."""
+    n = getattr(c, "nummer", None)
+    return (getattr(c, "paragraf", None), n) if isinstance(n, str) else n if n is not None else (c.item, c.index)
+
 
 def _norm_query(q: str) -> str:
     return norm_map(q)[0].strip()
@@ -101,6 +116,9 @@ class LawResult:
     rewritten: dict[str, Change] = field(default_factory=dict)
     moved_by: dict[str, Change] = field(default_factory=dict)  # wid -> change that renumbered it
     placements: list[Placement] = field(default_factory=list)  # one per change, in proposal order
+    removed_headings: dict[str, Change] = field(default_factory=dict)  # group wid -> change
+    renumbered: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict)
+    # change id -> (parent wid, kind, number before, number after) of every unit it renumbered
 
 
 @dataclass
@@ -132,9 +150,49 @@ def _index(act: Act) -> tuple[dict[str, Unit], dict[str, Unit | None]]:
 
 
 _SIMPLE_NUM = re.compile(r"^(\d+|[a-zæøå])$")
+
+# The label that starts a unit of each kind in new text ("§ 9 c.", "Stk. 6.", "4)", "b)").
+_UNIT_LABEL = {
+    "section": re.compile(r"^§\s*(\d+(?:\s?[a-zæøå]{1,2})?)\.(?=\s|$)"),
+    "subsection": re.compile(r"^Stk\.\s*(\d+)\.(?=\s|$)"),
+    "paragraph": re.compile(r"^(\d+\s?[a-z]?)\)(?=\s|$)"),
+    "point": re.compile(r"^([a-zæøå]{1,2})\)(?=\s|$)"),
+}
+
+
+def split_units(kind: str, text: str) -> list[str]:
+    """New text of one or more units of `kind`, one chunk per unit.
+
+    A real new-text block often holds several units ("Stk. 6. … / Stk. 7. …", "4) … / 5) …",
+    "§ 9 c. … / § 9 d. …"); each line that starts with the label of `kind` starts a unit. Lines
+    before the first label belong to the first unit (its label is optional).
+    """
+    chunks: list[list[str]] = []
+    for ln in str(text).strip().splitlines():
+        n = norm_map(ln)[0].strip()
+        if not n:
+            continue
+        if not chunks or _UNIT_LABEL[kind].match(n):
+            chunks.append([])
+        chunks[-1].append(ln)
+    return ["\n".join(ch) for ch in chunks] or [str(text)]
+
+
+def label_num(kind: str, chunk: str) -> str | None:
+    """The number a chunk's own label gives ("Stk. 6. …" -> "6"), or None without a label."""
+    m = _UNIT_LABEL[kind].match(norm_map(chunk.strip().splitlines()[0])[0].strip()) if chunk.strip() else None
+    return addr.canonical_num(m.group(1)) if m else None
 _KIND_OF = {"stk": "subsection", "nr": "paragraph", "litra": "point", "paragraf": "section"}
 
 
+
+
+# Addresses beyond provisions (docs/format.md): headings, the act's title and footnote, annexes.
+_HEADING_OF = re.compile(r"^\s*(?:overskriften|mellemrubrikken)\s+(?:til\s+)?(?P<rest>.+?)\s*,?\s*$", re.I)
+_TITLE = re.compile(r"^\s*(?:lovens\s+titel|titlen)\s*,?\s*$", re.I)
+_TITLE_NOTE = re.compile(r"^\s*fodnoten\s+til\s+(?:lovens\s+)?titel(?:en)?\s*,?\s*$", re.I)
+_BILAG = re.compile(r"^\s*bilag\b", re.I)
+TITLE_KEY: LineKey = ("", "title", 0)
 
 
 class _Applier:
@@ -150,7 +208,24 @@ class _Applier:
         try:
             return addr.resolve(self.r.base, text)
         except AddressError as e:
-            raise c.error(f"{e.message} (i {self.r.base.key})", key, hint=e.hint) from None
+            first = e
+        # a § that an earlier change of the same act inserted ("Efter § 132 a indsættes", where
+        # nr. 42 inserted § 132 a): §§ are never renumbered, so its number names it in the new text
+        try:
+            a = addr.parse(text)
+        except AddressError:
+            a = None
+        if a is not None and a.section and not a.section_to:
+            new = [s for s in self.r.new.sections() if s.num and s.wid in self.r.inserted
+                   and addr.canonical_num(s.num) == a.section]
+            if len(new) == 1:
+                self.r.new.__dict__.pop("_section_index", None)
+                try:
+                    t = addr.resolve(self.r.new, a)
+                finally:
+                    self.r.new.__dict__.pop("_section_index", None)
+                return t
+        raise c.error(f"{first.message} (i {self.r.base.key})", key, hint=first.hint) from None
 
     def live(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """The unit in the working copy; refuses one an earlier change removed or rewrote."""
@@ -167,6 +242,64 @@ class _Applier:
                 raise c.error(f"{base_unit.cite()} er ophævet af {other.ref}", key,
                               hint="fjern den ene af de to ændringer")
         return self.units[wid]
+
+    def special(self, c: Change, text, key: str):
+        """("heading", unit) / ("title", None) / ("note", None) for an address beyond provisions,
+        None for a provision. Annexes are refused: the model has none."""
+        t = norm_map(str(text))[0]
+        if _BILAG.match(t):
+            raise c.error(f"»{text}«: lawdiff kan endnu ikke udføre ændringer af bilag (modellen har ingen bilag)",
+                          key, hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        if _TITLE.match(t):
+            return ("title", None)
+        if _TITLE_NOTE.match(t):
+            return ("note", None)
+        m = _HEADING_OF.match(t)
+        if m:
+            return ("heading", self.heading_unit(c, m.group("rest"), key))
+        return None
+
+    def heading_unit(self, c: Change, where: str, key: str) -> Unit:
+        """The base unit whose heading `where` names: "kapitel 3", "afsnit II", "før § 5", "efter § 11"
+        (the mellemrubrik that opens the group of the next §), or "§ 5" (the one before § 5)."""
+        m = re.match(r"^(før|efter)\s+(.+)$", where.strip(), re.I)
+        side = m.group(1).lower() if m else "før"
+        target = self.resolve(c, m.group(2) if m else where, key)
+        unit = target.units[0]
+        if unit.kind in ("chapter", "part"):
+            return unit
+        if unit.kind != "section":
+            raise c.error(f"{unit.cite()} har ingen overskrift", key)
+        if side == "efter":
+            secs = section_list = [s for s in self.r.base.sections() if s.num]
+            i = section_list.index(unit)
+            if i + 1 >= len(secs):
+                raise c.error(f"der står ingen overskrift efter {unit.cite()}", key)
+            unit = secs[i + 1]
+        parent = self.base_parents.get(unit.wid)
+        if parent is not None and parent.kind == "group" and parent.children[0] is unit and parent.heading is not None:
+            return parent
+        if parent is not None and parent.kind in ("chapter", "part") and parent.children[0] is unit \
+                and parent.heading is not None and side == "før":
+            return parent  # "overskriften før § 22", the first § of kapitel 4: the chapter's heading
+        raise c.error(f"der står ingen overskrift {side} {unit.cite() if side == 'før' else m.group(2)}", key,
+                      hint="en ny overskrift indsættes med »ny: overskrift«")
+
+    def place(self, c: Change, base_unit: Unit, key: str) -> Unit:
+        """A unit cited only as a place ("Efter § 5 indsættes"): it may have been rewritten by
+        another change (the place is still there), not repealed."""
+        for w in self._ancestors_and_self(base_unit.wid):
+            if w in self.r.removed and w != base_unit.wid:
+                raise c.error(f"{base_unit.cite()} er ophævet af {self.r.removed[w].ref}", key,
+                              hint="fjern den ene af de to ændringer")
+        if base_unit.wid in self.r.removed and base_unit.wid not in self.units:
+            raise c.error(f"{base_unit.cite()} er ophævet af {self.r.removed[base_unit.wid].ref}", key)
+        unit = self.units[base_unit.wid]
+        parent = self.parents.get(unit.wid)
+        if unit not in self._siblings(parent):
+            raise c.error(f"{base_unit.cite()} er ophævet af {self.r.removed[base_unit.wid].ref}", key,
+                          hint="angiv stedet ud fra en paragraf, der står i loven efter ændringen")
+        return unit
 
     def _ancestors_and_self(self, wid: str) -> list[str]:
         out = [wid]
@@ -210,11 +343,36 @@ class _Applier:
                         return (unit.wid, part, i), start, end
         raise c.error(f"{unit.cite()} har ikke {k}. pkt. (der er {n})", key)
 
-    def scope(self, c: Change, key: str = "i") -> list[tuple[LineKey, Line, Unit, int, int]]:
+    def scope(self, c: Change, key: str = "i", where=None) -> list[tuple[LineKey, Line, Unit, int, int]]:
         """The lines (with an allowed span) a change of words may touch."""
         if c.get("overalt"):
-            return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)]
-        target = self.resolve(c, c.get("i"), key)
+            skip: set[str] = set()
+            for text in _as_list(c.get("bortset_fra")):
+                sp = self.special(c, text, "bortset_fra")
+                if sp is not None:
+                    raise c.error(f"»bortset_fra: {text}« skal være en bestemmelse", "bortset_fra")
+                for bu in self.resolve(c, text, "bortset_fra").units:
+                    if self.resolve(c, text, "bortset_fra").address.pkt:
+                        raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
+                    skip.update(u.wid for u in bu.walk())
+            return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
+                    if u.wid not in skip]
+        where = c.get("i") if where is None else where
+        sp = self.special(c, where, key)
+        if sp is not None:
+            kind, bu = sp
+            if kind == "title":
+                line = Line(self.r.new.title)
+                self.units[""] = self.units.get("", Unit("book"))
+                return [(TITLE_KEY, line, self.units[""], 0, len(line.text))]
+            if kind == "note":
+                raise c.error("fodnoten til lovens titel er ikke en del af lawdiffs model af loven", key,
+                              hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+            unit = self.live(c, bu, key)
+            if unit.heading is None:
+                raise c.error(f"overskriften til {bu.cite()} er ophævet", key)
+            return [((unit.wid, "heading", 0), unit.heading, unit, 0, len(unit.heading.text))]
+        target = self.resolve(c, where, key)
         out = []
         for bu in target.units:
             unit = self.live(c, bu, key)
@@ -230,34 +388,58 @@ class _Applier:
         return "loven" if c.get("overalt") else str(c.get("i"))
 
     def find(self, c: Change, words: str, key: str) -> list[tuple[LineKey, Line, Unit, int, int]]:
-        lines = self.scope(c)
+        """The places of `words`: for each address of `i` (one or a list) as many as `antal` says."""
+        if c.get("overalt"):
+            return self._find_in(c, words, key, None)
+        out = []
+        for where, der_bliver in citations(c.get("i")):
+            self.check_der_bliver(c, where, der_bliver, "i")
+            out += self._find_in(c, words, key, where)
+        return out
+
+    def _find_in(self, c: Change, words: str, key: str, where) -> list[tuple[LineKey, Line, Unit, int, int]]:
+        lines = self.scope(c, "i", where)
+        place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
+        if not hits and c.verb != "udgår" and words[:1].isalpha() and words[:1] != words[:1].swapcase():
+            # »selvejende« where the law begins a punktum with "Selvejende": the same word (the act
+            # quotes it in lower case); only at the start of a line or after a full stop
+            alt = words[:1].swapcase() + words[1:]
+            hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
+                    if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
         want = c.get("antal")
         occ = c.get("forekomst")
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
-            raise c.error(f"»{words}« findes ikke i {self._where(c)}", key,
+            raise c.error(f"»{words}« findes ikke i {place}", key,
                           hint=f"{_closest(words, text)}; teksten er: »{_clip(text)}«")
         if occ is not None:
             if occ > len(hits):
                 raise c.error(f"forekomst {occ} af »{words}« findes ikke; ordene står {len(hits)} "
-                              f"{'gang' if len(hits) == 1 else 'gange'} i {self._where(c)}", "forekomst")
+                              f"{'gang' if len(hits) == 1 else 'gange'} i {place}", "forekomst")
             return [hits[occ - 1]]
         if c.get("overalt") and want is None:
             return hits
         want = want or 1
         if len(hits) != want:
             raise c.error(f"»{words}« står {len(hits)} {'gang' if len(hits) == 1 else 'gange'} i "
-                          f"{self._where(c)}, ikke {want}", key,
+                          f"{place}, ikke {want}", key,
                           hint=f"skriv antal: {len(hits)} (»{_count_word(len(hits))} steder i …«), "
                                "vælg én med forekomst: N, eller citér flere ord, så stedet er entydigt")
         return hits
 
     def add_edit(self, c: Change, key: LineKey, unit: Unit, start: int, end: int, new: str, field_: str) -> None:
         edits = self.r.edits.setdefault(key, [])
-        for e in edits:
+        for e in list(edits):
             overlap = (start < e.end and e.start < end) or (start == end == e.start == e.end) \
                 or (start == end and e.start < start < e.end) or (e.start == e.end and start < e.start < end)
+            if overlap and e.change.get("overalt") and not c.get("overalt"):
+                # "Overalt i loven ændres »SDPI-løsningen« …" and a later nummer that rewrites the
+                # passage holding those words: the specific change wins there
+                edits.remove(e)
+                continue
+            if overlap and c.get("overalt") and not e.change.get("overalt"):
+                return  # the same, the other way round: the place is already changed specifically
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
@@ -276,15 +458,27 @@ class _Applier:
         self._place_words(c, hits)
         for k, ln, u, s, e in hits:
             if verb == "ændres":
-                self.add_edit(c, k, u, s, e, _norm_query(c.get("til")) if c.get("til").strip() else "", verb)
+                til = _norm_query(c.get("til")) if c.get("til").strip() else ""
+                if til and ln.text[s:s + 1].isupper() and c.get("ændres")[:1].islower() and til[:1].islower():
+                    til = til[:1].upper() + til[1:]  # the words began a punktum: so does their replacement
+                if not til:
+                    s, e = _widen_deletion(ln.text, s, e)
+                elif _PUNCT_START.match(til) and s > 0 and ln.text[s - 1] == " ":
+                    s -= 1  # »og« til: »,« gives "et tilbud, et …", never "et tilbud , et …"
+                self.add_edit(c, k, u, s, e, til, verb)
             elif verb == "udgår":
                 s, e = _widen_deletion(ln.text, s, e)
                 self.add_edit(c, k, u, s, e, "", verb)
             elif verb == "indsættes_efter":
                 tekst = _norm_query(c.get("tekst"))
-                self.add_edit(c, k, u, e, e, tekst if re.match(r"^[,.;:)]", tekst) else " " + tekst, verb)
+                self.add_edit(c, k, u, e, e, tekst if _PUNCT_START.match(tekst) else " " + tekst, verb)
             else:
-                self.add_edit(c, k, u, s, s, _norm_query(c.get("tekst")) + " ", verb)
+                tekst = _norm_query(c.get("tekst"))
+                if _PUNCT_START.match(tekst) and s > 0 and ln.text[s - 1] == " ":
+                    # indsættes før »og«: »,« -> "tilsynsfaglige, og", never "tilsynsfaglige , og"
+                    self.add_edit(c, k, u, s - 1, s - 1, tekst, verb)
+                else:
+                    self.add_edit(c, k, u, s, s, tekst + " ", verb)
 
     # -- structure ----------------------------------------------------------
     def _parse(self, c: Change, kind: str, text: str) -> Unit:
@@ -317,22 +511,57 @@ class _Applier:
             if u.num != num:
                 if u.wid not in self.r.inserted:
                     self.r.moved_by[u.wid] = c
+                if u.num is not None and self.r.inserted.get(u.wid) is not c:
+                    self.r.renumbered.setdefault(change_id(c), []).append((u.wid, parent.wid, kind, u.num, num))
                 u.num, u.label = num, label
             elif u.label != label and (label is None or u.label is None):
                 u.label = label
 
     def repeal(self, c: Change) -> None:
-        target = self.resolve(c, c.get("ophæves"), "ophæves")
-        if target.address.pkt:
-            unit = self.live(c, target.units[0], "ophæves")
-            k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
-            line = getattr(self.units[k[0]], k[1])[k[2]]
-            s, e = _widen_deletion(line.text, s, e)
-            self.add_edit(c, k, unit, s, e, "", "ophæves")
-            self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
+        cites = citations(c.get("ophæves"))
+        if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
+            # "Overskriften før § 49 og § 49 ophæves.": each part on its own
+            for w, _ in cites:
+                self.repeal(_with(c, ophæves=w))
             return
+        sp = self.special(c, c.get("ophæves"), "ophæves")
+        if sp is not None:
+            if sp[0] == "heading":
+                if "tekst" in c.data:
+                    return self.heading(c, c.get("ophæves"))  # "… ophæves, og i stedet indsættes:"
+                return self.repeal_heading(c, sp[1])
+            if sp[0] == "note":
+                return self._title(c, "ophæves", "note")
+            raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
+        cites = citations(c.get("ophæves"))
+        for where, der_bliver in cites:
+            self.check_der_bliver(c, where, der_bliver, "ophæves")
+        targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
+        if any(t.address.pkt for t in targets):
+            if not all(t.address.pkt for t in targets):
+                raise c.error("punktummer og hele enheder kan ikke ophæves i samme ændring", "ophæves",
+                              hint="del ændringen op")
+            first = None
+            for n, target in enumerate(targets):
+                unit = self.live(c, target.units[0], "ophæves")
+                k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                if "tekst" in c.data and n == 0:
+                    # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced
+                    self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "ophæves")
+                else:
+                    s, e = _widen_deletion(line.text, s, e)
+                    self.add_edit(c, k, unit, s, e, "", "ophæves")
+                first = first or (unit.wid, k, s)
+            self.r.placements.append(Placement(c, "words", [first[0]], offset=(first[1][1], first[1][2], first[2])))
+            return
+        target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
+                                                                 [u for t in targets for u in t.units])
         if "tekst" in c.data:
             return self._replace(c, target)
+        if c.get("som") is not None:
+            raise c.error("»som« bruges kun, når der indsættes ny tekst (»ophæves, og som stk. 5 indsættes:«)",
+                          "som", hint="tilføj »tekst« eller fjern »som«")
         self.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
         for bu in target.units:
             unit = self.live(c, bu, "ophæves")
@@ -346,30 +575,119 @@ class _Applier:
                 if unit.kind in ("subsection", "paragraph", "point"):
                     self._renumber(c, parent, unit.kind)
 
-    def _replace(self, c: Change, target: addr.Target) -> None:
-        """Template 10: the unit is repealed and new units (one or more) take its place."""
-        if len(target.units) != 1 or target.units[0].kind not in ("subsection", "paragraph", "point"):
-            raise c.error("»ophæves« med »tekst« bruges til stk., nr. eller litra", "ophæves",
-                          hint="nyaffat en paragraf med »affattes«")
-        unit = self.live(c, target.units[0], "ophæves")
-        self._check_untouched(c, unit, "ophæves")
+    def _replace(self, c: Change, target: addr.Target, key: str = "ophæves") -> None:
+        """Template 10: the unit is repealed and new units (one or more) take its place, or, with
+        `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
+        if len(target.units) == 1 and target.units[0].kind in ("chapter", "part"):
+            return self._replace_container(c, self.live(c, target.units[0], key), key)
+        if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
+                {(u.kind, id(self.base_parents.get(u.wid))) for u in target.units}) != 1:
+            raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
+                          "(af samme slags og i samme enhed)", key, hint="ophæv og indsæt hver enhed for sig")
+        unit = self.live(c, target.units[0], key)
+        self._check_untouched(c, unit, key)
         parent = self.parents[unit.wid]
-        label = {"subsection": r"Stk\.\s*\d+\.", "paragraph": r"\d+\)", "point": r"[a-zæøå]\)"}[unit.kind]
-        chunks: list[list[str]] = []
-        for ln in str(c.get("tekst")).strip().splitlines():
-            if re.match(rf"^\s*{label}", norm_map(ln)[0]) or not chunks:
-                chunks.append([])
-            chunks[-1].append(ln)
-        new_units = [self._parse(c, unit.kind, "\n".join(ch)) for ch in chunks]
-        i = parent.children.index(unit)
-        parent.children[i:i + 1] = new_units
-        for u in unit.walk():
-            self.r.removed[u.wid] = c
+        sibs = self._siblings(parent)
+        # "§ 23, stk. 3 og 4, ophæves, og i stedet indsættes:": the others go, the new text takes the first's place
+        for other in target.units[1:]:
+            o = self.live(c, other, key)
+            self._check_untouched(c, o, key)
+            sibs.remove(o)
+            for u in o.walk():
+                self.r.removed[u.wid] = c
+        chunks = split_units(unit.kind, c.get("tekst"))
+        new_units = [self._parse(c, unit.kind, ch) for ch in chunks]
+        if unit.kind == "section":
+            nums = [label_num("section", ch) for ch in chunks]
+            if nums[0] is None:
+                nums[0] = addr.canonical_num(unit.num)
+            if None in nums:
+                raise c.error("den nye tekst skal begynde hver paragraf med »§ N.«", "tekst")
+            i = sibs.index(unit)
+            sibs.remove(unit)
+            for u in unit.walk():
+                self.r.removed[u.wid] = c
+            for num in nums:
+                self._free_section_number(c, num)
+            for u, num in zip(new_units, nums):
+                u.num, u.label = num, f"§ {num}."
+            sibs[i:i] = new_units
+            keys = [addr.section_key(u.num) for u in sibs if u.kind == "section" and u.num]
+            if keys != sorted(keys):
+                raise c.error(f"de nye paragraffer ({', '.join('§ ' + n for n in nums)}) passer ikke ind på "
+                              f"{unit.cite()}s plads", "tekst")
+        else:
+            i = sibs.index(unit)
+            sibs.remove(unit)
+            for u in unit.walk():
+                self.r.removed[u.wid] = c
+            self._renumber(c, parent, unit.kind)
+            if c.get("som") is not None:
+                som = self._som(c, {"subsection": "stk", "paragraph": "nr", "point": "litra"}[unit.kind])
+                kin = [u for u in sibs if u.kind == unit.kind]
+                if not 1 <= som <= len(kin) + 1:
+                    raise c.error(f"{parent.cite()} har {len(kin)} efter ophævelsen; det nye kan ikke blive "
+                                  f"{c.get('som')}", "som")
+                i = sibs.index(kin[som - 1]) if som <= len(kin) else (sibs.index(kin[-1]) + 1 if kin else len(sibs))
+            sibs[i:i] = new_units
         for u in new_units:
             self.parents[u.wid] = parent
-        self.touch(parent.wid, c)
-        self._renumber(c, parent, unit.kind)
-        self.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in new_units]))
+        if parent is not None:
+            self.touch(parent.wid, c)
+            if unit.kind != "section":
+                self._renumber(c, parent, unit.kind)
+        self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                           new_wids=[u.wid for u in new_units]))
+
+    def _replace_container(self, c: Change, unit: Unit, key: str) -> None:
+        """"Kapitel 5 a affattes således:" / "Kapitel 2 ophæves, og i stedet indsættes:": the chapter
+        (or part) goes and the chapters or parts of the new text take its place."""
+        self._check_untouched(c, unit, key)
+        parent = self.parents[unit.wid]
+        sibs = self._siblings(parent)
+        body = self._parse_body(c)
+        word = "Kapitel" if unit.kind == "chapter" else "Afsnit"
+        if not body or any(u.kind not in ("chapter", "part") for u in body):
+            raise c.error(f"den nye tekst skal begynde med »{word} {unit.num}« og overskriften", "tekst",
+                          hint="skriv teksten som i ændringsloven, med kapitlets betegnelse og overskrift")
+        i = sibs.index(unit)
+        sibs[i:i + 1] = body
+        old_secs = set()
+        for u in unit.walk():
+            self.r.removed[u.wid] = c
+            if u.kind == "section" and u.num:
+                old_secs.add(addr.canonical_num(u.num))
+        for u in body:
+            self.parents[u.wid] = parent
+        new_secs = [addr.canonical_num(x.num) for u in body for x in u.walk() if x.kind == "section" and x.num]
+        others = {addr.canonical_num(x.num) for x in self.r.new.sections() if x.num} - set(new_secs)
+        for n in new_secs:
+            if n in others:
+                raise c.error(f"§ {n} findes allerede uden for {unit.cite()}", "tekst")
+        if parent is not None:
+            self.touch(parent.wid, c)
+        self.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in body]))
+
+    def _rewrite_pkts(self, c: Change, targets: list) -> None:
+        """"§ 17, stk. 2, 1. og 2. pkt., affattes således:": consecutive punktummer of one unit become
+        the new text (in the first one's place; the others' text goes)."""
+        units = {t.units[0].wid for t in targets}
+        ks = [t.address.pkt for t in targets]
+        if len(units) != 1 or not all(t.address.pkt for t in targets) or ks != list(range(ks[0], ks[0] + len(ks))):
+            raise c.error("flere punktummer nyaffattes kun samlet, når de følger efter hinanden i samme enhed",
+                          "affattes", hint="nyaffat dem hver for sig")
+        unit = self.live(c, targets[0].units[0], "affattes")
+        spans = [self._pkt_span(c, unit, k, "affattes") for k in ks]
+        first_key, s0, _ = spans[0]
+        same_line = [sp for sp in spans if sp[0] == first_key]
+        e0 = same_line[-1][2]
+        self.add_edit(c, first_key, unit, s0, e0, _norm_query(c.get("tekst")), "affattes")
+        for k, s, e in spans:
+            if k != first_key:
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                s, e = _widen_deletion(line.text, s, e)
+                self.add_edit(c, k, unit, s, e, "", "affattes")
+        self.r.placements.append(Placement(c, "words", [unit.wid], offset=(first_key[1], first_key[2], s0)))
 
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():
@@ -379,7 +697,20 @@ class _Applier:
                                   hint="en enhed, der ophæves eller nyaffattes, kan ikke også ændres andetsteds")
 
     def rewrite(self, c: Change) -> None:
+        if self.special(c, c.get("affattes"), "affattes") is not None:
+            return self.heading(c, c.get("affattes"))
+        cites = citations(c.get("affattes"))
+        if len(cites) > 1:
+            # "§ 15, stk. 6 og 7, affattes således:" / "§§ 41 og 42 affattes således:": the units go,
+            # the new text takes the first one's place (as "ophæves, og i stedet indsættes")
+            targets = [self.resolve(c, w, "affattes") for w, _ in cites]
+            if any(t.address.pkt for t in targets):
+                return self._rewrite_pkts(c, targets)
+            return self._replace(c, addr.Target(targets[0].address, [u for t in targets for u in t.units]),
+                                 "affattes")
         target = self.resolve(c, c.get("affattes"), "affattes")
+        if len(target.units) > 1 and target.address.section_to:
+            return self._replace(c, target, "affattes")  # "§§ 41-43 affattes således:"
         if len(target.units) != 1:
             raise c.error("nyaffattelse af flere paragraffer på én gang understøttes ikke", "affattes",
                           hint="nyaffattes hver paragraf for sig")
@@ -389,10 +720,23 @@ class _Applier:
             self.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "affattes")
             self.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
             return
+        if unit.kind in ("chapter", "part"):
+            return self._replace_container(c, unit, "affattes")
         if unit.kind not in ("section", "subsection", "paragraph", "point"):
             raise c.error(f"{unit.cite()} kan ikke nyaffattes", "affattes")
         self._check_untouched(c, unit, "affattes")
-        new = self._parse(c, unit.kind, c.get("tekst"))
+        chunks = split_units(unit.kind, c.get("tekst")) if unit.kind != "section" else [c.get("tekst")]
+        more: list[Unit] = []
+        if len(chunks) > 1:
+            # "Stk. 2 affattes således: »Stk. 2. … Stk. 3. …«": the first rewrites, the rest follow it
+            parent = self.parents[unit.wid]
+            more = [self._parse(c, unit.kind, ch) for ch in chunks[1:]]
+            i = parent.children.index(unit) + 1
+            parent.children[i:i] = more
+            for u in more:
+                self.parents[u.wid] = parent
+            self._renumber(c, parent, unit.kind)
+        new = self._parse(c, unit.kind, chunks[0])
         for u in list(unit.walk())[1:]:
             self.r.removed[u.wid] = c
         unit.intro, unit.wrapup, unit.children = new.intro, new.wrapup, new.children
@@ -400,30 +744,109 @@ class _Applier:
             self.parents[ch.wid] = unit
         self.r.rewritten[unit.wid] = c
         self.touch(unit.wid, c)
-        self.r.placements.append(Placement(c, "rewrite", [unit.wid]))
+        self.r.placements.append(Placement(c, "rewrite", [unit.wid], new_wids=[u.wid for u in more]))
 
-    def heading(self, c: Change) -> None:
-        target = self.resolve(c, c.get("overskrift"), "overskrift")
-        unit = target.units[0]
-        if unit.kind == "section":
-            # the mellemrubrik before a §: the group it opens
-            parent = self.base_parents.get(unit.wid)
-            if parent is None or parent.kind != "group" or parent.children[0] is not unit:
-                raise c.error(f"der står ingen overskrift før {unit.cite()}", "overskrift",
-                              hint="brug »ny« … eller nyaffatning af kapiteloverskriften")
-            unit = parent
-        live = self.live(c, unit, "overskrift")
+    def heading(self, c: Change, where=None) -> None:
+        """A heading rewritten: `overskrift: kapitel 3` (or `affattes: overskriften til kapitel 3`)."""
+        key = "overskrift" if c.verb == "overskrift" else "affattes"
+        where = c.get(key) if where is None else where
+        sp = self.special(c, where, key)
+        if sp is not None and sp[0] == "heading":
+            unit = sp[1]
+        elif sp is not None:
+            return self._title(c, key, sp[0])
+        else:
+            unit = self.heading_unit(c, where, key)
+        live = self.live(c, unit, key)
         if live.heading is None:
-            raise c.error(f"{unit.cite()} har ingen overskrift", "overskrift")
-        key = (live.wid, "heading", 0)
-        if key in self.r.edits:
-            raise c.error(f"overskriften ændres allerede af {self.r.edits[key][0].change.ref}", "overskrift")
-        self.r.edits[key] = [Edit(0, len(live.heading.text), _norm_query(c.get("tekst")), c)]
+            raise c.error(f"{unit.cite()} har ingen overskrift", key)
+        tekst = str(c.get("tekst")).strip().splitlines()
+        if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() \
+                == f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower():
+            tekst = tekst[1:]  # "Kapitel 3 / Ny overskrift": the label line is not part of the heading
+        if len(tekst) != 1:
+            raise c.error("en overskrift er én linje", "tekst")
+        lkey = (live.wid, "heading", 0)
+        if lkey in self.r.edits:
+            raise c.error(f"overskriften ændres allerede af {self.r.edits[lkey][0].change.ref}", key)
+        self.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
         self.touch(live.wid, c)
         self.r.placements.append(Placement(c, "heading", [live.wid]))
 
+    def _title(self, c: Change, key: str, kind: str) -> None:
+        if kind == "note":
+            # The importer does not keep the title's footnote (EU directives): nothing in the model
+            # changes, and the user is told so.
+            self.r.warnings.append(c.warning("fodnoten til lovens titel er ikke en del af lawdiffs model af "
+                                             "loven; ændringen er ikke udført", key))
+            self.r.placements.append(Placement(c, "title", []))
+            return
+        if TITLE_KEY in self.r.edits:
+            raise c.error(f"lovens titel ændres allerede af {self.r.edits[TITLE_KEY][0].change.ref}", key)
+        new = _norm_query(c.get("tekst")).rstrip(".")
+        if re.match(r"^Lov\b", new) and self.r.new.title[:1].islower():
+            new = new[:1].lower() + new[1:]  # the model keeps "lov om …" (the title as cited)
+        self.r.edits[TITLE_KEY] = [Edit(0, len(self.r.new.title), new, c)]
+        self.r.placements.append(Placement(c, "title", []))
+
+    def repeal_heading(self, c: Change, unit: Unit) -> None:
+        """"Overskriften før § 5 ophæves": the mellemrubrik goes; its §§ stay where they are.
+
+        The group is kept without a heading (its §§ keep their place and stable ids) rather than
+        merged into the group before it."""
+        if unit.kind != "group":
+            raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
+                          "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")
+        live = self.live(c, unit, "ophæves")
+        if (live.wid, "heading", 0) in self.r.edits:
+            raise c.error(f"overskriften ændres allerede af {self.r.edits[(live.wid, 'heading', 0)][0].change.ref}",
+                          "ophæves")
+        live.heading = None
+        self.r.removed_headings[live.wid] = c
+        self.touch(live.wid, c)
+        self.r.placements.append(Placement(c, "heading", [live.wid]))
+
+    def new_heading(self, c: Change) -> None:
+        """`ny: overskrift` before (`før: "§ 5"`) or after (`efter: "§ 4"`) a §: a new mellemrubrik."""
+        key = "før" if "før" in c.data else "efter" if "efter" in c.data else None
+        if key is None:
+            raise c.error("en ny overskrift kræver »før« eller »efter« (fx før: \"§ 5\")", "ny")
+        target = self.resolve(c, str(c.get(key)), key)
+        sec = target.units[0]
+        if sec.kind != "section":
+            raise c.error("en ny overskrift indsættes før eller efter en paragraf", key)
+        if key == "efter":
+            secs = [s for s in self.r.base.sections() if s.num]
+            i = secs.index(sec)
+            if i + 1 >= len(secs):
+                raise c.error(f"der står ingen paragraf efter {sec.cite()}", key)
+            sec = secs[i + 1]
+        live = self.place(c, sec, key)
+        parent = self.parents[live.wid]
+        if parent is not None and parent.kind == "group" and parent.children[0] is live:
+            raise c.error(f"der står allerede en overskrift før {sec.cite()}", key,
+                          hint="nyaffat den med »affattes: overskriften før § …«")
+        lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
+        if len(lines) != 1:
+            raise c.error("en overskrift er én linje", "tekst")
+        group = self._group(c, lines[0], parent, [live])
+        self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], sec.wid, "før",
+                                           [group.wid]))
+
     def new_unit(self, c: Change) -> None:
         kind_word = c.get("ny")
+        if kind_word == "bilag":
+            raise c.error("lawdiff kan endnu ikke indsætte bilag (modellen har ingen bilag)", "ny",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        if kind_word == "overskrift":
+            return self.new_heading(c)
+        cites = citations(c.get("i")) if "i" in c.data else []
+        if len(cites) > 1:
+            # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
+            for where, der_bliver in cites:
+                self.check_der_bliver(c, where, der_bliver, "i")
+                self.new_unit(_with(c, i=where))
+            return
         if kind_word == "paragraf":
             return self._new_section(c)
         if kind_word in ("kapitel", "afsnit"):
@@ -433,6 +856,13 @@ class _Applier:
         target = self.resolve(c, c.get("i"), "i")
         parent = self.live(c, target.units[0], "i")
         if kind_word == "pkt":
+            if parent.kind == "section":
+                # "I § 42 indsættes som 2. pkt.": a § with one stk. is cited without "stk. 1"
+                subs = [u for u in parent.children if u.kind == "subsection"]
+                if len(subs) != 1:
+                    raise c.error(f"{parent.cite()} har {len(subs)} stykker; angiv hvilket det nye punktum "
+                                  "skal stå i", "i", hint=f"skriv fx i: \"{parent.cite()}, stk. 1\"")
+                parent = subs[0]
             return self._new_pkt(c, parent)
         kind = _KIND_OF[kind_word]
         want_parent = {"subsection": "section", "paragraph": "subsection", "point": "paragraph"}[kind]
@@ -444,33 +874,71 @@ class _Applier:
             if parent.kind != want_parent:
                 raise c.error(f"et nyt {kind_word}. skal indsættes i en {addr_kind(want_parent)}, "
                               f"ikke i {parent.cite()}", "i")
-        unit = self._parse(c, kind, c.get("tekst"))
+        units = [self._parse(c, kind, chunk) for chunk in split_units(kind, c.get("tekst"))]
         sibs = [u for u in parent.children if u.kind == kind]
         pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
+        som = self._som(c, kind_word) if c.get("som") is not None else None
         if pos_key:
             anchor = self._sibling(c, parent, kind, kind_word, c.get(pos_key), pos_key)
             i = parent.children.index(anchor) + (1 if pos_key == "efter" else 0)
+        elif som is not None:
+            # "I § 11 indsættes som stk. 9:" / "som nyt stk. 3": the number the new unit gets now
+            if not 1 <= som <= len(sibs) + 1:
+                raise c.error(f"{parent.cite()} har {len(sibs)} {kind_word}.; et nyt kan ikke indsættes "
+                              f"»som {c.get('som')}«", "som",
+                              hint=f"et nyt {kind_word}. kan blive nr. 1-{len(sibs) + 1} i rækken")
+            i = parent.children.index(sibs[som - 1]) if som <= len(sibs) else (
+                (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children))
         else:
             i = (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children)
+        if i >= len(parent.children) or not any(u.kind == kind for u in parent.children[i:]):
             if sibs and kind in ("paragraph", "point"):
-                last = sibs[-1].own_lines()
-                if last and last[-1].rstrip().endswith("."):
-                    self.r.warnings.append(c.warning(
-                        f"{sibs[-1].cite()} ender med ».«, men står nu ikke sidst i opregningen: "
-                        f"ret tegnsætningen i en ændring for sig (fx ».« til », og«)", "ny"))
-        parent.children.insert(i, unit)
-        self.parents[unit.wid] = parent
+                self._warn_last_item(c, sibs)
+        parent.children[i:i] = units
+        for unit in units:
+            self.parents[unit.wid] = parent
         self.touch(parent.wid, c)
         self._renumber(c, parent, kind)
+        if som is not None and units[0].num != str(labels.for_position(kind, som)[0]):
+            raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
+                          f"»som {kind_word}. {c.get('som')}«", "som",
+                          hint="ret »som« eller »efter«/»før«, så de passer sammen")
         self.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
-                                           [unit.wid]))
+                                           [u.wid for u in units]))
+
+    def _som(self, c: Change, kind_word: str) -> int:
+        """The position a new stk., nr. or litra gets ("som stk. 9", "som nyt nr. 3", "som litra c")."""
+        m = re.match(r"^\s*(?:nyt?\s+)?(?:(?:stk|nr|stykke|nummer)\.?|litra|pkt\.?)?\s*([0-9]+|[a-zæøå])\b",
+                     str(c.get("som")), re.I)
+        if not m:
+            raise c.error(f"»som: {c.get('som')}« kan ikke læses", "som", hint=f"skriv fx »som: {kind_word}. 3«")
+        v = m.group(1).lower()
+        return int(v) if v.isdigit() else labels.LETTERS.index(v) + 1
+
+    def _warn_last_item(self, c: Change, sibs: list[Unit]) -> None:
+        """A new last nr./litra after one that ends with ".": its punctuation may need a change.
+
+        Only when the list's other items end otherwise (",", ";", "og", "eller"): in a list where
+        every item ends with "." (definitions, separate sentences) nothing needs changing.
+        """
+        def ends(u: Unit) -> str:
+            lines = u.own_lines()
+            return lines[-1].rstrip()[-1:] if lines and lines[-1].strip() else ""
+
+        if ends(sibs[-1]) != ".":
+            return
+        if len(sibs) > 1 and all(ends(u) == "." for u in sibs[:-1]):
+            return
+        self.r.warnings.append(c.warning(
+            f"{sibs[-1].cite()} ender med ».«, men står nu ikke sidst i opregningen: "
+            f"ret tegnsætningen i en ændring for sig (fx ».« til », og«)", "ny"))
 
     def _sibling(self, c: Change, parent: Unit, kind: str, kind_word: str, text: str, key: str) -> Unit:
         m = re.match(r"^\s*(?:(?:stk|nr)\.?|litra)?\s*([0-9]+|[a-zæøå])\s*$", str(text), re.I)
         if not m:
             raise c.error(f"»{key}: {text}« kan ikke læses", key, hint=f"skriv fx »{key}: {kind_word}. 3«")
         num = m.group(1)
-        base_parent = self.base_units.get(parent.wid)
+        base_parent = self.base_units.get(parent.wid) or (parent if parent.wid in self.r.inserted else None)
         for u in (base_parent.children if base_parent else []):
             if u.kind == kind and u.num == num:
                 return self.live(c, u, key)
@@ -483,12 +951,28 @@ class _Applier:
         lines = [(p, i, b) for p in ("intro", "wrapup") for i, b in enumerate(getattr(unit, p)) if isinstance(b, Line)]
         if not lines:
             raise c.error(f"{unit.cite()} har ingen tekst at indsætte et punktum i", "i")
-        if "før" in c.data or "efter" in c.data:
-            key = "før" if "før" in c.data else "efter"
+        key = "før" if "før" in c.data else "efter" if "efter" in c.data else None
+        k_pkt = None
+        if key:
             m = re.match(r"^\s*(\d+)\.?\s*(?:pkt\.?)?\s*$", str(c.get(key)))
             if not m:
                 raise c.error(f"»{key}: {c.get(key)}« kan ikke læses", key, hint=f"skriv fx »{key}: 1. pkt.«")
-            k, s, e = self._pkt_span(c, unit, int(m.group(1)), key)
+            k_pkt = int(m.group(1))
+        if c.get("som") is not None:
+            # "indsættes som 2. pkt.": the number of the new punktum (counted in the text before
+            # the amending act; an earlier change of punktummer in the same unit is not counted)
+            som = self._som(c, "pkt")
+            n = unit.punktum_count()
+            if not 1 <= som <= n + 1:
+                raise c.error(f"{unit.cite()} har {n} punktummer; et nyt kan ikke blive {som}. pkt.", "som",
+                              hint=f"et nyt punktum kan blive 1.-{n + 1}. pkt.")
+            if key and som != k_pkt + (1 if key == "efter" else 0):
+                raise c.error(f"»{key}: {c.get(key)}« og »som: {c.get('som')}« passer ikke sammen", "som",
+                              hint="ret den ene, så de angiver samme sted")
+            if key is None and som <= n:
+                key, k_pkt = "før", som
+        if key:
+            k, s, e = self._pkt_span(c, unit, k_pkt, key if key in c.data else "som")
             if key == "før":
                 self.add_edit(c, k, unit, s, s, tekst + " ", key)
             else:
@@ -562,39 +1046,203 @@ class _Applier:
         return body
 
     def _new_section(self, c: Change) -> None:
-        num = addr.canonical_num(str(c.get("nummer")))
-        if any(s.num and addr.canonical_num(s.num) == num for s in self.r.new.sections()):
-            raise c.error(f"§ {num} findes allerede", "nummer", hint="vælg et ledigt nummer, fx med bogstav (§ 68 d)")
+        chunks = split_units("section", c.get("tekst"))
+        heading = None
+        if chunks and label_num("section", chunks[0]) is None and len(chunks[0].splitlines()) == 1 \
+                and len(chunks) > 1:
+            # "Efter § 11 indsættes: »Overskrift / § 11 a. …«": a mellemrubrik before the new §§
+            heading, chunks = chunks[0].strip(), chunks[1:]
+        nums = [addr.canonical_num(str(c.get("nummer")))]
+        first = label_num("section", chunks[0])
+        if first is not None and first != nums[0]:
+            raise c.error(f"»nummer: {c.get('nummer')}« passer ikke med teksten, der begynder med »§ {first}.«",
+                          "nummer", hint="ret den ene, så de er ens")
+        nums += [label_num("section", ch) for ch in chunks[1:]]
         key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
         if key is None:
             raise c.error("en ny paragraf kræver »efter« eller »før« (fx efter: \"§ 68 c\")", "ny")
         target = self.resolve(c, str(c.get(key)), key)
-        anchor = self.live(c, target.units[-1 if key == "efter" else 0], key)
+        # the anchor only gives the place: a § that the same act rewrites is still a place
+        anchor = self.place(c, target.units[-1 if key == "efter" else 0], key)
         parent = self.parents[anchor.wid]
         sibs = self._siblings(parent)
         i = sibs.index(anchor) + (1 if key == "efter" else 0)
-        k = addr.section_key(num)
-        # "Efter § 141 indsættes: § 141 a … § 141 b …": pass new §§ already inserted here
-        while (key == "efter" and i < len(sibs) and sibs[i].wid in self.r.inserted and sibs[i].num
-               and addr.section_key(sibs[i].num) < k):
+        new_units = []
+        for num, chunk in zip(nums, chunks):
+            self._free_section_number(c, num)
+            k = addr.section_key(num)
+            # "Efter § 141 indsættes: § 141 a … § 141 b …": pass new §§ already inserted here
+            while (key == "efter" and i < len(sibs) and sibs[i].wid in self.r.inserted and sibs[i].num
+                   and addr.section_key(sibs[i].num) < k):
+                i += 1
+            before = next((s for s in reversed(sibs[:i]) if s.kind == "section" and s.num), None)
+            after = next((s for s in sibs[i:] if s.kind == "section" and s.num), None)
+            if (before and addr.section_key(before.num) >= k) or (after and addr.section_key(after.num) <= k):
+                raise c.error(f"§ {num} passer ikke ind mellem {before.cite() if before else 'begyndelsen'} og "
+                              f"{after.cite() if after else 'slutningen'}", "nummer",
+                              hint="en ny paragraf får nummeret før den plus et bogstav (§ 68 c → § 68 d)")
+            unit = self._parse(c, "section", chunk)
+            unit.num, unit.label = num, f"§ {num}."
+            sibs.insert(i, unit)
+            self.parents[unit.wid] = parent
+            new_units.append(unit)
             i += 1
-        before = next((s for s in reversed(sibs[:i]) if s.kind == "section" and s.num), None)
-        after = next((s for s in sibs[i:] if s.kind == "section" and s.num), None)
-        if (before and addr.section_key(before.num) >= k) or (after and addr.section_key(after.num) <= k):
-            raise c.error(f"§ {num} passer ikke ind mellem {before.cite() if before else 'begyndelsen'} og "
-                          f"{after.cite() if after else 'slutningen'}", "nummer",
-                          hint="en ny paragraf får nummeret før den plus et bogstav (§ 68 c → § 68 d)")
-        unit = self._parse(c, "section", c.get("tekst"))
-        unit.num, unit.label = num, f"§ {num}."
-        sibs.insert(i, unit)
-        self.parents[unit.wid] = parent
+        if heading is not None:
+            group = self._group(c, heading, parent, new_units)
+            new_units = [group]
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
-                                           [unit.wid]))
+                                           [u.wid for u in new_units]))
+
+    def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
+        """A new mellemrubrik before the units `first`: they and the §§ after them up to the next
+        heading move into a new group."""
+        sibs = self._siblings(parent)
+        i = sibs.index(first[0])
+        j = i
+        while j < len(sibs) and sibs[j].kind == "section":
+            j += 1
+        group = Unit("group", heading=Line(_norm_query(heading)), children=sibs[i:j])
+        group.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
+        self.units[group.wid] = group
+        self.r.inserted[group.wid] = c
+        self.touch(group.wid, c)
+        for u in group.children:
+            self.parents[u.wid] = group
+        if parent is not None and parent.kind == "group":
+            # a mellemrubrik inside a group's §§ ends that group: the new group follows it
+            outer = self.parents[parent.wid]
+            osibs = self._siblings(outer)
+            del sibs[i:j]
+            osibs.insert(osibs.index(parent) + 1, group)
+            self.parents[group.wid] = outer
+        else:
+            sibs[i:j] = [group]
+            self.parents[group.wid] = parent
+        return group
+
+    def _free_section_number(self, c: Change, num: str) -> None:
+        """A new § number must be free; a "§ N. (Ophævet)" placeholder gives its number up."""
+        for s in list(self.r.new.sections()):
+            if not s.num or addr.canonical_num(s.num) != num:
+                continue
+            if _is_placeholder(s):
+                parent = self.parents[s.wid]
+                self._siblings(parent).remove(s)
+                self.r.removed[s.wid] = c
+                if s.wid in self.base_units:
+                    self.touch(s.wid, c)
+                continue
+            raise c.error(f"§ {num} findes allerede", "nummer",
+                          hint="vælg et ledigt nummer, fx med bogstav (§ 68 d)")
+
+    # -- checks against the act's own words -----------------------------------
+    def check_rykning(self, group: list[Change], text: str | None = None) -> None:
+        """The nummer's rykningsklausul must say what the engine did (docs/format.md)."""
+        said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
+        if text:
+            said.append((group[-1], text))
+        if not said:
+            return
+        c, text = said[-1]
+        if _BILAG.search(norm_map(str(text))[0]) and "bilag" in norm_map(str(text))[0].lower():
+            raise c.error(f"rykningsklausulen »{text}« gælder bilag, som lawdiff endnu ikke kan udføre", "rykning",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        clauses = parse_rykning(str(text))
+        if not clauses:
+            raise c.error(f"rykningsklausulen »{text}« kan ikke læses", "rykning",
+                          hint="skriv den som i loven, fx »Stk. 5-7 bliver herefter stk. 6-8.«")
+        # what the engine did: per (parent, kind), the number before the nummer -> after it
+        did: dict[tuple[str, str], dict[str, str]] = {}
+        first: dict[str, str] = {}
+        last: dict[str, tuple[str, str, str]] = {}
+        for x in group:
+            for wid, parent, kind, before, after in self.r.renumbered.get(change_id(x), []):
+                first.setdefault(wid, before)
+                last[wid] = (parent, kind, after)
+        for wid, (parent, kind, after) in last.items():
+            if first[wid] != after and wid not in self.r.removed:
+                did.setdefault((parent, kind), {})[first[wid]] = after
+        for kind in dict.fromkeys(k for k, _ in clauses):
+            want: dict[str, str] = {}
+            for k, mapping in clauses:
+                if k == kind:
+                    want.update(mapping)
+            have = [dict(sorted(m.items(), key=lambda kv: _num_key(kv[0]))) for (_, k), m in did.items() if k == kind]
+            if len(have) == 1 and have[0] == want:
+                continue
+            got = "; ".join(_ryk_text(kind, h) for h in have) or "ingen omnummerering"
+            raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer "
+                          f"{got}, klausulen siger {_ryk_text(kind, want)}", "rykning",
+                          hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
+
+    def check_der_bliver(self, c: Change, where: str | None = None, said: str | None = None,
+                         key: str | None = None) -> None:
+        """`der_bliver`: the numbers the cited units have after the earlier changes, checked.
+
+        Without `where`: the change's own `der_bliver` against its address(es); with it: one address
+        of a citation and the "der bliver" the citation gave it. Every number "der bliver" names
+        ("stk. 4", "stk. 8 og 9", "stk. 7, 3.-6. pkt.") is compared with the engine's numbering of
+        the cited units, kind by kind; a kind the citation does not reach is not compared.
+        """
+        if where is None:
+            said = c.get("der_bliver")
+            if not said:
+                return
+            key = "der_bliver"
+            wheres = [w for k in ("affattes", "ophæves", "i", "efter", "før") if c.get(k)
+                      for w, _ in citations(c.get(k))]
+        else:
+            if not said:
+                return
+            wheres = [where]
+        want = _numbers_in(str(said))
+        if not want:
+            return  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
+        have: dict[str, set[str]] = {}
+        for text in wheres:
+            try:
+                target = addr.resolve(self.r.base, text)
+            except (AddressError, LawdiffError):
+                continue
+            for bu in target.units:
+                if target.address.pkt and "pkt" in want:
+                    have.setdefault("pkt", set()).add(str(self._pkt_now(c, bu, target.address.pkt, key)))
+                for w in self._ancestors_and_self(bu.wid):
+                    u = self.base_units[w]
+                    word = {"subsection": "stk", "paragraph": "nr", "point": "litra"}.get(u.kind)
+                    if word in want:
+                        live = self.units.get(w)
+                        have.setdefault(word, set()).add(live.num if live is not None else "?")
+        compared = [k for k in want if k in have]
+        for k in compared:
+            if have[k] != want[k]:
+                now = ", ".join(f"{k}{'.' if k != 'litra' else ''} {n}" if k != "pkt" else f"{n}. pkt."
+                                for n in sorted(have[k], key=_num_key))
+                raise c.error(f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«", key,
+                              hint="ret »der bliver«, eller kontrollér de tidligere numre (de citerer loven før "
+                                   "ændringsloven)")
+
+    def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
+        """The number the base unit's k'th punktum has after the edits made so far."""
+        unit = self.units[base_unit.wid]
+        (wid, part, i), s, _e = self._pkt_span(c, unit, k, key)
+        n = 0
+        for p in ("intro", "wrapup"):
+            for j, b in enumerate(getattr(unit, p)):
+                if not isinstance(b, Line):
+                    continue
+                edits = self.r.edits.get((wid, p, j), [])
+                if (p, j) == (part, i):
+                    prefix = _apply_edits(b.text[:s], [e for e in edits if e.end <= s])
+                    return n + len(split_punktum(prefix)) + 1 if prefix.strip() else n + 1
+                n += len(split_punktum(_apply_edits(b.text, edits)))
+        return k
 
     # -- driver -------------------------------------------------------------
     def apply(self, c: Change) -> None:
+        self.check_der_bliver(c)
         if c.verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før"):
             self.words(c)
         elif c.verb == "ophæves":
@@ -609,16 +1257,21 @@ class _Applier:
     def finish(self) -> LawResult:
         # apply the changes of words, right to left on each line so that spans stay valid
         for (wid, part, i), edits in self.r.edits.items():
+            if part == "title":
+                text = _apply_edits(self.r.new.title, edits)
+                if self.r.new.doc_title.endswith(self.r.new.title):
+                    self.r.new.doc_title = self.r.new.doc_title[:-len(self.r.new.title)] + text
+                elif self.r.new.doc_title.lower() == self.r.new.title.lower():
+                    self.r.new.doc_title = text[:1].upper() + text[1:]
+                self.r.new.title = text
+                continue
             unit = self.units[wid]
             if part == "heading":
-                unit.heading = Line(edits[0].new, unit.heading.notes)
+                unit.heading = Line(_apply_edits(unit.heading.text, edits), unit.heading.notes)
                 continue
             blocks = getattr(unit, part)
             line = blocks[i]
-            text = line.text
-            for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-                text = text[:e.start] + e.new + text[e.end:]
-            blocks[i] = Line(text, line.notes)
+            blocks[i] = Line(_apply_edits(line.text, edits), line.notes)
         assign_eids(self.r.new)
         self._reference_warnings()
         return self.r
@@ -680,6 +1333,67 @@ class _Applier:
                 f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
 
 
+def _apply_edits(text: str, edits: list[Edit]) -> str:
+    """Right to left, so that the spans of the base text stay valid."""
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[:e.start] + e.new + text[e.end:]
+    return text
+
+
+def _numbers_in(text: str) -> dict[str, set[str]]:
+    """The numbers a "der bliver" names, by kind: "stk. 8 og 9" -> {"stk": {"8", "9"}};
+    "stk. 7, 3.-6. pkt." -> {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}."""
+    t = norm_map(text)[0]
+    out: dict[str, set[str]] = {}
+    seq = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|og)\s*(?:{_RYK_LIST})|\s*,\s*(?:{_RYK_LIST})(?![.\d]))*"
+    for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
+        out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
+    for m in re.finditer(r"(\d+)\.(?:\s*(?:-|–|og)\s*(\d+)\.)?\s*pkt", t):
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        out.setdefault("pkt", set()).update(str(i) for i in range(a, b + 1))
+    return out
+
+
+def _num_key(n: str):
+    return (0, int(n), "") if n.isdigit() else (1, 0, n)
+
+
+def citations(text) -> list[tuple[str, str | None]]:
+    """The addresses a citation covers, each with its "der bliver" (None when not given).
+
+    `i` may be a list (docs/format.md); a string such as "§ 22, stk. 4 og 5" is expanded with
+    `address.parse_citation` where that exists (the reader's citation grammar); otherwise it is one
+    address, and one that cannot be read is refused by `resolve`.
+    """
+    if isinstance(text, list):
+        return [(str(t), None) for t in text]
+    parse = getattr(addr, "parse_citation", None)
+    if parse is None:
+        return [(str(text), None)]
+    try:
+        cited = parse(str(text))
+    except AddressError:
+        return [(str(text), None)]
+    if not cited:
+        return [(str(text), None)]
+    return [(str(x), getattr(x, "der_bliver", None)) for x in cited]
+
+
+def _as_list(v) -> list:
+    return [] if v is None else list(v) if isinstance(v, list) else [v]
+
+
+def _is_placeholder(u: Unit) -> bool:
+    """"§ 9 c. (Ophævet)": a § kept only to show that its number was repealed."""
+    text = " ".join(ln for x in u.walk() for ln in x.own_lines()).strip()
+    return re.fullmatch(r"\(?\s*(?:Ophævet|Udgået|Ophævede?)\s*\.?\s*\)?\.?", text, re.I) is not None
+
+
+def _with(c: Change, **data) -> Change:
+    """The same change (same attribution) with some data replaced: one of several addresses."""
+    return dataclasses.replace(c, data={**c.data, **data})
+
+
 def _rank(kind: str) -> int:
     return {"section": 0, "group": 1, "chapter": 2, "part": 3, "book": 4}.get(kind, 0)
 
@@ -699,6 +1413,9 @@ def _relabel_all(unit: Unit) -> None:
             sibs = [c for c in u.children if c.kind == kind]
             for i, c in enumerate(sibs, 1):
                 c.num, c.label = labels.for_position(kind, i)
+
+
+_PUNCT_START = re.compile(r"^[,.;:)]")
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:
@@ -734,11 +1451,85 @@ def _closest(words: str, text: str) -> str:
 
 
 def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawResult]:
-    """Apply every change of `proposal` to `acts` (law -> base act). Raises ProposalError."""
+    """Apply every change of `proposal` to `acts` (law -> base act). Raises ProposalError.
+
+    The changes of one nummer (`nummer_of`) are applied in order; then the nummer's
+    rykningsklausul (`rykning` on the nummer of an imported act, or on one of its changes) is
+    checked against the renumbering they made. Changes of an imported act are attributed to it:
+    "lov nr. 1380 af 23. december 2012, § 1, nr. 53".
+    """
+    act_file = getattr(proposal, "act", None)
+    ryk: dict = {}
+    if act_file is not None:
+        for n in getattr(act_file, "numre", []):
+            if isinstance(getattr(n, "data", None), dict) and n.data.get("rykning"):
+                ryk[(n.paragraf, n.nummer)] = n.data["rykning"]
+        source = getattr(act_file, "source", "") or getattr(proposal, "title", "")
+        for c in proposal.changes:
+            if getattr(c, "paragraf", None) is not None and not getattr(c, "attribution", None):
+                c.attribution = f"{source}, § {c.paragraf}, nr. {c.nummer}" + (
+                    f", ændring {c.sub}" if getattr(c, "of", 1) > 1 else "")
     appliers = {law: _Applier(law, act) for law, act in acts.items()}
+    group: list[Change] = []
+
+    def close() -> None:
+        c0 = group[0]
+        text = ryk.get((getattr(c0, "paragraf", None), getattr(c0, "nummer", None)))
+        appliers[c0.law].check_rykning(group, text)
+
     for c in proposal.changes:
+        if group and (nummer_of(c) != nummer_of(group[0]) or c.law != group[0].law):
+            close()
+            group = []
         appliers[c.law].apply(c)
+        group.append(c)
+    if group:
+        close()
     return {law: a.finish() for law, a in appliers.items()}
+
+
+_RYK_LIST = r"[0-9]+(?:\s?[a-zæøå](?![a-zæøå]))?|[a-zæøå](?![a-zæøå])"
+_RYK_SEQ = rf"(?:{_RYK_LIST})(?:\s*(?:-|–|,|og)\s*(?:{_RYK_LIST}))*"
+_RYK = re.compile(
+    rf"(?:§\s*\d+(?:\s?[a-zæøå]{{1,2}})?\s*,\s*)?(?P<kind>stk|nr|litra)\.?\s+(?P<a>{_RYK_SEQ})\s*,?\s+"
+    rf"bliver\s+(?:herefter\s+)?(?:til\s+)?(?:§\s*\d+(?:\s?[a-zæøå]{{1,2}})?\s*,\s*)?"
+    rf"(?:(?:stk|nr|litra)\.?\s+)?(?P<b>{_RYK_SEQ})", re.I)
+
+
+def _expand(seq: str, kind: str) -> list[str]:
+    """"5-7" -> ["5", "6", "7"]; "3, 5 og 6" -> ["3", "5", "6"]; "c og d" -> ["c", "d"]."""
+    out: list[str] = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", seq.strip()):
+        m = re.fullmatch(r"(\w+)\s*[-–]\s*(\w+)", part)
+        if m and m.group(1).isdigit() and m.group(2).isdigit():
+            out += [str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1)]
+        elif m and m.group(1) in labels.LETTERS and m.group(2) in labels.LETTERS:
+            a, b = labels.LETTERS.index(m.group(1)), labels.LETTERS.index(m.group(2))
+            out += list(labels.LETTERS[a:b + 1])
+        elif part:
+            out.append(part.replace(" ", ""))
+    return out
+
+
+def parse_rykning(text: str) -> list[tuple[str, dict[str, str]]]:
+    """A rykningsklausul as (kind, {number before: number after}) clauses; [] if it cannot be read.
+
+    "Stk. 5-7 bliver herefter stk. 6-8." -> [("subsection", {"5": "6", "6": "7", "7": "8"})]
+    """
+    out = []
+    t = norm_map(text)[0]
+    for m in _RYK.finditer(t):
+        kind = {"stk": "subsection", "nr": "paragraph", "litra": "point"}[m.group("kind").lower()]
+        a, b = _expand(m.group("a"), kind), _expand(m.group("b"), kind)
+        if len(a) != len(b):
+            return []
+        out.append((kind, dict(zip(a, b))))
+    return out
+
+
+def _ryk_text(kind: str, mapping: dict[str, str]) -> str:
+    word = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}[kind]
+    return ", ".join(f"{word} {a} → {b}" for a, b in mapping.items()) or "ingen"
 
 
 def run(proposal: Proposal, store, loader=None, _chain: tuple = ()) -> Result:

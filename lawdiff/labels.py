@@ -30,9 +30,15 @@ def spaced(num: str) -> str:
     return re.sub(r"(\d)([a-zA-Zæøå])", r"\1 \2", num)
 
 
+# "§ 5. E": the full stop before the letter instead of after it (LBK 149/2015 selskabsskatteloven)
+_MISPLACED_STOP = re.compile(r"^(\d+)\.\s*([A-Za-zæøå]{1,2})$")
+
+
 def section_num(label: str | None) -> str | None:
     m = _SECTION.match(norm(label or ""))
-    return spaced(m.group(1)) if m else None
+    if not m:
+        return None
+    return spaced(_MISPLACED_STOP.sub(r"\1 \2", m.group(1)))
 
 
 def subsection_num(label: str | None) -> str | None:

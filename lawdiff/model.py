@@ -137,6 +137,9 @@ class Act:
     ministry: str = ""
     preamble: list[Line] = field(default_factory=list)
     body: list[Unit] = field(default_factory=list)
+    # a version made by `lawdiff consolidate`: its base, the acts applied, the numre pending or not
+    # executed, and per unit (wid) the act and nummer that last changed it (consolidate.Record)
+    consolidation: "object | None" = None
 
     @property
     def eli(self) -> str:

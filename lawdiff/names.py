@@ -7,7 +7,6 @@ follow the Akoma Ntoso naming convention as lawdiff writes it (`sec_68a__subsec_
 """
 from __future__ import annotations
 
-import datetime
 import re
 
 LAW = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -27,11 +26,13 @@ def is_law(name: str | None) -> bool:
 
 def is_date(value: str | None) -> bool:
     """A real calendar date written YYYY-MM-DD ("2021-02-30" and month 13 are not)."""
-    if not value or not DATE.fullmatch(value):
+    from .validate import ValueProblem, iso_date
+
+    if not isinstance(value, str) or not DATE.fullmatch(value):
         return False
     try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
+        iso_date(value)  # the same rule as for dates in proposals and on the command line
+    except ValueProblem:
         return False
     return True
 

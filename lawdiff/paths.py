@@ -51,8 +51,10 @@ def relative_inside(folder: Path, name: str, what: str) -> Path:
     return path
 
 
-def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, what: str = "filen") -> bytes:
-    """The bytes of a regular file, at most `max_bytes` of them; anything else is refused."""
+def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, what: str = "filen",
+                 noun: str = "en fil") -> bytes:
+    """The bytes of a regular file, at most `max_bytes` of them; anything else is refused.
+    `what` names the file in messages ("forslaget"), `noun` the kind ("et forslag")."""
     p = str(path)
     if inside is not None and not _within(os.path.realpath(p), os.path.realpath(inside)):
         raise UnsafePath(f"{what} ligger uden for {inside}", file=p,
@@ -71,7 +73,7 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
             raise UnsafePath(f"{what} er {kind}, ikke en almindelig fil", file=p,
                              hint="angiv en almindelig fil")
         if st.st_size > max_bytes:
-            raise _too_big(p, what, max_bytes)
+            raise _too_big(p, what, noun, max_bytes, st.st_size)
         os.set_blocking(fd, True)
         chunks, total = [], 0
         while total <= max_bytes:
@@ -81,7 +83,7 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise _too_big(p, what, max_bytes)
+            raise _too_big(p, what, noun, max_bytes, None)
         return b"".join(chunks)
     except OSError as e:
         raise UnsafePath(f"kan ikke læse {what}: {e.strerror}", file=p) from None
@@ -89,9 +91,11 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
         os.close(fd)
 
 
-def _too_big(p: str, what: str, max_bytes: int) -> UnsafePath:
-    size = f"{max_bytes // 1_000_000} MB" if max_bytes % 1_000_000 == 0 else f"{max_bytes:,} bytes".replace(",", ".")
-    return UnsafePath(f"{what} er for stor: den må højst fylde {size}", file=p,
+def _too_big(p: str, what: str, noun: str, max_bytes: int, size: int | None) -> UnsafePath:
+    from .validate import byte_size
+
+    found = byte_size(size) if size is not None else f"mere end {byte_size(max_bytes)}"
+    return UnsafePath(f"{what} fylder {found}; {noun} må højst fylde {byte_size(max_bytes)}", file=p,
                       hint="del filen op, eller fjern indsat materiale")
 
 

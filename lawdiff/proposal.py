@@ -209,7 +209,7 @@ def load_proposal(path: str | Path) -> Proposal:
 
     p = str(path)
     try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
-        data = read_regular(p, MAX_BYTES, what="forslaget")
+        data = read_regular(p, MAX_BYTES, what="forslaget", noun="et forslag")
     except UnsafePath as e:
         raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)

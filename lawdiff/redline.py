@@ -80,6 +80,12 @@ class RUnit:
                  "chapter": "kapitel", "part": "afsnit"}
         return f"{names.get(self.kind, self.kind)} {num}" if num else names.get(self.kind, self.kind)
 
+    def heading_dict(self) -> dict:
+        """A container's own part of `to_dict` (no children): for the list of heading changes."""
+        d = self.to_dict()
+        d.pop("children", None)
+        return d
+
     def to_dict(self) -> dict:
         d = {"wid": self.wid, "eId": self.eid, "kind": self.kind, "status": self.status,
              "old": {"num": self.old_num, "label": self.old_label},
@@ -101,11 +107,25 @@ class RUnit:
         return d
 
 
+CONTAINERS = ("book", "part", "chapter", "group")
+
+
+def heading_changed(r: RUnit) -> bool:
+    """A container whose heading is new, gone or changed (shown by `apply`, unlike its §§' text)."""
+    return r.kind in CONTAINERS and r.heading is not None and (
+        r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading))
+
+
 @dataclass
 class Redline:
     law: str
     base: str  # act key of the old side
     units: list[RUnit]
+    title: Block | None = None  # the act's title, when it changed
+
+    def touched_units(self) -> list[RUnit]:
+        """In document order: every changed § and every container whose heading changed."""
+        return [u for u in self.walk() if (u.kind == "section" and u.has_changes) or heading_changed(u)]
 
     def walk(self) -> Iterator[RUnit]:
         for u in self.units:
@@ -120,7 +140,10 @@ class Redline:
         return [s for s in self.sections() if s.has_changes]
 
     def to_dict(self) -> dict:
-        return {"law": self.law, "base": self.base, "units": [u.to_dict() for u in self.units]}
+        d = {"law": self.law, "base": self.base, "units": [u.to_dict() for u in self.units]}
+        if self.title is not None:
+            d["title"] = [s.to_dict() for s in self.title]
+        return d
 
 
 # --- building -----------------------------------------------------------------
@@ -249,7 +272,9 @@ class Attribution:
 
     @staticmethod
     def _id(c) -> str:
-        return f"{c.item}.{c.index}"
+        from .engine import change_id
+
+        return change_id(c)
 
     def inserted(self, wid: str) -> str | None:
         c = self.lr.inserted.get(wid)
@@ -261,6 +286,10 @@ class Attribution:
 
     def moved(self, wid: str) -> str | None:
         c = self.lr.moved_by.get(wid)
+        return self._id(c) if c else None
+
+    def heading_removed(self, wid: str) -> str | None:
+        c = getattr(self.lr, "removed_headings", {}).get(wid)
         return self._id(c) if c else None
 
     def touched(self, wid: str) -> list[str]:
@@ -282,7 +311,10 @@ class Attribution:
 def build(old: Act, new: Act, law_result=None, aligner: Aligner = by_wid) -> Redline:
     info = Attribution(law_result) if law_result is not None else None
     units = [build_unit(o, n, info, aligner) for o, n in aligner(old.body, new.body)]
-    return Redline(new.law, old.key, units)
+    title = None
+    if norm(old.title) != norm(new.title):
+        title = _segments(old.title, new.title, "", "title", 0, info.attribute if info else None)
+    return Redline(new.law, old.key, units, title)
 
 
 # --- the two sides --------------------------------------------------------------

@@ -22,17 +22,24 @@ def atomic_write(path: Path, data: bytes) -> None:
     The file gets the mode a plain open() would give (0666 & ~umask), not mkstemp's 0600. A
     read-only or full disk is a StoreError naming the file, and leaves nothing behind."""
     tmp = None
+    made = [] if path.parent.is_dir() else [d for d in (path.parent, *path.parent.parents) if not d.exists()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), file_mode())
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+            tmp = None
+        for d in made:  # the folders this call created, innermost first: leave nothing behind
+            try:
+                d.rmdir()
+            except OSError:
+                break
         raise StoreError(f"kan ikke skrive filen: {e.strerror}", file=str(path),
                          hint="kontrollér at mappen er skrivbar og at disken ikke er fuld") from None
     finally:

@@ -39,6 +39,9 @@ def _key(token: str) -> str:
     return norm(token) or token
 
 
+_KEYS: dict[str, str] = {}  # token -> comparison key (bounded; tokens repeat across diffs)
+
+
 class _Codec:
     """Maps tokens to single characters from the Unicode private-use planes.
 
@@ -51,13 +54,18 @@ class _Codec:
 
     def encode(self, tokens: list[str]) -> str:
         out = []
+        code, keys = self.code, _KEYS
         for t in tokens:
-            key = " " if t.isspace() else _key(t)
-            c = self.code.get(key)
+            key = keys.get(t)
+            if key is None:
+                key = " " if t.isspace() else _key(t)
+                if len(keys) < 200_000:
+                    keys[t] = key
+            c = code.get(key)
             if c is None:
-                n = len(self.code)
+                n = len(code)
                 c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
-                self.code[key] = c
+                code[key] = c
             out.append(c)
         return "".join(out)
 

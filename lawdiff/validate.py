@@ -144,6 +144,34 @@ def forbidden(s: str) -> ValueProblem | None:
     return _forbidden_problem(m.group(), m.start()) if m else None
 
 
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def forbidden_in_file(text: str) -> tuple[int, ValueProblem] | None:
+    """The first forbidden character in a whole file (XML or text), also when written as an XML
+    character reference (&#x202E;): (index into `text`, problem worded for a file position)."""
+    found = []
+    m = _FORBIDDEN.search(text)
+    if m:
+        found.append((m.start(), m.group()))
+    if "&#" in text:
+        for r in _CHARREF.finditer(text):
+            cp = int(r[1], 16) if r[1] else int(r[2])
+            if cp <= 0x10FFFF and _FORBIDDEN.match(chr(cp)):
+                found.append((r.start(), chr(cp)))
+                break
+    if not found:
+        return None
+    at, ch = min(found)
+    p = _forbidden_problem(ch, 0)
+    return at, ValueProblem(p.message.replace("tegn 1 er", "tegnet", 1), p.hint, at)
+
+
+def index_line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of text[index]."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 # Letters of other scripts that look like Latin letters (Unicode's confusables, the ones a
 # keyboard or a copy from a PDF actually produces), and what they look like.
 _LOOKALIKE = {

@@ -226,24 +226,33 @@ def _spaces(value: str) -> str:
     return "\n".join(_RUN.sub(" ", ln).strip(" ") for ln in value.split("\n"))
 
 
-def _scan_events(text: str, file: str) -> None:
-    """Anchors and aliases are refused, and nesting is bounded, at the event level, before
-    anything is built (PyYAML's composer recurses: 10,000 [ would exhaust the stack)."""
-    depth = 0
-    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses anchors and aliases and bounds the nesting while it
+    composes, before it recurses (its composer is recursive: 10,000 [ would exhaust the stack, and
+    its scanner slows down quadratically with open brackets, so the bound also bounds the time)."""
+
+    def __init__(self, text: str, file: str) -> None:
+        super().__init__(text)
+        self.file = file
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        ev = self.peek_event()
+        m = ev.start_mark
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-            m = ev.start_mark
-            raise ProposalError("YAML-ankre og -aliaser (&navn / *navn) er ikke tilladt i et forslag", file,
+            raise ProposalError("YAML-ankre og -aliaser (&navn / *navn) er ikke tilladt i et forslag", self.file,
                                 m.line + 1, m.column + 1, hint="skriv teksten ud hvert sted, den skal bruges")
-        if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                m = ev.start_mark
-                raise ProposalError(f"filen er indlejret mere end {MAX_DEPTH} niveauer dybt", file,
-                                    m.line + 1, m.column + 1,
-                                    hint="et forslag er kun få niveauer dybt; tjek [ ], { } og indrykningen")
-        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+        if not isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ProposalError(f"filen er indlejret mere end {MAX_DEPTH} niveauer dybt", self.file,
+                                m.line + 1, m.column + 1,
+                                hint="et forslag er kun få niveauer dybt; tjek [ ], { } og indrykningen")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _raw_problems(text: str, file: str) -> list[ProposalError]:
@@ -285,9 +294,8 @@ def load_yaml(data: bytes, file: str, defer: bool = False) -> tuple[Any, _Positi
     raise_all(_raw_problems(text, file))
     if not text.strip():
         raise ProposalError("filen er tom", file, 1, 1, hint="start fra eksemplet i README.md")
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text, file)
     try:
-        _scan_events(text, file)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark

@@ -66,3 +66,20 @@ def test_builds_on_applies_on_top(tmp_path, capsys):
     assert "[-3 års-][+2 års+]" in out
     assert main(["--root", str(tmp_path), "check"]) == 0
     assert "0 konflikter" in capsys.readouterr().out  # b builds on a: no conflict
+
+
+def test_apply_shows_heading_changes(tmp_path, capsys):
+    """`apply` printed only §§: a rewritten chapter heading was executed but not shown (issue 8 §4)."""
+    (tmp_path / "h.yaml").write_text(
+        'titel: H\norganisation: H\ndato: "2021-01-01"\nstatus: udkast\n'
+        'love:\n  lab: lab@2016-11-21\nforslag:\n  - titel: Ny overskrift\n    ændringer:\n'
+        '      - overskrift: kapitel 12 a\n        tekst: Ressourceforløb og rehabilitering\n', encoding="utf-8")
+    assert main(["--root", str(ROOT), "apply", str(tmp_path / "h.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "Kapitel 12 a Ressourceforløb[+ og rehabilitering+]" in out
+    assert main(["--root", str(ROOT), "apply", str(tmp_path / "h.yaml"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["laws"]["lab"]
+    assert data["sections"] == []
+    (head,) = data["headings"]
+    assert head["kind"] == "chapter" and head["new"]["num"] == "12 a" and head["changes"] == ["1.1"]
+    assert {"op": "insert", "text": " og rehabilitering", "change": "1.1"} in head["heading"]

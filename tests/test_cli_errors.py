@@ -230,3 +230,48 @@ def test_import_refuses_bad_values(old, new, words, tmp_path, capsys):
     cap = capsys.readouterr()
     assert words in cap.err and "Traceback" not in cap.err and f"{f}:" in cap.err
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("insert, words", [("\u202e", "U+202E"), ("&#x202E;", "U+202E"), ("&#0;", None),
+                                           ("\x07", "U+0007")])
+def test_lexdania_import_refuses_odd_characters(insert, words, tmp_path, capsys):
+    data = (CORPUS / "2016/2016-1342.xml").read_bytes().replace("ressourceforløb".encode(),
+                                                                 f"ressource{insert}forløb".encode(), 1)
+    f = tmp_path / "x.xml"
+    f.write_bytes(data)
+    before = snapshot(tmp_path)
+    assert main(["--root", str(tmp_path), "import", "lexdania", str(f)]) == 1
+    cap = capsys.readouterr()
+    assert f"{f}:" in cap.err and "Traceback" not in cap.err
+    if words:
+        assert words in cap.err
+    assert snapshot(tmp_path) == before
+
+
+TEXT = "§ 1. Loven gælder for ressourceforløb på højst 5 år.\nStk. 2. Dog ikke i 5 år.\n"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (TEXT.replace("højst", "h\u202eøjst"), 1, "U+202E"),
+    (TEXT.replace("Dog", "D\x00og"), 2, "U+0000"),
+    (TEXT.replace("Dog ikke", "Dog ikke \u0430"), 2, "CYRILLIC SMALL LETTER A"),
+])
+def test_text_import_refuses_odd_characters(text, line, words, tmp_path, capsys):
+    f = tmp_path / "lov.txt"
+    f.write_text(text, "utf-8")
+    argv = ["--root", str(tmp_path), "import", "text", str(f), "--law", "x", "--source", "LBK nr. 1 af 01/02/2020"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"{f}:{line}:" in err and words in err and "Traceback" not in err
+    assert not (tmp_path / "statutes").exists()
+
+
+def test_text_import_normalises_to_nfc(tmp_path, capsys):
+    import unicodedata
+
+    f = tmp_path / "lov.txt"
+    f.write_text(unicodedata.normalize("NFD", TEXT), "utf-8")
+    argv = ["--root", str(tmp_path), "import", "text", str(f), "--law", "x", "--source", "LBK nr. 1 af 01/02/2020"]
+    assert main(argv) == 0, capsys.readouterr().err
+    out = (tmp_path / "statutes/x/2020-02-01.xml").read_text("utf-8")
+    assert "højst 5 år" in out and unicodedata.normalize("NFC", out) == out

@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
+from .common import COUNT_OF, Reader, Unreadable, format_location, q, steder
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 

@@ -19,6 +19,7 @@ Inline formatting (italic, bold, superscript) is not kept: the model holds plain
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +28,9 @@ from lxml import etree
 
 from .. import labels
 from ..errors import MappingError
-from ..model import Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
+from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
-from ..validate import ValueProblem, is_iso_date, span
+from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -56,7 +57,8 @@ class ImportResult:
     path: str
     act: Act | None = None
     amendment: Amendment | None = None
-    repairs: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)  # warnings "file:line: …" on repaired source errors
+    dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, text) the source repeats, left out
 
 
 def law_title(doc_title: str) -> str:
@@ -64,13 +66,51 @@ def law_title(doc_title: str) -> str:
     return t[:1].lower() + t[1:]
 
 
+_SLUG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue", "ö": "oe", "ä": "ae"})
+_OWN_SHORT = re.compile(r"\(([A-Za-zÆØÅæøå-]+(?:lov|loven))\)$")
+
+
+def _slug(text: str) -> str:
+    slug = "-".join(text.lower().translate(_SLUG).split())
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]+", "", slug)).strip("-")
+
+
 def short_name(title: str) -> str:
+    """The act's short name: a known one, the title's own "(barselsloven)", or a slug of the
+    whole title (five words made different acts share a name: "bekendtgørelse for Grønland af
+    lov om gældsbreve" / "… om renter ved forsinket betaling"). Two acts can still share a
+    name and date; `unique_keys` handles that."""
     if title in KNOWN_LAWS:
         return KNOWN_LAWS[title]
-    words = re.sub(r"^lov om\s+", "", title).split()
-    slug = "-".join(words[:5]).lower()
-    slug = slug.translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"}))
-    return re.sub(r"[^a-z0-9-]+", "", slug).strip("-") or "lov"
+    m = _OWN_SHORT.search(title)
+    if m:
+        return _slug(m.group(1)) or "lov"
+    slug = _slug(re.sub(r"^lov om\s+", "", title))
+    if len(slug) > 120:  # a file name; 120 characters keep the countries of tax treaties apart
+        slug = slug[:121].rsplit("-", 1)[0]
+    return slug or "lov"
+
+
+def unique_keys(results: list["ImportResult"], stored_source) -> list[str]:
+    """Make every act's key (short name @ date) unique, so that no act overwrites another.
+
+    `stored_source(law, date)` gives the source ("LBK nr. 201 af …") of the act the store
+    already holds under that key, or None. An act whose key is taken by a different act (in
+    this run or in the store) gets its number in its name: "lov-om-x-lbk-202-2016".
+    Re-importing the same document keeps its key. Returns the warnings to print."""
+    taken: dict[str, str] = {}
+    notes: list[str] = []
+    for res in results:
+        act = res.act
+        if act is None:
+            continue
+        other = taken.get(act.key) or stored_source(act.law, act.date)
+        if other is not None and other != act.source:
+            old = act.key
+            act.law = f"{act.law}-{act.doc_type}-{act.number}-{act.year}"
+            notes.append(f"{res.path}: {old} findes allerede ({other}); {act.source} gemmes som {act.key}")
+        taken[act.key] = act.source
+    return notes
 
 
 class _Reader:
@@ -78,16 +118,17 @@ class _Reader:
         self.path = path
         self.is_lbk = is_lbk
         self.repairs: list[str] = []
+        self._src: dict[int, tuple[int | None, bool]] = {}  # id(Line) -> (source line, starts with plain text)
+        self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
+        self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
+        self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
-        return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline,
-                            hint="dokumentet følger ikke den kendte LexDania-struktur; meld det som en fejl i lawdiff")
+        return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline, hint=_HINT)
 
     # --- text --------------------------------------------------------------
-    @staticmethod
-    def linea(el: etree._Element) -> str:
-        # the text of its <Char> runs, without the white space between them in the file
-        return "".join(el.itertext("Char", with_tail=False))
+    def linea(self, el: etree._Element) -> str:
+        return linea_text(el, self.path)
 
     def note(self, el: etree._Element) -> Note:
         marker = norm(el.findtext("Explicatus") or "")
@@ -113,9 +154,13 @@ class _Reader:
         return out
 
     def heading(self, el: etree._Element) -> Line | None:
-        rub = el.find("Rubrica")
-        if rub is None:
+        """The container's own heading: a Rubrica before any of its content."""
+        rub = next((c for c in el if c.tag != "Explicatus"), None)
+        if rub is None or rub.tag != "Rubrica":
             return None
+        return self.heading_line(rub)
+
+    def heading_line(self, rub: etree._Element) -> Line:
         lines = self.lines_of(rub)
         return Line(" ".join(l.text for l in lines), [n for l in lines for n in l.notes])
 
@@ -164,6 +209,42 @@ class _Reader:
         for ch in el:
             if ch.tag != "Explicatus":
                 self.content_element(ch, unit, el)
+        self.lift_list(unit)
+
+    # A list written as prose: Lineas "1) …", "2) …", "3) …" after the stk.'s opening words
+    # (LBK 1054/2010 § 9 c, stk. 4), or "a) …", "b) …" in a nr. The source left out the
+    # Index/Indentatio markup; a reader sees a list and cites "nr. 3".
+    _PROSE_ITEM = {"subsection": (re.compile(r"^(\d+)\)\s+(\S.*)$", re.S), "paragraph"),
+                   "paragraph": (re.compile(r"^([a-zæøå])\)\s+(\S.*)$", re.S), "point")}
+
+    def lift_list(self, unit: Unit) -> None:
+        """Turn a run of prose list items at the end of `unit`'s text into its items."""
+        spec = self._PROSE_ITEM.get(unit.kind)
+        if spec is None or unit.children or len(unit.intro) < 3:
+            return
+        rx, kind = spec
+        blocks = unit.intro
+        if not all(isinstance(b, Line) for b in blocks):
+            return
+        first = next((i for i, b in enumerate(blocks) if rx.match(b.text.strip())), None)
+        if not first:  # None, or the unit's very first line (a footnote marker such as "2) …")
+            return
+        expected = [labels.for_position(kind, i)[0] for i in range(1, len(blocks) - first + 1)]
+        items = []
+        for b, want in zip(blocks[first:], expected):
+            m = rx.match(b.text.strip())
+            src = self._src.get(id(b), (None, False))
+            if not m or m.group(1) != want or not src[1]:
+                return  # the run must reach the unit's end, numbered 1, 2, 3 … / a, b, c …, plain text
+            items.append(Unit(kind, num=want, label=f"{want})", intro=[Line(m.group(2), b.notes)]))
+        if len(items) < 2:
+            return
+        line = self._src.get(id(blocks[first]), (None,))[0]
+        self.repairs.append(f"{self.path}:{line}: {len(items)} linjer »{items[0].label} …«, »{items[1].label} …« stod "
+                            f"som almindelig tekst i kilden; læst som en liste ({DANISH[kind]} {items[0].num}-"
+                            f"{items[-1].num})")
+        unit.intro = blocks[:first]
+        unit.children = items
 
     def content_element(self, ch: etree._Element, unit: Unit, parent: etree._Element) -> None:
         if ch.tag == "Exitus":
@@ -181,7 +262,9 @@ class _Reader:
     def exitus(self, ex: etree._Element, unit: Unit) -> None:
         for ch in ex:
             if ch.tag == "Linea":
-                self.add_blocks(unit, [Line(self.linea(ch))])
+                line = Line(self.linea(ch))
+                self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
+                self.add_blocks(unit, [line])
             elif ch.tag == "Nota":
                 target = unit.wrapup if unit.children else unit.intro
                 if target and isinstance(target[-1], Line):
@@ -280,6 +363,7 @@ class _Reader:
                 self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "
                                     f"stykke i kilden; læst som en selvstændig {'paragraf' if '§' in label else 'stk.'}")
                 segments.append((label, [ch]))
+                self._label_line[id(ch)] = first.sourceline
                 ch.remove(first)
             else:
                 segments[-1][1].append(ch)
@@ -291,6 +375,9 @@ class _Reader:
             num = labels.section_num(label)
             if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {norm(label)!r} kan ikke læses")
+            if re.search(r"\d\.\s*[A-Za-zæøå]{1,2}\.?$", norm(label)):
+                self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{norm(label)}« har punktum "
+                                    f"før bogstavet i kilden; læst som § {num}")
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
         return Unit("section", num=num, label=label)
@@ -307,6 +394,7 @@ class _Reader:
             for slabel, elements in self._split_stk(ch):
                 if slabel is not None and norm(slabel).startswith("§"):
                     secs.append(self._section_unit(el, slabel))
+                    self._split_off[id(secs[-1])] = self._label_line.get(id(elements[0]), ch.sourceline)
                     slabel = None
                 sec = secs[-1]
                 if slabel is None:
@@ -318,8 +406,19 @@ class _Reader:
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
                     self.content_element(e, stk, ch)
+                self.lift_list(stk)
                 sec.children.append(stk)
         return secs
+
+    def _repeats(self, prev: Unit, sec: Unit) -> bool:
+        """`prev`, a § read out of the previous Paragraf, is the start of the next Paragraf `sec`
+        repeated (LBK 174/2017: "§ 345." and its stk. 1 stand inside § 344 d, stk. 2 and again
+        as § 345): the same number and its text a prefix of `sec`'s."""
+        if id(prev) not in self._split_off or not prev.num or prev.num != sec.num:
+            return False
+        mine = [t for u in prev.walk() for t in u.own_lines()]
+        theirs = [t for u in sec.walk() for t in u.own_lines()]
+        return bool(mine) and theirs[:len(mine)] == mine
 
     def amending_section(self, el: etree._Element) -> Unit:
         """An ændringsparagraf inside an original act ("§ 104. I lov om … foretages følgende
@@ -337,12 +436,32 @@ class _Reader:
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
 
     def structure(self, el: etree._Element) -> list[Unit]:
-        """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units."""
-        out: list[Unit] = []
+        """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units.
+
+        The first Rubrica before any content is the container's own heading (see `heading`).
+        Every further Rubrica is kept as a mellemrubrik group: one that follows another heading
+        directly is a subheading and nests inside it (a chapter "Kapitel 10 / Sikringsmidler /
+        Håndjern"); one that follows content starts a new group beside the current one."""
+        levels: list[list[Unit]] = [[]]
+        own = self.heading(el) is not None
+        content = False
         for ch in el:
             tag = ch.tag
-            if tag in ("Explicatus", "Rubrica"):
+            if tag == "Explicatus":
                 continue
+            if tag == "Rubrica":
+                if own:
+                    own = False
+                    continue
+                group = Unit("group", heading=self.heading_line(ch))
+                if content and len(levels) > 1:
+                    levels.pop()
+                levels[-1].append(group)
+                levels.append(group.children)
+                content = False
+                continue
+            content = True
+            out = levels[-1]
             if tag in self._CONTAINER:
                 label = ch.findtext("Explicatus")
                 heading = self.heading(ch)
@@ -360,12 +479,20 @@ class _Reader:
                 else:
                     out.append(Unit("group", heading=heading, children=kids))
             elif tag == "Paragraf":
-                out.extend(self.sections(ch))
+                secs = self.sections(ch)
+                if out and secs and self._repeats(out[-1], secs[0]):
+                    dup = out.pop()
+                    line = self._split_off[id(dup)]
+                    self.repairs = [r for r in self.repairs if not r.startswith(f"{self.path}:{line}: »")]
+                    self.dropped.append((line, _unit_text(dup)))
+                    self.repairs.append(f"{self.path}:{line}: kilden gentager begyndelsen af {norm(dup.label or '')} "
+                                        f"inde i den forrige paragraf; gentagelsen er udeladt")
+                out.extend(secs)
             elif tag == "AendringCentreretParagraf":
                 out.append(self.amending_section(ch))
             else:
                 raise self.fail(ch, f"uventet element i <{el.tag}>")
-        return out
+        return levels[0]
 
     def ikraft(self, el: etree._Element) -> list[Unit]:
         if self.is_lbk:
@@ -379,6 +506,54 @@ class _Reader:
         return out
 
 
+def _unit_text(unit: Unit) -> str:
+    """Labels and lines of a provision, one space apart (what a reader sees, without notes)."""
+    parts = [u.label or "" for u in [unit]]
+    for u in unit.walk():
+        if u is not unit and u.label:
+            parts.append(u.label)
+        parts.extend(u.own_lines())
+    return norm(" ".join(p for p in parts if p))
+
+
+def linea_text(el: etree._Element, path: str) -> str:
+    """The text of a <Linea>: its <Char> runs, without the white space between them in the file.
+
+    Two plain runs (no formaChar) meet at a line break in old conversions ("… en eller flere af"
+    / "disse oplysninger …"): a space is put between them where neither has one. Formatted runs
+    are joined as they stand ("CO" + subscript "2", "Stk. 1" + ".", "»" + "Stk. 12").
+    Anything the reader would not see is refused: text or another element directly in the
+    <Linea>, or an element inside a <Char>."""
+    if el.text and not el.text.isspace():
+        raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(el.text)[:40]!r}", file=path,
+                           line=el.sourceline, hint=_HINT)
+    parts: list[str] = []
+    prev_plain = False
+    for ch in el:
+        if ch.tag != "Char":
+            if not isinstance(ch.tag, str):
+                continue  # a comment or processing instruction
+            raise MappingError(f"<{ch.tag}>: uventet element i <Linea>", file=path, line=ch.sourceline, hint=_HINT)
+        if len(ch):
+            raise MappingError(f"<Char> indeholder elementet <{ch[0].tag}>, hvis tekst ikke kan læses sikkert",
+                               file=path, line=ch[0].sourceline, hint=_HINT)
+        if ch.tail and not ch.tail.isspace():
+            raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(ch.tail)[:40]!r}", file=path,
+                               line=ch.sourceline, hint=_HINT)
+        t = ch.text or ""
+        plain = not ch.get("formaChar")
+        if plain and prev_plain and t and parts and parts[-1] and not t[0].isspace() \
+                and not parts[-1][-1].isspace():
+            parts.append(" ")
+        if t:
+            parts.append(t)
+        prev_plain = plain
+    return "".join(parts)
+
+
+_HINT = "dokumentet følger ikke den kendte LexDania-struktur; meld det som en fejl i lawdiff"
+
+
 def _meta(root: etree._Element, name: str) -> str:
     return (root.findtext(f"Meta/{name}") or "").strip()
 
@@ -388,8 +563,22 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
+def _refuse_odd_characters(data: bytes, path: str) -> None:
+    """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # another declared encoding: lxml has read it; the text is checked as it is mapped
+    bad = forbidden_in_file(text)
+    if bad:
+        at, p = bad
+        line, col = index_line_col(text, at)
+        raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    _refuse_odd_characters(data, path)
     tree = parse_bytes(data, path)
     root = tree.getroot()
     if root.tag != "Dokument" or root.find("Meta/DocumentType") is None:
@@ -407,12 +596,18 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise MappingError(f"DiesSigni {date!r} er ikke en gyldig dato", file=path,
+                           line=root.find("Meta/DiesSigni").sourceline,
+                           hint="dokumentets dato skal være en rigtig kalenderdato (ÅÅÅÅ-MM-DD)") from None
     body = root.find("DokumentIndhold")
     if body is None:
         raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
 
     if dtype.startswith("LOV Æ"):
-        intros = [norm(" ".join(_Reader.linea(li) for li in ex.iter("Linea")))
+        intros = [norm(" ".join(linea_text(li, path) for li in ex.iter("Linea")))
                   for p in body.iter("AendringCentreretParagraf") for ex in p.findall("Exitus")[:1]]
         return ImportResult(path, amendment=Amendment(_source("lov", number, date), doc_title, date, intros))
     if not (dtype.startswith("LBK H") or dtype.startswith("LOV H")):
@@ -444,7 +639,7 @@ def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResul
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     assign_eids(act)
     assign_wids(act)
-    return ImportResult(path, act=act, repairs=r.repairs)
+    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped)
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:

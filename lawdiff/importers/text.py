@@ -9,16 +9,19 @@ Recognised lines (blank lines are ignored):
     1) Text …                    a nr. in the current stk. (or litra)
     a) Text …                    a litra in the current nr.
     any other line               more text of the current unit (after its list: wrap-up);
-                                 between a heading and a § it is a mellemrubrik
+                                 between a heading and a §, or right before a § and without
+                                 closing punctuation (. : ; ,), it is a mellemrubrik
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import MappingError
 from ..model import Act, Line, Unit, assign_eids, assign_wids
 from ..text import norm
+from ..validate import confusable, forbidden_in_file, index_line_col
 
 _SOURCE = re.compile(r"^(LBK|LOV)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})$", re.I)
 _PART = re.compile(r"^Afsnit\s+([IVXLC]+(?:\s?[a-z])?)$")
@@ -27,6 +30,7 @@ _SECTION = re.compile(r"^(§\s*(\d+(?:\s?[a-zæøå]{1,2})?)\.)\s*(.*)$")
 _STK = re.compile(r"^(Stk\.\s*(\d+)\.)\s*(.*)$")
 _NR = re.compile(r"^((\d+)\))\s*(.*)$")
 _LITRA = re.compile(r"^(([a-zæøå])\))\s*(.*)$")
+_ENDS_TEXT = re.compile(r"[.:;,]$|^\([^()]*\)$")  # law text, or a bare "(Ophævet)"
 
 
 def parse_source(source: str) -> tuple[str, str, str, str]:
@@ -55,11 +59,10 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
     def place(u: Unit) -> None:
         (group or container).children.append(u) if (group or container) else act.body.append(u)
 
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not norm(line):
-            continue
+    rows = [(lineno, raw.strip()) for lineno, raw in enumerate(text.splitlines(), 1) if norm(raw)]
+    for i, (lineno, line) in enumerate(rows):
         n = norm(line)
+        nxt = norm(rows[i + 1][1]) if i + 1 < len(rows) else ""
         if want_heading is not None and not _SECTION.match(n):
             want_heading.heading = Line(line)
             want_heading = None
@@ -101,6 +104,12 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
             lit = Unit("point", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
             item.children.append(lit)
             cur = lit
+        elif _SECTION.match(nxt) and not _ENDS_TEXT.search(n):
+            # a line without closing punctuation right before a §: a mellemrubrik, not more
+            # text of the previous § (law text ends with ".", ":", ";" or ",")
+            group = Unit("group", heading=Line(line))
+            (container.children if container else act.body).append(group)
+            sec = stk = item = cur = None
         else:
             # After a list, a line is the stk.'s wrap-up text; otherwise more text of the unit.
             if cur is not stk and stk is not None and stk.children:
@@ -126,7 +135,24 @@ def read_text_file(path: str | Path, law: str, source: str, title: str | None = 
         raise MappingError(f"filen er ikke UTF-8 (byte {e.start})", file=p, hint="gem teksten som UTF-8") from None
     except OSError as e:
         raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    text = _clean(text, p)
     return read_text(text, p, law, source, title)
+
+
+def _clean(text: str, p: str) -> str:
+    """The copied text in NFC; control characters, bidi overrides and letters that only look Latin
+    are refused with their line and column."""
+    text = unicodedata.normalize("NFC", text)
+    bad = forbidden_in_file(text)
+    if bad:
+        at, prob = bad
+        raise MappingError(prob.message, p, *index_line_col(text, at), hint=prob.hint)
+    for n, line in enumerate(text.split("\n"), 1):
+        prob = confusable(line)
+        if prob:
+            raise MappingError(prob.message.replace(f"tegn {prob.offset + 1} er", "tegnet", 1), p, n,
+                               prob.offset + 1, hint=prob.hint)
+    return text
 
 
 _LABEL_OF = {"subsection": _STK, "paragraph": _NR, "point": _LITRA}
@@ -166,9 +192,18 @@ def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
         if not lines[0]:
             lines = lines[1:]
     item: Unit | None = None
-    for ln in lines:
+    child_rx = _NR if kind == "subsection" else _LITRA if kind == "paragraph" else None
+    # the index of the last list item: a plain line before it continues the item above it (a nr.
+    # of two Lineas, "1) priser, avancer el.lign. / for salget …, / 2) …"), never the wrap-up
+    last_item = max((i for i, ln in enumerate(lines) if child_rx is not None and child_rx.match(norm(ln))),
+                    default=-1)
+    for i, ln in enumerate(lines):
         n = norm(ln)
-        child_rx = _NR if kind == "subsection" else _LITRA if kind == "paragraph" else None
+        if child_rx is not None and unit.children and i < last_item and not child_rx.match(n) \
+                and not (kind == "subsection" and _LITRA.match(n)):
+            target = unit.children[-1].children[-1] if unit.children[-1].children else unit.children[-1]
+            target.intro.append(Line(ln))
+            continue
         if child_rx is not None and (cm := child_rx.match(n)):
             item = Unit("paragraph" if kind == "subsection" else "point", num=cm.group(2), label=cm.group(1),
                         intro=[Line(cm.group(3))])

@@ -19,65 +19,90 @@ ELISION = "– – –"
 class BilagRow:
     left: list[str]  # Gældende formulering
     right: list[str]  # Lovforslaget
+    cont: bool = False  # continues the § of the row before (no rule between them)
+    intro: bool = False  # an ændringsparagraf's intro row (kept with the row after it)
 
 
-def _elided(law: _Law, section: Unit, affected: set[str]) -> list[str]:
-    """The § as it stands, with unaffected stk., nr. and litra elided as "– – –" (lovteknik §6)."""
-    out: list[str] = []
+@dataclass
+class _Left:
+    text: str  # indented by two spaces per level below stk., as `bilag_text` prints it
+    wids: set[str]  # the units the line stands for (an elision stands for all it leaves out)
 
-    def label(u: Unit) -> str:
-        return (u.label or "").strip()
 
-    def own(u: Unit) -> str:
-        return " ".join(b.text for b in u.intro if isinstance(b, Line))
+def _label(u: Unit) -> str:
+    return (u.label or "").strip()
+
+
+def _own(u: Unit) -> str:
+    return " ".join(b.text for b in u.intro if isinstance(b, Line))
+
+
+def _elided(section: Unit, whole: set[str], own: set[str]) -> list[_Left]:
+    """The § as it stands, only the units the numre change printed, the rest elided as
+    "– – –" (lovteknik §6). A unit in `whole` (affattes, ophæves) is printed with all below
+    it; a unit in `own` (words changed) with its own text, its children elided unless hit."""
+    out: list[_Left] = []
+    hit_wids = whole | own
+
+    def hit(u: Unit) -> bool:
+        return any(d.wid in hit_wids for d in u.walk())
+
+    def full(u: Unit, depth: int, prefix: str) -> None:
+        line = " ".join(x for x in (prefix, _label(u), _own(u)) if x)
+        out.append(_Left(("  " * depth) + line, {d.wid for d in u.walk()}))
+        for c in u.children:
+            full(c, depth + 1, "")
+        if u.wrapup:
+            out.append(_Left(("  " * depth) + " ".join(b.text for b in u.wrapup if isinstance(b, Line)), {u.wid}))
 
     def runs(units: list[Unit], depth: int, first_prefix: str = "") -> None:
         i = 0
         while i < len(units):
             u = units[i]
-            hit = any(d.wid in affected for d in u.walk())
-            if hit:
-                text = own(u) if u.wid in affected or u.children else own(u)
-                prefix = first_prefix if (i == 0 and first_prefix) else ""
-                lab = label(u)
-                line = " ".join(x for x in (prefix, lab, text) if x)
-                out.append(("  " * depth) + line)
-                if u.wid in affected:
-                    for d in list(u.walk())[1:]:
-                        out.append(("  " * (depth + 1)) + " ".join(x for x in (label(d), own(d)) if x))
-                else:
-                    runs(u.children, depth + 1)
+            prefix = first_prefix if i == 0 else ""
+            if u.wid in whole:
+                full(u, depth, prefix)
+                i += 1
+                continue
+            if hit(u):
+                line = " ".join(x for x in (prefix, _label(u), _own(u)) if x)
+                out.append(_Left(("  " * depth) + line, {u.wid}))
+                runs(u.children, depth + 1)
                 if u.wrapup:
-                    out.append(("  " * depth) + " ".join(b.text for b in u.wrapup if isinstance(b, Line)))
+                    out.append(_Left(("  " * depth) + " ".join(b.text for b in u.wrapup if isinstance(b, Line)),
+                                     {u.wid}))
                 i += 1
                 continue
             j = i
-            while j < len(units) and not any(d.wid in affected for d in units[j].walk()) \
-                    and units[j].kind == u.kind:
+            while j < len(units) and not hit(units[j]) and units[j].kind == u.kind:
                 j += 1
             run = units[i:j]
-            prefix = first_prefix if (i == 0 and first_prefix) else ""
+            covered = {d.wid for x in run for d in x.walk()}
             if u.kind == "subsection":
                 nums = [x.num for x in run]
                 if nums[0] == "1":
-                    lab = prefix
+                    out.append(_Left(("  " * depth) + f"{prefix} {ELISION}".strip(), {run[0].wid} | {d.wid for d in run[0].walk()}))
                     rest = nums[1:]
-                    out.append(("  " * depth) + f"{lab} {ELISION}".strip())
                     if rest:
-                        out.append(("  " * depth) + f"Stk. {rest[0] if len(rest) == 1 else rest[0] + '-' + rest[-1]}. {ELISION}")
+                        out.append(_Left(("  " * depth) + f"Stk. {rest[0] if len(rest) == 1 else rest[0] + '-' + rest[-1]}. {ELISION}",
+                                         {d.wid for x in run[1:] for d in x.walk()}))
                 else:
                     rng = nums[0] if len(nums) == 1 else f"{nums[0]}-{nums[-1]}"
-                    out.append(("  " * depth) + f"{prefix + ' ' if prefix else ''}Stk. {rng}. {ELISION}")
+                    out.append(_Left(("  " * depth) + f"{prefix + ' ' if prefix else ''}Stk. {rng}. {ELISION}", covered))
             else:
                 nums = [x.num or "" for x in run]
                 rng = nums[0] if len(nums) == 1 else f"{nums[0]}-{nums[-1]}"
-                out.append(("  " * depth) + f"{rng}) {ELISION}")
+                out.append(_Left(("  " * depth) + f"{rng}) {ELISION}", covered))
             i = j
 
-    sec_label = label(section) or f"§ {section.num}."
-    if section.wid in affected:
-        return [ln.strip() for ln in unit_lines(section)]
+    sec_label = _label(section) or f"§ {section.num}."
+    if section.wid in whole:
+        return [_Left(ln.strip(), {section.wid}) for ln in unit_lines(section)]
+    if not section.children:
+        return [_Left(" ".join(x for x in (sec_label, _own(section)) if x), {section.wid})]
     runs(section.children, 0, sec_label)
+    if out:
+        out[0].wids.add(section.wid)
     return out
 
 
@@ -86,49 +111,81 @@ def _stands_alone(nr: Nummer) -> bool:
     return nr.section is None or bool(nr.change.get("overalt")) or nr.change.verb == "overskrift"
 
 
-def _bilag_row(law: _Law, group: list[Nummer]) -> BilagRow:
-    """One row: the current wording of the § the numre change (elided), beside the numre."""
+WHOLE = ("repeal", "rewrite", "replace")  # placements that act on a unit with all below it
+
+
+def _bilag_rows(law: _Law, group: list[Nummer], places: dict) -> list[BilagRow]:
+    """The current wording of the § the numre change (elided), cut so that each nummer stands
+    beside the text it changes: a new row starts at each line a nummer acts on."""
     first = group[0]
     sec_wid = first.section
-    right = [ln for nr in group for ln in nr.lines()]
     if first.change.verb == "overskrift":  # the heading as it reads today
         u = law.base_units[first.targets[0]]
-        return BilagRow(([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text], right)
+        left = ([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text]
+        return [BilagRow(left, [ln for nr in group for ln in nr.lines()])]
     new_top = all(nr.change.verb == "ny" and nr.change.get("ny") in ("paragraf", "kapitel", "afsnit")
                   for nr in group)
     if first.change.get("overalt") or not sec_wid or new_top:
         # throughout the act there is no one place to quote; a new § has no current wording
-        return BilagRow([], right)
-    # the units the numre change; a new stk. or nr. shows its parent only as context
-    affected = {w for nr in group for w in nr.targets
-                if w in law.base_units and not (nr.change.verb == "ny" and w == sec_wid)}
-    return BilagRow(_elided(law, law.base_units[sec_wid], affected), right)
+        return [BilagRow([], [ln for nr in group for ln in nr.lines()])]
+    whole, own = set(), set()
+    for nr in group:
+        p = places.get(id(nr.change))
+        if p is None or (p.what == "new" and p.new_wids):
+            continue  # the place of a new unit is its anchor, which needs no printing
+        # (a new punktum has no unit of its own: the text it goes into is printed)
+        for w in nr.targets:
+            if w in law.base_units:
+                (whole if p.what in WHOLE else own).add(w)
+    lines = _elided(law.base_units[sec_wid], whole, own)
+    # the line each nummer acts on; numre keep their order
+    at: list[int] = []
+    for nr in group:
+        p = places.get(id(nr.change))
+        want = (p.anchor if p is not None and p.what == "new" and p.anchor else None) \
+            or (nr.targets[0] if nr.targets else None)
+        idx = next((i for i, ln in enumerate(lines) if want in ln.wids), None)
+        if idx is None or (want == sec_wid and nr.change.verb == "ny"):
+            idx = len(lines) - 1 if nr.change.verb == "ny" else 0
+        at.append(max([idx] + at[-1:]))
+    cuts = sorted({0} | set(at))
+    rows = []
+    for k, c in enumerate(cuts):
+        end = cuts[k + 1] if k + 1 < len(cuts) else len(lines)
+        right = [ln for nr, a in zip(group, at) if a == c for ln in nr.lines()]
+        rows.append(BilagRow([ln.text for ln in lines[c:end]], right, cont=k > 0))
+    return rows
 
 
 def bilag(lf: Lovforslag, result: Result) -> list[BilagRow]:
-    """Bilag 1: a row per ændringsparagraf intro, then a row per § the numre change (lovteknik §6)."""
+    """Bilag 1: a row per ændringsparagraf intro, then rows per § the numre change (lovteknik §6)."""
     rows: list[BilagRow] = []
     for para in lf.paragraffer:
-        law = _Law(result.laws[para.law])
-        rows.append(BilagRow([], [f"§ {para.n}", para.intro]))
+        lr = result.laws[para.law]
+        law = _Law(lr)
+        places = {}
+        for p in lr.placements:  # a new unit goes beside the unit it is inserted after or before
+            places.setdefault(id(p.change), p)
+        rows.append(BilagRow([], [f"§ {para.n}", para.intro], intro=True))
         group: list[Nummer] = []
         for nr in para.numre:
             if group and (_stands_alone(nr) or _stands_alone(group[0]) or nr.section != group[0].section):
-                rows.append(_bilag_row(law, group))
+                rows.extend(_bilag_rows(law, group, places))
                 group = []
             group.append(nr)
         if group:
-            rows.append(_bilag_row(law, group))
+            rows.extend(_bilag_rows(law, group, places))
     return rows
 
 
 def bilag_text(rows: list[BilagRow]) -> str:
-    out = ["Bilag 1", "", "Lovforslaget sammenholdt med gældende lov", "", "Gældende formulering | Lovforslaget", ""]
+    out = ["Bilag 1", "", "Lovforslaget sammenholdt med gældende lov", "", "Gældende formulering | Lovforslaget"]
     for r in rows:
+        if not r.cont:
+            out.append("")
         n = max(len(r.left), len(r.right))
         for i in range(n):
             left = r.left[i] if i < len(r.left) else ""
             right = r.right[i] if i < len(r.right) else ""
             out.append(f"{left} | {right}" if left else f"| {right}")
-        out.append("")
     return "\n".join(out).rstrip() + "\n"

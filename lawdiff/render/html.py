@@ -1,18 +1,69 @@
-"""HTML for redlines: semantic <ins>/<del> with a visually hidden cue for screen readers.
+"""HTML for redlines and law text: semantic <ins>/<del>, Danish legal typography.
 
-Used by `lawdiff diff --format html` and by the site. Text is escaped by Jinja2's
-autoescaping (markupsafe); nothing here builds HTML by string concatenation of
-unescaped text.
+Used by `lawdiff diff --format html` and by the site. Text is escaped by markupsafe;
+nothing here builds HTML by string concatenation of unescaped text.
+
+- Screen readers hear "indsat:"/"slettet:" before each change from CSS generated content
+  (`ins::before`, see static/lawdiff.css), so the cue is never part of the document's text:
+  not in the clipboard and not in the PDF's text layer.
+- A view of one forslag (`item=N`) marks only that forslag's changes; text another forslag
+  inserts is shown as consolidated text in a `span.andet` (dotted underline, with a title
+  naming the forslag), what it deletes or repeals is left out.
+- No-break spaces keep "§ 68 a", "stk. 2", "nr. 3", "2. pkt." and "1. februar 2017" together.
+- Footnote markers stand where the source puts them (after their line), as links to the note.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..model import Line, Note, Unit
 from ..redline import INSERTED, REPEALED, Block, RUnit
 from ..tokendiff import DELETE, INSERT
+
+NBSP = "\u00a0"
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_SUFFIX = r"[a-zæøå](?=[,.;:)]|\s+(?:og|eller|samt|til|-|–)\b|-|–|$)"
+_NBSP_RULES = [
+    # "§ 68 a", "§§ 9-12", "§ 2 i lov" (not a letter suffix: "i" is followed by a word)
+    (re.compile(r"(§§?) (\d+)(?: (" + _SUFFIX + r"))?"),
+     lambda m: m.group(1) + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else "")),
+    # "stk. 2", "Stk. 2.", "nr. 3", "litra b", "kapitel 12 a", "afsnit III"
+    (re.compile(r"\b([Ss]tk\.|nr\.|[Ll]itra|[Kk]apitel|[Aa]fsnit|[Bb]ilag|[Ff]orslag) (\d+|[IVX]+\b|[a-zæøå]\b)"
+                r"(?: (" + _SUFFIX + r"))?"),
+     lambda m: m.group(1) + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else "")),
+    (re.compile(r"\b(\d+)\. (pkt\.)"), lambda m: m.group(1) + "." + NBSP + m.group(2)),
+    # "(forslag 1, 2 og 10)"
+    (re.compile(r"\b([Ff]orslag) (\d+)"), lambda m: m.group(1) + NBSP + m.group(2)),
+    # "1. februar 2017"
+    (re.compile(r"\b(\d{1,2})\. (" + _MONTHS + r")(?: (\d{4}))?\b"),
+     lambda m: m.group(1) + "." + NBSP + m.group(2) + (NBSP + m.group(3) if m.group(3) else "")),
+]
+
+
+def nbsp(text: str) -> str:
+    """Danish typesetting: no-break spaces inside citations and dates."""
+    if " " not in text:
+        return text
+    for rx, fn in _NBSP_RULES:
+        text = rx.sub(fn, text)
+    return text
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def nbsp_html(html: str) -> Markup:
+    """No-break spaces in the text (never the markup) of trusted HTML, e.g. rendered Markdown."""
+    parts = _TAG.split(str(html))
+    return Markup("".join(t if i % 2 else nbsp(t) for i, t in enumerate(parts)))
+
+
+def esc(text: str) -> Markup:
+    return escape(nbsp(text))
 
 
 @lru_cache(maxsize=1)
@@ -20,80 +71,231 @@ def env() -> Environment:
     e = Environment(loader=PackageLoader("lawdiff", "templates"), autoescape=select_autoescape(["html"]),
                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     e.globals.update(block=block_html, runit=runit_html)
+    e.filters["nbsp"] = esc
     return e
 
 
-def _seg(op: int, text: str, change: str | None) -> Markup:
+def _item_of(change: str | None) -> int | None:
+    return int(change.split(".")[0]) if change else None
+
+
+def _other(change: str | None, item: int | None) -> bool:
+    """A change of another forslag than the one viewed. A segment whose maker is unknown is
+    shown as a change in every view (never silently credited to nobody)."""
+    return item is not None and change is not None and _item_of(change) != item
+
+
+def _andet(text: str, change: str) -> Markup:
+    return Markup(f'<span class="andet" title="Indsat ved forslag {_item_of(change)}">') + esc(text) + Markup("</span>")
+
+
+def _seg(op: int, text: str, change: str | None, item: int | None = None, after_delete: bool = False) -> Markup:
+    if _other(change, item):
+        return _andet(text, change) if op == INSERT else Markup("")
     if op == INSERT:
-        link = f' data-change="{escape(change)}"' if change else ""
-        return Markup(f'<ins{link}><span class="sr">indsat: </span>{escape(text)}</ins>')
+        attrs = f' data-change="{escape(change)}"' if change else ""
+        cls = ' class="erstatter"' if after_delete else ""
+        return Markup(f"<ins{cls}{attrs}>") + esc(text) + Markup("</ins>")
     if op == DELETE:
-        link = f' data-change="{escape(change)}"' if change else ""
-        return Markup(f'<del{link}><span class="sr">slettet: </span>{escape(text)}</del>')
-    return escape(text)
+        attrs = f' data-change="{escape(change)}"' if change else ""
+        return Markup(f"<del{attrs}>") + esc(text) + Markup("</del>")
+    return esc(text)
 
 
-def block_html(block: Block) -> Markup:
-    return Markup("").join(_seg(s.op, s.text, s.change) for s in block)
+def block_html(block: Block, item: int | None = None) -> Markup:
+    out = []
+    prev = None
+    for s in block:
+        h = _seg(s.op, s.text, s.change, item, after_delete=prev == DELETE)
+        if prev == DELETE and s.op == INSERT and not _other(s.change, item):
+            h = Markup(" ") + h  # a replacing insertion stands apart from its deletion, also when copied
+        out.append(h)
+        if not (s.op == DELETE and _other(s.change, item)):  # a hidden deletion separates nothing
+            prev = s.op
+    return Markup("").join(out)
 
 
-def _label(r: RUnit) -> Markup:
+_CONTINUES = re.compile(r"^[,.;:)]")
+
+
+def _side_text(block: Block) -> str:
+    return "".join(s.text for s in block if s.op != DELETE)
+
+
+def _join(blocks: list[Block], rendered: list[Markup]) -> Markup:
+    """Lines joined by a space, except where the source broke a sentence at a footnote and the
+    next line goes on with its punctuation (", samt …")."""
+    out = Markup("")
+    for i, (b, h) in enumerate(zip(blocks, rendered)):
+        if i and not _CONTINUES.match(_side_text(b).lstrip()):
+            out += Markup(" ")
+        out += h
+    return out
+
+
+class Notes:
+    """The footnotes of a page: a marker link where the source puts it, and the note itself
+    (with the source's own marker, so it is numbered once) collected for an aside."""
+
+    def __init__(self, units: dict[str, Unit], prefix: str = "note"):
+        self.units = units
+        self.prefix = prefix
+        self.count = 0
+        self.pending: list[tuple[str, Note]] = []
+
+    def marker(self, note: Note) -> Markup:
+        self.count += 1
+        nid = f"{self.prefix}-{self.count}"
+        self.pending.append((nid, note))
+        label = note.marker.rstrip(")") or str(self.count)
+        return Markup(f'<sup class="fn"><a href="#{nid}" id="{nid}-ref" aria-label="Fodnote {escape(label)}">'
+                      f'{escape(label)}</a></sup>')
+
+    def after(self, wid: str, part: str, i: int, n_blocks: int) -> Markup:
+        """Markers of the notes on line i of a unit's intro/wrapup (all at the last line when
+        the redline merged the lines)."""
+        u = self.units.get(wid)
+        if u is None:
+            return Markup("")
+        lines = [b for b in getattr(u, part)]
+        if len(lines) == n_blocks:
+            picked = [lines[i]] if i < len(lines) else []
+        else:
+            picked = lines if i == n_blocks - 1 else []
+        return Markup("").join(self.marker(n) for b in picked if isinstance(b, Line) for n in b.notes)
+
+    def line(self, line: Line) -> Markup:
+        return esc(line.text) + Markup("").join(self.marker(n) for n in line.notes)
+
+    def aside(self) -> Markup:
+        if not self.pending:
+            return Markup("")
+        items = Markup("").join(
+            Markup('<li id="{}"><span class="marker">{}</span> {} <a class="tilbage" href="#{}-ref" '
+                   'aria-label="Tilbage til teksten">↩</a></li>').format(
+                nid, n.marker.rstrip(")"), esc(" ".join(n.lines)), nid) for nid, n in self.pending)
+        self.pending = []
+        return Markup('<aside class="noter" aria-label="Fodnoter"><ul>') + items + Markup("</ul></aside>")
+
+
+def _blocks(r: RUnit, part: str, item: int | None, notes: Notes | None) -> Markup:
+    blocks = getattr(r, part)
+    rendered = []
+    for i, b in enumerate(blocks):
+        h = block_html(b, item)
+        if notes is not None:
+            h += notes.after(r.wid, part, i, len(blocks))
+        rendered.append(h)
+    return _join(blocks, rendered)
+
+
+def _label(r: RUnit, item: int | None) -> Markup:
     old, new = (r.old_label or "").strip(), (r.new_label or "").strip()
+    who = r.changes[0] if r.changes else None
     if r.status == INSERTED:
-        return _seg(INSERT, new, None) if new else Markup("")
+        return _seg(INSERT, new, who, item) if new else Markup("")
     if r.status == REPEALED:
-        return _seg(DELETE, old, None) if old else Markup("")
+        return _seg(DELETE, old, who, item) if old else Markup("")
     if old == new:
-        return escape(new)
-    return (_seg(DELETE, old, None) if old else Markup("")) + (_seg(INSERT, new, None) if new else Markup(""))
+        return esc(new)
+    if _other(who, item):  # renumbered (also) by another forslag: the number it will have
+        return Markup('<span class="andet" title="{}">').format(f"Nummereret om; i gældende lov: {old or '(uden nummer)'}") \
+            + esc(new) + Markup("</span>") if new else Markup("")
+    return (_seg(DELETE, old, None) if old else Markup("")) + (Markup(" ") if old and new else Markup("")) \
+        + (_seg(INSERT, new, None, after_delete=bool(old)) if new else Markup(""))
 
 
-def _refs(r: RUnit, ref_href) -> Markup:
-    """Links from a changed unit to the bemærkning of each change that made it."""
+def _refs(r: RUnit, ref_href, item: int | None) -> Markup:
+    """Links from a changed unit to the bemærkning of each change (of the forslag viewed) that made it."""
     if ref_href is None:
         return Markup("")
     ids = list(dict.fromkeys(list(r.changes) + [s.change for b in r.intro + r.wrapup for s in b if s.change]))
-    links = [Markup(f'<a class="ref" href="{escape(ref_href(c))}" title="Se bemærkningerne">{escape(c)}</a>')
-             for c in ids]
-    return Markup(' <sup class="refs">') + Markup(" ").join(links) + Markup("</sup>") if links else Markup("")
+    links = [Markup(f'<a class="ref" href="{escape(ref_href(c))}" aria-label="Bemærkningerne til ændring '
+                    f'{escape(c)}">{escape(c)}</a>') for c in ids if not _other(c, item)]
+    return Markup('<span class="refs"> ') + Markup(" ").join(links) + Markup("</span>") if links else Markup("")
 
 
-def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: bool = False) -> Markup:
+def live_eids(units) -> set[str]:
+    """The eIds of the units that are not repealed: a repealed unit whose eId one of them now
+    carries (a stk. repealed and another inserted in its place) gets an id of its own."""
+    return {u.eid for top in units for u in top.walk() if u.status != REPEALED}
+
+
+def anchor_of(r: RUnit, prefix: str = "", live: set[str] | None = None) -> str:
+    if not r.eid:
+        return ""
+    if r.status == REPEALED and live is not None and r.eid in live:
+        return f"{prefix}{r.eid}-ophaevet"
+    return prefix + r.eid
+
+
+CLS = {"section": "paragraf", "subsection": "stk", "paragraph": "nr", "point": "litra", "indent": "led"}
+
+
+def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: bool = False,
+               notes: Notes | None = None, item: int | None = None, level: int = 4,
+               lead: Markup | None = None, live: set[str] | None = None) -> Markup:
     """One unit of a redline (a § with its stk., nr. and litra) as nested HTML.
 
     anchor_prefix makes ids unique when a § is shown more than once on a page; ref_href(change
     id) gives the link to the bemærkning of a change; permalinks turns every label into a link
-    to its own anchor.
+    to its own anchor; notes places footnote markers; item shows one forslag's changes only;
+    level is the heading level of the § label (a run-in heading, role="heading"); lead is the
+    § label a first stk. begins with; live (see live_eids) keeps ids unique.
     """
-    cls = {"section": "paragraf", "subsection": "stk", "paragraph": "nr", "point": "litra",
-           "indent": "led"}.get(r.kind, r.kind)
-    status = f" {r.status}" if r.status != "unchanged" else ""
-    anchor = anchor_prefix + r.eid if r.eid else ""
+    who = r.changes[0] if r.changes else None
+    if r.status == REPEALED and _other(who, item):
+        return Markup("")  # repealed by another forslag: not part of the consolidated text
+    status = r.status if r.status != "unchanged" else ""
+    if r.status == INSERTED and _other(who, item):
+        status = "andet-ny"
+    cls = CLS.get(r.kind, r.kind) + (f" {status}" if status else "")
+    anchor = anchor_of(r, anchor_prefix, live)
     ident = f' id="{escape(anchor)}"' if anchor else ""
-    parts = [Markup(f'<div class="{cls}{status}"{ident}>')]
-    label = _label(r)
-    if permalinks and anchor:
-        shown = label if label else Markup('<span class="pil" aria-hidden="true">¶</span>')
-        label = Markup(f'<a class="permalink" href="#{escape(anchor)}" aria-label="Link til {escape(r.cite())}">') \
-            + shown + Markup("</a>")
-    note = ""
+    parts = [Markup(f'<div class="{cls}"{ident}>')]
+    label = _label(r, item)
+    if permalinks and anchor and label:
+        label = Markup(f'<a class="permalink" href="#{escape(anchor)}">') + label + Markup("</a>")
+    intro = _blocks(r, "intro", item, notes)
+    refs = _refs(r, ref_href, item) if (r.changes or r.own_changed) else Markup("")
+    children = list(r.children)
     if r.kind == "section":
+        note = ""
         if r.status == INSERTED:
             note = " (ny)"
         elif r.status == REPEALED:
             note = " (ophævet)"
         elif r.moved_from:
             note = f" (flyttet fra {r.moved_from})"
-    intro = Markup(" ").join(block_html(b) for b in r.intro if b)
-    refs = _refs(r, ref_href) if (r.changes or r.own_changed) else Markup("")
-    if r.kind == "section":
-        parts.append(Markup('<p class="label">') + label + escape(note) + refs + Markup("</p>"))
-    elif label or intro:
-        parts.append(Markup("<p>") + (Markup('<span class="label">') + label + Markup("</span> ") if label else "")
-                     + intro + refs + Markup("</p>"))
-    for c in r.children:
-        parts.append(runit_html(c, anchor_prefix, ref_href, permalinks))
+        head = Markup(f'<span class="plabel" role="heading" aria-level="{level}">') + label + esc(note) \
+            + refs + Markup(" </span>")
+        if intro or not children:
+            parts.append(Markup("<p>") + head + intro + Markup("</p>"))
+        else:  # the label runs into the first stk.
+            first = children.pop(0)
+            parts.append(runit_html(first, anchor_prefix, ref_href, permalinks, notes, item, level, lead=head,
+                                    live=live))
+    else:
+        lab = Markup('<span class="label">') + label + Markup("</span>") if label else Markup("")
+        start = (lead if lead else Markup("")) + (lab + Markup(" ") if lab else Markup(""))
+        if start or intro:
+            parts.append(Markup("<p>") + start + intro + refs + Markup("</p>"))
+        elif lead:
+            parts.append(Markup("<p>") + lead + Markup("</p>"))
+    for c in children:
+        parts.append(runit_html(c, anchor_prefix, ref_href, permalinks, notes, item, level, live=live))
     if r.wrapup:
-        parts.append(Markup("<p>") + Markup(" ").join(block_html(b) for b in r.wrapup) + Markup("</p>"))
+        parts.append(Markup('<p class="afslutning">') + _blocks(r, "wrapup", item, notes) + Markup("</p>"))
     parts.append(Markup("</div>"))
     return Markup("\n").join(parts)
+
+
+def items_in(r: RUnit) -> set[int]:
+    """The forslag whose changes touch a redline unit (or below it)."""
+    ids = set()
+    for u in r.walk():
+        ids.update(u.changes)
+        for b in u.intro + u.wrapup + ([u.heading] if u.heading else []):
+            ids.update(s.change for s in b if s.change)
+    return {int(i.split(".")[0]) for i in ids if i}
+

@@ -320,8 +320,10 @@ class _Builder:
         key = "affattes" if c.verb == "affattes" else "ophæves"
         wid, pkt = _target(self.law, c, key)
         t = self._where(c, wid, pkt, here)
-        if c.verb == "ophæves":
+        if c.verb == "ophæves" and "tekst" not in c.data:
             return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.")
+        if c.verb == "ophæves":  # the engine replaces the punktum: say so (template 10)
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", [norm(c.get("tekst"))])
         return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))])
 
     # -- nyaffattelse (template 8) --

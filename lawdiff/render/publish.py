@@ -53,6 +53,7 @@ class Page:
     html: str
     pdf_date: str | None = None  # ISO date for the PDF's metadata; None: no PDF
     pdf_html: str | None = None  # the HTML the PDF is made from, if not `html`
+    docx: bytes | None = None  # a proposal's Word document, written beside the page as .docx
 
     @property
     def pdf_path(self) -> str:
@@ -63,8 +64,9 @@ class Page:
 class Site:
     pages: list[Page] = field(default_factory=list)
 
-    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None) -> None:
-        self.pages.append(Page(path, html, pdf_date, pdf_html))
+    def add(self, path: str, html: str, pdf_date: str | None = None, pdf_html: str | None = None,
+            docx: bytes | None = None) -> None:
+        self.pages.append(Page(path, html, pdf_date, pdf_html, docx))
 
 
 class Stats(list):
@@ -341,8 +343,8 @@ def _pdfs(site: Site, tmp: Path, cache: PdfCache, stats: Stats) -> set[str]:
         src = cache.get(key) if key not in fresh else cache.put(key, fresh[key])
         for page in pages:
             dst = tmp / page.pdf_path
-            if src is not None:
-                _link_or_copy(src, dst)
+            if src is not None:  # a copy, not a link: nothing done to the site can change the cache
+                _put(dst, src.read_bytes())
             else:
                 _put(dst, fresh[key])
             stats.written.append(page.pdf_path)
@@ -351,6 +353,16 @@ def _pdfs(site: Site, tmp: Path, cache: PdfCache, stats: Stats) -> set[str]:
         else:
             stats.pdf_cached += len(pages)
     return set(wanted)
+
+
+def _inside_site(rel: str) -> str:
+    """A page's path, refused unless it is a plain relative path that stays in the site folder
+    (the names in it were validated on read; this is the last line of defence)."""
+    parts = rel.split("/")
+    if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
+            or any(p in ("", ".", "..") for p in parts)):
+        raise SiteError(f"siden {rel!r} ville ligge uden for webstedets mappe", hint="kør lawdiff check")
+    return rel
 
 
 def write_site(site: Site, out: Path, pdf: bool = True, root: Path | None = None,
@@ -377,8 +389,11 @@ def write_site(site: Site, out: Path, pdf: bool = True, root: Path | None = None
             if keep and os.path.isdir(out):
                 _copy_tree(out, tmp)
             for page in site.pages:
-                _put(tmp / page.path, page.html.encode("utf-8"))
+                _put(tmp / _inside_site(page.path), page.html.encode("utf-8"))
                 stats.written.append(page.path)
+                if page.docx is not None:  # a proposal's Word document beside its page
+                    _put(tmp / (page.path[: -len(".html")] + ".docx"), page.docx)
+                    stats.written.append(page.path[: -len(".html")] + ".docx")
             _put(tmp / "static" / "lawdiff.css", _css().encode("utf-8"))
             stats.written.append("static/lawdiff.css")
             if pdf:

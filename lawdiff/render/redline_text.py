@@ -1,7 +1,7 @@
 """The redline as plain text: [+inserted+] and [-deleted-], coloured on a terminal."""
 from __future__ import annotations
 
-from ..redline import INSERTED, REPEALED, Block, Redline, RUnit
+from ..redline import CONTAINERS, INSERTED, REPEALED, Block, Redline, RUnit
 from ..tokendiff import DELETE, INSERT
 
 _ANSI = {INSERT: ("\x1b[1;32m", "\x1b[0m"), DELETE: ("\x1b[9;31m", "\x1b[0m")}
@@ -62,9 +62,20 @@ def unit_lines(r: RUnit, color: bool, depth: int = 0) -> list[str]:
     return out
 
 
+def heading_line(r: RUnit, color: bool) -> str:
+    """A changed heading: "Kapitel 3 [-Gammel-][+Ny+]", "[+Ny mellemrubrik+]"."""
+    label = _label(r, color) if r.kind != "group" else ""
+    return " ".join(x for x in (label, block_text(r.heading or [], color)) if x)
+
+
 def render(redline: Redline, title: str, color: bool = False) -> str:
     out = [title, ""]
-    for s in redline.touched_sections():
+    if redline.title is not None:
+        out += ["Lovens titel: " + block_text(redline.title, color), ""]
+    for s in redline.touched_units():
+        if s.kind in CONTAINERS:
+            out += [heading_line(s, color), ""]
+            continue
         out.extend(unit_lines(s, color))
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -8,7 +8,8 @@ works opened from disk):
     sammenligning/<law>/<a>_<b>.html   a version compared with the previous one
     forslag/<slug>.html (.pdf)         one proposal: bemærkninger, Keeling redlines, the formal
                                        lovforslag, specielle bemærkninger and Bilag 1
-    static/lawdiff.css
+    static/lawdiff.css, lawdiff.js      style and the reader's tools (search, "Gå til §", no network)
+    static/soeg.js                     the search index (a script, so it loads from file://)
 
 Builds are deterministic (sorted inputs, no clocks; PDF dates come from the sources)
 and atomic: everything is written to a temporary folder beside the output, which is
@@ -16,7 +17,9 @@ swapped in only when the whole build has succeeded.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -25,12 +28,13 @@ from .. import redline
 from ..diff import compare
 from ..engine import Result, run
 from ..errors import LawdiffError
-from ..model import Act, Line, Unit
+from ..model import Act, Line, Unit, ancestry
 from ..proposal import load_proposal
 from ..store import Store
-from . import markdown
-from .html import env, runit_html
+from . import history, markdown
+from .html import Notes, anchor_of, env, esc, items_in, live_eids, nbsp_html, runit_html
 from .bilag import bilag
+from .docx import render_docx
 from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
@@ -72,17 +76,23 @@ def _toc(units: list[Unit]) -> list[dict]:
 
 
 class _Builder:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, pdf: bool = True):
         self.store = Store(root)
         self.root = root
+        self.pdf = pdf  # without PDFs, no page links to one
         self.site = Site()
+        self.search: list[dict] = []  # the client-side search index
         self.env = env()
-        self.env.globals.update(long_date=long_date, md=markdown.render, status_name=STATUS)
+        self.env.globals.update(long_date=long_date, md=lambda text: nbsp_html(markdown.render(text)),
+                                status_name=STATUS)
+        self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
         home = _rel(path, "index.html")
-        return self.env.get_template(template).render(css_href=css_href, home=home, path=path, rel=_rel, **kw)
+        return self.env.get_template(template).render(
+            css_href=css_href, js_href=_rel(path, "static/lawdiff.js"), index_href=_rel(path, "static/soeg.js"),
+            site_root=_rel(path, ".") + "/", home=home, path=path, rel=_rel, pdf=self.pdf, **kw)
 
     # -- acts --------------------------------------------------------------
     def acts(self) -> dict[str, list[Act]]:
@@ -93,45 +103,82 @@ class _Builder:
 
     def act_page(self, act: Act, previous: Act | None, versions: list[Act]) -> None:
         path = act_path(act)
-        body = []
-        for u in act.body:
-            body.append(self._act_unit(u))
-        html = self.render("act.html", path, act=act, toc=_toc(act.body), body=Markup("\n").join(body),
+        notes = Notes({u.wid: u for u in act.walk()}, "fn")
+        preamble = _preamble(act.preamble, notes)
+        pre_notes = notes.aside()
+        body = [self._act_unit(u, notes, 2) for u in act.body]
+        title = f"{_cap(act.title)} ({act.source})"
+        html = self.render("act.html", path, title=title, act=act, toc=_toc(act.body), body=Markup("\n").join(body),
+                           preamble=preamble, preamble_notes=pre_notes,
                            previous=previous, versions=versions,
                            compare_href=_rel(path, compare_path(act.law, previous.date, act.date)) if previous else None,
-                           version_href=lambda v: _rel(path, act_path(v)))
+                           version_href=lambda v: _rel(path, act_path(v)),
+                           history_href=_rel(path, history.history_path(act.law)))
         self.site.add(path, html, act.date)
+        for s in act.sections():
+            self.search.append({"t": f"{s.cite()} · {_cap(act.title)}, {act.source}", "u": f"{path}#{s.eid}",
+                                "x": " ".join(b.text for u in s.walk() for b in u.intro + u.wrapup)})
 
-    def _act_unit(self, u: Unit) -> Markup:
+    def _act_unit(self, u: Unit, notes: Notes, level: int) -> Markup:
         if u.kind == "section":
-            html = runit_html(_same(u), permalinks=True)
-            notes = u.notes()
-            if notes:
-                items = Markup("").join(Markup("<li><span class=\"marker\">{}</span> {}</li>")
-                                        .format(n.marker, " ".join(n.lines)) for n in notes)
-                html += Markup('<aside class="noter"><ol>') + items + Markup("</ol></aside>")
-            return html
+            html = runit_html(_same(u), permalinks=True, notes=notes, level=min(level, 6))
+            return html + notes.aside()
         if u.kind in ("book", "part", "chapter", "group"):
-            tag = {"book": "h2", "part": "h2", "chapter": "h3", "group": "h4"}[u.kind]
-            head = Markup(" ").join(Markup('<span class="num">{}</span>').format(x) for x in
-                                    ([u.label.strip()] if u.label else []))
-            title = Markup('<span class="titel">{}</span>').format(u.heading.text) if u.heading else Markup("")
-            out = [Markup('<section class="{}" id="{}"><{}>').format(u.kind, u.eid, tag) + head + title
-                   + Markup(f"</{tag}>")]
-            out += [self._act_unit(c) for c in u.children]
+            tag = f"h{min(level, 6)}"
+            num = Markup('<span class="num">{}</span>').format(esc(u.label.strip())) if u.label else Markup("")
+            title = (Markup('<span class="titel">') + notes.line(u.heading) + Markup("</span>")) if u.heading else Markup("")
+            head = num + (Markup(" ") if num and title else Markup("")) + title
+            out = [Markup('<section class="{}" id="{}"><{}>').format(u.kind, u.eid, tag) + head + Markup(f"</{tag}>")]
+            out.append(notes.aside())
+            out += [self._act_unit(c, notes, level + 1) for c in u.children]
             out.append(Markup("</section>"))
             return Markup("\n").join(out)
         if u.kind == "ikraft":
-            lines = Markup("").join(Markup("<p>{}</p>").format(b.text) for b in u.intro if isinstance(b, Line))
-            return Markup('<section class="ikraft" id="{}">').format(u.eid) + lines + Markup("</section>")
+            lines = Markup("").join(Markup("<p>") + notes.line(b) + Markup("</p>") for b in u.intro if isinstance(b, Line))
+            return Markup('<section class="ikraft" id="{}">').format(u.eid) + lines + Markup("</section>") + notes.aside()
         return Markup("")
 
     def compare_page(self, old: Act, new: Act) -> None:
         path = compare_path(new.law, old.date, new.date)
         red = compare(old, new)
+        linked = new.consolidation is not None and new.consolidation.base == old.key
+        if linked:  # versions linked by consolidation: every change names its act and nummer
+            history.attribute(red, new)
         touched = red.touched_sections()
-        html = self.render("compare.html", path, old=old, new=new, sections=touched,
+        live = live_eids(red.units)
+        # the changed §§ with their chapter, each linked to the act page it stands on
+        units = {}
+        parents: dict[str, Unit | None] = {}
+        for act in (old, new):  # the new version wins
+            for top in act.body:
+                _parents(top, None, parents)
+            units.update((u.wid, (u, act)) for u in act.walk())
+        groups: list[dict] = []
+        for s in touched:
+            u, act = units[s.wid]
+            chain = ancestry(u, parents)
+            chapter = next((a for a in chain if a.kind in ("chapter", "part")), None)
+            context = " ".join(x for x in ((chapter.label or "").strip() if chapter else "",
+                                           chapter.heading.text if chapter and chapter.heading else "") if x)
+            if not groups or groups[-1]["context"] != context:
+                groups.append({"context": context, "sections": []})
+            status = {"inserted": "ny", "repealed": "ophævet"}.get(s.status, "flyttet" if s.moved_from else "ændret")
+            groups[-1]["sections"].append({"r": s, "status": status, "anchor": anchor_of(s, "", live),
+                                           "act_href": _rel(path, act_path(act)) + f"#{u.eid}"})
+        ref_href = (lambda c: _rel(path, history.history_path(new.law))) if linked else None
+        title = f"{_cap(new.title)}: ændringer fra {long_date(old.date)} til {long_date(new.date)}"
+        html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
+                           sections=[runit_html(s, level=3, live=live, ref_href=ref_href) for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
+        self.site.add(path, html)
+
+    def history_page(self, versions: list[Act]) -> None:
+        law, path = versions[-1].law, history.history_path(versions[-1].law)
+        prev = {v.key: versions[i - 1] for i, v in enumerate(versions) if i}
+        html = self.render("history.html", path, title=f"Historik: {_cap(versions[-1].title)}",
+            heading=versions[-1].title, entries=history.timeline(
+            self.root, law, versions), act_href=lambda v: _rel(path, act_path(v)),
+            compare_href=lambda v: _rel(path, compare_path(law, prev[v.key].date, v.date)) if v.key in prev else None)
         self.site.add(path, html)
 
     # -- proposals ----------------------------------------------------------
@@ -145,37 +192,74 @@ class _Builder:
         def ref_href(change_id: str) -> str:
             return f"#forslag-{change_id.split('.')[0]}"
 
+        anchors = {law: _change_anchors(lr) for law, lr in result.laws.items()}
+        # the touched §§ of each act once, with the forslag that change each (linear, not items × §§)
+        touched = {law: [(s, items_in(s)) for s in red.touched_sections()] for law, red in reds.items()}
+        lives = {law: live_eids(red.units) for law, red in reds.items()}
         items = []
         for item in prop.items:
             per_law = []
             for law, red in reds.items():
-                secs = [s for s in red.touched_sections() if _items_in(s) & {item.number}]
+                secs = [(s, nums) for s, nums in touched[law] if item.number in nums]
                 if secs:
-                    per_law.append({
-                        "law": law, "act": result.laws[law].base,
-                        "html": Markup("\n").join(runit_html(s, f"f{item.number}-", ref_href) for s in secs)})
+                    html = []
+                    for s, nums in secs:
+                        others = sorted(nums - {item.number})
+                        if others:  # the other forslag's changes are consolidated text here, and said so
+                            de = "det" if len(others) == 1 else "de"
+                            html.append(Markup('<p class="andre">') + esc(
+                                f"{s.cite()} vises, som den lyder med {_forslag_list(others)} gennemført: "
+                                f"tekst, som {de} indsætter, er understreget med prikker; tekst, som {de} "
+                                f"sletter, er udeladt.") + Markup("</p>"))
+                        html.append(runit_html(s, f"f{item.number}-", ref_href, item=item.number, level=5,
+                                               live=lives[law]))
+                    per_law.append({"law": law, "act": result.laws[law].base, "html": Markup("\n").join(html)})
             links = []
             for c in item.changes:
-                target = _change_anchor(result.laws[c.law], c)
+                target = anchors[c.law].get(id(c))
                 if target:
                     links.append({"change": c, "href": f"#f{item.number}-{target}",
                                   "label": c.get("i") or c.get("affattes") or c.get("ophæves")
                                   or c.get("overskrift") or c.get("efter") or "", "law": c.law})
             items.append({"item": item, "laws": per_law, "links": links})
-        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, specielle=_specielle(lf, prop),
+            self.search.append({"t": f"Forslag {item.number}. {item.title} · {prop.title}",
+                                "u": f"{path}#forslag-{item.number}", "x": item.remarks or ""})
+        self.search.append({"t": f"{prop.title} ({prop.organisation})", "u": path, "x": prop.remarks or ""})
+        groups: list[list] = []
+        for row in rows:  # a § of the act with its sub-rows (one per place a nummer acts on)
+            if row.cont and groups:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
-                  pdf_href=f"{prop.slug}.pdf")
+                  pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
+                  docx_href=f"{prop.slug}.docx" if self.with_docx else None)
         # on the site the reader starts with the bemærkninger; the PDF is ordered as a lovforslag
-        html = self.render("proposal.html", path, order=WEB_ORDER, **kw)
-        pdf_html = self.render("proposal.html", path, order=PDF_ORDER, **kw)
-        self.site.add(path, html, prop.date, pdf_html)
+        title = f"{prop.title} – forslag fra {prop.organisation}, {long_date(prop.date)}"
+        html = self.render("proposal.html", path, title=title, order=WEB_ORDER, **kw)
+        pdf_html = self.render("proposal.html", path, title=title, order=PDF_ORDER, for_pdf=True, **kw)
+        docx = render_docx(result, lf, rows, reds) if self.with_docx else None
+        self.site.add(path, html, prop.date, pdf_html, docx)
 
     def index_page(self, acts: dict[str, list[Act]], results: list[Result]) -> None:
         path = "index.html"
-        html = self.render("index.html", path, acts=acts, results=results,
+        compares = {law: [(a, b, _rel(path, compare_path(law, a.date, b.date))) for a, b in zip(vs, vs[1:])]
+                    for law, vs in acts.items()}
+        html = self.render("index.html", path, title="Love og lovforslag", acts=acts, results=results,
+                           compares=compares, cap=_cap,
                            act_href=lambda a: _rel(path, act_path(a)),
                            proposal_href=lambda r: _rel(path, proposal_path(r.proposal.slug)))
         self.site.add(path, html)
+
+    def static(self) -> None:
+        """The reader's script and the search index, as files of the site (no network, no server)."""
+        from importlib import resources
+
+        js = (resources.files("lawdiff") / "static" / "lawdiff.js").read_text("utf-8")
+        self.site.add("static/lawdiff.js", js)
+        data = json.dumps(self.search, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        self.site.add("static/soeg.js", "window.LAWDIFF_SOEG = " + data.replace("</", "<\\/") + ";\n")
 
     def build(self) -> Site:
         acts = self.acts()
@@ -185,6 +269,7 @@ class _Builder:
                 self.act_page(act, previous, versions)
                 if previous is not None:
                     self.compare_page(previous, act)
+            self.history_page(versions)
         results = []
         folder = self.root / "proposals"
         for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -192,7 +277,38 @@ class _Builder:
         for r in results:
             self.proposal_page(r)
         self.index_page(acts, results)
+        self.static()
         return self.site
+
+
+def _cap(text: str) -> str:
+    """"lov om en aktiv …" -> "Lov om en aktiv …" (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def _forslag_list(nums: list[int]) -> str:
+    strs = [str(n) for n in nums]
+    return "forslag " + (strs[0] if len(strs) == 1 else ", ".join(strs[:-1]) + " og " + strs[-1])
+
+
+def _parents(u: Unit, parent: Unit | None, out: dict) -> None:
+    out[u.wid] = parent
+    for c in u.children:
+        _parents(c, u, out)
+
+
+def _preamble(lines: list[Line], notes: Notes) -> list[Markup]:
+    """The indledning as paragraphs. Where the source breaks a sentence at a footnote (LBK
+    807/2015: "… lov nr. 720 af 25. juni 2014" [note] ", § 1 i lov nr. 1486 …"), the
+    importer keeps two lines; they are one paragraph here, the marker in its place."""
+    paras: list[Markup] = []
+    for ln in lines:
+        h = notes.line(ln)
+        if paras and re.match(r"^[,.;:)]", ln.text.lstrip()):
+            paras[-1] += h
+        else:
+            paras.append(h)
+    return paras
 
 
 def _nums_text(nums: list[int]) -> str:
@@ -204,39 +320,40 @@ def _nums_text(nums: list[int]) -> str:
 
 
 def _specielle(lf, prop) -> list[dict]:
-    """Bemærkninger til lovforslagets enkelte bestemmelser: "Til § k", then "Til nr. …" per forslag."""
+    """Bemærkninger til lovforslagets enkelte bestemmelser: "Til § k", then "Til nr. …" per forslag.
+
+    The forslag's own bemærkninger stand once, under "Forslagene"; here each entry names the
+    forslag it carries out and points there, so no text is printed two or three times."""
     out = []
     items = {it.number: it for it in prop.items}
+    seen: dict[int, str] = {}
     for para in lf.paragraffer:
         by_item: dict[int, list[int]] = {}
         for nr in para.numre:
             for c in [nr.change, *getattr(nr, "also", [])]:  # a nummer may group changes of several forslag
                 if nr.n not in by_item.setdefault(c.item, []):
                     by_item[c.item].append(nr.n)
-        entries = [{"nums": _nums_text(ns), "item": items[i]} for i, ns in sorted(by_item.items(), key=lambda x: x[1][0])]
+        entries = []
+        for i, ns in sorted(by_item.items(), key=lambda x: x[1][0]):
+            entries.append({"nums": _nums_text(ns), "count": len(ns), "item": items[i], "first": i not in seen,
+                            "first_ref": seen.get(i)})
+            seen.setdefault(i, f"Til § {para.n}, nr. {_nums_text(ns)}")
         out.append({"para": para, "entries": entries})
     return out
 
 
-def _items_in(r: redline.RUnit) -> set[int]:
-    ids = set()
-    for u in r.walk():
-        ids.update(u.changes)
-        for b in u.intro + u.wrapup + ([u.heading] if u.heading else []):
-            ids.update(s.change for s in b if s.change)
-    return {int(i.split(".")[0]) for i in ids if i}
-
-
-def _change_anchor(lr, c) -> str | None:
-    """The eId (in the result) of the unit a change acts on, for links from the bemærkning."""
+def _change_anchors(lr) -> dict[int, str]:
+    """id(change) -> the eId (in the result, else in the base) of the unit it acts on, for links
+    from the bemærkning. One pass over each act: linear in the size of act and proposal."""
+    eids: dict[str, str] = {}
+    for act in (lr.base, lr.new):  # the result wins
+        eids.update((u.wid, u.eid) for u in act.walk())
+    out = {}
     for p in lr.placements:
-        if p.change is c:
-            wid = p.new_wids[0] if p.new_wids else (p.targets[0] if p.targets else None)
-            for act in (lr.new, lr.base):
-                for u in act.walk():
-                    if u.wid == wid:
-                        return u.eid
-    return None
+        wid = p.new_wids[0] if p.new_wids else (p.targets[0] if p.targets else None)
+        if wid in eids:
+            out.setdefault(id(p.change), eids[wid])
+    return out
 
 
 def build_site(root: Path, out: Path, pdf: bool = True, only: list[str] | None = None,
@@ -244,7 +361,7 @@ def build_site(root: Path, out: Path, pdf: bool = True, only: list[str] | None =
     """Build the site into `out`; with `only` (proposal files), just those proposals' pages and
     PDFs, keeping every other file of the current site. Returns the files written (a
     publish.Stats, which also counts the PDFs rendered and taken from the cache)."""
-    b = _Builder(root)
+    b = _Builder(root, pdf)
     if only:
         for f in only:
             b.proposal_page(run(load_proposal(_own_proposal(root, f)), b.store))

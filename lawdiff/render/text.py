@@ -1,7 +1,7 @@
 """Plain-text rendering in the official layout ("§ 68 a. …", "Stk. 2. …", "1) …")."""
 from __future__ import annotations
 
-from ..model import Act, Line, Table, Unit
+from ..model import Act, Table, Unit
 
 
 def blocks_text(blocks: list) -> str:
@@ -32,22 +32,32 @@ def unit_lines(unit: Unit, depth: int = 0) -> list[str]:
             out.extend(unit_lines(c, depth))
         return out
     pad = "  " * depth if unit.kind in ("paragraph", "point", "indent") else ""
-    first = " ".join(x for x in (_label(unit), blocks_text([b for b in unit.intro if isinstance(b, Line)])) if x)
-    if unit.kind == "section" and unit.children:
-        first = _label(unit)
-    if first:
-        out.append(pad + first)
-    for b in unit.intro:
-        if isinstance(b, Table):
-            out.extend(pad + " | ".join(c.text for c in row) for row in b.rows)
+    out.extend(_block_lines(unit.intro, pad, _label(unit)))
     for i, c in enumerate(unit.children):
         sub = unit_lines(c, depth + (1 if c.kind in ("paragraph", "point", "indent") else 0))
         if unit.kind == "section" and i == 0 and out and sub:
             out[-1] = out[-1] + " " + sub[0]  # "§ 1. Formålet …": the first stk. shares the line
             sub = sub[1:]
         out.extend(sub)
-    if unit.wrapup:
-        out.append(pad + blocks_text(unit.wrapup))
+    out.extend(_block_lines(unit.wrapup, pad, ""))
+    return out
+
+
+def _block_lines(blocks: list, pad: str, lead: str) -> list[str]:
+    """Blocks in source order: consecutive text lines as one line (the first after `lead`),
+    a table as one line per row (straffeloven § 55: text, the table, more text)."""
+    out: list[str] = []
+    run = [lead] if lead else []
+    for b in blocks:
+        if isinstance(b, Table):
+            if run:
+                out.append(pad + " ".join(run))
+                run = []
+            out.extend(pad + " | ".join(c.text for c in row) for row in b.rows)
+        elif b.text:
+            run.append(b.text)
+    if run:
+        out.append(pad + " ".join(run))
     return out
 
 

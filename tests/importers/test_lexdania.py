@@ -7,16 +7,33 @@ import re
 import pytest
 from lxml import etree
 
+from lawdiff import akn
+from lawdiff.address import resolve
 from lawdiff.errors import MappingError
-from lawdiff.importers.lexdania import read_lexdania, read_lexdania_file
-from lawdiff.render.text import plain_text
+from lawdiff.importers.lexdania import read_lexdania, read_lexdania_file, short_name
+from lawdiff.render.text import plain_text, render_unit
 from lawdiff.text import norm
 from tests.conftest import CORPUS, lexdania
 
 
-def _official_paragraf_texts(path, is_lbk):
+def _official_linea(e):
+    """A Linea as retsinformation shows it: its Char runs, a space between two plain runs."""
+    out = ""
+    prev_plain = False
+    for c in e.iter("Char"):
+        t = c.text or ""
+        plain = c.get("formaChar") is None
+        if plain and prev_plain and t and out and not t[0].isspace() and not out[-1].isspace():
+            out += " "
+        out += t
+        prev_plain = plain
+    return out
+
+
+def _official_paragraf_texts(path, is_lbk, dropped=()):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
-    as text: labels and lines, no notes."""
+    as text: labels and lines, no notes. `dropped` are (line, text) that the importer reported
+    as repeated by the source and left out: they are taken out of the Paragraf holding them."""
     root = etree.parse(str(path)).getroot()
     out = []
     for p in root.find("DokumentIndhold").iter("Paragraf", "AendringCentreretParagraf"):
@@ -30,9 +47,27 @@ def _official_paragraf_texts(path, is_lbk):
             if e.tag == "Explicatus" and e.text:
                 parts.append(e.text)
             elif e.tag == "Linea":
-                parts.append("".join(c.text or "" for c in e.iter("Char")))
+                parts.append(_official_linea(e))
         # a label split by the source as "§ " + "§§ 12-14 a." reads "§§ 12-14 a."
-        out.append(re.sub(r"^§ (?=§)", "", norm(" ".join(parts))))
+        text = re.sub(r"^§ (?=§)", "", norm(" ".join(parts)))
+        last = max(e.sourceline for e in p.iter())
+        for line, frag in dropped:
+            if p.sourceline <= line <= last:
+                assert f" {frag}" in text, (path, line)
+                text = text.replace(f" {frag}", "", 1)
+        out.append(text)
+    return out
+
+
+def _official_headings(path):
+    """Every heading (Rubrica) of the act's structure, in document order."""
+    root = etree.parse(str(path)).getroot()
+    out = []
+    for r in root.find("DokumentIndhold").iter("Rubrica"):
+        if {a.tag for a in r.iterancestors()} & {"Paragraf", "AendringCentreretParagraf", "Ikraft", "Nota"}:
+            continue
+        out.append(norm(" ".join(_official_linea(li) for li in r.iter("Linea")
+                                 if not any(a.tag == "Nota" for a in li.iterancestors()))))
     return out
 
 
@@ -47,14 +82,14 @@ def _doc_type(path):
 @pytest.mark.corpus
 def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     kinds = collections.Counter()
-    sections = acts = warnings = 0
+    sections = acts = warnings = headings = 0
     for rel, res in corpus_results.items():
         kinds[_doc_type(CORPUS / rel)] += 1
         warnings += len(res.repairs)
         if res.amendment:
             continue
         acts += 1
-        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk")
+        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped)
         mine = [norm(plain_text(s)) for s in res.act.sections()]
         # a repaired Paragraf (a § left inside the previous one) becomes two sections:
         # consume as many of ours as make up each official one
@@ -68,10 +103,14 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
             assert got == text, f"{rel}: {text[:80]!r}"
         assert i == len(mine), rel
         sections += len(official)
+        # every heading kept, in order: two or three in a row are a heading and its subheadings
+        official_headings = _official_headings(CORPUS / rel)
+        assert [norm(u.heading.text) for u in res.act.walk() if u.heading] == official_headings, rel
+        headings += len(official_headings)
     with capsys.disabled():
         print(f"\ncorpus: {len(corpus_results)} documents {dict(kinds)}; {acts} acts imported, "
               f"{len(corpus_results) - acts} amending acts recognised, 0 failures; "
-              f"{sections} §§ identical to the official text; {warnings} repairs reported as warnings")
+              f"{sections} §§ identical to the official text, {headings} headings kept; {warnings} repairs reported as warnings")
     assert len(corpus_results) == 2060
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
@@ -142,3 +181,184 @@ def test_unknown_element_names_file_element_and_line():
     with pytest.raises(MappingError) as e:
         read_lexdania(data, "x.xml")
     assert "<Mystery>" in e.value.message and e.value.line and e.value.file == "x.xml"
+
+
+# --- the gaps of issue 8 §1, each on the real document that shows it ---------------------------
+
+def _section(act, num):
+    [sec] = [s for s in act.sections() if s.num == num]
+    return sec
+
+
+def test_praeambel_under_dokumentindhold_is_kept_as_preamble():
+    act = read_lexdania_file(lexdania("2015/2015-1051.xml")).act
+    assert any(line.text.startswith("De ændringer, der følger af § 8, nr. 1-4, i lov nr. 532") for line in act.preamble)
+
+
+def test_aendringsparagraf_in_an_original_act_is_a_section_marked_as_amending():
+    # LBK 1234/2015 (privatvejsloven) § 104 amends lov om vintervedligeholdelse
+    res = read_lexdania_file(lexdania("2015/2015-1234.xml"))
+    sec = _section(res.act, "104")
+    [stk] = sec.children
+    assert stk.amending == 4494  # the AendringCentreretParagraf's source line
+    lines = [norm(t) for t in stk.own_lines()]
+    assert lines[0].startswith("I lov om vintervedligeholdelse og renholdelse af veje")
+    assert "§ 1, stk. 4, ophæves." in lines and "Kapitel 3 ophæves." in lines
+    assert _section(res.act, "103").children[0].amending is None
+    assert resolve(res.act, "§ 104").units == [sec]
+
+
+def test_forma_ind_romer_is_a_numbered_list():
+    act = read_lexdania_file(lexdania("2016/2016-1283.xml")).act
+    items = [u for u in act.walk() if u.kind == "paragraph" and u.label == "1)" and
+             "pengemarkedsinstrumenter" in plain_text(u)]
+    assert items and items[0].num == "1"
+    data = GOOD_HEAD + (b'<Dokument><Meta><DocumentType>LOV H#LOKDOK01</DocumentType><DiesSigni>2016-01-04'
+                        b'</DiesSigni><Number>1</Number><Year>2016</Year></Meta><DokumentIndhold><Bog><Kapitel>'
+                        b'<Explicatus>Kapitel 1</Explicatus><ParagrafGruppe><Paragraf><Explicatus>\xc2\xa7 1.</Explicatus>'
+                        b'<Stk><Exitus><Linea><Char>Det omfatter</Char></Linea></Exitus><Exitus><Index>'
+                        b'<Indentatio formaInd="Romer"><Explicatus>i)</Explicatus><Exitus><Linea><Char>a,</Char></Linea>'
+                        b'</Exitus></Indentatio><Indentatio formaInd="Romer"><Explicatus>ii)</Explicatus><Exitus><Linea>'
+                        b'<Char>b.</Char></Linea></Exitus></Indentatio></Index></Exitus></Stk></Paragraf></ParagrafGruppe>'
+                        b'</Kapitel></Bog></DokumentIndhold></Dokument>')
+    act = read_lexdania(data, "romer.xml").act
+    assert [(u.kind, u.num) for u in act.walk() if u.label and u.label.endswith(")")] == [
+        ("paragraph", "i"), ("paragraph", "ii")]
+
+
+def test_label_split_between_explicatus_and_first_linea_is_joined_with_a_warning():
+    res = read_lexdania_file(lexdania("2015/2015-1531.xml"))  # <Explicatus>§ </Explicatus> + "46 a."
+    sec = _section(res.act, "46 a")
+    assert sec.label == "§ 46 a." and sec.children[0].own_lines()[0] == "Den kommunale handleplan skal indeholde:"
+    assert any(r.startswith(f"{lexdania('2015/2015-1531.xml')}:") and "»§ 46 a.«" in r for r in res.repairs)
+    res = read_lexdania_file(lexdania("2010/2010-1222.xml"))  # <Explicatus>Stk. </Explicatus> + "3."
+    stk = resolve(res.act, "§ 20, stk. 3").units[0]
+    assert stk.label == "Stk. 3." and stk.own_lines()[0].startswith("Såfremt en driftsleder")
+    assert any(r.startswith(f"{lexdania('2010/2010-1222.xml')}:1655:") and "»Stk. 3.«" in r for r in res.repairs)
+    # the whole label in the Linea, and a placeholder with no number at all
+    act = read_lexdania_file(lexdania("2015/2015-1578.xml")).act
+    assert any(s.label == "§§ 12-14 a." and s.num == "12-14 a" for s in act.sections())
+    act = read_lexdania_file(lexdania("2016/2016-227.xml")).act
+    assert any(s.num is None and norm(plain_text(s)) == "§ (Ophævet)" for s in act.sections())
+
+
+def test_two_or_three_headings_are_all_kept():
+    act = read_lexdania_file(lexdania("2010/2010-1162.xml")).act  # "Sikringsmidler" / "Håndjern" / § 65
+    [outer] = [u for u in act.walk() if u.kind == "group" and u.heading.text == "Sikringsmidler"]
+    assert outer.children[0].kind == "group" and outer.children[0].heading.text == "Håndjern"
+    assert outer.children[0].children[0].num == "65"
+    act = read_lexdania_file(lexdania("2010/2010-1237.xml")).act  # retsplejeloven: four before Kapitel 1
+    heads = [u.heading.text for u in act.walk() if u.heading][:4]
+    assert heads == ["LOV OM RETTENS PLEJE", "Første bog. Domsmagten m.m.", "__________",
+                     "Første afsnit. Domstolenes ordning"]
+
+
+def test_mellemrubrik_after_the_first_sections_of_a_group_starts_a_new_group():
+    act = read_lexdania_file(lexdania("2016/2016-617.xml")).act
+    groups = [u for u in act.walk() if u.kind == "group"]
+    first = next(g for g in groups if g.heading.text == "Ændringer i anden lovgivning")
+    # the group's own heading stays before its first §; the later Rubrica is a group of its own
+    assert first.children[0].kind == "section"
+    assert all(g.children for g in groups)
+
+
+def test_show_prints_a_table_where_it_stands():
+    act = read_lexdania_file(lexdania("2013/2013-1028.xml")).act  # straffeloven § 55
+    lines = render_unit(_section(act, "55"), notes=False).splitlines()
+    skala = next(i for i, ln in enumerate(lines) if ln.endswith("afsones efter følgende skala:"))
+    assert lines[skala + 2] == "Bøden: | Forvandlings- straffen:"
+    andre = next(i for i, ln in enumerate(lines) if ln.startswith("For andre bøder"))
+    assert andre > skala + 3 and lines[andre - 2] == "6.000 - 10.000 kr. | 10 dage"
+
+
+def test_list_written_as_prose_lines_becomes_addressable_items():
+    res = read_lexdania_file(lexdania("2010/2010-1054.xml"))
+    nr3 = resolve(res.act, "§ 9 c, stk. 4, nr. 3").units[0]
+    assert (nr3.label, nr3.own_lines()) == ("3)", ["lov om friplejeboliger."])
+    stk = resolve(res.act, "§ 9 c, stk. 4").units[0]
+    assert stk.own_lines() == ["Opholdskommunen har ret til refusion efter stk. 1, når en person er flyttet til et "
+                               "tilsvarende tilbud i en anden kommune efter"]
+    assert any(":753:" in r and "liste" in r for r in res.repairs)
+    # a footnote marker "2)" at the start of a stk. is not a list (LBK 1402/2010 § 2, stk. 6)
+    act = read_lexdania_file(lexdania("2010/2010-1402.xml")).act
+    assert not resolve(act, "§ 2, stk. 6").units[0].children
+
+
+def test_two_plain_runs_split_by_a_line_break_keep_a_space():
+    act = read_lexdania_file(lexdania("2010/2010-1714.xml")).act
+    text = " ".join(t for u in act.walk() for t in u.own_lines())
+    assert "en eller flere af disse oplysninger, kan udlejeren ikke opkræve den eller de pågældende" in text
+    assert "flere afdisse" not in text
+    # formatted runs are joined as they stand: CO + subscript 2
+    act = read_lexdania_file(lexdania("2010/2010-1222.xml")).act
+    assert "CO2-kvoter" in " ".join(t for u in act.walk() for t in u.own_lines())
+
+
+def test_label_with_the_stop_before_the_letter_is_addressable():
+    res = read_lexdania_file(lexdania("2015/2015-149.xml"))
+    sec = resolve(res.act, "§ 5 E").units[0]
+    assert sec.label == "§ 5. E" and sec.num == "5 E"
+    assert any("»§ 5. E«" in r for r in res.repairs)
+    # and it survives Akoma Ntoso
+    back = akn.from_bytes(akn.to_bytes(res.act), "x.xml")
+    assert resolve(back, "§ 5 E").units[0].label == "§ 5. E"
+
+
+def test_section_repeated_inside_the_previous_one_yields_one_section():
+    res = read_lexdania_file(lexdania("2017/2017-174.xml"))
+    assert [s.num for s in res.act.sections()].count("345") == 1
+    assert "§ 345" not in plain_text(_section(res.act, "344 d"))
+    assert plain_text(_section(res.act, "345")).startswith("§ 345. Erhvervsministeren udpeger en bestyrelse")
+    assert [line for line, _ in res.dropped] == [22463]
+    assert any(":22463:" in r and "gentager" in r for r in res.repairs)
+
+
+_MINI = (b'<Dokument><Meta><DocumentType>LOV H#LOKDOK01</DocumentType><DiesSigni>%s</DiesSigni><Number>1</Number>'
+         b'<Year>2010</Year></Meta><DokumentIndhold><Bog><Kapitel><Explicatus>Kapitel 1</Explicatus><ParagrafGruppe>'
+         b'<Paragraf><Explicatus>\xc2\xa7 1.</Explicatus><Stk><Exitus><Linea>%s</Linea></Exitus></Stk></Paragraf>'
+         b'</ParagrafGruppe></Kapitel></Bog></DokumentIndhold></Dokument>')
+
+
+def test_char_with_a_child_element_is_refused_naming_the_line():
+    data = GOOD_HEAD + _MINI % (b"2010-02-01", "<Char>Loven <Ref>gælder</Ref> ikke</Char>".encode())
+    with pytest.raises(MappingError) as e:
+        read_lexdania(data, "char.xml")
+    assert e.value.file == "char.xml" and e.value.line == 2 and "<Ref>" in e.value.message
+    data = GOOD_HEAD + _MINI % (b"2010-02-01", "<Char>Loven</Char> gælder".encode())
+    with pytest.raises(MappingError) as e:
+        read_lexdania(data, "tail.xml")
+    assert "uden for <Char>" in e.value.message
+    ok = read_lexdania(GOOD_HEAD + _MINI % (b"2010-02-01", "<Char>Loven gælder.</Char>".encode()), "ok.xml").act
+    assert plain_text(_section(ok, "1")) == "§ 1. Loven gælder."
+
+
+def test_dies_signi_that_is_no_calendar_date_is_refused():
+    with pytest.raises(MappingError) as e:
+        read_lexdania(GOOD_HEAD + _MINI % (b"2010-02-30", b"<Char>Tekst.</Char>"), "dato.xml")
+    assert "2010-02-30" in e.value.message and e.value.file == "dato.xml" and e.value.line == 2
+
+
+def test_two_acts_with_the_same_name_and_date_never_overwrite_each_other(tmp_path, capsys):
+    # LBK 1351 and 1529 of 23/11/2015: two lovbekendtgørelser of planloven of one day
+    from lawdiff.cli import main
+
+    files = [str(lexdania("2015/2015-1351.xml")), str(lexdania("2015/2015-1529.xml"))]
+    assert main(["--root", str(tmp_path), "import", "lexdania", *files]) == 0
+    err = capsys.readouterr().err
+    stored = sorted(p.relative_to(tmp_path / "statutes").as_posix() for p in (tmp_path / "statutes").glob("*/*.xml"))
+    assert len(stored) == 2 and stored[0].split("/")[1] == stored[1].split("/")[1] == "2015-11-23.xml"
+    assert "LBK nr. 1529 af 23/11/2015 gemmes som planlaegning-lbk-1529-2015@2015-11-23" in err
+    # importing them again keeps both names, and the store is not mixed up
+    assert main(["--root", str(tmp_path), "import", "lexdania", *files]) == 0
+    again = sorted(p.relative_to(tmp_path / "statutes").as_posix() for p in (tmp_path / "statutes").glob("*/*.xml"))
+    assert again == stored
+    from lawdiff.store import Store
+    sources = sorted(Store(tmp_path).load(f"{p.split('/')[0]}@2015-11-23").source for p in stored)
+    assert sources == ["LBK nr. 1351 af 23/11/2015", "LBK nr. 1529 af 23/11/2015"]
+
+
+def test_short_names_keep_different_acts_apart():
+    assert short_name("lov om en aktiv beskæftigelsesindsats") == "lab"
+    assert short_name("lov om ret til orlov og dagpenge ved barsel (barselsloven)") == "barselsloven"
+    assert short_name("bekendtgørelse for Grønland af lov om gældsbreve") != short_name(
+        "bekendtgørelse for Grønland af lov om renter ved forsinket betaling m.v.")

@@ -39,3 +39,14 @@ def test_bad_source_and_empty_text():
         parse_source("LBK 1342 2016")
     with pytest.raises(MappingError, match="ingen paragraffer"):
         read_text("Kapitel 1\nFormål\n", "x.txt", "x", "LOV nr. 1 af 01/01/2020")
+
+
+def test_mellemrubrik_between_sections_is_not_glued_onto_the_previous_section():
+    page = ("Kapitel 1\nFormål\n§ 1. Loven gælder for alle.\nStk. 2. Den gælder også for andre.\n"
+            "Ansøgning om tilskud\n§ 2. Kommunen træffer afgørelse.\n§ 3.\n(Ophævet)\n§ 4. Slut.\n")
+    act = read_text(page, "x.txt", "x", "LOV nr. 1 af 01/01/2020")
+    s1 = resolve(act, "§ 1").units[0]
+    assert s1.children[1].own_lines() == ["Den gælder også for andre."]
+    [group] = [u for u in act.walk() if u.kind == "group"]
+    assert group.heading.text == "Ansøgning om tilskud" and [s.num for s in group.children] == ["2", "3", "4"]
+    assert resolve(act, "§ 3").units[0].children[0].own_lines() == ["(Ophævet)"]

@@ -11,6 +11,19 @@ from lawdiff.render.site import build_site
 from tests.conftest import ROOT
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("jf. § 68 a, stk. 3, nr. 2, litra b", "jf. §\xa068\xa0a, stk.\xa03, nr.\xa02, litra\xa0b"),
+    ("§ 2 i lov nr. 1486 af 23. december 2014", "§\xa02 i lov nr.\xa01486 af 23.\xa0december\xa02014"),
+    ("§§ 9-12 og 2. pkt.", "§§\xa09-12 og 2.\xa0pkt."),
+    ("Stk. 2. Kapitel 12 a og forslag 10", "Stk.\xa02. Kapitel\xa012\xa0a og forslag\xa010"),
+    ("§ 68 a og § 68 b", "§\xa068\xa0a og §\xa068\xa0b"),
+])
+def test_no_break_spaces(text, expected):
+    from lawdiff.render.html import nbsp
+
+    assert nbsp(text) == expected
+
+
 def test_pages_exist(built_site):
     files = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
     assert {"index.html", "static/lawdiff.css", "love/lab/2016-11-21.html", "love/lab/2016-11-21.pdf",
@@ -29,12 +42,13 @@ def test_pages_are_danish_and_load_nothing_from_outside(built_site):
 
 
 def test_proposal_page_contents(built_site):
-    html = (built_site / "forslag/ds-11-forslag-ressourceforloeb.html").read_text(encoding="utf-8")
+    html = (built_site / "forslag/ds-11-forslag-ressourceforloeb.html").read_text(encoding="utf-8").replace("\xa0", " ")
     for text in ("Dansk Socialrådgiverforening", "1. februar 2017", "Udkast", "Almindelige bemærkninger",
                  "Lovforslaget sammenholdt med gældende lov", "Gældende formulering", "Til § 1", "Til nr. 1",
                  "I lov om en aktiv beskæftigelsesindsats, jf. lovbekendtgørelse nr. 1342 af 21. november 2016"):
         assert text in html, text
-    assert '<ins data-change="3.1"><span class="sr">indsat: </span> samt anbefaling til borgerens videre forløb</ins>' in html
+    assert '<ins data-change="3.1"> samt anbefaling til borgerens videre forløb</ins>' in html
+    assert "indsat:" not in html and "slettet:" not in html  # the cues are CSS generated content
     for n in range(1, 12):
         assert f'id="forslag-{n}"' in html
 
@@ -42,8 +56,8 @@ def test_proposal_page_contents(built_site):
 def test_act_page_has_permalinks_and_source(built_site):
     html = (built_site / "love/lab/2016-11-21.html").read_text(encoding="utf-8")
     assert 'id="sec_68a__subsec_1__para_2"' in html
-    assert 'href="#sec_68a"' in html and 'href="https://www.retsinformation.dk/eli/lta/2016/1342"' in html
-    assert "LBK nr. 1342 af 21/11/2016" in html
+    assert 'href="#sec_68a"' in html and "§\xa068\xa0a" in html and "¶" not in html and 'href="https://www.retsinformation.dk/eli/lta/2016/1342"' in html
+    assert "LBK nr.\xa01342 af 21/11/2016" in html
     assert 'href="../../sammenligning/lab/2015-07-01_2016-11-21.html"' in html
 
 

@@ -1,0 +1,510 @@
+"""Consolidate an act: execute the amending acts passed since a stored version (issue 9).
+
+    lawdiff consolidate LAW --at YYYY-MM-DD [--include lov-YYYY-NNN ...] [--partial]
+
+1. The base is the newest stored version of LAW dated on or before --at.
+2. The acts are the amendment files under amendments/ (docs/format.md, `paragraffer`) with an
+   ændringsparagraf whose `lov` is LAW. A nummer is applied when it is not yet incorporated in
+   the base (an official LBK's preamble names the acts it incorporates, possibly only some numre:
+   "§ 1, nr. 1-3, i lov nr. …"; a consolidated version records what it applied, and what its own
+   base incorporated), and it entered into force after the base's date and on or before --at —
+   by the ikrafttræden the act states for that nummer, not by the act's date. Numre whose entry
+   into force a minister sets are pending, and applied only when their act is named with
+   --include, which also applies an act regardless of its dates (as an editor does when an LBK's
+   preamble lists it).
+3. Order: by entry into force, then by the acts' dates. All numre of one act chosen for this
+   consolidation are executed in one engine run, so that their addresses cite the law as it
+   stood before that act (lovteknik R3); the run is placed at the earliest entry into force among
+   them. (So when two acts' numre interleave in time — act A's nr. 1 in force before act B, its
+   nr. 2 after — A is executed wholly before B. Real acts cite the law as amended by acts already
+   passed, so this matters only where a later act rewrites what an earlier act's later-commencing
+   nummer changes; the engine then refuses rather than guess.)
+4. Without --partial a nummer that cannot be executed stops everything: nothing is written, the
+   message names the act, §, nummer and why. With --partial the version is written and the numre
+   not executed are recorded (record.Record.not_executed), shown by `show` and on the site.
+5. The result is stored as LAW@--at with a record (record.py) of its base, the acts applied, and
+   per unit the act and nummer that last changed it.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from .errors import LawdiffError
+from .model import Act
+from .proposal import Change
+from .record import Applied, Record, Skipped
+from .text import norm
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+_LOV = re.compile(r"lov\s+nr\.\s*(\d+)\s+af\s+(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
+PUBLICATION_MARGIN = 14  # days: "dagen efter bekendtgørelsen" is certainly past this long after the act's date
+
+
+class ConsolidateError(LawdiffError):
+    pass
+
+
+# --- the amending acts ------------------------------------------------------------
+
+class ActChange(Change):
+    """A change of an amending act: cited as the act cites it, not as "forslag N, ændring M"."""
+
+    act_ref: str = ""
+
+    @property
+    def ref(self) -> str:  # type: ignore[override]
+        return self.act_ref
+
+
+@dataclass
+class Nummer:
+    act: "AmendingAct"
+    paragraf: str  # the ændringsparagraf: "1"
+    nummer: str  # "53"
+    data: dict
+    path: tuple  # position of the nummer in the YAML
+    changes: list[Change] = field(default_factory=list)
+    unreadable: str | None = None  # why the nummer cannot be executed
+
+    @property
+    def cite(self) -> str:
+        return f"§ {self.paragraf}, nr. {self.nummer}"
+
+    @property
+    def attribution(self) -> str:
+        return f"{self.act.source}, {self.cite}"
+
+
+@dataclass
+class AmendingAct:
+    id: str  # file stem: "lov-2016-1749"
+    path: str
+    title: str
+    date: str  # ISO
+    source: str  # "lov nr. 1749 af 27/12/2016"
+    numre: list[Nummer]
+    ikraft: list[dict]
+
+
+def short_source(kilde: str, date: str, act_id: str) -> str:
+    """'lov nr. 1380 af 23. december 2012' -> 'lov nr. 1380 af 23/12/2012'."""
+    m = _LOV.search(kilde or "")
+    if m:
+        return f"lov nr. {m.group(1)} af {int(m.group(2)):02d}/{MONTHS.index(m.group(3).lower()) + 1:02d}/{m.group(4)}"
+    m = re.match(r"lov-(\d{4})-(\d+)", act_id)
+    if m and re.fullmatch(r"\d{4}-\d\d-\d\d", date or ""):
+        y, mo, d = date.split("-")
+        return f"lov nr. {m.group(2)} af {d}/{mo}/{y}"
+    return kilde or act_id
+
+
+def act_id_of(number: str, year: str) -> str:
+    return f"lov-{year}-{number}"
+
+
+def load_act(path: Path, law: str) -> AmendingAct | None:
+    """The numre of an amendment file that amend `law`; None if it amends other acts only."""
+    from .proposal import _change
+    from .yamlfile import load_yaml
+
+    file = str(path)
+    raw, pos = load_yaml(path.read_bytes(), file)
+    if not isinstance(raw, dict) or not isinstance(raw.get("paragraffer"), list):
+        return None
+    date = str(raw.get("dato", ""))
+    act = AmendingAct(path.stem, file, str(raw.get("titel", "")), date,
+                      short_source(str(raw.get("kilde", "")), date, path.stem), [],
+                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [])
+    for pi, par in enumerate(raw["paragraffer"]):
+        if not isinstance(par, dict) or par.get("lov") != law:
+            continue
+        for ni, nr in enumerate(par.get("numre") or []):
+            n = Nummer(act, str(par.get("nummer", "")), str(nr.get("nummer", "")), nr,
+                       ("paragraffer", pi, "numre", ni))
+            act.numre.append(n)
+            if "ikke_udført" in nr:
+                why = (nr["ikke_udført"] or {}).get("årsag", "") if isinstance(nr["ikke_udført"], dict) else ""
+                n.unreadable = f"nummeret kunne ikke læses ved importen ({why})" if why else \
+                    "nummeret kunne ikke læses ved importen"
+                continue
+            for ci, cdata in enumerate(nr.get("ændringer") or [], 1):
+                cdata = {k: v for k, v in cdata.items() if k != "der_bliver"}  # printed data, checked by the engine
+                try:
+                    c = _change(cdata, ni + 1, ci, {law: law}, file, pos, n.path + ("ændringer", ci - 1))
+                except LawdiffError as e:
+                    n.unreadable = e.message
+                    n.changes = []
+                    break
+                ac = ActChange(**{f.name: getattr(c, f.name) for f in fields(Change)})
+                ac.act_ref = f"{act.source}, {n.cite}" + (f", ændring {ci}" if len(nr["ændringer"]) > 1 else "")
+                ac.attribution = n.attribution  # read by the engine's change_id where it supports it
+                ac.nummer = (act.id, n.paragraf, n.nummer)
+                if ci == 1 and nr.get("rykning"):
+                    ac.data = dict(ac.data, rykning=nr["rykning"])
+                n.changes.append(ac)
+    return act if act.numre else None
+
+
+def load_acts(root: Path, law: str) -> dict[str, AmendingAct]:
+    out = {}
+    for p in sorted((root / "amendments").glob("*.yaml")):
+        a = load_act(p, law)
+        if a is not None:
+            out[a.id] = a
+    return out
+
+
+# --- what a version already incorporates ---------------------------------------------
+
+Incorporated = dict[str, set]  # act id -> {None} (whole act) | {("1", None)} (a §) | {("1", "3")} (a nummer)
+
+
+def _expand(seq: str) -> list[str]:
+    """'1-3, 5 og 7' -> ['1', '2', '3', '5', '7'] (numbers with letters kept as they are)."""
+    out = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", seq.strip()):
+        m = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part)
+        if m:
+            out += [str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1)]
+        elif re.fullmatch(r"\d+(?:\s?[a-zæøå])?", part):
+            out.append(part.replace(" ", " "))
+    return out
+
+
+_LETTER = r"(?:\s?[a-zæøå](?![\wæøå])(?!\s+(?:lov|af)\b))?"  # "§ 35 i lov nr." is § 35, not § 35 i
+_SPEC = re.compile(r"§§?\s*(?P<secs>\d+" + _LETTER + r"(?:\s*(?:-|–|,|og)\s*\d+" + _LETTER + r")*)"
+                   r"(?:\s*,\s*nr\.\s*(?P<nrs>\d+(?:\s*(?:-|–|,|og)\s*\d+)*))?")
+
+
+def parse_scope(text: str) -> set | None:
+    """'§ 1, nr. 1-3' -> {('1','1'), ('1','2'), ('1','3')}; '§§ 1 og 2' -> {('1', None), ('2', None)};
+    None when no § can be read."""
+    out: set = set()
+    for m in _SPEC.finditer(norm(text)):
+        secs = _expand(m.group("secs"))
+        if m.group("nrs") and len(secs) == 1:
+            out |= {(secs[0], n) for n in _expand(m.group("nrs"))}
+        else:
+            out |= {(s, None) for s in secs}
+    return out or None
+
+
+def preamble_acts(act: Act) -> Incorporated:
+    """The acts an LBK's preamble says it incorporates: "…, jf. lovbekendtgørelse nr. 807 af 1. juli 2015,
+    med de ændringer, der følger af § 35 i lov nr. 994 af 30. august 2015, § 2 i lov nr. 1000 …"."""
+    text = norm(" ".join(line.text for line in act.preamble))
+    i = text.find("med de ændringer")
+    if i < 0:
+        return {}
+    text = text[i:]
+    # stop before sentences about something else ("Den bekendtgjorte lovtekst vedrørende … træder i kraft")
+    text = re.split(r"(?<=\d{4})\.\s+(?=[A-ZÆØÅ])", text)[0]
+    out: Incorporated = {}
+    last = 0
+    for m in _LOV.finditer(text):
+        spec = text[last:m.start()]
+        last = m.end()
+        aid = act_id_of(m.group(1), m.group(4))
+        spec = re.sub(r",?\s+(?:i|af)\s*$", "", spec.split("følger af")[-1])  # "§ 35 i lov nr." -> "§ 35"
+        scope = parse_scope(spec)
+        out.setdefault(aid, set()).update(scope if scope else {None})
+    return out
+
+
+def incorporated(version: Act, load) -> Incorporated:
+    """What `version` incorporates: its preamble's acts, or, for a consolidated version, what it
+    applied and what its base incorporated (`load(ref)` loads a stored version)."""
+    rec: Record | None = version.consolidation
+    if rec is None:
+        return preamble_acts(version)
+    out: Incorporated = {}
+    try:
+        out = {k: set(v) for k, v in incorporated(load(rec.base), load).items()}
+    except LawdiffError:
+        pass
+    for a in rec.applied:
+        for n in a.numre:
+            m = re.fullmatch(r"§ (.+?), nr\. (.+)", n)
+            if m:
+                out.setdefault(a.act, set()).add((m.group(1), m.group(2)))
+    return out
+
+
+def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
+    s = inc.get(n.act.id)
+    return bool(s) and (None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s)
+
+
+# --- entry into force ---------------------------------------------------------------
+
+@dataclass
+class Ikraft:
+    date: str | None  # ISO, when known
+    pending: str | None = None  # why the date is not known (Danish), e.g. a minister sets it
+
+
+def ikraft_of(n: Nummer) -> Ikraft:
+    """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
+    wins over the act's general rule."""
+    if isinstance(n.data.get("ikrafttræden"), (list, dict)):
+        rules = n.data["ikrafttræden"] if isinstance(n.data["ikrafttræden"], list) else [n.data["ikrafttræden"]]
+        scoped = [(r, None) for r in rules if isinstance(r, dict)]
+    else:
+        scoped = []
+        unreadable = []
+        for r in n.act.ikraft:
+            if not isinstance(r, dict):
+                continue
+            if "gælder" in r:
+                scope = set()
+                ok = True
+                for g in r["gælder"] if isinstance(r["gælder"], list) else [r["gælder"]]:
+                    s = parse_scope(str(g))
+                    if s is None:
+                        ok = False
+                    else:
+                        scope |= s
+                if not ok:
+                    unreadable.append(r)
+                    continue
+                if (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
+                    scoped.append((r, 1 if (n.paragraf, n.nummer) in scope else 2))
+            else:
+                scoped.append((r, 3))
+        scoped.sort(key=lambda x: x[1])
+        if scoped and scoped[0][1] == 3 and unreadable:
+            return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{unreadable[0].get('gælder')}« kan ikke læses, "
+                                "så det vides ikke, om den gælder dette nummer")
+        scoped = scoped[:1]
+    if not scoped:
+        return Ikraft(None, "lovens ikrafttræden står ikke i ændringsfilen")
+    r = scoped[0][0]
+    if r.get("minister"):
+        return Ikraft(None, "ministeren fastsætter tidspunktet for ikrafttræden")
+    if r.get("dato"):
+        return Ikraft(str(r["dato"]))
+    if r.get("bekendtgørelse"):
+        return Ikraft(None, "publication")
+    return Ikraft(None, "ikrafttræden kan ikke læses")
+
+
+def _plus(date: str, days: int) -> str:
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+
+
+# --- running ------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    base: Act
+    steps: list[tuple[str, AmendingAct, list[Nummer]]]  # (date, act, numre) in execution order
+    pending: list[Skipped]
+    refused: list[tuple[Nummer, str]]
+
+
+def plan(store, law: str, at: str, include: list[str], root: Path) -> Plan:
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", at or ""):
+        raise ConsolidateError(f"--at {at!r} er ikke en dato", hint="skriv ÅÅÅÅ-MM-DD")
+    versions = [v for v in store.versions(law) if v < at or (v == at and store.load(f"{law}@{v}").consolidation
+                                                                 is None)]  # re-running replaces a consolidation
+    if not versions:
+        raise ConsolidateError(f"{law} har ingen version af {at} eller før",
+                               hint=f"versioner: {', '.join(store.versions(law)) or 'ingen'}")
+    base = store.load(f"{law}@{versions[-1]}")
+    acts = load_acts(root, law)
+    for a in include:
+        if a not in acts:
+            hint = "filen findes ikke i amendments/" if not (root / "amendments" / f"{a}.yaml").exists() \
+                else f"loven ændrer ikke {law}"
+            raise ConsolidateError(f"--include {a}: ingen ændringer af {law}", hint=hint)
+    inc = incorporated(base, store.load)
+    pending: list[Skipped] = []
+    refused: list[tuple[Nummer, str]] = []
+    chosen: list[tuple[str, str, str, int, Nummer]] = []
+    for act in acts.values():
+        for order, n in enumerate(act.numre):
+            ik = ikraft_of(n)
+            if is_incorporated(inc, n):
+                continue
+            if act.id in include:
+                date = ik.date or act.date
+            else:
+                if ik.pending == "publication":
+                    first = _plus(act.date, 1)
+                    if first <= base.date or first > at:
+                        continue
+                    if at < _plus(act.date, PUBLICATION_MARGIN):
+                        pending.append(Skipped(act.id, n.cite, "træder i kraft dagen efter bekendtgørelsen i "
+                                                               "Lovtidende, hvis dato ikke kendes; brug --include"))
+                        continue
+                    date = first
+                elif ik.date is None:
+                    if act.date <= at:
+                        pending.append(Skipped(act.id, n.cite, ik.pending or "ikrafttræden ukendt"))
+                    continue
+                elif ik.date <= base.date or ik.date > at:
+                    continue
+                else:
+                    date = ik.date
+            if n.unreadable:
+                refused.append((n, n.unreadable))
+            chosen.append((date, act.date, act.id, order, n))
+    # one engine run per act, so that every address cites the act as it stood before the act
+    # (R3), placed at the act's earliest entry into force among the numre chosen
+    first: dict[str, str] = {}
+    for date, _, aid, _, _ in chosen:
+        first[aid] = min(first.get(aid, date), date)
+    chosen.sort(key=lambda x: (first[x[2]], x[1], x[2], x[3]))
+    steps: list[tuple[str, AmendingAct, list[Nummer]]] = []
+    for _, _, aid, _, n in chosen:
+        if steps and steps[-1][1].id == aid:
+            steps[-1][2].append(n)
+        else:
+            steps.append((first[aid], n.act, [n]))
+    return Plan(base, steps, pending, refused)
+
+
+def _refusal(n: Nummer, why: str) -> ConsolidateError:
+    return ConsolidateError(f"{n.act.path}: {n.act.source}, {n.cite}: kan ikke udføres: {why}",
+                            hint="ret ændringsfilen, udelad loven, eller brug --partial for at gemme versionen "
+                                 "uden dette nummer")
+
+
+def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: list[tuple[Nummer, str]]):
+    """One engine run over `numre` (of one act); returns the LawResult and the numre executed."""
+    from .engine import _Applier
+
+    todo = [n for n in numre if not n.unreadable]
+    while True:
+        applier = _Applier(law, act)
+        failed = None
+        try:
+            for n in todo:
+                failed = n
+                for c in n.changes:
+                    applier.apply(c)
+                check = getattr(applier, "check_rykning", None)
+                if check is not None and n.changes:
+                    check(n.changes)
+            failed = None
+            lr = applier.finish()
+            return lr, todo
+        except LawdiffError as e:
+            why = e.message + (f" ({e.hint})" if getattr(e, "hint", None) else "")
+            if failed is not None and why.startswith(failed.attribution):
+                why = why[len(failed.attribution):].lstrip(" ,:")
+                why = re.sub(r"^ændring \d+: ", "", why)
+            if failed is None:  # finishing failed: not attributable to one nummer
+                raise ConsolidateError(f"{numre[0].act.source}: kan ikke udføres: {why}") from None
+            if not partial:
+                raise _refusal(failed, why) from None
+            skipped.append((failed, why))
+            todo = [n for n in todo if n is not failed]
+
+
+def _stable_new_wids(base: Act, new: Act, act: AmendingAct) -> dict[str, str]:
+    """Give the units an engine run created a stable id that no later run can repeat (the engine
+    numbers new units per run: "new1_2_1"): "lov-2017-9001_1" (act, then a counter)."""
+    have = {u.wid for u in base.walk()}
+    rename: dict[str, str] = {}
+    k = 0
+    for u in new.walk():
+        if u.wid in have:
+            continue
+        k += 1
+        while f"{act.id}_{k}" in have:
+            k += 1
+        rename[u.wid] = f"{act.id}_{k}"
+        u.wid = rename[u.wid]
+    return rename
+
+
+def _subtree(act: Act, wids: set[str]) -> set[str]:
+    out = set()
+
+    def visit(u, inside):
+        here = inside or u.wid in wids
+        if here:
+            out.add(u.wid)
+        for c in u.children:
+            visit(c, here)
+
+    for u in act.body:
+        visit(u, False)
+    return out
+
+
+def consolidate(store, law: str, at: str, include: list[str] | None = None, partial: bool = False,
+                root: Path | None = None) -> tuple[Act, Plan]:
+    """The consolidated act (not yet saved) and the plan it followed. Raises ConsolidateError."""
+    root = Path(root or store.root)
+    include = list(include or [])
+    p = plan(store, law, at, include, root)
+    if p.refused and not partial:
+        n, why = p.refused[0]
+        raise _refusal(n, why)
+    base = p.base
+    prev = base.consolidation
+    changed_by: dict[str, str] = dict(prev.changed_by) if prev is not None else {}
+    skipped: list[tuple[Nummer, str]] = list(p.refused)
+    applied: dict[str, Applied] = {}
+    current = base
+    for date, act, numre in p.steps:
+        lr, done = _execute(law, current, numre, partial, skipped)
+        by_change = {id(c): n for n in done for c in n.changes}
+        rename = _stable_new_wids(current, lr.new, act)
+        for wid in lr.removed:
+            changed_by.pop(wid, None)
+        for wid, changes in lr.touched.items():
+            n = by_change.get(id(changes[-1]))
+            if n is not None:
+                changed_by[rename.get(wid, wid)] = n.attribution
+        new_wids: dict[str, Nummer] = {}
+        for table in (lr.inserted, lr.rewritten):
+            for wid, c in table.items():
+                if id(c) in by_change:
+                    new_wids[rename.get(wid, wid)] = by_change[id(c)]
+        for wid, n in new_wids.items():
+            for w in _subtree(lr.new, {wid}):
+                changed_by[w] = n.attribution
+        a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
+        a.numre += [n.cite for n in done]
+        current = lr.new
+    live = {u.wid for u in current.walk()}
+    rec = Record(base.key, base.source,
+                 applied=[a for a in applied.values() if a.numre],
+                 pending=p.pending,
+                 not_executed=[Skipped(n.act.id, n.cite, why) for n, why in skipped],
+                 changed_by={w: by for w, by in sorted(changed_by.items()) if w in live})
+    out = copy.copy(current)
+    out.__dict__.pop("_section_index", None)
+    out.date = at
+    base_source = prev.base_source if prev is not None else base.source
+    if prev is not None:  # a consolidation of a consolidation names the official base and every act since
+        rec.base_source = base_source
+        merged = [copy.deepcopy(a) for a in prev.applied]
+        for a in rec.applied:
+            same = next((m for m in merged if m.act == a.act), None)
+            if same is None:
+                merged.append(a)
+            else:
+                same.numre += [n for n in a.numre if n not in same.numre]
+        rec.applied = merged  # the source names every act since the official base; `base` stays the direct one
+    out.source = base_source + rec.source_suffix
+    out.consolidation = rec
+    return out, p
+
+
+def save(store, act: Act) -> Path:
+    path = store.path(act.law, act.date)
+    if path.exists():
+        old = store.load(act.key)
+        if old.consolidation is None:
+            raise ConsolidateError(f"{act.key} findes allerede som officiel version ({old.source})",
+                                   hint="vælg en anden dato med --at")
+    return store.save(act)

@@ -1,0 +1,58 @@
+"""History and attribution in real headless Chromium (issue 9 §4, §5)."""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.cli import main
+from lawdiff.render.site import build_site
+from tests.render.test_browser import _open, browser, page  # noqa: F401  (fixtures)
+from tests.test_consolidate import FIX, ROOT  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory):
+    import shutil
+
+    root = tmp_path_factory.mktemp("hist")
+    (root / "statutes/lab").mkdir(parents=True)
+    for f in (ROOT / "statutes/lab").glob("*.xml"):
+        shutil.copy(f, root / "statutes/lab" / f.name)
+    (root / "amendments").mkdir()
+    for f in FIX.glob("*.yaml"):
+        shutil.copy(f, root / "amendments" / f.name)
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01"]) == 0
+    out = root / "site"
+    build_site(root, out, pdf=False)
+    return out
+
+
+def test_history_page_lists_versions_in_order(page, history_site):  # noqa: F811
+    _open(page, history_site, "historik/lab.html")
+    versions = page.locator("li.version .dato").all_text_contents()
+    assert versions == ["1. juli 2015", "21. november 2016", "1. juni 2017"]
+    kinds = page.locator("li.version").evaluate_all("els => els.map(e => e.className)")
+    assert kinds == ["version officiel", "version officiel", "version konsolideret"]
+    # the amending acts stand between the versions they came between, with their numre and ikrafttræden
+    items = page.locator("ol.tidslinje > li").evaluate_all("els => els.map(e => e.id)")
+    assert items == ["v-2015-07-01", "v-2016-11-21", "lov-2017-9002", "lov-2017-9001", "v-2017-06-01"]
+    assert "§ 1, nr. 3: ikrafttræden fastsættes af ministeren" in page.locator("#lov-2017-9001").inner_text()
+    assert page.lawdiff_errors == []
+
+
+def test_consolidated_compare_page_attributes_each_change_to_its_nummer(page, history_site):  # noqa: F811
+    _open(page, history_site, "sammenligning/lab/2016-11-21_2017-06-01.html")
+    stk5 = page.locator("#sec_68a__subsec_5")
+    assert "ændret ved lov nr. 9001 af 01/02/2017, § 1, nr. 1" in stk5.inner_text()
+    assert stk5.locator("ins[data-change]").first.get_attribute("data-change") == "ændret ved lov nr. 9001 af 01/02/2017, § 1, nr. 1"
+    stk2 = page.locator("#sec_68a__subsec_2")
+    assert "ændret ved lov nr. 9002 af 15/01/2017, § 2, nr. 1" in stk2.inner_text()
+
+
+def test_lab_2015_2016_compare_page_tells_the_truth(page, history_site):  # noqa: F811
+    _open(page, history_site, "sammenligning/lab/2015-07-01_2016-11-21.html")
+    nr11 = page.locator("#sec_2__subsec_1__para_11")
+    assert nr11.get_attribute("class") == "nr changed"  # amended, not repealed and new
+    assert page.locator(".paragraf.repealed .label").all_text_contents() == [
+        f"slettet: § 75 {x}. (ophævet)" for x in "defghi"]
+    assert page.locator(".paragraf.inserted").count() == 0  # no unchanged "(Ophævet)" placeholder
+    assert "48 paragraffer" in page.locator("main").inner_text()

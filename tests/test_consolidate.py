@@ -1,0 +1,136 @@
+"""`lawdiff consolidate`: base selection, entry into force, order, refusals, --partial, the record."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lawdiff import akn
+from lawdiff.cli import main
+from lawdiff.consolidate import ConsolidateError, consolidate, parse_scope, preamble_acts
+from lawdiff.render.text import render_unit
+from lawdiff.store import Store
+from tests.conftest import ROOT
+
+FIX = ROOT / "tests/fixtures/amendments"
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    (tmp_path / "statutes/lab").mkdir(parents=True)
+    for f in (ROOT / "statutes/lab").glob("*.xml"):
+        shutil.copy(f, tmp_path / "statutes/lab" / f.name)
+    (tmp_path / "amendments").mkdir()
+    for f in FIX.glob("*.yaml"):
+        shutil.copy(f, tmp_path / "amendments" / f.name)
+    return tmp_path
+
+
+def _text(act, address):
+    from lawdiff.address import resolve
+
+    return " ".join(render_unit(u, notes=False) for u in resolve(act, address).units)
+
+
+def test_consolidate_applies_acts_in_force_in_order_and_records_them(root, capsys):
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "afventer: lov-2017-9001, § 1, nr. 3: ministeren fastsætter tidspunktet" in out
+    act = Store(root).load("lab@2017-06-01")
+    # base: the newest version on or before --at; source names it and every act applied
+    assert act.source == ("LBK nr. 1342 af 21/11/2016 med ændringer ifølge lov nr. 9002 af 15/01/2017 "
+                          "og lov nr. 9001 af 01/02/2017")
+    rec = act.consolidation
+    assert rec.base == "lab@2016-11-21"
+    # order: 9002 enters into force first (2017-02-01), then 9001 (2017-03-01)
+    assert [(a.act, a.numre) for a in rec.applied] == [
+        ("lov-2017-9002", ["§ 2, nr. 1", "§ 2, nr. 2"]), ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2"])]
+    assert [(p.act, p.nummer) for p in rec.pending] == [("lov-2017-9001", "§ 1, nr. 3")]
+    assert "alvorlig sygdom" in _text(act, "§ 68 a, stk. 2")
+    assert _text(act, "§ 68 a, stk. 4") == "Stk. 4. Kommunen skal tilbyde personen en koordinerende sagsbehandler."
+    assert "højst 3 års varighed" in _text(act, "§ 68 a, stk. 5")
+    assert "længerevarende offentlig" in _text(act, "§ 68 a, stk. 1, nr. 1")  # minister: not applied
+    # every unit records the act and nummer that last changed it
+    by_eid = {u.eid: rec.changed_by.get(u.wid) for u in act.walk()}
+    assert by_eid["sec_68a__subsec_2"] == "lov nr. 9002 af 15/01/2017, § 2, nr. 1"
+    assert by_eid["sec_68a__subsec_4"] == "lov nr. 9001 af 01/02/2017, § 1, nr. 2"
+    assert by_eid["sec_68a__subsec_5"] == "lov nr. 9001 af 01/02/2017, § 1, nr. 1"
+    assert by_eid["sec_68a__subsec_6"] is None
+    # the file validates against the AKN XSD and round-trips byte for byte
+    data = Store(root).path("lab", "2017-06-01").read_bytes()
+    assert akn.validate(akn.to_tree(act)) == []
+    assert akn.to_bytes(akn.from_bytes(data, "x")) == data
+
+
+def test_entry_into_force_by_nummer_not_by_act_date(root):
+    # at 2017-02-15 only lov 9002's general rule (2017-02-01) is in force; its § 2, nr. 1 waits for 2017-04-01
+    act, plan = consolidate(Store(root), "lab", "2017-02-15", root=root)
+    assert [(a.act, a.numre) for a in act.consolidation.applied] == [("lov-2017-9002", ["§ 2, nr. 2"])]
+    assert "svær sygdom" in _text(act, "§ 68 a, stk. 2")
+
+
+def test_include_applies_minister_numre_and_later_consolidation_builds_on_the_record(root, capsys):
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01"]) == 0
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-08-01", "--include", "lov-2017-9001"]) == 0
+    act = Store(root).load("lab@2017-08-01")
+    rec = act.consolidation
+    # only the nummer not yet incorporated is executed; the record names its direct base, the official
+    # base's source and every act since
+    assert rec.base == "lab@2017-06-01" and rec.base_source == "LBK nr. 1342 af 21/11/2016"
+    assert [(a.act, a.numre) for a in rec.applied][-1] == ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2", "§ 1, nr. 3"])
+    assert "længerevarende offentlig" not in _text(act, "§ 68 a, stk. 1, nr. 1")
+    assert rec.changed_by[next(u.wid for u in act.walk() if u.eid == "sec_68a__subsec_2")] == \
+        "lov nr. 9002 af 15/01/2017, § 2, nr. 1"  # carried over from lab@2017-06-01
+    assert act.source.endswith("og lov nr. 9001 af 01/02/2017")
+
+
+def test_refusal_stops_everything_and_partial_records_it(root, capsys):
+    bad = (FIX / "lov-2017-9001.yaml").read_text(encoding="utf-8").replace("ændres: 5 års", "ændres: 7 års")
+    (root / "amendments/lov-2017-9001.yaml").write_text(bad, encoding="utf-8")
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01"]) == 1
+    err = capsys.readouterr().err
+    assert "lov nr. 9001 af 01/02/2017, § 1, nr. 1: kan ikke udføres: »7 års« findes ikke" in err
+    assert "Traceback" not in err
+    assert not (root / "statutes/lab/2017-06-01.xml").exists()  # nothing written
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01", "--partial"]) == 0
+    assert "ikke udført: lov-2017-9001, § 1, nr. 1" in capsys.readouterr().err
+    act = Store(root).load("lab@2017-06-01")
+    assert [(s.act, s.nummer) for s in act.consolidation.not_executed] == [("lov-2017-9001", "§ 1, nr. 1")]
+    assert "højst 5 års" in _text(act, "§ 68 a, stk. 5")  # the rest of the act was executed
+    assert main(["--root", str(root), "show", "lab@2017-06-01", "§ 68 a, stk. 5"]) == 0
+    assert "ufuldstændig: lov-2017-9001, § 1, nr. 1 er ikke udført" in capsys.readouterr().err
+
+
+def test_unreadable_nummer_from_the_importer_is_a_refusal(root, capsys):
+    text = (FIX / "lov-2017-9002.yaml").read_text(encoding="utf-8").replace(
+        '''      - nummer: "2"
+        ændringer:''', '''      - nummer: "3"
+        ikke_udført:
+          tekst: "I § 68 a ændres noget uforståeligt."
+          årsag: "formuleringen kendes ikke"
+      - nummer: "2"
+        ændringer:''')
+    (root / "amendments/lov-2017-9002.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(Store(root), "lab", "2017-06-01", root=root)
+    assert "§ 2, nr. 3: kan ikke udføres: nummeret kunne ikke læses ved importen (formuleringen kendes ikke)" \
+        in e.value.message
+
+
+def test_unknown_include_and_bad_date_are_errors(root, capsys):
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01", "--include", "lov-2099-1"]) == 1
+    assert "--include lov-2099-1: ingen ændringer af lab" in capsys.readouterr().err
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "1. juni"]) == 1
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2000-01-01"]) == 1
+    assert "ingen version af 2000-01-01 eller før" in capsys.readouterr().err
+
+
+def test_preamble_names_the_acts_an_lbk_incorporates(store):
+    inc = preamble_acts(store.load("lab@2016-11-21"))
+    assert inc["lov-2015-994"] == {("35", None)}
+    assert inc["lov-2016-625"] == {("5", None)}
+    assert len(inc) == 8
+    assert parse_scope("§ 1, nr. 1-3, 5 og 7") == {("1", "1"), ("1", "2"), ("1", "3"), ("1", "5"), ("1", "7")}
+    assert parse_scope("§§ 1 og 3") == {("1", None), ("3", None)}
+    assert parse_scope("loven") is None

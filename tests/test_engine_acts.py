@@ -1,0 +1,482 @@
+"""The engine on real amending acts: each change is read from the official act and the result is
+compared with the official text of the next lovbekendtgørelse (../shared/corpus/chains.json).
+
+The changes are built directly (the documented keys of docs/format.md), the new text is taken from
+the act's XML by a small test-local reader, so each test is: real base + real act = real result.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+import pytest
+from lxml import etree
+
+from lawdiff import redline
+from lawdiff.address import resolve
+from lawdiff.engine import apply_proposal, parse_rykning, split_units
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.proposal import Change, ProposalError
+from lawdiff.render.redline_text import render
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+from lawdiff.yamlfile import Pos
+from tests.conftest import lexdania
+
+VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før", "affattes", "ophæves", "ny", "overskrift")
+
+
+@lru_cache(maxsize=None)
+def corpus_act(path: str):
+    return read_lexdania_file(lexdania(f"{path}.xml"), law="x").act
+
+
+def _txt(e) -> str:
+    return re.sub(r"\s+", " ", "".join(e.itertext())).strip()
+
+
+@lru_cache(maxsize=None)
+def new_text(act: str, paragraf: str, nummer: str) -> str:
+    """The new text of one nummer of an amending act, one line per Linea, labels in front."""
+    root = etree.parse(str(lexdania(f"{act}.xml"))).getroot()
+    for acp in root.iter("AendringCentreretParagraf"):
+        if _txt(acp.find("Explicatus")) != paragraf:
+            continue
+        for n in acp.iter("AendringsNummer"):
+            if _txt(n.find("Explicatus")) != nummer:
+                continue
+            out, done = [], set()
+            for t in n.iter("AendringNyTekst"):
+                for lin in t.iter("Linea"):
+                    labels, a = [], lin.getparent()
+                    while a is not None and a is not t:
+                        ex = a.find("Explicatus")
+                        if ex is not None and ex not in done and a.tag != "Exitus":
+                            done.add(ex)
+                            labels.append(_txt(ex))
+                        a = a.getparent()
+                    out.append(" ".join(labels[::-1] + [_txt(lin)]).strip())
+            return "\n".join(out)
+    raise AssertionError(f"{act} {paragraf}, nr. {nummer} not found")
+
+
+def change(data: dict, index: int = 1, attribution: str | None = None, nummer=None) -> Change:
+    verb = next(v for v in VERBS if v in data and not (v == "overskrift" and "ny" in data))
+    c = Change(1, index, "x", verb, data, "amendments/act.yaml", {}, Pos(1, 1))
+    if attribution:
+        c.attribution = attribution
+    if nummer is not None:
+        c.nummer = nummer
+    return c
+
+
+def run(base: str, changes: list[dict | Change]):
+    cs = [c if isinstance(c, Change) else change(c, i) for i, c in enumerate(changes, 1)]
+    return apply_proposal(SimpleNamespace(changes=cs), {"x": corpus_act(base)})["x"]
+
+
+def text(act, address: str) -> str:
+    return norm(plain_text(resolve(act, address).units[0]))
+
+
+# --- issue 8 §4: no silent wrong law text -------------------------------------------------------
+
+def test_several_stk_in_one_block_and_punktum_changes_give_the_official_paragraph():
+    """Lov nr. 1252 af 18/12/2012, § 5, nr. 16-18, on kommunale valg (LBK 105/2011 -> LBK 127/2013):
+    two new punktummer, an insertion that starts with ",", and "Stk. 7. … Stk. 8." replacing stk. 7."""
+    lr = run("2011/2011-105", [
+        {"ny": "pkt", "i": "§ 67, stk. 3", "som": "3. og 4. pkt.", "tekst": new_text("2012/2012-1252", "§ 5", "16.")},
+        {"i": "§ 67, stk. 4, 1. pkt.", "indsættes_efter": "underskrive følgebrevet",
+         "tekst": ", eller hvis vælgeren i øvrigt ønsker hjælp i forbindelse med brevstemmeafgivningen"},
+        {"ophæves": "§ 67, stk. 7", "tekst": new_text("2012/2012-1252", "§ 5", "18.")},
+    ])
+    assert text(lr.new, "§ 67") == text(corpus_act("2013/2013-127"), "§ 67")
+    assert [u.num for u in resolve(lr.new, "§ 67").units[0].children] == [str(i) for i in range(1, 9)]
+
+
+def test_several_nr_in_one_block():
+    """Lov nr. 895 af 4/7/2013, § 5, nr. 4: "I § 1, stk. 2, indsættes som nr. 6 og 7: 6) … 7) …"."""
+    lr = run("2013/2013-165", [{"ny": "nr", "i": "§ 1, stk. 2", "som": "nr. 6 og 7",
+                                "tekst": new_text("2013/2013-895", "§ 5", "4.")}])
+    official = corpus_act("2013/2013-1030")
+    for n in ("6", "7"):
+        assert text(lr.new, f"§ 1, stk. 2, nr. {n}") == text(official, f"§ 1, stk. 2, nr. {n}")
+    assert len([u for u in resolve(lr.new, "§ 1, stk. 2").units[0].children]) == 7
+    # nr. 5 ends with "." in the base (the act changes it in another nummer): the warning is right
+    assert any("nr. 5 ender med ».«" in w for w in lr.warnings)
+
+
+def test_several_paragraphs_in_one_block():
+    """Lov nr. 1459 af 17/12/2013, § 15, nr. 1: "Efter § 2 indsættes: § 2 a. … § 2 b. … § 2 c. …"."""
+    lr = run("2013/2013-259", [{"ny": "paragraf", "nummer": "2 a", "efter": "§ 2",
+                                "tekst": new_text("2013/2013-1459", "§ 15", "1.")}])
+    official = corpus_act("2014/2014-478")
+    for n in ("2 a", "2 b", "2 c"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    assert [p.new_wids for p in lr.placements][0].__len__() == 3
+
+
+def test_split_units_keeps_lists_inside_their_unit():
+    chunks = split_units("subsection", "Stk. 2. For registrering betales\n1) 200 kr.\n2) 100 kr.\nStk. 3. Andet.")
+    assert chunks == ["Stk. 2. For registrering betales\n1) 200 kr.\n2) 100 kr.", "Stk. 3. Andet."]
+    assert split_units("paragraph", "4) a\na) b\n5) c") == ["4) a\na) b", "5) c"]
+
+
+def test_punktum_ophæves_og_i_stedet_indsættes_replaces_it():
+    """Lov nr. 1376 af 23/12/2012, § 1, nr. 17: "§ 94, stk. 2, 2. pkt., ophæves, og i stedet indsættes:"
+    (byfornyelsesloven, LBK 132/2010 -> LBK 504/2013)."""
+    lr = run("2010/2010-132", [{"ophæves": "§ 94, stk. 2, 2. pkt.",
+                                "tekst": new_text("2012/2012-1376", "§ 1", "17.")}])
+    assert text(lr.new, "§ 94, stk. 2") == text(corpus_act("2013/2013-504"), "§ 94, stk. 2")
+    assert "En del af udgiftsrammen kan dog anvendes" in text(lr.new, "§ 94, stk. 2")
+    assert text(lr.base, "§ 94, stk. 2") != text(lr.new, "§ 94, stk. 2")
+
+
+def test_replacement_that_starts_with_a_comma_leaves_no_space_before_it():
+    """Lov nr. 276 af 30/3/2011, § 1, nr. 2: ændres »og dennes forældre« til: », dennes forældre og …«."""
+    lr = run("2010/2010-662", [{"i": "§ 30, stk. 3, 2. pkt.", "ændres": "og dennes forældre",
+                                "til": ", dennes forældre og bopælsforælderens samlever"}])
+    want = resolve(corpus_act("2011/2011-689"), "§ 30, stk. 3, 2. pkt.").pkt_text
+    assert resolve(lr.new, "§ 30, stk. 3, 2. pkt.").pkt_text == want
+    assert "eleven, dennes forældre" in want
+
+
+def test_heading_changes_are_executed_and_shown_by_apply():
+    """Lov nr. 608 af 14/6/2011, § 1, nr. 2 ("Overskriften før § 6 affattes således:") and lov nr. 1237
+    af 18/12/2012, § 1, nr. 1 ("I overskriften før § 13 a udgår »til serviceerhverv«.")."""
+    lr = run("2010/2010-829", [{"affattes": "overskriften før § 6", "tekst": "Udviklingsbidrag fra kommunerne"}])
+    group = next(u for u in lr.new.walk() if u.kind == "group" and any(s.num == "6" for s in u.children))
+    assert group.heading.text == "Udviklingsbidrag fra kommunerne"
+    official = corpus_act("2011/2011-797")
+    assert group.heading.text in [u.heading.text for u in official.walk() if u.kind == "group" and u.heading]
+    rl = redline.build(lr.base, lr.new, lr)
+    out = render(rl, "x")
+    assert "[-Grundbidrag og udviklingsbidrag-][+Udviklingsbidrag+] fra kommunerne" in out
+    assert [u.kind for u in rl.touched_units()] == ["group"]
+    assert rl.touched_units()[0].heading_dict()["heading"][1] == {"op": "insert", "text": "Udviklingsbidrag", "change": "1.1"}
+
+    lr = run("2011/2011-696", [{"i": "overskriften før § 13 a", "udgår": "til serviceerhverv"}])
+    heads = [u.heading.text for u in lr.new.walk() if u.kind == "group" and u.heading]
+    official_heads = [u.heading.text for u in corpus_act("2013/2013-353").walk() if u.kind == "group" and u.heading]
+    assert "Universiteters indgåelse af aftaler om udleje eller fremleje" in heads
+    assert heads == official_heads[:len(heads)] or set(heads) <= set(official_heads)
+    out = render(redline.build(lr.base, lr.new, lr), "x")
+    assert "[-til serviceerhverv-]" in out or "[- til serviceerhverv-]" in out
+
+
+def test_the_title_is_rewritten():
+    """Lov nr. 1392 af 27/12/2012, § 1, nr. 1: "Lovens titel affattes således: Lov om Geodatastyrelsen"."""
+    lr = run("2010/2010-131", [{"affattes": "lovens titel", "tekst": "Lov om Geodatastyrelsen"}])
+    assert lr.new.title == corpus_act("2013/2013-1210").title == "lov om Geodatastyrelsen"
+    assert lr.base.title == "lov om Kort- og Matrikelstyrelsen"
+    rl = redline.build(lr.base, lr.new, lr)
+    assert "Lovens titel:" in render(rl, "x") and rl.to_dict()["title"]
+
+
+def test_no_false_warning_when_every_item_ends_with_a_full_stop():
+    """Lov nr. 123 af 22/2/2011 (?), § 1, nr. 6: "I § 151, stk. 1, indsættes som nr. 9:" — every nr. of
+    almenboligloven § 151, stk. 1, ends with "." (they are sentences), so nothing needs changing."""
+    lr = run("2011/2011-103", [{"ny": "nr", "i": "§ 151, stk. 1", "som": "nr. 9",
+                                "tekst": new_text("2011/2011-123", "§ 1", "6.")}])
+    assert lr.warnings == []
+    assert text(lr.new, "§ 151, stk. 1, nr. 9").startswith("9) Udbedring af byggerier")
+
+
+# --- three refusals that real acts contradict ----------------------------------------------------
+
+def test_new_punktum_in_a_paragraph_of_one_stk():
+    """Lov nr. 895 af 4/7/2013, § 1, nr. 77: "I § 50 indsættes som 2. pkt.:" (LAB, LBK 415/2013; § 50
+    has one stk., cited without "stk. 1")."""
+    tekst = new_text("2013/2013-895", "§ 1", "77.")
+    assert tekst.startswith("Ministeren kan desuden fastsætte nærmere regler om nytteindsats")
+    lr = run("2013/2013-415", [{"ny": "pkt", "i": "§ 50", "som": "2. pkt.", "tekst": tekst}])
+    assert text(lr.new, "§ 50") == text(lr.base, "§ 50") + " " + tekst
+    assert resolve(lr.new, "§ 50, 2. pkt.").pkt_text == tekst
+    # a § with several stk. still needs the stk.: the message says so
+    with pytest.raises(ProposalError, match="§ 51 har 3 stykker"):
+        run("2013/2013-415", [{"ny": "pkt", "i": "§ 51", "tekst": "Ny."}])
+
+
+def test_new_paragraph_after_one_the_same_act_rewrites():
+    """Lov nr. 628 af 11/6/2010, § 1, nr. 78 and 79: "§ 153 affattes således:" then "Efter § 153
+    indsættes: § 153 a." (serviceloven, LBK 1096/2010 -> LBK 81/2011)."""
+    lr = run("2010/2010-1096", [
+        {"affattes": "§ 153", "tekst": new_text("2010/2010-628", "§ 1", "78.")},
+        {"ny": "paragraf", "nummer": "153 a", "efter": "§ 153", "tekst": new_text("2010/2010-628", "§ 1", "79.")},
+    ])
+    official = corpus_act("2011/2011-81")
+    # the LBK silently corrects the act's "efter stk 1." (an editorial correction no act states)
+    assert text(lr.new, "§ 153 a").replace("stk 1.", "stk. 1.") == text(official, "§ 153 a")
+    assert text(lr.new, "§ 153, stk. 1") == text(official, "§ 153, stk. 1")
+
+
+def test_new_paragraph_takes_the_number_of_an_ophævet_placeholder():
+    """Lov nr. 628 af 2011 (?), § 1, nr. 23: "Efter § 181 indsættes: § 182. …" where almenboligloven
+    (LBK 103/2011) has "§ 182. (Ophævet)." (-> LBK 884/2011)."""
+    assert text(corpus_act("2011/2011-103"), "§ 182") == "§ 182. (Ophævet)."
+    lr = run("2011/2011-103", [{"ny": "paragraf", "nummer": "182", "efter": "§ 181",
+                                "tekst": new_text("2011/2011-628", "§ 1", "23.")}])
+    assert text(lr.new, "§ 182") == text(corpus_act("2011/2011-884"), "§ 182")
+    assert len([s for s in lr.new.sections() if s.num == "182"]) == 1
+    rl = redline.build(lr.base, lr.new, lr)
+    assert sorted(s.status for s in rl.sections() if "182" in (s.old_num, s.new_num)) == ["inserted", "repealed"]
+
+
+def test_a_real_paragraph_number_is_still_refused():
+    with pytest.raises(ProposalError, match="§ 181 findes allerede"):
+        run("2011/2011-103", [{"ny": "paragraf", "nummer": "181", "efter": "§ 180", "tekst": "§ 181. Ny."}])
+
+
+def test_instructions_print_the_replaced_punktum(store, tmp_path):
+    """`ophæves` with `tekst` on a punktum: the engine replaces it, and the formal text says so
+    (it printed only "…, ophæves." and dropped the new text)."""
+    from lawdiff.engine import run as run_proposal
+    from lawdiff.render.instructions import build_lovforslag
+    from tests.helpers import make_proposal
+
+    prop = make_proposal([{"ophæves": "§ 68 a, stk. 8, 2. pkt.", "tekst": "Forløbene kan højst vare 3 år."}])
+    result = run_proposal(prop, store)
+    assert "Forløbene kan højst vare 3 år." in text(result.laws["lab"].new, "§ 68 a, stk. 8")
+    out = build_lovforslag(result).text()
+    assert "§ 68 a, stk. 8, 2. pkt., ophæves, og i stedet indsættes:\n»Forløbene kan højst vare 3 år.«" in out
+
+
+# --- issue 8 §3: the change forms of docs/format.md, executed ----------------------------------
+
+def test_rykning_der_bliver_and_citations_of_the_act_before_it():
+    """Lov nr. 341 af 27/4/2011, § 2, nr. 2 and 3 (ledningsejerregisterloven, LBK 1113/2010 -> LBK
+    578/2011): a new stk. 2 with "Stk. 2 og 3 bliver herefter stk. 3 og 4.", then "I § 11, stk. 3, der
+    bliver stk. 4, ændres »stk. 2« til: »stk. 3«." — stk. 3 is the OLD stk. 3."""
+    nr2 = {"ny": "stk", "i": "§ 11", "efter": "stk. 1", "tekst": new_text("2011/2011-341", "§ 2", "2."),
+           "rykning": "Stk. 2 og 3 bliver herefter stk. 3 og 4."}
+    nr3 = {"i": "§ 11, stk. 3", "der_bliver": "stk. 4", "ændres": "stk. 2", "til": "stk. 3"}
+    lr = run("2010/2010-1113", [nr2, nr3])
+    official = corpus_act("2011/2011-578")
+    assert text(lr.new, "§ 11, stk. 4") == text(official, "§ 11, stk. 4")  # "Beløbet i stk. 3"
+    # the LBK writes "registret" where the act wrote "registeret", and changes the old stk. 2's
+    # "efter stk. 1" to "efter stk. 2" although no nummer says so: editorial corrections of the LBK
+    assert text(lr.new, "§ 11, stk. 2").replace("registeret", "registret") == text(official, "§ 11, stk. 2")
+    assert text(lr.new, "§ 11, stk. 3").replace("efter stk. 1.", "efter stk. 2.") == text(official, "§ 11, stk. 3")
+    assert lr.renumbered["1.1"] and not lr.renumbered.get("1.2")
+
+    with pytest.raises(ProposalError) as e:
+        run("2010/2010-1113", [{**nr2, "rykning": "Stk. 2 og 3 bliver herefter stk. 4 og 5."}, nr3])
+    assert "»Stk. 2 og 3 bliver herefter stk. 4 og 5.«" in e.value.message
+    assert "lawdiff omnummererer stk. 2 → 3, stk. 3 → 4" in e.value.message
+    assert "klausulen siger stk. 2 → 4, stk. 3 → 5" in e.value.message
+
+    with pytest.raises(ProposalError) as e:
+        run("2010/2010-1113", [nr2, {**nr3, "der_bliver": "stk. 5"}])
+    assert "er nu stk. 4, men ændringen siger »der bliver stk. 5«" in e.value.message
+    assert e.value.file == "amendments/act.yaml"
+
+
+def test_ophæves_og_som_stk_indsættes():
+    """Lov nr. 341 af 27/4/2011, § 6, nr. 3 and 4 (gødningsloven, LBK 18/2010 -> LBK 415/2011):
+    "§ 26 a, stk. 3, ophæves." (Stk. 4 og 5 bliver herefter stk. 3 og 4.), then "§ 26 a, stk. 5, der
+    bliver stk. 4, ophæves, og som stk. 4-6 indsættes: Stk. 4. … Stk. 5. … Stk. 6. …"."""
+    lr = run("2010/2010-18", [
+        {"affattes": "§ 26 a, stk. 1", "tekst": new_text("2011/2011-341", "§ 6", "1.")},
+        {"affattes": "§ 26 a, stk. 2", "tekst": new_text("2011/2011-341", "§ 6", "2.")},
+        {"ophæves": "§ 26 a, stk. 3", "rykning": "Stk. 4 og 5 bliver herefter stk. 3 og 4."},
+        {"ophæves": "§ 26 a, stk. 5", "der_bliver": "stk. 4", "som": "stk. 4-6",
+         "tekst": new_text("2011/2011-341", "§ 6", "4.")},
+    ])
+    assert text(lr.new, "§ 26 a") == text(corpus_act("2011/2011-415"), "§ 26 a")
+    assert [u.num for u in resolve(lr.new, "§ 26 a").units[0].children] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_one_change_in_several_places():
+    """Lov nr. 634 af 14/6/2011, § 2, nr. 5: "I § 5, stk. 1, og § 7, stk. 1 og 2, ændres »§ 4« til:
+    »§§ 4 og 4 a«." (LBK 753/2010 -> LBK 696/2011)."""
+    lr = run("2010/2010-753", [{"i": ["§ 5, stk. 1", "§ 7, stk. 1", "§ 7, stk. 2"],
+                                "ændres": "§ 4", "til": "§§ 4 og 4 a"}])
+    official = corpus_act("2011/2011-696")
+    for a in ("§ 5, stk. 1", "§ 7, stk. 1", "§ 7, stk. 2"):
+        assert "§§ 4 og 4 a" in text(lr.new, a), a
+    assert text(lr.new, "§ 7") == text(official, "§ 7")
+    assert len(lr.placements) == 1 and len(lr.placements[0].targets) == 3
+    # each address must hold the words: the one that does not is named
+    with pytest.raises(ProposalError, match="findes ikke i § 10"):
+        run("2010/2010-753", [{"i": ["§ 5, stk. 1", "§ 10"], "ændres": "§ 4", "til": "§§ 4 og 4 a"}])
+
+
+def test_several_changes_of_one_nummer_share_its_rykning():
+    """Two changes of one nummer (`nummer` shared): the clause is checked after both."""
+    a = change({"ophæves": "§ 26 a, stk. 3"}, 1, nummer=("§ 6", "3"))
+    b = change({"i": "§ 26 a, stk. 4", "der_bliver": "stk. 3", "ændres": "stk. 1", "til": "stk. 1 og 2",
+                "rykning": "Stk. 4 og 5 bliver herefter stk. 3 og 4."}, 2, nummer=("§ 6", "3"))
+    lr = run("2010/2010-18", [a, b])
+    assert lr.renumbered["1.1"]
+    assert "stk. 1 og 2" in text(lr.new, "§ 26 a, stk. 3")
+
+
+def test_parse_rykning():
+    assert parse_rykning("Stk. 5-7 bliver herefter stk. 6-8.") == [("subsection", {"5": "6", "6": "7", "7": "8"})]
+    assert parse_rykning("Stk. 3, 5 og 6 bliver herefter stk. 2-4.") == [("subsection", {"3": "2", "5": "3", "6": "4"})]
+    assert parse_rykning("Nr. 10-17 bliver herefter 9-16.")[0][1]["17"] == "16"
+    assert parse_rykning("Litra c og d bliver herefter litra d og e.") == [("point", {"c": "d", "d": "e"})]
+    assert parse_rykning("§ 25, stk. 7, bliver herefter § 25, stk. 6.") == [("subsection", {"7": "6"})]
+    assert parse_rykning("Stk. 4-7 bliver til stk. 5-8.")[0][1] == {"4": "5", "5": "6", "6": "7", "7": "8"}
+    assert parse_rykning("noget helt andet") == []
+
+
+def test_overalt_bortset_fra(store):
+    """"Overalt i loven bortset fra § 68 a ændres …": the excepted § keeps its words (on LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    lr = apply_proposal(SimpleNamespace(changes=[change(
+        {"overalt": True, "bortset_fra": ["§ 68 a"], "ændres": "ressourceforløb", "til": "rehabiliteringsforløb"})]),
+        {"x": lab})["x"]
+    assert "ressourceforløb" in text(lr.new, "§ 68 a")
+    assert text(lr.new, "§ 68 a") == text(lab, "§ 68 a")
+    assert "rehabiliteringsforløb" in text(lr.new, "§ 68 b") and " ressourceforløb " not in text(lr.new, "§ 68 b")
+
+
+def test_bilag_and_title_footnote_are_refused_or_reported(store):
+    lab = store.load("lab@2016-11-21")
+    with pytest.raises(ProposalError) as e:
+        apply_proposal(SimpleNamespace(changes=[change({"affattes": "bilag 1", "tekst": "Bilag 1 …"})]), {"x": lab})
+    assert "bilag" in e.value.message and "ikke_udført" in e.value.hint
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": "fodnoten til lovens titel"})]), {"x": lab})["x"]
+    assert any("fodnoten til lovens titel er ikke en del af lawdiffs model" in w for w in lr.warnings)
+
+
+def test_headings_repealed_and_inserted(store):
+    """"Overskriften før § 5 ophæves" keeps the §§ where they are; a new mellemrubrik before a § takes
+    that § and those after it in the same group (LAB 2016)."""
+    lab = store.load("lab@2016-11-21")
+    group = next(u for u in lab.walk() if u.kind == "group" and u.heading and len(u.children) >= 3)
+    first = next(s for s in group.children if s.kind == "section")
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": f"overskriften før § {first.num}"})]),
+                        {"x": lab})["x"]
+    rl = redline.build(lr.base, lr.new, lr)
+    (head,) = [u for u in rl.touched_units()]
+    assert head.kind == "group" and [s.op for s in head.heading] == [-1]
+    assert "[-" + group.heading.text + "-]" in render(rl, "x")
+    assert text(lr.new, f"§ {first.num}") == text(lab, f"§ {first.num}")
+
+    secs = [s for s in group.children if s.kind == "section"]
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ny": "overskrift", "før": f"§ {secs[1].num}",
+                                                         "tekst": "Ny mellemrubrik"})]), {"x": lab})["x"]
+    new = next(u for u in lr.new.walk() if u.kind == "group" and u.heading and u.heading.text == "Ny mellemrubrik")
+    assert [s.num for s in new.children] == [s.num for s in secs[1:]]
+    assert "[+Ny mellemrubrik+]" in render(redline.build(lr.base, lr.new, lr), "x")
+    with pytest.raises(ProposalError, match="der står allerede en overskrift"):
+        apply_proposal(SimpleNamespace(changes=[change({"ny": "overskrift", "før": f"§ {first.num}",
+                                                        "tekst": "X"})]), {"x": lab})
+
+
+def test_changes_are_attributed_to_the_act_nummer():
+    """Attribution: "lov nr. 341 af 27. april 2011, § 2, nr. 2" on every segment and unit it made."""
+    who2, who3 = "lov nr. 341 af 27. april 2011, § 2, nr. 2", "lov nr. 341 af 27. april 2011, § 2, nr. 3"
+    lr = run("2010/2010-1113", [
+        change({"ny": "stk", "i": "§ 11", "efter": "stk. 1", "tekst": new_text("2011/2011-341", "§ 2", "2.")}, 1,
+               attribution=who2),
+        change({"i": "§ 11, stk. 3", "ændres": "stk. 2", "til": "stk. 3"}, 2, attribution=who3),
+    ])
+    rl = redline.build(lr.base, lr.new, lr)
+    sec = next(s for s in rl.sections() if s.new_num == "11")
+    new_stk = next(u for u in sec.children if u.status == "inserted")
+    assert new_stk.changes == [who2]
+    moved = next(u for u in sec.children if u.old_num == "3")
+    assert moved.new_num == "4" and who3 in moved.changes
+    assert {s.change for b in moved.intro for s in b if s.op != 0} == {who3}
+    assert lr.renumbered[who2] and who3 not in lr.renumbered
+
+
+def test_a_list_item_of_two_lines_keeps_its_place():
+    """Lov nr. 1385 af 23/12/2012, § 1, nr. 20 (konkurrenceloven § 23, stk. 3 og 4, ophæves, og i
+    stedet indsættes): nr. 1 is two Lineas, "priser, avancer el.lign." / "for salget … tjenesteydelser,";
+    the second line was moved after nr. 4 as the stk.'s wrap-up."""
+    lr = run("2010/2010-972", [{"ophæves": ["§ 23, stk. 3", "§ 23, stk. 4"],
+                                "tekst": new_text("2012/2012-1385", "§ 1", "20.")}])
+    official = corpus_act("2013/2013-23")
+    assert text(lr.new, "§ 23, stk. 3, nr. 1") == text(official, "§ 23, stk. 3, nr. 1") == \
+        "1) priser, avancer el.lign. for salget eller videresalget af varer eller tjenesteydelser,"
+    assert text(lr.new, "§ 23, stk. 3") == text(official, "§ 23, stk. 3")
+    assert text(lr.new, "§ 23, stk. 4") == text(official, "§ 23, stk. 4")
+    # the two repealed stk. are replaced by the new ones in one placement
+    (p,) = [p for p in lr.placements if p.what == "replace"]
+    assert len(p.targets) == 2
+
+
+# --- forms met when running the engine over the chains (../shared/corpus/chains.json) -----------
+
+def test_quoted_word_that_begins_a_punktum_in_the_law():
+    """Lov nr. 631 af 14/6/2011, § 1, nr. 4: "I § 15, stk. 3, 2. pkt., § 26, stk. 2, § 27, stk. 2, …
+    indsættes efter »selvejende«: »og udliciterede«" — § 27, stk. 2 begins "Selvejende …"."""
+    lr = run("2011/2011-314", [{"i": ["§ 15, stk. 3, 2. pkt.", "§ 26, stk. 2", "§ 27, stk. 2", "§ 35, stk. 2",
+                                      "§ 38, stk. 2"], "indsættes_efter": "selvejende", "tekst": "og udliciterede"}])
+    official = corpus_act("2011/2011-668")
+    for a in ("§ 26, stk. 2", "§ 27, stk. 2"):
+        assert text(lr.new, a) == text(official, a)
+    assert text(lr.new, "§ 27, stk. 2").startswith("Stk. 2. Selvejende og udliciterede daginstitutioner")
+    # inside a punktum the case must match
+    with pytest.raises(ProposalError, match="findes ikke"):
+        run("2011/2011-314", [{"i": "§ 26, stk. 2", "indsættes_efter": "Selvejende", "tekst": "x"}])
+
+
+def test_overalt_yields_to_a_nummer_that_rewrites_the_passage():
+    """Lov nr. 357 af 16/4/2013, § 2, nr. 2 and 3: "Overalt i loven ændres »SDPI-løsningen« til:
+    »Nemrefusion«." and "I § 1, stk. 1, ændres »… (SDPI-løsningen)« til: »Nemrefusion«."."""
+    lr = run("2012/2012-1069", [
+        {"overalt": True, "ændres": "SDPI-løsningen", "til": "Nemrefusion"},
+        {"i": "§ 1, stk. 1", "ændres": "til brug for anmeldelse af sygefravær samt anmodning om refusion af "
+                                      "sygedagpenge og dagpenge efter barselloven (SDPI-løsningen)",
+         "til": "Nemrefusion"},
+    ])
+    assert text(lr.new, "§ 1, stk. 1") == text(corpus_act("2013/2013-440"), "§ 1, stk. 1")
+
+
+def test_several_units_rewritten_at_once():
+    """Lov nr. 1396 af 23/12/2012, § 1, nr. 3: "§ 15, stk. 6 og 7, affattes således:"."""
+    lr = run("2012/2012-1009", [{"affattes": ["§ 15, stk. 6", "§ 15, stk. 7"],
+                                 "tekst": new_text("2012/2012-1396", "§ 1", "3.")}])
+    official = corpus_act("2013/2013-16")
+    assert text(lr.new, "§ 15, stk. 6") == text(official, "§ 15, stk. 6")
+    assert text(lr.new, "§ 15, stk. 7") == text(official, "§ 15, stk. 7")
+
+
+def test_heading_and_paragraph_repealed_together_and_a_chapter_heading_before_its_first_paragraph():
+    """Lov nr. 628 af 11/6/2010, § 1, nr. 8: "Overskriften før § 49 og § 49 ophæves." (serviceloven;
+    the LBK keeps "§ 49. (Ophævet)." as an editorial placeholder), and lov nr. 608 af 14/6/2011, § 1,
+    nr. 10: "Overskriften før § 22 affattes således:" where § 22 opens kapitel 4 (no mellemrubrik)."""
+    lr = run("2010/2010-1096", [{"ophæves": ["overskriften før § 49", "§ 49"]}])
+    assert [s.num for s in lr.new.sections() if s.num in ("48", "49", "50")] == ["48", "50"]
+    assert text(corpus_act("2011/2011-81"), "§ 49") == "§ 49. (Ophævet)."
+    base_group = next(u for u in lr.base.walk() if u.kind == "group" and u.children and u.children[0].num == "49")
+    assert base_group.heading is not None
+    assert lr.removed_headings and list(lr.removed_headings.values())[0].index == 1
+
+    lr = run("2010/2010-829", [{"affattes": "overskriften før § 22",
+                                "tekst": "Overgangs-, regulerings- og ikrafttrædelsesbestemmelser"}])
+    chap4 = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "4")
+    official = next(u for u in corpus_act("2011/2011-797").walk() if u.kind == "chapter" and u.num == "4")
+    assert chap4.heading.text == official.heading.text
+
+
+def test_consecutive_punktummer_rewritten_at_once():
+    """Lov nr. 1616 af 22/12/2010, § 1, nr. 2: "§ 17, stk. 2, 1. og 2. pkt., affattes således:"
+    (LBK 887/2010 -> LBK 688/2011)."""
+    lr = run("2010/2010-887", [{"affattes": ["§ 17, stk. 2, 1. pkt.", "§ 17, stk. 2, 2. pkt."],
+                                "tekst": new_text("2010/2010-1616", "§ 1", "2.")}])
+    assert text(lr.new, "§ 17, stk. 2") == text(corpus_act("2011/2011-688"), "§ 17, stk. 2")
+    with pytest.raises(ProposalError, match="følger efter hinanden"):
+        run("2010/2010-887", [{"affattes": ["§ 17, stk. 2, 1. pkt.", "§ 17, stk. 2, 3. pkt."], "tekst": "X."}])
+
+
+def test_a_chapter_rewritten():
+    """Lov nr. 628 af 2011 (?), § 1, nr. 8: "Kapitel 5 a affattes således:" (almenboligloven, LBK
+    103/2011 -> LBK 884/2011). The new text starts with the chapter's label and heading lines."""
+    tekst = new_text("2011/2011-628", "§ 1", "8.").replace("Kapitel 5 a Salg", "Kapitel 5 a\nSalg", 1)
+    lr = run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": tekst}])
+    official = corpus_act("2011/2011-884")
+    new = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "5 a")
+    off = next(u for u in official.walk() if u.kind == "chapter" and u.num == "5 a")
+    assert new.heading.text == off.heading.text == "Salg af almene familieboliger som ejerboliger"
+    for n in ("75 a", "75 b"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    assert len([s for s in new.walk() if s.kind == "section"]) == len([s for s in off.walk() if s.kind == "section"])
+    with pytest.raises(ProposalError, match="skal begynde med »Kapitel 5 a«"):
+        run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": "§ 75 a. Ny."}])
