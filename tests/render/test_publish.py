@@ -192,9 +192,9 @@ def test_pdfs_are_content_addressed_and_build_only_builds_one_proposal(tmp_path,
     assert stats.pdf_rendered == 1 and stats.pdf_cached == 0
     after = publish.digest(out)
     assert set(after) - set(before) == {"forslag/aftale-2020-ressourceforloeb.pdf"}
-    page = "forslag/aftale-2020-ressourceforloeb.html"  # rebuilt: it now links its PDF (none under --no-pdf)
-    assert {k: v for k, v in after.items() if k in before and k != page} == {k: v for k, v in before.items()
-                                                                              if k != page}  # the rest kept
+    page = "forslag/aftale-2020-ressourceforloeb.html"  # now with its PDF link (a --no-pdf page has none)
+    assert {k: v for k, v in after.items() if k in before and k != page} == \
+        {k: v for k, v in before.items() if k != page}  # the rest kept as it was
     assert 'href="aftale-2020-ressourceforloeb.pdf"' in (out / page).read_text(encoding="utf-8")
     cached = list((root / ".lawdiff-cache" / "pdf").glob("*.pdf"))
     assert len(cached) == 1 and (root / ".lawdiff-cache" / ".gitignore").read_text() == "*\n"
