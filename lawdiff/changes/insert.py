@@ -106,6 +106,21 @@ def read_in(r: Reader, loc: dict) -> dict | None:
     return ch
 
 
+def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
+    """After "indsættes": an optional placement ("i kapitel 3", "før overskriften …"), then the
+    colon that opens the new text block."""
+    if r.lit(" "):
+        p = PLACERING.match(r.text, r.pos)
+        if not p:
+            raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
+        ch["placering"] = p.group(0)
+        r.pos = p.end()
+    if not r.lit(":"):
+        raise Unreadable(f"{what} slutter ikke med kolon")
+    ch["_blok"] = True
+    return ch
+
+
 def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """'Efter § 17 indsættes:', 'Før § 1 indsættes:', footnote and annex insertions."""
     start = r.pos
@@ -116,17 +131,7 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if not anchor or not r.lit(" indsættes"):
             r.pos = start
             return None
-        ch = {"ny": None, side: anchor}
-        if r.lit(" "):
-            p = PLACERING.match(r.text, r.pos)
-            if not p:
-                raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
-            ch["placering"] = p.group(0)
-            r.pos = p.end()
-        if not r.lit(":"):
-            raise Unreadable("»Efter … indsættes« slutter ikke med kolon")
-        ch["_blok"] = True
-        return ch
+        return read_placed_block(r, {"ny": None, side: anchor}, "»Efter … indsættes«")
     if r.rx(r"(Som|som) fodnote til lovens titel indsættes:"):
         return {"ny": "fodnote", "i": "lovens titel", "_blok": True}
     m = r.rx(r"(Som|som) (?=§|bilag \d+ indsættes:)")

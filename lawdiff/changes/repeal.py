@@ -6,20 +6,12 @@
 from __future__ import annotations
 
 from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
-from .insert import PLACERING
+from .insert import read_placed_block
 
 
 def _tail(r: Reader, ch: dict) -> dict:
     if r.lit(", og i stedet indsættes"):
-        if r.lit(" "):
-            p = PLACERING.match(r.text, r.pos)
-            if not p:
-                raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
-            ch["placering"] = p.group(0)
-            r.pos = p.end()
-        if not r.lit(":"):
-            raise Unreadable("»ophæves, og i stedet indsættes« slutter ikke med kolon")
-        ch["_blok"] = True
+        read_placed_block(r, ch, "»ophæves, og i stedet indsættes«")
     return ch
 
 
