@@ -355,15 +355,20 @@ def validate(tree_or_root) -> list[tuple[int, str]]:
     return [(err.line, err.message) for err in s.error_log]
 
 
-def duplicate_eids(root) -> list[tuple[int, str]]:
+def duplicate_ids(root, attr: str = "eId") -> list[tuple[int, str]]:
+    """Every value of `attr` (eId or wId) used a second time, as (line, message)."""
     seen: dict[str, int] = {}
     out = []
     for e in root.iter():
-        eid = e.get("eId") if isinstance(e.tag, str) else None
-        if eid is None:
+        value = e.get(attr) if isinstance(e.tag, str) else None
+        if value is None:
             continue
-        if eid in seen:
-            out.append((e.sourceline or 0, f"eId {eid!r} findes også i linje {seen[eid]}"))
+        if value in seen:
+            out.append((e.sourceline or 0, f"{attr} {value!r} findes også i linje {seen[value]}"))
         else:
-            seen[eid] = e.sourceline or 0
+            seen[value] = e.sourceline or 0
     return out
+
+
+def duplicate_eids(root) -> list[tuple[int, str]]:
+    return duplicate_ids(root, "eId")

@@ -66,20 +66,6 @@ def duplicate_sections(act: Act, lines: dict[str, int]) -> list[tuple[int, str]]
     return out
 
 
-def duplicate_wids(root) -> list[tuple[int, str]]:
-    seen: dict[str, int] = {}
-    out = []
-    for e in root.iter():
-        wid = e.get("wId") if isinstance(e.tag, str) else None
-        if wid is None:
-            continue
-        if wid in seen:
-            out.append((e.sourceline or 0, f"wId {wid!r} findes også i linje {seen[wid]}"))
-        else:
-            seen[wid] = e.sourceline or 0
-    return out
-
-
 def check_file(path: Path, statutes: Path | None = None) -> list[Problem]:
     f = str(path)
     try:
@@ -90,7 +76,7 @@ def check_file(path: Path, statutes: Path | None = None) -> list[Problem]:
     root = tree.getroot()
     # every unsafe name, id and date, and every duplicate eId, before the model is read
     unsafe = [Problem(f, line, msg) for line, msg in akn.read_problems(root)]
-    dups = [Problem(f, line, msg) for line, msg in akn.duplicate_eids(root) + duplicate_wids(root)]
+    dups = [Problem(f, line, msg) for line, msg in akn.duplicate_ids(root, "eId") + akn.duplicate_ids(root, "wId")]
     try:
         act = akn.from_bytes(data, f) if not unsafe else None
     except LawdiffError as e:

@@ -150,6 +150,28 @@ def is_relative(citation: str) -> bool:
     return bool(_RELATIVE.match(citation))
 
 
+def _split_der_bliver(r: Reader, c: str) -> str:
+    """One address with its new number ("§ 5, stk. 4, der bliver stk. 5"): the citation without
+    the "der bliver" part, which is read apart (in a list it stays inline)."""
+    m = re.search(r",? (der|som) bliver ", c)
+    if m and scan_citation(c, m.end(), single=True) == len(c):
+        r.pos -= len(c) - m.start()
+        return c[:m.start()]
+    return c
+
+
+def _read_der_bliver(r: Reader, out: dict) -> None:
+    """", der bliver stk. 5" / ", som bliver …" after a citation, into der_bliver (and som_bliver)."""
+    m = r.rx(r",? (der|som) bliver ")
+    if m:
+        d = r.citation_single()
+        if not d:
+            raise Unreadable("»der bliver« følges ikke af en henvisning")
+        out["der_bliver"] = d
+        if m.group(1) == "som":
+            out["som_bliver"] = True
+
+
 def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
     """The place a change of words (or a new stk./nr./pkt.) acts on, or None."""
     start = r.pos
@@ -186,11 +208,7 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
     if not c:
         r.pos = start
         return None
-    m = re.search(r",? (der|som) bliver ", c)
-    if m and scan_citation(c, m.end(), single=True) == len(c):
-        # one address with its new number: kept apart (der_bliver); in a list it stays inline
-        r.pos -= len(c) - m.start()
-        c = c[:m.start()]
+    c = _split_der_bliver(r, c)
     if is_relative(c):
         if not prev or not place(prev):
             raise Unreadable(f"»{c}« henviser til et sted, der ikke er nævnt før i nummeret")
@@ -198,14 +216,7 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
         loc["forkortet"] = shortened(c, loc["i"], place(prev))
     else:
         loc["i"] = c
-    m = r.rx(r",? (der|som) bliver ")
-    if m:
-        d = r.citation_single()
-        if not d:
-            raise Unreadable("»der bliver« følges ikke af en henvisning")
-        loc["der_bliver"] = d
-        if m.group(1) == "som":
-            loc["som_bliver"] = True
+    _read_der_bliver(r, loc)
     comma = r.lit(",")
     want = needs_comma(c) or "der_bliver" in loc
     if comma != want:
@@ -261,10 +272,7 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
         return None
     r.pos = end
     out: dict = {}
-    m = re.search(r",? (der|som) bliver ", c)
-    if m and scan_citation(c, m.end(), single=True) == len(c):
-        r.pos -= len(c) - m.start()
-        c = c[:m.start()]
+    c = _split_der_bliver(r, c)
     if is_relative(c):
         p = place(prev) if prev else None
         if not p:
@@ -274,14 +282,7 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
         out["forkortet"] = shortened(c, out["cit"], p)
     else:
         out["cit"] = c
-    m = r.rx(r",? (der|som) bliver ")
-    if m:
-        d = r.citation_single()
-        if not d:
-            raise Unreadable("»der bliver« følges ikke af en henvisning")
-        out["der_bliver"] = d
-        if m.group(1) == "som":
-            out["som_bliver"] = True
+    _read_der_bliver(r, out)
     m = r.rx(r" med tilhørende (overskrifter|overskrift)")
     if m:
         out["med_overskrift"] = m.group(1)
