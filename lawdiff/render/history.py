@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import yaml
+
 from ..consolidate import ikraft_of, load_act, load_acts
 from ..errors import LawdiffError
 from ..model import Act
@@ -29,6 +31,9 @@ def _act_entry(a, law_versions: list[Act]) -> dict:
     return {"id": a.id, "source": a.source, "date": a.date, "title": a.title, "numre": numre}
 
 
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class Amendments:
     """The amendment files of a site, each read once per content (not once per act and file:
     with every chain of the corpus that was 120 acts × 300 files, each file loaded twice per act).
@@ -43,9 +48,14 @@ class Amendments:
 
     def _laws_of(self, path: Path, digest: str) -> frozenset:
         if digest not in self._laws:
-            from ..proposal import load_raw
+            # only to pick the files to read: libyaml's fast parse (load_act reads and checks the
+            # files that name the law in full; a file libyaml cannot parse goes the strict way)
+            try:
+                raw = yaml.load(path.read_bytes(), Loader=_FastLoader)
+            except yaml.YAMLError:
+                from ..proposal import load_raw
 
-            raw = load_raw(path)
+                raw = load_raw(path)
             pars = raw.get("paragraffer") if isinstance(raw, dict) else None
             self._laws[digest] = frozenset(
                 p.get("lov") for p in pars if isinstance(p, dict) and isinstance(p.get("lov"), str)
