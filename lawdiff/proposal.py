@@ -146,7 +146,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
         raise c.error("»antal« og »forekomst« kan ikke bruges sammen", "forekomst",
                       hint="»antal« ændrer alle N steder; »forekomst« ændrer kun det N'te")
     if "bortset_fra" in cdata and not cdata.get("overalt"):
-        raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven, bortset fra § 3, ændres …«)",
+        raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
                       "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")
     _check_citations(c, cdata, verb)
     if verb == "ny":

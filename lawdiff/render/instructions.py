@@ -309,6 +309,11 @@ class _Builder:
     def _where(self, c: Change, wid: str, pkt: int | None, here: float) -> str:
         return self.law.cite(wid, pkt) + self.law.der_bliver(wid, pkt, here)
 
+    def _data(self, key: str, wid: str, pkt: int | None, here: float, **more) -> dict:
+        """A unit's citation as amendment-format data (`der_bliver` apart), for wording it in a group."""
+        d = self.law.der_bliver(wid, pkt, here)
+        return {key: self.law.cite(wid, pkt), **({"der_bliver": d[len(", der bliver "):]} if d else {}), **more}
+
     def _cited(self, c: Change, key: str, here: float) -> list[tuple[str, str, str, int | None]]:
         """Each address of the change's citation `key`: (citation, ", der bliver …", wid, pkt); a
         heading or the title as (its citation, "", wid or "", None)."""
@@ -333,12 +338,15 @@ class _Builder:
         from ..engine import _Applier
         return _Applier(self.law.lr.law, self.law.lr.base).special(c, text, key)[1]
 
-    def _citation(self, c: Change, key: str, here: float) -> tuple[str, str]:
-        """(the citation with any "der bliver", the same without it) of the change's `key`."""
+    def _citation(self, c: Change, key: str, here: float) -> tuple[str, dict]:
+        """The citation of the change's `key` as printed (with any "der bliver"), and the same as
+        amendment-format data: {key: citation, der_bliver: …} (several addresses keep theirs inline)."""
         cited = self._cited(c, key, here)
         if len(cited) == 1:
-            return cited[0][0] + cited[0][1], cited[0][0]
-        return join_citations([a + d for a, d, _w, _p in cited]), join_citations([a for a, *_ in cited])
+            a, d = cited[0][0], cited[0][1]
+            return a + d, {key: a, **({"der_bliver": d[len(", der bliver "):]} if d else {})}
+        t = join_citations([a + d for a, d, _w, _p in cited])
+        return t, {key: t}
 
     # -- changes of words (templates 3-7) --
     def _words(self, p: Placement, here: float) -> Nummer:
@@ -359,8 +367,8 @@ class _Builder:
                 data["bortset_fra"] = skip
                 data["bortset_form"] = "||" + ("," if _needs_comma(skip) else "")
         else:
-            t, plain = self._citation(c, "i", here)
-            data["i"] = t
+            t, cdata = self._citation(c, "i", here)
+            data.update(cdata)
             if "antal" in c.data:
                 data["antal"] = c.get("antal")
             antal = c.get("antal") or 1
@@ -403,8 +411,8 @@ class _Builder:
                 head = f"I {_tgt_comma(unit_where)} indsættes som {final.punktum_count()}. pkt.:"
             return Nummer(0, head, [norm(c.get("tekst"))])
         key = "affattes" if c.verb == "affattes" else "ophæves"
-        t, _plain = self._citation(c, key, here)
-        data = {key: t, **({"tekst": norm(c.get("tekst"))} if "tekst" in c.data else {})}
+        t, cdata = self._citation(c, key, here)
+        data = {**cdata, **({"tekst": norm(c.get("tekst"))} if "tekst" in c.data else {})}
         if c.verb == "ophæves" and "tekst" not in c.data:
             return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=data)
         if c.verb == "ophæves":  # the engine replaces the punktum: say so (template 10)
@@ -420,7 +428,7 @@ class _Builder:
         final = self.law.new_units[wid]
         block = _block_of(final)
         return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", block, _needs_period(block, None),
-                      data={"affattes": t})
+                      data=self._data("affattes", wid, None, here))
 
     # -- ophævelse (template 9) --
     def _repeal(self, p: Placement, here: float) -> Nummer:
@@ -435,15 +443,16 @@ class _Builder:
                     raise c.error(f"{self.law.cite(w)} ophæves sammen med andre enheder, men de følgende rykker op",
                                   "ophæves", hint="ophæv den i en ændring for sig, så lovforslaget kan angive "
                                                   "rykningen (»Stk. … bliver herefter stk. …«)")
-            t, _plain = self._citation(c, "ophæves", here)
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data={"ophæves": t})
+            t, cdata = self._citation(c, "ophæves", here)
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=cdata)
         if len(wids) > 1:
             nums = [self.law.base_units[w].num for w in wids]
             t = f"§§ {nums[0]}-{nums[-1]}"
         else:
             t = self._where(c, wids[0], None, here)
         ryk = self._ryk(p)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=ryk, data={"ophæves": t})
+        data = {"ophæves": t} if len(wids) > 1 else self._data("ophæves", wids[0], None, here)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=ryk, data=data)
 
     # -- ophævelse og i stedet (template 10) --
     def _replace(self, p: Placement, here: float) -> Nummer:
@@ -451,7 +460,8 @@ class _Builder:
         block = [ln for w in p.new_wids for ln in _block_of(self.law.new_units[w])]
         ryk = self._ryk(p)
         return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", block,
-                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids), data={"ophæves": t, "tekst": ""})
+                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids),
+                      data=self._data("ophæves", p.targets[0], None, here, tekst=""))
 
     # -- headings (template 17) --
     def _heading(self, p: Placement, here: float) -> Nummer:
@@ -688,7 +698,7 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
                         and d.get("overalt") == pd.get("overalt") and d.get("bortset_fra") == pd.get("bortset_fra") \
                         and not d.get("antal") and not pd.get("antal"):
                     d["samme_sted"] = True
-                elif here and there and "der bliver" not in here + there and here.startswith("§") \
+                elif here and there and " bliver " not in here + there and here.startswith("§") \
                         and there.startswith("§") and relative(here, there) != here:
                     d["forkortet"] = True
             datas.append(d)
