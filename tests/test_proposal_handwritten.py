@@ -8,6 +8,7 @@ To accept an intended change of wording, run with LAWDIFF_UPDATE_GOLDEN=1 and re
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 
@@ -261,3 +262,46 @@ def test_apply_check_and_docx(root, capsys):
     docx = root / "hw.docx"
     assert main(["--root", str(root), "docx", f, "--out", str(docx)]) == 0
     assert docx.stat().st_size > 10_000
+
+
+# --- what the reader sees -----------------------------------------------------------------------------
+
+def test_redline_keeps_a_section_moved_under_a_new_mellemrubrik(result):
+    """§ 21 goes under the new mellemrubrik "Regler om kontaktforløbet": it is not repealed and
+    inserted again, and only the heading is new."""
+    from lawdiff import redline
+
+    lr = result.laws["lab"]
+    red = redline.build(lr.base, lr.new, lr)
+    s21 = [u for u in red.sections() if (u.new_num or u.old_num) == "21"]
+    assert len(s21) == 1 and s21[0].status == redline.UNCHANGED and not s21[0].has_changes
+    groups = [u for u in red.walk() if u.kind == "group" and u.status == redline.INSERTED]
+    assert [(g.heading[0].text, [c.new_num for c in g.children if c.kind == "section"][:1]) for g in groups] \
+        == [("Regler om kontaktforløbet", ["21"])]
+    assert red.title is not None
+
+
+def test_proposal_page_shows_headings_and_title(root, tmp_path):
+    from lawdiff.render.site import build_site
+
+    out = tmp_path / "site"
+    build_site(root, out, pdf=False)
+    page = (out / "forslag" / "handwritten.html").read_text("utf-8")
+    assert '<div class="overskrift lovtitel"><p>Lovens titel: lov om en aktiv beskæftigelsesindsats' \
+           '<ins data-change="1.1"> og ressourceforløb</ins></p></div>' in page
+    assert '<div class="overskrift"><p><del data-change="1.3">Ret til koordinerende sagsbehandler</del></p></div>' \
+        in page
+    assert '<div class="overskrift inserted"><p><ins data-change="1.5">Regler om kontaktforløbet</ins></p></div>' \
+        in page
+    assert re.search(r"Kapitel(?: |&nbsp;|\xa0)22<br>Forsøg<ins", page)
+    assert "(ophævet)" not in page  # no § is repealed by this proposal
+    assert (out / "forslag" / "handwritten.docx").exists()
+
+
+def test_readme_example_loads():
+    """The README's example of these features is a valid list of changes."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index("The same features as an imported act")
+    block = readme[readme.index("```yaml\n", start) + 8:readme.index("```\n", readme.index("```yaml\n", start) + 8)]
+    p = parse_proposal((HEAD + block).encode("utf-8"), "README.md")
+    assert len(p.changes) == 9 and sum(1 for c in p.changes if c.group is not None) == 2
