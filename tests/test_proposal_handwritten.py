@@ -218,17 +218,32 @@ def test_join_citations():
     assert join_citations(["§ 5, stk. 2", "§ 7"]) == "§ 5, stk. 2, og § 7"
 
 
-def test_group_with_a_rykning_and_der_bliver(store, tmp_path):
-    """A group's clauses cite the law before the proposal; an earlier nummer's new stk. gives
-    "der bliver" in the group's citation, and the last change may carry the new text."""
-    data = proposal('ny: stk\ni: "§ 68 a"\nefter: stk. 3\ntekst: "Stk. 4. Ny regel."',
-                    'ændringer:\n  - i: "§ 68 a, stk. 4"\n    ændres: 5 års\n    til: 3 års\n'
+def test_group_may_end_with_new_text(store, tmp_path):
+    """The last change of a group may carry the new text after the colon; a later place in the same
+    § is cited from the one before it."""
+    data = proposal('ændringer:\n  - i: "§ 68 a, stk. 4"\n    ændres: 5 års\n    til: 3 års\n'
                     '  - affattes: "§ 68 a, stk. 7"\n    tekst: "Stk. 7. Kommunen beslutter."')
     f = tmp_path / "p.yaml"
     f.write_bytes(data)
     text = build_lovforslag(run(load_proposal(f), store)).text()
-    assert "2. I § 68 a, stk. 4, der bliver stk. 5, ændres »5 års« til: »3 års«, og stk. 7, der bliver stk. 8, " \
-           "affattes således:" in text, text
+    assert "1. I § 68 a, stk. 4, ændres »5 års« til: »3 års«, og stk. 7 affattes således:\n" \
+           "»Stk. 7. Kommunen beslutter.«\n" in text, text
+
+
+@pytest.mark.parametrize("first, words", [
+    ('ny: stk\ni: "§ 68 a"\nefter: stk. 3\ntekst: "Stk. 4. Ny regel."', "som et tidligere nummer har flyttet"),
+    (None, "samme paragraf"),
+])
+def test_group_follows_r2(store, tmp_path, first, words):
+    """lovteknik R2: one nummer only within one paragraf, and not for a unit an earlier nummer moved."""
+    group = ('ændringer:\n  - i: "§ 68 a, stk. 4"\n    ændres: 5 års\n    til: 3 års\n'
+             + ('  - i: "§ 68 a, stk. 7"\n    udgår: fremadrettet' if first else
+                '  - i: "§ 68 b, stk. 2"\n    udgår: kan'))
+    f = tmp_path / "p.yaml"
+    f.write_bytes(proposal(*([first] if first else []), group))
+    with pytest.raises(ProposalError) as e:
+        build_lovforslag(run(load_proposal(f), store))
+    assert words in e.value.message and "R2" in e.value.message
 
 
 def test_multi_address_repeal_with_rykning_is_refused(store, tmp_path):

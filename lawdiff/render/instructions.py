@@ -680,6 +680,19 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
         if len(members) == 1:
             out.append(members[0])
             continue
+        # lovteknik §9.2 R2: one nummer only for changes in the same paragraf, and only where no
+        # earlier nummer has moved a target (then "der bliver" would be needed: split instead)
+        secs = {m.section for m in members}
+        if None in secs or len(secs) > 1:
+            c = members[1].change
+            raise c.error("ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)", c.verb,
+                          hint="skriv dem som ændringer for sig, eller som én ændring med flere adresser "
+                               "(i: \"§ 5 og § 7\"), hvis det er den samme ændring")
+        for m in members:
+            if m.data is not None and ("der_bliver" in m.data or any(" der bliver " in str(v) for v in m.data.values())):
+                raise m.change.error("en gruppe kan ikke ændre en enhed, som et tidligere nummer har flyttet "
+                                     "(lovteknik R2)", m.change.verb,
+                                     hint="skriv ændringen for sig; lovforslaget siger da »der bliver …«")
         datas: list[dict] = []
         for k, nr in enumerate(members):
             if nr.data is None:
