@@ -170,6 +170,9 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
+    if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
+        raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
+                         "lawdiff kan kun indsætte en mellemrubrik på én linje")
     if ch.get("ny") is None and "ny" in ch:
         first = (tekst or "").split("\n", 1)[0]
         if re.match(r"^Kapitel ", first):
