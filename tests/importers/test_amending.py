@@ -62,8 +62,8 @@ def test_every_nummer_of_an_act_prints_back_as_official():
 
 
 def test_a_nummer_that_cannot_be_read_is_kept_verbatim_and_not_executed():
-    act = read_amending_file(lexdania("2016/2016-650.xml"))  # a new stk. holding a table
-    refused = [r for r in act.refused if "tabel" in r]
+    act = read_amending_file(lexdania("2016/2016-650.xml"))  # "I § 3 b, stk. 6, affattes således:"
+    refused = [r for r in act.refused if "§ 1, nr. 9:" in r]
     assert refused and refused[0].startswith("2016-650.xml:")
     assert ", nr. " in refused[0] and "§ " in refused[0]
     loaded = parse_proposal(dump(act.doc).encode(), "lov-2016-650.yaml")
