@@ -260,6 +260,12 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """A cited unit at the start of a clause ("§ 5, stk. 2, der bliver stk. 3," / "Overskriften før § 7"
     / "3. pkt." after an earlier place): {"cit", "der_bliver", "komma", "forkortet"} or None."""
     start = r.pos
+    stray_i = False
+    if first and r.text.startswith("I §", r.pos):
+        # "I § 161, stk. 4, affattes således:" — an "I" before the cited unit of a rewrite or repeal
+        # (a typo: the meaning is plain); kept as printed (`overflødigt_i`) and warned about
+        r.pos += 2
+        stray_i = True
     if first or r.text[r.pos:r.pos + 1].isupper():
         # the sentence starts with a capital: read the citation in lower case
         low = r.text[:r.pos] + r.text[r.pos:r.pos + 1].lower() + r.text[r.pos + 1:]
@@ -269,9 +275,10 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
         end = scan_citation(r.text, r.pos)
         c = r.text[r.pos:end]
     if end == r.pos:
+        r.pos = start
         return None
     r.pos = end
-    out: dict = {}
+    out: dict = {"overflødigt_i": True} if stray_i else {}
     c = _split_der_bliver(r, c)
     if is_relative(c):
         p = place(prev) if prev else None
@@ -293,6 +300,8 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
     if not r.lit(" "):
         r.pos = start
         return None
+    if stray_i:
+        r.warnings.append(f"»I {c}« står foran en henvisning, der ikke tager »I« (trykfejl); gengivet som i kilden")
     return out
 
 
@@ -308,12 +317,14 @@ def format_target(ch: dict, key: str, prev: dict | None, first: bool) -> str:
     if ch.get("komma", needs_comma(cit) or "der_bliver" in ch):
         s += ","
     s += " "
+    if ch.get("overflødigt_i"):
+        return "I " + s
     return cap(s) if first else s
 
 
 def target_fields(t: dict, key: str) -> dict:
     out = {key: t["cit"]}
-    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet"):
+    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet", "overflødigt_i"):
         if k in t:
             out[k] = t[k]
     return out

@@ -86,7 +86,7 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
             ended_with_period = False
         if ended_with_period != default_period(body):
             out[-1]["punktum"] = ended_with_period
-    warnings.extend(r.warnings)
+    warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
     return out
 
 

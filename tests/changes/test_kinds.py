@@ -43,6 +43,8 @@ SENTENCES = [
     ("I § 4 ophæves stk. 2, og i stk. 3 og 4, der bliver stk. 2 og 3, udgår »og 2«.",
      [{"ophæves": "§ 4, stk. 2", "delt": 1}, {"i": "§ 4, stk. 3 og 4", "der_bliver": "stk. 2 og 3"}]),
     ("Overskriften før § 41 ophæves.", [{"ophæves": "overskriften før § 41"}]),
+    ("I § 3 ophæves stk. 3 og 4.", [{"ophæves": "§ 3, stk. 3 og 4", "delt": 1}]),  # 2010-244 § 1, nr. 6
+    ("I § 11 ophæves stk. 2-4.", [{"ophæves": "§ 11, stk. 2-4", "delt": 1}]),  # 2011-549 § 1, nr. 5
     ("Overskriften før § 239 udgår.", [{"verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
 ]
@@ -50,6 +52,9 @@ BLOCKS = [  # sentences that end with a colon: new text follows
     ("§ 21, stk. 1, affattes således:", {"affattes": "§ 21, stk. 1"}),
     ("§ 19, stk. 4, der bliver stk. 2, affattes således:", {"der_bliver": "stk. 2"}),
     ("§ 4, stk. 2-7, ophæves, og i stedet indsættes:", {"ophæves": "§ 4, stk. 2-7"}),
+    # 2010-579 § 2, nr. 2 / 2010-548 § 1, nr. 2 (a stray "I", a typo kept as printed)
+    ("§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes:", {"ophæves": "§ 32, stk. 1, 2. pkt.", "verbum": "udgår"}),
+    ("I § 161, stk. 4, affattes således:", {"affattes": "§ 161, stk. 4", "overflødigt_i": True}),
     ("I § 17 indsættes som stk. 2:", {"ny": "stk", "som": "stk. 2"}),
     ("I § 16 indsættes efter stk. 2 som nyt stykke:", {"ny": "stk", "efter": "stk. 2"}),
     ("I § 16, stk. 1, indsættes efter 1. pkt.:", {"ny": "pkt", "efter": "1. pkt."}),
