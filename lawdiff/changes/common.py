@@ -46,6 +46,9 @@ class Reader:
         end = self.text.find("«", self.pos + 1)
         nxt = self.text.find("»", self.pos + 1)
         if nxt != -1 and (end == -1 or nxt < end):
+            inner = self._nested()
+            if inner is not None:
+                return inner
             # "»afgørelse»: »…«" — a » where « belongs, directly before the sentence goes on
             after = self.text[nxt + 1:nxt + 3]
             if after[:1] in (":", ",", ".", " ") and not (end != -1 and self.text[nxt + 1:end].strip() == ""):
@@ -60,6 +63,22 @@ class Reader:
         q = self.text[self.pos + 1:end]
         self.pos = end + 1
         return q
+
+    def _nested(self) -> str | None:
+        """»…»…«…« at the cursor: a quotation holding a quotation (»»Min Plan««, 2014-1486), when
+        the marks pair up and the sentence goes on as after a quote; else None."""
+        depth = 0
+        for i in range(self.pos, len(self.text)):
+            c = self.text[i]
+            depth += 1 if c == "»" else -1 if c == "«" else 0
+            if depth == 0:
+                after = self.text[i + 1:i + 2]
+                if after in ("", ".", ",", ":", " "):
+                    q = self.text[self.pos + 1:i]
+                    self.pos = i + 1
+                    return q
+                return None
+        return None
 
     def citation_single(self) -> str | None:
         end = scan_citation(self.text, self.pos, single=True)

@@ -58,7 +58,13 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     while True:
         ch = _clause(r, prev, not out)
         out.append(ch)
-        prev = ch
+        for sep, side, old in ch.pop("_flere", []):
+            seps.append(sep)
+            out[-1]["fælles"] = True
+            out.append(_one_more(ch, side, old))
+        if out[-1] is not ch and "til_kolon" in ch:  # "til" is printed with the last of the list
+            out[-1]["til_kolon"] = ch.pop("til_kolon")
+        ch = prev = out[-1]
         if ch.get("_blok"):
             if not r.at_end():
                 raise Unreadable(f"der står mere efter kolon: »{r.rest()[:60]}«")
@@ -88,6 +94,24 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
             out[-1]["punktum"] = ended_with_period
     warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
     return out
+
+
+def _one_more(ch: dict, side: str, old: str) -> dict:
+    """The next change of a list of old words with one new text ("»A« og »B« til: »C«"): the same
+    place and new text, worded elliptically."""
+    place = {k: ch[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in ch}
+    verb = next(v for v in ("ændres", "indsættes_efter", "indsættes_før") if v in ch)
+    new = {**place, verb: old, "samme_sted": True, "elliptisk": True}
+    if verb == "ændres":
+        new["til"] = ch["til"]
+    else:
+        new["tekst"] = ch["tekst"]
+        if not side:
+            new["kun_citat"] = True
+        else:
+            new.pop("elliptisk")
+            new["elliptisk"] = True
+    return new
 
 
 # Quoted words whose quote holds a space at an end ("»1,25 «", "» eller en«"): YAML values keep

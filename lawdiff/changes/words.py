@@ -59,6 +59,7 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[m.group(3)]
             ch["antal_efter_verbum"] = True
         ch["ændres"] = r.quote()
+        _more_quotes(r, ch, r" til\b")
         c = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
         if c:
             ch["antal"] = COUNT_OF[c.group(1)]
@@ -80,6 +81,7 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             r.warnings.append(f"»indsættes {m.group(3)}:« har et kolon i kilden (trykfejl); gengivet som i kilden")
             ch["verbum_kolon"] = True
         anchor = r.quote()
+        _more_quotes(r, ch, r":", sides=True)
         if not r.lit(": "):
             if r.lit(":"):
                 r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
@@ -98,6 +100,28 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
         return ch
     r.pos = start
     return None
+
+
+def _more_quotes(r: Reader, ch: dict, then: str, sides: bool = False) -> None:
+    """'ændres »A«, »B« og »C« til: »D«' / 'indsættes efter »A« og [efter] »B«: »C«': several old
+    words (anchors) with one new text. Each is a change of its own (nummer.read_sentence makes
+    them: all but the last are `fælles`, printing no new text); here they are collected in
+    `_flere` as (joiner, side word or "", quote)."""
+    import re as _re
+    start = r.pos
+    more = []
+    while True:
+        m = r.rx(r"(, | og )((?:efter|før) )?(?=»)" if sides else r"(, | og )(?=»)")
+        if not m:
+            break
+        more.append((m.group(1), (m.group(2) or "") if sides else "", r.quote()))
+    if more and not _re.compile(then).match(r.text, r.pos):
+        r.pos = start  # not a list that ends in the new text: the clauses are read one by one
+        return
+    if more:
+        if ch.get("antal"):
+            raise Unreadable("flere citater med et antal steder kan ikke læses med sikkerhed")
+        ch["_flere"] = more
 
 
 def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
@@ -167,6 +191,14 @@ def _to(ch: dict) -> str:
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    s = _format(ch, prev, first)
+    if ch.get("fælles"):  # the new text is printed once, after the last of the list
+        tail = f" {_to(ch)}" if "ændres" in ch else f": {q(ch['tekst'])}"
+        s = s[:-len(tail)] if s.endswith(tail) else s
+    return s
+
+
+def _format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("samme_sted"):
         if "ændres" in ch and ch.get("antal"):
             verb = "" if ch.get("elliptisk") else "ændres "
@@ -179,6 +211,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         if "udgår" in ch:
             return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
         side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("kun_citat"):  # "indsættes efter »A« og »B«: »C«"
+            return f"{q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("elliptisk"):
             return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
