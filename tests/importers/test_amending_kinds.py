@@ -104,3 +104,22 @@ def test_rykningsklausul_in_a_layout_table_of_the_instruction():
     assert norm(" ".join(nummer_lines(entry))) == official
     base, lr = _execute("2010/2010-1230.xml", "2010/2010-775.xml", "1", "11")
     assert [u.num for u in next(s for s in lr.new.sections() if s.num == "19").children] == ["1", "2"]
+
+
+def test_several_anchors_with_one_new_text_are_one_change_each():
+    # lov nr. 113 af 15/02/2012, § 1, nr. 16: "indsættes efter »kan institutionen« og efter »dertil,«: »…«"
+    entry, official = _entry("2012/2012-113.xml", "1", "16")
+    a, b = entry["ændringer"]
+    assert a["fælles"] and a["indsættes_efter"] == "kan institutionen" and a["tekst"] == "uden retskendelse"
+    assert b["samme_sted"] and b["indsættes_efter"] == "dertil," and b["tekst"] == "uden retskendelse"
+    assert norm(" ".join(nummer_lines(entry))) == official
+    _base, lr = _execute("2012/2012-113.xml", "2010/2010-1162.xml", "1", "16")
+    stk8 = next(s for s in lr.new.sections() if s.num == "60").children[7]
+    text = norm(" ".join(b.text for b in stk8.intro))
+    assert "kan institutionen uden retskendelse gennemlæse" in text
+    assert "bemyndiges dertil, uden retskendelse træffe" in text
+    # lov nr. 542 af 26/05/2010, § 1, nr. 1: "Overalt i loven ændres »A« og »B« til: »C«."
+    entry, official = _entry("2010/2010-542.xml", "1", "1")
+    assert [c["ændres"] for c in entry["ændringer"]] == ["Dansk Olie og Naturgas A/S", "Dansk Olie & Naturgas A/S"]
+    assert all(c["til"] == "DONG Oil Pipe A/S" and c["overalt"] for c in entry["ændringer"])
+    assert norm(" ".join(nummer_lines(entry))) == official
