@@ -183,6 +183,8 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
+    elif ch.get("inline"):
+        tekst = ch["tekst"]  # new text quoted in the sentence itself
     if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
         raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
                          "lawdiff kan kun indsætte en mellemrubrik på én linje")

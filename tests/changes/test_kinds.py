@@ -47,6 +47,19 @@ SENTENCES = [
     ("I § 11 ophæves stk. 2-4.", [{"ophæves": "§ 11, stk. 2-4", "delt": 1}]),  # 2011-549 § 1, nr. 5
     ("Overskriften før § 239 udgår.", [{"verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
+    # new text quoted in the sentence (2012-1287 § 2, nr. 51; 2012-1354 § 11, nr. 1)
+    ("Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.",
+     [{"affattes": "overskriften til kapitel 27", "tekst": "Inddragelse af tilladelse", "inline": True}]),
+    ("I § 16 C, stk. 9, indsættes efter 1. pkt.: »Investeringsinstitutter kan ikke efterfølgende ændre princip.«",
+     [{"ny": "pkt", "efter": "1. pkt.", "inline": True}]),
+    # several old words or anchors with one new text (2011-470 § 1, nr. 1; 2014-734 § 1, nr. 25)
+    ("Overalt i loven ændres »Statens Luftfartsvæsen«, »luftfartsvæsenet« og »Luftfartsvæsenet« til: "
+     "»Trafikstyrelsen«, og »Statens Luftfartsvæsens« ændres til: »Trafikstyrelsens«.",
+     [{"fælles": True}, {"fælles": True, "ændres": "luftfartsvæsenet"}, {"til": "Trafikstyrelsen"}, {}]),
+    ("I § 48 a indsættes efter »§ 48, stk. 2,« og »§ 49, stk. 2,«: »1. pkt.,«.",
+     [{"fælles": True, "tekst": "1. pkt.,"}, {"kun_citat": True, "indsættes_efter": "§ 49, stk. 2,"}]),
+    ("I § 50, § 51, stk. 1, og § 74 a, stk. 2, nr. 3, ændres »jobplan« til: »»Min Plan««.",
+     [{"til": "»Min Plan«"}]),  # 2014-1486 § 3, nr. 10
 ]
 BLOCKS = [  # sentences that end with a colon: new text follows
     ("§ 21, stk. 1, affattes således:", {"affattes": "§ 21, stk. 1"}),
