@@ -134,6 +134,10 @@ def test_typos_are_read_with_a_warning_and_worded_correctly(text, warning):
      {"ændres": "1,25", "mellemrum": {"ændres": "efter"}}, None),
     ("I § 187 indsættes efter »kontinentalsokkel«: » eller at udføre opgaver på dansk søterritorium«.",
      {"tekst": "eller at udføre opgaver på dansk søterritorium", "mellemrum": {"tekst": "før"}}, None),
+    # the count after the quotes (2012-603 § 1, nr. 4; 2011-1387 § 1, nr. 8)
+    ("I § 146, stk. 3, ændres »1.300 kr.« til: »1.450 kr. (2012-tal)« tre gange og »2.800 kr.« til: "
+     "»3.130 kr. (2012-tal)« to gange.", {"antal": 3, "antal_sidst": "gange"}, None),
+    ("I § 149, stk. 1, udgår »§ 146 a, stk. 2,« to steder.", {"antal": 2, "antal_sidst": "steder"}, None),
     # the citation's own full stop ends the sentence (2011-320 § 1, nr. 28)
     ("I § 41, stk. 2, ophæves 2. pkt.", {"ophæves": "§ 41, stk. 2, 2. pkt."}, None),
 ])
@@ -147,7 +151,7 @@ def test_source_forms_print_back_as_the_act_has_them(text, form, warning):
 
 
 @pytest.mark.parametrize("text", [
-    "I § 5 ændres »a« til: »b« to gange.",
+    "I § 5 ændres »a« til: »b« mange gange.",
     "I § 5 ændres »a til: »b«.",
     "Denne sætning er ingen ændring.",
 ])
