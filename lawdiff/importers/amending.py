@@ -250,8 +250,13 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    number = norm(an.findtext("Explicatus") or "").rstrip(".")
+    label = norm(an.findtext("Explicatus") or "")
+    number = label.rstrip(".")
     entry: dict = {"nummer": number}
+    if label and not label.endswith("."):
+        # "9 § 1, stk. 5, affattes …" (lov nr. 1564 af 15/12/2015): kept as printed
+        warnings.append(f"nummerets betegnelse »{label}« har intet punktum i kilden (trykfejl); gengivet som i kilden")
+        entry["uden_punktum"] = True
     changes: list[dict] = []
     ryk: list[str] = []
     for ch in an:
