@@ -35,6 +35,8 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     if loc is not None:
         ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
+            if loc.get("uden_i"):
+                r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")
             return ch
         r.pos = start
     for mod in (rewrite, repeal):

@@ -138,6 +138,8 @@ def test_typos_are_read_with_a_warning_and_worded_correctly(text, warning):
     ("I § 146, stk. 3, ændres »1.300 kr.« til: »1.450 kr. (2012-tal)« tre gange og »2.800 kr.« til: "
      "»3.130 kr. (2012-tal)« to gange.", {"antal": 3, "antal_sidst": "gange"}, None),
     ("I § 149, stk. 1, udgår »§ 146 a, stk. 2,« to steder.", {"antal": 2, "antal_sidst": "steder"}, None),
+    # the place without its "I" (2013-493 § 4, nr. 1), warned; "§ 5 ophæves." stays a repeal
+    ("§ 12, stk. 1, ændres »det sociale nævn« til: »Ankestyrelsen«.", {"uden_i": True, "i": "§ 12, stk. 1"}, "»I«"),
     # the citation's own full stop ends the sentence (2011-320 § 1, nr. 28)
     ("I § 41, stk. 2, ophæves 2. pkt.", {"ophæves": "§ 41, stk. 2, 2. pkt."}, None),
 ])
