@@ -183,6 +183,8 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
+    elif ch.get("inline"):
+        tekst = ch["tekst"]  # new text quoted in the sentence itself
     if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
         raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
                          "lawdiff kan kun indsætte en mellemrubrik på én linje")
@@ -211,7 +213,7 @@ def _order(ch: dict) -> dict:
              "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat"]
+             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
 
 
@@ -248,8 +250,13 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    number = norm(an.findtext("Explicatus") or "").rstrip(".")
+    label = norm(an.findtext("Explicatus") or "")
+    number = label.rstrip(".")
     entry: dict = {"nummer": number}
+    if label and not label.endswith("."):
+        # "9 § 1, stk. 5, affattes …" (lov nr. 1564 af 15/12/2015): kept as printed
+        warnings.append(f"nummerets betegnelse »{label}« har intet punktum i kilden (trykfejl); gengivet som i kilden")
+        entry["uden_punktum"] = True
     changes: list[dict] = []
     ryk: list[str] = []
     for ch in an:

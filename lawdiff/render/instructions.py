@@ -787,7 +787,8 @@ def nummer_lines(entry: dict) -> list[str]:
     lines: list[str] = []
     for k, sentence in enumerate(_sentences(entry["ændringer"])):
         s = format_sentence(sentence)
-        lines.append(f"{entry['nummer']}. {s}" if k == 0 else s)
+        label = entry["nummer"] + ("" if entry.get("uden_punktum") else ".")
+        lines.append(f"{label} {s}" if k == 0 else s)
         last = sentence[-1]
         if s.endswith(":") and "tekst" in last:
             # a table row "| a | b |" prints as its cells' text, as Lovtidende's flowed text reads
