@@ -250,7 +250,7 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
     for g, cd in enumerate(idata.get("ændringer") or [], 1):
         path = ("forslag", i - 1, "ændringer", g - 1)
         if isinstance(cd, dict) and "ændringer" in cd:
-            inner = cd.get("ændringer") or []
+            inner = cd.get("ændringer") if isinstance(cd.get("ændringer"), list) else []  # else: a schema error
             extra = [k for k in cd if k != "ændringer"]
             p = pos.value.get(path + ((extra[0],) if extra else ()), Pos(1, 1))
             problem = None
