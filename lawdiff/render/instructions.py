@@ -18,6 +18,7 @@ from .. import labels
 from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Unit, ancestry
 from ..proposal import Change
+from ..importers.text import table_row
 from ..text import norm
 from .text import unit_lines
 
@@ -789,7 +790,9 @@ def nummer_lines(entry: dict) -> list[str]:
         lines.append(f"{entry['nummer']}. {s}" if k == 0 else s)
         last = sentence[-1]
         if s.endswith(":") and "tekst" in last:
-            block = str(last["tekst"]).split("\n")
+            # a table row "| a | b |" prints as its cells' text, as Lovtidende's flowed text reads
+            block = [" ".join(c for c in cells if c) if (cells := table_row(ln)) is not None else ln
+                     for ln in str(last["tekst"]).split("\n")]
             block[0] = "»" + block[0]
             block[-1] = block[-1] + "«" + ("." if last.get("punktum_efter") else "")
             lines += block
