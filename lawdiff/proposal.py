@@ -267,6 +267,17 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
                 problems.append(problem)
                 j += len(inner)
                 continue
+            secs = {_paragraf_of(x) for x in inner}
+            if len(inner) > 1 and (None in secs or len(secs) > 1):
+                # lovteknik §9.2 R2: one nummer only for changes in the same paragraf
+                p = pos.value.get(path, Pos(1, 1))
+                problem = ProposalError(
+                    f"forslag {i}, ændring {j + 1}: ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)",
+                    file, p.line, p.col, hint="skriv dem som ændringer for sig, eller som én ændring med flere "
+                                              "adresser (i: \"§ 5 og § 7\"), hvis det er den samme ændring")
+                if problems is None:
+                    raise problem
+                problems.append(problem)
             for k, inner_cd in enumerate(inner, 1):
                 j += 1
                 if k < len(inner) and isinstance(inner_cd, dict) and _has_block(inner_cd):
@@ -282,6 +293,25 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
         else:
             j += 1
             yield j, path, cd, None, 0, 1
+
+
+def _paragraf_of(cd: dict) -> str | None:
+    """The one § a change acts in, read from its citation (None: a heading, the title, "overalt",
+    several §§, a new §, or a citation that does not parse — reported elsewhere)."""
+    from . import address as addr
+    from .errors import AddressError
+
+    if not isinstance(cd, dict) or cd.get("overalt") or cd.get("ny") in ("paragraf", "kapitel", "afsnit", "overskrift"):
+        return None
+    v = next((cd[k] for k in ("i", "affattes", "ophæves") if isinstance(cd.get(k), str)), None)
+    if v is None:
+        return None
+    try:
+        cited = addr.parse_citation(v)
+    except AddressError:
+        return None
+    secs = {c.address.section if c.address and not c.special else None for c in cited}
+    return secs.pop() if len(secs) == 1 else None
 
 
 def _has_block(cd: dict) -> bool:
