@@ -318,3 +318,16 @@ def test_readme_example_loads():
     block = readme[readme.index("```yaml\n", start) + 8:readme.index("```\n", readme.index("```yaml\n", start) + 8)]
     p = parse_proposal((HEAD + block).encode("utf-8"), "README.md")
     assert len(p.changes) == 9 and sum(1 for c in p.changes if c.group is not None) == 2
+
+
+def test_bilag_golden(result):
+    """Bilag 1: a heading change stands beside the heading as it reads today, the title beside the title."""
+    from lawdiff.render.bilag import bilag, bilag_text
+
+    text = bilag_text(bilag(build_lovforslag(result), result))
+    path = ROOT / "tests/golden/handwritten.bilag.txt"
+    if os.environ.get("LAWDIFF_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    assert "Ret til koordinerende sagsbehandler | 3. Overskriften før § 18 a ophæves." in text
+    assert "Lov om en aktiv beskæftigelsesindsats | 1. Lovens titel affattes således:" in text
