@@ -331,3 +331,36 @@ def test_bilag_golden(result):
     assert text == path.read_text(encoding="utf-8")
     assert "Ret til koordinerende sagsbehandler | 3. Overskriften før § 18 a ophæves." in text
     assert "Lov om en aktiv beskæftigelsesindsats | 1. Lovens titel affattes således:" in text
+
+
+def test_any_grouping_loads_or_is_refused_cleanly():
+    """Property: the fixture's changes cut into groups in any way (nested, mixed, one-element) either
+    load, keeping every change in order, or are refused with ProposalError — never another error."""
+    import yaml
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    raw = yaml.safe_load(FIXTURE.read_text("utf-8"))
+    flat = [c for e in raw["forslag"][0]["ændringer"] for c in (e["ændringer"] if "ændringer" in e else [e])]
+
+    @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.integers(min_value=0, max_value=3), min_size=len(flat), max_size=len(flat)),
+           st.booleans())
+    def check(cuts, nest):
+        entries, run_ = [], []
+        for c, n in zip(flat, cuts):
+            run_.append(c)
+            if n == 0:
+                entries.append({"ændringer": run_} if len(run_) > 1 or nest else run_[0])
+                run_ = []
+        if run_:
+            entries.append({"ændringer": [{"ændringer": run_}] if nest else run_})
+        doc = {**raw, "forslag": [{**raw["forslag"][0], "ændringer": entries}]}
+        data = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
+        try:
+            p = parse_proposal(data, "g.yaml")
+        except ProposalError:
+            return
+        assert [c.data for c in p.changes] == flat
+
+    check()
