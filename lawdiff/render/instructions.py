@@ -336,8 +336,11 @@ class _Builder:
         return out
 
     def _heading_unit(self, c: Change, text: str, key: str) -> Unit:
+        """The base unit whose heading `text` cites, read as the engine reads it (one reader)."""
         from ..engine import _Applier
-        return _Applier(self.law.lr.law, self.law.lr.base).special(c, text, key)[1]
+        if getattr(self, "_reader", None) is None:
+            self._reader = _Applier(self.law.lr.law, self.law.lr.base)  # copies the act once per build
+        return self._reader.special(c, text, key)[1]
 
     def _citation(self, c: Change, key: str, here: float) -> tuple[str, dict]:
         """The citation of the change's `key` as printed (with any "der bliver"), and the same as
