@@ -148,6 +148,9 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "bortset_fra" in cdata and not cdata.get("overalt"):
         raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
                       "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")
+    if "bortset_fra" in cdata and "i" in cdata:
+        raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
+                      hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
     _check_citations(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:

@@ -106,6 +106,7 @@ BAD = [
     (['ændringer:\n  - affattes: "§ 5"\n    tekst: "§ 5. Ny."\n  - i: "§ 6"\n    udgår: b'], 11,
      "kun den sidste ændring have ny tekst"),
     (['ændringer:\n  - i: "§ 5"\n    udgår: a'], 11, "mindst 2"),
+    (['overalt: true\ni: "§ 5"\nbortset_fra: "§ 5, stk. 2"\nudgår: a'], 12, "bortset_fra« bruges kun med"),
     (['ændringer:\n  - i: "§ 5"\n    udgår: a\n  - i: "§ 6"\n    udgår: b'], 10, "samme paragraf (lovteknik R2)"),
     (['ændringer:\n  - ophæves: overskriften før § 5\n  - i: "§ 5"\n    udgår: b'], 10, "samme paragraf"),
 ]
@@ -364,3 +365,17 @@ def test_any_grouping_loads_or_is_refused_cleanly():
         assert [c.data for c in p.changes] == flat
 
     check()
+
+
+def test_overalt_in_a_unit_stays_in_it(store, tmp_path):
+    """"Overalt i § 68 a ændres …" (the form of lov 644/2016) changes § 68 a only — before, the engine
+    changed the words throughout the act and exited 0 (a wrong law text)."""
+    f = tmp_path / "p.yaml"
+    f.write_bytes(proposal('overalt: true\ni: "§ 68 a"\nændres: ressourceforløb\ntil: rehabiliteringsforløb'))
+    r = run(load_proposal(f), store)
+    lr = r.laws["lab"]
+    changed = sorted({k[0] for k in lr.edits})
+    sec = next(s for s in lr.base.sections() if s.num == "68 a")
+    assert changed and set(changed) <= {u.wid for u in sec.walk()}, changed
+    assert "1. Overalt i § 68 a ændres »ressourceforløb« til: »rehabiliteringsforløb«." \
+        in build_lovforslag(r).text().splitlines()
