@@ -379,6 +379,10 @@ class _Applier:
                     raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
                 for bu in target.units:
                     skip.update(u.wid for u in bu.walk())
+            if c.get("i") is not None and where is None:
+                # "Overalt i § 22 a ændres …" (lov 644/2016): throughout the cited units only, never the act
+                plain = _with(c, overalt=False)
+                return [x for w, _ in citations(c.get("i")) for x in self.scope(plain, key, w) if x[2].wid not in skip]
             return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
                     if u.wid not in skip]
         where = c.get("i") if where is None else where
