@@ -64,6 +64,7 @@ class _NewText:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.cur: list[str] | None = None
+        self.repairs: list[tuple[int, str]] = []  # (source line, label) of a label's "." read from a Rubrica
 
     def start(self, first: str | None = None) -> None:
         self.flush()
@@ -114,7 +115,16 @@ class _NewText:
 
     def unit(self, el: etree._Element) -> None:
         first_stk = True
+        label_last = False
         for ch in el:
+            if label_last and ch.tag == "Rubrica" and self.cur and _lines_text(ch) == ".":
+                # the label's full stop set as a heading: <Explicatus>§ 21</Explicatus><Rubrica>.</Rubrica>
+                # (lov 1380/2012 §§ 21-23); a reader sees "§ 21."
+                self.cur[-1] = norm(self.cur[-1]) + "."
+                self.repairs.append((ch.sourceline, self.cur[-1]))
+                label_last = False
+                continue
+            label_last = ch.tag == "Explicatus"
             if ch.tag == "Explicatus":
                 self.add(ch.text or "")
             elif ch.tag == "Stk":
@@ -308,8 +318,9 @@ def _ikraft_rules(text: str) -> list[dict]:
     return rules
 
 
-def _verbatim(el: etree._Element) -> str:
-    """A § of the act as text lines (label and Lineas), for `øvrige`."""
+def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = None) -> str:
+    """A § of the act as text lines (label and Lineas), for `øvrige`; source repairs are added to
+    `warnings`."""
     nt = _NewText()
     nt.start()
     try:
@@ -317,6 +328,10 @@ def _verbatim(el: etree._Element) -> str:
     except Unreadable:  # a table: its cells as plain lines
         return "\n".join(norm(_linea(li)) for li in el.iter("Linea"))
     nt.flush()
+    for line, label in nt.repairs:
+        if warnings is not None:
+            warnings.append(f"{path}:{line}: punktummet efter »{label[:-1]}« stod som overskrift (<Rubrica>) i kilden; "
+                            f"læst som »{label}«")
     return "\n".join(nt.lines)
 
 
@@ -412,7 +427,7 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
                 continue
         if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
             label = norm(el.findtext("Explicatus") or "")
-            text = _verbatim(el)
+            text = _verbatim(el, name, act.warnings)
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
