@@ -24,6 +24,7 @@ import datetime
 import gc
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -308,7 +309,7 @@ class _Reader:
         label = _explicatus(el)
         num = None
         if label is not None and kind != "indent":
-            num = labels.item_num(label)
+            num = _item_num(label)
             if num is None:
                 kind = "indent"  # a free-form label such as "–" or "•"
             else:
@@ -385,12 +386,11 @@ class _Reader:
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         # a bare "§" is an unnumbered placeholder such as "§ (Ophævet)" in a repealed chapter
-        bare = norm(label) if label is not None else ""
+        bare, num, stop_before_letter = _section_label(label)
         if bare not in ("", "§"):
-            num = labels.section_num(label)
             if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {bare!r} kan ikke læses")
-            if _STOP_BEFORE_LETTER.search(bare):
+            if stop_before_letter:
                 self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{bare}« har punktum "
                                     f"før bogstavet i kilden; læst som § {num}")
         else:
@@ -417,7 +417,7 @@ class _Reader:
                 if slabel is None:
                     snum = str(len(sec.children) + 1)
                 else:
-                    snum = labels.subsection_num(slabel)
+                    snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
                 stk = Unit("subsection", num=snum, label=slabel)
@@ -486,7 +486,7 @@ class _Reader:
                 if label is None and heading is None:
                     out.extend(kids)  # a technical wrapper with no label of its own
                     continue
-                num = labels.container_num(label) if tag != "Bog" else None
+                num = _container_num(label) if tag != "Bog" else None
                 out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
@@ -521,6 +521,22 @@ class _Reader:
             else:
                 out.append(Unit("ikraft", intro=self.flatten(ch, [])))
         return out
+
+
+# Labels recur in every act ("§ 1.", "Stk. 2.", "3)"): their numbers are read once per label.
+_subsection_num = lru_cache(maxsize=16384)(labels.subsection_num)
+_item_num = lru_cache(maxsize=16384)(labels.item_num)
+_container_num = lru_cache(maxsize=16384)(labels.container_num)
+
+
+@lru_cache(maxsize=65536)
+def _section_label(label: str | None) -> tuple[str, str | None, bool]:
+    """A § label normalised, its number (None for "" and "§"), and whether it has the full stop
+    before the letter ("§ 5. E")."""
+    bare = norm(label) if label is not None else ""
+    if bare in ("", "§"):
+        return bare, None, False
+    return bare, labels.section_num(label), bool(_STOP_BEFORE_LETTER.search(bare))
 
 
 def _explicatus(el: etree._Element) -> str | None:
@@ -593,8 +609,30 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
+# Every character validate.forbidden_in_file refuses is, in UTF-8, a C0 control or DEL byte (what
+# `translate` leaves when it deletes _ALL_BUT_C0_DEL), or one of these byte sequences (each starts
+# with a literal byte, which `re` finds with memchr: several times faster than decoding the file
+# and scanning every character); a character reference starts with "&#".
+# tests/importers/test_lexdania_prefilter.py checks this against the forbidden set.
+_ALL_BUT_C0_DEL = bytes(b for b in range(256) if not ((b < 0x20 and b not in (0x09, 0x0a, 0x0d)) or b == 0x7f))
+_ODD_UTF8 = tuple(re.compile(p) for p in (
+    rb"\xc2[\x80-\x9f]",  # C1 controls
+    rb"\xd8\x9c",  # U+061C
+    rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])",  # bidi marks and overrides
+    rb"\xed[\xa0-\xbf]",  # surrogates (not UTF-8 at all)
+    rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbd-\xbf])",  # non-characters, U+FFFD
+))
+
+
+def may_hold_odd_characters(data: bytes) -> bool:
+    """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses."""
+    return bool(data.translate(None, _ALL_BUT_C0_DEL)) or b"&#" in data or any(r.search(data) for r in _ODD_UTF8)
+
+
 def _refuse_odd_characters(data: bytes, path: str) -> None:
     """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
+    if not may_hold_odd_characters(data):
+        return
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
