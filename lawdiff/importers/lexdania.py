@@ -214,7 +214,10 @@ class _Reader:
     def content(self, el: etree._Element, unit: Unit) -> None:
         """Fill a subsection/item from its Exitus children."""
         for ch in el:
-            if ch.tag != "Explicatus":
+            tag = ch.tag
+            if tag == "Exitus":
+                self.exitus(ch, unit)
+            elif tag != "Explicatus":
                 self.content_element(ch, unit, el)
         self.lift_list(unit)
 
@@ -268,10 +271,11 @@ class _Reader:
 
     def exitus(self, ex: etree._Element, unit: Unit) -> None:
         # the hot path of the import: read each element's tag once
+        path = self.path
         for ch in ex:
             tag = ch.tag
             if tag == "Linea":
-                line = Line(self.linea(ch))
+                line = Line(linea_text(ch, path))
                 if ")" in line.text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
                 (unit.wrapup if unit.children else unit.intro).append(line)
@@ -422,7 +426,10 @@ class _Reader:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
-                    self.content_element(e, stk, ch)
+                    if e.tag == "Exitus":
+                        self.exitus(e, stk)
+                    else:
+                        self.content_element(e, stk, ch)
                 self.lift_list(stk)
                 sec.children.append(stk)
         return secs
