@@ -278,6 +278,8 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
     first = True
     want_token = True
     last = None
+    top = None  # single: the level of the first token; ", stk. 8" after "stk. 7, 1. pkt." is a new address
+    sep = ""
     while True:
         if not want_token:
             m = None if single else _DER_BLIVER.match(text, i)
@@ -300,6 +302,11 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
             i = t.end() + 1
             want_token = True
             continue
+        if single and not first and sep.startswith(",") and "og" not in sep and \
+                _LEVEL.get(t.lastgroup, 9) <= (top if top is not None else -1):
+            return end  # "der bliver stk. 8, 1. pkt., stk. 8, 1. pkt., der bliver …": the list goes on outside
+        if first:
+            top = _LEVEL.get(t.lastgroup)
         first = False
         want_token = False
         if t.lastgroup != "letter":

@@ -12,10 +12,16 @@ Every § that differs is classified:
   and the § is touched by a nummer it leaves out;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
 - "redaktionel": no nummer of the chain's acts touches the § (an editorial correction of the LBK, or
-  an act the preamble lists that the corpus does not hold); "redaktionel: ressort" when every
-  difference names a minister or an agency (a change of ressort by royal decree). Both are counted
-  as differences;
+  an act the preamble lists that the corpus does not hold);
+- "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
+  royal decree, which no act states);
+- "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
+  editor left out what was not yet in force; `consolidate --include` applies the whole act);
+- "senere ikrafttræden": a nummer touching the § enters into force, by its act's own words, after
+  the target's date (`consolidate --include` applies it; the LBK may not);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
+"delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
+every remaining difference is a renaming no act of the chain states.
 """
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawdiff.address import _section_span, canonical_num, resolve, section_key
-from lawdiff.consolidate import ConsolidateError, consolidate, load_act, preamble_acts, save
+from lawdiff.consolidate import ConsolidateError, consolidate, ikraft_of, load_act, preamble_acts, save
 from lawdiff.diff import is_placeholder
 from lawdiff.errors import LawdiffError
 from lawdiff.render.text import plain_text
@@ -151,12 +157,20 @@ _MINISTRY = re.compile(r"minist|styrelse|direktorat|departement", re.I)
 
 def _ressort(want: str | None, got: str | None) -> bool:
     """Whether every difference between the two texts names a ministry or an agency on at least one
-    side: the LBK carries a change of ressort (a royal decree renaming a minister), which no act of
+    side (with the rest of a hyphenated name it is part of): the LBK carries a change of ressort (a royal decree renaming a minister), which no act of
     the chain states. Still a difference; the class only says what kind."""
     if not want or not got:
         return False
     a, b = want.split(), got.split()
-    ops = [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in
+    def end(words: list[str], i: int) -> int:
+        """Carried on over a chain of hyphenated parts: "Social-, børne- og integrationsministeren" is
+        one name, so a difference in "børne- og" reaches "integrationsministeren"."""
+        while i < len(words) and i > 0 and (words[i - 1].endswith(("-", "-,")) or
+                                            words[i - 1] == "og" and i > 1 and words[i - 2].endswith(("-", "-,"))):
+            i += 1
+        return i
+
+    ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) for x, y in ops)
 
@@ -315,8 +329,14 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             cls = "delvis"
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
+        elif t and "(Udeladt" in t and by:
+            cls = "udeladt"
+        elif any((ikraft_of(n).date or "") > target.date for n in by):
+            cls = "senere ikrafttræden"
+        elif _ressort(t, r):
+            cls = "redaktionel: ressort"
         elif not by:
-            cls = "redaktionel: ressort" if _ressort(t, r) else "redaktionel"
+            cls = "redaktionel"
         else:
             cls = "lawdiff"
         res.misses.append((num, cls))

@@ -542,3 +542,25 @@ def test_numbers_named_by_der_bliver():
     assert _numbers_in("stk. 7, 3. -6. pkt.") == {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}
     assert _numbers_in("stk. 8 og 9") == {"stk": {"8", "9"}}
     assert _numbers_in("nr. 10") == {"nr": {"10"}}
+
+
+def test_a_list_of_addresses_each_with_der_bliver():
+    """Lov nr. 493 af 21/5/2013, § 1, nr. 16 and 18-20 (retssikkerhedsloven, LBK 930/2012 -> LBK 983/2013):
+    "I § 59 b, stk. 7, der bliver stk. 8, stk. 8, der bliver stk. 9, og stk. 9, der bliver stk. 10, ændres
+    …" — three addresses, each with its own "der bliver" (the citation was read as stk. 7 twice)."""
+    nr16 = {"ophæves": "§ 59 b, stk. 5", "tekst": new_text("2013/2013-493", "§ 1", "16."),
+            "rykning": "Stk. 6-10 bliver herefter stk. 7-11."}
+    nr18 = {"i": "§ 59 b, stk. 7, der bliver stk. 8, stk. 8, der bliver stk. 9, og stk. 9, der bliver stk. 10",
+            "ændres": "omfattet af stk. 6, 2. pkt.", "til": "omfattet af stk. 7, 2. pkt."}
+    nr19 = {"i": "§ 59 b, stk. 7, 1. pkt.", "der_bliver": "stk. 8, 1. pkt.", "ændres": "medlemmerne i stk. 6",
+            "til": "medlemmerne i stk. 7"}
+    nr20 = {"i": "§ 59 b, stk. 8", "der_bliver": "stk. 9", "ændres": "medlemmerne i stk. 6", "til": "medlemmerne i stk. 7"}
+    lr = run("2012/2012-930", [nr16, nr18, nr19, nr20])
+    official = corpus_act("2013/2013-983")
+    for stk in ("8", "9"):
+        assert text(lr.new, f"§ 59 b, stk. {stk}") == text(official, f"§ 59 b, stk. {stk}")
+    assert "omfattet af stk. 7, 2. pkt." in text(lr.new, "§ 59 b, stk. 10")  # its other words: nr. 21
+    # a "der bliver" that does not fit is still refused
+    with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 9«"):
+        run("2012/2012-930", [nr16, {**nr18, "i": nr18["i"].replace("stk. 7, der bliver stk. 8",
+                                                                     "stk. 7, der bliver stk. 9")}])
