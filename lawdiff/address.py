@@ -438,9 +438,12 @@ def parse_citation(text: str) -> list[Cited]:
             emit()
         path.pop("_emitted", None)
         if lvl == 0:
+            prev_sec = path.get("sec")
             path = {}
             if kind not in ("kap", "afsnit", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
+            if special and kind == "sec" and prev_sec is not None and canonical_num(prev_sec) == canonical_num(num):
+                special = None  # "overskriften før § 49 og § 49": the heading, then the § itself
         else:
             path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}
         path[key] = num if kind not in ("title", "titlenote") else "1"

@@ -548,6 +548,22 @@ class _Applier:
             for w, _ in cites:
                 self.repeal(_with(c, ophæves=w))
             return
+        if len(cites) == 2 and _HEADING_OF.match(norm_map(cites[0][0])[0]) and "tekst" in c.data:
+            # "Overskriften før § 16 og § 16 ophæves, og i stedet indsættes: »<heading> § 16. …«": the
+            # heading's line(s) replace the heading, the rest replaces the § (it must begin with the §)
+            heading_at, sec_at = cites[0][0], cites[1][0]
+            m = _HEADING_OF.match(norm_map(heading_at)[0])
+            lines = str(c.get("tekst")).split("\n")
+            sec = addr.parse(sec_at).section if addr._RX.match(sec_at) else None
+            start = next((i for i, ln in enumerate(lines) if sec and re.match(
+                rf"§\s*{re.escape(sec)}\.", norm_map(ln)[0].strip())), None)
+            if m and re.match(rf"^(?:før\s+)?§\s*{re.escape(sec or '-')}$", m.group("rest").strip(), re.I) \
+                    and start is not None and start > 0:
+                self.heading(_with(c, ophæves=heading_at, tekst="\n".join(lines[:start])), heading_at)
+                return self.repeal(_with(c, ophæves=sec_at, tekst="\n".join(lines[start:])))
+            raise c.error(f"»{c.get('ophæves')}« ophæves, og i stedet indsættes: den nye tekst skal begynde med "
+                          f"overskriften og derefter »{sec_at}.«", "tekst",
+                          hint="del ændringen op i overskriften og paragraffen")
         sp = self.special(c, c.get("ophæves"), "ophæves")
         if sp is not None:
             if sp[0] == "heading":

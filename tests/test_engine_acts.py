@@ -564,3 +564,26 @@ def test_a_list_of_addresses_each_with_der_bliver():
     with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 9«"):
         run("2012/2012-930", [nr16, {**nr18, "i": nr18["i"].replace("stk. 7, der bliver stk. 8",
                                                                      "stk. 7, der bliver stk. 9")}])
+
+
+def _heading_before(act, num: str) -> str | None:
+    return next((u.heading.text for u in act.walk() if u.kind == "group" and u.children
+                 and u.children[0].num == num and u.heading is not None), None)
+
+
+def test_heading_and_paragraph_repealed_and_replaced_together():
+    """Lov nr. 638 af 12/6/2013, § 1, nr. 6 (forvaltningsloven, LBK 988/2012 -> LBK 433/2014): "Overskriften
+    før § 16 og § 16 ophæves, og i stedet indsættes: »<overskrift> § 16. …«" (the citation was read as
+    the heading twice, refused), and lov nr. 628 af 11/6/2010, § 1, nr. 8, the same without new text
+    written as one citation."""
+    nr6 = {"ophæves": "overskriften før § 16 og § 16", "tekst": new_text("2013/2013-638", "§ 1", "6.")}
+    lr = run("2012/2012-988", [nr6])
+    official = corpus_act("2014/2014-433")
+    assert text(lr.new, "§ 16") == text(official, "§ 16")
+    assert _heading_before(lr.new, "16") == _heading_before(official, "16") != _heading_before(lr.base, "16")
+    with pytest.raises(ProposalError, match="den nye tekst skal begynde med overskriften"):
+        run("2012/2012-988", [{**nr6, "tekst": nr6["tekst"].split("\n", 1)[1]}])  # no heading line
+
+    lr = run("2010/2010-1096", [{"ophæves": "overskriften før § 49 og § 49"}])
+    assert [s.num for s in lr.new.sections() if s.num in ("48", "49", "50")] == ["48", "50"]
+    assert lr.removed_headings
