@@ -587,3 +587,26 @@ def test_heading_and_paragraph_repealed_and_replaced_together():
     lr = run("2010/2010-1096", [{"ophæves": "overskriften før § 49 og § 49"}])
     assert [s.num for s in lr.new.sections() if s.num in ("48", "49", "50")] == ["48", "50"]
     assert lr.removed_headings
+
+
+def test_a_rykningsklausul_that_names_the_first_of_the_run():
+    """Lov nr. 589 af 18/6/2012, § 1, nr. 5-7 (folketingsvalgloven, LBK 107/2011 -> LBK 128/2013): nr. 5
+    inserts § 109, stk. 4 with "Stk. 4 og 5 bliver herefter stk. 5 og 6." although stk. 6-12 move too;
+    nr. 6 names them: "Stk. 6-12 bliver herefter stk. 9-15." (numbers before the act, R3). Accepted;
+    a clause whose unnamed units no later nummer moves is refused."""
+    nr5 = {"ny": "stk", "i": "§ 109", "efter": "stk. 3", "tekst": new_text("2012/2012-589", "§ 1", "5."),
+           "rykning": "Stk. 4 og 5 bliver herefter stk. 5 og 6."}
+    nr6 = {"ny": "stk", "i": "§ 109", "efter": "stk. 5", "anker_der_bliver": "stk. 6",
+           "tekst": new_text("2012/2012-589", "§ 1", "6."), "rykning": "Stk. 6-12 bliver herefter stk. 9-15."}
+    nr7 = {"affattes": "§ 109, stk. 6", "der_bliver": "stk. 9", "tekst": new_text("2012/2012-589", "§ 1", "7.")}
+    lr = run("2011/2011-107", [nr5, nr6, nr7])
+    official = corpus_act("2013/2013-128")
+    for stk in ("7", "9"):
+        assert text(lr.new, f"§ 109, stk. {stk}") == text(official, f"§ 109, stk. {stk}")
+    for stk in ("4", "8"):  # the LBK leaves out the act's final full stop ("… efter § 109 a, stk. 13.")
+        assert text(lr.new, f"§ 109, stk. {stk}") == text(official, f"§ 109, stk. {stk}") + "."
+    assert len(resolve(lr.new, "§ 109").units[0].children) == 15
+    with pytest.raises(ProposalError, match=r"»Stk. 4 og 5 bliver herefter stk. 5 og 6.« nævner ikke § 109, stk. 7"):
+        run("2011/2011-107", [nr5])
+    with pytest.raises(ProposalError, match="passer ikke med ændringerne"):
+        run("2011/2011-107", [{**nr5, "rykning": "Stk. 4 og 5 bliver herefter stk. 6 og 7."}, nr6, nr7])
