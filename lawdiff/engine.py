@@ -29,7 +29,7 @@ from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
-from .model import Act, Line, Unit, ancestry, assign_eids
+from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
 
@@ -209,7 +209,7 @@ TITLE_KEY: LineKey = ("", "title", 0)
 
 class _Applier:
     def __init__(self, law: str, base: Act):
-        self.r = LawResult(law, base, copy.deepcopy(base))
+        self.r = LawResult(law, base, copy_act(base))
         self.r.new.__dict__.pop("_section_index", None)  # the copy will change; never reuse the index
         self.units, self.parents = _index(self.r.new)
         self.base_units, self.base_parents = _index(base)
