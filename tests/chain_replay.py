@@ -175,6 +175,11 @@ def _ressort(want: str | None, got: str | None) -> bool:
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) for x, y in ops)
 
 
+def _touched(numre, base=None) -> Touched:
+    """§ number -> the numre whose changes name it (`Touched`; `.get(num, [])` as a dict)."""
+    return Touched(numre, base)
+
+
 def _drop_empty(x):
     """The strict loader refuses empty values; the reader of issue 8 writes some (e.g. an empty
     "betegnelse"): leave them out."""
