@@ -380,8 +380,14 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 for c in n.changes:
                     applier.apply(c)
                 check = getattr(applier, "check_rykning", None)
-                if check is not None and n.changes:
-                    check(n.changes)
+                if check is not None and n.changes:  # the nummer's own rykningsklausul too (as apply_proposal)
+                    ryk = n.data.get("rykning") if isinstance(n.data, dict) else None
+                    check(n.changes, str(ryk) if ryk else None)
+            open_ = getattr(applier, "ryk_open", {})
+            if open_:  # a rykningsklausul left units unnamed that no later nummer moved: that nummer
+                change = next(iter(open_.values()))[0]
+                failed = next(n for n in todo if any(x is change for x in n.changes))
+                raise applier.open_rykning()[0]
             failed = None
             lr = applier.finish()
             return lr, todo

@@ -188,9 +188,21 @@ _EID_UNSAFE = re.compile(r"[^0-9a-z-]+")
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
+_EID_NUMS: dict[str, str] = {}  # eid_num's results: the same few thousand numbers recur in every act
+
+
 def eid_num(num: str) -> str:
     """The eId form of a number: "68 a" -> "68a", "75 æ" -> "75ae", "67 a-67 f" -> "67a-67f"."""
-    return _EID_UNSAFE.sub("", num.lower().translate(_DANISH_LETTERS))
+    out = _EID_NUMS.get(num)
+    if out is None:
+        out = _EID_UNSAFE.sub("", num.lower().translate(_DANISH_LETTERS))
+        if len(_EID_NUMS) < 50_000:
+            _EID_NUMS[num] = out
+    return out
+
+
+_EID_PART = {kind: prefix + "_" for kind, prefix in _EID_PREFIX.items()}
+_ORDINAL_ONLY = ("group", "ikraft", "indent")
 
 
 def assign_eids(act: Act) -> None:
@@ -203,41 +215,39 @@ def assign_eids(act: Act) -> None:
     """
     used: set[str] = set()
 
-    def unique(eid: str) -> str:
-        if eid not in used:
-            used.add(eid)
-            return eid
-        n = 2
-        while f"{eid}_{n}" in used:
-            n += 1
-        used.add(f"{eid}_{n}")
-        return f"{eid}_{n}"
-
     def visit(units: list[Unit], prefix: str) -> None:
         counters: dict[str, int] = {}
         for u in units:
-            counters[u.kind] = counters.get(u.kind, 0) + 1
-            part = _EID_PREFIX[u.kind] + "_"
-            if u.num and u.kind not in ("group", "ikraft", "indent"):
-                part += eid_num(u.num)
+            kind = u.kind
+            n = counters[kind] = counters.get(kind, 0) + 1
+            if u.num and kind not in _ORDINAL_ONLY:
+                part = _EID_PART[kind] + eid_num(u.num)
+                eid = part if kind == "section" else prefix + part
             else:
-                part += str(counters[u.kind])
-            if u.kind == "section" and u.num:
-                base = part
-            else:
-                base = prefix + part
-            u.eid = unique(base)
+                eid = prefix + _EID_PART[kind] + str(n)
+            if eid in used:
+                k = 2
+                while f"{eid}_{k}" in used:
+                    k += 1
+                eid = f"{eid}_{k}"
+            used.add(eid)
+            u.eid = eid
             # a mellemrubrik group does not prefix its §§' children; all else does
-            visit(u.children, prefix if u.kind == "group" else u.eid + "__")
+            if u.children:
+                visit(u.children, prefix if kind == "group" else eid + "__")
 
     visit(act.body, "")
 
 
 def assign_wids(act: Act) -> None:
     """Give every unit without a stable id its current eId as stable id."""
-    for u in act.walk():
+    stack = list(reversed(act.body))
+    while stack:
+        u = stack.pop()
         if not u.wid:
             u.wid = u.eid
+        if u.children:
+            stack.extend(reversed(u.children))
 
 
 # --- a fast copy of the tree (issue 9, item 6) ----------------------------------------------------

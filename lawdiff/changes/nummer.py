@@ -35,6 +35,8 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     if loc is not None:
         ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
+            if loc.get("uden_i"):
+                r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")
             return ch
         r.pos = start
     for mod in (rewrite, repeal):
@@ -65,6 +67,13 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
         if out[-1] is not ch and "til_kolon" in ch:  # "til" is printed with the last of the list
             out[-1]["til_kolon"] = ch.pop("til_kolon")
         ch = prev = out[-1]
+        if ch.get("_blok") and r.text.startswith(" »", r.pos):
+            # "Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.": the new
+            # text quoted in the sentence itself (`inline`), not in a text block after it
+            r.pos += 1
+            ch.pop("_blok")
+            ch["tekst"] = r.quote()
+            ch["inline"] = True
         if ch.get("_blok"):
             if not r.at_end():
                 raise Unreadable(f"der står mere efter kolon: »{r.rest()[:60]}«")
@@ -166,6 +175,8 @@ def format_sentence(changes: list[dict], period: bool | None = None) -> str:
     n = len(changes)
     for i, ch in enumerate(changes):
         s = kind_module(ch).format(with_spaces(ch), prev, i == 0)
+        if ch.get("inline"):
+            s += f" »{with_spaces(ch)['tekst']}«"
         if i:
             parts.append(JOINERS[ch["bindeord"]] if "bindeord" in ch else default_joiner(i, n))
         parts.append(s)
