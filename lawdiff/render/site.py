@@ -272,15 +272,33 @@ class _Builder:
         data = json.dumps(self.search, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         self.site.add("static/soeg.js", "window.LAWDIFF_SOEG = " + data.replace("</", "<\\/") + ";\n")
 
+    def law_job(self, acts: dict[str, list[Act]], job: tuple) -> tuple[list, list]:
+        """One piece of the acts' pages: ("act", law, i) = version i's page and its compare page
+        with version i - 1; ("history", law) = the law's history page. Returns (pages, search
+        entries) and leaves this builder's own site as it was."""
+        site, search = self.site, self.search
+        self.site, self.search = Site(), []
+        try:
+            versions = acts[job[1]]
+            if job[0] == "act":
+                i = job[2]
+                previous = versions[i - 1] if i else None
+                self.act_page(versions[i], previous, versions)
+                if previous is not None:
+                    self.compare_page(previous, versions[i])
+            else:
+                self.history_page(versions)
+            return self.site.pages, self.search
+        finally:
+            self.site, self.search = site, search
+
     def build(self) -> Site:
         acts = self.acts()
-        for versions in acts.values():
-            for i, act in enumerate(versions):
-                previous = versions[i - 1] if i else None
-                self.act_page(act, previous, versions)
-                if previous is not None:
-                    self.compare_page(previous, act)
-            self.history_page(versions)
+        jobs = [j for law, versions in acts.items()
+                for j in [("act", law, i) for i in range(len(versions))] + [("history", law)]]
+        for pages, search in _run_jobs(self, acts, jobs):  # in the order of `jobs`: the same site every time
+            self.site.pages += pages
+            self.search += search
         results = []
         folder = self.root / "proposals"
         for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -290,6 +308,37 @@ class _Builder:
         self.index_page(acts, results)
         self.static()
         return self.site
+
+
+_FORKED: tuple | None = None  # (builder, acts) for the workers of _run_jobs, inherited by fork
+
+
+def _job(job: tuple) -> tuple[list, list]:
+    builder, acts = _FORKED
+    return builder.law_job(acts, job)
+
+
+def _run_jobs(builder: _Builder, acts: dict[str, list[Act]], jobs: list[tuple]):
+    """The acts' pages, on every core where the system can fork (the workers share the loaded
+    acts with this process and send back only the pages); else one after the other. Results
+    come in the order of `jobs`, so the site is the same either way."""
+    global _FORKED
+    import multiprocessing
+
+    from .publish import _workers
+
+    workers = _workers(len(jobs))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or sum(
+            len(v) for v in acts.values()) < 4:
+        return [builder.law_job(acts, j) for j in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FORKED = (builder, acts)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    finally:
+        _FORKED = None
 
 
 def _cap(text: str) -> str:
