@@ -46,6 +46,8 @@ SENTENCES = [
     ("I § 3 ophæves stk. 3 og 4.", [{"ophæves": "§ 3, stk. 3 og 4", "delt": 1}]),  # 2010-244 § 1, nr. 6
     ("I § 11 ophæves stk. 2-4.", [{"ophæves": "§ 11, stk. 2-4", "delt": 1}]),  # 2011-549 § 1, nr. 5
     ("Overskriften før § 239 udgår.", [{"verbum": "udgår"}]),
+    ("Overskriften »Børnemiljøvurdering« efter § 11 udgår.",  # 2011-275 § 1, nr. 7
+     [{"ophæves": "overskriften efter § 11", "overskrift_citat": "Børnemiljøvurdering", "verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
     # new text quoted in the sentence (2012-1287 § 2, nr. 51; 2012-1354 § 11, nr. 1)
     ("Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.",
