@@ -225,7 +225,7 @@ def _order(ch: dict) -> dict:
              "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat"]
+             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
 
 
