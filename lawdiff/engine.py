@@ -1125,10 +1125,32 @@ class _Applier:
         if heading is not None:
             group = self._group(c, heading, parent, new_units)
             new_units = [group]
+        self._check_placering(c, new_units[0])
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
                                            [u.wid for u in new_units]))
+
+    def _check_placering(self, c: Change, unit: Unit) -> None:
+        """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
+        after the § it names, in that §'s group; a placement that says otherwise is refused, never
+        executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
+        landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+        p = str(c.get("placering") or "")
+        if not p:
+            return
+        if "efter overskrift" in p:
+            raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
+                          f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
+            kind = "chapter" if word == "kapitel" else "part"
+            up = self.parents.get(unit.wid)
+            while up is not None and up.kind != kind:
+                up = self.parents.get(up.wid)
+            if up is None or (up.num or "").lower() != num.lower():
+                raise c.error(f"placeringen »{p}« passer ikke: den nye paragraf kommer efter {c.get('efter') or c.get('før')} "
+                              f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
+                              hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")
 
     def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
         """A new mellemrubrik before the units `first`: they and the §§ after them up to the next
