@@ -76,6 +76,7 @@ class _NewText:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.cur: list[str] | None = None
+        self.repairs: list[tuple[int, str]] = []  # (source line, label) of a label's "." read from a Rubrica
 
     def start(self, first: str | None = None) -> None:
         self.flush()
@@ -126,7 +127,16 @@ class _NewText:
 
     def unit(self, el: etree._Element) -> None:
         first_stk = True
+        label_last = False
         for ch in el:
+            if label_last and ch.tag == "Rubrica" and self.cur and _lines_text(ch) == ".":
+                # the label's full stop set as a heading: <Explicatus>§ 21</Explicatus><Rubrica>.</Rubrica>
+                # (lov 1380/2012 §§ 21-23); a reader sees "§ 21."
+                self.cur[-1] = norm(self.cur[-1]) + "."
+                self.repairs.append((ch.sourceline, self.cur[-1]))
+                label_last = False
+                continue
+            label_last = ch.tag == "Explicatus"
             if ch.tag == "Explicatus":
                 self.add(ch.text or "")
             elif ch.tag == "Stk":
@@ -368,8 +378,9 @@ def _ikraft_rules(text: str) -> list[dict]:
     return rules
 
 
-def _verbatim(el: etree._Element) -> str:
-    """A § of the act as text lines (label and Lineas), for `øvrige`."""
+def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = None) -> str:
+    """A § of the act as text lines (label and Lineas), for `øvrige`; source repairs are added to
+    `warnings`."""
     nt = _NewText()
     nt.start()
     try:
@@ -377,6 +388,10 @@ def _verbatim(el: etree._Element) -> str:
     except Unreadable:  # a table: its cells as plain lines
         return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
     nt.flush()
+    for line, label in nt.repairs:
+        if warnings is not None:
+            warnings.append(f"{path}:{line}: punktummet efter »{label[:-1]}« stod som overskrift (<Rubrica>) i kilden; "
+                            f"læst som »{label}«")
     return "\n".join(nt.lines)
 
 
@@ -472,7 +487,7 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
                 continue
         if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
             label = norm(el.findtext("Explicatus") or "")
-            text = _verbatim(el)
+            text = _verbatim(el, name, act.warnings)
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
@@ -519,11 +534,37 @@ def _str(dumper: yaml.SafeDumper, s: str):
 _Dumper.add_representer(str, _str)
 
 
+# libyaml's emitter (C) writes the same bytes as PyYAML's (Python) seven times faster, except for
+# strings PyYAML and libyaml treat differently (characters outside the BMP, controls, BOM, line
+# separators, text ending in a line break, white space only) and empty keys: a document holding
+# any of these is written by PyYAML. tests/importers/test_amending_dump.py compares the two.
+_CDumper = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
+        pass
+
+    _CDumper.add_representer(str, _str)
+
+_RISKY = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\n$")
+
+
+def _plain(value) -> bool:
+    """Whether libyaml writes `value` exactly as PyYAML does (see above)."""
+    if isinstance(value, str):
+        return value == "" or (not _RISKY.search(value) and not value.isspace())
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and k != "" and _plain(k) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (bool, int))
+
+
 def dump(doc: dict) -> str:
     """The amendment file: deterministic, block scalars for multi-line text."""
     head = ("# Imported from the official LexDania XML by `lawdiff import lexdania`; the format is\n"
             "# described in docs/format.md. Numre marked ikke_udført are kept verbatim and never executed.\n")
-    return head + yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000,
+    dumper = _CDumper if _CDumper is not None and _plain(doc) else _Dumper
+    return head + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
                             default_flow_style=False)
 
 
