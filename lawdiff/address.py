@@ -278,6 +278,8 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
     first = True
     want_token = True
     last = None
+    top = None  # single: the level of the first token; ", stk. 8" after "stk. 7, 1. pkt." is a new address
+    sep = ""
     while True:
         if not want_token:
             m = None if single else _DER_BLIVER.match(text, i)
@@ -300,6 +302,11 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
             i = t.end() + 1
             want_token = True
             continue
+        if single and not first and sep.startswith(",") and "og" not in sep and \
+                _LEVEL.get(t.lastgroup, 9) <= (top if top is not None else -1):
+            return end  # "der bliver stk. 8, 1. pkt., stk. 8, 1. pkt., der bliver …": the list goes on outside
+        if first:
+            top = _LEVEL.get(t.lastgroup)
         first = False
         want_token = False
         if t.lastgroup != "letter":
@@ -431,9 +438,12 @@ def parse_citation(text: str) -> list[Cited]:
             emit()
         path.pop("_emitted", None)
         if lvl == 0:
+            prev_sec = path.get("sec")
             path = {}
             if kind not in ("kap", "afsnit", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
+            if special and kind == "sec" and prev_sec is not None and canonical_num(prev_sec) == canonical_num(num):
+                special = None  # "overskriften før § 49 og § 49": the heading, then the § itself
         else:
             path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}
         path[key] = num if kind not in ("title", "titlenote") else "1"

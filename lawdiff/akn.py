@@ -517,11 +517,13 @@ def validate(tree_or_root) -> list[tuple[int, str]]:
 
 
 def duplicate_ids(root, attr: str = "eId") -> list[tuple[int, str]]:
-    """Every value of `attr` (eId or wId) used a second time, as (line, message)."""
+    """Every value of `attr` (eId or wId) used a second time, as (line, message). Only AKN elements
+    count: a consolidation record (`<lawdiff:changed wId="…">` under proprietary) names units by
+    their wId, which is a reference, not a second unit."""
     seen: dict[str, int] = {}
     out = []
-    for e in root.iter():
-        value = e.get(attr) if isinstance(e.tag, str) else None
+    for e in root.iter(f"{{{NS}}}*"):
+        value = e.get(attr)
         if value is None:
             continue
         if value in seen:

@@ -29,7 +29,7 @@ from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
-from .model import Act, Line, Unit, ancestry, assign_eids
+from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
 
@@ -209,10 +209,13 @@ TITLE_KEY: LineKey = ("", "title", 0)
 
 class _Applier:
     def __init__(self, law: str, base: Act):
-        self.r = LawResult(law, base, copy.deepcopy(base))
+        self.r = LawResult(law, base, copy_act(base))
         self.r.new.__dict__.pop("_section_index", None)  # the copy will change; never reuse the index
         self.units, self.parents = _index(self.r.new)
         self.base_units, self.base_parents = _index(base)
+        # units a rykningsklausul left unnamed (it named the first of the run, check_rykning): wid ->
+        # (the change, the clause); a later nummer of the act must move or repeal them (open_rykning)
+        self.ryk_open: dict[str, tuple[Change, str]] = {}
         self.fresh = itertools.count(1)
 
     # -- resolution ---------------------------------------------------------
@@ -379,6 +382,10 @@ class _Applier:
                     raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
                 for bu in target.units:
                     skip.update(u.wid for u in bu.walk())
+            if c.get("i") is not None and where is None:
+                # "Overalt i § 22 a ændres …" (lov 644/2016): throughout the cited units only, never the act
+                plain = _with(c, overalt=False)
+                return [x for w, _ in citations(c.get("i")) for x in self.scope(plain, key, w) if x[2].wid not in skip]
             return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
                     if u.wid not in skip]
         where = c.get("i") if where is None else where
@@ -548,6 +555,22 @@ class _Applier:
             for w, _ in cites:
                 self.repeal(_with(c, ophæves=w))
             return
+        if len(cites) == 2 and _HEADING_OF.match(norm_map(cites[0][0])[0]) and "tekst" in c.data:
+            # "Overskriften før § 16 og § 16 ophæves, og i stedet indsættes: »<heading> § 16. …«": the
+            # heading's line(s) replace the heading, the rest replaces the § (it must begin with the §)
+            heading_at, sec_at = cites[0][0], cites[1][0]
+            m = _HEADING_OF.match(norm_map(heading_at)[0])
+            lines = str(c.get("tekst")).split("\n")
+            sec = addr.parse(sec_at).section if addr._RX.match(sec_at) else None
+            start = next((i for i, ln in enumerate(lines) if sec and re.match(
+                rf"§\s*{re.escape(sec)}\.", norm_map(ln)[0].strip())), None)
+            if m and re.match(rf"^(?:før\s+)?§\s*{re.escape(sec or '-')}$", m.group("rest").strip(), re.I) \
+                    and start is not None and start > 0:
+                self.heading(_with(c, ophæves=heading_at, tekst="\n".join(lines[:start])), heading_at)
+                return self.repeal(_with(c, ophæves=sec_at, tekst="\n".join(lines[start:])))
+            raise c.error(f"»{c.get('ophæves')}« ophæves, og i stedet indsættes: den nye tekst skal begynde med "
+                          f"overskriften og derefter »{sec_at}.«", "tekst",
+                          hint="del ændringen op i overskriften og paragraffen")
         sp = self.special(c, c.get("ophæves"), "ophæves")
         if sp is not None:
             if sp[0] == "heading":
@@ -1175,6 +1198,11 @@ class _Applier:
     # -- checks against the act's own words -----------------------------------
     def check_rykning(self, group: list[Change], text: str | None = None) -> None:
         """The nummer's rykningsklausul must say what the engine did (docs/format.md)."""
+        for x in group:  # units an earlier clause left unnamed that this nummer moves again
+            for wid, *_ in self.r.renumbered.get(change_id(x), []):
+                self.ryk_open.pop(wid, None)
+        for wid in [w for w in self.ryk_open if w in self.r.removed]:
+            del self.ryk_open[wid]
         said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
         if text:
             said.append((group[-1], text))
@@ -1188,17 +1216,22 @@ class _Applier:
         if not clauses:
             raise c.error(f"rykningsklausulen »{text}« kan ikke læses", "rykning",
                           hint="skriv den som i loven, fx »Stk. 5-7 bliver herefter stk. 6-8.«")
-        # what the engine did: per (parent, kind), the number before the nummer -> after it
+        # what the engine did: per (parent, kind), the number the unit had before the act (the
+        # clause cites the law before the act, R3; a unit the act inserted: its number before the
+        # nummer) -> its number after the nummer
         did: dict[tuple[str, str], dict[str, str]] = {}
         first: dict[str, str] = {}
         last: dict[str, tuple[str, str, str]] = {}
         for x in group:
             for wid, parent, kind, before, after in self.r.renumbered.get(change_id(x), []):
-                first.setdefault(wid, before)
+                b = self.base_units.get(wid)
+                first.setdefault(wid, b.num if b is not None and b.num else before)
                 last[wid] = (parent, kind, after)
+        wid_of: dict[tuple[str, str, str], str] = {}
         for wid, (parent, kind, after) in last.items():
             if first[wid] != after and wid not in self.r.removed:
                 did.setdefault((parent, kind), {})[first[wid]] = after
+                wid_of[(parent, kind, first[wid])] = wid
         for kind in dict.fromkeys(k for k, _ in clauses):
             want: dict[str, str] = {}
             for k, mapping in clauses:
@@ -1207,10 +1240,35 @@ class _Applier:
             have = [dict(sorted(m.items(), key=lambda kv: _num_key(kv[0]))) for (_, k), m in did.items() if k == kind]
             if len(have) == 1 and have[0] == want:
                 continue
+            if len(have) == 1 and want and all(have[0].get(a) == b for a, b in want.items()) and \
+                    all(_num_key(a) > max(map(_num_key, want)) for a in have[0] if a not in want):
+                # the clause names the first units of the run that moved, with their numbers after
+                # this nummer; the units after them move too (they must) and a later nummer's clause
+                # or "der bliver" names their numbers ("Stk. 4 og 5 bliver herefter stk. 5 og 6.", then
+                # "Stk. 6-12 bliver herefter stk. 9-15.", lov nr. 589 af 18/6/2012, § 1, nr. 5 and 6)
+                (parent, _), = [pk for pk in did if pk[1] == kind]
+                for a in have[0]:
+                    if a not in want:
+                        self.ryk_open[wid_of[(parent, kind, a)]] = (c, str(text))
+                continue
             got = "; ".join(_ryk_text(kind, h) for h in have) or "ingen omnummerering"
             raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer "
                           f"{got}, klausulen siger {_ryk_text(kind, want)}", "rykning",
                           hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
+
+    def open_rykning(self) -> list[ProposalError]:
+        """After the act: the units a rykningsklausul left unnamed that no later nummer moved or
+        repealed — the clause does not say where they went, so the nummer is refused."""
+        out: dict[int, ProposalError] = {}
+        for wid, (c, text) in self.ryk_open.items():
+            if id(c) in out:
+                continue
+            u = self.units.get(wid)
+            where = cite_path(u, self.parents) if u is not None else wid
+            out[id(c)] = c.error(f"rykningsklausulen »{text}« nævner ikke {where}, som ændringen også "
+                                 "omnummererer, og intet senere nummer flytter den", "rykning",
+                                 hint="kontrollér klausulen og nummerets adresser (de citerer loven før ændringsloven)")
+        return [e for e in out.values()]
 
     def check_der_bliver(self, c: Change, where: str | None = None, said: str | None = None,
                          key: str | None = None) -> None:
@@ -1522,6 +1580,10 @@ def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawRes
         group.append(c)
     if group:
         close()
+    for a in appliers.values():
+        errors = a.open_rykning()
+        if errors:
+            raise errors[0]
     return {law: a.finish() for law, a in appliers.items()}
 
 

@@ -32,8 +32,8 @@ _REQUIRES = {
     "affattes": {"tekst"}, "ophæves": set(), "ny": {"tekst"}, "overskrift": {"tekst"},
 }
 _ALLOWS = {
-    "ændres": {"i", "til", "antal", "forekomst", "overalt"},
-    "udgår": {"i", "antal", "forekomst", "overalt"},
+    "ændres": {"i", "til", "antal", "forekomst", "overalt", "bortset_fra"},
+    "udgår": {"i", "antal", "forekomst", "overalt", "bortset_fra"},
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
     "affattes": {"tekst"},
@@ -41,6 +41,10 @@ _ALLOWS = {
     "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift"},
     "overskrift": {"tekst"},
 }
+# Citations a hand-written change may give (docs/format.md, "Citations"): one address or several
+# ("§ 16, stk. 1, og § 18, stk. 1, 1. pkt."), and addresses beyond provisions (headings, the title).
+_CITING = ("i", "affattes", "ophæves", "bortset_fra")
+_NOTE_RX = r"^\s*(?:fodnoten\s+til|fodnote\s+\d+\s+til)\s+(?:lovens\s+)?titel|^\s*lovens\s+fodnote"
 
 
 @dataclass
@@ -57,6 +61,7 @@ class Change:
     nummer: str | None = None  # … and the nummer's
     sub: int = 0  # … and the change's place within the nummer (1-based)
     of: int = 1  # how many changes the nummer holds
+    group: int | None = None  # a hand-written nummer group: the entry's 1-based place in the forslag
 
     @property
     def ref(self) -> str:
@@ -140,9 +145,24 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "antal" in cdata and "forekomst" in cdata:
         raise c.error("»antal« og »forekomst« kan ikke bruges sammen", "forekomst",
                       hint="»antal« ændrer alle N steder; »forekomst« ændrer kun det N'te")
+    if "bortset_fra" in cdata and not cdata.get("overalt"):
+        raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
+                      "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")
+    if "bortset_fra" in cdata and "i" in cdata:
+        raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
+                      hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
+    _check_citations(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
+        if cdata["ny"] == "overskrift":
+            # a new mellemrubrik: "Før § 99 indsættes som ny overskrift:" (lov 557/2012, § 1, nr. 60)
+            for k in ("i", "nummer", "overskrift"):
+                if k in cdata:
+                    raise c.error(f"»{k}« hører ikke til »ny: overskrift«", k,
+                                  hint="en ny overskrift har »før« eller »efter« (en paragraf) og »tekst«")
+            if "før" not in cdata and "efter" not in cdata:
+                raise c.error("en ny overskrift kræver »før« eller »efter«, fx før: \"§ 5\"", "ny")
         if cdata["ny"] in ("paragraf", "kapitel", "afsnit") and "nummer" not in cdata:
             raise c.error(f"et nyt {cdata['ny']} kræver »nummer«, fx nummer: \"68 d\"", "ny")
         if cdata["ny"] in ("kapitel", "afsnit") and "overskrift" not in cdata:
@@ -161,20 +181,164 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     return c
 
 
+def _check_citations(c: Change, cdata: dict, verb: str) -> None:
+    """The citations of a hand-written change: each must read as a citation (address.parse_citation),
+    and the forms no amending act of the corpus uses are refused with the form that it uses."""
+    import re as _re
+
+    from . import address as addr
+    from .errors import AddressError
+
+    for key in _CITING:
+        v = cdata.get(key)
+        if not isinstance(v, str):
+            continue
+        try:
+            cited = addr.parse_citation(v)
+        except AddressError as e:
+            raise c.error(e.message, key, hint=e.hint) from None
+        if _re.match(_NOTE_RX, v, _re.I):
+            raise c.error("lovens fodnote er ikke en del af lawdiffs model af loven", key,
+                          hint="skriv ændringen af fodnoten i bemærkningerne")
+        words = verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+        if len(cited) > 1:
+            if any(x.special for x in cited):
+                raise c.error(f"»{v}« blander en overskrift eller titlen med andre adresser", key,
+                              hint="skriv en ændring for hver")
+            if key != "bortset_fra" and not (words or verb == "ophæves"):
+                raise c.error(f"»{verb}« kan i et forslag kun have én adresse (»{v}« har {len(cited)})", key,
+                              hint="skriv en ændring for hver enhed, eller saml dem i en gruppe (»ændringer:«)")
+            if key == "ophæves" and "tekst" in cdata:
+                raise c.error("»ophæves« med »tekst« kan i et forslag kun have én adresse", key,
+                              hint="ophæv de øvrige enheder i en ændring for sig")
+            if key == "i" and ("antal" in cdata or "forekomst" in cdata):
+                raise c.error("»antal« og »forekomst« kan ikke bruges, når »i« har flere adresser", key,
+                              hint="skriv en ændring for hver adresse")
+            if any(x.der_bliver for x in cited):
+                raise c.error("skriv adresserne, som loven står før forslaget, uden »der bliver«", key,
+                              hint="lawdiff tilføjer selv »der bliver …« i lovforslagets tekst")
+        elif cited and cited[0].der_bliver:
+            raise c.error("skriv adressen, som loven står før forslaget, uden »der bliver«", key,
+                          hint="lawdiff tilføjer selv »der bliver …« i lovforslagets tekst")
+        if key == "i" and cited and cited[0].special and verb not in ("ændres", "udgår", "indsættes_efter",
+                                                                         "indsættes_før"):
+            raise c.error(f"»i: {v}« kan ikke bruges med »{verb}«", key,
+                          hint="en overskrift nyaffattes med »affattes: overskriften før § …« og indsættes "
+                               "med »ny: overskrift«")
+
+
 def _check_changes(raw: dict, pos: _Positions, file: str, problems: list) -> None:
     """Add the errors of every change whose shape the schema accepted (so all are reported)."""
     bad = [p.path for p in problems if p.path is not None]
     if any(not b or b[0] in ("love", "forslag") and len(b) <= 2 for b in bad):
         return  # the frame is broken; the changes cannot be read reliably
     for i, idata in enumerate(raw["forslag"], 1):
-        for j, cd in enumerate(idata.get("ændringer") or [], 1):
-            path = ("forslag", i - 1, "ændringer", j - 1)
+        for entry in _entries(idata, i, file, pos, problems):
+            j, path, cd, group, sub, of = entry
             if any(b[:len(path)] == path or path[:len(b)] == b for b in bad):
                 continue
             try:
-                _change(cd, i, j, raw["love"], file, pos, path)
+                _grouped(_change(cd, i, j, raw["love"], file, pos, path), group, sub, of)
             except ProposalError as e:
                 problems.append(e)
+        _check_group_laws(raw, i, file, pos, problems)
+
+
+def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | None = None):
+    """The changes of forslag i in order, a group's changes one by one: (index, path, data, group, sub, of).
+
+    An entry holding only `ændringer` is a nummer group (several changes worded in one nummer, as in
+    an imported act; docs/format.md). `index` counts every change of the forslag (1-based)."""
+    j = 0
+    for g, cd in enumerate(idata.get("ændringer") or [], 1):
+        path = ("forslag", i - 1, "ændringer", g - 1)
+        if isinstance(cd, dict) and "ændringer" in cd:
+            inner = cd.get("ændringer") if isinstance(cd.get("ændringer"), list) else []  # else: a schema error
+            extra = [k for k in cd if k != "ændringer"]
+            p = pos.value.get(path + ((extra[0],) if extra else ()), Pos(1, 1))
+            problem = None
+            if extra:
+                problem = ProposalError(f"forslag {i}, ændring {j + 1}: en gruppe (»ændringer«) har kun sine ændringer;"
+                                        f" »{extra[0]}« hører til hver ændring i gruppen", file, p.line, p.col,
+                                        hint="flyt nøglen ind i ændringerne")
+            elif any(isinstance(x, dict) and "ændringer" in x for x in inner):
+                problem = ProposalError(f"forslag {i}, ændring {j + 1}: en gruppe kan ikke indeholde en gruppe",
+                                        file, p.line, p.col, hint="skriv ændringerne direkte i den ene gruppe")
+            if problem is not None:
+                if problems is None:
+                    raise problem
+                problems.append(problem)
+                j += len(inner)
+                continue
+            secs = {_paragraf_of(x) for x in inner}
+            if len(inner) > 1 and (None in secs or len(secs) > 1):
+                # lovteknik §9.2 R2: one nummer only for changes in the same paragraf
+                p = pos.value.get(path, Pos(1, 1))
+                problem = ProposalError(
+                    f"forslag {i}, ændring {j + 1}: ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)",
+                    file, p.line, p.col, hint="skriv dem som ændringer for sig, eller som én ændring med flere "
+                                              "adresser (i: \"§ 5 og § 7\"), hvis det er den samme ændring")
+                if problems is None:
+                    raise problem
+                problems.append(problem)
+            for k, inner_cd in enumerate(inner, 1):
+                j += 1
+                if k < len(inner) and isinstance(inner_cd, dict) and _has_block(inner_cd):
+                    p = pos.value.get(path + ("ændringer", k - 1), Pos(1, 1))
+                    problem = ProposalError(
+                        f"forslag {i}, ændring {j}: i en gruppe kan kun den sidste ændring have ny tekst "
+                        "efter kolon (»… affattes således:«, »… indsættes:«)", file, p.line, p.col,
+                        hint="flyt ændringen sidst i gruppen, eller skriv den som en ændring for sig")
+                    if problems is None:
+                        raise problem
+                    problems.append(problem)
+                yield j, path + ("ændringer", k - 1), inner_cd, g, k, len(inner)
+        else:
+            j += 1
+            yield j, path, cd, None, 0, 1
+
+
+def _paragraf_of(cd: dict) -> str | None:
+    """The one § a change acts in, read from its citation (None: a heading, the title, "overalt",
+    several §§, a new §, or a citation that does not parse — reported elsewhere)."""
+    from . import address as addr
+    from .errors import AddressError
+
+    if not isinstance(cd, dict) or cd.get("overalt") or cd.get("ny") in ("paragraf", "kapitel", "afsnit", "overskrift"):
+        return None
+    v = next((cd[k] for k in ("i", "affattes", "ophæves") if isinstance(cd.get(k), str)), None)
+    if v is None:
+        return None
+    try:
+        cited = addr.parse_citation(v)
+    except AddressError:
+        return None
+    secs = {c.address.section if c.address and not c.special else None for c in cited}
+    return secs.pop() if len(secs) == 1 else None
+
+
+def _has_block(cd: dict) -> bool:
+    """The change is worded with its new text quoted after a colon (so it must end its nummer)."""
+    return "affattes" in cd or "ny" in cd or "overskrift" in cd or ("ophæves" in cd and "tekst" in cd)
+
+
+def _grouped(c: Change, group: int | None, sub: int, of: int) -> Change:
+    c.group, c.sub, c.of = group, sub, of
+    return c
+
+
+def _check_group_laws(raw: dict, i: int, file: str, pos: _Positions, problems: list) -> None:
+    """A group is one nummer, and a nummer belongs to one ændringsparagraf: one act."""
+    laws = raw["love"]
+    for g, cd in enumerate(raw["forslag"][i - 1].get("ændringer") or [], 1):
+        if not (isinstance(cd, dict) and isinstance(cd.get("ændringer"), list)) or len(laws) < 2:
+            continue
+        named = {x.get("lov") for x in cd["ændringer"] if isinstance(x, dict)}
+        if len(named) > 1:
+            p = pos.value.get(("forslag", i - 1, "ændringer", g - 1), Pos(1, 1))
+            problems.append(ProposalError(f"forslag {i}: ændringerne i en gruppe skal ændre samme lov "
+                                          f"(gruppen nævner {', '.join(sorted(str(x) for x in named))})",
+                                          file, p.line, p.col, hint="del gruppen op, én for hver lov"))
 
 
 def parse_proposal(data: bytes, file: str) -> Proposal:
@@ -191,8 +355,8 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
     raise_all(problems)
     items = []
     for i, idata in enumerate(raw["forslag"], 1):
-        changes = [_change(cd, i, j, raw["love"], file, pos, ("forslag", i - 1, "ændringer", j - 1))
-                   for j, cd in enumerate(idata.get("ændringer") or [], 1)]
+        changes = [_grouped(_change(cd, i, j, raw["love"], file, pos, path), group, sub, of)
+                   for j, path, cd, group, sub, of in _entries(idata, i, file, pos)]
         items.append(Item(i, idata["titel"], idata.get("bemærkninger", ""), changes))
     return Proposal(
         path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],

@@ -239,8 +239,34 @@ def by_wid(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | N
     return align(old, new, by_wid=True)
 
 
+def _with_moves(pairs: list, moves) -> list:
+    """Units that a change moved into another container (a § under a new mellemrubrik) are paired
+    with their old selves where they now stand, and not shown as repealed where they stood."""
+    if not moves:
+        return pairs
+    old_by_wid, new_wids = moves
+    out = []
+    for o, n in pairs:
+        if n is None and o.wid in new_wids:
+            continue
+        if o is None and n.wid in old_by_wid:
+            o = old_by_wid[n.wid]
+        out.append((o, n))
+    return out
+
+
 def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None",
-               aligner: Aligner = by_wid) -> RUnit:
+               aligner: Aligner = by_wid, moves=None) -> RUnit:
+    if old is None and moves and any(u.wid in moves[0] for u in new.walk()):
+        # a new container holding units of the old version (a new mellemrubrik over existing §§)
+        who = info.inserted(new.wid) if info else None
+        r = _runit(None, new, INSERTED, who)
+        if new.heading is not None:
+            r.heading = [Segment(INSERT, new.heading.text, who)]
+        r.intro, r.wrapup = _whole(new.intro, INSERT, who), _whole(new.wrapup, INSERT, who)
+        r.children = [build_unit(o, n, info, aligner, moves)
+                      for o, n in _with_moves([(None, c) for c in new.children], moves)]
+        return r
     if old is None:
         return _one_side(new, INSERT, INSERTED, info.inserted(new.wid) if info else None)
     if new is None:
@@ -253,7 +279,8 @@ def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None",
         r.heading = _segments(oh, nh, new.wid, "heading", 0, attribute)
     r.intro = _diff_blocks(old.intro, new.intro, new.wid, "intro", attribute)
     r.wrapup = _diff_blocks(old.wrapup, new.wrapup, new.wid, "wrapup", attribute)
-    r.children = [build_unit(o, n, info, aligner) for o, n in aligner(old.children, new.children)]
+    r.children = [build_unit(o, n, info, aligner, moves)
+                  for o, n in _with_moves(aligner(old.children, new.children), moves)]
     if r.own_changed:
         r.status = CHANGED
     if info:
@@ -310,7 +337,10 @@ class Attribution:
 
 def build(old: Act, new: Act, law_result=None, aligner: Aligner = by_wid) -> Redline:
     info = Attribution(law_result) if law_result is not None else None
-    units = [build_unit(o, n, info, aligner) for o, n in aligner(old.body, new.body)]
+    moves = None
+    if law_result is not None and aligner is by_wid:  # the engine's result keeps every unit's stable id
+        moves = ({u.wid: u for u in old.walk() if u.wid}, {u.wid for u in new.walk() if u.wid})
+    units = [build_unit(o, n, info, aligner, moves) for o, n in _with_moves(aligner(old.body, new.body), moves)]
     title = None
     if norm(old.title) != norm(new.title):
         title = _segments(old.title, new.title, "", "title", 0, info.attribute if info else None)

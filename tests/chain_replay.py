@@ -2,28 +2,38 @@
 
 A chain is a base LBK, the amending acts the next LBK's preamble lists, and that next LBK (the
 target). Replaying one: import base and target, read the acts into amendment files (the
-ændringsparagraffer whose title is the base act's are linked to it), `consolidate --include` the
+ændringsparagraffer that amend the base act are linked to it: by its title, its short or popular
+title, or the lovbekendtgørelse they cite, see `amends`), `consolidate --include` the
 acts at the target's date, and compare the result with the official target § by § word for word
-(normalised white space; "(Ophævet)" placeholders, single or ranges, count as the same text).
+(normalised white space, also before punctuation: compare_text; "(Ophævet)" placeholders, single or ranges, count as the same text).
 
 Every § that differs is classified:
 - "delvis": the target's preamble includes only some numre of an act ("§ 1, nr. 1-3, i lov nr. …")
   and the § is touched by a nummer it leaves out;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
 - "redaktionel": no nummer of the chain's acts touches the § (an editorial correction of the LBK, or
-  an act the preamble does not list);
+  an act the preamble lists that the corpus does not hold);
+- "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
+  royal decree, which no act states);
+- "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
+  editor left out what was not yet in force; `consolidate --include` applies the whole act);
+- "senere ikrafttræden": a nummer touching the § enters into force, by its act's own words, after
+  the target's date (`consolidate --include` applies it; the LBK may not);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
+"delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
+every remaining difference is a renaming no act of the chain states.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawdiff.address import _section_span, canonical_num, section_key
-from lawdiff.consolidate import ConsolidateError, consolidate, load_act, preamble_acts, save
+from lawdiff.address import _section_span, canonical_num, resolve, section_key
+from lawdiff.consolidate import ConsolidateError, consolidate, ikraft_of, load_act, preamble_acts, save
 from lawdiff.diff import is_placeholder
 from lawdiff.errors import LawdiffError
 from lawdiff.render.text import plain_text
@@ -44,6 +54,16 @@ class ChainResult:
     changed_identical: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)  # (§, class)
     attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
+    not_executed: list[tuple[str, str, str]] = field(default_factory=list)  # (act, nummer, why)
+
+
+def compare_text(text: str) -> str:
+    """The text as compared: white space normalised, and none before a comma, full stop, semicolon,
+    colon or closing parenthesis nor after an opening one (LBKs differ in such spacing only:
+    "el.lign. ," in one, "el.lign.," in the next)."""
+    t = norm(text)
+    t = re.sub(r"\s+([,.;:)])", r"\1", t)
+    return re.sub(r"\(\s+", "(", t)
 
 
 def _texts(act) -> tuple[dict[str, str], list[tuple]]:
@@ -57,7 +77,7 @@ def _texts(act) -> tuple[dict[str, str], list[tuple]]:
                 ranges.append(_section_span(n))
             texts[n] = PH
         else:
-            texts[n] = norm(plain_text(s))
+            texts[n] = compare_text(plain_text(s))
     return texts, ranges
 
 
@@ -74,16 +94,85 @@ def _same(a, b) -> bool:
 
 
 _SEC = re.compile(r"§§?\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)")
+_RANGE = re.compile(r"§§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\s*[-–]\s*(?:§\s*)?(\d+(?:\s?[a-zæøå](?![\wæøå]))?)")
+_ADDRESS_KEYS = ("i", "affattes", "ophæves", "efter", "før", "som", "der_bliver", "rykning")
 
 
-def _touched(numre) -> dict[str, list]:
-    """§ number -> the numre whose changes name it."""
-    out: dict[str, list] = {}
-    for n in numre:
-        text = json.dumps(n.data, ensure_ascii=False)
+class Touched:
+    """§ number -> the numre whose changes name it. A nummer names the §§ of its addresses (`i`,
+    `ophæves`, `affattes`, …; "§§ 72-76" names every § between, "kapitel 5" the §§ the base has in
+    that chapter) and the new §§ it inserts; the §§ its new text merely cites are not counted. A
+    nummer the reader marked ikke_udført, or one whose addresses name no §, names every § its text
+    mentions."""
+
+    def __init__(self, numre, base=None):
+        self.single: dict[str, list] = {}
+        self.ranges: list[tuple[tuple, tuple, object]] = []
+        for n in numre:
+            found = False
+            for c in n.data.get("ændringer") or [] if not n.data.get("ikke_udført") else []:
+                for k in _ADDRESS_KEYS:
+                    v = c.get(k)
+                    if isinstance(v, str):
+                        found |= self._scan(v, n, base)
+                if c.get("ny") == "paragraf" and c.get("nummer"):
+                    self.single.setdefault(canonical_num(str(c["nummer"])), []).append(n)
+                    found = True
+                for line in str(c.get("tekst") or "").splitlines():
+                    m = re.match(r"§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\.", line)
+                    if m and (c.get("ny") or c.get("affattes")):
+                        self.single.setdefault(canonical_num(m.group(1)), []).append(n)
+            if not found:
+                self._scan(json.dumps(n.data, ensure_ascii=False), n, None)
+
+    def _scan(self, text: str, n, base) -> bool:
+        found = False
+        for m in _RANGE.finditer(text):
+            self.ranges.append((section_key(m.group(1)), section_key(m.group(2)), n))
+            found = True
         for m in _SEC.finditer(text):
-            out.setdefault(canonical_num(m.group(1)), []).append(n)
-    return out
+            self.single.setdefault(canonical_num(m.group(1)), []).append(n)
+            found = True
+        if base is not None and re.match(r"\s*(kapitel|afsnit)\b", text, re.I):
+            try:
+                units = resolve(base, text).units
+            except LawdiffError:
+                return found
+            for u in units:
+                for x in u.walk():
+                    if x.kind == "section" and x.num:
+                        self.single.setdefault(canonical_num(x.num), []).append(n)
+                        found = True
+        return found
+
+    def get(self, num: str, default=None) -> list:
+        k = section_key(num)
+        out = list(self.single.get(num, []))
+        out += [n for lo, hi, n in self.ranges if lo <= k <= hi and n not in out]
+        return out or (default if default is not None else [])
+
+
+_MINISTRY = re.compile(r"minist|styrelse|direktorat|departement", re.I)
+
+
+def _ressort(want: str | None, got: str | None) -> bool:
+    """Whether every difference between the two texts names a ministry or an agency on at least one
+    side (with the rest of a hyphenated name it is part of): the LBK carries a change of ressort (a royal decree renaming a minister), which no act of
+    the chain states. Still a difference; the class only says what kind."""
+    if not want or not got:
+        return False
+    a, b = want.split(), got.split()
+    def end(words: list[str], i: int) -> int:
+        """Carried on over a chain of hyphenated parts: "Social-, børne- og integrationsministeren" is
+        one name, so a difference in "børne- og" reaches "integrationsministeren"."""
+        while i < len(words) and i > 0 and (words[i - 1].endswith(("-", "-,")) or
+                                            words[i - 1] == "og" and i > 1 and words[i - 2].endswith(("-", "-,"))):
+            i += 1
+        return i
+
+    ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)]) for tag, i1, i2, j1, j2 in
+           difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
+    return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) for x, y in ops)
 
 
 def _drop_empty(x):
@@ -96,16 +185,61 @@ def _drop_empty(x):
     return x
 
 
-def link(doc: dict, title: str, law: str, ref: str | None = None) -> dict:
-    """Link the ændringsparagraffer that amend the act titled `title` to the stored act `law`."""
+_MONTH = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+_LBK = re.compile(r"lovbekendtgørelse nr\. (\d+) af \d{1,2}\. (" + "|".join(_MONTH) + r") (\d{4})")
+
+
+def popular_title(path: Path) -> str | None:
+    """The LexDania metadata's <PopularTitle> ("Retsplejeloven" for lov om rettens pleje)."""
+    try:
+        head = path.read_bytes()[:20000].decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = re.search(r"<PopularTitle>([^<]+)</PopularTitle>", head)
+    return m.group(1) if m else None
+
+
+def act_names(title: str, popular: str | None = None) -> set[str]:
+    """The names an ændringsparagraf may give the act titled `title`: the full title, the title without
+    its parenthesised short name, the short name ("lov om integration af udlændinge i Danmark
+    (integrationsloven)" -> "integrationsloven"), and the official popular title. Lower case,
+    normalised; only names ending in "loven" are taken from parentheses, so a subtitle such as
+    "(Nedsættelse af dagpengeperioden)" of an amending act's title never names the act."""
+    t = norm(title).lower()
+    out = {t}
+    m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", t)
+    if m:
+        out.add(m.group(1))
+        if re.fullmatch(r"[\wæøå-]+loven", m.group(2)):
+            out.add(m.group(2))
+    if popular:
+        out.add(norm(popular).lower())
+    return out
+
+
+def amends(par: dict, names: set[str], lbks: set[str]) -> bool:
+    """Whether an ændringsparagraf amends the act: its title is one of the act's names, or the
+    lovbekendtgørelse it cites ("I retsplejeloven, jf. lovbekendtgørelse nr. 1008 af 24. oktober 2012")
+    is one of the act's own (`lbks`: "2012/2012-1008")."""
+    if norm(str(par.get("lovtitel", ""))).lower() in names:
+        return True
+    m = _LBK.fullmatch(norm(str(par.get("henvisning", ""))))
+    return bool(m) and f"{m.group(3)}/{m.group(3)}-{m.group(1)}" in lbks
+
+
+def link(doc: dict, title: str, law: str, ref: str | None = None, names: set[str] | None = None,
+         lbks: set[str] = frozenset()) -> dict:
+    """Link the ændringsparagraffer that amend the act titled `title` (or known by one of `names`, or
+    citing one of its lovbekendtgørelser `lbks`) to the stored act `law`."""
     doc = _drop_empty(dict(doc))
     # the act's other §§ are not executed; the reader of issue 8 may leave their "nummer" empty
     doc["øvrige"] = [o for o in doc.get("øvrige") or [] if o.get("nummer")] or None
     if doc["øvrige"] is None:
         del doc["øvrige"]
-    want = norm(title).lower()
+    names = names or act_names(title)
     for par in doc.get("paragraffer") or []:
-        if norm(str(par.get("lovtitel", ""))).lower() == want:
+        if amends(par, names, lbks):
             par["lov"] = law
             doc["love"] = dict(doc.get("love") or {}, **{law: ref or law})
     return doc
@@ -129,6 +263,14 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
     store.save(base)
     (root / "amendments").mkdir(exist_ok=True)
     include = []
+    names = act_names(base.title, popular_title(corpus / (chain["base"] + ".xml"))) | \
+        act_names(target.title, popular_title(corpus / (chain["target"] + ".xml")))
+    lbks = {chain["base"], chain["target"]}
+    chains_file = corpus.parent / "chains.json"
+    if chains_file.exists():  # every LBK of the act that the corpus's chains name
+        for c in json.loads(chains_file.read_text(encoding="utf-8")):
+            if c.get("title") == chain.get("title"):
+                lbks |= {c["base"], c["target"]}
     for a in chain["amending"]:
         try:
             doc = read_amending(corpus / (a + ".xml"))
@@ -136,7 +278,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             continue  # an original act (LOV H) amending in passing: not an amending act file
         y, n = a.split("/")[1].split("-")
         aid = f"lov-{y}-{n}"
-        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key)), encoding="utf-8")
+        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key, names, lbks)),
+                                                          encoding="utf-8")
         include.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in include) if x]
     include = [a.id for a in acts]
@@ -161,8 +304,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             if o is not None and [norm(x) for x in o.own_lines()] != [norm(x) for x in u.own_lines()]:
                 res.attributed[version.cite(u)] = rec.changed_by[u.wid]
     skipped = {(s.act, s.nummer) for s in rec.not_executed}
+    res.not_executed = [(s.act, s.nummer, s.reason) for s in rec.not_executed]
     numre = [n for a in acts for n in a.numre]
-    touched = _touched(numre)
+    touched = Touched(numre, base)
     partial = {k: v for k, v in preamble_acts(target).items() if None not in v}
     bt, br = _texts(base)
     tt, tr = _texts(target)
@@ -185,6 +329,12 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             cls = "delvis"
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
+        elif t and "(Udeladt" in t and by:
+            cls = "udeladt"
+        elif any((ikraft_of(n).date or "") > target.date for n in by):
+            cls = "senere ikrafttræden"
+        elif _ressort(t, r):
+            cls = "redaktionel: ressort"
         elif not by:
             cls = "redaktionel"
         else:

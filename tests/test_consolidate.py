@@ -19,7 +19,7 @@ FIX = ROOT / "tests/fixtures/amendments"
 @pytest.fixture
 def root(tmp_path) -> Path:
     (tmp_path / "statutes/lab").mkdir(parents=True)
-    for f in (ROOT / "statutes/lab").glob("*.xml"):
+    for f in (ROOT / "statutes/lab").glob("201[56]-*.xml"):  # LBK 807/2015 and 1342/2016: the fixture acts amend these
         shutil.copy(f, tmp_path / "statutes/lab" / f.name)
     (tmp_path / "amendments").mkdir()
     for f in FIX.glob("*.yaml"):
@@ -134,3 +134,29 @@ def test_preamble_names_the_acts_an_lbk_incorporates(store):
     assert parse_scope("§ 1, nr. 1-3, 5 og 7") == {("1", "1"), ("1", "2"), ("1", "3"), ("1", "5"), ("1", "7")}
     assert parse_scope("§§ 1 og 3") == {("1", None), ("3", None)}
     assert parse_scope("loven") is None
+
+
+def test_the_nummers_rykningsklausul_is_checked(root):
+    """A rykningsklausul on the nummer (as the importer writes it) is checked as apply_proposal checks
+    it: one that does not say what the engine did stops the consolidation; one that names only the
+    first units of the run is accepted only if a later nummer moves the rest."""
+    def with_clause(clause):
+        bad = (FIX / "lov-2017-9001.yaml").read_text(encoding="utf-8").replace(
+            "Stk. 4-9 bliver herefter stk. 5-10.", clause)
+        (root / "amendments/lov-2017-9001.yaml").write_text(bad, encoding="utf-8")
+
+    with_clause("Stk. 4-9 bliver herefter stk. 6-11.")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(Store(root), "lab", "2017-06-01", root=root)
+    assert "§ 1, nr. 2: kan ikke udføres: rykningsklausulen »Stk. 4-9 bliver herefter stk. 6-11.« passer ikke" \
+        in e.value.message
+    act, _ = consolidate(Store(root), "lab", "2017-06-01", root=root, partial=True)
+    assert [(s.act, s.nummer) for s in act.consolidation.not_executed] == [("lov-2017-9001", "§ 1, nr. 2")]
+
+    with_clause("Stk. 4-8 bliver herefter stk. 5-9.")  # stk. 9 moves too, and no later nummer says where
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(Store(root), "lab", "2017-06-01", root=root)
+    assert "§ 1, nr. 2: kan ikke udføres: rykningsklausulen »Stk. 4-8 bliver herefter stk. 5-9.« nævner ikke " \
+           "§ 68 a, stk. 10" in e.value.message
+    act, _ = consolidate(Store(root), "lab", "2017-06-01", root=root, partial=True)
+    assert [(s.act, s.nummer) for s in act.consolidation.not_executed] == [("lov-2017-9001", "§ 1, nr. 2")]

@@ -542,3 +542,71 @@ def test_numbers_named_by_der_bliver():
     assert _numbers_in("stk. 7, 3. -6. pkt.") == {"stk": {"7"}, "pkt": {"3", "4", "5", "6"}}
     assert _numbers_in("stk. 8 og 9") == {"stk": {"8", "9"}}
     assert _numbers_in("nr. 10") == {"nr": {"10"}}
+
+
+def test_a_list_of_addresses_each_with_der_bliver():
+    """Lov nr. 493 af 21/5/2013, § 1, nr. 16 and 18-20 (retssikkerhedsloven, LBK 930/2012 -> LBK 983/2013):
+    "I § 59 b, stk. 7, der bliver stk. 8, stk. 8, der bliver stk. 9, og stk. 9, der bliver stk. 10, ændres
+    …" — three addresses, each with its own "der bliver" (the citation was read as stk. 7 twice)."""
+    nr16 = {"ophæves": "§ 59 b, stk. 5", "tekst": new_text("2013/2013-493", "§ 1", "16."),
+            "rykning": "Stk. 6-10 bliver herefter stk. 7-11."}
+    nr18 = {"i": "§ 59 b, stk. 7, der bliver stk. 8, stk. 8, der bliver stk. 9, og stk. 9, der bliver stk. 10",
+            "ændres": "omfattet af stk. 6, 2. pkt.", "til": "omfattet af stk. 7, 2. pkt."}
+    nr19 = {"i": "§ 59 b, stk. 7, 1. pkt.", "der_bliver": "stk. 8, 1. pkt.", "ændres": "medlemmerne i stk. 6",
+            "til": "medlemmerne i stk. 7"}
+    nr20 = {"i": "§ 59 b, stk. 8", "der_bliver": "stk. 9", "ændres": "medlemmerne i stk. 6", "til": "medlemmerne i stk. 7"}
+    lr = run("2012/2012-930", [nr16, nr18, nr19, nr20])
+    official = corpus_act("2013/2013-983")
+    for stk in ("8", "9"):
+        assert text(lr.new, f"§ 59 b, stk. {stk}") == text(official, f"§ 59 b, stk. {stk}")
+    assert "omfattet af stk. 7, 2. pkt." in text(lr.new, "§ 59 b, stk. 10")  # its other words: nr. 21
+    # a "der bliver" that does not fit is still refused
+    with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 9«"):
+        run("2012/2012-930", [nr16, {**nr18, "i": nr18["i"].replace("stk. 7, der bliver stk. 8",
+                                                                     "stk. 7, der bliver stk. 9")}])
+
+
+def _heading_before(act, num: str) -> str | None:
+    return next((u.heading.text for u in act.walk() if u.kind == "group" and u.children
+                 and u.children[0].num == num and u.heading is not None), None)
+
+
+def test_heading_and_paragraph_repealed_and_replaced_together():
+    """Lov nr. 638 af 12/6/2013, § 1, nr. 6 (forvaltningsloven, LBK 988/2012 -> LBK 433/2014): "Overskriften
+    før § 16 og § 16 ophæves, og i stedet indsættes: »<overskrift> § 16. …«" (the citation was read as
+    the heading twice, refused), and lov nr. 628 af 11/6/2010, § 1, nr. 8, the same without new text
+    written as one citation."""
+    nr6 = {"ophæves": "overskriften før § 16 og § 16", "tekst": new_text("2013/2013-638", "§ 1", "6.")}
+    lr = run("2012/2012-988", [nr6])
+    official = corpus_act("2014/2014-433")
+    assert text(lr.new, "§ 16") == text(official, "§ 16")
+    assert _heading_before(lr.new, "16") == _heading_before(official, "16") != _heading_before(lr.base, "16")
+    with pytest.raises(ProposalError, match="den nye tekst skal begynde med overskriften"):
+        run("2012/2012-988", [{**nr6, "tekst": nr6["tekst"].split("\n", 1)[1]}])  # no heading line
+
+    lr = run("2010/2010-1096", [{"ophæves": "overskriften før § 49 og § 49"}])
+    assert [s.num for s in lr.new.sections() if s.num in ("48", "49", "50")] == ["48", "50"]
+    assert lr.removed_headings
+
+
+def test_a_rykningsklausul_that_names_the_first_of_the_run():
+    """Lov nr. 589 af 18/6/2012, § 1, nr. 5-7 (folketingsvalgloven, LBK 107/2011 -> LBK 128/2013): nr. 5
+    inserts § 109, stk. 4 with "Stk. 4 og 5 bliver herefter stk. 5 og 6." although stk. 6-12 move too;
+    nr. 6 names them: "Stk. 6-12 bliver herefter stk. 9-15." (numbers before the act, R3). Accepted;
+    a clause whose unnamed units no later nummer moves is refused."""
+    nr5 = {"ny": "stk", "i": "§ 109", "efter": "stk. 3", "tekst": new_text("2012/2012-589", "§ 1", "5."),
+           "rykning": "Stk. 4 og 5 bliver herefter stk. 5 og 6."}
+    nr6 = {"ny": "stk", "i": "§ 109", "efter": "stk. 5", "anker_der_bliver": "stk. 6",
+           "tekst": new_text("2012/2012-589", "§ 1", "6."), "rykning": "Stk. 6-12 bliver herefter stk. 9-15."}
+    nr7 = {"affattes": "§ 109, stk. 6", "der_bliver": "stk. 9", "tekst": new_text("2012/2012-589", "§ 1", "7.")}
+    lr = run("2011/2011-107", [nr5, nr6, nr7])
+    official = corpus_act("2013/2013-128")
+    for stk in ("7", "9"):
+        assert text(lr.new, f"§ 109, stk. {stk}") == text(official, f"§ 109, stk. {stk}")
+    for stk in ("4", "8"):  # the LBK leaves out the act's final full stop ("… efter § 109 a, stk. 13.")
+        assert text(lr.new, f"§ 109, stk. {stk}") == text(official, f"§ 109, stk. {stk}") + "."
+    assert len(resolve(lr.new, "§ 109").units[0].children) == 15
+    with pytest.raises(ProposalError, match=r"»Stk. 4 og 5 bliver herefter stk. 5 og 6.« nævner ikke § 109, stk. 7"):
+        run("2011/2011-107", [nr5])
+    with pytest.raises(ProposalError, match="passer ikke med ændringerne"):
+        run("2011/2011-107", [{**nr5, "rykning": "Stk. 4 og 5 bliver herefter stk. 6 og 7."}, nr6, nr7])

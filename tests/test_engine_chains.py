@@ -24,13 +24,10 @@ from lawdiff.errors import LawdiffError
 from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.render.text import plain_text
 from lawdiff.text import norm
+from tests.chain_replay import act_names, amends, popular_title
 from tests.conftest import CORPUS, SHARED
 
 amending = pytest.importorskip("lawdiff.importers.amending", reason="the amendment reader (issue 8, part 2)")
-
-
-def _key(title: str | None) -> str:
-    return re.sub(r"\s*\([^)]*\)\s*$", "", norm(title or "")).lower().strip()
 
 
 def _run_act(prop, act):
@@ -66,6 +63,9 @@ def test_engine_over_the_chains():
         target = read_lexdania_file(CORPUS / f"{ch['target']}.xml", law="x").act
         cur = act
         complete = True
+        names = act_names(act.title, popular_title(CORPUS / f"{ch['base']}.xml")) | \
+            act_names(target.title, popular_title(CORPUS / f"{ch['target']}.xml"))
+        lbks = {x for c in chains if c["title"] == ch["title"] for x in (c["base"], c["target"])}
         for a in ch["amending"]:
             try:
                 am = amending.read_amending_file(CORPUS / f"{a}.xml")
@@ -74,7 +74,7 @@ def test_engine_over_the_chains():
                 complete = False
                 continue
             doc = copy.deepcopy(am.doc)
-            pars = [p for p in doc["paragraffer"] if _key(p.get("lovtitel")) == _key(act.title)]
+            pars = [p for p in doc["paragraffer"] if amends(p, names, lbks)]
             if not pars:
                 continue
             for p in pars:

@@ -46,6 +46,9 @@ class Reader:
         end = self.text.find("«", self.pos + 1)
         nxt = self.text.find("»", self.pos + 1)
         if nxt != -1 and (end == -1 or nxt < end):
+            inner = self._nested()
+            if inner is not None:
+                return inner
             # "»afgørelse»: »…«" — a » where « belongs, directly before the sentence goes on
             after = self.text[nxt + 1:nxt + 3]
             if after[:1] in (":", ",", ".", " ") and not (end != -1 and self.text[nxt + 1:end].strip() == ""):
@@ -60,6 +63,22 @@ class Reader:
         q = self.text[self.pos + 1:end]
         self.pos = end + 1
         return q
+
+    def _nested(self) -> str | None:
+        """»…»…«…« at the cursor: a quotation holding a quotation (»»Min Plan««, 2014-1486), when
+        the marks pair up and the sentence goes on as after a quote; else None."""
+        depth = 0
+        for i in range(self.pos, len(self.text)):
+            c = self.text[i]
+            depth += 1 if c == "»" else -1 if c == "«" else 0
+            if depth == 0:
+                after = self.text[i + 1:i + 2]
+                if after in ("", ".", ",", ":", " "):
+                    q = self.text[self.pos + 1:i]
+                    self.pos = i + 1
+                    return q
+                return None
+        return None
 
     def citation_single(self) -> str | None:
         end = scan_citation(self.text, self.pos, single=True)
@@ -200,9 +219,16 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
         loc["overalt"] = True
     else:
         m = r.rx(r"(I|i|(Et|To|Tre|Fire|Fem|Seks|Syv|Otte|Ni|Ti|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i) ")
+        if not m and first and r.text.startswith("§", r.pos):
+            # "§ 12, stk. 1, ændres »…« til: »…«." (the "I" left out, a typo): only before a verb
+            # that acts on words or inserts into the unit, never "§ 5 ophæves" (a repeal)
+            end = scan_citation(r.text, r.pos)
+            if end > r.pos and re.compile(r",? (ændres|udgår|indsættes) ").match(r.text, end):
+                loc["uden_i"] = True  # warned about by nummer._clause when the clause is read so
+                m = True
         if not m:
             return None
-        if m.group(2):
+        if m is not True and m.group(2):
             loc["antal"] = COUNT_OF[m.group(2).lower()]
     c = r.citation()
     if not c:
@@ -245,7 +271,7 @@ def format_location(ch: dict, prev: dict | None, first: bool) -> str:
     elif ch.get("antal") and not ch.get("antal_efter_verbum") and not ch.get("antal_efter_citat"):
         head = f"{steder(ch['antal'])} i "
     else:
-        head = "i "
+        head = "" if ch.get("uden_i") else "i "
     s = head + cit
     if "der_bliver" in ch:
         s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]
@@ -260,6 +286,12 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """A cited unit at the start of a clause ("§ 5, stk. 2, der bliver stk. 3," / "Overskriften før § 7"
     / "3. pkt." after an earlier place): {"cit", "der_bliver", "komma", "forkortet"} or None."""
     start = r.pos
+    stray_i = False
+    if first and r.text.startswith("I §", r.pos):
+        # "I § 161, stk. 4, affattes således:" — an "I" before the cited unit of a rewrite or repeal
+        # (a typo: the meaning is plain); kept as printed (`overflødigt_i`) and warned about
+        r.pos += 2
+        stray_i = True
     if first or r.text[r.pos:r.pos + 1].isupper():
         # the sentence starts with a capital: read the citation in lower case
         low = r.text[:r.pos] + r.text[r.pos:r.pos + 1].lower() + r.text[r.pos + 1:]
@@ -269,9 +301,10 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
         end = scan_citation(r.text, r.pos)
         c = r.text[r.pos:end]
     if end == r.pos:
+        r.pos = start
         return None
     r.pos = end
-    out: dict = {}
+    out: dict = {"overflødigt_i": True} if stray_i else {}
     c = _split_der_bliver(r, c)
     if is_relative(c):
         p = place(prev) if prev else None
@@ -293,6 +326,8 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
     if not r.lit(" "):
         r.pos = start
         return None
+    if stray_i:
+        r.warnings.append(f"»I {c}« står foran en henvisning, der ikke tager »I« (trykfejl); gengivet som i kilden")
     return out
 
 
@@ -308,12 +343,14 @@ def format_target(ch: dict, key: str, prev: dict | None, first: bool) -> str:
     if ch.get("komma", needs_comma(cit) or "der_bliver" in ch):
         s += ","
     s += " "
+    if ch.get("overflødigt_i"):
+        return "I " + s
     return cap(s) if first else s
 
 
 def target_fields(t: dict, key: str) -> dict:
     out = {key: t["cit"]}
-    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet"):
+    for k in ("der_bliver", "som_bliver", "med_overskrift", "komma", "forkortet", "overflødigt_i"):
         if k in t:
             out[k] = t[k]
     return out

@@ -9,6 +9,7 @@
     Før § 1 indsættes:                                    {ny: …, før: "§ 1"}
     Som fodnote til lovens titel indsættes:               {ny: fodnote, i: "lovens titel"}
     Som bilag 5 indsættes bilag 1 til denne lov.          {ny: bilag, som: "bilag 5", fra_bilag: "1"}
+    Før § 50 indsættes som ny overskrift:                 {ny: overskrift, før: "§ 50"} (a mellemrubrik)
 
 The noun ("som nyt stykke", "som nye numre") follows from the kind and the number of new units;
 `betegnelse` records the source's words where it says otherwise ("ingen" when it has none).
@@ -19,12 +20,21 @@ import re
 
 from .common import Reader, Unreadable, cap, format_location
 
-PLACERING = re.compile(
-    r"(?:i (?:kapitel|afsnit) [\dIVXLC]+(?: [a-zæøå])?"
-    r"|(?:før|efter) overskriften (?:før|til) (?:§ \d+(?: [a-zæøå]{1,2})?|kapitel \d+(?: [a-z])?)"
+_NUM = r"[\dIVXLC]+(?: [a-zæøåA-ZÆØÅ])?"
+_REF = rf"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
+# one part of a placement after "indsættes"; a placement is one or more parts ("i kapitel 6 efter
+# overskriften før § 36", "før kapitel 5 som nyt kapitel")
+PLACERING_PART = re.compile(
+    rf"(?:i (?:kapitel|afsnit|Afsnit) {_NUM}"
+    rf"|(?:før|efter) overskrift(?:en|erne) (?:før|til) {_REF}"
     r"|(?:før|efter) overskriften »[^«]*«"
-    r"|før (?:kapitel|afsnit) [\dIVXLC]+(?: [a-zæøå])?"
-    r"|før bilag \d+)(?=:)")
+    rf"|før (?:kapitel|afsnit) {_NUM}"
+    rf"|efter (?:kapitel {_NUM}|§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?)"
+    r"|før bilag \d+"
+    r"|som nyt kapitel)(?=[ :])")
+# "Før § 50 indsættes som ny overskrift: »…«": a new mellemrubrik (ny: overskrift)
+_HEADING_NOUN = re.compile(r"som (ny overskrift|overskrift):")
+
 
 _NOUN = {"stk": ("nyt stykke", "nye stykker"), "nr": ("nyt nummer", "nye numre"),
          "litra": ("nyt litra", "nye litraer"), "pkt": ("nyt punktum", "nye punktummer")}
@@ -107,14 +117,17 @@ def read_in(r: Reader, loc: dict) -> dict | None:
 
 
 def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
-    """After "indsættes": an optional placement ("i kapitel 3", "før overskriften …"), then the
-    colon that opens the new text block."""
+    """After "indsættes": an optional placement ("i kapitel 3", "før overskriften …", several parts
+    in a row), then the colon that opens the new text block."""
     if r.lit(" "):
-        p = PLACERING.match(r.text, r.pos)
+        start = r.pos
+        p = PLACERING_PART.match(r.text, r.pos)
         if not p:
             raise Unreadable(f"placeringen efter »indsættes« kan ikke læses: »{r.rest()[:60]}«")
-        ch["placering"] = p.group(0)
-        r.pos = p.end()
+        while p:
+            r.pos = p.end()
+            p = PLACERING_PART.match(r.text, r.pos + 1) if r.text.startswith(" ", r.pos) else None
+        ch["placering"] = r.text[start:r.pos]
     if not r.lit(":"):
         raise Unreadable(f"{what} slutter ikke med kolon")
     ch["_blok"] = True
@@ -131,6 +144,13 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if not anchor or not r.lit(" indsættes"):
             r.pos = start
             return None
+        h = _HEADING_NOUN.match(r.text, r.pos + 1) if anchor.startswith("§") else None
+        if h and r.text.startswith(" ", r.pos):
+            r.pos = h.end()
+            ch = {"ny": "overskrift", side: anchor, "_blok": True}
+            if h.group(1) != "ny overskrift":
+                ch["betegnelse"] = h.group(1)
+            return ch
         return read_placed_block(r, {"ny": None, side: anchor}, "»Efter … indsættes«")
     if r.rx(r"(Som|som) fodnote til lovens titel indsættes:"):
         return {"ny": "fodnote", "i": "lovens titel", "_blok": True}
@@ -185,8 +205,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("samme_sted"):
         side = "som" if "som" in ch else "efter" if "efter" in ch else "før"
         noun = f" som {ch['betegnelse']}" if ch.get("betegnelse") else ""
-        s = f"{side} {ch[side]} indsættes{noun}:"
-        return s + f" »{ch['tekst']}«" if ch.get("inline") else s
+        return f"{side} {ch[side]} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
     if kind == "fodnote":
         return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
     if kind == "bilag" and "fra_bilag" in ch:
@@ -194,6 +213,10 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return cap(s) if first else s
     if "som" in ch and "i" not in ch:
         s = f"som {ch['som']} indsættes:"
+        return cap(s) if first else s
+    if kind == "overskrift":
+        side = "efter" if "efter" in ch else "før"
+        s = f"{side} {ch[side]} indsættes som {ch.get('betegnelse', 'ny overskrift')}:"
         return cap(s) if first else s
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"

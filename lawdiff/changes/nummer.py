@@ -35,6 +35,8 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     if loc is not None:
         ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
+            if loc.get("uden_i"):
+                r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")
             return ch
         r.pos = start
     for mod in (rewrite, repeal):
@@ -58,7 +60,20 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     while True:
         ch = _clause(r, prev, not out)
         out.append(ch)
-        prev = ch
+        for sep, side, old in ch.pop("_flere", []):
+            seps.append(sep)
+            out[-1]["fælles"] = True
+            out.append(_one_more(ch, side, old))
+        if out[-1] is not ch and "til_kolon" in ch:  # "til" is printed with the last of the list
+            out[-1]["til_kolon"] = ch.pop("til_kolon")
+        ch = prev = out[-1]
+        if ch.get("_blok") and r.text.startswith(" »", r.pos):
+            # "Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.": the new
+            # text quoted in the sentence itself (`inline`), not in a text block after it
+            r.pos += 1
+            ch.pop("_blok")
+            ch["tekst"] = r.quote()
+            ch["inline"] = True
         if ch.get("_blok"):
             if not r.at_end():
                 raise Unreadable(f"der står mere efter kolon: »{r.rest()[:60]}«")
@@ -74,15 +89,67 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
                 break
         else:
             raise Unreadable(f"sætningen fortsætter uventet: »{r.rest()[:60]}«")
+    for ch in out:
+        _record_spaces(ch)
     ended_with_period = text.endswith(".") and not out[-1].get("_blok")
     for i, sep in enumerate(seps, 1):
         if sep != default_joiner(i, len(out)):
             out[i]["bindeord"] = JOINER_NAMES[sep]
     if not out[-1].get("_blok"):
         body = format_sentence(out, period=False)
+        if body == text:  # the last citation's own full stop ends the sentence ("ophæves 2. pkt.")
+            ended_with_period = False
         if ended_with_period != default_period(body):
             out[-1]["punktum"] = ended_with_period
-    warnings.extend(r.warnings)
+    warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
+    return out
+
+
+def _one_more(ch: dict, side: str, old: str) -> dict:
+    """The next change of a list of old words with one new text ("»A« og »B« til: »C«"): the same
+    place and new text, worded elliptically."""
+    place = {k: ch[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in ch}
+    verb = next(v for v in ("ændres", "indsættes_efter", "indsættes_før") if v in ch)
+    new = {**place, verb: old, "samme_sted": True, "elliptisk": True}
+    if verb == "ændres":
+        new["til"] = ch["til"]
+    else:
+        new["tekst"] = ch["tekst"]
+        if not side:
+            new["kun_citat"] = True
+        else:
+            new.pop("elliptisk")
+            new["elliptisk"] = True
+    return new
+
+
+# Quoted words whose quote holds a space at an end ("»1,25 «", "» eller en«"): YAML values keep
+# no spaces at their ends (yamlfile folds them, and the engine matches words without them), so
+# the value is stored trimmed and `mellemrum` records the side(s) as a word, for printing only.
+QUOTED = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
+SPACE_SIDES = ("før", "efter", "begge")
+
+
+def _record_spaces(ch: dict) -> None:
+    sides = {}
+    for k in QUOTED:
+        v = ch.get(k)
+        if not isinstance(v, str) or v == v.strip(" ") or not v.strip(" "):
+            continue
+        lead, trail = v.startswith(" "), v.endswith(" ")
+        sides[k] = "begge" if lead and trail else "før" if lead else "efter"
+        ch[k] = v.strip(" ")
+    if sides:
+        ch["mellemrum"] = sides
+
+
+def with_spaces(ch: dict) -> dict:
+    """The change with the spaces `mellemrum` records put back into its quoted words."""
+    if "mellemrum" not in ch:
+        return ch
+    out = dict(ch)
+    for k, side in ch["mellemrum"].items():
+        out[k] = (" " if side in ("før", "begge") else "") + out[k] + (" " if side in ("efter", "begge") else "")
     return out
 
 
@@ -97,8 +164,9 @@ def default_joiner(i: int, n: int) -> str:
 
 
 def default_period(body: str) -> bool:
-    """R7: a full stop after the closing « unless the quoted text already ends with one."""
-    return not body.endswith(".«")
+    """R7: a full stop after the closing « unless the quoted text already ends with one; none after
+    an abbreviation that ends the sentence ("… ophæves 2. pkt.")."""
+    return not body.endswith((".«", "."))
 
 
 def format_sentence(changes: list[dict], period: bool | None = None) -> str:
@@ -106,7 +174,9 @@ def format_sentence(changes: list[dict], period: bool | None = None) -> str:
     prev = None
     n = len(changes)
     for i, ch in enumerate(changes):
-        s = kind_module(ch).format(ch, prev, i == 0)
+        s = kind_module(ch).format(with_spaces(ch), prev, i == 0)
+        if ch.get("inline"):
+            s += f" »{with_spaces(ch)['tekst']}«"
         if i:
             parts.append(JOINERS[ch["bindeord"]] if "bindeord" in ch else default_joiner(i, n))
         parts.append(s)

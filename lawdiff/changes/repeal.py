@@ -1,10 +1,11 @@
 """Ophævelse: "§ 5, stk. 2, ophæves." / "…, ophæves, og i stedet indsættes:" + new text /
-"…, ophæves, og som stk. 5 indsættes:" / "Overskriften før § 9 udgår." (a heading).
+"…, ophæves, og som stk. 5 indsættes:" / "Overskriften før § 9 udgår." (a heading) / "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes:".
 
     {ophæves: CIT}   {ophæves: CIT, tekst}   {ophæves: CIT, som: "stk. 5", tekst}   {…, verbum: udgår}
 """
 from __future__ import annotations
 
+from ..address import scan_citation
 from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
 from .insert import read_placed_block
 
@@ -21,6 +22,14 @@ def read_in(r: Reader, loc: dict) -> dict | None:
     if "i" not in loc or loc.get("antal") or loc.get("overalt") or not r.lit("ophæves "):
         return None
     cit = r.citation_single()
+    if cit and r.text.startswith((" og ", "-"), r.pos):
+        # "I § 3 ophæves stk. 3 og 4." / "I § 11 ophæves stk. 2-4.": several units of one kind (the
+        # sentence's full stop is not read as "4. [pkt.]")
+        body = r.text[:-1] if r.text.endswith(".") else r.text
+        end = scan_citation(body, r.pos - len(cit))
+        if end > r.pos:
+            cit = body[r.pos - len(cit):end]
+            r.pos = end
     if not cit or not cit.startswith(("stk.", "nr.", "litra")) and not cit[:1].isdigit():
         r.pos = start
         return None
@@ -46,7 +55,10 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
             ch["som"] = som
             ch["_blok"] = True
         return ch
-    if t["cit"].startswith(("overskriften", "mellemrubrikken")) and r.lit("udgår"):
+    if (t["cit"].startswith(("overskriften", "mellemrubrikken")) or r.text.startswith(
+            "udgår, og i stedet indsættes:", r.pos)) and r.lit("udgår"):
+        # a heading that "udgår"; or any unit that "udgår, og i stedet indsættes:" (§ 32, stk. 1,
+        # 2. pkt., of lov nr. 579 af 1/6/2010): the same as "ophæves, og i stedet indsættes:"
         ch = {**target_fields(t, "ophæves"), "verbum": "udgår"}
         if r.lit(", og i stedet indsættes:"):
             ch["_blok"] = True

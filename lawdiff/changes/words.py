@@ -11,18 +11,20 @@
 """
 from __future__ import annotations
 
-from .common import COUNT_OF, Reader, Unreadable, format_location, q, steder
+from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 
 
-def _til(r: Reader) -> str:
+def _til(r: Reader, ch: dict) -> str:
+    """' til: »Y«' after the old words; 'til »Y«' without the colon (an older house style) is
+    read too and recorded as `til_kolon: false`, so that it prints back as the act has it."""
     if r.lit(" til: "):
         pass
     elif r.lit(" til:"):
         r.warnings.append("»til:« står uden mellemrum før citatet i kilden; læst som »til: «")
     elif r.lit(" til "):
-        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
+        ch["til_kolon"] = False
     else:
         raise Unreadable("»ændres »…«« følges ikke af »til: »…««")
     new = r.quote()
@@ -51,17 +53,19 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
     if m:
         ch = _with_pkt(loc, m.group(2))
         if m.group(1):
-            r.warnings.append("»ændres:« har et kolon i kilden; læst som »ændres«")
+            r.warnings.append("»ændres:« har et kolon i kilden (trykfejl); gengivet som i kilden")
+            ch["verbum_kolon"] = True
         if m.group(3):
             ch["antal"] = COUNT_OF[m.group(3)]
             ch["antal_efter_verbum"] = True
         ch["ændres"] = r.quote()
+        _more_quotes(r, ch, r" til\b")
         c = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
         if c:
             ch["antal"] = COUNT_OF[c.group(1)]
             ch["antal_efter_citat"] = True
-        ch["til"] = _til(r)
-        return ch
+        ch["til"] = _til(r, ch)
+        return _count_last(r, ch)
     m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
         ch = _with_pkt(loc, m.group(1))
@@ -69,11 +73,15 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[m.group(2)]
             ch["antal_efter_verbum"] = True
         ch["udgår"] = r.quote()
-        return ch
-    m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før) (?=»)")
+        return _count_last(r, ch)
+    m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før)(:)? (?=»)")
     if m:
         ch = _with_pkt(loc, m.group(1))
+        if m.group(4):
+            r.warnings.append(f"»indsættes {m.group(3)}:« har et kolon i kilden (trykfejl); gengivet som i kilden")
+            ch["verbum_kolon"] = True
         anchor = r.quote()
+        _more_quotes(r, ch, r":", sides=True)
         if not r.lit(": "):
             if r.lit(":"):
                 r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
@@ -92,6 +100,40 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
         return ch
     r.pos = start
     return None
+
+
+def _count_last(r: Reader, ch: dict) -> dict:
+    """'ændres »A« til: »B« tre gange' / 'udgår »A« to steder': the count after the quotes
+    (`antal`, with `antal_sidst` the word the act uses)."""
+    m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) (gange|steder)(?=$|[.,]| og )")
+    if m:
+        if ch.get("antal") or ch.get("_flere"):
+            raise Unreadable("antallet af steder står to gange i ændringen")
+        ch["antal"] = COUNT_OF[m.group(1)]
+        ch["antal_sidst"] = m.group(2)
+    return ch
+
+
+def _more_quotes(r: Reader, ch: dict, then: str, sides: bool = False) -> None:
+    """'ændres »A«, »B« og »C« til: »D«' / 'indsættes efter »A« og [efter] »B«: »C«': several old
+    words (anchors) with one new text. Each is a change of its own (nummer.read_sentence makes
+    them: all but the last are `fælles`, printing no new text); here they are collected in
+    `_flere` as (joiner, side word or "", quote)."""
+    import re as _re
+    start = r.pos
+    more = []
+    while True:
+        m = r.rx(r"(, | og )((?:efter|før) )?(?=»)" if sides else r"(, | og )(?=»)")
+        if not m:
+            break
+        more.append((m.group(1), (m.group(2) or "") if sides else "", r.quote()))
+    if more and not _re.compile(then).match(r.text, r.pos):
+        r.pos = start  # not a list that ends in the new text: the clauses are read one by one
+        return
+    if more:
+        if ch.get("antal"):
+            raise Unreadable("flere citater med et antal steder kan ikke læses med sikkerhed")
+        ch["_flere"] = more
 
 
 def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
@@ -119,7 +161,8 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
     if m and "ændres" in prev:
         old = r.quote()
-        ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "til": _til(r), "samme_sted": True}
+        ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "samme_sted": True}
+        ch["til"] = _til(r, ch)
         if not m.group(2):
             ch["elliptisk"] = True
         return ch
@@ -129,21 +172,23 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         return None
     m = r.rx(r" ændres (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
     if m:
-        return {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "til": _til(r),
-                "samme_sted": True}
+        ch = {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "samme_sted": True}
+        ch["til"] = _til(r, ch)
+        return ch
     if r.lit(" ændres til "):
-        r.warnings.append("»til« står uden kolon i kilden; læst som »til:«")
         new = r.quote()
         if new is None:
             raise Unreadable("»ændres til« følges ikke af et citat")
-        return {**place, "ændres": old, "til": new, "samme_sted": True}
+        return {**place, "ændres": old, "til": new, "samme_sted": True, "til_kolon": False}
     if r.lit(" ændres til: ") or r.lit(" ændres til:"):
         new = r.quote()
         if new is None:
             raise Unreadable("»ændres til:« følges ikke af et citat")
         return {**place, "ændres": old, "til": new, "samme_sted": True}
     if r.text.startswith(" til", r.pos) and "ændres" in prev:
-        return {**place, "ændres": old, "til": _til(r), "samme_sted": True, "elliptisk": True}
+        ch = {**place, "ændres": old, "samme_sted": True, "elliptisk": True}
+        ch["til"] = _til(r, ch)
+        return _count_last(r, ch)
     if r.lit(" udgår"):
         return {**place, "udgår": old, "samme_sted": True}
     if "udgår" in prev:  # "udgår »a« og »b«"
@@ -152,39 +197,58 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     return None
 
 
+def _to(ch: dict) -> str:
+    """'til: »Y«' (or 'til »Y«' where the act leaves out the colon)."""
+    return f"til{':' if ch.get('til_kolon', True) else ''} {q(ch['til'])}"
+
+
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("antal_sidst"):  # the count is printed last ("… til: »B« tre gange")
+        s = _format({k: v for k, v in ch.items() if k not in ("antal", "antal_sidst")}, prev, first)
+        return f"{s} {COUNT_WORDS[ch['antal']]} {ch['antal_sidst']}"
+    s = _format(ch, prev, first)
+    if ch.get("fælles"):  # the new text is printed once, after the last of the list
+        tail = f" {_to(ch)}" if "ændres" in ch else f": {q(ch['tekst'])}"
+        s = s[:-len(tail)] if s.endswith(tail) else s
+    return s
+
+
+def _format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("samme_sted"):
         if "ændres" in ch and ch.get("antal"):
             verb = "" if ch.get("elliptisk") else "ændres "
             if ch.get("antal_efter_citat"):
-                return f"{q(ch['ændres'])} ændres {steder(ch['antal'])} til: {q(ch['til'])}"
-            return f"{steder(ch['antal'])} {verb}{q(ch['ændres'])} til: {q(ch['til'])}"
+                return f"{q(ch['ændres'])} ændres {steder(ch['antal'])} {_to(ch)}"
+            return f"{steder(ch['antal'])} {verb}{q(ch['ændres'])} {_to(ch)}"
         if "ændres" in ch:
-            return f"{q(ch['ændres'])} til: {q(ch['til'])}" if ch.get("elliptisk") else \
-                f"{q(ch['ændres'])} ændres til: {q(ch['til'])}"
+            return f"{q(ch['ændres'])} {_to(ch)}" if ch.get("elliptisk") else \
+                f"{q(ch['ændres'])} ændres {_to(ch)}"
         if "udgår" in ch:
             return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
         side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("kun_citat"):  # "indsættes efter »A« og »B«: »C«"
+            return f"{q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("elliptisk"):
             return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
     where = format_location(ch, prev, first)
+    colon = ":" if ch.get("verbum_kolon") else ""
     pkt = ""
     if ch.get("delt"):
         pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + " "
     if "ændres" in ch:
         n = f" {steder(ch['antal'])}" if ch.get("antal") else ""
         if ch.get("antal_efter_citat"):
-            return f"{where}ændres {pkt}{q(ch['ændres'])}{n} til: {q(ch['til'])}"
+            return f"{where}ændres{colon} {pkt}{q(ch['ændres'])}{n} {_to(ch)}"
         if not ch.get("antal_efter_verbum"):
             n = ""
-        return f"{where}ændres {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} til: {q(ch['til'])}"
+        return f"{where}ændres{colon} {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} {_to(ch)}"
     if "udgår" in ch:
         n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
         return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
     side = "efter" if "indsættes_efter" in ch else "før"
     n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
-    return f"{where}indsættes {pkt}{n}{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+    return f"{where}indsættes {pkt}{n}{side}{colon} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
 
 
 def is_words(ch: dict) -> bool:

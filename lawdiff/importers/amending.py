@@ -106,8 +106,8 @@ class _NewText:
                 self.exitus(ch)
             elif tag == "Linea":
                 self.add(_linea(ch))
-            elif tag in ("Table",):
-                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+            elif tag == "Table":
+                self.table(ch)
             else:
                 self.start()
                 self.walk(ch)
@@ -138,10 +138,23 @@ class _NewText:
                 self.start()
                 self.walk(ch)
             elif ch.tag == "Table":
-                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+                self.table(ch)
             else:
                 self.start()
                 self.walk(ch)
+
+    def table(self, el: etree._Element) -> None:
+        """A table: one line per row, "| cell | cell |" (importers/text.table_row reads it back);
+        rows whose cells are all empty (LexDania's column-width rows) carry no text and are left out.
+        Partial: header cells and column/row spans are not kept, only the cells' text."""
+        self.flush()
+        for tr in el.iter("Tr"):
+            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr if cell.tag in ("Td", "Th")]
+            if not any(cells):
+                continue
+            if any("|" in c for c in cells):
+                raise Unreadable("en celle i den nye teksts tabel indeholder »|«")
+            self.lines.append("|" + "|".join(f" {c} " if c else " " for c in cells) + "|")
 
     def exitus(self, ex: etree._Element) -> None:
         for ch in ex:
@@ -158,7 +171,7 @@ class _NewText:
                 self.start()
                 self.unit(ch)
             elif ch.tag == "Table":
-                raise Unreadable("den nye tekst indeholder en tabel, som lawdiff ikke kan skrive som tekst")
+                self.table(ch)
             else:
                 self.walk(ch)
 
@@ -180,6 +193,11 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
+    elif ch.get("inline"):
+        tekst = ch["tekst"]  # new text quoted in the sentence itself
+    if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
+        raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
+                         "lawdiff kan kun indsætte en mellemrubrik på én linje")
     if ch.get("ny") is None and "ny" in ch:
         first = (tekst or "").split("\n", 1)[0]
         if re.match(r"^Kapitel ", first):
@@ -205,7 +223,7 @@ def _order(ch: dict) -> dict:
              "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter"]
+             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
 
 
@@ -226,9 +244,29 @@ def official_text(an: etree._Element) -> str:
     return norm(" ".join(x for x in out if x))
 
 
+def _definition_text(d: etree._Element) -> tuple[str, str | None]:
+    """The instruction's text, and a rykningsklausul set in a layout table after it (lov nr. 1230
+    af 15/12/2010: "§ 19, stk. 2 og 3, ophæves." + a one-cell table "Stk. 4 bliver herefter
+    stk. 2."). Any other table in an instruction is not read."""
+    lineas = list(d.iter("Linea"))
+    in_table = {id(li) for t in d.iter("Table") for li in t.iter("Linea")}
+    if not in_table:
+        return _lines_text(d), None
+    first = min(i for i, li in enumerate(lineas) if id(li) in in_table)
+    table_text = norm(" ".join(_linea(li) for li in lineas[first:]))
+    if any(id(li) not in in_table for li in lineas[first:]) or rykning.read(table_text) is None:
+        raise Unreadable("instruktionen indeholder en tabel")
+    return norm(" ".join(_linea(li) for li in lineas[:first])), table_text
+
+
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    number = norm(an.findtext("Explicatus") or "").rstrip(".")
+    label = norm(an.findtext("Explicatus") or "")
+    number = label.rstrip(".")
     entry: dict = {"nummer": number}
+    if label and not label.endswith("."):
+        # "9 § 1, stk. 5, affattes …" (lov nr. 1564 af 15/12/2015): kept as printed
+        warnings.append(f"nummerets betegnelse »{label}« har intet punktum i kilden (trykfejl); gengivet som i kilden")
+        entry["uden_punktum"] = True
     changes: list[dict] = []
     ryk: list[str] = []
     for ch in an:
@@ -245,12 +283,13 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
         d = ch.find("AendringDefinition")
         if d is None:
             raise Unreadable("<Aendring> uden <AendringDefinition>")
-        if any(x.tag == "Table" for x in d.iter()):
-            raise Unreadable("instruktionen indeholder en tabel")
-        text = _lines_text(d)
         ak = ch.find("AendringAktion")
         ny = ak.find("AendringNyTekst") if ak is not None else None
         has_new = ny is not None and len(ny) > 0
+        text, table_ryk = _definition_text(d)
+        if table_ryk and not text and not has_new:
+            ryk.append(table_ryk)
+            continue
         if not has_new and rykning.read(text) is not None:
             ryk.append(text)  # a rykningsklausul written as a second <Aendring> (2010-2011)
             continue
@@ -278,6 +317,8 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
         if changes:
             done[0]["ny_sætning"] = True
         changes.extend(_order(c) for c in done)
+        if table_ryk:
+            ryk.append(table_ryk)
     if not changes:
         raise Unreadable("nummeret indeholder ingen ændring")
     entry["ændringer"] = changes

@@ -8,6 +8,9 @@ Recognised lines (blank lines are ignored):
     Stk. 2. Text …               a further stk.
     1) Text …                    a nr. in the current stk. (or litra)
     a) Text …                    a litra in the current nr.
+    | cell | cell |              a table row in the current unit's text (consecutive rows are
+                                 one table; an empty cell is "| |"), as `tekst` of amendments
+                                 writes a table of new text (docs/format.md)
     any other line               more text of the current unit (after its list: wrap-up);
                                  between a heading and a §, or right before a § and without
                                  closing punctuation (. : ; ,), it is a mellemrubrik
@@ -19,7 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import MappingError
-from ..model import Act, Line, Unit, assign_eids, assign_wids
+from ..model import Act, Cell, Line, Table, Unit, assign_eids, assign_wids
 from ..text import norm
 from ..validate import confusable, forbidden_in_file, index_line_col
 
@@ -31,6 +34,28 @@ _STK = re.compile(r"^(Stk\.\s*(\d+)\.)\s*(.*)$")
 _NR = re.compile(r"^((\d+)\))\s*(.*)$")
 _LITRA = re.compile(r"^(([a-zæøå])\))\s*(.*)$")
 _ENDS_TEXT = re.compile(r"[.:;,]$|^\([^()]*\)$")  # law text, or a bare "(Ophævet)"
+
+
+_ROW = re.compile(r"^\|.*\|$")
+
+
+def table_row(line: str) -> list[str] | None:
+    """The cells of a table row line "| a | | b |", or None for any other line."""
+    n = norm(line)
+    if not _ROW.match(n) or len(n) < 2:
+        return None
+    return [c.strip() for c in n[1:-1].split("|")]
+
+
+def add_line(blocks: list, line: str) -> None:
+    """Append a text line to a unit's blocks; a table row joins the table right before it."""
+    cells = table_row(line)
+    if cells is None:
+        blocks.append(Line(line))
+    elif blocks and isinstance(blocks[-1], Table):
+        blocks[-1].rows.append([Cell(c) for c in cells])
+    else:
+        blocks.append(Table([[Cell(c) for c in cells]]))
 
 
 def parse_source(source: str) -> tuple[str, str, str, str]:
@@ -104,7 +129,7 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
             lit = Unit("point", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
             item.children.append(lit)
             cur = lit
-        elif _SECTION.match(nxt) and not _ENDS_TEXT.search(n):
+        elif _SECTION.match(nxt) and not _ENDS_TEXT.search(n) and table_row(n) is None:
             # a line without closing punctuation right before a §: a mellemrubrik, not more
             # text of the previous § (law text ends with ".", ":", ";" or ",")
             group = Unit("group", heading=Line(line))
@@ -113,12 +138,12 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
         else:
             # After a list, a line is the stk.'s wrap-up text; otherwise more text of the unit.
             if cur is not stk and stk is not None and stk.children:
-                stk.wrapup.append(Line(line))
+                add_line(stk.wrapup, line)
                 cur = stk
             elif cur is stk and stk.children:
-                stk.wrapup.append(Line(line))
+                add_line(stk.wrapup, line)
             else:
-                (cur or stk).intro.append(Line(line))
+                add_line((cur or stk).intro, line)
     if not any(True for _ in act.sections()):
         raise MappingError("teksten indeholder ingen paragraffer (»§ 1. …«)", file=path, line=1,
                            hint="kopiér lovteksten fra retsinformation.dk med paragraffernes betegnelser")
@@ -202,7 +227,7 @@ def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
         if child_rx is not None and unit.children and i < last_item and not child_rx.match(n) \
                 and not (kind == "subsection" and _LITRA.match(n)):
             target = unit.children[-1].children[-1] if unit.children[-1].children else unit.children[-1]
-            target.intro.append(Line(ln))
+            add_line(target.intro, ln)
             continue
         if child_rx is not None and (cm := child_rx.match(n)):
             item = Unit("paragraph" if kind == "subsection" else "point", num=cm.group(2), label=cm.group(1),
@@ -211,7 +236,7 @@ def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
         elif kind == "subsection" and item is not None and (lm := _LITRA.match(n)):
             item.children.append(Unit("point", num=lm.group(2), label=lm.group(1), intro=[Line(lm.group(3))]))
         elif unit.children:
-            unit.wrapup.append(Line(ln))
+            add_line(unit.wrapup, ln)
         else:
-            unit.intro.append(Line(ln))
+            add_line(unit.intro, ln)
     return unit

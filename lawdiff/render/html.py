@@ -295,6 +295,21 @@ def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: boo
     return Markup("\n").join(parts)
 
 
+def heading_html(r: RUnit, item: int | None = None) -> Markup:
+    """A changed heading alone (of a chapter, a part or a mellemrubrik, never its §§), as `apply`
+    shows it: a repealed heading struck through, a new one inserted, changed words marked."""
+    cls = "overskrift" + (f" {r.status}" if r.status not in ("unchanged", "changed") else "")
+    label = _label(r, item) if r.kind in ("chapter", "part") else Markup("")
+    text = block_html(r.heading or [], item)
+    return Markup(f'<div class="{cls}"><p>') + (label + Markup("<br>") if label else Markup("")) + text \
+        + Markup("</p></div>")
+
+
+def title_html(block: Block, item: int | None = None) -> Markup:
+    """The act's title, when a change rewrites it or changes its words."""
+    return Markup('<div class="overskrift lovtitel"><p>Lovens titel: ') + block_html(block, item) + Markup("</p></div>")
+
+
 def items_in(r: RUnit) -> set[int]:
     """The forslag whose changes touch a redline unit (or below it)."""
     ids = set()

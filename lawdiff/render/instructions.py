@@ -18,6 +18,7 @@ from .. import labels
 from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Unit, ancestry
 from ..proposal import Change
+from ..importers.text import table_row
 from ..text import norm
 from .text import unit_lines
 
@@ -70,6 +71,7 @@ class Nummer:
     new_wids: list[str] = field(default_factory=list)
     section: str | None = None  # base wid of the § the nummer is in (Bilag 1 rows)
     also: list[Change] = field(default_factory=list)  # further changes worded in this nummer (grouped)
+    data: dict | None = None  # the change in the amendment format (docs/format.md), to word it in a group
 
     def lines(self) -> list[str]:
         """The nummer as text lines, quotes and all."""
@@ -189,7 +191,9 @@ class _Law:
     # -- positions (R1: numre in the order of the law) --
     def position(self, p: Placement) -> float:
         c = p.change
-        if c.get("overalt"):
+        if p.what == "title" or (p.offset and p.offset[0] == "title"):
+            return -2.0  # the title comes first, then "Overalt i loven …" (lovteknik §9.1, template 5)
+        if c.get("overalt") and c.get("i") is None:
             return -1.0
         if p.what == "new" and p.anchor:
             return self.end[p.anchor] + 0.5 if p.side == "efter" else self.order[p.anchor] - 0.5
@@ -201,14 +205,50 @@ class _Law:
             return self.order[wid] - 0.25
         if p.offset:
             part, block, start = p.offset
+            if part == "heading":
+                return self.order[wid] - 0.25
             base = self.order[wid] if part == "intro" else self.end[wid] + 0.25
             return base + min(0.2, (block * 10_000 + start) / 1e9)
         return float(self.order[wid])
 
 
+def heading_place(unit: Unit) -> str:
+    """How an amending act cites a heading: "overskriften til kapitel 3" (a chapter's or part's),
+    "overskriften før § 19" (a mellemrubrik, by the first § under it)."""
+    if unit.kind == "chapter":
+        return f"overskriften til kapitel {unit.num}"
+    if unit.kind == "part":
+        return f"overskriften til afsnit {unit.num}"
+    first = next((s for s in unit.walk() if s.kind == "section"), None)
+    return f"overskriften før § {first.num}"
+
+
+def join_citations(cites: list[str]) -> str:
+    """Several addresses as an amending act joins them: "§ 50, stk. 3, og § 52, stk. 2" (a comma
+    before "og" after an address of several parts), "§§ 16 og 17" (bare §§)."""
+    if len(cites) > 1 and all(re.fullmatch(r"§ [^,]+", c) for c in cites):
+        return "§§ " + join_da([c[2:] for c in cites])
+    out = cites[0]
+    for i, c in enumerate(cites[1:], 1):
+        last = i == len(cites) - 1
+        out += (", og " if "," in cites[i - 1] else " og ") if last else ", "
+        out += c
+    return out
+
+
+def _needs_comma(t: str) -> bool:
+    """A comma closes a citation whose last address has several parts: "I § 68 a, stk. 4, ændres",
+    "I § 50, stk. 3, og § 52, stk. 2, ændres", but "I § 42 ændres", "I § 5, stk. 2, og § 7 ændres",
+    "I §§ 16 og 17 ændres"."""
+    i = t.rfind("§")
+    if i > 0 and t[i - 1] == "§":
+        return False
+    return "," in t[i:] if i >= 0 else "," in t
+
+
 def _tgt_comma(t: str) -> str:
     """'I § 68 a, stk. 4, ændres' but 'I § 42 ændres': a comma closes a multi-part citation."""
-    return t + "," if "," in t else t
+    return t + "," if _needs_comma(t) else t
 
 
 def _comma_after(der_bliver: str) -> str:
@@ -270,17 +310,76 @@ class _Builder:
     def _where(self, c: Change, wid: str, pkt: int | None, here: float) -> str:
         return self.law.cite(wid, pkt) + self.law.der_bliver(wid, pkt, here)
 
+    def _data(self, key: str, wid: str, pkt: int | None, here: float, **more) -> dict:
+        """A unit's citation as amendment-format data (`der_bliver` apart), for wording it in a group."""
+        d = self.law.der_bliver(wid, pkt, here)
+        return {key: self.law.cite(wid, pkt), **({"der_bliver": d[len(", der bliver "):]} if d else {}), **more}
+
+    def _cited(self, c: Change, key: str, here: float) -> list[tuple[str, str, str, int | None]]:
+        """Each address of the change's citation `key`: (citation, ", der bliver …", wid, pkt); a
+        heading or the title as (its citation, "", wid or "", None)."""
+        out = []
+        for cited in addr.parse_citation(str(c.get(key))):
+            if cited.special == "lovens titel":
+                out.append(("lovens titel", "", "", None))
+                continue
+            if cited.special and cited.special.startswith(("overskriften", "mellemrubrikken")):
+                unit = self._heading_unit(c, str(cited), key)
+                out.append((heading_place(unit), "", unit.wid, None))
+                continue
+            if cited.special:
+                raise c.error(f"»{cited}« kan ikke skrives i et lovforslag fra lawdiff", key)
+            t = addr.resolve(self.law.lr.base, cited.address)
+            for u in t.units:
+                out.append((self.law.cite(u.wid, cited.address.pkt), self.law.der_bliver(u.wid, cited.address.pkt, here),
+                            u.wid, cited.address.pkt))
+        return out
+
+    def _heading_unit(self, c: Change, text: str, key: str) -> Unit:
+        """The base unit whose heading `text` cites, read as the engine reads it (one reader)."""
+        from ..engine import _Applier
+        if getattr(self, "_reader", None) is None:
+            self._reader = _Applier(self.law.lr.law, self.law.lr.base)  # copies the act once per build
+        return self._reader.special(c, text, key)[1]
+
+    def _citation(self, c: Change, key: str, here: float) -> tuple[str, dict]:
+        """The citation of the change's `key` as printed (with any "der bliver"), and the same as
+        amendment-format data: {key: citation, der_bliver: …} (several addresses keep theirs inline)."""
+        cited = self._cited(c, key, here)
+        if len(cited) == 1:
+            a, d = cited[0][0], cited[0][1]
+            return a + d, {key: a, **({"der_bliver": d[len(", der bliver "):]} if d else {})}
+        t = join_citations([a + d for a, d, _w, _p in cited])
+        return t, {key: t}
+
     # -- changes of words (templates 3-7) --
     def _words(self, p: Placement, here: float) -> Nummer:
         c = p.change
         verb = c.verb
         if verb in ("affattes", "ophæves", "ny"):  # a punktum rewritten, repealed or inserted
             return self._pkt(p, here)
-        if c.get("overalt"):
+        data: dict | None = {k: c.get(k) for k in ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
+                             if k in c.data}
+        if c.get("overalt") and c.get("i") is not None:
+            # "Overalt i § 22 a ændres …" (lov 644/2016, "Overalt i kapitel 8 a" lov 1575/2015)
+            t, cdata = self._citation(c, "i", here)
+            where = f"Overalt i {_tgt_comma(t)}"
+            data.update(cdata, overalt=True)
+        elif c.get("overalt"):
             where = "Overalt i loven"
+            data["overalt"] = True
+            if c.get("bortset_fra"):
+                # "Overalt i loven bortset fra § 1, stk. 3, ændres …" (lov 362/2013; the corpus never
+                # sets "bortset fra" off with a comma before it)
+                skip = join_citations([a for a, *_ in self._cited(c, "bortset_fra", here)])
+                where += f" bortset fra {skip}" + ("," if _needs_comma(skip) else "")
+                data["bortset_fra"] = skip
+                data["bortset_form"] = "||" + ("," if _needs_comma(skip) else "")
         else:
-            wid, pkt = _target(self.law, c, "i")
-            t = self._where(c, wid, pkt, here)
+            t, cdata = self._citation(c, "i", here)
+            data.update(cdata)
+            if "antal" in c.data:
+                data["antal"] = c.get("antal")
             antal = c.get("antal") or 1
             where = f"{COUNT_WORDS.get(antal, str(antal))} steder i {_tgt_comma(t)}" if antal > 1 else f"I {_tgt_comma(t)}"
             if c.get("forekomst"):
@@ -291,16 +390,19 @@ class _Builder:
                                   "forekomst", hint="citér flere af ordene omkring, så citatet står ét sted "
                                                     "(ændringslove skriver kun »første gang«)")
                 where = f"I {t} første gang,"
+                data = None
+            elif "," not in t and t.startswith(("overskriften", "lovens titel")):
+                where = f"I {t}"  # "I overskriften før § 60 a ændres …", "I lovens titel udgår …"
         occ = ""
         if verb == "ændres":
             new = c.get("til")
-            return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}")
+            return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}", data=data)
         if verb == "udgår":
             old = c.get("udgår")
-            return Nummer(0, f"{where} udgår »{old}«{occ}{_quote_end(old)}")
+            return Nummer(0, f"{where} udgår »{old}«{occ}{_quote_end(old)}", data=data)
         side = "efter" if verb == "indsættes_efter" else "før"
         new = c.get("tekst")
-        return Nummer(0, f"{where} indsættes {side} »{c.get(verb)}«{occ}: »{new}«{_quote_end(new)}")
+        return Nummer(0, f"{where} indsættes {side} »{c.get(verb)}«{occ}: »{new}«{_quote_end(new)}", data=data)
 
     def _pkt(self, p: Placement, here: float) -> Nummer:
         c = p.change
@@ -318,13 +420,14 @@ class _Builder:
                 head = f"I {_tgt_comma(unit_where)} indsættes som {final.punktum_count()}. pkt.:"
             return Nummer(0, head, [norm(c.get("tekst"))])
         key = "affattes" if c.verb == "affattes" else "ophæves"
-        wid, pkt = _target(self.law, c, key)
-        t = self._where(c, wid, pkt, here)
+        t, cdata = self._citation(c, key, here)
+        data = {**cdata, **({"tekst": norm(c.get("tekst"))} if "tekst" in c.data else {})}
         if c.verb == "ophæves" and "tekst" not in c.data:
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.")
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=data)
         if c.verb == "ophæves":  # the engine replaces the punktum: say so (template 10)
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", [norm(c.get("tekst"))])
-        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))])
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", [norm(c.get("tekst"))],
+                          data=data)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))], data=data)
 
     # -- nyaffattelse (template 8) --
     def _rewrite(self, p: Placement, here: float) -> Nummer:
@@ -333,18 +436,32 @@ class _Builder:
         t = self._where(c, wid, None, here)
         final = self.law.new_units[wid]
         block = _block_of(final)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", block, _needs_period(block, None))
+        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", block, _needs_period(block, None),
+                      data=self._data("affattes", wid, None, here))
 
     # -- ophævelse (template 9) --
     def _repeal(self, p: Placement, here: float) -> Nummer:
         c = p.change
         wids = p.targets
+        cited = addr.parse_citation(str(c.get("ophæves")))
+        if len(cited) > 1:
+            # "§§ 2, 3 og 5 og § 7, stk. 3, ophæves." — only where no stk., nr. or litra moves
+            # (lovteknik §1.7: the group form presupposes that no rykning occurs)
+            for w in wids:
+                if self._ryk(Placement(c, "repeal", [w])):
+                    raise c.error(f"{self.law.cite(w)} ophæves sammen med andre enheder, men de følgende rykker op",
+                                  "ophæves", hint="ophæv den i en ændring for sig, så lovforslaget kan angive "
+                                                  "rykningen (»Stk. … bliver herefter stk. …«)")
+            t, cdata = self._citation(c, "ophæves", here)
+            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=cdata)
         if len(wids) > 1:
             nums = [self.law.base_units[w].num for w in wids]
             t = f"§§ {nums[0]}-{nums[-1]}"
         else:
             t = self._where(c, wids[0], None, here)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=self._ryk(p))
+        ryk = self._ryk(p)
+        data = {"ophæves": t} if len(wids) > 1 else self._data("ophæves", wids[0], None, here)
+        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=ryk, data=data)
 
     # -- ophævelse og i stedet (template 10) --
     def _replace(self, p: Placement, here: float) -> Nummer:
@@ -352,19 +469,33 @@ class _Builder:
         block = [ln for w in p.new_wids for ln in _block_of(self.law.new_units[w])]
         ryk = self._ryk(p)
         return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", block,
-                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
+                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids),
+                      data=self._data("ophæves", p.targets[0], None, here, tekst=""))
 
     # -- headings (template 17) --
     def _heading(self, p: Placement, here: float) -> Nummer:
         unit = self.law.base_units[p.targets[0]]
         new = self.law.new_units[p.targets[0]]
+        where = heading_place(unit)
+        if new.heading is None:  # "Overskriften før § 10 ophæves." (lovteknik §1.7)
+            return Nummer(0, f"{_cap(where)} ophæves.", data={"ophæves": where})
         if unit.kind == "chapter":
             block = [f"Kapitel {new.num}", new.heading.text]
             return Nummer(0, f"Overskriften til kapitel {unit.num} affattes således:", block,
-                          _needs_period(block, None))
-        first = next((s for s in unit.walk() if s.kind == "section"), None)
+                          _needs_period(block, None), data={"affattes": where})
         block = [new.heading.text]
-        return Nummer(0, f"Overskriften før § {first.num} affattes således:", block, _needs_period(block, None))
+        return Nummer(0, f"{_cap(where)} affattes således:", block, _needs_period(block, None),
+                      data={"affattes": where})
+
+    # -- the act's title: "Lovens titel affattes således:" (lovteknik §1.6; 50 acts of 2010-2017) --
+    def _title(self, p: Placement, here: float) -> Nummer:
+        c = p.change
+        if c.verb not in ("affattes", "overskrift"):
+            raise c.error("kun en nyaffattelse af lovens titel kan skrives i et lovforslag fra lawdiff", c.verb)
+        title = _cap(self.law.lr.new.title)
+        block = [title]
+        return Nummer(0, "Lovens titel affattes således:", block, _needs_period(block, None),
+                      data={"affattes": "lovens titel"})
 
     # -- new units (templates 11-16) --
     def _new(self, p: Placement, here: float) -> Nummer:
@@ -372,6 +503,13 @@ class _Builder:
             return self._pkt(p, here)
         c = p.change
         unit = self.law.new_units[p.new_wids[0]]
+        if unit.kind == "group":
+            # a new mellemrubrik: "Før § 99 indsættes som ny overskrift:" (lov 557/2012, § 1, nr. 60;
+            # five acts of 2010-2017 word it so; the engine places it before that §)
+            anchor = self.law.base_units[p.anchor]
+            block = [unit.heading.text]
+            return Nummer(0, f"Før § {anchor.num} indsættes som ny overskrift:", block, _needs_period(block, None),
+                          new_wids=list(p.new_wids))
         if unit.kind in ("section", "chapter", "part"):
             return self._new_top(p, unit)
         parent_wid = p.targets[0]
@@ -521,6 +659,83 @@ def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]
     return out
 
 
+_WORD_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+
+
+def _group_key(nr: Nummer):
+    c = nr.change
+    g = getattr(c, "group", None) if c is not None else None
+    return None if g is None else (c.law, c.item, g)
+
+
+def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
+    """A hand-written nummer group (`ændringer:` inside a forslag, docs/format.md) is one nummer: its
+    clauses are worded by the kinds' functions that print the real acts (lawdiff/changes), the way
+    lovteknik §9.1 template 3 and the acts join them: "I § 15, nr. 3, ændres »a« til: »b«, og »c«
+    ændres til: »d«." (the same place is not repeated), "I § 5, stk. 2, 1. pkt., ændres »a« til:
+    »b«, og 2. pkt. ophæves." (a later place is cited from the one before it)."""
+    from ..changes.common import place, relative
+    from ..changes.nummer import format_sentence
+
+    out: list[Nummer] = []
+    i = 0
+    while i < len(numre):
+        key = _group_key(numre[i])
+        j = i + 1
+        while key is not None and j < len(numre) and _group_key(numre[j]) == key:
+            j += 1
+        members = numre[i:j]
+        i = j
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        # lovteknik §9.2 R2: one nummer only for changes in the same paragraf, and only where no
+        # earlier nummer has moved a target (then "der bliver" would be needed: split instead)
+        secs = {m.section for m in members}
+        if None in secs or len(secs) > 1:
+            c = members[1].change
+            raise c.error("ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)", c.verb,
+                          hint="skriv dem som ændringer for sig, eller som én ændring med flere adresser "
+                               "(i: \"§ 5 og § 7\"), hvis det er den samme ændring")
+        for m in members:
+            if m.data is not None and ("der_bliver" in m.data or any(" der bliver " in str(v) for v in m.data.values())):
+                raise m.change.error("en gruppe kan ikke ændre en enhed, som et tidligere nummer har flyttet "
+                                     "(lovteknik R2)", m.change.verb,
+                                     hint="skriv ændringen for sig; lovforslaget siger da »der bliver …«")
+        datas: list[dict] = []
+        for k, nr in enumerate(members):
+            if nr.data is None:
+                raise nr.change.error("ændringen kan ikke skrives sammen med andre i én gruppe", nr.change.verb,
+                                      hint="skriv den som en ændring for sig (uden for »ændringer:«)")
+            if nr.block and k < len(members) - 1:
+                raise nr.change.error("i en gruppe kan kun den sidste ændring have ny tekst efter kolon",
+                                      nr.change.verb, hint="flyt ændringen sidst i gruppen")
+            d = {key_: v for key_, v in nr.data.items() if not (key_ == "tekst" and v == "")}
+            if "tekst" in nr.data and nr.data["tekst"] == "":
+                d["tekst"] = "…"  # only its presence matters to the wording ("…, og i stedet indsættes:")
+            if datas:
+                pd = datas[-1]
+                here, there = place(d), place(pd)
+                if any(v in d for v in _WORD_VERBS) and any(v in pd for v in _WORD_VERBS) and here == there \
+                        and d.get("overalt") == pd.get("overalt") and d.get("bortset_fra") == pd.get("bortset_fra") \
+                        and not d.get("antal") and not pd.get("antal"):
+                    d["samme_sted"] = True
+                elif here and there and " bliver " not in here + there and here.startswith("§") \
+                        and there.startswith("§") and relative(here, there) != here:
+                    d["forkortet"] = True
+            datas.append(d)
+        head = format_sentence(datas)
+        last = members[-1]
+        ryks = [m.ryk for m in members if m.ryk]
+        merged = Nummer(0, head, list(last.block), last.block_period, " ".join(ryks) or None, members[0].change,
+                        [w for m in members for w in m.targets], [w for m in members for w in m.new_wids],
+                        members[0].section, [*members[0].also, *(x for m in members[1:] for x in [m.change, *m.also])])
+        out.append(merged)
+    for n, nr in enumerate(out, 1):
+        nr.n = n
+    return out
+
+
 def build_lovforslag(result: Result) -> Lovforslag:
     """The lovforslag of an applied proposal: one ændringsparagraf per act, in the order of `love`."""
     prop = result.proposal
@@ -530,10 +745,21 @@ def build_lovforslag(result: Result) -> Lovforslag:
         law = _Law(lr)
         for p in lr.placements:
             law.pos[(p.change.item, p.change.index)] = law.position(p)
+        # a hand-written group is one nummer: it stands where its first change would stand
+        first: dict = {}
+        for p in lr.placements:
+            g = getattr(p.change, "group", None)
+            if g is not None:
+                k = (p.change.item, g)
+                first[k] = min(first.get(k, float("inf")), law.pos[(p.change.item, p.change.index)])
+        for p in lr.placements:
+            g = getattr(p.change, "group", None)
+            if g is not None:
+                law.pos[(p.change.item, p.change.index)] = first[(p.change.item, g)]
         ordered = sorted(lr.placements, key=lambda p: (law.pos[(p.change.item, p.change.index)],
                                                        p.change.item, p.change.index))
         b = _Builder(law)
-        numre = _group_new_sections(law, ordered, [b.nummer(p, n) for n, p in enumerate(ordered, 1)])
+        numre = _merge_groups(_group_new_sections(law, ordered, [b.nummer(p, n) for n, p in enumerate(ordered, 1)]))
         if not numre:
             continue
         paragraffer.append(Aendringsparagraf(len(paragraffer) + 1, law_name, lr.base, intro(lr.base, len(numre)),
@@ -569,10 +795,13 @@ def nummer_lines(entry: dict) -> list[str]:
     lines: list[str] = []
     for k, sentence in enumerate(_sentences(entry["ændringer"])):
         s = format_sentence(sentence)
-        lines.append(f"{entry['nummer']}. {s}" if k == 0 else s)
+        label = entry["nummer"] + ("" if entry.get("uden_punktum") else ".")
+        lines.append(f"{label} {s}" if k == 0 else s)
         last = sentence[-1]
         if s.endswith(":") and "tekst" in last:
-            block = str(last["tekst"]).split("\n")
+            # a table row "| a | b |" prints as its cells' text, as Lovtidende's flowed text reads
+            block = [" ".join(c for c in cells if c) if (cells := table_row(ln)) is not None else ln
+                     for ln in str(last["tekst"]).split("\n")]
             block[0] = "»" + block[0]
             block[-1] = block[-1] + "«" + ("." if last.get("punktum_efter") else "")
             lines += block

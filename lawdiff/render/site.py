@@ -32,7 +32,7 @@ from ..model import Act, Line, Unit, ancestry
 from ..proposal import load_proposal
 from ..store import Store
 from . import history, markdown
-from .html import Notes, anchor_of, env, esc, items_in, live_eids, nbsp_html, runit_html
+from .html import Notes, anchor_of, env, esc, heading_html, items_in, live_eids, nbsp_html, runit_html, title_html
 from .bilag import bilag
 from .docx import render_docx
 from .instructions import build_lovforslag, long_date
@@ -87,6 +87,7 @@ class _Builder:
                                 status_name=STATUS)
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
         self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
+        self.amendments = history.Amendments(root)  # each amendment file read once, not once per act
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -180,7 +181,7 @@ class _Builder:
         prev = {v.key: versions[i - 1] for i, v in enumerate(versions) if i}
         html = self.render("history.html", path, title=f"Historik: {_cap(versions[-1].title)}",
             heading=versions[-1].title, entries=history.timeline(
-            self.root, law, versions), act_href=lambda v: _rel(path, act_path(v)),
+            self.root, law, versions, self.amendments), act_href=lambda v: _rel(path, act_path(v)),
             compare_href=lambda v: _rel(path, compare_path(law, prev[v.key].date, v.date)) if v.key in prev else None)
         self.site.add(path, html)
 
@@ -197,7 +198,7 @@ class _Builder:
 
         anchors = {law: _change_anchors(lr) for law, lr in result.laws.items()}
         # the touched §§ of each act once, with the forslag that change each (linear, not items × §§)
-        touched = {law: [(s, items_in(s)) for s in red.touched_sections()] for law, red in reds.items()}
+        touched = {law: [(s, items_in(s)) for s in _shown_units(red)] for law, red in reds.items()}
         lives = {law: live_eids(red.units) for law, red in reds.items()}
         items = []
         for item in prop.items:
@@ -207,6 +208,12 @@ class _Builder:
                 if secs:
                     html = []
                     for s, nums in secs:
+                        if s.kind == "title":
+                            html.append(title_html(s.heading, item=item.number))
+                            continue
+                        if s.kind != "section":  # a heading alone (_shown_units)
+                            html.append(heading_html(s, item=item.number))
+                            continue
                         others = sorted(nums - {item.number})
                         if others:  # the other forslag's changes are consolidated text here, and said so
                             de = "det" if len(others) == 1 else "de"
@@ -288,6 +295,19 @@ class _Builder:
 def _cap(text: str) -> str:
     """"lov om en aktiv …" -> "Lov om en aktiv …" (str.capitalize would lower the rest)."""
     return text[:1].upper() + text[1:]
+
+
+def _shown_units(red) -> list:
+    """What a forslag's section shows of one act: the title when it changes, then in document order
+    every changed § and every changed heading (the heading alone, without the §§ under it)."""
+    from dataclasses import replace
+
+    out = []
+    if red.title is not None:
+        out.append(redline.RUnit("", "title", redline.CHANGED, None, None, None, None, "", heading=red.title))
+    for u in red.touched_units():
+        out.append(u if u.kind == "section" else replace(u, children=[], intro=[], wrapup=[]))
+    return out
 
 
 def _forslag_list(nums: list[int]) -> str:

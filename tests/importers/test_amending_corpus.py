@@ -2,12 +2,14 @@
 
 The oracle is the official nummer as printed in Lovtidende (definition text, new text in »…«
 with the full stop the source's punktumEfterSlutcitationstegn gives, rykningsklausul), whitespace
-normalised (importers/amending.official_text reads it straight from the XML). The printed nummer
+normalised (importers/amending.official_text reads it straight from the XML) and compared in Unicode
+NFC, the form every loaded YAML value has (the source's U+0387 "·" is NFC's U+00B7: the same text). The printed nummer
 is worded from the loaded change data by lawdiff/changes; numre refused by the reader are counted
 apart (they are printed verbatim, so they never count as identical).
 """
 import collections
 import re
+import unicodedata
 
 import pytest
 from lxml import etree
@@ -20,10 +22,10 @@ from lawdiff.yamlfile import load_yaml
 
 
 def _cause(official: str, printed: str) -> str:
-    if re.search(r"ændres: »|til:»| til »|»[^«»]*»:", official):
-        return "trykfejl i kilden rettet (advarsel)"
-    if re.search(r"» | «", official):
-        return "mellemrum inden for »…« i kilden (YAML-værdier bevarer ikke mellemrum i enderne)"
+    if re.search(r"»[^«»]*»(?=[:, ])", official) or re.search(r"indsættes (?:efter|før) »[^«]*« til:", official):
+        return "trykfejl i kilden rettet (advarsel): » for «, »til:« efter ankeret"
+    if re.match(r"^\d+ ", official):
+        return "nummerets betegnelse uden punktum i kilden"
     return "anden forskel"
 
 
@@ -53,7 +55,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
             if holder.tag == "Stk":
                 holder = holder.getparent()
             pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
-            official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")), official_text(an))
+            official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")),
+                                unicodedata.normalize("NFC", official_text(an)))
         for par in doc["paragraffer"]:
             for entry in par["numre"]:
                 total += 1
@@ -78,4 +81,4 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     for c, n in refusals.most_common(15):
         print(f"  ikke udført: {n} × {c}")
     assert acts == 1036
-    assert pct >= 97.8  # the aim is 99 % (not reached: see the printed causes); this guards what is done
+    assert pct >= 99.0  # the aim of issue 8

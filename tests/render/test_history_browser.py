@@ -15,7 +15,7 @@ def history_site(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("hist")
     (root / "statutes/lab").mkdir(parents=True)
-    for f in (ROOT / "statutes/lab").glob("*.xml"):
+    for f in (ROOT / "statutes/lab").glob("201[56]-*.xml"):  # LBK 807/2015 and 1342/2016: the fixture acts amend these
         shutil.copy(f, root / "statutes/lab" / f.name)
     (root / "amendments").mkdir()
     for f in FIX.glob("*.yaml"):
@@ -56,3 +56,34 @@ def test_lab_2015_2016_compare_page_tells_the_truth(page, history_site):  # noqa
         f"sec_75{x}" for x in "defghi"]
     assert page.locator(".paragraf.inserted").count() == 0  # no unchanged "(Ophævet)" placeholder
     assert "48 paragraffer" in page.locator("main").inner_text()
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory):
+    """The repository's own site (no PDFs): LAB's real history as scripts/import-lab-history.sh stores it."""
+    out = tmp_path_factory.mktemp("repo") / "site"
+    build_site(ROOT, out, pdf=False)
+    return out
+
+
+def test_repository_history_page_of_lab_lists_its_versions_in_order(page, repo_site):  # noqa: F811
+    _open(page, repo_site, "historik/lab.html")
+    ids = page.locator("li.version").evaluate_all("els => els.map(e => e.id + ' ' + e.className)")
+    assert ids == [
+        "v-2011-06-23 version officiel", "v-2012-06-27 version konsolideret", "v-2012-06-28 version officiel",
+        "v-2013-01-01 version konsolideret", "v-2013-04-23 version konsolideret", "v-2013-04-24 version officiel",
+        "v-2015-07-01 version officiel", "v-2016-11-21 version officiel"]
+    assert page.locator("li.version .dato").all_text_contents()[:2] == ["23. juni 2011", "27. juni 2012"]
+    # the amending acts stand between the versions they came between: lov 1380/2012 after LBK 706/2012,
+    # before the consolidation of 1 January 2013 that executed it
+    items = page.locator("ol.tidslinje > li").evaluate_all("els => els.map(e => e.id)")
+    assert items.index("v-2012-06-28") < items.index("lov-2012-1380") < items.index("v-2013-01-01")
+    assert items.index("v-2011-06-23") < items.index("lov-2011-1364") < items.index("v-2012-06-27")
+    v2013 = page.locator("#v-2013-01-01").inner_text()
+    assert "lov nr. 1380 af 23/12/2012" in v2013
+    assert "lov-2012-1380, § 1, nr. 35 er ikke udført" in v2013  # --partial: what was left out is shown
+    # the version's page and its compare page are reached from the timeline
+    page.locator("#v-2013-01-01 a.compare").click()
+    assert page.url.endswith("sammenligning/lab/2012-06-28_2013-01-01.html")
+    assert "ændret ved lov nr. 1380 af 23/12/2012, § 1, nr. 34" in page.locator("#sec_68a").inner_text()
+    assert page.lawdiff_errors == []
