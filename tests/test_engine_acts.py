@@ -610,3 +610,31 @@ def test_a_rykningsklausul_that_names_the_first_of_the_run():
         run("2011/2011-107", [nr5])
     with pytest.raises(ProposalError, match="passer ikke med ændringerne"):
         run("2011/2011-107", [{**nr5, "rykning": "Stk. 4 og 5 bliver herefter stk. 6 og 7."}, nr6, nr7])
+
+
+def test_mellemrubrikker_between_new_paragraphs():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 41 (LAB, LBK 706/2012 -> LBK 415/2013): "Efter § 70 a
+    indsættes: »Fastholdelsesfleksjob / § 70 b. … / Midlertidige fleksjob / § 70 c. … / Løn og tilskud m.v.
+    for fleksjob påbegyndt før den 1. januar 2013«" — each heading opens a group before the § after it
+    (also the existing one after the new §§); it was read as the last line of the § before."""
+    nr41 = {"ny": "paragraf", "nummer": "70 b", "efter": "§ 70 a",
+            "tekst": new_text("2012/2012-1380", "§ 1", "41.")}
+    lr = run("2012/2012-706", [nr41])
+    official = corpus_act("2013/2013-415")
+
+    def headings(act):
+        return [(u.heading.text, u.children[0].num) for u in act.walk() if u.kind == "group" and u.heading
+                and u.children and u.children[0].num in ("70 b", "70 c", "70 d", "70 e", "70 f", "70 g", "70 h")]
+
+    assert headings(lr.new) == headings(official) and len(headings(official)) == 6
+
+    def group_of(act, title):
+        return next((u.children[0].num for u in act.walk() if u.kind == "group" and u.heading
+                     and u.heading.text.startswith(title)), None)
+
+    assert group_of(lr.new, "Løn og tilskud m.v. for fleksjob") == group_of(official, "Løn og tilskud m.v. for fleksjob")
+    assert group_of(official, "Løn og tilskud m.v. for fleksjob") is not None
+    for num in ("70 b", "70 c", "70 d", "70 e", "70 g"):
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    # § 70 f: the LBK corrects the act's "indkomstregistreret" (an editorial correction)
+    assert text(lr.new, "§ 70 f").replace("indkomstregistreret", "indkomstregisteret") == text(official, "§ 70 f")
