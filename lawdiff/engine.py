@@ -734,9 +734,18 @@ class _Applier:
 
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():
-            for other in self.r.touched.get(u.wid, []):
+            for other in list(self.r.touched.get(u.wid, [])):
+                if other is not c and other.get("overalt") and not c.get("overalt"):
+                    # "Overalt i loven ændres »Elevrefusion« …" and a later nummer that rewrites or
+                    # repeals a unit holding those words: the specific change wins there (as in
+                    # add_edit); the words' edits inside the unit are dropped
+                    for k in [k for k in self.r.edits if k[0] == u.wid]:
+                        self.r.edits[k] = [e for e in self.r.edits[k] if e.change is not other]
+                    self.r.touched[u.wid].remove(other)
+                    continue
                 if other is not c:
-                    raise c.error(f"{other.ref} ændrer allerede i {u.cite()}", key,
+                    where = cite_path(u, self.parents) if u.wid in self.parents else u.cite()
+                    raise c.error(f"{other.ref} ændrer allerede i {where}", key,
                                   hint="en enhed, der ophæves eller nyaffattes, kan ikke også ændres andetsteds")
 
     def rewrite(self, c: Change) -> None:

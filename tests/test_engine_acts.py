@@ -638,3 +638,20 @@ def test_mellemrubrikker_between_new_paragraphs():
         assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
     # § 70 f: the LBK corrects the act's "indkomstregistreret" (an editorial correction)
     assert text(lr.new, "§ 70 f").replace("indkomstregistreret", "indkomstregisteret") == text(official, "§ 70 f")
+
+
+def test_a_unit_rewritten_after_an_overalt_change_of_its_words():
+    """Lov nr. 1347 af 21/12/2012, § 1, nr. 2 and 6 (lov om Arbejdsgivernes Elevrefusion, LBK 160/2011 ->
+    LBK 203/2013): "Overalt i loven ændres »Elevrefusion« til: »Uddannelsesbidrag« …", then "§ 13
+    affattes således: …": the rewrite wins in § 13 (it was refused as a unit changed twice); a change
+    of words in § 13 by a nummer of its own is still refused."""
+    nr2 = [{"overalt": True, "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
+           {"overalt": True, "ændres": "Elevrefusions", "til": "Uddannelsesbidrags"}]
+    nr6 = {"affattes": "§ 13", "tekst": new_text("2012/2012-1347", "§ 1", "6.")}
+    lr = run("2011/2011-160", [*nr2, nr6])
+    official = corpus_act("2013/2013-203")
+    assert text(lr.new, "§ 13") == text(official, "§ 13")
+    assert "Arbejdsgivernes Uddannelsesbidrag er en selvejende institution" in text(lr.new, "§ 1")
+    with pytest.raises(ProposalError, match="ændring 1 ændrer allerede i § 13, stk. 1"):
+        run("2011/2011-160", [{"i": "§ 13, stk. 1, 1. pkt.", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
+                               nr6])
