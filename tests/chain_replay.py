@@ -59,11 +59,19 @@ class ChainResult:
 
 def compare_text(text: str) -> str:
     """The text as compared: white space normalised, and none before a comma, full stop, semicolon,
-    colon or closing parenthesis nor after an opening one (LBKs differ in such spacing only:
+    colon or closing parenthesis nor after an opening one; the editors' "(Udelades)" is their
+    "(Udeladt)" (LBKs differ in such spacing only:
     "el.lign. ," in one, "el.lign.," in the next)."""
     t = norm(text)
+    t = t.replace("(Udelades)", "(Udeladt)").replace("udelades)", "udeladt)")  # the editors' two spellings
     t = re.sub(r"\s+([,.;:)])", r"\1", t)
     return re.sub(r"\(\s+", "(", t)
+
+
+# a repealed § whose number is kept, as the LBKs print it: "§ 10. (ophævet)", "§ 20. (Ophævet.)",
+# "§ 13 og § 14. (Ophævet)." (is_placeholder knows the commonest forms)
+_PH_TEXT = re.compile(r"^§§?\s*[\dA-Za-zæøå ]+?(?:\s*(?:og|-|–)\s*(?:§\s*)?(?P<to>\d+(?: ?[a-zæøå])?))?\.\s*"
+                      r"\(?\s*ophævet\s*\.?\s*\)?\s*\.?$", re.I)
 
 
 def _texts(act) -> tuple[dict[str, str], list[tuple]]:
@@ -72,12 +80,16 @@ def _texts(act) -> tuple[dict[str, str], list[tuple]]:
         if not s.num:
             continue
         n = canonical_num(s.num)
-        if is_placeholder(s):
+        text = compare_text(plain_text(s))
+        m = _PH_TEXT.match(text)
+        if is_placeholder(s) or m:
             if "-" in n or " og " in n:
                 ranges.append(_section_span(n))
+            if m and m.group("to"):  # "§ 13 og § 14. (Ophævet)." under one number
+                ranges.append((section_key(n), section_key(canonical_num(m.group("to")))))
             texts[n] = PH
         else:
-            texts[n] = compare_text(plain_text(s))
+            texts[n] = text
     return texts, ranges
 
 
@@ -173,6 +185,11 @@ def _ressort(want: str | None, got: str | None) -> bool:
     ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) for x, y in ops)
+
+
+def _touched(numre, base=None) -> Touched:
+    """§ number -> the numre whose changes name it (`Touched`; `.get(num, [])` as a dict)."""
+    return Touched(numre, base)
 
 
 def _drop_empty(x):
