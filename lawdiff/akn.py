@@ -332,12 +332,19 @@ def _body_text(act: Act, counter: list[int]) -> bytes | None:
 # --- reading ---------------------------------------------------------------
 
 def _local(e) -> str:
+    tag = e.tag
+    if tag.__class__ is str:  # "{ns}name" or "name" (etree.QName is several times slower)
+        return tag.rpartition("}")[2]
     return etree.QName(e).localname
 
 
+_AN = _A + "authorialNote"
+
+
 def _read_line(p) -> Line:
-    notes = [Note(an.get("marker", ""), [q.text or "" for q in an.findall(_A + "p")])
-             for an in p.findall(_A + "authorialNote")]
+    # the hot path of reading: direct children, without ElementPath (findall)
+    notes = [Note(an.get("marker", ""), [q.text or "" for q in an if q.tag == _P])
+             for an in p if an.tag == _AN] if len(p) else []
     return Line(p.text or "", notes)
 
 

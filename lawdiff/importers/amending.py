@@ -585,12 +585,7 @@ def _lbk_source(henvisning: str) -> str | None:
 def link(doc: dict, store) -> list[str]:
     """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
     the intro cites, else the newest version before the act's date. Returns messages for the others."""
-    titles: dict[str, list[str]] = {}
-    for law in store.laws():
-        try:
-            titles.setdefault(store.load(law).title, []).append(law)
-        except Exception:  # a broken store file is reported by `lawdiff check`, not here
-            continue
+    titles = store.titles()
     notes = []
     for par in doc["paragraffer"]:
         laws = titles.get(par.get("lovtitel", ""), [])
