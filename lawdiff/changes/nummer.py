@@ -154,9 +154,6 @@ def _one_more(ch: dict, side: str, old: str) -> dict:
         new["tekst"] = ch["tekst"]
         if not side:
             new["kun_citat"] = True
-        else:
-            new.pop("elliptisk")
-            new["elliptisk"] = True
     return new
 
 
@@ -164,7 +161,6 @@ def _one_more(ch: dict, side: str, old: str) -> dict:
 # no spaces at their ends (yamlfile folds them, and the engine matches words without them), so
 # the value is stored trimmed and `mellemrum` records the side(s) as a word, for printing only.
 QUOTED = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
-SPACE_SIDES = ("før", "efter", "begge")
 
 
 def _record_spaces(ch: dict) -> None:
