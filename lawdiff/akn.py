@@ -135,6 +135,15 @@ def _frbr(parent, level: str, this: str, uri: str, date: str, extra=()) -> None:
 
 
 def to_tree(act: Act) -> etree._Element:
+    root, body, counter = _head_tree(act)
+    for u in act.body:
+        _unit(body, u, counter)
+    return root
+
+
+def _head_tree(act: Act) -> tuple[etree._Element, etree._Element, list[int]]:
+    """The document without the body's content: the root, the empty <body> and the footnote
+    counter after the preamble."""
     root = etree.Element(_A + "akomaNtoso", nsmap={None: NS, "lawdiff": LD})
     doc = _el(root, "act", name=act.law)
     meta = _el(doc, "meta")
@@ -166,24 +175,176 @@ def to_tree(act: Act) -> etree._Element:
         for line in act.preamble:
             _line(pa, "p", line, "preamble", counter)
     body = _el(doc, "body")
-    for u in act.body:
-        _unit(body, u, counter)
-    return root
+    return root, body, counter
 
 
 def to_bytes(act: Act) -> bytes:
+    """The act as an Akoma Ntoso file. The <body> (nearly all of a file) is written as text by
+    `_body_text`, byte for byte what lxml's pretty printer makes of `to_tree` but several times
+    faster; anything that text writer does not handle falls back to lxml."""
+    try:
+        root, _, counter = _head_tree(act)
+        body = _body_text(act, counter)
+    except _Unusual:
+        return _lxml_bytes(act)
+    head = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    if body is None:
+        return head
+    at = head.rindex(b"<body/>")
+    return b"".join((head[:at], b"<body>\n", body, b"    </body>", head[at + 7:]))
+
+
+def _lxml_bytes(act: Act) -> bytes:
     return etree.tostring(to_tree(act), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# --- writing the body as text ------------------------------------------------
+#
+# libxml2's pretty printer (xmlsave.c), which `to_tree` + tostring used for the whole file: an
+# element whose children are all elements gets each child on its own line, indented by two
+# spaces per level (at most 60 spaces); an element with a text child (also an empty one: lxml
+# makes a text node for text "") is written inline with all its descendants; an element without
+# children is "<x/>". Text escapes & < > and CR; attribute values also " TAB LF.
+
+
+class _Unusual(Exception):
+    """A value the text writer does not handle (not a str, or not allowed in XML): use lxml."""
+
+
+# every byte but the C0 controls XML forbids: what `translate` leaves of a good text is b""
+_XML_OK_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0a, 0x0d))
+
+
+def _text(s: str) -> str:
+    if s.__class__ is not str:
+        raise _Unusual
+    if "&" in s or "<" in s or ">" in s or "\r" in s:
+        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return s
+
+
+def _attr(s: str) -> str:
+    if s.__class__ is not str:
+        raise _Unusual
+    if "&" in s or "<" in s or ">" in s or '"' in s or "\n" in s or "\r" in s or "\t" in s:
+        s = (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+    return s
+
+
+_INDENT = tuple("\n" + " " * min(2 * level, 60) for level in range(200))
+
+
+def _wrap(open_tag: str, close: str, kids: list[str], level: int) -> str:
+    """An element whose children are all elements, `kids` already written at `level` + 1."""
+    if not kids:
+        return open_tag + "/>"
+    inner = _INDENT[level + 1]
+    return f"{open_tag}>{inner}{inner.join(kids)}{_INDENT[level]}{close}"
+
+
+def _line_text(tag: str, line: Line, owner: str, counter: list[int]) -> str:
+    if line.text is None:
+        raise _Unusual
+    out = [f"<{tag}>", _text(line.text)]
+    for n in line.notes:
+        marker = "" if n.marker is None else f' marker="{_attr(n.marker)}"'
+        out.append(f'<authorialNote{marker} placement="bottom" eId="{_attr(_note_eid(owner, counter))}">')
+        for nl in n.lines or [""]:
+            out.append("<p/>" if nl is None else f"<p>{_text(nl)}</p>")
+        out.append("</authorialNote>")
+    out.append(f"</{tag}>")
+    return "".join(out)
+
+
+def _blocks_text(tag: str, blocks: list, owner: str, counter: list[int], level: int) -> str:
+    if not blocks:
+        return _wrap(f"<{tag}", "", ["<p/>"], level) + f"</{tag}>"
+    kids = []
+    for b in blocks:
+        if b.__class__ is Line and not b.notes:
+            kids.append(f"<p>{_text(b.text)}</p>")  # the common case
+        elif isinstance(b, Line):
+            kids.append(_line_text("p", b, owner, counter))
+        else:
+            rows = []
+            for row in b.rows:
+                cells = []
+                for c in row:
+                    name = "th" if c.header else "td"
+                    attrs = ""
+                    if c.colspan != 1:
+                        attrs += f' colspan="{_attr(str(c.colspan))}"'
+                    if c.rowspan != 1:
+                        attrs += f' rowspan="{_attr(str(c.rowspan))}"'
+                    p = "<p/>" if c.text is None else f"<p>{_text(c.text)}</p>"
+                    cells.append(_wrap(f"<{name}{attrs}", f"</{name}>", [p], level + 3))
+                rows.append(_wrap("<tr", "</tr>", cells, level + 2))
+            if not b.rows:
+                rows = [_wrap("<tr", "</tr>", [_wrap("<td", "</td>", ["<p/>"], level + 3)], level + 2)]
+            kids.append(_wrap("<table", "</table>", rows, level + 1))
+    return _wrap(f"<{tag}", f"</{tag}>", kids, level)
+
+
+def _unit_text(u: Unit, counter: list[int], level: int) -> str:
+    kind = u.kind
+    if kind in ("group", "ikraft"):
+        name = "hcontainer"
+        open_tag = (f'<hcontainer name="{"mellemrubrik" if kind == "group" else "ikraft"}" '
+                    f'eId="{_attr(u.eid)}" wId="{_attr(u.wid)}"')
+    else:
+        name = _TAG.get(kind)
+        if name is None:
+            raise _Unusual
+        open_tag = f'<{name} eId="{_attr(u.eid)}" wId="{_attr(u.wid)}"'
+    kids = []
+    if u.label is not None:
+        kids.append(f"<num>{_text(u.label)}</num>")
+    if u.heading is not None:
+        kids.append(_line_text("heading", u.heading, u.eid, counter))
+    sub = level + 1
+    if kind in ("book", "part", "chapter", "group"):
+        kids.extend(_unit_text(c, counter, sub) for c in u.children)
+    elif u.children:
+        if u.intro:
+            kids.append(_blocks_text("intro", u.intro, u.eid, counter, sub))
+        kids.extend(_unit_text(c, counter, sub) for c in u.children)
+        if u.wrapup:
+            kids.append(_blocks_text("wrapUp", u.wrapup, u.eid, counter, sub))
+    else:
+        kids.append(_blocks_text("content", u.intro, u.eid, counter, sub))
+    return _wrap(open_tag, f"</{name}>", kids, level)
+
+
+def _body_text(act: Act, counter: list[int]) -> bytes | None:
+    """The children of <body>, each on its own line at level 3, or None for an empty body."""
+    if not act.body:
+        return None
+    try:
+        data = "".join(["      " + _unit_text(u, counter, 3) + "\n" for u in act.body]).encode("utf-8")
+    except (AttributeError, TypeError, IndexError, RecursionError, UnicodeEncodeError) as e:
+        raise _Unusual from e  # a value of the wrong type, a surrogate, absurd nesting
+    if data.translate(None, _XML_OK_BYTES) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        raise _Unusual  # a control character, U+FFFE or U+FFFF: lxml refuses it with its own error
+    return data
 
 
 # --- reading ---------------------------------------------------------------
 
 def _local(e) -> str:
+    tag = e.tag
+    if tag.__class__ is str:  # "{ns}name" or "name" (etree.QName is several times slower)
+        return tag.rpartition("}")[2]
     return etree.QName(e).localname
 
 
+_AN = _A + "authorialNote"
+
+
 def _read_line(p) -> Line:
-    notes = [Note(an.get("marker", ""), [q.text or "" for q in an.findall(_A + "p")])
-             for an in p.findall(_A + "authorialNote")]
+    # the hot path of reading: direct children, without ElementPath (findall)
+    notes = [Note(an.get("marker", ""), [q.text or "" for q in an if q.tag == _P])
+             for an in p if an.tag == _AN] if len(p) else []
     return Line(p.text or "", notes)
 
 

@@ -100,15 +100,16 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     """The numre of an amendment file that amend `law`; None if it amends other acts only.
     The file is read and checked by proposal.py (the loader of imported acts); a file that does
     not load is an error naming file:line."""
-    from .proposal import load_proposal, load_raw
+    from .proposal import load_proposal
+    from .yamlfile import load_yaml
 
     file = str(path)
-    raw = load_raw(path)
+    prop = load_proposal(path)  # every check; then the data as written (was load_raw + load_proposal: 3 parses)
+    raw = load_yaml(Path(path).read_bytes(), file)[0]
     if not isinstance(raw, dict) or not isinstance(raw.get("paragraffer"), list):
         return None
     if not any(isinstance(p, dict) and p.get("lov") == law for p in raw["paragraffer"]):
         return None
-    prop = load_proposal(path)
     date = str(raw.get("dato", ""))
     act = AmendingAct(path.stem, file, str(raw.get("titel", "")), date,
                       short_source(str(raw.get("kilde", "")), date, path.stem), [],

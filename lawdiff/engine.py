@@ -29,7 +29,7 @@ from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
-from .model import Act, Line, Unit, ancestry, assign_eids
+from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
 from .text import norm_map, split_punktum
 
@@ -209,7 +209,7 @@ TITLE_KEY: LineKey = ("", "title", 0)
 
 class _Applier:
     def __init__(self, law: str, base: Act):
-        self.r = LawResult(law, base, copy.deepcopy(base))
+        self.r = LawResult(law, base, copy_act(base))
         self.r.new.__dict__.pop("_section_index", None)  # the copy will change; never reuse the index
         self.units, self.parents = _index(self.r.new)
         self.base_units, self.base_parents = _index(base)
@@ -382,6 +382,10 @@ class _Applier:
                     raise c.error("»bortset_fra« kan ikke angive et punktum", "bortset_fra")
                 for bu in target.units:
                     skip.update(u.wid for u in bu.walk())
+            if c.get("i") is not None and where is None:
+                # "Overalt i § 22 a ændres …" (lov 644/2016): throughout the cited units only, never the act
+                plain = _with(c, overalt=False)
+                return [x for w, _ in citations(c.get("i")) for x in self.scope(plain, key, w) if x[2].wid not in skip]
             return [(k, ln, u, 0, len(ln.text)) for sec in self.r.new.sections() for k, ln, u in self._lines(sec)
                     if u.wid not in skip]
         where = c.get("i") if where is None else where
@@ -1176,10 +1180,32 @@ class _Applier:
         elif inner:
             new_units = [u for u in new_units if self.parents[u.wid] is parent] + [
                 self.parents[u.wid] for _, u in reversed(inner) if u.wid in self.r.inserted]
+        self._check_placering(c, new_units[0])
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
                                            [u.wid for u in new_units]))
+
+    def _check_placering(self, c: Change, unit: Unit) -> None:
+        """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
+        after the § it names, in that §'s group; a placement that says otherwise is refused, never
+        executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
+        landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+        p = str(c.get("placering") or "")
+        if not p:
+            return
+        if "efter overskrift" in p:
+            raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
+                          f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
+            kind = "chapter" if word == "kapitel" else "part"
+            up = self.parents.get(unit.wid)
+            while up is not None and up.kind != kind:
+                up = self.parents.get(up.wid)
+            if up is None or (up.num or "").lower() != num.lower():
+                raise c.error(f"placeringen »{p}« passer ikke: den nye paragraf kommer efter {c.get('efter') or c.get('før')} "
+                              f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
+                              hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")
 
     def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
         """A new mellemrubrik before the units `first`: they and the §§ after them up to the next

@@ -148,6 +148,9 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "bortset_fra" in cdata and not cdata.get("overalt"):
         raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
                       "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")
+    if "bortset_fra" in cdata and "i" in cdata:
+        raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
+                      hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
     _check_citations(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
@@ -250,7 +253,7 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
     for g, cd in enumerate(idata.get("ændringer") or [], 1):
         path = ("forslag", i - 1, "ændringer", g - 1)
         if isinstance(cd, dict) and "ændringer" in cd:
-            inner = cd.get("ændringer") or []
+            inner = cd.get("ændringer") if isinstance(cd.get("ændringer"), list) else []  # else: a schema error
             extra = [k for k in cd if k != "ændringer"]
             p = pos.value.get(path + ((extra[0],) if extra else ()), Pos(1, 1))
             problem = None
@@ -267,6 +270,17 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
                 problems.append(problem)
                 j += len(inner)
                 continue
+            secs = {_paragraf_of(x) for x in inner}
+            if len(inner) > 1 and (None in secs or len(secs) > 1):
+                # lovteknik §9.2 R2: one nummer only for changes in the same paragraf
+                p = pos.value.get(path, Pos(1, 1))
+                problem = ProposalError(
+                    f"forslag {i}, ændring {j + 1}: ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)",
+                    file, p.line, p.col, hint="skriv dem som ændringer for sig, eller som én ændring med flere "
+                                              "adresser (i: \"§ 5 og § 7\"), hvis det er den samme ændring")
+                if problems is None:
+                    raise problem
+                problems.append(problem)
             for k, inner_cd in enumerate(inner, 1):
                 j += 1
                 if k < len(inner) and isinstance(inner_cd, dict) and _has_block(inner_cd):
@@ -282,6 +296,25 @@ def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | N
         else:
             j += 1
             yield j, path, cd, None, 0, 1
+
+
+def _paragraf_of(cd: dict) -> str | None:
+    """The one § a change acts in, read from its citation (None: a heading, the title, "overalt",
+    several §§, a new §, or a citation that does not parse — reported elsewhere)."""
+    from . import address as addr
+    from .errors import AddressError
+
+    if not isinstance(cd, dict) or cd.get("overalt") or cd.get("ny") in ("paragraf", "kapitel", "afsnit", "overskrift"):
+        return None
+    v = next((cd[k] for k in ("i", "affattes", "ophæves") if isinstance(cd.get(k), str)), None)
+    if v is None:
+        return None
+    try:
+        cited = addr.parse_citation(v)
+    except AddressError:
+        return None
+    secs = {c.address.section if c.address and not c.special else None for c in cited}
+    return secs.pop() if len(secs) == 1 else None
 
 
 def _has_block(cd: dict) -> bool:

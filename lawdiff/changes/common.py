@@ -219,9 +219,16 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
         loc["overalt"] = True
     else:
         m = r.rx(r"(I|i|(Et|To|Tre|Fire|Fem|Seks|Syv|Otte|Ni|Ti|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i) ")
+        if not m and first and r.text.startswith("§", r.pos):
+            # "§ 12, stk. 1, ændres »…« til: »…«." (the "I" left out, a typo): only before a verb
+            # that acts on words or inserts into the unit, never "§ 5 ophæves" (a repeal)
+            end = scan_citation(r.text, r.pos)
+            if end > r.pos and re.compile(r",? (ændres|udgår|indsættes) ").match(r.text, end):
+                loc["uden_i"] = True  # warned about by nummer._clause when the clause is read so
+                m = True
         if not m:
             return None
-        if m.group(2):
+        if m is not True and m.group(2):
             loc["antal"] = COUNT_OF[m.group(2).lower()]
     c = r.citation()
     if not c:
@@ -264,7 +271,7 @@ def format_location(ch: dict, prev: dict | None, first: bool) -> str:
     elif ch.get("antal") and not ch.get("antal_efter_verbum") and not ch.get("antal_efter_citat"):
         head = f"{steder(ch['antal'])} i "
     else:
-        head = "i "
+        head = "" if ch.get("uden_i") else "i "
     s = head + cit
     if "der_bliver" in ch:
         s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]

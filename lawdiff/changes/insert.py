@@ -205,8 +205,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("samme_sted"):
         side = "som" if "som" in ch else "efter" if "efter" in ch else "før"
         noun = f" som {ch['betegnelse']}" if ch.get("betegnelse") else ""
-        s = f"{side} {ch[side]} indsættes{noun}:"
-        return s + f" »{ch['tekst']}«" if ch.get("inline") else s
+        return f"{side} {ch[side]} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
     if kind == "fodnote":
         return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
     if kind == "bilag" and "fra_bilag" in ch:

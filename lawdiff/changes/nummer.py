@@ -9,6 +9,8 @@ at the end of the sentence where the usual rule — R7 — would not give it), `
 """
 from __future__ import annotations
 
+import re
+
 from . import insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
@@ -35,6 +37,8 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     if loc is not None:
         ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
+            if loc.get("uden_i"):
+                r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")
             return ch
         r.pos = start
     for mod in (rewrite, repeal):
@@ -49,8 +53,38 @@ def _location(r: Reader, prev: dict | None, first: bool):
     return read_location(r, first, prev)
 
 
+# Typos in a citation that leave its meaning plain (outside »…« only): the sentence is read in the
+# repaired form, and `trykfejl` on its first change records [repaired, as printed] pairs so that it
+# prints back as the act has it. Each is warned about.
+CITATION_TYPOS = [
+    (re.compile(r"(stk\. \d+(?: [a-z])?),(\d+\. pkt\.)"), r"\1, \2", "mellemrum mangler efter komma"),
+    (re.compile(r"(stk\. \d+(?: [a-z])?)\. (\d+\. pkt\.)"), r"\1, \2", "punktum for komma"),
+    (re.compile(r"(stk\. \d+(?: [a-z])?)\.,(?= )"), r"\1,", "punktum før komma"),
+    (re.compile(r"(\d+\. pkt),(?= )"), r"\1.,", "punktum mangler efter »pkt«"),
+    (re.compile(r"(?<=, )(\d+) pkt\."), r"\1. pkt.", "punktum mangler efter tallet"),
+    (re.compile(r"(, )stk (\d+)"), r"\1stk. \2", "punktum mangler efter »stk«"),
+    (re.compile(r"(§ \d+(?: [a-zæøåA-Z]{1,2})?) (stk\. \d+)"), r"\1, \2", "komma mangler før »stk.«"),
+]
+
+
+def _repair_citations(text: str) -> tuple[str, list[list[str]], list[str]]:
+    pieces = re.split(r"(»[^«]*«)", text)
+    pairs: list[list[str]] = []
+    notes: list[str] = []
+    for k in range(0, len(pieces), 2):  # the parts outside the quotes
+        for rx, rep, why in CITATION_TYPOS:
+            for m in list(rx.finditer(pieces[k])):
+                fixed = m.expand(rep)
+                pairs.append([fixed, m.group(0)])
+                notes.append(f"»{m.group(0)}« i en henvisning: {why} (trykfejl); læst som »{fixed}«, gengivet som i kilden")
+            pieces[k] = rx.sub(rep, pieces[k])
+    return "".join(pieces), pairs, notes
+
+
 def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     """The changes of one instruction sentence; Unreadable when it cannot be read with certainty."""
+    original = text
+    text, typos, notes = _repair_citations(text)
     r = Reader(text)
     out: list[dict] = []
     seps: list[str] = []
@@ -65,6 +99,13 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
         if out[-1] is not ch and "til_kolon" in ch:  # "til" is printed with the last of the list
             out[-1]["til_kolon"] = ch.pop("til_kolon")
         ch = prev = out[-1]
+        if ch.get("_blok") and r.text.startswith(" »", r.pos):
+            # "Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.": the new
+            # text quoted in the sentence itself (`inline`), not in a text block after it
+            r.pos += 1
+            ch.pop("_blok")
+            ch["tekst"] = r.quote()
+            ch["inline"] = True
         if ch.get("_blok"):
             if not r.at_end():
                 raise Unreadable(f"der står mere efter kolon: »{r.rest()[:60]}«")
@@ -92,6 +133,11 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
             ended_with_period = False
         if ended_with_period != default_period(body):
             out[-1]["punktum"] = ended_with_period
+    if typos:
+        out[0]["trykfejl"] = typos
+        if format_sentence(out) != original and not out[-1].get("_blok"):
+            raise Unreadable("en trykfejl i en henvisning kan ikke gengives sikkert")
+        warnings.extend(notes)
     warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
     return out
 
@@ -166,11 +212,15 @@ def format_sentence(changes: list[dict], period: bool | None = None) -> str:
     n = len(changes)
     for i, ch in enumerate(changes):
         s = kind_module(ch).format(with_spaces(ch), prev, i == 0)
+        if ch.get("inline"):
+            s += f" »{with_spaces(ch)['tekst']}«"
         if i:
             parts.append(JOINERS[ch["bindeord"]] if "bindeord" in ch else default_joiner(i, n))
         parts.append(s)
         prev = ch
     body = "".join(parts)
+    for fixed, printed in changes[0].get("trykfejl", []):  # as the act printed its citations
+        body = body.replace(fixed, printed, 1)
     if period is False or body.endswith(":"):
         return body
     last = changes[-1]

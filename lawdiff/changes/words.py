@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from .common import COUNT_OF, Reader, Unreadable, format_location, q, steder
+from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 
@@ -65,7 +65,7 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[c.group(1)]
             ch["antal_efter_citat"] = True
         ch["til"] = _til(r, ch)
-        return ch
+        return _count_last(r, ch)
     m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
         ch = _with_pkt(loc, m.group(1))
@@ -73,7 +73,7 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[m.group(2)]
             ch["antal_efter_verbum"] = True
         ch["udgår"] = r.quote()
-        return ch
+        return _count_last(r, ch)
     m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før)(:)? (?=»)")
     if m:
         ch = _with_pkt(loc, m.group(1))
@@ -100,6 +100,18 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
         return ch
     r.pos = start
     return None
+
+
+def _count_last(r: Reader, ch: dict) -> dict:
+    """'ændres »A« til: »B« tre gange' / 'udgår »A« to steder': the count after the quotes
+    (`antal`, with `antal_sidst` the word the act uses)."""
+    m = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) (gange|steder)(?=$|[.,]| og )")
+    if m:
+        if ch.get("antal") or ch.get("_flere"):
+            raise Unreadable("antallet af steder står to gange i ændringen")
+        ch["antal"] = COUNT_OF[m.group(1)]
+        ch["antal_sidst"] = m.group(2)
+    return ch
 
 
 def _more_quotes(r: Reader, ch: dict, then: str, sides: bool = False) -> None:
@@ -176,7 +188,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     if r.text.startswith(" til", r.pos) and "ændres" in prev:
         ch = {**place, "ændres": old, "samme_sted": True, "elliptisk": True}
         ch["til"] = _til(r, ch)
-        return ch
+        return _count_last(r, ch)
     if r.lit(" udgår"):
         return {**place, "udgår": old, "samme_sted": True}
     if "udgår" in prev:  # "udgår »a« og »b«"
@@ -191,6 +203,9 @@ def _to(ch: dict) -> str:
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("antal_sidst"):  # the count is printed last ("… til: »B« tre gange")
+        s = _format({k: v for k, v in ch.items() if k not in ("antal", "antal_sidst")}, prev, first)
+        return f"{s} {COUNT_WORDS[ch['antal']]} {ch['antal_sidst']}"
     s = _format(ch, prev, first)
     if ch.get("fælles"):  # the new text is printed once, after the last of the list
         tail = f" {_to(ch)}" if "ændres" in ch else f": {q(ch['tekst'])}"

@@ -27,6 +27,7 @@ from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
 from ..address import parse_citation
 from ..errors import AddressError, MappingError
+from .lexdania import linea_text
 from ..text import norm
 from ..xmlsafe import parse_bytes
 
@@ -49,11 +50,22 @@ class AmendingAct:
 
 
 def _linea(el: etree._Element) -> str:
+    """The text of a <Linea> as the statute importer reads it (importers/lexdania.linea_text: two
+    plain runs split by a line break keep a space between them); a Linea that reader refuses (an
+    element inside a <Char>, text outside the <Char>s) makes its nummer unreadable."""
+    try:
+        return linea_text(el, "")
+    except MappingError as e:
+        raise Unreadable(f"en linje kan ikke læses sikkert: {e.message}") from None
+
+
+def _raw_linea(el: etree._Element) -> str:
+    """The <Char> runs glued as they stand: only for the verbatim text of a nummer that is refused."""
     return "".join(el.itertext("Char", with_tail=False))
 
 
-def _lines_text(el: etree._Element) -> str:
-    return norm(" ".join(_linea(li) for li in el.iter("Linea")))
+def _lines_text(el: etree._Element, read=None) -> str:
+    return norm(" ".join((read or _linea)(li) for li in el.iter("Linea")))
 
 
 # --- new text: AendringNyTekst as it will read in the law -------------------------
@@ -64,6 +76,7 @@ class _NewText:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.cur: list[str] | None = None
+        self.repairs: list[tuple[int, str]] = []  # (source line, label) of a label's "." read from a Rubrica
 
     def start(self, first: str | None = None) -> None:
         self.flush()
@@ -114,7 +127,16 @@ class _NewText:
 
     def unit(self, el: etree._Element) -> None:
         first_stk = True
+        label_last = False
         for ch in el:
+            if label_last and ch.tag == "Rubrica" and self.cur and _lines_text(ch) == ".":
+                # the label's full stop set as a heading: <Explicatus>§ 21</Explicatus><Rubrica>.</Rubrica>
+                # (lov 1380/2012 §§ 21-23); a reader sees "§ 21."
+                self.cur[-1] = norm(self.cur[-1]) + "."
+                self.repairs.append((ch.sourceline, self.cur[-1]))
+                label_last = False
+                continue
+            label_last = ch.tag == "Explicatus"
             if ch.tag == "Explicatus":
                 self.add(ch.text or "")
             elif ch.tag == "Stk":
@@ -183,6 +205,8 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     ch.pop("_følge", None)
     if blok:
         ch["tekst"] = tekst
+    elif ch.get("inline"):
+        tekst = ch["tekst"]  # new text quoted in the sentence itself
     if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
         raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
                          "lawdiff kan kun indsætte en mellemrubrik på én linje")
@@ -211,24 +235,31 @@ def _order(ch: dict) -> dict:
              "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat"]
+             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
 
 
 def official_text(an: etree._Element) -> str:
     """The nummer as printed in Lovtidende (whitespace normalised): the oracle of the round trip."""
+    try:
+        return _official_text(an, _linea)
+    except Unreadable:
+        return _official_text(an, _raw_linea)
+
+
+def _official_text(an: etree._Element, read) -> str:
     out = [norm(an.findtext("Explicatus") or "")]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(ch.find("AendringDefinition")))
+            out.append(_lines_text(ch.find("AendringDefinition"), read))
             ak = ch.find("AendringAktion")
             ny = ak.find("AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
-                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else _linea(x)
+                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
                 out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
         elif ch.tag == "Rykningsklausul":
-            out.append(_lines_text(ch))
+            out.append(_lines_text(ch, read))
     return norm(" ".join(x for x in out if x))
 
 
@@ -248,8 +279,13 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    number = norm(an.findtext("Explicatus") or "").rstrip(".")
+    label = norm(an.findtext("Explicatus") or "")
+    number = label.rstrip(".")
     entry: dict = {"nummer": number}
+    if label and not label.endswith("."):
+        # "9 § 1, stk. 5, affattes …" (lov nr. 1564 af 15/12/2015): kept as printed
+        warnings.append(f"nummerets betegnelse »{label}« har intet punktum i kilden (trykfejl); gengivet som i kilden")
+        entry["uden_punktum"] = True
     changes: list[dict] = []
     ryk: list[str] = []
     for ch in an:
@@ -342,15 +378,20 @@ def _ikraft_rules(text: str) -> list[dict]:
     return rules
 
 
-def _verbatim(el: etree._Element) -> str:
-    """A § of the act as text lines (label and Lineas), for `øvrige`."""
+def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = None) -> str:
+    """A § of the act as text lines (label and Lineas), for `øvrige`; source repairs are added to
+    `warnings`."""
     nt = _NewText()
     nt.start()
     try:
         nt.unit(el)
     except Unreadable:  # a table: its cells as plain lines
-        return "\n".join(norm(_linea(li)) for li in el.iter("Linea"))
+        return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
     nt.flush()
+    for line, label in nt.repairs:
+        if warnings is not None:
+            warnings.append(f"{path}:{line}: punktummet efter »{label[:-1]}« stod som overskrift (<Rubrica>) i kilden; "
+                            f"læst som »{label}«")
     return "\n".join(nt.lines)
 
 
@@ -446,7 +487,7 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
                 continue
         if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
             label = norm(el.findtext("Explicatus") or "")
-            text = _verbatim(el)
+            text = _verbatim(el, name, act.warnings)
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
@@ -493,11 +534,37 @@ def _str(dumper: yaml.SafeDumper, s: str):
 _Dumper.add_representer(str, _str)
 
 
+# libyaml's emitter (C) writes the same bytes as PyYAML's (Python) seven times faster, except for
+# strings PyYAML and libyaml treat differently (characters outside the BMP, controls, BOM, line
+# separators, text ending in a line break, white space only) and empty keys: a document holding
+# any of these is written by PyYAML. tests/importers/test_amending_dump.py compares the two.
+_CDumper = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
+        pass
+
+    _CDumper.add_representer(str, _str)
+
+_RISKY = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\n$")
+
+
+def _plain(value) -> bool:
+    """Whether libyaml writes `value` exactly as PyYAML does (see above)."""
+    if isinstance(value, str):
+        return value == "" or (not _RISKY.search(value) and not value.isspace())
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and k != "" and _plain(k) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (bool, int))
+
+
 def dump(doc: dict) -> str:
     """The amendment file: deterministic, block scalars for multi-line text."""
     head = ("# Imported from the official LexDania XML by `lawdiff import lexdania`; the format is\n"
             "# described in docs/format.md. Numre marked ikke_udført are kept verbatim and never executed.\n")
-    return head + yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000,
+    dumper = _CDumper if _CDumper is not None and _plain(doc) else _Dumper
+    return head + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
                             default_flow_style=False)
 
 
@@ -518,12 +585,7 @@ def _lbk_source(henvisning: str) -> str | None:
 def link(doc: dict, store) -> list[str]:
     """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
     the intro cites, else the newest version before the act's date. Returns messages for the others."""
-    titles: dict[str, list[str]] = {}
-    for law in store.laws():
-        try:
-            titles.setdefault(store.load(law).title, []).append(law)
-        except Exception:  # a broken store file is reported by `lawdiff check`, not here
-            continue
+    titles = store.titles()
     notes = []
     for par in doc["paragraffer"]:
         laws = titles.get(par.get("lovtitel", ""), [])

@@ -19,9 +19,12 @@ Inline formatting (italic, bold, superscript) is not kept: the model holds plain
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -211,7 +214,10 @@ class _Reader:
     def content(self, el: etree._Element, unit: Unit) -> None:
         """Fill a subsection/item from its Exitus children."""
         for ch in el:
-            if ch.tag != "Explicatus":
+            tag = ch.tag
+            if tag == "Exitus":
+                self.exitus(ch, unit)
+            elif tag != "Explicatus":
                 self.content_element(ch, unit, el)
         self.lift_list(unit)
 
@@ -265,10 +271,11 @@ class _Reader:
 
     def exitus(self, ex: etree._Element, unit: Unit) -> None:
         # the hot path of the import: read each element's tag once
+        path = self.path
         for ch in ex:
             tag = ch.tag
             if tag == "Linea":
-                line = Line(self.linea(ch))
+                line = Line(linea_text(ch, path))
                 if ")" in line.text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
                 (unit.wrapup if unit.children else unit.intro).append(line)
@@ -306,7 +313,7 @@ class _Reader:
         label = _explicatus(el)
         num = None
         if label is not None and kind != "indent":
-            num = labels.item_num(label)
+            num = _item_num(label)
             if num is None:
                 kind = "indent"  # a free-form label such as "–" or "•"
             else:
@@ -383,12 +390,11 @@ class _Reader:
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         # a bare "§" is an unnumbered placeholder such as "§ (Ophævet)" in a repealed chapter
-        bare = norm(label) if label is not None else ""
+        bare, num, stop_before_letter = _section_label(label)
         if bare not in ("", "§"):
-            num = labels.section_num(label)
             if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {bare!r} kan ikke læses")
-            if _STOP_BEFORE_LETTER.search(bare):
+            if stop_before_letter:
                 self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{bare}« har punktum "
                                     f"før bogstavet i kilden; læst som § {num}")
         else:
@@ -415,12 +421,15 @@ class _Reader:
                 if slabel is None:
                     snum = str(len(sec.children) + 1)
                 else:
-                    snum = labels.subsection_num(slabel)
+                    snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
-                    self.content_element(e, stk, ch)
+                    if e.tag == "Exitus":
+                        self.exitus(e, stk)
+                    else:
+                        self.content_element(e, stk, ch)
                 self.lift_list(stk)
                 sec.children.append(stk)
         return secs
@@ -484,7 +493,7 @@ class _Reader:
                 if label is None and heading is None:
                     out.extend(kids)  # a technical wrapper with no label of its own
                     continue
-                num = labels.container_num(label) if tag != "Bog" else None
+                num = _container_num(label) if tag != "Bog" else None
                 out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
@@ -519,6 +528,22 @@ class _Reader:
             else:
                 out.append(Unit("ikraft", intro=self.flatten(ch, [])))
         return out
+
+
+# Labels recur in every act ("§ 1.", "Stk. 2.", "3)"): their numbers are read once per label.
+_subsection_num = lru_cache(maxsize=16384)(labels.subsection_num)
+_item_num = lru_cache(maxsize=16384)(labels.item_num)
+_container_num = lru_cache(maxsize=16384)(labels.container_num)
+
+
+@lru_cache(maxsize=65536)
+def _section_label(label: str | None) -> tuple[str, str | None, bool]:
+    """A § label normalised, its number (None for "" and "§"), and whether it has the full stop
+    before the letter ("§ 5. E")."""
+    bare = norm(label) if label is not None else ""
+    if bare in ("", "§"):
+        return bare, None, False
+    return bare, labels.section_num(label), bool(_STOP_BEFORE_LETTER.search(bare))
 
 
 def _explicatus(el: etree._Element) -> str | None:
@@ -591,8 +616,30 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
+# Every character validate.forbidden_in_file refuses is, in UTF-8, a C0 control or DEL byte (what
+# `translate` leaves when it deletes _ALL_BUT_C0_DEL), or one of these byte sequences (each starts
+# with a literal byte, which `re` finds with memchr: several times faster than decoding the file
+# and scanning every character); a character reference starts with "&#".
+# tests/importers/test_lexdania_prefilter.py checks this against the forbidden set.
+_ALL_BUT_C0_DEL = bytes(b for b in range(256) if not ((b < 0x20 and b not in (0x09, 0x0a, 0x0d)) or b == 0x7f))
+_ODD_UTF8 = tuple(re.compile(p) for p in (
+    rb"\xc2[\x80-\x9f]",  # C1 controls
+    rb"\xd8\x9c",  # U+061C
+    rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])",  # bidi marks and overrides
+    rb"\xed[\xa0-\xbf]",  # surrogates (not UTF-8 at all)
+    rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbd-\xbf])",  # non-characters, U+FFFD
+))
+
+
+def may_hold_odd_characters(data: bytes) -> bool:
+    """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses."""
+    return bool(data.translate(None, _ALL_BUT_C0_DEL)) or b"&#" in data or any(r.search(data) for r in _ODD_UTF8)
+
+
 def _refuse_odd_characters(data: bytes, path: str) -> None:
     """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
+    if not may_hold_odd_characters(data):
+        return
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -604,8 +651,31 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
         raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector for one document.
+
+    Mapping a document creates hundreds of thousands of small objects and no reference cycles.
+    A caller that keeps the results (`lawdiff import` reads every file before writing any) made
+    the collector scan all earlier documents' objects again and again: a quarter of the import's
+    CPU time over the corpus (benchmarks/bench_import.py). Objects are still freed by reference
+    counting; the collector runs as usual once the document is done."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    with gc_paused():
+        return _read_lexdania(data, path, law)
+
+
+def _read_lexdania(data: bytes, path: str, law: str | None) -> ImportResult:
     _refuse_odd_characters(data, path)
     tree = parse_bytes(data, path)
     root = tree.getroot()

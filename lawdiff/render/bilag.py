@@ -119,8 +119,16 @@ def _bilag_rows(law: _Law, group: list[Nummer], places: dict) -> list[BilagRow]:
     beside the text it changes: a new row starts at each line a nummer acts on."""
     first = group[0]
     sec_wid = first.section
-    if first.change.verb == "overskrift":  # the heading as it reads today
-        u = law.base_units[first.targets[0]]
+    p0 = places.get(id(first.change))
+    part = p0.what if p0 is not None and p0.what in ("heading", "title") else \
+        (p0.offset[0] if p0 is not None and p0.offset and p0.offset[0] in ("heading", "title") else None)
+    if part == "title":  # the act's title as it reads today
+        return [BilagRow([law.lr.base.title[:1].upper() + law.lr.base.title[1:]],
+                         [ln for nr in group for ln in nr.lines()])]
+    if first.change.verb == "overskrift" or (part == "heading" and first.targets
+                                             and law.base_units.get(first.targets[0]) is not None
+                                             and law.base_units[first.targets[0]].heading is not None):
+        u = law.base_units[first.targets[0]]  # the heading as it reads today
         left = ([u.label.strip()] if u.kind == "chapter" and u.label else []) + [u.heading.text]
         return [BilagRow(left, [ln for nr in group for ln in nr.lines()])]
     new_top = all(nr.change.verb == "ny" and nr.change.get("ny") in ("paragraf", "kapitel", "afsnit")

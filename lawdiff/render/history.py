@@ -7,9 +7,12 @@ and the amendment files in amendments/ (consolidate.load_acts).
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from ..consolidate import ikraft_of, load_acts
+import yaml
+
+from ..consolidate import ikraft_of, load_act, load_acts
 from ..errors import LawdiffError
 from ..model import Act
 from ..redline import Redline
@@ -28,10 +31,56 @@ def _act_entry(a, law_versions: list[Act]) -> dict:
     return {"id": a.id, "source": a.source, "date": a.date, "title": a.title, "numre": numre}
 
 
-def timeline(root: Path, law: str, versions: list[Act]) -> list[dict]:
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Amendments:
+    """The amendment files of a site, each read once per content (not once per act and file:
+    with every chain of the corpus that was 120 acts × 300 files, each file loaded twice per act).
+
+    Keyed by the sha256 of the file's bytes, so a long-lived builder (`lawdiff serve`) sees an
+    edited file at once. `acts(law)` gives what consolidate.load_acts gives for `law`."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._laws: dict[str, frozenset] = {}  # sha256 -> the laws the file's ændringsparagraffer name
+        self._acts: dict[tuple[str, str], object] = {}  # (sha256, law) -> AmendingAct | None
+
+    def _laws_of(self, path: Path, digest: str) -> frozenset:
+        if digest not in self._laws:
+            # only to pick the files to read: libyaml's fast parse (load_act reads and checks the
+            # files that name the law in full; a file libyaml cannot parse goes the strict way)
+            try:
+                raw = yaml.load(path.read_bytes(), Loader=_FastLoader)
+            except yaml.YAMLError:
+                from ..proposal import load_raw
+
+                raw = load_raw(path)
+            pars = raw.get("paragraffer") if isinstance(raw, dict) else None
+            self._laws[digest] = frozenset(
+                p.get("lov") for p in pars if isinstance(p, dict) and isinstance(p.get("lov"), str)
+            ) if isinstance(pars, list) else frozenset()
+        return self._laws[digest]
+
+    def acts(self, law: str) -> dict:
+        out = {}
+        for path in sorted((self.root / "amendments").glob("*.yaml")):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if law not in self._laws_of(path, digest):
+                continue
+            key = (digest, law)
+            if key not in self._acts:
+                self._acts[key] = load_act(path, law)
+            a = self._acts[key]
+            if a is not None:
+                out[a.id] = a
+        return out
+
+
+def timeline(root: Path, law: str, versions: list[Act], amendments: Amendments | None = None) -> list[dict]:
     """Versions and amending acts in date order: [{"kind": "version"|"act", …}]."""
     try:
-        acts = load_acts(root, law)
+        acts = amendments.acts(law) if amendments is not None else load_acts(root, law)
     except LawdiffError:
         acts = {}
     entries: list[tuple[tuple, dict]] = []

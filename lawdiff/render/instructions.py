@@ -193,7 +193,7 @@ class _Law:
         c = p.change
         if p.what == "title" or (p.offset and p.offset[0] == "title"):
             return -2.0  # the title comes first, then "Overalt i loven …" (lovteknik §9.1, template 5)
-        if c.get("overalt"):
+        if c.get("overalt") and c.get("i") is None:
             return -1.0
         if p.what == "new" and p.anchor:
             return self.end[p.anchor] + 0.5 if p.side == "efter" else self.order[p.anchor] - 0.5
@@ -336,8 +336,11 @@ class _Builder:
         return out
 
     def _heading_unit(self, c: Change, text: str, key: str) -> Unit:
+        """The base unit whose heading `text` cites, read as the engine reads it (one reader)."""
         from ..engine import _Applier
-        return _Applier(self.law.lr.law, self.law.lr.base).special(c, text, key)[1]
+        if getattr(self, "_reader", None) is None:
+            self._reader = _Applier(self.law.lr.law, self.law.lr.base)  # copies the act once per build
+        return self._reader.special(c, text, key)[1]
 
     def _citation(self, c: Change, key: str, here: float) -> tuple[str, dict]:
         """The citation of the change's `key` as printed (with any "der bliver"), and the same as
@@ -357,7 +360,12 @@ class _Builder:
             return self._pkt(p, here)
         data: dict | None = {k: c.get(k) for k in ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
                              if k in c.data}
-        if c.get("overalt"):
+        if c.get("overalt") and c.get("i") is not None:
+            # "Overalt i § 22 a ændres …" (lov 644/2016, "Overalt i kapitel 8 a" lov 1575/2015)
+            t, cdata = self._citation(c, "i", here)
+            where = f"Overalt i {_tgt_comma(t)}"
+            data.update(cdata, overalt=True)
+        elif c.get("overalt"):
             where = "Overalt i loven"
             data["overalt"] = True
             if c.get("bortset_fra"):
@@ -787,7 +795,8 @@ def nummer_lines(entry: dict) -> list[str]:
     lines: list[str] = []
     for k, sentence in enumerate(_sentences(entry["ændringer"])):
         s = format_sentence(sentence)
-        lines.append(f"{entry['nummer']}. {s}" if k == 0 else s)
+        label = entry["nummer"] + ("" if entry.get("uden_punktum") else ".")
+        lines.append(f"{label} {s}" if k == 0 else s)
         last = sentence[-1]
         if s.endswith(":") and "tekst" in last:
             # a table row "| a | b |" prints as its cells' text, as Lovtidende's flowed text reads

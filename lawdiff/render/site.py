@@ -87,6 +87,7 @@ class _Builder:
                                 status_name=STATUS)
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
         self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
+        self.amendments = history.Amendments(root)  # each amendment file read once, not once per act
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -180,7 +181,7 @@ class _Builder:
         prev = {v.key: versions[i - 1] for i, v in enumerate(versions) if i}
         html = self.render("history.html", path, title=f"Historik: {_cap(versions[-1].title)}",
             heading=versions[-1].title, entries=history.timeline(
-            self.root, law, versions), act_href=lambda v: _rel(path, act_path(v)),
+            self.root, law, versions, self.amendments), act_href=lambda v: _rel(path, act_path(v)),
             compare_href=lambda v: _rel(path, compare_path(law, prev[v.key].date, v.date)) if v.key in prev else None)
         self.site.add(path, html)
 

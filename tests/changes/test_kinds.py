@@ -46,7 +46,22 @@ SENTENCES = [
     ("I § 3 ophæves stk. 3 og 4.", [{"ophæves": "§ 3, stk. 3 og 4", "delt": 1}]),  # 2010-244 § 1, nr. 6
     ("I § 11 ophæves stk. 2-4.", [{"ophæves": "§ 11, stk. 2-4", "delt": 1}]),  # 2011-549 § 1, nr. 5
     ("Overskriften før § 239 udgår.", [{"verbum": "udgår"}]),
+    ("Overskriften »Børnemiljøvurdering« efter § 11 udgår.",  # 2011-275 § 1, nr. 7
+     [{"ophæves": "overskriften efter § 11", "overskrift_citat": "Børnemiljøvurdering", "verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
+    # new text quoted in the sentence (2012-1287 § 2, nr. 51; 2012-1354 § 11, nr. 1)
+    ("Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.",
+     [{"affattes": "overskriften til kapitel 27", "tekst": "Inddragelse af tilladelse", "inline": True}]),
+    ("I § 16 C, stk. 9, indsættes efter 1. pkt.: »Investeringsinstitutter kan ikke efterfølgende ændre princip.«",
+     [{"ny": "pkt", "efter": "1. pkt.", "inline": True}]),
+    # several old words or anchors with one new text (2011-470 § 1, nr. 1; 2014-734 § 1, nr. 25)
+    ("Overalt i loven ændres »Statens Luftfartsvæsen«, »luftfartsvæsenet« og »Luftfartsvæsenet« til: "
+     "»Trafikstyrelsen«, og »Statens Luftfartsvæsens« ændres til: »Trafikstyrelsens«.",
+     [{"fælles": True}, {"fælles": True, "ændres": "luftfartsvæsenet"}, {"til": "Trafikstyrelsen"}, {}]),
+    ("I § 48 a indsættes efter »§ 48, stk. 2,« og »§ 49, stk. 2,«: »1. pkt.,«.",
+     [{"fælles": True, "tekst": "1. pkt.,"}, {"kun_citat": True, "indsættes_efter": "§ 49, stk. 2,"}]),
+    ("I § 50, § 51, stk. 1, og § 74 a, stk. 2, nr. 3, ændres »jobplan« til: »»Min Plan««.",
+     [{"til": "»Min Plan«"}]),  # 2014-1486 § 3, nr. 10
 ]
 BLOCKS = [  # sentences that end with a colon: new text follows
     ("§ 21, stk. 1, affattes således:", {"affattes": "§ 21, stk. 1"}),
@@ -121,6 +136,19 @@ def test_typos_are_read_with_a_warning_and_worded_correctly(text, warning):
      {"ændres": "1,25", "mellemrum": {"ændres": "efter"}}, None),
     ("I § 187 indsættes efter »kontinentalsokkel«: » eller at udføre opgaver på dansk søterritorium«.",
      {"tekst": "eller at udføre opgaver på dansk søterritorium", "mellemrum": {"tekst": "før"}}, None),
+    # the count after the quotes (2012-603 § 1, nr. 4; 2011-1387 § 1, nr. 8)
+    ("I § 146, stk. 3, ændres »1.300 kr.« til: »1.450 kr. (2012-tal)« tre gange og »2.800 kr.« til: "
+     "»3.130 kr. (2012-tal)« to gange.", {"antal": 3, "antal_sidst": "gange"}, None),
+    ("I § 149, stk. 1, udgår »§ 146 a, stk. 2,« to steder.", {"antal": 2, "antal_sidst": "steder"}, None),
+    # the place without its "I" (2013-493 § 4, nr. 1), warned; "§ 5 ophæves." stays a repeal
+    ("§ 12, stk. 1, ændres »det sociale nævn« til: »Ankestyrelsen«.", {"uden_i": True, "i": "§ 12, stk. 1"}, "»I«"),
+    # typos in a citation, read repaired and printed as the act has them (2010-431 § 1, nr. 16;
+    # 2012-557 § 1, nr. 124); a typo inside »…« is never touched
+    ("I § 90 a, stk. 1,1. pkt., ændres »30 måneder« til: »123 uger«.",
+     {"i": "§ 90 a, stk. 1, 1. pkt.", "trykfejl": [["stk. 1, 1. pkt.", "stk. 1,1. pkt."]]}, "trykfejl"),
+    ("I § 75, stk. 4, § 83 stk. 2 og 3, og § 84, stk. 2, ændres »Foreningen« til: »Den danske UCITS«.",
+     {"i": "§ 75, stk. 4, § 83, stk. 2 og 3, og § 84, stk. 2"}, "komma mangler"),
+    ("I § 5 ændres »§ 83 stk. 2« til: »§ 83, stk. 2«.", {"ændres": "§ 83 stk. 2"}, None),
     # the citation's own full stop ends the sentence (2011-320 § 1, nr. 28)
     ("I § 41, stk. 2, ophæves 2. pkt.", {"ophæves": "§ 41, stk. 2, 2. pkt."}, None),
 ])
@@ -134,7 +162,7 @@ def test_source_forms_print_back_as_the_act_has_them(text, form, warning):
 
 
 @pytest.mark.parametrize("text", [
-    "I § 5 ændres »a« til: »b« to gange.",
+    "I § 5 ændres »a« til: »b« mange gange.",
     "I § 5 ændres »a til: »b«.",
     "Denne sætning er ingen ændring.",
 ])

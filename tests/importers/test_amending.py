@@ -145,3 +145,16 @@ def test_original_act_amending_other_acts_gives_an_amendment_file():
     assert pars[0]["lovtitel"] == "lov om elforsyning"
     assert act.numre == 4 and "øvrige" not in act.doc
     parse_proposal(dump(act.doc).encode(), act.file_name)
+
+
+def test_a_labels_full_stop_set_as_a_heading_is_joined_to_the_label():
+    # lov 1380/2012 §§ 21-23: <Explicatus>§ 21</Explicatus><Rubrica><Linea><Char>.</Char>…; printed
+    # "§ 21\n." in øvrige before
+    act = read_amending_file(lexdania("2012/2012-1380.xml"))
+    others = {o["nummer"]: o["tekst"] for o in act.doc["øvrige"]}
+    assert others["21"].startswith("§ 21.\nStk. 1. Loven træder i kraft den 1. januar 2013")
+    assert others["23"].startswith("§ 23.\nEn sikringspligtig forsikringstager")
+    assert not any(line.strip() == "." for t in others.values() for line in t.split("\n"))
+    warned = [w for w in act.warnings if "stod som overskrift" in w]
+    assert warned == [f"2012-1380.xml:{n}: punktummet efter »§ {p}« stod som overskrift (<Rubrica>) i kilden; "
+                      f"læst som »§ {p}.«" for n, p in ((6591, 21), (6672, 22), (6880, 23))]

@@ -1,0 +1,78 @@
+"""akn.to_bytes writes the body as text: it must be byte for byte what lxml's pretty printer
+makes of akn.to_tree (akn._lxml_bytes), for every shape of act and every character."""
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lawdiff import akn
+from lawdiff.model import Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
+
+# text with the characters XML escapes, white space, non-ASCII and the empty string
+_TEXT = st.text(alphabet=st.sampled_from(list("ab §»«æ&<>\"'\r\n\t.")), max_size=8)
+_NOTE = st.builds(Note, st.one_of(st.none(), _TEXT), st.lists(st.one_of(st.none(), _TEXT), max_size=2))
+_LINE = st.builds(Line, _TEXT, st.lists(_NOTE, max_size=2))
+_CELL = st.builds(Cell, st.one_of(st.none(), _TEXT), st.booleans(), st.integers(1, 3), st.integers(1, 3))
+_TABLE = st.builds(Table, st.lists(st.lists(_CELL, max_size=2), max_size=2))
+_BLOCKS = st.lists(st.one_of(_LINE, _TABLE), max_size=3)
+
+
+def _units(depth: int):
+    kids = st.lists(st.deferred(lambda: _units(depth - 1)), max_size=2) if depth else st.just([])
+    return st.builds(Unit, st.sampled_from(["book", "part", "chapter", "group", "ikraft", "section", "subsection",
+                                            "paragraph", "point", "indent"]),
+                     label=st.one_of(st.none(), _TEXT), heading=st.one_of(st.none(), _LINE),
+                     intro=_BLOCKS, children=kids, wrapup=_BLOCKS)
+
+
+def _act(body, preamble=()) -> Act:
+    act = Act("lov", "lov om x", "Lov om x", "lov", "2016", "1", "2016-01-01", "LOV nr. 1 af 01/01/2016",
+              preamble=list(preamble), body=body)
+    assign_eids(act)
+    assign_wids(act)
+    return act
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_units(3), max_size=3), st.lists(_LINE, max_size=2))
+def test_text_writer_equals_lxml(body, preamble):
+    act = _act(body, preamble)
+    expected = akn._lxml_bytes(act)
+    lxml_bytes, akn._lxml_bytes = akn._lxml_bytes, None  # the text writer must not fall back here
+    try:
+        assert akn.to_bytes(act) == expected
+    finally:
+        akn._lxml_bytes = lxml_bytes
+
+
+def test_empty_body_and_empty_content():
+    assert akn.to_bytes(_act([])) == akn._lxml_bytes(_act([]))
+    act = _act([Unit("chapter"), Unit("section", label="", intro=[Line("")]), Unit("section", label="§ 2.")])
+    data = akn.to_bytes(act)
+    assert data == akn._lxml_bytes(act)
+    assert b"<chapter " in data and b"<num></num>" in data and b"<p></p>" in data and b"<p/>" in data
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800"])
+def test_text_lxml_refuses_is_refused_the_same_way(bad):
+    act = _act([Unit("section", label="§ 1.", intro=[Line(f"a{bad}b")])])
+    with pytest.raises(Exception) as new:
+        akn.to_bytes(act)
+    with pytest.raises(Exception) as old:
+        akn._lxml_bytes(act)
+    assert (type(new.value), str(new.value)) == (type(old.value), str(old.value))
+
+
+def test_a_value_of_the_wrong_type_is_refused_as_lxml_does():
+    act = _act([Unit("section", label=5, intro=[Line("x")])])
+    with pytest.raises(TypeError):
+        akn.to_bytes(act)
+
+
+@pytest.mark.corpus
+def test_text_writer_equals_lxml_on_the_whole_corpus(corpus_results):
+    n = 0
+    for rel, res in corpus_results.items():
+        if res.act:
+            assert akn.to_bytes(res.act) == akn._lxml_bytes(res.act), rel
+            n += 1
+    print(f"\n{n} corpus acts written byte-identically by the text writer and by lxml")
+    assert n == 1024
