@@ -15,14 +15,14 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
-# Measured on 2026-11-23 (branch chains): 120/120 replayed, 69 without refusal, 16 fully identical,
-# 11,036 of 12,521 §§ (88.14 %) and 1,167 of 2,617 changed §§ (44.59 %) identical. Differences by
-# class (tests/chain_replay.py): redaktionel: ressort 918 (ministry renamings by royal decree, which no
-# act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"), redaktionel 219
-# (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 143, lawdiff 107, delvis 54,
+# Measured on 2026-11-24 (branch chains): 120/120 replayed, 71 without refusal, 18 fully identical,
+# 11,065 of 12,521 §§ (88.37 %) and 1,181 of 2,602 changed §§ (45.39 %) identical. Differences by
+# class (tests/chain_replay.py): redaktionel: ressort 919 (ministry renamings by royal decree, which no
+# act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"), redaktionel 204
+# (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 137, lawdiff 98, delvis 54,
 # senere ikrafttræden 42, udeladt 2. All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.88
-FLOOR_CHANGED = 0.445
+FLOOR_ALL = 0.883
+FLOOR_CHANGED = 0.453
 
 
 @pytest.mark.corpus
@@ -43,7 +43,7 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 69
+    assert fig["without_refusal"] >= 71
 
 
 @pytest.mark.corpus
