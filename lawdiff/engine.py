@@ -746,6 +746,8 @@ class _Applier:
                     for k in [k for k in self.r.edits if k[0] == u.wid]:
                         self.r.edits[k] = [e for e in self.r.edits[k] if e.change is not other]
                     self.r.touched[u.wid].remove(other)
+                    if not self.r.touched[u.wid]:
+                        del self.r.touched[u.wid]
                     continue
                 if other is not c:
                     where = cite_path(u, self.parents) if u.wid in self.parents else u.cite()

@@ -652,6 +652,7 @@ def test_a_unit_rewritten_after_an_overalt_change_of_its_words():
     official = corpus_act("2013/2013-203")
     assert text(lr.new, "§ 13") == text(official, "§ 13")
     assert "Arbejdsgivernes Uddannelsesbidrag er en selvejende institution" in text(lr.new, "§ 1")
+    assert all(lr.touched.values())  # the record of who changed what keeps no empty entry
     with pytest.raises(ProposalError, match="ændring 1 ændrer allerede i § 13, stk. 1"):
         run("2011/2011-160", [{"i": "§ 13, stk. 1, 1. pkt.", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
                                nr6])
