@@ -24,6 +24,7 @@ from lxml import etree
 
 from . import labels, names
 from .errors import MappingError
+from .gcpause import gc_paused
 from .model import Act, Cell, Line, Note, Table, Unit
 from .xmlsafe import parse_bytes
 
@@ -332,19 +333,32 @@ def _body_text(act: Act, counter: list[int]) -> bytes | None:
 # --- reading ---------------------------------------------------------------
 
 def _local(e) -> str:
+    tag = e.tag
+    if tag.__class__ is str:  # "{ns}name" or "name" (etree.QName is several times slower)
+        return tag.rpartition("}")[2]
     return etree.QName(e).localname
 
 
+_AN = _A + "authorialNote"
+
+
 def _read_line(p) -> Line:
-    notes = [Note(an.get("marker", ""), [q.text or "" for q in an.findall(_A + "p")])
-             for an in p.findall(_A + "authorialNote")]
+    # the hot path of reading: direct children, without ElementPath (findall)
+    notes = [Note(an.get("marker", ""), [q.text or "" for q in an if q.tag == _P])
+             for an in p if an.tag == _AN] if len(p) else []
     return Line(p.text or "", notes)
+
+
+# local names of the AKN elements the reader dispatches on, by qualified tag (the hot path: other
+# tags go through _local as before)
+_LOCAL = {_A + n: n for n in ("p", "table", "num", "heading", "intro", "content", "wrapUp")}
+_QKIND = {_A + v: k for k, v in _TAG.items()}
 
 
 def _read_blocks(e) -> list:
     out: list = []
     for ch in e:
-        name = _local(ch)
+        name = _LOCAL.get(ch.tag) or _local(ch)
         if name == "p":
             out.append(_read_line(ch))
         elif name == "table":
@@ -359,16 +373,18 @@ def _read_blocks(e) -> list:
 
 
 def _read_unit(e, path: str) -> Unit:
-    name = _local(e)
-    if name == "hcontainer":
-        kind = {"mellemrubrik": "group", "ikraft": "ikraft"}.get(e.get("name", ""))
-    else:
-        kind = _KIND.get(name)
+    kind = _QKIND.get(e.tag)
     if kind is None:
-        raise MappingError(f"ukendt element <{name}>", file=path, line=e.sourceline)
+        name = _local(e)
+        if name == "hcontainer":
+            kind = {"mellemrubrik": "group", "ikraft": "ikraft"}.get(e.get("name", ""))
+        else:
+            kind = _KIND.get(name)
+        if kind is None:
+            raise MappingError(f"ukendt element <{name}>", file=path, line=e.sourceline)
     u = Unit(kind, eid=e.get("eId", ""), wid=e.get("wId", ""))
     for ch in e:
-        cn = _local(ch)
+        cn = _LOCAL.get(ch.tag) or _local(ch)
         if cn == "num":
             u.label = ch.text or ""
         elif cn == "heading":
@@ -385,16 +401,23 @@ def _read_unit(e, path: str) -> Unit:
 
 def num_from_label(kind: str, label: str | None, eid: str) -> str | None:
     """Recover a unit's citation number from its printed label, as the importer read it."""
+    num = _label_num(kind, label)
+    if num is not None:
+        return num
+    if kind == "section" and (m := re.match(r"^sec_(\d+[a-z]*)$", eid)):  # a § whose label is empty
+        return labels.spaced(m.group(1))
+    if kind == "subsection" and (m := re.search(r"subsec_(\d+)(?:_\d+)?$", eid)):  # the unlabelled stk. 1
+        return m.group(1)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _label_num(kind: str, label: str | None) -> str | None:
+    """The number a label gives (labels recur in every act: each is read once)."""
     if kind == "section":
-        num = labels.section_num(label)
-        if num is None and (m := re.match(r"^sec_(\d+[a-z]*)$", eid)):  # a § whose label is empty
-            num = labels.spaced(m.group(1))
-        return num
+        return labels.section_num(label)
     if kind == "subsection":
-        num = labels.subsection_num(label)
-        if num is None and (m := re.search(r"subsec_(\d+)(?:_\d+)?$", eid)):  # the unlabelled stk. 1
-            num = m.group(1)
-        return num
+        return labels.subsection_num(label)
     if kind in ("paragraph", "point"):
         return labels.item_num(label)
     if kind in ("part", "chapter"):
@@ -452,6 +475,11 @@ def read_problems(root) -> list[tuple[int, str]]:
 
 
 def from_bytes(data: bytes, path: str) -> Act:
+    with gc_paused():
+        return _from_bytes(data, path)
+
+
+def _from_bytes(data: bytes, path: str) -> Act:
     root = parse_bytes(data, path).getroot()
     problems = read_problems(root)
     if problems:

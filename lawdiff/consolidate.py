@@ -457,6 +457,8 @@ def consolidate(store, law: str, at: str, include: list[str] | None = None, part
         for wid in lr.removed:
             changed_by.pop(wid, None)
         for wid, changes in lr.touched.items():
+            if not changes:
+                continue
             n = by_change.get(id(changes[-1]))
             if n is not None:
                 changed_by[rename.get(wid, wid)] = n.attribution

@@ -738,9 +738,20 @@ class _Applier:
 
     def _check_untouched(self, c: Change, unit: Unit, key: str) -> None:
         for u in unit.walk():
-            for other in self.r.touched.get(u.wid, []):
+            for other in list(self.r.touched.get(u.wid, [])):
+                if other is not c and other.get("overalt") and not c.get("overalt"):
+                    # "Overalt i loven ændres »Elevrefusion« …" and a later nummer that rewrites or
+                    # repeals a unit holding those words: the specific change wins there (as in
+                    # add_edit); the words' edits inside the unit are dropped
+                    for k in [k for k in self.r.edits if k[0] == u.wid]:
+                        self.r.edits[k] = [e for e in self.r.edits[k] if e.change is not other]
+                    self.r.touched[u.wid].remove(other)
+                    if not self.r.touched[u.wid]:
+                        del self.r.touched[u.wid]
+                    continue
                 if other is not c:
-                    raise c.error(f"{other.ref} ændrer allerede i {u.cite()}", key,
+                    where = cite_path(u, self.parents) if u.wid in self.parents else u.cite()
+                    raise c.error(f"{other.ref} ændrer allerede i {where}", key,
                                   hint="en enhed, der ophæves eller nyaffattes, kan ikke også ændres andetsteds")
 
     def rewrite(self, c: Change) -> None:
@@ -1145,13 +1156,56 @@ class _Applier:
             self.parents[unit.wid] = parent
             new_units.append(unit)
             i += 1
+        # a mellemrubrik between two new §§ comes as the last line of the first one's chunk ("… § 70 b.
+        # … / Midlertidige fleksjob / § 70 c. …", lov nr. 1380 af 23/12/2012, § 1, nr. 53): a last line
+        # that is no stk., nr. or sentence (no label, no closing punctuation) opens a group before the
+        # next new §; the groups are made from the last one back, so that each ends at the next
+        inner = []
+        # after the last new §: a mellemrubrik before the § that follows (when it is a § of the same
+        # group, not already under a heading of its own)
+        nxt = sibs[i] if i < len(sibs) else None
+        if nxt is not None and nxt.kind == "section" and nxt.num and nxt.wid not in self.r.inserted:
+            line = _trailing_heading(new_units[-1])
+            if line is not None:
+                inner.append((line, nxt))
+        for k in range(len(new_units) - 1, 0, -1):
+            line = _trailing_heading(new_units[k - 1])
+            if line is not None:
+                inner.append((line, new_units[k]))
+        for line, unit in inner:
+            self._group(c, line.text, self.parents[unit.wid], [unit])
         if heading is not None:
             group = self._group(c, heading, parent, new_units)
             new_units = [group]
+        elif inner:
+            new_units = [u for u in new_units if self.parents[u.wid] is parent] + [
+                self.parents[u.wid] for _, u in reversed(inner) if u.wid in self.r.inserted]
+        self._check_placering(c, new_units[0])
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
                                            [u.wid for u in new_units]))
+
+    def _check_placering(self, c: Change, unit: Unit) -> None:
+        """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
+        after the § it names, in that §'s group; a placement that says otherwise is refused, never
+        executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
+        landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+        p = str(c.get("placering") or "")
+        if not p:
+            return
+        if "efter overskrift" in p:
+            raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
+                          f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
+            kind = "chapter" if word == "kapitel" else "part"
+            up = self.parents.get(unit.wid)
+            while up is not None and up.kind != kind:
+                up = self.parents.get(up.wid)
+            if up is None or (up.num or "").lower() != num.lower():
+                raise c.error(f"placeringen »{p}« passer ikke: den nye paragraf kommer efter {c.get('efter') or c.get('før')} "
+                              f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
+                              hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")
 
     def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
         """A new mellemrubrik before the units `first`: they and the §§ after them up to the next
@@ -1447,6 +1501,23 @@ def _numbers_in(text: str) -> dict[str, set[str]]:
     for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
         out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
     return out
+
+
+def _trailing_heading(sec: Unit) -> Line | None:
+    """Take off and return the last line of a new § when it is a mellemrubrik for the next one: a
+    single line after the §'s text that has no label and no closing punctuation, in the last stk.
+    (or the § itself) as a line of its own."""
+    holder = sec.children[-1] if sec.children and sec.children[-1].kind == "subsection" else sec
+    if holder.children or len(holder.intro) + len(holder.wrapup) < 2:
+        return None
+    lines = holder.wrapup if holder.wrapup else holder.intro
+    last = lines[-1]
+    t = norm_map(last.text)[0].strip()
+    if not t or len(t) > 120 or not t[0].isupper() or re.search(r"[.:;,»«)\]]$", t) or \
+            re.match(r"(?:Stk\.|§|\d+\)|[a-zæøå]\))", t):
+        return None
+    lines.pop()
+    return last
 
 
 def _num_key(n: str):

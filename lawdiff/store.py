@@ -66,6 +66,7 @@ class Store:
         self.root = Path(root)
         self.dir = self.root / "statutes"
         self._cache: dict[tuple[str, str], Act] = {}
+        self._titles: dict[str, list[str]] | None = None
 
     def laws(self) -> list[str]:
         if not self.dir.is_dir():
@@ -115,8 +116,23 @@ class Store:
             self._cache[key] = act
         return self._cache[key]
 
+    def titles(self) -> dict[str, list[str]]:
+        """The title of each law's newest version -> the laws with that title. A file that cannot
+        be read is left out (`lawdiff check` reports it). Computed once, and again after a `save`:
+        linking each of a thousand imported amending acts read every law of the store again."""
+        if self._titles is None:
+            titles: dict[str, list[str]] = {}
+            for law in self.laws():
+                try:
+                    titles.setdefault(self.load(law).title, []).append(law)
+                except Exception:  # a broken store file is reported by `lawdiff check`, not here
+                    continue
+            self._titles = titles
+        return self._titles
+
     def save(self, act: Act) -> Path:
         path = self.path(act.law, act.date)
         atomic_write(path, akn.to_bytes(act))
         self._cache.pop((act.law, act.date), None)
+        self._titles = None
         return path

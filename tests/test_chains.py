@@ -14,14 +14,15 @@ from tests.conftest import CORPUS, SHARED
 CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
-# §§ identical. Raise these as the reader and the engine of issue 8 carry more real numre.
-# Measured on 2026-11-23 with main's reader and engine of issue 8: 120/120 replayed, 70 without
-# refusal, 13 fully identical, 10,856 of 12,521 §§ (86.70 %) and 999 of 2,640 changed §§ (37.84 %)
-# identical; differences: redaktionel 1,176 (mostly ministry renamings such as
-# "Undervisningsministeren" → "Børne- og undervisningsministeren"), lawdiff 276, ikke udført 153,
-# delvis 60. The aims (97 % / 99.9 %) are not reached: these floors keep what is reached.
-FLOOR_ALL = 0.865
-FLOOR_CHANGED = 0.375
+# §§ identical. Raise these as the reader and the engine carry more real numre.
+# Measured on 2026-11-24 (branch chains): 120/120 replayed, 71 without refusal, 18 fully identical,
+# 11,065 of 12,521 §§ (88.37 %) and 1,181 of 2,602 changed §§ (45.39 %) identical. Differences by
+# class (tests/chain_replay.py): redaktionel: ressort 919 (ministry renamings by royal decree, which no
+# act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"), redaktionel 204
+# (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 137, lawdiff 98, delvis 54,
+# senere ikrafttræden 42, udeladt 2. All of them count as differences: the aims are not reached.
+FLOOR_ALL = 0.883
+FLOOR_CHANGED = 0.453
 
 
 @pytest.mark.corpus
@@ -42,6 +43,7 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
+    assert fig["without_refusal"] >= 71
 
 
 @pytest.mark.corpus

@@ -610,3 +610,49 @@ def test_a_rykningsklausul_that_names_the_first_of_the_run():
         run("2011/2011-107", [nr5])
     with pytest.raises(ProposalError, match="passer ikke med ændringerne"):
         run("2011/2011-107", [{**nr5, "rykning": "Stk. 4 og 5 bliver herefter stk. 6 og 7."}, nr6, nr7])
+
+
+def test_mellemrubrikker_between_new_paragraphs():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 41 (LAB, LBK 706/2012 -> LBK 415/2013): "Efter § 70 a
+    indsættes: »Fastholdelsesfleksjob / § 70 b. … / Midlertidige fleksjob / § 70 c. … / Løn og tilskud m.v.
+    for fleksjob påbegyndt før den 1. januar 2013«" — each heading opens a group before the § after it
+    (also the existing one after the new §§); it was read as the last line of the § before."""
+    nr41 = {"ny": "paragraf", "nummer": "70 b", "efter": "§ 70 a",
+            "tekst": new_text("2012/2012-1380", "§ 1", "41.")}
+    lr = run("2012/2012-706", [nr41])
+    official = corpus_act("2013/2013-415")
+
+    def headings(act):
+        return [(u.heading.text, u.children[0].num) for u in act.walk() if u.kind == "group" and u.heading
+                and u.children and u.children[0].num in ("70 b", "70 c", "70 d", "70 e", "70 f", "70 g", "70 h")]
+
+    assert headings(lr.new) == headings(official) and len(headings(official)) == 6
+
+    def group_of(act, title):
+        return next((u.children[0].num for u in act.walk() if u.kind == "group" and u.heading
+                     and u.heading.text.startswith(title)), None)
+
+    assert group_of(lr.new, "Løn og tilskud m.v. for fleksjob") == group_of(official, "Løn og tilskud m.v. for fleksjob")
+    assert group_of(official, "Løn og tilskud m.v. for fleksjob") is not None
+    for num in ("70 b", "70 c", "70 d", "70 e", "70 g"):
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    # § 70 f: the LBK corrects the act's "indkomstregistreret" (an editorial correction)
+    assert text(lr.new, "§ 70 f").replace("indkomstregistreret", "indkomstregisteret") == text(official, "§ 70 f")
+
+
+def test_a_unit_rewritten_after_an_overalt_change_of_its_words():
+    """Lov nr. 1347 af 21/12/2012, § 1, nr. 2 and 6 (lov om Arbejdsgivernes Elevrefusion, LBK 160/2011 ->
+    LBK 203/2013): "Overalt i loven ændres »Elevrefusion« til: »Uddannelsesbidrag« …", then "§ 13
+    affattes således: …": the rewrite wins in § 13 (it was refused as a unit changed twice); a change
+    of words in § 13 by a nummer of its own is still refused."""
+    nr2 = [{"overalt": True, "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
+           {"overalt": True, "ændres": "Elevrefusions", "til": "Uddannelsesbidrags"}]
+    nr6 = {"affattes": "§ 13", "tekst": new_text("2012/2012-1347", "§ 1", "6.")}
+    lr = run("2011/2011-160", [*nr2, nr6])
+    official = corpus_act("2013/2013-203")
+    assert text(lr.new, "§ 13") == text(official, "§ 13")
+    assert "Arbejdsgivernes Uddannelsesbidrag er en selvejende institution" in text(lr.new, "§ 1")
+    assert all(lr.touched.values())  # the record of who changed what keeps no empty entry
+    with pytest.raises(ProposalError, match="ændring 1 ændrer allerede i § 13, stk. 1"):
+        run("2011/2011-160", [{"i": "§ 13, stk. 1, 1. pkt.", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
+                               nr6])

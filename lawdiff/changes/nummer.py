@@ -9,6 +9,8 @@ at the end of the sentence where the usual rule — R7 — would not give it), `
 """
 from __future__ import annotations
 
+import re
+
 from . import insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
@@ -51,8 +53,38 @@ def _location(r: Reader, prev: dict | None, first: bool):
     return read_location(r, first, prev)
 
 
+# Typos in a citation that leave its meaning plain (outside »…« only): the sentence is read in the
+# repaired form, and `trykfejl` on its first change records [repaired, as printed] pairs so that it
+# prints back as the act has it. Each is warned about.
+CITATION_TYPOS = [
+    (re.compile(r"(stk\. \d+(?: [a-z])?),(\d+\. pkt\.)"), r"\1, \2", "mellemrum mangler efter komma"),
+    (re.compile(r"(stk\. \d+(?: [a-z])?)\. (\d+\. pkt\.)"), r"\1, \2", "punktum for komma"),
+    (re.compile(r"(stk\. \d+(?: [a-z])?)\.,(?= )"), r"\1,", "punktum før komma"),
+    (re.compile(r"(\d+\. pkt),(?= )"), r"\1.,", "punktum mangler efter »pkt«"),
+    (re.compile(r"(?<=, )(\d+) pkt\."), r"\1. pkt.", "punktum mangler efter tallet"),
+    (re.compile(r"(, )stk (\d+)"), r"\1stk. \2", "punktum mangler efter »stk«"),
+    (re.compile(r"(§ \d+(?: [a-zæøåA-Z]{1,2})?) (stk\. \d+)"), r"\1, \2", "komma mangler før »stk.«"),
+]
+
+
+def _repair_citations(text: str) -> tuple[str, list[list[str]], list[str]]:
+    pieces = re.split(r"(»[^«]*«)", text)
+    pairs: list[list[str]] = []
+    notes: list[str] = []
+    for k in range(0, len(pieces), 2):  # the parts outside the quotes
+        for rx, rep, why in CITATION_TYPOS:
+            for m in list(rx.finditer(pieces[k])):
+                fixed = m.expand(rep)
+                pairs.append([fixed, m.group(0)])
+                notes.append(f"»{m.group(0)}« i en henvisning: {why} (trykfejl); læst som »{fixed}«, gengivet som i kilden")
+            pieces[k] = rx.sub(rep, pieces[k])
+    return "".join(pieces), pairs, notes
+
+
 def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     """The changes of one instruction sentence; Unreadable when it cannot be read with certainty."""
+    original = text
+    text, typos, notes = _repair_citations(text)
     r = Reader(text)
     out: list[dict] = []
     seps: list[str] = []
@@ -101,6 +133,11 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
             ended_with_period = False
         if ended_with_period != default_period(body):
             out[-1]["punktum"] = ended_with_period
+    if typos:
+        out[0]["trykfejl"] = typos
+        if format_sentence(out) != original and not out[-1].get("_blok"):
+            raise Unreadable("en trykfejl i en henvisning kan ikke gengives sikkert")
+        warnings.extend(notes)
     warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
     return out
 
@@ -117,9 +154,6 @@ def _one_more(ch: dict, side: str, old: str) -> dict:
         new["tekst"] = ch["tekst"]
         if not side:
             new["kun_citat"] = True
-        else:
-            new.pop("elliptisk")
-            new["elliptisk"] = True
     return new
 
 
@@ -127,7 +161,6 @@ def _one_more(ch: dict, side: str, old: str) -> dict:
 # no spaces at their ends (yamlfile folds them, and the engine matches words without them), so
 # the value is stored trimmed and `mellemrum` records the side(s) as a word, for printing only.
 QUOTED = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
-SPACE_SIDES = ("før", "efter", "begge")
 
 
 def _record_spaces(ch: dict) -> None:
@@ -182,6 +215,8 @@ def format_sentence(changes: list[dict], period: bool | None = None) -> str:
         parts.append(s)
         prev = ch
     body = "".join(parts)
+    for fixed, printed in changes[0].get("trykfejl", []):  # as the act printed its citations
+        body = body.replace(fixed, printed, 1)
     if period is False or body.endswith(":"):
         return body
     last = changes[-1]

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..address import scan_citation
 from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
 from .insert import read_placed_block
@@ -39,8 +41,22 @@ def read_in(r: Reader, loc: dict) -> dict | None:
     return _tail(r, ch)
 
 
+_NAMED_HEADING = re.compile(r"([Oo]verskriften) »([^«»]+)« ((?:før|efter) § \d+(?: [a-zæøå]{1,2})?) (?=udgår|ophæves)")
+
+
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     start = r.pos
+    m = _NAMED_HEADING.match(r.text, r.pos)
+    if m:
+        # "Overskriften »Børnemiljøvurdering« efter § 11 udgår.": the heading named by its words
+        # (`overskrift_citat`, printed only) and cited by its place
+        r.pos = m.end()
+        ch = {"ophæves": f"overskriften {m.group(3)}", "overskrift_citat": m.group(2)}
+        if r.lit("udgår"):
+            ch["verbum"] = "udgår"
+        else:
+            r.lit("ophæves")
+        return ch
     t = read_target(r, prev, first)
     if t is None:
         return None
@@ -74,6 +90,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         tail = ", ".join(parts[-ch["delt"]:])
         return f"{where}ophæves {tail}" + _format_tail(ch)
     head = format_target(ch, "ophæves", prev, first)
+    if "overskrift_citat" in ch:
+        head = head.replace("verskriften ", f"verskriften »{ch['overskrift_citat']}« ", 1)
     if ch.get("verbum") == "udgår":
         return f"{head}udgår, og i stedet indsættes:" if "tekst" in ch else f"{head}udgår"
     if "som" in ch:

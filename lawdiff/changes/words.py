@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
@@ -119,7 +121,6 @@ def _more_quotes(r: Reader, ch: dict, then: str, sides: bool = False) -> None:
     words (anchors) with one new text. Each is a change of its own (nummer.read_sentence makes
     them: all but the last are `fælles`, printing no new text); here they are collected in
     `_flere` as (joiner, side word or "", quote)."""
-    import re as _re
     start = r.pos
     more = []
     while True:
@@ -127,7 +128,7 @@ def _more_quotes(r: Reader, ch: dict, then: str, sides: bool = False) -> None:
         if not m:
             break
         more.append((m.group(1), (m.group(2) or "") if sides else "", r.quote()))
-    if more and not _re.compile(then).match(r.text, r.pos):
+    if more and not re.compile(then).match(r.text, r.pos):
         r.pos = start  # not a list that ends in the new text: the clauses are read one by one
         return
     if more:

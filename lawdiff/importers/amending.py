@@ -27,6 +27,7 @@ from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
 from ..address import parse_citation
 from ..errors import AddressError, MappingError
+from .lexdania import linea_text
 from ..text import norm
 from ..xmlsafe import parse_bytes
 
@@ -49,11 +50,22 @@ class AmendingAct:
 
 
 def _linea(el: etree._Element) -> str:
+    """The text of a <Linea> as the statute importer reads it (importers/lexdania.linea_text: two
+    plain runs split by a line break keep a space between them); a Linea that reader refuses (an
+    element inside a <Char>, text outside the <Char>s) makes its nummer unreadable."""
+    try:
+        return linea_text(el, "")
+    except MappingError as e:
+        raise Unreadable(f"en linje kan ikke læses sikkert: {e.message}") from None
+
+
+def _raw_linea(el: etree._Element) -> str:
+    """The <Char> runs glued as they stand: only for the verbatim text of a nummer that is refused."""
     return "".join(el.itertext("Char", with_tail=False))
 
 
-def _lines_text(el: etree._Element) -> str:
-    return norm(" ".join(_linea(li) for li in el.iter("Linea")))
+def _lines_text(el: etree._Element, read=None) -> str:
+    return norm(" ".join((read or _linea)(li) for li in el.iter("Linea")))
 
 
 # --- new text: AendringNyTekst as it will read in the law -------------------------
@@ -223,24 +235,31 @@ def _order(ch: dict) -> dict:
              "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
              "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
              "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i"]
+             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
     return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
 
 
 def official_text(an: etree._Element) -> str:
     """The nummer as printed in Lovtidende (whitespace normalised): the oracle of the round trip."""
+    try:
+        return _official_text(an, _linea)
+    except Unreadable:
+        return _official_text(an, _raw_linea)
+
+
+def _official_text(an: etree._Element, read) -> str:
     out = [norm(an.findtext("Explicatus") or "")]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(ch.find("AendringDefinition")))
+            out.append(_lines_text(ch.find("AendringDefinition"), read))
             ak = ch.find("AendringAktion")
             ny = ak.find("AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
-                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else _linea(x)
+                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
                 out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
         elif ch.tag == "Rykningsklausul":
-            out.append(_lines_text(ch))
+            out.append(_lines_text(ch, read))
     return norm(" ".join(x for x in out if x))
 
 
@@ -367,7 +386,7 @@ def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = N
     try:
         nt.unit(el)
     except Unreadable:  # a table: its cells as plain lines
-        return "\n".join(norm(_linea(li)) for li in el.iter("Linea"))
+        return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
     nt.flush()
     for line, label in nt.repairs:
         if warnings is not None:
@@ -566,12 +585,7 @@ def _lbk_source(henvisning: str) -> str | None:
 def link(doc: dict, store) -> list[str]:
     """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
     the intro cites, else the newest version before the act's date. Returns messages for the others."""
-    titles: dict[str, list[str]] = {}
-    for law in store.laws():
-        try:
-            titles.setdefault(store.load(law).title, []).append(law)
-        except Exception:  # a broken store file is reported by `lawdiff check`, not here
-            continue
+    titles = store.titles()
     notes = []
     for par in doc["paragraffer"]:
         laws = titles.get(par.get("lovtitel", ""), [])

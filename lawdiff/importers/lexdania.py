@@ -19,9 +19,7 @@ Inline formatting (italic, bold, superscript) is not kept: the model holds plain
 """
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,6 +29,7 @@ from lxml import etree
 
 from .. import labels
 from ..errors import MappingError
+from ..gcpause import gc_paused
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
@@ -649,24 +648,6 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
         at, p = bad
         line, col = index_line_col(text, at)
         raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Pause Python's cyclic garbage collector for one document.
-
-    Mapping a document creates hundreds of thousands of small objects and no reference cycles.
-    A caller that keeps the results (`lawdiff import` reads every file before writing any) made
-    the collector scan all earlier documents' objects again and again: a quarter of the import's
-    CPU time over the corpus (benchmarks/bench_import.py). Objects are still freed by reference
-    counting; the collector runs as usual once the document is done."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:

@@ -46,6 +46,8 @@ SENTENCES = [
     ("I § 3 ophæves stk. 3 og 4.", [{"ophæves": "§ 3, stk. 3 og 4", "delt": 1}]),  # 2010-244 § 1, nr. 6
     ("I § 11 ophæves stk. 2-4.", [{"ophæves": "§ 11, stk. 2-4", "delt": 1}]),  # 2011-549 § 1, nr. 5
     ("Overskriften før § 239 udgår.", [{"verbum": "udgår"}]),
+    ("Overskriften »Børnemiljøvurdering« efter § 11 udgår.",  # 2011-275 § 1, nr. 7
+     [{"ophæves": "overskriften efter § 11", "overskrift_citat": "Børnemiljøvurdering", "verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
     # new text quoted in the sentence (2012-1287 § 2, nr. 51; 2012-1354 § 11, nr. 1)
     ("Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.",
@@ -140,6 +142,13 @@ def test_typos_are_read_with_a_warning_and_worded_correctly(text, warning):
     ("I § 149, stk. 1, udgår »§ 146 a, stk. 2,« to steder.", {"antal": 2, "antal_sidst": "steder"}, None),
     # the place without its "I" (2013-493 § 4, nr. 1), warned; "§ 5 ophæves." stays a repeal
     ("§ 12, stk. 1, ændres »det sociale nævn« til: »Ankestyrelsen«.", {"uden_i": True, "i": "§ 12, stk. 1"}, "»I«"),
+    # typos in a citation, read repaired and printed as the act has them (2010-431 § 1, nr. 16;
+    # 2012-557 § 1, nr. 124); a typo inside »…« is never touched
+    ("I § 90 a, stk. 1,1. pkt., ændres »30 måneder« til: »123 uger«.",
+     {"i": "§ 90 a, stk. 1, 1. pkt.", "trykfejl": [["stk. 1, 1. pkt.", "stk. 1,1. pkt."]]}, "trykfejl"),
+    ("I § 75, stk. 4, § 83 stk. 2 og 3, og § 84, stk. 2, ændres »Foreningen« til: »Den danske UCITS«.",
+     {"i": "§ 75, stk. 4, § 83, stk. 2 og 3, og § 84, stk. 2"}, "komma mangler"),
+    ("I § 5 ændres »§ 83 stk. 2« til: »§ 83, stk. 2«.", {"ændres": "§ 83 stk. 2"}, None),
     # the citation's own full stop ends the sentence (2011-320 § 1, nr. 28)
     ("I § 41, stk. 2, ophæves 2. pkt.", {"ophæves": "§ 41, stk. 2, 2. pkt."}, None),
 ])

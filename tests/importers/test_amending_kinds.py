@@ -3,9 +3,11 @@ read → YAML → print back word for word (the official text is the oracle), an
 engine on the amended act as it stood (its LBK from the corpus) with the meaning the act states."""
 import copy
 
+import pytest
 from lxml import etree
 
 from lawdiff.engine import apply_proposal
+from lawdiff.errors import LawdiffError
 from lawdiff.importers import amending
 from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.importers.text import read_unit
@@ -123,3 +125,26 @@ def test_several_anchors_with_one_new_text_are_one_change_each():
     assert [c["ændres"] for c in entry["ændringer"]] == ["Dansk Olie og Naturgas A/S", "Dansk Olie & Naturgas A/S"]
     assert all(c["til"] == "DONG Oil Pipe A/S" and c["overalt"] for c in entry["ændringer"])
     assert norm(" ".join(nummer_lines(entry))) == official
+
+
+def _act_with(change: dict) -> bytes:
+    doc = {"titel": "Lov om ændring af lov om en aktiv beskæftigelsesindsats", "organisation": "Folketinget",
+           "dato": "2017-01-01", "status": "vedtaget", "kilde": "lov nr. 1 af 1. januar 2017",
+           "love": {"lab": "lab@2016-11-21"},
+           "paragraffer": [{"nummer": "1", "lov": "lab", "lovtitel": "lov om en aktiv beskæftigelsesindsats",
+                            "henvisning": "lovbekendtgørelse nr. 1342 af 21. november 2016",
+                            "numre": [{"nummer": "1", "ændringer": [change]}]}]}
+    return amending.dump(doc).encode()
+
+
+def test_a_placement_the_engine_cannot_honour_is_refused_never_misplaced(store):
+    new = {"ny": "paragraf", "nummer": "68 h", "efter": "§ 68 g", "tekst": "§ 68 h. Ny."}
+    lab = store.load("lab@2016-11-21")
+    # § 68 g ends kapitel 12 b: "i kapitel 12 b" is where the engine puts the new §
+    lr = apply_proposal(parse_proposal(_act_with({**new, "placering": "i kapitel 12 b"}), "a.yaml"), {"lab": lab})["lab"]
+    chap = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "12 b")
+    assert [s.num for s in chap.walk() if s.kind == "section"][-1] == "68 h"
+    for placering, words in (("i kapitel 13", "passer ikke"), ("i kapitel 13 efter overskriften før § 69", "endnu ikke")):
+        with pytest.raises(LawdiffError) as e:
+            apply_proposal(parse_proposal(_act_with({**new, "placering": placering}), "a.yaml"), {"lab": lab})
+        assert words in str(e.value) and "§ 1, nr. 1" in str(e.value)
