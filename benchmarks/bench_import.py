@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from lawdiff.gcpause import kept, keeping
 from lawdiff.importers import amending
 from lawdiff.importers.lexdania import read_lexdania, unique_keys
 from lawdiff.store import Store
@@ -59,10 +60,12 @@ def full():
         store = Store(tmp)
         t = clock()
         results = []
-        for name, d in data:
-            res = read_lexdania(d, name)
-            counts["repairs"] += len(res.repairs)
-            results.append(res)
+        with keeping():  # as cli._import_lexdania
+            for name, d in data:
+                res = read_lexdania(d, name)
+                counts["repairs"] += len(res.repairs)
+                results.append(res)
+                kept()
         unique_keys(results, lambda law, date: None)
         for res in results:
             if res.act:

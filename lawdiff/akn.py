@@ -474,6 +474,22 @@ def read_problems(root) -> list[tuple[int, str]]:
     return out
 
 
+def read_header(data: bytes, path: str) -> tuple[str, str, str, str]:
+    """(law, date, title, source) of a stored version, read from its FRBRWork without building the
+    act. Linking a thousand amending acts to the store needs only these; the file is still parsed
+    by the safe parser, and `from_bytes` checks all of it when the act itself is loaded."""
+    root = parse_bytes(data, path).getroot()
+    doc = root.find(_A + "act")
+    work = doc.find(f"{_A}meta/{_A}identification/{_A}FRBRWork") if doc is not None else None
+    name = work.find(_A + "FRBRname") if work is not None else None
+    day = work.find(_A + "FRBRdate") if work is not None else None
+    if name is None or day is None:
+        raise MappingError("FRBRWork mangler FRBRname eller FRBRdate", file=path,
+                           line=(work if work is not None else root).sourceline)
+    aliases = {a.get("name"): a.get("value") for a in work.findall(_A + "FRBRalias")}
+    return doc.get("name", ""), day.get("date") or "", name.get("value") or "", aliases.get("source", "")
+
+
 def from_bytes(data: bytes, path: str) -> Act:
     with gc_paused():
         return _from_bytes(data, path)

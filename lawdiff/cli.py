@@ -17,19 +17,22 @@ from .validate import count
 
 
 def _import_lexdania(store: Store, args) -> int:
+    from .gcpause import kept, keeping
     from .importers.lexdania import read_lexdania_file, unique_keys
 
     acts = amendments = failed = 0
     # read everything first, so that a failure leaves no half-written store
     results = []
-    for f in args.files:
-        try:
-            res = read_lexdania_file(f, law=args.law)
-        except LawdiffError as e:
-            failed += 1
-            print(f"{f}: FEJL: {e}", file=sys.stderr)
-            continue
-        results.append(res)
+    with keeping():
+        for f in args.files:
+            try:
+                res = read_lexdania_file(f, law=args.law)
+            except LawdiffError as e:
+                failed += 1
+                print(f"{f}: FEJL: {e}", file=sys.stderr)
+                continue
+            results.append(res)
+            kept()  # what was read stays until the end: the collector need not scan it again
     # two different acts with the same short name and date must not overwrite each other
     for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
                             if store.path(law, date).is_file() else None):

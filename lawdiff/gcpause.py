@@ -23,3 +23,21 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+@contextlib.contextmanager
+def keeping() -> Iterator[None]:
+    """For a loop that keeps everything each step reads (`lawdiff import lexdania` reads every
+    document before it writes any): call `kept()` after each step to move what is alive now to
+    the collector's permanent generation (gc.freeze), so that later collections no longer scan
+    earlier documents. Re-enabling the collector after each document still cost a full scan of
+    all kept documents every few files (~4.7 s of a 24 s corpus import under cProfile). At the
+    end everything is handed back to the collector (gc.unfreeze)."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def kept() -> None:
+    gc.freeze()

@@ -598,7 +598,7 @@ def link(doc: dict, store) -> list[str]:
         want = _lbk_source(par.get("henvisning", ""))
         version = None
         for v in store.versions(law):
-            if want and store.load(f"{law}@{v}").source == want:
+            if want and store.header(f"{law}@{v}")[1] == want:
                 version = v
         if version is None:
             older = [v for v in store.versions(law) if v <= doc["dato"]]
