@@ -309,6 +309,11 @@ def test_proposal_page_shows_headings_and_title(root, tmp_path):
         in page
     assert re.search(r"Kapitel(?: |&nbsp;|\xa0)22<br>Forsøg<ins", page)
     assert "(ophævet)" not in page  # no § is repealed by this proposal
+    # every change's link names where it acts, also a new mellemrubrik given `før` and `overalt`
+    labels = re.findall(r'class="change-link"[^>]*>Ændring [0-9.]+: [^<]*?, ([^<]*)</a>', page)
+    assert labels and all(label.strip() for label in labels), labels
+    assert any(label.replace("\xa0", " ") == "§ 21" for label in labels)
+    assert "overalt i loven" in labels
     assert (out / "forslag" / "handwritten.docx").exists()
 
 

@@ -230,7 +230,8 @@ class _Builder:
                 if target:
                     links.append({"change": c, "href": f"#f{item.number}-{target}",
                                   "label": c.get("i") or c.get("affattes") or c.get("ophæves")
-                                  or c.get("overskrift") or c.get("efter") or "", "law": c.law})
+                                  or c.get("overskrift") or c.get("efter") or c.get("før")
+                                  or ("overalt i loven" if c.get("overalt") else ""), "law": c.law})
             items.append({"item": item, "laws": per_law, "links": links})
             self.search.append({"t": f"Forslag {item.number}. {item.title} · {prop.title}",
                                 "u": f"{path}#forslag-{item.number}", "x": item.remarks or ""})
