@@ -15,6 +15,7 @@ caller hands it the AendringCentreretParagraf; annexes of the amending act are n
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -434,8 +435,66 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     return par
 
 
+def _label_number(el: etree._Element) -> int | None:
+    m = re.fullmatch(r"(?:§\s*)?(\d+)\.?", norm(el.findtext("Explicatus") or ""))
+    return int(m.group(1)) if m else None
+
+
+_PARAGRAFFER = ("AendringCentreretParagraf", "IkraftCentreretParagraf")
+
+
+def hoist_nested(root: etree._Element, path: str) -> list[str]:
+    """A source whose markup puts the next numre, or the act's next §§, inside a nummer's new text
+    would make them part of the law text that nummer inserts (lov 251/2012 § 1, nr. 2-6 inside nr.
+    1; lov 1567/2010 § 3 and the ikrafttræden § 4 inside § 2, nr. 5). They are moved out, after the
+    element that wrongly holds them, in source order, and reported — only when that reading is
+    certain: their numbers continue the holder's (nr. 1 → 2, 3, …; § 2 → § 3, § 4) up to the
+    holder's next sibling, and for numre the new text also closes with a typed « before them.
+    New text that itself is amendment text ("§ 1, nr. 7, affattes således: »7. …«", an act
+    amending an amending act) fails these tests and stays as it is."""
+    notes = []
+    for tags, holder_tags, word in ((_PARAGRAFFER, ("AendringCentreretParagraf",), ""),
+                                    (("AendringsNummer",), ("AendringsNummer",), "nr. ")):
+        moves: dict[etree._Element, list[etree._Element]] = {}
+        for el in root.iter(*tags):
+            holders = list(el.iterancestors(*holder_tags))
+            if holders and next(el.iterancestors("AendringNyTekst"), None) is not None:
+                moves.setdefault(holders[-1], []).append(el)
+        for top, els in moves.items():
+            els = [e for e in els if not any(a in els for a in e.iterancestors(*tags))]  # each subtree once
+            first = _label_number(top)
+            nums = [_label_number(e) for e in els]
+            after = top.getnext()
+            while after is not None and after.tag not in tags:
+                after = after.getnext()
+            if first is None or nums != list(range(first + 1, first + 1 + len(els))) or (
+                    after is not None and _label_number(after) != first + 1 + len(els)):
+                continue
+            if word:
+                shell = copy.deepcopy(top)
+                for inner in list(shell.iter(*tags))[1:]:
+                    if inner.getparent() is not None:
+                        inner.getparent().remove(inner)
+                if not re.search(r"«\.?$", norm("".join(shell.itertext()))):
+                    continue
+            cursor = top
+            for el in els:
+                notes.append(f"{path}:{el.sourceline}: {word}{norm(el.findtext('Explicatus') or '')} står i kilden "
+                             f"inde i den nye tekst til {word}{norm(top.findtext('Explicatus') or '')}; "
+                             f"læst som {'det næste nummer' if word else 'lovens næste paragraf'}")
+                el.tail = None
+                cursor.addnext(el)
+                cursor = el
+            if word:  # the typed « that closed the new text is not law text
+                last = [c for nyt in top.iter("AendringNyTekst") for c in nyt.iter("Char") if (c.text or "").strip()]
+                if last and last[-1].text.rstrip().endswith("«"):
+                    last[-1].text = re.sub(r"«(\s*)$", r"\1", last[-1].text)
+    return notes
+
+
 def read_amending(data: bytes, path: str) -> AmendingAct:
     root = parse_bytes(data, path).getroot()
+    hoisted = hoist_nested(root, Path(path).name)
     dtype = (root.findtext("Meta/DocumentType") or "").strip()
     original = dtype.startswith("LOV H")
     if not dtype.startswith("LOV Æ") and not original:
@@ -457,6 +516,7 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
         doc["undertitel"] = _lines_text(sub).strip("()")
     doc["love"] = {}
     act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
+    act.warnings.extend(hoisted)
     paragraffer: list[dict] = []
     others: list[dict] = []
     ikraft: list[dict] = []

@@ -158,3 +158,39 @@ def test_a_labels_full_stop_set_as_a_heading_is_joined_to_the_label():
     warned = [w for w in act.warnings if "stod som overskrift" in w]
     assert warned == [f"2012-1380.xml:{n}: punktummet efter »§ {p}« stod som overskrift (<Rubrica>) i kilden; "
                       f"læst som »§ {p}.«" for n, p in ((6591, 21), (6672, 22), (6880, 23))]
+
+
+def test_numre_the_source_nests_inside_a_closed_new_text_are_read_as_the_next_numre():
+    """lov 251/2012: the markup puts § 1, nr. 2-6 inside nr. 1's new text, after its closing «.
+    They were inserted as law text by nr. 1 (and never executed); now they are numre of their
+    own, with a warning naming file:line."""
+    act = read_amending_file(lexdania("2012/2012-251.xml"))
+    (par,) = act.doc["paragraffer"]
+    assert [n["nummer"] for n in par["numre"]] == ["1", "2", "3", "4", "5", "6", "7"]
+    (change,) = _nummer(act.doc, "1", "1")["ændringer"]
+    assert change["tekst"].endswith("omkostningstillægget efter stk. 3.") and "To steder" not in change["tekst"]
+    assert "»han« til: »medlemmet«" not in change["tekst"]
+    assert any(w.startswith("2012-251.xml:97: nr. 2. står i kilden inde i den nye tekst til nr. 1.;")
+               for w in act.warnings)
+    assert not act.refused
+
+
+def test_paragraphs_the_source_nests_inside_a_new_text_are_read_as_the_acts_next_paragraphs():
+    """lov 1567/2010: § 3 (an ændringsparagraf) and the ikrafttræden § 4 stand inside § 2, nr. 5's
+    new § 14; they were inserted as law text. Their numbers continue the act's §§, so they are
+    read as the act's § 3 and § 4."""
+    act = read_amending_file(lexdania("2010/2010-1567.xml"))
+    assert [p["nummer"] for p in act.doc["paragraffer"]] == ["1", "2", "3"]
+    text = str(_nummer(act.doc, "2", "5"))
+    assert "De hidtil gældende regler" not in text and "foretages følgende ændring" not in text
+    assert [o.get("nummer") for o in act.doc["øvrige"]] == ["4"]
+    assert any(w.startswith("2010-1567.xml:746: § 4 står i kilden inde i den nye tekst til § 2;") for w in act.warnings)
+
+
+def test_new_text_that_quotes_amendment_numre_keeps_them():
+    """lov 1609/2010 § 4, nr. 1 inserts text that itself holds a nummer (nr. 7) inside its quote:
+    nothing is moved out or refused."""
+    act = read_amending_file(lexdania("2010/2010-1609.xml"))
+    assert [n["nummer"] for n in act.doc["paragraffer"][3]["numre"]] == ["1", "2"]
+    assert "I § 2, nr. 5, ændres" in str(_nummer(act.doc, "4", "1"))
+    assert not act.refused and not any("inde i den nye tekst" in w for w in act.warnings)
