@@ -61,6 +61,13 @@ def check_date(date: str) -> str:
     return date
 
 
+def _check_key(path: Path, got: tuple[str, str], want: tuple[str, str]) -> None:
+    """A stored file must hold the version its path names (law folder, date file name)."""
+    if got != want:
+        raise StoreError(f"filen indeholder {got[0]}@{got[1]}, ikke {want[0]}@{want[1]}", file=str(path),
+                         hint=f"filen skal hedde {got[0]}/{got[1]}.xml; kør lawdiff check")
+
+
 class Store:
     def __init__(self, root: str | Path = "."):
         self.root = Path(root)
@@ -111,9 +118,7 @@ class Store:
         if key not in self._cache:
             path = self.path(law, date)
             act = akn.from_bytes(read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
-            if (act.law, act.date) != (law, date):
-                raise StoreError(f"filen indeholder {act.key}, ikke {law}@{date}", file=str(path),
-                                 hint=f"filen skal hedde {act.law}/{act.date}.xml; kør lawdiff check")
+            _check_key(path, (act.law, act.date), key)
             self._cache[key] = act
         return self._cache[key]
 
@@ -129,9 +134,7 @@ class Store:
             path = self.path(law, date)
             got_law, got_date, title, source = akn.read_header(
                 read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
-            if (got_law, got_date) != (law, date):
-                raise StoreError(f"filen indeholder {got_law}@{got_date}, ikke {law}@{date}", file=str(path),
-                                 hint=f"filen skal hedde {got_law}/{got_date}.xml; kør lawdiff check")
+            _check_key(path, (got_law, got_date), key)
             self._headers[key] = (title, source)
         return self._headers[key]
 

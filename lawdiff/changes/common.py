@@ -191,6 +191,19 @@ def _read_der_bliver(r: Reader, out: dict) -> None:
             out["som_bliver"] = True
 
 
+def _end_of_citation(r: Reader, c: str, out: dict, start: int) -> bool:
+    """The comma and space after a citation `c`: a comma where house style has none, or none where
+    it has one, is recorded as `komma`; without the space the citation is not one (the reader
+    goes back to `start`)."""
+    comma = r.lit(",")
+    if comma != (needs_comma(c) or "der_bliver" in out):
+        out["komma"] = comma
+    if not r.lit(" "):
+        r.pos = start
+        return False
+    return True
+
+
 def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
     """The place a change of words (or a new stk./nr./pkt.) acts on, or None."""
     start = r.pos
@@ -243,12 +256,7 @@ def read_location(r: Reader, first: bool, prev: dict | None) -> dict | None:
     else:
         loc["i"] = c
     _read_der_bliver(r, loc)
-    comma = r.lit(",")
-    want = needs_comma(c) or "der_bliver" in loc
-    if comma != want:
-        loc["komma"] = comma
-    if not r.lit(" "):
-        r.pos = start
+    if not _end_of_citation(r, c, loc, start):
         return None
     return loc
 
@@ -319,12 +327,7 @@ def read_target(r: Reader, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(r" med tilhørende (overskrifter|overskrift)")
     if m:
         out["med_overskrift"] = m.group(1)
-    comma = r.lit(",")
-    want = needs_comma(c) or "der_bliver" in out
-    if comma != want:
-        out["komma"] = comma
-    if not r.lit(" "):
-        r.pos = start
+    if not _end_of_citation(r, c, out, start):
         return None
     if stray_i:
         r.warnings.append(f"»I {c}« står foran en henvisning, der ikke tager »I« (trykfejl); gengivet som i kilden")
