@@ -10,6 +10,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("LAWDIFF_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "lexdania"
 
+# the head of a one-forslag proposal on LAB 2016, for tests that add the changes
+PROPOSAL_HEAD = """\
+titel: Prøve
+organisation: Prøveforeningen
+dato: "2020-12-11"
+status: udkast
+love:
+  lab: lab@2016-11-21
+forslag:
+  - titel: Et forslag
+    ændringer:
+"""
+
 
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:

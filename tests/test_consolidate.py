@@ -16,15 +16,20 @@ from tests.conftest import ROOT
 FIX = ROOT / "tests/fixtures/amendments"
 
 
+def fixture_root(dest: Path) -> Path:
+    """A project at `dest` with LAB's 2015 and 2016 versions and the fixture amending acts."""
+    (dest / "statutes/lab").mkdir(parents=True)
+    for f in (ROOT / "statutes/lab").glob("201[56]-*.xml"):  # LBK 807/2015 and 1342/2016: the fixture acts amend these
+        shutil.copy(f, dest / "statutes/lab" / f.name)
+    (dest / "amendments").mkdir()
+    for f in FIX.glob("*.yaml"):
+        shutil.copy(f, dest / "amendments" / f.name)
+    return dest
+
+
 @pytest.fixture
 def root(tmp_path) -> Path:
-    (tmp_path / "statutes/lab").mkdir(parents=True)
-    for f in (ROOT / "statutes/lab").glob("201[56]-*.xml"):  # LBK 807/2015 and 1342/2016: the fixture acts amend these
-        shutil.copy(f, tmp_path / "statutes/lab" / f.name)
-    (tmp_path / "amendments").mkdir()
-    for f in FIX.glob("*.yaml"):
-        shutil.copy(f, tmp_path / "amendments" / f.name)
-    return tmp_path
+    return fixture_root(tmp_path)
 
 
 def _text(act, address):

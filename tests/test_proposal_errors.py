@@ -7,19 +7,9 @@ import textwrap
 import pytest
 
 from lawdiff.cli import main
-from tests.conftest import ROOT
+from tests.conftest import PROPOSAL_HEAD, ROOT
 
-HEAD = """\
-titel: Prøve
-organisation: Prøveforeningen
-dato: "2020-12-11"
-status: udkast
-love:
-  lab: lab@2016-11-21
-forslag:
-  - titel: Et forslag
-    ændringer:
-"""
+HEAD = PROPOSAL_HEAD
 
 
 def change(body: str) -> str:

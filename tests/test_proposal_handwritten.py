@@ -19,22 +19,12 @@ from lawdiff.engine import run
 from lawdiff.proposal import load_proposal, parse_proposal
 from lawdiff.render.instructions import build_lovforslag, join_citations
 from lawdiff.yamlfile import ProposalError
-from tests.conftest import ROOT
+from tests.conftest import PROPOSAL_HEAD, ROOT
 
 FIXTURE = ROOT / "tests/fixtures/handwritten.yaml"
 GOLDEN = ROOT / "tests/golden/handwritten.txt"
 
-HEAD = """\
-titel: Prøve
-organisation: Prøveforeningen
-dato: "2020-12-11"
-status: udkast
-love:
-  lab: lab@2016-11-21
-forslag:
-  - titel: Et forslag
-    ændringer:
-"""
+HEAD = PROPOSAL_HEAD
 
 
 def proposal(*changes: str, head: str = HEAD) -> bytes:

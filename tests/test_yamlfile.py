@@ -13,18 +13,9 @@ import pytest
 from lawdiff.errors import LawdiffError
 from lawdiff.proposal import parse_proposal
 from lawdiff.yamlfile import MAX_DEPTH, ProposalError, load_yaml
+from tests.conftest import PROPOSAL_HEAD
 
-HEAD = """\
-titel: Prøve
-organisation: Prøveforeningen
-dato: "2020-12-11"
-status: udkast
-love:
-  lab: lab@2016-11-21
-forslag:
-  - titel: Et forslag
-    ændringer:
-"""
+HEAD = PROPOSAL_HEAD
 
 
 def change(body: str, head: str = HEAD) -> str:

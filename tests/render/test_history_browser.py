@@ -6,20 +6,13 @@ import pytest
 from lawdiff.cli import main
 from lawdiff.render.site import build_site
 from tests.render.test_browser import _open, browser, page  # noqa: F401  (fixtures)
-from tests.test_consolidate import FIX, ROOT  # noqa: F401
+from tests.conftest import ROOT
+from tests.test_consolidate import fixture_root
 
 
 @pytest.fixture(scope="module")
 def history_site(tmp_path_factory):
-    import shutil
-
-    root = tmp_path_factory.mktemp("hist")
-    (root / "statutes/lab").mkdir(parents=True)
-    for f in (ROOT / "statutes/lab").glob("201[56]-*.xml"):  # LBK 807/2015 and 1342/2016: the fixture acts amend these
-        shutil.copy(f, root / "statutes/lab" / f.name)
-    (root / "amendments").mkdir()
-    for f in FIX.glob("*.yaml"):
-        shutil.copy(f, root / "amendments" / f.name)
+    root = fixture_root(tmp_path_factory.mktemp("hist"))
     assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-06-01"]) == 0
     out = root / "site"
     build_site(root, out, pdf=False)
