@@ -384,8 +384,30 @@ class _Reader:
         drop.getparent().remove(drop)
         return joined
 
+    def _drop_repeated_label(self, stk: etree._Element, label: str | None) -> None:
+        """A stk. whose first Linea repeats its own label: "Stk. 2." in <Explicatus> and again as
+        the first line of text (LBK 814/2012 § 34, LBK 504/2013 § 75 a; 10 LBKs of the corpus). A
+        reader reads the label once; kept, the repetition was the stk.'s 1. pkt. The Linea is
+        dropped (reported, and recorded in `dropped`)."""
+        if not label:
+            return
+        ex = next((c for c in stk if c.tag == "Exitus"), None)
+        if ex is None or len(ex) < 2:
+            return
+        first = ex[0]
+        if first.tag != "Linea" or len(first) != 1 or len(first[0].text or "") > 16:  # fast: a label is short
+            return
+        text = norm(self.linea(first))
+        if not text or text != norm(label):
+            return
+        self.repairs.append(f"{self.path}:{first.sourceline}: betegnelsen »{text}« står også som første linje i "
+                            f"stykkets tekst i kilden; gentagelsen er udeladt")
+        self.dropped.append((first.sourceline, text))
+        ex.remove(first)
+
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
         label = self._split_label(stk, _explicatus(stk), "subsection")
+        self._drop_repeated_label(stk, label)
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, [])]
         for ch in stk:
             tag = ch.tag

@@ -390,3 +390,16 @@ def test_short_names_keep_different_acts_apart():
     assert short_name("lov om ret til orlov og dagpenge ved barsel (barselsloven)") == "barselsloven"
     assert short_name("bekendtgørelse for Grønland af lov om gældsbreve") != short_name(
         "bekendtgørelse for Grønland af lov om renter ved forsinket betaling m.v.")
+
+
+def test_stk_label_repeated_as_its_first_line_is_read_once():
+    # LBK 814/2012 § 34, stk. 2: <Explicatus>Stk. 2.</Explicatus> and a first Linea "Stk. 2." (the
+    # repetition was the stk.'s 1. pkt.; the next LBK, 873/2013, prints the label once)
+    res = read_lexdania_file(lexdania("2012/2012-814.xml"))
+    stk = resolve(res.act, "§ 34, stk. 2").units[0]
+    assert stk.label == "Stk. 2."
+    assert stk.own_lines() == ["Ministeren kan fastsætte regler om sygdomsforebyggende behandling af spildevand eller "
+                               "andet animalsk affald fra virksomheder, hvor dyr slagtes eller produkter af dyr forarbejdes."]
+    assert res.dropped == [(1307, "Stk. 2.")]
+    assert any(r.endswith("2012-814.xml:1307: betegnelsen »Stk. 2.« står også som første linje i stykkets tekst "
+                          "i kilden; gentagelsen er udeladt") for r in res.repairs)
