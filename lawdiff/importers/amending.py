@@ -26,6 +26,7 @@ from lxml import etree
 from ..changes import insert, intro, rykning
 from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
+from .. import yamlwrite
 from ..address import parse_citation
 from ..errors import AddressError, MappingError
 from .lexdania import linea_text
@@ -623,6 +624,9 @@ def dump(doc: dict) -> str:
     """The amendment file: deterministic, block scalars for multi-line text."""
     head = ("# Imported from the official LexDania XML by `lawdiff import lexdania`; the format is\n"
             "# described in docs/format.md. Numre marked ikke_udført are kept verbatim and never executed.\n")
+    text = yamlwrite.dump(doc)  # PyYAML's bytes written directly (~10x faster), or None
+    if text is not None:
+        return head + text
     dumper = _CDumper if _CDumper is not None and _plain(doc) else _Dumper
     return head + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
                             default_flow_style=False)
