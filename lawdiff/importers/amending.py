@@ -661,9 +661,10 @@ def link(doc: dict, store) -> list[str]:
         law = laws[0]
         want = _lbk_source(par.get("henvisning", ""))
         version = None
-        for v in store.versions(law):
-            if want and store.header(f"{law}@{v}")[1] == want:
-                version = v
+        if want:
+            for v, _title, source in store.headers(law):
+                if source == want:
+                    version = v
         if version is None:
             older = [v for v in store.versions(law) if v <= doc["dato"]]
             if not older:
