@@ -496,6 +496,12 @@ class _Applier:
                     s, e = _widen_deletion(ln.text, s, e)
                 elif _PUNCT_START.match(til) and s > 0 and ln.text[s - 1] == " ":
                     s -= 1  # »og« til: »,« gives "et tilbud, et …", never "et tilbud , et …"
+                elif (_PUNCT_START.match(_norm_query(c.get("ændres"))) and not _PUNCT_START.match(til)
+                      and s > 0 and ln.text[s - 1] != " "):
+                    # »,udviklingsarbejde og …« til: »og forsknings- …« (lov 1614/2013 § 1, nr. 6) gives
+                    # "uddannelse og forsknings-", never "uddannelseog forsknings-": the comma clung to the
+                    # word before, its replacement is a word of its own
+                    til = " " + til
                 self.add_edit(c, k, u, s, e, til, verb)
             elif verb == "udgår":
                 s, e = _widen_deletion(ln.text, s, e)
@@ -642,7 +648,25 @@ class _Applier:
             sibs.remove(o)
             for u in o.walk():
                 self.r.removed[u.wid] = c
-        chunks = split_units(unit.kind, c.get("tekst"))
+        text, tail = _split_at_container(str(c.get("tekst"))) if unit.kind == "section" else (c.get("tekst"), "")
+        if tail:
+            if len(target.units) > 1:
+                raise c.error("»ophæves« af flere paragraffer med nye kapitler i teksten kan lawdiff ikke udføre",
+                              key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+            # the new chapters follow the chapter of the repealed § (or of the §§ that replace it)
+            if not text.strip():
+                added = self._chapters_after(c, unit, tail)
+                sibs.remove(unit)
+                for u in unit.walk():
+                    self.r.removed[u.wid] = c
+                if parent is not None:
+                    self.touch(parent.wid, c)
+                self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                                   new_wids=[u.wid for u in added]))
+                return
+            raise c.error("»ophæves« med nye paragraffer og nye kapitler i samme tekst kan lawdiff endnu ikke udføre",
+                          key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+        chunks = split_units(unit.kind, text)
         new_units = [self._parse(c, unit.kind, ch) for ch in chunks]
         if unit.kind == "section":
             nums = [label_num("section", ch) for ch in chunks]
@@ -1095,12 +1119,13 @@ class _Applier:
             if addr.canonical_num(sec.num) in existing:
                 raise c.error(f"§ {sec.num} findes allerede", "tekst")
 
-    def _parse_body(self, c: Change) -> list[Unit]:
+    def _parse_body(self, c: Change, text: str | None = None) -> list[Unit]:
         """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part."""
         from .importers.text import read_text
 
         try:
-            body = read_text(str(c.get("tekst")), "»tekst«", "x", "LOV nr. 1 af 01/01/2000").body
+            body = read_text(str(c.get("tekst") if text is None else text), "»tekst«", "x",
+                             "LOV nr. 1 af 01/01/2000").body
         except MappingError as e:
             raise c.error(e.message, "tekst", hint=e.hint) from None
         for top in body:
@@ -1114,8 +1139,59 @@ class _Applier:
                     self.parents[ch.wid] = u
         return body
 
+    def _chapters_after(self, c: Change, last: Unit, text: str) -> list[Unit]:
+        """New §§ whose text goes on with a new chapter ("§ 38 c. … / Kapitel 5 a / Opkøb af nedslidte
+        ejendomme / § 38 d. …", lov 1381/2012 § 1, nr. 15; "§ 17 a ophæves, og i stedet indsættes:
+        »Kapitel 6 a / … / § 17 b. …«", lov 1615/2010 § 1, nr. 1): the chapters (parts) of `text`
+        follow the chapter (part) that holds `last`, which must be the last § of it (the new chapter
+        cannot split a chapter); refused otherwise, never glued to the § before as its text."""
+        body = self._parse_body(c, text)
+        kind = body[0].kind if body else None
+        if kind not in ("chapter", "part") or any(u.kind != kind for u in body):
+            raise c.error("teksten blander paragraffer og kapitler på en måde, lawdiff ikke kan placere", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        word = "kapitel" if kind == "chapter" else "afsnit"
+        up = self.parents.get(last.wid)
+        while up is not None and up.kind != kind:
+            up = self.parents.get(up.wid)
+        if up is None:
+            raise c.error(f"teksten indsætter {body[0].label}, men {last.cite()} står ikke i et {word}", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        secs = [s for s in up.walk() if s.kind == "section"]
+        rest = [s for s in secs[secs.index(last) + 1:] if s.wid not in self.r.inserted and not _is_placeholder(s)]
+        if rest:
+            raise c.error(f"teksten indsætter {body[0].label} efter {last.cite()}, men {up.label} fortsætter med "
+                          f"{rest[0].cite()}", "tekst", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        for u in body:
+            if u.num and any(x.kind == kind and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                             for x in self.r.new.walk()):
+                raise c.error(f"{word} {u.num} findes allerede", "tekst")
+        new_secs = [s for u in body for s in u.walk() if s.kind == "section" and s.num]
+        all_secs = [s for s in self.r.new.sections() if s.num]
+        nxt = next((s for s in all_secs[all_secs.index(secs[-1]) + 1:]), None) if secs and secs[-1] in all_secs \
+            else None
+        for s in new_secs:
+            self._free_section_number(c, addr.canonical_num(s.num))
+        keys = [addr.section_key(s.num) for s in ([last] + new_secs + ([nxt] if nxt is not None else []))]
+        if keys != sorted(keys) or len(set(keys)) != len(keys):
+            raise c.error(f"paragrafferne i {body[0].label} passer ikke ind efter {last.cite()}"
+                          + (f" og før {nxt.cite()}" if nxt is not None else ""), "tekst")
+        outer = self.parents.get(up.wid)
+        osibs = self._siblings(outer)
+        i = osibs.index(up) + 1
+        osibs[i:i] = body
+        for u in body:
+            self.parents[u.wid] = outer
+        if outer is not None:
+            self.touch(outer.wid, c)
+        return body
+
     def _new_section(self, c: Change) -> None:
-        chunks = split_units("section", c.get("tekst"))
+        text, tail = _split_at_container(str(c.get("tekst")))
+        if not text.strip():
+            raise c.error("en ny paragraf skal begynde med sin tekst, ikke med et kapitel", "tekst",
+                          hint="skriv det som et nyt kapitel (ny: kapitel)")
+        chunks = split_units("section", text)
         heading = None
         if chunks and label_num("section", chunks[0]) is None and len(chunks[0].splitlines()) == 1 \
                 and len(chunks) > 1:
@@ -1180,7 +1256,10 @@ class _Applier:
         elif inner:
             new_units = [u for u in new_units if self.parents[u.wid] is parent] + [
                 self.parents[u.wid] for _, u in reversed(inner) if u.wid in self.r.inserted]
+        last_section = [u for u in new_units for u in u.walk() if u.kind == "section"][-1]
         self._check_placering(c, new_units[0])
+        if tail:
+            new_units += self._chapters_after(c, last_section, tail)
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
@@ -1501,6 +1580,18 @@ def _numbers_in(text: str) -> dict[str, set[str]]:
     for m in re.finditer(r"\b(stk|nr|litra)\.?\s+(" + seq + ")", t, re.I):
         out.setdefault(m.group(1).lower(), set()).update(_expand(m.group(2), m.group(1)))
     return out
+
+
+_CONTAINER_LINE = re.compile(r"^(?:Kapitel|KAPITEL|Afsnit|AFSNIT) [0-9IVXLC]+(?: ?[a-zæøå])?\.?$")
+
+
+def _split_at_container(text: str) -> tuple[str, str]:
+    """New §§ text up to its first "Kapitel N"/"Afsnit N" line, and the rest (or "")."""
+    lines = str(text).strip().splitlines()
+    for i, ln in enumerate(lines):
+        if _CONTAINER_LINE.match(norm_map(ln)[0].strip()):
+            return "\n".join(lines[:i]), "\n".join(lines[i:])
+    return str(text), ""
 
 
 def _trailing_heading(sec: Unit) -> Line | None:

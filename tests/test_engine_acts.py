@@ -37,6 +37,18 @@ def _txt(e) -> str:
 
 
 @lru_cache(maxsize=None)
+def read_text_of(act: str, paragraf: str, nummer: str, index: int = 0) -> str:
+    """The `tekst` of one change of a nummer as the amendment reader (lawdiff.importers.amending)
+    gives it: headings and chapter lines on lines of their own, as in the act."""
+    from lawdiff.importers.amending import read_amending_file
+
+    doc = read_amending_file(lexdania(f"{act}.xml")).doc
+    par = next(p for p in doc["paragraffer"] if str(p["nummer"]) == paragraf)
+    n = next(n for n in par["numre"] if str(n["nummer"]) == nummer)
+    return n["ændringer"][index]["tekst"]
+
+
+@lru_cache(maxsize=None)
 def new_text(act: str, paragraf: str, nummer: str) -> str:
     """The new text of one nummer of an amending act, one line per Linea, labels in front."""
     root = etree.parse(str(lexdania(f"{act}.xml"))).getroot()
@@ -656,3 +668,68 @@ def test_a_unit_rewritten_after_an_overalt_change_of_its_words():
     with pytest.raises(ProposalError, match="ændring 1 ændrer allerede i § 13, stk. 1"):
         run("2011/2011-160", [{"i": "§ 13, stk. 1, 1. pkt.", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
                                nr6])
+
+
+def test_a_replaced_comma_phrase_is_followed_by_a_space():
+    """Lov nr. 1614 af 26/12/2013, § 1, nr. 6 (erhvervsakademiloven, LBK 214/2013 -> LBK 935/2014):
+    »,udviklingsarbejde og videncenterfunktion« ændres til: »og forsknings- og udviklingsaktiviteter«.
+    The comma clung to "uddannelse"; its replacement is a word of its own: "uddannelse og forsknings-",
+    not "uddannelseog forsknings-" (a wrong law text with exit 0 before)."""
+    lr = run("2013/2013-214", [{"i": "§ 8", "ændres": ", udviklingsarbejde og videncenterfunktion",
+                                "til": "og forsknings- og udviklingsaktiviteter"}])
+    assert text(lr.new, "§ 8") == text(corpus_act("2014/2014-935"), "§ 8")
+    # lov nr. 600 af 18/6/2012, § 2, nr. 2 (retsplejeloven § 448 a): the same, the LBK also drops a comma
+    # after the new words (an editorial correction: the act does not say so)
+    lr = run("2011/2011-1063", [{"i": "§ 448 a, stk. 3, 2. pkt.", "ændres": ", jf. § 28 i lov om forældremyndighed og samvær",
+                                 "til": "eller barnets bopæl, jf. § 31, stk. 1, i forældreansvarsloven"}])
+    assert "om forældremyndighed eller barnets bopæl, jf. § 31, stk. 1, i forældreansvarsloven, som sagsøger" \
+        in text(lr.new, "§ 448 a, stk. 3")
+
+
+def test_new_paragraphs_whose_text_goes_on_with_a_new_chapter():
+    """Lov nr. 1376 af 23/12/2012, § 1, nr. 15 (byfornyelsesloven, LBK 132/2010 -> LBK 504/2013):
+    "Efter § 38 b indsættes før kapitel 6: »Nedrivning af erhvervsbygninger / § 38 c. … / Kapitel 5 a /
+    Opkøb af nedslidte ejendomme / … § 38 d. …«". The chapter line and its heading were glued to the
+    end of § 38 c as its text (exit 0); now chapter 5 a follows chapter 5 with §§ 38 d ff."""
+    lr = run("2010/2010-132", [{"ny": "paragraf", "nummer": "38 c", "efter": "§ 38 b", "placering": "før kapitel 6",
+                                "tekst": read_text_of("2012/2012-1376", "1", "15")}])
+    official = corpus_act("2013/2013-504")
+    assert text(lr.new, "§ 38 c") == text(official, "§ 38 c")
+    assert "Kapitel" not in text(lr.new, "§ 38 c")
+    new_secs = [s.num for s in official.sections() if s.num and s.num.startswith("38 ") and s.num > "38 c"]
+    assert new_secs
+    for num in new_secs:
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+
+    def chapters(act):
+        return [(u.num, norm(u.heading.text)) for u in act.walk() if u.kind == "chapter"]
+
+    assert chapters(lr.new) == chapters(official)
+    ch = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "5 a")
+    assert [s.num for s in ch.walk() if s.kind == "section"] == new_secs
+
+
+def test_a_paragraph_repealed_and_replaced_by_a_new_chapter():
+    """Lov nr. 1615 af 22/12/2010, § 2, nr. 1 (Arbejdsgivernes Elevrefusion, LBK 775/2010 -> LBK
+    160/2011): "§ 17 a ophæves, og i stedet indsættes: »Kapitel 6 a / Begrænsning … / § 17 b. …«"
+    (§ 17 a inserted by lov nr. 1230 af 2/11/2010, § 1, nr. 9). § 17 a read "Kapitel 6 a Begrænsning af
+    ydelser …" (exit 0); now § 17 a is gone and chapter 6 a with § 17 b follows chapter 6."""
+    first = run("2010/2010-775", [
+        {"ny": "paragraf", "nummer": "17 a", "efter": "§ 17", "tekst": new_text("2010/2010-1230", "§ 1", "9.")}])
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": "§ 17 a",
+                                                         "tekst": read_text_of("2010/2010-1615", "2", "1")})]),
+                        {"x": first.new})["x"]
+    official = corpus_act("2011/2011-160")
+    assert "17 a" not in [s.num for s in lr.new.sections()]
+    # the act has "og i § 15, stk. 5 og 6,", the LBK leaves out the "i" (an editorial correction)
+    assert text(lr.new, "§ 17 b").replace("og i § 15", "og § 15") == text(official, "§ 17 b")
+    ch = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "6 a")
+    assert norm(ch.heading.text) == "Begrænsning af ydelser med hensyn til udenlandske elever"
+    assert [s.num for s in ch.walk() if s.kind == "section"] == ["17 b"]
+
+
+def test_new_chapter_in_the_middle_of_a_chapter_is_refused():
+    """A § whose new text opens a chapter while the chapter it stands in goes on: refused, not glued."""
+    tekst = read_text_of("2012/2012-1376", "1", "15").replace("§ 38 c.", "§ 37 a.")
+    with pytest.raises(ProposalError, match="Kapitel 5 fortsætter med § 38"):
+        run("2010/2010-132", [{"ny": "paragraf", "nummer": "37 a", "efter": "§ 37", "tekst": tekst}])
