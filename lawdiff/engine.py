@@ -550,6 +550,11 @@ class _Applier:
                     self.r.moved_by[u.wid] = c
                 if u.num is not None and self.r.inserted.get(u.wid) is not c:
                     self.r.renumbered.setdefault(change_id(c), []).append((u.wid, parent.wid, kind, u.num, num))
+                if label and u.label and not u.label.endswith(".") and label.endswith(".") and u.intro \
+                        and u.intro[0].text.startswith("."):
+                    # the source sets the label's full stop as the text's first line ("Stk. 2" + ".",
+                    # LBK 670/2010 § 8): keep it there, never "Stk. 5.."
+                    label = label[:-1]
                 u.num, u.label = num, label
             elif u.label != label and (label is None or u.label is None):
                 u.label = label
@@ -971,6 +976,16 @@ class _Applier:
                               hint=f"et nyt {kind_word}. kan blive nr. 1-{len(sibs) + 1} i rækken")
             i = parent.children.index(sibs[som - 1]) if som <= len(sibs) else (
                 (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children))
+            if som <= len(sibs) and _is_placeholder(sibs[som - 1]):
+                # "I § 16 indsættes som stk. 2:" where stk. 2 reads "(Ophævet)" (lov 1385/2012 § 1,
+                # nr. 12, LBK 23/2013): the new stk. takes the repealed one's number and place, as a
+                # new § takes a "(Ophævet)" §'s (_free_section_number); nothing moves
+                gone = sibs.pop(som - 1)
+                parent.children.remove(gone)
+                for u in gone.walk():
+                    self.r.removed[u.wid] = c
+                if gone.wid in self.base_units:
+                    self.touch(gone.wid, c)
         else:
             i = (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children)
         if i >= len(parent.children) or not any(u.kind == kind for u in parent.children[i:]):
@@ -1676,11 +1691,16 @@ _PUNCT_START = re.compile(r"^[,.;:)]")
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:
-    """Take one adjacent space with deleted words, so no double space or " ." is left."""
+    """Take one adjacent space with deleted words, so no double space or " ." is left; and a comma
+    left before the full stop, semicolon or colon that ended the deleted words ("jf. § 107, eller
+    § 144." without »eller § 144« is "jf. § 107.", lov 629/2010 § 1, nr. 6, LBK 81/2011)."""
     if e < len(text) and text[e] == " " and (s == 0 or text[s - 1] == " "):
         return s, e + 1
     if s > 0 and text[s - 1] == " " and (e == len(text) or text[e] in " .,;:)"):
-        return s - 1, e
+        s -= 1
+        if s > 0 and text[s - 1] == "," and e < len(text) and text[e] in ".;:":
+            s -= 1
+        return s, e
     return s, e
 
 

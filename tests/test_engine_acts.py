@@ -733,3 +733,33 @@ def test_new_chapter_in_the_middle_of_a_chapter_is_refused():
     tekst = read_text_of("2012/2012-1376", "1", "15").replace("§ 38 c.", "§ 37 a.")
     with pytest.raises(ProposalError, match="Kapitel 5 fortsætter med § 38"):
         run("2010/2010-132", [{"ny": "paragraf", "nummer": "37 a", "efter": "§ 37", "tekst": tekst}])
+
+
+def test_renumbered_stk_whose_source_sets_the_full_stop_apart_gets_no_second_one():
+    """LBK 670/2010 § 8 has "Stk. 2" with "." as the first line of its text (the source's markup).
+    Lov nr. 1570 af 22/12/2010, § 2, nr. 2 inserts a stk. 4 ("Stk. 4-6 bliver herefter stk. 5-7"):
+    the moved stk. read "Stk. 5.. Der kan" (exit 0); now "Stk. 5. Der kan" as in LBK 950/2012."""
+    lr = run("2010/2010-670", [{"ny": "stk", "i": "§ 8", "efter": "stk. 3",
+                                "tekst": read_text_of("2010/2010-1570", "2", "2")}])
+    got = text(lr.new, "§ 8, stk. 5")
+    assert ".." not in text(lr.new, "§ 8") and re.sub(r"\s+\.", ".", got).startswith("Stk. 5. Der kan")
+    assert re.sub(r"\s+\.", ".", got) == text(corpus_act("2012/2012-950"), "§ 8, stk. 5")
+
+
+def test_a_new_stk_takes_the_place_of_a_repealed_one():
+    """Lov nr. 1385 af 23/12/2012, § 1, nr. 12 (konkurrenceloven, LBK 972/2010 -> LBK 23/2013): "I § 16
+    indsættes som stk. 2:" where stk. 2 reads "(Ophævet)". The placeholder became "Stk. 3. (Ophævet)."
+    after the new stk. (exit 0); the new stk. takes its number and place."""
+    base = corpus_act("2010/2010-972")
+    assert text(base, "§ 16, stk. 2").endswith("(Ophævet).") or "Ophævet" in text(base, "§ 16, stk. 2")
+    lr = run("2010/2010-972", [{"ny": "stk", "i": "§ 16", "som": "stk. 2",
+                                "tekst": read_text_of("2012/2012-1385", "1", "12")}])
+    assert text(lr.new, "§ 16") == text(corpus_act("2013/2013-23"), "§ 16")
+
+
+def test_a_comma_left_before_the_full_stop_by_a_deletion_goes_too():
+    """Lov nr. 629 af 11/6/2010, § 1, nr. 6 (serviceloven, LBK 1096/2010): "I § 52, stk. 3, nr. 4, udgår:
+    »eller § 144«": "jf. § 107, eller § 144." became "jf. § 107,." (exit 0); now "jf. § 107." (LBK 81/2011)."""
+    lr = run("2010/2010-1096", [{"i": "§ 52, stk. 3, nr. 4", "udgår": "eller § 144"}])
+    got = text(lr.new, "§ 52, stk. 3, nr. 4")
+    assert got.endswith("i et botilbud, jf. § 107.")
