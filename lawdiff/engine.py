@@ -77,6 +77,68 @@ def find_all(text: str, query: str, lo: int = 0, hi: int | None = None) -> list[
     return out
 
 
+def _one_edit(a: str, b: str) -> tuple[int, str, str] | None:
+    """When `a` and `b` differ by exactly one inserted, deleted or replaced character: where in `a`
+    and the two differing pieces (the character in `a` or "", the one in `b` or ""); else None."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return (i, a[i], b[i]) if a[i + 1:] == b[i + 1:] else None
+    if len(a) > len(b):
+        return (i, a[i], "") if a[i + 1:] == b[i:] else None
+    return (i, "", b[i]) if a[i:] == b[i + 1:] else None
+
+
+TYPO_MIN = 20  # the shortest quotation a one-character typo is repaired in (and at least three words)
+
+
+def _typo_ok(q: str, i: int, x: str, y: str) -> bool:
+    """A one-character difference a reader repairs without doubt: no digit (another number: "stk. 5"
+    is not "stk. 6"), not a letter's case, and not in a word's last two letters (an inflection:
+    "kommunalbestyrelsen" is not "kommunalbestyrelser")."""
+    if any(ch.isdigit() for ch in x + y) or (x and y and x.lower() == y.lower()):
+        return False
+    if not (x + y).isalpha():
+        return True
+    end = i
+    while end < len(q) and _is_word(q[end]):
+        end += 1
+    return end - i > 2
+
+
+def find_typo(text: str, query: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans of `text[lo:hi]` (original indices, on word boundaries) that differ from `query` by one
+    character a reader repairs without doubt (_typo_ok), for quotations of TYPO_MIN characters and three
+    words or more: »erhvervsakademiuddannnelser og efter- og videreuddannelser« (lov 1614/2013 § 1,
+    nr. 3), »jf. dog § 118, stk. 1, nr. 3, og § 119 nr. 3« for "… § 119, nr. 3" (lov 152/2012 § 2, nr. 6)."""
+    hi = len(text) if hi is None else hi
+    normed, idx = norm_map(text)
+    q = _norm_query(query)
+    if len(q) < TYPO_MIN or len(q.split()) < 3:
+        return []
+    out = []
+    for start in range(len(normed)):
+        if start > 0 and _is_word(normed[start - 1]) and _is_word(normed[start]):
+            continue
+        for n in (len(q) - 1, len(q), len(q) + 1):
+            end = start + n
+            if end > len(normed) or n <= 0:
+                continue
+            cand = normed[start:end]
+            if end < len(normed) and _is_word(cand[-1]) and _is_word(normed[end]):
+                continue
+            d = _one_edit(q, cand)
+            if d is None or not _typo_ok(q, *d):
+                continue
+            o_start, o_end = idx[start], idx[end - 1] + 1
+            if lo <= o_start and o_end <= hi:
+                out.append((o_start, o_end))
+    return out
+
+
 # --- the log ----------------------------------------------------------------
 
 @dataclass
@@ -423,12 +485,27 @@ class _Applier:
         if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
+        counted = self._counted_addresses(c)
         for where, der_bliver in self.cites(c, "i"):
             self.check_der_bliver(c, where, der_bliver, "i")
-            out += self._find_in(c, words, key, where)
+            out += self._find_in(c, words, key, where, None if counted is None else (
+                c.get("antal") if where in counted else 1))
         return out
 
-    def _find_in(self, c: Change, words: str, key: str, where) -> list[tuple[LineKey, Line, Unit, int, int]]:
+    def _counted_addresses(self, c: Change) -> set[str] | None:
+        """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
+        § 1, nr. 16): the count belongs to the addresses after "to steder i" only, the others are
+        cited once; None when the count is not inside the list of addresses."""
+        i = c.get("i")
+        if not isinstance(i, str) or c.get("antal") is None:
+            return None
+        m = list(re.finditer(r"(?:^|\s)(?:to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
+        if len(m) != 1 or m[0].start() == 0:
+            return None
+        return {w for w, _ in citations(i[m[0].end():])}
+
+    def _find_in(self, c: Change, words: str, key: str, where,
+                 want_here: int | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
         lines = self.scope(c, "i", where)
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
@@ -438,8 +515,19 @@ class _Applier:
             alt = words[:1].swapcase() + words[1:]
             hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
                     if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
-        want = c.get("antal")
+        want = c.get("antal") if want_here is None else want_here
         occ = c.get("forekomst")
+        if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
+            # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs
+            # by one character, no digit, in a quotation of TYPO_MIN characters or more, is the place
+            # a reader finds without doubt; executed there, with a warning naming the act's nummer
+            typos = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_typo(ln.text, words, lo, hi)]
+            if len(typos) == 1:
+                k, ln, u, s, e = typos[0]
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{ln.text[s:e]}«, der kun afviger "
+                    f"med ét tegn (trykfejl i ændringsloven)", key))
+                hits = typos
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
             raise c.error(f"»{words}« findes ikke i {place}", key,
@@ -913,6 +1001,15 @@ class _Applier:
         if parent is not None and parent.kind == "group" and parent.children[0] is live:
             raise c.error(f"der står allerede en overskrift før {sec.cite()}", key,
                           hint="nyaffat den med »affattes: overskriften før § …«")
+        p = str(c.get("placering") or "")
+        if p:
+            # "Efter overskriften til kapitel 13 indsættes før § 69:": § 69 must open chapter 13
+            m = re.fullmatch(r"efter overskriften til (kapitel|afsnit) (\S+(?: [a-zæøå])?)", p)
+            want = "chapter" if m and m.group(1) == "kapitel" else "part"
+            if not m or key != "før" or parent is None or parent.kind != want \
+                    or (parent.num or "").lower() != m.group(2).lower() or parent.children[0] is not live:
+                raise c.error(f"placeringen »{p}« passer ikke: {sec.cite()} står ikke først efter den overskrift",
+                              "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
         lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
         if len(lines) != 1:
             raise c.error("en overskrift er én linje", "tekst")
@@ -1086,8 +1183,16 @@ class _Applier:
         kind = "chapter" if c.get("ny") == "kapitel" else "part"
         num = addr.canonical_num(str(c.get("nummer")))
         word = "Kapitel" if kind == "chapter" else "Afsnit"
-        if any(u.kind == kind and u.num and addr.canonical_num(u.num) == num for u in self.r.new.walk()):
-            raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+        for old in [u for u in self.r.new.walk() if u.kind == kind and u.num and addr.canonical_num(u.num) == num]:
+            if not _is_repealed_container(old):
+                raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+            # "Kapitel 21 (Ophævet)" with "§ 114. (Ophævet)" …: the new chapter 21 takes its number and
+            # place, as a new § takes a "(Ophævet)" §'s (lov 1380/2012 § 1, nr. 54, LAB LBK 706/2012)
+            self._siblings(self.parents[old.wid]).remove(old)
+            for u in old.walk():
+                self.r.removed[u.wid] = c
+                if u.wid in self.base_units:
+                    self.touch(u.wid, c)
         key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
         if key is None:
             raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
@@ -1653,6 +1758,13 @@ def citations(text) -> list[tuple[str, str | None]]:
 
 def _as_list(v) -> list:
     return [] if v is None else list(v) if isinstance(v, list) else [v]
+
+
+def _is_repealed_container(u: Unit) -> bool:
+    """"Kapitel 21. (Ophævet)" whose §§ are all "(Ophævet)" placeholders (or that holds none)."""
+    head = norm_map(u.heading.text)[0].strip() if u.heading else ""
+    return re.fullmatch(r"\(?\s*(?:Ophævet|Udgået)\s*\.?\s*\)?\.?", head, re.I) is not None and all(
+        _is_placeholder(s) for s in u.walk() if s.kind == "section")
 
 
 def _is_placeholder(u: Unit) -> bool:

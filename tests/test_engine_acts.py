@@ -17,7 +17,7 @@ from lawdiff import redline
 from lawdiff.address import resolve
 from lawdiff.engine import apply_proposal, parse_rykning, split_units
 from lawdiff.importers.lexdania import read_lexdania_file
-from lawdiff.proposal import Change, ProposalError
+from lawdiff.proposal import Change, ProposalError, _engine_view
 from lawdiff.render.redline_text import render
 from lawdiff.render.text import plain_text
 from lawdiff.text import norm
@@ -763,3 +763,71 @@ def test_a_comma_left_before_the_full_stop_by_a_deletion_goes_too():
     lr = run("2010/2010-1096", [{"i": "§ 52, stk. 3, nr. 4", "udgår": "eller § 144"}])
     got = text(lr.new, "§ 52, stk. 3, nr. 4")
     assert got.endswith("i et botilbud, jf. § 107.")
+
+
+def test_a_one_character_typo_in_the_quotation_is_repaired_with_a_warning():
+    """Lov nr. 1614 af 26/12/2013, § 1, nr. 3 (erhvervsakademiloven, LBK 214/2013 -> LBK 935/2014) quotes
+    »erhvervsakademiuddannnelser og efter- og videreuddannelser« (three n); the law reads
+    "erhvervsakademiuddannelser …" once. A reader finds the place without doubt: executed there, with a
+    warning. A digit is never such a typo (another number), nor a letter's case, nor a short quotation."""
+    lr = run("2013/2013-214", [{"i": "§ 4, stk. 1, 1. pkt.", "ændres": "erhvervsakademiuddannnelser og efter- og "
+                                "videreuddannelser", "til": "videregående tekniske og merkantile uddannelser"}])
+    assert "udbud af videregående tekniske og merkantile uddannelser i den region" in text(lr.new, "§ 4, stk. 1")
+    assert any("trykfejl i ændringsloven" in w and "erhvervsakademiuddannnelser" in w for w in lr.warnings)
+    # lov 152/2012 § 2, nr. 6 (LAB § 120, stk. 1, nr. 2): »… og § 119 nr. 3« for "… og § 119, nr. 3"
+    from lawdiff.engine import find_typo
+    law = "hjælpemidler efter §§ 76 og 77, jf. dog § 118, stk. 1, nr. 3, og § 119, nr. 3,"
+    assert [law[s:e] for s, e in find_typo(law, "jf. dog § 118, stk. 1, nr. 3, og § 119 nr. 3")] == \
+        ["jf. dog § 118, stk. 1, nr. 3, og § 119, nr. 3"]
+    assert find_typo("jf. § 75, stk. 2, 1. pkt.", "jf. § 75, stk. 3, 1. pkt.") == []
+    assert find_typo("Selvejende daginstitutioner", "selvejende daginstitutioner") == []
+    with pytest.raises(ProposalError, match="findes ikke"):
+        run("2013/2013-214", [{"i": "§ 8", "udgår": "resultatvurdering af uddannelsr"}])
+    assert find_typo("af kommunalbestyrelser i regionen", "af kommunalbestyrelsen i regionen") == []
+
+
+def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_ones_place():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 35 and 54 (LAB, LBK 706/2012 -> LBK 415/2013): "Efter
+    overskriften til kapitel 13 indsættes før § 69: »Visitation«" (it could not be read) and "Efter
+    § 113 indsættes: »Kapitel 21 / Bidrag til Arbejdsmarkedets Tillægspension / § 114. …«" where
+    "Kapitel 21 (Ophævet)" with "§ 114. (Ophævet)" and "§ 115. (Ophævet)" stands ("kapitel 21 findes
+    allerede"): the new chapter takes the repealed one's number and place."""
+    lr = run("2012/2012-706", [
+        {"ny": "overskrift", "før": "§ 69", "placering": "efter overskriften til kapitel 13",
+         "tekst": read_text_of("2012/2012-1380", "1", "35")},
+        _engine_view({"ny": "kapitel", "nummer": "21", "efter": "§ 113",
+                      "tekst": read_text_of("2012/2012-1380", "1", "54")}),
+    ])
+    official = corpus_act("2013/2013-415")
+
+    def chapter(act, num):
+        return next(u for u in act.walk() if u.kind == "chapter" and u.num == num)
+
+    ch13 = chapter(lr.new, "13")
+    assert ch13.children[0].kind == "group" and ch13.children[0].heading.text == "Visitation"
+    assert ch13.children[0].children[0].num == "69"
+    assert chapter(official, "13").children[0].heading.text == "Visitation"
+    ch21 = chapter(lr.new, "21")
+    assert norm(ch21.heading.text) == norm(chapter(official, "21").heading.text)
+    assert len([u for u in lr.new.walk() if u.kind == "chapter" and u.num == "21"]) == 1
+    for num in ("114", "115"):
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    # the heading must follow the chapter's heading: § 70 does not open chapter 13
+    with pytest.raises(ProposalError, match="står ikke først efter den overskrift"):
+        run("2012/2012-706", [{"ny": "overskrift", "før": "§ 70", "placering": "efter overskriften til kapitel 13",
+                               "tekst": "Visitation"}])
+
+
+def test_to_steder_counts_for_its_own_address_only():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a,
+    stk. 2, udgår »eller særlig ydelse«". "to steder" belongs to § 73 a, stk. 2 (it was applied to all
+    three: "står 1 gang i § 73 a, stk. 1, ikke 2"). § 24, stk. 5 holds the words twice while the act
+    cites it once: refused, naming that place (LBK 415/2013 left out both; the act does not say so)."""
+    c = {"i": "§ 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2", "antal": 2,
+         "udgår": "eller særlig ydelse"}
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
+        run("2012/2012-706", [c])
+    lr = run("2012/2012-706", [dict(c, i="§ 73 a, stk. 1, og to steder i § 73 a, stk. 2")])
+    official = corpus_act("2013/2013-415")
+    assert text(lr.new, "§ 73 a, stk. 1") == text(official, "§ 73 a, stk. 1")
+    assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
