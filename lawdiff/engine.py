@@ -1135,10 +1135,25 @@ class _Applier:
         base_parent = self.base_units.get(parent.wid) or (parent if parent.wid in self.r.inserted else None)
         for u in (base_parent.children if base_parent else []):
             if u.kind == kind and u.num == num:
-                return self.live(c, u, key)
+                return self._place_sibling(c, u, key)
         have = ", ".join(u.cite() for u in (base_parent.children if base_parent else []) if u.kind == kind)
         raise c.error(f"{parent.cite()} har ikke {kind_word}. {num} i {self.r.base.key}", key,
                       hint=f"{parent.cite()} har: {have or 'ingen'}")
+
+    def _place_sibling(self, c: Change, u: Unit, key: str) -> Unit:
+        """A stk., nr. or litra cited only as the place of a new one ("I § 16 indsættes efter stk. 2
+        som nyt stykke:") that an earlier nummer of the act rewrote ("§ 16, stk. 2, affattes således:",
+        lov 1230/2010 § 1, nr. 3 and 4): the rewritten unit is still that place, as a rewritten § is
+        for a new § (place). Not when the rewrite made more units of it (which of them is "stk. 2"
+        then is the act's to say), nor when it or a unit around it is repealed."""
+        chain = self._ancestors_and_self(u.wid)
+        other = self.r.rewritten.get(u.wid)
+        if other is not None and other is not c and not any(w in self.r.removed for w in chain) \
+                and not any(w in self.r.rewritten for w in chain[1:]):
+            pl = next((p for p in self.r.placements if p.what == "rewrite" and p.targets == [u.wid]), None)
+            if pl is not None and not pl.new_wids:
+                return self.units[u.wid]
+        return self.live(c, u, key)
 
     def _new_pkt(self, c: Change, unit: Unit) -> None:
         tekst = _norm_query(c.get("tekst"))

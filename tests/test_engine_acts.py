@@ -831,3 +831,20 @@ def test_to_steder_counts_for_its_own_address_only():
     official = corpus_act("2013/2013-415")
     assert text(lr.new, "§ 73 a, stk. 1") == text(official, "§ 73 a, stk. 1")
     assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
+
+
+def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
+    """Lov nr. 1230 af 2/11/2010, § 1, nr. 3 and 4 (Arbejdsgivernes Elevrefusion, LBK 775/2010 -> LBK
+    160/2011): "§ 16, stk. 2, affattes således:" then "I § 16 indsættes efter stk. 2 som nyt stykke:"
+    (refused: "stk. 2 er nyaffattet af § 1, nr. 3"). The rewritten stk. 2 is still the place."""
+    lr = run("2010/2010-775", [
+        {"affattes": "§ 16, stk. 2", "tekst": read_text_of("2010/2010-1230", "1", "3")},
+        {"ny": "stk", "i": "§ 16", "efter": "stk. 2", "tekst": read_text_of("2010/2010-1230", "1", "4")},
+    ])
+    official = corpus_act("2011/2011-160")
+    for n in ("2", "3"):
+        assert text(lr.new, f"§ 16, stk. {n}") == text(official, f"§ 16, stk. {n}")
+    # a stk. that the act repealed is no place
+    with pytest.raises(ProposalError, match="ophævet af"):
+        run("2010/2010-775", [{"ophæves": "§ 16, stk. 2"},
+                              {"ny": "stk", "i": "§ 16", "efter": "stk. 2", "tekst": "Stk. 3. Ny."}])
