@@ -278,6 +278,9 @@ class _Applier:
         # units a rykningsklausul left unnamed (it named the first of the run, check_rykning): wid ->
         # (the change, the clause); a later nummer of the act must move or repeal them (open_rykning)
         self.ryk_open: dict[str, tuple[Change, str]] = {}
+        # "der bliver" that did not match when its change was applied: (change, addresses, said, key),
+        # keyed as in ryk_open (checked again after every change; what is left is refused)
+        self.der_open: dict[str, tuple[Change, list[str], str, str | None]] = {}
         self.fresh = itertools.count(1)
 
     # -- resolution ---------------------------------------------------------
@@ -1531,6 +1534,13 @@ class _Applier:
         for wid, (c, text) in self.ryk_open.items():
             if id(c) in out:
                 continue
+            if wid in self.der_open:
+                c, wheres, said, key = self.der_open[wid]
+                msg = self._der_bliver_mismatch(c, wheres, said, key) or f"»der bliver {said}« passer ikke"
+                out[id(c)] = c.error(msg + " efter ændringsloven", key,
+                                     hint="ret »der bliver«, eller kontrollér numrene (de citerer loven før "
+                                          "ændringsloven; »der bliver« nummereringen efter den)")
+                continue
             u = self.units.get(wid)
             where = cite_path(u, self.parents) if u is not None else wid
             out[id(c)] = c.error(f"rykningsklausulen »{text}« nævner ikke {where}, som ændringen også "
@@ -1558,9 +1568,31 @@ class _Applier:
             if not said:
                 return
             wheres = [where]
+        msg = self._der_bliver_mismatch(c, wheres, said, key)
+        if msg is not None:
+            # "I § 4, stk. 3, der bliver stk. 5, …" where a later nummer of the act inserts the two
+            # stk. (lov 478/2012 § 2, nr. 4 and 7): "der bliver" names the numbers after the whole
+            # act; checked again after every change, and the nummer is refused after the act
+            # (open_rykning) if they never come true
+            k = f"\x00der_bliver\x00{len(self.der_open)}"
+            self.der_open[k] = (c, wheres, said, key)
+            self.ryk_open[k] = (c, str(said))
+
+    def _recheck_der_bliver(self) -> None:
+        for k, (c, wheres, said, key) in list(self.der_open.items()):
+            try:
+                ok = self._der_bliver_mismatch(c, wheres, said, key) is None
+            except LawdiffError:
+                ok = False
+            if ok:
+                del self.der_open[k]
+                self.ryk_open.pop(k, None)
+
+    def _der_bliver_mismatch(self, c: Change, wheres: list[str], said: str, key: str | None) -> str | None:
+        """The message when the cited units' numbers now are not what "der bliver" says; else None."""
         want = _numbers_in(str(said))
         if not want:
-            return  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
+            return None  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
         have: dict[str, set[str]] = {}
         for text in wheres:
             try:
@@ -1581,9 +1613,8 @@ class _Applier:
             if have[k] != want[k]:
                 now = ", ".join(f"{k}{'.' if k != 'litra' else ''} {n}" if k != "pkt" else f"{n}. pkt."
                                 for n in sorted(have[k], key=_num_key))
-                raise c.error(f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«", key,
-                              hint="ret »der bliver«, eller kontrollér de tidligere numre (de citerer loven før "
-                                   "ændringsloven)")
+                return f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«"
+        return None
 
     def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
         """The number the base unit's k'th punktum has after the edits made so far."""
@@ -1614,6 +1645,8 @@ class _Applier:
             self.new_unit(c)
         elif c.verb == "overskrift":
             self.heading(c)
+        if self.der_open:
+            self._recheck_der_bliver()
 
     def finish(self) -> LawResult:
         # apply the changes of words, right to left on each line so that spans stay valid

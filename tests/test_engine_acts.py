@@ -848,3 +848,19 @@ def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
     with pytest.raises(ProposalError, match="ophævet af"):
         run("2010/2010-775", [{"ophæves": "§ 16, stk. 2"},
                               {"ny": "stk", "i": "§ 16", "efter": "stk. 2", "tekst": "Stk. 3. Ny."}])
+
+
+def test_der_bliver_names_the_numbers_after_the_whole_act():
+    """Lov nr. 478 af 30/5/2012, § 2, nr. 4 and 7 (lov om maritime uddannelser, LBK 207/2011 -> LBK
+    466/2013): nr. 4 changes words "i § 4, stk. 3, der bliver stk. 5" — stk. 3 becomes stk. 5 only by
+    nr. 7, which inserts two stk. after stk. 2 (it was refused: "er nu stk. 3"). "der bliver" is
+    checked again after every change; what never comes true is still refused, after the act."""
+    nr4 = {"i": "§ 4, stk. 3, der bliver stk. 5", "ændres": "Søfartsstyrelsen",
+           "til": "Ministeren for forskning, innovation og videregående uddannelser"}
+    nr7 = {"ny": "stk", "i": "§ 4", "efter": "stk. 2", "tekst": read_text_of("2012/2012-478", "2", "7"),
+           "rykning": "Stk. 3 og 4 bliver herefter stk. 5 og 6."}
+    lr = run("2011/2011-207", [nr4, nr7])
+    assert "Ministeren for forskning, innovation og videregående uddannelser" in text(lr.new, "§ 4, stk. 5")
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 4, stk. 5")
+    with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 5« efter ændringsloven"):
+        run("2011/2011-207", [nr4])
