@@ -3,13 +3,15 @@
 A chain is a base LBK, the amending acts the next LBK's preamble lists, and that next LBK (the
 target). Replaying one: import base and target, read the acts into amendment files (the
 ændringsparagraffer that amend the base act are linked to it: by its title, its short or popular
-title, or the lovbekendtgørelse they cite, see `amends`), `consolidate --include` the
-acts at the target's date, and compare the result with the official target § by § word for word
-(normalised white space, also before punctuation: compare_text; "(Ophævet)" placeholders, single or ranges, count as the same text).
+title, or the lovbekendtgørelse they cite, see `amends`), `consolidate --include` what the editor
+incorporated (`editor_includes`: the acts or the numre the target's preamble lists, less the numre
+its notes say are not incorporated) at the target's date, and compare the result with the official
+target § by § word for word (normalised white space, also before punctuation: compare_text;
+"(Ophævet)" placeholders, single or ranges, count as the same text).
 
 Every § that differs is classified:
-- "delvis": the target's preamble includes only some numre of an act ("§ 1, nr. 1-3, i lov nr. …")
-  and the § is touched by a nummer it leaves out;
+- "delvis": a nummer the editor left out (the preamble lists only other numre of its act) touches
+  the §, and lawdiff applied it by its own ikrafttræden;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
 - "redaktionel": no nummer of the chain's acts touches the § (an editorial correction of the LBK, or
   an act the preamble lists that the corpus does not hold);
@@ -18,7 +20,8 @@ Every § that differs is classified:
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
   editor left out what was not yet in force; `consolidate --include` applies the whole act);
 - "senere ikrafttræden": a nummer touching the § enters into force, by its act's own words, after
-  the target's date (`consolidate --include` applies it; the LBK may not);
+  the target's date (`consolidate --include` applies it, as the LBKs do unless a note says
+  otherwise; this LBK did not, and says nothing);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -33,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawdiff.address import _section_span, canonical_num, resolve, section_key
-from lawdiff.consolidate import ConsolidateError, consolidate, ikraft_of, load_act, preamble_acts, save
+from lawdiff.consolidate import (ConsolidateError, consolidate, editor_notes, ikraft_of, load_act, parse_scope,
+                                 preamble_acts, save)
 from lawdiff.diff import is_placeholder
 from lawdiff.errors import LawdiffError
 from lawdiff.render.text import plain_text
@@ -55,6 +59,7 @@ class ChainResult:
     misses: list[tuple[str, str]] = field(default_factory=list)  # (§, class)
     attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
     not_executed: list[tuple[str, str, str]] = field(default_factory=list)  # (act, nummer, why)
+    include: list[str] = field(default_factory=list)  # the --include specs the target's preamble and notes give
 
 
 def compare_text(text: str) -> str:
@@ -262,6 +267,31 @@ def link(doc: dict, title: str, law: str, ref: str | None = None, names: set[str
     return doc
 
 
+def editor_includes(target, acts) -> list[str]:
+    """The --include specs that say what the editor of `target` incorporated from `acts` (the chain's
+    acts, loaded): the acts or the §§ and numre its preamble lists ("§ 1, nr. 1-13 og nr. 15-19, i lov
+    nr. 1365 af 28. december 2011"), less the numre its notes say are not incorporated ("… er ikke
+    indarbejdet i denne lovbekendtgørelse, da …"). An act the preamble does not name (its citation
+    unreadable) is included whole."""
+    listed = preamble_acts(target)
+    notes = editor_notes(target)
+    include = []
+
+    def covered(scope, n) -> bool:
+        return scope is not None and (None in scope or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope)
+
+    for a in acts:
+        scope = listed.get(a.id, {None})
+        chosen = [n for n in a.numre if covered(scope, n) and not covered(notes.excluded.get(a.id), n)]
+        if not chosen:
+            continue
+        if len(chosen) == len(a.numre):
+            include.append(a.id)
+        else:
+            include.append(a.id + ":" + "; ".join(f"§ {n.paragraf}, nr. {n.nummer}" for n in chosen))
+    return include
+
+
 def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
@@ -299,7 +329,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
                                                           encoding="utf-8")
         include.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in include) if x]
-    include = [a.id for a in acts]
+    res.include = include = editor_includes(target, acts)
     try:
         consolidate(store, law, target.date, include, partial=False, root=root)
     except ConsolidateError as e:
@@ -324,7 +354,11 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
     res.not_executed = [(s.act, s.nummer, s.reason) for s in rec.not_executed]
     numre = [n for a in acts for n in a.numre]
     touched = Touched(numre, base)
-    partial = {k: v for k, v in preamble_acts(target).items() if None not in v}
+    applied = {(a.act, x) for a in rec.applied for x in a.numre}
+    chosen = {}  # act id -> the numre the editor incorporated ({None}: all)
+    for spec in include:
+        aid, _, scope = spec.partition(":")
+        chosen[aid] = parse_scope(scope) if scope else {None}
     bt, br = _texts(base)
     tt, tr = _texts(target)
     rt, rr = _texts(result)
@@ -341,9 +375,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
         if ok:
             continue
         by = touched.get(num, [])
-        if any(n.act.id in partial and (n.paragraf, n.nummer) not in partial[n.act.id]
-               and (n.paragraf, None) not in partial[n.act.id] for n in by):
-            cls = "delvis"
+        if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
+               and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
+            cls = "delvis"  # a nummer the editor left out was applied by its date
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
         elif t and "(Udeladt" in t and by:
