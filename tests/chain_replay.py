@@ -13,15 +13,16 @@ Every § that differs is classified:
 - "delvis": a nummer the editor left out (the preamble lists only other numre of its act) touches
   the §, and lawdiff applied it by its own ikrafttræden;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
-- "redaktionel": no nummer of the chain's acts touches the § (an editorial correction of the LBK, or
-  an act the preamble lists that the corpus does not hold);
+- "redaktionel": no nummer that lawdiff executed or refused touches the § (an editorial correction
+  of the LBK, or an act the preamble lists that the corpus does not hold);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
   editor left out what was not yet in force; `consolidate --include` applies the whole act);
-- "senere ikrafttræden": a nummer touching the § enters into force, by its act's own words, after
-  the target's date (`consolidate --include` applies it, as the LBKs do unless a note says
-  otherwise; this LBK did not, and says nothing);
+- "senere ikrafttræden": the target kept the base's text of the § where lawdiff executed a nummer
+  that enters into force, by its act's own words, after the target's date (`consolidate
+  --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
+  and says nothing);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -60,6 +61,8 @@ class ChainResult:
     attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
     not_executed: list[tuple[str, str, str]] = field(default_factory=list)  # (act, nummer, why)
     include: list[str] = field(default_factory=list)  # the --include specs the target's preamble and notes give
+    blame: dict[str, tuple[int, int]] = field(default_factory=dict)  # check_blame: kind -> (right, checked)
+    blame_wrong: list[str] = field(default_factory=list)
 
 
 def compare_text(text: str) -> str:
@@ -292,7 +295,7 @@ def editor_includes(target, acts) -> list[str]:
     return include
 
 
-def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainResult:
+def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_blame: bool = False) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
     from lawdiff.importers.lexdania import read_lexdania_file
@@ -374,7 +377,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             res.changed_identical += ok
         if ok:
             continue
-        by = touched.get(num, [])
+        # the numre that bear on the § as lawdiff made it: those executed or refused (a nummer neither
+        # executed nor refused — left out by the editor, or pending — did not change lawdiff's text)
+        by = [n for n in touched.get(num, []) if (n.act.id, n.cite) in applied or (n.act.id, n.cite) in skipped]
         if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
                and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
             cls = "delvis"  # a nummer the editor left out was applied by its date
@@ -382,8 +387,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             cls = "ikke udført"
         elif t and "(Udeladt" in t and by:
             cls = "udeladt"
-        elif any((ikraft_of(n).date or "") > target.date for n in by):
-            cls = "senere ikrafttræden"
+        elif _same(t, b) and any((ikraft_of(n).date or "") > target.date for n in by):
+            cls = "senere ikrafttræden"  # the LBK kept the base's text where a nummer in force after it wrote
         elif _ressort(t, r):
             cls = "redaktionel: ressort"
         elif not by:
@@ -391,7 +396,52 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
         else:
             cls = "lawdiff"
         res.misses.append((num, cls))
+    if check_blame:
+        _check_blame(res, store, base, result, numre, touched, applied,
+                     {m for m in tt if _same(_value(tt, tr, m), _value(rt, rr, m))})
     return res
+
+
+def _check_blame(res, store, base, result, numre, touched, applied, identical: set[str]) -> None:
+    """Blame, checked against the operations: for every stk./nr./litra/pkt. of the consolidated
+    version, `lawdiff blame` must name "oprindelig tekst" of the base where the text is the base's,
+    and otherwise a nummer of the chain that was executed and whose instructions name that § (or
+    that changes words throughout the act: "overalt"). Counted in `res.blame`; the first wrong
+    lines kept in `res.blame_wrong`."""
+    from lawdiff.blame import _pkts, blame_units
+
+    by_attr = {n.attribution: n for n in numre}
+    old = {u.wid: u for u in base.walk()}
+    overalt = {id(n) for n in numre if any(isinstance(c, dict) and c.get("overalt")
+                                           for c in n.data.get("ændringer") or [])}
+    origin = f"oprindelig tekst (første kendte version: {base.source}, {base.key})"
+    cache: dict = {}
+    for sec in result.sections():
+        if not sec.num:
+            continue
+        num = canonical_num(sec.num)
+        for u, k, cite, who in blame_units(store, result, [sec], cache):
+            o = old.get(u.wid)
+            if o is None or o.kind != u.kind:  # a unit the engine made anew: the base's unit at its address
+                try:
+                    found = resolve(base, re.sub(r", \d+\. pkt\.$", "", cite)).units
+                except LawdiffError:
+                    found = []
+                o = found[0] if len(found) == 1 and found[0].kind == u.kind else None
+            mine, before = _pkts(u), (_pkts(o) if o is not None else None)
+            same = before is not None and (mine == before if k is None else k < len(before) and before[k] == mine[k])
+            kind = "changed" if not same else "unchanged"
+            if same:
+                good = who == origin
+            else:
+                n = next((by_attr[a] for a in by_attr if who.startswith(a + " (")), None)
+                good = n is not None and (n.act.id, n.cite) in applied and \
+                    (n in touched.get(num, []) or id(n) in overalt)
+            key = kind + (" (§ identisk med LBK)" if num in identical else "")
+            ok, total = res.blame.get(key, (0, 0))
+            res.blame[key] = (ok + good, total + 1)
+            if not good and len(res.blame_wrong) < 5:
+                res.blame_wrong.append(f"{res.target}: {cite}: {who}")
 
 
 def summary(results: list[ChainResult]) -> tuple[str, dict]:
