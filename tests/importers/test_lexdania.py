@@ -137,12 +137,14 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
               f"{len(corpus_results) - acts} amending acts recognised, 0 failures; "
               f"{sections} §§ identical to the official text, {headings} headings kept; {warnings} repairs reported as warnings; "
               f"footnote references left out of the law text: {refs} markers (the §§ hold {sup['refs']}; the rest "
-              f"stand in headings or ikraft notes); superscript kept as text in the §§: {sup['sup']} runs (m2, CO2 …), "
-              f"of which {sup['kept as text, reported']} marker-like, reported as warnings (per document and marker)")
+              f"stand in headings or ikraft notes); superscript kept as text in the §§: {sup['sup']} runs (m2, CO2 …); "
+              f"{sup['kept as text, reported']} warnings for marker-like runs kept as text (one per document and marker)")
     assert len(corpus_results) == 2060
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
     assert sections > 60000
+    # measured: 697 footnote markers left out (684 in §§, the rest in headings and ikraft notes)
+    assert refs >= 697 and sup["refs"] >= 684
 
 
 def test_amending_act_is_recognised():
