@@ -494,7 +494,13 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    root = parse_bytes(data, path).getroot()
+    return read_amending_root(parse_bytes(data, path).getroot(), path)
+
+
+def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
+    """`read_amending` for a document already parsed (importers/official.py parses each file once
+    for both readers). The tree is changed: numre and §§ the source nests in new text are moved
+    out (hoist_nested)."""
     hoisted = hoist_nested(root, Path(path).name)
     dtype = (root.findtext("Meta/DocumentType") or "").strip()
     original = dtype.startswith("LOV H")
@@ -503,7 +509,10 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
     year = (root.findtext("Meta/Year") or "").strip()
-    title = norm(_lines_text(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
+    def heading(el: etree._Element) -> str:  # a Linea that cannot be read is an error naming file:line
+        return _lines_text(el, lambda li: linea_text(li, path))
+
+    title = norm(heading(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
                  else (root.findtext("Meta/DocumentTitle") or ""))
     sub = root.find("TitelGruppe/UnderTitel")
     doc: dict = {
@@ -513,8 +522,8 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
         "status": "vedtaget",
         "kilde": f"lov nr. {number} af {long_date(date)}",
     }
-    if sub is not None and _lines_text(sub):
-        doc["undertitel"] = _lines_text(sub).strip("()")
+    if sub is not None and heading(sub):
+        doc["undertitel"] = heading(sub).strip("()")
     doc["love"] = {}
     act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
     act.warnings.extend(hoisted)
@@ -632,7 +641,7 @@ def dump(doc: dict) -> str:
                             default_flow_style=False)
 
 
-__all__ = ["read_amending", "read_amending_file", "dump", "official_text", "format_sentence"]
+__all__ = ["read_amending", "read_amending_root", "read_amending_file", "dump", "official_text", "format_sentence"]
 
 
 # --- linking to the store and writing amendments/ -----------------------------------
