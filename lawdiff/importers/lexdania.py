@@ -788,7 +788,7 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
     with gc_paused():
-        return _read_lexdania(parse_lexdania(data, path), path, law)
+        return _read_lexdania(parse_lexdania(data, path), data, path, law)
 
 
 def parse_lexdania(data: bytes, path: str) -> etree._Element:
@@ -798,15 +798,15 @@ def parse_lexdania(data: bytes, path: str) -> etree._Element:
     return parse_bytes(data, path).getroot()
 
 
-def read_lexdania_root(root: etree._Element, path: str, law: str | None = None) -> ImportResult:
-    """`read_lexdania` for a document already parsed by `parse_lexdania` (importers/official.py
-    parses each file once for both readers). The reader may change the tree: a repair of the
-    source removes the element it read as a label."""
+def read_lexdania_root(root: etree._Element, data: bytes, path: str, law: str | None = None) -> ImportResult:
+    """`read_lexdania` for a document already parsed by `parse_lexdania` from `data`
+    (importers/official.py parses each file once for both readers). The reader may change the
+    tree: a repair of the source removes the element it read as a label."""
     with gc_paused():
-        return _read_lexdania(root, path, law)
+        return _read_lexdania(root, data, path, law)
 
 
-def _read_lexdania(root: etree._Element, path: str, law: str | None) -> ImportResult:
+def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None) -> ImportResult:
     if root.tag != "Dokument" or root.find("Meta/DocumentType") is None:
         raise MappingError(f"ikke et LexDania-dokument (rodelement <{root.tag}>, ingen Meta/DocumentType)",
                            file=path, line=root.sourceline,

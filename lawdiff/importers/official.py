@@ -36,7 +36,7 @@ def read_official(data: bytes, path: str, law: str | None = None) -> Official:
     refuses is kept in `amending_error` (the act version is still imported, as before)."""
     with gc_paused():
         root = parse_lexdania(data, path)
-        res = read_lexdania_root(root, path, law)
+        res = read_lexdania_root(root, data, path, law)
         if res.amendment is None and not (res.act.doc_type == "lov" and amending.has_amendments(data)):
             return Official(res)
         try:
