@@ -51,6 +51,20 @@ class AmendingAct:
     numre: int = 0
 
 
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """el.find(tag) for a direct child, without lxml's ElementPath machinery (19,000 numre)."""
+    for ch in el:
+        if ch.tag == tag:
+            return ch
+    return None
+
+
+def _label(el: etree._Element) -> str:
+    """norm(el.findtext("Explicatus") or "") without ElementPath."""
+    ex = _child(el, "Explicatus")
+    return norm(ex.text or "") if ex is not None else ""
+
+
 def _linea(el: etree._Element) -> str:
     """The text of a <Linea> as the statute importer reads it (importers/lexdania.linea_text: two
     plain runs split by a line break keep a space between them); a Linea that reader refuses (an
@@ -250,12 +264,12 @@ def official_text(an: etree._Element) -> str:
 
 
 def _official_text(an: etree._Element, read) -> str:
-    out = [norm(an.findtext("Explicatus") or "")]
+    out = [_label(an)]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(ch.find("AendringDefinition"), read))
-            ak = ch.find("AendringAktion")
-            ny = ak.find("AendringNyTekst") if ak is not None else None
+            out.append(_lines_text(_child(ch, "AendringDefinition"), read))
+            ak = _child(ch, "AendringAktion")
+            ny = _child(ak, "AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
                 flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
@@ -281,7 +295,7 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    label = norm(an.findtext("Explicatus") or "")
+    label = _label(an)
     number = label.rstrip(".")
     entry: dict = {"nummer": number}
     if label and not label.endswith("."):
@@ -301,11 +315,11 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
             continue
         if ch.tag != "Aendring":
             raise Unreadable(f"uventet element <{ch.tag}> i nummeret")
-        d = ch.find("AendringDefinition")
+        d = _child(ch, "AendringDefinition")
         if d is None:
             raise Unreadable("<Aendring> uden <AendringDefinition>")
-        ak = ch.find("AendringAktion")
-        ny = ak.find("AendringNyTekst") if ak is not None else None
+        ak = _child(ch, "AendringAktion")
+        ny = _child(ak, "AendringNyTekst") if ak is not None else None
         has_new = ny is not None and len(ny) > 0
         text, table_ryk = _definition_text(d)
         if table_ryk and not text and not has_new:
@@ -420,15 +434,16 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     numre = []
     for an in numre_el:
         local: list[str] = []
-        if not norm(an.findtext("Explicatus") or "") and not official_text(an):
+        an_label = _label(an)
+        if not an_label and not official_text(an):
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
         try:
             numre.append(read_nummer(an, local))
-            num = norm(an.findtext("Explicatus") or "").rstrip(".")
+            num = an_label.rstrip(".")
             warnings.extend(f"{path}:{an.sourceline}: {label}, nr. {num}: advarsel: {w}" for w in local)
         except Unreadable as e:
-            num = norm(an.findtext("Explicatus") or "").rstrip(".") or "(uden nummer)"
+            num = an_label.rstrip(".") or "(uden nummer)"
             official = official_text(an)
             numre.append({"nummer": num, "ikke_udført": {"tekst": official, "årsag": str(e)}})
             refused.append(f"{path}:{an.sourceline}: {label}, nr. {num}: {e}")
