@@ -2,6 +2,8 @@
 reader gives what the two readers give on their own."""
 from __future__ import annotations
 
+import re
+
 from lawdiff import akn
 from lawdiff.cli import main
 from lawdiff.importers import amending
@@ -43,10 +45,8 @@ def test_an_lbk_is_not_read_as_amending():
 def test_what_only_the_amending_reader_refuses_is_an_error_of_that_file(tmp_path, capsys):
     # the title (TitelGruppe) is read by the amending reader only: a Linea with text outside its
     # <Char> is refused there with file:line, and the import goes on with the other files
-    data = lexdania(AMENDING).read_bytes().replace(b"<Linea>\r\n        <Char>Lov om oph", b"<Linea>x<Char>Lov om oph", 1)
-    if data == lexdania(AMENDING).read_bytes():
-        data = lexdania(AMENDING).read_bytes().replace(b"<Linea>\n        <Char>Lov om oph", b"<Linea>x<Char>Lov om oph", 1)
-    assert data != lexdania(AMENDING).read_bytes()
+    data, n = re.subn(rb"<Linea>\s*<Char>Lov om oph", b"<Linea>x<Char>Lov om oph", lexdania(AMENDING).read_bytes(), count=1)
+    assert n == 1
     bad = tmp_path / "bad.xml"
     bad.write_bytes(data)
     doc = read_official(data, str(bad))
