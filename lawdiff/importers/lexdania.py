@@ -765,9 +765,13 @@ _ODD_UTF8 = tuple(re.compile(p) for p in (
 ))
 
 
+_CHAR_REF = re.compile(rb"&#")  # `re` finds it about twice as fast as `b"&#" in data` (frequent "&")
+
+
 def may_hold_odd_characters(data: bytes) -> bool:
     """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses."""
-    return bool(data.translate(None, _ALL_BUT_C0_DEL)) or b"&#" in data or any(r.search(data) for r in _ODD_UTF8)
+    return bool(data.translate(None, _ALL_BUT_C0_DEL)) or _CHAR_REF.search(data) is not None or any(
+        r.search(data) for r in _ODD_UTF8)
 
 
 def _refuse_odd_characters(data: bytes, path: str) -> None:
