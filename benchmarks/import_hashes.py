@@ -3,11 +3,12 @@ corpus document, and compare with an earlier run.
 
 Run: python benchmarks/import_hashes.py OUT.json [--against EARLIER.json] [--corpus DIR] [--limit N]
 Writes {file: {"akn": sha256, "yaml": sha256, "linked": sha256, "repairs": sha256, …}} for every
-document: the Akoma Ntoso bytes of each act version (after `unique_keys`, as the store would get
-them), the amendment YAML of each amending act (and of each original act holding ændringsnumre)
-as read ("yaml") and after linking it to a temporary store holding every act version ("linked",
-with the link notes), the reader's warnings and refused numre, and the repair warnings. With --against, lists every document whose output differs and
-exits 1 if any does. Keep the JSON files outside the repository (e.g. /tmp).
+document, each read as `lawdiff import lexdania` reads it (importers/official.py): the Akoma Ntoso
+bytes of each act version (after `unique_keys`, as the store would get them), the amendment YAML
+of each amending act (and of each original act holding ændringsnumre) as read ("yaml") and after
+linking it to a temporary store holding every act version ("linked", with the link notes), the
+reader's warnings and refused numre, and the repair warnings. With --against, lists every
+document whose output differs and exits 1 if any does. Keep the JSON files outside the repository (e.g. /tmp).
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from pathlib import Path
 from lawdiff import akn
 from lawdiff.errors import LawdiffError
 from lawdiff.importers import amending
-from lawdiff.importers.lexdania import read_lexdania, unique_keys
+from lawdiff.importers.lexdania import unique_keys
+from lawdiff.importers.official import read_official
 from lawdiff.store import Store
 
 
@@ -46,15 +48,22 @@ def main() -> int:
         data = f.read_bytes()
         name = str(f.relative_to(args.corpus))
         entry: dict[str, str] = {}
+        doc = None
         try:
-            res = read_lexdania(data, str(f))
+            doc = read_official(data, str(f))  # as `lawdiff import lexdania` reads it
+            res = doc.result
             entry["repairs"] = _h("\n".join(res.repairs) + repr(res.dropped))
             results.append((name, res))
         except LawdiffError as e:
             entry["error"] = _h(str(e))
         if b"<AendringsNummer" in data or b"<DocumentType>LOV \xc3\x86" in data:
             try:
-                act = amending.read_amending(data, str(f))
+                if doc is not None and doc.wants_amending:
+                    if doc.amending_error:
+                        raise doc.amending_error
+                    act = doc.amending
+                else:  # a document the import does not read as amending (how the reader refuses it)
+                    act = amending.read_amending(data, str(f))
                 entry["yaml"] = _h(amending.dump(act.doc))
                 entry["amending_notes"] = _h("\n".join(act.warnings + ["--"] + act.refused) + f"\n{act.numre}")
                 amending_acts.append((name, act))

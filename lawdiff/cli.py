@@ -18,20 +18,24 @@ from .validate import count
 
 def _import_lexdania(store: Store, args) -> int:
     from .gcpause import kept, keeping
-    from .importers.lexdania import read_lexdania_file, unique_keys
+    from .importers.lexdania import unique_keys
+    from .importers.official import read_official_file
 
     acts = amendments = failed = 0
-    # read everything first, so that a failure leaves no half-written store
+    # read everything first, so that a failure leaves no half-written store; each file is parsed
+    # once for the act version and the amendment file (importers/official.py)
     results = []
+    read = []
     with keeping():
         for f in args.files:
             try:
-                res = read_lexdania_file(f, law=args.law)
+                doc = read_official_file(f, law=args.law)
             except LawdiffError as e:
                 failed += 1
                 print(f"{f}: FEJL: {e}", file=sys.stderr)
                 continue
-            results.append(res)
+            results.append(doc.result)
+            read.append(doc)
             kept()  # what was read stays until the end: the collector need not scan it again
     # two different acts with the same short name and date must not overwrite each other
     for note in unique_keys(results, lambda law, date: store.load(f"{law}@{date}").source
@@ -47,32 +51,33 @@ def _import_lexdania(store: Store, args) -> int:
         print(f"intet importeret: {len(clashes)} eksisterende lovversion{'er' if len(clashes) != 1 else ''} "
               "ville blive overskrevet", file=sys.stderr)
         return 1
-    for res in results:
+    for res, doc in zip(results, read):
         for note in res.repairs:
             print(f"  advarsel: {note}", file=sys.stderr)
         if res.amendment:
             amendments += 1
-            failed += _write_amendment(store, res.path, args)
+            failed += _write_amendment(store, res.path, args, doc)
             continue
         act = res.act
         path = store.save(act)
         acts += 1
         print(f"{res.path}: {act.key} ({act.source}, {sum(1 for _ in act.sections())} §§) → {path}")
-        if act.doc_type == "lov":  # an original act that also amends other acts: its ændringsparagraffer
-            from .importers.amending import has_amendments
-            if has_amendments(Path(res.path).read_bytes()):
-                failed += _write_amendment(store, res.path, args)
+        if doc.wants_amending:  # an original act that also amends other acts: its ændringsparagraffer
+            failed += _write_amendment(store, res.path, args, doc)
     print(f"{count(acts, 'lov', 'love')} importeret, {count(amendments, 'ændringslov', 'ændringslove')} genkendt, "
           f"{count(failed, 'fejl', 'fejl')}")
     return 1 if failed else 0
 
 
-def _write_amendment(store: Store, path: str, args) -> int:
-    """An amending act → amendments/lov-YYYY-NNN.yaml (importers/amending.py); 1 on failure."""
+def _write_amendment(store: Store, path: str, args, doc) -> int:
+    """An amending act → amendments/lov-YYYY-NNN.yaml (importers/amending.py); 1 on failure.
+    `doc`: the document as importers/official.py read it."""
     from .importers import amending
 
     try:
-        act = amending.read_amending_file(path)
+        if doc.amending_error is not None:
+            raise doc.amending_error
+        act = doc.amending
         if not act.doc["paragraffer"]:
             print(f"{path}: ingen ændringsparagraffer, der kan læses; ingen fil i amendments/")
             return 0

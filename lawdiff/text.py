@@ -23,7 +23,10 @@ _WS_RE = re.compile(r"\s+")
 
 def norm(s: str) -> str:
     """Normalise text for matching: one plain space between words, no invisibles."""
-    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
+    # str.split() and str.strip() split on what the regex \s matches (str.isspace): the same result
+    # as _WS_RE.sub(" ", …).strip(), 2-3x faster (tests/test_text_norm.py); norm is called for
+    # every line the importers read
+    return " ".join(_INVISIBLE_RE.sub("", s).split())
 
 
 # a character norm_map changes (any white space but the plain space, an invisible), or a run of spaces

@@ -51,6 +51,20 @@ class AmendingAct:
     numre: int = 0
 
 
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """el.find(tag) for a direct child, without lxml's ElementPath machinery (19,000 numre)."""
+    for ch in el:
+        if ch.tag == tag:
+            return ch
+    return None
+
+
+def _label(el: etree._Element) -> str:
+    """norm(el.findtext("Explicatus") or "") without ElementPath."""
+    ex = _child(el, "Explicatus")
+    return norm(ex.text or "") if ex is not None else ""
+
+
 def _linea(el: etree._Element) -> str:
     """The text of a <Linea> as the statute importer reads it (importers/lexdania.linea_text: two
     plain runs split by a line break keep a space between them); a Linea that reader refuses (an
@@ -250,12 +264,12 @@ def official_text(an: etree._Element) -> str:
 
 
 def _official_text(an: etree._Element, read) -> str:
-    out = [norm(an.findtext("Explicatus") or "")]
+    out = [_label(an)]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(ch.find("AendringDefinition"), read))
-            ak = ch.find("AendringAktion")
-            ny = ak.find("AendringNyTekst") if ak is not None else None
+            out.append(_lines_text(_child(ch, "AendringDefinition"), read))
+            ak = _child(ch, "AendringAktion")
+            ny = _child(ak, "AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
                 flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
@@ -281,7 +295,7 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    label = norm(an.findtext("Explicatus") or "")
+    label = _label(an)
     number = label.rstrip(".")
     entry: dict = {"nummer": number}
     if label and not label.endswith("."):
@@ -301,11 +315,11 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
             continue
         if ch.tag != "Aendring":
             raise Unreadable(f"uventet element <{ch.tag}> i nummeret")
-        d = ch.find("AendringDefinition")
+        d = _child(ch, "AendringDefinition")
         if d is None:
             raise Unreadable("<Aendring> uden <AendringDefinition>")
-        ak = ch.find("AendringAktion")
-        ny = ak.find("AendringNyTekst") if ak is not None else None
+        ak = _child(ch, "AendringAktion")
+        ny = _child(ak, "AendringNyTekst") if ak is not None else None
         has_new = ny is not None and len(ny) > 0
         text, table_ryk = _definition_text(d)
         if table_ryk and not text and not has_new:
@@ -420,15 +434,16 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     numre = []
     for an in numre_el:
         local: list[str] = []
-        if not norm(an.findtext("Explicatus") or "") and not official_text(an):
+        an_label = _label(an)
+        if not an_label and not official_text(an):
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
         try:
             numre.append(read_nummer(an, local))
-            num = norm(an.findtext("Explicatus") or "").rstrip(".")
+            num = an_label.rstrip(".")
             warnings.extend(f"{path}:{an.sourceline}: {label}, nr. {num}: advarsel: {w}" for w in local)
         except Unreadable as e:
-            num = norm(an.findtext("Explicatus") or "").rstrip(".") or "(uden nummer)"
+            num = an_label.rstrip(".") or "(uden nummer)"
             official = official_text(an)
             numre.append({"nummer": num, "ikke_udført": {"tekst": official, "årsag": str(e)}})
             refused.append(f"{path}:{an.sourceline}: {label}, nr. {num}: {e}")
@@ -494,7 +509,13 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    root = parse_bytes(data, path).getroot()
+    return read_amending_root(parse_bytes(data, path).getroot(), path)
+
+
+def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
+    """`read_amending` for a document already parsed (importers/official.py parses each file once
+    for both readers). The tree is changed: numre and §§ the source nests in new text are moved
+    out (hoist_nested)."""
     hoisted = hoist_nested(root, Path(path).name)
     dtype = (root.findtext("Meta/DocumentType") or "").strip()
     original = dtype.startswith("LOV H")
@@ -503,7 +524,10 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
     year = (root.findtext("Meta/Year") or "").strip()
-    title = norm(_lines_text(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
+    def heading(el: etree._Element) -> str:  # a Linea that cannot be read is an error naming file:line
+        return _lines_text(el, lambda li: linea_text(li, path))
+
+    title = norm(heading(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
                  else (root.findtext("Meta/DocumentTitle") or ""))
     sub = root.find("TitelGruppe/UnderTitel")
     doc: dict = {
@@ -513,8 +537,8 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
         "status": "vedtaget",
         "kilde": f"lov nr. {number} af {long_date(date)}",
     }
-    if sub is not None and _lines_text(sub):
-        doc["undertitel"] = _lines_text(sub).strip("()")
+    if sub is not None and heading(sub):
+        doc["undertitel"] = heading(sub).strip("()")
     doc["love"] = {}
     act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
     act.warnings.extend(hoisted)
@@ -632,7 +656,7 @@ def dump(doc: dict) -> str:
                             default_flow_style=False)
 
 
-__all__ = ["read_amending", "read_amending_file", "dump", "official_text", "format_sentence"]
+__all__ = ["read_amending", "read_amending_root", "read_amending_file", "dump", "official_text", "format_sentence"]
 
 
 # --- linking to the store and writing amendments/ -----------------------------------

@@ -1,0 +1,56 @@
+"""One official LexDania document read once for `lawdiff import lexdania`: parsed once, mapped by
+the statute reader (lexdania.py) and, for an amending act or an original act holding
+ændringsnumre, read into an amendment file's content (amending.py) from the same tree.
+
+Reading each amending act a second time from its bytes cost a second XML parse of half the
+corpus (benchmarks/bench_import.py). Both readers change the tree they read (the statute reader
+removes a label it repaired, the amending reader moves nested numre out), so the amending reader
+gets the shared tree only when the statute reader did not map the act (an amending act, which
+it only summarises); an original act (LOV H) holding ændringsnumre is parsed again for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import LawdiffError, MappingError
+from ..gcpause import gc_paused
+from ..xmlsafe import parse_bytes
+from . import amending
+from .lexdania import ImportResult, parse_lexdania, read_lexdania_root
+
+
+@dataclass
+class Official:
+    result: ImportResult
+    amending: amending.AmendingAct | None = None  # read by amending.py, where `wants_amending`
+    amending_error: LawdiffError | None = None  # why the amending reader refused the document
+
+    @property
+    def wants_amending(self) -> bool:
+        return self.amending is not None or self.amending_error is not None
+
+
+def read_official(data: bytes, path: str, law: str | None = None) -> Official:
+    """Read one document; raises what `read_lexdania` raises. What only the amending reader
+    refuses is kept in `amending_error` (the act version is still imported, as before)."""
+    with gc_paused():
+        root = parse_lexdania(data, path)
+        res = read_lexdania_root(root, data, path, law)
+        if res.amendment is None and not (res.act.doc_type == "lov" and amending.has_amendments(data)):
+            return Official(res)
+        try:
+            if res.act is not None:  # the statute reader may have changed the tree
+                root = parse_bytes(data, path).getroot()
+            return Official(res, amending=amending.read_amending_root(root, path))
+        except LawdiffError as e:
+            return Official(res, amending_error=e)
+
+
+def read_official_file(path: str | Path, law: str | None = None) -> Official:
+    p = str(path)
+    try:
+        data = Path(p).read_bytes()
+    except OSError as e:
+        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    return read_official(data, p, law)

@@ -1,0 +1,27 @@
+"""text.norm: the str.split form gives what the regular expressions gave."""
+import re
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+from lawdiff.text import norm
+
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_WS_RE = re.compile(r"\s+")
+_SPACES = [chr(c) for c in range(0x10000) if chr(c).isspace() or _WS_RE.fullmatch(chr(c))]
+
+
+def _regex_norm(s: str) -> str:
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
+
+
+def test_whitespace_is_what_the_regex_calls_whitespace():
+    assert all(c.isspace() and _WS_RE.fullmatch(c) for c in _SPACES)
+    assert not any(chr(c).isspace() for c in range(0x10000, sys.maxunicode + 1))
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_SPACES + list("\u00ad\u200b\u200c\u200d\u2060\ufeff") + list("ab§æ.")),
+                                  st.characters())))
+def test_norm_is_the_regex_norm(s):
+    assert norm(s) == _regex_norm(s)
