@@ -491,14 +491,18 @@ class _Applier:
         counted = self._counted_addresses(c)
         for where, der_bliver in self.cites(c, "i"):
             self.check_der_bliver(c, where, der_bliver, "i")
-            out += self._find_in(c, words, key, where, None if counted is None else (
-                c.get("antal") if where in counted else 1))
+            if counted is None or where in counted:
+                out += self._find_in(c, words, key, where)
+            else:
+                out += self._find_in(c, words, key, where, uncounted=True)
         return out
 
     def _counted_addresses(self, c: Change) -> set[str] | None:
         """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
-        § 1, nr. 16): the count belongs to the addresses after "to steder i" only, the others are
-        cited once; None when the count is not inside the list of addresses."""
+        § 1, nr. 16): the addresses after "to steder i", which the count belongs to; None when the
+        count is not inside the list of addresses. The others hold the words once, or as many times
+        as the count says (every such act in the chains: lov 1380/2012 § 1, nr. 16, § 24, stk. 5; lov
+        633/2013 § 1, nr. 24; lov 251/2012 § 1, nr. 2; the LBKs change each place), with a warning."""
         i = c.get("i")
         if not isinstance(i, str) or c.get("antal") is None:
             return None
@@ -508,7 +512,7 @@ class _Applier:
         return {w for w, _ in citations(i[m[0].end():])}
 
     def _find_in(self, c: Change, words: str, key: str, where,
-                 want_here: int | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
+                 uncounted: bool = False) -> list[tuple[LineKey, Line, Unit, int, int]]:
         lines = self.scope(c, "i", where)
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
@@ -518,7 +522,7 @@ class _Applier:
             alt = words[:1].swapcase() + words[1:]
             hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
                     if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
-        want = c.get("antal") if want_here is None else want_here
+        want = c.get("antal")
         occ = c.get("forekomst")
         if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
             # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs
@@ -542,6 +546,15 @@ class _Applier:
             return [hits[occ - 1]]
         if c.get("overalt") and want is None:
             return hits
+        if uncounted:
+            if len(hits) == 1:
+                return hits
+            if len(hits) == int(want) and len(hits) > 1:
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står {len(hits)} gange i {place}; ændringen nævner antallet "
+                    f"({want}) ved en anden adresse; ændret alle {len(hits)} steder", key))
+                return hits
+            want = 1
         want = want or 1
         if len(hits) != want:
             raise c.error(f"»{words}« står {len(hits)} {'gang' if len(hits) == 1 else 'gange'} i "

@@ -818,19 +818,23 @@ def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_
                                "tekst": "Visitation"}])
 
 
-def test_to_steder_counts_for_its_own_address_only():
+def test_to_steder_counts_for_its_own_address_and_the_others_once_or_as_often():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a,
-    stk. 2, udgår »eller særlig ydelse«". "to steder" belongs to § 73 a, stk. 2 (it was applied to all
-    three: "står 1 gang i § 73 a, stk. 1, ikke 2"). § 24, stk. 5 holds the words twice while the act
-    cites it once: refused, naming that place (LBK 415/2013 left out both; the act does not say so)."""
+    stk. 2, udgår »eller særlig ydelse«". "to steder" was applied to all three ("står 1 gang i § 73 a,
+    stk. 1, ikke 2"); it belongs to § 73 a, stk. 2. The other addresses hold the words once (§ 73 a,
+    stk. 1) or as often as the count says (§ 24, stk. 5: twice, changed at both, with a warning), as
+    LBK 415/2013 and the LBKs after lov 633/2013 § 1, nr. 24 and lov 251/2012 § 1, nr. 2 do."""
     c = {"i": "§ 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2", "antal": 2,
          "udgår": "eller særlig ydelse"}
-    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
-        run("2012/2012-706", [c])
-    lr = run("2012/2012-706", [dict(c, i="§ 73 a, stk. 1, og to steder i § 73 a, stk. 2")])
+    lr = run("2012/2012-706", [c])
     official = corpus_act("2013/2013-415")
-    assert text(lr.new, "§ 73 a, stk. 1") == text(official, "§ 73 a, stk. 1")
+    for a in ("§ 24, stk. 5", "§ 73 a, stk. 1"):
+        assert text(lr.new, a) == text(official, a)
     assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
+    assert any("står 2 gange i § 24, stk. 5" in w for w in lr.warnings)
+    # three times where the count says two, or twice where it is not counted and the count is three: refused
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
+        run("2012/2012-706", [dict(c, i="§ 24, stk. 5, og tre steder i § 73 a, stk. 2", antal=3)])
 
 
 def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
