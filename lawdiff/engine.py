@@ -489,31 +489,63 @@ class _Applier:
             return self._find_in(c, words, key, None)
         out = []
         counted = self._counted_addresses(c)
-        for where, der_bliver in self.cites(c, "i"):
+        cites = self.cites(c, "i")
+        inner = self._inner_addresses([w for w, _ in cites])
+        for where, der_bliver in cites:
             self.check_der_bliver(c, where, der_bliver, "i")
-            if counted is None or where in counted:
-                out += self._find_in(c, words, key, where)
+            if counted is None:
+                out += self._find_in(c, words, key, where, exclude=inner.get(where))
             else:
-                out += self._find_in(c, words, key, where, uncounted=True)
+                out += self._find_in(c, words, key, where, count=counted[1], uncounted=where not in counted[0],
+                                     exclude=inner.get(where))
         return out
 
-    def _counted_addresses(self, c: Change) -> set[str] | None:
+    def _inner_addresses(self, wheres: list[str]) -> dict[str, set[str]]:
+        """For each address, the units of the other addresses of the same change that lie inside it:
+        "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1" (lov 478/2012 § 2, nr. 8) counts the
+        words of stk. 2 outside nr. 1, which is cited on its own."""
+        wids: dict[str, set[str]] = {}
+        for w in wheres:
+            try:
+                t = addr.resolve(self.r.base, w)
+            except (AddressError, LawdiffError):
+                continue
+            if not t.address.pkt:
+                wids[w] = {u.wid for u in t.units}
+        out: dict[str, set[str]] = {}
+        for w, mine in wids.items():
+            for other, theirs in wids.items():
+                if other == w:
+                    continue
+                for wid in theirs:
+                    if set(self._ancestors_and_self(wid)[1:]) & mine:
+                        out.setdefault(w, set()).update(u.wid for u in self.base_units[wid].walk())
+        return out
+
+    def _counted_addresses(self, c: Change) -> tuple[set[str], int] | None:
         """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
         § 1, nr. 16): the addresses after "to steder i", which the count belongs to; None when the
         count is not inside the list of addresses. The others hold the words once, or as many times
         as the count says (every such act in the chains: lov 1380/2012 § 1, nr. 16, § 24, stk. 5; lov
         633/2013 § 1, nr. 24; lov 251/2012 § 1, nr. 2; the LBKs change each place), with a warning."""
         i = c.get("i")
-        if not isinstance(i, str) or c.get("antal") is None:
+        if not isinstance(i, str):
             return None
-        m = list(re.finditer(r"(?:^|\s)(?:to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
+        m = list(re.finditer(r"(?:^|\s)(to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
         if len(m) != 1 or m[0].start() == 0:
             return None
-        return {w for w, _ in citations(i[m[0].end():])}
+        n = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"].index(m[0].group(1)) + 2
+        if c.get("antal") is not None and int(c.get("antal")) != n:
+            return None
+        # up to the next "i …" of the list: "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1, …"
+        rest = re.split(r",? (?:og )?i (?=§)", i[m[0].end():], maxsplit=1)[0]
+        return {w for w, _ in citations(rest)}, n
 
-    def _find_in(self, c: Change, words: str, key: str, where,
-                 uncounted: bool = False) -> list[tuple[LineKey, Line, Unit, int, int]]:
+    def _find_in(self, c: Change, words: str, key: str, where, count: int | None = None, uncounted: bool = False,
+                 exclude: set[str] | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
         lines = self.scope(c, "i", where)
+        if exclude:
+            lines = [x for x in lines if x[2].wid not in exclude]
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
         if not hits and c.verb != "udgår" and words[:1].isalpha() and words[:1] != words[:1].swapcase():
@@ -522,7 +554,7 @@ class _Applier:
             alt = words[:1].swapcase() + words[1:]
             hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
                     if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
-        want = c.get("antal")
+        want = c.get("antal") if count is None else count
         occ = c.get("forekomst")
         if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
             # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs

@@ -868,3 +868,24 @@ def test_der_bliver_names_the_numbers_after_the_whole_act():
     assert "Søfartsstyrelsen" not in text(lr.new, "§ 4, stk. 5")
     with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 5« efter ændringsloven"):
         run("2011/2011-207", [nr4])
+
+
+def test_an_address_and_a_unit_inside_it_cited_side_by_side():
+    """Lov nr. 478 af 30/5/2012, § 2, nr. 8 (lov om maritime uddannelser, LBK 207/2011 -> LBK 466/2013):
+    "I § 4, stk. 4, 2. pkt., der bliver stk. 6, 2. pkt., to steder i § 9 g, stk. 2, og i § 9 g, stk. 2,
+    nr. 1, … ændres »Søfartsstyrelsen« til: »ministeren«". § 9 g, stk. 2 holds the word three times, one
+    of them in nr. 1, which is cited on its own: "to steder" counts stk. 2 outside nr. 1 (it was refused:
+    "står 3 gange i § 9 g, stk. 2, ikke 1"), and the count belongs to § 9 g, stk. 2 only."""
+    from lawdiff.importers.amending import read_amending_file
+
+    doc = read_amending_file(lexdania("2012/2012-478.xml")).doc
+    par = next(p for p in doc["paragraffer"] if str(p["nummer"]) == "2")
+    nr8 = dict(next(n for n in par["numre"] if str(n["nummer"]) == "8")["ændringer"][0])
+    nr7 = {"ny": "stk", "i": "§ 4", "efter": "stk. 2", "tekst": read_text_of("2012/2012-478", "2", "7"),
+           "rykning": "Stk. 3 og 4 bliver herefter stk. 5 og 6."}
+    assert "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1" in nr8["i"]
+    lr = run("2011/2011-207", [nr7, nr8])
+    official = corpus_act("2013/2013-466")
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 9 g, stk. 2")
+    assert text(lr.new, "§ 9 g, stk. 2").count("ministeren") >= 3
+    assert text(lr.new, "§ 9 g, stk. 2, nr. 1") == text(official, "§ 9 g, stk. 2, nr. 1")
