@@ -607,6 +607,13 @@ class _Applier:
                 continue
             if overlap and c.get("overalt") and not e.change.get("overalt"):
                 return  # the same, the other way round: the place is already changed specifically
+            if overlap and (e.start, e.end, e.new) == (start, end, new) and e.change is not c and start < end:
+                # two numre of the act make the very same change at the same place (lov 511/2012 § 1,
+                # nr. 2 and 8: »§ 40, stk. 2, nr. 4« til »§ 40, stk. 2, nr. 5« in § 53, stk. 2): done once
+                self.r.warnings.append(c.warning(
+                    f"samme ændring som {e.change.ref} på samme sted (»{new}«); udført én gang", field_))
+                self.touch(unit.wid, c)
+                return
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
@@ -736,9 +743,19 @@ class _Applier:
                 raise c.error("punktummer og hele enheder kan ikke ophæves i samme ændring", "ophæves",
                               hint="del ændringen op")
             first = None
-            for n, target in enumerate(targets):
+            spans = []
+            for target in targets:
                 unit = self.live(c, target.units[0], "ophæves")
                 k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                if spans and spans[-1][0] == k and spans[-1][3] <= s and not line.text[spans[-1][3]:s].strip():
+                    # "2. og 3. pkt. ophæves" / "3.-5. pkt. ophæves, og i stedet indsættes:" (lov 251/2012
+                    # § 1, nr. 3; lov 433/2012 § 6, nr. 1): punktummer side by side go as one span (their
+                    # deletions, each with its space, overlapped and were refused)
+                    spans[-1] = (k, unit, spans[-1][2], e)
+                else:
+                    spans.append((k, unit, s, e))
+            for n, (k, unit, s, e) in enumerate(spans):
                 line = getattr(self.units[k[0]], k[1])[k[2]]
                 if "tekst" in c.data and n == 0:
                     # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced

@@ -889,3 +889,33 @@ def test_an_address_and_a_unit_inside_it_cited_side_by_side():
     assert "Søfartsstyrelsen" not in text(lr.new, "§ 9 g, stk. 2")
     assert text(lr.new, "§ 9 g, stk. 2").count("ministeren") >= 3
     assert text(lr.new, "§ 9 g, stk. 2, nr. 1") == text(official, "§ 9 g, stk. 2, nr. 1")
+
+
+def test_punktummer_side_by_side_repealed_together():
+    """Lov nr. 251 af 30/3/2012, § 1, nr. 3 (folketingsvalgloven, LBK 107/2011 -> LBK 128/2013): "§ 109,
+    stk. 11, 2. og 3. pkt., ophæves." and lov nr. 433 af 16/5/2012, § 6, nr. 1 (LBK 962/2011 -> LBK
+    1246/2014): "§ 2, 3.-5. pkt., ophæves, og i stedet indsættes: »…«". Each punktum's deletion took
+    its space and the two overlapped ("rører ved de samme ord som § 1, nr. 3"): refused before."""
+    lr = run("2011/2011-107", [{"ophæves": "§ 109, stk. 11, 2. og 3. pkt."}])
+    base = text(corpus_act("2011/2011-107"), "§ 109, stk. 11")
+    got = text(lr.new, "§ 109, stk. 11")
+    first = norm(resolve(corpus_act("2011/2011-107"), "§ 109, stk. 11, 1. pkt.").pkt_text)
+    assert got == "Stk. 11. " + first and len(got) < len(base)
+    lr = run("2011/2011-962", [{"ophæves": "§ 2, 3.-5. pkt.", "tekst": read_text_of("2012/2012-433", "6", "1")}])
+    assert text(lr.new, "§ 2").endswith(read_text_of("2012/2012-433", "6", "1"))
+
+
+def test_the_same_change_twice_at_the_same_place_is_done_once():
+    """Lov nr. 511 af 30/5/2012, § 1, nr. 2 and 8 (lov om social service, LBK 998/2010): both change
+    »§ 40, stk. 2, nr. 4« to »§ 40, stk. 2, nr. 5« in § 53, stk. 2 (nr. 2 lists § 53, stk. 2 among
+    others). It was refused ("rører ved de samme ord"); the identical change is done once, with a
+    warning. Two different changes of the same words are still refused."""
+    nr2 = {"i": "§ 16, stk. 5 og 6, og § 53, stk. 2", "ændres": "§ 40, stk. 2, nr. 4", "til": "§ 40, stk. 2, nr. 5"}
+    nr8 = {"i": "§ 53, stk. 2", "ændres": "§ 40, stk. 2, nr. 4", "til": "§ 40, stk. 2, nr. 5"}
+    lr = run("2010/2010-998", [nr2, nr8])
+    got = text(lr.new, "§ 53, stk. 2")
+    assert "§ 40, stk. 2, nr. 5" in got and "§ 40, stk. 2, nr. 4" not in got
+    assert got.count("§ 40, stk. 2, nr. 5") == text(corpus_act("2010/2010-998"), "§ 53, stk. 2").count("§ 40, stk. 2, nr. 4")
+    assert any("udført én gang" in w for w in lr.warnings)
+    with pytest.raises(ProposalError, match="rører ved de samme ord"):
+        run("2010/2010-998", [nr2, dict(nr8, til="§ 40, stk. 2, nr. 6")])
