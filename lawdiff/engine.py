@@ -491,8 +491,9 @@ class _Applier:
         counted = self._counted_addresses(c)
         cites = self.cites(c, "i")
         inner = self._inner_addresses([w for w, _ in cites])
+        for wheres, said in _der_groups(cites):
+            self.check_der_bliver(c, wheres, said, "i")
         for where, der_bliver in cites:
-            self.check_der_bliver(c, where, der_bliver, "i")
             if counted is None:
                 out += self._find_in(c, words, key, where, exclude=inner.get(where))
             else:
@@ -735,8 +736,8 @@ class _Applier:
                 return self._title(c, "ophæves", "note")
             raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
         cites = self.cites(c, "ophæves")
-        for where, der_bliver in cites:
-            self.check_der_bliver(c, where, der_bliver, "ophæves")
+        for wheres, said in _der_groups(cites):
+            self.check_der_bliver(c, wheres, said, "ophæves")
         targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
         if any(t.address.pkt for t in targets):
             if not all(t.address.pkt for t in targets):
@@ -1092,8 +1093,9 @@ class _Applier:
         cites = self.cites(c, "i") if "i" in c.data else []
         if len(cites) > 1:
             # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
-            for where, der_bliver in cites:
-                self.check_der_bliver(c, where, der_bliver, "i")
+            for wheres, said in _der_groups(cites):
+                self.check_der_bliver(c, wheres, said, "i")
+            for where, _ in cites:
                 self.new_unit(_with(c, i=where))
             return
         if kind_word == "paragraf":
@@ -1629,7 +1631,7 @@ class _Applier:
         else:
             if not said:
                 return
-            wheres = [where]
+            wheres = list(where) if isinstance(where, list) else [where]
         msg = self._der_bliver_mismatch(c, wheres, said, key)
         if msg is not None:
             # "I § 4, stk. 3, der bliver stk. 5, …" where a later nummer of the act inserts the two
@@ -1910,6 +1912,24 @@ def _relabel_all(unit: Unit) -> None:
 
 
 _PUNCT_START = re.compile(r"^[,.;:)]")
+
+
+def _der_groups(cites: list[tuple[str, str | None]]) -> list[tuple[list[str], str]]:
+    """The addresses each "der bliver" of a citation speaks of: its own, and when it names more
+    numbers than one ("§ 5, stk. 2 og 3, der bliver stk. 3 og 4", lov 478/2012 § 2, nr. 4) as many
+    of the addresses before it that have none of their own."""
+    out = []
+    for i, (where, said) in enumerate(cites):
+        if not said:
+            continue
+        n = max((len(v) for v in _numbers_in(str(said)).values()), default=1)
+        group = [where]
+        j = i - 1
+        while len(group) < n and j >= 0 and not cites[j][1]:
+            group.insert(0, cites[j][0])
+            j -= 1
+        out.append((group, said))
+    return out
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:

@@ -868,6 +868,11 @@ def test_der_bliver_names_the_numbers_after_the_whole_act():
     assert "Søfartsstyrelsen" not in text(lr.new, "§ 4, stk. 5")
     with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 5« efter ændringsloven"):
         run("2011/2011-207", [nr4])
+    # "§ 5, stk. 2 og 3, der bliver stk. 3 og 4" (the same nummer): one "der bliver" for both addresses
+    nr4b = {"i": "§ 5, stk. 2 og 3, der bliver stk. 3 og 4", "ændres": "Søfartsstyrelsen", "til": "ministeren"}
+    nr5 = {"ny": "stk", "i": "§ 5", "før": "stk. 2", "tekst": "Stk. 2. Ny."}
+    lr = run("2011/2011-207", [nr4b, nr5])
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 5, stk. 3") + text(lr.new, "§ 5, stk. 4")
 
 
 def test_an_address_and_a_unit_inside_it_cited_side_by_side():
