@@ -966,6 +966,14 @@ class _Applier:
         if unit.kind not in ("section", "subsection", "paragraph", "point"):
             raise c.error(f"{unit.cite()} kan ikke nyaffattes", "affattes")
         self._check_untouched(c, unit, "affattes")
+        tekst = str(c.get("tekst"))
+        m = re.match(r"^\s*(\d+) (?=[a-zæøå])", tekst)
+        if unit.kind == "paragraph" and m and m.group(1) == unit.num and "\n" not in tekst.strip():
+            # "§ 55, stk. 2, nr. 2, affattes således: »2 der foreligger …«" (lov 326/2012 § 3, nr. 16): the
+            # label lacks its ")" (a typo in the act); read as "2) der foreligger …", with a warning
+            self.r.warnings.append(c.warning(f"den nye tekst begynder med »{m.group(1)} « uden »)«; læst som "
+                                             f"»{m.group(1)})« (trykfejl i ændringsloven)", "tekst"))
+            c = _with(c, tekst=f"{m.group(1)}) " + tekst[m.end():])
         chunks = split_units(unit.kind, c.get("tekst")) if unit.kind != "section" else [c.get("tekst")]
         more: list[Unit] = []
         if len(chunks) > 1:
@@ -1256,6 +1264,15 @@ class _Applier:
             self.r.placements.append(Placement(c, "new", [unit.wid], None, key, offset=(k[1], k[2], s if key == "før" else e)))
             return
         part, i, line = lines[-1]
+        if part == "intro" and any(ch.kind in ("paragraph", "point") for ch in unit.children):
+            # "I § 20, stk. 1, indsættes som 2. pkt.:" where stk. 1 is "Med bøde straffes den, der / 1) … /
+            # 2) …." (lov 590/2012 § 5, nr. 2): the new last punktum follows the list, never the words that
+            # open it ("den, der Med bøde straffes …", a wrong text before)
+            unit.wrapup.append(Line(tekst))
+            self.touch(unit.wid, c)
+            self.r.placements.append(Placement(c, "new", [unit.wid], None, None,
+                                               offset=("wrapup", len(unit.wrapup) - 1, 0)))
+            return
         end = len(line.text.rstrip())
         self.add_edit(c, (unit.wid, part, i), unit, end, end, " " + tekst, "ny")
         self.r.placements.append(Placement(c, "new", [unit.wid], None, None, offset=(part, i, end)))

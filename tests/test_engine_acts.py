@@ -924,3 +924,27 @@ def test_the_same_change_twice_at_the_same_place_is_done_once():
     assert any("udført én gang" in w for w in lr.warnings)
     with pytest.raises(ProposalError, match="rører ved de samme ord"):
         run("2010/2010-998", [nr2, dict(nr8, til="§ 40, stk. 2, nr. 6")])
+
+
+def test_a_new_last_punktum_follows_the_list():
+    """Lov nr. 590 af 18/6/2012, § 5, nr. 2 (LBK 580/2011 -> LBK 1009/2012): "I § 20, stk. 1, indsættes som
+    2. pkt.:" where stk. 1 (as lov nr. 481 af 30/5/2012, § 1, nr. 9 rewrote it) is "Med bøde straffes den,
+    der / 1) … eller / 2) … loven." The new punktum was put after "den, der", before the list (a wrong
+    text with exit 0); it follows the list."""
+    first = run("2011/2011-580", [{"affattes": "§ 20", "tekst": read_text_of("2012/2012-481", "1", "9")}])
+    lr = apply_proposal(SimpleNamespace(changes=[change({
+        "ny": "pkt", "i": "§ 20, stk. 1", "som": "2. pkt.", "tekst": read_text_of("2012/2012-590", "5", "2")})]),
+        {"x": first.new})["x"]
+    got, want = text(lr.new, "§ 20"), text(corpus_act("2012/2012-1009"), "§ 20")
+    head = "§ 20. Med bøde straffes den, der 1) overtræder"
+    assert got.startswith(head) and want.startswith(head)
+    assert got[:got.index("Stk. 2.")] == want[:want.index("Stk. 2.")]
+
+
+def test_a_rewritten_nr_whose_label_lacks_its_parenthesis():
+    """Lov nr. 326 af 11/4/2012, § 3, nr. 16 (boligstøtteloven, LBK 663/2011 -> LBK 34/2013): "§ 55, stk. 2,
+    nr. 2, affattes således: »2 der foreligger …«" — the act prints "2" for "2)". The result read
+    "2) 2 der foreligger" (exit 0); the label is repaired, with a warning."""
+    lr = run("2011/2011-663", [{"affattes": "§ 55, stk. 2, nr. 2", "tekst": read_text_of("2012/2012-326", "3", "16")}])
+    assert text(lr.new, "§ 55, stk. 2, nr. 2") == text(corpus_act("2013/2013-34"), "§ 55, stk. 2, nr. 2")
+    assert any("uden »)«" in w for w in lr.warnings)
