@@ -489,27 +489,64 @@ class _Applier:
             return self._find_in(c, words, key, None)
         out = []
         counted = self._counted_addresses(c)
-        for where, der_bliver in self.cites(c, "i"):
-            self.check_der_bliver(c, where, der_bliver, "i")
-            out += self._find_in(c, words, key, where, None if counted is None else (
-                c.get("antal") if where in counted else 1))
+        cites = self.cites(c, "i")
+        inner = self._inner_addresses([w for w, _ in cites])
+        for wheres, said in _der_groups(cites):
+            self.check_der_bliver(c, wheres, said, "i")
+        for where, der_bliver in cites:
+            if counted is None:
+                out += self._find_in(c, words, key, where, exclude=inner.get(where))
+            else:
+                out += self._find_in(c, words, key, where, count=counted[1], uncounted=where not in counted[0],
+                                     exclude=inner.get(where))
         return out
 
-    def _counted_addresses(self, c: Change) -> set[str] | None:
+    def _inner_addresses(self, wheres: list[str]) -> dict[str, set[str]]:
+        """For each address, the units of the other addresses of the same change that lie inside it:
+        "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1" (lov 478/2012 § 2, nr. 8) counts the
+        words of stk. 2 outside nr. 1, which is cited on its own."""
+        wids: dict[str, set[str]] = {}
+        for w in wheres:
+            try:
+                t = addr.resolve(self.r.base, w)
+            except (AddressError, LawdiffError):
+                continue
+            if not t.address.pkt:
+                wids[w] = {u.wid for u in t.units}
+        out: dict[str, set[str]] = {}
+        for w, mine in wids.items():
+            for other, theirs in wids.items():
+                if other == w:
+                    continue
+                for wid in theirs:
+                    if set(self._ancestors_and_self(wid)[1:]) & mine:
+                        out.setdefault(w, set()).update(u.wid for u in self.base_units[wid].walk())
+        return out
+
+    def _counted_addresses(self, c: Change) -> tuple[set[str], int] | None:
         """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
-        § 1, nr. 16): the count belongs to the addresses after "to steder i" only, the others are
-        cited once; None when the count is not inside the list of addresses."""
+        § 1, nr. 16): the addresses after "to steder i", which the count belongs to; None when the
+        count is not inside the list of addresses. The others hold the words once, or as many times
+        as the count says (every such act in the chains: lov 1380/2012 § 1, nr. 16, § 24, stk. 5; lov
+        633/2013 § 1, nr. 24; lov 251/2012 § 1, nr. 2; the LBKs change each place), with a warning."""
         i = c.get("i")
-        if not isinstance(i, str) or c.get("antal") is None:
+        if not isinstance(i, str):
             return None
-        m = list(re.finditer(r"(?:^|\s)(?:to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
+        m = list(re.finditer(r"(?:^|\s)(to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
         if len(m) != 1 or m[0].start() == 0:
             return None
-        return {w for w, _ in citations(i[m[0].end():])}
+        n = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"].index(m[0].group(1)) + 2
+        if c.get("antal") is not None and int(c.get("antal")) != n:
+            return None
+        # up to the next "i …" of the list: "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1, …"
+        rest = re.split(r",? (?:og )?i (?=§)", i[m[0].end():], maxsplit=1)[0]
+        return {w for w, _ in citations(rest)}, n
 
-    def _find_in(self, c: Change, words: str, key: str, where,
-                 want_here: int | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
+    def _find_in(self, c: Change, words: str, key: str, where, count: int | None = None, uncounted: bool = False,
+                 exclude: set[str] | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
         lines = self.scope(c, "i", where)
+        if exclude:
+            lines = [x for x in lines if x[2].wid not in exclude]
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
         if not hits and c.verb != "udgår" and words[:1].isalpha() and words[:1] != words[:1].swapcase():
@@ -518,7 +555,7 @@ class _Applier:
             alt = words[:1].swapcase() + words[1:]
             hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
                     if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
-        want = c.get("antal") if want_here is None else want_here
+        want = c.get("antal") if count is None else count
         occ = c.get("forekomst")
         if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
             # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs
@@ -542,6 +579,15 @@ class _Applier:
             return [hits[occ - 1]]
         if c.get("overalt") and want is None:
             return hits
+        if uncounted:
+            if len(hits) == 1:
+                return hits
+            if len(hits) == int(want) and len(hits) > 1:
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står {len(hits)} gange i {place}; ændringen nævner antallet "
+                    f"({want}) ved en anden adresse; ændret alle {len(hits)} steder", key))
+                return hits
+            want = 1
         want = want or 1
         if len(hits) != want:
             raise c.error(f"»{words}« står {len(hits)} {'gang' if len(hits) == 1 else 'gange'} i "
@@ -562,6 +608,13 @@ class _Applier:
                 continue
             if overlap and c.get("overalt") and not e.change.get("overalt"):
                 return  # the same, the other way round: the place is already changed specifically
+            if overlap and (e.start, e.end, e.new) == (start, end, new) and e.change is not c and start < end:
+                # two numre of the act make the very same change at the same place (lov 511/2012 § 1,
+                # nr. 2 and 8: »§ 40, stk. 2, nr. 4« til »§ 40, stk. 2, nr. 5« in § 53, stk. 2): done once
+                self.r.warnings.append(c.warning(
+                    f"samme ændring som {e.change.ref} på samme sted (»{new}«); udført én gang", field_))
+                self.touch(unit.wid, c)
+                return
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
@@ -683,17 +736,27 @@ class _Applier:
                 return self._title(c, "ophæves", "note")
             raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
         cites = self.cites(c, "ophæves")
-        for where, der_bliver in cites:
-            self.check_der_bliver(c, where, der_bliver, "ophæves")
+        for wheres, said in _der_groups(cites):
+            self.check_der_bliver(c, wheres, said, "ophæves")
         targets = [self.resolve(c, where, "ophæves") for where, _ in cites]
         if any(t.address.pkt for t in targets):
             if not all(t.address.pkt for t in targets):
                 raise c.error("punktummer og hele enheder kan ikke ophæves i samme ændring", "ophæves",
                               hint="del ændringen op")
             first = None
-            for n, target in enumerate(targets):
+            spans = []
+            for target in targets:
                 unit = self.live(c, target.units[0], "ophæves")
                 k, s, e = self._pkt_span(c, unit, target.address.pkt, "ophæves")
+                line = getattr(self.units[k[0]], k[1])[k[2]]
+                if spans and spans[-1][0] == k and spans[-1][3] <= s and not line.text[spans[-1][3]:s].strip():
+                    # "2. og 3. pkt. ophæves" / "3.-5. pkt. ophæves, og i stedet indsættes:" (lov 251/2012
+                    # § 1, nr. 3; lov 433/2012 § 6, nr. 1): punktummer side by side go as one span (their
+                    # deletions, each with its space, overlapped and were refused)
+                    spans[-1] = (k, unit, spans[-1][2], e)
+                else:
+                    spans.append((k, unit, s, e))
+            for n, (k, unit, s, e) in enumerate(spans):
                 line = getattr(self.units[k[0]], k[1])[k[2]]
                 if "tekst" in c.data and n == 0:
                     # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced
@@ -903,6 +966,14 @@ class _Applier:
         if unit.kind not in ("section", "subsection", "paragraph", "point"):
             raise c.error(f"{unit.cite()} kan ikke nyaffattes", "affattes")
         self._check_untouched(c, unit, "affattes")
+        tekst = str(c.get("tekst"))
+        m = re.match(r"^\s*(\d+) (?=[a-zæøå])", tekst)
+        if unit.kind == "paragraph" and m and m.group(1) == unit.num and "\n" not in tekst.strip():
+            # "§ 55, stk. 2, nr. 2, affattes således: »2 der foreligger …«" (lov 326/2012 § 3, nr. 16): the
+            # label lacks its ")" (a typo in the act); read as "2) der foreligger …", with a warning
+            self.r.warnings.append(c.warning(f"den nye tekst begynder med »{m.group(1)} « uden »)«; læst som "
+                                             f"»{m.group(1)})« (trykfejl i ændringsloven)", "tekst"))
+            c = _with(c, tekst=f"{m.group(1)}) " + tekst[m.end():])
         chunks = split_units(unit.kind, c.get("tekst")) if unit.kind != "section" else [c.get("tekst")]
         more: list[Unit] = []
         if len(chunks) > 1:
@@ -1030,8 +1101,9 @@ class _Applier:
         cites = self.cites(c, "i") if "i" in c.data else []
         if len(cites) > 1:
             # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
-            for where, der_bliver in cites:
-                self.check_der_bliver(c, where, der_bliver, "i")
+            for wheres, said in _der_groups(cites):
+                self.check_der_bliver(c, wheres, said, "i")
+            for where, _ in cites:
                 self.new_unit(_with(c, i=where))
             return
         if kind_word == "paragraf":
@@ -1192,6 +1264,15 @@ class _Applier:
             self.r.placements.append(Placement(c, "new", [unit.wid], None, key, offset=(k[1], k[2], s if key == "før" else e)))
             return
         part, i, line = lines[-1]
+        if part == "intro" and any(ch.kind in ("paragraph", "point") for ch in unit.children):
+            # "I § 20, stk. 1, indsættes som 2. pkt.:" where stk. 1 is "Med bøde straffes den, der / 1) … /
+            # 2) …." (lov 590/2012 § 5, nr. 2): the new last punktum follows the list, never the words that
+            # open it ("den, der Med bøde straffes …", a wrong text before)
+            unit.wrapup.append(Line(tekst))
+            self.touch(unit.wid, c)
+            self.r.placements.append(Placement(c, "new", [unit.wid], None, None,
+                                               offset=("wrapup", len(unit.wrapup) - 1, 0)))
+            return
         end = len(line.text.rstrip())
         self.add_edit(c, (unit.wid, part, i), unit, end, end, " " + tekst, "ny")
         self.r.placements.append(Placement(c, "new", [unit.wid], None, None, offset=(part, i, end)))
@@ -1567,7 +1648,7 @@ class _Applier:
         else:
             if not said:
                 return
-            wheres = [where]
+            wheres = list(where) if isinstance(where, list) else [where]
         msg = self._der_bliver_mismatch(c, wheres, said, key)
         if msg is not None:
             # "I § 4, stk. 3, der bliver stk. 5, …" where a later nummer of the act inserts the two
@@ -1848,6 +1929,24 @@ def _relabel_all(unit: Unit) -> None:
 
 
 _PUNCT_START = re.compile(r"^[,.;:)]")
+
+
+def _der_groups(cites: list[tuple[str, str | None]]) -> list[tuple[list[str], str]]:
+    """The addresses each "der bliver" of a citation speaks of: its own, and when it names more
+    numbers than one ("§ 5, stk. 2 og 3, der bliver stk. 3 og 4", lov 478/2012 § 2, nr. 4) as many
+    of the addresses before it that have none of their own."""
+    out = []
+    for i, (where, said) in enumerate(cites):
+        if not said:
+            continue
+        n = max((len(v) for v in _numbers_in(str(said)).values()), default=1)
+        group = [where]
+        j = i - 1
+        while len(group) < n and j >= 0 and not cites[j][1]:
+            group.insert(0, cites[j][0])
+            j -= 1
+        out.append((group, said))
+    return out
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:

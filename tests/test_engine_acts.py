@@ -818,19 +818,23 @@ def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_
                                "tekst": "Visitation"}])
 
 
-def test_to_steder_counts_for_its_own_address_only():
+def test_to_steder_counts_for_its_own_address_and_the_others_once_or_as_often():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a,
-    stk. 2, udgår »eller særlig ydelse«". "to steder" belongs to § 73 a, stk. 2 (it was applied to all
-    three: "står 1 gang i § 73 a, stk. 1, ikke 2"). § 24, stk. 5 holds the words twice while the act
-    cites it once: refused, naming that place (LBK 415/2013 left out both; the act does not say so)."""
+    stk. 2, udgår »eller særlig ydelse«". "to steder" was applied to all three ("står 1 gang i § 73 a,
+    stk. 1, ikke 2"); it belongs to § 73 a, stk. 2. The other addresses hold the words once (§ 73 a,
+    stk. 1) or as often as the count says (§ 24, stk. 5: twice, changed at both, with a warning), as
+    LBK 415/2013 and the LBKs after lov 633/2013 § 1, nr. 24 and lov 251/2012 § 1, nr. 2 do."""
     c = {"i": "§ 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2", "antal": 2,
          "udgår": "eller særlig ydelse"}
-    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
-        run("2012/2012-706", [c])
-    lr = run("2012/2012-706", [dict(c, i="§ 73 a, stk. 1, og to steder i § 73 a, stk. 2")])
+    lr = run("2012/2012-706", [c])
     official = corpus_act("2013/2013-415")
-    assert text(lr.new, "§ 73 a, stk. 1") == text(official, "§ 73 a, stk. 1")
+    for a in ("§ 24, stk. 5", "§ 73 a, stk. 1"):
+        assert text(lr.new, a) == text(official, a)
     assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
+    assert any("står 2 gange i § 24, stk. 5" in w for w in lr.warnings)
+    # three times where the count says two, or twice where it is not counted and the count is three: refused
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
+        run("2012/2012-706", [dict(c, i="§ 24, stk. 5, og tre steder i § 73 a, stk. 2", antal=3)])
 
 
 def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
@@ -864,3 +868,83 @@ def test_der_bliver_names_the_numbers_after_the_whole_act():
     assert "Søfartsstyrelsen" not in text(lr.new, "§ 4, stk. 5")
     with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 5« efter ændringsloven"):
         run("2011/2011-207", [nr4])
+    # "§ 5, stk. 2 og 3, der bliver stk. 3 og 4" (the same nummer): one "der bliver" for both addresses
+    nr4b = {"i": "§ 5, stk. 2 og 3, der bliver stk. 3 og 4", "ændres": "Søfartsstyrelsen", "til": "ministeren"}
+    nr5 = {"ny": "stk", "i": "§ 5", "før": "stk. 2", "tekst": "Stk. 2. Ny."}
+    lr = run("2011/2011-207", [nr4b, nr5])
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 5, stk. 3") + text(lr.new, "§ 5, stk. 4")
+
+
+def test_an_address_and_a_unit_inside_it_cited_side_by_side():
+    """Lov nr. 478 af 30/5/2012, § 2, nr. 8 (lov om maritime uddannelser, LBK 207/2011 -> LBK 466/2013):
+    "I § 4, stk. 4, 2. pkt., der bliver stk. 6, 2. pkt., to steder i § 9 g, stk. 2, og i § 9 g, stk. 2,
+    nr. 1, … ændres »Søfartsstyrelsen« til: »ministeren«". § 9 g, stk. 2 holds the word three times, one
+    of them in nr. 1, which is cited on its own: "to steder" counts stk. 2 outside nr. 1 (it was refused:
+    "står 3 gange i § 9 g, stk. 2, ikke 1"), and the count belongs to § 9 g, stk. 2 only."""
+    from lawdiff.importers.amending import read_amending_file
+
+    doc = read_amending_file(lexdania("2012/2012-478.xml")).doc
+    par = next(p for p in doc["paragraffer"] if str(p["nummer"]) == "2")
+    nr8 = dict(next(n for n in par["numre"] if str(n["nummer"]) == "8")["ændringer"][0])
+    nr7 = {"ny": "stk", "i": "§ 4", "efter": "stk. 2", "tekst": read_text_of("2012/2012-478", "2", "7"),
+           "rykning": "Stk. 3 og 4 bliver herefter stk. 5 og 6."}
+    assert "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1" in nr8["i"]
+    lr = run("2011/2011-207", [nr7, nr8])
+    official = corpus_act("2013/2013-466")
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 9 g, stk. 2")
+    assert text(lr.new, "§ 9 g, stk. 2").count("ministeren") >= 3
+    assert text(lr.new, "§ 9 g, stk. 2, nr. 1") == text(official, "§ 9 g, stk. 2, nr. 1")
+
+
+def test_punktummer_side_by_side_repealed_together():
+    """Lov nr. 251 af 30/3/2012, § 1, nr. 3 (folketingsvalgloven, LBK 107/2011 -> LBK 128/2013): "§ 109,
+    stk. 11, 2. og 3. pkt., ophæves." and lov nr. 433 af 16/5/2012, § 6, nr. 1 (LBK 962/2011 -> LBK
+    1246/2014): "§ 2, 3.-5. pkt., ophæves, og i stedet indsættes: »…«". Each punktum's deletion took
+    its space and the two overlapped ("rører ved de samme ord som § 1, nr. 3"): refused before."""
+    lr = run("2011/2011-107", [{"ophæves": "§ 109, stk. 11, 2. og 3. pkt."}])
+    base = text(corpus_act("2011/2011-107"), "§ 109, stk. 11")
+    got = text(lr.new, "§ 109, stk. 11")
+    first = norm(resolve(corpus_act("2011/2011-107"), "§ 109, stk. 11, 1. pkt.").pkt_text)
+    assert got == "Stk. 11. " + first and len(got) < len(base)
+    lr = run("2011/2011-962", [{"ophæves": "§ 2, 3.-5. pkt.", "tekst": read_text_of("2012/2012-433", "6", "1")}])
+    assert text(lr.new, "§ 2").endswith(read_text_of("2012/2012-433", "6", "1"))
+
+
+def test_the_same_change_twice_at_the_same_place_is_done_once():
+    """Lov nr. 511 af 30/5/2012, § 1, nr. 2 and 8 (lov om social service, LBK 998/2010): both change
+    »§ 40, stk. 2, nr. 4« to »§ 40, stk. 2, nr. 5« in § 53, stk. 2 (nr. 2 lists § 53, stk. 2 among
+    others). It was refused ("rører ved de samme ord"); the identical change is done once, with a
+    warning. Two different changes of the same words are still refused."""
+    nr2 = {"i": "§ 16, stk. 5 og 6, og § 53, stk. 2", "ændres": "§ 40, stk. 2, nr. 4", "til": "§ 40, stk. 2, nr. 5"}
+    nr8 = {"i": "§ 53, stk. 2", "ændres": "§ 40, stk. 2, nr. 4", "til": "§ 40, stk. 2, nr. 5"}
+    lr = run("2010/2010-998", [nr2, nr8])
+    got = text(lr.new, "§ 53, stk. 2")
+    assert "§ 40, stk. 2, nr. 5" in got and "§ 40, stk. 2, nr. 4" not in got
+    assert got.count("§ 40, stk. 2, nr. 5") == text(corpus_act("2010/2010-998"), "§ 53, stk. 2").count("§ 40, stk. 2, nr. 4")
+    assert any("udført én gang" in w for w in lr.warnings)
+    with pytest.raises(ProposalError, match="rører ved de samme ord"):
+        run("2010/2010-998", [nr2, dict(nr8, til="§ 40, stk. 2, nr. 6")])
+
+
+def test_a_new_last_punktum_follows_the_list():
+    """Lov nr. 590 af 18/6/2012, § 5, nr. 2 (LBK 580/2011 -> LBK 1009/2012): "I § 20, stk. 1, indsættes som
+    2. pkt.:" where stk. 1 (as lov nr. 481 af 30/5/2012, § 1, nr. 9 rewrote it) is "Med bøde straffes den,
+    der / 1) … eller / 2) … loven." The new punktum was put after "den, der", before the list (a wrong
+    text with exit 0); it follows the list."""
+    first = run("2011/2011-580", [{"affattes": "§ 20", "tekst": read_text_of("2012/2012-481", "1", "9")}])
+    lr = apply_proposal(SimpleNamespace(changes=[change({
+        "ny": "pkt", "i": "§ 20, stk. 1", "som": "2. pkt.", "tekst": read_text_of("2012/2012-590", "5", "2")})]),
+        {"x": first.new})["x"]
+    got, want = text(lr.new, "§ 20"), text(corpus_act("2012/2012-1009"), "§ 20")
+    head = "§ 20. Med bøde straffes den, der 1) overtræder"
+    assert got.startswith(head) and want.startswith(head)
+    assert got[:got.index("Stk. 2.")] == want[:want.index("Stk. 2.")]
+
+
+def test_a_rewritten_nr_whose_label_lacks_its_parenthesis():
+    """Lov nr. 326 af 11/4/2012, § 3, nr. 16 (boligstøtteloven, LBK 663/2011 -> LBK 34/2013): "§ 55, stk. 2,
+    nr. 2, affattes således: »2 der foreligger …«" — the act prints "2" for "2)". The result read
+    "2) 2 der foreligger" (exit 0); the label is repaired, with a warning."""
+    lr = run("2011/2011-663", [{"affattes": "§ 55, stk. 2, nr. 2", "tekst": read_text_of("2012/2012-326", "3", "16")}])
+    assert text(lr.new, "§ 55, stk. 2, nr. 2") == text(corpus_act("2013/2013-34"), "§ 55, stk. 2, nr. 2")
+    assert any("uden »)«" in w for w in lr.warnings)

@@ -115,4 +115,7 @@ def test_engine_over_the_chains():
           f"§§ identical to the next LBK: {stats['§§ identical to the next LBK'] / stats['§§ of the next LBK']:.1%}")
     for r, n in reasons.most_common(15):
         print(f"{n:5d}  {r}")
-    assert executed / stats["numre read"] >= 0.9
+    # measured 2026-11-24 (branch engine, after merging main): 2,073 of 2,177 numre executed (95.2 %),
+    # 85 of 120 chains without refusal, 87.4 % of §§ identical to the next LBK (was 2,047 of 2,176, 94.1 %)
+    assert executed / stats["numre read"] >= 0.95
+    assert stats["chains executed without refusal"] >= 85

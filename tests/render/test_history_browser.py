@@ -1,8 +1,6 @@
 """History and attribution in real headless Chromium (issue 9 §4, §5)."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from lawdiff.cli import main
@@ -76,11 +74,10 @@ def test_repository_history_page_of_lab_lists_its_versions_in_order(page, repo_s
     assert items.index("v-2011-06-23") < items.index("lov-2011-1364") < items.index("v-2012-06-27")
     v2013 = page.locator("#v-2013-01-01").inner_text()
     assert "lov nr. 1380 af 23/12/2012" in v2013
-    # --partial: every nummer the stored version lists as not executed is shown on the timeline
-    stored = (ROOT / "statutes/lab/2013-01-01.xml").read_text(encoding="utf-8")
-    left_out = re.findall(r'notExecuted act="(lov-[0-9-]+)" nummer="([^"]+)"', stored)
-    for act, nummer in left_out:
-        assert f"{act}, {nummer} er ikke udført" in v2013
+    # --partial: what waits for its ikrafttræden is shown. No nummer of lov 1380/2012 is left out since the
+    # engine executes nr. 16, 35 and 54, so the page's warning for numre not executed ("Ufuldstændig: …")
+    # is no longer exercised here (it needs a fixture with a refused nummer)
+    assert "Afventer ikrafttræden: lov-2012-1380, § 1, nr. 41" in v2013 and "ikke udført" not in v2013
     # the version's page and its compare page are reached from the timeline
     page.locator("#v-2013-01-01 a.compare").click()
     assert page.url.endswith("sammenligning/lab/2012-06-28_2013-01-01.html")
