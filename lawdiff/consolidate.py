@@ -81,6 +81,7 @@ class AmendingAct:
     source: str  # "lov nr. 1749 af 27/12/2016"
     numre: list[Nummer]
     ikraft: list[dict]
+    other: list[str] = field(default_factory=list)  # the act's other §§ verbatim (`øvrige`): ikrafttræden, …
 
 
 def short_source(kilde: str, date: str, act_id: str) -> str:
@@ -116,7 +117,8 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     date = str(raw.get("dato", ""))
     act = AmendingAct(path.stem, file, str(raw.get("titel", "")), date,
                       short_source(str(raw.get("kilde", "")), date, path.stem), [],
-                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [])
+                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [],
+                      [str(o.get("tekst", "")) for o in raw.get("øvrige") or [] if isinstance(o, dict)])
     lov = {str(p.get("nummer")): p.get("lov") for p in raw["paragraffer"] if isinstance(p, dict)}
     for i, pn in enumerate(prop.act.numre):
         if lov.get(str(pn.paragraf)) != law:
@@ -343,12 +345,56 @@ def rule_scope(text: str) -> set | None:
     return parse_scope(t)
 
 
+# "Beskæftigelsesministeren fastsætter tidspunktet for ikrafttrædelsen af § 1, nr. 17, 24 og 25.",
+# "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
+# integrationsministeren.", "Undervisningsministeren fastsætter tidspunktet for lovens ikrafttræden"
+_SCOPE_END = r"(?P<scope>(?:lovens\s+)?§(?:[^.]|\.(?!\s+[A-ZÆØÅ]|\s*$))*?)"
+_SENTENCE_END = r"(?=\s*(?:\.\s+[A-ZÆØÅ]|\.?\s*$|,\s*jf\.|;))"
+_MINISTER = [
+    re.compile(r"\w*ministeren\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?ikrafttræ(?:delsen|den)"
+               r"(?:\s+af\s+" + _SCOPE_END + r")?" + _SENTENCE_END),
+    re.compile(r"[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)(?:\s+af\s+" + _SCOPE_END +
+               r")?,?\s+fastsættes\s+af\s+[\w,\s-]*?ministeren"),
+]
+
+
+def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
+    """The numre whose ikrafttræden the act's own commencement text (`øvrige`) leaves to a minister,
+    one scope per sentence (None: the whole act, or a scope that cannot be read). Read here as
+    well as by the importer, which has been seen to drop such a sentence while keeping the general
+    date (lov nr. 495 af 21/05/2013, § 3, stk. 2: its § 1, nr. 1 og 2 were executed on the
+    general date, where LBK 1093/2013 says they are not in force). Each item: (scope, the sentence);
+    the scope is None for the whole act and for a scope that cannot be read (then no nummer is
+    certain to be outside it)."""
+    out: list[tuple[set | None, str]] = []
+    for text in act.other:
+        t = norm(text)
+        for rx in _MINISTER:
+            for m in rx.finditer(t):
+                scope = m.group("scope")
+                out.append((rule_scope(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else None, m.group(0)))
+    return out
+
+
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
-    wins over the act's general rule."""
+    wins over the act's general rule; a sentence of the commencement text that leaves the nummer
+    to a minister wins over the general rule too (minister_rules)."""
+    ik, rank = _ikraft_of(n)
+    if rank is None or rank == 3:
+        for scope, sentence in minister_rules(n.act):
+            if scope is None or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
+                return Ikraft(None, f"ministeren fastsætter tidspunktet for ikrafttræden (»{sentence}«)")
+    return ik
+
+
+def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
+    """ikraft_of from the rules of the amendment file alone, and the rank of the rule used (1: it
+    names the nummer, 2: its §, 3: the act's general rule; 0: the nummer's own rule, or none that can
+    be read; None: no rule at all)."""
     if isinstance(n.data.get("ikrafttræden"), (list, dict)):
         rules = n.data["ikrafttræden"] if isinstance(n.data["ikrafttræden"], list) else [n.data["ikrafttræden"]]
-        scoped = [(r, None) for r in rules if isinstance(r, dict)]
+        scoped = [(r, 0) for r in rules if isinstance(r, dict)]
     else:
         scoped = []
         unreadable = []
@@ -374,18 +420,18 @@ def ikraft_of(n: Nummer) -> Ikraft:
         scoped.sort(key=lambda x: x[1])
         if scoped and scoped[0][1] == 3 and unreadable:
             return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{unreadable[0].get('gælder')}« kan ikke læses, "
-                                "så det vides ikke, om den gælder dette nummer")
+                                "så det vides ikke, om den gælder dette nummer"), 0
         scoped = scoped[:1]
     if not scoped:
-        return Ikraft(None, "lovens ikrafttræden står ikke i ændringsfilen")
-    r = scoped[0][0]
+        return Ikraft(None, "lovens ikrafttræden står ikke i ændringsfilen"), None
+    r, rank = scoped[0]
     if r.get("minister"):
-        return Ikraft(None, "ministeren fastsætter tidspunktet for ikrafttræden")
+        return Ikraft(None, "ministeren fastsætter tidspunktet for ikrafttræden"), rank
     if r.get("dato"):
-        return Ikraft(str(r["dato"]))
+        return Ikraft(str(r["dato"])), rank
     if r.get("bekendtgørelse"):
-        return Ikraft(None, "publication")
-    return Ikraft(None, "ikrafttræden kan ikke læses")
+        return Ikraft(None, "publication"), rank
+    return Ikraft(None, "ikrafttræden kan ikke læses"), rank
 
 
 def _plus(date: str, days: int) -> str:
