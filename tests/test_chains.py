@@ -46,3 +46,47 @@ def test_replay_every_chain(tmp_path):
 
 
 # blame against the chains: tests/test_blame_chains.py
+
+
+def _replay_one(tmp_path, target):
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+    chain = next(c for c in CHAINS if c["target"] == target)
+    return replay(chain, tmp_path, CORPUS, lambda p: amending.read_amending_file(p).doc, amending.dump)
+
+
+# Each behaviour of what an editor includes, on a real chain: the §§ that differed before it was
+# implemented (classes "delvis" and "senere ikrafttræden" of the figures above) come out identical
+# to the official LBK.
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, spec, sections", [
+    # part of an act: LBK 1047/2011 lists "§ 1, nr. 10, i lov nr. 479 af 23. maj 2011"; its other numre
+    # enter into force on 19/01/2013 (a note says they are not incorporated)
+    ("2011/2011-1047", "lov-2011-479:§ 1, nr. 10", ["44", "56", "63", "63 a", "92 d", "117", "127", "133 b"]),
+    # "§ 1, nr. 1-13 og nr. 15-19, i lov nr. 1365 af 28. december 2011" (both ranges; nr. 14: a note); and the
+    # base LBK 838/2011 did not incorporate lov 1540/2010, § 1, nr. 14-16 (its note), so they are executed
+    ("2012/2012-642", "lov-2011-1365:§ 1, nr. 1; § 1, nr. 2", ["55", "85 d"]),
+    # "§ 1, nr. 1, i lov nr. 1386 af 28. december 2011" (nr. 2-11: in force 1/1/2014, a note)
+    ("2012/2012-783", "lov-2011-1386:§ 1, nr. 1", ["17", "18", "21", "33"]),
+    # a minister sets the ikrafttræden of lov 495/2013, § 1, nr. 1 og 2 (its § 3, stk. 2): not executed
+    ("2013/2013-1093", "lov-2013-495:§ 1, nr. 3", ["19"]),
+])
+def test_what_the_editor_included(tmp_path, target, spec, sections):
+    res = _replay_one(tmp_path, target)
+    assert any(s.startswith(spec) for s in res.include), res.include
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, sections", [
+    # LBK 856/2012 (dated 10/08/2012) prints the numre of the act it lists that enter into force later,
+    # with no note: --include executes them (keeping them pending made these §§ differ)
+    ("2012/2012-856", ["4", "5", "6", "8", "10", "11", "15", "24"]),
+    # "Den bekendtgjorte lovtekst gælder først fuldt ud fra den 1. januar 2014, jf. § 8 i lov nr. 894"
+    ("2013/2013-1240", ["43 a", "54 a", "63 a"]),
+])
+def test_an_included_act_is_executed_with_its_later_numre(tmp_path, target, sections):
+    res = _replay_one(tmp_path, target)
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
