@@ -567,6 +567,14 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise applier.open_rykning()[0]
             failed = None
             lr = applier.finish()
+            dup = _duplicate_sections(act, lr.new)
+            if dup:  # never a law with two § 1019: the nummer that wrote the second is refused
+                failed = _writer_of(lr, dup, todo)
+                if failed is None:
+                    raise ConsolidateError(f"{numre[0].act.source}: kan ikke udføres: § {dup} ville stå to gange "
+                                           "i loven", hint="ret ændringsfilen eller udelad loven")
+                raise LawdiffError(f"efter nummeret ville § {dup} stå to gange i loven (den nye og den gamle "
+                                   "tekst; står de gamle §§ uden for kapitlet, som nummeret nyaffatter?)")
             return lr, todo
         except LawdiffError as e:
             why = e.message + (f" ({e.hint})" if getattr(e, "hint", None) else "")
@@ -578,6 +586,38 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def _section_counts(act: Act) -> dict[str, int]:
+    from .address import canonical_num
+
+    out: dict[str, int] = {}
+    for sec in act.sections():
+        if sec.num:
+            n = canonical_num(sec.num)
+            out[n] = out.get(n, 0) + 1
+    return out
+
+
+def _duplicate_sections(before: Act, after: Act) -> str | None:
+    """A § number that an engine run made appear twice (one that was already twice is the source's)."""
+    had = _section_counts(before)
+    return next((n for n, k in _section_counts(after).items() if k > 1 and k > had.get(n, 0)), None)
+
+
+def _writer_of(lr, num: str, todo: list[Nummer]) -> Nummer | None:
+    """The nummer whose inserted or rewritten unit holds a § numbered `num`."""
+    from .address import canonical_num
+
+    by_change = {id(c): n for n in todo for c in n.changes}
+    for table in (lr.inserted, lr.rewritten):
+        for wid, c in table.items():
+            if id(c) not in by_change:
+                continue
+            inside = _subtree(lr.new, {wid})
+            if any(sec.wid in inside and sec.num and canonical_num(sec.num) == num for sec in lr.new.sections()):
+                return by_change[id(c)]
+    return None
 
 
 def _stable_new_wids(base: Act, new: Act, act: AmendingAct) -> dict[str, str]:
