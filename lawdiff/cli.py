@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from . import address as addr
-from .check import check_store
+# Only what every command needs is imported here; each command imports the rest itself, so that
+# e.g. `lawdiff diff` does not load the proposal reader, YAML and jsonschema (issue 9 §6: module
+# imports, with their regular expressions compiled on each start, were most of the command's time).
 from .errors import LawdiffError
-from .render.text import render_act, render_unit
 from .store import Store
 from .validate import count
 
@@ -118,6 +118,9 @@ def _may_write(store: Store, act, force: bool) -> bool:
 
 
 def _show(store: Store, args) -> int:
+    from . import address as addr
+    from .render.text import render_act, render_unit
+
     act = store.load(args.law)
     if act.consolidation is not None and act.consolidation.not_executed:  # consolidate --partial
         for s in act.consolidation.not_executed:
@@ -135,6 +138,7 @@ def _show(store: Store, args) -> int:
 
 
 def _check(store: Store, args) -> int:
+    from .check import check_store
     from .conflicts import check_proposals
 
     files = store.files()
@@ -264,15 +268,15 @@ def _serve(store: Store, args) -> int:
 
 def _version(store: Store, spec: str):
     """An act version: 'lab@2016-11-21', 'lab', or a proposal's result 'proposals/x.yaml:lab'."""
-    from .engine import run
-    from .proposal import load_proposal
-
     path, _, law = spec.rpartition(":") if spec.count(":") and (".yaml" in spec or ".yml" in spec) else ("", "", "")
     if not path and (spec.endswith(".yaml") or spec.endswith(".yml")):
         path = spec
     if not path:
         act = store.load(spec)
         return act, act.key
+    from .engine import run
+    from .proposal import load_proposal
+
     result = run(load_proposal(path), store)
     if not law:
         if len(result.laws) != 1:

@@ -26,9 +26,15 @@ def norm(s: str) -> str:
     return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", s)).strip()
 
 
+# a character norm_map changes (any white space but the plain space, an invisible), or a run of spaces
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]|  ")
+
+
 def norm_map(s: str) -> tuple[str, list[int]]:
     """`s` normalised like `norm` (but not stripped), and for each character of the result its
     index in `s`, plus len(s) at the end: lets a match in normalised text be mapped back."""
+    if _MAPPED.search(s) is None:  # most lines: nothing to change (the loop below cost the engine seconds)
+        return s, list(range(len(s) + 1))
     out: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(s):

@@ -226,15 +226,13 @@ def _spaces(value: str) -> str:
     return "\n".join(_RUN.sub(" ", ln).strip(" ") for ln in value.split("\n"))
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses anchors and aliases and bounds the nesting while it
-    composes, before it recurses (its composer is recursive: 10,000 [ would exhaust the stack, and
+class _Guard:
+    """Refuses anchors and aliases and bounds the nesting while the document is composed, before
+    the composer recurses (PyYAML's composer is recursive: 10,000 [ would exhaust the stack, and
     its scanner slows down quadratically with open brackets, so the bound also bounds the time)."""
 
-    def __init__(self, text: str, file: str) -> None:
-        super().__init__(text)
-        self.file = file
-        self.depth = 0
+    file: str
+    depth: int
 
     def compose_node(self, parent, index):
         ev = self.peek_event()
@@ -253,6 +251,61 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Guard, yaml.SafeLoader):
+    """PyYAML's safe loader (pure Python) with the guard: the reference, and the one whose
+    messages a user sees."""
+
+    def __init__(self, text: str, file: str) -> None:
+        super().__init__(text)
+        self.file = file
+        self.depth = 0
+
+
+try:  # libyaml's event parser (C), where PyYAML was built with it
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover
+    _CParser = None
+
+if _CParser is not None:
+    class _CLoader(_Guard, yaml.composer.Composer, _CParser, yaml.constructor.SafeConstructor,
+                   yaml.resolver.Resolver):
+        """The same composer, guard, resolver and constructor as _Loader, over libyaml's events:
+        scanning and parsing were ~90 % of loading an amendment file (0.1 s for 100 KB), which
+        history-scale consolidation does hundreds of times. The nodes (tags, values, line,
+        column, index) are the same as _Loader's (tests/test_yamlfile_fast.py compares both on
+        every YAML file of the repository and on mutated ones). It is used only for documents it
+        reads without any error: on any error load_yaml reads the text again with _Loader, so
+        every message (and whether a text is refused) is _Loader's."""
+
+        def __init__(self, text: str, file: str) -> None:
+            _CParser.__init__(self, text)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            self.file = file
+            self.depth = 0
+else:  # pragma: no cover
+    _CLoader = None
+
+
+def _compose(text: str, file: str):
+    """(node, loader): the fast loader's nodes when it reads the text without error, else
+    _Loader's (which raises its own, exact error)."""
+    if _CLoader is not None:
+        fast = _CLoader(text, file)
+        try:
+            return fast.get_single_node(), fast
+        except (yaml.YAMLError, ProposalError):
+            pass  # read again below: the reference loader decides, with its own message
+        finally:
+            fast.dispose()
+    loader = _Loader(text, file)
+    try:
+        return loader.get_single_node(), loader
+    finally:
+        loader.dispose()
 
 
 def _raw_problems(text: str, file: str) -> list[ProposalError]:
@@ -294,9 +347,8 @@ def load_yaml(data: bytes, file: str, defer: bool = False) -> tuple[Any, _Positi
     raise_all(_raw_problems(text, file))
     if not text.strip():
         raise ProposalError("filen er tom", file, 1, 1, hint="start fra eksemplet i README.md")
-    loader = _Loader(text, file)
     try:
-        node = loader.get_single_node()
+        node, loader = _compose(text, file)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = _danish_yaml_problem(e.problem or e.context or "")
@@ -313,8 +365,6 @@ def load_yaml(data: bytes, file: str, defer: bool = False) -> tuple[Any, _Positi
         line, col = _index_lc(text, mark) if isinstance(mark, int) else (1, 1)
         raise ProposalError("ugyldig YAML: filen indeholder et tegn, YAML ikke tillader", file, line, col,
                             hint="slet tegnet") from None
-    finally:
-        loader.dispose()
     if node is None:
         raise ProposalError("filen er tom", file, 1, 1, hint="start fra eksemplet i README.md")
     b = _Builder(text, file, loader)
