@@ -708,8 +708,14 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
             for wid, c in table.items():
                 if id(c) in by_change:
                     new_wids[rename.get(wid, wid)] = by_change[id(c)]
+        had = {u.wid for u in current.walk()}
+        inserted = {rename.get(w, w) for w in lr.inserted}
         for wid, n in new_wids.items():
             for w in _subtree(lr.new, {wid}):
+                if w != wid and w in had and wid in inserted and w not in new_wids:
+                    # a unit that was there before and that the new one now holds (§ 71 under the
+                    # mellemrubrik lov 1380/2012, § 1, nr. 41 inserted before § 70 b): not written by it
+                    continue
                 changed_by[w] = n.attribution
         a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
         a.numre += [n.cite for n in done]
