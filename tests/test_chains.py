@@ -14,17 +14,18 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
-# Measured on 2026-11-24 (branch consolidate, with --include of what the editor incorporated:
-# tests/chain_replay.editor_includes): 120/120 replayed, 72 without refusal, 18 fully identical,
-# 11,096 of 12,521 §§ (88.62 %) and 1,189 of 2,602 changed §§ (45.70 %) identical. Differences by
-# class (tests/chain_replay.py): redaktionel: ressort 934 (ministry renamings by royal decree, which no
-# act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"), redaktionel 216
-# (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 145, lawdiff 129,
-# udeladt 1; delvis 0 and senere ikrafttræden 0 (they were 54 and 42 before the partial includes,
-# the notes and the later numre; the §§ they named are identical now or, where something else
-# differs too, in the class of that). All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.886
-FLOOR_CHANGED = 0.456
+# Measured on 2026-11-24 (branch consolidate after merging main, with --include of what the editor
+# incorporated: tests/chain_replay.editor_includes): 120/120 replayed, 78 without refusal, 22 fully
+# identical, 11,131 of 12,521 §§ (88.90 %) and 1,204 of 2,583 changed §§ (46.61 %) identical.
+# Differences by class (tests/chain_replay.py): redaktionel: ressort 936 (ministry renamings by royal
+# decree, which no act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"),
+# redaktionel 193 (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 162,
+# lawdiff 98, udeladt 1; delvis 0 and senere ikrafttræden 0 (54 and 42 before the partial includes,
+# the notes and the later numre: 26 of those §§ are identical now; the others were misclassified —
+# touched only by numre lawdiff did not execute, or the LBK printed the later nummer too — and are in
+# the class of what differs). All of them count as differences: the aims are not reached.
+FLOOR_ALL = 0.888
+FLOOR_CHANGED = 0.465
 
 
 @pytest.mark.corpus
@@ -45,8 +46,8 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 72
-    assert fig["fully_identical"] >= 18
+    assert fig["without_refusal"] >= 78
+    assert fig["fully_identical"] >= 22
 
 
 # blame against the chains: tests/test_blame_chains.py
