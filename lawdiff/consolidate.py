@@ -694,27 +694,49 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
     for date, act, numre in p.steps:
         lr, done = _execute(law, current, numre, partial, skipped)
         by_change = {id(c): n for n in done for c in n.changes}
+        by_ref = {(n.paragraf, n.nummer): n for n in done}
+
+        def nummer_of(c) -> Nummer | None:
+            """The nummer of a change, also of one the engine derived from it (a citation of several
+            addresses, "overskriften før § 16 og § 16 ophæves, og i stedet indsættes:", runs as one
+            change per address: a copy that keeps the change's paragraf and nummer, not its
+            attribution; lov 638/2013, § 1, nr. 6)."""
+            n = by_change.get(id(c))
+            if n is None:
+                n = by_ref.get((str(getattr(c, "paragraf", "")), str(getattr(c, "nummer", ""))))
+            return n
+
         rename = _stable_new_wids(current, lr.new, act)
         for wid in lr.removed:
             changed_by.pop(wid, None)
+        touched_now = set()
         for wid, changes in lr.touched.items():
             if not changes:
                 continue
-            n = by_change.get(id(changes[-1]))
+            n = nummer_of(changes[-1])
             if n is not None:
                 changed_by[rename.get(wid, wid)] = n.attribution
+                touched_now.add(rename.get(wid, wid))
         new_wids: dict[str, Nummer] = {}
         for table in (lr.inserted, lr.rewritten):
             for wid, c in table.items():
-                if id(c) in by_change:
-                    new_wids[rename.get(wid, wid)] = by_change[id(c)]
-        had = {u.wid for u in current.walk()}
+                if nummer_of(c) is not None:
+                    new_wids[rename.get(wid, wid)] = nummer_of(c)
         inserted = {rename.get(w, w) for w in lr.inserted}
+        for pl in getattr(lr, "placements", []):  # the units a change inserted in place of others
+            n = nummer_of(pl.change)
+            for w in pl.new_wids if n is not None else []:
+                new_wids.setdefault(rename.get(w, w), n)
+                inserted.add(rename.get(w, w))
+        had = {u.wid: (u.num, list(u.own_lines())) for u in current.walk()}
+        now = {u.wid: u for u in lr.new.walk()}
         for wid, n in new_wids.items():
             for w in _subtree(lr.new, {wid}):
-                if w != wid and w in had and wid in inserted and w not in new_wids:
+                if w != wid and wid in inserted and w not in new_wids and w in had and \
+                        (w in touched_now or had[w] == (now[w].num, list(now[w].own_lines()))):
                     # a unit that was there before and that the new one now holds (§ 71 under the
-                    # mellemrubrik lov 1380/2012, § 1, nr. 41 inserted before § 70 b): not written by it
+                    # mellemrubrik lov 1380/2012, § 1, nr. 41 inserted before § 70 b): it keeps the act
+                    # and nummer that last changed it (unchanged, or a nummer that changed its words)
                     continue
                 changed_by[w] = n.attribution
         a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
