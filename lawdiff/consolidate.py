@@ -81,6 +81,7 @@ class AmendingAct:
     source: str  # "lov nr. 1749 af 27/12/2016"
     numre: list[Nummer]
     ikraft: list[dict]
+    other: list[str] = field(default_factory=list)  # the act's other §§ verbatim (`øvrige`): ikrafttræden, …
 
 
 def short_source(kilde: str, date: str, act_id: str) -> str:
@@ -140,7 +141,8 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     date = str(raw.get("dato", ""))
     act = AmendingAct(path.stem, file, str(raw.get("titel", "")), date,
                       short_source(str(raw.get("kilde", "")), date, path.stem), [],
-                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [])
+                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [],
+                      [str(o.get("tekst", "")) for o in raw.get("øvrige") or [] if isinstance(o, dict)])
     lov = {str(p.get("nummer")): p.get("lov") for p in raw["paragraffer"] if isinstance(p, dict)}
     for i, pn in enumerate(prop.act.numre):
         if lov.get(str(pn.paragraf)) != law:
@@ -367,12 +369,56 @@ def rule_scope(text: str) -> set | None:
     return parse_scope(t)
 
 
+# "Beskæftigelsesministeren fastsætter tidspunktet for ikrafttrædelsen af § 1, nr. 17, 24 og 25.",
+# "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
+# integrationsministeren.", "Undervisningsministeren fastsætter tidspunktet for lovens ikrafttræden"
+_SCOPE_END = r"(?P<scope>(?:lovens\s+)?§(?:[^.]|\.(?!\s+[A-ZÆØÅ]|\s*$))*?)"
+_SENTENCE_END = r"(?=\s*(?:\.\s+[A-ZÆØÅ]|\.?\s*$|,\s*jf\.|;))"
+_MINISTER = [
+    re.compile(r"\w*ministeren\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?ikrafttræ(?:delsen|den)"
+               r"(?:\s+af\s+" + _SCOPE_END + r")?" + _SENTENCE_END),
+    re.compile(r"[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)(?:\s+af\s+" + _SCOPE_END +
+               r")?,?\s+fastsættes\s+af\s+[\w,\s-]*?ministeren"),
+]
+
+
+def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
+    """The numre whose ikrafttræden the act's own commencement text (`øvrige`) leaves to a minister,
+    one scope per sentence (None: the whole act, or a scope that cannot be read). Read here as
+    well as by the importer, which has been seen to drop such a sentence while keeping the general
+    date (lov nr. 495 af 21/05/2013, § 3, stk. 2: its § 1, nr. 1 og 2 were executed on the
+    general date, where LBK 1093/2013 says they are not in force). Each item: (scope, the sentence);
+    the scope is None for the whole act and for a scope that cannot be read (then no nummer is
+    certain to be outside it)."""
+    out: list[tuple[set | None, str]] = []
+    for text in act.other:
+        t = norm(text)
+        for rx in _MINISTER:
+            for m in rx.finditer(t):
+                scope = m.group("scope")
+                out.append((rule_scope(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else None, m.group(0)))
+    return out
+
+
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
-    wins over the act's general rule."""
+    wins over the act's general rule; a sentence of the commencement text that leaves the nummer
+    to a minister wins over the general rule too (minister_rules)."""
+    ik, rank = _ikraft_of(n)
+    if rank is None or rank == 3:
+        for scope, sentence in minister_rules(n.act):
+            if scope is None or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
+                return Ikraft(None, f"ministeren fastsætter tidspunktet for ikrafttræden (»{sentence}«)")
+    return ik
+
+
+def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
+    """ikraft_of from the rules of the amendment file alone, and the rank of the rule used (1: it
+    names the nummer, 2: its §, 3: the act's general rule; 0: the nummer's own rule, or none that can
+    be read; None: no rule at all)."""
     if isinstance(n.data.get("ikrafttræden"), (list, dict)):
         rules = n.data["ikrafttræden"] if isinstance(n.data["ikrafttræden"], list) else [n.data["ikrafttræden"]]
-        scoped = [(r, None) for r in rules if isinstance(r, dict)]
+        scoped = [(r, 0) for r in rules if isinstance(r, dict)]
     else:
         scoped = []
         unreadable = []
@@ -398,18 +444,18 @@ def ikraft_of(n: Nummer) -> Ikraft:
         scoped.sort(key=lambda x: x[1])
         if scoped and scoped[0][1] == 3 and unreadable:
             return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{unreadable[0].get('gælder')}« kan ikke læses, "
-                                "så det vides ikke, om den gælder dette nummer")
+                                "så det vides ikke, om den gælder dette nummer"), 0
         scoped = scoped[:1]
     if not scoped:
-        return Ikraft(None, "lovens ikrafttræden står ikke i ændringsfilen")
-    r = scoped[0][0]
+        return Ikraft(None, "lovens ikrafttræden står ikke i ændringsfilen"), None
+    r, rank = scoped[0]
     if r.get("minister"):
-        return Ikraft(None, "ministeren fastsætter tidspunktet for ikrafttræden")
+        return Ikraft(None, "ministeren fastsætter tidspunktet for ikrafttræden"), rank
     if r.get("dato"):
-        return Ikraft(str(r["dato"]))
+        return Ikraft(str(r["dato"])), rank
     if r.get("bekendtgørelse"):
-        return Ikraft(None, "publication")
-    return Ikraft(None, "ikrafttræden kan ikke læses")
+        return Ikraft(None, "publication"), rank
+    return Ikraft(None, "ikrafttræden kan ikke læses"), rank
 
 
 def _plus(date: str, days: int) -> str:
@@ -545,6 +591,14 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise applier.open_rykning()[0]
             failed = None
             lr = applier.finish()
+            dup = _duplicate_sections(act, lr.new)
+            if dup:  # never a law with two § 1019: the nummer that wrote the second is refused
+                failed = _writer_of(lr, dup, todo)
+                if failed is None:
+                    raise ConsolidateError(f"{numre[0].act.source}: kan ikke udføres: § {dup} ville stå to gange "
+                                           "i loven", hint="ret ændringsfilen eller udelad loven")
+                raise LawdiffError(f"efter nummeret ville § {dup} stå to gange i loven (den nye og den gamle "
+                                   "tekst; står de gamle §§ uden for kapitlet, som nummeret nyaffatter?)")
             return lr, todo
         except LawdiffError as e:
             why = e.message + (f" ({e.hint})" if getattr(e, "hint", None) else "")
@@ -556,6 +610,38 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def _section_counts(act: Act) -> dict[str, int]:
+    from .address import canonical_num
+
+    out: dict[str, int] = {}
+    for sec in act.sections():
+        if sec.num:
+            n = canonical_num(sec.num)
+            out[n] = out.get(n, 0) + 1
+    return out
+
+
+def _duplicate_sections(before: Act, after: Act) -> str | None:
+    """A § number that an engine run made appear twice (one that was already twice is the source's)."""
+    had = _section_counts(before)
+    return next((n for n, k in _section_counts(after).items() if k > 1 and k > had.get(n, 0)), None)
+
+
+def _writer_of(lr, num: str, todo: list[Nummer]) -> Nummer | None:
+    """The nummer whose inserted or rewritten unit holds a § numbered `num`."""
+    from .address import canonical_num
+
+    by_change = {id(c): n for n in todo for c in n.changes}
+    for table in (lr.inserted, lr.rewritten):
+        for wid, c in table.items():
+            if id(c) not in by_change:
+                continue
+            inside = _subtree(lr.new, {wid})
+            if any(sec.wid in inside and sec.num and canonical_num(sec.num) == num for sec in lr.new.sections()):
+                return by_change[id(c)]
+    return None
 
 
 def _stable_new_wids(base: Act, new: Act, act: AmendingAct) -> dict[str, str]:
@@ -608,22 +694,50 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
     for date, act, numre in p.steps:
         lr, done = _execute(law, current, numre, partial, skipped)
         by_change = {id(c): n for n in done for c in n.changes}
+        by_ref = {(n.paragraf, n.nummer): n for n in done}
+
+        def nummer_of(c) -> Nummer | None:
+            """The nummer of a change, also of one the engine derived from it (a citation of several
+            addresses, "overskriften før § 16 og § 16 ophæves, og i stedet indsættes:", runs as one
+            change per address: a copy that keeps the change's paragraf and nummer, not its
+            attribution; lov 638/2013, § 1, nr. 6)."""
+            n = by_change.get(id(c))
+            if n is None:
+                n = by_ref.get((str(getattr(c, "paragraf", "")), str(getattr(c, "nummer", ""))))
+            return n
+
         rename = _stable_new_wids(current, lr.new, act)
         for wid in lr.removed:
             changed_by.pop(wid, None)
+        touched_now = set()
         for wid, changes in lr.touched.items():
             if not changes:
                 continue
-            n = by_change.get(id(changes[-1]))
+            n = nummer_of(changes[-1])
             if n is not None:
                 changed_by[rename.get(wid, wid)] = n.attribution
+                touched_now.add(rename.get(wid, wid))
         new_wids: dict[str, Nummer] = {}
         for table in (lr.inserted, lr.rewritten):
             for wid, c in table.items():
-                if id(c) in by_change:
-                    new_wids[rename.get(wid, wid)] = by_change[id(c)]
+                if nummer_of(c) is not None:
+                    new_wids[rename.get(wid, wid)] = nummer_of(c)
+        inserted = {rename.get(w, w) for w in lr.inserted}
+        for pl in getattr(lr, "placements", []):  # the units a change inserted in place of others
+            n = nummer_of(pl.change)
+            for w in pl.new_wids if n is not None else []:
+                new_wids.setdefault(rename.get(w, w), n)
+                inserted.add(rename.get(w, w))
+        had = {u.wid: (u.num, list(u.own_lines())) for u in current.walk()}
+        now = {u.wid: u for u in lr.new.walk()}
         for wid, n in new_wids.items():
             for w in _subtree(lr.new, {wid}):
+                if w != wid and wid in inserted and w not in new_wids and w in had and \
+                        (w in touched_now or had[w] == (now[w].num, list(now[w].own_lines()))):
+                    # a unit that was there before and that the new one now holds (§ 71 under the
+                    # mellemrubrik lov 1380/2012, § 1, nr. 41 inserted before § 70 b): it keeps the act
+                    # and nummer that last changed it (unchanged, or a nummer that changed its words)
+                    continue
                 changed_by[w] = n.attribution
         a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
         a.numre += [n.cite for n in done]

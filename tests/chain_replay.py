@@ -140,7 +140,7 @@ class Touched:
                     found = True
                 for line in str(c.get("tekst") or "").splitlines():
                     m = re.match(r"§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\.", line)
-                    if m and (c.get("ny") or c.get("affattes")):
+                    if m and (c.get("ny") or c.get("affattes") or c.get("ophæves")):  # "… ophæves, og i stedet indsættes:"
                         self.single.setdefault(canonical_num(m.group(1)), []).append(n)
             if not found:
                 self._scan(json.dumps(n.data, ensure_ascii=False), n, None)

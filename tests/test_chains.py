@@ -14,14 +14,18 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
-# Measured on 2026-11-24 (branch chains): 120/120 replayed, 71 without refusal, 18 fully identical,
-# 11,065 of 12,521 §§ (88.37 %) and 1,181 of 2,602 changed §§ (45.39 %) identical. Differences by
-# class (tests/chain_replay.py): redaktionel: ressort 919 (ministry renamings by royal decree, which no
-# act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"), redaktionel 204
-# (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 137, lawdiff 98, delvis 54,
-# senere ikrafttræden 42, udeladt 2. All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.883
-FLOOR_CHANGED = 0.453
+# Measured on 2026-11-24 (branch consolidate after merging main, with --include of what the editor
+# incorporated: tests/chain_replay.editor_includes): 120/120 replayed, 78 without refusal, 22 fully
+# identical, 11,131 of 12,521 §§ (88.90 %) and 1,204 of 2,583 changed §§ (46.61 %) identical.
+# Differences by class (tests/chain_replay.py): redaktionel: ressort 936 (ministry renamings by royal
+# decree, which no act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"),
+# redaktionel 193 (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 162,
+# lawdiff 98, udeladt 1; delvis 0 and senere ikrafttræden 0 (54 and 42 before the partial includes,
+# the notes and the later numre: 26 of those §§ are identical now; the others were misclassified —
+# touched only by numre lawdiff did not execute, or the LBK printed the later nummer too — and are in
+# the class of what differs). All of them count as differences: the aims are not reached.
+FLOOR_ALL = 0.888
+FLOOR_CHANGED = 0.465
 
 
 @pytest.mark.corpus
@@ -42,7 +46,72 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 71
+    assert fig["without_refusal"] >= 78
+    assert fig["fully_identical"] >= 22
 
 
 # blame against the chains: tests/test_blame_chains.py
+
+
+def _replay_one(tmp_path, target):
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+    chain = next(c for c in CHAINS if c["target"] == target)
+    return replay(chain, tmp_path, CORPUS, lambda p: amending.read_amending_file(p).doc, amending.dump)
+
+
+# Each behaviour of what an editor includes, on a real chain: the §§ that differed before it was
+# implemented (classes "delvis" and "senere ikrafttræden" of the figures above) come out identical
+# to the official LBK.
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, spec, sections", [
+    # part of an act: LBK 1047/2011 lists "§ 1, nr. 10, i lov nr. 479 af 23. maj 2011"; its other numre
+    # enter into force on 19/01/2013 (a note says they are not incorporated)
+    ("2011/2011-1047", "lov-2011-479:§ 1, nr. 10", ["44", "56", "63", "63 a", "92 d", "117", "127", "133 b"]),
+    # "§ 1, nr. 1-13 og nr. 15-19, i lov nr. 1365 af 28. december 2011" (both ranges; nr. 14: a note); and the
+    # base LBK 838/2011 did not incorporate lov 1540/2010, § 1, nr. 14-16 (its note), so they are executed
+    ("2012/2012-642", "lov-2011-1365:§ 1, nr. 1; § 1, nr. 2", ["55", "85 d"]),
+    # "§ 1, nr. 1, i lov nr. 1386 af 28. december 2011" (nr. 2-11: in force 1/1/2014, a note)
+    ("2012/2012-783", "lov-2011-1386:§ 1, nr. 1", ["17", "18", "21", "33"]),
+    # a minister sets the ikrafttræden of lov 495/2013, § 1, nr. 1 og 2 (its § 3, stk. 2): not executed
+    ("2013/2013-1093", "lov-2013-495:§ 1, nr. 3", ["19"]),
+])
+def test_what_the_editor_included(tmp_path, target, spec, sections):
+    res = _replay_one(tmp_path, target)
+    assert any(s.startswith(spec) for s in res.include), res.include
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, sections", [
+    # LBK 856/2012 (dated 10/08/2012) prints the numre of the act it lists that enter into force later,
+    # with no note: --include executes them (keeping them pending made these §§ differ)
+    ("2012/2012-856", ["4", "5", "6", "8", "10", "11", "15", "24"]),
+    # "Den bekendtgjorte lovtekst gælder først fuldt ud fra den 1. januar 2014, jf. § 8 i lov nr. 894"
+    ("2013/2013-1240", ["43 a", "54 a", "63 a"]),
+])
+def test_an_included_act_is_executed_with_its_later_numre(tmp_path, target, sections):
+    res = _replay_one(tmp_path, target)
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+def test_a_nummer_that_would_leave_a_section_twice_is_refused(tmp_path):
+    """Lov 404/2010, § 1, nr. 7 rewrites kapitel 93 b of retsplejeloven, whose §§ the imported LBK
+    1237/2010 (the chain's base) holds outside the chapter's heading: executed, the law had § 1019 twice
+    (the new text and the old), with exit 0. Now the nummer is refused (listed as not executed with
+    --partial) and no § stands twice."""
+    from lawdiff.address import canonical_num
+    from lawdiff.store import Store
+
+    res = _replay_one(tmp_path, "2011/2011-1063")
+    why = {(a, n): w for a, n, w in res.not_executed}
+    assert "ville § 1019 stå to gange" in why[("lov-2010-404", "§ 1, nr. 7")]
+    assert "ville § 1020 stå to gange" in why[("lov-2010-404", "§ 1, nr. 8")]
+    assert res.refused is not None
+    store = Store(tmp_path)
+    act = store.load(f"kaede@{store.versions('kaede')[-1]}")
+    nums = [canonical_num(s.num) for s in act.sections() if s.num]
+    assert len(nums) == len(set(nums))

@@ -222,3 +222,32 @@ def test_preamble_is_read_up_to_its_notes(tmp_path):
     assert "lov-2010-912" not in inc  # "… er ikke indarbejdet …, da ændringerne først træder i kraft den 2. juli 2012"
     assert inc["lov-2010-1540"] == {("1", str(i)) for i in range(1, 14)} | {("2", None)}
     assert editor_notes(base).excluded == {"lov-2010-912": {None}, "lov-2010-1540": {("1", "14"), ("1", "15"), ("1", "16")}}
+
+
+def test_a_minister_sentence_in_the_commencement_text_keeps_numre_pending():
+    """Lov nr. 495 af 21/05/2013, § 3: "Stk. 1. Loven træder i kraft den 1. juli 2013, jf. dog stk. 2. Stk. 2.
+    Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
+    integrationsministeren." The amendment file may hold only the general date; the sentence in its
+    `øvrige` still keeps nr. 1 and 2 pending (LBK 1093/2013: "… er ikke indarbejdet …, da tidspunktet for
+    ikrafttrædelsen af denne ændring fastsættes af …ministeren"), and a rule naming a nummer still wins."""
+    from lawdiff.consolidate import AmendingAct, Nummer, ikraft_of, minister_rules
+
+    act = AmendingAct("lov-2013-495", "x.yaml", "", "2013-05-21", "lov nr. 495 af 21/05/2013", [],
+                      [{"dato": "2013-07-01"}, {"dato": "2013-08-01", "gælder": ["§ 1, nr. 2"]}],
+                      ["§ 3\nStk. 1. Loven træder i kraft den 1. juli 2013, jf. dog stk. 2.\nStk. 2. Tidspunktet for "
+                       "ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og integrationsministeren."])
+    assert [s for s, _ in minister_rules(act)] == [{("1", "1"), ("1", "2")}]
+    nr = {k: Nummer(act, "1", k, {}, ()) for k in ("1", "2", "3")}
+    assert ikraft_of(nr["1"]).date is None and "ministeren fastsætter" in ikraft_of(nr["1"]).pending
+    assert ikraft_of(nr["2"]).date == "2013-08-01"  # the rule that names it
+    assert ikraft_of(nr["3"]).date == "2013-07-01"
+    for text, scope in [
+        ("Stk. 5. Beskæftigelsesministeren fastsætter tidspunktet for ikrafttrædelsen af § 1, nr. 1-6, og § 6.",
+         {("1", str(i)) for i in range(1, 7)} | {("6", None)}),
+        ("Undervisningsministeren fastsætter tidspunktet for lovens ikrafttræden, jf. dog stk. 2.", None),
+        ("Skatteministeren fastsætter ikrafttrædelsen af § 1, nr. 1-7.", {("1", str(i)) for i in range(1, 8)}),
+        ("Loven træder i kraft den 1. januar 2012.", "none"),
+    ]:
+        act.other = [text]
+        got = minister_rules(act)
+        assert (got == [] if scope == "none" else [s for s, _ in got] == [scope]), (text, got)
