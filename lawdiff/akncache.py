@@ -22,7 +22,6 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from . import akn
 from .gcpause import gc_paused
 from .model import Act
 
@@ -62,7 +61,7 @@ def load(root: Path, data: bytes, path: str) -> Act:
     try:
         entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code()[:32] + ".pickle")
     except OSError:
-        return akn.from_bytes(data, path)
+        return _read(data, path)
     try:
         with open(entry, "rb") as f:
             blob = f.read()
@@ -72,9 +71,15 @@ def load(root: Path, data: bytes, path: str) -> Act:
             return act
     except Exception:  # no entry, or one that cannot be used: read the file
         pass
-    act = akn.from_bytes(data, path)  # raises on a bad file: nothing is cached for it
+    act = _read(data, path)  # raises on a bad file: nothing is cached for it
     _write(entry, act)
     return act
+
+
+def _read(data: bytes, path: str) -> Act:
+    from . import akn  # only here: a cached version needs no lxml
+
+    return akn.from_bytes(data, path)
 
 
 def _write(entry: Path, act: Act) -> None:

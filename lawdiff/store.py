@@ -6,7 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from . import akn, akncache, names
+from . import names
 from .errors import StoreError
 from .model import Act
 from .paths import file_mode, read_regular
@@ -122,7 +122,14 @@ class Store:
         if key not in self._cache:
             path = self.path(law, date)
             data = read_regular(path, MAX_STATUTE_BYTES, inside=self.dir)
-            act = akncache.load(self.root, data, str(path)) if self.use_cache else akn.from_bytes(data, str(path))
+            if self.use_cache:  # with the versions cached, `lawdiff diff` never loads lxml
+                from . import akncache
+
+                act = akncache.load(self.root, data, str(path))
+            else:
+                from . import akn
+
+                act = akn.from_bytes(data, str(path))
             _check_key(path, (act.law, act.date), key)
             self._cache[key] = act
         return self._cache[key]
@@ -136,6 +143,8 @@ class Store:
         if key in self._cache:
             return self._cache[key].title, self._cache[key].source
         if key not in self._headers:
+            from . import akn
+
             path = self.path(law, date)
             got_law, got_date, title, source = akn.read_header(
                 read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
@@ -158,6 +167,8 @@ class Store:
         return self._titles
 
     def save(self, act: Act) -> Path:
+        from . import akn
+
         path = self.path(act.law, act.date)
         atomic_write(path, akn.to_bytes(act))
         self._cache.pop((act.law, act.date), None)
