@@ -2,10 +2,11 @@
 corpus document, and compare with an earlier run.
 
 Run: python benchmarks/import_hashes.py OUT.json [--against EARLIER.json] [--corpus DIR] [--limit N]
-Writes {file: {"akn": sha256, "yaml": sha256, "repairs": sha256}} for every document: the Akoma
-Ntoso bytes of each act version (after `unique_keys`, as the store would get them), the amendment
-YAML of each amending act (and of each original act holding ændringsnumre; not linked to a
-store), and the repair warnings. With --against, lists every document whose output differs and
+Writes {file: {"akn": sha256, "yaml": sha256, "linked": sha256, "repairs": sha256, …}} for every
+document: the Akoma Ntoso bytes of each act version (after `unique_keys`, as the store would get
+them), the amendment YAML of each amending act (and of each original act holding ændringsnumre)
+as read ("yaml") and after linking it to a temporary store holding every act version ("linked",
+with the link notes), the reader's warnings and refused numre, and the repair warnings. With --against, lists every document whose output differs and
 exits 1 if any does. Keep the JSON files outside the repository (e.g. /tmp).
 """
 from __future__ import annotations
@@ -14,12 +15,14 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from lawdiff import akn
 from lawdiff.errors import LawdiffError
 from lawdiff.importers import amending
 from lawdiff.importers.lexdania import read_lexdania, unique_keys
+from lawdiff.store import Store
 
 
 def _h(b: bytes | str) -> str:
@@ -38,6 +41,7 @@ def main() -> int:
         files = files[:args.limit]
     out: dict[str, dict[str, str]] = {}
     results = []
+    amending_acts = []
     for f in files:
         data = f.read_bytes()
         name = str(f.relative_to(args.corpus))
@@ -50,7 +54,10 @@ def main() -> int:
             entry["error"] = _h(str(e))
         if b"<AendringsNummer" in data or b"<DocumentType>LOV \xc3\x86" in data:
             try:
-                entry["yaml"] = _h(amending.dump(amending.read_amending(data, str(f)).doc))
+                act = amending.read_amending(data, str(f))
+                entry["yaml"] = _h(amending.dump(act.doc))
+                entry["amending_notes"] = _h("\n".join(act.warnings + ["--"] + act.refused) + f"\n{act.numre}")
+                amending_acts.append((name, act))
             except LawdiffError as e:
                 entry["yaml_error"] = _h(str(e))
         out[name] = entry
@@ -59,6 +66,14 @@ def main() -> int:
         if res.act is not None:
             out[name]["akn"] = _h(akn.to_bytes(res.act))
             out[name]["key"] = res.act.key
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(tmp)
+        for _, res in results:
+            if res.act is not None:
+                store.save(res.act)
+        for name, act in amending_acts:
+            notes = amending.link(act.doc, store)
+            out[name]["linked"] = _h(amending.dump(act.doc) + "\n".join(notes))
     Path(args.out).write_text(json.dumps(out, indent=0, sort_keys=True))
     print(f"{len(out)} documents: {sum('akn' in e for e in out.values())} AKN, "
           f"{sum('yaml' in e for e in out.values())} YAML, {sum('error' in e for e in out.values())} errors")

@@ -109,13 +109,14 @@ def _who(store, start: Act, unit: Unit, k: int | None, cache: dict) -> str:
         cur, u = prev, prior
 
 
-def blame(store, ref: str, address: str) -> list[str]:
-    act = store.load(ref)
-    target = addr.resolve(act, address)
-    v = _Version(act)
-    cache = {act.key: v}
-    out = [f"{act.key} ({act.source})"]
-    for top in target.units:
+def blame_units(store, act: Act, units, cache: dict | None = None):
+    """(unit, punktum index or None, cite, who) for every stk./nr./litra/pkt. under `units` of the loaded
+    `act` (`cache` keeps the versions read between calls)."""
+    cache = {} if cache is None else cache
+    v = cache.get(act.key)
+    if v is None:
+        v = cache[act.key] = _Version(act)
+    for top in units:
         for u in top.walk():
             if u.kind not in _PROVISIONS:
                 continue
@@ -124,8 +125,16 @@ def blame(store, ref: str, address: str) -> list[str]:
             if not pkts:
                 continue
             if len(pkts) == 1:
-                out.append(f"{cite}: {_who(store, act, u, None, cache)}")
+                yield u, None, cite, _who(store, act, u, None, cache)
                 continue
             for k in range(len(pkts)):
-                out.append(f"{cite}, {k + 1}. pkt.: {_who(store, act, u, k, cache)}")
+                yield u, k, f"{cite}, {k + 1}. pkt.", _who(store, act, u, k, cache)
+
+
+def blame(store, ref: str, address: str) -> list[str]:
+    act = store.load(ref)
+    target = addr.resolve(act, address)
+    out = [f"{act.key} ({act.source})"]
+    for _, _, cite, who in blame_units(store, act, target.units):
+        out.append(f"{cite}: {who}")
     return out

@@ -453,8 +453,9 @@ def build_parser() -> argparse.ArgumentParser:
                                             "lawdiff consolidate lab --at 2017-01-01")
     co.add_argument("law", metavar="LAW")
     co.add_argument("--at", required=True, metavar="YYYY-MM-DD", help="konsolidér til denne dato")
-    co.add_argument("--include", nargs="+", action="extend", metavar="ACT",
-                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) uanset datoer og ministerens ikrafttræden")
+    co.add_argument("--include", nargs="+", action="extend", metavar="ACT[:NUMRE]",
+                    help="udfør også denne lov (lov-ÅÅÅÅ-NNN) eller kun disse numre af den "
+                         "(\"lov-2012-1380:§ 1, nr. 1-3\") uanset datoer og ministerens ikrafttræden")
     co.add_argument("--partial", action="store_true",
                     help="gem versionen, selv om nogle numre ikke kan udføres (de listes)")
     co.set_defaults(func=_consolidate)

@@ -1,6 +1,6 @@
 """Consolidate an act: execute the amending acts passed since a stored version (issue 9).
 
-    lawdiff consolidate LAW --at YYYY-MM-DD [--include lov-YYYY-NNN ...] [--partial]
+    lawdiff consolidate LAW --at YYYY-MM-DD [--include ACT[:NUMRE] ...] [--partial]
 
 1. The base is the newest stored version of LAW dated on or before --at.
 2. The acts are the amendment files under amendments/ (docs/format.md, `paragraffer`) with an
@@ -9,9 +9,11 @@
    "§ 1, nr. 1-3, i lov nr. …"; a consolidated version records what it applied, and what its own
    base incorporated), and it entered into force after the base's date and on or before --at —
    by the ikrafttræden the act states for that nummer, not by the act's date. Numre whose entry
-   into force a minister sets are pending, and applied only when their act is named with
-   --include, which also applies an act regardless of its dates (as an editor does when an LBK's
-   preamble lists it).
+   into force a minister sets are pending, and applied only when --include names them, which
+   applies them regardless of their dates, as an editor does with the acts an LBK's preamble
+   lists (the real LBKs print even numre in force only after their own date, unless a note says
+   "… er ikke indarbejdet …"). --include names an act ("lov-2012-1380") or some of its §§ and
+   numre in the preambles' own form ("lov-2012-1380:§ 1, nr. 1-13 og 15-19; § 2").
 3. Order: by entry into force, then by the acts' dates. All numre of one act chosen for this
    consolidation are executed in one engine run, so that their addresses cite the law as it
    stood before that act (lovteknik R3); the run is placed at the earliest entry into force among
@@ -40,7 +42,8 @@ from .text import norm
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
-_LOV = re.compile(r"lov\s+nr\.\s*(\d+)\s+af\s+(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
+# "af" may carry a stray full stop, as LBK 1047/2011 prints it ("lov nr. 1338 af. 19. december 2008")
+_LOV = re.compile(r"lov\s+nr\.\s*(\d+)\s+af\.?\s+(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
 PUBLICATION_MARGIN = 14  # days: "dagen efter bekendtgørelsen" is certainly past this long after the act's date
 
 
@@ -170,6 +173,7 @@ Incorporated = dict[str, set]  # act id -> {None} (whole act) | {("1", None)} (a
 def _expand(seq: str) -> list[str]:
     """'1-3, 5 og 7' -> ['1', '2', '3', '5', '7'] (numbers with letters kept as they are)."""
     out = []
+    seq = re.sub(r"\bnr\.\s*", "", seq)  # "1-13 og nr. 15-19"
     for part in re.split(r"\s*(?:,|\bog\b)\s*", seq.strip()):
         m = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part)
         if m:
@@ -181,7 +185,7 @@ def _expand(seq: str) -> list[str]:
 
 _LETTER = r"(?:\s?[a-zæøå](?![\wæøå])(?!\s+(?:lov|af)\b))?"  # "§ 35 i lov nr." is § 35, not § 35 i
 _SPEC = re.compile(r"§§?\s*(?P<secs>\d+" + _LETTER + r"(?:\s*(?:-|–|,|og)\s*\d+" + _LETTER + r")*)"
-                   r"(?:\s*,\s*nr\.\s*(?P<nrs>\d+(?:\s*(?:-|–|,|og)\s*\d+)*))?")
+                   r"(?:\s*,\s*nr\.\s*(?P<nrs>\d+(?:\s*(?:-|–|,|og)\s*(?:nr\.\s*)?\d+)*))?")
 
 
 def parse_scope(text: str) -> set | None:
@@ -197,16 +201,76 @@ def parse_scope(text: str) -> set | None:
     return out or None
 
 
+def _scope_strict(text: str) -> set | None:
+    """parse_scope, but None unless the whole text is §§ and numre ("§ 1, nr. 1-3, 5 og 7; § 2")."""
+    t = norm(text)
+    if not t or re.sub(r"[\s,;]|\bog\b", "", _SPEC.sub("", t)):
+        return None
+    for m in _SPEC.finditer(t):
+        if m.group("nrs") and len(_expand(m.group("secs"))) != 1:
+            return None  # "§§ 1 og 2, nr. 3": which §'s nr. 3?
+        if not _expand(m.group("secs")) or (m.group("nrs") and not _expand(m.group("nrs"))):
+            return None
+    return parse_scope(t)
+
+
+@dataclass
+class Include:
+    """One --include: an act, or only some of its §§ or numre."""
+    act: str  # "lov-2012-1380"
+    scope: set | None = None  # None: the whole act; else {("1", "3"), ("2", None)}
+
+    def covers(self, n: "Nummer") -> bool:
+        return self.scope is None or (n.paragraf, None) in self.scope or (n.paragraf, n.nummer) in self.scope
+
+
+_INCLUDE = re.compile(r"(lov-\d{4}-\d+)(?:\s*:\s*(.*))?", re.S)
+
+
+def parse_include(spec: str, option: str = "--include") -> Include:
+    """'lov-2012-1380' or 'lov-2012-1380:§ 1, nr. 1-3' (the preambles' own form after the colon:
+    "§ 1, nr. 1-13 og nr. 15-19", "§§ 2 og 3", several parts joined by ";")."""
+    hint = f'skriv fx {option} lov-2012-1380 eller {option} "lov-2012-1380:§ 1, nr. 1-3, 5 og 7; § 2"'
+    m = _INCLUDE.fullmatch(norm(spec or ""))
+    if not m:
+        raise ConsolidateError(f"{option} »{spec}« kan ikke læses: ventede lov-ÅÅÅÅ-NNN", hint=hint)
+    if m.group(2) is None:
+        return Include(m.group(1), None)
+    scope = _scope_strict(m.group(2))
+    if scope is None:
+        raise ConsolidateError(f"{option} »{spec}«: »{m.group(2)}« kan ikke læses som paragraffer og numre "
+                               f"i {m.group(1)}", hint=hint)
+    return Include(m.group(1), scope)
+
+
+def _merge_includes(items: list[Include]) -> dict[str, list[Include]]:
+    out: dict[str, list[Include]] = {}
+    for i in items:
+        out.setdefault(i.act, []).append(i)
+    return out
+
+
+def _fmt_scope(scope: set) -> str:
+    return "; ".join(f"§ {p}" + (f", nr. {n}" if n else "") for p, n in sorted(
+        scope, key=lambda x: (_num_key(x[0]), _num_key(x[1] or ""))))
+
+
+def _num_key(x: str):
+    m = re.match(r"(\d+)\s*(.*)", x)
+    return (int(m.group(1)), m.group(2)) if m else (0, x)
+
+
 def preamble_acts(act: Act) -> Incorporated:
     """The acts an LBK's preamble says it incorporates: "…, jf. lovbekendtgørelse nr. 807 af 1. juli 2015,
     med de ændringer, der følger af § 35 i lov nr. 994 af 30. august 2015, § 2 i lov nr. 1000 …"."""
-    text = norm(" ".join(line.text for line in act.preamble))
+    text = re.sub(r"\s+\.", ".", norm(" ".join(line.text for line in act.preamble)))  # a full stop on a line of its own
     i = text.find("med de ændringer")
     if i < 0:
         return {}
     text = text[i:]
-    # stop before sentences about something else ("Den bekendtgjorte lovtekst vedrørende … træder i kraft")
-    text = re.split(r"(?<=\d{4})\.\s+(?=[A-ZÆØÅ])", text)[0]
+    # stop before sentences about something else ("Den bekendtgjorte lovtekst vedrørende … træder i kraft",
+    # "De ændringer, der følger af … er ikke indarbejdet …": the notes, editor_notes)
+    text = _NOTE_START.split(re.split(r"(?<=\d{4})\.\s+(?=[A-ZÆØÅ])", text)[0])[0]
     out: Incorporated = {}
     last = 0
     for m in _LOV.finditer(text):
@@ -216,6 +280,46 @@ def preamble_acts(act: Act) -> Incorporated:
         spec = re.sub(r",?\s+(?:i|af)\s*$", "", spec.split("følger af")[-1])  # "§ 35 i lov nr." -> "§ 35"
         scope = parse_scope(spec)
         out.setdefault(aid, set()).update(scope if scope else {None})
+    return out
+
+
+@dataclass
+class EditorNotes:
+    """What an LBK's preamble says beyond its list of acts: the numre it leaves out ("De ændringer, der
+    følger af § 1, nr. 2-11, i lov nr. 1386 af 28. december 2011, er ikke indarbejdet i denne
+    lovbekendtgørelse, da …"). (Its other notes — "Den bekendtgjorte lovtekst gælder først fuldt ud
+    fra den …" — say that it prints numre not yet in force, which is what --include does anyway.)"""
+    excluded: Incorporated = field(default_factory=dict)  # act id -> {None} | {("1", "14"), ...}
+
+
+_NOTE_START = re.compile(r"(?<=[.)])\s+(?=(?:De|Den|Denne|Disse)\s)")
+
+
+def editor_notes(act: Act) -> EditorNotes:
+    """The notes of an LBK's preamble (the sentences after its list of acts), read as EditorNotes.
+    A sentence that names no act by "lov nr. … af …" is left out."""
+    text = norm(" ".join(line.text for line in act.preamble))
+    out = EditorNotes()
+    prev: tuple | None = None  # (act id, scope) of the sentence before: "Denne ændring er derfor ikke indarbejdet"
+    for sentence in _NOTE_START.split(text):
+        lov = _LOV.search(sentence)
+        if "ikke indarbejdet" in sentence:
+            here = None
+            if lov is not None and re.match(r"(?:De|Den)\s+ændring(?:er)?\b", sentence):
+                spec = sentence[:lov.start()].split("følger af", 1)[-1]
+                spec = re.sub(r",?\s+(?:i|af)\s*$", "", spec)
+                here = (act_id_of(lov.group(1), lov.group(4)), parse_scope(spec))
+            elif re.match(r"Denne\s+ændring|Disse\s+ændringer", sentence):
+                here = prev
+            if here is not None:
+                out.excluded.setdefault(here[0], set()).update(here[1] if here[1] else {None})
+            prev = None
+            continue
+        if lov is not None and re.match(r"(?:De|Den)\s+ændring(?:er)?,\s+der følger af", sentence):
+            spec = re.sub(r",?\s+(?:i|af)\s*$", "", sentence[:lov.start()].split("følger af", 1)[-1])
+            prev = (act_id_of(lov.group(1), lov.group(4)), parse_scope(spec))
+        else:
+            prev = None
     return out
 
 
@@ -322,7 +426,30 @@ class Plan:
     refused: list[tuple[Nummer, str]]
 
 
-def plan(store, law: str, at: str, include: list[str], root: Path) -> Plan:
+def _includes(include, acts: dict, law: str, root: Path) -> dict[str, list[Include]]:
+    """The --include specs, read and checked against the acts: every act must amend LAW, every § or
+    nummer named must be one of its numre that amend LAW."""
+    items = [x if isinstance(x, Include) else parse_include(x) for x in include or []]
+    for i in items:
+        option = "--include"
+        if i.act not in acts:
+            hint = "filen findes ikke i amendments/" if not (root / "amendments" / f"{i.act}.yaml").exists() \
+                else f"loven ændrer ikke {law}"
+            raise ConsolidateError(f"{option} {i.act}: ingen ændringer af {law}", hint=hint)
+        if i.scope is not None:
+            have = {(n.paragraf, n.nummer) for n in acts[i.act].numre}
+            missing = [x for x in i.scope if x not in have and not (x[1] is None and any(p == x[0] for p, _ in have))]
+            if missing:
+                mine = sorted({p for p, _ in have}, key=_num_key)
+                raise ConsolidateError(
+                    f"{option} {i.act}: {_fmt_scope(set(missing))} findes ikke blandt lovens numre, der ændrer {law}",
+                    hint=f"{i.act} ændrer {law} ved " + ", ".join(
+                        f"§ {p}, nr. " + ", ".join(n.nummer for n in acts[i.act].numre if n.paragraf == p)
+                        for p in mine))
+    return _merge_includes(items)
+
+
+def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", at or ""):
         raise ConsolidateError(f"--at {at!r} er ikke en dato", hint="skriv ÅÅÅÅ-MM-DD")
     versions = [v for v in store.versions(law) if v < at or (v == at and store.load(f"{law}@{v}").consolidation
@@ -332,11 +459,7 @@ def plan(store, law: str, at: str, include: list[str], root: Path) -> Plan:
                                hint=f"versioner: {', '.join(store.versions(law)) or 'ingen'}")
     base = store.load(f"{law}@{versions[-1]}")
     acts = load_acts(root, law)
-    for a in include:
-        if a not in acts:
-            hint = "filen findes ikke i amendments/" if not (root / "amendments" / f"{a}.yaml").exists() \
-                else f"loven ændrer ikke {law}"
-            raise ConsolidateError(f"--include {a}: ingen ændringer af {law}", hint=hint)
+    includes = _includes(include, acts, law, root)
     inc = incorporated(base, store.load)
     pending: list[Skipped] = []
     refused: list[tuple[Nummer, str]] = []
@@ -346,7 +469,15 @@ def plan(store, law: str, at: str, include: list[str], root: Path) -> Plan:
             ik = ikraft_of(n)
             if is_incorporated(inc, n):
                 continue
-            if act.id in include:
+            named = [i for i in includes.get(act.id, []) if i.covers(n)]
+            if named:
+                # named by --include: applied whatever its dates or a minister's decision, as the
+                # editors do with the acts an LBK's preamble lists — also numre in force only after
+                # --at: of the 120 real chains, the LBKs print them wherever their notes do not say
+                # "… er ikke indarbejdet …, da ændringen først træder i kraft …" (keeping them pending
+                # made 67 §§ of 15 chains differ and none identical; tests/test_chains.py). Numre an
+                # LBK leaves out are left out by naming only the others ("lov-2011-1365:§ 1, nr. 1-13
+                # og 15-19").
                 date = ik.date or act.date
             else:
                 if ik.pending == "publication":
@@ -459,12 +590,12 @@ def _subtree(act: Act, wids: set[str]) -> set[str]:
     return out
 
 
-def consolidate(store, law: str, at: str, include: list[str] | None = None, partial: bool = False,
+def consolidate(store, law: str, at: str, include: list | None = None, partial: bool = False,
                 root: Path | None = None) -> tuple[Act, Plan]:
-    """The consolidated act (not yet saved) and the plan it followed. Raises ConsolidateError."""
+    """The consolidated act (not yet saved) and the plan it followed. `include` holds --include specs
+    ("lov-2012-1380", "lov-2012-1380:§ 1, nr. 1-3") or Include objects. Raises ConsolidateError."""
     root = Path(root or store.root)
-    include = list(include or [])
-    p = plan(store, law, at, include, root)
+    p = plan(store, law, at, list(include or []), root)
     if p.refused and not partial:
         n, why = p.refused[0]
         raise _refusal(n, why)

@@ -77,6 +77,68 @@ def find_all(text: str, query: str, lo: int = 0, hi: int | None = None) -> list[
     return out
 
 
+def _one_edit(a: str, b: str) -> tuple[int, str, str] | None:
+    """When `a` and `b` differ by exactly one inserted, deleted or replaced character: where in `a`
+    and the two differing pieces (the character in `a` or "", the one in `b` or ""); else None."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return (i, a[i], b[i]) if a[i + 1:] == b[i + 1:] else None
+    if len(a) > len(b):
+        return (i, a[i], "") if a[i + 1:] == b[i:] else None
+    return (i, "", b[i]) if a[i:] == b[i + 1:] else None
+
+
+TYPO_MIN = 20  # the shortest quotation a one-character typo is repaired in (and at least three words)
+
+
+def _typo_ok(q: str, i: int, x: str, y: str) -> bool:
+    """A one-character difference a reader repairs without doubt: no digit (another number: "stk. 5"
+    is not "stk. 6"), not a letter's case, and not in a word's last two letters (an inflection:
+    "kommunalbestyrelsen" is not "kommunalbestyrelser")."""
+    if any(ch.isdigit() for ch in x + y) or (x and y and x.lower() == y.lower()):
+        return False
+    if not (x + y).isalpha():
+        return True
+    end = i
+    while end < len(q) and _is_word(q[end]):
+        end += 1
+    return end - i > 2
+
+
+def find_typo(text: str, query: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans of `text[lo:hi]` (original indices, on word boundaries) that differ from `query` by one
+    character a reader repairs without doubt (_typo_ok), for quotations of TYPO_MIN characters and three
+    words or more: »erhvervsakademiuddannnelser og efter- og videreuddannelser« (lov 1614/2013 § 1,
+    nr. 3), »jf. dog § 118, stk. 1, nr. 3, og § 119 nr. 3« for "… § 119, nr. 3" (lov 152/2012 § 2, nr. 6)."""
+    hi = len(text) if hi is None else hi
+    normed, idx = norm_map(text)
+    q = _norm_query(query)
+    if len(q) < TYPO_MIN or len(q.split()) < 3:
+        return []
+    out = []
+    for start in range(len(normed)):
+        if start > 0 and _is_word(normed[start - 1]) and _is_word(normed[start]):
+            continue
+        for n in (len(q) - 1, len(q), len(q) + 1):
+            end = start + n
+            if end > len(normed) or n <= 0:
+                continue
+            cand = normed[start:end]
+            if end < len(normed) and _is_word(cand[-1]) and _is_word(normed[end]):
+                continue
+            d = _one_edit(q, cand)
+            if d is None or not _typo_ok(q, *d):
+                continue
+            o_start, o_end = idx[start], idx[end - 1] + 1
+            if lo <= o_start and o_end <= hi:
+                out.append((o_start, o_end))
+    return out
+
+
 # --- the log ----------------------------------------------------------------
 
 @dataclass
@@ -216,6 +278,9 @@ class _Applier:
         # units a rykningsklausul left unnamed (it named the first of the run, check_rykning): wid ->
         # (the change, the clause); a later nummer of the act must move or repeal them (open_rykning)
         self.ryk_open: dict[str, tuple[Change, str]] = {}
+        # "der bliver" that did not match when its change was applied: (change, addresses, said, key),
+        # keyed as in ryk_open (checked again after every change; what is left is refused)
+        self.der_open: dict[str, tuple[Change, list[str], str, str | None]] = {}
         self.fresh = itertools.count(1)
 
     # -- resolution ---------------------------------------------------------
@@ -423,12 +488,27 @@ class _Applier:
         if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
+        counted = self._counted_addresses(c)
         for where, der_bliver in self.cites(c, "i"):
             self.check_der_bliver(c, where, der_bliver, "i")
-            out += self._find_in(c, words, key, where)
+            out += self._find_in(c, words, key, where, None if counted is None else (
+                c.get("antal") if where in counted else 1))
         return out
 
-    def _find_in(self, c: Change, words: str, key: str, where) -> list[tuple[LineKey, Line, Unit, int, int]]:
+    def _counted_addresses(self, c: Change) -> set[str] | None:
+        """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
+        § 1, nr. 16): the count belongs to the addresses after "to steder i" only, the others are
+        cited once; None when the count is not inside the list of addresses."""
+        i = c.get("i")
+        if not isinstance(i, str) or c.get("antal") is None:
+            return None
+        m = list(re.finditer(r"(?:^|\s)(?:to|tre|fire|fem|seks|syv|otte|ni|ti) steder i ", i))
+        if len(m) != 1 or m[0].start() == 0:
+            return None
+        return {w for w, _ in citations(i[m[0].end():])}
+
+    def _find_in(self, c: Change, words: str, key: str, where,
+                 want_here: int | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
         lines = self.scope(c, "i", where)
         place = "loven" if c.get("overalt") else str(where if where is not None else c.get("i"))
         hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, words, lo, hi)]
@@ -438,8 +518,19 @@ class _Applier:
             alt = words[:1].swapcase() + words[1:]
             hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, alt, lo, hi)
                     if re.search(r"(^|[.!?]\s+)$", ln.text[:s])]
-        want = c.get("antal")
+        want = c.get("antal") if want_here is None else want_here
         occ = c.get("forekomst")
+        if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
+            # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs
+            # by one character, no digit, in a quotation of TYPO_MIN characters or more, is the place
+            # a reader finds without doubt; executed there, with a warning naming the act's nummer
+            typos = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_typo(ln.text, words, lo, hi)]
+            if len(typos) == 1:
+                k, ln, u, s, e = typos[0]
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{ln.text[s:e]}«, der kun afviger "
+                    f"med ét tegn (trykfejl i ændringsloven)", key))
+                hits = typos
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
             raise c.error(f"»{words}« findes ikke i {place}", key,
@@ -496,6 +587,12 @@ class _Applier:
                     s, e = _widen_deletion(ln.text, s, e)
                 elif _PUNCT_START.match(til) and s > 0 and ln.text[s - 1] == " ":
                     s -= 1  # »og« til: »,« gives "et tilbud, et …", never "et tilbud , et …"
+                elif (_PUNCT_START.match(_norm_query(c.get("ændres"))) and not _PUNCT_START.match(til)
+                      and s > 0 and ln.text[s - 1] != " "):
+                    # »,udviklingsarbejde og …« til: »og forsknings- …« (lov 1614/2013 § 1, nr. 6) gives
+                    # "uddannelse og forsknings-", never "uddannelseog forsknings-": the comma clung to the
+                    # word before, its replacement is a word of its own
+                    til = " " + til
                 self.add_edit(c, k, u, s, e, til, verb)
             elif verb == "udgår":
                 s, e = _widen_deletion(ln.text, s, e)
@@ -544,6 +641,11 @@ class _Applier:
                     self.r.moved_by[u.wid] = c
                 if u.num is not None and self.r.inserted.get(u.wid) is not c:
                     self.r.renumbered.setdefault(change_id(c), []).append((u.wid, parent.wid, kind, u.num, num))
+                if label and u.label and not u.label.endswith(".") and label.endswith(".") and u.intro \
+                        and u.intro[0].text.startswith("."):
+                    # the source sets the label's full stop as the text's first line ("Stk. 2" + ".",
+                    # LBK 670/2010 § 8): keep it there, never "Stk. 5.."
+                    label = label[:-1]
                 u.num, u.label = num, label
             elif u.label != label and (label is None or u.label is None):
                 u.label = label
@@ -642,7 +744,25 @@ class _Applier:
             sibs.remove(o)
             for u in o.walk():
                 self.r.removed[u.wid] = c
-        chunks = split_units(unit.kind, c.get("tekst"))
+        text, tail = _split_at_container(str(c.get("tekst"))) if unit.kind == "section" else (c.get("tekst"), "")
+        if tail:
+            if len(target.units) > 1:
+                raise c.error("»ophæves« af flere paragraffer med nye kapitler i teksten kan lawdiff ikke udføre",
+                              key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+            # the new chapters follow the chapter of the repealed § (or of the §§ that replace it)
+            if not text.strip():
+                added = self._chapters_after(c, unit, tail)
+                sibs.remove(unit)
+                for u in unit.walk():
+                    self.r.removed[u.wid] = c
+                if parent is not None:
+                    self.touch(parent.wid, c)
+                self.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                                   new_wids=[u.wid for u in added]))
+                return
+            raise c.error("»ophæves« med nye paragraffer og nye kapitler i samme tekst kan lawdiff endnu ikke udføre",
+                          key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+        chunks = split_units(unit.kind, text)
         new_units = [self._parse(c, unit.kind, ch) for ch in chunks]
         if unit.kind == "section":
             nums = [label_num("section", ch) for ch in chunks]
@@ -884,6 +1004,15 @@ class _Applier:
         if parent is not None and parent.kind == "group" and parent.children[0] is live:
             raise c.error(f"der står allerede en overskrift før {sec.cite()}", key,
                           hint="nyaffat den med »affattes: overskriften før § …«")
+        p = str(c.get("placering") or "")
+        if p:
+            # "Efter overskriften til kapitel 13 indsættes før § 69:": § 69 must open chapter 13
+            m = re.fullmatch(r"efter overskriften til (kapitel|afsnit) (\S+(?: [a-zæøå])?)", p)
+            want = "chapter" if m and m.group(1) == "kapitel" else "part"
+            if not m or key != "før" or parent is None or parent.kind != want \
+                    or (parent.num or "").lower() != m.group(2).lower() or parent.children[0] is not live:
+                raise c.error(f"placeringen »{p}« passer ikke: {sec.cite()} står ikke først efter den overskrift",
+                              "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
         lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
         if len(lines) != 1:
             raise c.error("en overskrift er én linje", "tekst")
@@ -947,6 +1076,16 @@ class _Applier:
                               hint=f"et nyt {kind_word}. kan blive nr. 1-{len(sibs) + 1} i rækken")
             i = parent.children.index(sibs[som - 1]) if som <= len(sibs) else (
                 (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children))
+            if som <= len(sibs) and _is_placeholder(sibs[som - 1]):
+                # "I § 16 indsættes som stk. 2:" where stk. 2 reads "(Ophævet)" (lov 1385/2012 § 1,
+                # nr. 12, LBK 23/2013): the new stk. takes the repealed one's number and place, as a
+                # new § takes a "(Ophævet)" §'s (_free_section_number); nothing moves
+                gone = sibs.pop(som - 1)
+                parent.children.remove(gone)
+                for u in gone.walk():
+                    self.r.removed[u.wid] = c
+                if gone.wid in self.base_units:
+                    self.touch(gone.wid, c)
         else:
             i = (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children)
         if i >= len(parent.children) or not any(u.kind == kind for u in parent.children[i:]):
@@ -999,10 +1138,25 @@ class _Applier:
         base_parent = self.base_units.get(parent.wid) or (parent if parent.wid in self.r.inserted else None)
         for u in (base_parent.children if base_parent else []):
             if u.kind == kind and u.num == num:
-                return self.live(c, u, key)
+                return self._place_sibling(c, u, key)
         have = ", ".join(u.cite() for u in (base_parent.children if base_parent else []) if u.kind == kind)
         raise c.error(f"{parent.cite()} har ikke {kind_word}. {num} i {self.r.base.key}", key,
                       hint=f"{parent.cite()} har: {have or 'ingen'}")
+
+    def _place_sibling(self, c: Change, u: Unit, key: str) -> Unit:
+        """A stk., nr. or litra cited only as the place of a new one ("I § 16 indsættes efter stk. 2
+        som nyt stykke:") that an earlier nummer of the act rewrote ("§ 16, stk. 2, affattes således:",
+        lov 1230/2010 § 1, nr. 3 and 4): the rewritten unit is still that place, as a rewritten § is
+        for a new § (place). Not when the rewrite made more units of it (which of them is "stk. 2"
+        then is the act's to say), nor when it or a unit around it is repealed."""
+        chain = self._ancestors_and_self(u.wid)
+        other = self.r.rewritten.get(u.wid)
+        if other is not None and other is not c and not any(w in self.r.removed for w in chain) \
+                and not any(w in self.r.rewritten for w in chain[1:]):
+            pl = next((p for p in self.r.placements if p.what == "rewrite" and p.targets == [u.wid]), None)
+            if pl is not None and not pl.new_wids:
+                return self.units[u.wid]
+        return self.live(c, u, key)
 
     def _new_pkt(self, c: Change, unit: Unit) -> None:
         tekst = _norm_query(c.get("tekst"))
@@ -1047,8 +1201,16 @@ class _Applier:
         kind = "chapter" if c.get("ny") == "kapitel" else "part"
         num = addr.canonical_num(str(c.get("nummer")))
         word = "Kapitel" if kind == "chapter" else "Afsnit"
-        if any(u.kind == kind and u.num and addr.canonical_num(u.num) == num for u in self.r.new.walk()):
-            raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+        for old in [u for u in self.r.new.walk() if u.kind == kind and u.num and addr.canonical_num(u.num) == num]:
+            if not _is_repealed_container(old):
+                raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+            # "Kapitel 21 (Ophævet)" with "§ 114. (Ophævet)" …: the new chapter 21 takes its number and
+            # place, as a new § takes a "(Ophævet)" §'s (lov 1380/2012 § 1, nr. 54, LAB LBK 706/2012)
+            self._siblings(self.parents[old.wid]).remove(old)
+            for u in old.walk():
+                self.r.removed[u.wid] = c
+                if u.wid in self.base_units:
+                    self.touch(u.wid, c)
         key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
         if key is None:
             raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
@@ -1095,12 +1257,13 @@ class _Applier:
             if addr.canonical_num(sec.num) in existing:
                 raise c.error(f"§ {sec.num} findes allerede", "tekst")
 
-    def _parse_body(self, c: Change) -> list[Unit]:
+    def _parse_body(self, c: Change, text: str | None = None) -> list[Unit]:
         """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part."""
         from .importers.text import read_text
 
         try:
-            body = read_text(str(c.get("tekst")), "»tekst«", "x", "LOV nr. 1 af 01/01/2000").body
+            body = read_text(str(c.get("tekst") if text is None else text), "»tekst«", "x",
+                             "LOV nr. 1 af 01/01/2000").body
         except MappingError as e:
             raise c.error(e.message, "tekst", hint=e.hint) from None
         for top in body:
@@ -1114,8 +1277,59 @@ class _Applier:
                     self.parents[ch.wid] = u
         return body
 
+    def _chapters_after(self, c: Change, last: Unit, text: str) -> list[Unit]:
+        """New §§ whose text goes on with a new chapter ("§ 38 c. … / Kapitel 5 a / Opkøb af nedslidte
+        ejendomme / § 38 d. …", lov 1381/2012 § 1, nr. 15; "§ 17 a ophæves, og i stedet indsættes:
+        »Kapitel 6 a / … / § 17 b. …«", lov 1615/2010 § 1, nr. 1): the chapters (parts) of `text`
+        follow the chapter (part) that holds `last`, which must be the last § of it (the new chapter
+        cannot split a chapter); refused otherwise, never glued to the § before as its text."""
+        body = self._parse_body(c, text)
+        kind = body[0].kind if body else None
+        if kind not in ("chapter", "part") or any(u.kind != kind for u in body):
+            raise c.error("teksten blander paragraffer og kapitler på en måde, lawdiff ikke kan placere", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        word = "kapitel" if kind == "chapter" else "afsnit"
+        up = self.parents.get(last.wid)
+        while up is not None and up.kind != kind:
+            up = self.parents.get(up.wid)
+        if up is None:
+            raise c.error(f"teksten indsætter {body[0].label}, men {last.cite()} står ikke i et {word}", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        secs = [s for s in up.walk() if s.kind == "section"]
+        rest = [s for s in secs[secs.index(last) + 1:] if s.wid not in self.r.inserted and not _is_placeholder(s)]
+        if rest:
+            raise c.error(f"teksten indsætter {body[0].label} efter {last.cite()}, men {up.label} fortsætter med "
+                          f"{rest[0].cite()}", "tekst", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        for u in body:
+            if u.num and any(x.kind == kind and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                             for x in self.r.new.walk()):
+                raise c.error(f"{word} {u.num} findes allerede", "tekst")
+        new_secs = [s for u in body for s in u.walk() if s.kind == "section" and s.num]
+        all_secs = [s for s in self.r.new.sections() if s.num]
+        nxt = next((s for s in all_secs[all_secs.index(secs[-1]) + 1:]), None) if secs and secs[-1] in all_secs \
+            else None
+        for s in new_secs:
+            self._free_section_number(c, addr.canonical_num(s.num))
+        keys = [addr.section_key(s.num) for s in ([last] + new_secs + ([nxt] if nxt is not None else []))]
+        if keys != sorted(keys) or len(set(keys)) != len(keys):
+            raise c.error(f"paragrafferne i {body[0].label} passer ikke ind efter {last.cite()}"
+                          + (f" og før {nxt.cite()}" if nxt is not None else ""), "tekst")
+        outer = self.parents.get(up.wid)
+        osibs = self._siblings(outer)
+        i = osibs.index(up) + 1
+        osibs[i:i] = body
+        for u in body:
+            self.parents[u.wid] = outer
+        if outer is not None:
+            self.touch(outer.wid, c)
+        return body
+
     def _new_section(self, c: Change) -> None:
-        chunks = split_units("section", c.get("tekst"))
+        text, tail = _split_at_container(str(c.get("tekst")))
+        if not text.strip():
+            raise c.error("en ny paragraf skal begynde med sin tekst, ikke med et kapitel", "tekst",
+                          hint="skriv det som et nyt kapitel (ny: kapitel)")
+        chunks = split_units("section", text)
         heading = None
         if chunks and label_num("section", chunks[0]) is None and len(chunks[0].splitlines()) == 1 \
                 and len(chunks) > 1:
@@ -1180,7 +1394,10 @@ class _Applier:
         elif inner:
             new_units = [u for u in new_units if self.parents[u.wid] is parent] + [
                 self.parents[u.wid] for _, u in reversed(inner) if u.wid in self.r.inserted]
+        last_section = [u for u in new_units for u in u.walk() if u.kind == "section"][-1]
         self._check_placering(c, new_units[0])
+        if tail:
+            new_units += self._chapters_after(c, last_section, tail)
         if parent is not None:
             self.touch(parent.wid, c)
         self.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
@@ -1317,6 +1534,13 @@ class _Applier:
         for wid, (c, text) in self.ryk_open.items():
             if id(c) in out:
                 continue
+            if wid in self.der_open:
+                c, wheres, said, key = self.der_open[wid]
+                msg = self._der_bliver_mismatch(c, wheres, said, key) or f"»der bliver {said}« passer ikke"
+                out[id(c)] = c.error(msg + " efter ændringsloven", key,
+                                     hint="ret »der bliver«, eller kontrollér numrene (de citerer loven før "
+                                          "ændringsloven; »der bliver« nummereringen efter den)")
+                continue
             u = self.units.get(wid)
             where = cite_path(u, self.parents) if u is not None else wid
             out[id(c)] = c.error(f"rykningsklausulen »{text}« nævner ikke {where}, som ændringen også "
@@ -1344,9 +1568,31 @@ class _Applier:
             if not said:
                 return
             wheres = [where]
+        msg = self._der_bliver_mismatch(c, wheres, said, key)
+        if msg is not None:
+            # "I § 4, stk. 3, der bliver stk. 5, …" where a later nummer of the act inserts the two
+            # stk. (lov 478/2012 § 2, nr. 4 and 7): "der bliver" names the numbers after the whole
+            # act; checked again after every change, and the nummer is refused after the act
+            # (open_rykning) if they never come true
+            k = f"\x00der_bliver\x00{len(self.der_open)}"
+            self.der_open[k] = (c, wheres, said, key)
+            self.ryk_open[k] = (c, str(said))
+
+    def _recheck_der_bliver(self) -> None:
+        for k, (c, wheres, said, key) in list(self.der_open.items()):
+            try:
+                ok = self._der_bliver_mismatch(c, wheres, said, key) is None
+            except LawdiffError:
+                ok = False
+            if ok:
+                del self.der_open[k]
+                self.ryk_open.pop(k, None)
+
+    def _der_bliver_mismatch(self, c: Change, wheres: list[str], said: str, key: str | None) -> str | None:
+        """The message when the cited units' numbers now are not what "der bliver" says; else None."""
         want = _numbers_in(str(said))
         if not want:
-            return  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
+            return None  # nothing to compare ("der bliver" names no stk., nr., litra or pkt.)
         have: dict[str, set[str]] = {}
         for text in wheres:
             try:
@@ -1367,9 +1613,8 @@ class _Applier:
             if have[k] != want[k]:
                 now = ", ".join(f"{k}{'.' if k != 'litra' else ''} {n}" if k != "pkt" else f"{n}. pkt."
                                 for n in sorted(have[k], key=_num_key))
-                raise c.error(f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«", key,
-                              hint="ret »der bliver«, eller kontrollér de tidligere numre (de citerer loven før "
-                                   "ændringsloven)")
+                return f"{', '.join(wheres)} er nu {now}, men ændringen siger »der bliver {said}«"
+        return None
 
     def _pkt_now(self, c: Change, base_unit: Unit, k: int, key: str) -> int:
         """The number the base unit's k'th punktum has after the edits made so far."""
@@ -1400,6 +1645,8 @@ class _Applier:
             self.new_unit(c)
         elif c.verb == "overskrift":
             self.heading(c)
+        if self.der_open:
+            self._recheck_der_bliver()
 
     def finish(self) -> LawResult:
         # apply the changes of words, right to left on each line so that spans stay valid
@@ -1503,6 +1750,18 @@ def _numbers_in(text: str) -> dict[str, set[str]]:
     return out
 
 
+_CONTAINER_LINE = re.compile(r"^(?:Kapitel|KAPITEL|Afsnit|AFSNIT) [0-9IVXLC]+(?: ?[a-zæøå])?\.?$")
+
+
+def _split_at_container(text: str) -> tuple[str, str]:
+    """New §§ text up to its first "Kapitel N"/"Afsnit N" line, and the rest (or "")."""
+    lines = str(text).strip().splitlines()
+    for i, ln in enumerate(lines):
+        if _CONTAINER_LINE.match(norm_map(ln)[0].strip()):
+            return "\n".join(lines[:i]), "\n".join(lines[i:])
+    return str(text), ""
+
+
 def _trailing_heading(sec: Unit) -> Line | None:
     """Take off and return the last line of a new § when it is a mellemrubrik for the next one: a
     single line after the §'s text that has no label and no closing punctuation, in the last stk.
@@ -1549,6 +1808,13 @@ def _as_list(v) -> list:
     return [] if v is None else list(v) if isinstance(v, list) else [v]
 
 
+def _is_repealed_container(u: Unit) -> bool:
+    """"Kapitel 21. (Ophævet)" whose §§ are all "(Ophævet)" placeholders (or that holds none)."""
+    head = norm_map(u.heading.text)[0].strip() if u.heading else ""
+    return re.fullmatch(r"\(?\s*(?:Ophævet|Udgået)\s*\.?\s*\)?\.?", head, re.I) is not None and all(
+        _is_placeholder(s) for s in u.walk() if s.kind == "section")
+
+
 def _is_placeholder(u: Unit) -> bool:
     """"§ 9 c. (Ophævet)": a § kept only to show that its number was repealed."""
     text = " ".join(ln for x in u.walk() for ln in x.own_lines()).strip()
@@ -1585,11 +1851,16 @@ _PUNCT_START = re.compile(r"^[,.;:)]")
 
 
 def _widen_deletion(text: str, s: int, e: int) -> tuple[int, int]:
-    """Take one adjacent space with deleted words, so no double space or " ." is left."""
+    """Take one adjacent space with deleted words, so no double space or " ." is left; and a comma
+    left before the full stop, semicolon or colon that ended the deleted words ("jf. § 107, eller
+    § 144." without »eller § 144« is "jf. § 107.", lov 629/2010 § 1, nr. 6, LBK 81/2011)."""
     if e < len(text) and text[e] == " " and (s == 0 or text[s - 1] == " "):
         return s, e + 1
     if s > 0 and text[s - 1] == " " and (e == len(text) or text[e] in " .,;:)"):
-        return s - 1, e
+        s -= 1
+        if s > 0 and text[s - 1] == "," and e < len(text) and text[e] in ".;:":
+            s -= 1
+        return s, e
     return s, e
 
 

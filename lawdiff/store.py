@@ -138,7 +138,14 @@ class Store:
         """(title, source) of a version, without loading the act (akn.read_header): what linking an
         amending act to the store needs. Loading ~1,000 acts for this was half of importing the
         corpus's amending acts."""
-        law, date = self.resolve_ref(ref)
+        return self._header(*self.resolve_ref(ref))
+
+    def headers(self, law: str) -> list[tuple[str, str, str]]:
+        """(date, title, source) of every version of `law`, oldest first, as `header` gives them:
+        one listing of the folder for all versions (linking lists each law's versions)."""
+        return [(v, *self._header(law, v)) for v in self.versions(law)]
+
+    def _header(self, law: str, date: str) -> tuple[str, str]:
         key = (law, date)
         if key in self._cache:
             return self._cache[key].title, self._cache[key].source
@@ -172,6 +179,9 @@ class Store:
         path = self.path(act.law, act.date)
         atomic_write(path, akn.to_bytes(act))
         self._cache.pop((act.law, act.date), None)
-        self._headers.pop((act.law, act.date), None)
+        # what `header` would read back from the file just written (akn.to_bytes writes the title
+        # and the source into FRBRWork; tests/test_store_header.py checks it): linking the corpus's
+        # amending acts parsed every act written by the import once more for these two strings
+        self._headers[(act.law, act.date)] = (act.title, act.source)
         self._titles = None
         return path

@@ -3,22 +3,26 @@
 A chain is a base LBK, the amending acts the next LBK's preamble lists, and that next LBK (the
 target). Replaying one: import base and target, read the acts into amendment files (the
 ændringsparagraffer that amend the base act are linked to it: by its title, its short or popular
-title, or the lovbekendtgørelse they cite, see `amends`), `consolidate --include` the
-acts at the target's date, and compare the result with the official target § by § word for word
-(normalised white space, also before punctuation: compare_text; "(Ophævet)" placeholders, single or ranges, count as the same text).
+title, or the lovbekendtgørelse they cite, see `amends`), `consolidate --include` what the editor
+incorporated (`editor_includes`: the acts or the numre the target's preamble lists, less the numre
+its notes say are not incorporated) at the target's date, and compare the result with the official
+target § by § word for word (normalised white space, also before punctuation: compare_text;
+"(Ophævet)" placeholders, single or ranges, count as the same text).
 
 Every § that differs is classified:
-- "delvis": the target's preamble includes only some numre of an act ("§ 1, nr. 1-3, i lov nr. …")
-  and the § is touched by a nummer it leaves out;
+- "delvis": a nummer the editor left out (the preamble lists only other numre of its act) touches
+  the §, and lawdiff applied it by its own ikrafttræden;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
-- "redaktionel": no nummer of the chain's acts touches the § (an editorial correction of the LBK, or
-  an act the preamble lists that the corpus does not hold);
+- "redaktionel": no nummer that lawdiff executed or refused touches the § (an editorial correction
+  of the LBK, or an act the preamble lists that the corpus does not hold);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
   editor left out what was not yet in force; `consolidate --include` applies the whole act);
-- "senere ikrafttræden": a nummer touching the § enters into force, by its act's own words, after
-  the target's date (`consolidate --include` applies it; the LBK may not);
+- "senere ikrafttræden": the target kept the base's text of the § where lawdiff executed a nummer
+  that enters into force, by its act's own words, after the target's date (`consolidate
+  --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
+  and says nothing);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -33,7 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawdiff.address import _section_span, canonical_num, resolve, section_key
-from lawdiff.consolidate import ConsolidateError, consolidate, ikraft_of, load_act, preamble_acts, save
+from lawdiff.consolidate import (ConsolidateError, consolidate, editor_notes, ikraft_of, load_act, parse_scope,
+                                 preamble_acts, save)
 from lawdiff.diff import is_placeholder
 from lawdiff.errors import LawdiffError
 from lawdiff.render.text import plain_text
@@ -55,6 +60,9 @@ class ChainResult:
     misses: list[tuple[str, str]] = field(default_factory=list)  # (§, class)
     attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
     not_executed: list[tuple[str, str, str]] = field(default_factory=list)  # (act, nummer, why)
+    include: list[str] = field(default_factory=list)  # the --include specs the target's preamble and notes give
+    blame: dict[str, tuple[int, int]] = field(default_factory=dict)  # check_blame: kind -> (right, checked)
+    blame_wrong: list[str] = field(default_factory=list)
 
 
 def compare_text(text: str) -> str:
@@ -262,7 +270,32 @@ def link(doc: dict, title: str, law: str, ref: str | None = None, names: set[str
     return doc
 
 
-def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainResult:
+def editor_includes(target, acts) -> list[str]:
+    """The --include specs that say what the editor of `target` incorporated from `acts` (the chain's
+    acts, loaded): the acts or the §§ and numre its preamble lists ("§ 1, nr. 1-13 og nr. 15-19, i lov
+    nr. 1365 af 28. december 2011"), less the numre its notes say are not incorporated ("… er ikke
+    indarbejdet i denne lovbekendtgørelse, da …"). An act the preamble does not name (its citation
+    unreadable) is included whole."""
+    listed = preamble_acts(target)
+    notes = editor_notes(target)
+    include = []
+
+    def covered(scope, n) -> bool:
+        return scope is not None and (None in scope or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope)
+
+    for a in acts:
+        scope = listed.get(a.id, {None})
+        chosen = [n for n in a.numre if covered(scope, n) and not covered(notes.excluded.get(a.id), n)]
+        if not chosen:
+            continue
+        if len(chosen) == len(a.numre):
+            include.append(a.id)
+        else:
+            include.append(a.id + ":" + "; ".join(f"§ {n.paragraf}, nr. {n.nummer}" for n in chosen))
+    return include
+
+
+def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_blame: bool = False) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
     from lawdiff.importers.lexdania import read_lexdania_file
@@ -299,7 +332,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
                                                           encoding="utf-8")
         include.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in include) if x]
-    include = [a.id for a in acts]
+    res.include = include = editor_includes(target, acts)
     try:
         consolidate(store, law, target.date, include, partial=False, root=root)
     except ConsolidateError as e:
@@ -324,7 +357,11 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
     res.not_executed = [(s.act, s.nummer, s.reason) for s in rec.not_executed]
     numre = [n for a in acts for n in a.numre]
     touched = Touched(numre, base)
-    partial = {k: v for k, v in preamble_acts(target).items() if None not in v}
+    applied = {(a.act, x) for a in rec.applied for x in a.numre}
+    chosen = {}  # act id -> the numre the editor incorporated ({None}: all)
+    for spec in include:
+        aid, _, scope = spec.partition(":")
+        chosen[aid] = parse_scope(scope) if scope else {None}
     bt, br = _texts(base)
     tt, tr = _texts(target)
     rt, rr = _texts(result)
@@ -340,16 +377,18 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
             res.changed_identical += ok
         if ok:
             continue
-        by = touched.get(num, [])
-        if any(n.act.id in partial and (n.paragraf, n.nummer) not in partial[n.act.id]
-               and (n.paragraf, None) not in partial[n.act.id] for n in by):
-            cls = "delvis"
+        # the numre that bear on the § as lawdiff made it: those executed or refused (a nummer neither
+        # executed nor refused — left out by the editor, or pending — did not change lawdiff's text)
+        by = [n for n in touched.get(num, []) if (n.act.id, n.cite) in applied or (n.act.id, n.cite) in skipped]
+        if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
+               and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
+            cls = "delvis"  # a nummer the editor left out was applied by its date
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
         elif t and "(Udeladt" in t and by:
             cls = "udeladt"
-        elif any((ikraft_of(n).date or "") > target.date for n in by):
-            cls = "senere ikrafttræden"
+        elif _same(t, b) and any((ikraft_of(n).date or "") > target.date for n in by):
+            cls = "senere ikrafttræden"  # the LBK kept the base's text where a nummer in force after it wrote
         elif _ressort(t, r):
             cls = "redaktionel: ressort"
         elif not by:
@@ -357,7 +396,52 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump) -> ChainR
         else:
             cls = "lawdiff"
         res.misses.append((num, cls))
+    if check_blame:
+        _check_blame(res, store, base, result, numre, touched, applied,
+                     {m for m in tt if _same(_value(tt, tr, m), _value(rt, rr, m))})
     return res
+
+
+def _check_blame(res, store, base, result, numre, touched, applied, identical: set[str]) -> None:
+    """Blame, checked against the operations: for every stk./nr./litra/pkt. of the consolidated
+    version, `lawdiff blame` must name "oprindelig tekst" of the base where the text is the base's,
+    and otherwise a nummer of the chain that was executed and whose instructions name that § (or
+    that changes words throughout the act: "overalt"). Counted in `res.blame`; the first wrong
+    lines kept in `res.blame_wrong`."""
+    from lawdiff.blame import _pkts, blame_units
+
+    by_attr = {n.attribution: n for n in numre}
+    old = {u.wid: u for u in base.walk()}
+    overalt = {id(n) for n in numre if any(isinstance(c, dict) and c.get("overalt")
+                                           for c in n.data.get("ændringer") or [])}
+    origin = f"oprindelig tekst (første kendte version: {base.source}, {base.key})"
+    cache: dict = {}
+    for sec in result.sections():
+        if not sec.num:
+            continue
+        num = canonical_num(sec.num)
+        for u, k, cite, who in blame_units(store, result, [sec], cache):
+            o = old.get(u.wid)
+            if o is None or o.kind != u.kind:  # a unit the engine made anew: the base's unit at its address
+                try:
+                    found = resolve(base, re.sub(r", \d+\. pkt\.$", "", cite)).units
+                except LawdiffError:
+                    found = []
+                o = found[0] if len(found) == 1 and found[0].kind == u.kind else None
+            mine, before = _pkts(u), (_pkts(o) if o is not None else None)
+            same = before is not None and (mine == before if k is None else k < len(before) and before[k] == mine[k])
+            kind = "changed" if not same else "unchanged"
+            if same:
+                good = who == origin
+            else:
+                n = next((by_attr[a] for a in by_attr if who.startswith(a + " (")), None)
+                good = n is not None and (n.act.id, n.cite) in applied and \
+                    (n in touched.get(num, []) or id(n) in overalt)
+            key = kind + (" (§ identisk med LBK)" if num in identical else "")
+            ok, total = res.blame.get(key, (0, 0))
+            res.blame[key] = (ok + good, total + 1)
+            if not good and len(res.blame_wrong) < 5:
+                res.blame_wrong.append(f"{res.target}: {cite}: {who}")
 
 
 def summary(results: list[ChainResult]) -> tuple[str, dict]:

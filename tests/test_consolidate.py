@@ -165,3 +165,60 @@ def test_the_nummers_rykningsklausul_is_checked(root):
            "§ 68 a, stk. 10" in e.value.message
     act, _ = consolidate(Store(root), "lab", "2017-06-01", root=root, partial=True)
     assert [(s.act, s.nummer) for s in act.consolidation.not_executed] == [("lov-2017-9001", "§ 1, nr. 2")]
+
+
+def test_include_takes_part_of_an_act(root, capsys):
+    """`--include "lov-2017-9001:§ 1, nr. 3"` applies only that nummer (its date a minister sets); the act's
+    other numre follow their own ikrafttræden (2017-03-01, after --at: not applied)."""
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-02-15",
+                 "--include", "lov-2017-9001:§ 1, nr. 3"]) == 0
+    rec = Store(root).load("lab@2017-02-15").consolidation
+    assert [(a.act, a.numre) for a in rec.applied] == [("lov-2017-9002", ["§ 2, nr. 2"]),
+                                                        ("lov-2017-9001", ["§ 1, nr. 3"])]
+    act = Store(root).load("lab@2017-02-15")
+    assert "længerevarende offentlig" not in _text(act, "§ 68 a, stk. 1, nr. 1")  # nr. 3 executed
+    assert "højst 5 års" in _text(act, "§ 68 a, stk. 4")  # nr. 1 not
+    # the preambles' own forms: several numre, ranges, "og nr.", several §§ joined by ";"
+    act, _ = consolidate(Store(root), "lab", "2017-02-15", include=["lov-2017-9001:§ 1, nr. 1 og nr. 3",
+                                                                      "lov-2017-9002:§ 2"], root=root)
+    assert [(a.act, a.numre) for a in act.consolidation.applied] == [
+        ("lov-2017-9002", ["§ 2, nr. 1", "§ 2, nr. 2"]), ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 3"])]
+    act, _ = consolidate(Store(root), "lab", "2017-02-15", include=["lov-2017-9001:§ 1, nr. 1-2"], root=root)
+    assert [(a.act, a.numre) for a in act.consolidation.applied][-1] == ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2"])
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("lov-2017-9001:§ 1, nr. 9", "--include lov-2017-9001: § 1, nr. 9 findes ikke blandt lovens numre, der ændrer lab"),
+    ("lov-2017-9001:§ 4", "--include lov-2017-9001: § 4 findes ikke blandt lovens numre, der ændrer lab"),
+    ("lov-2017-9001:nr. 1-3", "»nr. 1-3« kan ikke læses som paragraffer og numre i lov-2017-9001"),
+    ("lov-2017-9001:§ 1, nr. 1 og noget mere", "kan ikke læses som paragraffer og numre"),
+    ("lov-2017-9001:", "kan ikke læses som paragraffer og numre"),
+    ("lov-2017-9001:§§ 1 og 2, nr. 3", "kan ikke læses som paragraffer og numre"),
+    ("lov 2017 9001", "--include »lov 2017 9001« kan ikke læses: ventede lov-ÅÅÅÅ-NNN"),
+])
+def test_include_that_cannot_be_read_is_refused(root, capsys, spec, message):
+    assert main(["--root", str(root), "consolidate", "lab", "--at", "2017-02-15", "--include", spec]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2  # one line, and a hint
+    assert not (root / "statutes/lab/2017-02-15.xml").exists()
+
+
+def test_preamble_is_read_up_to_its_notes(tmp_path):
+    """LBK 642/2012 lists "§ 1, nr. 1-13 og nr. 15-19, i lov nr. 1365" (both ranges), and its note says nr. 14
+    "er ikke indarbejdet"; the notes of its base, LBK 838/2011, name numre it does not incorporate, and
+    they are not counted as incorporated."""
+    from lawdiff.consolidate import editor_notes
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.conftest import CORPUS
+
+    lbk = read_lexdania_file(CORPUS / "2012/2012-642.xml").act
+    inc = preamble_acts(lbk)
+    assert inc["lov-2011-1365"] == {("1", str(i)) for i in [*range(1, 14), *range(15, 20)]}
+    assert inc["lov-2010-1540"] == {("1", "14"), ("1", "15"), ("1", "16")}
+    assert editor_notes(lbk).excluded == {"lov-2011-1365": {("1", "14")}}
+    base = read_lexdania_file(CORPUS / "2011/2011-838.xml").act
+    inc = preamble_acts(base)
+    assert "lov-2010-912" not in inc  # "… er ikke indarbejdet …, da ændringerne først træder i kraft den 2. juli 2012"
+    assert inc["lov-2010-1540"] == {("1", str(i)) for i in range(1, 14)} | {("2", None)}
+    assert editor_notes(base).excluded == {"lov-2010-912": {None}, "lov-2010-1540": {("1", "14"), ("1", "15"), ("1", "16")}}

@@ -17,7 +17,7 @@ from lawdiff import redline
 from lawdiff.address import resolve
 from lawdiff.engine import apply_proposal, parse_rykning, split_units
 from lawdiff.importers.lexdania import read_lexdania_file
-from lawdiff.proposal import Change, ProposalError
+from lawdiff.proposal import Change, ProposalError, _engine_view
 from lawdiff.render.redline_text import render
 from lawdiff.render.text import plain_text
 from lawdiff.text import norm
@@ -34,6 +34,18 @@ def corpus_act(path: str):
 
 def _txt(e) -> str:
     return re.sub(r"\s+", " ", "".join(e.itertext())).strip()
+
+
+@lru_cache(maxsize=None)
+def read_text_of(act: str, paragraf: str, nummer: str, index: int = 0) -> str:
+    """The `tekst` of one change of a nummer as the amendment reader (lawdiff.importers.amending)
+    gives it: headings and chapter lines on lines of their own, as in the act."""
+    from lawdiff.importers.amending import read_amending_file
+
+    doc = read_amending_file(lexdania(f"{act}.xml")).doc
+    par = next(p for p in doc["paragraffer"] if str(p["nummer"]) == paragraf)
+    n = next(n for n in par["numre"] if str(n["nummer"]) == nummer)
+    return n["ændringer"][index]["tekst"]
 
 
 @lru_cache(maxsize=None)
@@ -656,3 +668,199 @@ def test_a_unit_rewritten_after_an_overalt_change_of_its_words():
     with pytest.raises(ProposalError, match="ændring 1 ændrer allerede i § 13, stk. 1"):
         run("2011/2011-160", [{"i": "§ 13, stk. 1, 1. pkt.", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"},
                                nr6])
+
+
+def test_a_replaced_comma_phrase_is_followed_by_a_space():
+    """Lov nr. 1614 af 26/12/2013, § 1, nr. 6 (erhvervsakademiloven, LBK 214/2013 -> LBK 935/2014):
+    »,udviklingsarbejde og videncenterfunktion« ændres til: »og forsknings- og udviklingsaktiviteter«.
+    The comma clung to "uddannelse"; its replacement is a word of its own: "uddannelse og forsknings-",
+    not "uddannelseog forsknings-" (a wrong law text with exit 0 before)."""
+    lr = run("2013/2013-214", [{"i": "§ 8", "ændres": ", udviklingsarbejde og videncenterfunktion",
+                                "til": "og forsknings- og udviklingsaktiviteter"}])
+    assert text(lr.new, "§ 8") == text(corpus_act("2014/2014-935"), "§ 8")
+    # lov nr. 600 af 18/6/2012, § 2, nr. 2 (retsplejeloven § 448 a): the same, the LBK also drops a comma
+    # after the new words (an editorial correction: the act does not say so)
+    lr = run("2011/2011-1063", [{"i": "§ 448 a, stk. 3, 2. pkt.", "ændres": ", jf. § 28 i lov om forældremyndighed og samvær",
+                                 "til": "eller barnets bopæl, jf. § 31, stk. 1, i forældreansvarsloven"}])
+    assert "om forældremyndighed eller barnets bopæl, jf. § 31, stk. 1, i forældreansvarsloven, som sagsøger" \
+        in text(lr.new, "§ 448 a, stk. 3")
+
+
+def test_new_paragraphs_whose_text_goes_on_with_a_new_chapter():
+    """Lov nr. 1376 af 23/12/2012, § 1, nr. 15 (byfornyelsesloven, LBK 132/2010 -> LBK 504/2013):
+    "Efter § 38 b indsættes før kapitel 6: »Nedrivning af erhvervsbygninger / § 38 c. … / Kapitel 5 a /
+    Opkøb af nedslidte ejendomme / … § 38 d. …«". The chapter line and its heading were glued to the
+    end of § 38 c as its text (exit 0); now chapter 5 a follows chapter 5 with §§ 38 d ff."""
+    lr = run("2010/2010-132", [{"ny": "paragraf", "nummer": "38 c", "efter": "§ 38 b", "placering": "før kapitel 6",
+                                "tekst": read_text_of("2012/2012-1376", "1", "15")}])
+    official = corpus_act("2013/2013-504")
+    assert text(lr.new, "§ 38 c") == text(official, "§ 38 c")
+    assert "Kapitel" not in text(lr.new, "§ 38 c")
+    new_secs = [s.num for s in official.sections() if s.num and s.num.startswith("38 ") and s.num > "38 c"]
+    assert new_secs
+    for num in new_secs:
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+
+    def chapters(act):
+        return [(u.num, norm(u.heading.text)) for u in act.walk() if u.kind == "chapter"]
+
+    assert chapters(lr.new) == chapters(official)
+    ch = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "5 a")
+    assert [s.num for s in ch.walk() if s.kind == "section"] == new_secs
+
+
+def test_a_paragraph_repealed_and_replaced_by_a_new_chapter():
+    """Lov nr. 1615 af 22/12/2010, § 2, nr. 1 (Arbejdsgivernes Elevrefusion, LBK 775/2010 -> LBK
+    160/2011): "§ 17 a ophæves, og i stedet indsættes: »Kapitel 6 a / Begrænsning … / § 17 b. …«"
+    (§ 17 a inserted by lov nr. 1230 af 2/11/2010, § 1, nr. 9). § 17 a read "Kapitel 6 a Begrænsning af
+    ydelser …" (exit 0); now § 17 a is gone and chapter 6 a with § 17 b follows chapter 6."""
+    first = run("2010/2010-775", [
+        {"ny": "paragraf", "nummer": "17 a", "efter": "§ 17", "tekst": new_text("2010/2010-1230", "§ 1", "9.")}])
+    lr = apply_proposal(SimpleNamespace(changes=[change({"ophæves": "§ 17 a",
+                                                         "tekst": read_text_of("2010/2010-1615", "2", "1")})]),
+                        {"x": first.new})["x"]
+    official = corpus_act("2011/2011-160")
+    assert "17 a" not in [s.num for s in lr.new.sections()]
+    # the act has "og i § 15, stk. 5 og 6,", the LBK leaves out the "i" (an editorial correction)
+    assert text(lr.new, "§ 17 b").replace("og i § 15", "og § 15") == text(official, "§ 17 b")
+    ch = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "6 a")
+    assert norm(ch.heading.text) == "Begrænsning af ydelser med hensyn til udenlandske elever"
+    assert [s.num for s in ch.walk() if s.kind == "section"] == ["17 b"]
+
+
+def test_new_chapter_in_the_middle_of_a_chapter_is_refused():
+    """A § whose new text opens a chapter while the chapter it stands in goes on: refused, not glued."""
+    tekst = read_text_of("2012/2012-1376", "1", "15").replace("§ 38 c.", "§ 37 a.")
+    with pytest.raises(ProposalError, match="Kapitel 5 fortsætter med § 38"):
+        run("2010/2010-132", [{"ny": "paragraf", "nummer": "37 a", "efter": "§ 37", "tekst": tekst}])
+
+
+def test_renumbered_stk_whose_source_sets_the_full_stop_apart_gets_no_second_one():
+    """LBK 670/2010 § 8 has "Stk. 2" with "." as the first line of its text (the source's markup).
+    Lov nr. 1570 af 22/12/2010, § 2, nr. 2 inserts a stk. 4 ("Stk. 4-6 bliver herefter stk. 5-7"):
+    the moved stk. read "Stk. 5.. Der kan" (exit 0); now "Stk. 5. Der kan" as in LBK 950/2012."""
+    lr = run("2010/2010-670", [{"ny": "stk", "i": "§ 8", "efter": "stk. 3",
+                                "tekst": read_text_of("2010/2010-1570", "2", "2")}])
+    got = text(lr.new, "§ 8, stk. 5")
+    assert ".." not in text(lr.new, "§ 8") and re.sub(r"\s+\.", ".", got).startswith("Stk. 5. Der kan")
+    assert re.sub(r"\s+\.", ".", got) == text(corpus_act("2012/2012-950"), "§ 8, stk. 5")
+
+
+def test_a_new_stk_takes_the_place_of_a_repealed_one():
+    """Lov nr. 1385 af 23/12/2012, § 1, nr. 12 (konkurrenceloven, LBK 972/2010 -> LBK 23/2013): "I § 16
+    indsættes som stk. 2:" where stk. 2 reads "(Ophævet)". The placeholder became "Stk. 3. (Ophævet)."
+    after the new stk. (exit 0); the new stk. takes its number and place."""
+    base = corpus_act("2010/2010-972")
+    assert text(base, "§ 16, stk. 2").endswith("(Ophævet).") or "Ophævet" in text(base, "§ 16, stk. 2")
+    lr = run("2010/2010-972", [{"ny": "stk", "i": "§ 16", "som": "stk. 2",
+                                "tekst": read_text_of("2012/2012-1385", "1", "12")}])
+    assert text(lr.new, "§ 16") == text(corpus_act("2013/2013-23"), "§ 16")
+
+
+def test_a_comma_left_before_the_full_stop_by_a_deletion_goes_too():
+    """Lov nr. 629 af 11/6/2010, § 1, nr. 6 (serviceloven, LBK 1096/2010): "I § 52, stk. 3, nr. 4, udgår:
+    »eller § 144«": "jf. § 107, eller § 144." became "jf. § 107,." (exit 0); now "jf. § 107." (LBK 81/2011)."""
+    lr = run("2010/2010-1096", [{"i": "§ 52, stk. 3, nr. 4", "udgår": "eller § 144"}])
+    got = text(lr.new, "§ 52, stk. 3, nr. 4")
+    assert got.endswith("i et botilbud, jf. § 107.")
+
+
+def test_a_one_character_typo_in_the_quotation_is_repaired_with_a_warning():
+    """Lov nr. 1614 af 26/12/2013, § 1, nr. 3 (erhvervsakademiloven, LBK 214/2013 -> LBK 935/2014) quotes
+    »erhvervsakademiuddannnelser og efter- og videreuddannelser« (three n); the law reads
+    "erhvervsakademiuddannelser …" once. A reader finds the place without doubt: executed there, with a
+    warning. A digit is never such a typo (another number), nor a letter's case, nor a short quotation."""
+    lr = run("2013/2013-214", [{"i": "§ 4, stk. 1, 1. pkt.", "ændres": "erhvervsakademiuddannnelser og efter- og "
+                                "videreuddannelser", "til": "videregående tekniske og merkantile uddannelser"}])
+    assert "udbud af videregående tekniske og merkantile uddannelser i den region" in text(lr.new, "§ 4, stk. 1")
+    assert any("trykfejl i ændringsloven" in w and "erhvervsakademiuddannnelser" in w for w in lr.warnings)
+    # lov 152/2012 § 2, nr. 6 (LAB § 120, stk. 1, nr. 2): »… og § 119 nr. 3« for "… og § 119, nr. 3"
+    from lawdiff.engine import find_typo
+    law = "hjælpemidler efter §§ 76 og 77, jf. dog § 118, stk. 1, nr. 3, og § 119, nr. 3,"
+    assert [law[s:e] for s, e in find_typo(law, "jf. dog § 118, stk. 1, nr. 3, og § 119 nr. 3")] == \
+        ["jf. dog § 118, stk. 1, nr. 3, og § 119, nr. 3"]
+    assert find_typo("jf. § 75, stk. 2, 1. pkt.", "jf. § 75, stk. 3, 1. pkt.") == []
+    assert find_typo("Selvejende daginstitutioner", "selvejende daginstitutioner") == []
+    with pytest.raises(ProposalError, match="findes ikke"):
+        run("2013/2013-214", [{"i": "§ 8", "udgår": "resultatvurdering af uddannelsr"}])
+    assert find_typo("af kommunalbestyrelser i regionen", "af kommunalbestyrelsen i regionen") == []
+
+
+def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_ones_place():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 35 and 54 (LAB, LBK 706/2012 -> LBK 415/2013): "Efter
+    overskriften til kapitel 13 indsættes før § 69: »Visitation«" (it could not be read) and "Efter
+    § 113 indsættes: »Kapitel 21 / Bidrag til Arbejdsmarkedets Tillægspension / § 114. …«" where
+    "Kapitel 21 (Ophævet)" with "§ 114. (Ophævet)" and "§ 115. (Ophævet)" stands ("kapitel 21 findes
+    allerede"): the new chapter takes the repealed one's number and place."""
+    lr = run("2012/2012-706", [
+        {"ny": "overskrift", "før": "§ 69", "placering": "efter overskriften til kapitel 13",
+         "tekst": read_text_of("2012/2012-1380", "1", "35")},
+        _engine_view({"ny": "kapitel", "nummer": "21", "efter": "§ 113",
+                      "tekst": read_text_of("2012/2012-1380", "1", "54")}),
+    ])
+    official = corpus_act("2013/2013-415")
+
+    def chapter(act, num):
+        return next(u for u in act.walk() if u.kind == "chapter" and u.num == num)
+
+    ch13 = chapter(lr.new, "13")
+    assert ch13.children[0].kind == "group" and ch13.children[0].heading.text == "Visitation"
+    assert ch13.children[0].children[0].num == "69"
+    assert chapter(official, "13").children[0].heading.text == "Visitation"
+    ch21 = chapter(lr.new, "21")
+    assert norm(ch21.heading.text) == norm(chapter(official, "21").heading.text)
+    assert len([u for u in lr.new.walk() if u.kind == "chapter" and u.num == "21"]) == 1
+    for num in ("114", "115"):
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    # the heading must follow the chapter's heading: § 70 does not open chapter 13
+    with pytest.raises(ProposalError, match="står ikke først efter den overskrift"):
+        run("2012/2012-706", [{"ny": "overskrift", "før": "§ 70", "placering": "efter overskriften til kapitel 13",
+                               "tekst": "Visitation"}])
+
+
+def test_to_steder_counts_for_its_own_address_only():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a,
+    stk. 2, udgår »eller særlig ydelse«". "to steder" belongs to § 73 a, stk. 2 (it was applied to all
+    three: "står 1 gang i § 73 a, stk. 1, ikke 2"). § 24, stk. 5 holds the words twice while the act
+    cites it once: refused, naming that place (LBK 415/2013 left out both; the act does not say so)."""
+    c = {"i": "§ 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2", "antal": 2,
+         "udgår": "eller særlig ydelse"}
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
+        run("2012/2012-706", [c])
+    lr = run("2012/2012-706", [dict(c, i="§ 73 a, stk. 1, og to steder i § 73 a, stk. 2")])
+    official = corpus_act("2013/2013-415")
+    assert text(lr.new, "§ 73 a, stk. 1") == text(official, "§ 73 a, stk. 1")
+    assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
+
+
+def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
+    """Lov nr. 1230 af 2/11/2010, § 1, nr. 3 and 4 (Arbejdsgivernes Elevrefusion, LBK 775/2010 -> LBK
+    160/2011): "§ 16, stk. 2, affattes således:" then "I § 16 indsættes efter stk. 2 som nyt stykke:"
+    (refused: "stk. 2 er nyaffattet af § 1, nr. 3"). The rewritten stk. 2 is still the place."""
+    lr = run("2010/2010-775", [
+        {"affattes": "§ 16, stk. 2", "tekst": read_text_of("2010/2010-1230", "1", "3")},
+        {"ny": "stk", "i": "§ 16", "efter": "stk. 2", "tekst": read_text_of("2010/2010-1230", "1", "4")},
+    ])
+    official = corpus_act("2011/2011-160")
+    for n in ("2", "3"):
+        assert text(lr.new, f"§ 16, stk. {n}") == text(official, f"§ 16, stk. {n}")
+    # a stk. that the act repealed is no place
+    with pytest.raises(ProposalError, match="ophævet af"):
+        run("2010/2010-775", [{"ophæves": "§ 16, stk. 2"},
+                              {"ny": "stk", "i": "§ 16", "efter": "stk. 2", "tekst": "Stk. 3. Ny."}])
+
+
+def test_der_bliver_names_the_numbers_after_the_whole_act():
+    """Lov nr. 478 af 30/5/2012, § 2, nr. 4 and 7 (lov om maritime uddannelser, LBK 207/2011 -> LBK
+    466/2013): nr. 4 changes words "i § 4, stk. 3, der bliver stk. 5" — stk. 3 becomes stk. 5 only by
+    nr. 7, which inserts two stk. after stk. 2 (it was refused: "er nu stk. 3"). "der bliver" is
+    checked again after every change; what never comes true is still refused, after the act."""
+    nr4 = {"i": "§ 4, stk. 3, der bliver stk. 5", "ændres": "Søfartsstyrelsen",
+           "til": "Ministeren for forskning, innovation og videregående uddannelser"}
+    nr7 = {"ny": "stk", "i": "§ 4", "efter": "stk. 2", "tekst": read_text_of("2012/2012-478", "2", "7"),
+           "rykning": "Stk. 3 og 4 bliver herefter stk. 5 og 6."}
+    lr = run("2011/2011-207", [nr4, nr7])
+    assert "Ministeren for forskning, innovation og videregående uddannelser" in text(lr.new, "§ 4, stk. 5")
+    assert "Søfartsstyrelsen" not in text(lr.new, "§ 4, stk. 5")
+    with pytest.raises(ProposalError, match="men ændringen siger »der bliver stk. 5« efter ændringsloven"):
+        run("2011/2011-207", [nr4])

@@ -38,3 +38,28 @@ def test_a_file_stored_under_another_name_is_refused(tmp_path):
     with pytest.raises(LawdiffError, match="filen indeholder sundhedsloven@"):
         Store(tmp_path).header("andenlov")
     assert Store(tmp_path).titles() == {}  # a broken store file is left out (check reports it)
+
+
+def test_the_header_a_save_remembers_is_what_the_written_file_gives(tmp_path):
+    src, out = Store(ROOT), Store(tmp_path)
+    seen = 0
+    for law in src.laws():
+        for v in src.versions(law):
+            out.save(src.load(f"{law}@{v}"))
+            assert out.header(f"{law}@{v}") == Store(tmp_path).header(f"{law}@{v}")
+            seen += 1
+        assert out.headers(law) == [(v, *Store(tmp_path).header(f"{law}@{v}")) for v in src.versions(law)]
+    assert seen >= 10
+
+
+@pytest.mark.corpus
+def test_the_header_a_save_remembers_is_what_the_written_file_gives_for_every_corpus_act(corpus_results, tmp_path):
+    store = Store(tmp_path)
+    n = 0
+    for res in corpus_results.values():  # shared by other tests: not renamed by unique_keys here
+        if res.act is not None and not store.path(res.act.law, res.act.date).exists():
+            store.save(res.act)
+            assert store.header(res.act.key) == Store(tmp_path).header(res.act.key), res.path
+            n += 1
+    print(f"\n{n} act versions: the header remembered on saving is the file's")
+    assert n > 1000

@@ -10,6 +10,8 @@
     Som fodnote til lovens titel indsættes:               {ny: fodnote, i: "lovens titel"}
     Som bilag 5 indsættes bilag 1 til denne lov.          {ny: bilag, som: "bilag 5", fra_bilag: "1"}
     Før § 50 indsættes som ny overskrift:                 {ny: overskrift, før: "§ 50"} (a mellemrubrik)
+    Efter overskriften til kapitel 13 indsættes før § 69: {ny: overskrift, før: "§ 69",
+                                                           placering: "efter overskriften til kapitel 13"}
 
 The noun ("som nyt stykke", "som nye numre") follows from the kind and the number of new units;
 `betegnelse` records the source's words where it says otherwise ("ingen" when it has none).
@@ -137,6 +139,14 @@ def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
 def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """'Efter § 17 indsættes:', 'Før § 1 indsættes:', footnote and annex insertions."""
     start = r.pos
+    m = r.rx(rf"(?:Efter|efter) (overskriften til (?:kapitel|afsnit) {_NUM}) indsættes før (?=§)")
+    if m:
+        # "Efter overskriften til kapitel 13 indsættes før § 69: »Visitation«" (lov 1380/2012 § 1,
+        # nr. 35): a mellemrubrik between a chapter's heading and its first §
+        anchor = r.citation()
+        if anchor and r.lit(":"):
+            return {"ny": "overskrift", "før": anchor, "placering": f"efter {m.group(1)}", "_blok": True}
+        r.pos = start
     m = r.rx(r"(Efter|Før|efter|før) (?=§|kapitel|afsnit|bilag)")
     if m:
         side = m.group(1).lower()
@@ -213,6 +223,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return cap(s) if first else s
     if "som" in ch and "i" not in ch:
         s = f"som {ch['som']} indsættes:"
+        return cap(s) if first else s
+    if kind == "overskrift" and str(ch.get("placering", "")).startswith("efter overskriften til "):
+        s = f"{ch['placering']} indsættes før {ch['før']}:"
         return cap(s) if first else s
     if kind == "overskrift":
         side = "efter" if "efter" in ch else "før"

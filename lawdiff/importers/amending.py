@@ -26,6 +26,7 @@ from lxml import etree
 from ..changes import insert, intro, rykning
 from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
+from .. import yamlwrite
 from ..address import parse_citation
 from ..errors import AddressError, MappingError
 from .lexdania import linea_text
@@ -623,6 +624,9 @@ def dump(doc: dict) -> str:
     """The amendment file: deterministic, block scalars for multi-line text."""
     head = ("# Imported from the official LexDania XML by `lawdiff import lexdania`; the format is\n"
             "# described in docs/format.md. Numre marked ikke_udført are kept verbatim and never executed.\n")
+    text = yamlwrite.dump(doc)  # PyYAML's bytes written directly (~10x faster), or None
+    if text is not None:
+        return head + text
     dumper = _CDumper if _CDumper is not None and _plain(doc) else _Dumper
     return head + yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000,
                             default_flow_style=False)
@@ -657,9 +661,10 @@ def link(doc: dict, store) -> list[str]:
         law = laws[0]
         want = _lbk_source(par.get("henvisning", ""))
         version = None
-        for v in store.versions(law):
-            if want and store.header(f"{law}@{v}")[1] == want:
-                version = v
+        if want:
+            for v, _title, source in store.headers(law):
+                if source == want:
+                    version = v
         if version is None:
             older = [v for v in store.versions(law) if v <= doc["dato"]]
             if not older:

@@ -16,6 +16,8 @@ Mapping (lovteknik.md §8.1):
 
 Amending acts (DocumentType "LOV Æ…") are recognised and summarised, not imported.
 Inline formatting (italic, bold, superscript) is not kept: the model holds plain text.
+Superscript footnote references ("stk. 1" + "3)" naming a <Nota> of the document) are not law
+text and are left out (FootnoteRefs); other superscript ("m" + "2") stays as text.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class ImportResult:
     amendment: Amendment | None = None
     repairs: list[str] = field(default_factory=list)  # warnings "file:line: …" on repaired source errors
     dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, text) the source repeats, left out
+    footnote_refs: int = 0  # superscript footnote markers left out of the law text (FootnoteRefs)
 
 
 def law_title(doc_title: str) -> str:
@@ -120,9 +123,10 @@ def unique_keys(results: list["ImportResult"], stored_source) -> list[str]:
 
 
 class _Reader:
-    def __init__(self, path: str, is_lbk: bool):
+    def __init__(self, path: str, is_lbk: bool, refs: FootnoteRefs | None = None):
         self.path = path
         self.is_lbk = is_lbk
+        self.refs = refs  # the document's footnote references (None: the document has no superscript)
         self.repairs: list[str] = []
         self._src: dict[int, tuple[int | None, bool]] = {}  # id(Line) -> (source line, starts with plain text)
         self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
@@ -134,11 +138,16 @@ class _Reader:
 
     # --- text --------------------------------------------------------------
     def linea(self, el: etree._Element) -> str:
-        return linea_text(el, self.path)
+        """The text of a <Linea> ("" when it holds nothing but footnote references)."""
+        return linea_text(el, self.path, self.refs) or ""
+
+    def texts(self, lineas) -> list[str]:
+        """The texts of <Linea>s, leaving out those that hold nothing but footnote references."""
+        return [t for t in (linea_text(li, self.path, self.refs) for li in lineas) if t is not None]
 
     def note(self, el: etree._Element) -> Note:
         marker = norm(_explicatus(el) or "")
-        lines = [self.linea(li) for ex in el.findall("Exitus") for li in ex.iter("Linea")]
+        lines = self.texts(li for ex in el.findall("Exitus") for li in ex.iter("Linea"))
         return Note(marker, lines)
 
     def lines_of(self, el: etree._Element) -> list[Line]:
@@ -147,7 +156,10 @@ class _Reader:
         pending: list[Note] = []
         for ch in el:
             if ch.tag == "Linea":
-                out.append(Line(self.linea(ch), pending))
+                text = linea_text(ch, self.path, self.refs)
+                if text is None:
+                    continue  # nothing but footnote references
+                out.append(Line(text, pending))
                 pending = []
             elif ch.tag == "Nota":
                 (out[-1].notes if out else pending).append(self.note(ch))
@@ -177,7 +189,7 @@ class _Reader:
             for cell in tr:
                 if cell.tag not in ("Td", "Th"):
                     continue
-                text = " ".join(self.linea(li) for li in cell.iter("Linea"))
+                text = " ".join(self.texts(cell.iter("Linea")))
                 try:
                     spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
                 except ValueProblem as e:
@@ -195,7 +207,9 @@ class _Reader:
                 if norm(ch.text or ""):
                     out.append(Line(ch.text or ""))
             elif ch.tag == "Linea":
-                out.append(Line(self.linea(ch)))
+                text = linea_text(ch, self.path, self.refs)
+                if text is not None:  # None: nothing but footnote references
+                    out.append(Line(text))
             elif ch.tag == "Nota":
                 if out and isinstance(out[-1], Line):
                     out[-1].notes.append(self.note(ch))
@@ -271,10 +285,14 @@ class _Reader:
     def exitus(self, ex: etree._Element, unit: Unit) -> None:
         # the hot path of the import: read each element's tag once
         path = self.path
+        refs = self.refs
         for ch in ex:
             tag = ch.tag
             if tag == "Linea":
-                line = Line(linea_text(ch, path))
+                text = linea_text(ch, path, refs)
+                if text is None:
+                    continue  # nothing but footnote references
+                line = Line(text)
                 if ")" in line.text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
                 (unit.wrapup if unit.children else unit.intro).append(line)
@@ -366,8 +384,30 @@ class _Reader:
         drop.getparent().remove(drop)
         return joined
 
+    def _drop_repeated_label(self, stk: etree._Element, label: str | None) -> None:
+        """A stk. whose first Linea repeats its own label: "Stk. 2." in <Explicatus> and again as
+        the first line of text (LBK 814/2012 § 34, LBK 504/2013 § 75 a; 10 LBKs of the corpus). A
+        reader reads the label once; kept, the repetition was the stk.'s 1. pkt. The Linea is
+        dropped (reported, and recorded in `dropped`)."""
+        if not label:
+            return
+        ex = next((c for c in stk if c.tag == "Exitus"), None)
+        if ex is None or len(ex) < 2:
+            return
+        first = ex[0]
+        if first.tag != "Linea" or len(first) != 1 or len(first[0].text or "") > 16:  # fast: a label is short
+            return
+        text = norm(self.linea(first))
+        if not text or text != norm(label):
+            return
+        self.repairs.append(f"{self.path}:{first.sourceline}: betegnelsen »{text}« står også som første linje i "
+                            f"stykkets tekst i kilden; gentagelsen er udeladt")
+        self.dropped.append((first.sourceline, text))
+        ex.remove(first)
+
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
         label = self._split_label(stk, _explicatus(stk), "subsection")
+        self._drop_repeated_label(stk, label)
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, [])]
         for ch in stk:
             tag = ch.tag
@@ -563,17 +603,22 @@ def _unit_text(unit: Unit) -> str:
     return norm(" ".join(p for p in parts if p))
 
 
-def linea_text(el: etree._Element, path: str) -> str:
+def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) -> str | None:
     """The text of a <Linea>: its <Char> runs, without the white space between them in the file.
 
     Two plain runs (no formaChar) meet at a line break in old conversions ("… en eller flere af"
     / "disse oplysninger …"): a space is put between them where neither has one. Formatted runs
     are joined as they stand ("CO" + subscript "2", "Stk. 1" + ".", "»" + "Stk. 12").
     Anything the reader would not see is refused: text or another element directly in the
-    <Linea>, or an element inside a <Char>."""
+    <Linea>, or an element inside a <Char>.
+
+    With `refs` (the document's notes), a superscript run that `refs` recognises as footnote
+    references ("jf. stk. 1" + "3)") is left out of the text (see `FootnoteRefs`); None when the
+    <Linea> holds nothing but such references. Without `refs` the result is always a str."""
     if len(el) == 1 and (not el.text or el.text.isspace()):  # the common case: one Char
         ch = el[0]
-        if ch.tag == "Char" and not len(ch) and (not ch.tail or ch.tail.isspace()):
+        if ch.tag == "Char" and not len(ch) and (not ch.tail or ch.tail.isspace()) \
+                and (refs is None or "uper" not in (ch.get("formaChar") or "")):
             return ch.text or ""
     if el.text and not el.text.isspace():
         raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(el.text)[:40]!r}", file=path,
@@ -592,14 +637,104 @@ def linea_text(el: etree._Element, path: str) -> str:
             raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(ch.tail)[:40]!r}", file=path,
                                line=ch.sourceline, hint=_HINT)
         t = ch.text or ""
-        plain = not ch.get("formaChar")
+        forma = ch.get("formaChar")
+        if refs is not None and forma and "uper" in forma and t and refs.is_ref(t, ch.sourceline):
+            parts.append(None)  # a footnote reference: not law text
+            prev_plain = False
+            continue
+        plain = not forma
         if plain and prev_plain and t and parts and parts[-1] and not t[0].isspace() \
                 and not parts[-1][-1].isspace():
             parts.append(" ")
         if t:
             parts.append(t)
         prev_plain = plain
+    if refs is not None and None in parts:
+        return _join_around_refs(parts)
     return "".join(parts)
+
+
+def _join_around_refs(parts: list[str | None]) -> str | None:
+    """The text of runs where None marks a footnote reference left out: the white space the
+    reference leaves at the start or end of the line goes, two spaces around it become one, and
+    two words it separated ("mineralvand" + "3) " + "og") keep one space between them."""
+    out = ""
+    cut = False
+    for p in parts:
+        if p is None:
+            cut = True
+            continue
+        if cut and p:
+            cut = False
+            if not out or out.isspace():
+                out, p = "", p.lstrip()
+            elif out[-1].isspace() and p[0].isspace():
+                p = p.lstrip()
+            elif out[-1].isalnum() and p[0].isalnum():
+                p = " " + p
+        out += p
+    if cut:
+        out = out.rstrip()
+    return out if out and not out.isspace() else None
+
+
+# Superscript runs that look like footnote markers: "3)", "2)3)", "2) 3)", "*)", and "(*)" (which
+# no <Nota> of the corpus uses: it marks fields of forms in tables, and is only ever reported).
+_MARKER = re.compile(r"\d{1,3}\)|\(\*\)|\*\)")
+_MARKER_RUN = re.compile(r"\s*(?:(?:\d{1,3}\)|\(\*\)|\*\))\s*)+")
+
+
+class FootnoteRefs:
+    """Footnote references of one document: superscript runs that name its notes.
+
+    LexDania writes a note once, as <Nota> with its marker in <Explicatus> ("3)"), where it is
+    first referred to (or at the title), and marks every provision it concerns with a superscript
+    run holding the marker, in the law text's own <Linea>: at its start ("3)" + " Der svares …"),
+    after a word ("jf. stk. 1" + "3)") or alone. 705 such runs in 81 documents of the corpus name
+    a note of their document. A run is a reference only when every marker in it ("2)3)" holds two)
+    is the marker of a <Nota> of the same document: it is then left out of the law text (the notes
+    stay where the source puts them, on the line they follow). Superscript that is text stays as it
+    is: "m" + "2" (m²), "CO" + "2", "(…)" + "2", a fraction "1" + "/"; digits without ")" are never
+    taken for a marker. A run that looks like a marker but names no note of the document ("(*)" in
+    forms, "1)" for a note written as text under a table, ")" after a plain "2") is kept as text
+    and reported (`warnings`): never guessed."""
+
+    def __init__(self, notes: set[str]):
+        self.notes = notes
+        # (source line, run) -> markers left out of the law text; marker-like superscript kept as
+        # text -> its source lines (keyed, as a <Linea> may be read twice, e.g. to look for a label)
+        self._removed: dict[tuple[int, str], int] = {}
+        self.kept: dict[str, set[int]] = {}
+
+    @property
+    def removed(self) -> int:
+        """How many footnote markers were left out of the law text."""
+        return sum(self._removed.values())
+
+    @classmethod
+    def of(cls, root: etree._Element) -> "FootnoteRefs":
+        return cls({norm(n.findtext("Explicatus") or "") for n in root.iter("Nota")})
+
+    def is_ref(self, text: str, line: int) -> bool:
+        if not _MARKER_RUN.fullmatch(text):
+            if text.strip() == ")":
+                self.kept.setdefault(")", set()).add(line)
+            return False
+        markers = _MARKER.findall(text)
+        if all(m in self.notes for m in markers):
+            self._removed[(line, text)] = len(markers)
+            return True
+        self.kept.setdefault(norm(text), set()).add(line)
+        return False
+
+    def warnings(self, path: str) -> list[str]:
+        out = []
+        for marker, lines in self.kept.items():
+            times = f" ({len(lines)} steder i dokumentet, første her)" if len(lines) > 1 else ""
+            what = ("er kun en del af en fodnotehenvisning" if marker == ")"
+                    else "svarer ikke til nogen fodnote i dokumentet")
+            out.append(f"{path}:{min(lines)}: hævet »{marker}«{times} {what}; beholdt som lovtekst")
+        return out
 
 
 _STOP_BEFORE_LETTER = re.compile(r"\d\.\s*[A-Za-zæøå]{1,2}\.?$")
@@ -694,7 +829,8 @@ def _read_lexdania(data: bytes, path: str, law: str | None) -> ImportResult:
                            file=path, line=root.find("Meta/DocumentType").sourceline)
 
     is_lbk = dtype.startswith("LBK")
-    r = _Reader(path, is_lbk)
+    # footnote references are superscript runs: a document without superscript needs no look at its notes
+    r = _Reader(path, is_lbk, FootnoteRefs.of(root) if b"uper" in data else None)
     title = law_title(doc_title)
     act = Act(law=law or short_name(title), title=title, doc_title=doc_title,
               doc_type="lbk" if is_lbk else "lov", year=year, number=number, date=date,
@@ -718,7 +854,11 @@ def _read_lexdania(data: bytes, path: str, law: str | None) -> ImportResult:
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     assign_eids(act)
     assign_wids(act)
-    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped)
+    refs = r.refs
+    if refs is not None:
+        r.repairs.extend(refs.warnings(path))
+    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped,
+                        footnote_refs=refs.removed if refs is not None else 0)
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:

@@ -81,6 +81,9 @@ BLOCKS = [  # sentences that end with a colon: new text follows
     ("Lovens titel affattes således:", {"affattes": "lovens titel"}),
     ("Som fodnote til lovens titel indsættes:", {"ny": "fodnote"}),
     ("§ 21 u med tilhørende overskrift affattes således:", {"med_overskrift": "overskrift"}),
+    # 2012-1380 § 1, nr. 35: a mellemrubrik between a chapter's heading and its first §
+    ("Efter overskriften til kapitel 13 indsættes før § 69:",
+     {"ny": "overskrift", "før": "§ 69", "placering": "efter overskriften til kapitel 13"}),
 ]
 
 

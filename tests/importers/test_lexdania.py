@@ -16,25 +16,46 @@ from lawdiff.text import norm
 from tests.conftest import CORPUS, lexdania
 
 
-def _official_linea(e):
-    """A Linea as retsinformation shows it: its Char runs, a space between two plain runs."""
+def _official_linea(e, notes=frozenset(), count=None):
+    """A Linea as retsinformation shows it: its Char runs, a space between two plain runs. A
+    superscript run made of markers "N)" or "*)" that are all markers of notes (<Nota>) of the
+    document (`notes`) is a footnote reference, not law text: it is left out, and two words it
+    separated keep a space. `count` (a Counter) gets "refs" per marker left out and "sup" per other
+    superscript run kept as text."""
     out = ""
     prev_plain = False
     for c in e.iter("Char"):
         t = c.text or ""
-        plain = c.get("formaChar") is None
+        forma = c.get("formaChar") or ""
+        if "uper" in forma and t.strip():
+            markers = re.findall(r"\d+\)|\*\)", t)
+            if markers and "".join(markers) == re.sub(r"\s", "", t) and all(m in notes for m in markers):
+                if count is not None:
+                    count["refs"] += len(markers)
+                out += "\0"
+                prev_plain = False
+                continue
+            if count is not None:
+                count["sup"] += 1
+        plain = not forma
         if plain and prev_plain and t and out and not t[0].isspace() and not out[-1].isspace():
             out += " "
         out += t
         prev_plain = plain
-    return out
+    return re.sub(r"(?<=\w)\0+(?=\w)", " ", out).replace("\0", "")
 
 
-def _official_paragraf_texts(path, is_lbk, dropped=()):
+def _notes(root):
+    return {norm(n.findtext("Explicatus") or "") for n in root.iter("Nota")}
+
+
+def _official_paragraf_texts(path, is_lbk, dropped=(), count=None):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
-    as text: labels and lines, no notes. `dropped` are (line, text) that the importer reported
-    as repeated by the source and left out: they are taken out of the Paragraf holding them."""
+    as text: labels and lines, no notes, no footnote references. `dropped` are (line, text) that
+    the importer reported as repeated by the source and left out: they are taken out of the
+    Paragraf holding them."""
     root = etree.parse(str(path)).getroot()
+    notes = _notes(root)
     out = []
     for p in root.find("DokumentIndhold").iter("Paragraf", "AendringCentreretParagraf"):
         anc = {a.tag for a in p.iterancestors()}
@@ -47,7 +68,7 @@ def _official_paragraf_texts(path, is_lbk, dropped=()):
             if e.tag == "Explicatus" and e.text:
                 parts.append(e.text)
             elif e.tag == "Linea":
-                parts.append(_official_linea(e))
+                parts.append(_official_linea(e, notes, count))
         # a label split by the source as "§ " + "§§ 12-14 a." reads "§§ 12-14 a."
         text = re.sub(r"^§ (?=§)", "", norm(" ".join(parts)))
         last = max(e.sourceline for e in p.iter())
@@ -62,11 +83,12 @@ def _official_paragraf_texts(path, is_lbk, dropped=()):
 def _official_headings(path):
     """Every heading (Rubrica) of the act's structure, in document order."""
     root = etree.parse(str(path)).getroot()
+    notes = _notes(root)
     out = []
     for r in root.find("DokumentIndhold").iter("Rubrica"):
         if {a.tag for a in r.iterancestors()} & {"Paragraf", "AendringCentreretParagraf", "Ikraft", "Nota"}:
             continue
-        out.append(norm(" ".join(_official_linea(li) for li in r.iter("Linea")
+        out.append(norm(" ".join(_official_linea(li, notes) for li in r.iter("Linea")
                                  if not any(a.tag == "Nota" for a in li.iterancestors()))))
     return out
 
@@ -82,14 +104,17 @@ def _doc_type(path):
 @pytest.mark.corpus
 def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     kinds = collections.Counter()
-    sections = acts = warnings = headings = 0
+    sup = collections.Counter()
+    sections = acts = warnings = headings = refs = 0
     for rel, res in corpus_results.items():
         kinds[_doc_type(CORPUS / rel)] += 1
         warnings += len(res.repairs)
         if res.amendment:
             continue
         acts += 1
-        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped)
+        refs += res.footnote_refs
+        sup["kept as text, reported"] += sum("hævet »" in w for w in res.repairs)
+        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped, sup)
         mine = [norm(plain_text(s)) for s in res.act.sections()]
         # a repaired Paragraf (a § left inside the previous one) becomes two sections:
         # consume as many of ours as make up each official one
@@ -110,7 +135,10 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     with capsys.disabled():
         print(f"\ncorpus: {len(corpus_results)} documents {dict(kinds)}; {acts} acts imported, "
               f"{len(corpus_results) - acts} amending acts recognised, 0 failures; "
-              f"{sections} §§ identical to the official text, {headings} headings kept; {warnings} repairs reported as warnings")
+              f"{sections} §§ identical to the official text, {headings} headings kept; {warnings} repairs reported as warnings; "
+              f"footnote references left out of the law text: {refs} markers (the §§ hold {sup['refs']}; the rest "
+              f"stand in headings or ikraft notes); superscript kept as text in the §§: {sup['sup']} runs (m2, CO2 …), "
+              f"of which {sup['kept as text, reported']} marker-like, reported as warnings (per document and marker)")
     assert len(corpus_results) == 2060
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
@@ -362,3 +390,16 @@ def test_short_names_keep_different_acts_apart():
     assert short_name("lov om ret til orlov og dagpenge ved barsel (barselsloven)") == "barselsloven"
     assert short_name("bekendtgørelse for Grønland af lov om gældsbreve") != short_name(
         "bekendtgørelse for Grønland af lov om renter ved forsinket betaling m.v.")
+
+
+def test_stk_label_repeated_as_its_first_line_is_read_once():
+    # LBK 814/2012 § 34, stk. 2: <Explicatus>Stk. 2.</Explicatus> and a first Linea "Stk. 2." (the
+    # repetition was the stk.'s 1. pkt.; the next LBK, 873/2013, prints the label once)
+    res = read_lexdania_file(lexdania("2012/2012-814.xml"))
+    stk = resolve(res.act, "§ 34, stk. 2").units[0]
+    assert stk.label == "Stk. 2."
+    assert stk.own_lines() == ["Ministeren kan fastsætte regler om sygdomsforebyggende behandling af spildevand eller "
+                               "andet animalsk affald fra virksomheder, hvor dyr slagtes eller produkter af dyr forarbejdes."]
+    assert res.dropped == [(1307, "Stk. 2.")]
+    assert any(r.endswith("2012-814.xml:1307: betegnelsen »Stk. 2.« står også som første linje i stykkets tekst "
+                          "i kilden; gentagelsen er udeladt") for r in res.repairs)
