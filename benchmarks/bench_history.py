@@ -60,7 +60,9 @@ with tempfile.TemporaryDirectory() as tmp:
             except LawdiffError:
                 continue
             y, n = a.split("/")[1].split("-")
-            aid = f"lov-{y}-{n}-{i}"
+            # one file per chain and act (each is linked to its chain's law), under an id that
+            # --include accepts (lov-ÅÅÅÅ-NNN): the act's number followed by the chain's
+            aid = f"lov-{y}-{n}{i:03d}"
             p = root / "amendments" / f"{aid}.yaml"
             p.write_text(amending.dump(link(doc, base.title, law, base.key)), encoding="utf-8")
             if load_act(p, law):

@@ -477,6 +477,8 @@ def build_parser() -> argparse.ArgumentParser:
 _DATE_OPTIONS = ("save_version", "at", "date", "dato")
 # arguments that are text (an address, a title, a source), not file names
 _TEXT_ARGS = ("address", "title", "source", "law", "save_version", "nummer")
+# commands that read stored versions through the cache of read versions (akncache)
+_CACHED = ("diff", "show", "build", "serve")
 # commands that need no statute store (import may create it); every other command reads it
 _NO_STATUTES = ("import",)
 
@@ -550,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         _check_args(args)
-        store = Store(Path(args.root))
+        store = Store(Path(args.root), cache=args.command in _CACHED)
         return args.func(store, args)
     except LawdiffError as e:
         for x in getattr(e, "errors", [e]):  # a proposal reports all its errors at once

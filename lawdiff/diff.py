@@ -36,9 +36,13 @@ from .text import _INVISIBLE
 from .text import norm as _slow_norm  # noqa: F401  (kept for reference: `norm` below is equivalent)
 
 
+_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
 def norm(s: str) -> str:
-    """text.norm, faster: str.split() already treats every Unicode space as white space."""
-    return " ".join(s.translate(_INVISIBLE).split())
+    """text.norm, faster: str.split() already treats every Unicode space as white space, and the
+    translation (a dictionary look-up per character) runs only on text with an invisible character."""
+    return " ".join((s.translate(_INVISIBLE) if _HAS_INVISIBLE.search(s) else s).split())
 from .tokendiff import EQUAL
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
@@ -82,7 +86,9 @@ def _own_text(u: Unit) -> str:
     """The unit's whole text without labels, normalised."""
     t = _M.text.get(id(u))
     if t is None:
-        t = norm(" ".join([blocks_text(u.intro)] + [_own_text(c) for c in u.children] + [blocks_text(u.wrapup)]))
+        # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
+        t = " ".join(x for x in [norm(blocks_text(u.intro))] + [_own_text(c) for c in u.children]
+                     + [norm(blocks_text(u.wrapup))] if x)
         _M.text[id(u)] = t
         _M.keep.append(u)
     return t

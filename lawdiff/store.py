@@ -6,7 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from . import akn, names
+from . import names
 from .errors import StoreError
 from .model import Act
 from .paths import file_mode, read_regular
@@ -69,8 +69,12 @@ def _check_key(path: Path, got: tuple[str, str], want: tuple[str, str]) -> None:
 
 
 class Store:
-    def __init__(self, root: str | Path = "."):
+    def __init__(self, root: str | Path = ".", cache: bool = False):
         self.root = Path(root)
+        # read versions through akncache (.lawdiff-cache/akn under root): for the commands that
+        # read versions to show them (diff, show, build, serve); the others write nothing but
+        # what they are asked to
+        self.use_cache = cache
         self.dir = self.root / "statutes"
         self._cache: dict[tuple[str, str], Act] = {}
         self._titles: dict[str, list[str]] | None = None
@@ -117,7 +121,15 @@ class Store:
         key = (law, date)
         if key not in self._cache:
             path = self.path(law, date)
-            act = akn.from_bytes(read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
+            data = read_regular(path, MAX_STATUTE_BYTES, inside=self.dir)
+            if self.use_cache:  # with the versions cached, `lawdiff diff` never loads lxml
+                from . import akncache
+
+                act = akncache.load(self.root, data, str(path))
+            else:
+                from . import akn
+
+                act = akn.from_bytes(data, str(path))
             _check_key(path, (act.law, act.date), key)
             self._cache[key] = act
         return self._cache[key]
@@ -138,6 +150,8 @@ class Store:
         if key in self._cache:
             return self._cache[key].title, self._cache[key].source
         if key not in self._headers:
+            from . import akn
+
             path = self.path(law, date)
             got_law, got_date, title, source = akn.read_header(
                 read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
@@ -160,6 +174,8 @@ class Store:
         return self._titles
 
     def save(self, act: Act) -> Path:
+        from . import akn
+
         path = self.path(act.law, act.date)
         atomic_write(path, akn.to_bytes(act))
         self._cache.pop((act.law, act.date), None)

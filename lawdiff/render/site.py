@@ -77,7 +77,7 @@ def _toc(units: list[Unit]) -> list[dict]:
 
 class _Builder:
     def __init__(self, root: Path, pdf: bool = True):
-        self.store = Store(root)
+        self.store = Store(root, cache=True)
         self.root = root
         self.pdf = pdf  # without PDFs, no page links to one
         self.site = Site()

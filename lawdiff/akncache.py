@@ -1,0 +1,107 @@
+"""A cache of read act versions: `.lawdiff-cache/akn/<key>.pickle` under the project root.
+
+Reading a stored version (akn.from_bytes: parse, check every name, build the model) takes ~35 ms
+for LAB; `lawdiff diff` reads two, `lawdiff build` all of them, every time. The cache holds the
+model as akn.from_bytes built it, keyed by the sha256 of the file's bytes together with the
+sha256 of the source of every module that decides what from_bytes builds (akn, model, record,
+labels, names, text, xmlsafe, this one): a changed file or a changed reader is a different key,
+so a stale entry is never used. Only a version that from_bytes read without error is written, so
+an entry stands for bytes that passed every check.
+
+Entries are written atomically (a temporary file and a rename) and read with an unpickler that
+builds only the model's own classes (no other class or function can be named by an entry). Any
+problem with the cache — a folder that cannot be written, an entry that cannot be read — means
+reading the file as if there were no cache; the cache never causes an error of its own.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .gcpause import gc_paused
+from .model import Act
+
+FOLDER = Path(".lawdiff-cache") / "akn"
+# the modules whose code decides the model akn.from_bytes builds from a file's bytes
+_READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
+_code_digest: str | None = None
+
+
+def _code() -> str:
+    global _code_digest
+    if _code_digest is None:
+        h = hashlib.sha256(pickle.format_version.encode())
+        here = Path(__file__).resolve().parent
+        for name in _READER:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        _code_digest = h.hexdigest()
+    return _code_digest
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds the model's classes and nothing else."""
+
+    def find_class(self, module: str, name: str):
+        if module in ("lawdiff.model", "lawdiff.record") and not name.startswith("_"):
+            import importlib
+
+            cls = getattr(importlib.import_module(module), name, None)
+            if isinstance(cls, type):
+                return cls
+        raise pickle.UnpicklingError(f"{module}.{name} er ikke tilladt i cachen")
+
+
+def load(root: Path, data: bytes, path: str) -> Act:
+    """akn.from_bytes(data, path), from the cache under `root` when it holds this file as this
+    code reads it; else read, and cached for the next time."""
+    try:
+        entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code()[:32] + ".pickle")
+    except OSError:
+        return _read(data, path)
+    try:
+        with open(entry, "rb") as f:
+            blob = f.read()
+        with gc_paused():
+            act = _Unpickler(io.BytesIO(blob)).load()
+        if isinstance(act, Act):
+            return act
+    except Exception:  # no entry, or one that cannot be used: read the file
+        pass
+    act = _read(data, path)  # raises on a bad file: nothing is cached for it
+    _write(entry, act)
+    return act
+
+
+def _read(data: bytes, path: str) -> Act:
+    from . import akn  # only here: a cached version needs no lxml
+
+    return akn.from_bytes(data, path)
+
+
+def _write(entry: Path, act: Act) -> None:
+    tmp = None
+    try:
+        for d in (entry.parent.parent, entry.parent):  # never through a symbolic link
+            if d.is_symlink():
+                return
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        gitignore = entry.parent.parent / ".gitignore"  # as publish.py's PDF cache: never committed
+        if not gitignore.exists():
+            gitignore.write_bytes(b"*\n")
+        fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", dir=entry.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(act, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+        tmp = None
+    except Exception:  # a read-only or full disk: no cache, no error
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
