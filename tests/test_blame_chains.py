@@ -6,7 +6,8 @@ stk./nr./litra/punktum of the consolidated version blame must name
   changes words throughout the act) — checked against the amending acts' own addresses, not against
   the consolidation record that blame reads.
 The figures are printed apart for the §§ that come out identical to the official target LBK (there the
-change is confirmed by the official record)."""
+change is confirmed by the official record). Measured 2026-11-24: changed 1,083 + 3,115 (in §§ identical to
+the LBK), unchanged 9,563 + 47,838, all right."""
 from __future__ import annotations
 
 import json
