@@ -353,6 +353,8 @@ def _consolidate(store: Store, args) -> int:
 
     act, plan = consolidate(store, args.law, args.at, args.include or [], args.partial, Path(args.root))
     rec = act.consolidation
+    for w in plan.warnings:
+        print(w, file=sys.stderr)
     for s in rec.pending:
         print(f"afventer: {s.act}, {s.nummer}: {s.reason}")
     for s in rec.not_executed:

@@ -470,6 +470,9 @@ class Plan:
     steps: list[tuple[str, AmendingAct, list[Nummer]]]  # (date, act, numre) in execution order
     pending: list[Skipped]
     refused: list[tuple[Nummer, str]]
+    # the engine's warnings while executing the steps (repaired typos, moved references, …),
+    # filled in by consolidate(): what a drafter must read, never dropped
+    warnings: list[str] = field(default_factory=list)
 
 
 def _includes(include, acts: dict, law: str, root: Path) -> dict[str, list[Include]]:
@@ -693,6 +696,7 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
     current = base
     for date, act, numre in p.steps:
         lr, done = _execute(law, current, numre, partial, skipped)
+        p.warnings.extend(lr.warnings)
         by_change = {id(c): n for n in done for c in n.changes}
         by_ref = {(n.paragraf, n.nummer): n for n in done}
 

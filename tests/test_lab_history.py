@@ -131,6 +131,18 @@ def test_stored_consolidations_are_what_consolidate_produces(tmp_path):
         assert (tmp_path / f"statutes/lab/{date}.xml").read_bytes() == (ROOT / f"statutes/lab/{date}.xml").read_bytes(), date
 
 
+def test_consolidate_prints_the_engines_warnings(tmp_path, capsys):
+    """A repair the engine makes (lov 152/2012, § 2, nr. 6 quotes »§ 119 nr. 3« for "§ 119, nr. 3")
+    is printed by consolidate as a warning, never applied silently."""
+    (tmp_path / "statutes/lab").mkdir(parents=True)
+    shutil.copytree(ROOT / "amendments", tmp_path / "amendments")
+    base, _, opts = CONSOLIDATED["2012-06-27"]
+    shutil.copy(ROOT / f"statutes/lab/{base}.xml", tmp_path / f"statutes/lab/{base}.xml")
+    assert main(["--root", str(tmp_path), "consolidate", "lab", "--at", "2012-06-27", "--partial", *opts]) == 0
+    err = capsys.readouterr().err
+    assert any("lov-2012-152.yaml:" in line and "advarsel" in line and "119" in line for line in err.splitlines()), err
+
+
 def test_check_accepts_the_consolidated_versions():
     """A consolidation record names units by wId (`<lawdiff:changed wId=…>`): not a duplicate wId."""
     for date in CONSOLIDATED:
