@@ -14,18 +14,16 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
-# Measured on 2026-11-24 (branch consolidate after merging main, with --include of what the editor
-# incorporated: tests/chain_replay.editor_includes): 120/120 replayed, 78 without refusal, 22 fully
-# identical, 11,131 of 12,521 §§ (88.90 %) and 1,204 of 2,583 changed §§ (46.61 %) identical.
-# Differences by class (tests/chain_replay.py): redaktionel: ressort 936 (ministry renamings by royal
-# decree, which no act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"),
-# redaktionel 193 (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 162,
-# lawdiff 98, udeladt 1; delvis 0 and senere ikrafttræden 0 (54 and 42 before the partial includes,
-# the notes and the later numre: 26 of those §§ are identical now; the others were misclassified —
-# touched only by numre lawdiff did not execute, or the LBK printed the later nummer too — and are in
-# the class of what differs). All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.888
-FLOOR_CHANGED = 0.465
+# Measured on 2026-11-24 on main after merging the engine, consolidate and footnote work (--include of
+# what the editor incorporated: tests/chain_replay.editor_includes): 120/120 replayed, 83 without
+# refusal, 22 fully identical, 11,177 of 12,521 §§ (89.27 %) and 1,250 of 2,583 changed §§ (48.39 %)
+# identical. Differences by class (tests/chain_replay.py): redaktionel: ressort 938 (ministry renamings
+# by royal decree, which no act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"),
+# redaktionel 193 (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 115,
+# lawdiff 97, udeladt 1; delvis 0 and senere ikrafttræden 0 (54 and 42 before the partial includes,
+# the notes and the later numre). All of them count as differences: the aims are not reached.
+FLOOR_ALL = 0.892
+FLOOR_CHANGED = 0.483
 
 
 @pytest.mark.corpus
@@ -46,7 +44,7 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 78
+    assert fig["without_refusal"] >= 83
     assert fig["fully_identical"] >= 22
 
 

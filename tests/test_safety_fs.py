@@ -19,7 +19,7 @@ import pytest
 
 from lawdiff.cli import main
 from lawdiff.render import publish
-from lawdiff.store import Store, atomic_write
+from lawdiff.store import atomic_write
 from tests.conftest import ROOT, lexdania
 
 LAB = "statutes/lab/2016-11-21.xml"

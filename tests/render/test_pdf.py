@@ -130,7 +130,6 @@ def test_hyphenation(built_site, path):
     assert len(breaks) > 20  # the text is hyphenated at all
     short = [b for b in breaks if len(b[0]) < 3 or len(b[1]) < 3]
     assert short == []
-    words = ["".join(b) for b in breaks]
     for before, after in breaks:
         word = before + after
         if "ressourceforløb" in word.lower():  # res-source-for-løb(s-ydelse), never ressour-ce
