@@ -115,6 +115,9 @@ def _same(a, b) -> bool:
 
 _SEC = re.compile(r"§§?\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)")
 _RANGE = re.compile(r"§§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\s*[-–]\s*(?:§\s*)?(\d+(?:\s?[a-zæøå](?![\wæøå]))?)")
+_NUM = r"\d+(?!\d)(?:\s?[a-zæøå](?![\wæøå]))?"
+# "§§ 17 og 20", "§§ 3, 5 og 9": every § of the list (_SEC takes only the first)
+_LIST = re.compile(r"§§\s*(" + _NUM + r"(?:\s*(?:,|og|eller)\s*" + _NUM + r")+)(?!\s*[-–])")
 _ADDRESS_KEYS = ("i", "affattes", "ophæves", "efter", "før", "som", "der_bliver", "rykning")
 
 
@@ -153,6 +156,9 @@ class Touched:
         for m in _SEC.finditer(text):
             self.single.setdefault(canonical_num(m.group(1)), []).append(n)
             found = True
+        for m in _LIST.finditer(text):
+            for x in re.split(r"\s*(?:,|og|eller)\s*", m.group(1))[1:]:
+                self.single.setdefault(canonical_num(x), []).append(n)
         if base is not None and re.match(r"\s*(kapitel|afsnit)\b", text, re.I):
             try:
                 units = resolve(base, text).units
