@@ -28,6 +28,7 @@ from ..changes.common import Unreadable
 from ..changes.nummer import format_sentence, read_sentence
 from .. import yamlwrite
 from ..address import parse_citation
+from . import read_source
 from ..errors import AddressError, MappingError
 from .lexdania import linea_text
 from ..text import norm
@@ -596,11 +597,7 @@ def has_amendments(data: bytes) -> bool:
 
 
 def read_amending_file(path: str | Path) -> AmendingAct:
-    p = str(path)
-    try:
-        data = Path(p).read_bytes()
-    except OSError as e:
-        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    data, p = read_source(path)
     return read_amending(data, p)
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import labels
+from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
@@ -878,9 +879,5 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:
-    p = str(path)
-    try:
-        data = Path(p).read_bytes()
-    except OSError as e:
-        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    data, p = read_source(path)
     return read_lexdania(data, p, law)

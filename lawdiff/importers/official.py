@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import LawdiffError, MappingError
+from . import read_source
+from ..errors import LawdiffError
 from ..gcpause import gc_paused
 from ..xmlsafe import parse_bytes
 from . import amending
@@ -48,9 +49,5 @@ def read_official(data: bytes, path: str, law: str | None = None) -> Official:
 
 
 def read_official_file(path: str | Path, law: str | None = None) -> Official:
-    p = str(path)
-    try:
-        data = Path(p).read_bytes()
-    except OSError as e:
-        raise MappingError(f"kan ikke læse filen: {e.strerror}", file=p) from None
+    data, p = read_source(path)
     return read_official(data, p, law)
