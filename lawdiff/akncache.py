@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .gcpause import gc_paused
 from .model import Act
+from .paths import read_regular
 
 FOLDER = Path(".lawdiff-cache") / "akn"
+_MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a bound on a planted file
 # the modules whose code decides the model akn.from_bytes builds from a file's bytes
 _READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
 _code_digest: str | None = None
@@ -63,8 +63,8 @@ def load(root: Path, data: bytes, path: str) -> Act:
     except OSError:
         return _read(data, path)
     try:
-        with open(entry, "rb") as f:
-            blob = f.read()
+        # a regular file inside root only: never an entry that is a link out of the project
+        blob = read_regular(entry, _MAX_ENTRY, inside=Path(root))
         with gc_paused():
             act = _Unpickler(io.BytesIO(blob)).load()
         if isinstance(act, Act):
@@ -83,25 +83,15 @@ def _read(data: bytes, path: str) -> Act:
 
 
 def _write(entry: Path, act: Act) -> None:
-    tmp = None
+    from .store import atomic_write  # the store's atomic write: same folder, rename, the umask's mode
+
     try:
         for d in (entry.parent.parent, entry.parent):  # never through a symbolic link
             if d.is_symlink():
                 return
-        entry.parent.mkdir(parents=True, exist_ok=True)
         gitignore = entry.parent.parent / ".gitignore"  # as publish.py's PDF cache: never committed
         if not gitignore.exists():
-            gitignore.write_bytes(b"*\n")
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", dir=entry.parent)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(act, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-        tmp = None
+            atomic_write(gitignore, b"*\n")
+        atomic_write(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # a read-only or full disk: no cache, no error
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -93,3 +93,28 @@ def test_only_the_reading_commands_use_the_cache(tmp_path):
     assert _entries(tmp_path) == []
     assert main(["--root", str(tmp_path), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
     assert len(_entries(tmp_path)) == 2
+
+
+def test_an_entry_linked_out_of_the_project_is_never_read_and_entries_honour_the_umask(tmp_path):
+    path = ROOT / "statutes/lab/2015-07-01.xml"
+    data = path.read_bytes()
+    want = pickle.dumps(akn.from_bytes(data, str(path)))
+    root = tmp_path / "project"
+    root.mkdir()
+    old = os.umask(0o027)
+    try:
+        akncache.load(root, data, str(path))
+    finally:
+        os.umask(old)
+    (entry,) = _entries(root)
+    assert entry.stat().st_mode & 0o777 == 0o640  # 0666 & ~umask, as a plain open() gives
+    outside = tmp_path / "outside.pickle"  # a usable entry, but outside the project
+    outside.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to(outside)
+    with pytest.MonkeyPatch.context() as m:
+        reads = []
+        real = akn.from_bytes
+        m.setattr(akn, "from_bytes", lambda *a: reads.append(1) or real(*a))
+        assert pickle.dumps(akncache.load(root, data, str(path))) == want
+        assert reads == [1]  # read from the file, not through the link
