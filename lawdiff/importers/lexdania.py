@@ -499,7 +499,7 @@ class _Reader:
     # --- structure ---------------------------------------------------------
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
 
-    def structure(self, el: etree._Element) -> list[Unit]:
+    def structure(self, el: etree._Element, has_heading: bool | None = None) -> list[Unit]:
         """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units.
 
         The first Rubrica before any content is the container's own heading (see `heading`).
@@ -507,7 +507,8 @@ class _Reader:
         directly is a subheading and nests inside it (a chapter "Kapitel 10 / Sikringsmidler /
         Håndjern"); one that follows content starts a new group beside the current one."""
         levels: list[list[Unit]] = [[]]
-        own = self.heading(el) is not None
+        # `has_heading`: whether the caller found el's own heading (it reads it anyway; not twice)
+        own = self.heading(el) is not None if has_heading is None else has_heading
         content = False
         for ch in el:
             tag = ch.tag
@@ -529,7 +530,7 @@ class _Reader:
             if tag in self._CONTAINER:
                 label = _explicatus(ch)
                 heading = self.heading(ch)
-                kids = self.structure(ch)
+                kids = self.structure(ch, heading is not None)
                 if label is None and heading is None:
                     out.extend(kids)  # a technical wrapper with no label of its own
                     continue
@@ -537,7 +538,7 @@ class _Reader:
                 out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
-                kids = self.structure(ch)
+                kids = self.structure(ch, heading is not None)
                 if heading is None:
                     out.extend(kids)
                 else:
@@ -883,8 +884,9 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         if ch.tag in ("Indledning", "Hymne", "Praeambel"):
             act.preamble.extend(r.lines_of(ch))
         elif ch.tag == "Bog":
-            units = r.structure(ch)
-            label, heading = _explicatus(ch), r.heading(ch)
+            heading = r.heading(ch)  # read first, as structure() did
+            units = r.structure(ch, heading is not None)
+            label = _explicatus(ch)
             if label is None and heading is None:
                 act.body.extend(units)
             else:

@@ -33,3 +33,12 @@ def test_examples():
     assert _repair_citations("I § 5 stk. 2 udgår »x«.")[0] == "I § 5, stk. 2 udgår »x«."
     assert _repair_citations("I § 5, stk. 2,1. pkt., udgår »§ 5 stk. 2«.")[0] == "I § 5, stk. 2, 1. pkt., udgår »§ 5 stk. 2«."
     assert _repair_citations("I § 5, stk. 2, udgår »x«.") == ("I § 5, stk. 2, udgår »x«.", [], [])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BITS + [" stk. 2", "§ 5 a stk. 2", "og"]), max_size=14))
+def test_the_substring_prefilter_never_hides_a_typo(bits):
+    from lawdiff.changes.nummer import _ANY_TYPO, _may_hold_typo
+    text = "".join(bits)
+    if _ANY_TYPO.search(text):
+        assert _may_hold_typo(text)
