@@ -294,7 +294,7 @@ class _Reader:
                 if text is None:
                     continue  # nothing but footnote references
                 line = Line(text)
-                if ")" in line.text[:6]:  # may be a list item written as prose (see lift_list)
+                if ")" in text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
                 (unit.wrapup if unit.children else unit.intro).append(line)
             elif tag == "Index":
@@ -617,12 +617,15 @@ def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) 
     With `refs` (the document's notes), a superscript run that `refs` recognises as footnote
     references ("jf. stk. 1" + "3)") is left out of the text (see `FootnoteRefs`); None when the
     <Linea> holds nothing but such references. Without `refs` the result is always a str."""
-    if len(el) == 1 and (not el.text or el.text.isspace()):  # the common case: one Char
+    # (each .text/.tail read makes a new str: the pretty-printed white space is read once)
+    lead = el.text
+    if len(el) == 1 and (not lead or lead.isspace()):  # the common case: one Char
         ch = el[0]
-        if ch.tag == "Char" and not len(ch) and (not ch.tail or ch.tail.isspace()) \
-                and (refs is None or "uper" not in (ch.get("formaChar") or "")):
-            return ch.text or ""
-    if el.text and not el.text.isspace():
+        if ch.tag == "Char" and not len(ch):
+            tail = ch.tail
+            if (not tail or tail.isspace()) and (refs is None or "uper" not in (ch.get("formaChar") or "")):
+                return ch.text or ""
+    if lead and not lead.isspace():
         raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(el.text)[:40]!r}", file=path,
                            line=el.sourceline, hint=_HINT)
     parts: list[str] = []
