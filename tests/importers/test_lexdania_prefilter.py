@@ -60,11 +60,20 @@ def test_lxml_refuses_every_c0_control_raw_or_as_reference(version):
                     etree.fromstring(data, _parser())
 
 
+def test_lxml_refuses_a_surrogate_in_utf8():
+    from lxml import etree
+    from lawdiff.xmlsafe import _parser
+    for s in (b"\xed\xa0\x80", b"\xed\xbf\xbf"):
+        for place in _PLACES:
+            with pytest.raises(etree.XMLSyntaxError):
+                etree.fromstring(place.replace(b"X", s), _parser())
+
+
 def test_the_parsed_prefilter_finds_every_forbidden_character_but_c0():
     from lawdiff.importers.lexdania import _may_hold_odd_characters_parsed
     for ch in _FORBIDDEN.findall(_ALL):
         if ord(ch) < 0x20:
-            continue  # refused by lxml's parse (above)
+            continue  # refused by lxml's parse (above); surrogates are not in _ALL (refused, above)
         assert _may_hold_odd_characters_parsed(f"<Linea><Char>a{ch}b</Char></Linea>".encode()), hex(ord(ch))
         assert _may_hold_odd_characters_parsed(f"a&#x{ord(ch):X};b".encode())
 
