@@ -2,7 +2,7 @@
 import pytest
 
 from lawdiff.errors import MappingError
-from lawdiff.xmlsafe import _ENTITY_REF, ascii_compatible, parse_bytes
+from lawdiff.xmlsafe import _ENTITY_REF, ascii_compatible, has_entity_ref, parse_bytes
 
 
 @pytest.mark.parametrize("data", [
@@ -17,8 +17,11 @@ def test_entities_are_refused(data):
 
 def test_only_predefined_entities_and_character_references_skip_the_walk():
     assert _ENTITY_REF.search(b"<a>&amp;&lt;&gt;&quot;&apos;&#65;&#x41;</a>") is None
+    assert not has_entity_ref(b"<a>&amp;&lt;&gt;&quot;&apos;&#65;&#x41;</a>") and not has_entity_ref(b"<a/>")
     for ref in (b"&e;", b"&ampx;", b"&am;", b"&AMP;"):
         assert _ENTITY_REF.search(b"<a>" + ref + b"</a>") is not None
+        assert has_entity_ref(b"<a>" + ref + b"</a>") and has_entity_ref(b"&amp;&#1;" + ref)
+        assert has_entity_ref(ref)
 
 
 @pytest.mark.parametrize("data, compatible", [

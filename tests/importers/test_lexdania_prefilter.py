@@ -96,3 +96,12 @@ def test_parse_lexdania_checks_a_file_in_another_encoding_in_full():
     from lawdiff.importers.lexdania import parse_lexdania
     data = '<?xml version="1.0" encoding="UTF-16"?><Dokument>a\x7fb</Dokument>'.encode("utf-16")
     assert parse_lexdania(data, "x.xml").tag == "Dokument"  # as before: not UTF-8, checked as it is mapped
+
+
+def test_the_parsed_prefilter_looks_past_the_bom_and_at_every_ampersand():
+    from lawdiff.importers.lexdania import _may_hold_odd_characters_parsed as parsed
+    bom = b"\xef\xbb\xbf"
+    assert not parsed(bom + "<a>§ »x« – “y” &amp; &lt;</a>".encode())
+    assert parsed(bom + "<a>\ufffd</a>".encode()) and parsed("<a>\ufdd0</a>".encode())
+    assert parsed(b"<a>&amp; &amp; &#x202E;</a>") and parsed(b"&#1;")
+    assert parsed(bom + "<a>\u061c</a>".encode()) and parsed(b"\x7f")
