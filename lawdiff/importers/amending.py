@@ -32,7 +32,7 @@ from . import read_source
 from ..errors import AddressError, MappingError
 from .lexdania import linea_text
 from ..text import norm
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
@@ -510,7 +510,7 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    return read_amending_root(parse_bytes(data, path).getroot(), path)
+    return read_amending_root(parse_bytes(as_utf8(data, path), path).getroot(), path)
 
 
 def read_amending_root(root: etree._Element, path: str) -> AmendingAct:

@@ -36,7 +36,7 @@ from ..gcpause import gc_paused
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
 KNOWN_LAWS = {
@@ -792,6 +792,7 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
 
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    data = as_utf8(data, path)
     with gc_paused():
         return _read_lexdania(parse_lexdania(data, path), data, path, law)
 
