@@ -30,7 +30,7 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .lexdania import linea_text
+from .lexdania import linea_text, refuse_stray_text
 from ..text import norm
 from ..xmlsafe import as_utf8, parse_bytes
 
@@ -510,7 +510,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    return read_amending_root(parse_bytes(as_utf8(data, path), path).getroot(), path)
+    data = as_utf8(data, path)
+    root = parse_bytes(data, path).getroot()
+    refuse_stray_text(root, data, path)
+    return read_amending_root(root, path)
 
 
 def read_amending_root(root: etree._Element, path: str) -> AmendingAct:

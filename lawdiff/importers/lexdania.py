@@ -790,6 +790,46 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
         raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
 
 
+# Text in <DokumentIndhold> stands only in <Char> and <Explicatus> (LexDania has no mixed content):
+# the readers never look at the text or tail of any other element, so text there was silently
+# left out of the import. A regular expression over the body's bytes finds every ">" followed by
+# text, except after the start tags that hold text (the common ones by their exact spelling, so
+# the search stays fast), or by a CDATA section; what it finds is checked on the tree
+# (`_STRAY_TEXT`), which names the element.
+_TEXT_AFTER_TAG = re.compile(rb'>(?=[ \t\r\n]*+(?:[^ \t\r\n<]|<!\[))(?<!<Char>)(?<!<Explicatus>)(?<!formaChar="Italic">)'
+                             rb'(?<!signiChar="AendringURN">)(?<!formaChar="Bold">)(?<!formaChar="Superscript">)'
+                             rb'(?<!formaChar="Subscript">)')
+_STRAY_TEXT = etree.XPath("descendant::text()[normalize-space()][not(parent::Char or parent::Explicatus)]")
+
+
+def refuse_stray_text(root: etree._Element, data: bytes, path: str) -> None:
+    """Refuse text in the body that stands outside every <Char> and <Explicatus> (`data` is the
+    UTF-8 document `root` was parsed from)."""
+    start = data.find(b"<DokumentIndhold")
+    if start < 0:
+        return  # no body: the reader says so
+    end = data.rfind(b"</DokumentIndhold")
+    pos = start
+    while True:
+        m = _TEXT_AFTER_TAG.search(data, pos, end)
+        if m is None:
+            return
+        tag = data[data.rfind(b"<", start, m.start()):m.start()]
+        if not (tag.startswith((b"<Char ", b"<Explicatus ")) and b">" not in tag):
+            break  # suspect
+        pos = m.end()
+    body = root.find("DokumentIndhold")
+    for t in (_STRAY_TEXT(body) if body is not None else []):
+        el = t.getparent()
+        where = f"efter </{el.tag}>" if t.is_tail else f"i <{el.tag}>"
+        line = el.sourceline
+        found = data[m.end():m.end() + len(t.encode())].lstrip()
+        if found and found.decode("utf-8", "ignore")[:1] == t.lstrip()[:1]:  # the text the search found
+            line = data.count(b"\n", 0, m.end()) + 1 + t[:len(t) - len(t.lstrip())].count("\n")
+        raise MappingError(f"tekst uden for <Char> {where}: {norm(t)[:40]!r}; den kan ikke læses som lovtekst",
+                           file=path, line=line, hint=_HINT)
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
     data = as_utf8(data, path)
@@ -801,7 +841,9 @@ def parse_lexdania(data: bytes, path: str) -> etree._Element:
     """The document's root element, after the checks any reading of it needs: no character that
     never enters the law text, safe XML (xmlsafe)."""
     _refuse_odd_characters(data, path)
-    return parse_bytes(data, path).getroot()
+    root = parse_bytes(data, path).getroot()
+    refuse_stray_text(root, data, path)
+    return root
 
 
 def read_lexdania_root(root: etree._Element, data: bytes, path: str, law: str | None = None) -> ImportResult:

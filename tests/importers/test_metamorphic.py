@@ -102,8 +102,7 @@ def sample(n: int) -> list[Path]:
     while len(chosen) < n and any(pools.values()):
         for key in list(pools):
             pool = pools[key]
-            while pool and pool[0] in chosen:
-                pool.pop(0)
+            pool[:] = [f for f in pool if f not in chosen]
             if pool and len(chosen) < n:
                 # spread over sizes: alternately the smallest and one from the pool's middle
                 f = pool.pop(0 if len(chosen) % 2 == 0 else len(pool) // 2)
@@ -346,3 +345,401 @@ def test_an_unknown_or_wrong_encoding_is_one_error_with_file_and_line():
     with pytest.raises(LawdiffError) as e:
         imported(data[:-1], "x.xml")  # half a character at the end
     assert e.value.line and e.value.line > 1
+
+
+# --- (2) semantics-changing mutations: refused, or no word of the body lost ----------------
+
+_WORD = re.compile(r"\w+")
+_MARKER_RUN = re.compile(r"\s*(?:(?:\d{1,3}\)|\(\*\)|\*\))\s*)+")
+
+
+_INVISIBLE = dict.fromkeys(i for i in range(0x10000) if unicodedata.category(chr(i)) == "Cf")
+
+
+def words(text: str) -> collections.Counter:
+    """Words, lower case, NFC; invisible format characters (soft hyphen, zero-width non-joiner:
+    the importer's text normalisation removes them) do not split a word."""
+    return collections.Counter(_WORD.findall(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).lower()))
+
+
+def source_words(root: etree._Element, amending_act: bool) -> collections.Counter:
+    """The words of the document's body as a reader sees them. Left out: superscript runs that
+    look like footnote markers (the importer leaves the ones naming a note out of the law text and
+    keeps the others; either way no word is lost); for an amending act, the enacting formula
+    (Hymne/Indledning: "Vi Margrethe den Anden …"), the same in every act and not written to its
+    amendment file."""
+    body = root.find("DokumentIndhold")
+    out: collections.Counter = collections.Counter()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if amending_act and any(a.tag in ("Hymne", "Indledning") for a in el.iterancestors()):
+            continue
+        if el.tag == "Linea":
+            out += words(_linea_as_read(el))
+            out += words(el.tail or "")
+            continue
+        if el.tag == "Char" or any(a.tag == "Linea" for a in el.iterancestors()):
+            continue  # read with its Linea
+        out += words(el.text or "")
+        if el is not body:
+            out += words(el.tail or "")
+    return out
+
+
+def _linea_as_read(li: etree._Element) -> str:
+    """A <Linea>'s text as a reader sees it: the runs glued, except that two plain runs (no
+    formaChar) meeting at a line break of an old conversion are two words (the importer's
+    documented reading, lexdania.linea_text); superscript footnote markers left out (see above);
+    any text or element that is not a <Char> is kept as text."""
+    def tail(t: str | None) -> str:  # white space between the runs is the file's layout
+        return t if t and not t.isspace() else ""
+
+    parts = [tail(li.text)]
+    prev_plain = False
+    for ch in li:
+        if not isinstance(ch.tag, str):
+            parts.append(tail(ch.tail))
+            continue
+        forma = ch.get("formaChar")
+        t = "".join(ch.itertext())
+        if ch.tag == "Char" and forma and "uper" in forma and _MARKER_RUN.fullmatch(t):
+            t = " "
+        plain = ch.tag == "Char" and not forma
+        parts.append((" " if plain and prev_plain else "") + t + tail(ch.tail))
+        prev_plain = plain
+    return "".join(parts)
+
+
+def written_words(got: dict) -> collections.Counter:
+    """The words of what the import wrote: the AKN file's text, or the amendment file printed
+    back as `lawdiff instructions` prints it (a refused nummer verbatim)."""
+    from lawdiff.render.instructions import amendment_lines
+    from lawdiff.yamlfile import load_yaml
+
+    out: collections.Counter = collections.Counter()
+    if got["akn"] is not None:
+        tree = etree.fromstring(got["akn"])
+        out += words(" ".join(tree.itertext()))
+        # a note's marker ("3)") is written as an attribute of its authorialNote
+        out += words(" ".join(tree.xpath("//*[local-name()='authorialNote']/@marker")))
+    if got["amendment"] is not None:
+        doc = load_yaml(got["amendment"].encode("utf-8"), "x.yaml")[0]
+        out += words("\n".join(amendment_lines(doc)))
+    return out
+
+
+def lost_words(data: bytes, path: str) -> tuple[dict | None, collections.Counter | str]:
+    """(what the import wrote, the source's words missing from it); or (None, the error message)."""
+    try:
+        got = imported(data, path)
+    except LawdiffError as e:
+        assert e.file == path and e.line, f"an error must name file:line: {e}"
+        return None, str(e)
+    root = etree.fromstring(data)
+    dtype = root.findtext("Meta/DocumentType") or ""
+    src = source_words(root, dtype.startswith("LOV Æ"))
+    for _line, text in got["dropped"]:
+        src -= words(text)
+    if dtype.startswith("LOV Æ") and got["amendment"] is None:
+        return got, f"ændringsloven gav ingen ændringsfil: {got['amending_error']}"
+    return got, src - written_words(got)
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=True)
+
+
+def _char(text: str) -> etree._Element:
+    c = etree.Element("Char")
+    c.text = text
+    return c
+
+
+def _linea(text: str) -> etree._Element:
+    li = etree.Element("Linea")
+    li.append(_char(text))
+    return li
+
+
+PLANT = "Xyzzyordet"  # a word that is in no document: planted text must reach the output or be refused
+
+
+def _pick(root, xpath: str, k: int):
+    found = root.xpath(xpath)
+    return found[k % len(found)] if found else None
+
+
+def _m_drop_section_label(root, k):
+    ex = _pick(root, "//DokumentIndhold//Paragraf/Explicatus[normalize-space()]", k)
+    if ex is None:
+        return None
+    ex.text = ""
+    return ex
+
+
+def _m_remove_section_explicatus(root, k):
+    ex = _pick(root, "//DokumentIndhold//Paragraf/Explicatus[normalize-space()]", k)
+    if ex is None:
+        return None
+    ex.getparent().remove(ex)
+    return ex.getparent() if ex.getparent() is not None else root
+
+
+def _m_duplicate_stk_number(root, k):
+    st = _pick(root, "//DokumentIndhold//Stk[preceding-sibling::Stk[Explicatus[normalize-space()]]]"
+                     "[Explicatus[normalize-space()]]", k)
+    if st is None:
+        return None
+    prev = st.getprevious()
+    while prev is not None and prev.tag != "Stk":
+        prev = prev.getprevious()
+    st.find("Explicatus").text = prev.find("Explicatus").text
+    return st
+
+
+def _m_unknown_element(where: str):
+    def m(root, k):
+        el = _pick(root, f"//DokumentIndhold//{where}", k)
+        if el is None:
+            return None
+        new = etree.SubElement(el, "Ukendt")
+        new.append(_linea(PLANT))
+        return el
+    return m
+
+
+def _m_unknown_element_in_linea(root, k):
+    li = _pick(root, "//DokumentIndhold//Linea", k)
+    if li is None:
+        return None
+    etree.SubElement(li, "Ukendt").text = PLANT
+    return li
+
+
+def _m_text_outside(where: str, tail: bool = False):
+    def m(root, k):
+        el = _pick(root, f"//DokumentIndhold//{where}", k)
+        if el is None:
+            return None
+        if tail:
+            el.tail = f" {PLANT} " + (el.tail or "")
+        else:
+            el.text = f" {PLANT} " + (el.text or "")
+        return el
+    return m
+
+
+def _m_child_in_explicatus(root, k):
+    ex = _pick(root, "//DokumentIndhold//Explicatus[normalize-space()]", k)
+    if ex is None:
+        return None
+    etree.SubElement(ex, "Char").text = PLANT
+    return ex
+
+
+def _m_remove_quote(root, k):
+    c = _pick(root, "//AendringDefinition//Char[contains(., '»')]", k)
+    if c is None:
+        return None
+    i = c.text.index("»")
+    c.text = c.text[:i] + c.text[i + 1:]
+    return c
+
+
+def _m_unreadable_instruction(root, k):
+    d = _pick(root, "//AendringsNummer/Aendring/AendringDefinition", k)
+    if d is None:
+        return None
+    lineas = list(d.iter("Linea"))
+    for li in lineas[1:]:
+        li.getparent().remove(li)
+    for c in list(lineas[0]):
+        lineas[0].remove(c)
+    lineas[0].append(_char(f"I § 3 sker der noget {PLANT}."))
+    return d
+
+
+def _m_unreadable_instruction_with_text(root, k):
+    a = _pick(root, "//AendringsNummer/Aendring[AendringAktion/AendringNyTekst/*]", k)
+    if a is None:
+        return None
+    c = a.find("AendringDefinition").xpath(".//Char")[-1]
+    c.text = f"{PLANT} bliver til følgende:"
+    return a
+
+
+def _m_linea_in_index(root, k):
+    ind = _pick(root, "//DokumentIndhold//Index", k)
+    if ind is None:
+        return None
+    ind.append(_linea(PLANT))
+    return ind
+
+
+def _m_nested_exitus_text(root, k):
+    ex = _pick(root, "//DokumentIndhold//Exitus", k)
+    if ex is None:
+        return None
+    ex.append(_linea(PLANT))
+    return ex
+
+
+MUTATIONS = {
+    "§ label emptied": _m_drop_section_label,
+    "§ <Explicatus> removed": _m_remove_section_explicatus,
+    "stk. number duplicated": _m_duplicate_stk_number,
+    "unknown element in <Paragraf>": _m_unknown_element("Paragraf"),
+    "unknown element in <Stk>": _m_unknown_element("Stk"),
+    "unknown element in <Exitus>": _m_unknown_element("Exitus"),
+    "unknown element in <Kapitel>": _m_unknown_element("Kapitel"),
+    "unknown element in <Indentatio>": _m_unknown_element("Indentatio"),
+    "unknown element in <Nota>": _m_unknown_element("Nota"),
+    "unknown element in <Table>": _m_unknown_element("Table"),
+    "unknown element in <Td>": _m_unknown_element("Td"),
+    "unknown element in <AendringsNummer>": _m_unknown_element("AendringsNummer"),
+    "unknown element in <AendringNyTekst>": _m_unknown_element("AendringNyTekst"),
+    "unknown element in <AendringCentreretParagraf>": _m_unknown_element("AendringCentreretParagraf"),
+    "unknown element in <Ikraft>": _m_unknown_element("Ikraft"),
+    "unknown element in <IkraftCentreretParagraf>": _m_unknown_element("IkraftCentreretParagraf"),
+    "unknown element in <Linea>": _m_unknown_element_in_linea,
+    "element in <Explicatus>": _m_child_in_explicatus,
+    "text in <Exitus>": _m_text_outside("Exitus"),
+    "text in <Stk>": _m_text_outside("Stk"),
+    "text in <Paragraf>": _m_text_outside("Paragraf"),
+    "text in <Kapitel>": _m_text_outside("Kapitel"),
+    "text in <Index>": _m_text_outside("Index"),
+    "text in <Indentatio>": _m_text_outside("Indentatio"),
+    "text in <Rubrica>": _m_text_outside("Rubrica"),
+    "text in <Nota>": _m_text_outside("Nota"),
+    "text in <Tr>": _m_text_outside("Tr"),
+    "text in <Td>": _m_text_outside("Td"),
+    "text in <Table>": _m_text_outside("Table"),
+    "text in <AendringsNummer>": _m_text_outside("AendringsNummer"),
+    "text in <Aendring>": _m_text_outside("Aendring"),
+    "text in <AendringDefinition>": _m_text_outside("AendringDefinition"),
+    "text in <AendringNyTekst>": _m_text_outside("AendringNyTekst"),
+    "text in <AendringCentreretParagraf>": _m_text_outside("AendringCentreretParagraf"),
+    "text in <Ikraft>": _m_text_outside("Ikraft"),
+    "text after </Paragraf>": _m_text_outside("Paragraf", tail=True),
+    "text after </Linea>": _m_text_outside("Linea", tail=True),
+    "text after </Explicatus>": _m_text_outside("Explicatus", tail=True),
+    "text after </Exitus>": _m_text_outside("Exitus", tail=True),
+    "text after </Stk>": _m_text_outside("Stk", tail=True),
+    "text after </Rubrica>": _m_text_outside("Rubrica", tail=True),
+    "text after </Nota>": _m_text_outside("Nota", tail=True),
+    "<Linea> directly in <Index>": _m_linea_in_index,
+    "<Linea> appended to an <Exitus>": _m_nested_exitus_text,
+    "» removed from an instruction": _m_remove_quote,
+    "unreadable instruction": _m_unreadable_instruction,
+    "unreadable instruction before new text": _m_unreadable_instruction_with_text,
+}
+
+
+def _messages(got: dict) -> set[str]:
+    return set(got["warnings"]) | set(got.get("amending_warnings") or []) | set(got.get("refused") or [])
+
+
+def _warned(got: dict, before: set[str], el: etree._Element) -> bool:
+    """Whether the import reported something new naming a line of the mutated element (or of an
+    element around it: a refused nummer names the nummer's line)."""
+    lines = {e.sourceline for e in [el, *el.iterancestors(), *el.iterdescendants()] if isinstance(e.tag, str)}
+    return any(f":{n}:" in msg for msg in _messages(got) - before for n in lines)
+
+
+def check_mutations(path: Path, ks=(0, 7)) -> tuple[list[str], collections.Counter]:
+    """The mutations of `path` that silently lose words, and how each mutation ended."""
+    data = path.read_bytes()
+    name = str(path.relative_to(CORPUS))
+    base = etree.fromstring(data)
+    before = _messages(imported(data, name))
+    outcomes: collections.Counter = collections.Counter()
+    losses = []
+    for mname, fn in MUTATIONS.items():
+        for k in ks:
+            root = copy.deepcopy(base)
+            el = fn(root, k)
+            if el is None:
+                continue
+            got, lost = lost_words(_serialise(root), name)
+            if got is None:
+                outcomes["refused"] += 1
+            elif lost and _warned(got, before, el):
+                outcomes["imported with a warning naming the line"] += 1
+            elif isinstance(lost, str):
+                outcomes["lost"] += 1
+                losses.append(f"{name}: {mname} (line {el.sourceline}): {lost}")
+            elif lost:
+                outcomes["lost"] += 1
+                losses.append(f"{name}: {mname} (line {el.sourceline}): {len(lost)} words lost: "
+                              f"{' '.join(sorted(lost.elements()))[:200]}")
+            else:
+                outcomes["imported, nothing lost"] += 1
+    return losses, outcomes
+
+
+@pytest.mark.parametrize("path", FAST_SAMPLE, ids=lambda p: str(p.relative_to(CORPUS)))
+def test_the_unmutated_document_loses_no_word(path):
+    got, lost = lost_words(path.read_bytes(), str(path.relative_to(CORPUS)))
+    assert got is not None and not lost, lost
+
+
+# Mutations that still lose words silently (found by this campaign, not yet fixed): each is
+# reported by the corpus test; the tests fail on any loss outside this list.
+KNOWN_LOSSES: set[str] = {
+    "unknown element in <Nota>", "unknown element in <Table>", "unknown element in <AendringCentreretParagraf>",
+    "<Linea> directly in <Index>",
+}
+
+
+def _unexpected(losses: list[str]) -> list[str]:
+    return [x for x in losses if not any(f": {k} (line" in x for k in KNOWN_LOSSES)]
+
+
+@pytest.mark.parametrize("path", FAST_SAMPLE, ids=lambda p: str(p.relative_to(CORPUS)))
+def test_mutations_are_refused_or_lose_no_word(path):
+    losses, outcomes = check_mutations(path)
+    assert _unexpected(losses) == []
+
+
+@pytest.mark.corpus
+def test_mutations_on_a_corpus_sample():
+    losses = []
+    outcomes: collections.Counter = collections.Counter()
+    for f in CORPUS_SAMPLE:
+        got, lost = lost_words(f.read_bytes(), str(f.relative_to(CORPUS)))
+        assert got is not None and not lost, f"{f}: {lost}"
+        ls, oc = check_mutations(f)
+        losses += ls
+        outcomes += oc
+    print(f"\n{len(CORPUS_SAMPLE)} dokumenter, {len(MUTATIONS)} mutationer: {dict(outcomes)}")
+    for x in losses:
+        print("  " + x)
+    assert _unexpected(losses) == []
+
+
+@pytest.mark.parametrize("where,text", [
+    ("<Exitus>", "<Exitus> Xyzzyordet "), ("</Explicatus>", "</Explicatus> Xyzzyordet "),
+    ("</Linea>", "</Linea>Xyzzyordet"), ("<Exitus>", "<Exitus><![CDATA[Xyzzyordet]]>"),
+    ("<Exitus>", "<Exitus><!-- c -->Xyzzyordet"),
+])
+def test_text_outside_char_and_explicatus_is_refused(where, text):
+    """Text directly in a structural element (or after its end tag) was read by no reader and
+    silently left out of the import, exit 0."""
+    f = FAST_SAMPLE[0]
+    src = _text(f.read_bytes())
+    body = src.index("<DokumentIndhold")
+    at = src.index(where, body)
+    mutated = src[:at] + text + src[at + len(where):]
+    line = mutated.count("\n", 0, at) + 1
+    for read in (imported, lambda d, p: amending.read_amending(d, p)):
+        with pytest.raises(LawdiffError, match="tekst uden for <Char>") as e:
+            read(mutated.encode(), "x.xml")
+        assert e.value.file == "x.xml" and abs(e.value.line - line) <= 1
+
+
+def test_text_in_meta_and_in_chars_is_not_stray():
+    """The search is limited to the body; formatted runs hold text (no false refusal)."""
+    f = next(f for f in FAST_SAMPLE + CORPUS_SAMPLE if b'<Char formaChar="Bold Italic">' in f.read_bytes()
+             or b'formaChar="Underline' in f.read_bytes())
+    imported(f.read_bytes(), f.name)
