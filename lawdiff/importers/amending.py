@@ -423,6 +423,21 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
         return None
     par: dict = {"nummer": number}
     ex = acp.find("Exitus")
+    # what an ændringsparagraf holds: its label, a heading (the ministry, in an act amending the
+    # laws of several ministries: lov nr. 1612 af 26/12/2013), one intro, its numre; anything else
+    # would be left out of the amendment file unseen
+    seen: set[str] = set()
+    for ch in acp:
+        if not isinstance(ch.tag, str) or ch.tag == "AendringsNummer":
+            continue
+        if ch.tag not in ("Explicatus", "Rubrica", "Exitus") or ch.tag in seen:
+            raise MappingError(f"{label}: uventet element <{ch.tag}> i ændringsparagraffen", file=path,
+                               line=ch.sourceline, hint="dokumentet følger ikke den kendte LexDania-struktur; "
+                                                        "meld det som en fejl i lawdiff")
+        seen.add(ch.tag)
+    rub = _child(acp, "Rubrica")
+    if rub is not None and _lines_text(rub):
+        par["overskrift"] = _lines_text(rub)
     text = _lines_text(ex) if ex is not None else ""
     data = intro.read(text)
     if not text:
