@@ -191,6 +191,8 @@ class _NewText:
                 self.add(_linea(ch))
             elif ch.tag == "Index":
                 for ind in ch:
+                    if ind.tag != "Indentatio":  # its text would be left out of the new text
+                        raise Unreadable(f"uventet element <{ind.tag}> i en liste i den nye tekst")
                     self.start()
                     self.unit(ind)
                 self.start()

@@ -147,6 +147,9 @@ class _Reader:
         return [t for t in (linea_text(li, self.path, self.refs) for li in lineas) if t is not None]
 
     def note(self, el: etree._Element) -> Note:
+        for ch in el:  # a note is its marker and its text: anything else would be left out unseen
+            if ch.tag not in ("Explicatus", "Exitus") and isinstance(ch.tag, str):
+                raise self.fail(ch, "uventet element i <Nota>")
         marker = norm(_explicatus(el) or "")
         lines = self.texts(li for ex in el.findall("Exitus") for li in ex.iter("Linea"))
         return Note(marker, lines)
@@ -183,13 +186,21 @@ class _Reader:
         lines = self.lines_of(rub)
         return Line(" ".join(l.text for l in lines), [n for l in lines for n in l.notes])
 
+    # what a cell of a table may hold (an <Image> has no text: the reader would leave it out unseen)
+    _CELL_CONTENT = frozenset(("Exitus", "Linea", "Char", "Nota", "Explicatus"))
+
     def table(self, el: etree._Element) -> Table:
         rows = []
-        for tr in el.iter("Tr"):
+        for tr in el:
+            if tr.tag != "Tr":
+                raise self.fail(tr, "uventet element i <Table>")
             row = []
             for cell in tr:
                 if cell.tag not in ("Td", "Th"):
-                    continue
+                    raise self.fail(cell, "uventet element i <Tr>")
+                for x in cell.iterdescendants():
+                    if x.tag not in self._CELL_CONTENT:
+                        raise self.fail(x, f"uventet element i <{cell.tag}>")
                 text = " ".join(self.texts(cell.iter("Linea")))
                 try:
                     spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
