@@ -177,8 +177,12 @@ class _NewText:
         rows whose cells are all empty (LexDania's column-width rows) carry no text and are left out.
         Partial: header cells and column/row spans are not kept, only the cells' text."""
         self.flush()
-        for tr in el.iter("Tr"):
-            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr if cell.tag in ("Td", "Th")]
+        for tr in el:
+            # anything but rows of cells would be left out of the new text
+            bad = tr if tr.tag != "Tr" else next((c for c in tr if c.tag not in ("Td", "Th")), None)
+            if bad is not None:
+                raise Unreadable(f"uventet element <{bad.tag}> i en tabel i den nye tekst")
+            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr]
             if not any(cells):
                 continue
             if any("|" in c for c in cells):
@@ -404,8 +408,16 @@ def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = N
     nt.start()
     try:
         nt.unit(el)
-    except Unreadable:  # a table: its cells as plain lines
-        return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
+    except Unreadable:  # a table: its cells as plain lines, each label ("Stk. 2.", "1)") before its line
+        lines: list[str] = []
+        label = ""
+        for x in el.iter("Explicatus", "Linea"):
+            if x.tag == "Explicatus":
+                label = norm(f"{label} {x.text or ''}")
+            else:
+                lines.append(norm(f"{label} {_raw_linea(x)}"))
+                label = ""
+        return "\n".join(lines + [label] if label else lines)
     nt.flush()
     for line, label in nt.repairs:
         if warnings is not None:
