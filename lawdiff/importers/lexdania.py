@@ -133,6 +133,28 @@ class _Reader:
         self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
         self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
         self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
+        self._section_line: dict[int, int] = {}  # id(section) -> line of its <Paragraf>
+
+    # an unnumbered § is a placeholder in a repealed or left-out part ("§ (Ophævet)")
+    _PLACEHOLDER = re.compile(r"^\((?:Ophævet|Udeladt)\)\.?$|^$")
+
+    def check_sections(self, act: Act) -> None:
+        """Report §§ no citation reaches: one without a number that is more than a placeholder,
+        and two §§ with the same number (the source's errors; a reader would notice them)."""
+        seen: dict[str, int] = {}
+        for sec in act.sections():
+            line = self._section_line.get(id(sec))
+            if sec.num is None:
+                text = norm(" ".join(t for u in sec.walk() for t in u.own_lines()))
+                if not self._PLACEHOLDER.match(text):
+                    self.repairs.append(f"{self.path}:{line}: en paragraf uden nummer (betegnelse "
+                                        f"»{norm(sec.label or '')}«) har tekst i kilden: »{text[:40]}«; "
+                                        f"den kan ikke adresseres")
+            elif sec.num in seen:
+                self.repairs.append(f"{self.path}:{line}: § {sec.num} findes to gange i kilden (også linje "
+                                    f"{seen[sec.num]}); »§ {sec.num}« kan ikke adresseres entydigt")
+            else:
+                seen[sec.num] = line
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
         return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline, hint=_HINT)
@@ -458,6 +480,7 @@ class _Reader:
         if label is None or len(label.strip()) <= 5:  # else the label is complete (fast path)
             label = self._split_label(next((c for c in el if c.tag == "Stk"), el), label, "section")
         secs = [self._section_unit(el, label)]
+        self._section_line[id(secs[0])] = el.sourceline
         for ch in el:
             if ch.tag == "Explicatus":
                 continue
@@ -467,6 +490,7 @@ class _Reader:
                 if slabel is not None and slabel.lstrip().startswith("§"):
                     secs.append(self._section_unit(el, slabel))
                     self._split_off[id(secs[-1])] = self._label_line.get(id(elements[0]), ch.sourceline)
+                    self._section_line[id(secs[-1])] = self._split_off[id(secs[-1])]
                     slabel = None
                 sec = secs[-1]
                 if slabel is None:
@@ -475,6 +499,11 @@ class _Reader:
                     snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
+                if slabel is not None and any(c.num == snum for c in sec.children):
+                    # the source numbers two stk. alike (LBK 1017/2011 § 2: "Stk. 2." twice): a
+                    # citation of it is ambiguous; kept as the source has it, and reported
+                    self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
+                                        f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
                     if e.tag == "Exitus":
@@ -502,6 +531,7 @@ class _Reader:
         The instructions are not executed here; `Unit.amending` keeps the source line so that
         the reader of amending acts can find the element again."""
         sec = self._section_unit(el, _explicatus(el))
+        self._section_line[id(sec)] = el.sourceline
         stk = Unit("subsection", num="1", amending=el.sourceline)
         stk.intro = self.flatten([ch for ch in el if ch.tag != "Explicatus"], [])
         sec.children.append(stk)
@@ -923,6 +953,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
             raise r.fail(ch, "uventet element i <DokumentIndhold>")
     if not any(True for _ in act.sections()):
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
+    r.check_sections(act)
     assign_eids(act)
     assign_wids(act)
     refs = r.refs

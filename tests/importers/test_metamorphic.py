@@ -826,3 +826,35 @@ def test_a_provision_kept_verbatim_keeps_its_labels():
     got, lost = lost_words(data, "x.xml")
     assert got is not None and not lost, lost
     assert PLANT in got["amendment"]
+
+
+def _reads(root) -> dict:
+    return imported(_serialise(root), "x.xml")
+
+
+def test_a_section_without_its_number_is_reported():
+    """A § whose label is lost holds law text no citation reaches: reported with file:line (it was
+    imported silently as an unnumbered placeholder)."""
+    root = etree.fromstring((CORPUS / "2016/2016-1342.xml").read_bytes())
+    ex = _m_drop_section_label(root, 4)  # § 4: "Formålet med beskæftigelsesindsatsen er …"
+    assert "Ophævet" not in "".join(ex.getparent().itertext())
+    got = _reads(root)
+    assert any(w.startswith(f"x.xml:{ex.getparent().sourceline}: en paragraf uden nummer") for w in got["warnings"])
+
+
+def test_a_duplicated_stk_or_section_number_is_reported():
+    root = etree.fromstring((CORPUS / "2016/2016-1342.xml").read_bytes())
+    st = _m_duplicate_stk_number(root, 3)
+    got = _reads(root)
+    assert any(w.startswith(f"x.xml:{st.sourceline}: ") and "har to stykker med nummeret" in w for w in got["warnings"])
+    # real sources: LBK 1017/2011 § 2 has two "Stk. 2."; LBK 55/2017 has two "§ 66 a."
+    res = imported((CORPUS / "2011/2011-1017.xml").read_bytes(), "a.xml")
+    assert "a.xml:361: § 2. har to stykker med nummeret 2 i kilden; »stk. 2« kan ikke adresseres entydigt" in res["warnings"]
+    res = imported((CORPUS / "2017/2017-55.xml").read_bytes(), "b.xml")
+    assert any(w.startswith("b.xml:2366: § 66 a findes to gange i kilden (også linje 2318)") for w in res["warnings"])
+
+
+def test_placeholders_are_not_reported():
+    """"§ (Ophævet)" in a repealed chapter is an unnumbered placeholder, not an error."""
+    for f in CORPUS_SAMPLE:
+        assert not any("paragraf uden nummer" in w and "Ophævet" in w for w in imported(f.read_bytes(), "x")["warnings"])
