@@ -616,6 +616,10 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             if _verbatim(el):
                 others.append({"tekst": _verbatim(el)})
     doc["paragraffer"] = paragraffer
+    annexes = [ch for ch in root if ch.tag == "Bilag"]
+    if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise
+        act.warnings.append(f"{name}:{annexes[0].sourceline}: lovens {len(annexes)} bilag læses ikke "
+                            f"(lawdiff har ingen bilag); numre, der henviser til dem, udføres ikke")
     if ikraft:
         doc["ikrafttræden"] = ikraft
     if others:

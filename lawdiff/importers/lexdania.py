@@ -954,6 +954,10 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if not any(True for _ in act.sections()):
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     r.check_sections(act)
+    annexes = [ch for ch in root if ch.tag == "Bilag"]
+    if annexes:  # the model has no annexes (README, Known limits): the act version is without them
+        r.repairs.append(f"{path}:{annexes[0].sourceline}: dokumentets {len(annexes)} bilag importeres ikke "
+                         f"(lawdiff har ingen bilag); lovversionen indeholder kun lovteksten")
     assign_eids(act)
     assign_wids(act)
     refs = r.refs
