@@ -843,13 +843,24 @@ _TEXT_AFTER_TAG = re.compile(rb'>(?=[ \t\r\n]*+(?:[^ \t\r\n<]|<!\[))(?<!<Char>)(
 _STRAY_TEXT = etree.XPath("descendant::text()[normalize-space()][not(parent::Char or parent::Explicatus)]")
 
 
+# an element inside a label: the readers take the <Explicatus>'s own text only
+_ELEMENT_IN_LABEL = re.compile(rb"<Explicatus\b[^>]*>[^<]*<(?!/Explicatus>)")
+
+
 def refuse_stray_text(root: etree._Element, data: bytes, path: str) -> None:
-    """Refuse text in the body that stands outside every <Char> and <Explicatus> (`data` is the
-    UTF-8 document `root` was parsed from)."""
+    """Refuse text in the body that stands outside every <Char> and <Explicatus>, and an element
+    inside an <Explicatus> (`data` is the UTF-8 document `root` was parsed from)."""
     start = data.find(b"<DokumentIndhold")
     if start < 0:
         return  # no body: the reader says so
     end = data.rfind(b"</DokumentIndhold")
+    if _ELEMENT_IN_LABEL.search(data, start, end):
+        body = root.find("DokumentIndhold")
+        for ex in (body.iter("Explicatus") if body is not None else []):
+            kid = next((k for k in ex if isinstance(k.tag, str)), None)
+            if kid is not None:
+                raise MappingError(f"<Explicatus> indeholder elementet <{kid.tag}>, hvis tekst ikke kan læses "
+                                   f"sikkert som en betegnelse", file=path, line=kid.sourceline, hint=_HINT)
     pos = start
     while True:
         m = _TEXT_AFTER_TAG.search(data, pos, end)

@@ -384,7 +384,7 @@ def source_words(root: etree._Element, amending_act: bool) -> collections.Counte
             out += words(_linea_as_read(el))
             out += words(el.tail or "")
             continue
-        if el.tag == "Char" or any(a.tag == "Linea" for a in el.iterancestors()):
+        if any(a.tag == "Linea" for a in el.iterancestors()):
             continue  # read with its Linea
         out += words(el.text or "")
         if el is not body:
@@ -871,3 +871,17 @@ def test_an_act_with_annexes_says_they_are_not_imported():
     got = imported(f.read_bytes(), "x.xml")
     line = etree.fromstring(f.read_bytes()).find("Bilag").sourceline
     assert any(w.startswith(f"x.xml:{line}: lovens ") and "bilag læses ikke" in w for w in got["amending_warnings"])
+
+
+def test_an_element_inside_a_label_is_refused():
+    """<Explicatus>§ 5<Char>…</Char></Explicatus>: the readers take the label's own text, and the
+    element's text was lost silently."""
+    for name in ("2016/2016-1342.xml", "2012/2012-1227.xml"):
+        root = etree.fromstring((CORPUS / name).read_bytes())
+        ex = _m_child_in_explicatus(root, 10)
+        for read in (imported, lambda d, p: amending.read_amending(d, p)):
+            if read is not imported and _features((CORPUS / name).read_bytes())[0] == "LBK":
+                continue
+            with pytest.raises(LawdiffError, match="<Explicatus> indeholder elementet <Char>") as e:
+                read(_serialise(root), "x.xml")
+            assert e.value.line == ex.sourceline
