@@ -885,3 +885,15 @@ def test_an_element_inside_a_label_is_refused():
             with pytest.raises(LawdiffError, match="<Explicatus> indeholder elementet <Char>") as e:
                 read(_serialise(root), "x.xml")
             assert e.value.line == ex.sourceline
+
+
+@pytest.mark.parametrize("rewrite", [
+    lambda t: t.replace("<Dokument ", '<Dokument xmlns="urn:x-andet-format" ', 1),
+    lambda t: re.sub(r"<(/?)([A-Za-z])", r"<\1x:\2", t).replace("<x:Dokument ", '<x:Dokument xmlns:x="urn:x" ', 1),
+])
+def test_a_namespace_is_a_different_vocabulary_and_refused(rewrite):
+    """LexDania has no namespace: the same element names in a namespace are another format, which
+    is refused (file:line), never read as LexDania."""
+    with pytest.raises(LawdiffError, match="ikke et LexDania-dokument") as e:
+        imported(rewrite(_text(FAST_SAMPLE[0].read_bytes())).encode(), "x.xml")
+    assert e.value.file == "x.xml" and e.value.line
