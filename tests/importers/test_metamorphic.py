@@ -136,7 +136,7 @@ def _reorder_attributes(text: str) -> str:
 
 # white space between two tags, unless it is the whole content of a <Char> or <Explicatus>
 # (`<Char formaChar="Bold">\n   </Char>`: text, which the importer keeps)
-_BETWEEN_TAGS = re.compile(r"(?<!<Char>)(?<!<Explicatus>)(?<!\")>([ \t\r\n]+)<|(?<=\")>([ \t\r\n]+)<(?!/Char>)")
+_BETWEEN_TAGS = re.compile(r"(?<!<Char)(?<!<Explicatus)(?<!\")>([ \t\r\n]+)<|(?<=\")>([ \t\r\n]+)<(?!/Char>|/Explicatus>)")
 
 
 def _whitespace(text: str) -> str:
