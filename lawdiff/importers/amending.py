@@ -274,7 +274,9 @@ def _official_text(an: etree._Element, read) -> str:
     out = [_label(an)]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(_child(ch, "AendringDefinition"), read))
+            d = _child(ch, "AendringDefinition")  # missing in a damaged source: the nummer is refused
+            if d is not None:
+                out.append(_lines_text(d, read))
             ak = _child(ch, "AendringAktion")
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):

@@ -897,3 +897,14 @@ def test_a_namespace_is_a_different_vocabulary_and_refused(rewrite):
     with pytest.raises(LawdiffError, match="ikke et LexDania-dokument") as e:
         imported(rewrite(_text(FAST_SAMPLE[0].read_bytes())).encode(), "x.xml")
     assert e.value.file == "x.xml" and e.value.line
+
+
+def test_an_aendring_without_its_definition_is_refused_not_a_traceback():
+    """Found by the fuzz test (tests/test_fuzz.py, now reading amending acts too): the verbatim
+    text of the refused nummer read the missing <AendringDefinition> and crashed."""
+    root = etree.fromstring((CORPUS / "2013/2013-633.xml").read_bytes())
+    d = root.xpath("//AendringsNummer/Aendring/AendringDefinition")[0]
+    an = d.getparent().getparent()
+    d.getparent().remove(d)
+    got = imported(_serialise(root), "x.xml")
+    assert any(r.startswith(f"x.xml:{an.sourceline}: ") and "uden <AendringDefinition>" in r for r in got["refused"])
