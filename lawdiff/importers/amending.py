@@ -582,6 +582,8 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     ikraft: list[dict] = []
     name = Path(path).name
     body = root.find("DokumentIndhold")
+    if body is None:
+        raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
     if original:
         # an original act that amends other acts: only its ændringsparagraffer (the act itself is
         # imported as an act version by importers/lexdania.py)

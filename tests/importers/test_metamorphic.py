@@ -908,3 +908,10 @@ def test_an_aendring_without_its_definition_is_refused_not_a_traceback():
     d.getparent().remove(d)
     got = imported(_serialise(root), "x.xml")
     assert any(r.startswith(f"x.xml:{an.sourceline}: ") and "uden <AendringDefinition>" in r for r in got["refused"])
+
+
+def test_an_amending_act_without_a_body_is_one_error():
+    data = ("<Dokument><Meta><DocumentType>LOV Æ</DocumentType><DiesSigni>2010-01-01</DiesSigni>"
+            "<Number>1</Number><Year>2010</Year></Meta></Dokument>").encode()
+    with pytest.raises(LawdiffError, match="intet <DokumentIndhold>"):
+        amending.read_amending(data, "x.xml")
