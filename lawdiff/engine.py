@@ -862,6 +862,8 @@ class _Applier:
             sibs[i:i] = new_units
         for u in new_units:
             self.parents[u.wid] = parent
+        if unit.kind == "section":
+            new_units = self._lift_headings(c, parent, new_units)
         if parent is not None:
             self.touch(parent.wid, c)
             if unit.kind != "section":
@@ -889,6 +891,10 @@ class _Applier:
                 old_secs.add(addr.canonical_num(u.num))
         for u in body:
             self.parents[u.wid] = parent
+            for sub in [u] + [x for x in u.walk() if x.kind in ("chapter", "part", "group")]:
+                for x in sub.children:
+                    self.parents[x.wid] = sub
+                self._lift_headings(c, sub, list(sub.children))
         new_secs = [addr.canonical_num(x.num) for u in body for x in u.walk() if x.kind == "section" and x.num]
         others = {addr.canonical_num(x.num) for x in self.r.new.sections() if x.num} - set(new_secs)
         for n in new_secs:
@@ -1505,6 +1511,22 @@ class _Applier:
                               f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
                               hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")
 
+    def _lift_headings(self, c: Change, parent: Unit | None, units: list[Unit]) -> list[Unit]:
+        """New §§ side by side in `parent` (or in a new chapter): a mellemrubrik between two of them
+        comes as the last line of the first one (`_trailing_heading`) and opens a group before the
+        next. Returns `units` with the §§ that moved into a group replaced by the groups (from the
+        last one back, so that each group ends at the next)."""
+        groups = []
+        for k in range(len(units) - 1, 0, -1):
+            prev, nxt = units[k - 1], units[k]
+            if prev.kind == "section" and nxt.kind == "section" and self.parents.get(nxt.wid, parent) is parent:
+                line = _trailing_heading(prev)
+                if line is not None:
+                    groups.append(self._group(c, line.text, parent, [nxt]))
+        if not groups:
+            return units
+        return [u for u in units if self.parents.get(u.wid, parent) is parent] + groups[::-1]
+
     def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
         """A new mellemrubrik before the units `first`: they and the §§ after them up to the next
         heading move into a new group."""
@@ -1848,12 +1870,20 @@ def _trailing_heading(sec: Unit) -> Line | None:
     single line after the §'s text that has no label and no closing punctuation, in the last stk.
     (or the § itself) as a line of its own."""
     holder = sec.children[-1] if sec.children and sec.children[-1].kind == "subsection" else sec
-    if holder.children or len(holder.intro) + len(holder.wrapup) < 2:
+    if holder.children:
+        # after a list ("… 5) private og offentlige interesser, …påkrævet. / Meddelelse af aktindsigt
+        # i en del af et dokument / § 15 c.", lov 638/2013, § 1, nr. 5): the line after the last nr.
+        if not holder.wrapup:
+            return None
+    elif len(holder.intro) + len(holder.wrapup) < 2:
         return None
     lines = holder.wrapup if holder.wrapup else holder.intro
     last = lines[-1]
     t = norm_map(last.text)[0].strip()
-    if not t or len(t) > 120 or not t[0].isupper() or re.search(r"[.:;,»«)\]]$", t) or \
+    # a heading may end in an abbreviation ("Opgørelse og anvendelse af nettoprovenu m.v.", lov
+    # 628/2011, § 1, nr. 8), never in any other closing punctuation
+    if not t or len(t) > 120 or not t[0].isupper() or \
+            re.search(r"[.:;,»«)\]]$", re.sub(r"\s(?:m\.v|m\.m|mv|mm|o\.l|el\.lign|osv)\.$", "", t)) or \
             re.match(r"(?:Stk\.|§|\d+\)|[a-zæøå]\))", t):
         return None
     lines.pop()

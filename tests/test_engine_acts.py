@@ -948,3 +948,34 @@ def test_a_rewritten_nr_whose_label_lacks_its_parenthesis():
     lr = run("2011/2011-663", [{"affattes": "§ 55, stk. 2, nr. 2", "tekst": read_text_of("2012/2012-326", "3", "16")}])
     assert text(lr.new, "§ 55, stk. 2, nr. 2") == text(corpus_act("2013/2013-34"), "§ 55, stk. 2, nr. 2")
     assert any("uden »)«" in w for w in lr.warnings)
+
+
+def _headings_before(act, nums: tuple[str, ...]):
+    return [(norm(u.heading.text), u.children[0].num) for u in act.walk() if u.kind == "group" and u.heading
+            and u.children and u.children[0].num in nums]
+
+
+def test_a_mellemrubrik_after_a_list_between_new_paragraphs():
+    """Lov nr. 638 af 12/6/2013, § 1, nr. 5 (forvaltningsloven, LBK 988/2012 -> LBK 433/2014): "§ 15
+    ophæves, og i stedet indsættes: »§ 15. … § 15 b. … 5) … påkrævet. / Meddelelse af aktindsigt i en del
+    af et dokument / § 15 c. …«". The mellemrubrik after § 15 b's list was left as the last line of
+    § 15 b (exit 0, chain class "lawdiff"); now it opens a group before § 15 c, as in the LBK."""
+    lr = run("2012/2012-988", [{"ophæves": "§ 15", "tekst": read_text_of("2013/2013-638", "1", "5")}])
+    official = corpus_act("2014/2014-433")
+    for n in ("15", "15 a", "15 b", "15 c"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    want = _headings_before(official, ("15 c",))
+    assert want == [("Meddelelse af aktindsigt i en del af et dokument", "15 c")]
+    assert _headings_before(lr.new, ("15 c",)) == want
+
+
+def test_a_mellemrubrik_ending_in_mv_between_the_paragraphs_of_a_new_chapter():
+    """Lov nr. 628 af 14/6/2011, § 1, nr. 8 (almenboligloven, LBK 103/2011 -> LBK 884/2011): "Kapitel 5 a
+    affattes således:" with "… i renteloven. / Opgørelse og anvendelse af nettoprovenu m.v. / § 75 j. …":
+    the heading ends in "m.v." and was read as the last line of § 75 i's stk. 7; now it opens a group
+    before § 75 j."""
+    lr = run("2011/2011-103", [{"affattes": "kapitel 5 a", "tekst": read_text_of("2011/2011-628", "1", "8")}])
+    official = corpus_act("2011/2011-884")
+    for n in ("75 h", "75 i", "75 j"):
+        assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
+    assert ("Opgørelse og anvendelse af nettoprovenu m.v.", "75 j") in _headings_before(lr.new, ("75 j",))
