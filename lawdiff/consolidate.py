@@ -403,9 +403,13 @@ def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
     wins over the act's general rule; a sentence of the commencement text that leaves the nummer
-    to a minister wins over the general rule too (minister_rules)."""
+    to a minister wins over the general rule too (as data, or in an old file minister_rules)."""
     ik, rank = _ikraft_of(n)
-    if rank is None or rank == 3:
+    # the importer carries a minister's ikrafttræden as data (`minister: true` with `gælder`);
+    # amendment files written before it did (which have no such rule) are read from the
+    # commencement text itself
+    data = any(isinstance(r, dict) and r.get("minister") for r in n.act.ikraft)
+    if (rank is None or rank == 3) and not data:
         for scope, sentence in minister_rules(n.act):
             if scope is None or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
                 return Ikraft(None, f"ministeren fastsætter tidspunktet for ikrafttræden (»{sentence}«)")
