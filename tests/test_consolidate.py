@@ -281,3 +281,22 @@ def test_the_importer_carries_a_ministers_ikrafttraeden_as_data_and_consolidate_
     assert ikraft_of(nr["3"]).date == "2013-07-01"
 
     assert read_amending_file(lexdania("2012/2012-154.xml")).doc["ikrafttræden"] == [{"dato": "2012-03-05"}]
+
+
+def test_a_note_on_numre_not_incorporated_says_the_others_are():
+    """LBK 1152/2011 (sygedagpengeloven) lists only lov 1599/2010 in its preamble; its note "De ændringer,
+    der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010, er ikke indarbejdet …" says that
+    lov 1539/2010's other numre (nr. 1-3, in force 3/1/2011) are in it. They were executed a second time,
+    and lov 1539/2010 ran at their date before lov 154/2012, so that its nr. 8 ("pr. dag" -> "pr. dag, jf.
+    dog § 53 a") came before lov 154/2012, nr. 8 rewrote § 52, stk. 2 (LBK 653/2012 has "jf. dog § 53 a")."""
+    from lawdiff.consolidate import AmendingAct, Nummer, incorporated, is_incorporated
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.conftest import lexdania
+
+    base = read_lexdania_file(lexdania("2011/2011-1152.xml")).act
+    inc = incorporated(base, None)
+    act = AmendingAct("lov-2010-1539", "x.yaml", "", "2010-12-21", "lov nr. 1539 af 21/12/2010", [], [], [])
+    got = {k: is_incorporated(inc, Nummer(act, "1", k, {}, ())) for k in ("1", "3", "4", "8", "10", "11")}
+    assert got == {"1": True, "3": True, "4": False, "8": False, "10": False, "11": True}
+    other = AmendingAct("lov-2010-1599", "y.yaml", "", "2010-12-22", "lov nr. 1599 af 22/12/2010", [], [], [])
+    assert is_incorporated(inc, Nummer(other, "1", "1", {}, ()))
