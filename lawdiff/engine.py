@@ -652,7 +652,10 @@ class _Applier:
                 self.add_edit(c, k, u, s, e, "", verb)
             elif verb == "indsættes_efter":
                 tekst = _norm_query(c.get("tekst"))
-                self.add_edit(c, k, u, e, e, tekst if _PUNCT_START.match(tekst) else " " + tekst, verb)
+                # a range's end clings to its start: "Efter »§ 86, stk. 1« indsættes: »-3«" gives "stk. 1-3"
+                # (lov 273/2013, § 1, nr. 8), never "stk. 1 -3"
+                glued = _PUNCT_START.match(tekst) or (re.match(r"[-–]\d", tekst) and ln.text[e - 1:e].isdigit())
+                self.add_edit(c, k, u, e, e, tekst if glued else " " + tekst, verb)
             else:
                 tekst = _norm_query(c.get("tekst"))
                 if _PUNCT_START.match(tekst) and s > 0 and ln.text[s - 1] == " ":

@@ -223,13 +223,16 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
     the official LBK, when every difference has evidence of being the LBK's own correction;
     None when one of them may be lawdiff's (then the § counts as "lawdiff"). Per difference
     (a word-level opcode between the LBK's text and lawdiff's):
-    - "tekst ingen nummer skrev": the two differ only as a typo or a comma does (`_small`: never
-      in a number), lawdiff's words there are the base's (no nummer wrote them: the executed numre
-      changed other words of the §), and the act's numre do not hold the LBK's words there (so it is
-      not a change lawdiff failed to make): "særlig" -> "særligt", "Tilbudet" -> "Tilbuddet";
+    - "tekst ingen nummer skrev": lawdiff's words there are the base's (no nummer wrote them: the
+      executed numre changed other words of the §), and the act's numre do not hold the LBK's words
+      there (so it is not a change lawdiff failed to make): "særlig" -> "særligt", "Tilbudet" ->
+      "Tilbuddet", and larger: færdselsloven § 134, stk. 2, nr. 14 of LBK 1047/2011 is gone where lov
+      184/2011's only nummer on § 134 changes a reference in stk. 4;
     - "lovens ord": the two differ only as a typo or a comma does, and lawdiff's words there, with
-      two words of context on each side, are the act's own words (a quotation of a nummer that
-      touches the §): "fængsel indtil 4 år." where the LBK prints "år";
+      two words of context on each side or on one side (the quotation may end there), are the act's
+      own words (a quotation of a nummer that touches the §): "fængsel indtil 4 år." where the LBK
+      prints "år", "… sagkyndig institution eller organisation" (lov 574/2012) where it prints
+      "organisationer";
     - "ressort": the difference names a ministry or an agency on one side (`_ressort`).
     A § the act rewrote or repealed whole, which the LBK still prints with the base's text, is
     "LBK beholder ophævet tekst" (LBK 1139/2013 keeps retsplejeloven §§ 645-652 after lov 1387/2012,
@@ -251,11 +254,12 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
         if _MINISTRY.search(" ".join(x + y)) and len(x) <= 8 and len(y) <= 8:
             kinds.add("ressort")
+        elif all(k in from_base for k in span) and (not x or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) not in acts):
+            kinds.add("tekst ingen nummer skrev")
         elif not _small(x, y):
             return None
-        elif all(k in from_base for k in span) and (not x or " ".join(x) not in acts):
-            kinds.add("tekst ingen nummer skrev")
-        elif compare_text(" ".join(r[max(j1 - 2, 0):j2 + 2])) in acts:
+        elif any(compare_text(" ".join(r[max(j1 - lo, 0):j2 + hi])) in acts for lo, hi in ((2, 2), (2, 0), (0, 2))
+                 if r[max(j1 - lo, 0):j2 + hi]):
             kinds.add("lovens ord")
         else:
             return None

@@ -979,3 +979,12 @@ def test_a_mellemrubrik_ending_in_mv_between_the_paragraphs_of_a_new_chapter():
     for n in ("75 h", "75 i", "75 j"):
         assert text(lr.new, f"§ {n}") == text(official, f"§ {n}")
     assert ("Opgørelse og anvendelse af nettoprovenu m.v.", "75 j") in _headings_before(lr.new, ("75 j",))
+
+
+def test_an_inserted_range_end_clings_to_its_start():
+    """Lov nr. 273 af 19/3/2013, § 1, nr. 8 (almenboligloven, LBK 2011-884 -> LBK 1023/2013): "I § 51, stk. 7,
+    indsættes efter »§ 86, stk. 1«: »-3«." gave "jf. § 86, stk. 1 -3, i lov om leje af almene boliger"
+    (exit 0); the LBK has "stk. 1-3"."""
+    lr = run("2011/2011-884", [{"i": "§ 51, stk. 7", "indsættes_efter": "§ 86, stk. 1", "tekst": "-3"}])
+    assert "jf. § 86, stk. 1-3, i lov om leje af almene boliger" in text(lr.new, "§ 51, stk. 7")
+    assert "jf. § 86, stk. 1-3, i lov om leje af almene boliger" in text(corpus_act("2013/2013-1023"), "§ 51, stk. 7")
