@@ -246,6 +246,9 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
     for blk in difflib.SequenceMatcher(None, r, b, autojunk=False).get_matching_blocks():
         from_base.update(range(blk.a, blk.a + blk.size))
     acts = compare_text(" ".join(json.dumps(n.data, ensure_ascii=False) for n in by).replace("\\n", " "))
+    quotes = [str(v) for n in by for c in n.data.get("ændringer") or [] if isinstance(c, dict)
+              for k, v in c.items() if k in ("ændres", "til", "tekst", "udgår") and isinstance(v, str)]
+    seams = any(re.match(r"\s*[,.;:]", q) or re.search(r"[,.;:]\s*$", q) for q in quotes)
     kinds = set()
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -259,7 +262,12 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
         elif not _small(x, y):
             return None
         elif any(compare_text(" ".join(r[max(j1 - lo, 0):j2 + hi])) in acts for lo, hi in ((2, 2), (2, 0), (0, 2))
-                 if r[max(j1 - lo, 0):j2 + hi]):
+                 if r[max(j1 - lo, 0):j2 + hi]) or (len(" ".join(y)) >= 8 and compare_text(" ".join(y)) in acts):
+            kinds.add("lovens ord")
+        elif _PUNCT.sub("", " ".join(x)) == _PUNCT.sub("", " ".join(y)) and seams:
+            # only punctuation differs, next to a change whose quotation itself begins or ends with
+            # punctuation: lawdiff did what the words say (»og« til: »,«; udgår », medmindre andet er
+            # fastsat,«), the LBK set the punctuation otherwise
             kinds.add("lovens ord")
         else:
             return None
