@@ -1006,3 +1006,16 @@ def test_a_punktum_that_begins_with_a_number_is_counted():
     official = text(corpus_act("2013/2013-521"), "§ 51 a, stk. 1")
     # nr. 13 (the nævn's new name) and the ministry's new name are not executed here: compare from the 2. pkt.
     assert got.split("cand. jur.", 1)[1] == official.split("cand. jur.", 1)[1]
+
+
+def test_a_quotation_missing_the_space_after_stk_is_read_with_a_warning():
+    """Lov nr. 518 af 30/5/2012, § 1, nr. 6 (almenboligloven, LBK 884/2011 -> LBK 1023/2013): "I § 52, stk. 2,
+    1. pkt., ændres »i stk.1.« til: »i stk. 1, 1. pkt.«" where the law has "i stk. 1.": only the space after
+    "stk." is missing, at one place; executed there with a warning (it was refused). A quotation that
+    differs otherwise is still refused."""
+    lr = run("2011/2011-884", [{"i": "§ 52, stk. 2, 1. pkt.", "ændres": "i stk.1.", "til": "i stk. 1, 1. pkt."}])
+    assert "der er nævnt i stk. 1, 1. pkt." in text(lr.new, "§ 52, stk. 2")
+    assert "der er nævnt i stk. 1, 1. pkt." in text(corpus_act("2013/2013-1023"), "§ 52, stk. 2")
+    assert any("manglende mellemrum" in w and "i stk. 1." in w for w in lr.warnings)
+    with pytest.raises(ProposalError, match="findes ikke"):
+        run("2011/2011-884", [{"i": "§ 52, stk. 2, 1. pkt.", "ændres": "i stk.2.", "til": "i stk. 1, 1. pkt."}])
