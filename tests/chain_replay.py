@@ -257,7 +257,9 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
         if _MINISTRY.search(" ".join(x + y)) and len(x) <= 8 and len(y) <= 8:
             kinds.add("ressort")
-        elif all(k in from_base for k in span) and (not x or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) not in acts):
+        elif all(k in from_base for k in span) and not (x and (
+                (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
+                or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) in acts)):
             kinds.add("tekst ingen nummer skrev")
         elif not _small(x, y):
             return None
@@ -565,4 +567,7 @@ def summary(results: list[ChainResult]) -> tuple[str, dict]:
     for r in results:
         if r.error:
             lines.append(f"  {r.target}: {r.error}")
+    lawdiff = [(r.target, num) for r in done for num, c in r.misses if c == "lawdiff"]
+    if lawdiff:
+        lines.append("class lawdiff: " + ", ".join(f"{t} § {num}" for t, num in lawdiff))
     return "\n".join(lines), fig
