@@ -1155,6 +1155,15 @@ class _Applier:
                               f"ikke i {parent.cite()}", "i")
         units = [self._parse(c, kind, chunk) for chunk in split_units(kind, c.get("tekst"))]
         sibs = [u for u in parent.children if u.kind == kind]
+        for new in units:
+            # the same stk. twice: lov 1353/2012, § 11, nr. 1 inserts in § 7 of the registration act "som
+            # stk. 7 og 8" the text lov 590/2012 had inserted there already (LBK 16/2013 has it once);
+            # executed, the law held it twice (exit 0). A reader cannot tell which the act means: refused
+            same = next((u for u in sibs if u.wid not in self.r.inserted and _body(u) == _body(new)), None)
+            if same is not None:
+                raise c.error(f"det nye {kind_word}. står allerede ordret i loven som {cite_path(same, self.parents)}",
+                              "tekst", hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
+                                            "nummeret kan ikke udføres, før det er afklaret")
         pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
         som = self._som(c, kind_word) if c.get("som") is not None else None
         if pos_key:
@@ -1902,6 +1911,12 @@ def _trailing_heading(sec: Unit) -> Line | None:
         return None
     lines.pop()
     return last
+
+
+def _body(u: Unit) -> list:
+    """A unit's text without its label, white space normalised, with its sub-units': two units are
+    the same text when these are equal."""
+    return [" ".join(" ".join(u.own_lines()).split())] + [_body(x) for x in u.children]
 
 
 def _num_key(n: str):

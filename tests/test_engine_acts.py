@@ -1019,3 +1019,15 @@ def test_a_quotation_missing_the_space_after_stk_is_read_with_a_warning():
     assert any("manglende mellemrum" in w and "i stk. 1." in w for w in lr.warnings)
     with pytest.raises(ProposalError, match="findes ikke"):
         run("2011/2011-884", [{"i": "§ 52, stk. 2, 1. pkt.", "ændres": "i stk.2.", "til": "i stk. 1, 1. pkt."}])
+
+
+def test_a_new_stk_whose_text_the_law_already_has_is_refused():
+    """Lov nr. 1353 af 27/12/2012, § 11, nr. 1 (registreringsloven, LBK 1009/2012 -> LBK 16/2013): "I § 7
+    indsættes som stk. 7 og 8: »Stk. 7. Vare- og lastbiler … Stk. 8. Skatteministeren fastsætter …«", text
+    that lov 590/2012 had put in § 7 already. Executed, § 7 held it twice (exit 0; LBK 16/2013 has it
+    once). Which of the two the act means a reader cannot tell: refused, naming the unit."""
+    official = corpus_act("2013/2013-16")
+    assert text(official, "§ 7").count("Vare- og lastbiler med en tilladt totalvægt") == 1
+    with pytest.raises(ProposalError, match="står allerede ordret i loven som § 7, stk. "):
+        run("2012/2012-1009", [{"ny": "stk", "i": "§ 7", "som": "stk. 7 og 8",
+                                "tekst": read_text_of("2012/2012-1353", "11", "1")}])
