@@ -28,29 +28,38 @@ FOLDER = Path(".lawdiff-cache") / "akn"
 _MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a bound on a planted file
 # the modules whose code decides the model akn.from_bytes builds from a file's bytes
 _READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
-_code_digest: str | None = None
+# and those that decide the outline built from that model (outline.py; diff.py's fingerprint)
+_OUTLINER = _READER + ("outline.py", "diff.py")
+_code_digests: dict[tuple[str, ...], str] = {}
 
 
-def _code() -> str:
-    global _code_digest
-    if _code_digest is None:
+def _code(modules: tuple[str, ...] = _READER) -> str:
+    d = _code_digests.get(modules)
+    if d is None:
         h = hashlib.sha256(pickle.format_version.encode())
         here = Path(__file__).resolve().parent
-        for name in _READER:
+        for name in modules:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
-        _code_digest = h.hexdigest()
-    return _code_digest
+        d = _code_digests[modules] = h.hexdigest()
+    return d
+
+
+_CLASSES: dict[tuple[str, str], type] = {}  # what find_class allowed, for the next look-up
 
 
 class _Unpickler(pickle.Unpickler):
     """Builds the model's classes and nothing else."""
 
     def find_class(self, module: str, name: str):
+        cls = _CLASSES.get((module, name))
+        if cls is not None:
+            return cls
         if module in ("lawdiff.model", "lawdiff.record") and not name.startswith("_"):
             import importlib
 
             cls = getattr(importlib.import_module(module), name, None)
             if isinstance(cls, type):
+                _CLASSES[module, name] = cls
                 return cls
         raise pickle.UnpicklingError(f"{module}.{name} er ikke tilladt i cachen")
 
@@ -76,6 +85,26 @@ def load(root: Path, data: bytes, path: str) -> Act:
     return act
 
 
+def outline(root: Path, data: bytes, path: str):
+    """The outline of akn.from_bytes(data, path) (outline.py: what `lawdiff diff` reads), from the
+    cache under `root` when it holds this file's outline as this code builds it; else built from
+    the model (`load`: the cached model or the file) and cached. A miss returns the outline read
+    back from the bytes it wrote, so a first and a later diff take the same path."""
+    from . import outline as ol
+
+    try:
+        entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code(_OUTLINER)[:32] + ".outline")
+    except OSError:
+        return ol.loads(ol.dumps(_read(data, path)))
+    try:
+        return ol.loads(read_regular(entry, _MAX_ENTRY, inside=Path(root)))
+    except Exception:  # no entry, or one that cannot be used: build it
+        pass
+    blob = ol.dumps(load(root, data, path))  # raises on a bad file: nothing is cached for it
+    _write_bytes(entry, blob)
+    return ol.loads(blob)
+
+
 def _read(data: bytes, path: str) -> Act:
     from . import akn  # only here: a cached version needs no lxml
 
@@ -83,6 +112,10 @@ def _read(data: bytes, path: str) -> Act:
 
 
 def _write(entry: Path, act: Act) -> None:
+    _write_bytes(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_bytes(entry: Path, blob: bytes) -> None:
     from .store import atomic_write  # the store's atomic write: same folder, rename, the umask's mode
 
     try:
@@ -92,6 +125,6 @@ def _write(entry: Path, act: Act) -> None:
         gitignore = entry.parent.parent / ".gitignore"  # as publish.py's PDF cache: never committed
         if not gitignore.exists():
             atomic_write(gitignore, b"*\n")
-        atomic_write(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(entry, blob)
     except Exception:  # a read-only or full disk: no cache, no error
         pass
