@@ -15,7 +15,6 @@ reading the file as if there were no cache; the cache never causes an error of i
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 from pathlib import Path
@@ -36,6 +35,8 @@ _code_digests: dict[tuple[str, ...], str] = {}
 def _code(modules: tuple[str, ...] = _READER) -> str:
     d = _code_digests.get(modules)
     if d is None:
+        import hashlib
+
         h = hashlib.sha256(pickle.format_version.encode())
         here = Path(__file__).resolve().parent
         for name in modules:
@@ -67,6 +68,8 @@ class _Unpickler(pickle.Unpickler):
 def load(root: Path, data: bytes, path: str) -> Act:
     """akn.from_bytes(data, path), from the cache under `root` when it holds this file as this
     code reads it; else read, and cached for the next time."""
+    import hashlib
+
     try:
         entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code()[:32] + ".pickle")
     except OSError:
@@ -85,15 +88,31 @@ def load(root: Path, data: bytes, path: str) -> Act:
     return act
 
 
+def _outliner_code() -> str:
+    """As _code(_OUTLINER), hashed with BLAKE2b (outline.blake2b: no OpenSSL hashlib to import)."""
+    d = _code_digests.get(("blake2b",) + _OUTLINER)
+    if d is None:
+        from .outline import blake2b
+
+        h = blake2b(pickle.format_version.encode())
+        here = Path(__file__).resolve().parent
+        for name in _OUTLINER:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        d = _code_digests[("blake2b",) + _OUTLINER] = h.hexdigest()
+    return d
+
+
 def outline(root: Path, data: bytes, path: str):
     """The outline of akn.from_bytes(data, path) (outline.py: what `lawdiff diff` reads), from the
     cache under `root` when it holds this file's outline as this code builds it; else built from
-    the model (`load`: the cached model or the file) and cached. A miss returns the outline read
+    the model (`load`: the cached model or the file) and cached. Keyed by the BLAKE2b of the file's
+    bytes and of the code that builds the outline (never a stale entry). A miss returns the outline read
     back from the bytes it wrote, so a first and a later diff take the same path."""
     from . import outline as ol
 
     try:
-        entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code(_OUTLINER)[:32] + ".outline")
+        name = ol.blake2b(data, digest_size=32).hexdigest() + "-" + _outliner_code()[:32] + ".outline"
+        entry = Path(root) / FOLDER / name
     except OSError:
         return ol.loads(ol.dumps(_read(data, path)))
     try:

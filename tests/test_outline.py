@@ -8,6 +8,7 @@ import pickle
 import shutil
 
 import pytest
+from hypothesis import given, strategies as st
 
 from lawdiff import akn, akncache, outline
 from lawdiff.diff import compare
@@ -164,3 +165,18 @@ def test_diff_command_output_is_the_models_comparison(tmp_path, capsys):
         body = render(red, "", False).lstrip("\n")
         assert out.endswith(body) and out.startswith("lab@2015-07-01 → lab@2016-11-21\n")
     assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 2
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 abcæøåAZ\u00a0\u00ad\u200b\t-.§"), max_size=12))
+def test_diffs_canonical_num_is_address_canonical_num(num):
+    from lawdiff import address, diff
+
+    assert diff.canonical_num(num) == address.canonical_num(num)
+
+
+def test_diffs_canonical_num_agrees_on_every_number_of_the_store():
+    from lawdiff import address, diff
+
+    nums = {u.num for p in FILES for u in akn.from_bytes(p.read_bytes(), str(p)).walk() if u.num}
+    assert len(nums) > 300
+    assert all(diff.canonical_num(n) == address.canonical_num(n) for n in nums)
