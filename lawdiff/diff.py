@@ -69,7 +69,7 @@ class _Memo:
     def __init__(self) -> None:
         self.fp: dict[int, tuple] = {}
         self.text: dict[int, str] = {}
-        self.bag: dict[int, Counter] = {}
+        self.bag: dict[int, tuple[Counter, int]] = {}  # the bag of words and its size
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
 
@@ -120,12 +120,17 @@ def _similar(a: Unit, b: Unit) -> float:
     for u in (a, b):
         bag = _M.bag.get(id(u))
         if bag is None:
-            bag = _M.bag[id(u)] = Counter(_own_text(u).split())
+            words = Counter(_own_text(u).split())
+            bag = _M.bag[id(u)] = (words, sum(words.values()))
         bags.append(bag)
-    total = sum(bags[0].values()) + sum(bags[1].values())
+    (x, nx), (y, ny) = bags
+    total = nx + ny
     if not total:
         return 1.0
-    return 2 * sum((bags[0] & bags[1]).values()) / total
+    if len(x) > len(y):
+        x, y = y, x
+    # = sum((x & y).values()), without building the intersection Counter
+    return 2 * sum(min(c, y[w]) for w, c in x.items() if w in y) / total
 
 
 def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
