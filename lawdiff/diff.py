@@ -86,12 +86,17 @@ def _fp(u: Unit) -> tuple | bytes:
         return u.digest
     f = _M.fp.get(id(u))
     if f is None:
-        f = (u.kind, u.num, u.label, u.heading.text if u.heading else None,
-             tuple(b.text for b in u.intro), tuple(_fp(c) for c in u.children),
-             tuple(b.text for b in u.wrapup))
+        f = fingerprint(u, tuple(_fp(c) for c in u.children))
         _M.fp[id(u)] = f
         _M.keep.append(u)
     return f
+
+
+def fingerprint(u: Unit, children: tuple) -> tuple:
+    """_fp of `u` given its children's: the one definition of what makes two units identical
+    (outline.py digests the same tuple, with the children's digests)."""
+    return (u.kind, u.num, u.label, u.heading.text if u.heading else None,
+            tuple(b.text for b in u.intro), children, tuple(b.text for b in u.wrapup))
 
 
 def _own_text(u: Unit) -> str:

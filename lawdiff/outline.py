@@ -4,7 +4,7 @@
 ~600 changed). Loading both whole models (the pickled akncache entry: every Line, every stk.) was
 half of the command's time. The outline holds, per unit down to the §§ (parts, chapters,
 mellemrubrik groups, §§ and other top-level units): its kind, number, label, ids, the digest of
-its diff fingerprint (diff._fp: text and structure exactly as stored, labels included) and the
+its diff fingerprint (diff.fingerprint: text and structure exactly as stored, labels included) and the
 pickled unit. diff.compare() finds identical units by their digests and unpickles only the units
 whose digests differ (or that it reads for another reason), so the text of an unchanged § is
 never read.
@@ -13,9 +13,11 @@ Exactness: a unit of the outline (`Lazy`) behaves as the model unit it stands fo
 that is not in the outline reads the unit from its pickle first. A container's own part (heading,
 intro, wrap-up) is pickled without its children, which the outline holds as Lazy units; asking a
 container for anything else than its data (a method such as notes()) is refused with an error,
-never answered from the children-less copy. Digests are BLAKE2b (160 bits) of repr() of the
-fingerprint tuple (str, None and tuples only: repr is exact and deterministic); two units are
-treated as identical only when their digests are equal. The entry is stored by akncache keyed by
+never answered from the children-less copy. A unit's digest is the BLAKE2b (160 bits) of repr() of
+its fingerprint (diff.fingerprint) with its children's digests in place of their fingerprints (a
+Merkle tree: str, None, bytes and tuples only, so repr is exact and deterministic, and equal
+digests mean equal fingerprints); two units are treated as identical only when their digests are
+equal. The entry is stored by akncache keyed by
 the file's sha256 and the source of every module that decides its content (this one, diff.py and
 the model's reader), so a stale outline is never used.
 
@@ -142,20 +144,21 @@ def dumps(act) -> bytes:
 
     from . import diff
 
+    def merkle(u) -> bytes:
+        return digest(diff.fingerprint(u, tuple(merkle(c) for c in u.children)))
+
     def node(u) -> tuple:
-        dig = digest(diff._fp(u))
         if _branch(u):
             shell = copy.copy(u)
             shell.children = []
+            children = tuple(node(c) for c in u.children)
+            dig = digest(diff.fingerprint(u, tuple(c[6] for c in children)))
             return (True, u.kind, u.num, u.label, u.wid, u.eid, dig,
-                    pickle.dumps(shell, protocol=pickle.HIGHEST_PROTOCOL), tuple(node(c) for c in u.children))
-        return (False, u.kind, u.num, u.label, u.wid, u.eid, dig, pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL),
-                None)
+                    pickle.dumps(shell, protocol=pickle.HIGHEST_PROTOCOL), children)
+        return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u),
+                pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL), None)
 
-    try:
-        nodes = tuple(node(u) for u in act.body)
-    finally:
-        diff._M.__init__()
+    nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes))
     return marshal.dumps((MAGIC, _check(payload), payload))
 

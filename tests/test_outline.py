@@ -180,3 +180,27 @@ def test_diffs_canonical_num_agrees_on_every_number_of_the_store():
     nums = {u.num for p in FILES for u in akn.from_bytes(p.read_bytes(), str(p)).walk() if u.num}
     assert len(nums) > 300
     assert all(diff.canonical_num(n) == address.canonical_num(n) for n in nums)
+
+
+def test_equal_digests_are_equal_fingerprints(tmp_path):
+    """The outline's Merkle digests decide identity as diff._fp does, over the units of every LAB
+    version (each § and container against every unit of the same kind and number elsewhere)."""
+    from lawdiff import diff
+
+    paths = sorted((ROOT / "statutes/lab").glob("*.xml"))
+    units: dict[tuple, list] = {}
+    for p in paths:
+        o, act = _outline(tmp_path, p), akn.from_bytes(p.read_bytes(), str(p))
+        outer = [u for u in act.walk() if u.kind in ("book", "part", "chapter", "group", "section", "ikraft")]
+        for lazy, unit in zip(_nodes(o.body), outer, strict=True):
+            assert (lazy.kind, lazy.num, lazy.wid) == (unit.kind, unit.num, unit.wid)
+            units.setdefault((unit.kind, unit.num), []).append((lazy.digest, diff._fp(unit)))
+    same = differ = 0
+    for versions in units.values():
+        for i, (da, fa) in enumerate(versions):
+            for db, fb in versions[i + 1:]:
+                assert (da == db) == (fa == fb)
+                same += da == db
+                differ += da != db
+    diff._M.__init__()
+    assert same > 1000 and differ > 100
