@@ -8,6 +8,11 @@ labels, names, text, xmlsafe, this one): a changed file or a changed reader is a
 so a stale entry is never used. Only a version that from_bytes read without error is written, so
 an entry stands for bytes that passed every check.
 
+Beside each model, `lawdiff diff` keeps the version's outline (`<key>.outline`, outline.py: per §
+a digest and its pickled unit, so that a diff reads only the §§ that differ), keyed by the BLAKE2b
+of the file's bytes and of the source of the modules that build it (the reader's, outline.py and
+diff.py), and checksummed.
+
 Entries are written atomically (a temporary file and a rename) and read with an unpickler that
 builds only the model's own classes (no other class or function can be named by an entry). Any
 problem with the cache — a folder that cannot be written, an entry that cannot be read — means
