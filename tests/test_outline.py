@@ -204,3 +204,21 @@ def test_equal_digests_are_equal_fingerprints(tmp_path):
                 differ += da != db
     diff._M.__init__()
     assert same > 1000 and differ > 100
+
+
+def test_no_outline_cached_where_the_cache_cannot_be_written_and_the_diff_is_the_same(tmp_path, capsys):
+    import os
+
+    from lawdiff.cli import main
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "statutes/lab", root / "statutes/lab")
+    assert main(["--root", str(root), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+    want = capsys.readouterr().out
+    shutil.rmtree(root / ".lawdiff-cache")
+    (tmp_path / "elsewhere").mkdir()
+    (root / ".lawdiff-cache").mkdir()
+    os.symlink(tmp_path / "elsewhere", root / ".lawdiff-cache" / "akn")  # never written through a link
+    assert main(["--root", str(root), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+    assert capsys.readouterr().out == want
+    assert list((tmp_path / "elsewhere").iterdir()) == []
