@@ -222,3 +222,23 @@ def test_no_outline_cached_where_the_cache_cannot_be_written_and_the_diff_is_the
     assert main(["--root", str(root), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
     assert capsys.readouterr().out == want
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_the_diff_command_imports_only_what_it_uses(tmp_path):
+    """With both versions cached, `lawdiff diff` (text) loads no XML parser, YAML, templates, PDF or
+    Markdown renderer, no engine, no address grammar and not hashlib's OpenSSL (issue 9 §6)."""
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "statutes/lab", tmp_path / "statutes/lab")
+    code = ("import sys, io, contextlib\nfrom lawdiff.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--root', {str(tmp_path)!r}, 'diff', 'lab@2015-07-01', 'lab@2016-11-21']) == 0\n"
+            "print(' '.join(sorted(sys.modules)))")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)  # fills the cache
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                                cwd=ROOT).stdout.split())
+    assert {"lawdiff.diff", "lawdiff.outline", "diff_match_patch"} <= loaded
+    banned = {"lxml", "lxml.etree", "yaml", "jinja2", "weasyprint", "markdown_it", "jsonschema", "lawdiff.engine",
+              "lawdiff.proposal", "lawdiff.akn", "lawdiff.address", "lawdiff.render.html", "_hashlib", "json"}
+    assert loaded & banned == set()
