@@ -80,8 +80,9 @@ _M = _Memo()
 def _fp(u: Unit) -> tuple | bytes:
     """The unit's text and structure, exactly as stored (labels included, notes excluded). For a
     unit of an outline (outline.Lazy) the digest of this tuple, stored with it: two outlines'
-    units are compared by digest without reading their text. (An outline's unit and a model unit
-    never compare equal, which only costs time: then their texts are diffed and found equal.)"""
+    units are compared by digest without reading their text. An outline's unit never equals a model
+    unit here (a digest is no tuple), so compare() takes both versions as outlines or both as
+    models (the diff command does): mixed, identical units would be diffed instead of copied."""
     if type(u) is Lazy:
         return u.digest
     f = _M.fp.get(id(u))
