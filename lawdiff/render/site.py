@@ -17,8 +17,10 @@ swapped in only when the whole build has succeeded.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import re
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
 STATUS = {"udkast": "Udkast", "endelig": "Endelig"}
+_SECTION_CACHE = 50_000  # §§ kept rendered by one builder at most
 WEB_ORDER = ("almindelige", "forslagene", "lovforslag", "specielle", "bilag1")
 PDF_ORDER = ("lovforslag", "almindelige", "forslagene", "specielle", "bilag1")
 
@@ -88,6 +91,7 @@ class _Builder:
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
         self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
         self.amendments = history.Amendments(root)  # each amendment file read once, not once per act
+        self._sections: dict[tuple[bytes, int], Markup] = {}  # _section_html's renderings
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -123,8 +127,7 @@ class _Builder:
 
     def _act_unit(self, u: Unit, notes: Notes, level: int) -> Markup:
         if u.kind == "section":
-            html = runit_html(_same(u), permalinks=True, notes=notes, level=min(level, 6))
-            return html + notes.aside()
+            return self._section_html(u, notes, min(level, 6))
         if u.kind in ("book", "part", "chapter", "group"):
             tag = f"h{min(level, 6)}"
             num = Markup('<span class="num">{}</span>').format(esc(u.label.strip())) if u.label else Markup("")
@@ -139,6 +142,28 @@ class _Builder:
             lines = Markup("").join(Markup("<p>") + notes.line(b) + Markup("</p>") for b in u.intro if isinstance(b, Line))
             return Markup('<section class="ikraft" id="{}">').format(u.eid) + lines + Markup("</section>") + notes.aside()
         return Markup("")
+
+    def _section_html(self, u: Unit, notes: Notes, level: int) -> Markup:
+        """A § of an act page. The same § stands unchanged in many versions of an act (every
+        version page shows the whole act): a § without footnotes is rendered once per content
+        and level. The key is the pickle of the unit's whole tree (every field of every unit,
+        line and table: equal bytes, equal HTML); a § with a footnote is always rendered, since
+        its markers are numbered on the page, and so is one where a unit of the § is not the
+        one `notes` finds under its wid (a wid that stands twice in the act)."""
+        cacheable = all(notes.units.get(x.wid) is x and not any(
+            isinstance(b, Line) and b.notes for b in x.intro + x.wrapup) for x in u.walk())
+        key = None
+        if cacheable:
+            key = (hashlib.sha256(pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL)).digest(), level)
+            hit = self._sections.get(key)
+            if hit is not None:
+                return hit
+        html = runit_html(_same(u), permalinks=True, notes=notes, level=level) + notes.aside()
+        if key is not None:
+            if len(self._sections) >= _SECTION_CACHE:  # a long-lived builder (`lawdiff serve`): bounded
+                self._sections.clear()
+            self._sections[key] = html
+        return html
 
     def compare_page(self, old: Act, new: Act) -> None:
         path = compare_path(new.law, old.date, new.date)
