@@ -26,7 +26,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import redline
+from .. import gcpause, redline
 from ..diff import compare
 from ..engine import Result, run
 from ..errors import LawdiffError
@@ -101,10 +101,18 @@ class _Builder:
             site_root=_rel(path, ".") + "/", home=home, path=path, rel=_rel, pdf=self.pdf, **kw)
 
     # -- acts --------------------------------------------------------------
-    def acts(self) -> dict[str, list[Act]]:
+    def acts(self, keep: bool = False) -> dict[str, list[Act]]:
+        """Every stored version of every act. keep (inside gcpause.keeping()): each version is
+        moved out of the cyclic collector's reach once read, so that reading the next one does not
+        make the collector scan all earlier ones again (reading pauses the collector; re-enabling
+        it after each version cost a full scan of everything read so far: quadratic)."""
         out = {}
         for law in self.store.laws():
-            out[law] = [self.store.load(f"{law}@{d}") for d in self.store.versions(law)]
+            out[law] = []
+            for d in self.store.versions(law):
+                out[law].append(self.store.load(f"{law}@{d}"))
+                if keep:
+                    gcpause.kept()
         return out
 
     def act_page(self, act: Act, previous: Act | None, versions: list[Act]) -> None:
@@ -319,7 +327,15 @@ class _Builder:
             self.site, self.search = site, search
 
     def build(self) -> Site:
-        acts = self.acts()
+        with gcpause.keeping():
+            # every version of every act stays loaded until the end: out of the cyclic collector's
+            # reach, which otherwise scanned them all again on full collections while they were
+            # read and while the pages were rendered; handed back to it at the end
+            acts = self.acts(keep=True)
+            self._build(acts)
+        return self.site
+
+    def _build(self, acts: dict[str, list[Act]]) -> None:
         jobs = [j for law, versions in acts.items()
                 for j in [("act", law, i) for i in range(len(versions))] + [("history", law)]]
         for pages, search in _run_jobs(self, acts, jobs):  # in the order of `jobs`: the same site every time
@@ -333,21 +349,21 @@ class _Builder:
             self.proposal_page(r)
         self.index_page(acts, results)
         self.static()
-        return self.site
 
 
 _FORKED: tuple | None = None  # (builder, acts) for the workers of _run_jobs, inherited by fork
 
 
-def _job(job: tuple) -> tuple[list, list]:
+def _jobs(group: list[tuple]) -> list[tuple[list, list]]:
     builder, acts = _FORKED
-    return builder.law_job(acts, job)
+    return [builder.law_job(acts, job) for job in group]
 
 
 def _run_jobs(builder: _Builder, acts: dict[str, list[Act]], jobs: list[tuple]):
     """The acts' pages, on every core where the system can fork (the workers share the loaded
     acts with this process and send back only the pages); else one after the other. Results
-    come in the order of `jobs`, so the site is the same either way."""
+    come in the order of `jobs`, so the site is the same either way. A worker takes all the jobs
+    of one act at a time, so that its § cache (_section_html) serves every version of the act."""
     global _FORKED
     import multiprocessing
 
@@ -362,7 +378,13 @@ def _run_jobs(builder: _Builder, acts: dict[str, list[Act]], jobs: list[tuple]):
     _FORKED = (builder, acts)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            groups: list[list[tuple]] = []
+            for j in jobs:  # runs of jobs of one act, in the order of `jobs`
+                if groups and groups[-1][0][1] == j[1]:
+                    groups[-1].append(j)
+                else:
+                    groups.append([j])
+            return [r for done in pool.map(_jobs, groups) for r in done]
     finally:
         _FORKED = None
 

@@ -33,3 +33,27 @@ def test_section_cache_gives_the_same_pages():
     noted = [s for a in acts for s in a.sections()
              if any(b.notes for u in s.walk() for b in u.intro + u.wrapup if hasattr(b, "notes"))]
     assert noted, "LAB has §§ with footnotes: the test needs one"
+
+
+def test_forked_workers_give_the_pages_of_one_process(monkeypatch):
+    import multiprocessing
+
+    import pytest
+
+    from lawdiff.render import publish, site
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this system: the build runs in one process")
+    b = _Builder(ROOT, pdf=False)
+    acts = b.acts()
+    jobs = [j for law, versions in acts.items()
+            for j in [("act", law, i) for i in range(len(versions))] + [("history", law)]]
+    assert len(acts) >= 2 and len(jobs) >= 8
+    results = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(publish, "_workers", lambda n, w=workers: min(w, n))
+        results[workers] = [([(p.path, p.html) for p in pages], search)
+                            for pages, search in site._run_jobs(b, acts, jobs)]
+    assert results[1] == results[2]
+    assert [p for pages, _ in results[2] for p, _ in pages][:2] == ["love/lab/" + acts["lab"][0].date + ".html",
+                                                                    "love/lab/" + acts["lab"][1].date + ".html"]
