@@ -332,7 +332,8 @@ class _Builder:
             # reach, which otherwise scanned them all again on full collections while they were
             # read and while the pages were rendered; handed back to it at the end
             acts = self.acts(keep=True)
-            self._build(acts)
+            with self.amendments.snapshot():
+                self._build(acts)
         return self.site
 
     def _build(self, acts: dict[str, list[Act]]) -> None:

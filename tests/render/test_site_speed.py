@@ -57,3 +57,27 @@ def test_forked_workers_give_the_pages_of_one_process(monkeypatch):
     assert results[1] == results[2]
     assert [p for pages, _ in results[2] for p, _ in pages][:2] == ["love/lab/" + acts["lab"][0].date + ".html",
                                                                     "love/lab/" + acts["lab"][1].date + ".html"]
+
+
+def test_amendments_read_once_per_build(tmp_path, monkeypatch):
+    import shutil
+
+    from lawdiff.render import history
+
+    root = tmp_path
+    shutil.copytree(ROOT / "amendments", root / "amendments")
+    a = history.Amendments(root)
+    calls = []
+    real = history.Amendments._list
+    monkeypatch.setattr(history.Amendments, "_list", lambda self: calls.append(1) or real(self))
+    laws = ["lab", "serviceloven", "lab"]
+    plain = [sorted(a.acts(law)) for law in laws]
+    assert len(calls) == 3  # outside a build: the folder as it is at each call
+    calls.clear()
+    with a.snapshot():
+        snap = [sorted(a.acts(law)) for law in laws]
+    assert len(calls) == 1 and snap == plain and plain[0]
+    # after the build, an edited folder is seen again
+    gone = plain[0][0]
+    (root / "amendments" / f"{gone}.yaml").unlink()
+    assert gone not in a.acts("lab")
