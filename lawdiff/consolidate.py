@@ -345,7 +345,7 @@ def incorporated(version: Act, load) -> Incorporated:
     applied and what its base incorporated (`load(ref)` loads a stored version)."""
     rec: Record | None = version.consolidation
     if rec is None:
-        return preamble_acts(version)
+        return _less_notes(preamble_acts(version), editor_notes(version))
     out: Incorporated = {}
     try:
         out = {k: set(v) for k, v in incorporated(load(rec.base), load).items()}
@@ -359,9 +359,35 @@ def incorporated(version: Act, load) -> Incorporated:
     return out
 
 
+def _less_notes(inc: Incorporated, notes: "EditorNotes") -> Incorporated:
+    """What an official LBK incorporates: its preamble's acts less the numre its notes say are not
+    incorporated ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010, er
+    ikke indarbejdet i denne lovbekendtgørelse, da …"). Such a note also says that the act's other
+    numre are incorporated, when the preamble does not list the act (an earlier LBK incorporated
+    it: LBK 1152/2011 lists only lov 1599/2010, and its note on lov 1539/2010, § 1, nr. 4-10, says
+    that nr. 1-3 are in it; they were executed a second time, out of their order). Written
+    ("undtagen", {…}) for "the whole act but these"."""
+    out = {k: set(v) for k, v in inc.items()}
+    for aid, ex in notes.excluded.items():
+        scope = out.get(aid)
+        if None in ex:
+            out.pop(aid, None)
+        elif scope is None or None in scope:
+            out[aid] = {("undtagen", frozenset(ex))}
+        else:
+            out[aid] = {x for x in scope if x not in ex and (x[0], None) not in ex}
+    return out
+
+
 def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
     s = inc.get(n.act.id)
-    return bool(s) and (None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s)
+    if not s:
+        return False
+    for x in s:
+        if isinstance(x, tuple) and x[0] == "undtagen":
+            if (n.paragraf, n.nummer) not in x[1] and (n.paragraf, None) not in x[1]:
+                return True
+    return None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s
 
 
 # --- entry into force ---------------------------------------------------------------
@@ -418,9 +444,13 @@ def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
     wins over the act's general rule; a sentence of the commencement text that leaves the nummer
-    to a minister wins over the general rule too (minister_rules)."""
+    to a minister wins over the general rule too (as data, or in an old file minister_rules)."""
     ik, rank = _ikraft_of(n)
-    if rank is None or rank == 3:
+    # the importer carries a minister's ikrafttræden as data (`minister: true` with `gælder`);
+    # amendment files written before it did (which have no such rule) are read from the
+    # commencement text itself
+    data = any(isinstance(r, dict) and r.get("minister") for r in n.act.ikraft)
+    if (rank is None or rank == 3) and not data:
         for scope, sentence in minister_rules(n.act):
             if scope is None or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
                 return Ikraft(None, f"ministeren fastsætter tidspunktet for ikrafttræden (»{sentence}«)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -30,9 +31,9 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .lexdania import linea_text
+from .lexdania import linea_text, refuse_stray_text
 from ..text import norm
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
@@ -177,8 +178,12 @@ class _NewText:
         rows whose cells are all empty (LexDania's column-width rows) carry no text and are left out.
         Partial: header cells and column/row spans are not kept, only the cells' text."""
         self.flush()
-        for tr in el.iter("Tr"):
-            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr if cell.tag in ("Td", "Th")]
+        for tr in el:
+            # anything but rows of cells would be left out of the new text
+            bad = tr if tr.tag != "Tr" else next((c for c in tr if c.tag not in ("Td", "Th")), None)
+            if bad is not None:
+                raise Unreadable(f"uventet element <{bad.tag}> i en tabel i den nye tekst")
+            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr]
             if not any(cells):
                 continue
             if any("|" in c for c in cells):
@@ -191,6 +196,8 @@ class _NewText:
                 self.add(_linea(ch))
             elif ch.tag == "Index":
                 for ind in ch:
+                    if ind.tag != "Indentatio":  # its text would be left out of the new text
+                        raise Unreadable(f"uventet element <{ind.tag}> i en liste i den nye tekst")
                     self.start()
                     self.unit(ind)
                 self.start()
@@ -268,7 +275,9 @@ def _official_text(an: etree._Element, read) -> str:
     out = [_label(an)]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(_child(ch, "AendringDefinition"), read))
+            d = _child(ch, "AendringDefinition")  # missing in a damaged source: the nummer is refused
+            if d is not None:
+                out.append(_lines_text(d, read))
             ak = _child(ch, "AendringAktion")
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
@@ -293,6 +302,17 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
     if any(id(li) not in in_table for li in lineas[first:]) or rykning.read(table_text) is None:
         raise Unreadable("instruktionen indeholder en tabel")
     return norm(" ".join(_linea(li) for li in lineas[:first])), table_text
+
+
+@lru_cache(maxsize=16384)
+def _citation_problem(citation: str) -> str | None:
+    """Why parse_citation refuses `citation`, or None. Citations recur ("stk. 1", "§ 2"): each is
+    parsed once (parse_citation is a pure function of its text; it cost a sixth of the reader)."""
+    try:
+        parse_citation(citation)
+    except AddressError as e:
+        return e.message
+    return None
 
 
 def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
@@ -344,10 +364,9 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
         for c in done:
             for key in ("i", "affattes", "ophæves", "bortset_fra"):
                 if isinstance(c.get(key), str):
-                    try:
-                        parse_citation(c[key])
-                    except AddressError as e:
-                        raise Unreadable(f"henvisningen »{c[key]}« kan ikke læses: {e.message}") from None
+                    problem = _citation_problem(c[key])
+                    if problem is not None:
+                        raise Unreadable(f"henvisningen »{c[key]}« kan ikke læses: {problem}")
         if has_new and ak.get("punktumEfterSlutcitationstegn") == "True":
             done[-1]["punktum_efter"] = True
         if changes:
@@ -366,13 +385,45 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
 # --- the act ------------------------------------------------------------------
 
 _IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
+# a minister sets the entry into force: "Beskæftigelsesministeren fastsætter tidspunktet for
+# ikrafttrædelsen af § 1, nr. 1-6, og § 6.", "Ministeren for videnskab, teknologi og udvikling
+# fastsætter tidspunktet for ikrafttrædelsen af …", "Skatteministeren fastsætter ikrafttrædelsen af
+# § 1, nr. 1-7.", "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
+# integrationsministeren." (lov 495/2013, § 3, stk. 2), "Lovens § 2 træder i kraft på et tidspunkt,
+# der fastsættes af …ministeren."
+_MINISTER_NAME = r"(?:[\wæøå-]*ministeren|[Mm]inisteren for [\wæøå ,-]+?)"
+_MINISTER_RULES = [
+    re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?"
+               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder)\b.*)?\.$"),
+    re.compile(r"^(?:Stk\. \d+\. )?[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)"
+               r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+[\wæøå ,-]*?ministeren\.$"),
+    re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder i kraft på et "
+               r"tidspunkt, (?:der|som) fastsættes af\s+[\wæøå ,-]*?ministeren\.$"),
+]
+
+
+def _commencement_text(text: str) -> str:
+    """A commencement § as one line of prose: its label line ("§ 3") and its headings
+    ("Ikrafttrædelses- og overgangsbestemmelser": a line without closing punctuation that is no stk.)
+    left out, so that they are not read as the subject of the first sentence (lov 154/2012's
+    "§ 3 Ikrafttrædelses- og overgangsbestemmelser Loven træder i kraft …" was a rule for a "§ 3")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if lines and re.fullmatch(r"§\s*\d+\s*[a-zæøå]?\.?", lines[0]):
+        lines = lines[1:]
+    lines = [ln for ln in lines if ln.startswith("Stk.") or re.search(r"[.:;,]$", ln)]
+    return " ".join(lines)
 
 
 def _ikraft_rules(text: str) -> list[dict]:
+    """The commencement rules a commencement § states, as data (docs/format.md, "Commencement"): a
+    date for the act or for the numre and §§ a sentence names, "dagen efter bekendtgørelsen", or a
+    minister who sets the date (`minister: true`, with `gælder` naming the numre when the sentence
+    does). A sentence read by none of these gives no rule."""
     rules = []
-    for sent in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", text):
+    for sent in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", _commencement_text(text)):
         m = _IKRAFT_DATE.search(sent)
         who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
+        minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
         if m and m.group(2) in MONTHS and who:
             rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
             scope = who.group(2) or who.group(3)
@@ -384,14 +435,12 @@ def _ikraft_rules(text: str) -> list[dict]:
             if who.group(2) or who.group(3):
                 rule["gælder"] = [who.group(2) or who.group(3)]
             rules.append(rule)
-        else:
-            mm = re.search(r"ministeren fastsætter tidspunktet for (?:lovens ikrafttræden|ikrafttræden(?:en)? af (.+?))"
-                           r"(?:, herunder.*)?\.$", sent)
-            if mm:
-                rule = {"minister": True}
-                if mm.group(1):
-                    rule["gælder"] = [mm.group(1)]
-                rules.append(rule)
+        elif minister:
+            rule = {"minister": True}
+            scope = minister.groupdict().get("scope") or minister.groupdict().get("scope2")
+            if scope:
+                rule["gælder"] = [re.sub(r"^lovens\s+", "", scope).rstrip(" ,")]
+            rules.append(rule)
     return rules
 
 
@@ -402,8 +451,16 @@ def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = N
     nt.start()
     try:
         nt.unit(el)
-    except Unreadable:  # a table: its cells as plain lines
-        return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
+    except Unreadable:  # a table: its cells as plain lines, each label ("Stk. 2.", "1)") before its line
+        lines: list[str] = []
+        label = ""
+        for x in el.iter("Explicatus", "Linea"):
+            if x.tag == "Explicatus":
+                label = norm(f"{label} {x.text or ''}")
+            else:
+                lines.append(norm(f"{label} {_raw_linea(x)}"))
+                label = ""
+        return "\n".join(lines + [label] if label else lines)
     nt.flush()
     for line, label in nt.repairs:
         if warnings is not None:
@@ -423,6 +480,21 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
         return None
     par: dict = {"nummer": number}
     ex = acp.find("Exitus")
+    # what an ændringsparagraf holds: its label, a heading (the ministry, in an act amending the
+    # laws of several ministries: lov nr. 1612 af 26/12/2013), one intro, its numre; anything else
+    # would be left out of the amendment file unseen
+    seen: set[str] = set()
+    for ch in acp:
+        if not isinstance(ch.tag, str) or ch.tag == "AendringsNummer":
+            continue
+        if ch.tag not in ("Explicatus", "Rubrica", "Exitus") or ch.tag in seen:
+            raise MappingError(f"{label}: uventet element <{ch.tag}> i ændringsparagraffen", file=path,
+                               line=ch.sourceline, hint="dokumentet følger ikke den kendte LexDania-struktur; "
+                                                        "meld det som en fejl i lawdiff")
+        seen.add(ch.tag)
+    rub = _child(acp, "Rubrica")
+    if rub is not None and _lines_text(rub):
+        par["overskrift"] = _lines_text(rub)
     text = _lines_text(ex) if ex is not None else ""
     data = intro.read(text)
     if not text:
@@ -473,6 +545,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
     for tags, holder_tags, word in ((_PARAGRAFFER, ("AendringCentreretParagraf",), ""),
                                     (("AendringsNummer",), ("AendringsNummer",), "nr. ")):
         moves: dict[etree._Element, list[etree._Element]] = {}
+        # nearly every act: no such element inside any new text (a walk in lxml's C code, instead of
+        # the ancestors of every nummer in Python)
+        if not any(True for nyt in root.iter("AendringNyTekst") for _ in nyt.iter(*tags)):
+            continue
         for el in root.iter(*tags):
             holders = list(el.iterancestors(*holder_tags))
             if holders and next(el.iterancestors("AendringNyTekst"), None) is not None:
@@ -510,7 +586,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    return read_amending_root(parse_bytes(data, path).getroot(), path)
+    data = as_utf8(data, path)
+    root = parse_bytes(data, path).getroot()
+    refuse_stray_text(root, data, path)
+    return read_amending_root(root, path)
 
 
 def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
@@ -548,6 +627,8 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     ikraft: list[dict] = []
     name = Path(path).name
     body = root.find("DokumentIndhold")
+    if body is None:
+        raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
     if original:
         # an original act that amends other acts: only its ændringsparagraffer (the act itself is
         # imported as an act version by importers/lexdania.py)
@@ -577,13 +658,17 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
-            ikraft.extend(_ikraft_rules(text.replace("\n", " ")))
+            ikraft.extend(_ikraft_rules(text))
         elif el.tag in ("Hymne", "Indledning"):
             continue
         else:
             if _verbatim(el):
                 others.append({"tekst": _verbatim(el)})
     doc["paragraffer"] = paragraffer
+    annexes = [ch for ch in root if ch.tag == "Bilag"]
+    if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise
+        act.warnings.append(f"{name}:{annexes[0].sourceline}: lovens {len(annexes)} bilag læses ikke "
+                            f"(lawdiff har ingen bilag); numre, der henviser til dem, udføres ikke")
     if ikraft:
         doc["ikrafttræden"] = ikraft
     if others:
