@@ -30,9 +30,9 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .lexdania import linea_text
+from .lexdania import linea_text, refuse_stray_text
 from ..text import norm
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december"]
@@ -177,8 +177,12 @@ class _NewText:
         rows whose cells are all empty (LexDania's column-width rows) carry no text and are left out.
         Partial: header cells and column/row spans are not kept, only the cells' text."""
         self.flush()
-        for tr in el.iter("Tr"):
-            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr if cell.tag in ("Td", "Th")]
+        for tr in el:
+            # anything but rows of cells would be left out of the new text
+            bad = tr if tr.tag != "Tr" else next((c for c in tr if c.tag not in ("Td", "Th")), None)
+            if bad is not None:
+                raise Unreadable(f"uventet element <{bad.tag}> i en tabel i den nye tekst")
+            cells = [norm(" ".join(_linea(li) for li in cell.iter("Linea"))) for cell in tr]
             if not any(cells):
                 continue
             if any("|" in c for c in cells):
@@ -191,6 +195,8 @@ class _NewText:
                 self.add(_linea(ch))
             elif ch.tag == "Index":
                 for ind in ch:
+                    if ind.tag != "Indentatio":  # its text would be left out of the new text
+                        raise Unreadable(f"uventet element <{ind.tag}> i en liste i den nye tekst")
                     self.start()
                     self.unit(ind)
                 self.start()
@@ -268,7 +274,9 @@ def _official_text(an: etree._Element, read) -> str:
     out = [_label(an)]
     for ch in an:
         if ch.tag == "Aendring":
-            out.append(_lines_text(_child(ch, "AendringDefinition"), read))
+            d = _child(ch, "AendringDefinition")  # missing in a damaged source: the nummer is refused
+            if d is not None:
+                out.append(_lines_text(d, read))
             ak = _child(ch, "AendringAktion")
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
             if ny is not None and len(ny):
@@ -432,8 +440,16 @@ def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = N
     nt.start()
     try:
         nt.unit(el)
-    except Unreadable:  # a table: its cells as plain lines
-        return "\n".join(norm(_raw_linea(li)) for li in el.iter("Linea"))
+    except Unreadable:  # a table: its cells as plain lines, each label ("Stk. 2.", "1)") before its line
+        lines: list[str] = []
+        label = ""
+        for x in el.iter("Explicatus", "Linea"):
+            if x.tag == "Explicatus":
+                label = norm(f"{label} {x.text or ''}")
+            else:
+                lines.append(norm(f"{label} {_raw_linea(x)}"))
+                label = ""
+        return "\n".join(lines + [label] if label else lines)
     nt.flush()
     for line, label in nt.repairs:
         if warnings is not None:
@@ -453,6 +469,21 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
         return None
     par: dict = {"nummer": number}
     ex = acp.find("Exitus")
+    # what an ændringsparagraf holds: its label, a heading (the ministry, in an act amending the
+    # laws of several ministries: lov nr. 1612 af 26/12/2013), one intro, its numre; anything else
+    # would be left out of the amendment file unseen
+    seen: set[str] = set()
+    for ch in acp:
+        if not isinstance(ch.tag, str) or ch.tag == "AendringsNummer":
+            continue
+        if ch.tag not in ("Explicatus", "Rubrica", "Exitus") or ch.tag in seen:
+            raise MappingError(f"{label}: uventet element <{ch.tag}> i ændringsparagraffen", file=path,
+                               line=ch.sourceline, hint="dokumentet følger ikke den kendte LexDania-struktur; "
+                                                        "meld det som en fejl i lawdiff")
+        seen.add(ch.tag)
+    rub = _child(acp, "Rubrica")
+    if rub is not None and _lines_text(rub):
+        par["overskrift"] = _lines_text(rub)
     text = _lines_text(ex) if ex is not None else ""
     data = intro.read(text)
     if not text:
@@ -540,7 +571,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
 
 
 def read_amending(data: bytes, path: str) -> AmendingAct:
-    return read_amending_root(parse_bytes(data, path).getroot(), path)
+    data = as_utf8(data, path)
+    root = parse_bytes(data, path).getroot()
+    refuse_stray_text(root, data, path)
+    return read_amending_root(root, path)
 
 
 def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
@@ -578,6 +612,8 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     ikraft: list[dict] = []
     name = Path(path).name
     body = root.find("DokumentIndhold")
+    if body is None:
+        raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
     if original:
         # an original act that amends other acts: only its ændringsparagraffer (the act itself is
         # imported as an act version by importers/lexdania.py)
@@ -614,6 +650,10 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             if _verbatim(el):
                 others.append({"tekst": _verbatim(el)})
     doc["paragraffer"] = paragraffer
+    annexes = [ch for ch in root if ch.tag == "Bilag"]
+    if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise
+        act.warnings.append(f"{name}:{annexes[0].sourceline}: lovens {len(annexes)} bilag læses ikke "
+                            f"(lawdiff har ingen bilag); numre, der henviser til dem, udføres ikke")
     if ikraft:
         doc["ikrafttræden"] = ikraft
     if others:

@@ -36,7 +36,7 @@ from ..gcpause import gc_paused
 from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
 KNOWN_LAWS = {
@@ -133,6 +133,28 @@ class _Reader:
         self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
         self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
         self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
+        self._section_line: dict[int, int] = {}  # id(section) -> line of its <Paragraf>
+
+    # an unnumbered § is a placeholder in a repealed or left-out part ("§ (Ophævet)")
+    _PLACEHOLDER = re.compile(r"^\((?:Ophævet|Udeladt)\)\.?$|^$")
+
+    def check_sections(self, act: Act) -> None:
+        """Report §§ no citation reaches: one without a number that is more than a placeholder,
+        and two §§ with the same number (the source's errors; a reader would notice them)."""
+        seen: dict[str, int] = {}
+        for sec in act.sections():
+            line = self._section_line.get(id(sec))
+            if sec.num is None:
+                text = norm(" ".join(t for u in sec.walk() for t in u.own_lines()))
+                if not self._PLACEHOLDER.match(text):
+                    self.repairs.append(f"{self.path}:{line}: en paragraf uden nummer (betegnelse "
+                                        f"»{norm(sec.label or '')}«) har tekst i kilden: »{text[:40]}«; "
+                                        f"den kan ikke adresseres")
+            elif sec.num in seen:
+                self.repairs.append(f"{self.path}:{line}: § {sec.num} findes to gange i kilden (også linje "
+                                    f"{seen[sec.num]}); »§ {sec.num}« kan ikke adresseres entydigt")
+            else:
+                seen[sec.num] = line
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
         return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline, hint=_HINT)
@@ -147,6 +169,9 @@ class _Reader:
         return [t for t in (linea_text(li, self.path, self.refs) for li in lineas) if t is not None]
 
     def note(self, el: etree._Element) -> Note:
+        for ch in el:  # a note is its marker and its text: anything else would be left out unseen
+            if ch.tag not in ("Explicatus", "Exitus") and isinstance(ch.tag, str):
+                raise self.fail(ch, "uventet element i <Nota>")
         marker = norm(_explicatus(el) or "")
         lines = self.texts(li for ex in el.findall("Exitus") for li in ex.iter("Linea"))
         return Note(marker, lines)
@@ -183,13 +208,21 @@ class _Reader:
         lines = self.lines_of(rub)
         return Line(" ".join(l.text for l in lines), [n for l in lines for n in l.notes])
 
+    # what a cell of a table may hold (an <Image> has no text: the reader would leave it out unseen)
+    _CELL_CONTENT = frozenset(("Exitus", "Linea", "Char", "Nota", "Explicatus"))
+
     def table(self, el: etree._Element) -> Table:
         rows = []
-        for tr in el.iter("Tr"):
+        for tr in el:
+            if tr.tag != "Tr":
+                raise self.fail(tr, "uventet element i <Table>")
             row = []
             for cell in tr:
                 if cell.tag not in ("Td", "Th"):
-                    continue
+                    raise self.fail(cell, "uventet element i <Tr>")
+                for x in cell.iterdescendants():
+                    if x.tag not in self._CELL_CONTENT:
+                        raise self.fail(x, f"uventet element i <{cell.tag}>")
                 text = " ".join(self.texts(cell.iter("Linea")))
                 try:
                     spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
@@ -447,6 +480,7 @@ class _Reader:
         if label is None or len(label.strip()) <= 5:  # else the label is complete (fast path)
             label = self._split_label(next((c for c in el if c.tag == "Stk"), el), label, "section")
         secs = [self._section_unit(el, label)]
+        self._section_line[id(secs[0])] = el.sourceline
         for ch in el:
             if ch.tag == "Explicatus":
                 continue
@@ -456,6 +490,7 @@ class _Reader:
                 if slabel is not None and slabel.lstrip().startswith("§"):
                     secs.append(self._section_unit(el, slabel))
                     self._split_off[id(secs[-1])] = self._label_line.get(id(elements[0]), ch.sourceline)
+                    self._section_line[id(secs[-1])] = self._split_off[id(secs[-1])]
                     slabel = None
                 sec = secs[-1]
                 if slabel is None:
@@ -464,6 +499,11 @@ class _Reader:
                     snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
+                if slabel is not None and any(c.num == snum for c in sec.children):
+                    # the source numbers two stk. alike (LBK 1017/2011 § 2: "Stk. 2." twice): a
+                    # citation of it is ambiguous; kept as the source has it, and reported
+                    self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
+                                        f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
                     if e.tag == "Exitus":
@@ -491,6 +531,7 @@ class _Reader:
         The instructions are not executed here; `Unit.amending` keeps the source line so that
         the reader of amending acts can find the element again."""
         sec = self._section_unit(el, _explicatus(el))
+        self._section_line[id(sec)] = el.sourceline
         stk = Unit("subsection", num="1", amending=el.sourceline)
         stk.intro = self.flatten([ch for ch in el if ch.tag != "Explicatus"], [])
         sec.children.append(stk)
@@ -790,8 +831,60 @@ def _refuse_odd_characters(data: bytes, path: str) -> None:
         raise MappingError(p.message, file=path, line=line, column=col, hint=p.hint)
 
 
+# Text in <DokumentIndhold> stands only in <Char> and <Explicatus> (LexDania has no mixed content):
+# the readers never look at the text or tail of any other element, so text there was silently
+# left out of the import. A regular expression over the body's bytes finds every ">" followed by
+# text, except after the start tags that hold text (the common ones by their exact spelling, so
+# the search stays fast), or by a CDATA section; what it finds is checked on the tree
+# (`_STRAY_TEXT`), which names the element.
+_TEXT_AFTER_TAG = re.compile(rb'>(?=[ \t\r\n]*+(?:[^ \t\r\n<]|<!\[))(?<!<Char>)(?<!<Explicatus>)(?<!formaChar="Italic">)'
+                             rb'(?<!signiChar="AendringURN">)(?<!formaChar="Bold">)(?<!formaChar="Superscript">)'
+                             rb'(?<!formaChar="Subscript">)')
+_STRAY_TEXT = etree.XPath("descendant::text()[normalize-space()][not(parent::Char or parent::Explicatus)]")
+
+
+# an element inside a label: the readers take the <Explicatus>'s own text only
+_ELEMENT_IN_LABEL = re.compile(rb"<Explicatus\b[^>]*>[^<]*<(?!/Explicatus>)")
+
+
+def refuse_stray_text(root: etree._Element, data: bytes, path: str) -> None:
+    """Refuse text in the body that stands outside every <Char> and <Explicatus>, and an element
+    inside an <Explicatus> (`data` is the UTF-8 document `root` was parsed from)."""
+    start = data.find(b"<DokumentIndhold")
+    if start < 0:
+        return  # no body: the reader says so
+    end = data.rfind(b"</DokumentIndhold")
+    if _ELEMENT_IN_LABEL.search(data, start, end):
+        body = root.find("DokumentIndhold")
+        for ex in (body.iter("Explicatus") if body is not None else []):
+            kid = next((k for k in ex if isinstance(k.tag, str)), None)
+            if kid is not None:
+                raise MappingError(f"<Explicatus> indeholder elementet <{kid.tag}>, hvis tekst ikke kan læses "
+                                   f"sikkert som en betegnelse", file=path, line=kid.sourceline, hint=_HINT)
+    pos = start
+    while True:
+        m = _TEXT_AFTER_TAG.search(data, pos, end)
+        if m is None:
+            return
+        tag = data[data.rfind(b"<", start, m.start()):m.start()]
+        if not (tag.startswith((b"<Char ", b"<Explicatus ")) and b">" not in tag):
+            break  # suspect
+        pos = m.end()
+    body = root.find("DokumentIndhold")
+    for t in (_STRAY_TEXT(body) if body is not None else []):
+        el = t.getparent()
+        where = f"efter </{el.tag}>" if t.is_tail else f"i <{el.tag}>"
+        line = el.sourceline
+        found = data[m.end():m.end() + len(t.encode())].lstrip()
+        if found and found.decode("utf-8", "ignore")[:1] == t.lstrip()[:1]:  # the text the search found
+            line = data.count(b"\n", 0, m.end()) + 1 + t[:len(t) - len(t.lstrip())].count("\n")
+        raise MappingError(f"tekst uden for <Char> {where}: {norm(t)[:40]!r}; den kan ikke læses som lovtekst",
+                           file=path, line=line, hint=_HINT)
+
+
 def read_lexdania(data: bytes, path: str, law: str | None = None) -> ImportResult:
     """Map one LexDania document; raises MappingError if it cannot be mapped."""
+    data = as_utf8(data, path)
     with gc_paused():
         return _read_lexdania(parse_lexdania(data, path), data, path, law)
 
@@ -800,7 +893,9 @@ def parse_lexdania(data: bytes, path: str) -> etree._Element:
     """The document's root element, after the checks any reading of it needs: no character that
     never enters the law text, safe XML (xmlsafe)."""
     _refuse_odd_characters(data, path)
-    return parse_bytes(data, path).getroot()
+    root = parse_bytes(data, path).getroot()
+    refuse_stray_text(root, data, path)
+    return root
 
 
 def read_lexdania_root(root: etree._Element, data: bytes, path: str, law: str | None = None) -> ImportResult:
@@ -869,6 +964,11 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
             raise r.fail(ch, "uventet element i <DokumentIndhold>")
     if not any(True for _ in act.sections()):
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
+    r.check_sections(act)
+    annexes = [ch for ch in root if ch.tag == "Bilag"]
+    if annexes:  # the model has no annexes (README, Known limits): the act version is without them
+        r.repairs.append(f"{path}:{annexes[0].sourceline}: dokumentets {len(annexes)} bilag importeres ikke "
+                         f"(lawdiff har ingen bilag); lovversionen indeholder kun lovteksten")
     assign_eids(act)
     assign_wids(act)
     refs = r.refs

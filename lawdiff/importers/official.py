@@ -16,7 +16,7 @@ from pathlib import Path
 from . import read_source
 from ..errors import LawdiffError
 from ..gcpause import gc_paused
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import as_utf8, parse_bytes
 from . import amending
 from .lexdania import ImportResult, parse_lexdania, read_lexdania_root
 
@@ -35,6 +35,7 @@ class Official:
 def read_official(data: bytes, path: str, law: str | None = None) -> Official:
     """Read one document; raises what `read_lexdania` raises. What only the amending reader
     refuses is kept in `amending_error` (the act version is still imported, as before)."""
+    data = as_utf8(data, path)  # the readers look at the bytes too (footnote references, numre)
     with gc_paused():
         root = parse_lexdania(data, path)
         res = read_lexdania_root(root, data, path, law)

@@ -821,6 +821,8 @@ def amendment_lines(doc: dict) -> list[str]:
         out.append(f"({doc['undertitel']})")
     for par in doc.get("paragraffer", []):
         out += ["", f"§ {par['nummer']}", ""]
+        if par.get("overskrift"):  # the ministry's heading above the ændringsparagraf
+            out += [par["overskrift"], ""]
         if "indledning" in par:
             out.append(par["indledning"])
         elif "lovtitel" in par:
