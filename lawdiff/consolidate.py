@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,14 @@ def act_id_of(number: str, year: str) -> str:
 # read and checked in full once per law. A file whose exact bytes were read and checked before and
 # that names other laws only gives None without a second parse; anything else is read in full.
 _NAMED: dict[str, frozenset] = {}
+# file -> (sha256 of its bytes, pickle of what parse_proposal and load_yaml gave for them): the
+# last version of each file read, so the memory is bounded by the files, not by their edits. A file
+# that names `law` was parsed in full by every load_act of it (the chains' benchmark: once to pick
+# the --include acts, once in consolidate's load_acts, once for the site's history page; 18 ms
+# each against 0.4 ms to unpickle). Unpickled on every use, so that no call shares an object with
+# another (the engine and load_act set attributes on the changes); a file that does not load is
+# never stored and raises its error every time.
+_PARSED: dict[str, tuple[str, bytes]] = {}
 
 
 def load_act(path: Path, law: str) -> AmendingAct | None:
@@ -127,8 +136,14 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     if digest in _NAMED and law not in _NAMED[digest]:
         return None
     # every check; then the data as written (was load_raw + load_proposal: 3 parses)
-    prop = parse_proposal(data, file) if data is not None else load_proposal(path)
-    raw = load_yaml(data if data is not None else Path(path).read_bytes(), file)[0]
+    seen = _PARSED.get(file) if digest is not None else None
+    if seen is not None and seen[0] == digest:  # these exact bytes were read and checked: a fresh copy
+        prop, raw = pickle.loads(seen[1])
+    else:
+        prop = parse_proposal(data, file) if data is not None else load_proposal(path)
+        raw = load_yaml(data if data is not None else Path(path).read_bytes(), file)[0]
+        if digest is not None:
+            _PARSED[file] = digest, pickle.dumps((prop, raw), protocol=pickle.HIGHEST_PROTOCOL)
     if not isinstance(raw, dict) or not isinstance(raw.get("paragraffer"), list):
         if digest is not None:
             _NAMED[digest] = frozenset()
@@ -713,6 +728,17 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
                 root: Path | None = None) -> tuple[Act, Plan]:
     """The consolidated act (not yet saved) and the plan it followed. `include` holds --include specs
     ("lov-2012-1380", "lov-2012-1380:§ 1, nr. 1-3") or Include objects. Raises ConsolidateError."""
+    from .gcpause import gc_paused
+
+    # the engine copies the whole act per act applied and builds hundreds of thousands of objects
+    # that live until the run ends: the cyclic collector scanned them again and again (a third of
+    # the CPU of consolidating the 120 chains, benchmarks/bench_history.py); paused while this runs
+    with gc_paused():
+        return _consolidate(store, law, at, include, partial, root)
+
+
+def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
+                 root: Path | None) -> tuple[Act, Plan]:
     root = Path(root or store.root)
     p = plan(store, law, at, list(include or []), root)
     if p.refused and not partial:

@@ -31,7 +31,7 @@ from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
 from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
-from .text import norm_map, split_punktum
+from .text import _INVISIBLE_RE, norm_map, split_punktum
 
 def change_id(c: Change) -> str:
     """Who made a change, for the redline and the log: "2.1" (forslag 2, ændring 1) in a proposal;
@@ -1840,6 +1840,8 @@ class _Applier:
                             self._scan_refs(s, u, (u.wid, part, i), b.text, by_num, moved, cause, _OTHER_ACT)
 
     def _scan_refs(self, s: Unit, u: Unit, key: LineKey, line: str, by_num, moved, cause, other_act) -> None:
+        if _without_stk(line):
+            return  # the hot path: most lines of an act
         edits = self.r.edits.get(key, [])
         text, idx = norm_map(line)
         for m in self._REF.finditer(text):
@@ -1865,6 +1867,13 @@ class _Applier:
             self.r.warnings.append(cause[target.wid].warning(
                 f"{cite_path(u, self.base_parents)} henviser til »{old}«, der bliver »{new}«: "
                 f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
+
+
+def _without_stk(line: str) -> bool:
+    """True when norm_map(line) cannot hold "stk." (so no _Applier._REF match): the line lacks it,
+    and norm_map can only make it appear by removing an invisible character inside it (white space
+    becomes a space, and "stk." has none). Cheaper than norm_map and its index list."""
+    return "stk." not in line and _INVISIBLE_RE.search(line) is None
 
 
 def _apply_edits(text: str, edits: list[Edit]) -> str:
