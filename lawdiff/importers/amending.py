@@ -467,7 +467,7 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     for an in numre_el:
         local: list[str] = []
         an_label = _label(an)
-        if not an_label and not official_text(an):
+        if not an_label and not norm("".join(an.itertext())):  # no text at all (official_text reads known parts only)
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
         try:
