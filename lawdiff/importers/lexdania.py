@@ -253,6 +253,8 @@ class _Reader:
                 out.append(self.table(ch))
             elif ch.tag in ("Rubrica",):
                 out.extend(self.lines_of(ch))
+            elif ch.tag == "Char":  # a run outside any <Linea>: its text would be left out
+                raise self.fail(ch, "står uden for en <Linea>; teksten kan ikke læses sikkert")
             else:
                 self.flatten(ch, out)
         return out

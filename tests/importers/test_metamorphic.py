@@ -599,6 +599,16 @@ def _m_nested_exitus_text(root, k):
     return ex
 
 
+def _m_char_outside_linea(where: str):
+    def m(root, k):
+        el = _pick(root, f"//DokumentIndhold//{where}", k)
+        if el is None:
+            return None
+        el.append(_char(PLANT))
+        return el
+    return m
+
+
 MUTATIONS = {
     "§ label emptied": _m_drop_section_label,
     "§ <Explicatus> removed": _m_remove_section_explicatus,
@@ -644,6 +654,10 @@ MUTATIONS = {
     "text after </Nota>": _m_text_outside("Nota", tail=True),
     "<Linea> directly in <Index>": _m_linea_in_index,
     "<Linea> appended to an <Exitus>": _m_nested_exitus_text,
+    "<Char> directly in <Exitus>": _m_char_outside_linea("Exitus"),
+    "<Char> directly in <Indentatio>": _m_char_outside_linea("Indentatio"),
+    "<Char> directly in <AendringNyTekst>": _m_char_outside_linea("AendringNyTekst"),
+    "<Char> directly in <Rubrica>": _m_char_outside_linea("Rubrica"),
     "» removed from an instruction": _m_remove_quote,
     "unreadable instruction": _m_unreadable_instruction,
     "unreadable instruction before new text": _m_unreadable_instruction_with_text,
@@ -931,3 +945,20 @@ def test_an_empty_looking_nummer_with_text_is_not_skipped():
     got = imported(_serialise(root), "x.xml")
     assert any(r.startswith(f"x.xml:{an.sourceline}: ") for r in got["refused"])
     assert not any(w.startswith(f"x.xml:{an.sourceline}: ") and "sprunget over" in w for w in got["amending_warnings"])
+
+
+@pytest.mark.parametrize("where", ["Exitus", "Indentatio", "AendringNyTekst"])
+def test_a_run_outside_any_line_is_refused_or_refuses_its_nummer(where):
+    """A <Char> directly in an <Exitus>, <Indentatio> or new text: the flat readers (an original
+    act's ændringsparagraffer, an LBK's ikraft notes) and the new-text reader of amending acts
+    read only <Linea>s, and lost its text."""
+    name = "2013/2013-651.xml"  # lov nr. 1612 af 26/12/2013 (LOV Æ)
+    data = (CORPUS / name).read_bytes()
+    root = etree.fromstring(data)
+    el = _m_char_outside_linea(where)(root, 7)
+    got, lost = lost_words(_serialise(root), name)
+    assert got is None or _warned(got, _messages(imported(data, name)), el)
+    root = etree.fromstring((CORPUS / "2012/2012-1227.xml").read_bytes())  # an original act amending others
+    _m_char_outside_linea(where)(root, 7)
+    with pytest.raises(LawdiffError, match="<Char>"):
+        imported(_serialise(root), "x.xml")
