@@ -82,8 +82,9 @@ def _raw_linea(el: etree._Element) -> str:
 
 
 def _lines_text(el: etree._Element, read=None) -> str:
-    if any(c.getparent().tag != "Linea" for c in el.iter("Char")):
-        raise Unreadable("tekst (<Char>) uden for en linje (<Linea>)")  # it would be left out
+    if read is not _raw_linea and any(c.getparent().tag != "Linea" for c in el.iter("Char")):
+        # it would be left out (the verbatim text of a refused nummer, read with _raw_linea, goes on)
+        raise Unreadable("tekst (<Char>) uden for en linje (<Linea>)")
     return norm(" ".join((read or _linea)(li) for li in el.iter("Linea")))
 
 

@@ -962,3 +962,13 @@ def test_a_run_outside_any_line_is_refused_or_refuses_its_nummer(where):
     _m_char_outside_linea(where)(root, 7)
     with pytest.raises(LawdiffError, match="<Char>"):
         imported(_serialise(root), "x.xml")
+
+
+def test_a_run_outside_any_line_of_an_instruction_refuses_the_nummer():
+    """The verbatim text of the refused nummer read the instruction again and crashed."""
+    root = etree.fromstring((CORPUS / "2013/2013-651.xml").read_bytes())
+    d = root.xpath("//AendringsNummer/Aendring/AendringDefinition")[3]
+    d.append(_char(PLANT))
+    an = d.getparent().getparent()
+    got = imported(_serialise(root), "x.xml")
+    assert any(r.startswith(f"x.xml:{an.sourceline}: ") and "uden for en linje" in r for r in got["refused"])
