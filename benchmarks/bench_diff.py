@@ -5,7 +5,8 @@ Baselines, measured in the same run:
   (a) difflib.SequenceMatcher on word tokens of the whole text (what a naive tool would do);
   (b) `git diff --no-index --word-diff` on plain-text exports of both versions.
 Aims: at least 10x faster than (a); within 3x of (b) (issue 9 §6), measured three ways:
-the comparison alone, the whole `lawdiff diff` in-process (load both versions, compare, render),
+the comparison alone, the whole `lawdiff diff` in-process (load both versions' outlines, compare
+reading only the §§ that differ, render; beside it the same from the whole models),
 and the `lawdiff diff` command as a process with the interpreter start-up (`python -c pass`)
 subtracted; and a synthetic 2,000-§ act with 500 changed §§ under 1 s.
 """
@@ -56,14 +57,28 @@ with tempfile.TemporaryDirectory() as tmp:
                                            capture_output=True))
 
 def whole():
+    """What the diff command does in-process: both versions' outlines from the cache (outline.py),
+    compared reading only the §§ that differ, the changed §§ rendered as text."""
+    from lawdiff.cli import _outline
     from lawdiff.render.redline_text import render
 
-    s = Store(Path(__file__).resolve().parents[1])
+    s = Store(Path(__file__).resolve().parents[1], cache=True)
+    r = compare(_outline(s, "lab@2015-07-01")[0], _outline(s, "lab@2016-11-21")[0], touched_only=True)
+    return render(r, "", False)
+
+
+def whole_models():
+    """The same from the whole models (the pickled akncache entries), compared in full (before outlines)."""
+    from lawdiff.render.redline_text import render
+
+    s = Store(Path(__file__).resolve().parents[1], cache=True)
     r = compare(s.load("lab@2015-07-01"), s.load("lab@2016-11-21"))
     return render(r, "", False)
 
 
+whole(), whole_models()  # the cache entries exist
 t_whole, _ = best(whole, n=5)
+t_models, _ = best(whole_models, n=5)
 root = str(Path(__file__).resolve().parents[1])
 # The command as a process, minus the interpreter's own start (`python -c pass` in the same
 # environment). Measured with Python's bytecode cache in a temporary folder (as an installed
@@ -92,7 +107,9 @@ print(f"LAB 2015 → 2016 ({len(a):,} / {len(b):,} word tokens; {len(red.touched
 print(f"  lawdiff compare() (aligned, word-level):    {t_lawdiff * 1000:8.1f} ms   "
       f"lawdiff/git = {t_lawdiff / t_git:.1f}x (aim <= 3x)")
 print(f"  lawdiff diff in-process (load+compare+text): {t_whole * 1000:8.1f} ms   "
-      f"lawdiff/git = {t_whole / t_git:.1f}x (aim <= 3x)")
+      f"lawdiff/git = {t_whole / t_git:.1f}x (aim <= 3x; outlines, only the differing §§ read)")
+print(f"    … from the whole models, compared in full:  {t_models * 1000:8.1f} ms   "
+      f"lawdiff/git = {t_models / t_git:.1f}x (the shape before outlines)")
 print(f"  lawdiff diff command − interpreter start:   {t_cli * 1000:8.1f} ms   "
       f"lawdiff/git = {t_cli / t_git:.1f}x (aim <= 3x; imports included; versions from .lawdiff-cache)")
 print(f"    … the same, versions not yet cached:        {t_cold * 1000:8.1f} ms   "
@@ -152,9 +169,10 @@ def child_cpu(cmd, n=7, before=None):
 
 
 c_git = git_cpu()
-c_cmp, c_whole = cpu(lambda: compare(old, new)), cpu(whole)
+c_cmp, c_whole, c_models = cpu(lambda: compare(old, new)), cpu(whole), cpu(whole_models)
 print(f"CPU time: git {c_git * 1000:.1f} ms; lawdiff compare() {c_cmp * 1000:.1f} ms ({c_cmp / c_git:.1f}x), "
-      f"load+compare+text {c_whole * 1000:.1f} ms ({c_whole / c_git:.1f}x) (aim <= 3x)")
+      f"load+compare+text {c_whole * 1000:.1f} ms ({c_whole / c_git:.1f}x) (aim <= 3x; "
+      f"{c_models * 1000:.1f} ms from the whole models)")
 c_start = child_cpu([sys.executable, "-c", "pass"])
 c_cli = child_cpu(diff_cmd) - c_start
 c_cold = child_cpu(diff_cmd, n=3, before=lambda: __import__("shutil").rmtree(

@@ -1,6 +1,6 @@
 """Benchmark: import the whole LexDania corpus, beside lxml's bare parse of the same files.
 
-Run: python benchmarks/bench_import.py [CORPUS_DIR] [--repeat N] [--no-amendments]
+Run: python benchmarks/bench_import.py [CORPUS_DIR] [--repeat N] [--no-amendments] [--breakdown]
 Prints, in one run and on the same files held in memory, what `lawdiff import lexdania` does:
   - the baseline: lxml's bare parse of every file;
   - reading: every document parsed once (importers/official.py) and mapped (read_lexdania's
@@ -10,6 +10,9 @@ Prints, in one run and on the same files held in memory, what `lawdiff import le
   - amendment files: link each to the store, write amendments/lov-YYYY-NNN.yaml;
   - the whole import (all three), with its ratio to the baseline.
 With --no-amendments, only the act versions (read_lexdania, then the AKN files).
+With --breakdown, also the reading's parts in a second pass, each as a multiple of the baseline:
+the safe parse with its character check (lexdania.parse_lexdania), mapping the acts, the amending
+reader, and the AKN and YAML text without writing files.
 Aim (issue 8): the whole corpus (2,060 files, ~222 MB) in < 60 s and within 5x the bare parse.
 CPU time (time.process_time) is the steadier figure on a shared machine; wall time is printed too.
 """
@@ -23,16 +26,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from lawdiff.gcpause import kept, keeping
+from lawdiff.gcpause import gc_paused, kept, keeping
 from lawdiff.importers import amending
-from lawdiff.importers.lexdania import read_lexdania, unique_keys
+from lawdiff import akn
+from lawdiff.importers.lexdania import parse_lexdania, read_lexdania, read_lexdania_root, unique_keys
 from lawdiff.importers.official import read_official
 from lawdiff.store import Store
+from lawdiff.xmlsafe import parse_bytes
 
 ap = argparse.ArgumentParser()
 ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/corpus/lexdania"))
 ap.add_argument("--repeat", type=int, default=1)
 ap.add_argument("--no-amendments", action="store_true", help="time the act versions only")
+ap.add_argument("--breakdown", action="store_true", help="also time the reading's parts")
 args = ap.parse_args()
 
 files = sorted(Path(args.corpus).glob("*/*.xml"))
@@ -120,3 +126,46 @@ if amend is not None:
     print(line("amendment files (YAML):", amend))
 whole = (sum(p[0] for p in parts), sum(p[1] for p in parts))
 print(line("whole import:" if amend else "act versions in all:", whole) + ("; aim < 60 s and < 5x" if amend else ""))
+
+
+def breakdown() -> dict[str, float]:
+    """CPU time of each part of reading and writing, as importers/official.py and the writers do it."""
+    t = collections.Counter()
+    acts, amendings = [], []
+    with keeping():
+        for name, d in data:
+            with gc_paused():
+                c = time.process_time()
+                root = parse_lexdania(d, name)
+                t["safe parse + character check"] += time.process_time() - c
+                c = time.process_time()
+                res = read_lexdania_root(root, d, name)
+                t["mapping the acts" if res.act else "summary of amending acts"] += time.process_time() - c
+                if res.act is not None:
+                    acts.append(res.act)
+                    if not (res.act.doc_type == "lov" and amending.has_amendments(d)):
+                        kept()
+                        continue
+                    c = time.process_time()
+                    root = parse_bytes(d, name).getroot()  # as official.py: the reader may have changed the tree
+                    t["second parse (LOV H with numre)"] += time.process_time() - c
+                c = time.process_time()
+                amendings.append(amending.read_amending_root(root, name))
+                t["amending reader"] += time.process_time() - c
+            kept()
+    c = time.process_time()
+    for act in acts:
+        akn.to_bytes(act)
+    t["AKN text (no files)"] = time.process_time() - c
+    c = time.process_time()
+    for act in amendings:
+        amending.dump(act.doc)
+    t["YAML text (no files, unlinked)"] = time.process_time() - c
+    return t
+
+
+if args.breakdown:
+    parts = [breakdown() for _ in range(args.repeat)]
+    for k in parts[0]:
+        v = min(p[k] for p in parts)
+        print(f"  {k:34s} {v:6.2f} s CPU  ({v / base[1]:.2f}x baseline)")

@@ -258,36 +258,48 @@ def _line_text(tag: str, line: Line, owner: str, counter: list[int]) -> str:
     return "".join(out)
 
 
-def _blocks_text(tag: str, blocks: list, owner: str, counter: list[int], level: int) -> str:
+def _table_text(b: Table, level: int) -> str:
+    rows = []
+    for row in b.rows:
+        cells = []
+        for c in row:
+            name = "th" if c.header else "td"
+            attrs = ""
+            if c.colspan != 1:
+                attrs += f' colspan="{_attr(str(c.colspan))}"'
+            if c.rowspan != 1:
+                attrs += f' rowspan="{_attr(str(c.rowspan))}"'
+            p = "<p/>" if c.text is None else f"<p>{_text(c.text)}</p>"
+            cells.append(_wrap(f"<{name}{attrs}", f"</{name}>", [p], level + 3))
+        rows.append(_wrap("<tr", "</tr>", cells, level + 2))
+    if not b.rows:
+        rows = [_wrap("<tr", "</tr>", [_wrap("<td", "</td>", ["<p/>"], level + 3)], level + 2)]
+    return _wrap("<table", "</table>", rows, level + 1)
+
+
+# The body is written into one flat list of pieces, joined once at the end (nesting each
+# element's text into its parent's, as _wrap does, copied every line once per level).
+
+def _blocks_out(tag: str, blocks: list, owner: str, counter: list[int], level: int, out: list[str]) -> None:
+    """<intro>/<content>/<wrapUp> with `blocks` (every block gives one child, so it is never
+    empty; without blocks it holds one <p/>)."""
+    inner = _INDENT[level + 1]
     if not blocks:
-        return _wrap(f"<{tag}", "", ["<p/>"], level) + f"</{tag}>"
-    kids = []
+        out += (f"<{tag}>", inner, "<p/>", _INDENT[level], f"</{tag}>")
+        return
+    out.append(f"<{tag}>")
     for b in blocks:
+        out.append(inner)
         if b.__class__ is Line and not b.notes:
-            kids.append(f"<p>{_text(b.text)}</p>")  # the common case
+            out.append(f"<p>{_text(b.text)}</p>")  # the common case
         elif isinstance(b, Line):
-            kids.append(_line_text("p", b, owner, counter))
+            out.append(_line_text("p", b, owner, counter))
         else:
-            rows = []
-            for row in b.rows:
-                cells = []
-                for c in row:
-                    name = "th" if c.header else "td"
-                    attrs = ""
-                    if c.colspan != 1:
-                        attrs += f' colspan="{_attr(str(c.colspan))}"'
-                    if c.rowspan != 1:
-                        attrs += f' rowspan="{_attr(str(c.rowspan))}"'
-                    p = "<p/>" if c.text is None else f"<p>{_text(c.text)}</p>"
-                    cells.append(_wrap(f"<{name}{attrs}", f"</{name}>", [p], level + 3))
-                rows.append(_wrap("<tr", "</tr>", cells, level + 2))
-            if not b.rows:
-                rows = [_wrap("<tr", "</tr>", [_wrap("<td", "</td>", ["<p/>"], level + 3)], level + 2)]
-            kids.append(_wrap("<table", "</table>", rows, level + 1))
-    return _wrap(f"<{tag}", f"</{tag}>", kids, level)
+            out.append(_table_text(b, level))
+    out += (_INDENT[level], f"</{tag}>")
 
 
-def _unit_text(u: Unit, counter: list[int], level: int) -> str:
+def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
     kind = u.kind
     if kind in ("group", "ikraft"):
         name = "hcontainer"
@@ -298,31 +310,48 @@ def _unit_text(u: Unit, counter: list[int], level: int) -> str:
         if name is None:
             raise _Unusual
         open_tag = f'<{name} eId="{_attr(u.eid)}" wId="{_attr(u.wid)}"'
-    kids = []
+    container = kind in ("book", "part", "chapter", "group")
+    if container and u.label is None and u.heading is None and not u.children:
+        out.append(open_tag + "/>")  # an element without children
+        return
+    inner = _INDENT[level + 1]
+    out.append(open_tag + ">")
     if u.label is not None:
-        kids.append(f"<num>{_text(u.label)}</num>")
+        out += (inner, f"<num>{_text(u.label)}</num>")
     if u.heading is not None:
-        kids.append(_line_text("heading", u.heading, u.eid, counter))
+        out += (inner, _line_text("heading", u.heading, u.eid, counter))
     sub = level + 1
-    if kind in ("book", "part", "chapter", "group"):
-        kids.extend(_unit_text(c, counter, sub) for c in u.children)
+    if container:
+        for c in u.children:
+            out.append(inner)
+            _unit_out(c, counter, sub, out)
     elif u.children:
         if u.intro:
-            kids.append(_blocks_text("intro", u.intro, u.eid, counter, sub))
-        kids.extend(_unit_text(c, counter, sub) for c in u.children)
+            out.append(inner)
+            _blocks_out("intro", u.intro, u.eid, counter, sub, out)
+        for c in u.children:
+            out.append(inner)
+            _unit_out(c, counter, sub, out)
         if u.wrapup:
-            kids.append(_blocks_text("wrapUp", u.wrapup, u.eid, counter, sub))
+            out.append(inner)
+            _blocks_out("wrapUp", u.wrapup, u.eid, counter, sub, out)
     else:
-        kids.append(_blocks_text("content", u.intro, u.eid, counter, sub))
-    return _wrap(open_tag, f"</{name}>", kids, level)
+        out.append(inner)
+        _blocks_out("content", u.intro, u.eid, counter, sub, out)
+    out += (_INDENT[level], f"</{name}>")
 
 
 def _body_text(act: Act, counter: list[int]) -> bytes | None:
     """The children of <body>, each on its own line at level 3, or None for an empty body."""
     if not act.body:
         return None
+    out: list[str] = []
     try:
-        data = "".join(["      " + _unit_text(u, counter, 3) + "\n" for u in act.body]).encode("utf-8")
+        for u in act.body:
+            out.append("      ")
+            _unit_out(u, counter, 3, out)
+            out.append("\n")
+        data = "".join(out).encode("utf-8")
     except (AttributeError, TypeError, IndexError, RecursionError, UnicodeEncodeError) as e:
         raise _Unusual from e  # a value of the wrong type, a surrogate, absurd nesting
     if data.translate(None, _XML_OK_BYTES) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:

@@ -8,6 +8,11 @@ labels, names, text, xmlsafe, this one): a changed file or a changed reader is a
 so a stale entry is never used. Only a version that from_bytes read without error is written, so
 an entry stands for bytes that passed every check.
 
+Beside each model, `lawdiff diff` keeps the version's outline (`<key>.outline`, outline.py: per §
+a digest and its pickled unit, so that a diff reads only the §§ that differ), keyed by the BLAKE2b
+of the file's bytes and of the source of the modules that build it (the reader's, outline.py and
+diff.py), and checksummed.
+
 Entries are written atomically (a temporary file and a rename) and read with an unpickler that
 builds only the model's own classes (no other class or function can be named by an entry). Any
 problem with the cache — a folder that cannot be written, an entry that cannot be read — means
@@ -15,7 +20,6 @@ reading the file as if there were no cache; the cache never causes an error of i
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 from pathlib import Path
@@ -28,29 +32,40 @@ FOLDER = Path(".lawdiff-cache") / "akn"
 _MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a bound on a planted file
 # the modules whose code decides the model akn.from_bytes builds from a file's bytes
 _READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
-_code_digest: str | None = None
+# and those that decide the outline built from that model (outline.py; diff.py's fingerprint)
+_OUTLINER = _READER + ("outline.py", "diff.py")
+_code_digests: dict[tuple[str, ...], str] = {}
 
 
-def _code() -> str:
-    global _code_digest
-    if _code_digest is None:
+def _code(modules: tuple[str, ...] = _READER) -> str:
+    d = _code_digests.get(modules)
+    if d is None:
+        import hashlib
+
         h = hashlib.sha256(pickle.format_version.encode())
         here = Path(__file__).resolve().parent
-        for name in _READER:
+        for name in modules:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
-        _code_digest = h.hexdigest()
-    return _code_digest
+        d = _code_digests[modules] = h.hexdigest()
+    return d
+
+
+_CLASSES: dict[tuple[str, str], type] = {}  # what find_class allowed, for the next look-up
 
 
 class _Unpickler(pickle.Unpickler):
     """Builds the model's classes and nothing else."""
 
     def find_class(self, module: str, name: str):
+        cls = _CLASSES.get((module, name))
+        if cls is not None:
+            return cls
         if module in ("lawdiff.model", "lawdiff.record") and not name.startswith("_"):
             import importlib
 
             cls = getattr(importlib.import_module(module), name, None)
             if isinstance(cls, type):
+                _CLASSES[module, name] = cls
                 return cls
         raise pickle.UnpicklingError(f"{module}.{name} er ikke tilladt i cachen")
 
@@ -58,6 +73,8 @@ class _Unpickler(pickle.Unpickler):
 def load(root: Path, data: bytes, path: str) -> Act:
     """akn.from_bytes(data, path), from the cache under `root` when it holds this file as this
     code reads it; else read, and cached for the next time."""
+    import hashlib
+
     try:
         entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code()[:32] + ".pickle")
     except OSError:
@@ -76,6 +93,42 @@ def load(root: Path, data: bytes, path: str) -> Act:
     return act
 
 
+def _outliner_code() -> str:
+    """As _code(_OUTLINER), hashed with BLAKE2b (outline.blake2b: no OpenSSL hashlib to import)."""
+    d = _code_digests.get(("blake2b",) + _OUTLINER)
+    if d is None:
+        from .outline import blake2b
+
+        h = blake2b(pickle.format_version.encode())
+        here = Path(__file__).resolve().parent
+        for name in _OUTLINER:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        d = _code_digests[("blake2b",) + _OUTLINER] = h.hexdigest()
+    return d
+
+
+def outline(root: Path, data: bytes, path: str):
+    """The outline of akn.from_bytes(data, path) (outline.py: what `lawdiff diff` reads), from the
+    cache under `root` when it holds this file's outline as this code builds it; else built from
+    the model (`load`: the cached model or the file) and cached. Keyed by the BLAKE2b of the file's
+    bytes and of the code that builds the outline (never a stale entry). A miss returns the outline read
+    back from the bytes it wrote, so a first and a later diff take the same path."""
+    from . import outline as ol
+
+    try:
+        name = ol.blake2b(data, digest_size=32).hexdigest() + "-" + _outliner_code()[:32] + ".outline"
+        entry = Path(root) / FOLDER / name
+    except OSError:
+        return ol.loads(ol.dumps(_read(data, path)))
+    try:
+        return ol.loads(read_regular(entry, _MAX_ENTRY, inside=Path(root)))
+    except Exception:  # no entry, or one that cannot be used: build it
+        pass
+    blob = ol.dumps(load(root, data, path))  # raises on a bad file: nothing is cached for it
+    _write_bytes(entry, blob)
+    return ol.loads(blob)
+
+
 def _read(data: bytes, path: str) -> Act:
     from . import akn  # only here: a cached version needs no lxml
 
@@ -83,6 +136,10 @@ def _read(data: bytes, path: str) -> Act:
 
 
 def _write(entry: Path, act: Act) -> None:
+    _write_bytes(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_bytes(entry: Path, blob: bytes) -> None:
     from .store import atomic_write  # the store's atomic write: same folder, rename, the umask's mode
 
     try:
@@ -92,6 +149,6 @@ def _write(entry: Path, act: Act) -> None:
         gitignore = entry.parent.parent / ".gitignore"  # as publish.py's PDF cache: never committed
         if not gitignore.exists():
             atomic_write(gitignore, b"*\n")
-        atomic_write(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(entry, blob)
     except Exception:  # a read-only or full disk: no cache, no error
         pass

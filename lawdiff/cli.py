@@ -293,16 +293,41 @@ def _version(store: Store, spec: str):
     return result.laws[law].new, f"{law} med {path}"
 
 
-def _diff(store: Store, args) -> int:
-    import json
+def _is_proposal(spec: str) -> bool:
+    """As _version decides: a proposal's result ('x.yaml', 'x.yaml:lab'), else a stored version."""
+    path = spec.rpartition(":")[0] if spec.count(":") and (".yaml" in spec or ".yml" in spec) else ""
+    return bool(path) or spec.endswith((".yaml", ".yml"))
 
+
+def _outline(store: Store, spec: str):
+    """A stored version as its outline (outline.py), read as Store.load reads the version: the same
+    reference, file and checks, through the cache of read versions (akncache)."""
+    from . import akncache
+    from .paths import read_regular
+    from .store import MAX_STATUTE_BYTES, _check_key
+
+    law, date = store.resolve_ref(spec)
+    path = store.path(law, date)
+    data = read_regular(path, MAX_STATUTE_BYTES, inside=store.dir)
+    act = akncache.outline(store.root, data, str(path))
+    _check_key(path, (act.law, act.date), (law, date))
+    return act, act.key
+
+
+def _diff(store: Store, args) -> int:
     from .diff import compare
 
-    old, old_name = _version(store, args.a)
-    new, new_name = _version(store, args.b)
+    if store.use_cache and not (_is_proposal(args.a) or _is_proposal(args.b)):
+        # two stored versions: their outlines, compared reading only the §§ that differ
+        old, old_name = _outline(store, args.a)
+        new, new_name = _outline(store, args.b)
+    else:
+        old, old_name = _version(store, args.a)
+        new, new_name = _version(store, args.b)
     if old.law != new.law:
         raise LawdiffError(f"{old_name} og {new_name} er ikke samme lov")
-    red = compare(old, new)
+    # only the changed §§ and headings are printed: unchanged units need not be built
+    red = compare(old, new, touched_only=True)
     touched = red.touched_sections()
     counts = {k: sum(1 for s in touched if s.status == k) for k in ("changed", "inserted", "repealed")}
     counts["changed"] += sum(1 for s in touched if s.status == "unchanged")  # a § whose stk./nr. changed
@@ -312,6 +337,8 @@ def _diff(store: Store, args) -> int:
                + (f", {count(moved, 'flyttet', 'flyttede')}" if moved else ""))
     title = f"{old_name} → {new_name}"
     if args.format == "json":
+        import json
+
         json.dump({"old": old_name, "new": new_name, "summary": summary,
                    "sections": [s.to_dict() for s in touched]}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,14 @@ def act_id_of(number: str, year: str) -> str:
 # read and checked in full once per law. A file whose exact bytes were read and checked before and
 # that names other laws only gives None without a second parse; anything else is read in full.
 _NAMED: dict[str, frozenset] = {}
+# file -> (sha256 of its bytes, pickle of what parse_proposal and load_yaml gave for them): the
+# last version of each file read, so the memory is bounded by the files, not by their edits. A file
+# that names `law` was parsed in full by every load_act of it (the chains' benchmark: once to pick
+# the --include acts, once in consolidate's load_acts, once for the site's history page; 18 ms
+# each against 0.4 ms to unpickle). Unpickled on every use, so that no call shares an object with
+# another (the engine and load_act set attributes on the changes); a file that does not load is
+# never stored and raises its error every time.
+_PARSED: dict[str, tuple[str, bytes]] = {}
 
 
 def load_act(path: Path, law: str) -> AmendingAct | None:
@@ -127,8 +136,14 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     if digest in _NAMED and law not in _NAMED[digest]:
         return None
     # every check; then the data as written (was load_raw + load_proposal: 3 parses)
-    prop = parse_proposal(data, file) if data is not None else load_proposal(path)
-    raw = load_yaml(data if data is not None else Path(path).read_bytes(), file)[0]
+    seen = _PARSED.get(file) if digest is not None else None
+    if seen is not None and seen[0] == digest:  # these exact bytes were read and checked: a fresh copy
+        prop, raw = pickle.loads(seen[1])
+    else:
+        prop = parse_proposal(data, file) if data is not None else load_proposal(path)
+        raw = load_yaml(data if data is not None else Path(path).read_bytes(), file)[0]
+        if digest is not None:
+            _PARSED[file] = digest, pickle.dumps((prop, raw), protocol=pickle.HIGHEST_PROTOCOL)
     if not isinstance(raw, dict) or not isinstance(raw.get("paragraffer"), list):
         if digest is not None:
             _NAMED[digest] = frozenset()
@@ -330,7 +345,7 @@ def incorporated(version: Act, load) -> Incorporated:
     applied and what its base incorporated (`load(ref)` loads a stored version)."""
     rec: Record | None = version.consolidation
     if rec is None:
-        return preamble_acts(version)
+        return _less_notes(preamble_acts(version), editor_notes(version))
     out: Incorporated = {}
     try:
         out = {k: set(v) for k, v in incorporated(load(rec.base), load).items()}
@@ -344,9 +359,35 @@ def incorporated(version: Act, load) -> Incorporated:
     return out
 
 
+def _less_notes(inc: Incorporated, notes: "EditorNotes") -> Incorporated:
+    """What an official LBK incorporates: its preamble's acts less the numre its notes say are not
+    incorporated ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010, er
+    ikke indarbejdet i denne lovbekendtgørelse, da …"). Such a note also says that the act's other
+    numre are incorporated, when the preamble does not list the act (an earlier LBK incorporated
+    it: LBK 1152/2011 lists only lov 1599/2010, and its note on lov 1539/2010, § 1, nr. 4-10, says
+    that nr. 1-3 are in it; they were executed a second time, out of their order). Written
+    ("undtagen", {…}) for "the whole act but these"."""
+    out = {k: set(v) for k, v in inc.items()}
+    for aid, ex in notes.excluded.items():
+        scope = out.get(aid)
+        if None in ex:
+            out.pop(aid, None)
+        elif scope is None or None in scope:
+            out[aid] = {("undtagen", frozenset(ex))}
+        else:
+            out[aid] = {x for x in scope if x not in ex and (x[0], None) not in ex}
+    return out
+
+
 def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
     s = inc.get(n.act.id)
-    return bool(s) and (None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s)
+    if not s:
+        return False
+    for x in s:
+        if isinstance(x, tuple) and x[0] == "undtagen":
+            if (n.paragraf, n.nummer) not in x[1] and (n.paragraf, None) not in x[1]:
+                return True
+    return None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s
 
 
 # --- entry into force ---------------------------------------------------------------
@@ -403,9 +444,13 @@ def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
 def ikraft_of(n: Nummer) -> Ikraft:
     """The entry into force the act states for this nummer: a rule naming the nummer (or its §)
     wins over the act's general rule; a sentence of the commencement text that leaves the nummer
-    to a minister wins over the general rule too (minister_rules)."""
+    to a minister wins over the general rule too (as data, or in an old file minister_rules)."""
     ik, rank = _ikraft_of(n)
-    if rank is None or rank == 3:
+    # the importer carries a minister's ikrafttræden as data (`minister: true` with `gælder`);
+    # amendment files written before it did (which have no such rule) are read from the
+    # commencement text itself
+    data = any(isinstance(r, dict) and r.get("minister") for r in n.act.ikraft)
+    if (rank is None or rank == 3) and not data:
         for scope, sentence in minister_rules(n.act):
             if scope is None or (n.paragraf, None) in scope or (n.paragraf, n.nummer) in scope:
                 return Ikraft(None, f"ministeren fastsætter tidspunktet for ikrafttræden (»{sentence}«)")
@@ -683,6 +728,17 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
                 root: Path | None = None) -> tuple[Act, Plan]:
     """The consolidated act (not yet saved) and the plan it followed. `include` holds --include specs
     ("lov-2012-1380", "lov-2012-1380:§ 1, nr. 1-3") or Include objects. Raises ConsolidateError."""
+    from .gcpause import gc_paused
+
+    # the engine copies the whole act per act applied and builds hundreds of thousands of objects
+    # that live until the run ends: the cyclic collector scanned them again and again (a third of
+    # the CPU of consolidating the 120 chains, benchmarks/bench_history.py); paused while this runs
+    with gc_paused():
+        return _consolidate(store, law, at, include, partial, root)
+
+
+def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
+                 root: Path | None) -> tuple[Act, Plan]:
     root = Path(root or store.root)
     p = plan(store, law, at, list(include or []), root)
     if p.refused and not partial:

@@ -27,13 +27,12 @@ from collections import Counter
 
 from functools import lru_cache
 
-from .address import canonical_num as _canonical_num
 from .model import Act, Unit
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
 from .render.text import blocks_text
 from .text import _INVISIBLE
-from .text import norm as _slow_norm  # noqa: F401  (kept for reference: `norm` below is equivalent)
+from .text import norm as _slow_norm  # `norm` below is equivalent; canonical_num uses this one, as address does
 
 
 _HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
@@ -43,6 +42,7 @@ def norm(s: str) -> str:
     """text.norm, faster: str.split() already treats every Unicode space as white space, and the
     translation (a dictionary look-up per character) runs only on text with an invisible character."""
     return " ".join((s.translate(_INVISIBLE) if _HAS_INVISIBLE.search(s) else s).split())
+from .outline import Lazy
 from .tokendiff import EQUAL
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
@@ -51,9 +51,15 @@ SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and
 _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
 
 
+_NUM_LETTER = re.compile(r"(\d)\s*([a-zA-Zæøå])")
+
+
 @lru_cache(maxsize=8192)
 def canonical_num(num: str) -> str:
-    return _canonical_num(num)
+    """address.canonical_num ('68a', '68 a', '68\u00a0a' -> '68 a'), here so that `lawdiff diff` need
+    not import address.py (its grammar's regular expressions: ~5 ms, a sixth of the command's
+    imports); tests/test_outline.py checks that the two agree."""
+    return _NUM_LETTER.sub(r"\1 \2", _slow_norm(num))
 
 
 class _Memo:
@@ -63,23 +69,35 @@ class _Memo:
     def __init__(self) -> None:
         self.fp: dict[int, tuple] = {}
         self.text: dict[int, str] = {}
-        self.bag: dict[int, Counter] = {}
+        self.bag: dict[int, tuple[Counter, int]] = {}  # the bag of words and its size
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
+        self.touched_only = False  # compare(touched_only=True)
 
 
 _M = _Memo()
 
 
-def _fp(u: Unit) -> tuple:
-    """The unit's text and structure, exactly as stored (labels included, notes excluded)."""
+def _fp(u: Unit) -> tuple | bytes:
+    """The unit's text and structure, exactly as stored (labels included, notes excluded). For a
+    unit of an outline (outline.Lazy) the digest of this tuple, stored with it: two outlines'
+    units are compared by digest without reading their text. An outline's unit never equals a model
+    unit here (a digest is no tuple), so compare() takes both versions as outlines or both as
+    models (the diff command does): mixed, identical units would be diffed instead of copied."""
+    if type(u) is Lazy:
+        return u.digest
     f = _M.fp.get(id(u))
     if f is None:
-        f = (u.kind, u.num, u.label, u.heading.text if u.heading else None,
-             tuple(b.text for b in u.intro), tuple(_fp(c) for c in u.children),
-             tuple(b.text for b in u.wrapup))
+        f = fingerprint(u, tuple(_fp(c) for c in u.children))
         _M.fp[id(u)] = f
         _M.keep.append(u)
     return f
+
+
+def fingerprint(u: Unit, children: tuple) -> tuple:
+    """_fp of `u` given its children's: the one definition of what makes two units identical
+    (outline.py digests the same tuple, with the children's digests)."""
+    return (u.kind, u.num, u.label, u.heading.text if u.heading else None,
+            tuple(b.text for b in u.intro), children, tuple(b.text for b in u.wrapup))
 
 
 def _own_text(u: Unit) -> str:
@@ -108,12 +126,17 @@ def _similar(a: Unit, b: Unit) -> float:
     for u in (a, b):
         bag = _M.bag.get(id(u))
         if bag is None:
-            bag = _M.bag[id(u)] = Counter(_own_text(u).split())
+            words = Counter(_own_text(u).split())
+            bag = _M.bag[id(u)] = (words, sum(words.values()))
         bags.append(bag)
-    total = sum(bags[0].values()) + sum(bags[1].values())
+    (x, nx), (y, ny) = bags
+    total = nx + ny
     if not total:
         return 1.0
-    return 2 * sum((bags[0] & bags[1]).values()) / total
+    if len(x) > len(y):
+        x, y = y, x
+    # = sum((x & y).values()), without building the intersection Counter
+    return 2 * sum(min(c, y[w]) for w, c in x.items() if w in y) / total
 
 
 def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
@@ -234,13 +257,19 @@ def _blocks(old: list, new: list) -> list[list[Segment]]:
     return out
 
 
-def _build(old: Unit | None, new: Unit | None) -> RUnit:
+def _stub(old: Unit, new: Unit) -> RUnit:
+    """An unchanged unit outside any §, without its text (compare(touched_only=True))."""
+    return _runit(old, new, "unchanged")
+
+
+def _build(old: Unit | None, new: Unit | None, outer: bool = False) -> RUnit:
+    """`outer`: old and new stand outside any § (in the body or in a container)."""
     if old is None:
         return _one_side(new, 1, INSERTED, None)
     if new is None:
         return _one_side(old, -1, REPEALED, None)
     if _fp(old) == _fp(new):
-        return _same(old, new)
+        return _stub(old, new) if outer and _M.touched_only else _same(old, new)
     r = _runit(old, new, "unchanged")
     if r.old_label != r.new_label and _label_key(r.old_label) == _label_key(r.new_label):
         r.old_label = r.new_label  # "§§ 745-745b." and "§§ 745-745 b." are the same label
@@ -249,7 +278,8 @@ def _build(old: Unit | None, new: Unit | None) -> RUnit:
                               new.wid, "heading", 0, None)
     r.intro = _blocks(old.intro, new.intro)
     r.wrapup = _blocks(old.wrapup, new.wrapup)
-    r.children = [_build(o, n) for o, n in align_by_provision(old.children, new.children)]
+    inner = outer and old.kind != "section"
+    r.children = [_build(o, n, inner) for o, n in align_by_provision(old.children, new.children)]
     if r.own_changed:
         r.status = CHANGED
     return r
@@ -372,9 +402,15 @@ def _is_placeholder_r(r: RUnit, side: str) -> bool:
     return _PLACEHOLDER.match(norm(" ".join(side_lines(r, side)))) is not None
 
 
-def compare(old: Act, new: Act) -> Redline:
+def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:
+    """The redline of old → new. With touched_only, a unit outside any § whose text and structure
+    are identical in both versions is a bare unchanged unit, without its text or its units (an
+    unchanged § has no stk. in the result): enough for what shows only the changed §§ and headings
+    (`lawdiff diff`: touched_units, touched_sections), whose output is the same either way. old and
+    new may be outline.Outline versions (only the §§ that differ are read)."""
     try:
-        units = [_build(o, n) for o, n in align_by_provision(old.body, new.body)]
+        _M.touched_only = touched_only
+        units = [_build(o, n, True) for o, n in align_by_provision(old.body, new.body)]
         red = Redline(new.law, old.key, units)
         _moves(red, old, new)
         _markup_only(red, old, new)

@@ -31,7 +31,7 @@ from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
 from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
-from .text import norm_map, split_punktum
+from .text import _INVISIBLE_RE, norm_map, split_punktum
 
 def change_id(c: Change) -> str:
     """Who made a change, for the redline and the log: "2.1" (forslag 2, ændring 1) in a proposal;
@@ -568,6 +568,17 @@ class _Applier:
                     f"»{_norm_query(words)}« står ikke i {place}; læst som »{ln.text[s:e]}«, der kun afviger "
                     f"med ét tegn (trykfejl i ændringsloven)", key))
                 hits = typos
+        spaced = re.sub(r"(?<![\w.])(stk|nr|pkt|litra)\.(?=\d)", r"\1. ", re.sub(r"§(?=\d)", "§ ", words))
+        if not hits and spaced != words and not c.get("overalt") and (want or 1) == 1 and occ is None:
+            # the act quotes »i stk.1.« where the law has "i stk. 1." (lov 518/2012, § 1, nr. 6): only
+            # the space after "stk."/"nr."/"pkt."/"§" before a number is missing; the one place with it
+            # is the place a reader finds without doubt; executed there, with a warning
+            spaced_hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, spaced, lo, hi)]
+            if len(spaced_hits) == 1:
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{_norm_query(spaced)}«, der kun afviger "
+                    f"med et manglende mellemrum (trykfejl i ændringsloven)", key))
+                hits = spaced_hits
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
             raise c.error(f"»{words}« findes ikke i {place}", key,
@@ -652,7 +663,10 @@ class _Applier:
                 self.add_edit(c, k, u, s, e, "", verb)
             elif verb == "indsættes_efter":
                 tekst = _norm_query(c.get("tekst"))
-                self.add_edit(c, k, u, e, e, tekst if _PUNCT_START.match(tekst) else " " + tekst, verb)
+                # a range's end clings to its start: "Efter »§ 86, stk. 1« indsættes: »-3«" gives "stk. 1-3"
+                # (lov 273/2013, § 1, nr. 8), never "stk. 1 -3"
+                glued = _PUNCT_START.match(tekst) or (re.match(r"[-–]\d", tekst) and ln.text[e - 1:e].isdigit())
+                self.add_edit(c, k, u, e, e, tekst if glued else " " + tekst, verb)
             else:
                 tekst = _norm_query(c.get("tekst"))
                 if _PUNCT_START.match(tekst) and s > 0 and ln.text[s - 1] == " ":
@@ -862,6 +876,8 @@ class _Applier:
             sibs[i:i] = new_units
         for u in new_units:
             self.parents[u.wid] = parent
+        if unit.kind == "section":
+            new_units = self._lift_headings(c, parent, new_units)
         if parent is not None:
             self.touch(parent.wid, c)
             if unit.kind != "section":
@@ -889,6 +905,10 @@ class _Applier:
                 old_secs.add(addr.canonical_num(u.num))
         for u in body:
             self.parents[u.wid] = parent
+            for sub in [u] + [x for x in u.walk() if x.kind in ("chapter", "part", "group")]:
+                for x in sub.children:
+                    self.parents[x.wid] = sub
+                self._lift_headings(c, sub, list(sub.children))
         new_secs = [addr.canonical_num(x.num) for u in body for x in u.walk() if x.kind == "section" and x.num]
         others = {addr.canonical_num(x.num) for x in self.r.new.sections() if x.num} - set(new_secs)
         for n in new_secs:
@@ -1135,6 +1155,15 @@ class _Applier:
                               f"ikke i {parent.cite()}", "i")
         units = [self._parse(c, kind, chunk) for chunk in split_units(kind, c.get("tekst"))]
         sibs = [u for u in parent.children if u.kind == kind]
+        for new in units:
+            # the same stk. twice: lov 1353/2012, § 11, nr. 1 inserts in § 7 of the registration act "som
+            # stk. 7 og 8" the text lov 590/2012 had inserted there already (LBK 16/2013 has it once);
+            # executed, the law held it twice (exit 0). A reader cannot tell which the act means: refused
+            same = next((u for u in sibs if u.wid not in self.r.inserted and _body(u) == _body(new)), None)
+            if same is not None:
+                raise c.error(f"det nye {kind_word}. står allerede ordret i loven som {cite_path(same, self.parents)}",
+                              "tekst", hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
+                                            "nummeret kan ikke udføres, før det er afklaret")
         pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
         som = self._som(c, kind_word) if c.get("som") is not None else None
         if pos_key:
@@ -1505,6 +1534,22 @@ class _Applier:
                               f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
                               hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")
 
+    def _lift_headings(self, c: Change, parent: Unit | None, units: list[Unit]) -> list[Unit]:
+        """New §§ side by side in `parent` (or in a new chapter): a mellemrubrik between two of them
+        comes as the last line of the first one (`_trailing_heading`) and opens a group before the
+        next. Returns `units` with the §§ that moved into a group replaced by the groups (from the
+        last one back, so that each group ends at the next)."""
+        groups = []
+        for k in range(len(units) - 1, 0, -1):
+            prev, nxt = units[k - 1], units[k]
+            if prev.kind == "section" and nxt.kind == "section" and self.parents.get(nxt.wid, parent) is parent:
+                line = _trailing_heading(prev)
+                if line is not None:
+                    groups.append(self._group(c, line.text, parent, [nxt]))
+        if not groups:
+            return units
+        return [u for u in units if self.parents.get(u.wid, parent) is parent] + groups[::-1]
+
     def _group(self, c: Change, heading: str, parent: Unit | None, first: list[Unit]) -> Unit:
         """A new mellemrubrik before the units `first`: they and the §§ after them up to the next
         heading move into a new group."""
@@ -1781,6 +1826,8 @@ class _Applier:
                             self._scan_refs(s, u, (u.wid, part, i), b.text, by_num, moved, cause, _OTHER_ACT)
 
     def _scan_refs(self, s: Unit, u: Unit, key: LineKey, line: str, by_num, moved, cause, other_act) -> None:
+        if _without_stk(line):
+            return  # the hot path: most lines of an act
         edits = self.r.edits.get(key, [])
         text, idx = norm_map(line)
         for m in self._REF.finditer(text):
@@ -1806,6 +1853,13 @@ class _Applier:
             self.r.warnings.append(cause[target.wid].warning(
                 f"{cite_path(u, self.base_parents)} henviser til »{old}«, der bliver »{new}«: "
                 f"konsekvensændring nødvendig (ændres »{old}« til: »{new}«)"))
+
+
+def _without_stk(line: str) -> bool:
+    """True when norm_map(line) cannot hold "stk." (so no _Applier._REF match): the line lacks it,
+    and norm_map can only make it appear by removing an invisible character inside it (white space
+    becomes a space, and "stk." has none). Cheaper than norm_map and its index list."""
+    return "stk." not in line and _INVISIBLE_RE.search(line) is None
 
 
 def _apply_edits(text: str, edits: list[Edit]) -> str:
@@ -1848,16 +1902,30 @@ def _trailing_heading(sec: Unit) -> Line | None:
     single line after the §'s text that has no label and no closing punctuation, in the last stk.
     (or the § itself) as a line of its own."""
     holder = sec.children[-1] if sec.children and sec.children[-1].kind == "subsection" else sec
-    if holder.children or len(holder.intro) + len(holder.wrapup) < 2:
+    if holder.children:
+        # after a list ("… 5) private og offentlige interesser, …påkrævet. / Meddelelse af aktindsigt
+        # i en del af et dokument / § 15 c.", lov 638/2013, § 1, nr. 5): the line after the last nr.
+        if not holder.wrapup:
+            return None
+    elif len(holder.intro) + len(holder.wrapup) < 2:
         return None
     lines = holder.wrapup if holder.wrapup else holder.intro
     last = lines[-1]
     t = norm_map(last.text)[0].strip()
-    if not t or len(t) > 120 or not t[0].isupper() or re.search(r"[.:;,»«)\]]$", t) or \
+    # a heading may end in an abbreviation ("Opgørelse og anvendelse af nettoprovenu m.v.", lov
+    # 628/2011, § 1, nr. 8), never in any other closing punctuation
+    if not t or len(t) > 120 or not t[0].isupper() or \
+            re.search(r"[.:;,»«)\]]$", re.sub(r"\s(?:m\.v|m\.m|mv|mm|o\.l|el\.lign|osv)\.$", "", t)) or \
             re.match(r"(?:Stk\.|§|\d+\)|[a-zæøå]\))", t):
         return None
     lines.pop()
     return last
+
+
+def _body(u: Unit) -> list:
+    """A unit's text without its label, white space normalised, with its sub-units': two units are
+    the same text when these are equal."""
+    return [" ".join(" ".join(u.own_lines()).split())] + [_body(x) for x in u.children]
 
 
 def _num_key(n: str):

@@ -297,12 +297,30 @@ def _copy_block(b):
     return copy.deepcopy(b)
 
 
+def _copy_blocks(blocks: list) -> list:
+    """_copy_block of each block, with the common case (a Line) inline: the copy's hot loop."""
+    out = []
+    new_obj = object.__new__
+    for b in blocks:
+        if type(b) is Line:
+            new = new_obj(Line)
+            d = b.__dict__.copy()
+            notes = d["notes"]
+            d["notes"] = [_copy_note(n) for n in notes] if notes else []
+            new.__dict__ = d
+            out.append(new)
+        else:
+            out.append(_copy_block(b))
+    return out
+
+
 def _copy_unit(u: Unit) -> Unit:
-    new = Unit.__new__(Unit)
-    d = dict(u.__dict__)
-    d["heading"] = _copy_block(u.heading) if u.heading is not None else None
-    d["intro"] = [_copy_block(b) for b in u.intro]
-    d["children"] = [_copy_unit(c) for c in u.children]
-    d["wrapup"] = [_copy_block(b) for b in u.wrapup]
+    new = object.__new__(Unit)
+    d = u.__dict__.copy()
+    if d["heading"] is not None:
+        d["heading"] = _copy_block(d["heading"])
+    d["intro"] = _copy_blocks(d["intro"])
+    d["children"] = [_copy_unit(c) for c in d["children"]]
+    d["wrapup"] = _copy_blocks(d["wrapup"])
     new.__dict__ = d
     return new

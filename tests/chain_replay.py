@@ -58,6 +58,7 @@ class ChainResult:
     changed: int = 0  # §§ the target changed relative to the base
     changed_identical: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)  # (§, class)
+    texts: dict[str, tuple] = field(default_factory=dict)  # § of a miss -> (target's text, lawdiff's text, numre)
     attributed: dict[str, str] = field(default_factory=dict)  # unit cite -> the act and nummer the record gives
     not_executed: list[tuple[str, str, str]] = field(default_factory=list)  # (act, nummer, why)
     include: list[str] = field(default_factory=list)  # the --include specs the target's preamble and notes give
@@ -198,7 +199,97 @@ def _ressort(want: str | None, got: str | None) -> bool:
 
     ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
-    return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) for x, y in ops)
+    return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x) and _only_names(y) for x, y in ops)
+
+
+def _only_names(words: list[str]) -> bool:
+    """Whether a run of words is no more than ministry or agency names: words naming one, the parts of
+    a hyphenated name ("Social-", "børne-", "og"), and the few words of a "ministeren for …" name ("by,
+    bolig og landdistrikter", "forskning, innovation og videregående uddannelser"). A whole § that one
+    side has and the other not ("(Ophævet)" against "§ 73. Skatteministeren fastsætter …") is more than
+    a renaming."""
+    rest = [w for w in words if not _MINISTRY.search(w) and not w.endswith(("-", "-,"))
+            and w.strip(",.").lower() not in ("og", "for", "")]
+    named = re.search(r"ministeren\s+for\b", " ".join(words), re.I)
+    return len(rest) <= (6 if named else 1)
+
+
+_PUNCT = re.compile(r"[\s,.;:»«\"'()\-–]+")
+
+
+def _small(x: list[str], y: list[str]) -> bool:
+    """Whether two word runs differ as a typo or a comma does: only by punctuation, spacing,
+    hyphens or case ("re-gionsrådsformand", "15. -dagen", "år."/"år", "Med"/"med"), or by at most
+    two characters in one word ("registret"/"registeret", "borgelig"/"borgerlig")."""
+    a, b = " ".join(x), " ".join(y)
+    if _PUNCT.sub("", a).lower() == _PUNCT.sub("", b).lower():
+        return True
+    if len(x) > 1 or len(y) > 1 or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False  # a number is never a typo ("stk. 4" for "stk. 6": a reference, not a spelling)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal") <= 2
+
+
+def explain(want: str | None, got: str | None, before: str | None, by) -> str | None:
+    """The editorial class of a § that a nummer of the chain changed and that still differs from
+    the official LBK, when every difference has evidence of being the LBK's own correction;
+    None when one of them may be lawdiff's (then the § counts as "lawdiff"). Per difference
+    (a word-level opcode between the LBK's text and lawdiff's):
+    - "tekst ingen nummer skrev": lawdiff's words there are the base's (no nummer wrote them: the
+      executed numre changed other words of the §), and the act's numre do not hold the LBK's words
+      there (so it is not a change lawdiff failed to make): "særlig" -> "særligt", "Tilbudet" ->
+      "Tilbuddet", and larger: færdselsloven § 134, stk. 2, nr. 14 of LBK 1047/2011 is gone where lov
+      184/2011's only nummer on § 134 changes a reference in stk. 4;
+    - "lovens ord": the two differ only as a typo or a comma does, and lawdiff's words there, with
+      two words of context on each side or on one side (the quotation may end there), are the act's
+      own words (a quotation of a nummer that touches the §): "fængsel indtil 4 år." where the LBK
+      prints "år", "… sagkyndig institution eller organisation" (lov 574/2012) where it prints
+      "organisationer";
+    - "ressort": the difference names a ministry or an agency on one side (`_ressort`).
+    A § the act rewrote or repealed whole, which the LBK still prints with the base's text, is
+    "LBK beholder ophævet tekst" (LBK 1139/2013 keeps retsplejeloven §§ 645-652 after lov 1387/2012,
+    § 1, nr. 12, rewrote kapitel 57 as §§ 641-644)."""
+    if got is None and want is not None and want == before:
+        return "redaktionel: LBK beholder ophævet tekst"
+    if not want or not got:
+        return None
+    a, r, b = want.split(), got.split(), (before or "").split()
+    from_base = set()
+    for blk in difflib.SequenceMatcher(None, r, b, autojunk=False).get_matching_blocks():
+        from_base.update(range(blk.a, blk.a + blk.size))
+    acts = compare_text(" ".join(json.dumps(n.data, ensure_ascii=False) for n in by).replace("\\n", " "))
+    quotes = [str(v) for n in by for c in n.data.get("ændringer") or [] if isinstance(c, dict)
+              for k, v in c.items() if k in ("ændres", "til", "tekst", "udgår") and isinstance(v, str)]
+    seams = any(re.match(r"\s*[,.;:]", q) or re.search(r"[,.;:]\s*$", q) for q in quotes)
+    kinds = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        x, y = a[i1:i2], r[j1:j2]
+        span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
+        if _MINISTRY.search(" ".join(x + y)) and _only_names(x) and _only_names(y):
+            kinds.add("ressort")
+        elif all(k in from_base for k in span) and not (x and (
+                (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
+                or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) in acts)):
+            kinds.add("tekst ingen nummer skrev")
+        elif not _small(x, y):
+            return None
+        elif any(compare_text(" ".join(r[max(j1 - lo, 0):j2 + hi])) in acts for lo, hi in ((2, 2), (2, 0), (0, 2))
+                 if r[max(j1 - lo, 0):j2 + hi]) or (len(" ".join(y)) >= 8 and compare_text(" ".join(y)) in acts):
+            kinds.add("lovens ord")
+        elif _PUNCT.sub("", " ".join(x)) == _PUNCT.sub("", " ".join(y)) and seams:
+            # only punctuation differs, next to a change whose quotation itself begins or ends with
+            # punctuation: lawdiff did what the words say (»og« til: »,«; udgår », medmindre andet er
+            # fastsat,«), the LBK set the punctuation otherwise
+            kinds.add("lovens ord")
+        else:
+            return None
+    if "lovens ord" in kinds:
+        return "redaktionel: rettelse af lovens ord"
+    if "tekst ingen nummer skrev" in kinds:
+        return "redaktionel: tekst ingen nummer skrev"
+    return "redaktionel: ressort"
 
 
 def _touched(numre, base=None) -> Touched:
@@ -368,6 +459,14 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
     for spec in include:
         aid, _, scope = spec.partition(":")
         chosen[aid] = parse_scope(scope) if scope else {None}
+    by_attr = {n.attribution: n for n in numre}
+    recorded: dict[str, list] = {}  # § -> the numre the record names as last changing one of its units
+    for sec in result.sections():
+        if sec.num:
+            for u in sec.walk():
+                n = by_attr.get(rec.changed_by.get(u.wid, ""))
+                if n is not None and n not in recorded.setdefault(canonical_num(sec.num), []):
+                    recorded[canonical_num(sec.num)].append(n)
     bt, br = _texts(base)
     tt, tr = _texts(target)
     rt, rr = _texts(result)
@@ -386,6 +485,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         # the numre that bear on the § as lawdiff made it: those executed or refused (a nummer neither
         # executed nor refused — left out by the editor, or pending — did not change lawdiff's text)
         by = [n for n in touched.get(num, []) if (n.act.id, n.cite) in applied or (n.act.id, n.cite) in skipped]
+        # and every nummer the record names as the last to change a unit of the § (a nummer that changes
+        # words throughout the act, or whose address the scan above misses)
+        by += [n for n in recorded.get(num, []) if n not in by]
         if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
                and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
             cls = "delvis"  # a nummer the editor left out was applied by its date
@@ -400,8 +502,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         elif not by:
             cls = "redaktionel"
         else:
-            cls = "lawdiff"
+            cls = explain(t, r, b, by) or "lawdiff"
         res.misses.append((num, cls))
+        res.texts[num] = (t, r, [f"{n.act.id} {n.cite}" for n in by])
     if check_blame:
         _check_blame(res, store, base, result, numre, touched, applied,
                      {m for m in tt if _same(_value(tt, tr, m), _value(rt, rr, m))})
@@ -476,4 +579,7 @@ def summary(results: list[ChainResult]) -> tuple[str, dict]:
     for r in results:
         if r.error:
             lines.append(f"  {r.target}: {r.error}")
+    lawdiff = [(r.target, num) for r in done for num, c in r.misses if c == "lawdiff"]
+    if lawdiff:
+        lines.append("class lawdiff: " + ", ".join(f"{t} § {num}" for t, num in lawdiff))
     return "\n".join(lines), fig

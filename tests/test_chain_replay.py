@@ -39,3 +39,37 @@ def test_ressort_class_needs_every_difference_to_name_a_ministry():
     assert not _ressort("stk. 2. Ministeren kan", "stk. 2 eller 6. Ministeren kan")
     assert not _ressort("Socialministeren kan særligt", "Beskæftigelsesministeren kan særlig")
     assert not _ressort(None, "x")
+
+
+def test_explain_moves_a_difference_only_with_evidence():
+    """chain_replay.explain: a § a nummer touched leaves class "lawdiff" only when every difference has
+    evidence of being the LBK's own correction (texts from the chains: LBK 1062/2011 § 286, LBK 1028/2013
+    § 232, LBK 1139/2013 § 645)."""
+    from types import SimpleNamespace
+
+    from tests.chain_replay import explain
+
+    def nummer(**change):
+        return SimpleNamespace(data={"ændringer": [change]})
+
+    # "særlig" -> "særligt" in words the base already had, the act quoting other words
+    before = "Stk. 2. Er forbrydelser af særlig grov beskaffenhed, straffes med fængsel indtil 8 år."
+    got = before.replace("8 år", "10 år")
+    want = got.replace("særlig grov", "særligt grov")
+    by = [nummer(i="§ 286, stk. 2", ændres="8 år", til="10 år")]
+    assert explain(want, got, before, by) == "redaktionel: tekst ingen nummer skrev"
+    # ... but not when the act's own words are the LBK's (a change lawdiff failed to make)
+    assert explain(want, got, before, by + [nummer(i="§ 286", ændres="særlig grov", til="særligt grov")]) is None
+    # the act's own quotation ends "år." where the LBK prints "år"
+    by = [nummer(i="§ 232", ændres="fængsel indtil 2 år.", til="fængsel indtil 4 år.")]
+    assert explain("Straffes med fængsel indtil 4 år", "Straffes med fængsel indtil 4 år.",
+                   "Straffes med fængsel indtil 2 år.", by) == "redaktionel: rettelse af lovens ord"
+    # a number is never a typo
+    assert explain("efter stk. 6, gælder", "efter stk. 4, gælder", "efter stk. 3, gælder",
+                   [nummer(ændres="stk. 3", til="stk. 4")]) is None
+    # a whole sentence that no quotation holds
+    assert explain("Stk. 1. A b c.", "Stk. 1. A b c. Ny sætning fra loven her.", "Stk. 1. A b c.",
+                   [nummer(tekst="Ny sætning fra loven her.")]) is None
+    # the LBK keeps a § the act rewrote away
+    assert explain("§ 645. Gammel tekst.", None, "§ 645. Gammel tekst.", []) == \
+        "redaktionel: LBK beholder ophævet tekst"

@@ -14,16 +14,22 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
-# Measured on 2026-11-24 on main after merging the engine, consolidate and footnote work (--include of
-# what the editor incorporated: tests/chain_replay.editor_includes): 120/120 replayed, 83 without
-# refusal, 22 fully identical, 11,177 of 12,521 §§ (89.27 %) and 1,250 of 2,583 changed §§ (48.39 %)
-# identical. Differences by class (tests/chain_replay.py): redaktionel: ressort 938 (ministry renamings
-# by royal decree, which no act states: "Undervisningsministeren" -> "Børne- og undervisningsministeren"),
-# redaktionel 193 (spelling "særligt"/"særlig", typos, an act the corpus lacks), ikke udført 115,
-# lawdiff 97, udeladt 1; delvis 0 and senere ikrafttræden 0 (54 and 42 before the partial includes,
-# the notes and the later numre). All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.892
-FLOOR_CHANGED = 0.483
+# Measured on 2026-11-24 (branch fidelity): 120/120 replayed, 84 without refusal, 22 fully identical,
+# 11,183 of 12,521 §§ (89.31 %) and 1,256 of 2,583 changed §§ (48.63 %) identical. Differences by class
+# (tests/chain_replay.py): redaktionel: ressort 935 (ministry renamings by royal decree, which no act
+# states), redaktionel 189 (no nummer of the chain touches the §), ikke udført 117 (65 numre refused),
+# redaktionel: tekst ingen nummer skrev 42 ("særlig" -> "særligt" and the like in words no nummer
+# wrote), redaktionel: rettelse af lovens ord 38 (the LBK corrects a typo or the punctuation of the
+# act's own quoted words), redaktionel: LBK beholder ophævet tekst 8 (LBK 1139/2013 keeps §§ 645-652
+# after lov 1387/2012 rewrote kapitel 57), lawdiff 8, udeladt 1. Of the 97 "lawdiff" §§ before this
+# audit, 5 were lawdiff's and are fixed (engine: a mellemrubrik after a list or ending in "m.v." between
+# new §§, 2 §§; an inserted range end "-3"; a punktum that begins with a number; consolidate: an act run
+# again for numre its base LBK's note says are in it), 86 moved to the precise editorial classes above
+# with the evidence chain_replay.explain checks, 6 are left; 2 more came from "redaktionel" now that the
+# record's changed_by names the numre of a § (lov 1347/2012's "overalt" reaching an old act's title).
+# The summary lists the 8. All of them count as differences: the aims are not reached.
+FLOOR_ALL = 0.8930
+FLOOR_CHANGED = 0.4862
 
 
 @pytest.mark.corpus
@@ -44,8 +50,10 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 83
+    assert fig["without_refusal"] >= 84
     assert fig["fully_identical"] >= 22
+    # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 8
 
 
 # blame against the chains: tests/test_blame_chains.py
@@ -88,6 +96,9 @@ def test_what_the_editor_included(tmp_path, target, spec, sections):
     ("2012/2012-856", ["4", "5", "6", "8", "10", "11", "15", "24"]),
     # "Den bekendtgjorte lovtekst gælder først fuldt ud fra den 1. januar 2014, jf. § 8 i lov nr. 894"
     ("2013/2013-1240", ["43 a", "54 a", "63 a"]),
+    # the base LBK 1152/2011's note on lov 1539/2010, § 1, nr. 4-10 says nr. 1-3 are in it: not executed
+    # again, lov 1539/2010 runs at its nr. 4-10's date, after lov 154/2012 rewrote § 52, stk. 2
+    ("2012/2012-653", ["52"]),
 ])
 def test_an_included_act_is_executed_with_its_later_numre(tmp_path, target, sections):
     res = _replay_one(tmp_path, target)

@@ -251,3 +251,52 @@ def test_a_minister_sentence_in_the_commencement_text_keeps_numre_pending():
         act.other = [text]
         got = minister_rules(act)
         assert (got == [] if scope == "none" else [s for s, _ in got] == [scope]), (text, got)
+
+
+def test_the_importer_carries_a_ministers_ikrafttraeden_as_data_and_consolidate_uses_it(tmp_path):
+    """Issue 8 §2 (ikrafttræden as data per nummer): lov nr. 495 af 21/05/2013, § 3, stk. 2, "Tidspunktet
+    for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og integrationsministeren.", is
+    in the amendment file as a rule (`minister: true`, `gælder: ["§ 1, nr. 1 og 2"]`), and consolidate
+    keeps those numre pending by the data alone (the verbatim commencement text taken out of the file);
+    nr. 3 enters into force on the act's date. Lov nr. 154 af 28/02/2012: the commencement §'s label and
+    heading ("§ 3 / Ikrafttrædelses- og overgangsbestemmelser / Loven træder i kraft den 5. marts 2012.")
+    are no scope: the date is the whole act's (it was read as a rule for a "§ 3", which left its § 1
+    without a date)."""
+    from lawdiff.consolidate import ikraft_of, load_act
+    from lawdiff.importers.amending import dump, read_amending_file
+    from tests.chain_replay import link
+    from tests.conftest import lexdania
+
+    doc = read_amending_file(lexdania("2013/2013-495.xml")).doc
+    assert doc["ikrafttræden"] == [{"dato": "2013-07-01"}, {"minister": True, "gælder": ["§ 1, nr. 1 og 2"]}]
+    doc = link(doc, "lov om social service", "x", "x@2013-01-01", names={"lov om social service"})
+    doc.pop("øvrige", None)  # the data alone decides
+    f = tmp_path / "lov-2013-495.yaml"
+    f.write_text(dump(doc), encoding="utf-8")
+    act = load_act(f, "x")
+    nr = {n.nummer: n for n in act.numre if n.paragraf == "1"}
+    assert {"1", "2", "3"} <= set(nr)
+    for k in ("1", "2"):
+        assert ikraft_of(nr[k]).date is None and "ministeren fastsætter" in ikraft_of(nr[k]).pending
+    assert ikraft_of(nr["3"]).date == "2013-07-01"
+
+    assert read_amending_file(lexdania("2012/2012-154.xml")).doc["ikrafttræden"] == [{"dato": "2012-03-05"}]
+
+
+def test_a_note_on_numre_not_incorporated_says_the_others_are():
+    """LBK 1152/2011 (sygedagpengeloven) lists only lov 1599/2010 in its preamble; its note "De ændringer,
+    der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010, er ikke indarbejdet …" says that
+    lov 1539/2010's other numre (nr. 1-3, in force 3/1/2011) are in it. They were executed a second time,
+    and lov 1539/2010 ran at their date before lov 154/2012, so that its nr. 8 ("pr. dag" -> "pr. dag, jf.
+    dog § 53 a") came before lov 154/2012, nr. 8 rewrote § 52, stk. 2 (LBK 653/2012 has "jf. dog § 53 a")."""
+    from lawdiff.consolidate import AmendingAct, Nummer, incorporated, is_incorporated
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.conftest import lexdania
+
+    base = read_lexdania_file(lexdania("2011/2011-1152.xml")).act
+    inc = incorporated(base, None)
+    act = AmendingAct("lov-2010-1539", "x.yaml", "", "2010-12-21", "lov nr. 1539 af 21/12/2010", [], [], [])
+    got = {k: is_incorporated(inc, Nummer(act, "1", k, {}, ())) for k in ("1", "3", "4", "8", "10", "11")}
+    assert got == {"1": True, "3": True, "4": False, "8": False, "10": False, "11": True}
+    other = AmendingAct("lov-2010-1599", "y.yaml", "", "2010-12-22", "lov nr. 1599 af 22/12/2010", [], [], [])
+    assert is_incorporated(inc, Nummer(other, "1", "1", {}, ()))

@@ -25,3 +25,10 @@ def test_whitespace_is_what_the_regex_calls_whitespace():
                                   st.characters())))
 def test_norm_is_the_regex_norm(s):
     assert norm(s) == _regex_norm(s)
+
+
+def test_norm_removes_each_invisible_alone_and_together():
+    # norm looks for each invisible with a substring test before its regex (a fast path)
+    for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+        assert norm(f" a{ch}b \u00a0c ") == "ab c"
+    assert norm("\u00ad\u200b\u200c\u200d\u2060\ufeffx  y") == "x y"

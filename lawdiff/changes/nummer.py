@@ -67,7 +67,29 @@ CITATION_TYPOS = [
 ]
 
 
+# Any of the typos anywhere in the sentence, in one pass: a match inside a piece outside the
+# quotes is also a match in the whole sentence (the lookarounds see more there, never less), so a
+# sentence this does not match has nothing to repair (nearly all: one search instead of 7 per piece).
+_ANY_TYPO = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in CITATION_TYPOS))
+
+
+def _may_hold_typo(text: str) -> bool:
+    """False when no pattern of CITATION_TYPOS can match: each needs "pkt", ".," or "stk " in the
+    text, or (the last) " stk. " after something else than a comma. Substring tests, several
+    times faster than _ANY_TYPO's scan, which then runs on a third of the sentences."""
+    if "pkt" in text or ".," in text or "stk " in text:
+        return True
+    i = text.find(" stk. ")
+    while i != -1:
+        if i == 0 or text[i - 1] != ",":
+            return True
+        i = text.find(" stk. ", i + 1)
+    return False
+
+
 def _repair_citations(text: str) -> tuple[str, list[list[str]], list[str]]:
+    if not _may_hold_typo(text) or _ANY_TYPO.search(text) is None:
+        return text, [], []
     pieces = re.split(r"(»[^«]*«)", text)
     pairs: list[list[str]] = []
     notes: list[str] = []

@@ -7,8 +7,10 @@ and the amendment files in amendments/ (consolidate.load_acts).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -45,6 +47,23 @@ class Amendments:
         self.root = Path(root)
         self._laws: dict[str, frozenset] = {}  # sha256 -> the laws the file's ændringsparagraffer name
         self._acts: dict[tuple[str, str], object] = {}  # (sha256, law) -> AmendingAct | None
+        self._snap = False  # inside `snapshot`
+        self._files: list[tuple[Path, str]] | None = None  # the snapshot: the files and their sha256
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Within one build, read and hash amendments/ once (when first needed), not once per act
+        (120 acts × 415 files for every chain of the corpus). Outside it, every call reads the
+        folder as it is then (a long-lived builder, `lawdiff serve`, sees an edited file at once)."""
+        self._snap, self._files = True, None
+        try:
+            yield
+        finally:
+            self._snap, self._files = False, None
+
+    def _list(self) -> list[tuple[Path, str]]:
+        return [(path, hashlib.sha256(path.read_bytes()).hexdigest())
+                for path in sorted((self.root / "amendments").glob("*.yaml"))]
 
     def _laws_of(self, path: Path, digest: str) -> frozenset:
         if digest not in self._laws:
@@ -64,8 +83,9 @@ class Amendments:
 
     def acts(self, law: str) -> dict:
         out = {}
-        for path in sorted((self.root / "amendments").glob("*.yaml")):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if self._snap and self._files is None:
+            self._files = self._list()
+        for path, digest in self._files if self._snap else self._list():
             if law not in self._laws_of(path, digest):
                 continue
             key = (digest, law)

@@ -71,6 +71,15 @@ def esc(text: str) -> Markup:
     return escape(nbsp(text))
 
 
+# The redline's hot path (runit_html and the helpers below it) builds plain strings of HTML that
+# are already escaped, and wraps the result in Markup once: Markup's own + and join escape their
+# operands again and again (two thirds of the time of an act page). In these functions, never
+# `+` a Markup to a str (Markup.__radd__ would escape the str): only f-strings and "".join.
+def _e(text: str) -> str:
+    """esc() as a plain str."""
+    return str(escape(nbsp(text)))
+
+
 @lru_cache(maxsize=1)
 def env() -> Environment:
     e = Environment(loader=PackageLoader("lawdiff", "templates"), autoescape=select_autoescape(["html"]),
@@ -90,34 +99,39 @@ def _other(change: str | None, item: int | None) -> bool:
     return item is not None and change is not None and _item_of(change) != item
 
 
-def _andet(text: str, change: str) -> Markup:
-    return Markup(f'<span class="andet" title="Indsat ved forslag {_item_of(change)}">') + esc(text) + Markup("</span>")
-
-
-def _seg(op: int, text: str, change: str | None, item: int | None = None, after_delete: bool = False) -> Markup:
+def _seg_s(op: int, text: str, change: str | None, item: int | None = None, after_delete: bool = False) -> str:
     if _other(change, item):
-        return _andet(text, change) if op == INSERT else Markup("")
+        return f'<span class="andet" title="Indsat ved forslag {_item_of(change)}">{_e(text)}</span>' \
+            if op == INSERT else ""
     if op == INSERT:
         attrs = f' data-change="{escape(change)}"' if change else ""
         cls = ' class="erstatter"' if after_delete else ""
-        return Markup(f"<ins{cls}{attrs}>") + esc(text) + Markup("</ins>")
+        return f"<ins{cls}{attrs}>{_e(text)}</ins>"
     if op == DELETE:
         attrs = f' data-change="{escape(change)}"' if change else ""
-        return Markup(f"<del{attrs}>") + esc(text) + Markup("</del>")
-    return esc(text)
+        return f"<del{attrs}>{_e(text)}</del>"
+    return _e(text)
 
 
-def block_html(block: Block, item: int | None = None) -> Markup:
+def _seg(op: int, text: str, change: str | None, item: int | None = None, after_delete: bool = False) -> Markup:
+    return Markup(_seg_s(op, text, change, item, after_delete))
+
+
+def _block_s(block: Block, item: int | None = None) -> str:
     out = []
     prev = None
     for s in block:
-        h = _seg(s.op, s.text, s.change, item, after_delete=prev == DELETE)
+        h = _seg_s(s.op, s.text, s.change, item, after_delete=prev == DELETE)
         if prev == DELETE and s.op == INSERT and not _other(s.change, item):
-            h = Markup(" ") + h  # a replacing insertion stands apart from its deletion, also when copied
+            out.append(" ")  # a replacing insertion stands apart from its deletion, also when copied
         out.append(h)
         if not (s.op == DELETE and _other(s.change, item)):  # a hidden deletion separates nothing
             prev = s.op
-    return Markup("").join(out)
+    return "".join(out)
+
+
+def block_html(block: Block, item: int | None = None) -> Markup:
+    return Markup(_block_s(block, item))
 
 
 _CONTINUES = re.compile(r"^[,.;:)]")
@@ -127,15 +141,15 @@ def _side_text(block: Block) -> str:
     return "".join(s.text for s in block if s.op != DELETE)
 
 
-def _join(blocks: list[Block], rendered: list[Markup]) -> Markup:
+def _join(blocks: list[Block], rendered: list[str]) -> str:
     """Lines joined by a space, except where the source broke a sentence at a footnote and the
     next line goes on with its punctuation (", samt …")."""
-    out = Markup("")
+    out = []
     for i, (b, h) in enumerate(zip(blocks, rendered)):
         if i and not _CONTINUES.match(_side_text(b).lstrip()):
-            out += Markup(" ")
-        out += h
-    return out
+            out.append(" ")
+        out.append(h)
+    return "".join(out)
 
 
 class Notes:
@@ -183,41 +197,45 @@ class Notes:
         return Markup('<aside class="noter" aria-label="Fodnoter"><ul>') + items + Markup("</ul></aside>")
 
 
-def _blocks(r: RUnit, part: str, item: int | None, notes: Notes | None) -> Markup:
+def _blocks(r: RUnit, part: str, item: int | None, notes: Notes | None) -> str:
     blocks = getattr(r, part)
     rendered = []
     for i, b in enumerate(blocks):
-        h = block_html(b, item)
+        h = _block_s(b, item)
         if notes is not None:
-            h += notes.after(r.wid, part, i, len(blocks))
+            h = f"{h}{notes.after(r.wid, part, i, len(blocks))}"
         rendered.append(h)
     return _join(blocks, rendered)
 
 
-def _label(r: RUnit, item: int | None) -> Markup:
+def _label_s(r: RUnit, item: int | None) -> str:
     old, new = (r.old_label or "").strip(), (r.new_label or "").strip()
     who = r.changes[0] if r.changes else None
     if r.status == INSERTED:
-        return _seg(INSERT, new, who, item) if new else Markup("")
+        return _seg_s(INSERT, new, who, item) if new else ""
     if r.status == REPEALED:
-        return _seg(DELETE, old, who, item) if old else Markup("")
+        return _seg_s(DELETE, old, who, item) if old else ""
     if old == new:
-        return esc(new)
+        return _e(new)
     if _other(who, item):  # renumbered (also) by another forslag: the number it will have
-        return Markup('<span class="andet" title="{}">').format(f"Nummereret om; i gældende lov: {old or '(uden nummer)'}") \
-            + esc(new) + Markup("</span>") if new else Markup("")
-    return (_seg(DELETE, old, None) if old else Markup("")) + (Markup(" ") if old and new else Markup("")) \
-        + (_seg(INSERT, new, None, after_delete=bool(old)) if new else Markup(""))
+        title = escape(f"Nummereret om; i gældende lov: {old or '(uden nummer)'}")
+        return f'<span class="andet" title="{title}">{_e(new)}</span>' if new else ""
+    return "".join((_seg_s(DELETE, old, None) if old else "", " " if old and new else "",
+                    _seg_s(INSERT, new, None, after_delete=bool(old)) if new else ""))
 
 
-def _refs(r: RUnit, ref_href, item: int | None) -> Markup:
+def _label(r: RUnit, item: int | None) -> Markup:
+    return Markup(_label_s(r, item))
+
+
+def _refs(r: RUnit, ref_href, item: int | None) -> str:
     """Links from a changed unit to the bemærkning of each change (of the forslag viewed) that made it."""
     if ref_href is None:
-        return Markup("")
+        return ""
     ids = list(dict.fromkeys(list(r.changes) + [s.change for b in r.intro + r.wrapup for s in b if s.change]))
-    links = [Markup(f'<a class="ref" href="{escape(ref_href(c))}" aria-label="Bemærkningerne til ændring '
-                    f'{escape(c)}">{escape(c)}</a>') for c in ids if not _other(c, item)]
-    return Markup('<span class="refs"> ') + Markup(" ").join(links) + Markup("</span>") if links else Markup("")
+    links = [f'<a class="ref" href="{escape(ref_href(c))}" aria-label="Bemærkningerne til ændring '
+             f'{escape(c)}">{escape(c)}</a>' for c in ids if not _other(c, item)]
+    return f'<span class="refs"> {" ".join(links)}</span>' if links else ""
 
 
 def live_eids(units) -> set[str]:
@@ -248,21 +266,28 @@ def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: boo
     level is the heading level of the § label (a run-in heading, role="heading"); lead is the
     § label a first stk. begins with; live (see live_eids) keeps ids unique.
     """
+    return Markup(_runit_s(r, anchor_prefix, ref_href, permalinks, notes, item, level,
+                           str(lead) if lead else None, live))
+
+
+def _runit_s(r: RUnit, anchor_prefix: str, ref_href, permalinks: bool, notes: Notes | None,
+             item: int | None, level: int, lead: str | None, live: set[str] | None) -> str:
+    """runit_html as a plain str of escaped HTML."""
     who = r.changes[0] if r.changes else None
     if r.status == REPEALED and _other(who, item):
-        return Markup("")  # repealed by another forslag: not part of the consolidated text
+        return ""  # repealed by another forslag: not part of the consolidated text
     status = r.status if r.status != "unchanged" else ""
     if r.status == INSERTED and _other(who, item):
         status = "andet-ny"
     cls = CLS.get(r.kind, r.kind) + (f" {status}" if status else "")
     anchor = anchor_of(r, anchor_prefix, live)
     ident = f' id="{escape(anchor)}"' if anchor else ""
-    parts = [Markup(f'<div class="{cls}"{ident}>')]
-    label = _label(r, item)
+    parts = [f'<div class="{cls}"{ident}>']
+    label = _label_s(r, item)
     if permalinks and anchor and label:
-        label = Markup(f'<a class="permalink" href="#{escape(anchor)}">') + label + Markup("</a>")
+        label = f'<a class="permalink" href="#{escape(anchor)}">{label}</a>'
     intro = _blocks(r, "intro", item, notes)
-    refs = _refs(r, ref_href, item) if (r.changes or r.own_changed) else Markup("")
+    refs = _refs(r, ref_href, item) if (r.changes or r.own_changed) else ""
     children = list(r.children)
     if r.kind == "section":
         note = ""
@@ -272,27 +297,25 @@ def runit_html(r: RUnit, anchor_prefix: str = "", ref_href=None, permalinks: boo
             note = " (ophævet)"
         elif r.moved_from:
             note = f" (flyttet fra {r.moved_from})"
-        head = Markup(f'<span class="plabel" role="heading" aria-level="{level}">') + label + esc(note) \
-            + refs + Markup(" </span>")
+        head = f'<span class="plabel" role="heading" aria-level="{level}">{label}{_e(note)}{refs} </span>'
         if intro or not children:
-            parts.append(Markup("<p>") + head + intro + Markup("</p>"))
+            parts.append(f"<p>{head}{intro}</p>")
         else:  # the label runs into the first stk.
             first = children.pop(0)
-            parts.append(runit_html(first, anchor_prefix, ref_href, permalinks, notes, item, level, lead=head,
-                                    live=live))
+            parts.append(_runit_s(first, anchor_prefix, ref_href, permalinks, notes, item, level, head, live))
     else:
-        lab = Markup('<span class="label">') + label + Markup("</span>") if label else Markup("")
-        start = (lead if lead else Markup("")) + (lab + Markup(" ") if lab else Markup(""))
+        lab = f'<span class="label">{label}</span>' if label else ""
+        start = f"{lead or ''}{lab} " if lab else (lead or "")
         if start or intro:
-            parts.append(Markup("<p>") + start + intro + refs + Markup("</p>"))
+            parts.append(f"<p>{start}{intro}{refs}</p>")
         elif lead:
-            parts.append(Markup("<p>") + lead + Markup("</p>"))
+            parts.append(f"<p>{lead}</p>")
     for c in children:
-        parts.append(runit_html(c, anchor_prefix, ref_href, permalinks, notes, item, level, live=live))
+        parts.append(_runit_s(c, anchor_prefix, ref_href, permalinks, notes, item, level, None, live))
     if r.wrapup:
-        parts.append(Markup('<p class="afslutning">') + _blocks(r, "wrapup", item, notes) + Markup("</p>"))
-    parts.append(Markup("</div>"))
-    return Markup("\n").join(parts)
+        parts.append(f'<p class="afslutning">{_blocks(r, "wrapup", item, notes)}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 def heading_html(r: RUnit, item: int | None = None) -> Markup:

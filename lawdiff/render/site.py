@@ -17,14 +17,16 @@ swapped in only when the whole build has succeeded.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import re
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import redline
+from .. import gcpause, redline
 from ..diff import compare
 from ..engine import Result, run
 from ..errors import LawdiffError
@@ -39,6 +41,7 @@ from .instructions import build_lovforslag, long_date
 from .publish import Site, write_site
 
 STATUS = {"udkast": "Udkast", "endelig": "Endelig"}
+_SECTION_CACHE = 50_000  # §§ kept rendered by one builder at most
 WEB_ORDER = ("almindelige", "forslagene", "lovforslag", "specielle", "bilag1")
 PDF_ORDER = ("lovforslag", "almindelige", "forslagene", "specielle", "bilag1")
 
@@ -88,6 +91,7 @@ class _Builder:
         self.with_docx = True  # `lawdiff serve` makes the .docx on request instead
         self.docx_link = False  # `lawdiff serve`: link the .docx it makes on request
         self.amendments = history.Amendments(root)  # each amendment file read once, not once per act
+        self._sections: dict[tuple[bytes, int], Markup] = {}  # _section_html's renderings
 
     def render(self, template: str, path: str, **kw) -> str:
         css_href = _rel(path, "static/lawdiff.css")
@@ -97,10 +101,18 @@ class _Builder:
             site_root=_rel(path, ".") + "/", home=home, path=path, rel=_rel, pdf=self.pdf, **kw)
 
     # -- acts --------------------------------------------------------------
-    def acts(self) -> dict[str, list[Act]]:
+    def acts(self, keep: bool = False) -> dict[str, list[Act]]:
+        """Every stored version of every act. keep (inside gcpause.keeping()): each version is
+        moved out of the cyclic collector's reach once read, so that reading the next one does not
+        make the collector scan all earlier ones again (reading pauses the collector; re-enabling
+        it after each version cost a full scan of everything read so far: quadratic)."""
         out = {}
         for law in self.store.laws():
-            out[law] = [self.store.load(f"{law}@{d}") for d in self.store.versions(law)]
+            out[law] = []
+            for d in self.store.versions(law):
+                out[law].append(self.store.load(f"{law}@{d}"))
+                if keep:
+                    gcpause.kept()
         return out
 
     def act_page(self, act: Act, previous: Act | None, versions: list[Act]) -> None:
@@ -123,8 +135,7 @@ class _Builder:
 
     def _act_unit(self, u: Unit, notes: Notes, level: int) -> Markup:
         if u.kind == "section":
-            html = runit_html(_same(u), permalinks=True, notes=notes, level=min(level, 6))
-            return html + notes.aside()
+            return self._section_html(u, notes, min(level, 6))
         if u.kind in ("book", "part", "chapter", "group"):
             tag = f"h{min(level, 6)}"
             num = Markup('<span class="num">{}</span>').format(esc(u.label.strip())) if u.label else Markup("")
@@ -139,6 +150,28 @@ class _Builder:
             lines = Markup("").join(Markup("<p>") + notes.line(b) + Markup("</p>") for b in u.intro if isinstance(b, Line))
             return Markup('<section class="ikraft" id="{}">').format(u.eid) + lines + Markup("</section>") + notes.aside()
         return Markup("")
+
+    def _section_html(self, u: Unit, notes: Notes, level: int) -> Markup:
+        """A § of an act page. The same § stands unchanged in many versions of an act (every
+        version page shows the whole act): a § without footnotes is rendered once per content
+        and level. The key is the pickle of the unit's whole tree (every field of every unit,
+        line and table: equal bytes, equal HTML); a § with a footnote is always rendered, since
+        its markers are numbered on the page, and so is one where a unit of the § is not the
+        one `notes` finds under its wid (a wid that stands twice in the act)."""
+        cacheable = all(notes.units.get(x.wid) is x and not any(
+            isinstance(b, Line) and b.notes for b in x.intro + x.wrapup) for x in u.walk())
+        key = None
+        if cacheable:
+            key = (hashlib.sha256(pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL)).digest(), level)
+            hit = self._sections.get(key)
+            if hit is not None:
+                return hit
+        html = runit_html(_same(u), permalinks=True, notes=notes, level=level) + notes.aside()
+        if key is not None:
+            if len(self._sections) >= _SECTION_CACHE:  # a long-lived builder (`lawdiff serve`): bounded
+                self._sections.clear()
+            self._sections[key] = html
+        return html
 
     def compare_page(self, old: Act, new: Act) -> None:
         path = compare_path(new.law, old.date, new.date)
@@ -294,7 +327,16 @@ class _Builder:
             self.site, self.search = site, search
 
     def build(self) -> Site:
-        acts = self.acts()
+        with gcpause.keeping():
+            # every version of every act stays loaded until the end: out of the cyclic collector's
+            # reach, which otherwise scanned them all again on full collections while they were
+            # read and while the pages were rendered; handed back to it at the end
+            acts = self.acts(keep=True)
+            with self.amendments.snapshot():
+                self._build(acts)
+        return self.site
+
+    def _build(self, acts: dict[str, list[Act]]) -> None:
         jobs = [j for law, versions in acts.items()
                 for j in [("act", law, i) for i in range(len(versions))] + [("history", law)]]
         for pages, search in _run_jobs(self, acts, jobs):  # in the order of `jobs`: the same site every time
@@ -308,21 +350,21 @@ class _Builder:
             self.proposal_page(r)
         self.index_page(acts, results)
         self.static()
-        return self.site
 
 
 _FORKED: tuple | None = None  # (builder, acts) for the workers of _run_jobs, inherited by fork
 
 
-def _job(job: tuple) -> tuple[list, list]:
+def _jobs(group: list[tuple]) -> list[tuple[list, list]]:
     builder, acts = _FORKED
-    return builder.law_job(acts, job)
+    return [builder.law_job(acts, job) for job in group]
 
 
 def _run_jobs(builder: _Builder, acts: dict[str, list[Act]], jobs: list[tuple]):
     """The acts' pages, on every core where the system can fork (the workers share the loaded
     acts with this process and send back only the pages); else one after the other. Results
-    come in the order of `jobs`, so the site is the same either way."""
+    come in the order of `jobs`, so the site is the same either way. A worker takes all the jobs
+    of one act at a time, so that its § cache (_section_html) serves every version of the act."""
     global _FORKED
     import multiprocessing
 
@@ -337,7 +379,13 @@ def _run_jobs(builder: _Builder, acts: dict[str, list[Act]], jobs: list[tuple]):
     _FORKED = (builder, acts)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            groups: list[list[tuple]] = []
+            for j in jobs:  # runs of jobs of one act, in the order of `jobs`
+                if groups and groups[-1][0][1] == j[1]:
+                    groups[-1].append(j)
+                else:
+                    groups.append([j])
+            return [r for done in pool.map(_jobs, groups) for r in done]
     finally:
         _FORKED = None
 

@@ -194,3 +194,17 @@ def test_new_text_that_quotes_amendment_numre_keeps_them():
     assert [n["nummer"] for n in act.doc["paragraffer"][3]["numre"]] == ["1", "2"]
     assert "I § 2, nr. 5, ændres" in str(_nummer(act.doc, "4", "1"))
     assert not act.refused and not any("inde i den nye tekst" in w for w in act.warnings)
+
+
+def test_citation_problem_is_parse_citations_verdict():
+    from lawdiff.address import parse_citation
+    from lawdiff.errors import AddressError
+    from lawdiff.importers.amending import _citation_problem
+    for c in ("§ 5, stk. 2", "§ 16, stk. 1, og § 18, stk. 1, 1. pkt.", "hest", "§ 5, stk.", "§ 5, stk. 2"):
+        try:
+            parse_citation(c)
+            want = None
+        except AddressError as e:
+            want = e.message
+        assert _citation_problem(c) == want
+    assert _citation_problem("hest") is not None

@@ -1,0 +1,244 @@
+"""outline + akncache.outline + compare(touched_only): `lawdiff diff`'s fast path gives exactly what
+the comparison of the whole models gives, reads only the §§ that differ, and never uses a stale or
+malformed entry."""
+from __future__ import annotations
+
+import marshal
+import pickle
+import shutil
+
+import pytest
+from hypothesis import given, strategies as st
+
+from lawdiff import akn, akncache, outline
+from lawdiff.diff import compare
+from lawdiff.render.redline_text import render
+from lawdiff.store import Store
+from tests.conftest import ROOT
+
+FILES = sorted((ROOT / "statutes").glob("*/*.xml"))
+# every pair of consecutive stored versions, and a few further apart and backwards
+PAIRS = [(a, b) for law in sorted({p.parent.name for p in FILES})
+         for a, b in zip(sorted((ROOT / "statutes" / law).glob("*.xml")),
+                         sorted((ROOT / "statutes" / law).glob("*.xml"))[1:])]
+PAIRS += [(ROOT / "statutes/lab/2011-06-23.xml", ROOT / "statutes/lab/2016-11-21.xml"),
+          (ROOT / "statutes/lab/2016-11-21.xml", ROOT / "statutes/lab/2013-04-24.xml"),
+          (ROOT / "statutes/lab/2015-07-01.xml", ROOT / "statutes/lab/2015-07-01.xml")]
+
+
+def _outline(root, path):
+    return akncache.outline(root, path.read_bytes(), str(path))
+
+
+def _shown(red) -> tuple:
+    """Everything `lawdiff diff` prints of a redline (text, and the sections of json and html)."""
+    return (render(red, "t", False), render(red, "t", True), [s.to_dict() for s in red.touched_sections()],
+            [(u.kind, u.status, u.old_label, u.new_label) for u in red.touched_units()])
+
+
+def _nodes(units):
+    for u in units:
+        yield u
+        if u._branch:
+            yield from _nodes(u.children)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: f"{p[0].parent.name}/{p[0].stem}→{p[1].stem}")
+def test_outlines_compared_touched_only_show_what_the_models_show(tmp_path, pair):
+    a, b = (akn.from_bytes(p.read_bytes(), str(p)) for p in pair)
+    want = _shown(compare(a, b))
+    oa, ob = (_outline(tmp_path, p) for p in pair)
+    red = compare(oa, ob, touched_only=True)
+    assert _shown(red) == want
+    assert red.law == b.law and red.base == a.key
+    # the model's own units compared touched_only show the same too
+    assert _shown(compare(a, b, touched_only=True)) == want
+    if pair[0] == pair[1]:  # identical versions: not one § is read
+        assert not any(u._unit is not None for o in (oa, ob) for u in o.sections())
+
+
+def test_lab_2015_to_2016_reads_few_sections(tmp_path):
+    oa = _outline(tmp_path, ROOT / "statutes/lab/2015-07-01.xml")
+    ob = _outline(tmp_path, ROOT / "statutes/lab/2016-11-21.xml")
+    red = compare(oa, ob, touched_only=True)
+    read = [u for o in (oa, ob) for u in o.sections() if u._unit is not None]
+    total = [u for o in (oa, ob) for u in o.sections()]
+    print(f"\nLAB 2015 → 2016: {len(red.touched_sections())} §§ changed; {len(read)} of {len(total)} §§ read")
+    assert len(red.touched_sections()) == 48
+    assert len(read) < len(total) / 3
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_an_outline_stands_for_the_model(tmp_path, path):
+    act = akn.from_bytes(path.read_bytes(), str(path))
+    o = _outline(tmp_path, path)
+    assert (o.law, o.date, o.key, o.title, o.source) == (act.law, act.date, act.key, act.title, act.source)
+    assert [(s.kind, s.num, s.label, s.wid) for s in o.sections()] == \
+        [(s.kind, s.num, s.label, s.wid) for s in act.sections()]
+    assert not any(u._unit is not None for u in _nodes(o.body))  # sections() read nothing
+    # walked in full, every unit is the model's (a leaf's units are the model units themselves)
+    got = [(u.kind, u.num, u.label, u.wid, u.eid, u.heading.text if u.heading else None,
+            [x.text for x in u.intro], [x.text for x in u.wrapup]) for u in o.walk()]
+    want = [(u.kind, u.num, u.label, u.wid, u.eid, u.heading.text if u.heading else None,
+             [x.text for x in u.intro], [x.text for x in u.wrapup]) for u in act.walk()]
+    assert got == want
+    for lazy, unit in zip(_nodes(o.body), (u for u in act.walk() if u.kind in
+                                           ("book", "part", "chapter", "group", "section", "ikraft"))):
+        if not lazy._branch:
+            assert pickle.dumps(lazy.unit()) == pickle.dumps(unit)
+
+
+def test_a_container_of_an_outline_refuses_what_its_children_less_copy_would_answer_wrongly(tmp_path):
+    o = _outline(tmp_path, ROOT / "statutes/lab/2016-11-21.xml")
+    chapter = next(u for u in _nodes(o.body) if u.kind == "chapter")
+    assert chapter.heading is not None and chapter.children  # data: from the copy and the outline
+    with pytest.raises(NotImplementedError):
+        chapter.notes()
+    section = next(o.sections())
+    assert section.notes() is not None and section.children  # a leaf is the whole unit
+
+
+def test_the_outline_is_cached_and_a_changed_file_or_reader_is_a_new_entry(tmp_path, monkeypatch):
+    path = ROOT / "statutes/lab/2015-07-01.xml"
+    data = path.read_bytes()
+    first = akncache.outline(tmp_path, data, str(path))
+    entries = sorted((tmp_path / akncache.FOLDER).glob("*.outline"))
+    assert len(entries) == 1
+    monkeypatch.setattr(outline, "dumps", lambda *a: pytest.fail("built again despite the cache"))
+    monkeypatch.setattr(akn, "from_bytes", lambda *a: pytest.fail("read again despite the cache"))
+    again = akncache.outline(tmp_path, data, str(path))
+    assert [u.digest for u in _nodes(again.body)] == [u.digest for u in _nodes(first.body)]
+    monkeypatch.undo()
+    changed = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
+    assert akncache.outline(tmp_path, changed, str(path)).title != first.title
+    monkeypatch.setattr(akncache, "_code_digests", {})
+    monkeypatch.setattr(akncache, "_OUTLINER", akncache._OUTLINER + ("tokendiff.py",))  # another reader
+    akncache.outline(tmp_path, data, str(path))
+    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 3
+
+
+def test_a_malformed_outline_entry_is_never_used(tmp_path):
+    from lawdiff.errors import LawdiffError
+
+    path = ROOT / "statutes/lab/2015-07-01.xml"
+    data = path.read_bytes()
+    want = [u.digest for u in _nodes(akncache.outline(tmp_path, data, str(path)).body)]
+    (entry,) = (tmp_path / akncache.FOLDER).glob("*.outline")
+    good = entry.read_bytes()
+    magic, check, payload = marshal.loads(good)
+    t = marshal.loads(payload)
+    node = t[5][0]
+
+    def signed(x):
+        p = marshal.dumps(x)
+        return marshal.dumps((magic, outline._check(p), p))
+
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
+    bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1])),
+           marshal.dumps(t), signed(("other", *t[1:])), signed(t[:5]),
+           signed((*t[:5], (node[:6] + (b"short",) + node[7:],))),  # a digest of the wrong size
+           signed((*t[:5], ((not node[0],) + node[1:],))),  # a branch without children
+           marshal.dumps(compile("1", "x", "eval"))]
+    for blob in bad:
+        entry.write_bytes(blob)
+        o = akncache.outline(tmp_path, data, str(path))
+        [u.unit() for u in _nodes(o.body)]
+        assert [u.digest for u in _nodes(o.body)] == want
+    # well-formed and signed, but a unit's pickle is another object: refused when it is read
+    for blob in (pickle.dumps({"a": 1}), b"junk", pickle.dumps(t)):
+        entry.write_bytes(signed((*t[:5], (node[:7] + (blob,) + node[8:],))))
+        o = akncache.outline(tmp_path, data, str(path))
+        with pytest.raises(LawdiffError, match="forkert post"):
+            o.body[0].unit()
+
+
+def test_diff_command_output_is_the_models_comparison(tmp_path, capsys):
+    from lawdiff.cli import main
+
+    shutil.copytree(ROOT / "statutes/lab", tmp_path / "statutes/lab")
+    s = Store(tmp_path)
+    red = compare(s.load("lab@2015-07-01"), s.load("lab@2016-11-21"))
+    for _ in range(2):  # versions not yet cached, then cached
+        assert main(["--root", str(tmp_path), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+        out = capsys.readouterr().out
+        body = render(red, "", False).lstrip("\n")
+        assert out.endswith(body) and out.startswith("lab@2015-07-01 → lab@2016-11-21\n")
+    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 2
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 abcæøåAZ\u00a0\u00ad\u200b\t-.§"), max_size=12))
+def test_diffs_canonical_num_is_address_canonical_num(num):
+    from lawdiff import address, diff
+
+    assert diff.canonical_num(num) == address.canonical_num(num)
+
+
+def test_diffs_canonical_num_agrees_on_every_number_of_the_store():
+    from lawdiff import address, diff
+
+    nums = {u.num for p in FILES for u in akn.from_bytes(p.read_bytes(), str(p)).walk() if u.num}
+    assert len(nums) > 300
+    assert all(diff.canonical_num(n) == address.canonical_num(n) for n in nums)
+
+
+def test_equal_digests_are_equal_fingerprints(tmp_path):
+    """The outline's Merkle digests decide identity as diff._fp does, over the units of every LAB
+    version (each § and container against every unit of the same kind and number elsewhere)."""
+    from lawdiff import diff
+
+    paths = sorted((ROOT / "statutes/lab").glob("*.xml"))
+    units: dict[tuple, list] = {}
+    for p in paths:
+        o, act = _outline(tmp_path, p), akn.from_bytes(p.read_bytes(), str(p))
+        outer = [u for u in act.walk() if u.kind in ("book", "part", "chapter", "group", "section", "ikraft")]
+        for lazy, unit in zip(_nodes(o.body), outer, strict=True):
+            assert (lazy.kind, lazy.num, lazy.wid) == (unit.kind, unit.num, unit.wid)
+            units.setdefault((unit.kind, unit.num), []).append((lazy.digest, diff._fp(unit)))
+    same = differ = 0
+    for versions in units.values():
+        for i, (da, fa) in enumerate(versions):
+            for db, fb in versions[i + 1:]:
+                assert (da == db) == (fa == fb)
+                same += da == db
+                differ += da != db
+    diff._M.__init__()
+    assert same > 1000 and differ > 100
+
+
+def test_no_outline_cached_where_the_cache_cannot_be_written_and_the_diff_is_the_same(tmp_path, capsys):
+    import os
+
+    from lawdiff.cli import main
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "statutes/lab", root / "statutes/lab")
+    assert main(["--root", str(root), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+    want = capsys.readouterr().out
+    shutil.rmtree(root / ".lawdiff-cache")
+    (tmp_path / "elsewhere").mkdir()
+    (root / ".lawdiff-cache").mkdir()
+    os.symlink(tmp_path / "elsewhere", root / ".lawdiff-cache" / "akn")  # never written through a link
+    assert main(["--root", str(root), "diff", "lab@2015-07-01", "lab@2016-11-21"]) == 0
+    assert capsys.readouterr().out == want
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_the_diff_command_imports_only_what_it_uses(tmp_path):
+    """With both versions cached, `lawdiff diff` (text) loads no XML parser, YAML, templates, PDF or
+    Markdown renderer, no engine, no address grammar and not hashlib's OpenSSL (issue 9 §6)."""
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "statutes/lab", tmp_path / "statutes/lab")
+    code = ("import sys, io, contextlib\nfrom lawdiff.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--root', {str(tmp_path)!r}, 'diff', 'lab@2015-07-01', 'lab@2016-11-21']) == 0\n"
+            "print(' '.join(sorted(sys.modules)))")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)  # fills the cache
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                                cwd=ROOT).stdout.split())
+    assert {"lawdiff.diff", "lawdiff.outline", "diff_match_patch"} <= loaded
+    banned = {"lxml", "lxml.etree", "yaml", "jinja2", "weasyprint", "markdown_it", "jsonschema", "lawdiff.engine",
+              "lawdiff.proposal", "lawdiff.akn", "lawdiff.address", "lawdiff.render.html", "_hashlib", "json"}
+    assert loaded & banned == set()
