@@ -972,3 +972,12 @@ def test_a_run_outside_any_line_of_an_instruction_refuses_the_nummer():
     an = d.getparent().getparent()
     got = imported(_serialise(root), "x.xml")
     assert any(r.startswith(f"x.xml:{an.sourceline}: ") and "uden for en linje" in r for r in got["refused"])
+
+
+def test_a_run_outside_any_line_of_a_note_is_refused():
+    """A note's text was read from its Lineas only (LBK 246/2014: a note in the ikraft part)."""
+    root = etree.fromstring((CORPUS / "2014/2014-246.xml").read_bytes())
+    el = _m_char_outside_linea("Exitus")(root, 7)
+    assert el.getparent().tag == "Nota"
+    with pytest.raises(LawdiffError, match="står uden for en <Linea>"):
+        imported(_serialise(root), "x.xml")
