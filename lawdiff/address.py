@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .errors import AddressError
 from .labels import LETTERS
 from .model import Act, Unit
-from .text import norm, split_punktum
+from .text import canonical_num, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
 
 _SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
 _RX = re.compile(
@@ -30,12 +30,6 @@ _RX = re.compile(
     )\s*,?\s*$""",
     re.X | re.I,
 )
-
-
-def canonical_num(num: str) -> str:
-    """'68a' and '68 a' and '68\u00a0a' -> '68 a'."""
-    num = norm(num)
-    return re.sub(r"(\d)\s*([a-zA-Zæøå])", r"\1 \2", num)
 
 
 @dataclass(frozen=True)

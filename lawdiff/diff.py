@@ -25,14 +25,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from functools import lru_cache
-
 from .model import Act, Unit
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
 from .render.text import blocks_text
 from .text import _INVISIBLE
-from .text import norm as _slow_norm  # `norm` below is equivalent; canonical_num uses this one, as address does
+from .text import canonical_num
 
 
 _HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
@@ -49,17 +47,6 @@ _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
 _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
-
-
-_NUM_LETTER = re.compile(r"(\d)\s*([a-zA-Zæøå])")
-
-
-@lru_cache(maxsize=8192)
-def canonical_num(num: str) -> str:
-    """address.canonical_num ('68a', '68 a', '68\u00a0a' -> '68 a'), here so that `lawdiff diff` need
-    not import address.py (its grammar's regular expressions: ~5 ms, a sixth of the command's
-    imports); tests/test_outline.py checks that the two agree."""
-    return _NUM_LETTER.sub(r"\1 \2", _slow_norm(num))
 
 
 class _Memo:

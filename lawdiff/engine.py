@@ -960,6 +960,20 @@ class _Applier:
     def rewrite(self, c: Change) -> None:
         if self.special(c, c.get("affattes"), "affattes") is not None:
             return self.heading(c, c.get("affattes"))
+        if c.get("med_overskrift") and c.get("tekst") and addr._RX.match(str(c.get("affattes"))):
+            # "§ 65 med tilhørende overskrift affattes således: »<heading> / § 65. …«" (lov 628/2010,
+            # § 1, nr. 39): the lines before "§ 65." rewrite the heading before the §, the rest the §;
+            # the heading was read as the first line of the §'s text (exit 0)
+            sec = addr.parse(str(c.get("affattes"))).section
+            lines = str(c.get("tekst")).split("\n")
+            start = next((i for i, ln in enumerate(lines) if sec and re.match(
+                rf"§\s*{re.escape(sec)}\.", norm_map(ln)[0].strip())), None)
+            if not start:
+                raise c.error(f"»{c.get('affattes')} med tilhørende {c.get('med_overskrift')}«: den nye tekst skal "
+                              f"begynde med overskriften og derefter »§ {sec}.«", "tekst")
+            heading_at = f"overskriften før § {sec}"
+            self.heading(_with(c, affattes=heading_at, tekst="\n".join(lines[:start])), heading_at)
+            return self.rewrite(_with(c, tekst="\n".join(lines[start:]), med_overskrift=None))
         cites = self.cites(c, "affattes")
         if len(cites) > 1:
             # "§ 15, stk. 6 og 7, affattes således:" / "§§ 41 og 42 affattes således:": the units go,

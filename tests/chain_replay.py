@@ -197,12 +197,13 @@ def _ressort(want: str | None, got: str | None) -> bool:
             i += 1
         return i
 
-    ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)]) for tag, i1, i2, j1, j2 in
+    ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)], a[max(i1 - 6, 0):i1], b[max(j1 - 6, 0):j1]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
-    return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x) and _only_names(y) for x, y in ops)
+    return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x, bx) and _only_names(y, by)
+                             for x, y, bx, by in ops)
 
 
-def _only_names(words: list[str]) -> bool:
+def _only_names(words: list[str], before: list[str] = ()) -> bool:
     """Whether a run of words is no more than ministry or agency names: words naming one, the parts of
     a hyphenated name ("Social-", "børne-", "og"), and the few words of a "ministeren for …" name ("by,
     bolig og landdistrikter", "forskning, innovation og videregående uddannelser"). A whole § that one
@@ -210,7 +211,9 @@ def _only_names(words: list[str]) -> bool:
     a renaming."""
     rest = [w for w in words if not _MINISTRY.search(w) and not w.endswith(("-", "-,"))
             and w.strip(",.").lower() not in ("og", "for", "")]
-    named = re.search(r"ministeren\s+for\b", " ".join(words), re.I)
+    # the name may begin before the difference: "Ministeren for forskning, innovation og videregående
+    # uddannelser" against "Økonomi- og erhvervsministeren" differs in two places
+    named = re.search(r"minister(?:en|iet)\s+for\b", " ".join(list(before) + words), re.I)
     return len(rest) <= (6 if named else 1)
 
 
@@ -267,7 +270,8 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
             continue
         x, y = a[i1:i2], r[j1:j2]
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
-        if _MINISTRY.search(" ".join(x + y)) and _only_names(x) and _only_names(y):
+        if _MINISTRY.search(" ".join(x + y)) and _only_names(x, a[max(i1 - 6, 0):i1]) and \
+                _only_names(y, r[max(j1 - 6, 0):j1]):
             kinds.add("ressort")
         elif all(k in from_base for k in span) and not (x and (
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)

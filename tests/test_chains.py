@@ -15,21 +15,24 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # Measured floors (see the report of issue 9); the aims are >= 97 % of changed §§ and >= 99.9 % of all
 # §§ identical. Raise these as the reader and the engine carry more real numre.
 # Measured on 2026-11-24 (branch fidelity): 120/120 replayed, 84 without refusal, 22 fully identical,
-# 11,183 of 12,521 §§ (89.31 %) and 1,256 of 2,583 changed §§ (48.63 %) identical. Differences by class
-# (tests/chain_replay.py): redaktionel: ressort 935 (ministry renamings by royal decree, which no act
-# states), redaktionel 189 (no nummer of the chain touches the §), ikke udført 117 (65 numre refused),
-# redaktionel: tekst ingen nummer skrev 42 ("særlig" -> "særligt" and the like in words no nummer
-# wrote), redaktionel: rettelse af lovens ord 38 (the LBK corrects a typo or the punctuation of the
-# act's own quoted words), redaktionel: LBK beholder ophævet tekst 8 (LBK 1139/2013 keeps §§ 645-652
-# after lov 1387/2012 rewrote kapitel 57), lawdiff 8, udeladt 1. Of the 97 "lawdiff" §§ before this
-# audit, 5 were lawdiff's and are fixed (engine: a mellemrubrik after a list or ending in "m.v." between
-# new §§, 2 §§; an inserted range end "-3"; a punktum that begins with a number; consolidate: an act run
-# again for numre its base LBK's note says are in it), 86 moved to the precise editorial classes above
-# with the evidence chain_replay.explain checks, 6 are left; 2 more came from "redaktionel" now that the
-# record's changed_by names the numre of a § (lov 1347/2012's "overalt" reaching an old act's title).
-# The summary lists the 8. All of them count as differences: the aims are not reached.
-FLOOR_ALL = 0.8930
-FLOOR_CHANGED = 0.4862
+# 11,184 of 12,521 §§ (89.32 %) and 1,257 of 2,583 changed §§ (48.66 %) identical. Differences by class
+# (tests/chain_replay.py): redaktionel: ressort 903 (differences that are only ministry or agency names:
+# renamings by royal decree, which no act states), redaktionel 215 (no nummer of the chain touches the §,
+# and lawdiff's text is the base's), ikke udført 118 (66 numre refused), redaktionel: tekst ingen nummer
+# skrev 44 ("særlig" -> "særligt" and the like in words no nummer wrote), redaktionel: rettelse af lovens
+# ord 38 (the LBK corrects a typo or the punctuation of the act's own quoted words), redaktionel: LBK
+# beholder ophævet tekst 8 (LBK 1139/2013 keeps §§ 645-652 after lov 1387/2012 rewrote kapitel 57),
+# lawdiff 10, udeladt 1. Of the 97 "lawdiff" §§ before this audit, 5 were lawdiff's and are fixed
+# (engine: a mellemrubrik after a list or ending in "m.v." between new §§, 2 §§; an inserted range end
+# "-3"; a punktum that begins with a number; consolidate: an act run again for numre its base LBK's note
+# says are in it), 86 moved to the precise editorial classes above with the evidence
+# chain_replay.explain checks, 6 are left. The audit of "ressort" (938 before) moved 98 §§ out of it
+# ("(Ophævet)" against a whole § naming a minister is no renaming); among them lawdiff's § 65 of LBK
+# 81/2011 (a heading read as the § text: fixed) and a stk. inserted twice (LBK 16/2013 § 7: now refused);
+# 4 of the 10 came from there or from "redaktionel". The summary lists the 10. All of them count as
+# differences: the aims are not reached.
+FLOOR_ALL = 0.8931
+FLOOR_CHANGED = 0.4865
 
 
 @pytest.mark.corpus
@@ -53,7 +56,7 @@ def test_replay_every_chain(tmp_path):
     assert fig["without_refusal"] >= 84
     assert fig["fully_identical"] >= 22
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 8
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 10
 
 
 # blame against the chains: tests/test_blame_chains.py

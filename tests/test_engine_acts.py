@@ -1031,3 +1031,17 @@ def test_a_new_stk_whose_text_the_law_already_has_is_refused():
     with pytest.raises(ProposalError, match="står allerede ordret i loven som § 7, stk. "):
         run("2012/2012-1009", [{"ny": "stk", "i": "§ 7", "som": "stk. 7 og 8",
                                 "tekst": read_text_of("2012/2012-1353", "11", "1")}])
+
+
+def test_a_paragraph_rewritten_with_its_heading():
+    """Lov nr. 628 af 11/6/2010, § 1, nr. 39 (serviceloven, LBK 2010-1096 -> LBK 81/2011): "§ 65 med tilhørende
+    overskrift affattes således: »Ankestyrelsens beføjelser uden klage / § 65. …«". The heading was read
+    as the first line of § 65's text (exit 0); now it rewrites the heading before § 65."""
+    lr = run("2010/2010-1096", [{"affattes": "§ 65", "med_overskrift": "overskrift",
+                      "tekst": read_text_of("2010/2010-628", "1", "39")}])
+    official = corpus_act("2011/2011-81")
+    assert text(lr.new, "§ 65") == text(official, "§ 65")
+    assert "beføjelser uden klage" not in text(lr.new, "§ 65")
+    want = _headings_before(official, ("65",))
+    assert want and want[0][0] == "Ankestyrelsens beføjelser uden klage"
+    assert _headings_before(lr.new, ("65",)) == want

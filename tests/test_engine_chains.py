@@ -116,6 +116,12 @@ def test_engine_over_the_chains():
     for r, n in reasons.most_common(15):
         print(f"{n:5d}  {r}")
     # measured 2026-11-24 (branch engine, after merging main): 2,073 of 2,177 numre executed (95.2 %),
-    # 85 of 120 chains without refusal, 87.4 % of §§ identical to the next LBK (was 2,047 of 2,176, 94.1 %)
-    assert executed / stats["numre read"] >= 0.95
-    assert stats["chains executed without refusal"] >= 85
+    # 85 of 120 chains without refusal, 87.4 % of §§ identical to the next LBK (was 2,047 of 2,176, 94.1 %).
+    # Branch fidelity: 2,064 of 2,177 (94.8 %), 86 chains without refusal. 12 refusals more: this test
+    # runs every act a chain lists whole, also acts its base LBK already holds (it does not read what an
+    # LBK incorporates, as consolidate does); 9 of their new stk., nr. and litra stood in the law twice
+    # (exit 0) and are now refused ("det nye stk. står allerede ordret i loven som …"), and 3
+    # rykningsklausuler then no longer match; 3 fewer: lov 518/2012, § 1, nr. 6 (»i stk.1.«) is
+    # executed, and two refusals that followed from earlier numre are gone
+    assert executed / stats["numre read"] >= 0.948
+    assert stats["chains executed without refusal"] >= 86
