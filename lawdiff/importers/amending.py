@@ -83,7 +83,20 @@ def _raw_linea(el: etree._Element) -> str:
 
 
 def _lines_text(el: etree._Element, read=None) -> str:
+    if read is not _raw_linea and any(c.getparent().tag != "Linea" for c in el.iter("Char")):
+        # it would be left out (the verbatim text of a refused nummer, read with _raw_linea, goes on)
+        raise Unreadable("tekst (<Char>) uden for en linje (<Linea>)")
     return norm(" ".join((read or _linea)(li) for li in el.iter("Linea")))
+
+
+def _paragraf_text(el: etree._Element, path: str) -> str:
+    """`_lines_text` of an ændringsparagraf's heading or intro: what cannot be read is an error
+    naming file:line (outside any nummer, there is nothing to refuse)."""
+    try:
+        return _lines_text(el, lambda li: linea_text(li, path))
+    except Unreadable as e:
+        raise MappingError(f"<{el.tag}>: {e}", file=path, line=el.sourceline,
+                           hint="dokumentet følger ikke den kendte LexDania-struktur; meld det som en fejl i lawdiff") from None
 
 
 # --- new text: AendringNyTekst as it will read in the law -------------------------
@@ -113,6 +126,8 @@ class _NewText:
         self.cur = None
 
     def walk(self, el: etree._Element) -> None:
+        if el.tag == "Char":  # reached only outside a <Linea>: its text would be left out
+            raise Unreadable("tekst (<Char>) uden for en linje (<Linea>) i den nye tekst")
         for ch in el:
             tag = ch.tag
             if tag in ("Paragraf", "Stk", "Indentatio", "Nota"):
@@ -454,9 +469,13 @@ def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = N
     except Unreadable:  # a table: its cells as plain lines, each label ("Stk. 2.", "1)") before its line
         lines: list[str] = []
         label = ""
-        for x in el.iter("Explicatus", "Linea"):
+        for x in el.iter("Explicatus", "Linea", "Char"):
             if x.tag == "Explicatus":
                 label = norm(f"{label} {x.text or ''}")
+            elif x.tag == "Char":
+                if x.getparent().tag != "Linea":  # a run outside any line: kept as a line of its own
+                    lines.append(norm(f"{label} {x.text or ''}"))
+                    label = ""
             else:
                 lines.append(norm(f"{label} {_raw_linea(x)}"))
                 label = ""
@@ -493,9 +512,9 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
                                                         "meld det som en fejl i lawdiff")
         seen.add(ch.tag)
     rub = _child(acp, "Rubrica")
-    if rub is not None and _lines_text(rub):
-        par["overskrift"] = _lines_text(rub)
-    text = _lines_text(ex) if ex is not None else ""
+    if rub is not None and _paragraf_text(rub, path):
+        par["overskrift"] = _paragraf_text(rub, path)
+    text = _paragraf_text(ex, path) if ex is not None else ""
     data = intro.read(text)
     if not text:
         warnings.append(f"{path}: {label}: ændringsparagraffen har ingen indledning")
@@ -508,7 +527,7 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     for an in numre_el:
         local: list[str] = []
         an_label = _label(an)
-        if not an_label and not official_text(an):
+        if not an_label and not norm("".join(an.itertext())):  # no text at all (official_text reads known parts only)
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
         try:

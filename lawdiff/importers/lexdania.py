@@ -173,6 +173,10 @@ class _Reader:
             if ch.tag not in ("Explicatus", "Exitus") and isinstance(ch.tag, str):
                 raise self.fail(ch, "uventet element i <Nota>")
         marker = norm(_explicatus(el) or "")
+        for ex in el.findall("Exitus"):  # the note's text is its Lineas: a run outside them would be lost
+            stray = next((c for c in ex.iter("Char") if c.getparent().tag != "Linea"), None)
+            if stray is not None:
+                raise self.fail(stray, "står uden for en <Linea>; teksten kan ikke læses sikkert")
         lines = self.texts(li for ex in el.findall("Exitus") for li in ex.iter("Linea"))
         return Note(marker, lines)
 
@@ -253,6 +257,8 @@ class _Reader:
                 out.append(self.table(ch))
             elif ch.tag in ("Rubrica",):
                 out.extend(self.lines_of(ch))
+            elif ch.tag == "Char":  # a run outside any <Linea>: its text would be left out
+                raise self.fail(ch, "står uden for en <Linea>; teksten kan ikke læses sikkert")
             else:
                 self.flatten(ch, out)
         return out

@@ -561,6 +561,8 @@ def _m_unreadable_instruction(root, k):
     if d is None:
         return None
     lineas = list(d.iter("Linea"))
+    if not lineas:
+        return None
     for li in lineas[1:]:
         li.getparent().remove(li)
     for c in list(lineas[0]):
@@ -573,8 +575,11 @@ def _m_unreadable_instruction_with_text(root, k):
     a = _pick(root, "//AendringsNummer/Aendring[AendringAktion/AendringNyTekst/*]", k)
     if a is None:
         return None
-    c = a.find("AendringDefinition").xpath(".//Char")[-1]
-    c.text = f"{PLANT} bliver til følgende:"
+    d = a.find("AendringDefinition")
+    chars = d.xpath(".//Char") if d is not None else []
+    if not chars:
+        return None
+    chars[-1].text = f"{PLANT} bliver til følgende:"
     return a
 
 
@@ -592,6 +597,16 @@ def _m_nested_exitus_text(root, k):
         return None
     ex.append(_linea(PLANT))
     return ex
+
+
+def _m_char_outside_linea(where: str):
+    def m(root, k):
+        el = _pick(root, f"//DokumentIndhold//{where}", k)
+        if el is None:
+            return None
+        el.append(_char(PLANT))
+        return el
+    return m
 
 
 MUTATIONS = {
@@ -639,6 +654,10 @@ MUTATIONS = {
     "text after </Nota>": _m_text_outside("Nota", tail=True),
     "<Linea> directly in <Index>": _m_linea_in_index,
     "<Linea> appended to an <Exitus>": _m_nested_exitus_text,
+    "<Char> directly in <Exitus>": _m_char_outside_linea("Exitus"),
+    "<Char> directly in <Indentatio>": _m_char_outside_linea("Indentatio"),
+    "<Char> directly in <AendringNyTekst>": _m_char_outside_linea("AendringNyTekst"),
+    "<Char> directly in <Rubrica>": _m_char_outside_linea("Rubrica"),
     "» removed from an instruction": _m_remove_quote,
     "unreadable instruction": _m_unreadable_instruction,
     "unreadable instruction before new text": _m_unreadable_instruction_with_text,
@@ -915,3 +934,50 @@ def test_an_amending_act_without_a_body_is_one_error():
             "<Number>1</Number><Year>2010</Year></Meta></Dokument>").encode()
     with pytest.raises(LawdiffError, match="intet <DokumentIndhold>"):
         amending.read_amending(data, "x.xml")
+
+
+def test_an_empty_looking_nummer_with_text_is_not_skipped():
+    """Lov nr. 1601 af 22/12/2010 holds an empty <AendringsNummer> (skipped with a warning); one
+    whose only text stood in an element the nummer reader does not know was skipped as empty too."""
+    root = etree.fromstring((CORPUS / "2010/2010-1601.xml").read_bytes())
+    an = _m_unknown_element("AendringsNummer")(root, 0)
+    assert not norm(an.findtext("Explicatus") or "")  # the source's empty nummer
+    got = imported(_serialise(root), "x.xml")
+    assert any(r.startswith(f"x.xml:{an.sourceline}: ") for r in got["refused"])
+    assert not any(w.startswith(f"x.xml:{an.sourceline}: ") and "sprunget over" in w for w in got["amending_warnings"])
+
+
+@pytest.mark.parametrize("where", ["Exitus", "Indentatio", "AendringNyTekst"])
+def test_a_run_outside_any_line_is_refused_or_refuses_its_nummer(where):
+    """A <Char> directly in an <Exitus>, <Indentatio> or new text: the flat readers (an original
+    act's ændringsparagraffer, an LBK's ikraft notes) and the new-text reader of amending acts
+    read only <Linea>s, and lost its text."""
+    name = "2013/2013-651.xml"  # lov nr. 1612 af 26/12/2013 (LOV Æ)
+    data = (CORPUS / name).read_bytes()
+    root = etree.fromstring(data)
+    el = _m_char_outside_linea(where)(root, 7)
+    got, lost = lost_words(_serialise(root), name)
+    assert got is None or _warned(got, _messages(imported(data, name)), el)
+    root = etree.fromstring((CORPUS / "2012/2012-1227.xml").read_bytes())  # an original act amending others
+    _m_char_outside_linea(where)(root, 7)
+    with pytest.raises(LawdiffError, match="<Char>"):
+        imported(_serialise(root), "x.xml")
+
+
+def test_a_run_outside_any_line_of_an_instruction_refuses_the_nummer():
+    """The verbatim text of the refused nummer read the instruction again and crashed."""
+    root = etree.fromstring((CORPUS / "2013/2013-651.xml").read_bytes())
+    d = root.xpath("//AendringsNummer/Aendring/AendringDefinition")[3]
+    d.append(_char(PLANT))
+    an = d.getparent().getparent()
+    got = imported(_serialise(root), "x.xml")
+    assert any(r.startswith(f"x.xml:{an.sourceline}: ") and "uden for en linje" in r for r in got["refused"])
+
+
+def test_a_run_outside_any_line_of_a_note_is_refused():
+    """A note's text was read from its Lineas only (LBK 246/2014: a note in the ikraft part)."""
+    root = etree.fromstring((CORPUS / "2014/2014-246.xml").read_bytes())
+    el = _m_char_outside_linea("Exitus")(root, 7)
+    assert el.getparent().tag == "Nota"
+    with pytest.raises(LawdiffError, match="står uden for en <Linea>"):
+        imported(_serialise(root), "x.xml")
