@@ -8,7 +8,6 @@ import pickle
 import shutil
 
 import pytest
-from hypothesis import given, strategies as st
 
 from lawdiff import akn, akncache, outline
 from lawdiff.diff import compare
