@@ -488,11 +488,16 @@ class _Applier:
         if c.get("overalt"):
             return self._find_in(c, words, key, None)
         out = []
-        counted = self._counted_addresses(c)
         cites = self.cites(c, "i")
         inner = self._inner_addresses([w for w, _ in cites])
         for wheres, said in _der_groups(cites):
             self.check_der_bliver(c, wheres, said, "i")
+        segments = self._count_segments(c, cites)
+        if segments is not None:
+            for seg, n in segments:
+                out += self._find_segment(c, words, key, seg, n, inner)
+            return out
+        counted = self._counted_addresses(c)
         for where, der_bliver in cites:
             if counted is None:
                 out += self._find_in(c, words, key, where, exclude=inner.get(where))
@@ -523,6 +528,65 @@ class _Applier:
                         out.setdefault(w, set()).update(u.wid for u in self.base_units[wid].walk())
         return out
 
+    def _count_segments(self, c: Change, cites: list[tuple[str, str | None]]
+                        ) -> list[tuple[list[str], int | None]] | None:
+        """A location with a count in front, "Seks steder i § 24 og i § 25, stk. 2," (lov 562/2012
+        § 2, nr. 6), cut into its parts: each "[N steder] i …" of the list is one part, and its
+        count belongs to the addresses of that part only; a part without a count holds the words
+        once at each address. So "To steder i § 72, tre steder i § 74, i § 75, stk. 1, og § 168,
+        stk. 2" (lov 496/2013 § 1, nr. 19) is 2, 3, 1 and 1, and "Seks steder i § 24 og i § 25,
+        stk. 2" is 6 in § 24 and 1 in § 25, stk. 2 (LBK 815/2012 changed all seven; § 24 holds the
+        words six times). A count is never met by words in another part (lovteknik §9: "I § 9,
+        stk. 2, 2. pkt., og to steder i § 10, stk. 3, ændres …").
+
+        "I § 24, stk. 5, og to steder i § 73 a, stk. 2" (no count in front): once in § 24, stk. 5.
+
+        None (the caller counts as before) when there is no count in the location or it is not in
+        front of it (after the verb or the quotation), with `forekomst`, for a single address, or
+        when the parts cannot be matched to the addresses with certainty."""
+        i = c.get("i")
+        n = c.get("antal")
+        if not isinstance(i, str) or len(cites) < 2 or c.get("forekomst") is not None or \
+                c.get("antal_efter_verbum") or c.get("antal_efter_citat") or c.get("antal_sidst"):
+            return None
+        cuts = list(re.finditer(r"(?:,? og |, | )(?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder )?i "
+                                r"(?=§|stk\. |nr\. )", i))
+        if n is None and not any(m.group(1) for m in cuts):
+            return None  # no count anywhere: once at each address, as before
+        bounds = [0] + [m.start() for m in cuts] + [len(i)]
+        words = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"]
+        counts = [None if n is None else int(n)] + [words.index(m.group(1)) + 2 if m.group(1) else None
+                                                    for m in cuts]
+        whole = [w for w, _ in cites]
+        out, done = [], 0
+        for k, count in enumerate(counts):
+            upto = [w for w, _ in citations(i[:bounds[k + 1]])]
+            if upto != whole[:len(upto)] or len(upto) <= done:
+                return None  # a part read differently on its own than in the list: count as before
+            out.append((whole[done:len(upto)], count))
+            done = len(upto)
+        return out if done == len(whole) else None
+
+    def _find_segment(self, c: Change, words: str, key: str, seg: list[str], n: int | None,
+                      inner: dict[str, set[str]]) -> list[tuple[LineKey, Line, Unit, int, int]]:
+        """The places of `words` in one part of a counted location (`_count_segments`): n times at
+        its one address; at several ("to steder i § 340 a, stk. 2, 1. og 3. pkt.") n times at each
+        or n in all, each holding the words; without a count, once at each address."""
+        if n is None or len(seg) == 1:
+            out = []
+            for where in seg:
+                out += self._find_in(c, words, key, where, count=n or 1, exclude=inner.get(where))
+            return out
+        per = [self._find_in(c, words, key, where, count=n, exclude=inner.get(where), every=True)
+               for where in seg]
+        found = [len(h) for h in per]
+        if all(f == n for f in found) or sum(found) == n:
+            return [h for hs in per for h in hs]
+        said = ", ".join(f"{f} {'gang' if f == 1 else 'gange'} i {w}" for f, w in zip(found, seg))
+        raise c.error(f"»{words}« står {said}; ændringen siger {_count_word(n).lower()} steder (i alt eller ved hver "
+                      f"adresse)", key,
+                      hint="ret antallet, eller skriv adresserne hver med sit antal (»to steder i … og i …«)")
+
     def _counted_addresses(self, c: Change) -> tuple[set[str], int] | None:
         """"I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2, udgår …" (lov 1380/2012
         § 1, nr. 16): the addresses after "to steder i", which the count belongs to; None when the
@@ -543,7 +607,9 @@ class _Applier:
         return {w for w, _ in citations(rest)}, n
 
     def _find_in(self, c: Change, words: str, key: str, where, count: int | None = None, uncounted: bool = False,
-                 exclude: set[str] | None = None) -> list[tuple[LineKey, Line, Unit, int, int]]:
+                 exclude: set[str] | None = None, every: bool = False) -> list[tuple[LineKey, Line, Unit, int, int]]:
+        """The places of `words` at one address, `count` (default the change's `antal`) times;
+        `every`: all of them, however many (the caller checks the count over several addresses)."""
         lines = self.scope(c, "i", where)
         if exclude:
             lines = [x for x in lines if x[2].wid not in exclude]
@@ -588,7 +654,7 @@ class _Applier:
                 raise c.error(f"forekomst {occ} af »{words}« findes ikke; ordene står {len(hits)} "
                               f"{'gang' if len(hits) == 1 else 'gange'} i {place}", "forekomst")
             return [hits[occ - 1]]
-        if c.get("overalt") and want is None:
+        if c.get("overalt") and want is None or every:
             return hits
         if uncounted:
             if len(hits) == 1:

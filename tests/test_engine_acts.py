@@ -818,12 +818,11 @@ def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_
                                "tekst": "Visitation"}])
 
 
-def test_to_steder_counts_for_its_own_address_and_the_others_once_or_as_often():
-    """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "I § 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a,
-    stk. 2, udgår »eller særlig ydelse«". "to steder" was applied to all three ("står 1 gang i § 73 a,
-    stk. 1, ikke 2"); it belongs to § 73 a, stk. 2. The other addresses hold the words once (§ 73 a,
-    stk. 1) or as often as the count says (§ 24, stk. 5: twice, changed at both, with a warning), as
-    LBK 415/2013 and the LBKs after lov 633/2013 § 1, nr. 24 and lov 251/2012 § 1, nr. 2 do."""
+def test_to_steder_counts_for_its_own_address_and_the_others_once():
+    """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
+    steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it
+    stands before (§ 24, stk. 5: twice; § 73 a, stk. 2: twice); § 73 a, stk. 1, without a count,
+    holds the words once. LBK 415/2013 has the result."""
     c = {"i": "§ 24, stk. 5, i § 73 a, stk. 1, og to steder i § 73 a, stk. 2", "antal": 2,
          "udgår": "eller særlig ydelse"}
     lr = run("2012/2012-706", [c])
@@ -831,10 +830,64 @@ def test_to_steder_counts_for_its_own_address_and_the_others_once_or_as_often():
     for a in ("§ 24, stk. 5", "§ 73 a, stk. 1"):
         assert text(lr.new, a) == text(official, a)
     assert "særlig ydelse" not in text(lr.new, "§ 73 a, stk. 2")
-    assert any("står 2 gange i § 24, stk. 5" in w for w in lr.warnings)
-    # three times where the count says two, or twice where it is not counted and the count is three: refused
-    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 1"):
+    assert not any("særlig ydelse" in w for w in lr.warnings)
+    # the leading count is § 24, stk. 5's: three there (it holds two) is refused, and so is an
+    # address without a count that holds the words more than once
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 5, ikke 3"):
         run("2012/2012-706", [dict(c, i="§ 24, stk. 5, og tre steder i § 73 a, stk. 2", antal=3)])
+    with pytest.raises(ProposalError, match="står 2 gange i § 73 a, stk. 2, ikke 1"):
+        run("2012/2012-706", [dict(c, i="§ 24, stk. 5, og i § 73 a, stk. 2")])
+
+
+def test_seks_steder_in_front_of_a_list_belongs_to_its_first_address():
+    """Lov nr. 562 af 18/6/2012, § 2, nr. 6 (dyrlægeloven, LBK 1101/2011 -> LBK 815/2012): "Seks
+    steder i § 24 og i § 25, stk. 2, ændres »§ 14, stk. 1-5« til: »§ 14, stk. 1-6«" was refused
+    ("står 1 gang i § 25, stk. 2, ikke 6"): the count was asked of every address. § 24 holds the
+    words six times, § 25, stk. 2, once; the LBK changed all seven. The six are § 24's: they are
+    never met by words at the other address (seven in all is refused, as is five)."""
+    c = {"i": "§ 24 og i § 25, stk. 2", "antal": 6, "ændres": "§ 14, stk. 1-5", "til": "§ 14, stk. 1-6"}
+    lr = run("2011/2011-1101", [{"i": "§ 24, stk. 1", "ændres": "§ 14, stk. 4 og 5", "til": "§ 14, stk. 4-6"}, c])
+    official = corpus_act("2012/2012-815")
+    for a in ("§ 24", "§ 25"):
+        assert text(lr.new, a) == text(official, a)
+    with pytest.raises(ProposalError, match="står 6 gange i § 24, ikke 7"):
+        run("2011/2011-1101", [dict(c, antal=7)])
+    with pytest.raises(ProposalError, match="står 6 gange i § 24, ikke 5"):
+        run("2011/2011-1101", [dict(c, antal=5)])
+    with pytest.raises(ProposalError, match="står 1 gang i § 25, stk. 2, ikke 3"):  # never 6 + 1 for 3
+        run("2011/2011-1101", [dict(c, i="§ 24 og tre steder i § 25, stk. 2")])
+    without = {k: v for k, v in c.items() if k != "antal"}  # "I § 24 og tre steder i …": once in § 24
+    with pytest.raises(ProposalError, match="står 6 gange i § 24, ikke 1"):
+        run("2011/2011-1101", [dict(without, i="§ 24 og seks steder i § 25, stk. 2")])
+
+
+def test_counts_at_several_parts_of_one_location():
+    """Lov nr. 496 af 21/5/2013, § 1, nr. 19 (serviceloven, LBK 810/2012 -> LBK 1093/2013): "To
+    steder i § 72, tre steder i § 74, i § 75, stk. 1, og § 168, stk. 2, ændres »§ 71, stk. 3 og 4,«
+    til: »§ 71, stk. 3-5,«" was refused ("står 3 gange i § 74, ikke 2"): 2, 3, 1 and 1, as the LBK."""
+    lr = run("2012/2012-810", [{"i": "§ 72, tre steder i § 74, i § 75, stk. 1, og § 168, stk. 2", "antal": 2,
+                                "ændres": "§ 71, stk. 3 og 4,", "til": "§ 71, stk. 3-5,"}])
+    official = corpus_act("2013/2013-1093")  # other acts of the chain change § 72 too: compare the words
+    for a in ("§ 72", "§ 74", "§ 75, stk. 1", "§ 168, stk. 2"):
+        assert "§ 71, stk. 3 og 4," not in text(lr.new, a)
+        assert text(lr.new, a).count("§ 71, stk. 3-5,") == text(official, a).count("§ 71, stk. 3-5,")
+
+
+def test_a_count_before_several_addresses_of_one_part_is_in_all_or_at_each():
+    """"To steder i § 340 a, stk. 2, 1. og 3. pkt." (lov 639/2016): one count before a list without
+    "i" counts the places of the whole list, or of each address; anything else is refused, naming
+    every address with what it holds. LBK 1101/2011 § 24: stk. 1 and 3 hold »§ 14, stk. 1-5« once,
+    stk. 2 and 4 twice."""
+    c = {"ændres": "§ 14, stk. 1-5", "til": "§ 14, stk. 1-6"}
+    lr = run("2011/2011-1101", [dict(c, i="§ 24, stk. 1 og 3", antal=2)])  # 1 + 1: two in all
+    assert "stk. 1-5" not in text(lr.new, "§ 24, stk. 1") + text(lr.new, "§ 24, stk. 3")
+    lr = run("2011/2011-1101", [dict(c, i="§ 24, stk. 2 og 4", antal=2)])  # 2 and 2: two at each
+    assert "stk. 1-5" not in text(lr.new, "§ 24, stk. 2") + text(lr.new, "§ 24, stk. 4")
+    with pytest.raises(ProposalError, match="står 1 gang i § 24, stk. 1, 2 gange i § 24, stk. 2; "
+                                            "ændringen siger to steder"):
+        run("2011/2011-1101", [dict(c, i="§ 24, stk. 1 og 2", antal=2)])
+    with pytest.raises(ProposalError, match="står 2 gange i § 24, stk. 2, ikke 1"):  # another part: once
+        run("2011/2011-1101", [dict(c, i="§ 24, stk. 1 og 3 og i § 24, stk. 2", antal=2)])
 
 
 def test_a_rewritten_stk_is_still_the_place_of_a_new_one():
