@@ -123,5 +123,8 @@ def test_engine_over_the_chains():
     # (exit 0) and are now refused ("det nye stk. står allerede ordret i loven som …"), and 3
     # rykningsklausuler then no longer match; 3 fewer: lov 518/2012, § 1, nr. 6 (»i stk.1.«) is
     # executed, and two refusals that followed from earlier numre are gone
-    assert executed / stats["numre read"] >= 0.948
-    assert stats["chains executed without refusal"] >= 86
+    # Branch antal (2026-11-24): 2,066 of 2,177 (94.9 %), 87 chains without refusal, 87.5 % of §§
+    # identical: a count in front of a location is its first part's (lov 562/2012 § 2, nr. 6, "Seks
+    # steder i § 24 og i § 25, stk. 2"; lov 496/2013 § 1, nr. 19); no refusal added
+    assert executed / stats["numre read"] >= 0.949
+    assert stats["chains executed without refusal"] >= 87
