@@ -7,7 +7,9 @@ it will read in the law, one line per unit, labels included. A nummer that canno
 certainty is kept verbatim as `ikke_udført` with the reason, and the rest of the act is still
 read. Repairs of obvious typos in the source are reported as warnings. The act's other §§
 (ikrafttræden, overgang, Færøerne/Grønland) are kept verbatim in `øvrige`, and the commencement
-rules that can be read are also given as data in `ikrafttræden`.
+rules that can be read are also given as data in `ikrafttræden`. An original act (LOV H) that also
+amends other acts gives its ændringsparagraffer only, with the rules of its own commencement §§
+(`_original_ikraft`: none at all when one of their sentences cannot be read).
 
 The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
 Partial: amending provisions inside original acts (LOV H) are read by `read_paragraf` only when a
