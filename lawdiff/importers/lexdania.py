@@ -674,12 +674,14 @@ def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) 
         if ch.tag == "Char" and not len(ch):
             tail = ch.tail
             if (not tail or tail.isspace()) and (refs is None or "uper" not in (ch.get("formaChar") or "")):
-                return ch.text or ""
+                t = ch.text or ""
+                return _unwrap(t).strip() if "\n" in t else t
     if lead and not lead.isspace():
         raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(el.text)[:40]!r}", file=path,
                            line=el.sourceline, hint=_HINT)
     parts: list[str] = []
     prev_plain = False
+    wrapped = False  # a run held a line break (stripped at the line's ends, like the file's indentation)
     for ch in el:
         if ch.tag != "Char":
             if not isinstance(ch.tag, str):
@@ -692,6 +694,9 @@ def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) 
             raise MappingError(f"<Linea> indeholder tekst uden for <Char>: {norm(ch.tail)[:40]!r}", file=path,
                                line=ch.sourceline, hint=_HINT)
         t = ch.text or ""
+        if "\n" in t:  # the file's own line wrap inside a run: a space to the reader
+            t = " " if t.isspace() else _unwrap(t)
+            wrapped = True
         forma = ch.get("formaChar")
         if refs is not None and forma and "uper" in forma and t and refs.is_ref(t, ch.sourceline):
             parts.append(None)  # a footnote reference: not law text
@@ -705,8 +710,19 @@ def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) 
             parts.append(t)
         prev_plain = plain
     if refs is not None and None in parts:
-        return _join_around_refs(parts)
-    return "".join(parts)
+        out = _join_around_refs(parts)
+        return out.strip() if wrapped and out is not None else out
+    return "".join(parts).strip() if wrapped else "".join(parts)
+
+
+# White space holding a line break inside a <Char>: the file's pretty-printing (LBK 368/2014 § 7:
+# "til" + <Char formaChar="Italic">⏎    </Char> + "valg"), never a line of the law (a <Linea> is).
+_WRAP = re.compile(r"\s*\n\s*")
+
+
+def _unwrap(t: str) -> str:
+    """`t` with each white space run that holds a line break made one space."""
+    return _WRAP.sub(" ", t)
 
 
 def _join_around_refs(parts: list[str | None]) -> str | None:

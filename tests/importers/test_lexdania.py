@@ -405,3 +405,31 @@ def test_stk_label_repeated_as_its_first_line_is_read_once():
     assert res.dropped == [(1307, "Stk. 2.")]
     assert any(r.endswith("2012-814.xml:1307: betegnelsen »Stk. 2.« står også som første linje i stykkets tekst "
                           "i kilden; gentagelsen er udeladt") for r in res.repairs)
+
+
+def test_a_line_break_inside_a_char_is_a_space_not_law_text():
+    """LBK 368/2014 § 7 (valg til Europa-Parlamentet) separates words by a formatted run that holds
+    only the file's line break and indentation: `show` printed "til\\n      valg\\n    uden"."""
+    from lxml import etree
+
+    from lawdiff.importers.lexdania import linea_text
+
+    li = etree.fromstring("""<Linea>
+                    <Char>Ingen kan opstilles til</Char>
+                    <Char formaChar="Italic">
+                    </Char>
+                    <Char>valg</Char>
+                    <Char formaChar="Italic">
+                    </Char>
+                    <Char>uden at have givet sit samtykke hertil.</Char>
+                  </Linea>""")
+    assert linea_text(li, "x.xml") == "Ingen kan opstilles til valg uden at have givet sit samtykke hertil."
+    # one run wrapped by the file (LBK 335/2015's preamble), and a trailing wrapped run
+    li = etree.fromstring('<Linea><Char>§ 8</Char><Char formaChar="Bold">\n   </Char><Char>i lov nr. 527</Char>'
+                          '<Char formaChar="Bold">\n </Char></Linea>')
+    assert linea_text(li, "x.xml") == "§ 8 i lov nr. 527"
+    li = etree.fromstring("<Linea><Char>Ingen kan\n      opstilles\n</Char></Linea>")
+    assert linea_text(li, "x.xml") == "Ingen kan opstilles"
+    # a space the file puts in a run without a line break is text as before
+    li = etree.fromstring('<Linea><Char>a</Char><Char formaChar="Italic"> </Char><Char>b </Char></Linea>')
+    assert linea_text(li, "x.xml") == "a b "
