@@ -411,7 +411,7 @@ _IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
 _MINISTER_NAME = r"(?:[\wæøå-]*ministeren|[Mm]inisteren for [\wæøå ,-]+?)"
 _MINISTER_RULES = [
     re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?"
-               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder)\b.*)?\.$"),
+               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder\b).*)?\.$"),
     re.compile(r"^(?:Stk\. \d+\. )?[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)"
                r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+[\wæøå ,-]*?ministeren\.$"),
     re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder i kraft på et "
@@ -426,7 +426,7 @@ _MINISTER_RULES = [
 # cannot turn into a rule (_original_ikraft).
 _COMMENCEMENT_SENTENCE = re.compile(
     r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s).*\btræder\b.*\bi\s+kraft\b"
-    r"|ikrafttræ(?:delsen|den).*\bfastsættes\b|\bfastsætter\b.*ikrafttræ(?:delsen|den)")
+    r"|ikrafttræ(?:delsen|den)\b.*\bfastsættes\s+af\b|\bfastsætter\b.*ikrafttræ(?:delsen|den)")
 
 
 def _commencement_text(text: str) -> str:

@@ -186,6 +186,19 @@ def test_original_act_with_a_minister_sentence_for_other_paragraphs():
     assert "ministeren fastsætter" in _ikraft(act.doc, [("70", None)])[("70", None)]
 
 
+def test_original_act_whose_minister_sets_the_date_except_for_some_paragraphs():
+    """LOV 136/2017 § 21: "Energi-, forsynings- og klimaministeren fastsætter tidspunktet for lovens
+    ikrafttræden, jf. dog stk. 2. … Stk. 2. §§ 12, 13, 22 og 24 træder i kraft den 1. juli 2017." (", jf.
+    dog" after the minister's sentence was not read before.) Its ændringsparagraffer are §§ 23 and 24;
+    a sentence that only mentions an ikrafttræden ("… ikrafttræden af lov … fastsættes til …", lov
+    1528/2010 § 77) is no commencement sentence."""
+    act = read_amending_file(lexdania("2017/2017-136.xml"))
+    assert act.doc["ikrafttræden"] == [{"minister": True}, {"dato": "2017-07-01", "gælder": ["§§ 12, 13, 22 og 24"]}]
+    got = _ikraft(act.doc, [("23", "1"), ("24", "1")])
+    assert "ministeren fastsætter" in got[("23", "1")] and got[("24", "1")] == "2017-07-01"
+    assert "ikrafttræden" in read_amending_file(lexdania("2010/2010-1528.xml")).doc
+
+
 def test_original_act_whose_commencement_sentence_cannot_be_read_gets_no_rule(tmp_path):
     """Refuse, never guess: had § 86's second sentence a form the reader does not know, the general
     date might be applied to numre it excepts; so no rule at all, and a warning naming § 86."""
