@@ -53,7 +53,12 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    assert fig["without_refusal"] >= 84
+    # 83, not 84, since original acts carry their ikrafttræden (branch lovh): lov 639/2010 (LOV H, in
+    # force 1/7/2011) used to run at its own date; now it runs at its ikrafttræden, after lov 573/2011
+    # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
+    # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
+    # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
+    assert fig["without_refusal"] >= 83
     assert fig["fully_identical"] >= 22
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 10

@@ -7,7 +7,9 @@ it will read in the law, one line per unit, labels included. A nummer that canno
 certainty is kept verbatim as `ikke_udført` with the reason, and the rest of the act is still
 read. Repairs of obvious typos in the source are reported as warnings. The act's other §§
 (ikrafttræden, overgang, Færøerne/Grønland) are kept verbatim in `øvrige`, and the commencement
-rules that can be read are also given as data in `ikrafttræden`.
+rules that can be read are also given as data in `ikrafttræden`. An original act (LOV H) that also
+amends other acts gives its ændringsparagraffer only, with the rules of its own commencement §§
+(`_original_ikraft`: none at all when one of their sentences cannot be read).
 
 The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
 Partial: amending provisions inside original acts (LOV H) are read by `read_paragraf` only when a
@@ -409,12 +411,22 @@ _IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
 _MINISTER_NAME = r"(?:[\wæøå-]*ministeren|[Mm]inisteren for [\wæøå ,-]+?)"
 _MINISTER_RULES = [
     re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?"
-               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder)\b.*)?\.$"),
+               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder\b).*)?\.$"),
     re.compile(r"^(?:Stk\. \d+\. )?[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)"
                r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+[\wæøå ,-]*?ministeren\.$"),
     re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder i kraft på et "
                r"tidspunkt, (?:der|som) fastsættes af\s+[\wæøå ,-]*?ministeren\.$"),
+    # "§§ 70 og 71 træder dog i kraft efter justitsministerens nærmere bestemmelse." (lov 594/2011, § 86)
+    re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder(?: dog)? i kraft "
+               r"efter\s+[\wæøå ,-]*?ministerens\s+nærmere\s+bestemmelse\.$"),
 ]
+# a sentence that states when (part of) the act enters into force: its subject is the act or its §§
+# ("Loven …", "Lovens § 2 …", "§§ 70 og 71 …") and it says "træder … i kraft", or it leaves the
+# date to a minister. Used to refuse an original act's commencement § that has one the reader
+# cannot turn into a rule (_original_ikraft).
+_COMMENCEMENT_SENTENCE = re.compile(
+    r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s).*\btræder\b.*\bi\s+kraft\b"
+    r"|ikrafttræ(?:delsen|den)\b.*\bfastsættes\s+af\b|\bfastsætter\b.*ikrafttræ(?:delsen|den)")
 
 
 def _commencement_text(text: str) -> str:
@@ -429,33 +441,70 @@ def _commencement_text(text: str) -> str:
     return " ".join(lines)
 
 
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", _commencement_text(text))
+
+
 def _ikraft_rules(text: str) -> list[dict]:
     """The commencement rules a commencement § states, as data (docs/format.md, "Commencement"): a
     date for the act or for the numre and §§ a sentence names, "dagen efter bekendtgørelsen", or a
     minister who sets the date (`minister: true`, with `gælder` naming the numre when the sentence
     does). A sentence read by none of these gives no rule."""
+    return [r for sent in _sentences(text) for r in _sentence_rules(sent)]
+
+
+def _sentence_rules(sent: str) -> list[dict]:
+    """_ikraft_rules for one sentence: at most one rule."""
     rules = []
-    for sent in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", _commencement_text(text)):
-        m = _IKRAFT_DATE.search(sent)
-        who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
-        minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
-        if m and m.group(2) in MONTHS and who:
-            rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
-            scope = who.group(2) or who.group(3)
-            if scope:
-                rule["gælder"] = [scope]
-            rules.append(rule)
-        elif re.search(r"træder i kraft dagen efter bekendtgørelsen i Lovtidende", sent) and who:
-            rule = {"bekendtgørelse": "dagen efter"}
-            if who.group(2) or who.group(3):
-                rule["gælder"] = [who.group(2) or who.group(3)]
-            rules.append(rule)
-        elif minister:
-            rule = {"minister": True}
-            scope = minister.groupdict().get("scope") or minister.groupdict().get("scope2")
-            if scope:
-                rule["gælder"] = [re.sub(r"^lovens\s+", "", scope).rstrip(" ,")]
-            rules.append(rule)
+    m = _IKRAFT_DATE.search(sent)
+    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
+    minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
+    if m and m.group(2) in MONTHS and who:
+        rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
+        scope = who.group(2) or who.group(3)
+        if scope:
+            rule["gælder"] = [scope]
+        rules.append(rule)
+    elif re.search(r"træder i kraft dagen efter bekendtgørelsen i Lovtidende", sent) and who:
+        rule = {"bekendtgørelse": "dagen efter"}
+        if who.group(2) or who.group(3):
+            rule["gælder"] = [who.group(2) or who.group(3)]
+        rules.append(rule)
+    elif minister:
+        rule = {"minister": True}
+        scope = minister.groupdict().get("scope") or minister.groupdict().get("scope2")
+        if scope:
+            rule["gælder"] = [re.sub(r"^lovens\s+", "", scope).rstrip(" ,")]
+        rules.append(rule)
+    return rules
+
+
+def _original_ikraft(body: etree._Element, name: str, warnings: list[str]) -> list[dict]:
+    """The commencement rules of an original act (LOV H) that also amends other acts, read from its
+    own commencement §§ ("§ 101. Loven træder i kraft den 1. januar 2012, jf. dog stk. 2 og 3. Stk. 2.
+    § 107 træder i kraft dagen efter bekendtgørelsen i Lovtidende.") by the reader of the amending
+    acts. The §-numbers its rules name are the act's own, which are also the numbers of its
+    ændringsparagraffer. A commencement § is a § without ændringsnumre that has a sentence saying
+    when the act or some of its §§ enter into force (_COMMENCEMENT_SENTENCE). Refuse, never guess:
+    when one such sentence gives no rule (its date is not read, or its scope is missing), the act
+    gets no rule at all (its numre stay pending in `consolidate`, as before) and a warning names
+    the § and the sentence; a general date would otherwise be applied to numre the sentence
+    excepts."""
+    rules: list[dict] = []
+    for el in body.iter("Paragraf", "IkraftCentreretParagraf"):
+        if el.find(".//AendringsNummer") is not None:
+            continue
+        text = _verbatim(el)
+        sentences = [sent for sent in _sentences(text) if _COMMENCEMENT_SENTENCE.search(sent)]
+        for sent in sentences:
+            got = _sentence_rules(sent)
+            if not got:
+                label = norm(el.findtext("Explicatus") or "")
+                warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "
+                                f"ikrafttrædelsesregel; lovens ændringer får ingen ikrafttræden og "
+                                f"udføres kun med --include")
+                return []
+            rules.extend(got)
     return rules
 
 
@@ -663,6 +712,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 paragraffer.append(par)
                 act.numre += len(par["numre"])
         doc["paragraffer"] = paragraffer
+        ikraft = _original_ikraft(body, name, act.warnings) if paragraffer else []
+        if ikraft:
+            doc["ikrafttræden"] = ikraft
         return act
     for el in body:
         if el.tag == "AendringCentreretParagraf":

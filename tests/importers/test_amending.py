@@ -147,6 +147,72 @@ def test_original_act_amending_other_acts_gives_an_amendment_file():
     parse_proposal(dump(act.doc).encode(), act.file_name)
 
 
+def _ikraft(doc, cites):
+    """What consolidate reads from the file's rules for each (§, nr.): the date, or why it is pending."""
+    from lawdiff.consolidate import AmendingAct, Nummer, ikraft_of
+
+    act = AmendingAct("x", "x.yaml", "", doc["dato"], doc["kilde"], [], doc.get("ikrafttræden", []))
+    out = {}
+    for par, nr in cites:
+        ik = ikraft_of(Nummer(act, par, nr, {}, ()))
+        out[(par, nr)] = ik.date or ik.pending
+    return out
+
+
+def test_original_act_gives_its_commencement_rules_per_nummer():
+    """LOV 1537/2010 (privatvejsloven, LOV H) amends other acts in §§ 104-107; its § 101: "Loven træder i
+    kraft den 1. januar 2012, jf. dog stk. 2 og 3. Stk. 2. § 107 træder i kraft dagen efter
+    bekendtgørelsen i Lovtidende. Stk. 3. § 105, nr. 1 og 4, træder i kraft dagen efter bekendtgørelsen
+    i Lovtidende." Its stk. 4 ("Veje, som … til bestemmelserne i § 105, nr. 1 og 4, træder i kraft, …")
+    is no rule and no refusal."""
+    act = read_amending_file(lexdania("2010/2010-1537.xml"))
+    assert [p["nummer"] for p in act.doc["paragraffer"]] == ["104", "105", "106", "107"]
+    assert act.doc["ikrafttræden"][0] == {"dato": "2012-01-01"}
+    assert _ikraft(act.doc, [("104", "1"), ("105", "1"), ("105", "2"), ("105", "4"), ("106", "1"), ("107", "1")]) == {
+        ("104", "1"): "2012-01-01", ("105", "1"): "publication", ("105", "2"): "2012-01-01",
+        ("105", "4"): "publication", ("106", "1"): "2012-01-01", ("107", "1"): "publication"}
+    assert not any("ikrafttrædelsesregel" in w for w in act.warnings)
+    assert "øvrige" not in act.doc  # the act's other §§ are its own text, imported as an act version
+    parse_proposal(dump(act.doc).encode(), act.file_name)
+
+
+def test_original_act_with_a_minister_sentence_for_other_paragraphs():
+    """LOV 594/2011 (ægtefælleskifteloven) § 86: "Loven træder i kraft den 1. marts 2012. §§ 70 og 71
+    træder dog i kraft efter justitsministerens nærmere bestemmelse." §§ 70 and 71 are not among its
+    ændringsparagraffer (§§ 81-85), whose numre get the general date."""
+    act = read_amending_file(lexdania("2011/2011-594.xml"))
+    assert act.doc["ikrafttræden"] == [{"dato": "2012-03-01"}, {"minister": True, "gælder": ["§§ 70 og 71"]}]
+    assert set(_ikraft(act.doc, [("81", "1"), ("85", "12")]).values()) == {"2012-03-01"}
+    assert "ministeren fastsætter" in _ikraft(act.doc, [("70", None)])[("70", None)]
+
+
+def test_original_act_whose_minister_sets_the_date_except_for_some_paragraphs():
+    """LOV 136/2017 § 21: "Energi-, forsynings- og klimaministeren fastsætter tidspunktet for lovens
+    ikrafttræden, jf. dog stk. 2. … Stk. 2. §§ 12, 13, 22 og 24 træder i kraft den 1. juli 2017." (", jf.
+    dog" after the minister's sentence was not read before.) Its ændringsparagraffer are §§ 23 and 24;
+    a sentence that only mentions an ikrafttræden ("… ikrafttræden af lov … fastsættes til …", lov
+    1528/2010 § 77) is no commencement sentence."""
+    act = read_amending_file(lexdania("2017/2017-136.xml"))
+    assert act.doc["ikrafttræden"] == [{"minister": True}, {"dato": "2017-07-01", "gælder": ["§§ 12, 13, 22 og 24"]}]
+    got = _ikraft(act.doc, [("23", "1"), ("24", "1")])
+    assert "ministeren fastsætter" in got[("23", "1")] and got[("24", "1")] == "2017-07-01"
+    assert "ikrafttræden" in read_amending_file(lexdania("2010/2010-1528.xml")).doc
+
+
+def test_original_act_whose_commencement_sentence_cannot_be_read_gets_no_rule(tmp_path):
+    """Refuse, never guess: had § 86's second sentence a form the reader does not know, the general
+    date might be applied to numre it excepts; so no rule at all, and a warning naming § 86."""
+    from lawdiff.importers.amending import read_amending
+
+    data = lexdania("2011/2011-594.xml").read_bytes().replace(
+        "efter justitsministerens nærmere bestemmelse".encode(), "senere".encode())
+    act = read_amending(data, "2011-594.xml")
+    assert "ikrafttræden" not in act.doc
+    assert set(_ikraft(act.doc, [("81", "1")]).values()) == {"lovens ikrafttræden står ikke i ændringsfilen"}
+    assert any(w.startswith("2011-594.xml:") and "§ 86. »§§ 70 og 71 træder dog i kraft senere.«" in w
+               for w in act.warnings)
+
+
 def test_a_labels_full_stop_set_as_a_heading_is_joined_to_the_label():
     # lov 1380/2012 §§ 21-23: <Explicatus>§ 21</Explicatus><Rubrica><Linea><Char>.</Char>…; printed
     # "§ 21\n." in øvrige before
