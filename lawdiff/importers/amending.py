@@ -12,8 +12,7 @@ amends other acts gives its ændringsparagraffer only, with the rules of its own
 (`_original_ikraft`: none at all when one of their sentences cannot be read).
 
 The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
-Partial: amending provisions inside original acts (LOV H) are read by `read_paragraf` only when a
-caller hands it the AendringCentreretParagraf; annexes of the amending act are not read.
+Partial: annexes of the amending act are not read.
 """
 from __future__ import annotations
 
