@@ -31,8 +31,11 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # 81/2011 (a heading read as the § text: fixed) and a stk. inserted twice (LBK 16/2013 § 7: now refused);
 # 4 of the 10 came from there or from "redaktionel". The summary lists the 10. All of them count as
 # differences: the aims are not reached.
-FLOOR_ALL = 0.8931
-FLOOR_CHANGED = 0.4865
+# Then on main after the counts ("Seks steder i § 24 og i § 25, stk. 2": the count belongs to the part
+# it stands before) and the original acts' ikrafttræden: 84 without refusal, 23 fully identical,
+# 11,190 (89.37 %) and 1,263 (48.90 %) identical; ikke udført 112, the other classes as above.
+FLOOR_ALL = 0.8936
+FLOOR_CHANGED = 0.4889
 
 
 @pytest.mark.corpus
@@ -53,13 +56,13 @@ def test_replay_every_chain(tmp_path):
     assert fig["replayed"] == len(CHAINS)
     assert fig["identical"] / fig["sections"] >= FLOOR_ALL
     assert fig["changed_identical"] / fig["changed"] >= FLOOR_CHANGED
-    # 83, not 84, since original acts carry their ikrafttræden (branch lovh): lov 639/2010 (LOV H, in
+    # One refusal came with the original acts' ikrafttræden (84 would have been 85): lov 639/2010 (LOV H, in
     # force 1/7/2011) used to run at its own date; now it runs at its ikrafttræden, after lov 573/2011
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 83
-    assert fig["fully_identical"] >= 22
+    assert fig["without_refusal"] >= 84
+    assert fig["fully_identical"] >= 23
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 10
 
