@@ -59,11 +59,10 @@ with tempfile.TemporaryDirectory() as tmp:
 def whole():
     """What the diff command does in-process: both versions' outlines from the cache (outline.py),
     compared reading only the §§ that differ, the changed §§ rendered as text."""
-    from lawdiff.cli import _outline
     from lawdiff.render.redline_text import render
 
     s = Store(Path(__file__).resolve().parents[1], cache=True)
-    r = compare(_outline(s, "lab@2015-07-01")[0], _outline(s, "lab@2016-11-21")[0], touched_only=True)
+    r = compare(s.load_outline("lab@2015-07-01"), s.load_outline("lab@2016-11-21"), touched_only=True)
     return render(r, "", False)
 
 

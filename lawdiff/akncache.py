@@ -34,19 +34,24 @@ _MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a boun
 _READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
 # and those that decide the outline built from that model (outline.py; diff.py's fingerprint)
 _OUTLINER = _READER + ("outline.py", "diff.py")
-_code_digests: dict[tuple[str, ...], str] = {}
+_code_digests: dict[tuple, str] = {}  # (blake, *modules) -> digest
 
 
-def _code(modules: tuple[str, ...] = _READER) -> str:
-    d = _code_digests.get(modules)
+def _code(modules: tuple[str, ...] = _READER, blake: bool = False) -> str:
+    """The digest of the source of `modules` (and pickle's format): SHA-256, or with `blake` the
+    BLAKE2b of outline.blake2b (the outline's key: no OpenSSL hashlib to import for `diff`)."""
+    d = _code_digests.get((blake,) + modules)
     if d is None:
-        import hashlib
+        if blake:
+            from .outline import blake2b as new
+        else:
+            from hashlib import sha256 as new
 
-        h = hashlib.sha256(pickle.format_version.encode())
+        h = new(pickle.format_version.encode())
         here = Path(__file__).resolve().parent
         for name in modules:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
-        d = _code_digests[modules] = h.hexdigest()
+        d = _code_digests[(blake,) + modules] = h.hexdigest()
     return d
 
 
@@ -93,20 +98,6 @@ def load(root: Path, data: bytes, path: str) -> Act:
     return act
 
 
-def _outliner_code() -> str:
-    """As _code(_OUTLINER), hashed with BLAKE2b (outline.blake2b: no OpenSSL hashlib to import)."""
-    d = _code_digests.get(("blake2b",) + _OUTLINER)
-    if d is None:
-        from .outline import blake2b
-
-        h = blake2b(pickle.format_version.encode())
-        here = Path(__file__).resolve().parent
-        for name in _OUTLINER:
-            h.update(name.encode() + b"\0" + (here / name).read_bytes())
-        d = _code_digests[("blake2b",) + _OUTLINER] = h.hexdigest()
-    return d
-
-
 def outline(root: Path, data: bytes, path: str):
     """The outline of akn.from_bytes(data, path) (outline.py: what `lawdiff diff` reads), from the
     cache under `root` when it holds this file's outline as this code builds it; else built from
@@ -116,7 +107,7 @@ def outline(root: Path, data: bytes, path: str):
     from . import outline as ol
 
     try:
-        name = ol.blake2b(data, digest_size=32).hexdigest() + "-" + _outliner_code()[:32] + ".outline"
+        name = ol.blake2b(data, digest_size=32).hexdigest() + "-" + _code(_OUTLINER, blake=True)[:32] + ".outline"
         entry = Path(root) / FOLDER / name
     except OSError:
         return ol.loads(ol.dumps(_read(data, path)))

@@ -299,28 +299,13 @@ def _is_proposal(spec: str) -> bool:
     return bool(path) or spec.endswith((".yaml", ".yml"))
 
 
-def _outline(store: Store, spec: str):
-    """A stored version as its outline (outline.py), read as Store.load reads the version: the same
-    reference, file and checks, through the cache of read versions (akncache)."""
-    from . import akncache
-    from .paths import read_regular
-    from .store import MAX_STATUTE_BYTES, _check_key
-
-    law, date = store.resolve_ref(spec)
-    path = store.path(law, date)
-    data = read_regular(path, MAX_STATUTE_BYTES, inside=store.dir)
-    act = akncache.outline(store.root, data, str(path))
-    _check_key(path, (act.law, act.date), (law, date))
-    return act, act.key
-
-
 def _diff(store: Store, args) -> int:
     from .diff import compare
 
     if store.use_cache and not (_is_proposal(args.a) or _is_proposal(args.b)):
         # two stored versions: their outlines, compared reading only the §§ that differ
-        old, old_name = _outline(store, args.a)
-        new, new_name = _outline(store, args.b)
+        old, new = store.load_outline(args.a), store.load_outline(args.b)
+        old_name, new_name = old.key, new.key
     else:
         old, old_name = _version(store, args.a)
         new, new_name = _version(store, args.b)

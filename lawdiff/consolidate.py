@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LawdiffError
+from .gcpause import gc_paused
 from .model import Act
 from .record import Applied, Record, Skipped
 from .text import norm
@@ -728,8 +729,6 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
                 root: Path | None = None) -> tuple[Act, Plan]:
     """The consolidated act (not yet saved) and the plan it followed. `include` holds --include specs
     ("lov-2012-1380", "lov-2012-1380:§ 1, nr. 1-3") or Include objects. Raises ConsolidateError."""
-    from .gcpause import gc_paused
-
     # the engine copies the whole act per act applied and builds hundreds of thousands of objects
     # that live until the run ends: the cyclic collector scanned them again and again (a third of
     # the CPU of consolidating the 120 chains, benchmarks/bench_history.py); paused while this runs

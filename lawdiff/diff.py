@@ -26,21 +26,11 @@ import re
 from collections import Counter
 
 from .model import Act, Unit
+from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
 from .render.text import blocks_text
-from .text import _INVISIBLE
-from .text import canonical_num
-
-
-_HAS_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-
-
-def norm(s: str) -> str:
-    """text.norm, faster: str.split() already treats every Unicode space as white space, and the
-    translation (a dictionary look-up per character) runs only on text with an invisible character."""
-    return " ".join((s.translate(_INVISIBLE) if _HAS_INVISIBLE.search(s) else s).split())
-from .outline import Lazy
+from .text import canonical_num, norm
 from .tokendiff import EQUAL
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")

@@ -31,7 +31,7 @@ from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
 from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
-from .text import _INVISIBLE_RE, norm_map, split_punktum
+from .text import has_invisible, norm_map, split_punktum
 
 def change_id(c: Change) -> str:
     """Who made a change, for the redline and the log: "2.1" (forslag 2, ændring 1) in a proposal;
@@ -1939,7 +1939,7 @@ def _without_stk(line: str) -> bool:
     """True when norm_map(line) cannot hold "stk." (so no _Applier._REF match): the line lacks it,
     and norm_map can only make it appear by removing an invisible character inside it (white space
     becomes a space, and "stk." has none). Cheaper than norm_map and its index list."""
-    return "stk." not in line and _INVISIBLE_RE.search(line) is None
+    return "stk." not in line and not has_invisible(line)
 
 
 def _apply_edits(text: str, edits: list[Edit]) -> str:

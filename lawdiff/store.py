@@ -134,6 +134,18 @@ class Store:
             self._cache[key] = act
         return self._cache[key]
 
+    def load_outline(self, ref: str):
+        """A version as its outline (outline.py: what `lawdiff diff` reads), with the reference,
+        file and checks of `load`, through the cache of read versions (akncache)."""
+        from . import akncache
+
+        law, date = self.resolve_ref(ref)
+        path = self.path(law, date)
+        data = read_regular(path, MAX_STATUTE_BYTES, inside=self.dir)
+        act = akncache.outline(self.root, data, str(path))
+        _check_key(path, (act.law, act.date), (law, date))
+        return act
+
     def header(self, ref: str) -> tuple[str, str]:
         """(title, source) of a version, without loading the act (akn.read_header): what linking an
         amending act to the store needs. Loading ~1,000 acts for this was half of importing the

@@ -27,10 +27,15 @@ def norm(s: str) -> str:
     # str.split() and str.strip() split on what the regex \s matches (str.isspace): the same result
     # as _WS_RE.sub(" ", …).strip(), 2-3x faster (tests/test_text_norm.py); norm is called for
     # every line the importers read
-    # (six substring tests are faster than the regex's scan; nearly no line holds an invisible)
-    if "\u00ad" in s or "\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s:
+    if has_invisible(s):
         s = _INVISIBLE_RE.sub("", s)
     return " ".join(s.split())
+
+
+def has_invisible(s: str) -> bool:
+    """Whether `s` holds one of the invisible characters norm removes (six substring tests are
+    faster than the regex's scan; nearly no line holds one)."""
+    return "\u00ad" in s or "\u200b" in s or "\u200c" in s or "\u200d" in s or "\u2060" in s or "\ufeff" in s
 
 
 # a character norm_map changes (any white space but the plain space, an invisible), or a run of spaces

@@ -32,7 +32,7 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .lexdania import linea_text, refuse_stray_text
+from .lexdania import linea_text, refuse_stray_text, stray_char
 from ..text import norm
 from ..xmlsafe import as_utf8, parse_bytes
 
@@ -84,7 +84,7 @@ def _raw_linea(el: etree._Element) -> str:
 
 
 def _lines_text(el: etree._Element, read=None) -> str:
-    if read is not _raw_linea and any(c.getparent().tag != "Linea" for c in el.iter("Char")):
+    if read is not _raw_linea and stray_char(el) is not None:
         # it would be left out (the verbatim text of a refused nummer, read with _raw_linea, goes on)
         raise Unreadable("tekst (<Char>) uden for en linje (<Linea>)")
     return norm(" ".join((read or _linea)(li) for li in el.iter("Linea")))
@@ -560,8 +560,9 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
                                                         "meld det som en fejl i lawdiff")
         seen.add(ch.tag)
     rub = _child(acp, "Rubrica")
-    if rub is not None and _paragraf_text(rub, path):
-        par["overskrift"] = _paragraf_text(rub, path)
+    heading = _paragraf_text(rub, path) if rub is not None else ""
+    if heading:
+        par["overskrift"] = heading
     text = _paragraf_text(ex, path) if ex is not None else ""
     data = intro.read(text)
     if not text:
@@ -732,8 +733,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         elif el.tag in ("Hymne", "Indledning"):
             continue
         else:
-            if _verbatim(el):
-                others.append({"tekst": _verbatim(el)})
+            text = _verbatim(el)
+            if text:
+                others.append({"tekst": text})
     doc["paragraffer"] = paragraffer
     annexes = [ch for ch in root if ch.tag == "Bilag"]
     if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise

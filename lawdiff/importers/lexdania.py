@@ -174,7 +174,7 @@ class _Reader:
                 raise self.fail(ch, "uventet element i <Nota>")
         marker = norm(_explicatus(el) or "")
         for ex in el.findall("Exitus"):  # the note's text is its Lineas: a run outside them would be lost
-            stray = next((c for c in ex.iter("Char") if c.getparent().tag != "Linea"), None)
+            stray = stray_char(ex)
             if stray is not None:
                 raise self.fail(stray, "står uden for en <Linea>; teksten kan ikke læses sikkert")
         lines = self.texts(li for ex in el.findall("Exitus") for li in ex.iter("Linea"))
@@ -653,6 +653,12 @@ def _unit_text(unit: Unit) -> str:
             parts.append(u.label)
         parts.extend(u.own_lines())
     return norm(" ".join(p for p in parts if p))
+
+
+def stray_char(el: etree._Element) -> etree._Element | None:
+    """The first <Char> in `el` that stands outside a <Linea>: the readers take text from the
+    Lineas, so its text would be left out unseen."""
+    return next((c for c in el.iter("Char") if c.getparent().tag != "Linea"), None)
 
 
 def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) -> str | None:
