@@ -557,6 +557,14 @@ def _check_blame(res, store, base, result, numre, touched, applied, identical: s
                 res.blame_wrong.append(f"{res.target}: {cite}: {who}")
 
 
+def refusal_cause(why: str) -> str:
+    """A refusal message as a cause: quotations, numbers and letters of addresses elided."""
+    why = why.split("\n", 1)[0]
+    why = re.sub(r"»[^«]*«", "»…«", why)
+    why = re.sub(r"\b\d+(?: [a-z]\b)?", "N", why)
+    return why[:110]
+
+
 def summary(results: list[ChainResult]) -> tuple[str, dict]:
     done = [r for r in results if r.error is None]
     fig = {
@@ -583,6 +591,12 @@ def summary(results: list[ChainResult]) -> tuple[str, dict]:
     for r in results:
         if r.error:
             lines.append(f"  {r.target}: {r.error}")
+    # the numre not executed, grouped by cause (the refusal with its quotations and numbers elided):
+    # the table issue 9's "ikke udført" class is worked from
+    causes = Counter(refusal_cause(why) for r in done for _, _, why in dict.fromkeys(r.not_executed))
+    if causes:
+        lines.append(f"numre not executed: {sum(causes.values())}, by cause:")
+        lines += [f"  {n:4d}  {c}" for c, n in causes.most_common()]
     lawdiff = [(r.target, num) for r in done for num, c in r.misses if c == "lawdiff"]
     if lawdiff:
         lines.append("class lawdiff: " + ", ".join(f"{t} § {num}" for t, num in lawdiff))
