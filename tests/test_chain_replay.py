@@ -73,3 +73,31 @@ def test_explain_moves_a_difference_only_with_evidence():
     # the LBK keeps a § the act rewrote away
     assert explain("§ 645. Gammel tekst.", None, "§ 645. Gammel tekst.", []) == \
         "redaktionel: LBK beholder ophævet tekst"
+
+
+def test_explain_an_lbk_that_left_out_a_nummer_at_one_place():
+    """"LBK udførte ikke nummeret" (LBK 1065/2012 § 22 and lov 574/2012 § 1, nr. 7): the LBK still
+    prints the words the executed nummer removes at one place; only that class, and only when changing
+    that place as the nummer says leaves no other difference than the editorial classes allow."""
+    from types import SimpleNamespace
+
+    from tests.chain_replay import explain
+
+    def nummer(**change):
+        return SimpleNamespace(data={"ændringer": [change]})
+
+    before = "1) meddeler ministeren, Center for Energibesparelser eller Energiklagenævnet urigtige oplysninger"
+    got = before.replace(", Center for Energibesparelser", "")
+    by = [nummer(i="§ 21, stk. 1, og § 22, stk. 1, nr. 1", udgår=", Center for Energibesparelser")]
+    assert explain(before, got, before, by) == "redaktionel: LBK udførte ikke nummeret"
+    # with a renaming of the minister beside it (the LBK's own, no act states it)
+    want = before.replace("ministeren", "klima-, energi- og bygningsministeren")
+    assert explain(want, got, before, by) == "redaktionel: LBK udførte ikke nummeret"
+    # never when lawdiff's text differs otherwise: another word lawdiff wrote is not the LBK's
+    assert explain(before, got.replace("urigtige", "forkerte"), before, by) is None
+    # never when the base did not have the words (the LBK's words are then not a nummer left out)
+    assert explain(before, got, got, by) != "redaktionel: LBK udførte ikke nummeret"
+    # an "ændres" left out: the LBK keeps the old words where the nummer writes new ones
+    by = [nummer(i="§ 5", ændres="8 år", til="10 år")]
+    assert explain("straffes med fængsel indtil 8 år.", "straffes med fængsel indtil 10 år.",
+                   "straffes med fængsel indtil 8 år.", by) == "redaktionel: LBK udførte ikke nummeret"

@@ -34,6 +34,12 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # Then on main after the counts ("Seks steder i § 24 og i § 25, stk. 2": the count belongs to the part
 # it stands before) and the original acts' ikrafttræden: 84 without refusal, 23 fully identical,
 # 11,190 (89.37 %) and 1,263 (48.90 %) identical; ikke udført 112, the other classes as above.
+# Branch fidelity (2026-11-24): 85 without refusal (lov 518/2012 § 1, nr. 2, "indsættes efter »…« to
+# steder: »…«", is read and executed); ikke udført 111; 2 of the 10 "lawdiff" §§ moved, with evidence, to
+# "redaktionel: LBK udførte ikke nummeret" (chain_replay._lbk_left_out: LBK 1065/2012 § 22 keeps ", Center
+# for Energibesparelser", which lov 574/2012 § 1, nr. 7 removes and which the LBK removed from § 21;
+# LBK 226/2014 § 31 keeps "befordringstilskud og", which lov 639/2010 § 22, nr. 11 removes; both LBKs'
+# own notes list the place among what the act amends). 8 left.
 FLOOR_ALL = 0.8936
 FLOOR_CHANGED = 0.4889
 
@@ -61,10 +67,10 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 84
+    assert fig["without_refusal"] >= 85
     assert fig["fully_identical"] >= 23
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 10
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 8
 
 
 # blame against the chains: tests/test_blame_chains.py
