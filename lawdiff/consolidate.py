@@ -20,7 +20,12 @@
    them. (So when two acts' numre interleave in time — act A's nr. 1 in force before act B, its
    nr. 2 after — A is executed wholly before B. Real acts cite the law as amended by acts already
    passed, so this matters only where a later act rewrites what an earlier act's later-commencing
-   nummer changes; the engine then refuses rather than guess.)
+   nummer changes; the engine then refuses rather than guess.) An act none of whose chosen numre
+   states its entry into force (a minister sets it) runs no earlier than the acts of the plan it
+   cites the law "som ændret ved": it was drafted on their text. Where numre of two acts insert at
+   the same words of the same address, or rewrite the same unit on the same date, the acts do not
+   say which comes first: the result follows this order and a warning names both
+   (same_place_warnings).
 4. Without --partial a nummer that cannot be executed stops everything: nothing is written, the
    message names the act, §, nummer and why. With --partial the version is written and the numre
    not executed are recorded (record.Record.not_executed), shown by `show` and on the site.
@@ -84,6 +89,9 @@ class AmendingAct:
     numre: list[Nummer]
     ikraft: list[dict]
     other: list[str] = field(default_factory=list)  # the act's other §§ verbatim (`øvrige`): ikrafttræden, …
+    # the acts its ændringsparagraffer for this law cite it "som ændret ved" (ids): it was drafted on the
+    # law's text after them
+    cites_after: set[str] = field(default_factory=set)
 
 
 def short_source(kilde: str, date: str, act_id: str) -> str:
@@ -160,6 +168,9 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
                       raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [],
                       [str(o.get("tekst", "")) for o in raw.get("øvrige") or [] if isinstance(o, dict)])
     lov = {str(p.get("nummer")): p.get("lov") for p in raw["paragraffer"] if isinstance(p, dict)}
+    for p in raw["paragraffer"]:
+        if isinstance(p, dict) and p.get("lov") == law and isinstance(p.get("som_ændret"), str):
+            act.cites_after |= {act_id_of(m.group(1), m.group(4)) for m in _LOV.finditer(p["som_ændret"])}
     for i, pn in enumerate(prop.act.numre):
         if lov.get(str(pn.paragraf)) != law:
             continue
@@ -559,6 +570,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     pending: list[Skipped] = []
     refused: list[tuple[Nummer, str]] = []
     chosen: list[tuple[str, str, str, int, Nummer]] = []
+    dated: set[str] = set()  # the acts with a chosen nummer whose entry into force the act states
     for act in acts.values():
         for order, n in enumerate(act.numre):
             ik = ikraft_of(n)
@@ -594,12 +606,23 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     date = ik.date
             if n.unreadable:
                 refused.append((n, n.unreadable))
+            if ik.date is not None or not named:
+                dated.add(act.id)
             chosen.append((date, act.date, act.id, order, n))
     # one engine run per act, so that every address cites the act as it stood before the act
     # (R3), placed at the act's earliest entry into force among the numre chosen
     first: dict[str, str] = {}
     for date, _, aid, _, _ in chosen:
         first[aid] = min(first.get(aid, date), date)
+    # an act none of whose chosen numre states its entry into force (a minister sets it; run at the act's
+    # own date because --include names it) runs no earlier than the acts it cites the law "som ændret
+    # ved": it was drafted on their text. Lov 429/2013 (retsplejeloven, the minister's date) "som ændret
+    # ved … § 1 i lov nr. 1387 af 23. december 2012" (in force 1/7/2013), both inserting "efter »borgerlige
+    # sager«" in § 12, stk. 3: LBK 1139/2013 prints 429's words before 1387's, as running 1387 first gives
+    for aid in {x[2] for x in chosen} - dated:
+        for other in acts[aid].cites_after:
+            if other in first and first[other] > first[aid]:
+                first[aid] = first[other]
     chosen.sort(key=lambda x: (first[x[2]], x[1], x[2], x[3]))
     steps: list[tuple[str, AmendingAct, list[Nummer]]] = []
     for _, _, aid, _, n in chosen:
@@ -659,6 +682,43 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def same_place_warnings(steps, skipped: set) -> list[str]:
+    """Where the order of two acts decides the text and the acts do not say it: numre of different acts
+    of one consolidation that insert new words at the same words of the same address ("I § 12, stk. 3,
+    indsættes efter »borgerlige sager«: …" in lov 1387/2012 and lov 429/2013), or that rewrite the same
+    unit (affattes) on the same date. The result follows the order consolidate chose (entry into force,
+    then the act's date; see plan()); a drafter or editor must compare with the official text. One
+    warning per place, naming both acts' numre."""
+    seen: dict[tuple, list[tuple[str, str]]] = {}
+    for date, act, numre in steps:
+        for n in numre:
+            if (n.act.id, n.cite) in skipped:
+                continue
+            for c in n.data.get("ændringer") or [] if isinstance(n.data, dict) else []:
+                if not isinstance(c, dict) or not isinstance(c.get("i") or c.get("affattes"), str):
+                    continue
+                for side in ("efter", "før"):
+                    if isinstance(c.get(f"indsættes_{side}"), str):
+                        key = ("indsættes", norm(c["i"]), side, norm(c[f"indsættes_{side}"]))
+                        seen.setdefault(key, []).append((act.id, n.attribution))
+                if isinstance(c.get("affattes"), str):
+                    seen.setdefault(("affattes", norm(c["affattes"]), date), []).append((act.id, n.attribution))
+    out = []
+    for key, who in seen.items():
+        acts = list(dict.fromkeys(a for a, _ in who))
+        if len(acts) < 2:
+            continue
+        names = " og ".join(dict.fromkeys(w for _, w in who))
+        if key[0] == "indsættes":
+            out.append(f"advarsel: {names} indsætter begge tekst {key[2]} »{key[3]}« i {key[1]}; lawdiff har udført "
+                       f"dem i denne rækkefølge (ikrafttræden, »som ændret ved«, lovenes dato); ingen af lovene siger, hvilken "
+                       f"tekst der skal stå først: sammenlign med den officielle tekst")
+        else:
+            out.append(f"advarsel: {names} nyaffatter begge {key[1]} med virkning fra {key[2]}; den sidste i rækkefølgen "
+                       f"(lovenes dato) står i loven: sammenlign med den officielle tekst")
+    return out
 
 
 def _section_counts(act: Act) -> dict[str, int]:
@@ -801,6 +861,7 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
         a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
         a.numre += [n.cite for n in done]
         current = lr.new
+    p.warnings.extend(same_place_warnings(p.steps, {(n.act.id, n.cite) for n, _ in skipped}))
     live = {u.wid for u in current.walk()}
     rec = Record(base.key, base.source,
                  applied=[a for a in applied.values() if a.numre],

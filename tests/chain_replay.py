@@ -260,6 +260,25 @@ def explain(want: str | None, got: str | None, before: str | None, by) -> str | 
     return cls if cls is not None else _lbk_left_out(want, got, before, by)
 
 
+def other_law(want: str | None, got: str | None, foreign: list[str], by) -> str | None:
+    """"LBK trykker en anden lovs tekst": the LBK's text of the § holds a run of 25 words or more that is
+    new text an act of the chain wrote into another law, and that neither lawdiff's text nor any nummer
+    for this law holds. LBK 521/2013 (folkeskoleloven) prints in § 28 a, stk. 1-2 the § 16 a that lov
+    1569/2010 § 1, nr. 3 inserted in lov om pædagogikum i de gymnasiale uddannelser ("kan tildele
+    undervisningskompetence ved de gymnasiale uddannelser …"), where § 2, nr. 2 of the same act inserts
+    a different § 28 a in folkeskoleloven (lawdiff's text is that one)."""
+    if not want or not foreign:
+        return None
+    a = compare_text(want).split()
+    mine = compare_text(" ".join([got or ""] + [json.dumps(n.data, ensure_ascii=False) for n in by]).replace("\\n", " "))
+    for f in foreign:
+        b = f.split()
+        m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        if m.size >= 25 and " ".join(a[m.a:m.a + m.size]) not in mine:
+            return "redaktionel: LBK trykker en anden lovs tekst"
+    return None
+
+
 def _lbk_left_out(want: str, got: str, before: str | None, by) -> str | None:
     """"LBK udførte ikke nummeret": the LBK still prints, at one place, the words an executed nummer
     of the chain removes or replaces there (»X« udgår / »X« ændres til »Y«), the base had them too,
@@ -452,6 +471,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         for c in json.loads(chains_file.read_text(encoding="utf-8")):
             if c.get("title") == chain.get("title"):
                 lbks |= {c["base"], c["target"]}
+    foreign: list[str] = []  # the new texts the chain's acts write into other laws
     for a in chain["amending"]:
         try:
             doc = read_amending(corpus / (a + ".xml"))
@@ -459,8 +479,11 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             continue  # an original act (LOV H) amending in passing: not an amending act file
         y, n = a.split("/")[1].split("-")
         aid = f"lov-{y}-{n}"
-        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key, names, lbks)),
-                                                          encoding="utf-8")
+        linked = link(doc, base.title, law, base.key, names, lbks)
+        (root / "amendments" / f"{aid}.yaml").write_text(dump(linked), encoding="utf-8")
+        foreign += [compare_text(" ".join(c["tekst"].split())) for p in linked.get("paragraffer") or []
+                    if p.get("lov") != law for e in p.get("numre") or [] for c in e.get("ændringer") or []
+                    if isinstance(c, dict) and isinstance(c.get("tekst"), str)]
         include.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in include) if x]
     res.include = include = editor_includes(target, acts)
@@ -536,7 +559,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         elif not by:
             cls = "redaktionel"
         else:
-            cls = explain(t, r, b, by) or "lawdiff"
+            cls = explain(t, r, b, by) or other_law(t, r, foreign, by) or "lawdiff"
         res.misses.append((num, cls))
         res.texts[num] = (t, r, [f"{n.act.id} {n.cite}" for n in by])
     if check_blame:

@@ -300,3 +300,32 @@ def test_a_note_on_numre_not_incorporated_says_the_others_are():
     assert got == {"1": True, "3": True, "4": False, "8": False, "10": False, "11": True}
     other = AmendingAct("lov-2010-1599", "y.yaml", "", "2010-12-22", "lov nr. 1599 af 22/12/2010", [], [], [])
     assert is_incorporated(inc, Nummer(other, "1", "1", {}, ()))
+
+
+def test_two_acts_inserting_at_the_same_words_are_warned_about():
+    """consolidate.same_place_warnings: numre of two acts inserting at the same words of the same address,
+    or rewriting the same unit on the same date, are named in one warning; one act alone, or different
+    words, is no warning."""
+    from types import SimpleNamespace
+
+    from lawdiff.consolidate import same_place_warnings
+
+    def nummer(act, nr, **change):
+        a = SimpleNamespace(id=act, source=f"lov nr. {act[-4:]}")
+        return SimpleNamespace(act=a, cite=f"§ 1, nr. {nr}", attribution=f"{a.source}, § 1, nr. {nr}",
+                               data={"ændringer": [change]})
+
+    a1 = nummer("lov-2012-1387", 1, i="§ 12, stk. 3", indsættes_efter="borgerlige sager", tekst="og x")
+    a2 = nummer("lov-2013-0429", 1, i="§ 12, stk. 3", indsættes_efter="borgerlige sager", tekst="og y")
+    b1 = nummer("lov-2013-0429", 2, i="§ 12, stk. 3", indsættes_efter="andre ord", tekst="og z")
+    steps = [("2013-07-01", a1.act, [a1]), ("2013-07-01", a2.act, [a2, b1])]
+    [w] = same_place_warnings(steps, set())
+    assert "lov nr. 1387, § 1, nr. 1 og lov nr. 0429, § 1, nr. 1 indsætter begge tekst efter »borgerlige sager« " \
+           "i § 12, stk. 3" in w
+    assert same_place_warnings(steps, {("lov-2013-0429", "§ 1, nr. 1")}) == []  # not executed: no conflict
+    assert same_place_warnings([("2013-07-01", a2.act, [a2, b1])], set()) == []
+    r1 = nummer("lov-2012-0001", 3, affattes="§ 5", tekst="§ 5. A.")
+    r2 = nummer("lov-2012-0002", 4, affattes="§ 5", tekst="§ 5. B.")
+    [w] = same_place_warnings([("2013-01-01", r1.act, [r1]), ("2013-01-01", r2.act, [r2])], set())
+    assert "nyaffatter begge § 5 med virkning fra 2013-01-01" in w
+    assert same_place_warnings([("2013-01-01", r1.act, [r1]), ("2014-01-01", r2.act, [r2])], set()) == []
