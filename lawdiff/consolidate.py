@@ -14,18 +14,17 @@
    lists (the real LBKs print even numre in force only after their own date, unless a note says
    "… er ikke indarbejdet …"). --include names an act ("lov-2012-1380") or some of its §§ and
    numre in the preambles' own form ("lov-2012-1380:§ 1, nr. 1-13 og 15-19; § 2").
-3. Order: by entry into force, then by the acts' dates. All numre of one act chosen for this
-   consolidation are executed in one engine run, so that their addresses cite the law as it
-   stood before that act (lovteknik R3); the run is placed at the earliest entry into force among
-   them. (So when two acts' numre interleave in time — act A's nr. 1 in force before act B, its
-   nr. 2 after — A is executed wholly before B. Real acts cite the law as amended by acts already
-   passed, so this matters only where a later act rewrites what an earlier act's later-commencing
-   nummer changes; the engine then refuses rather than guess.) An act none of whose chosen numre
-   states its entry into force (a minister sets it) runs no earlier than the acts of the plan it
-   cites the law "som ændret ved": it was drafted on their text. Where numre of two acts insert at
-   the same words of the same address, or rewrite the same unit on the same date, the acts do not
-   say which comes first: the result follows this order and a warning names both
-   (same_place_warnings).
+3. Order: each nummer by its own entry into force, then by the acts' dates, then the numre's order.
+   The numre of one act that follow each other in that order run in one engine run, so that their
+   addresses cite the law as it stood before that act (lovteknik R3). When another act's numre fall
+   between an act's numre (act A's nr. 1 in force before act B, its nr. 2 after), A runs in parts,
+   B between them, but only where A's parts, run one after the other, give the same text as A in one
+   run (else A runs whole at its earliest date, as before); either way a warning names both acts.
+   An act none of whose chosen numre states its entry into force (a minister sets it) runs no
+   earlier than the acts of the plan it cites the law "som ændret ved": it was drafted on their
+   text. Where numre of two acts insert at the same words of the same address, or rewrite the same
+   unit on the same date, the acts do not say which comes first: the result follows this order and
+   a warning names both (same_place_warnings).
 4. Without --partial a nummer that cannot be executed stops everything: nothing is written, the
    message names the act, §, nummer and why. With --partial the version is written and the numre
    not executed are recorded (record.Record.not_executed), shown by `show` and on the site.
@@ -35,6 +34,7 @@
 from __future__ import annotations
 
 import copy
+from collections import Counter
 import datetime as dt
 import pickle
 import re
@@ -609,8 +609,12 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
             if ik.date is not None or not named:
                 dated.add(act.id)
             chosen.append((date, act.date, act.id, order, n))
-    # one engine run per act, so that every address cites the act as it stood before the act
-    # (R3), placed at the act's earliest entry into force among the numre chosen
+    # each nummer at its own entry into force, then by the acts' dates and the numre's order; the numre
+    # of one act that follow each other in that order are one engine run, so that their addresses cite
+    # the law as it stood before the act (R3). An act whose numre enter into force on different dates
+    # with another act's numre between them is run in parts (one per stretch), which _consolidate
+    # accepts only where the parts give the same text as one run (else it runs the act whole at its
+    # earliest date, as before, and warns).
     first: dict[str, str] = {}
     for date, _, aid, _, _ in chosen:
         first[aid] = min(first.get(aid, date), date)
@@ -623,13 +627,18 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
         for other in acts[aid].cites_after:
             if other in first and first[other] > first[aid]:
                 first[aid] = first[other]
-    chosen.sort(key=lambda x: (first[x[2]], x[1], x[2], x[3]))
+
+    def when(x) -> str:
+        return x[0] if x[2] in dated else first[x[2]]
+
+    chosen.sort(key=lambda x: (when(x), x[1], x[2], x[3]))
     steps: list[tuple[str, AmendingAct, list[Nummer]]] = []
-    for _, _, aid, _, n in chosen:
-        if steps and steps[-1][1].id == aid:
+    for x in chosen:
+        n = x[4]
+        if steps and steps[-1][1].id == x[2]:
             steps[-1][2].append(n)
         else:
-            steps.append((first[aid], n.act, [n]))
+            steps.append((when(x), n.act, [n]))
     return Plan(base, steps, pending, refused)
 
 
@@ -682,6 +691,49 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def _shape(act: Act) -> list:
+    return [(u.kind, u.num, [norm(x) for x in u.own_lines()]) for u in act.walk()]
+
+
+def _check_parts(law: str, current: Act, p: "Plan", k: int) -> None:
+    """The act of step k runs in parts (plan(): its numre enter into force on different dates, another
+    act's numre between them). The parts are kept only when, run one after the other on the law as it
+    stands before the act, they give the same text as the act's numre in one run (the later part's
+    addresses cite the law before the act: R3); else the act runs whole at its earliest date, as an
+    editor would have to decide, and a warning says so. Either way a warning names the act and the act
+    between its parts, so that the result is compared with the official text."""
+    act = p.steps[k][1]
+    parts = [(i, st) for i, st in enumerate(p.steps) if st[1].id == act.id]
+    between = list(dict.fromkeys(st[1].source for i, st in enumerate(p.steps)
+                                 if parts[0][0] < i < parts[-1][0] and st[1].id != act.id))
+    every = [n for _, st in parts for n in st[2]]
+    whole, _ = _execute(law, current, every, True, [])
+    seq = current
+    for _, st in parts:
+        seq = _execute(law, seq, st[2], True, [])[0].new
+    dates = "; ".join(f"{st[0]}: {', '.join(n.cite for n in st[2])}" for _, st in parts)
+    if _shape(whole.new) == _shape(seq):
+        # does the order matter at all? the span run in order (the parts, the other acts between) and
+        # with the act whole first: the same text means only the dates of the versions between differ
+        in_order, first_whole = current, whole.new
+        for i, st in enumerate(p.steps[parts[0][0]:parts[-1][0] + 1], parts[0][0]):
+            in_order = _execute(law, in_order, st[2], True, [])[0].new
+            if st[1].id != act.id:
+                first_whole = _execute(law, first_whole, st[2], True, [])[0].new
+        differs = "" if _shape(in_order) == _shape(first_whole) else \
+            (" — teksten bliver en anden, end hvis loven var udført samlet først (de andre love kan citere "
+             "loven som ændret ved den)")
+        p.warnings.append(f"advarsel: {act.source} udføres i dele efter numrenes ikrafttræden ({dates}) med "
+                          f"{' og '.join(between)} imellem{differs}; sammenlign med den officielle tekst")
+        return
+    for i, _ in reversed(parts[1:]):
+        del p.steps[i]
+    p.steps[k] = (parts[0][1][0], act, every)
+    p.warnings.append(f"advarsel: {act.source}s numre træder i kraft på forskellige dage ({dates}) med "
+                      f"{' og '.join(between)} imellem, men delene giver ikke samme tekst som loven udført samlet; "
+                      f"loven er udført samlet den {parts[0][1][0]}: sammenlign med den officielle tekst")
 
 
 def same_place_warnings(steps, skipped: set) -> list[str]:
@@ -809,7 +861,15 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
     skipped: list[tuple[Nummer, str]] = list(p.refused)
     applied: dict[str, Applied] = {}
     current = base
-    for date, act, numre in p.steps:
+    runs = Counter(st[1].id for st in p.steps)
+    k = 0
+    while k < len(p.steps):
+        date, act, numre = p.steps[k]
+        k += 1
+        if runs[act.id] > 1:  # an act in parts, another act's numre between them: checked once, here
+            _check_parts(law, current, p, k - 1)
+            runs[act.id] = 1
+            date, act, numre = p.steps[k - 1]
         lr, done = _execute(law, current, numre, partial, skipped)
         p.warnings.extend(lr.warnings)
         by_change = {id(c): n for n in done for c in n.changes}
@@ -862,6 +922,9 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
         a.numre += [n.cite for n in done]
         current = lr.new
     p.warnings.extend(same_place_warnings(p.steps, {(n.act.id, n.cite) for n, _ in skipped}))
+    for a in applied.values():  # in the act's own order (an act run in parts executed them by date)
+        order = {n.cite: i for st in p.steps if st[1].id == a.act for i, n in enumerate(st[1].numre)}
+        a.numre.sort(key=lambda c: order.get(c, len(order)))
     live = {u.wid for u in current.walk()}
     rec = Record(base.key, base.source,
                  applied=[a for a in applied.values() if a.numre],
