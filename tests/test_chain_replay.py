@@ -101,3 +101,20 @@ def test_explain_an_lbk_that_left_out_a_nummer_at_one_place():
     by = [nummer(i="§ 5", ændres="8 år", til="10 år")]
     assert explain("straffes med fængsel indtil 8 år.", "straffes med fængsel indtil 10 år.",
                    "straffes med fængsel indtil 8 år.", by) == "redaktionel: LBK udførte ikke nummeret"
+
+
+def test_cited_title_class_needs_an_overalt_nummer_and_a_cited_title():
+    from types import SimpleNamespace
+
+    from tests.chain_replay import cited_title
+
+    by = [SimpleNamespace(data={"ændringer": [{"overalt": True, "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"}]})]
+    want = "Stk. 2. Lov om Arbejdsgivernes Elevrefusion, jf. lovbekendtgørelse nr. 169 af 12. marts 2008, ophæves."
+    got = want.replace("Elevrefusion", "Uddannelsesbidrag")
+    assert cited_title(want, got, want, by) == "overalt i en citeret lovs titel (advarsel)"
+    # not a cited act's title: no such class
+    plain = "Stk. 2. Arbejdsgivernes Elevrefusion opkræver bidrag."
+    assert cited_title(plain, plain.replace("Elevrefusion", "Uddannelsesbidrag"), plain, by) is None
+    # not an "overalt" nummer
+    by2 = [SimpleNamespace(data={"ændringer": [{"i": "§ 33", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"}]})]
+    assert cited_title(want, got, want, by2) is None

@@ -75,7 +75,10 @@ def test_replay_every_chain(tmp_path):
     assert fig["without_refusal"] >= 86
     assert fig["fully_identical"] >= 23
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 6
+    # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
+    # § 1, nr. 2 changes "Elevrefusion" overalt, also in "lov om Arbejdsgivernes Elevrefusion, jf.
+    # lovbekendtgørelse nr. 169 …", which the LBK keeps; the engine now warns at such places. 4 left.
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 4
 
 
 # blame against the chains: tests/test_blame_chains.py
