@@ -309,6 +309,42 @@ def cited_title(want: str | None, got: str | None, before: str | None, by) -> st
     return None
 
 
+def superseded(want: str | None, got: str | None, by) -> str | None:
+    """"redaktionel: LBK udførte ikke nummeret" for a rewrite: the LBK's text holds a run of 25 words or
+    more of the new text of one act's nummer that a nummer of a later act of the chain rewrote whole
+    ("affattes"), and lawdiff's text (which has the later act's words) does not. LBK 339/2013 § 3 prints
+    the table lov 924/2012 § 9, nr. 2 wrote in § 3, stk. 1 ("Benzindrevne personbiler", "8.890"), where
+    lov 1353/2012 § 8, nr. 1 ("som ændret ved § 9 i lov nr. 924", the same date, listed in the LBK's
+    preamble) rewrote § 3 ("Benzindrevne biler", "7.890")."""
+    if not want or not got:
+        return None
+    a = compare_text(want).split()
+    mine = compare_text(got)
+
+    def texts(n):
+        return [c["tekst"] for c in n.data.get("ændringer") or [] if isinstance(c, dict) and isinstance(c.get("tekst"), str)]
+
+    def places(n, keys):
+        return {compare_text(c[k]) for c in n.data.get("ændringer") or [] if isinstance(c, dict)
+                for k in keys if isinstance(c.get(k), str)}
+
+    for y in by:
+        rewrites = places(y, ("affattes",))
+        for x in by:
+            if x.act.id == y.act.id or x.act.date > y.act.date:
+                continue
+            # the later rewrite covers the earlier text: the same address, or the whole § it lies in
+            if not any(r == p or (re.fullmatch(r"§ \d+(?: [a-z])?", r) and p.startswith(r + ","))
+                       for r in rewrites for p in places(x, ("affattes", "i"))):
+                continue
+            for t in texts(x):
+                b = compare_text(" ".join(t.replace("|", " ").split())).split()  # a table's cells as words
+                for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+                    if m.size >= 25 and " ".join(a[m.a:m.a + m.size]) not in mine:
+                        return "redaktionel: LBK udførte ikke nummeret"
+    return None
+
+
 def _lbk_left_out(want: str, got: str, before: str | None, by) -> str | None:
     """"LBK udførte ikke nummeret": the LBK still prints, at one place, the words an executed nummer
     of the chain removes or replaces there (»X« udgår / »X« ændres til »Y«), the base had them too,
@@ -589,7 +625,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         elif not by:
             cls = "redaktionel"
         else:
-            cls = explain(t, r, b, by) or other_law(t, r, foreign, by) or cited_title(t, r, b, by) or "lawdiff"
+            cls = explain(t, r, b, by) or other_law(t, r, foreign, by) or cited_title(t, r, b, by) or superseded(t, r, by) or "lawdiff"
         res.misses.append((num, cls))
         res.texts[num] = (t, r, [f"{n.act.id} {n.cite}" for n in by])
     if check_blame:

@@ -118,3 +118,23 @@ def test_cited_title_class_needs_an_overalt_nummer_and_a_cited_title():
     # not an "overalt" nummer
     by2 = [SimpleNamespace(data={"ændringer": [{"i": "§ 33", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"}]})]
     assert cited_title(want, got, want, by2) is None
+
+
+def test_superseded_needs_a_later_rewrite_of_the_same_place():
+    from types import SimpleNamespace
+
+    from tests.chain_replay import superseded
+
+    words = " ".join(f"ord{i}" for i in range(30))
+    early = SimpleNamespace(act=SimpleNamespace(id="lov-2012-924", date="2012-09-18"),
+                            data={"ændringer": [{"affattes": "§ 3, stk. 1", "tekst": f"A. personbiler {words}"}]})
+    later = SimpleNamespace(act=SimpleNamespace(id="lov-2012-1353", date="2012-12-21"),
+                            data={"ændringer": [{"affattes": "§ 3", "tekst": f"§ 3. A. biler {words.replace('ord29', 'x')}"}]})
+    want, got = f"§ 3. A. personbiler {words}", f"§ 3. A. biler {words.replace('ord29', 'x')}"
+    assert superseded(want, got, [early, later]) == "redaktionel: LBK udførte ikke nummeret"
+    # a later rewrite of another place is no evidence (lawdiff may have failed to make the earlier change)
+    other = SimpleNamespace(act=later.act, data={"ændringer": [{"affattes": "§ 3, stk. 2", "tekst": "Stk. 2. Ny."}]})
+    assert superseded(want, got, [early, other]) is None
+    # nor an earlier act's rewrite of a later act's text
+    assert superseded(want, got, [SimpleNamespace(act=SimpleNamespace(id="x", date="2013-01-01"), data=early.data),
+                                  later]) is None

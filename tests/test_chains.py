@@ -77,8 +77,12 @@ def test_replay_every_chain(tmp_path):
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
     # § 1, nr. 2 changes "Elevrefusion" overalt, also in "lov om Arbejdsgivernes Elevrefusion, jf.
-    # lovbekendtgørelse nr. 169 …", which the LBK keeps; the engine now warns at such places. 4 left.
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 4
+    # lovbekendtgørelse nr. 169 …", which the LBK keeps; the engine now warns at such places. And LBK 339/2013
+    # § 3 prints lov 924/2012's table, which lov 1353/2012 § 8, nr. 1 (same date, in the preamble) rewrote:
+    # "redaktionel: LBK udførte ikke nummeret" (chain_replay.superseded). 3 left: LBK 788/2012 §§ 3, 4 (tables
+    # read in another cell order; § 4, stk. 11 "stk. 7" against lawdiff's "stk. 5": not examined) and LBK
+    # 466/2013 § 23 a (a minister's name where lov 478/2012 § 2, nr. 22 writes "Ministeriet for …").
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 3
 
 
 # blame against the chains: tests/test_blame_chains.py
