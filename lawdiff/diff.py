@@ -47,6 +47,7 @@ class _Memo:
         self.fp: dict[int, tuple] = {}
         self.text: dict[int, str] = {}
         self.bag: dict[int, tuple[Counter, int]] = {}  # the bag of words and its size
+        self.similar: dict[tuple[int, int], float] = {}  # (id(old), id(new)) -> _similar
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
 
@@ -99,6 +100,10 @@ def _signature(u: Unit) -> tuple:
 
 def _similar(a: Unit, b: Unit) -> float:
     """Dice coefficient of the two units' bags of words (0 … 1)."""
+    pair = (id(a), id(b))
+    r = _M.similar.get(pair)  # alignment asks for the same pair more than once (_pair_block, _score)
+    if r is not None:
+        return r
     bags = []
     for u in (a, b):
         bag = _M.bag.get(id(u))
@@ -109,11 +114,14 @@ def _similar(a: Unit, b: Unit) -> float:
     (x, nx), (y, ny) = bags
     total = nx + ny
     if not total:
-        return 1.0
-    if len(x) > len(y):
-        x, y = y, x
-    # = sum((x & y).values()), without building the intersection Counter
-    return 2 * sum(min(c, y[w]) for w, c in x.items() if w in y) / total
+        r = 1.0
+    else:
+        # = sum((x & y).values()), over the words both hold (a set intersection in C), without
+        # building the intersection Counter
+        r = 2 * sum(min(x[w], y[w]) for w in x.keys() & y.keys()) / total
+    _M.similar[pair] = r
+    _M.keep += (a, b)
+    return r
 
 
 def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:

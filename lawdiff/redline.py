@@ -11,7 +11,6 @@ text, and the new side gives the consolidated act's text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .model import Act, Unit
@@ -21,11 +20,25 @@ from .tokendiff import DELETE, EQUAL, INSERT, diff_words
 UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
 
 
-@dataclass
+# Segment, RUnit and Redline are written out as the @dataclass classes they were (same __init__,
+# __repr__ and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same
+# fields): creating the dataclasses was ~2 ms of `lawdiff diff`'s start (issue 9 §6).
+
 class Segment:
-    op: int  # EQUAL, INSERT or DELETE
-    text: str
-    change: str | None = None  # "item.change", e.g. "2.1"
+    __hash__ = None  # as a dataclass with eq=True
+
+    def __init__(self, op: int, text: str, change: str | None = None) -> None:
+        self.op = op  # EQUAL, INSERT or DELETE
+        self.text = text
+        self.change = change  # "item.change", e.g. "2.1"
+
+    def __repr__(self) -> str:
+        return f"Segment(op={self.op!r}, text={self.text!r}, change={self.change!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.op, self.text, self.change) == (other.op, other.text, other.change)
+        return NotImplemented
 
     def to_dict(self) -> dict:
         d = {"op": {EQUAL: "equal", INSERT: "insert", DELETE: "delete"}[self.op], "text": self.text}
@@ -37,22 +50,26 @@ class Segment:
 Block = list[Segment]
 
 
-@dataclass(eq=False)
+_NEW: list = []  # the default of RUnit's lists: never used itself, a fresh list is made
+
+
 class RUnit:
-    wid: str
-    kind: str
-    status: str
-    old_num: str | None
-    new_num: str | None
-    old_label: str | None
-    new_label: str | None
-    eid: str
-    heading: Block | None = None
-    intro: list[Block] = field(default_factory=list)
-    children: list["RUnit"] = field(default_factory=list)
-    wrapup: list[Block] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
-    moved_from: str | None = None  # a § found elsewhere in the old version (its old place)
+    def __init__(self, wid: str, kind: str, status: str, old_num: str | None, new_num: str | None,
+                 old_label: str | None, new_label: str | None, eid: str, heading: Block | None = None,
+                 intro: list[Block] = _NEW, children: list[RUnit] = _NEW, wrapup: list[Block] = _NEW,
+                 changes: list[str] = _NEW, moved_from: str | None = None) -> None:
+        self.wid, self.kind, self.status = wid, kind, status
+        self.old_num, self.new_num, self.old_label, self.new_label, self.eid = old_num, new_num, old_label, new_label, eid
+        self.heading = heading
+        # a new list for each unit where none is given (a dataclass's default_factory=list)
+        self.intro = [] if intro is _NEW else intro
+        self.children = [] if children is _NEW else children
+        self.wrapup = [] if wrapup is _NEW else wrapup
+        self.changes = [] if changes is _NEW else changes
+        self.moved_from = moved_from  # a § found elsewhere in the old version (its old place)
+
+    def __repr__(self) -> str:
+        return "RUnit(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _RUNIT_FIELDS) + ")"
 
     @property
     def renumbered(self) -> bool:
@@ -116,12 +133,26 @@ def heading_changed(r: RUnit) -> bool:
         r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading))
 
 
-@dataclass
+_RUNIT_FIELDS = ("wid", "kind", "status", "old_num", "new_num", "old_label", "new_label", "eid", "heading", "intro",
+                 "children", "wrapup", "changes", "moved_from")
+
+
 class Redline:
-    law: str
-    base: str  # act key of the old side
-    units: list[RUnit]
-    title: Block | None = None  # the act's title, when it changed
+    __hash__ = None  # as a dataclass with eq=True
+
+    def __init__(self, law: str, base: str, units: list[RUnit], title: Block | None = None) -> None:
+        self.law = law
+        self.base = base  # act key of the old side
+        self.units = units
+        self.title = title  # the act's title, when it changed
+
+    def __repr__(self) -> str:
+        return f"Redline(law={self.law!r}, base={self.base!r}, units={self.units!r}, title={self.title!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.law, self.base, self.units, self.title) == (other.law, other.base, other.units, other.title)
+        return NotImplemented
 
     def touched_units(self) -> list[RUnit]:
         """In document order: every changed § and every container whose heading changed."""
