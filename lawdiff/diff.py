@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .gcpause import gc_paused
 from .model import Act, Unit
 from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
@@ -395,11 +396,12 @@ def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:
     new may be outline.Outline versions (only the §§ that differ are read)."""
     try:
         _M.touched_only = touched_only
-        units = [_build(o, n, True) for o, n in align_by_provision(old.body, new.body)]
-        red = Redline(new.law, old.key, units)
-        _moves(red, old, new)
-        _markup_only(red, old, new)
-        _placeholders(red)
+        with gc_paused():  # many small objects, no reference cycles (gcpause.py)
+            units = [_build(o, n, True) for o, n in align_by_provision(old.body, new.body)]
+            red = Redline(new.law, old.key, units)
+            _moves(red, old, new)
+            _markup_only(red, old, new)
+            _placeholders(red)
         return red
     finally:
         _M.__init__()  # never keep texts beyond one comparison
