@@ -11,6 +11,7 @@ text, and the new side gives the consolidated act's text.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field  # the module is loaded by model.py anyway
 from typing import Callable, Iterator
 
 from .model import Act, Unit
@@ -20,9 +21,10 @@ from .tokendiff import DELETE, EQUAL, INSERT, diff_words
 UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
 
 
-# Segment, RUnit and Redline are written out as the @dataclass classes they were (same __init__,
-# __repr__ and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same
-# fields): creating the dataclasses was ~2 ms of `lawdiff diff`'s start (issue 9 §6).
+# Segment and Redline are written out as the @dataclass classes they were (same __init__, __repr__
+# and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same fields):
+# creating the three dataclasses was ~2 ms of `lawdiff diff`'s start (issue 9 §6). RUnit stays a
+# dataclass (render/site.py copies units with dataclasses.replace).
 
 class Segment:
     __hash__ = None  # as a dataclass with eq=True
@@ -50,26 +52,22 @@ class Segment:
 Block = list[Segment]
 
 
-_NEW: list = []  # the default of RUnit's lists: never used itself, a fresh list is made
-
-
+@dataclass(eq=False)  # a dataclass still: render/site.py copies units with dataclasses.replace
 class RUnit:
-    def __init__(self, wid: str, kind: str, status: str, old_num: str | None, new_num: str | None,
-                 old_label: str | None, new_label: str | None, eid: str, heading: Block | None = None,
-                 intro: list[Block] = _NEW, children: list[RUnit] = _NEW, wrapup: list[Block] = _NEW,
-                 changes: list[str] = _NEW, moved_from: str | None = None) -> None:
-        self.wid, self.kind, self.status = wid, kind, status
-        self.old_num, self.new_num, self.old_label, self.new_label, self.eid = old_num, new_num, old_label, new_label, eid
-        self.heading = heading
-        # a new list for each unit where none is given (a dataclass's default_factory=list)
-        self.intro = [] if intro is _NEW else intro
-        self.children = [] if children is _NEW else children
-        self.wrapup = [] if wrapup is _NEW else wrapup
-        self.changes = [] if changes is _NEW else changes
-        self.moved_from = moved_from  # a § found elsewhere in the old version (its old place)
-
-    def __repr__(self) -> str:
-        return "RUnit(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _RUNIT_FIELDS) + ")"
+    wid: str
+    kind: str
+    status: str
+    old_num: str | None
+    new_num: str | None
+    old_label: str | None
+    new_label: str | None
+    eid: str
+    heading: Block | None = None
+    intro: list[Block] = field(default_factory=list)
+    children: list["RUnit"] = field(default_factory=list)
+    wrapup: list[Block] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    moved_from: str | None = None  # a § found elsewhere in the old version (its old place)
 
     @property
     def renumbered(self) -> bool:
@@ -131,10 +129,6 @@ def heading_changed(r: RUnit) -> bool:
     """A container whose heading is new, gone or changed (shown by `apply`, unlike its §§' text)."""
     return r.kind in CONTAINERS and r.heading is not None and (
         r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading))
-
-
-_RUNIT_FIELDS = ("wid", "kind", "status", "old_num", "new_num", "old_label", "new_label", "eid", "heading", "intro",
-                 "children", "wrapup", "changes", "moved_from")
 
 
 class Redline:
