@@ -11,8 +11,8 @@ Speed: the diff and its clean-up run in fast-diff-match-patch, a C++ build of th
 (the same algorithm: Myers' bisection, no time limit, no half-match, the same semantic clean-up),
 ~10× faster than the Python one; the pure-Python diff-match-patch is the fallback where that
 package cannot be imported. Both give the same diffs: tests/test_tokendiff.py compares them on
-every token string the diffs of the stored versions produce and on random ones (240,000 pairs at
-the time of writing, none different).
+random strings and on every token string the diffs of the stored versions produce (when this was
+written, a run over 39,436 real and 200,000 random pairs found none different).
 """
 from __future__ import annotations
 
