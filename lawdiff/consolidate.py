@@ -709,20 +709,28 @@ def _check_parts(law: str, current: Act, p: "Plan", k: int) -> None:
     between = list(dict.fromkeys(st[1].source for i, st in enumerate(p.steps)
                                  if parts[0][0] < i < parts[-1][0] and st[1].id != act.id))
     every = [n for _, st in parts for n in st[2]]
-    whole, _ = _execute(law, current, every, True, [])
-    seq = current
-    for _, st in parts:
-        seq = _execute(law, seq, st[2], True, [])[0].new
     dates = "; ".join(f"{st[0]}: {', '.join(n.cite for n in st[2])}" for _, st in parts)
-    if _shape(whole.new) == _shape(seq):
+    try:
+        whole, _ = _execute(law, current, every, True, [])
+        seq = current
+        for _, st in parts:
+            seq = _execute(law, seq, st[2], True, [])[0].new
+        same = _shape(whole.new) == _shape(seq)
+    except LawdiffError:  # a part that cannot even be finished on its own: the act runs whole, as before
+        same = False
+    if same:
         # does the order matter at all? the span run in order (the parts, the other acts between) and
         # with the act whole first: the same text means only the dates of the versions between differ
         in_order, first_whole = current, whole.new
-        for i, st in enumerate(p.steps[parts[0][0]:parts[-1][0] + 1], parts[0][0]):
-            in_order = _execute(law, in_order, st[2], True, [])[0].new
-            if st[1].id != act.id:
-                first_whole = _execute(law, first_whole, st[2], True, [])[0].new
-        differs = "" if _shape(in_order) == _shape(first_whole) else \
+        try:
+            for st in p.steps[parts[0][0]:parts[-1][0] + 1]:
+                in_order = _execute(law, in_order, st[2], True, [])[0].new
+                if st[1].id != act.id:
+                    first_whole = _execute(law, first_whole, st[2], True, [])[0].new
+            order_matters = _shape(in_order) != _shape(first_whole)
+        except LawdiffError:
+            order_matters = True
+        differs = "" if not order_matters else \
             (" — teksten bliver en anden, end hvis loven var udført samlet først (de andre love kan citere "
              "loven som ændret ved den)")
         p.warnings.append(f"advarsel: {act.source} udføres i dele efter numrenes ikrafttræden ({dates}) med "
