@@ -1069,8 +1069,11 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
 
     if dtype.startswith("LOV Æ"):
-        intros = [norm(" ".join(linea_text(li, path) for li in ex.iter("Linea")))
-                  for p in body.iter("AendringCentreretParagraf") for ex in p.findall("Exitus")[:1]]
+        intros = []
+        for p in body.iter("AendringCentreretParagraf"):
+            for ex in p.iterchildren("Exitus"):  # the first (findall's ElementPath cost more than the rest)
+                intros.append(norm(" ".join(linea_text(li, path) for li in ex.iter("Linea"))))
+                break
         return ImportResult(path, amendment=Amendment(_source("lov", number, date), doc_title, date, intros))
     if not (dtype.startswith("LBK H") or dtype.startswith("LOV H")):
         raise MappingError(f"dokumenttypen {dtype!r} kan ikke importeres (kun LBK, lov og ændringslov)",
