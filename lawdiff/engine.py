@@ -29,7 +29,7 @@ from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
 from .importers.text import read_unit
-from .model import Act, Line, Unit, ancestry, assign_eids, copy_act
+from .model import PROVISIONS, Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
 from .text import has_invisible, norm_map, split_punktum
 
@@ -760,6 +760,29 @@ class _Applier:
                     self.add_edit(c, k, u, s - 1, s - 1, tekst, verb)
                 else:
                     self.add_edit(c, k, u, s, s, tekst + " ", verb)
+        if verb == "udgår" or (verb == "ændres" and not c.get("til").strip()):
+            for u in {id(u): u for _k, _ln, u, _s, _e in hits}.values():
+                self._refuse_emptied(c, u, verb)
+
+    def _refuse_emptied(self, c: Change, u: Unit, verb: str) -> None:
+        """A deletion of words that leaves a stk., nr. or litra with no text of its own and nothing
+        under it ("Stk. 4." alone, "1) ,") is refused: a unit is removed by »ophæves«, which also
+        moves the units after it (lovteknik), never by deleting its words."""
+        if u.kind not in PROVISIONS or u.children:
+            return
+        had = now = False
+        for part in ("intro", "wrapup"):
+            for i, b in enumerate(getattr(u, part)):
+                if not isinstance(b, Line):
+                    return  # a table: not only words
+                had = had or any(ch.isalnum() for ch in b.text)
+                edits = self.r.edits.get((u.wid, part, i))
+                now = now or any(ch.isalnum() for ch in (_apply_edits(b.text, edits) if edits else b.text))
+        if had and not now:
+            where = cite_path(u, self.parents)
+            raise c.error(f"ændringen efterlader {where} uden tekst", verb,
+                          hint=f"skriv »{where} ophæves« (de følgende enheder rykker så op), "
+                               "eller lad noget af teksten stå")
 
     # -- structure ----------------------------------------------------------
     def _parse(self, c: Change, kind: str, text: str) -> Unit:
