@@ -282,6 +282,7 @@ class _Applier:
         # keyed as in ryk_open (checked again after every change; what is left is refused)
         self.der_open: dict[str, tuple[Change, list[str], str, str | None]] = {}
         self.fresh = itertools.count(1)
+        self.text_labels: list[tuple[Unit, str, str, Change]] = []  # (new unit, number, label, change)
 
     # -- resolution ---------------------------------------------------------
     def resolve(self, c: Change, text: str, key: str) -> addr.Target:
@@ -799,6 +800,9 @@ class _Applier:
             for ch in u.children:
                 self.parents[ch.wid] = u
         _relabel_all(unit)
+        m = _TEXT_LABEL.get(kind, _NO_MATCH).match(text)
+        if m:  # checked in finish(), against the number the unit gets
+            self.text_labels.append((unit, m.group(1), m.group(0).strip(), c))
         return unit
 
     def _siblings(self, parent: Unit | None) -> list[Unit]:
@@ -1915,9 +1919,25 @@ class _Applier:
             blocks = getattr(unit, part)
             line = blocks[i]
             blocks[i] = Line(_apply_edits(line.text, edits), line.notes)
+        self._check_text_labels()
         assign_eids(self.r.new)
         self._reference_warnings()
         return self.r
+
+    def _check_text_labels(self) -> None:
+        """A new stk., nr. or litra whose text begins with a label ("Stk. 7. …", "5) …") must get
+        that number once the act's changes are made: the label states where the drafter means it
+        to stand, so a mismatch is refused, never relabelled silently. (Measured on the 120 corpus
+        chains: 337 of 337 such labels of the real acts equal the number the engine gives.)
+        Partial: a unit whose text is copied into an existing unit (»affattes« of one stk.) is not
+        checked here."""
+        for unit, num, label, c in self.text_labels:
+            if unit.num is None or unit.wid in self.r.removed or unit.wid not in self.parents:
+                continue
+            if unit.num != num:
+                where = cite_path(unit, self.parents)
+                raise c.error(f"teksten begynder med »{label}«, men den nye enhed bliver {where}", "tekst",
+                              hint="ret nummeret i teksten eller placeringen, så de passer sammen")
 
     _REF = re.compile(r"(?P<sec>§\s*(?P<p>\d+(?:\s[a-zæøå])?),\s*)?stk\.\s*(?P<a>\d+)"
                       r"(?:\s*(?P<sep>-|–|og)\s*(?P<b>\d+))?(?!\d)")
@@ -2120,6 +2140,11 @@ def _relabel_all(unit: Unit) -> None:
 
 
 _PUNCT_START = re.compile(r"^[,.;:)]")
+# the label a new unit's text may begin with (importers/text.read_unit drops it), by kind
+_TEXT_LABEL = {"subsection": re.compile(r"\s*Stk\.\s*(\d+(?: [a-zæøå])?)\."),
+               "paragraph": re.compile(r"\s*(\d+(?: [a-zæøå])?)\)"),
+               "point": re.compile(r"\s*([a-zæøå])\)")}
+_NO_MATCH = re.compile(r"(?!)")
 
 
 def _der_groups(cites: list[tuple[str, str | None]]) -> list[tuple[list[str], str]]:
