@@ -1,0 +1,54 @@
+"""Red team: careless and hostile values a drafter types into a proposal.
+
+Each case was tried against the loader and the engine; the ones here found a bug (fixed) or pin a
+behaviour the principles demand: refuse with file:line:column and a Danish hint, never a wrong law
+text with exit 0, never a traceback.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.errors import LawdiffError
+from lawdiff.proposal import parse_proposal
+from lawdiff.validate import ValueProblem, clean_text
+from tests.conftest import PROPOSAL_HEAD
+
+CHANGE = """\
+      - i: "§ 68 a, stk. 4"
+        ændres: 5 års
+        til: "{til}"
+"""
+
+# invisible characters that are neither white space nor an invisible of the official texts:
+# before the fix each one reached the law text unseen ("3 års" + a tag character applied, exit 0)
+HIDDEN = ["\\U000E0041", "\\U000E0020", "\\u3164", "\\u115F", "\\u034F", "\\u2028", "\\u2029", "\\u2062",
+          "\\u206A", "\\uFE0F", "\\U000E0100", "\\uFFF9", "\\u180E", "\\u17B4", "\\U0001D173"]
+
+
+@pytest.mark.parametrize("escape", HIDDEN)
+def test_invisible_characters_in_new_words_are_refused_with_line_and_column(escape):
+    data = (PROPOSAL_HEAD + CHANGE.format(til=f"3{escape} års")).encode()
+    with pytest.raises(LawdiffError) as e:
+        parse_proposal(data, "proposals/x.yaml")
+    errs = getattr(e.value, "errors", None) or [e.value]
+    assert any(x.line == 12 and "usynligt tegn" in x.message for x in errs), [x.message for x in errs]
+
+
+@pytest.mark.parametrize("ch", ["\U000E0041", "\u3164", "\u2028"])
+def test_invisible_characters_are_refused_as_raw_bytes_too_even_in_a_comment(ch):
+    data = (PROPOSAL_HEAD.replace("titel: Prøve", f"titel: Prøve  # note{ch}") + CHANGE.format(til="3 års")).encode()
+    with pytest.raises(LawdiffError) as e:
+        parse_proposal(data, "proposals/x.yaml")
+    errs = getattr(e.value, "errors", None) or [e.value]
+    assert errs[0].line == 1 and "usynligt tegn" in errs[0].message
+
+
+@pytest.mark.parametrize("ch", ["\u00ad", "\u200b", "\u2060", "\u00a0", "\u202f", "\u200d"])
+def test_the_invisibles_and_spaces_of_official_texts_stay_allowed(ch):
+    assert clean_text(f"3{ch}års") == f"3{ch}års"
+
+
+def test_the_message_names_the_character():
+    with pytest.raises(ValueProblem) as e:
+        clean_text("ab\U000E0041")
+    assert e.value.offset == 2 and "U+E0041 TAG LATIN CAPITAL LETTER A" in e.value.message
