@@ -9,6 +9,7 @@ which fields go with it) is checked here, with messages a drafter can act on.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -367,10 +368,27 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
     )
 
 
+# characters of a file name that cannot stand in the site's links to the proposal's page, PDF and
+# .docx (forslag/<name>.html): "#" and "?" cut the link short, "%" starts an escape (and `serve`
+# refuses a path that is still %-encoded after decoding), a backslash or a control character is a
+# path separator or invisible in some browser
+_NOT_IN_LINK = re.compile(r"[#?%\\\x00-\x1f\x7f]")
+
+
+def _check_name(p: str) -> None:
+    stem = Path(p).stem
+    bad = _NOT_IN_LINK.search(stem)
+    if bad:
+        raise ProposalError(f"filnavnet »{Path(p).name}« kan ikke bruges: tegnet »{bad.group()}« kan ikke stå i "
+                            "webstedets links til forslaget", p, 1, 1,
+                            hint="omdøb filen; brug bogstaver, tal, bindestreg og understregning")
+
+
 def load_proposal(path: str | Path) -> Proposal:
     from .paths import UnsafePath, read_regular
 
     p = str(path)
+    _check_name(p)
     try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
         data = read_regular(p, MAX_BYTES, what="forslaget", noun="et forslag")
     except UnsafePath as e:

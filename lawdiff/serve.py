@@ -132,8 +132,9 @@ class Preview:
     # -- the watched files --
     def scan(self) -> dict[str, tuple]:
         snap = {}
-        for pattern in ("statutes/*/*.xml", "proposals/*.yaml", "proposals/*.yml", "amendments/*.yaml",
-                        "amendments/*.yml"):
+        # the files `check` and `build` read (a proposals/x.yml is none of theirs, and beside an
+        # x.yaml it would render to the same page)
+        for pattern in ("statutes/*/*.xml", "proposals/*.yaml", "amendments/*.yaml"):
             for p in self.root.glob(pattern):
                 try:
                     st = p.stat()

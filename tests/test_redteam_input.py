@@ -52,3 +52,41 @@ def test_the_message_names_the_character():
     with pytest.raises(ValueProblem) as e:
         clean_text("ab\U000E0041")
     assert e.value.offset == 2 and "U+E0041 TAG LATIN CAPITAL LETTER A" in e.value.message
+
+
+# --- file names --------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["a#b.yaml", "udkast?.yaml", "50%.yaml", "a%20b.yaml", "a\\b.yaml", "a\x01.yaml"])
+def test_a_proposal_named_with_a_character_links_cannot_hold_is_refused(name, tmp_path):
+    """Before: `build` wrote forslag/a#b.html and linked it as href="forslag/a#b.html" (the browser
+    asks for forslag/a), and `serve` answered 403 for a name with "%"."""
+    from lawdiff.proposal import load_proposal
+
+    f = tmp_path / name
+    f.write_text(PROPOSAL_HEAD + CHANGE.format(til="3 års"), "utf-8")
+    with pytest.raises(LawdiffError) as e:
+        load_proposal(f)
+    assert (e.value.line, e.value.column) == (1, 1) and "kan ikke stå i webstedets links" in e.value.message
+    assert "omdøb filen" in e.value.hint
+
+
+@pytest.mark.parametrize("name", ["ds-11-forslag.yaml", "Mit forslag (udkast 2).yaml", "forslag_æøå.yaml"])
+def test_ordinary_file_names_load(name, tmp_path):
+    from lawdiff.proposal import load_proposal
+
+    f = tmp_path / name
+    f.write_text(PROPOSAL_HEAD + CHANGE.format(til="3 års"), "utf-8")
+    assert load_proposal(f).slug == name[:-5]
+
+
+def test_serve_watches_the_files_check_and_build_read(tmp_path):
+    """Before: serve also rendered proposals/x.yml (which check and build never read), and an x.yml
+    beside an x.yaml went to the same page."""
+    from lawdiff.serve import Preview
+
+    for d in ("statutes", "proposals", "amendments"):
+        (tmp_path / d).mkdir()
+    (tmp_path / "proposals" / "a.yaml").write_text("titel: a\n")
+    (tmp_path / "proposals" / "a.yml").write_text("titel: b\n")
+    (tmp_path / "amendments" / "lov-2020-1.yml").write_text("x: 1\n")
+    assert sorted(Preview(tmp_path).scan()) == ["proposals/a.yaml"]
