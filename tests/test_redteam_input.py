@@ -90,3 +90,36 @@ def test_serve_watches_the_files_check_and_build_read(tmp_path):
     (tmp_path / "proposals" / "a.yml").write_text("titel: b\n")
     (tmp_path / "amendments" / "lov-2020-1.yml").write_text("x: 1\n")
     assert sorted(Preview(tmp_path).scan()) == ["proposals/a.yaml"]
+
+
+# --- careless YAML ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, line, col, words", [
+    ('      - i: "§ 68 a, stk. 4"\n\tændres: 5 års\n        til: 3 års\n', 11, 1, "tabulatortegn (tab)"),
+    ('      - i: "§ 68 a, stk. 4"\n        ændres: 5\tårs\n        til: 3 års\n', 11, 18, "tabulatortegn (tab)"),
+    ('      - i: "§ 68 a, stk. 4"\n        ændres: @5 års\n        til: 3 års\n', 11, 17, "tegnet '@', som ikke kan"),
+    ('      - i: "§ 68 a, stk. 4"\n        ændres: `5 års`\n        til: 3 års\n', 11, 17, "tegnet '`', som ikke kan"),
+])
+def test_pyyaml_character_errors_are_danish(body, line, col, words):
+    """Before: "ugyldig YAML: found character '\\t' that cannot start any token" (English: the Danish
+    table looked for the message without the character PyYAML puts inside it)."""
+    with pytest.raises(LawdiffError) as e:
+        parse_proposal((PROPOSAL_HEAD + body).encode(), "proposals/x.yaml")
+    assert (e.value.line, e.value.column) == (line, col)
+    assert words in e.value.message and "found character" not in e.value.message
+
+
+@pytest.mark.parametrize("variant", ["bom", "crlf", "bom+crlf", "trailing spaces", "nbsp in words", "double spaces"])
+def test_harmless_variants_give_the_same_change(variant):
+    """A BOM, Windows line ends, trailing spaces, a no-break space or a double space in the words
+    read as the plain file (the engine matches the law's words either way)."""
+    plain = PROPOSAL_HEAD + CHANGE.format(til="3 års")
+    text = {"bom": "\ufeff" + plain, "crlf": plain.replace("\n", "\r\n"),
+            "bom+crlf": "\ufeff" + plain.replace("\n", "\r\n"),
+            "trailing spaces": plain.replace("\n", "   \n"),
+            "nbsp in words": plain.replace("5 års", "5\u00a0års"),
+            "double spaces": plain.replace("til: \"3 års\"", "til: \"3  års \"")}[variant]
+    a = parse_proposal(plain.encode(), "proposals/x.yaml").changes[0].data
+    b = parse_proposal(text.encode(), "proposals/x.yaml").changes[0].data
+    norm = {k: " ".join(str(v).replace("\u00a0", " ").split()) for k, v in b.items()}
+    assert norm == {k: str(v) for k, v in a.items()}
