@@ -139,6 +139,13 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
             continue
         raise c.error(f"»{k}« hører ikke til »{verb}«", k,
                       hint=f"til »{verb}« hører: {', '.join(sorted(_ALLOWS[verb] | {'lov'}))}")
+    if verb == "ændres" and isinstance(cdata.get("ændres"), str) and isinstance(cdata.get("til"), str):
+        from .text import norm
+
+        if norm(cdata["ændres"]) == norm(cdata["til"]):
+            # "I § 68 a, stk. 4, ændres »5 års« til: »5 års«." changes nothing: a slip, never a proposal
+            raise c.error(f"»ændres« og »til« er de samme ord (»{cdata['til']}«); ændringen ændrer intet", "til",
+                          hint="skriv de nye ord i »til«, eller slet ændringen")
     if verb in ("ændres", "udgår") and not cdata.get("overalt") and "i" not in cdata:
         raise c.error(f"»{verb}« kræver »i« (hvor i loven) eller »overalt: true«", verb)
     if verb.startswith("indsættes_") and "i" not in cdata:
