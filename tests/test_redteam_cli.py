@@ -1,0 +1,50 @@
+"""Red team: the command line's outputs never replace what is not lawdiff's to write."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import pytest
+
+from lawdiff.cli import main
+from tests.conftest import ROOT
+
+GOOD = (ROOT / "proposals" / "aftale-2020-ressourceforloeb.yaml").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    r = tmp_path_factory.mktemp("root")
+    (r / "statutes").mkdir()
+    shutil.copytree(ROOT / "statutes" / "lab", r / "statutes" / "lab")
+    (r / "proposals").mkdir()
+    (r / "proposals" / "p.yaml").write_text(GOOD, "utf-8")
+    return r
+
+
+def snapshot(root) -> dict:
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("out, words", [
+    ("proposals/p.yaml", "filen skal hedde ….docx"),  # before: the proposal became a Word file, exit 0
+    ("statutes/lab/2016-11-21.xml", "filen skal hedde ….docx"),  # before: the act became a Word file
+    ("proposals", "filen skal hedde ….docx"),
+    ("ny-mappe/undermappe/p.docx", "findes ikke"),  # before: both folders were made, exit 0
+    ("x.docx/", "er en mappe"),
+])
+def test_docx_out_refuses_what_is_not_a_new_word_file(out, words, root, capsys, monkeypatch):
+    monkeypatch.chdir(root)
+    (root / "x.docx").mkdir(exist_ok=True)
+    before = snapshot(root)
+    assert main(["docx", "proposals/p.yaml", "--out", out]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fejl: --out") and words in err and "→" in err and "Traceback" not in err
+    assert snapshot(root) == before
+    assert not (root / "ny-mappe").exists()
+
+
+def test_docx_out_writes_a_word_file(root, capsys, monkeypatch):
+    monkeypatch.chdir(root)
+    assert main(["docx", "proposals/p.yaml", "--out", "Forslag.DOCX"]) == 0
+    assert (root / "Forslag.DOCX").read_bytes()[:2] == b"PK"
