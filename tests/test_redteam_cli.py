@@ -48,3 +48,35 @@ def test_docx_out_writes_a_word_file(root, capsys, monkeypatch):
     monkeypatch.chdir(root)
     assert main(["docx", "proposals/p.yaml", "--out", "Forslag.DOCX"]) == 0
     assert (root / "Forslag.DOCX").read_bytes()[:2] == b"PK"
+
+
+FORMAL_ONLY = """\
+titel: Prøve
+organisation: Prøveforeningen
+dato: "2020-12-11"
+status: udkast
+love:
+  lab: lab@2016-11-21
+forslag:
+  - titel: Et forslag
+    ændringer:
+      - i: "§ 68 a"
+        ændres: ressourceforløb
+        til: forløb
+        forekomst: 3
+"""
+
+
+def test_check_refuses_what_build_refuses(tmp_path, capsys):
+    """Before: `check` said "0 fejl" (exit 0) for a change the engine executes but the lovforslag
+    cannot word (`forekomst: 3`), while `build`, `instructions` and `docx` refused it."""
+    (tmp_path / "statutes").mkdir()
+    shutil.copytree(ROOT / "statutes" / "lab", tmp_path / "statutes" / "lab")
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "proposals" / "f.yaml").write_text(FORMAL_ONLY, "utf-8")
+    assert main(["--root", str(tmp_path), "build", "--no-pdf"]) == 1
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr()
+    assert "f.yaml:13:20: forslag 1, ændring 1: »forekomst: 3« kan ikke skrives" in out.out + out.err
+    assert "1 forslag kontrolleret: 1 fejl" in out.out + out.err
