@@ -376,10 +376,12 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
 
 
 # characters of a file name that cannot stand in the site's links to the proposal's page, PDF and
-# .docx (forslag/<name>.html): "#" and "?" cut the link short, "%" starts an escape (and `serve`
-# refuses a path that is still %-encoded after decoding), a backslash or a control character is a
-# path separator or invisible in some browser
-_NOT_IN_LINK = re.compile(r"[#?%\\\x00-\x1f\x7f]")
+# .docx (forslag/<name>.html, and <name>.docx from the page itself): "#" and "?" cut the link short,
+# "%" starts an escape (and `serve` refuses a path that is still %-encoded after decoding), a colon
+# makes "javascript:alert(1).docx" a script link (a file proposals/javascript:alert(1).yaml ran
+# script when its page's Word link was clicked), a backslash or a control character is a path
+# separator or invisible in some browser
+_NOT_IN_LINK = re.compile(r"[#?%:\\\x00-\x1f\x7f]")
 
 
 def _check_name(p: str) -> None:

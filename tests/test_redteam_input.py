@@ -56,7 +56,8 @@ def test_the_message_names_the_character():
 
 # --- file names --------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["a#b.yaml", "udkast?.yaml", "50%.yaml", "a%20b.yaml", "a\\b.yaml", "a\x01.yaml"])
+@pytest.mark.parametrize("name", ["a#b.yaml", "udkast?.yaml", "50%.yaml", "a%20b.yaml", "a\\b.yaml", "a\x01.yaml",
+                                  "javascript:alert(1).yaml", "data:text.yaml"])
 def test_a_proposal_named_with_a_character_links_cannot_hold_is_refused(name, tmp_path):
     """Before: `build` wrote forslag/a#b.html and linked it as href="forslag/a#b.html" (the browser
     asks for forslag/a), and `serve` answered 403 for a name with "%"."""
@@ -161,3 +162,21 @@ def _run(body: str):
 def test_a_label_that_does_not_fit_the_place_is_refused(body):
     with pytest.raises(LawdiffError):
         _run(body)
+
+
+def test_a_proposal_file_name_never_becomes_a_script_link(tmp_path):
+    """Before: proposals/javascript:alert(1).yaml built a page whose Word link was
+    <a href="javascript:alert(1).docx">, which runs alert(1) when clicked."""
+    import shutil
+
+    from lawdiff.render.site import build_site
+    from tests.conftest import ROOT
+
+    (tmp_path / "statutes").mkdir()
+    shutil.copytree(ROOT / "statutes" / "lab", tmp_path / "statutes" / "lab")
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "proposals" / "javascript:alert(1).yaml").write_text(PROPOSAL_HEAD + CHANGE.format(til="3 års"))
+    with pytest.raises(LawdiffError) as e:
+        build_site(tmp_path, tmp_path / "site", pdf=False)
+    assert "tegnet »:«" in e.value.message
+    assert not (tmp_path / "site").exists()
