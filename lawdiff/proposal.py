@@ -394,12 +394,15 @@ def _check_name(p: str) -> None:
 
 
 def load_proposal(path: str | Path) -> Proposal:
-    from .paths import UnsafePath, read_regular
+    from .paths import UnsafePath, read_regular, relative_inside
 
     p = str(path)
     _check_name(p)
-    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
-        data = read_regular(p, MAX_BYTES, what="forslaget", noun="et forslag")
+    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read;
+        # really in its own folder: proposals/x.yaml as a symlink to /etc/passwd or to a file outside
+        # the project was read (and its lines quoted in the errors); a link within the folder is fine
+        relative_inside(Path(p).parent, Path(p).name, "filen")
+        data = read_regular(p, MAX_BYTES, inside=Path(p).parent, what="forslaget", noun="et forslag")
     except UnsafePath as e:
         raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)

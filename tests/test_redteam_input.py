@@ -180,3 +180,35 @@ def test_a_proposal_file_name_never_becomes_a_script_link(tmp_path):
         build_site(tmp_path, tmp_path / "site", pdf=False)
     assert "tegnet »:«" in e.value.message
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("target", ["outside", "/etc/passwd"])
+def test_a_proposal_that_is_a_symlink_out_of_its_folder_is_never_read(target, tmp_path, monkeypatch):
+    """Before: proposals/x.yaml linking to /etc/passwd or to a file outside the project was read,
+    and its content reached the error messages ("mangler »organisation«" about the outside file)."""
+    import builtins
+
+    from lawdiff.proposal import load_proposal
+
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("titel: hemmelig\n")
+    (tmp_path / "proposals").mkdir()
+    link = tmp_path / "proposals" / "x.yaml"
+    link.symlink_to(outside if target == "outside" else target)
+    opened = []
+    real_open = __import__("os").open
+    monkeypatch.setattr("os.open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k))
+    monkeypatch.setattr(builtins, "open", lambda p, *a, **k: (_ for _ in ()).throw(AssertionError(p)))
+    with pytest.raises(LawdiffError) as e:
+        load_proposal(link)
+    assert "symbolsk link ud af" in e.value.message and "hemmelig" not in str(e.value)
+    assert opened == []
+
+
+def test_a_symlink_within_the_folder_is_read(tmp_path):
+    from lawdiff.proposal import load_proposal
+
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "proposals" / "v3.yaml").write_text(PROPOSAL_HEAD + CHANGE.format(til="3 års"), "utf-8")
+    (tmp_path / "proposals" / "gældende.yaml").symlink_to("v3.yaml")
+    assert load_proposal(tmp_path / "proposals" / "gældende.yaml").changes[0].data["til"] == "3 års"
