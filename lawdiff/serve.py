@@ -332,7 +332,9 @@ class Preview:
             items = "".join(f"<li><code>{escape(t)}</code></li>" for t in shown)
             banner = (f'<div class="lawdiff-serve-fejl" role="alert" style="{_BANNER_CSS}">'
                       f"<strong>Fejl i kildefilerne:</strong><ul style=\"margin:0\">{items}</ul></div>")
-        script = _SCRIPT % (json.dumps(path), gen, EVENTS)
+        # the page path inside <script>: "<" escaped, so that a proposal named "a<!--<script>.yaml"
+        # cannot open an HTML comment in the script and swallow the rest of the page
+        script = _SCRIPT % (json.dumps(path).replace("<", "\\u003c"), gen, EVENTS)
         html = html.replace("<body>", "<body>\n" + banner, 1) if banner else html
         return html.replace("</body>", script + "\n</body>", 1) if "</body>" in html else html + script
 

@@ -121,3 +121,17 @@ def test_requests_while_the_watcher_replaces_results_never_fail(monkeypatch, tmp
         stop.set()
         t.join()
     assert errors == []
+
+
+def test_the_reload_script_cannot_be_broken_by_a_page_name(tmp_path):
+    """A proposal named "a<!--<script>.yaml" (a legal file name) put "<!--<script>" inside the
+    reload script: the HTML parser then reads the script's own </script> as text and swallows the
+    rest of the page."""
+    import json
+
+    p = Preview(tmp_path)
+    path = "forslag/a<!--<script>.html"
+    html = p.decorate(path, "<html><body><p>x</p></body></html>")
+    script = html[html.index("<script>") + len("<script>"):html.index("</script>")]
+    assert "<" not in script
+    assert json.loads(script.split("var me = ")[1].split(", gen")[0]) == path
