@@ -212,3 +212,15 @@ def test_a_symlink_within_the_folder_is_read(tmp_path):
     (tmp_path / "proposals" / "v3.yaml").write_text(PROPOSAL_HEAD + CHANGE.format(til="3 års"), "utf-8")
     (tmp_path / "proposals" / "gældende.yaml").symlink_to("v3.yaml")
     assert load_proposal(tmp_path / "proposals" / "gældende.yaml").changes[0].data["til"] == "3 års"
+
+
+@pytest.mark.xfail(strict=True, reason="engine (helper fidelity): an »udgår« of every word of a stk. or nr. "
+                   "leaves an empty unit ('Stk. 4.' with no text; '1) ,'), exit 0; it should be refused with "
+                   "the hint to write »ophæves: …« (which also renumbers the followers)")
+@pytest.mark.parametrize("body", [
+    '      - i: "§ 68 a, stk. 4"\n        udgår: "Ressourceforløbet skal være af mindst 1 og højst 5 års varighed."\n',
+    '      - i: "§ 68 a, stk. 1, nr. 1"\n        udgår: "har modtaget længerevarende offentlig forsørgelse"\n',
+])
+def test_deleting_every_word_of_a_unit_is_refused(body):
+    with pytest.raises(LawdiffError):
+        _run(body)
