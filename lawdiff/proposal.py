@@ -131,6 +131,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
                       hint="del den op i to ændringer")
     verb = verbs[0]
     c.verb = verb
+    _one_line(c, cdata, verb)
     for req in sorted(_REQUIRES[verb]):
         if req not in cdata:
             raise c.error(f"»{verb}« kræver »{req}«", verb, hint=f"tilføj »{req}: …«")
@@ -187,6 +188,26 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
                       hint=f"tilføj den under »love«, eller brug en af: {', '.join(laws)}")
     c.law = law
     return c
+
+
+_WORD_KEYS = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før")
+
+
+def _one_line(c: Change, cdata: dict, verb: str) -> None:
+    """Words that are changed, deleted or inserted stand on one line of the law. A value written as
+    a block (`til: |`) ends with a line break: that one is dropped. A line break inside is refused:
+    the engine read "3\nårs" as "3 års", while the lovforslag printed »3\nårs\n«."""
+    keys = _WORD_KEYS + (("tekst",) if verb.startswith("indsættes_") else ())
+    for k in keys:
+        v = cdata.get(k)
+        if not isinstance(v, str) or "\n" not in v:
+            continue
+        v = v.strip("\n")
+        if "\n" in v:
+            raise c.error(f"»{k}« står på flere linjer; ord, der ændres, udgår eller indsættes, står på én linje",
+                          k, hint="skriv ordene på én linje; en ny bestemmelse indsættes med »ny:«, en hel ny "
+                                  "tekst med »affattes:«")
+        cdata[k] = v
 
 
 def _check_citations(c: Change, cdata: dict, verb: str) -> None:

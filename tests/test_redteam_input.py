@@ -224,3 +224,51 @@ def test_a_symlink_within_the_folder_is_read(tmp_path):
 def test_deleting_every_word_of_a_unit_is_refused(body):
     with pytest.raises(LawdiffError):
         _run(body)
+
+
+# --- line breaks in words, several new units in one tekst ------------------------------------
+
+def test_a_block_value_for_words_loses_its_final_line_break():
+    """Before: `til: |` gave »3 års\\n« in the lovforslag (the engine itself folded it)."""
+    body = '      - i: "§ 68 a, stk. 4"\n        ændres: 5 års\n        til: |\n          3 års\n'
+    result = _run(body)
+    from lawdiff.render.instructions import build_lovforslag
+
+    assert "ændres »5 års« til: »3 års«." in build_lovforslag(result).text()
+
+
+@pytest.mark.parametrize("key, body", [
+    ("til", '      - i: "§ 68 a, stk. 4"\n        ændres: 5 års\n        til: |\n          3\n          års\n'),
+    ("til", '      - i: "§ 68 a, stk. 4"\n        ændres: 5 års\n        til: "3\\nStk. 5. Noget nyt"\n'),
+    ("ændres", '      - i: "§ 68 a, stk. 4"\n        ændres: "5\\nårs"\n        til: 3 års\n'),
+    ("tekst", '      - i: "§ 68 a, stk. 4"\n        indsættes_efter: varighed\n        tekst: "x\\ny"\n'),
+])
+def test_a_line_break_inside_words_is_refused(key, body):
+    """Before: exit 0; the law read "3 års" (or "3 Stk. 5. Noget nyt") and the lovforslag »3\\nårs\\n«."""
+    with pytest.raises(LawdiffError) as e:
+        parse_proposal((PROPOSAL_HEAD + body).encode(), "proposals/x.yaml")
+    assert f"»{key}« står på flere linjer" in e.value.message
+
+
+def test_a_new_text_of_two_labelled_stk_is_quoted_whole_in_the_lovforslag():
+    """Before: the engine inserted stk. 4 and 5 and the rykning said "Stk. 4-9 bliver herefter
+    stk. 6-11", but the lovforslag quoted only »Stk. 4. …« "som nyt stykke": Bilag 1 and the
+    formal text left out a stk. the redline showed."""
+    from lawdiff.render.bilag import bilag, bilag_text
+    from lawdiff.render.instructions import build_lovforslag
+
+    body = ('      - ny: stk\n        i: "§ 68 a"\n        efter: stk. 3\n'
+            '        tekst: "Det er en betingelse.\\nStk. 5. Mere."\n')
+    result = _run(body)
+    lf = build_lovforslag(result)
+    text = lf.text()
+    assert ("I § 68 a indsættes efter stk. 3 som nye stykker:\n»Stk. 4. Det er en betingelse.\nStk. 5. Mere.«\n"
+            "Stk. 4-9 bliver herefter stk. 6-11.") in text
+    assert "Stk. 5. Mere.«" in bilag_text(bilag(lf, result))
+
+
+def test_two_new_stk_at_the_end_are_numbered_both():
+    from lawdiff.render.instructions import build_lovforslag
+
+    body = '      - ny: stk\n        i: "§ 68 a"\n        tekst: "Stk. 10. En.\\nStk. 11. To."\n'
+    assert "I § 68 a indsættes som stk. 10 og 11:\n»Stk. 10. En.\nStk. 11. To.«" in build_lovforslag(_run(body)).text()

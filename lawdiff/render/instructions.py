@@ -514,8 +514,14 @@ class _Builder:
             return self._new_top(p, unit)
         parent_wid = p.targets[0]
         parent_where = self._where(c, parent_wid, None, here)
-        noun = {"subsection": ("stk.", "nyt stykke"), "paragraph": ("nr.", "nyt nummer"),
-                "point": ("litra", "nyt litra")}[unit.kind]
+        # every unit the change inserts: a `tekst` of two lines is two new stk. ("som nye stykker:"),
+        # and the lovforslag must quote both (it quoted the first only, beside a rykning that
+        # counted both)
+        units = [self.law.new_units[w] for w in p.new_wids]
+        many = len(units) > 1
+        noun = {"subsection": ("stk.", "nye stykker" if many else "nyt stykke"),
+                "paragraph": ("nr.", "nye numre" if many else "nyt nummer"),
+                "point": ("litra", "nye litraer" if many else "nyt litra")}[unit.kind]
         ryk = self._ryk(p)
         if p.side == "efter":
             a = self.law.base_units[p.anchor]
@@ -526,9 +532,9 @@ class _Builder:
             head = (f"I {_tgt_comma(parent_where)} indsættes før {noun[0]} {a.num}"
                     f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
         else:
-            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {unit.num}:"
+            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {join_da([u.num for u in units])}:"
             ryk = None
-        block = _block_of(unit)
+        block = [ln for u in units for ln in _block_of(u)]
         return Nummer(0, head, block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
 
     def _new_top(self, p: Placement, unit: Unit) -> Nummer:
