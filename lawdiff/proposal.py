@@ -161,6 +161,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
         raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
                       hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
     _check_citations(c, cdata, verb)
+    _one_unit(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
@@ -208,6 +209,43 @@ def _one_line(c: Change, cdata: dict, verb: str) -> None:
                           k, hint="skriv ordene på én linje; en ny bestemmelse indsættes med »ny:«, en hel ny "
                                   "tekst med »affattes:«")
         cdata[k] = v
+
+
+# the label that opens a unit of each level in new text, as the engine splits it (engine._UNIT_LABEL)
+_LABELS = {"section": (re.compile(r"^§\s*\d+(?:\s?[a-zæøå]{1,2})?\.(?=\s|$)"), "§", "ny: paragraf"),
+           "subsection": (re.compile(r"^Stk\.\s*\d+\.(?=\s|$)"), "stk.", "ny: stk"),
+           "paragraph": (re.compile(r"^\d+\s?[a-z]?\)(?=\s|$)"), "nr.", "ny: nr"),
+           "point": (re.compile(r"^[a-zæøå]{1,2}\)(?=\s|$)"), "litra", "ny: litra")}
+
+
+def _one_unit(c: Change, cdata: dict, verb: str) -> None:
+    """`affattes` rewrites one §, stk., nr. or litra (lovteknik 1.6): a `tekst` whose lines open two
+    ("Stk. 2. …" and "Stk. 3. …") was executed as a rewrite and a new stk., with the followers
+    renumbered, while the lovforslag quoted the first only and said nothing of the rest; a second
+    "§ 68 bb. …" line became words of the rewritten §."""
+    from . import address as addr
+    from .errors import AddressError
+
+    if verb != "affattes" or not isinstance(cdata.get("affattes"), str) or not isinstance(cdata.get("tekst"), str):
+        return
+    try:
+        cited = addr.parse_citation(cdata["affattes"])
+    except AddressError:
+        return  # reported by _check_citations
+    a = cited[0].address if len(cited) == 1 and not cited[0].special else None
+    if a is None or a.pkt:
+        return
+    level = "point" if a.point else "paragraph" if a.paragraph else "subsection" if a.subsection \
+        else "section" if a.section and not a.section_to else None
+    if level is None:
+        return
+    rx, noun, new = _LABELS[level]
+    opened = [ln for ln in cdata["tekst"].splitlines()[1:] if rx.match(ln.strip().replace("\u00a0", " "))]
+    if opened:
+        raise c.error(f"»affattes: {cdata['affattes']}« nyaffatter ét {noun}, men »tekst« begynder også et nyt "
+                      f"({opened[0].strip()[:20]} …)", "tekst",
+                      hint=f"skriv de nye med »{new}« for sig, eller brug »ophæves: {cdata['affattes']}« med "
+                           "»tekst« (… ophæves, og i stedet indsættes:)")
 
 
 def _check_citations(c: Change, cdata: dict, verb: str) -> None:

@@ -272,3 +272,28 @@ def test_two_new_stk_at_the_end_are_numbered_both():
 
     body = '      - ny: stk\n        i: "§ 68 a"\n        tekst: "Stk. 10. En.\\nStk. 11. To."\n'
     assert "I § 68 a indsættes som stk. 10 og 11:\n»Stk. 10. En.\nStk. 11. To.«" in build_lovforslag(_run(body)).text()
+
+
+@pytest.mark.parametrize("target, tekst, words", [
+    ("§ 68 a, stk. 2", "Stk. 2. En ny tekst.\\nStk. 3. Endnu en.", "nyaffatter ét stk."),
+    ("§ 68 a, stk. 1, nr. 1", "1) har noget,\\n2) har mere,", "nyaffatter ét nr."),
+    ("§ 68 b", "§ 68 b. En ny tekst.\\n§ 68 bb. Endnu en.", "nyaffatter ét §"),
+])
+def test_a_rewrite_of_one_unit_with_the_text_of_two_is_refused(target, tekst, words):
+    """Before: exit 0. Stk. 2 was rewritten and a stk. 3 inserted (3-9 became 4-10) while the
+    lovforslag said "§ 68 a, stk. 2, affattes således: »Stk. 2. En ny tekst.«"; a second § line
+    became words of the rewritten §."""
+    body = f'      - affattes: "{target}"\n        tekst: "{tekst}"\n'
+    with pytest.raises(LawdiffError) as e:
+        parse_proposal((PROPOSAL_HEAD + body).encode(), "proposals/x.yaml")
+    assert words in e.value.message and "ophæves" in e.value.hint
+
+
+@pytest.mark.parametrize("target, tekst", [
+    ("§ 68 a", "§ 68 a. Første.\\nStk. 2. Andet."),  # a § with its stk.
+    ("§ 68 a, stk. 2", "Stk. 2. Personer, jf. stk. 3."),
+    ("§ 68 a, stk. 1", "Første linje\\n1) et nummer,\\n2) et andet."),  # a stk. with its nr.
+])
+def test_a_rewrite_with_the_units_below_it_is_fine(target, tekst):
+    body = f'      - affattes: "{target}"\n        tekst: "{tekst}"\n'
+    assert parse_proposal((PROPOSAL_HEAD + body).encode(), "proposals/x.yaml").changes[0].verb == "affattes"
