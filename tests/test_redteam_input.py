@@ -297,3 +297,17 @@ def test_a_rewrite_of_one_unit_with_the_text_of_two_is_refused(target, tekst, wo
 def test_a_rewrite_with_the_units_below_it_is_fine(target, tekst):
     body = f'      - affattes: "{target}"\n        tekst: "{tekst}"\n'
     assert parse_proposal((PROPOSAL_HEAD + body).encode(), "proposals/x.yaml").changes[0].verb == "affattes"
+
+
+@pytest.mark.parametrize("tekst, head", [
+    ("Første nye.", "indsættes som 2. pkt.:"),
+    ("Første nye. Anden nye.", "indsættes som 2. og 3. pkt.:"),
+    ("En. To. Tre.", "indsættes som 2., 3. og 4. pkt.:"),
+])
+def test_new_punktummer_at_the_end_are_numbered_as_they_will_stand(tekst, head):
+    """Before: »Første nye. Anden nye.« after stk. 4's one punktum was "indsættes som 3. pkt." (the
+    count after the change), though the first new punktum is the 2."""
+    from lawdiff.render.instructions import build_lovforslag
+
+    body = f'      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        tekst: "{tekst}"\n'
+    assert f"1. I § 68 a, stk. 4, {head}\n»{tekst}«" in build_lovforslag(_run(body)).text()

@@ -19,7 +19,7 @@ from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Unit, ancestry
 from ..proposal import Change
 from ..importers.text import table_row
-from ..text import norm
+from ..text import count_punktum, norm
 from .text import unit_lines
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -417,7 +417,12 @@ class _Builder:
                 k = re.match(r"\s*(\d+)", str(c.get("efter"))).group(1)
                 head = f"I {_tgt_comma(unit_where)} indsættes efter {k}. pkt.:"
             else:
-                head = f"I {_tgt_comma(unit_where)} indsættes som {final.punktum_count()}. pkt.:"
+                # the new text's own punktummer end the unit: "som 2. og 3. pkt." for two (it said
+                # "som 3. pkt." for »Første. Anden.« after one punktum)
+                last = final.punktum_count()
+                count = max(1, count_punktum([norm(c.get("tekst"))]))
+                nums = [f"{k}." for k in range(last - count + 1, last + 1)]
+                head = f"I {_tgt_comma(unit_where)} indsættes som {join_da(nums)} pkt.:"
             return Nummer(0, head, [norm(c.get("tekst"))])
         key = "affattes" if c.verb == "affattes" else "ophæves"
         t, cdata = self._citation(c, key, here)
