@@ -53,6 +53,10 @@ def _touched(result: Result) -> dict[tuple[str, str], dict[str, list[str]]]:
 def check_proposals(store, folder: Path) -> ProposalReport:
     rep = ProposalReport()
     results: dict[str, Result] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        # never read by check, build or serve: say so, rather than pass a proposal nobody sees
+        rep.errors.append(f"{path}:1:1: filen læses ikke: et forslag skal hedde NAVN.yaml\n"
+                          f"  → omdøb den til {path.with_suffix('.yaml').name}")
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         rep.checked += 1
         try:

@@ -80,3 +80,15 @@ def test_check_refuses_what_build_refuses(tmp_path, capsys):
     out = capsys.readouterr()
     assert "f.yaml:13:20: forslag 1, ændring 1: »forekomst: 3« kan ikke skrives" in out.out + out.err
     assert "1 forslag kontrolleret: 1 fejl" in out.out + out.err
+
+
+def test_check_names_a_proposal_no_command_reads(tmp_path, capsys):
+    """Before: proposals/x.yml passed `check` as "0 forslag kontrolleret" and `build` left it out."""
+    (tmp_path / "statutes").mkdir()
+    shutil.copytree(ROOT / "statutes" / "lab", tmp_path / "statutes" / "lab")
+    (tmp_path / "proposals").mkdir()
+    (tmp_path / "proposals" / "udkast.yml").write_text(GOOD, "utf-8")
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    out = capsys.readouterr()
+    assert "udkast.yml:1:1: filen læses ikke: et forslag skal hedde NAVN.yaml" in out.out + out.err
+    assert "omdøb den til udkast.yaml" in out.out + out.err
