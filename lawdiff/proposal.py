@@ -196,14 +196,18 @@ _WORD_KEYS = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før")
 
 def _one_line(c: Change, cdata: dict, verb: str) -> None:
     """Words that are changed, deleted or inserted stand on one line of the law. A value written as
-    a block (`til: |`) ends with a line break: that one is dropped. A line break inside is refused:
-    the engine read "3\nårs" as "3 års", while the lovforslag printed »3\nårs\n«."""
+    a block (`til: |`) ends with a line break: that one is dropped, as is white space the loader
+    does not fold at the ends (a no-break space copied from Word: `til: "3 års\u00a0"` entered the
+    law and the lovforslag printed »3 års «). A line break inside is refused: the engine read
+    "3\nårs" as "3 års", while the lovforslag printed »3\nårs\n«."""
+    if isinstance(cdata.get("tekst"), str) and cdata["tekst"] != cdata["tekst"].strip():
+        cdata["tekst"] = cdata["tekst"].strip()
     keys = _WORD_KEYS + (("tekst",) if verb.startswith("indsættes_") else ())
     for k in keys:
         v = cdata.get(k)
-        if not isinstance(v, str) or "\n" not in v:
+        if not isinstance(v, str) or v == v.strip() and "\n" not in v:
             continue
-        v = v.strip("\n")
+        v = v.strip()
         if "\n" in v:
             raise c.error(f"»{k}« står på flere linjer; ord, der ændres, udgår eller indsættes, står på én linje",
                           k, hint="skriv ordene på én linje; en ny bestemmelse indsættes med »ny:«, en hel ny "

@@ -311,3 +311,13 @@ def test_new_punktummer_at_the_end_are_numbered_as_they_will_stand(tekst, head):
 
     body = f'      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        tekst: "{tekst}"\n'
     assert f"1. I § 68 a, stk. 4, {head}\n»{tekst}«" in build_lovforslag(_run(body)).text()
+
+
+@pytest.mark.parametrize("til", ["3 års\\u00a0", "\\u00a03 års", "3 års\\u202f", "3 års \\u00a0", "\\u30003 års"])
+def test_white_space_at_the_ends_of_words_never_reaches_the_law(til):
+    """Found by tests/test_redteam_render.py: `til: "… \\u00a0"` (a no-break space copied from Word)
+    gave »3 års \\u00a0« in the lovforslag and the law; only plain spaces were folded."""
+    from lawdiff.render.instructions import build_lovforslag
+
+    body = f'      - i: "§ 68 a, stk. 4"\n        ændres: "5 års\\u00a0"\n        til: "{til}"\n'
+    assert "ændres »5 års« til: »3 års«." in build_lovforslag(_run(body)).text()
