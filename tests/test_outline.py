@@ -233,7 +233,7 @@ def test_the_diff_command_imports_only_what_it_uses(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)  # fills the cache
     loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                                 cwd=ROOT).stdout.split())
-    assert {"lawdiff.diff", "lawdiff.outline", "diff_match_patch"} <= loaded
+    assert {"lawdiff.diff", "lawdiff.outline", "fast_diff_match_patch"} <= loaded
     banned = {"lxml", "lxml.etree", "yaml", "jinja2", "weasyprint", "markdown_it", "jsonschema", "lawdiff.engine",
-              "lawdiff.proposal", "lawdiff.akn", "lawdiff.address", "lawdiff.render.html", "_hashlib", "json"}
+              "lawdiff.proposal", "lawdiff.akn", "lawdiff.address", "lawdiff.render.html", "_hashlib", "json", "diff_match_patch", "argparse"}
     assert loaded & banned == set()

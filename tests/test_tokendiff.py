@@ -1,0 +1,96 @@
+"""The word diff: the C++ diff-match-patch (fast-diff-match-patch) gives exactly the pure-Python
+library's diffs, so which one runs never changes a redline."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lawdiff import tokendiff
+from lawdiff.diff import compare
+from lawdiff.tokendiff import _Codec, _fast_diff, _python_diff, diff_words, new_side, tokenize
+
+
+def test_the_fast_diff_is_in_use():
+    assert tokendiff._diff is tokendiff._fast_diff  # a dependency: its absence would cost ~10× here
+
+
+# encoded token strings: a few private-use characters (as _Codec makes them) and a space, so that
+# equalities, overlaps and the semantic clean-up's boundary scores are all exercised
+_ALPHABET = [chr(0xF0000 + i) for i in range(4)] + [chr(0x100000 + 3), " ", "a"]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.text(alphabet=_ALPHABET, max_size=40))
+def test_fast_and_python_diffs_are_identical_on_random_strings(a, b):
+    assert _fast_diff(a, b) == _python_diff(a, b)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3),
+                                                                    st.sampled_from(_ALPHABET)), max_size=6))
+def test_fast_and_python_diffs_are_identical_on_small_edits(a, edits):
+    b = list(a)
+    for pos, kind, ch in edits:  # insert, delete or replace near pos: the common case of a law's change
+        pos = min(pos, len(b))
+        if kind == 0 or not b:
+            b.insert(pos, ch)
+        elif kind == 1:
+            del b[min(pos, len(b) - 1)]
+        else:
+            b[min(pos, len(b) - 1)] = ch
+    b = "".join(b)
+    assert _fast_diff(a, b) == _python_diff(a, b)
+
+
+def _encoded_pairs(store, law: str, versions: list[str]) -> list[tuple[str, str]]:
+    """Every pair of token strings the diffs between these versions of `law` give the word diff."""
+    pairs = []
+    real = tokendiff._diff
+
+    def record(a, b):
+        pairs.append((a, b))
+        return real(a, b)
+
+    acts = {v: store.load(f"{law}@{v}") for v in versions}
+    tokendiff._diff = record
+    try:
+        for x, y in itertools.permutations(versions, 2):
+            compare(acts[x], acts[y])
+    finally:
+        tokendiff._diff = real
+    return pairs
+
+
+def test_fast_and_python_diffs_are_identical_on_lab_2015_2016(store):
+    pairs = _encoded_pairs(store, "lab", ["2015-07-01", "2016-11-21"])
+    assert len(pairs) > 150
+    assert [_fast_diff(a, b) for a, b in pairs] == [_python_diff(a, b) for a, b in pairs]
+
+
+@pytest.mark.corpus
+def test_fast_and_python_diffs_are_identical_on_every_stored_version_pair(store):
+    pairs = []
+    for law in ("lab", "styringsloven"):
+        pairs += _encoded_pairs(store, law, store.versions(law))
+    print(f"{len(pairs):,} token-string pairs, {sum(len(a) + len(b) for a, b in pairs):,} tokens")
+    assert len(pairs) > 5000
+    assert [_fast_diff(a, b) for a, b in pairs] == [_python_diff(a, b) for a, b in pairs]
+
+
+def test_diff_words_is_the_same_with_the_python_library(monkeypatch):
+    old = "Stk. 2. Personer, der modtager kontanthjælp efter lov om aktiv socialpolitik, og som er jobparate."
+    new = "Stk. 2. Personer, som modtager kontanthjælp eller integrationsydelse efter lov om aktiv socialpolitik."
+    fast = diff_words(old, new)
+    monkeypatch.setattr(tokendiff, "_diff", _python_diff)
+    assert diff_words(old, new) == fast
+    assert new_side(fast) == new
+    assert (tokendiff.INSERT, "eller integrationsydelse ") in fast
+
+
+def test_codec_gives_one_character_per_token():
+    tokens = tokenize("jf. § 68 a, stk. 2, og 3.500 kr.")
+    encoded = _Codec().encode(tokens)
+    assert len(encoded) == len(tokens)
+    assert len(set(encoded)) == len(set(tokens))
