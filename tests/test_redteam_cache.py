@@ -1,13 +1,9 @@
-"""Red team: a planted cache entry. `.lawdiff-cache/akn/<sha256 of the file>-<digest of the reader's
-code>.pickle` is named by values anyone can compute (the file is in the repository, the code is
-public), and its content is trusted: a repository shared with a planted entry (force-added past the
-cache's .gitignore) makes `show`, `diff`, `build` and `serve` print a law text that the statute file
-does not hold, with none of the checks on read (names, eIds, dates) applied. The unpickler builds
-only the model's classes, so no code runs; but the reader is shown a text that is not the law.
-
-Reported, not fixed (akncache.py is not the red team's file): an entry could carry a MAC keyed by a
-secret kept outside the project (e.g. in the user's cache folder), or the cache could live outside
-the project altogether.
+"""Red team: a planted cache entry. Named by values anyone can compute (the sha256 of a statute
+file or of a page, and of lawdiff's public code), an entry in `.lawdiff-cache/` force-added to a
+shared repository made `show`, `diff`, `build` and `serve` print a law text the statute file does
+not hold, and `build` publish a PDF that is not the proposal's. Both caches now name their entries
+by a MAC under the project's cache secret (cachekey.py, from main; the PDF cache here): an entry
+under the public name is never used.
 """
 from __future__ import annotations
 
@@ -23,8 +19,6 @@ from lawdiff.store import Store
 from tests.conftest import ROOT
 
 
-@pytest.mark.xfail(strict=True, reason="akncache (not redteam's file): a planted entry named by the file's "
-                   "sha256 and the public code digest is trusted; the site shows a text the statute does not hold")
 def test_a_planted_cache_entry_does_not_change_the_law_shown(tmp_path):
     shutil.copytree(ROOT / "statutes" / "lab", tmp_path / "statutes" / "lab")
     path = tmp_path / "statutes" / "lab" / "2016-11-21.xml"
@@ -40,9 +34,6 @@ def test_a_planted_cache_entry_does_not_change_the_law_shown(tmp_path):
     assert not any("50 års" in t for t in texts)
 
 
-@pytest.mark.xfail(strict=True, reason="render/publish.py PDF cache: a planted .lawdiff-cache/pdf/<sha256 of the "
-                   "page>.pdf is published as the proposal's PDF (design decision for the lead: the cache's key "
-                   "is computable by anyone; a MAC needs a secret outside the project)")
 def test_a_planted_pdf_is_not_published(tmp_path):
     from lawdiff.engine import run
     from lawdiff.proposal import load_proposal
