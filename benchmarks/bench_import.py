@@ -68,7 +68,7 @@ def full():
         store = Store(tmp)
         t = clock()
         results, docs = [], []
-        with keeping():  # as cli._import_lexdania
+        with keeping(), gc_paused():  # as cli._import_lexdania
             for name, d in data:
                 if args.no_amendments:
                     res = read_lexdania(d, name)

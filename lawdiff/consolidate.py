@@ -14,13 +14,17 @@
    lists (the real LBKs print even numre in force only after their own date, unless a note says
    "… er ikke indarbejdet …"). --include names an act ("lov-2012-1380") or some of its §§ and
    numre in the preambles' own form ("lov-2012-1380:§ 1, nr. 1-13 og 15-19; § 2").
-3. Order: by entry into force, then by the acts' dates. All numre of one act chosen for this
-   consolidation are executed in one engine run, so that their addresses cite the law as it
-   stood before that act (lovteknik R3); the run is placed at the earliest entry into force among
-   them. (So when two acts' numre interleave in time — act A's nr. 1 in force before act B, its
-   nr. 2 after — A is executed wholly before B. Real acts cite the law as amended by acts already
-   passed, so this matters only where a later act rewrites what an earlier act's later-commencing
-   nummer changes; the engine then refuses rather than guess.)
+3. Order: each nummer by its own entry into force, then by the acts' dates, then the numre's order.
+   The numre of one act that follow each other in that order run in one engine run, so that their
+   addresses cite the law as it stood before that act (lovteknik R3). When another act's numre fall
+   between an act's numre (act A's nr. 1 in force before act B, its nr. 2 after), A runs in parts,
+   B between them, but only where A's parts, run one after the other, give the same text as A in one
+   run (else A runs whole at its earliest date, as before); either way a warning names both acts.
+   An act none of whose chosen numre states its entry into force (a minister sets it) runs no
+   earlier than the acts of the plan it cites the law "som ændret ved": it was drafted on their
+   text. Where numre of two acts insert at the same words of the same address, or rewrite the same
+   unit on the same date, the acts do not say which comes first: the result follows this order and
+   a warning names both (same_place_warnings).
 4. Without --partial a nummer that cannot be executed stops everything: nothing is written, the
    message names the act, §, nummer and why. With --partial the version is written and the numre
    not executed are recorded (record.Record.not_executed), shown by `show` and on the site.
@@ -30,6 +34,7 @@
 from __future__ import annotations
 
 import copy
+from collections import Counter
 import datetime as dt
 import pickle
 import re
@@ -84,6 +89,9 @@ class AmendingAct:
     numre: list[Nummer]
     ikraft: list[dict]
     other: list[str] = field(default_factory=list)  # the act's other §§ verbatim (`øvrige`): ikrafttræden, …
+    # the acts its ændringsparagraffer for this law cite it "som ændret ved" (ids): it was drafted on the
+    # law's text after them
+    cites_after: set[str] = field(default_factory=set)
 
 
 def short_source(kilde: str, date: str, act_id: str) -> str:
@@ -160,6 +168,9 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
                       raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [],
                       [str(o.get("tekst", "")) for o in raw.get("øvrige") or [] if isinstance(o, dict)])
     lov = {str(p.get("nummer")): p.get("lov") for p in raw["paragraffer"] if isinstance(p, dict)}
+    for p in raw["paragraffer"]:
+        if isinstance(p, dict) and p.get("lov") == law and isinstance(p.get("som_ændret"), str):
+            act.cites_after |= {act_id_of(m.group(1), m.group(4)) for m in _LOV.finditer(p["som_ændret"])}
     for i, pn in enumerate(prop.act.numre):
         if lov.get(str(pn.paragraf)) != law:
             continue
@@ -559,6 +570,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     pending: list[Skipped] = []
     refused: list[tuple[Nummer, str]] = []
     chosen: list[tuple[str, str, str, int, Nummer]] = []
+    dated: set[str] = set()  # the acts with a chosen nummer whose entry into force the act states
     for act in acts.values():
         for order, n in enumerate(act.numre):
             ik = ikraft_of(n)
@@ -594,19 +606,39 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     date = ik.date
             if n.unreadable:
                 refused.append((n, n.unreadable))
+            if ik.date is not None or not named:
+                dated.add(act.id)
             chosen.append((date, act.date, act.id, order, n))
-    # one engine run per act, so that every address cites the act as it stood before the act
-    # (R3), placed at the act's earliest entry into force among the numre chosen
+    # each nummer at its own entry into force, then by the acts' dates and the numre's order; the numre
+    # of one act that follow each other in that order are one engine run, so that their addresses cite
+    # the law as it stood before the act (R3). An act whose numre enter into force on different dates
+    # with another act's numre between them is run in parts (one per stretch), which _consolidate
+    # accepts only where the parts give the same text as one run (else it runs the act whole at its
+    # earliest date, as before, and warns).
     first: dict[str, str] = {}
     for date, _, aid, _, _ in chosen:
         first[aid] = min(first.get(aid, date), date)
-    chosen.sort(key=lambda x: (first[x[2]], x[1], x[2], x[3]))
+    # an act none of whose chosen numre states its entry into force (a minister sets it; run at the act's
+    # own date because --include names it) runs no earlier than the acts it cites the law "som ændret
+    # ved": it was drafted on their text. Lov 429/2013 (retsplejeloven, the minister's date) "som ændret
+    # ved … § 1 i lov nr. 1387 af 23. december 2012" (in force 1/7/2013), both inserting "efter »borgerlige
+    # sager«" in § 12, stk. 3: LBK 1139/2013 prints 429's words before 1387's, as running 1387 first gives
+    for aid in {x[2] for x in chosen} - dated:
+        for other in acts[aid].cites_after:
+            if other in first and first[other] > first[aid]:
+                first[aid] = first[other]
+
+    def when(x) -> str:
+        return x[0] if x[2] in dated else first[x[2]]
+
+    chosen.sort(key=lambda x: (when(x), x[1], x[2], x[3]))
     steps: list[tuple[str, AmendingAct, list[Nummer]]] = []
-    for _, _, aid, _, n in chosen:
-        if steps and steps[-1][1].id == aid:
+    for x in chosen:
+        n = x[4]
+        if steps and steps[-1][1].id == x[2]:
             steps[-1][2].append(n)
         else:
-            steps.append((first[aid], n.act, [n]))
+            steps.append((when(x), n.act, [n]))
     return Plan(base, steps, pending, refused)
 
 
@@ -659,6 +691,94 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def _shape(act: Act) -> list:
+    return [(u.kind, u.num, [norm(x) for x in u.own_lines()]) for u in act.walk()]
+
+
+def _check_parts(law: str, current: Act, p: "Plan", k: int) -> None:
+    """The act of step k runs in parts (plan(): its numre enter into force on different dates, another
+    act's numre between them). The parts are kept only when, run one after the other on the law as it
+    stands before the act, they give the same text as the act's numre in one run (the later part's
+    addresses cite the law before the act: R3); else the act runs whole at its earliest date, as an
+    editor would have to decide, and a warning says so. Either way a warning names the act and the act
+    between its parts, so that the result is compared with the official text."""
+    act = p.steps[k][1]
+    parts = [(i, st) for i, st in enumerate(p.steps) if st[1].id == act.id]
+    between = list(dict.fromkeys(st[1].source for i, st in enumerate(p.steps)
+                                 if parts[0][0] < i < parts[-1][0] and st[1].id != act.id))
+    every = [n for _, st in parts for n in st[2]]
+    dates = "; ".join(f"{st[0]}: {', '.join(n.cite for n in st[2])}" for _, st in parts)
+    try:
+        whole, _ = _execute(law, current, every, True, [])
+        seq = current
+        for _, st in parts:
+            seq = _execute(law, seq, st[2], True, [])[0].new
+        same = _shape(whole.new) == _shape(seq)
+    except LawdiffError:  # a part that cannot even be finished on its own: the act runs whole, as before
+        same = False
+    if same:
+        # does the order matter at all? the span run in order (the parts, the other acts between) and
+        # with the act whole first: the same text means only the dates of the versions between differ
+        in_order, first_whole = current, whole.new
+        try:
+            for st in p.steps[parts[0][0]:parts[-1][0] + 1]:
+                in_order = _execute(law, in_order, st[2], True, [])[0].new
+                if st[1].id != act.id:
+                    first_whole = _execute(law, first_whole, st[2], True, [])[0].new
+            order_matters = _shape(in_order) != _shape(first_whole)
+        except LawdiffError:
+            order_matters = True
+        differs = "" if not order_matters else \
+            (" — teksten bliver en anden, end hvis loven var udført samlet først (de andre love kan citere "
+             "loven som ændret ved den)")
+        p.warnings.append(f"advarsel: {act.source} udføres i dele efter numrenes ikrafttræden ({dates}) med "
+                          f"{' og '.join(between)} imellem{differs}; sammenlign med den officielle tekst")
+        return
+    for i, _ in reversed(parts[1:]):
+        del p.steps[i]
+    p.steps[k] = (parts[0][1][0], act, every)
+    p.warnings.append(f"advarsel: {act.source}s numre træder i kraft på forskellige dage ({dates}) med "
+                      f"{' og '.join(between)} imellem, men delene giver ikke samme tekst som loven udført samlet; "
+                      f"loven er udført samlet den {parts[0][1][0]}: sammenlign med den officielle tekst")
+
+
+def same_place_warnings(steps, skipped: set) -> list[str]:
+    """Where the order of two acts decides the text and the acts do not say it: numre of different acts
+    of one consolidation that insert new words at the same words of the same address ("I § 12, stk. 3,
+    indsættes efter »borgerlige sager«: …" in lov 1387/2012 and lov 429/2013), or that rewrite the same
+    unit (affattes) on the same date. The result follows the order consolidate chose (entry into force,
+    then the act's date; see plan()); a drafter or editor must compare with the official text. One
+    warning per place, naming both acts' numre."""
+    seen: dict[tuple, list[tuple[str, str]]] = {}
+    for date, act, numre in steps:
+        for n in numre:
+            if (n.act.id, n.cite) in skipped:
+                continue
+            for c in n.data.get("ændringer") or [] if isinstance(n.data, dict) else []:
+                if not isinstance(c, dict) or not isinstance(c.get("i") or c.get("affattes"), str):
+                    continue
+                for side in ("efter", "før"):
+                    if isinstance(c.get(f"indsættes_{side}"), str):
+                        key = ("indsættes", norm(c["i"]), side, norm(c[f"indsættes_{side}"]))
+                        seen.setdefault(key, []).append((act.id, n.attribution))
+                if isinstance(c.get("affattes"), str):
+                    seen.setdefault(("affattes", norm(c["affattes"]), date), []).append((act.id, n.attribution))
+    out = []
+    for key, who in seen.items():
+        acts = list(dict.fromkeys(a for a, _ in who))
+        if len(acts) < 2:
+            continue
+        names = " og ".join(dict.fromkeys(w for _, w in who))
+        if key[0] == "indsættes":
+            out.append(f"advarsel: {names} indsætter begge tekst {key[2]} »{key[3]}« i {key[1]}; lawdiff har udført "
+                       f"dem i denne rækkefølge (ikrafttræden, »som ændret ved«, lovenes dato); ingen af lovene siger, hvilken "
+                       f"tekst der skal stå først: sammenlign med den officielle tekst")
+        else:
+            out.append(f"advarsel: {names} nyaffatter begge {key[1]} med virkning fra {key[2]}; den sidste i rækkefølgen "
+                       f"(lovenes dato) står i loven: sammenlign med den officielle tekst")
+    return out
 
 
 def _section_counts(act: Act) -> dict[str, int]:
@@ -749,7 +869,15 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
     skipped: list[tuple[Nummer, str]] = list(p.refused)
     applied: dict[str, Applied] = {}
     current = base
-    for date, act, numre in p.steps:
+    runs = Counter(st[1].id for st in p.steps)
+    k = 0
+    while k < len(p.steps):
+        date, act, numre = p.steps[k]
+        k += 1
+        if runs[act.id] > 1:  # an act in parts, another act's numre between them: checked once, here
+            _check_parts(law, current, p, k - 1)
+            runs[act.id] = 1
+            date, act, numre = p.steps[k - 1]
         lr, done = _execute(law, current, numre, partial, skipped)
         p.warnings.extend(lr.warnings)
         by_change = {id(c): n for n in done for c in n.changes}
@@ -801,6 +929,10 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
         a = applied.setdefault(act.id, Applied(act.id, act.source, act.date, act.title))
         a.numre += [n.cite for n in done]
         current = lr.new
+    p.warnings.extend(same_place_warnings(p.steps, {(n.act.id, n.cite) for n, _ in skipped}))
+    for a in applied.values():  # in the act's own order (an act run in parts executed them by date)
+        order = {n.cite: i for st in p.steps if st[1].id == a.act for i, n in enumerate(st[1].numre)}
+        a.numre.sort(key=lambda c: order.get(c, len(order)))
     live = {u.wid for u in current.walk()}
     rec = Record(base.key, base.source,
                  applied=[a for a in applied.values() if a.numre],

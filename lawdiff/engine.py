@@ -655,6 +655,8 @@ class _Applier:
                               f"{'gang' if len(hits) == 1 else 'gange'} i {place}", "forekomst")
             return [hits[occ - 1]]
         if c.get("overalt") and want is None or every:
+            if c.get("overalt"):
+                self._warn_cited_titles(c, words, key, hits)
             return hits
         if uncounted:
             if len(hits) == 1:
@@ -672,6 +674,24 @@ class _Applier:
                           hint=f"skriv antal: {len(hits)} (»{_count_word(len(hits))} steder i …«), "
                                "vælg én med forekomst: N, eller citér flere ord, så stedet er entydigt")
         return hits
+
+    # the title of an act cited with its own consolidation or number: "lov om Arbejdsgivernes Elevrefusion,
+    # jf. lovbekendtgørelse nr. 169 af …", "lov nr. 1380 af 23. december 2012 om …"
+    _TITLE_BEFORE = re.compile(r"\b[Ll]ov(?: nr\. \d+ af \d{1,2}\. \w+ \d{4})? om [^.;:»«]*$")
+    _TITLE_AFTER = re.compile(r"^[^.;:»«]*?, jf\. lovbekendtgørelse nr\.")
+
+    def _warn_cited_titles(self, c: Change, words: str, key: str, hits) -> None:
+        """An "overalt" change whose words stand inside the title of an act cited by its
+        lovbekendtgørelse ("Lov om Arbejdsgivernes Elevrefusion, jf. lovbekendtgørelse nr. 169 af …",
+        a transitional rule of LAB's sister act): executed, as the words say, but an editor often keeps
+        a cited act's title as it was (LBK 203/2013 §§ 33 and 41 keep "Elevrefusion" where lov
+        1347/2012 § 1, nr. 2 changes it "overalt i loven"); a warning names the place."""
+        for _, ln, u, s, e in hits:
+            if self._TITLE_BEFORE.search(ln.text[:s]) and self._TITLE_AFTER.search(ln.text[e:]):
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« i {cite_path(u, self.parents) if u.wid in self.parents else u.cite()} står i titlen på en lov, der citeres med sin "
+                    f"lovbekendtgørelse (»{_clip(ln.text[max(0, s - 40):e + 40])}«); ændret, som »overalt« "
+                    f"siger: kontrollér, om titlen skal stå uændret", key))
 
     def add_edit(self, c: Change, key: LineKey, unit: Unit, start: int, end: int, new: str, field_: str) -> None:
         edits = self.r.edits.setdefault(key, [])

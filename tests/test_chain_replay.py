@@ -73,3 +73,68 @@ def test_explain_moves_a_difference_only_with_evidence():
     # the LBK keeps a § the act rewrote away
     assert explain("§ 645. Gammel tekst.", None, "§ 645. Gammel tekst.", []) == \
         "redaktionel: LBK beholder ophævet tekst"
+
+
+def test_explain_an_lbk_that_left_out_a_nummer_at_one_place():
+    """"LBK udførte ikke nummeret" (LBK 1065/2012 § 22 and lov 574/2012 § 1, nr. 7): the LBK still
+    prints the words the executed nummer removes at one place; only that class, and only when changing
+    that place as the nummer says leaves no other difference than the editorial classes allow."""
+    from types import SimpleNamespace
+
+    from tests.chain_replay import explain
+
+    def nummer(**change):
+        return SimpleNamespace(data={"ændringer": [change]})
+
+    before = "1) meddeler ministeren, Center for Energibesparelser eller Energiklagenævnet urigtige oplysninger"
+    got = before.replace(", Center for Energibesparelser", "")
+    by = [nummer(i="§ 21, stk. 1, og § 22, stk. 1, nr. 1", udgår=", Center for Energibesparelser")]
+    assert explain(before, got, before, by) == "redaktionel: LBK udførte ikke nummeret"
+    # with a renaming of the minister beside it (the LBK's own, no act states it)
+    want = before.replace("ministeren", "klima-, energi- og bygningsministeren")
+    assert explain(want, got, before, by) == "redaktionel: LBK udførte ikke nummeret"
+    # never when lawdiff's text differs otherwise: another word lawdiff wrote is not the LBK's
+    assert explain(before, got.replace("urigtige", "forkerte"), before, by) is None
+    # never when the base did not have the words (the LBK's words are then not a nummer left out)
+    assert explain(before, got, got, by) != "redaktionel: LBK udførte ikke nummeret"
+    # an "ændres" left out: the LBK keeps the old words where the nummer writes new ones
+    by = [nummer(i="§ 5", ændres="8 år", til="10 år")]
+    assert explain("straffes med fængsel indtil 8 år.", "straffes med fængsel indtil 10 år.",
+                   "straffes med fængsel indtil 8 år.", by) == "redaktionel: LBK udførte ikke nummeret"
+
+
+def test_cited_title_class_needs_an_overalt_nummer_and_a_cited_title():
+    from types import SimpleNamespace
+
+    from tests.chain_replay import cited_title
+
+    by = [SimpleNamespace(data={"ændringer": [{"overalt": True, "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"}]})]
+    want = "Stk. 2. Lov om Arbejdsgivernes Elevrefusion, jf. lovbekendtgørelse nr. 169 af 12. marts 2008, ophæves."
+    got = want.replace("Elevrefusion", "Uddannelsesbidrag")
+    assert cited_title(want, got, want, by) == "overalt i en citeret lovs titel (advarsel)"
+    # not a cited act's title: no such class
+    plain = "Stk. 2. Arbejdsgivernes Elevrefusion opkræver bidrag."
+    assert cited_title(plain, plain.replace("Elevrefusion", "Uddannelsesbidrag"), plain, by) is None
+    # not an "overalt" nummer
+    by2 = [SimpleNamespace(data={"ændringer": [{"i": "§ 33", "ændres": "Elevrefusion", "til": "Uddannelsesbidrag"}]})]
+    assert cited_title(want, got, want, by2) is None
+
+
+def test_superseded_needs_a_later_rewrite_of_the_same_place():
+    from types import SimpleNamespace
+
+    from tests.chain_replay import superseded
+
+    words = " ".join(f"ord{i}" for i in range(30))
+    early = SimpleNamespace(act=SimpleNamespace(id="lov-2012-924", date="2012-09-18"),
+                            data={"ændringer": [{"affattes": "§ 3, stk. 1", "tekst": f"A. personbiler {words}"}]})
+    later = SimpleNamespace(act=SimpleNamespace(id="lov-2012-1353", date="2012-12-21"),
+                            data={"ændringer": [{"affattes": "§ 3", "tekst": f"§ 3. A. biler {words.replace('ord29', 'x')}"}]})
+    want, got = f"§ 3. A. personbiler {words}", f"§ 3. A. biler {words.replace('ord29', 'x')}"
+    assert superseded(want, got, [early, later]) == "redaktionel: LBK udførte ikke nummeret"
+    # a later rewrite of another place is no evidence (lawdiff may have failed to make the earlier change)
+    other = SimpleNamespace(act=later.act, data={"ændringer": [{"affattes": "§ 3, stk. 2", "tekst": "Stk. 2. Ny."}]})
+    assert superseded(want, got, [early, other]) is None
+    # nor an earlier act's rewrite of a later act's text
+    assert superseded(want, got, [SimpleNamespace(act=SimpleNamespace(id="x", date="2013-01-01"), data=early.data),
+                                  later]) is None

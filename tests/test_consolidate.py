@@ -300,3 +300,94 @@ def test_a_note_on_numre_not_incorporated_says_the_others_are():
     assert got == {"1": True, "3": True, "4": False, "8": False, "10": False, "11": True}
     other = AmendingAct("lov-2010-1599", "y.yaml", "", "2010-12-22", "lov nr. 1599 af 22/12/2010", [], [], [])
     assert is_incorporated(inc, Nummer(other, "1", "1", {}, ()))
+
+
+def test_two_acts_inserting_at_the_same_words_are_warned_about():
+    """consolidate.same_place_warnings: numre of two acts inserting at the same words of the same address,
+    or rewriting the same unit on the same date, are named in one warning; one act alone, or different
+    words, is no warning."""
+    from types import SimpleNamespace
+
+    from lawdiff.consolidate import same_place_warnings
+
+    def nummer(act, nr, **change):
+        a = SimpleNamespace(id=act, source=f"lov nr. {act[-4:]}")
+        return SimpleNamespace(act=a, cite=f"§ 1, nr. {nr}", attribution=f"{a.source}, § 1, nr. {nr}",
+                               data={"ændringer": [change]})
+
+    a1 = nummer("lov-2012-1387", 1, i="§ 12, stk. 3", indsættes_efter="borgerlige sager", tekst="og x")
+    a2 = nummer("lov-2013-0429", 1, i="§ 12, stk. 3", indsættes_efter="borgerlige sager", tekst="og y")
+    b1 = nummer("lov-2013-0429", 2, i="§ 12, stk. 3", indsættes_efter="andre ord", tekst="og z")
+    steps = [("2013-07-01", a1.act, [a1]), ("2013-07-01", a2.act, [a2, b1])]
+    [w] = same_place_warnings(steps, set())
+    assert "lov nr. 1387, § 1, nr. 1 og lov nr. 0429, § 1, nr. 1 indsætter begge tekst efter »borgerlige sager« " \
+           "i § 12, stk. 3" in w
+    assert same_place_warnings(steps, {("lov-2013-0429", "§ 1, nr. 1")}) == []  # not executed: no conflict
+    assert same_place_warnings([("2013-07-01", a2.act, [a2, b1])], set()) == []
+    r1 = nummer("lov-2012-0001", 3, affattes="§ 5", tekst="§ 5. A.")
+    r2 = nummer("lov-2012-0002", 4, affattes="§ 5", tekst="§ 5. B.")
+    [w] = same_place_warnings([("2013-01-01", r1.act, [r1]), ("2013-01-01", r2.act, [r2])], set())
+    assert "nyaffatter begge § 5 med virkning fra 2013-01-01" in w
+    assert same_place_warnings([("2013-01-01", r1.act, [r1]), ("2014-01-01", r2.act, [r2])], set()) == []
+
+
+def test_each_nummer_runs_at_its_own_entry_into_force(root):
+    """Issue 9, per nummer: lov 9002's § 2, nr. 2 enters into force on 2017-02-01, its nr. 1 on
+    2017-04-01, and lov 9001's numre on 2017-03-01 between them. Before, lov 9002 ran whole at
+    2017-02-01; now it runs in two parts with lov 9001 between (its parts give the same text as one
+    run, so R3 holds), and a warning names both acts."""
+    act, plan = consolidate(Store(root), "lab", "2017-06-01", root=root)
+    assert [(d, a.id, [n.cite for n in ns]) for d, a, ns in plan.steps] == [
+        ("2017-02-01", "lov-2017-9002", ["§ 2, nr. 2"]),
+        ("2017-03-01", "lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2"]),
+        ("2017-04-01", "lov-2017-9002", ["§ 2, nr. 1"])]
+    assert any("lov nr. 9002 af 15/01/2017 udføres i dele efter numrenes ikrafttræden (2017-02-01: § 2, nr. 2; "
+               "2017-04-01: § 2, nr. 1) med lov nr. 9001 af 01/02/2017 imellem" in w for w in plan.warnings), plan.warnings
+    # the record lists each act's numre in the act's order, and the last changer of each unit
+    assert [(a.act, a.numre) for a in act.consolidation.applied] == [
+        ("lov-2017-9002", ["§ 2, nr. 1", "§ 2, nr. 2"]), ("lov-2017-9001", ["§ 1, nr. 1", "§ 1, nr. 2"])]
+
+
+def test_an_act_whose_parts_do_not_give_the_text_of_one_run_runs_whole(root):
+    """An act whose later nummer cites a stk. that its earlier nummer (in force before another act)
+    moves: nr. 1 inserts a new stk. 2 in § 68 a, nr. 2 changes words in "stk. 2, der bliver stk. 3" (the
+    law before the act: R3). Run in parts, nr. 2 would meet the new stk. 2; so the act runs whole at its
+    earliest date, as before, with a warning."""
+    (root / "amendments" / "lov-2017-9003.yaml").write_text('''titel: Lov om ændring af lov om en aktiv beskæftigelsesindsats (tredje testlov)
+organisation: Beskæftigelsesministeriet
+dato: "2017-01-10"
+status: vedtaget
+kilde: lov nr. 9003 af 10. januar 2017
+love:
+  lab: lab@2016-11-21
+paragraffer:
+  - nummer: "1"
+    lov: lab
+    lovtitel: lov om en aktiv beskæftigelsesindsats
+    numre:
+      - nummer: "1"
+        ændringer:
+          - ny: stk
+            i: "§ 68 a"
+            som: stk. 2
+            tekst: "Stk. 2. Ny regel om ressourceforløb."
+        rykning: Stk. 2-9 bliver herefter stk. 3-10.
+      - nummer: "2"
+        ændringer:
+          - i: "§ 68 a, stk. 2"
+            der_bliver: stk. 3
+            ændres: betydelige funktionsnedsættelser
+            til: meget betydelige funktionsnedsættelser
+ikrafttræden:
+  - dato: "2017-01-20"
+    gælder: ["§ 1, nr. 1"]
+  - dato: "2017-05-01"
+    gælder: ["§ 1, nr. 2"]
+''', encoding="utf-8")
+    act, plan = consolidate(Store(root), "lab", "2017-06-01", root=root, partial=True)
+    mine = [(d, [n.cite for n in ns]) for d, a, ns in plan.steps if a.id == "lov-2017-9003"]
+    assert mine == [("2017-01-20", ["§ 1, nr. 1", "§ 1, nr. 2"])], mine
+    assert any("lov nr. 9003 af 10/01/2017s numre træder i kraft på forskellige dage" in w and
+               "loven er udført samlet den 2017-01-20" in w for w in plan.warnings), plan.warnings
+    assert "meget betydelige funktionsnedsættelser" in _text(act, "§ 68 a, stk. 3")
+    assert "Ny regel om ressourceforløb" in _text(act, "§ 68 a, stk. 2")

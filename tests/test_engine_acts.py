@@ -1098,3 +1098,29 @@ def test_a_paragraph_rewritten_with_its_heading():
     want = _headings_before(official, ("65",))
     assert want and want[0][0] == "Ankestyrelsens beføjelser uden klage"
     assert _headings_before(lr.new, ("65",)) == want
+
+
+def test_overalt_reaching_a_cited_acts_title_is_warned_about():
+    """Lov 1347/2012 § 1, nr. 2: "Overalt i loven ændres »Elevrefusion« til: »Uddannelsesbidrag«" also
+    reaches "lov om Arbejdsgivernes Elevrefusion, jf. lovbekendtgørelse nr. 169 af …" in the
+    transitional §§ 33 and 41 of LBK 160/2011, which LBK 203/2013 keeps as they were. Executed as the
+    words say, with a warning for each such place (an editor must decide)."""
+    import copy as _copy
+
+    from lawdiff.importers import amending
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.proposal import parse_proposal, select
+    from tests.conftest import lexdania
+
+    base = read_lexdania_file(lexdania("2011/2011-160.xml"), law="x").act
+    doc = _copy.deepcopy(amending.read_amending_file(lexdania("2012/2012-1347.xml")).doc)
+    p = next(q for q in doc["paragraffer"] if q["nummer"] == "1")
+    p["lov"] = "x"
+    doc["paragraffer"], doc["love"] = [p], {"x": f"x@{base.date}"}
+    doc.pop("øvrige", None)
+    prop = select(parse_proposal(amending.dump(doc).encode(), "a.yaml"), "1", ["2"])
+    lr = apply_proposal(prop, {"x": base})["x"]
+    warned = [w for w in lr.warnings if "står i titlen på en lov, der citeres med sin lovbekendtgørelse" in w]
+    assert any("§ 33, stk. 2" in w for w in warned) and any("§ 41" in w for w in warned), warned
+    assert "Elevrefusion" not in " ".join(ln for s in lr.new.sections() if s.num in ("33", "41")
+                                          for u in s.walk() for ln in u.own_lines())

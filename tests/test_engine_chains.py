@@ -126,5 +126,10 @@ def test_engine_over_the_chains():
     # Branch antal (2026-11-24): 2,066 of 2,177 (94.9 %), 87 chains without refusal, 87.5 % of §§
     # identical: a count in front of a location is its first part's (lov 562/2012 § 2, nr. 6, "Seks
     # steder i § 24 og i § 25, stk. 2"; lov 496/2013 § 1, nr. 19); no refusal added
-    assert executed / stats["numre read"] >= 0.949
+    # Branch fidelity (2026-11-24): 2,067 of 2,179 (94.86 %), 87 chains without refusal: the reader's
+    # fallback for typos (changes/nummer.FALLBACK_TYPOS) reads 2 more numre of the chains' acts; one is
+    # executed (lov 518/2012 § 1, nr. 2), the other (lov 628/2010 § 1, nr. 52, »§ 140, stk. 8«) does not
+    # find its words in the LBK this test runs it on. The floor counts numre executed, which reading
+    # more can only raise, and keeps the share within a refusal of it.
+    assert executed >= 2067 and executed / stats["numre read"] >= 0.948
     assert stats["chains executed without refusal"] >= 87

@@ -59,3 +59,29 @@ def test_a_count_in_a_list_of_addresses_is_executed_exactly_when_its_reading_fit
     else:
         with pytest.raises(ProposalError, match=f"»{WORD}« står "):
             _run(act, data)
+
+
+def test_to_steder_in_the_first_punktum_and_once_in_the_second_on_the_real_act():
+    """Lov 1619/2013 § 1, nr. 26 (udlændingeloven, the example of issue 9's brief): "To steder i § 58 c,
+    stk. 1, 1. pkt., og i § 58 c, stk. 1, 2. pkt., ændres »artikel 21« til: »artikel 34«." on LBK
+    863/2013: the count belongs to the 1. pkt. (which holds the words twice), the 2. pkt. holds them once;
+    all three are changed and no "artikel 21" is left in the stk."""
+    from lawdiff.importers import amending
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.proposal import parse_proposal
+    from lawdiff.render.text import plain_text
+    from tests.conftest import lexdania
+
+    base = read_lexdania_file(lexdania("2013/2013-863.xml"), law="x").act
+    doc = copy.deepcopy(amending.read_amending_file(lexdania("2013/2013-1619.xml")).doc)
+    p = doc["paragraffer"][0]
+    p["lov"] = "x"
+    p["numre"] = [n for n in p["numre"] if n["nummer"] == "26"]
+    doc["paragraffer"], doc["love"] = [p], {"x": f"x@{base.date}"}
+    doc.pop("øvrige", None)
+    prop = parse_proposal(amending.dump(doc).encode(), "a.yaml")
+    before = plain_text(resolve(base, "§ 58 c, stk. 1").units[0])
+    assert before.count("artikel 21") == 3
+    lr = apply_proposal(prop, {"x": base})["x"]
+    after = plain_text(resolve(lr.new, "§ 58 c, stk. 1").units[0])
+    assert after.count("artikel 21") == 0 and after.count("artikel 34") == 3

@@ -103,10 +103,114 @@ def _repair_citations(text: str) -> tuple[str, list[list[str]], list[str]]:
     return "".join(pieces), pairs, notes
 
 
+# Typos in the quotation marks, colons and a few words of an instruction, each seen in the corpus and
+# each with one meaning a reader sees at once (issue 8, 6: "ændres: »…«", "til:»", a missing »).
+# Unlike CITATION_TYPOS they are tried only when the sentence cannot be read as printed, so that no
+# sentence that reads today is read differently. The sentence is then read in the repaired form,
+# `trykfejl` records [repaired, as printed] (printed back as the act has it; a repair that does not
+# print back exactly is not used), and each is warned about. Where a typo leaves two readings the
+# sentence stays refused (e.g. "indsættes efter »nr. 12: « »og 17«", lov 722/2010 § 5, nr. 24).
+# (pattern, replacement, why, where): where "hele" = the whole sentence (the quotation marks themselves
+# are what is wrong), "uden_for" = only outside »…«, "start" = only at the start of the sentence.
+_OPENING_MISSING = "»»« mangler foran citatet"
+FALLBACK_TYPOS = [
+    # »§ 2, stk. 4«, til: »…« (lov 571/2010 § 1, nr. 32; lov 628/2010 § 1, nr. 52)
+    (re.compile(r"(»[^»«]*«), til: »"), r"\1 til: »", "komma før »til:«", "hele"),
+    # »bevis efter § 12«: til »…« (lov 523/2015 § 6, nr. 8; lov 720/2014 § 2, nr. 19)
+    (re.compile(r"(»[^»«]*«): til »"), r"\1 til: »", "kolonet står før »til«", "hele"),
+    # »… nr. 1-10.« til»den …« (lov 1488/2014 § 1, nr. 24)
+    (re.compile(r"(»[^»«]*«) til»"), r"\1 til: »", "kolon og mellemrum mangler efter »til«", "hele"),
+    # »§ 33 i lov om …« til«: »§ 23 …« (lov 1482/2014 § 58, nr. 4)
+    (re.compile(r"(»[^»«]*«) til«: »"), r"\1 til: »", "»«« efter »til«", "hele"),
+    # til: «frivillig indbetaling …« (lov 998/2015 § 1, nr. 5)
+    (re.compile(r"(«|\btil): «(?=[^»«]*«)"), r"\1: »", "»«« for »»« foran citatet", "hele"),
+    # »§ 7 a,«: herunder …,« (lov 1149/2012 § 2, nr. 1); til: § 7, stk. 1, 2 eller 4,« (lov 903/2013 § 3, nr. 15)
+    (re.compile(r"(«|\btil): (?=[^»«\s][^»«]*«)"), r"\1: »", _OPENING_MISSING, "hele"),
+    # »brændstofforbrugsafgiftsloven,« : »godkendte blokvogne« (lov 1558/2016 § 12, nr. 1)
+    (re.compile(r"« : »"), "«: »", "mellemrum før kolonet", "hele"),
+    # og efter »stk. 3 eller 4« indsættes:», jf. dog stk. 2« (lov 720/2014 § 1, nr. 49)
+    (re.compile(r"(« indsættes):»"), r"\1: »", "mellemrum mangler efter kolonet", "hele"),
+    # indsættes efter »en aftale om netting«; », der …« (lov 1556/2010 § 3, nr. 11)
+    (re.compile(r"(indsættes (?:efter|før) »[^»«]*«); »"), r"\1: »", "semikolon for kolon", "hele"),
+    # og efter »§§«: indsættes »43 a-43 e og« (lov 576/2012 § 1, nr. 13 and § 2, nr. 11)
+    (re.compile(r"((?:efter|før) »[^»«]*«): indsættes »"), r"\1 indsættes: »",
+     "kolonet står efter ankeret i stedet for efter »indsættes«", "hele"),
+    # og efter »nævnte overenskomster« indsættes »og aftaler« (lov 360/2014 § 1, nr. 2)
+    (re.compile(r"(, og (?:efter|før) »[^»«]*«) indsættes »"), r"\1 indsættes: »", "kolon mangler efter »indsættes«",
+     "hele"),
+    # I § 26, stk. 2, »ændres »…« til: »…« (lov 221/2015 § 1, nr. 10)
+    (re.compile(r", »ændres »"), ", ændres »", "overflødigt »»« foran »ændres«", "hele"),
+    # indsættes efter § »3, stk. 1-3,«: (lov 179/2015 § 2, nr. 5)
+    (re.compile(r"\b(efter|før) § »(?=\d)"), r"\1 »§ ", "»»« står efter »§« i stedet for foran", "hele"),
+    # ændres 1. -4. pkt.« til: »1. -5. pkt.« (lov 174/2011 § 3, nr. 3)
+    (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
+    (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # I § 43, indsætte som stk. 12: (lov 385/2016 § 1, nr. 6); affates (lov 580/2015 § 1, nr. 31)
+    (re.compile(r"\bindsætte(?= som )"), "indsættes", "»indsætte« for »indsættes«", "uden_for"),
+    (re.compile(r"\baffates(?= således:)"), "affattes", "»affates« for »affattes«", "uden_for"),
+    # 73, stk. 3, 2. pkt., ophæves. (lov 446/2012 § 1, nr. 19); I 282, stk. 1, … (lov 616/2013 § 1, nr. 152)
+    (re.compile(r"^(I )?(?=\d+(?: [a-z])?, stk\. \d)"), r"\1§ ", "»§« mangler foran paragrafnummeret", "start"),
+    # I Overskriften til kapitel 6 ændres … (lov 618/2011 § 1, nr. 19)
+    (re.compile(r"^I Overskriften\b"), "I overskriften", "stort »O« i »Overskriften«", "start"),
+    # § 361, stk. 1, nr. 22, der bliver 21, ophæves. (lov 598/2013 § 197, nr. 6)
+    (re.compile(r"(\bnr\. \d+(?: [a-z])?, der bliver )(?=\d+(?: [a-z])?,)"), r"\1nr. ", "»nr.« mangler efter »der bliver«",
+     "uden_for"),
+    # nr. 4, der bliver nummer 3, (lov 427/2016 § 4, nr. 12)
+    (re.compile(r"(\bnr\. \d+(?: [a-z])?, der bliver )nummer (?=\d)"), r"\1nr. ", "»nummer« for »nr.«", "uden_for"),
+]
+
+
+def _repair_fallback(text: str) -> tuple[str, list[list[str]], list[str]]:
+    """The sentence with FALLBACK_TYPOS repaired: (text, [repaired, as printed] pairs, warnings)."""
+    pairs: list[list[str]] = []
+    notes: list[str] = []
+
+    def fix(rx, rep, why, piece: str) -> str:
+        def one(m):
+            fixed = m.expand(rep)
+            # the pair with some context, so that the repaired form is found at its own place when
+            # printed, and with no space at either end (YAML values keep none)
+            # (the sentence's own full stop is added after the pairs are put back: never in the context)
+            end = len(m.string) - m.string.endswith(".")
+            left, right = m.string[max(0, m.start() - 12):m.start()], m.string[m.end():min(m.end() + 12, end)]
+            pairs.append([(left + fixed + right).strip(" "), (left + m.group(0) + right).strip(" ")])
+            tail = m.string[m.end():m.end() + 12]  # the words after it, for a repair that only adds a mark
+            notes.append(f"»{(m.group(0) + tail).strip()}«: {why} (trykfejl); læst som »{(fixed + tail).strip()}«, "
+                         "gengivet som i kilden")
+            return fixed
+        return rx.sub(one, piece)
+
+    for rx, rep, why, where in FALLBACK_TYPOS:
+        if where == "hele" or where == "start":
+            text = fix(rx, rep, why, text)
+            continue
+        pieces = re.split(r"(»[^«]*«)", text)
+        for k in range(0, len(pieces), 2):
+            pieces[k] = fix(rx, rep, why, pieces[k])
+        text = "".join(pieces)
+    return text, pairs, notes
+
+
 def read_sentence(text: str, warnings: list[str]) -> list[dict]:
     """The changes of one instruction sentence; Unreadable when it cannot be read with certainty."""
-    original = text
+    try:
+        return _read_sentence(text, text, [], [], warnings)
+    except Unreadable:
+        fixed, pairs, notes = _repair_fallback(text)
+        if not pairs:
+            raise
+    try:
+        return _read_sentence(fixed, text, pairs, notes, warnings)
+    except Unreadable:
+        pass
+    return _read_sentence(text, text, [], [], warnings)  # raises the refusal of the sentence as printed
+
+
+def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_notes: list[str],
+                   warnings: list[str]) -> list[dict]:
     text, typos, notes = _repair_citations(text)
+    typos, notes = typos + repaired, notes + repair_notes
     r = Reader(text)
     out: list[dict] = []
     seps: list[str] = []
@@ -157,7 +261,7 @@ def read_sentence(text: str, warnings: list[str]) -> list[dict]:
             out[-1]["punktum"] = ended_with_period
     if typos:
         out[0]["trykfejl"] = typos
-        if format_sentence(out) != original and not out[-1].get("_blok"):
+        if format_sentence(out) != original and (repaired or not out[-1].get("_blok")):
             raise Unreadable("en trykfejl i en henvisning kan ikke gengives sikkert")
         warnings.extend(notes)
     warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once

@@ -5,6 +5,7 @@
     Overalt i loven[, bortset fra § 3,] ændres …    {overalt, bortset_fra}
     I § 5 udgår »X«.                                 {i, udgår}
     I § 5 indsættes efter »X«: »Y«.                  {i, indsættes_efter, tekst}
+    I § 5 indsættes efter »X« to steder: »Y«.        {…, antal, antal_efter_citat}
     …, og »X« ændres til: »Y«  /  …, og »X« til: »Y«  /  …, og »X« udgår  /  …, og efter »X« indsættes: »Y«
                                                      the same place as the change before it
                                                      (elliptisk: the verb is left out)
@@ -84,6 +85,10 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["verbum_kolon"] = True
         anchor = r.quote()
         _more_quotes(r, ch, r":", sides=True)
+        c = None if m.group(2) or ch.get("_flere") else r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?=:)")
+        if c:  # "indsættes efter »A« to steder: »B«" (lov 518/2012 § 1, nr. 2): the count after the anchor
+            ch["antal"] = COUNT_OF[c.group(1)]
+            ch["antal_efter_citat"] = True
         if not r.lit(": "):
             if r.lit(":"):
                 r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
@@ -249,7 +254,8 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
     side = "efter" if "indsættes_efter" in ch else "før"
     n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
-    return f"{where}indsættes {pkt}{n}{side}{colon} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
+    after = f" {steder(ch['antal'])}" if ch.get("antal_efter_citat") else ""
+    return f"{where}indsættes {pkt}{n}{side}{colon} {q(ch['indsættes_' + side])}{after}: {q(ch['tekst'])}"
 
 
 def is_words(ch: dict) -> bool:

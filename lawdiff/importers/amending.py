@@ -400,7 +400,14 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
 
 # --- the act ------------------------------------------------------------------
 
-_IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
+# "træder i kraft den 1. juli 2011", also "træder dog [først] i kraft den …" (an exception to the
+# general rule: lov 745/2014 § 3, stk. 2-3; lov 1613/2013 § 5, stk. 3) and "træder i kraft og har
+# virkning fra og med den …" (lov 1227/2012 § 4, stk. 3): each names the day the numre enter into force
+_IKRAFT_DATE = re.compile(r"træder(?: dog)?(?: først)? i kraft(?: og har virkning fra og med)? den (\d{1,2})\. (\w+) (\d{4})")
+# "træder i kraft dagen efter bekendtgørelsen i Lovtidende", also "træder dog i kraft …" and "dagen
+# efter lovens bekendtgørelse i Lovtidende" (lov 465/2011 § 2, stk. 2; lov 706/2010)
+_IKRAFT_PUBLICATION = re.compile(r"træder(?: dog)? i kraft dagen efter (?:lovens bekendtgørelse|bekendtgørelsen) i "
+                                 r"Lovtidende")
 # a minister sets the entry into force: "Beskæftigelsesministeren fastsætter tidspunktet for
 # ikrafttrædelsen af § 1, nr. 1-6, og § 6.", "Ministeren for videnskab, teknologi og udvikling
 # fastsætter tidspunktet for ikrafttrædelsen af …", "Skatteministeren fastsætter ikrafttrædelsen af
@@ -409,10 +416,20 @@ _IKRAFT_DATE = re.compile(r"træder i kraft den (\d{1,2})\. (\w+) (\d{4})")
 # der fastsættes af …ministeren."
 _MINISTER_NAME = r"(?:[\wæøå-]*ministeren|[Mm]inisteren for [\wæøå ,-]+?)"
 _MINISTER_RULES = [
-    re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:tidspunktet\s+for\s+)?(?:lovens\s+)?"
-               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder\b).*)?\.$"),
+    # also "… fastsætter efter aftale med skatteministeren tidspunktet for ikrafttræden af § 3." (lov
+    # 702/2010), "… fastsætter tidspunktet for lovens ikrafttræden og kan herunder fastsætte, at lovens
+    # §§ 1-4 træder i kraft på forskellige tidspunkter." (lov 715/2010; 271/2011), "… for lovens eller
+    # dele af lovens ikrafttræden." (lov 1233/2012: the whole act, each part at the minister's date)
+    re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:efter\s+(?:aftale|indstilling)\s+(?:med|fra)\s+[^,.]+?\s+)?"
+               r"(?:tidspunktet\s+for\s+)?(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?)?"
+               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder\b).*"
+               r"|\s+og\s+kan\s+herunder\s+fastsætte,\s+at\s+lovens\s+(?:§§?\s+[\d\s,a-z-]+|bestemmelser)\s+træder\s+i\s+kraft"
+               r"\s+på\s+forskellige\s+tidspunkter)?\.$"),
+    # also "…, jf. dog stk. 2." (lov 1606/2010) and "…, dog senest den 1. april 2015." (lov 358/2013: the
+    # minister's date, which the act bounds; still unknown)
     re.compile(r"^(?:Stk\. \d+\. )?[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)"
-               r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+[\wæøå ,-]*?ministeren\.$"),
+               r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+(?:[\wæøå ,-]*?ministeren|ministeren for [\wæøå ,-]+?)"
+               r"(?:,\s+jf\.\s+dog\s+stk\.\s+\d+(?:\s+og\s+\d+)?|,\s+dog\s+senest\s+den\s+\d{1,2}\.\s+\w+\s+\d{4})?\.$"),
     re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder i kraft på et "
                r"tidspunkt, (?:der|som) fastsættes af\s+[\wæøå ,-]*?ministeren\.$"),
     # "§§ 70 og 71 træder dog i kraft efter justitsministerens nærmere bestemmelse." (lov 594/2011, § 86)
@@ -426,6 +443,25 @@ _MINISTER_RULES = [
 _COMMENCEMENT_SENTENCE = re.compile(
     r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s).*\btræder\b.*\bi\s+kraft\b"
     r"|ikrafttræ(?:delsen|den)\b.*\bfastsættes\s+af\b|\bfastsætter\b.*ikrafttræ(?:delsen|den)")
+
+
+# a commencement sentence for a part of the act: "§ 1, nr. 2, træder i kraft efter første nyvalg til
+# Folketinget …" (lov 130/2016), "Ministeren fastsætter tidspunktet for ikrafttræden af ophævelsen af
+# …" (lov 653/2010). When one cannot be read, the act's other rules are not given either: a general
+# date would otherwise be applied to the numre the sentence excepts (lov 745/2014's "§ 1, nr. 5 og 6,
+# træder først i kraft den 1. januar 2016" was such a sentence before it was read: its numre had the
+# general date 1/8/2014). Not a transitional rule that mentions commencement ("§ 2, nr. 24 og 25,
+# finder ikke anvendelse for klager …, før bestemmelserne træder i kraft").
+_PART_COMMENCEMENT = re.compile(
+    r"^(?:Stk\. \d+\. )?(?:§§? |Lovens )(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*? træder\b.*\bi kraft\b"
+    r"|ikrafttræ(?:delsen|den) af\b")
+
+
+def unread_commencement(text: str) -> list[str]:
+    """The sentences of a commencement § that state when a part of the act enters into force and
+    give no rule (_PART_COMMENCEMENT)."""
+    return [sent for sent in _sentences(text) if _COMMENCEMENT_SENTENCE.search(sent)
+            and _PART_COMMENCEMENT.search(sent) and not _sentence_rules(sent)]
 
 
 def _commencement_text(text: str) -> str:
@@ -464,7 +500,7 @@ def _sentence_rules(sent: str) -> list[dict]:
         if scope:
             rule["gælder"] = [scope]
         rules.append(rule)
-    elif re.search(r"træder i kraft dagen efter bekendtgørelsen i Lovtidende", sent) and who:
+    elif _IKRAFT_PUBLICATION.search(sent) and who:
         rule = {"bekendtgørelse": "dagen efter"}
         if who.group(2) or who.group(3):
             rule["gælder"] = [who.group(2) or who.group(3)]
@@ -693,6 +729,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     paragraffer: list[dict] = []
     others: list[dict] = []
     ikraft: list[dict] = []
+    unread: list[str] = []  # commencement sentences for a part of the act that give no rule
     name = Path(path).name
     body = root.find("DokumentIndhold")
     if body is None:
@@ -730,6 +767,11 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
             ikraft.extend(_ikraft_rules(text))
+            for sent in unread_commencement(text):
+                unread.append(sent)
+                act.warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "
+                                    f"ikrafttrædelsesregel; lovens ikrafttræden gives ikke som data, og dens "
+                                    f"numre udføres kun med --include")
         elif el.tag in ("Hymne", "Indledning"):
             continue
         else:
@@ -741,7 +783,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise
         act.warnings.append(f"{name}:{annexes[0].sourceline}: lovens {len(annexes)} bilag læses ikke "
                             f"(lawdiff har ingen bilag); numre, der henviser til dem, udføres ikke")
-    if ikraft:
+    if ikraft and not unread:
         doc["ikrafttræden"] = ikraft
     if others:
         doc["øvrige"] = others

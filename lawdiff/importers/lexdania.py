@@ -142,7 +142,7 @@ class _Reader:
         """Report §§ no citation reaches: one without a number that is more than a placeholder,
         and two §§ with the same number (the source's errors; a reader would notice them)."""
         seen: dict[str, int] = {}
-        for sec in act.sections():
+        for sec in _sections(act):
             line = self._section_line.get(id(sec))
             if sec.num is None:
                 text = norm(" ".join(t for u in sec.walk() for t in u.own_lines()))
@@ -272,7 +272,8 @@ class _Reader:
                 self.exitus(ch, unit)
             elif tag != "Explicatus":
                 self.content_element(ch, unit, el)
-        self.lift_list(unit)
+        if len(unit.intro) >= 3 and not unit.children:  # else lift_list has nothing to do
+            self.lift_list(unit)
 
     # A list written as prose: Lineas "1) …", "2) …", "3) …" after the stk.'s opening words
     # (LBK 1054/2010 § 9 c, stk. 4), or "a) …", "b) …" in a nr. The source left out the
@@ -329,9 +330,22 @@ class _Reader:
         for ch in ex:
             tag = ch.tag
             if tag == "Linea":
-                text = linea_text(ch, path, refs)
+                # linea_text's common case inlined (one plain <Char>, white space around it)
+                text = None
+                if len(ch) == 1:
+                    lead = ch.text
+                    if not lead or lead.isspace():
+                        run = ch[0]
+                        if run.tag == "Char" and not len(run):
+                            tail = run.tail
+                            if (not tail or tail.isspace()) and (refs is None or "uper" not in (run.get("formaChar") or "")):
+                                text = run.text or ""
+                                if "\n" in text:
+                                    text = _unwrap(text).strip()
                 if text is None:
-                    continue  # nothing but footnote references
+                    text = linea_text(ch, path, refs)
+                    if text is None:
+                        continue  # nothing but footnote references
                 line = Line(text)
                 if ")" in text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
@@ -431,8 +445,12 @@ class _Reader:
         dropped (reported, and recorded in `dropped`)."""
         if not label:
             return
-        ex = next((c for c in stk if c.tag == "Exitus"), None)
-        if ex is None or len(ex) < 2:
+        for ex in stk:  # the first Exitus
+            if ex.tag == "Exitus":
+                break
+        else:
+            return
+        if len(ex) < 2:
             return
         first = ex[0]
         if first.tag != "Linea" or len(first) != 1 or len(first[0].text or "") > 16:  # fast: a label is short
@@ -447,24 +465,29 @@ class _Reader:
 
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
         label = self._split_label(stk, _explicatus(stk), "subsection")
-        self._drop_repeated_label(stk, label)
-        segments: list[tuple[str | None, list[etree._Element]]] = [(label, [])]
+        if label:
+            self._drop_repeated_label(stk, label)
+        elements: list[etree._Element] = []  # the current segment's
+        segments: list[tuple[str | None, list[etree._Element]]] = [(label, elements)]
         for ch in stk:
             tag = ch.tag
             if tag == "Explicatus":
                 continue
-            first = ch[0] if tag == "Exitus" and segments[-1][1] and len(ch) > 1 else None
-            if (first is not None and first.tag == "Linea" and len(first) == 1
-                    and len(first[0].text or "") < 24  # a bare label is short: skip the rest fast
-                    and self._BARE_LABEL.match(norm(self.linea(first)))):
-                label = self.linea(first)
-                self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "
-                                    f"stykke i kilden; læst som en selvstændig {'paragraf' if '§' in label else 'stk.'}")
-                segments.append((label, [ch]))
-                self._label_line[id(ch)] = first.sourceline
-                ch.remove(first)
-            else:
-                segments[-1][1].append(ch)
+            if tag == "Exitus" and elements and len(ch) > 1:  # a later Exitus: may start with a label
+                first = ch[0]
+                if (first.tag == "Linea" and len(first) == 1
+                        and len(first[0].text or "") < 24  # a bare label is short: skip the rest fast
+                        and self._BARE_LABEL.match(norm(self.linea(first)))):
+                    label = self.linea(first)
+                    self.repairs.append(f"{self.path}:{first.sourceline}: »{norm(label)}« stod inde i det forrige "
+                                        f"stykke i kilden; læst som en selvstændig "
+                                        f"{'paragraf' if '§' in label else 'stk.'}")
+                    elements = [ch]
+                    segments.append((label, elements))
+                    self._label_line[id(ch)] = first.sourceline
+                    ch.remove(first)
+                    continue
+            elements.append(ch)
         return segments
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
@@ -487,38 +510,45 @@ class _Reader:
         # "§ 5." is short: its test here spares the look for the first Stk)
         if (label is None or len(label.strip()) <= 5) and _norm_label(label.strip() if label else "") in ("", "§"):
             label = self._split_label(next((c for c in el if c.tag == "Stk"), el), label, "section")
-        secs = [self._section_unit(el, label)]
-        self._section_line[id(secs[0])] = el.sourceline
+        sec = self._section_unit(el, label)
+        secs = [sec]
+        self._section_line[id(sec)] = el.sourceline
+        nums: set[str] = set()  # the numbers of sec's stk.
+        exitus = self.exitus
         for ch in el:
-            if ch.tag == "Explicatus":
+            tag = ch.tag
+            if tag == "Explicatus":
                 continue
-            if ch.tag != "Stk":
+            if tag != "Stk":
                 raise self.fail(ch, "uventet element i <Paragraf>")
             for slabel, elements in self._split_stk(ch):
                 if slabel is not None and slabel.lstrip().startswith("§"):
-                    secs.append(self._section_unit(el, slabel))
-                    self._split_off[id(secs[-1])] = self._label_line.get(id(elements[0]), ch.sourceline)
-                    self._section_line[id(secs[-1])] = self._split_off[id(secs[-1])]
+                    sec = self._section_unit(el, slabel)
+                    secs.append(sec)
+                    nums = set()
+                    self._split_off[id(sec)] = self._label_line.get(id(elements[0]), ch.sourceline)
+                    self._section_line[id(sec)] = self._split_off[id(sec)]
                     slabel = None
-                sec = secs[-1]
                 if slabel is None:
                     snum = str(len(sec.children) + 1)
                 else:
                     snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
-                if slabel is not None and any(c.num == snum for c in sec.children):
-                    # the source numbers two stk. alike (LBK 1017/2011 § 2: "Stk. 2." twice): a
-                    # citation of it is ambiguous; kept as the source has it, and reported
-                    self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
-                                        f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
+                    if snum in nums:
+                        # the source numbers two stk. alike (LBK 1017/2011 § 2: "Stk. 2." twice): a
+                        # citation of it is ambiguous; kept as the source has it, and reported
+                        self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
+                                            f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
+                nums.add(snum)
                 stk = Unit("subsection", num=snum, label=slabel)
                 for e in elements:
                     if e.tag == "Exitus":
-                        self.exitus(e, stk)
+                        exitus(e, stk)
                     else:
                         self.content_element(e, stk, ch)
-                self.lift_list(stk)
+                if len(stk.intro) >= 3 and not stk.children:  # else lift_list has nothing to do
+                    self.lift_list(stk)
                 sec.children.append(stk)
         return secs
 
@@ -639,10 +669,29 @@ def _section_label(label: str | None) -> tuple[str, str | None, bool]:
 
 def _explicatus(el: etree._Element) -> str | None:
     """el.findtext("Explicatus") without lxml's ElementPath machinery (a hot path)."""
+    if len(el):  # the label is nearly always the first child: no iterator
+        ch = el[0]
+        if ch.tag == "Explicatus":
+            return ch.text or ""
     for ch in el:
         if ch.tag == "Explicatus":
             return ch.text or ""
     return None
+
+
+def _sections(act: Act) -> list[Unit]:
+    """`act.sections()` for an act this reader made, where no § holds another § (a § read out of
+    a stk. stands beside it): the walk does not enter the §§ (Unit.walk's nested generators over
+    every stk., nr. and litra cost more than the check that used them)."""
+    out: list[Unit] = []
+    stack = list(reversed(act.body))
+    while stack:
+        u = stack.pop()
+        if u.kind == "section":
+            out.append(u)
+        elif u.children:
+            stack.extend(reversed(u.children))
+    return out
 
 
 def _unit_text(unit: Unit) -> str:
@@ -818,8 +867,17 @@ _STOP_BEFORE_LETTER = re.compile(r"\d\.\s*[A-Za-zæøå]{1,2}\.?$")
 _HINT = "dokumentet følger ikke den kendte LexDania-struktur; meld det som en fejl i lawdiff"
 
 
-def _meta(root: etree._Element, name: str) -> str:
-    return (root.findtext(f"Meta/{name}") or "").strip()
+def _metas(root: etree._Element) -> dict[str, str]:
+    """`_meta` of every name at once: the text of the first element of each name in the root's
+    <Meta> elements (what findtext("Meta/NAME") finds; its ElementPath look cost more than all
+    the rest of reading the metadata)."""
+    out: dict[str, str] = {}
+    for meta in root.iterchildren("Meta"):
+        for ch in meta:
+            tag = ch.tag
+            if isinstance(tag, str) and tag not in out:
+                out[tag] = (ch.text or "").strip()
+    return out
 
 
 def _source(doc_type: str, number: str, date: str) -> str:
@@ -861,12 +919,13 @@ def may_hold_odd_characters(data: bytes) -> bool:
 # is "&#" again).
 _SURROGATES = rb"\xed[\xa0-\xbf]"
 # Each sequence with its first byte. `bytes.find` looks for one byte with memchr, several times
-# faster than `re`'s scan (which steps byte by byte): a rare first byte (DEL, "&", U+061C's \xd8,
-# \xef after the BOM) is looked for first, and the pattern only where it occurs; § and »«–" make
-# \xc2 and \xe2 too frequent for that, and their patterns scan the whole file.
+# faster than `re`'s scan (which steps byte by byte): each pattern's first byte is looked for
+# first, and the pattern searched from there on (no match can start earlier). A rare first byte
+# (DEL, "&", U+061C's \xd8, \xef after the BOM; \xe2, for "–" and "…", is in 670 of the 2,060
+# corpus documents, a third of the way in at the median) then spares the scan or part of it; § and
+# »« put a \xc2 near every file's start.
 _ODD_UTF8_PARSED = tuple((bytes([int(r.pattern[2:4], 16)]), r) for r in _ODD_UTF8 if r.pattern != _SURROGATES)
 assert all(r.pattern.startswith(rb"\x") for r in _ODD_UTF8)  # each pattern starts with its first byte
-_RARE_FIRST = (b"\xd8", b"\xef")
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -887,9 +946,8 @@ def _may_hold_odd_characters_parsed(data: bytes) -> bool:
         return True
     start = 3 if data.startswith(_BOM) else 0
     for first, r in _ODD_UTF8_PARSED:
-        if first in _RARE_FIRST and data.find(first, start) == -1:
-            continue
-        if r.search(data) is not None:
+        at = data.find(first, start)
+        if at != -1 and r.search(data, at) is not None:
             return True
     return False
 
@@ -1001,11 +1059,12 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         raise MappingError(f"ikke et LexDania-dokument (rodelement <{root.tag}>, ingen Meta/DocumentType)",
                            file=path, line=root.sourceline,
                            hint="importér den officielle XML fra retsinformation.dk (…/eli/lta/ÅÅÅÅ/NR/xml)")
-    dtype = _meta(root, "DocumentType")
-    doc_title = norm(_meta(root, "DocumentTitle").replace("\\n", " "))
-    date = _meta(root, "DiesSigni")
-    number = _meta(root, "Number")
-    year = _meta(root, "Year")
+    meta = _metas(root)
+    dtype = meta.get("DocumentType", "")
+    doc_title = norm(meta.get("DocumentTitle", "").replace("\\n", " "))
+    date = meta.get("DiesSigni", "")
+    number = meta.get("Number", "")
+    year = meta.get("Year", "")
     if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
         raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
                            hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
@@ -1023,8 +1082,11 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         raise MappingError("dokumentet har intet <DokumentIndhold>", file=path, line=root.sourceline)
 
     if dtype.startswith("LOV Æ"):
-        intros = [norm(" ".join(linea_text(li, path) for li in ex.iter("Linea")))
-                  for p in body.iter("AendringCentreretParagraf") for ex in p.findall("Exitus")[:1]]
+        intros = []
+        for p in body.iter("AendringCentreretParagraf"):
+            for ex in p.iterchildren("Exitus"):  # the first (findall's ElementPath cost more than the rest)
+                intros.append(norm(" ".join(linea_text(li, path) for li in ex.iter("Linea"))))
+                break
         return ImportResult(path, amendment=Amendment(_source("lov", number, date), doc_title, date, intros))
     if not (dtype.startswith("LBK H") or dtype.startswith("LOV H")):
         raise MappingError(f"dokumenttypen {dtype!r} kan ikke importeres (kun LBK, lov og ændringslov)",
@@ -1037,7 +1099,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     act = Act(law=law or short_name(title), title=title, doc_title=doc_title,
               doc_type="lbk" if is_lbk else "lov", year=year, number=number, date=date,
               source=_source("lbk" if is_lbk else "lov", number, date),
-              ministry=_meta(root, "Ministry"))
+              ministry=meta.get("Ministry", ""))
     for ch in body:
         if ch.tag in ("Indledning", "Hymne", "Praeambel"):
             act.preamble.extend(r.lines_of(ch))
@@ -1053,7 +1115,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
             act.body.extend(r.ikraft(ch))
         else:
             raise r.fail(ch, "uventet element i <DokumentIndhold>")
-    if not any(True for _ in act.sections()):
+    if not any(True for _ in _sections(act)):
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     r.check_sections(act)
     annexes = [ch for ch in root if ch.tag == "Bilag"]
