@@ -233,12 +233,27 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
+def _check_docx_out(out: Path) -> None:
+    """`docx --out`: a .docx file in a folder that exists. `--out proposals/x.yaml` (the proposal's
+    own name, a tab completion away) replaced the proposal with the Word file, and a mistyped
+    folder was created with all its parents."""
+    if out.suffix.lower() != ".docx":
+        raise LawdiffError(f"--out {out}: filen skal hedde ….docx; lawdiff erstatter ikke andre filer med et "
+                           "Word-dokument", hint=f"skriv fx --out {out.with_suffix('.docx').name}")
+    if out.is_dir():
+        raise LawdiffError(f"--out {out}: er en mappe", hint=f"skriv et filnavn i mappen, fx --out {out / 'forslag.docx'}")
+    if not out.parent.is_dir():
+        raise LawdiffError(f"--out {out}: mappen {out.parent} findes ikke", hint="opret mappen først, eller ret stien")
+
+
 def _docx(store: Store, args) -> int:
     from .engine import run
     from .proposal import load_proposal
     from .render.docx import render_docx
     from .store import atomic_write
 
+    if args.out:  # checked before any work: a slip of the shell must not replace the proposal itself
+        _check_docx_out(Path(args.out))
     result = run(load_proposal(args.proposal), store)
     data = render_docx(result)
     out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")

@@ -53,10 +53,15 @@ def _touched(result: Result) -> dict[tuple[str, str], dict[str, list[str]]]:
 def check_proposals(store, folder: Path) -> ProposalReport:
     rep = ProposalReport()
     results: dict[str, Result] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        # never read by check, build or serve: say so, rather than pass a proposal nobody sees
+        rep.errors.append(f"{path}:1:1: filen læses ikke: et forslag skal hedde NAVN.yaml\n"
+                          f"  → omdøb den til {path.with_suffix('.yaml').name}")
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         rep.checked += 1
         try:
             res = run(load_proposal(path), store)
+            _formal(res)
         except LawdiffError as e:
             rep.errors.extend(str(x) for x in getattr(e, "errors", [e]))  # every error of the proposal
             continue
@@ -82,6 +87,16 @@ def check_proposals(store, folder: Path) -> ProposalReport:
                         f"konflikt: {key[1]} {cite} berøres af både {a} ({', '.join(touched[a][key][cite])}) "
                         f"og {b} ({', '.join(touched[b][key][cite])})")
     return rep
+
+
+def _formal(result: Result) -> None:
+    """The lovforslag and Bilag 1, as `build`, `instructions` and `docx` word them: a change the
+    engine executes but the formal text cannot word (`forekomst: 3`, a group over a moved unit)
+    is an error here too, not first when the site is built."""
+    from .render.bilag import bilag
+    from .render.instructions import build_lovforslag
+
+    bilag(build_lovforslag(result), result)
 
 
 def _builds_on(a: Result, b: Result) -> bool:

@@ -9,6 +9,7 @@ which fields go with it) is checked here, with messages a drafter can act on.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
                       hint="del den op i to ændringer")
     verb = verbs[0]
     c.verb = verb
+    _one_line(c, cdata, verb)
     for req in sorted(_REQUIRES[verb]):
         if req not in cdata:
             raise c.error(f"»{verb}« kræver »{req}«", verb, hint=f"tilføj »{req}: …«")
@@ -138,6 +140,13 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
             continue
         raise c.error(f"»{k}« hører ikke til »{verb}«", k,
                       hint=f"til »{verb}« hører: {', '.join(sorted(_ALLOWS[verb] | {'lov'}))}")
+    if verb == "ændres" and isinstance(cdata.get("ændres"), str) and isinstance(cdata.get("til"), str):
+        from .text import norm
+
+        if norm(cdata["ændres"]) == norm(cdata["til"]):
+            # "I § 68 a, stk. 4, ændres »5 års« til: »5 års«." changes nothing: a slip, never a proposal
+            raise c.error(f"»ændres« og »til« er de samme ord (»{cdata['til']}«); ændringen ændrer intet", "til",
+                          hint="skriv de nye ord i »til«, eller slet ændringen")
     if verb in ("ændres", "udgår") and not cdata.get("overalt") and "i" not in cdata:
         raise c.error(f"»{verb}« kræver »i« (hvor i loven) eller »overalt: true«", verb)
     if verb.startswith("indsættes_") and "i" not in cdata:
@@ -152,6 +161,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
         raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
                       hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
     _check_citations(c, cdata, verb)
+    _one_unit(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
@@ -179,6 +189,67 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
                       hint=f"tilføj den under »love«, eller brug en af: {', '.join(laws)}")
     c.law = law
     return c
+
+
+_WORD_KEYS = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før")
+
+
+def _one_line(c: Change, cdata: dict, verb: str) -> None:
+    """Words that are changed, deleted or inserted stand on one line of the law. A value written as
+    a block (`til: |`) ends with a line break: that one is dropped, as is white space the loader
+    does not fold at the ends (a no-break space copied from Word: `til: "3 års\u00a0"` entered the
+    law and the lovforslag printed »3 års «). A line break inside is refused: the engine read
+    "3\nårs" as "3 års", while the lovforslag printed »3\nårs\n«."""
+    if isinstance(cdata.get("tekst"), str) and cdata["tekst"] != cdata["tekst"].strip():
+        cdata["tekst"] = cdata["tekst"].strip()
+    keys = _WORD_KEYS + (("tekst",) if verb.startswith("indsættes_") else ())
+    for k in keys:
+        v = cdata.get(k)
+        if not isinstance(v, str) or v == v.strip() and "\n" not in v:
+            continue
+        v = v.strip()
+        if "\n" in v:
+            raise c.error(f"»{k}« står på flere linjer; ord, der ændres, udgår eller indsættes, står på én linje",
+                          k, hint="skriv ordene på én linje; en ny bestemmelse indsættes med »ny:«, en hel ny "
+                                  "tekst med »affattes:«")
+        cdata[k] = v
+
+
+# the label that opens a unit of each level in new text, as the engine splits it (engine._UNIT_LABEL)
+_LABELS = {"section": (re.compile(r"^§\s*\d+(?:\s?[a-zæøå]{1,2})?\.(?=\s|$)"), "§", "ny: paragraf"),
+           "subsection": (re.compile(r"^Stk\.\s*\d+\.(?=\s|$)"), "stk.", "ny: stk"),
+           "paragraph": (re.compile(r"^\d+\s?[a-z]?\)(?=\s|$)"), "nr.", "ny: nr"),
+           "point": (re.compile(r"^[a-zæøå]{1,2}\)(?=\s|$)"), "litra", "ny: litra")}
+
+
+def _one_unit(c: Change, cdata: dict, verb: str) -> None:
+    """`affattes` rewrites one §, stk., nr. or litra (lovteknik 1.6): a `tekst` whose lines open two
+    ("Stk. 2. …" and "Stk. 3. …") was executed as a rewrite and a new stk., with the followers
+    renumbered, while the lovforslag quoted the first only and said nothing of the rest; a second
+    "§ 68 bb. …" line became words of the rewritten §."""
+    from . import address as addr
+    from .errors import AddressError
+
+    if verb != "affattes" or not isinstance(cdata.get("affattes"), str) or not isinstance(cdata.get("tekst"), str):
+        return
+    try:
+        cited = addr.parse_citation(cdata["affattes"])
+    except AddressError:
+        return  # reported by _check_citations
+    a = cited[0].address if len(cited) == 1 and not cited[0].special else None
+    if a is None or a.pkt:
+        return
+    level = "point" if a.point else "paragraph" if a.paragraph else "subsection" if a.subsection \
+        else "section" if a.section and not a.section_to else None
+    if level is None:
+        return
+    rx, noun, new = _LABELS[level]
+    opened = [ln for ln in cdata["tekst"].splitlines()[1:] if rx.match(ln.strip().replace("\u00a0", " "))]
+    if opened:
+        raise c.error(f"»affattes: {cdata['affattes']}« nyaffatter ét {noun}, men »tekst« begynder også et nyt "
+                      f"({opened[0].strip()[:20]} …)", "tekst",
+                      hint=f"skriv de nye med »{new}« for sig, eller brug »ophæves: {cdata['affattes']}« med "
+                           "»tekst« (… ophæves, og i stedet indsættes:)")
 
 
 def _check_citations(c: Change, cdata: dict, verb: str) -> None:
@@ -367,12 +438,34 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
     )
 
 
+# characters of a file name that cannot stand in the site's links to the proposal's page, PDF and
+# .docx (forslag/<name>.html, and <name>.docx from the page itself): "#" and "?" cut the link short,
+# "%" starts an escape (and `serve` refuses a path that is still %-encoded after decoding), a colon
+# makes "javascript:alert(1).docx" a script link (a file proposals/javascript:alert(1).yaml ran
+# script when its page's Word link was clicked), a backslash or a control character is a path
+# separator or invisible in some browser
+_NOT_IN_LINK = re.compile(r"[#?%:\\\x00-\x1f\x7f]")
+
+
+def _check_name(p: str) -> None:
+    stem = Path(p).stem
+    bad = _NOT_IN_LINK.search(stem)
+    if bad:
+        raise ProposalError(f"filnavnet »{Path(p).name}« kan ikke bruges: tegnet »{bad.group()}« kan ikke stå i "
+                            "webstedets links til forslaget", p, 1, 1,
+                            hint="omdøb filen; brug bogstaver, tal, bindestreg og understregning")
+
+
 def load_proposal(path: str | Path) -> Proposal:
-    from .paths import UnsafePath, read_regular
+    from .paths import UnsafePath, read_regular, relative_inside
 
     p = str(path)
-    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read
-        data = read_regular(p, MAX_BYTES, what="forslaget", noun="et forslag")
+    _check_name(p)
+    try:  # a regular file only (never blocks on a FIFO), and never more than MAX_BYTES + 1 bytes read;
+        # really in its own folder: proposals/x.yaml as a symlink to /etc/passwd or to a file outside
+        # the project was read (and its lines quoted in the errors); a link within the folder is fine
+        relative_inside(Path(p).parent, Path(p).name, "filen")
+        data = read_regular(p, MAX_BYTES, inside=Path(p).parent, what="forslaget", noun="et forslag")
     except UnsafePath as e:
         raise ProposalError(e.message, p, 1, 1, hint=e.hint) from None
     return parse_proposal(data, p)

@@ -21,6 +21,7 @@ the page when its HTML changed. A proposal that cannot be read or applied shows 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import threading
 import time
@@ -131,8 +132,9 @@ class Preview:
     # -- the watched files --
     def scan(self) -> dict[str, tuple]:
         snap = {}
-        for pattern in ("statutes/*/*.xml", "proposals/*.yaml", "proposals/*.yml", "amendments/*.yaml",
-                        "amendments/*.yml"):
+        # the files `check` and `build` read (a proposals/x.yml is none of theirs, and beside an
+        # x.yaml it would render to the same page)
+        for pattern in ("statutes/*/*.xml", "proposals/*.yaml", "amendments/*.yaml"):
             for p in self.root.glob(pattern):
                 try:
                     st = p.stat()
@@ -330,7 +332,9 @@ class Preview:
             items = "".join(f"<li><code>{escape(t)}</code></li>" for t in shown)
             banner = (f'<div class="lawdiff-serve-fejl" role="alert" style="{_BANNER_CSS}">'
                       f"<strong>Fejl i kildefilerne:</strong><ul style=\"margin:0\">{items}</ul></div>")
-        script = _SCRIPT % (json.dumps(path), gen, EVENTS)
+        # the page path inside <script>: "<" escaped, so that a proposal named "a<!--<script>.yaml"
+        # cannot open an HTML comment in the script and swallow the rest of the page
+        script = _SCRIPT % (json.dumps(path).replace("<", "\\u003c"), gen, EVENTS)
         html = html.replace("<body>", "<body>\n" + banner, 1) if banner else html
         return html.replace("</body>", script + "\n</body>", 1) if "</body>" in html else html + script
 
@@ -339,6 +343,9 @@ class Preview:
         with self.cond:
             page = self.state.pages.get(path)
             gen = self.generation
+            # the watcher replaces results while requests are answered: read a copy (a dict copy
+            # is one step under the GIL), never iterate the live dict
+            results = dict(self.state.results)
         if page is not None:
             if path.endswith(".html"):
                 return self.decorate(path, page.html).encode("utf-8"), "text/html; charset=utf-8"
@@ -348,28 +355,36 @@ class Preview:
         if path == "static/lawdiff.css":
             return self.css.encode("utf-8"), "text/css; charset=utf-8"
         if path.endswith(".docx") and path.startswith("forslag/"):
-            file = next((f for f, r in self.state.results.items()
-                         if f"forslag/{r.proposal.slug}.docx" == path), None)
-            if file is None:
+            result = next((r for r in results.values() if f"forslag/{r.proposal.slug}.docx" == path), None)
+            if result is None:
                 return None
-            key = (path, gen)
-            if key not in self._artefacts:
-                from .render.docx import render_docx
+            from .render.docx import render_docx
 
-                self._artefacts[key] = render_docx(self.state.results[file])
-            return self._artefacts[key], ("application/vnd.openxmlformats-officedocument."
-                                          "wordprocessingml.document")
+            return self._artefact((path, gen), lambda: render_docx(result)), \
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         if self.pdf and path.endswith(".pdf"):
             page = self.state.pages.get(path[:-4] + ".html")
             if page is None or not page.pdf_date:
                 return None
-            key = (path, gen)
-            if key not in self._artefacts:
-                from .render.pdf import render_pdf
+            from .render.pdf import render_pdf
 
-                self._artefacts[key] = render_pdf(page.pdf_html or page.html, page.pdf_date)
-            return self._artefacts[key], "application/pdf"
+            return self._artefact((path, gen), lambda: render_pdf(page.pdf_html or page.html, page.pdf_date)), \
+                "application/pdf"
         return None
+
+    def _artefact(self, key: tuple, make) -> bytes:
+        """A .docx or PDF made on request, kept for its generation only: an edit makes every one
+        stale, and a preview left running for a day of drafting must not keep every version."""
+        with self.cond:
+            found = self._artefacts.get(key)
+        if found is not None:
+            return found
+        data = make()
+        with self.cond:
+            if key[1] == self.generation:
+                self._artefacts = {k: v for k, v in self._artefacts.items() if k[1] == key[1]}
+                self._artefacts[key] = data
+        return data
 
     def wait_changes(self, seen: int, timeout: float) -> tuple[int, list[str]]:
         """Block until the generation passes `seen` (or timeout); the paths changed since `seen`."""
@@ -397,7 +412,39 @@ def site_path(raw: str) -> str | None:
     return rel
 
 
-def make_handler(preview: Preview):
+def _is_loopback(name: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1."""
+    import ipaddress
+
+    if name.rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+_HOST = re.compile(r"(?:\[([0-9a-f:.]+)\]|([^\[\]:]*))(?::[0-9]{1,5})?")
+
+
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header may be answered (DNS rebinding).
+
+    A web page on another site can point its own host name at 127.0.0.1 and then read the
+    preview with the browser's permission (the drafts, the bemærkninger). When the preview
+    listens on a loopback address only, a request must name a loopback host (localhost,
+    127.0.0.1, [::1], with any port); with --host on another address the user has chosen to be
+    reached by other names, and every Host is answered. A request without Host (HTTP/1.0, no
+    browser) is answered: a rebinding browser always sends one."""
+    if not _is_loopback(bound.strip("[]")):
+        return True
+    if header is None:
+        return True
+    m = _HOST.fullmatch(header.strip().lower())
+    return m is not None and _is_loopback(m[1] or m[2] or "")
+
+
+def make_handler(preview: Preview, bound: str = "127.0.0.1"):
     class Handler(BaseHTTPRequestHandler):
         server_version = "lawdiff"
         sys_version = ""
@@ -421,6 +468,9 @@ def make_handler(preview: Preview):
 
         def do_GET(self):  # noqa: N802
             try:
+                if not host_allowed(self.headers.get("Host"), bound):
+                    return self._send(HTTPStatus.FORBIDDEN, "Ikke tilladt: ukendt værtsnavn (brug "
+                                      "http://127.0.0.1 eller http://localhost)\n".encode())
                 if urlsplit(self.path).path == EVENTS:
                     return self._events()
                 path = site_path(self.path)
@@ -480,7 +530,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Fal
     preview = Preview(root, pdf=pdf)
     preview.start()
     try:
-        server = _Server((host, port), make_handler(preview))
+        server = _Server((host, port), make_handler(preview, host))
     except OSError as e:
         raise LawdiffError(f"kan ikke lytte på {host}:{port}: {e.strerror}",
                            hint="vælg en anden port med --port") from None

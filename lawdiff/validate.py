@@ -9,7 +9,8 @@ imports nothing from lawdiff, so every layer may use it.
   reads the form of a source citation; `source_dates` checks every date inside a citation.
 - Text: `clean_text` returns the NFC form and refuses NUL and other control characters,
   bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and invisible direction
-  marks, lone surrogates, noncharacters and U+FFFD; `confusable` names a letter that only looks
+  marks, lone surrogates, noncharacters and U+FFFD (and, in what a drafter types, invisible
+  characters the official texts never hold: tag characters, fillers, separators; `_HIDDEN`); `confusable` names a letter that only looks
   Latin (Cyrillic "а" in "§ 68 а", fullwidth "ａ", Arabic-Indic digits), with its position.
 - Counts and sizes: `count(1, "konflikt", "konflikter")` -> "1 konflikt"; `byte_size`.
 """
@@ -138,9 +139,28 @@ def _forbidden_problem(ch: str, i: int) -> ValueProblem:
     return ValueProblem(f"tegn {i + 1} er {char_name(ch)}: {why}", hint, i)
 
 
+# Invisible characters that are neither white space nor one of the invisibles the official texts
+# carry (soft hyphen, zero-width space/joiners, word joiner, BOM: text.norm drops those): in a new
+# text they would stand in the law unseen on the page, in the PDF and in Word, and make the words
+# differ from what the reader sees. Refused in what a drafter types (proposals, the command line;
+# `forbidden`), not in imported statutes (`forbidden_in_file`: the corpus holds none of them, and
+# the importer's byte prefilter is bound to _FORBIDDEN): the combining grapheme joiner, Hangul and
+# Khmer fillers, Mongolian selectors, the line and paragraph separators (YAML reads them as line
+# breaks), invisible operators, deprecated format characters, variation selectors, interlinear
+# annotation, musical format characters and tag characters (text hidden in plain sight).
+_HIDDEN = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2028\u2029\u2061-\u2064"
+                     "\u206a-\u206f\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a"
+                     "\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+
 def forbidden(s: str) -> ValueProblem | None:
-    """The first character of `s` that may never stand in a lawdiff file, or None."""
+    """The first character of `s` that may never stand in a lawdiff file a drafter writes, or None."""
     m = _FORBIDDEN.search(s)
+    h = _HIDDEN.search(s, 0, m.start() if m else len(s))
+    if h:
+        return ValueProblem(f"tegn {h.start() + 1} er {char_name(h.group())}: et usynligt tegn, som ville stå "
+                            f"i teksten uden at kunne ses", "slet tegnet; det er usynligt i de fleste editorer "
+                            "(søg efter det med dets U+-nummer)", h.start())
     return _forbidden_problem(m.group(), m.start()) if m else None
 
 

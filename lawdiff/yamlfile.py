@@ -403,7 +403,17 @@ _YAML_PROBLEMS = [
 ]
 
 
+# "found character '\\t' that cannot start any token": PyYAML names the character inside its message
+_CANNOT_START = re.compile(r"found character (.+?) that cannot start any token")
+
+
 def _danish_yaml_problem(s: str) -> str:
+    m = _CANNOT_START.search(s)
+    if m:
+        if m[1] == repr("\t"):
+            return s.replace(m[0], "et tabulatortegn (tab): YAML tillader ikke tab til indrykning eller i en tekst "
+                                   "uden anførselstegn (erstat tab med mellemrum)")
+        return s.replace(m[0], f"tegnet {m[1]}, som ikke kan begynde en værdi (sæt teksten i anførselstegn)")
     for en, da in _YAML_PROBLEMS:
         if en in s:
             return s.replace(en, da)

@@ -64,7 +64,7 @@ CASES = [
      "»6 års« findes ikke i § 68 a, stk. 4"),
     ("words-twice", change('i: "§ 68 a, stk. 1"\nændres: "denne lov"\ntil: "loven"'), 11,
      "står 3 gange i § 68 a, stk. 1, ikke 1"),
-    ("wrong-count", change('i: "§ 68 a, stk. 4"\nændres: "års"\ntil: "års"\nantal: 3'), 11, "står 1 gang"),
+    ("wrong-count", change('i: "§ 68 a, stk. 4"\nændres: "års"\ntil: "år"\nantal: 3'), 11, "står 1 gang"),
     ("occurrence-out-of-range", change('i: "§ 68 a, stk. 4"\nændres: "års"\ntil: "år"\nforekomst: 2'), 13,
      "forekomst 2"),
     ("address-missing", change('i: "§ 68 z"\nudgår: "x"'), 10, "§ 68 z findes ikke"),

@@ -23,6 +23,11 @@ import pyphen
 SHY = "\u00ad"
 MIN_PART = 3  # letters on each side of a break, and of a compound's part
 MIN_WORD = 7  # shorter words are not hyphenated
+# Longer "words" get pyphen's syllable breaks only: the compound search costs about the cube of a
+# word's length (a 1,000-letter word took 0.5 s, a 10,000-letter one more than two minutes, so a
+# pasted base64 image or a long run of letters in a bemærkning hung the PDF build). The longest
+# word of every stored act has 35 letters.
+MAX_COMPOUND = 60
 _LETTERS = "A-Za-zÆØÅæøåÉéÜüÖöÄä"
 _WORD = re.compile(f"[{_LETTERS}]+")
 # a word followed by a no-break space belongs to a citation or date ("forslag 10", "februar 2017")
@@ -88,7 +93,7 @@ def breaks(word: str, lexicon: set[str]) -> list[int]:
     """Where the word may be broken at a line end."""
     if len(word) < MIN_WORD:
         return []
-    bounds = boundaries(word, lexicon)
+    bounds = boundaries(word, lexicon) if len(word) <= MAX_COMPOUND else []
     out = set(bounds)
     for p in _pyphen().positions(word.lower()):
         if all(p == b or abs(p - b) >= MIN_PART for b in bounds):

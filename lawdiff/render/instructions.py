@@ -19,7 +19,7 @@ from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Unit, ancestry
 from ..proposal import Change
 from ..importers.text import table_row
-from ..text import norm
+from ..text import count_punktum, norm
 from .text import unit_lines
 
 MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -417,7 +417,12 @@ class _Builder:
                 k = re.match(r"\s*(\d+)", str(c.get("efter"))).group(1)
                 head = f"I {_tgt_comma(unit_where)} indsættes efter {k}. pkt.:"
             else:
-                head = f"I {_tgt_comma(unit_where)} indsættes som {final.punktum_count()}. pkt.:"
+                # the new text's own punktummer end the unit: "som 2. og 3. pkt." for two (it said
+                # "som 3. pkt." for »Første. Anden.« after one punktum)
+                last = final.punktum_count()
+                count = max(1, count_punktum([norm(c.get("tekst"))]))
+                nums = [f"{k}." for k in range(last - count + 1, last + 1)]
+                head = f"I {_tgt_comma(unit_where)} indsættes som {join_da(nums)} pkt.:"
             return Nummer(0, head, [norm(c.get("tekst"))])
         key = "affattes" if c.verb == "affattes" else "ophæves"
         t, cdata = self._citation(c, key, here)
@@ -514,8 +519,14 @@ class _Builder:
             return self._new_top(p, unit)
         parent_wid = p.targets[0]
         parent_where = self._where(c, parent_wid, None, here)
-        noun = {"subsection": ("stk.", "nyt stykke"), "paragraph": ("nr.", "nyt nummer"),
-                "point": ("litra", "nyt litra")}[unit.kind]
+        # every unit the change inserts: a `tekst` of two lines is two new stk. ("som nye stykker:"),
+        # and the lovforslag must quote both (it quoted the first only, beside a rykning that
+        # counted both)
+        units = [self.law.new_units[w] for w in p.new_wids]
+        many = len(units) > 1
+        noun = {"subsection": ("stk.", "nye stykker" if many else "nyt stykke"),
+                "paragraph": ("nr.", "nye numre" if many else "nyt nummer"),
+                "point": ("litra", "nye litraer" if many else "nyt litra")}[unit.kind]
         ryk = self._ryk(p)
         if p.side == "efter":
             a = self.law.base_units[p.anchor]
@@ -526,9 +537,9 @@ class _Builder:
             head = (f"I {_tgt_comma(parent_where)} indsættes før {noun[0]} {a.num}"
                     f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
         else:
-            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {unit.num}:"
+            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {join_da([u.num for u in units])}:"
             ryk = None
-        block = _block_of(unit)
+        block = [ln for u in units for ln in _block_of(u)]
         return Nummer(0, head, block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
 
     def _new_top(self, p: Placement, unit: Unit) -> Nummer:

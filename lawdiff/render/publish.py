@@ -250,14 +250,25 @@ def _copy_tree(src: Path, dst: Path) -> None:
 
 
 class PdfCache:
-    """`<folder>/<sha256>.pdf`: PDFs by the hash of their inputs (see pdf.pdf_key)."""
+    """`<folder>/<name>.pdf`: PDFs by the hash of their inputs (see pdf.pdf_key). Under the
+    project's `.lawdiff-cache/` the name is a MAC of that hash under the project's cache secret
+    (cachekey.py), as the akn cache's: named by the public hash, a PDF planted in a shared
+    repository was published as the proposal's PDF. A cache folder given explicitly (`cache=`)
+    is the caller's own and is named by the hash itself."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.mac: bytes | None = None
         if folder is not None:
             try:
                 if folder.is_symlink():
                     raise OSError(errno.ELOOP, "symbolsk link")
+                if folder.parent.name == CACHE:
+                    from ..cachekey import secret
+
+                    self.mac = secret(folder.parent.parent)
+                    if self.mac is None:  # no usable secret: no cache, as for the akn cache
+                        raise OSError(errno.EACCES, "ingen cache-nøgle")
                 folder.mkdir(parents=True, exist_ok=True)
                 gitignore = folder.parent / ".gitignore"
                 if folder.parent.name == CACHE and not gitignore.exists():
@@ -265,10 +276,17 @@ class PdfCache:
             except OSError:
                 self.folder = None  # no cache (e.g. a read-only --root): every PDF is rendered
 
+    def _name(self, key: str) -> str:
+        if self.mac is None:
+            return key
+        from ..cachekey import name
+
+        return name(self.mac, b"pdf", key.encode())
+
     def get(self, key: str) -> Path | None:
         if self.folder is None:
             return None
-        p = self.folder / f"{key}.pdf"
+        p = self.folder / f"{self._name(key)}.pdf"
         if not p.is_file() or p.is_symlink():
             return None
         try:
@@ -285,10 +303,10 @@ class PdfCache:
             with os.fdopen(fd, "wb") as f:
                 os.fchmod(f.fileno(), file_mode())
                 f.write(data)
-            os.replace(tmp, self.folder / f"{key}.pdf")
+            os.replace(tmp, self.folder / f"{self._name(key)}.pdf")
         except OSError:
             return None
-        return self.folder / f"{key}.pdf"
+        return self.folder / f"{self._name(key)}.pdf"
 
     KEEP_DAYS = 7
 
@@ -300,6 +318,7 @@ class PdfCache:
         import time
 
         old = time.time() - self.KEEP_DAYS * 86400
+        keep = {self._name(k) for k in keep}
         for p in self.folder.iterdir():
             try:
                 stale = p.stat().st_mtime < old
