@@ -11,7 +11,6 @@ import hashlib
 import pickle
 import shutil
 
-
 from lawdiff import akn, akncache
 from lawdiff.model import Line
 from lawdiff.store import Store
