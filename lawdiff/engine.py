@@ -306,7 +306,8 @@ class _Applier:
                 finally:
                     self.r.new.__dict__.pop("_section_index", None)
                 return t
-        raise c.error(f"{first.message} (i {self.r.base.key})", key, hint=first.hint) from None
+        where = "" if first.message.endswith(f" i {self.r.base.key}") else f" (i {self.r.base.key})"
+        raise c.error(first.message + where, key, hint=first.hint) from None
 
     def live(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """The unit in the working copy; refuses one an earlier change removed or rewrote."""

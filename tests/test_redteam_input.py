@@ -319,3 +319,10 @@ def test_white_space_at_the_ends_of_words_never_reaches_the_law(til):
 
     body = f'      - i: "§ 68 a, stk. 4"\n        ændres: "5 års\\u00a0"\n        til: "{til}"\n'
     assert "ændres »5 års« til: »3 års«." in build_lovforslag(_run(body)).text()
+
+
+def test_a_missing_section_is_named_once():
+    """Before: '§ 68 A findes ikke i lab@2016-11-21 (i lab@2016-11-21)'."""
+    with pytest.raises(LawdiffError) as e:
+        _run('      - i: "§ 68 A, stk. 4"\n        udgår: "5 års"\n')
+    assert e.value.message.count("lab@2016-11-21") == 1

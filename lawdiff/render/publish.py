@@ -298,13 +298,19 @@ class PdfCache:
     def put(self, key: str, data: bytes) -> Path | None:
         if self.folder is None:
             return None
+        tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
             with os.fdopen(fd, "wb") as f:
                 os.fchmod(f.fileno(), file_mode())
                 f.write(data)
             os.replace(tmp, self.folder / f"{self._name(key)}.pdf")
-        except OSError:
+        except OSError:  # a full or read-only disk: no cache entry, and no temporary file left behind
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
             return None
         return self.folder / f"{self._name(key)}.pdf"
 

@@ -249,3 +249,17 @@ def test_the_cache_keeps_what_was_used_lately_and_drops_the_rest(tmp_path):
     assert cache.get("c") is not None  # used again: fresh
     cache.prune({"a"})
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["a.pdf", "c.pdf"]
+
+
+def test_a_pdf_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """A full disk at the rename: no entry, no error, and no `.tmp-*` file left in the cache."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    cache = publish.PdfCache(folder)
+
+    def refuse(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish.os, "replace", refuse)
+    assert cache.put("a" * 64, b"%PDF-1.4\n") is None
+    assert list(folder.iterdir()) == []
