@@ -497,6 +497,8 @@ def make_handler(preview: Preview, bound: str = "127.0.0.1"):
             self.send_header("Connection", "close")
             self.end_headers()
             self.close_connection = True
+            if self.command == "HEAD":  # the headers only: a HEAD never holds a thread open
+                return
             try:
                 self.wfile.write(b"retry: 500\n\n")
                 self.wfile.flush()

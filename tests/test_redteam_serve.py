@@ -135,3 +135,32 @@ def test_the_reload_script_cannot_be_broken_by_a_page_name(tmp_path):
     script = html[html.index("<script>") + len("<script>"):html.index("</script>")]
     assert "<" not in script
     assert json.loads(script.split("var me = ")[1].split(", gen")[0]) == path
+
+
+def test_a_head_request_for_the_events_gets_headers_and_ends():
+    """Before: a HEAD of the live-reload stream streamed like a GET and held a thread until the
+    preview stopped."""
+    stub = _Stub()
+    waited = []
+
+    def wait_changes(seen, timeout):
+        waited.append(seen)
+        stub.stopping = True  # one round at most
+        return seen, []
+
+    stub.wait_changes = wait_changes
+    server = _Server(("127.0.0.1", 0), make_handler(stub, "127.0.0.1"))
+    t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    t.start()
+    try:
+        port = server.server_address[1]
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        c.request("HEAD", "/__lawdiff/events?gen=0")
+        r = c.getresponse()
+        assert r.status == 200 and r.getheader("Content-Type") == "text/event-stream"
+        assert r.read() == b""
+        c.close()
+        assert waited == []  # the stream was never started
+    finally:
+        server.shutdown()
+        server.server_close()
