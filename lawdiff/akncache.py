@@ -28,11 +28,12 @@ import io
 import pickle
 from pathlib import Path
 
+from .cachekey import CACHE
 from .gcpause import gc_paused
 from .model import Act
 from .paths import read_regular
 
-FOLDER = Path(".lawdiff-cache") / "akn"
+FOLDER = Path(CACHE) / "akn"  # its .gitignore: cachekey.secret
 _MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a bound on a planted file
 # the modules whose code decides the model akn.from_bytes builds from a file's bytes
 _READER = ("akn.py", "model.py", "record.py", "labels.py", "names.py", "text.py", "xmlsafe.py", "akncache.py")
@@ -147,9 +148,6 @@ def _write_bytes(entry: Path, blob: bytes) -> None:
         for d in (entry.parent.parent, entry.parent):  # never through a symbolic link
             if d.is_symlink():
                 return
-        gitignore = entry.parent.parent / ".gitignore"  # as publish.py's PDF cache: never committed
-        if not gitignore.exists():
-            atomic_write(gitignore, b"*\n")
         atomic_write(entry, blob)
     except Exception:  # a read-only or full disk: no cache, no error
         pass

@@ -38,8 +38,22 @@ def secret(root: Path | str) -> bytes | None:
     """The cache secret of the project at `root` (made on first use), or None: no cache."""
     folder = os.path.join(os.fspath(root), CACHE)
     if folder not in _memo:
-        _memo[folder] = _read(folder) or _make(folder)
+        key = _memo[folder] = _read(folder) or _make(folder)
+        if key is not None:
+            _ignore(folder)
     return _memo[folder]
+
+
+def _ignore(folder: str) -> None:
+    """`.lawdiff-cache/.gitignore` ("*"): the cache is never committed (every cache's one place)."""
+    gitignore = os.path.join(folder, ".gitignore")
+    if not os.path.lexists(gitignore):
+        try:
+            fd = os.open(gitignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask's mode
+            with os.fdopen(fd, "w") as f:
+                f.write("*\n")
+        except OSError:  # a read-only disk, or made meanwhile by another process
+            pass
 
 
 def name(key: bytes, *parts: bytes) -> str:
@@ -84,11 +98,6 @@ def _make(folder: str) -> bytes | None:
         os.makedirs(folder, exist_ok=True)  # the umask's mode, as every folder lawdiff makes
         if os.path.islink(folder):
             return None
-        gitignore = os.path.join(folder, ".gitignore")
-        if not os.path.lexists(gitignore):  # never committed
-            fd = os.open(gitignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(fd, "w") as f:
-                f.write("*\n")
         key = os.urandom(_SIZE)
         fd, tmp = tempfile.mkstemp(prefix=".key.", dir=folder)  # mode 0600
         with os.fdopen(fd, "wb") as f:

@@ -98,3 +98,11 @@ def test_name_is_a_mac_of_every_part():
     assert cachekey.name(k1, b"ab", b"c") != cachekey.name(k1, b"a", b"bc")
     assert cachekey.name(k1, b"ab") != cachekey.name(k2, b"ab")
     assert cachekey.name(k1, b"ab") == cachekey.name(k1, b"ab")
+
+
+def test_a_deleted_gitignore_is_made_again(tmp_path):
+    cachekey.secret(tmp_path)
+    (tmp_path / cachekey.CACHE / ".gitignore").unlink()
+    cachekey._memo.clear()  # a later process
+    cachekey.secret(tmp_path)
+    assert (tmp_path / cachekey.CACHE / ".gitignore").read_text() == "*\n"

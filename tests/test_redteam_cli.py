@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from lawdiff.cli import main
-from tests.conftest import ROOT
+from tests.conftest import PROPOSAL_HEAD, ROOT
 
 GOOD = (ROOT / "proposals" / "aftale-2020-ressourceforloeb.yaml").read_text("utf-8")
 
@@ -50,16 +50,7 @@ def test_docx_out_writes_a_word_file(root, capsys, monkeypatch):
     assert (root / "Forslag.DOCX").read_bytes()[:2] == b"PK"
 
 
-FORMAL_ONLY = """\
-titel: Prøve
-organisation: Prøveforeningen
-dato: "2020-12-11"
-status: udkast
-love:
-  lab: lab@2016-11-21
-forslag:
-  - titel: Et forslag
-    ændringer:
+FORMAL_ONLY = PROPOSAL_HEAD + """\
       - i: "§ 68 a"
         ændres: ressourceforløb
         til: forløb

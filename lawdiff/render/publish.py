@@ -38,12 +38,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..cachekey import CACHE
 from ..errors import LawdiffError
 from ..paths import file_mode, fix_mode
 
 MARKER = ".lawdiff-site"
 MARKER_TEXT = "Dette websted er bygget af lawdiff (lawdiff build). lawdiff erstatter kun mapper med denne fil.\n"
-CACHE = ".lawdiff-cache"
 PROTECTED = ("statutes", "proposals", "amendments", ".git")
 
 
@@ -269,10 +269,7 @@ class PdfCache:
                     self.mac = secret(folder.parent.parent)
                     if self.mac is None:  # no usable secret: no cache, as for the akn cache
                         raise OSError(errno.EACCES, "ingen cache-nøgle")
-                folder.mkdir(parents=True, exist_ok=True)
-                gitignore = folder.parent / ".gitignore"
-                if folder.parent.name == CACHE and not gitignore.exists():
-                    _put(gitignore, b"*\n")
+                folder.mkdir(parents=True, exist_ok=True)  # the cache's .gitignore: cachekey.secret
             except OSError:
                 self.folder = None  # no cache (e.g. a read-only --root): every PDF is rendered
 
