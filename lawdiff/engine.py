@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from . import address as addr
 from . import labels
 from .errors import AddressError, LawdiffError, MappingError
-from .importers.text import read_unit
+from .importers.text import leading_label, read_unit
 from .model import PROVISIONS, Act, Line, Unit, ancestry, assign_eids, copy_act
 from .proposal import Change, Proposal, ProposalError
 from .text import has_invisible, norm_map, split_punktum
@@ -801,9 +801,9 @@ class _Applier:
             for ch in u.children:
                 self.parents[ch.wid] = u
         _relabel_all(unit)
-        m = _TEXT_LABEL.get(kind, _NO_MATCH).match(text)
-        if m:  # checked in finish(), against the number the unit gets
-            self.text_labels.append((unit, m.group(1), m.group(0).strip(), c))
+        lab = leading_label(kind, text)
+        if lab:  # checked in finish(), against the number the unit gets
+            self.text_labels.append((unit, lab[1], lab[0], c))
         return unit
 
     def _siblings(self, parent: Unit | None) -> list[Unit]:
@@ -2144,11 +2144,6 @@ def _relabel_all(unit: Unit) -> None:
 
 
 _PUNCT_START = re.compile(r"^[,.;:)]")
-# the label a new unit's text may begin with (importers/text.read_unit drops it), by kind
-_TEXT_LABEL = {"subsection": re.compile(r"\s*Stk\.\s*(\d+(?: [a-zæøå])?)\."),
-               "paragraph": re.compile(r"\s*(\d+(?: [a-zæøå])?)\)"),
-               "point": re.compile(r"\s*([a-zæøå])\)")}
-_NO_MATCH = re.compile(r"(?!)")
 
 
 def _der_groups(cites: list[tuple[str, str | None]]) -> list[tuple[list[str], str]]:

@@ -183,6 +183,15 @@ def _clean(text: str, p: str) -> str:
 _LABEL_OF = {"subsection": _STK, "paragraph": _NR, "point": _LITRA}
 
 
+def leading_label(kind: str, text: str) -> tuple[str, str] | None:
+    """(label, number) of the label of the unit's own kind that `text` begins with ("Stk. 3." →
+    ("Stk. 3.", "3")), as read_unit reads and drops it; None without one (or for a §)."""
+    rx = _LABEL_OF.get(kind)
+    lines = [ln for ln in text.strip().splitlines() if norm(ln)]
+    m = rx.match(norm(lines[0].strip())) if rx is not None and lines else None
+    return (m.group(1), m.group(2)) if m else None
+
+
 def read_unit(kind: str, text: str, where: str = "tekst") -> Unit:
     """Parse drafted text for one new or rewritten unit, in the official layout.
 
