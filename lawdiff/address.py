@@ -153,6 +153,11 @@ def find_section(act: Act, num: str, address: Address) -> Unit:
     if len(hits) > 1:
         raise AddressError(f"{address} findes {len(hits)} gange i {act.key}",
                            hint="loven har flere paragraffer med samme nummer; meld det som en fejl i kilden")
+    other_case = [s for s in secs if canonical_num(s.num).lower() == canonical_num(num).lower()]
+    if other_case:
+        # "§ 68 A" where the act has "§ 68 a": only a hint; an address is never read case-blind
+        raise AddressError(f"§ {num} findes ikke i {act.key}",
+                           hint=f"mente du {_listing(other_case)}? skriv bogstavet som i loven")
     before = [s for s in secs if _section_span(s.num)[1] < want][-2:]
     after = [s for s in secs if _section_span(s.num)[0] > want][:2]
     raise AddressError(f"§ {num} findes ikke i {act.key}",

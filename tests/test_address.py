@@ -66,3 +66,12 @@ def test_repealed_range_placeholder_is_found(store):
     lab = store.load("lab@2016-11-21")
     unit = resolve(lab, "§ 67 c").units[0]
     assert unit.num == "67 a-67 f" and unit.children[0].own_lines() == ["(Ophævet)"]
+
+
+def test_wrong_letter_case_gets_a_hint_not_a_match(store):
+    # the act has § 68 a; "§ 68 A" is not read case-blind, but the hint names the § meant
+    lab = store.load("lab")
+    with pytest.raises(AddressError) as e:
+        resolve(lab, "§ 68 A")
+    assert "§ 68 A findes ikke" in str(e.value)
+    assert "mente du § 68 a?" in e.value.hint
