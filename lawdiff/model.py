@@ -205,13 +205,14 @@ _EID_PART = {kind: prefix + "_" for kind, prefix in _EID_PREFIX.items()}
 _ORDINAL_ONLY = ("group", "ikraft", "indent")
 
 
-def assign_eids(act: Act) -> None:
+def assign_eids(act: Act, wids: bool = False) -> None:
     """(Re)compute every unit's eId from its current labels.
 
     Sections are unique within the act ("sec_68a"); provisions below a section
     are prefixed with their parent ("sec_68a__subsec_1__para_2"); containers use
     their own number, or an ordinal for unnumbered ones. A collision gets a
-    suffix ("_2"), which `lawdiff check` reports.
+    suffix ("_2"), which `lawdiff check` reports. With `wids`, also what
+    `assign_wids` does, in the same walk (the importers: one walk less per act).
     """
     used: set[str] = set()
 
@@ -232,6 +233,8 @@ def assign_eids(act: Act) -> None:
                 eid = f"{eid}_{k}"
             used.add(eid)
             u.eid = eid
+            if wids and not u.wid:
+                u.wid = eid
             # a mellemrubrik group does not prefix its §§' children; all else does
             if u.children:
                 visit(u.children, prefix if kind == "group" else eid + "__")

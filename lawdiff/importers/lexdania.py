@@ -33,7 +33,7 @@ from .. import labels
 from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
-from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
+from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
@@ -1122,8 +1122,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if annexes:  # the model has no annexes (README, Known limits): the act version is without them
         r.repairs.append(f"{path}:{annexes[0].sourceline}: dokumentets {len(annexes)} bilag importeres ikke "
                          f"(lawdiff har ingen bilag); lovversionen indeholder kun lovteksten")
-    assign_eids(act)
-    assign_wids(act)
+    assign_eids(act, wids=True)  # and assign_wids(act), in the same walk
     refs = r.refs
     if refs is not None:
         r.repairs.extend(refs.warnings(path))
