@@ -203,6 +203,7 @@ def eid_num(num: str) -> str:
 
 _EID_PART = {kind: prefix + "_" for kind, prefix in _EID_PREFIX.items()}
 _ORDINAL_ONLY = ("group", "ikraft", "indent")
+_EID_PARTS: dict[tuple[str, str], str] = {}  # (kind, num) -> "subsec_2": recurs in every act
 
 
 def assign_eids(act: Act, wids: bool = False) -> None:
@@ -221,8 +222,13 @@ def assign_eids(act: Act, wids: bool = False) -> None:
         for u in units:
             kind = u.kind
             n = counters[kind] = counters.get(kind, 0) + 1
-            if u.num and kind not in _ORDINAL_ONLY:
-                part = _EID_PART[kind] + eid_num(u.num)
+            num = u.num
+            if num and kind not in _ORDINAL_ONLY:
+                part = _EID_PARTS.get((kind, num))
+                if part is None:
+                    part = _EID_PART[kind] + eid_num(num)
+                    if len(_EID_PARTS) < 50_000:
+                        _EID_PARTS[kind, num] = part
                 eid = part if kind == "section" else prefix + part
             else:
                 eid = prefix + _EID_PART[kind] + str(n)
