@@ -391,7 +391,7 @@ class _Reader:
                 # the label decides: "a)" is a litra even where formaInd says Nummer
                 roman = forma == "Romer" and re.fullmatch(r"[ivxlc]+", num, re.I)
                 kind = "paragraph" if num[0].isdigit() or roman else "point"
-        u = Unit(kind, num=num, label=label)
+        u = Unit(kind, num, label)
         self.content(el, u)
         return u
 
@@ -464,12 +464,27 @@ class _Reader:
         ex.remove(first)
 
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
-        label = self._split_label(stk, _explicatus(stk), "subsection")
+        # the stk.'s children listed once (their proxies stay alive for the looks below): the
+        # label is the first Explicatus (_explicatus), _split_label changes only a label of at most
+        # five characters, and _drop_repeated_label looks only at a first Exitus of two or more
+        # children. Neither removes a child of the stk. (only a Linea or Char below it).
+        kids = list(stk)
+        label = None
+        for ch in kids:
+            if ch.tag == "Explicatus":
+                label = ch.text or ""
+                break
+        if label and len(label.strip()) <= 5:
+            label = self._split_label(stk, label, "subsection")
         if label:
-            self._drop_repeated_label(stk, label)
+            for ex in kids:
+                if ex.tag == "Exitus":
+                    if len(ex) >= 2:
+                        self._drop_repeated_label(stk, label)
+                    break
         elements: list[etree._Element] = []  # the current segment's
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, elements)]
-        for ch in stk:
+        for ch in kids:
             tag = ch.tag
             if tag == "Explicatus":
                 continue
@@ -501,7 +516,7 @@ class _Reader:
                                     f"før bogstavet i kilden; læst som § {num}")
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
-        return Unit("section", num=num, label=label)
+        return Unit("section", num, label)
 
     def sections(self, el: etree._Element) -> list[Unit]:
         """A Paragraf as one section (or more, where the source nests a § in a stk.)."""
@@ -541,7 +556,7 @@ class _Reader:
                         self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
                                             f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
                 nums.add(snum)
-                stk = Unit("subsection", num=snum, label=slabel)
+                stk = Unit("subsection", snum, slabel)  # positional: the hot path
                 for e in elements:
                     if e.tag == "Exitus":
                         exitus(e, stk)
