@@ -120,8 +120,9 @@ class _NewText:
         self.cur.append(s)
 
     def flush(self) -> None:
-        if self.cur:
-            t = norm(" ".join(x for x in self.cur if x is not None))
+        cur = self.cur
+        if cur:
+            t = norm(" ".join(cur) if None not in cur else " ".join(x for x in cur if x is not None))
             if t:
                 self.lines.append(t)
         self.cur = None
@@ -655,6 +656,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
     New text that itself is amendment text ("§ 1, nr. 7, affattes således: »7. …«", an act
     amending an amending act) fails these tests and stays as it is."""
     notes = []
+    # nearly every act: neither kind inside any new text (one walk for both; where there is one,
+    # each kind is looked for again below, after the first may have moved elements)
+    if not any(True for nyt in root.iter("AendringNyTekst") for _ in nyt.iter(*_PARAGRAFFER, "AendringsNummer")):
+        return notes
     for tags, holder_tags, word in ((_PARAGRAFFER, ("AendringCentreretParagraf",), ""),
                                     (("AendringsNummer",), ("AendringsNummer",), "nr. ")):
         moves: dict[etree._Element, list[etree._Element]] = {}

@@ -203,10 +203,10 @@ class _Reader:
 
     def heading(self, el: etree._Element) -> Line | None:
         """The container's own heading: a Rubrica before any of its content."""
-        rub = next((c for c in el if c.tag != "Explicatus"), None)
-        if rub is None or rub.tag != "Rubrica":
-            return None
-        return self.heading_line(rub)
+        for rub in el:  # the first child that is not the label
+            if rub.tag != "Explicatus":
+                return self.heading_line(rub) if rub.tag == "Rubrica" else None
+        return None
 
     def heading_line(self, rub: etree._Element) -> Line:
         lines = self.lines_of(rub)
@@ -722,7 +722,10 @@ def _unit_text(unit: Unit) -> str:
 def stray_char(el: etree._Element) -> etree._Element | None:
     """The first <Char> in `el` that stands outside a <Linea>: the readers take text from the
     Lineas, so its text would be left out unseen."""
-    return next((c for c in el.iter("Char") if c.getparent().tag != "Linea"), None)
+    for c in el.iter("Char"):  # a loop, not a generator: called for every instruction of an amending act
+        if c.getparent().tag != "Linea":
+            return c
+    return None
 
 
 def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) -> str | None:
