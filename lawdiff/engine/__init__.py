@@ -19,7 +19,7 @@ Nothing here alters the stored act: the engine works on a deep copy.
 
 The package: applier.py (the machinery and the dispatch by kind), find.py (words in the act),
 rykning.py (rykningsklausuler, "der bliver"), refscan.py (R5 reference warnings), run.py (a
-proposal over its acts). The kinds' execution is still in applier.py (moving to lawdiff/changes/).
+proposal over its acts). Each kind's execution is in lawdiff/changes/<kind>.py (`execute`).
 """
 # every name engine.py had, so that `from lawdiff.engine import …` keeps working
 # ruff: noqa: F401
