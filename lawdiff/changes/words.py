@@ -265,6 +265,9 @@ def is_words(ch: dict) -> bool:
     return any(v in ch for v in VERBS)
 
 
+is_kind = is_words  # the name every kind module uses
+
+
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
 # proposal.Change (its data in the format of docs/format.md).
