@@ -1,4 +1,4 @@
-"""Commencement provisions read as data (importers/amending.py, `ikrafttræden`): the forms issue 9
+"""Commencement provisions read as data (importers/ikraft.py, `ikrafttræden`): the forms issue 9
 (4.) found unread in the corpus, each on its real act, and the measure over all amending acts."""
 import collections
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 from lxml import etree
 
-from lawdiff.importers import amending
+from lawdiff.importers import amending, ikraft
 from lawdiff.importers.amending import read_amending_file
 from tests.conftest import lexdania
 
@@ -63,7 +63,7 @@ def test_an_unread_sentence_for_part_of_the_act_gives_no_rule_at_all():
     assert any("»§ 1, nr. 2, træder i kraft efter første nyvalg til Folketinget efter lovens ikrafttræden.« "
                "kan ikke læses som en ikrafttrædelsesregel" in w for w in act.warnings)
     # a transitional rule that only mentions commencement is no such sentence
-    assert amending.unread_commencement("§ 2, nr. 24 og 25, finder ikke anvendelse for klager over afgørelser, "
+    assert ikraft.unread_commencement("§ 2, nr. 24 og 25, finder ikke anvendelse for klager over afgørelser, "
                                         "der træffes, før bestemmelserne træder i kraft.") == []
 
 
@@ -82,9 +82,9 @@ def test_commencement_read_as_data_over_the_corpus(corpus_files):
         sents = []
         for el in root.find("DokumentIndhold"):
             if el.tag in ("IkraftCentreretParagraf", "Paragraf"):
-                sents += [s for s in amending._sentences(amending._verbatim(el))
-                          if amending._COMMENCEMENT_SENTENCE.search(s)]
-        bad = [s for s in sents if not amending._sentence_rules(s)]
+                sents += [s for s in ikraft.sentences(amending._verbatim(el))
+                          if ikraft.COMMENCEMENT_SENTENCE.search(s)]
+        bad = [s for s in sents if not ikraft.sentence_rules(s)]
         full += bool(sents) and not bad
         with_data += bool(amending.read_amending(data, str(f)).doc.get("ikrafttræden"))
         for s in bad if sents else ["(ingen ikrafttrædelsessætning fundet)"]:
