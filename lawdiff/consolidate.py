@@ -408,18 +408,85 @@ def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
 class Ikraft:
     date: str | None  # ISO, when known
     pending: str | None = None  # why the date is not known (Danish), e.g. a minister sets it
+    # pending == "publication": the act enters into force this many days after its publication in
+    # Lovtidende, whose date the amendment file does not hold ("dagen efter bekendtgørelsen": 1, "ved
+    # bekendtgørelsen": 0)
+    days: int = 1
 
 
 def rule_scope(text: str) -> set | None:
-    """The numre an ikrafttrædelsesbestemmelse names. Provisions of other laws it mentions ("§ 75,
-    stk. 1, nr. 6, … i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr. 20") are
-    not ændringsparagraffer: a § with a letter or a stk. is left out, and so is what stands
-    between "i lov om …" and "denne lovs"."""
+    """The numre an ikrafttrædelsesbestemmelse certainly names (`rule_scope_parts`); None when it
+    names none, certainly or not."""
+    certain, doubtful = rule_scope_parts(text)
+    if certain is None and not doubtful:
+        return None
+    return certain or set()
+
+
+# the act's own provisions: "denne lovs § 1, nr. 5", "lovens § 2, nr. 3 og 4" (not "udlændingelovens")
+_OWN_REF = re.compile(r"(?:\bdenne\s+lovs|(?<![\wæøå-])lovens)\s+(" + _SPEC.pattern + ")")
+# another law named after its provisions: "… i lov om sygedagpenge", "… i udlændingeloven", "… i lov for
+# Færøerne om …"
+_FOREIGN_AFTER = re.compile(r"\bi\s+(?:lov\s+(?:om|for)\b|[a-zæøå-]+loven\b)")
+# a relative clause saying what an own nummer does to another law: "§ 1, nr. 7, der ændrer § 3, stk. 1, i
+# lov om befordringsrabat …," (lov 1567/2010): the nummer before it is the act's own
+_RELATIVE = re.compile(r",?\s+der\s+(?:ændrer|ophæver|indsætter|affatter|nyaffatter)\s+.*?" + _FOREIGN_AFTER.pattern
+                       + r"[^,;]*")
+# another law named before its provisions: "udlændingelovens § 9 f, stk. 4, som affattet ved …"
+_FOREIGN_BEFORE = re.compile(r"(?<![\wæøå-])[\wæøå-]+lovens\s+§.*?(?=\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$)")
+# where one item of a list of provisions ends and the next begins with certainty: the places marked ";"
+# below, and a repeated "af"/"for ikrafttræden af" ("…, § 8, nr. 7, og af § 14 a, stk. 4, nr. 2, i lov om …")
+_ITEM_START = re.compile(r";|\b(?:og|samt)\s+(?:af|for\s+ikrafttræ\w*\s+af)\b|\bikrafttræ\w*\s+af\b")
+
+
+def rule_scope_parts(text: str) -> tuple[set | None, set]:
+    """The numre an ikrafttrædelsesbestemmelse names: (certain, doubtful). Provisions of other laws it
+    mentions ("§ 75, stk. 1, nr. 6, … i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr.
+    20", "udlændingelovens § 9 f, stk. 4, som affattet ved denne lovs § 1, nr. 6") are not
+    ændringsparagraffer: a § with a letter or a stk. is left out, and so is the other law's list.
+    Doubtful is a bare "§ 2, nr. 9" or "§ 16" in the list of provisions that another law's name
+    closes ("§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv beskæftigelsesindsats som
+    affattet ved denne lovs § 1, nr. 1, 9 og 10", lov 431/2010: LAB's § 2, nr. 9, or the act's own?
+    The words allow both), and every nummer of a sentence that applies only "for så vidt angår …"
+    (a part of a nummer, or of the persons it concerns: lov 1884/2015, lov 895/2013): the caller
+    must not give such a nummer the rule's date, nor the act's general date."""
     t = norm(text)
-    t = re.sub(r"\bi (?:lov om|[a-zæøå]+loven\b).*?(?=denne lovs|$)", " ", t)
-    t = re.sub(r"§§?\s*\d+\s?[a-zæøå](?![\wæøå])[^§]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4"
-    t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
-    return parse_scope(t)
+    certain: set = set()
+    doubtful: set = set()
+
+    def own(m):
+        certain.update(parse_scope(m.group(1)) or ())
+        return " ; "
+
+    t = _OWN_REF.sub(own, t)
+    t = _RELATIVE.sub(" ; ", t)
+    t = _FOREIGN_BEFORE.sub(" ; ", t)
+    # each other law named after its provisions: its list runs back to the last certain item start
+    while True:
+        m = _FOREIGN_AFTER.search(t)
+        if m is None:
+            break
+        starts = [x.end() for x in _ITEM_START.finditer(t, 0, m.start())]
+        start = starts[-1] if starts else 0
+        # the last provision before the law's name is that law's ("§ 2, nr. 2 og 3, i lov om …"), and so is
+        # every one after the first that cannot be an ændringsparagraf (a letter, a stk.: "§ 4, stk. 2, § 6, §§
+        # 7 og 8, … samt § 30 i lov om stormflod …"); a bare one before those may be either
+        refs = list(_SPEC.finditer(t, start, m.start()))
+        for ref in refs[:-1]:
+            letter = re.search(r"[a-zæøå]", ref.group("secs"))
+            if letter or re.match(r"\s*,\s*(?:stk|\d+\.\s*pkt|litra)\b", t[ref.end():]):
+                break
+            doubtful.update(parse_scope(ref.group(0)) or ())
+        end = re.compile(r"\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$").search(t, m.end())
+        t = t[:start] + " ; " + t[end.start():]
+    t = re.sub(r"§§?\s*\d+\s?[a-zæøå](?![\wæøå])[^§;]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4"
+    t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§;]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
+    certain.update(parse_scope(t) or ())
+    if re.search(r"\bfor\s+så\s+vidt\s+angår\b", text):
+        doubtful |= certain
+        certain = set()
+    certain -= doubtful
+    return (certain or None), doubtful
 
 
 # "Beskæftigelsesministeren fastsætter tidspunktet for ikrafttrædelsen af § 1, nr. 17, 24 og 25.",
@@ -449,7 +516,9 @@ def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
         for rx in _MINISTER:
             for m in rx.finditer(t):
                 scope = m.group("scope")
-                out.append((rule_scope(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else None, m.group(0)))
+                certain, doubtful = rule_scope_parts(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else (None, set())
+                # a nummer the sentence may name is held pending too
+                out.append(((certain or set()) | doubtful if certain or doubtful else None, m.group(0)))
     return out
 
 
@@ -486,11 +555,18 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
                 scope = set()
                 ok = True
                 for g in r["gælder"] if isinstance(r["gælder"], list) else [r["gælder"]]:
-                    s = rule_scope(str(g))
-                    if s is None:
+                    s, doubtful = rule_scope_parts(str(g))
+                    if (n.paragraf, n.nummer) in doubtful or (n.paragraf, None) in doubtful:
+                        # refuse, never guess: "§ 2, nr. 9, § 75 b … i lov om …" may name this nummer or
+                        # the other law's § 2, nr. 9; neither this rule's date nor the general one is certain
+                        return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{norm(str(g))}« kan læses på to måder "
+                                            f"(den nævner {n.cite}, en bestemmelse i en anden lov eller en del af "
+                                            f"nummeret); datoen kan ikke afgøres: brug --include, hvis nummeret "
+                                            f"skal med"), 0
+                    if s is None and not doubtful:
                         ok = False
                     else:
-                        scope |= s
+                        scope |= s or set()
                 if not ok:
                     unreadable.append(r)
                     continue
@@ -500,7 +576,9 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
                 scoped.append((r, 3))
         scoped.sort(key=lambda x: x[1])
         if scoped and scoped[0][1] == 3 and unreadable:
-            return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{unreadable[0].get('gælder')}« kan ikke læses, "
+            g = unreadable[0].get("gælder")
+            g = "; ".join(map(str, g)) if isinstance(g, list) else str(g)
+            return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{norm(g)}« kan ikke læses, "
                                 "så det vides ikke, om den gælder dette nummer"), 0
         scoped = scoped[:1]
     if not scoped:
@@ -511,7 +589,7 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
     if r.get("dato"):
         return Ikraft(str(r["dato"])), rank
     if r.get("bekendtgørelse"):
-        return Ikraft(None, "publication"), rank
+        return Ikraft(None, "publication", days=0 if r.get("bekendtgørelse") == "ved" else 1), rank
     return Ikraft(None, "ikrafttræden kan ikke læses"), rank
 
 
@@ -588,12 +666,17 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                 date = ik.date or act.date
             else:
                 if ik.pending == "publication":
-                    first = _plus(act.date, 1)
-                    if first <= base.date or first > at:
+                    # in force on a day between `first` and `last` (the act is published within
+                    # PUBLICATION_MARGIN days of its date): certain only outside that window
+                    first, last = _plus(act.date, ik.days), _plus(act.date, PUBLICATION_MARGIN)
+                    if last <= base.date or first > at:
                         continue
-                    if at < _plus(act.date, PUBLICATION_MARGIN):
-                        pending.append(Skipped(act.id, n.cite, "træder i kraft dagen efter bekendtgørelsen i "
-                                                               "Lovtidende, hvis dato ikke kendes; brug --include"))
+                    if at < last or base.date >= first:
+                        when = "dagen efter bekendtgørelsen" if ik.days else "ved bekendtgørelsen"
+                        pending.append(Skipped(act.id, n.cite, f"træder i kraft {when} i Lovtidende, hvis dato ikke "
+                                                               + ("kendes" if at < last else
+                                                                  f"kendes, så det vides ikke, om {base.key} har den")
+                                                               + "; brug --include"))
                         continue
                     date = first
                 elif ik.date is None:

@@ -804,6 +804,8 @@ def classify_only_preamble(n, base_date: str, at: str, inc) -> str:
         return "dagen efter bekendtgørelsen: før grundlagets dato"
     if "minister" in why:
         return "ministeren fastsætter datoen (afventer)"
+    if "kan ikke afgøres" in why:
+        return "ikrafttrædelsesbestemmelsen kan læses på to måder (afventer)"
     if "står ikke i ændringsfilen" in why:
         return "ikrafttræden ikke læst"
     if "kan ikke læses" in why:

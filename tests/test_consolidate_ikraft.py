@@ -1,0 +1,73 @@
+"""consolidate's reading of the commencement rules' scopes (`gælder`) and of "dagen efter / ved
+bekendtgørelsen", on the real sentences that the date path (tests/test_chains_bydate.py) and a scan
+of every amending act's rules showed read wrong. A wrong scope is a wrong date, and a wrong date is
+wrong law text: where the words allow two readings the nummer is pending, never dated."""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.consolidate import AmendingAct, Nummer, ikraft_of, rule_scope, rule_scope_parts
+
+
+def _nr(rules, paragraf, nummer, date="2010-05-01"):
+    act = AmendingAct("lov-2010-1", "x.yaml", "", date, "lov nr. 1 af 01/05/2010", [], rules, [])
+    return ikraft_of(Nummer(act, paragraf, nummer, {}, ()))
+
+
+@pytest.mark.parametrize("text, certain, doubtful", [
+    # the act's own nummer after another law's provision (lov 1360/2010 and the like)
+    ("§ 11 a i lov om radio- og fjernsynsvirksomhed som affattet ved denne lovs § 1, nr. 5", {("1", "5")}, set()),
+    # "lovens § 1, nr. 5" is the act's own too (lov 482/2012); before, "§ 12" was read as the act's § 12
+    ("§ 12 i lov om registrering af køretøjer som affattet ved lovens § 1, nr. 5", {("1", "5")}, set()),
+    ("ophævelsen af § 8, stk. 1, nr. 4, i lov om registrering af køretøjer, jf. lovens § 1, nr. 2", {("1", "2")}, set()),
+    # another law named before its provisions (lov 545/2010): its § 1 and § 2 are not the act's §§ 1 and 2
+    ("skatteforvaltningslovens § 1 og § 2, stk. 1, som affattet ved denne lovs § 1, nr. 1 og 2",
+     {("1", "1"), ("1", "2")}, set()),
+    ("øl- og vinafgiftslovens § 14 som affattet ved denne lovs § 4, nr. 2", {("4", "2")}, set()),
+    # relative clauses (lov 1567/2010): before, § 1, nr. 13 was lost and had the general date
+    ("§ 1, nr. 7, der ændrer § 3, stk. 1, i lov om befordringsrabat til studerende ved videregående uddannelser, "
+     "og § 1, nr. 13, der ændrer § 5, nr. 1, i lov om befordringsrabat til studerende ved videregående uddannelser,",
+     {("1", "7"), ("1", "13")}, set()),
+    # a list of another law's provisions: the first that cannot be an ændringsparagraf makes the rest that
+    # law's; a bare "§ 2, nr. 9" before it may be either (lov 431/2010)
+    ("§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv beskæftigelsesindsats som affattet ved denne "
+     "lovs § 1, nr. 1, 9 og 10", {("1", "1"), ("1", "9"), ("1", "10")}, {("2", "9")}),
+    ("§ 4, stk. 2, § 6, §§ 7 og 8, §§ 9-10 a, § 22, § 23, stk. 5, samt § 30 i lov om stormflod og stormfald som "
+     "affattet ved denne lovs § 1, nr. 9", {("1", "9")}, set()),
+    # the provision right before "i lov om" is that law's (lov 895/2013)
+    ("§ 2, nr. 2 og 3, i lov om en aktiv beskæftigelsesindsats som ændret ved denne lovs § 1, nr. 2 og 3",
+     {("1", "2"), ("1", "3")}, set()),
+    # "for så vidt angår": only part of a nummer (lov 1884/2015)
+    ("§ 1, nr. 3, for så vidt angår ophævelsen af skattekontrollovens § 8 X, stk. 1-3, 5 og 6, og lovens § 1, nr. 5",
+     None, {("1", "3"), ("1", "5")}),
+    ("§ 1, nr. 9 og 12, og færdselslovens § 132 a som affattet ved denne lovs § 1, nr. 13",
+     {("1", "9"), ("1", "12"), ("1", "13")}, set()),
+    ("§ 1, nr. 1-3", {("1", "1"), ("1", "2"), ("1", "3")}, set()),
+])
+def test_rule_scope_parts(text, certain, doubtful):
+    assert rule_scope_parts(text) == (certain, doubtful)
+
+
+def test_a_nummer_a_rule_may_name_is_pending_not_dated():
+    rules = [{"dato": "2010-07-01"}, {"dato": "2010-08-01", "gælder": [
+        "§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv beskæftigelsesindsats som affattet ved "
+        "denne lovs § 1, nr. 1, 9 og 10"]}]
+    assert _nr(rules, "1", "9").date == "2010-08-01"
+    assert _nr(rules, "2", "1").date == "2010-07-01"
+    ik = _nr(rules, "2", "9")
+    assert ik.date is None and "datoen kan ikke afgøres" in ik.pending and "§ 2, nr. 9" in ik.pending
+    # a scope that names none of the act's numre cannot be read: the act's general date is then withheld
+    assert rule_scope("§ 12 i lov om registrering af køretøjer") is None
+    assert _nr([{"dato": "2010-07-01"}, {"minister": True, "gælder": ["§ 12 i lov om registrering af køretøjer"]}],
+               "1", "1").pending.startswith("ikrafttrædelsesbestemmelsen »§ 12 i lov om registrering af køretøjer« kan ikke læses")
+
+
+def test_publication_is_pending_while_its_day_is_unknown(tmp_path):
+    """"ved bekendtgørelsen" is the day of publication (days=0), "dagen efter" the day after; the act is
+    published within PUBLICATION_MARGIN days of its date. A version whose date or whose base's date falls
+    in that window cannot know whether the act is in force: pending, named so."""
+    from lawdiff.consolidate import PUBLICATION_MARGIN
+
+    assert PUBLICATION_MARGIN == 14
+    assert _nr([{"bekendtgørelse": "ved"}], "1", "1").days == 0
+    assert _nr([{"bekendtgørelse": "dagen efter"}], "1", "1").days == 1
