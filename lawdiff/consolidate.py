@@ -645,6 +645,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     acts = load_acts(root, law)
     includes = _includes(include, acts, law, root)
     inc = incorporated(base, store.load)
+    left_out = _left_out(base)
     pending: list[Skipped] = []
     refused: list[tuple[Nummer, str]] = []
     chosen: list[tuple[str, str, str, int, Nummer]] = []
@@ -665,13 +666,26 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                 # og 15-19").
                 date = ik.date or act.date
             else:
+                # the base says it does not hold this nummer (its LBK's note, or its own record): a date
+                # before the base's is then no reason to take it for the base's
+                gone = left_out.get((act.id, n.cite))
+                if gone is not None and gone[0] == "note" and (
+                        (ik.date is not None and ik.date <= base.date) or
+                        (ik.pending == "publication" and _plus(act.date, ik.days) <= base.date)):
+                    # an editor left out a nummer in force at the LBK's date (lov 1561/2010, § 1, nr. 31, in
+                    # force 1/1/2011, "har virkning fra og med den 1. juli 2011": LBK 170/2011 says it is
+                    # not incorporated): from when it belongs in the text, the act does not say plainly
+                    pending.append(Skipped(act.id, n.cite, f"{base.source} siger, at nummeret ikke er indarbejdet, "
+                                                           f"men det trådte i kraft før {base.key}; fra hvilken dato "
+                                                           f"det hører med, kan ikke afgøres: brug --include"))
+                    continue
                 if ik.pending == "publication":
                     # in force on a day between `first` and `last` (the act is published within
                     # PUBLICATION_MARGIN days of its date): certain only outside that window
                     first, last = _plus(act.date, ik.days), _plus(act.date, PUBLICATION_MARGIN)
-                    if last <= base.date or first > at:
+                    if (last <= base.date and gone is None) or first > at:
                         continue
-                    if at < last or base.date >= first:
+                    if at < last or (base.date >= first and gone is None):
                         when = "dagen efter bekendtgørelsen" if ik.days else "ved bekendtgørelsen"
                         pending.append(Skipped(act.id, n.cite, f"træder i kraft {when} i Lovtidende, hvis dato ikke "
                                                                + ("kendes" if at < last else
@@ -683,7 +697,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     if act.date <= at:
                         pending.append(Skipped(act.id, n.cite, ik.pending or "ikrafttræden ukendt"))
                     continue
-                elif ik.date <= base.date or ik.date > at:
+                elif (ik.date <= base.date and gone is None) or ik.date > at:
                     continue
                 else:
                     date = ik.date
@@ -723,6 +737,38 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
         else:
             steps.append((when(x), n.act, [n]))
     return Plan(base, steps, pending, refused)
+
+
+def _left_out(base: Act) -> dict[tuple[str, str], tuple[str, str]]:
+    """The numre `base` says it does not hold, whatever their dates: (act id, "§ 1, nr. 31") -> ("note", "")
+    for a nummer an official LBK's note says is not incorporated ("Den ændring, der følger af § 1, nr. 31 i
+    lov nr. 1561 af 21. december 2010, har virkning fra og med den 1. juli 2011. Denne ændring er derfor
+    ikke indarbejdet …", LBK 170/2011), ("record", why) for one a consolidated version left pending or did
+    not execute. A whole act or § that a note leaves out is keyed ("act", None): see `covers`."""
+    out: dict = {}
+    rec = base.consolidation
+    if rec is None:
+        for aid, scope in editor_notes(base).excluded.items():
+            for x in scope:
+                out[(aid, x)] = ("note", "")
+        return _Covering(out)
+    for s in list(rec.pending) + list(rec.not_executed):
+        out[(s.act, s.nummer)] = ("record", s.reason)
+    return out
+
+
+class _Covering(dict):
+    """_left_out of an official LBK: keyed by its notes' scopes (None: the whole act; ("1", None): a §;
+    ("1", "31"): a nummer); looked up by (act id, "§ 1, nr. 31")."""
+
+    def get(self, key, default=None):
+        aid, cite = key
+        m = re.fullmatch(r"§ (.+?), nr\. (.+)", cite)
+        p, nr = (m.group(1), m.group(2)) if m else (cite, None)
+        for k in ((aid, None), (aid, (p, None)), (aid, (p, nr))):
+            if dict.__contains__(self, k):
+                return dict.__getitem__(self, k)
+        return default
 
 
 def _refusal(n: Nummer, why: str) -> ConsolidateError:

@@ -784,12 +784,15 @@ def _chosen(p) -> set:
     return {(n.act.id, n.cite) for _, _, numre in p.steps for n in numre}
 
 
-def classify_only_preamble(n, base_date: str, at: str, inc) -> str:
-    """Why the date path did not choose a nummer the target's preamble lists (--include chose it)."""
+def classify_only_preamble(n, base_date: str, at: str, inc, pending: str | None = None) -> str:
+    """Why the date path did not choose a nummer the target's preamble lists (--include chose it);
+    `pending`: the reason the date path gave when it listed the nummer as pending."""
     from lawdiff.consolidate import PUBLICATION_MARGIN, _plus, is_incorporated
 
     if is_incorporated(inc, n):
         return "grundlaget har den allerede (ifølge dets indledning)"
+    if pending and "ikke er indarbejdet" in pending:
+        return "grundlagets note: ikke indarbejdet, men i kraft før grundlaget (afventer)"
     ik = ikraft_of(n)
     if ik.date is not None:
         if ik.date > at:
@@ -851,7 +854,8 @@ def replay_by_date(chain: dict, root: Path, corpus: Path, read_amending, dump) -
     inc = incorporated(base, store.load)
     listed, notes = preamble_acts(target), editor_notes(target)
     for k in sorted(res.by_preamble - res.by_date):
-        res.only_preamble[k] = classify_only_preamble(numre[k], base.date, target.date, inc)
+        res.only_preamble[k] = classify_only_preamble(numre[k], base.date, target.date, inc,
+                                                      {(s.act, s.nummer): s.reason for s in pd.pending}.get(k))
     for k in sorted(res.by_date - res.by_preamble):
         res.only_date[k] = classify_only_date(numre[k], listed, notes)
     bt, br = _texts(base)
