@@ -66,12 +66,32 @@ class Address:
         return replace(self, pkt=None)
 
 
+# careless spellings of an address, tried only to suggest the intended one in an error's hint
+_SUGGEST = [
+    (re.compile(r"^\s*(?:paragraf|par\.?)\s*(?=\d)", re.I), "§ "),
+    (re.compile(r"§(?=\d)"), "§ "),
+    (re.compile(r"\b(Stk|Nr|Litra|Pkt)\b"), lambda m: m.group(1).lower()),
+    (re.compile(r"\b(stk|nr)(?=\s)"), r"\1."),
+    (re.compile(r"\b(\d+)\.?\s*pkt\b\.?"), r"\1. pkt."),
+    (re.compile(r"(\d)\s*,?\s+(?=(?:stk|nr|litra)\b|\d+\. pkt)"), r"\1, "),
+]
+
+
+def _suggestion(text: str) -> str | None:
+    s = norm(text)
+    for rx, repl in _SUGGEST:
+        s = rx.sub(repl, s)
+    return s if s != norm(text) and _RX.match(s) else None
+
+
 def parse(text: str) -> Address:
     m = _RX.match(norm(text))
     if not m:
+        meant = _suggestion(text)
         raise AddressError(
             f"adressen {text!r} kan ikke læses",
-            hint='skriv den som i loven, fx "§ 68 a, stk. 3, 2. pkt.", "§ 30 a, stk. 3, nr. 2", '
+            hint=f'mente du "{meant}"?' if meant else
+                 'skriv den som i loven, fx "§ 68 a, stk. 3, 2. pkt.", "§ 30 a, stk. 3, nr. 2", '
                  '"§ 10, stk. 1, nr. 4, litra b" eller "§§ 9-12"')
     g = m.groupdict()
     if g["range"]:
@@ -153,6 +173,11 @@ def find_section(act: Act, num: str, address: Address) -> Unit:
     if len(hits) > 1:
         raise AddressError(f"{address} findes {len(hits)} gange i {act.key}",
                            hint="loven har flere paragraffer med samme nummer; meld det som en fejl i kilden")
+    other_case = [s for s in secs if canonical_num(s.num).lower() == canonical_num(num).lower()]
+    if other_case:
+        # "§ 68 A" where the act has "§ 68 a": only a hint; an address is never read case-blind
+        raise AddressError(f"§ {num} findes ikke i {act.key}",
+                           hint=f"mente du {_listing(other_case)}? skriv bogstavet som i loven")
     before = [s for s in secs if _section_span(s.num)[1] < want][-2:]
     after = [s for s in secs if _section_span(s.num)[0] > want][:2]
     raise AddressError(f"§ {num} findes ikke i {act.key}",
