@@ -71,3 +71,36 @@ def test_publication_is_pending_while_its_day_is_unknown(tmp_path):
     assert PUBLICATION_MARGIN == 14
     assert _nr([{"bekendtgørelse": "ved"}], "1", "1").days == 0
     assert _nr([{"bekendtgørelse": "dagen efter"}], "1", "1").days == 1
+
+
+def _list(nums: list[int]) -> str:
+    words = [str(x) for x in nums]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_LAWS = ["lov om en aktiv beskæftigelsesindsats", "lov om social service", "udlændingeloven", "lov om leje"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(own_par=st.integers(1, 12), own=st.lists(st.integers(1, 120), min_size=1, max_size=5, unique=True),
+       foreign=st.lists(st.tuples(st.integers(1, 300), st.sampled_from(["", " a", " b"]), st.integers(0, 6)),
+                        min_size=1, max_size=4),
+       law=st.sampled_from(_LAWS), verb=st.sampled_from(["affattet", "ændret", "indsat"]))
+def test_another_laws_provisions_are_never_the_acts_own(own_par, own, foreign, law, verb):
+    """Whatever provisions of another law a scope lists before "i <lov> som <verb> ved denne lovs § P, nr.
+    …", the certain numre are exactly the act's own after "denne lovs", and a provision of the other law
+    (one with a letter or a stk., or the last before the law's name) is never taken for an ændringsparagraf."""
+    refs = [f"§ {n}{letter}" + (f", stk. {stk}" if stk else "") for n, letter, stk in foreign]
+    text = (", ".join(refs[:-1]) + " og " + refs[-1] if len(refs) > 1 else refs[0]) + \
+        f", i {law} som {verb} ved denne lovs § {own_par}, nr. {_list(sorted(own))}"
+    certain, doubtful = rule_scope_parts(text)
+    assert certain == {(str(own_par), str(n)) for n in own}
+    # only a bare "§ N" before the first provision that cannot be an ændringsparagraf may be doubtful
+    bare_first = []
+    for n, letter, stk in foreign[:-1]:
+        if letter or stk:
+            break
+        bare_first.append((str(n), None))
+    assert doubtful == set(bare_first) - certain
