@@ -433,7 +433,19 @@ _FOREIGN_AFTER = re.compile(r"\bi\s+(?:lov\s+(?:om|for)\b|[a-zæøå-]+loven\b)"
 _RELATIVE = re.compile(r",?\s+der\s+(?:ændrer|ophæver|indsætter|affatter|nyaffatter)\s+.*?" + _FOREIGN_AFTER.pattern
                        + r"[^,;]*")
 # another law named before its provisions: "udlændingelovens § 9 f, stk. 4, som affattet ved …"
-_FOREIGN_BEFORE = re.compile(r"(?<![\wæøå-])[\wæøå-]+lovens\s+§.*?(?=\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$)")
+_FOREIGN_BEFORE = re.compile(r"(?<![\wæøå-])[\wæøå-]+lovens\s+(?=§)")
+# where the other law's list ends: "som affattet ved", "jf.", an own reference (marked ";")
+_LIST_END = re.compile(r"\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$")
+# where the other law's name, after "i lov om", ends: as the list, or before the next § ("… i lov om X, § 1,
+# nr. 5 og 6, …": a new item, not governed by "i lov om X")
+_NAME_END = re.compile(_LIST_END.pattern + r"|,?\s+(?:(?:og|samt)\s+)?(?:af\s+)?(?=§)")
+
+
+def _not_own(ref, t: str) -> bool:
+    """Whether a provision cannot be an ændringsparagraf: it has a letter ("§ 75 b", "§ 3 A") or a stk.,
+    pkt. or litra ("§ 78, stk. 2")."""
+    return bool(re.search(r"[a-zæøå]", ref.group("secs")) or
+                re.match(r"\s?[A-ZÆØÅ]\b|\s*,?\s*(?:stk|pkt|litra)\b", t[ref.end():]))
 # where one item of a list of provisions ends and the next begins with certainty: the places marked ";"
 # below, and a repeated "af"/"for ikrafttræden af" ("…, § 8, nr. 7, og af § 14 a, stk. 4, nr. 2, i lov om …")
 _ITEM_START = re.compile(r";|\b(?:og|samt)\s+(?:af|for\s+ikrafttræ\w*\s+af)\b|\bikrafttræ\w*\s+af\b")
@@ -451,6 +463,9 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
     (a part of a nummer, or of the persons it concerns: lov 1884/2015, lov 895/2013): the caller
     must not give such a nummer the rule's date, nor the act's general date."""
     t = norm(text)
+    # "§ 127, 2. pkt.", "§ 11, stk. 3, 5. og 6. pkt.": the punktum's number is no § ("§ 127, 2" would be
+    # §§ 127 and 2)
+    t = re.sub(r",?\s*\d+\.(?:\s*(?:-|–|og)\s*\d+\.)*\s*pkt\.", " pkt.", t)
     certain: set = set()
     doubtful: set = set()
 
@@ -460,7 +475,18 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
 
     t = _OWN_REF.sub(own, t)
     t = _RELATIVE.sub(" ; ", t)
-    t = _FOREIGN_BEFORE.sub(" ; ", t)
+    # each other law named before its provisions: the first is that law's, and so is every one that cannot
+    # be an ændringsparagraf; a bare one after the first may be either ("skattekontrollovens § 3 A, stk.
+    # 1-7, § 8, nr. 2-6 og 8, § 9", lov 118/2012: its own § 8, nr. 2-6, or the other law's?)
+    while True:
+        m = _FOREIGN_BEFORE.search(t)
+        if m is None:
+            break
+        end = _LIST_END.search(t, m.end())
+        for ref in list(_SPEC.finditer(t, m.end(), end.start()))[1:]:
+            if not _not_own(ref, t):
+                doubtful.update(parse_scope(ref.group(0)) or ())
+        t = t[:m.start()] + " ; " + t[end.start():]
     # each other law named after its provisions: its list runs back to the last certain item start
     while True:
         m = _FOREIGN_AFTER.search(t)
@@ -473,13 +499,12 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
         # 7 og 8, … samt § 30 i lov om stormflod …"); a bare one before those may be either
         refs = list(_SPEC.finditer(t, start, m.start()))
         for ref in refs[:-1]:
-            letter = re.search(r"[a-zæøå]", ref.group("secs"))
-            if letter or re.match(r"\s*,\s*(?:stk|\d+\.\s*pkt|litra)\b", t[ref.end():]):
+            if _not_own(ref, t):
                 break
             doubtful.update(parse_scope(ref.group(0)) or ())
-        end = re.compile(r"\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$").search(t, m.end())
+        end = _NAME_END.search(t, m.end())
         t = t[:start] + " ; " + t[end.start():]
-    t = re.sub(r"§§?\s*\d+\s?[a-zæøå](?![\wæøå])[^§;]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4"
+    t = re.sub(r"§§?\s*\d+\s?[a-zæøåA-ZÆØÅ](?![\wæøå])[^§;]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4", "§ 3 A"
     t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§;]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
     certain.update(parse_scope(t) or ())
     if re.search(r"\bfor\s+så\s+vidt\s+angår\b", text):

@@ -43,6 +43,16 @@ def _nr(rules, paragraf, nummer, date="2010-05-01"):
     ("§ 1, nr. 9 og 12, og færdselslovens § 132 a som affattet ved denne lovs § 1, nr. 13",
      {("1", "9"), ("1", "12"), ("1", "13")}, set()),
     ("§ 1, nr. 1-3", {("1", "1"), ("1", "2"), ("1", "3")}, set()),
+    # "§ 127, 2. pkt." is no "§§ 127 og 2" (lov 716/2010: the act's § 2 was doubtful)
+    ("færdselslovens §§ 60-60 e, § 62, stk. 3, § 127, 2. pkt., og § 132 a som affattet eller ændret ved denne lovs "
+     "§ 1, nr. 2-4", {("1", "2"), ("1", "3"), ("1", "4")}, set()),
+    # after another law's name, a bare provision may be its or the act's (lov 118/2012); before, the whole
+    # rest was dropped, so that the act's own numre fell to the general rule
+    ("§ 1, § 2, den ved § 8, nr. 1, foreslåede affattelse af skattekontrollovens § 3 A, stk. 1-7, § 8, nr. 2-6 "
+     "og 8, § 9", {("1", None), ("2", None), ("8", "1")}, {("8", "2"), ("8", "3"), ("8", "4"), ("8", "5"),
+                                                             ("8", "6"), ("8", "8"), ("9", None)}),
+    # after "i lov om X", a new item begins at the next § (not part of the law's name)
+    ("§ 4 a i lov om leje, § 1, nr. 5 og 6", {("1", "5"), ("1", "6")}, set()),
 ])
 def test_rule_scope_parts(text, certain, doubtful):
     assert rule_scope_parts(text) == (certain, doubtful)
@@ -104,3 +114,15 @@ def test_another_laws_provisions_are_never_the_acts_own(own_par, own, foreign, l
             break
         bare_first.append((str(n), None))
     assert doubtful == set(bare_first) - certain
+
+
+def test_the_whole_act_named_loven():
+    # "Skatteministeren fastsætter tidspunktet for ikrafttræden af loven." (lov 722/2010 § 12, stk. 1): the
+    # whole act, not a scope "loven" that cannot be read
+    from lawdiff.importers.amending import read_amending_file
+    from tests.conftest import lexdania
+
+    rules = read_amending_file(lexdania("2010/2010-722.xml")).doc["ikrafttræden"]
+    assert rules[0] == {"minister": True}
+    assert _nr(rules, "3", "2").pending.startswith("ministeren fastsætter")
+    assert _nr(rules, "1", "1").date == "2010-07-01"

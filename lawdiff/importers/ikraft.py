@@ -160,7 +160,7 @@ def sentence_rules(sent: str) -> list[dict]:
     elif minister:
         rule = {"minister": True}
         scope = next((v for k, v in minister.groupdict().items() if k.startswith("scope") and v), None)
-        if scope:
+        if scope and scope.strip(" ,") != "loven":  # "… tidspunktet for ikrafttræden af loven" (lov 722/2010): the act
             rule["gælder"] = [re.sub(r"^lovens\s+", "", scope).rstrip(" ,")]
         rules.append(rule)
     return rules
