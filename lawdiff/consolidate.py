@@ -459,8 +459,8 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
     Doubtful is a bare "§ 2, nr. 9" or "§ 16" in the list of provisions that another law's name
     closes ("§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv beskæftigelsesindsats som
     affattet ved denne lovs § 1, nr. 1, 9 og 10", lov 431/2010: LAB's § 2, nr. 9, or the act's own?
-    The words allow both), and every nummer of a sentence that applies only "for så vidt angår …"
-    (a part of a nummer, or of the persons it concerns: lov 1884/2015, lov 895/2013): the caller
+    The words allow both), and a nummer the rule covers only "for så vidt angår …" (a part of it, or
+    of the persons it concerns: lov 1884/2015, § 1, nr. 3; lov 895/2013, § 1, nr. 20 og 21): the caller
     must not give such a nummer the rule's date, nor the act's general date."""
     t = norm(text)
     # "§ 127, 2. pkt.", "§ 11, stk. 3, 5. og 6. pkt.": the punktum's number is no § ("§ 127, 2" would be
@@ -468,6 +468,9 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
     t = re.sub(r",?\s*\d+\.(?:\s*(?:-|–|og)\s*\d+\.)*\s*pkt\.", " pkt.", t)
     certain: set = set()
     doubtful: set = set()
+    # "§ 1, nr. 3, for så vidt angår ophævelsen af …": the rule covers only part of that nummer
+    partial = {x for m in _SPEC.finditer(t) if re.match(r",?\s*for\s+så\s+vidt\s+angår\b", t[m.end():])
+               for x in parse_scope(m.group(0)) or ()}
 
     def own(m):
         certain.update(parse_scope(m.group(1)) or ())
@@ -507,9 +510,7 @@ def rule_scope_parts(text: str) -> tuple[set | None, set]:
     t = re.sub(r"§§?\s*\d+\s?[a-zæøåA-ZÆØÅ](?![\wæøå])[^§;]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4", "§ 3 A"
     t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§;]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
     certain.update(parse_scope(t) or ())
-    if re.search(r"\bfor\s+så\s+vidt\s+angår\b", text):
-        doubtful |= certain
-        certain = set()
+    doubtful |= certain & partial
     certain -= doubtful
     return (certain or None), doubtful
 

@@ -39,7 +39,10 @@ def _nr(rules, paragraf, nummer, date="2010-05-01"):
      {("1", "2"), ("1", "3")}, set()),
     # "for så vidt angår": only part of a nummer (lov 1884/2015)
     ("§ 1, nr. 3, for så vidt angår ophævelsen af skattekontrollovens § 8 X, stk. 1-3, 5 og 6, og lovens § 1, nr. 5",
-     None, {("1", "3"), ("1", "5")}),
+     {("1", "5")}, {("1", "3")}),
+    ("§ 11, stk. 4, 2. pkt., som affattet ved denne lovs § 1, nr. 18, og ændringerne af § 13, stk. 1 og 2, som affattet "
+     "ved denne lovs § 1, nr. 20 og 21, for så vidt angår personer omfattet af § 2, nr. 3, i lov om en aktiv "
+     "beskæftigelsesindsats", {("1", "18")}, {("1", "20"), ("1", "21")}),
     ("§ 1, nr. 9 og 12, og færdselslovens § 132 a som affattet ved denne lovs § 1, nr. 13",
      {("1", "9"), ("1", "12"), ("1", "13")}, set()),
     ("§ 1, nr. 1-3", {("1", "1"), ("1", "2"), ("1", "3")}, set()),
