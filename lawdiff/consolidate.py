@@ -446,6 +446,8 @@ def _not_own(ref, t: str) -> bool:
     pkt. or litra ("§ 78, stk. 2")."""
     return bool(re.search(r"[a-zæøå]", ref.group("secs")) or
                 re.match(r"\s?[A-ZÆØÅ]\b|\s*,?\s*(?:stk|pkt|litra)\b", t[ref.end():]))
+
+
 # where one item of a list of provisions ends and the next begins with certainty: the places marked ";"
 # below, and a repeated "af"/"for ikrafttræden af" ("…, § 8, nr. 7, og af § 14 a, stk. 4, nr. 2, i lov om …")
 _ITEM_START = re.compile(r";|\b(?:og|samt)\s+(?:af|for\s+ikrafttræ\w*\s+af)\b|\bikrafttræ\w*\s+af\b")
@@ -701,9 +703,9 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     # an editor left out a nummer in force at the LBK's date (lov 1561/2010, § 1, nr. 31, in
                     # force 1/1/2011, "har virkning fra og med den 1. juli 2011": LBK 170/2011 says it is
                     # not incorporated): from when it belongs in the text, the act does not say plainly
-                    pending.append(Skipped(act.id, n.cite, f"{base.source} siger, at nummeret ikke er indarbejdet, "
-                                                           f"men det trådte i kraft før {base.key}; fra hvilken dato "
-                                                           f"det hører med, kan ikke afgøres: brug --include"))
+                    pending.append(Skipped(act.id, n.cite, gone[1] or (
+                        f"{base.source} siger, at nummeret ikke er indarbejdet, men det trådte i kraft før {base.key}; "
+                        f"fra hvilken dato det hører med, kan ikke afgøres: brug --include")))
                     continue
                 if ik.pending == "publication":
                     # in force on a day between `first` and `last` (the act is published within
@@ -769,8 +771,10 @@ def _left_out(base: Act) -> dict[tuple[str, str], tuple[str, str]]:
     """The numre `base` says it does not hold, whatever their dates: (act id, "§ 1, nr. 31") -> ("note", "")
     for a nummer an official LBK's note says is not incorporated ("Den ændring, der følger af § 1, nr. 31 i
     lov nr. 1561 af 21. december 2010, har virkning fra og med den 1. juli 2011. Denne ændring er derfor
-    ikke indarbejdet …", LBK 170/2011), ("record", why) for one a consolidated version left pending or did
-    not execute. A whole act or § that a note leaves out is keyed ("act", None): see `covers`."""
+    ikke indarbejdet …", LBK 170/2011), ("record", "") for one a consolidated version left pending or did
+    not execute — which it then runs at its date —, and ("note", why) for one it left pending because its
+    own base's note left it out or because it could not tell whether its base held it: that doubt is
+    carried on, with its reason. An official LBK's notes are keyed by their scopes (`_Covering`)."""
     out: dict = {}
     rec = base.consolidation
     if rec is None:
@@ -778,8 +782,11 @@ def _left_out(base: Act) -> dict[tuple[str, str], tuple[str, str]]:
             for x in scope:
                 out[(aid, x)] = ("note", "")
         return _Covering(out)
-    for s in list(rec.pending) + list(rec.not_executed):
-        out[(s.act, s.nummer)] = ("record", s.reason)
+    for s in rec.not_executed:
+        out[(s.act, s.nummer)] = ("record", "")
+    for s in rec.pending:
+        doubt = "ikke er indarbejdet" in s.reason or "vides ikke, om" in s.reason
+        out[(s.act, s.nummer)] = ("note", s.reason) if doubt else ("record", "")
     return out
 
 

@@ -129,3 +129,26 @@ def test_the_whole_act_named_loven():
     assert rules[0] == {"minister": True}
     assert _nr(rules, "3", "2").pending.startswith("ministeren fastsætter")
     assert _nr(rules, "1", "1").date == "2010-07-01"
+
+
+def test_what_a_consolidated_base_left_out_is_carried_on():
+    """A consolidated base's record says which numre it lacks: one it left pending only because the day of
+    publication was not yet certain runs at its date now; one it left pending because its own base's LBK
+    said it was not incorporated, or because it could not tell whether its base held it, stays pending
+    with that reason (it was taken for the base's before, by its date, and lost without a word)."""
+    from types import SimpleNamespace
+
+    from lawdiff.consolidate import _left_out
+    from lawdiff.record import Record, Skipped
+
+    base = SimpleNamespace(consolidation=None)
+    base.consolidation = Record("x@2011-02-22", "LBK nr. 170 af 22/02/2011", pending=[
+        Skipped("lov-2010-1561", "§ 1, nr. 31", "LBK nr. 170 af 22/02/2011 siger, at nummeret ikke er indarbejdet, …"),
+        Skipped("lov-2011-1", "§ 1, nr. 1", "træder i kraft dagen efter bekendtgørelsen i Lovtidende, hvis dato ikke "
+                                            "kendes, så det vides ikke, om x@2011-02-22 har den; brug --include"),
+        Skipped("lov-2011-2", "§ 1, nr. 1", "træder i kraft dagen efter bekendtgørelsen i Lovtidende, hvis dato ikke "
+                                            "kendes; brug --include")])
+    got = _left_out(base)
+    assert got[("lov-2010-1561", "§ 1, nr. 31")][0] == "note"
+    assert got[("lov-2011-1", "§ 1, nr. 1")] == ("note", base.consolidation.pending[1].reason)
+    assert got[("lov-2011-2", "§ 1, nr. 1")] == ("record", "")
