@@ -14,6 +14,10 @@
    lists (the real LBKs print even numre in force only after their own date, unless a note says
    "… er ikke indarbejdet …"). --include names an act ("lov-2012-1380") or some of its §§ and
    numre in the preambles' own form ("lov-2012-1380:§ 1, nr. 1-13 og 15-19; § 2").
+   A date is used only where it is certain (refuse, never guess): a nummer that a rule names only in
+   words that allow two readings (rule_scope_parts), one entering into force on an unknown day of
+   publication near --at or the base's date, and one in force before the base that the base says it
+   lacks (its LBK's note, its record: _left_out) are pending, each with its reason.
 3. Order: each nummer by its own entry into force, then by the acts' dates, then the numre's order.
    The numre of one act that follow each other in that order run in one engine run, so that their
    addresses cite the law as it stood before that act (lovteknik R3). When another act's numre fall
