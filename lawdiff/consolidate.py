@@ -50,9 +50,8 @@ from .gcpause import gc_paused
 from .model import Act
 from .record import Applied, Record, Skipped
 from .text import norm
+from .validate import MONTHS
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
 # "af" may carry a stray full stop, as LBK 1047/2011 prints it ("lov nr. 1338 af. 19. december 2008")
 _LOV = re.compile(r"lov\s+nr\.\s*(\d+)\s+af\.?\s+(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
 PUBLICATION_MARGIN = 14  # days: "dagen efter bekendtgørelsen" is certainly past this long after the act's date

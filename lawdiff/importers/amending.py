@@ -35,15 +35,9 @@ from ..errors import AddressError, MappingError
 from .ikraft import ikraft_rules, original_ikraft, unread_commencement
 from .lexdania import linea_text, refuse_stray_text, stray_char
 from ..text import norm
+from ..validate import MONTHS, long_date
 from ..xmlsafe import as_utf8, parse_bytes
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
-
-
-def long_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
 
 
 @dataclass

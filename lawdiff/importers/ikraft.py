@@ -17,9 +17,8 @@ from typing import Callable
 from lxml import etree
 
 from ..text import norm
+from ..validate import MONTHS
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
 
 # "træder i kraft den 1. juli 2011", also "træder dog [først] i kraft den …" (an exception to the
 # general rule: lov 745/2014 § 3, stk. 2-3; lov 1613/2013 § 5, stk. 3) and "træder i kraft og har
