@@ -24,15 +24,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
-from .model import Act, Unit
 from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
-from .render.text import blocks_text
 from .text import canonical_num, norm
 from .tokendiff import EQUAL
+
+if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
+    from .model import Act, Unit
+
+
+def blocks_text(blocks: list) -> str:
+    """render.text.blocks_text (which imports the model; tests/test_diff_fast.py holds the two equal):
+    a block list's texts joined by single spaces."""
+    return " ".join(b.text for b in blocks if b.text)
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
@@ -319,8 +327,6 @@ def _shape(u: Unit) -> tuple:
 def _markup_only(red: Redline, old: Act, new: Act) -> None:
     """A § whose text is identical in both versions is unchanged, even if the source marked it
     up differently (e.g. a list written inline in one LBK and as items in the next)."""
-    from .render.text import plain_text
-
     secs: dict[str, dict[str, Unit]] = {}
 
     def lookup(act: Act, side: str, num: str) -> Unit | None:
@@ -337,10 +343,19 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
                 o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
                 # same structure: the word diff already compared the normalised text, so it changed
                 if o is not None and n is not None and _shape(o) != _shape(n) \
-                        and norm(plain_text(o)) == norm(plain_text(n)):
+                        and norm(_plain_text(o)) == norm(_plain_text(n)):
                     siblings[i] = _same(n, n)
 
     visit(red.units)
+
+
+def _plain_text(u: Unit) -> str:
+    """render.text.plain_text (which imports the model; tests/test_diff_fast.py holds the two equal
+    on every unit of the stored versions): all law text of a unit, labels included, one space apart."""
+    parts = [u.label or "", u.heading.text if u.heading else "", blocks_text(u.intro)]
+    parts += [_plain_text(c) for c in u.children]
+    parts.append(blocks_text(u.wrapup))
+    return " ".join(p for p in parts if p)
 
 
 def is_placeholder(u: Unit) -> bool:

@@ -52,15 +52,21 @@ class _Codec:
 
     Tokens are compared in normalised form (no-break space = space, no soft
     hyphens), so a change of invisible characters is not a change of the law.
+    Characters are given to the comparison keys in order of first appearance (the old text's
+    tokens, then the new text's); only each distinct token is looked at in Python, the
+    token list itself is mapped in C (dict.fromkeys, map): the per-token loop was the word
+    diff's largest cost in `lawdiff diff` (issue 9 §6).
     """
 
     def __init__(self) -> None:
-        self.code: dict[str, str] = {}
+        self.code: dict[str, str] = {}  # comparison key -> character
+        self.chars: dict[str, str] = {}  # token -> character
 
     def encode(self, tokens: list[str]) -> str:
-        out = []
-        code, keys = self.code, _KEYS
-        for t in tokens:
+        code, keys, chars = self.code, _KEYS, self.chars
+        for t in dict.fromkeys(tokens):  # distinct tokens, in order of first appearance
+            if t in chars:
+                continue
             key = keys.get(t)
             if key is None:
                 key = " " if t.isspace() else _key(t)
@@ -71,8 +77,8 @@ class _Codec:
                 n = len(code)
                 c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
                 code[key] = c
-            out.append(c)
-        return "".join(out)
+            chars[t] = c
+        return "".join(map(chars.__getitem__, tokens))
 
 
 def _python_diff(a: str, b: str) -> list[tuple[int, int]]:
