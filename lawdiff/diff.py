@@ -44,6 +44,7 @@ def blocks_text(blocks: list) -> str:
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
+_ID_KINDS = frozenset(_KEYED + ("group",))  # the kinds _signature identifies by number or heading, not text
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
 _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
 
@@ -59,6 +60,7 @@ class _Memo:
         self.similar: dict[tuple[int, int], float] = {}  # (id(old), id(new)) -> _similar
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
+        self.secs: dict[int, dict] = {}  # id(act) -> its §§ by number (_moves and _markup_only)
 
 
 _M = _Memo()
@@ -126,8 +128,9 @@ def _similar(a: Unit, b: Unit) -> float:
         r = 1.0
     else:
         # = sum((x & y).values()), over the words both hold (a set intersection in C), without
-        # building the intersection Counter
-        r = 2 * sum(min(x[w], y[w]) for w in x.keys() & y.keys()) / total
+        # building the intersection Counter; the minima summed in C (map), not in a generator
+        common = x.keys() & y.keys()
+        r = 2 * sum(map(min, map(x.__getitem__, common), map(y.__getitem__, common))) / total
     _M.similar[pair] = r
     _M.keep += (a, b)
     return r
@@ -140,7 +143,7 @@ def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Uni
     for n in new:
         best, best_j = 0.0, None
         for j in range(i, len(old)):
-            if old[j].kind != n.kind or _signature(old[j])[0] == "id":
+            if old[j].kind != n.kind or old[j].kind in _ID_KINDS:  # = _signature(old[j])[0] == "id"
                 continue
             r = _similar(old[j], n)
             if r > best:
@@ -299,8 +302,7 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
     visit(red.units, [])
     if not (set(gone) & set(came)):
         return
-    old_secs = {canonical_num(s.num): s for s in old.sections() if s.num}
-    new_secs = {canonical_num(s.num): s for s in new.sections() if s.num}
+    old_secs, new_secs = _sections(old), _sections(new)
     for num in set(gone) & set(came):
         gsibs, g, gparent = gone[num]
         csibs, c, _ = came[num]
@@ -308,6 +310,15 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
         moved.moved_from = _place(gparent)
         gsibs.remove(g)
         csibs[csibs.index(c)] = moved
+
+
+def _sections(act: Act) -> dict:
+    """The act's §§ by canonical number (the last of a number wins), once per comparison."""
+    secs = _M.secs.get(id(act))
+    if secs is None:
+        secs = _M.secs[id(act)] = {canonical_num(s.num): s for s in act.sections() if s.num}
+        _M.keep.append(act)
+    return secs
 
 
 def _place(parent: RUnit | None) -> str:
@@ -327,12 +338,8 @@ def _shape(u: Unit) -> tuple:
 def _markup_only(red: Redline, old: Act, new: Act) -> None:
     """A § whose text is identical in both versions is unchanged, even if the source marked it
     up differently (e.g. a list written inline in one LBK and as items in the next)."""
-    secs: dict[str, dict[str, Unit]] = {}
-
     def lookup(act: Act, side: str, num: str) -> Unit | None:
-        if side not in secs:
-            secs[side] = {canonical_num(s.num): s for s in act.sections() if s.num}
-        return secs[side].get(canonical_num(num))
+        return _sections(act).get(canonical_num(num))
 
     def visit(siblings: list[RUnit]) -> None:
         for i, r in enumerate(siblings):

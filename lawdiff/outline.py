@@ -74,29 +74,40 @@ class Part:
             yield from c.walk()
 
 
-def _texts(t) -> bool:
-    return type(t) is tuple and all(type(x) is str for x in t)
+_STR = {str}
 
 
-def _data(t) -> bool:
-    """Whether `t` is a unit's data as `dumps` writes it (every type checked, its units too)."""
-    return (type(t) is tuple and len(t) == 9 and type(t[0]) is str and _str(t[1], True) and _str(t[2], True)
-            and _str(t[3], True) and _texts(t[4]) and type(t[5]) is tuple and _texts(t[6]) and type(t[7]) is str
-            and type(t[8]) is str and all(_data(c) for c in t[5]))
+def _texts(t) -> list[Text]:
+    """A tuple of str as Text blocks; ValueError for anything else."""
+    if type(t) is not tuple or not set(map(type, t)) <= _STR:
+        raise ValueError("outline: malformed text")
+    return list(map(Text, t))
 
 
-def _fill(u, t) -> None:
-    """Set the heading, intro and wrap-up of `u` from its checked data `t`."""
-    u.heading = None if t[3] is None else Text(t[3])
-    u.intro = [Text(x) for x in t[4]]
-    u.wrapup = [Text(x) for x in t[6]]
+def _fill(u, t, units: bool) -> None:
+    """Set the data of `u` (a Lazy or a Part whose kind … eid are set) from `t`, checking every type
+    of it (and with `units`, building its units from t[5]); ValueError for anything that is not a
+    unit's data as `dumps` writes it, or another unit's."""
+    if not (type(t) is tuple and len(t) == 9 and (t[0], t[1], t[2], t[7], t[8]) == (u.kind, u.num, u.label, u.wid, u.eid)
+            and _str(t[3], True) and type(t[5]) is tuple):
+        raise ValueError("outline: malformed unit")
+    if t[5] and not units:
+        raise ValueError("outline: a branch's data holds units")
+    heading, intro, wrapup = None if t[3] is None else Text(t[3]), _texts(t[4]), _texts(t[6])
+    children = list(map(_part, t[5])) if units else None
+    # set only once all of it was read: a unit is never left half-filled by a malformed entry
+    u.heading, u.intro, u.wrapup = heading, intro, wrapup
+    if units:
+        u.children = children
 
 
 def _part(t) -> Part:
     p = Part()
+    if not (type(t) is tuple and len(t) == 9 and type(t[0]) is str and _str(t[1], True) and _str(t[2], True)
+            and type(t[7]) is str and type(t[8]) is str):
+        raise ValueError("outline: malformed unit")
     p.kind, p.num, p.label, p.wid, p.eid = t[0], t[1], t[2], t[7], t[8]
-    _fill(p, t)
-    p.children = [_part(c) for c in t[5]]
+    _fill(p, t, True)
     return p
 
 
@@ -127,20 +138,14 @@ class Lazy:
 
     def _load(self) -> None:
         try:
-            t = marshal.loads(self._blob)
-        except Exception:  # not marshal data
-            t = None
-        if not _data(t) or (t[0], t[1], t[2], t[7], t[8]) != (self.kind, self.num, self.label, self.wid, self.eid) \
-                or (self._branch and t[5]):
+            _fill(self, marshal.loads(self._blob), not self._branch)
+        except Exception:  # not marshal data, or not this unit's data
             # an entry that passed its checksum but holds another unit: written by something
             # else than dumps. Refused, never shown.
             from .errors import LawdiffError
 
             raise LawdiffError(f"cachen .lawdiff-cache/akn har en forkert post for {self.kind} {self.num}",
-                               hint="slet mappen .lawdiff-cache, og kør kommandoen igen")
-        _fill(self, t)
-        if not self._branch:
-            self.children = [_part(c) for c in t[5]]
+                               hint="slet mappen .lawdiff-cache, og kør kommandoen igen") from None
         self.read = True
 
     def walk(self) -> Iterator:
@@ -222,12 +227,17 @@ def _str(x, none: bool = False) -> bool:
     return type(x) is str or (none and x is None)
 
 
+# the types of a node's fields (branch, kind, num, label, wid, eid, digest, data, children): num and
+# label str or None; children a tuple for a branch, None for a leaf
+_NODE_TYPES = frozenset((bool, str, num, label, str, str, bytes, bytes, tuple if branch else type(None))
+                        for num in (str, type(None)) for label in (str, type(None)) for branch in (True, False))
+
+
 def _node(t) -> Lazy:
-    if not (type(t) is tuple and len(t) == 9 and type(t[0]) is bool and _str(t[1]) and _str(t[2], True)
-            and _str(t[3], True) and _str(t[4]) and _str(t[5]) and type(t[6]) is bytes and len(t[6]) == 20
-            and type(t[7]) is bytes and (type(t[8]) is tuple if t[0] else t[8] is None)):
+    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _NODE_TYPES and len(t[6]) == 20
+            and t[0] is (type(t[8]) is tuple)):
         raise ValueError("outline: malformed node")
-    children = [_node(c) for c in t[8]] if t[0] else None
+    children = list(map(_node, t[8])) if t[0] else None
     return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children)
 
 

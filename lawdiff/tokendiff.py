@@ -69,7 +69,9 @@ class _Codec:
                 continue
             key = keys.get(t)
             if key is None:
-                key = " " if t.isspace() else _key(t)
+                # a token of letters and digits only holds no white space and no invisible
+                # character (those are no letters): norm leaves it as it is
+                key = t if t.isalnum() else " " if t.isspace() else _key(t)
                 if len(keys) < 200_000:
                     keys[t] = key
             c = code.get(key)
