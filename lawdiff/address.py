@@ -66,12 +66,32 @@ class Address:
         return replace(self, pkt=None)
 
 
+# careless spellings of an address, tried only to suggest the intended one in an error's hint
+_SUGGEST = [
+    (re.compile(r"^\s*(?:paragraf|par\.?)\s*(?=\d)", re.I), "§ "),
+    (re.compile(r"§(?=\d)"), "§ "),
+    (re.compile(r"\b(Stk|Nr|Litra|Pkt)\b"), lambda m: m.group(1).lower()),
+    (re.compile(r"\b(stk|nr)(?=\s)"), r"\1."),
+    (re.compile(r"\b(\d+)\.?\s*pkt\b\.?"), r"\1. pkt."),
+    (re.compile(r"(\d)\s*,?\s+(?=(?:stk|nr|litra)\b|\d+\. pkt)"), r"\1, "),
+]
+
+
+def _suggestion(text: str) -> str | None:
+    s = norm(text)
+    for rx, repl in _SUGGEST:
+        s = rx.sub(repl, s)
+    return s if s != norm(text) and _RX.match(s) else None
+
+
 def parse(text: str) -> Address:
     m = _RX.match(norm(text))
     if not m:
+        meant = _suggestion(text)
         raise AddressError(
             f"adressen {text!r} kan ikke læses",
-            hint='skriv den som i loven, fx "§ 68 a, stk. 3, 2. pkt.", "§ 30 a, stk. 3, nr. 2", '
+            hint=f'mente du "{meant}"?' if meant else
+                 'skriv den som i loven, fx "§ 68 a, stk. 3, 2. pkt.", "§ 30 a, stk. 3, nr. 2", '
                  '"§ 10, stk. 1, nr. 4, litra b" eller "§§ 9-12"')
     g = m.groupdict()
     if g["range"]:

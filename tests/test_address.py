@@ -75,3 +75,23 @@ def test_wrong_letter_case_gets_a_hint_not_a_match(store):
         resolve(lab, "§ 68 A")
     assert "§ 68 A findes ikke" in str(e.value)
     assert "mente du § 68 a?" in e.value.hint
+
+
+@pytest.mark.parametrize("careless, meant", [
+    ("§ 68 a, stk 1", "§ 68 a, stk. 1"),
+    ("paragraf 68 a, stk. 2", "§ 68 a, stk. 2"),
+    ("§ 68 a, stk. 2, nr 3", "§ 68 a, stk. 2, nr. 3"),
+    ("§ 68 a, stk. 2, 2 pkt", "§ 68 a, stk. 2, 2. pkt."),
+])
+def test_careless_address_is_refused_with_the_meant_one_as_hint(careless, meant):
+    # never read leniently: the address is refused, and the hint shows the spelling meant
+    with pytest.raises(AddressError) as e:
+        parse(careless)
+    assert e.value.hint == f'mente du "{meant}"?'
+    assert parse(meant)
+
+
+def test_garbage_address_keeps_the_general_hint():
+    with pytest.raises(AddressError) as e:
+        parse("hest")
+    assert e.value.hint.startswith("skriv den som i loven")
