@@ -28,3 +28,15 @@ def test_plain_date_never_accepts_what_names_refuses(value):
     if store.plain_date(value):
         assert names.is_date(value)
     assert store.is_date(value) == names.is_date(value)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.one_of(st.text(alphabet="ab-z09A_ æ.\n", max_size=6), st.text(max_size=3),
+                 st.from_regex(r"[a-z0-9-]{118,122}", fullmatch=True), st.none(), st.just(0)))
+def test_is_law_is_names_is_law(value):
+    assert store.is_law(value) == names.is_law(value)
+
+
+def test_is_law_on_edges():
+    for value in ("lab", "a", "-lab", "lab-", "0", "a" * 120, "a" * 121, "", "lab\n", "Lab", "lab@x", "æ", "lab "):
+        assert store.is_law(value) == names.is_law(value), value
