@@ -49,3 +49,26 @@ def test_the_diff_command_imports_only_what_it_needs(tmp_path):
     assert first.stdout.startswith("0 ")  # the first run reads the files (and may import anything)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert again.stdout.strip() == "0 []", again.stdout + again.stderr
+
+
+def test_only_the_diff_program_skips_the_last_collection(tmp_path, monkeypatch, capsys):
+    """main() called with arguments (tests, other programs) leaves the collector as it was; run as the
+    program (`lawdiff diff`, arguments from sys.argv) it freezes what is alive at exit, after its output."""
+    import atexit
+    import gc
+
+    from lawdiff import cli
+
+    shutil.copytree(ROOT / "statutes/lab", tmp_path / "statutes/lab")
+    argv = ["--root", str(tmp_path), "diff", "lab@2015-07-01", "lab@2016-11-21"]
+    registered = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    assert cli.main(argv) == 0 and registered == [] and gc.get_freeze_count() == 0
+    monkeypatch.setattr(sys, "argv", ["lawdiff", *argv])
+    assert cli.main() == 0 and registered == [cli._skip_last_collection] and gc.get_freeze_count() == 0
+    monkeypatch.setattr(sys, "argv", ["lawdiff", "--root", str(tmp_path), "show", "lab"])
+    assert cli.main() == 0 and len(registered) == 1  # only for diff
+    capsys.readouterr()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "lawdiff.cli", *argv], capture_output=True, env=env, cwd="/")
+    assert run.returncode == 0 and run.stdout.endswith(b"\n") and b"paragraffer" in run.stdout and not run.stderr
