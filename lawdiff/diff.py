@@ -291,15 +291,16 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
     gone: dict[str, tuple] = {}
     came: dict[str, tuple] = {}
 
-    def visit(siblings: list[RUnit], chain: list[RUnit]) -> None:
+    def visit(siblings: list[RUnit], parent: RUnit | None) -> None:
         for r in siblings:
             if r.kind == "section" and r.status == REPEALED and r.old_num:
-                gone[canonical_num(r.old_num)] = (siblings, r, chain[-1] if chain else None)
+                gone[canonical_num(r.old_num)] = (siblings, r, parent)
             elif r.kind == "section" and r.status == INSERTED and r.new_num:
-                came[canonical_num(r.new_num)] = (siblings, r, chain[-1] if chain else None)
-            visit(r.children, chain + [r])
+                came[canonical_num(r.new_num)] = (siblings, r, parent)
+            if r.children:
+                visit(r.children, r)
 
-    visit(red.units, [])
+    visit(red.units, None)
     if not (set(gone) & set(came)):
         return
     old_secs, new_secs = _sections(old), _sections(new)

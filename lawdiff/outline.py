@@ -172,14 +172,17 @@ class Outline:
         """As model.Act.sections(): every § in document order. A leaf of the outline holds no § below
         it (dumps makes every unit with a § or container below it a branch), so its units are
         not read for this."""
-        def visit(units: list[Lazy]) -> Iterator[Lazy]:
+        out: list[Lazy] = []
+
+        def visit(units: list[Lazy]) -> None:
             for u in units:
                 if u.kind == "section":
-                    yield u
+                    out.append(u)
                 if u._branch:
-                    yield from visit(u.children)
+                    visit(u.children)
 
-        return visit(self.body)
+        visit(self.body)
+        return iter(out)
 
 
 def _branch(u) -> bool:

@@ -229,10 +229,16 @@ def _segments(a: str, b: str, wid: str, part: str, i: int, attribute: Attribute 
 
 def _runit(old: Unit | None, new: Unit | None, status: str, who: str | None = None) -> RUnit:
     u = new or old
-    return RUnit(wid=u.wid, kind=u.kind, status=status,
-                 old_num=old.num if old else None, new_num=new.num if new else None,
-                 old_label=old.label if old else None, new_label=new.label if new else None,
-                 eid=(new or old).eid, changes=[who] if who else [])
+    # positional: wid, kind, status, old_num, new_num, old_label, new_label, eid (heading, intro,
+    # children, wrapup: empty), changes
+    if old is None:
+        return RUnit(u.wid, u.kind, status, None, new.num, None, new.label, u.eid, None, None, None, None,
+                     [who] if who else None)
+    if new is None:
+        return RUnit(u.wid, u.kind, status, old.num, None, old.label, None, u.eid, None, None, None, None,
+                     [who] if who else None)
+    return RUnit(u.wid, u.kind, status, old.num, new.num, old.label, new.label, u.eid, None, None, None, None,
+                 [who] if who else None)
 
 
 def _one_side(unit: Unit, op: int, status: str, who: str | None) -> RUnit:

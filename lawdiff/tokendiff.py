@@ -63,23 +63,28 @@ class _Codec:
         self.chars: dict[str, str] = {}  # token -> character
 
     def encode(self, tokens: list[str]) -> str:
-        code, keys, chars = self.code, _KEYS, self.chars
-        for t in dict.fromkeys(tokens):  # distinct tokens, in order of first appearance
-            if t in chars:
-                continue
-            key = keys.get(t)
-            if key is None:
-                # a token of letters and digits only holds no white space and no invisible
-                # character (those are no letters): norm leaves it as it is
-                key = t if t.isalnum() else " " if t.isspace() else _key(t)
-                if len(keys) < 200_000:
-                    keys[t] = key
-            c = code.get(key)
-            if c is None:
+        code, chars = self.code, self.chars
+        distinct = dict.fromkeys(tokens)  # in order of first appearance
+        if chars:  # the new text: only the tokens the old one did not have
+            distinct = [t for t in distinct if t not in chars]
+        keys = list(map(_KEYS.get, distinct))
+        if None in keys:  # tokens not seen before in this process
+            for i, t in enumerate(distinct):
+                if keys[i] is None:
+                    # a token of letters and digits only holds no white space and no invisible
+                    # character (those are no letters): norm leaves it as it is
+                    key = keys[i] = t if t.isalnum() else " " if t.isspace() else _key(t)
+                    if len(_KEYS) < 200_000:
+                        _KEYS[t] = key
+        fresh = [k for k in dict.fromkeys(keys) if k not in code]  # new keys, in order of first appearance
+        n = len(code)
+        if n + len(fresh) <= 0xFFFE:
+            code.update(zip(fresh, map(chr, range(0xF0000 + n, 0xF0000 + n + len(fresh)))))
+        else:
+            for k in fresh:
                 n = len(code)
-                c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
-                code[key] = c
-            chars[t] = c
+                code[k] = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
+        chars.update(zip(distinct, map(code.__getitem__, keys)))
         return "".join(map(chars.__getitem__, tokens))
 
 

@@ -123,3 +123,13 @@ def test_the_codec_encodes_as_one_token_at_a_time(a, b):
     assert codec.encode(ta) == _reference_encode(ta, ref)
     assert codec.encode(tb) == _reference_encode(tb, ref)
     assert codec.code == ref
+
+
+def test_the_codec_past_the_first_plane():
+    """Keys beyond the 65,534 characters of plane 15 go on in plane 16, as one token at a time did."""
+    tokens = [f"w{i}" for i in range(0xFFFE - 3)]
+    more = [f"v{i}" for i in range(10)] + tokens[:5]
+    codec, ref = _Codec(), {}
+    assert codec.encode(tokens) == _reference_encode(tokens, ref)
+    assert codec.encode(more) == _reference_encode(more, ref)
+    assert codec.code == ref and max(map(ord, ref.values())) == 0x100000 + 6
