@@ -53,7 +53,8 @@ def test_the_diff_command_imports_only_what_it_needs(tmp_path):
 
 def test_only_the_diff_program_skips_the_last_collection(tmp_path, monkeypatch, capsys):
     """main() called with arguments (tests, other programs) leaves the collector as it was; run as the
-    program (`lawdiff diff`, arguments from sys.argv) it freezes what is alive at exit, after its output."""
+    program (`lawdiff diff`, arguments from sys.argv) it turns the collector off and freezes what is
+    alive at exit, after its output."""
     import atexit
     import gc
 
@@ -63,11 +64,16 @@ def test_only_the_diff_program_skips_the_last_collection(tmp_path, monkeypatch, 
     argv = ["--root", str(tmp_path), "diff", "lab@2015-07-01", "lab@2016-11-21"]
     registered = []
     monkeypatch.setattr(atexit, "register", registered.append)
-    assert cli.main(argv) == 0 and registered == [] and gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    assert cli.main(argv) == 0 and registered == [] and gc.get_freeze_count() == 0 and gc.isenabled()
     monkeypatch.setattr(sys, "argv", ["lawdiff", *argv])
-    assert cli.main() == 0 and registered == [cli._skip_last_collection] and gc.get_freeze_count() == 0
+    try:
+        assert cli.main() == 0 and registered == [cli._skip_last_collection] and gc.get_freeze_count() == 0
+        assert not gc.isenabled()  # off until the program ends
+    finally:
+        gc.enable()  # this test's process goes on
     monkeypatch.setattr(sys, "argv", ["lawdiff", "--root", str(tmp_path), "show", "lab"])
-    assert cli.main() == 0 and len(registered) == 1  # only for diff
+    assert cli.main() == 0 and len(registered) == 1 and gc.isenabled()  # only for diff
     capsys.readouterr()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     run = subprocess.run([sys.executable, "-m", "lawdiff.cli", *argv], capture_output=True, env=env, cwd="/")
