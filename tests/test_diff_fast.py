@@ -2,7 +2,6 @@
 stands for the model exactly, and the command's path imports only what it needs."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
