@@ -20,7 +20,28 @@ from __future__ import annotations
 
 import re
 
+from .. import address as addr
+from .. import labels
+from ..model import Line, Unit
 from .common import Reader, Unreadable, cap, format_location
+from .heading import new_heading
+from .log import Placement
+from .tree import (
+    _KIND_OF,
+    _body,
+    _der_groups,
+    _is_placeholder,
+    _is_repealed_container,
+    _norm_query,
+    _rank,
+    _split_at_container,
+    _trailing_heading,
+    _with,
+    addr_kind,
+    cite_path,
+    label_num,
+    split_units,
+)
 
 _NUM = r"[\dIVXLC]+(?: [a-zæøåA-ZÆØÅ])?"
 _REF = rf"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
@@ -254,3 +275,365 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     return "ny" in ch
+
+
+# --- execution: the change made on the engine's working copy of the act --------------------------
+# `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
+# proposal.Change (its data in the format of docs/format.md).
+
+VERBS = ("ny",)  # the proposal verb(s) this kind executes
+
+
+def execute(ap, c) -> None:
+    kind_word = c.get("ny")
+    if kind_word == "bilag":
+        raise c.error("lawdiff kan endnu ikke indsætte bilag (modellen har ingen bilag)", "ny",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+    if kind_word == "overskrift":
+        return new_heading(ap, c)
+    cites = ap.cites(c, "i") if "i" in c.data else []
+    if len(cites) > 1:
+        # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
+        for wheres, said in _der_groups(cites):
+            ap.check_der_bliver(c, wheres, said, "i")
+        for where, _ in cites:
+            execute(ap, _with(c, i=where))
+        return
+    if kind_word == "paragraf":
+        return _new_section(ap, c)
+    if kind_word in ("kapitel", "afsnit"):
+        return _new_container(ap, c)
+    if "i" not in c.data:
+        raise c.error(f"en ny {kind_word} kræver »i« (den enhed, den indsættes i)", "ny")
+    target = ap.resolve(c, c.get("i"), "i")
+    parent = ap.live(c, target.units[0], "i")
+    if kind_word == "pkt":
+        if parent.kind == "section":
+            # "I § 42 indsættes som 2. pkt.": a § with one stk. is cited without "stk. 1"
+            subs = [u for u in parent.children if u.kind == "subsection"]
+            if len(subs) != 1:
+                raise c.error(f"{parent.cite()} har {len(subs)} stykker; angiv hvilket det nye punktum "
+                              "skal stå i", "i", hint=f"skriv fx i: \"{parent.cite()}, stk. 1\"")
+            parent = subs[0]
+        return _new_pkt(ap, c, parent)
+    kind = _KIND_OF[kind_word]
+    want_parent = {"subsection": "section", "paragraph": "subsection", "point": "paragraph"}[kind]
+    if parent.kind != want_parent:
+        if kind == "paragraph" and parent.kind == "section":
+            subs = [u for u in parent.children if u.kind == "subsection"]
+            if len(subs) == 1:
+                parent = subs[0]
+        if parent.kind != want_parent:
+            raise c.error(f"et nyt {kind_word}. skal indsættes i en {addr_kind(want_parent)}, "
+                          f"ikke i {parent.cite()}", "i")
+    units = [ap.parse_unit(c, kind, chunk) for chunk in split_units(kind, c.get("tekst"))]
+    sibs = [u for u in parent.children if u.kind == kind]
+    for new in units:
+        # the same stk. twice: lov 1353/2012, § 11, nr. 1 inserts in § 7 of the registration act "som
+        # stk. 7 og 8" the text lov 590/2012 had inserted there already (LBK 16/2013 has it once);
+        # executed, the law held it twice (exit 0). A reader cannot tell which the act means: refused
+        same = next((u for u in sibs if u.wid not in ap.r.inserted and _body(u) == _body(new)), None)
+        if same is not None:
+            raise c.error(f"det nye {kind_word}. står allerede ordret i loven som {cite_path(same, ap.parents)}",
+                          "tekst", hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
+                                        "nummeret kan ikke udføres, før det er afklaret")
+    pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
+    som = ap.som(c, kind_word) if c.get("som") is not None else None
+    if pos_key:
+        anchor = _sibling(ap, c, parent, kind, kind_word, c.get(pos_key), pos_key)
+        i = parent.children.index(anchor) + (1 if pos_key == "efter" else 0)
+    elif som is not None:
+        # "I § 11 indsættes som stk. 9:" / "som nyt stk. 3": the number the new unit gets now
+        if not 1 <= som <= len(sibs) + 1:
+            raise c.error(f"{parent.cite()} har {len(sibs)} {kind_word}.; et nyt kan ikke indsættes "
+                          f"»som {c.get('som')}«", "som",
+                          hint=f"et nyt {kind_word}. kan blive nr. 1-{len(sibs) + 1} i rækken")
+        i = parent.children.index(sibs[som - 1]) if som <= len(sibs) else (
+            (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children))
+        if som <= len(sibs) and _is_placeholder(sibs[som - 1]):
+            # "I § 16 indsættes som stk. 2:" where stk. 2 reads "(Ophævet)" (lov 1385/2012 § 1,
+            # nr. 12, LBK 23/2013): the new stk. takes the repealed one's number and place, as a
+            # new § takes a "(Ophævet)" §'s (free_section_number); nothing moves
+            gone = sibs.pop(som - 1)
+            parent.children.remove(gone)
+            for u in gone.walk():
+                ap.r.removed[u.wid] = c
+            if gone.wid in ap.base_units:
+                ap.touch(gone.wid, c)
+    else:
+        i = (parent.children.index(sibs[-1]) + 1) if sibs else len(parent.children)
+    if i >= len(parent.children) or not any(u.kind == kind for u in parent.children[i:]):
+        if sibs and kind in ("paragraph", "point"):
+            _warn_last_item(ap, c, sibs)
+    parent.children[i:i] = units
+    for unit in units:
+        ap.parents[unit.wid] = parent
+    ap.touch(parent.wid, c)
+    ap.renumber(c, parent, kind)
+    if som is not None and units[0].num != str(labels.for_position(kind, som)[0]):
+        raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
+                      f"»som {kind_word}. {c.get('som')}«", "som",
+                      hint="ret »som« eller »efter«/»før«, så de passer sammen")
+    ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
+                                       [u.wid for u in units]))
+
+
+def _warn_last_item(ap, c, sibs: list[Unit]) -> None:
+    """A new last nr./litra after one that ends with ".": its punctuation may need a change.
+
+    Only when the list's other items end otherwise (",", ";", "og", "eller"): in a list where
+    every item ends with "." (definitions, separate sentences) nothing needs changing.
+    """
+    def ends(u: Unit) -> str:
+        lines = u.own_lines()
+        return lines[-1].rstrip()[-1:] if lines and lines[-1].strip() else ""
+
+    if ends(sibs[-1]) != ".":
+        return
+    if len(sibs) > 1 and all(ends(u) == "." for u in sibs[:-1]):
+        return
+    ap.r.warnings.append(c.warning(
+        f"{sibs[-1].cite()} ender med ».«, men står nu ikke sidst i opregningen: "
+        f"ret tegnsætningen i en ændring for sig (fx ».« til », og«)", "ny"))
+
+
+def _sibling(ap, c, parent: Unit, kind: str, kind_word: str, text: str, key: str) -> Unit:
+    m = re.match(r"^\s*(?:(?:stk|nr)\.?|litra)?\s*([0-9]+|[a-zæøå])\s*$", str(text), re.I)
+    if not m:
+        raise c.error(f"»{key}: {text}« kan ikke læses", key, hint=f"skriv fx »{key}: {kind_word}. 3«")
+    num = m.group(1)
+    base_parent = ap.base_units.get(parent.wid) or (parent if parent.wid in ap.r.inserted else None)
+    for u in (base_parent.children if base_parent else []):
+        if u.kind == kind and u.num == num:
+            return _place_sibling(ap, c, u, key)
+    have = ", ".join(u.cite() for u in (base_parent.children if base_parent else []) if u.kind == kind)
+    raise c.error(f"{parent.cite()} har ikke {kind_word}. {num} i {ap.r.base.key}", key,
+                  hint=f"{parent.cite()} har: {have or 'ingen'}")
+
+
+def _place_sibling(ap, c, u: Unit, key: str) -> Unit:
+    """A stk., nr. or litra cited only as the place of a new one ("I § 16 indsættes efter stk. 2
+    som nyt stykke:") that an earlier nummer of the act rewrote ("§ 16, stk. 2, affattes således:",
+    lov 1230/2010 § 1, nr. 3 and 4): the rewritten unit is still that place, as a rewritten § is
+    for a new § (place). Not when the rewrite made more units of it (which of them is "stk. 2"
+    then is the act's to say), nor when it or a unit around it is repealed."""
+    chain = ap.ancestors_and_self(u.wid)
+    other = ap.r.rewritten.get(u.wid)
+    if other is not None and other is not c and not any(w in ap.r.removed for w in chain) \
+            and not any(w in ap.r.rewritten for w in chain[1:]):
+        pl = next((p for p in ap.r.placements if p.what == "rewrite" and p.targets == [u.wid]), None)
+        if pl is not None and not pl.new_wids:
+            return ap.units[u.wid]
+    return ap.live(c, u, key)
+
+
+def _new_pkt(ap, c, unit: Unit) -> None:
+    tekst = _norm_query(c.get("tekst"))
+    lines = [(p, i, b) for p in ("intro", "wrapup") for i, b in enumerate(getattr(unit, p)) if isinstance(b, Line)]
+    if not lines:
+        raise c.error(f"{unit.cite()} har ingen tekst at indsætte et punktum i", "i")
+    key = "før" if "før" in c.data else "efter" if "efter" in c.data else None
+    k_pkt = None
+    if key:
+        m = re.match(r"^\s*(\d+)\.?\s*(?:pkt\.?)?\s*$", str(c.get(key)))
+        if not m:
+            raise c.error(f"»{key}: {c.get(key)}« kan ikke læses", key, hint=f"skriv fx »{key}: 1. pkt.«")
+        k_pkt = int(m.group(1))
+    if c.get("som") is not None:
+        # "indsættes som 2. pkt.": the number of the new punktum (counted in the text before
+        # the amending act; an earlier change of punktummer in the same unit is not counted)
+        som = ap.som(c, "pkt")
+        n = unit.punktum_count()
+        if not 1 <= som <= n + 1:
+            raise c.error(f"{unit.cite()} har {n} punktummer; et nyt kan ikke blive {som}. pkt.", "som",
+                          hint=f"et nyt punktum kan blive 1.-{n + 1}. pkt.")
+        if key and som != k_pkt + (1 if key == "efter" else 0):
+            raise c.error(f"»{key}: {c.get(key)}« og »som: {c.get('som')}« passer ikke sammen", "som",
+                          hint="ret den ene, så de angiver samme sted")
+        if key is None and som <= n:
+            key, k_pkt = "før", som
+    if key:
+        k, s, e = ap.pkt_span(c, unit, k_pkt, key if key in c.data else "som")
+        if key == "før":
+            ap.add_edit(c, k, unit, s, s, tekst + " ", key)
+        else:
+            ap.add_edit(c, k, unit, e, e, " " + tekst, key)
+        ap.r.placements.append(Placement(c, "new", [unit.wid], None, key, offset=(k[1], k[2], s if key == "før" else e)))
+        return
+    part, i, line = lines[-1]
+    if part == "intro" and any(ch.kind in ("paragraph", "point") for ch in unit.children):
+        # "I § 20, stk. 1, indsættes som 2. pkt.:" where stk. 1 is "Med bøde straffes den, der / 1) … /
+        # 2) …." (lov 590/2012 § 5, nr. 2): the new last punktum follows the list, never the words that
+        # open it ("den, der Med bøde straffes …", a wrong text before)
+        unit.wrapup.append(Line(tekst))
+        ap.touch(unit.wid, c)
+        ap.r.placements.append(Placement(c, "new", [unit.wid], None, None,
+                                           offset=("wrapup", len(unit.wrapup) - 1, 0)))
+        return
+    end = len(line.text.rstrip())
+    ap.add_edit(c, (unit.wid, part, i), unit, end, end, " " + tekst, "ny")
+    ap.r.placements.append(Placement(c, "new", [unit.wid], None, None, offset=(part, i, end)))
+
+
+def _new_container(ap, c) -> None:
+    """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
+    kind = "chapter" if c.get("ny") == "kapitel" else "part"
+    num = addr.canonical_num(str(c.get("nummer")))
+    word = "Kapitel" if kind == "chapter" else "Afsnit"
+    for old in [u for u in ap.r.new.walk() if u.kind == kind and u.num and addr.canonical_num(u.num) == num]:
+        if not _is_repealed_container(old):
+            raise c.error(f"{word.lower()} {num} findes allerede", "nummer")
+        # "Kapitel 21 (Ophævet)" with "§ 114. (Ophævet)" …: the new chapter 21 takes its number and
+        # place, as a new § takes a "(Ophævet)" §'s (lov 1380/2012 § 1, nr. 54, LAB LBK 706/2012)
+        ap.siblings(ap.parents[old.wid]).remove(old)
+        for u in old.walk():
+            ap.r.removed[u.wid] = c
+            if u.wid in ap.base_units:
+                ap.touch(u.wid, c)
+    key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
+    if key is None:
+        raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
+    target = ap.resolve(c, str(c.get(key)), key)
+    anchor = ap.live(c, target.units[0], key)
+    if anchor.kind == "section":
+        # "Efter § 25 indsættes før afsnit IV": after the container that ends with that §
+        while anchor.wid in ap.parents and ap.parents[anchor.wid] is not None \
+                and ap.parents[anchor.wid].kind not in ("book",) \
+                and ap.parents[anchor.wid].children[-1] is anchor \
+                and _rank(ap.parents[anchor.wid].kind) <= _rank(kind):
+            anchor = ap.parents[anchor.wid]
+    parent = ap.parents[anchor.wid]
+    sibs = ap.siblings(parent)
+    i = sibs.index(anchor) + (1 if key == "efter" else 0)
+    children = ap.parse_body(c)
+    sections = [u for top in children for u in top.walk() if u.kind == "section"]
+    # "Kapitel 3 a … Kapitel 3 b …": the later chapters (parts) of the text follow the new one,
+    # they are not inside it
+    j = next((n for n, u in enumerate(children) if u.kind == kind), len(children))
+    children, more = children[:j], children[j:]
+    if any(u.kind != kind for u in more):
+        raise c.error(f"teksten blander {word.lower()}er og andre enheder efter »{more[0].label}«", "tekst")
+    unit = Unit(kind, num=num, label=f"{word} {num}", heading=Line(_norm_query(c.get("overskrift"))),
+                children=children)
+    unit.wid = f"new{next(ap.fresh)}_{c.item}_{c.index}"
+    ap.units[unit.wid] = unit
+    ap.r.inserted[unit.wid] = c
+    ap.touch(unit.wid, c)
+    for top in children:
+        ap.parents[top.wid] = unit
+    sibs[i:i] = [unit] + more
+    for u in [unit] + more:
+        ap.parents[u.wid] = parent
+    for u in more:
+        if u.num and any(x.kind == kind and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                         and x is not u for x in ap.r.new.walk()):
+            raise c.error(f"{word.lower()} {u.num} findes allerede", "tekst")
+    ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
+                                       [unit.wid] + [u.wid for u in more]))
+    existing = {addr.canonical_num(s.num) for s in ap.r.new.sections() if s.num} - \
+        {addr.canonical_num(s.num) for s in sections}
+    for sec in sections:
+        if addr.canonical_num(sec.num) in existing:
+            raise c.error(f"§ {sec.num} findes allerede", "tekst")
+
+
+def _new_section(ap, c) -> None:
+    text, tail = _split_at_container(str(c.get("tekst")))
+    if not text.strip():
+        raise c.error("en ny paragraf skal begynde med sin tekst, ikke med et kapitel", "tekst",
+                      hint="skriv det som et nyt kapitel (ny: kapitel)")
+    chunks = split_units("section", text)
+    heading = None
+    if chunks and label_num("section", chunks[0]) is None and len(chunks[0].splitlines()) == 1 \
+            and len(chunks) > 1:
+        # "Efter § 11 indsættes: »Overskrift / § 11 a. …«": a mellemrubrik before the new §§
+        heading, chunks = chunks[0].strip(), chunks[1:]
+    nums = [addr.canonical_num(str(c.get("nummer")))]
+    first = label_num("section", chunks[0])
+    if first is not None and first != nums[0]:
+        raise c.error(f"»nummer: {c.get('nummer')}« passer ikke med teksten, der begynder med »§ {first}.«",
+                      "nummer", hint="ret den ene, så de er ens")
+    nums += [label_num("section", ch) for ch in chunks[1:]]
+    key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
+    if key is None:
+        raise c.error("en ny paragraf kræver »efter« eller »før« (fx efter: \"§ 68 c\")", "ny")
+    target = ap.resolve(c, str(c.get(key)), key)
+    # the anchor only gives the place: a § that the same act rewrites is still a place
+    anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
+    parent = ap.parents[anchor.wid]
+    sibs = ap.siblings(parent)
+    i = sibs.index(anchor) + (1 if key == "efter" else 0)
+    new_units = []
+    for num, chunk in zip(nums, chunks):
+        ap.free_section_number(c, num)
+        k = addr.section_key(num)
+        # "Efter § 141 indsættes: § 141 a … § 141 b …": pass new §§ already inserted here
+        while (key == "efter" and i < len(sibs) and sibs[i].wid in ap.r.inserted and sibs[i].num
+               and addr.section_key(sibs[i].num) < k):
+            i += 1
+        before = next((s for s in reversed(sibs[:i]) if s.kind == "section" and s.num), None)
+        after = next((s for s in sibs[i:] if s.kind == "section" and s.num), None)
+        if (before and addr.section_key(before.num) >= k) or (after and addr.section_key(after.num) <= k):
+            raise c.error(f"§ {num} passer ikke ind mellem {before.cite() if before else 'begyndelsen'} og "
+                          f"{after.cite() if after else 'slutningen'}", "nummer",
+                          hint="en ny paragraf får nummeret før den plus et bogstav (§ 68 c → § 68 d)")
+        unit = ap.parse_unit(c, "section", chunk)
+        unit.num, unit.label = num, f"§ {num}."
+        sibs.insert(i, unit)
+        ap.parents[unit.wid] = parent
+        new_units.append(unit)
+        i += 1
+    # a mellemrubrik between two new §§ comes as the last line of the first one's chunk ("… § 70 b.
+    # … / Midlertidige fleksjob / § 70 c. …", lov nr. 1380 af 23/12/2012, § 1, nr. 53): a last line
+    # that is no stk., nr. or sentence (no label, no closing punctuation) opens a group before the
+    # next new §; the groups are made from the last one back, so that each ends at the next
+    inner = []
+    # after the last new §: a mellemrubrik before the § that follows (when it is a § of the same
+    # group, not already under a heading of its own)
+    nxt = sibs[i] if i < len(sibs) else None
+    if nxt is not None and nxt.kind == "section" and nxt.num and nxt.wid not in ap.r.inserted:
+        line = _trailing_heading(new_units[-1])
+        if line is not None:
+            inner.append((line, nxt))
+    for k in range(len(new_units) - 1, 0, -1):
+        line = _trailing_heading(new_units[k - 1])
+        if line is not None:
+            inner.append((line, new_units[k]))
+    for line, unit in inner:
+        ap.group(c, line.text, ap.parents[unit.wid], [unit])
+    if heading is not None:
+        group = ap.group(c, heading, parent, new_units)
+        new_units = [group]
+    elif inner:
+        new_units = [u for u in new_units if ap.parents[u.wid] is parent] + [
+            ap.parents[u.wid] for _, u in reversed(inner) if u.wid in ap.r.inserted]
+    last_section = [u for u in new_units for u in u.walk() if u.kind == "section"][-1]
+    _check_placering(ap, c, new_units[0])
+    if tail:
+        new_units += ap.chapters_after(c, last_section, tail)
+    if parent is not None:
+        ap.touch(parent.wid, c)
+    ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
+                                       [u.wid for u in new_units]))
+
+
+def _check_placering(ap, c, unit: Unit) -> None:
+    """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
+    after the § it names, in that §'s group; a placement that says otherwise is refused, never
+    executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
+    landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+    p = str(c.get("placering") or "")
+    if not p:
+        return
+    if "efter overskrift" in p:
+        raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
+                      f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
+        kind = "chapter" if word == "kapitel" else "part"
+        up = ap.parents.get(unit.wid)
+        while up is not None and up.kind != kind:
+            up = ap.parents.get(up.wid)
+        if up is None or (up.num or "").lower() != num.lower():
+            raise c.error(f"placeringen »{p}« passer ikke: den nye paragraf kommer efter {c.get('efter') or c.get('før')} "
+                          f"i {up.label if up is not None else 'loven uden for et ' + word}", "placering",
+                          hint="lawdiff flytter endnu ikke en ny paragraf til et andet kapitel; nummeret kan ikke udføres")

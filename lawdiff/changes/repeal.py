@@ -7,9 +7,24 @@ from __future__ import annotations
 
 import re
 
+from .. import address as addr
 from ..address import scan_citation
+from ..model import Unit
+from ..text import norm_map
+from . import heading
 from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
 from .insert import read_placed_block
+from .log import Placement
+from .tree import (
+    _HEADING_OF,
+    _der_groups,
+    _norm_query,
+    _split_at_container,
+    _widen_deletion,
+    _with,
+    label_num,
+    split_units,
+)
 
 
 def _tail(r: Reader, ch: dict) -> dict:
@@ -107,3 +122,214 @@ def _format_tail(ch: dict) -> str:
 
 def is_kind(ch: dict) -> bool:
     return "ophæves" in ch
+
+
+# --- execution: the change made on the engine's working copy of the act --------------------------
+# `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
+# proposal.Change (its data in the format of docs/format.md).
+
+VERBS = ("ophæves",)  # the proposal verb(s) this kind executes
+
+
+def execute(ap, c) -> None:
+    cites = ap.cites(c, "ophæves")
+    if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
+        # "Overskriften før § 49 og § 49 ophæves.": each part on its own
+        for w, _ in cites:
+            execute(ap, _with(c, ophæves=w))
+        return
+    if len(cites) == 2 and _HEADING_OF.match(norm_map(cites[0][0])[0]) and "tekst" in c.data:
+        # "Overskriften før § 16 og § 16 ophæves, og i stedet indsættes: »<heading> § 16. …«": the
+        # heading's line(s) replace the heading, the rest replaces the § (it must begin with the §)
+        heading_at, sec_at = cites[0][0], cites[1][0]
+        m = _HEADING_OF.match(norm_map(heading_at)[0])
+        lines = str(c.get("tekst")).split("\n")
+        sec = addr.parse(sec_at).section if addr._RX.match(sec_at) else None
+        start = next((i for i, ln in enumerate(lines) if sec and re.match(
+            rf"§\s*{re.escape(sec)}\.", norm_map(ln)[0].strip())), None)
+        if m and re.match(rf"^(?:før\s+)?§\s*{re.escape(sec or '-')}$", m.group("rest").strip(), re.I) \
+                and start is not None and start > 0:
+            heading.execute(ap, _with(c, ophæves=heading_at, tekst="\n".join(lines[:start])), heading_at)
+            return execute(ap, _with(c, ophæves=sec_at, tekst="\n".join(lines[start:])))
+        raise c.error(f"»{c.get('ophæves')}« ophæves, og i stedet indsættes: den nye tekst skal begynde med "
+                      f"overskriften og derefter »{sec_at}.«", "tekst",
+                      hint="del ændringen op i overskriften og paragraffen")
+    sp = ap.special(c, c.get("ophæves"), "ophæves")
+    if sp is not None:
+        if sp[0] == "heading":
+            if "tekst" in c.data:
+                return heading.execute(ap, c, c.get("ophæves"))  # "… ophæves, og i stedet indsættes:"
+            return heading.repeal_heading(ap, c, sp[1])
+        if sp[0] == "note":
+            return heading.title(ap, c, "ophæves", "note")
+        raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
+    cites = ap.cites(c, "ophæves")
+    for wheres, said in _der_groups(cites):
+        ap.check_der_bliver(c, wheres, said, "ophæves")
+    targets = [ap.resolve(c, where, "ophæves") for where, _ in cites]
+    if any(t.address.pkt for t in targets):
+        if not all(t.address.pkt for t in targets):
+            raise c.error("punktummer og hele enheder kan ikke ophæves i samme ændring", "ophæves",
+                          hint="del ændringen op")
+        first = None
+        spans = []
+        for target in targets:
+            unit = ap.live(c, target.units[0], "ophæves")
+            k, s, e = ap.pkt_span(c, unit, target.address.pkt, "ophæves")
+            line = getattr(ap.units[k[0]], k[1])[k[2]]
+            if spans and spans[-1][0] == k and spans[-1][3] <= s and not line.text[spans[-1][3]:s].strip():
+                # "2. og 3. pkt. ophæves" / "3.-5. pkt. ophæves, og i stedet indsættes:" (lov 251/2012
+                # § 1, nr. 3; lov 433/2012 § 6, nr. 1): punktummer side by side go as one span (their
+                # deletions, each with its space, overlapped and were refused)
+                spans[-1] = (k, unit, spans[-1][2], e)
+            else:
+                spans.append((k, unit, s, e))
+        for n, (k, unit, s, e) in enumerate(spans):
+            line = getattr(ap.units[k[0]], k[1])[k[2]]
+            if "tekst" in c.data and n == 0:
+                # "2. pkt. ophæves, og i stedet indsættes: »…«": the punktum is replaced
+                ap.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "ophæves")
+            else:
+                s, e = _widen_deletion(line.text, s, e)
+                ap.add_edit(c, k, unit, s, e, "", "ophæves")
+            first = first or (unit.wid, k, s)
+        ap.r.placements.append(Placement(c, "words", [first[0]], offset=(first[1][1], first[1][2], first[2])))
+        return
+    target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
+                                                             [u for t in targets for u in t.units])
+    if "tekst" in c.data:
+        return replace(ap, c, target)
+    if c.get("som") is not None:
+        raise c.error("»som« bruges kun, når der indsættes ny tekst (»ophæves, og som stk. 5 indsættes:«)",
+                      "som", hint="tilføj »tekst« eller fjern »som«")
+    ap.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
+    for bu in target.units:
+        unit = ap.live(c, bu, "ophæves")
+        ap.check_untouched(c, unit, "ophæves")
+        parent = ap.parents[unit.wid]
+        ap.siblings(parent).remove(unit)
+        for u in unit.walk():
+            ap.r.removed[u.wid] = c
+        if parent is not None:
+            ap.touch(parent.wid, c)
+            if unit.kind in ("subsection", "paragraph", "point"):
+                ap.renumber(c, parent, unit.kind)
+
+
+def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
+    """Template 10: the unit is repealed and new units (one or more) take its place, or, with
+    `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
+    if len(target.units) == 1 and target.units[0].kind in ("chapter", "part"):
+        return replace_container(ap, c, ap.live(c, target.units[0], key), key)
+    if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
+            {(u.kind, id(ap.base_parents.get(u.wid))) for u in target.units}) != 1:
+        raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
+                      "(af samme slags og i samme enhed)", key, hint="ophæv og indsæt hver enhed for sig")
+    unit = ap.live(c, target.units[0], key)
+    ap.check_untouched(c, unit, key)
+    parent = ap.parents[unit.wid]
+    sibs = ap.siblings(parent)
+    # "§ 23, stk. 3 og 4, ophæves, og i stedet indsættes:": the others go, the new text takes the first's place
+    for other in target.units[1:]:
+        o = ap.live(c, other, key)
+        ap.check_untouched(c, o, key)
+        sibs.remove(o)
+        for u in o.walk():
+            ap.r.removed[u.wid] = c
+    text, tail = _split_at_container(str(c.get("tekst"))) if unit.kind == "section" else (c.get("tekst"), "")
+    if tail:
+        if len(target.units) > 1:
+            raise c.error("»ophæves« af flere paragraffer med nye kapitler i teksten kan lawdiff ikke udføre",
+                          key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+        # the new chapters follow the chapter of the repealed § (or of the §§ that replace it)
+        if not text.strip():
+            added = ap.chapters_after(c, unit, tail)
+            sibs.remove(unit)
+            for u in unit.walk():
+                ap.r.removed[u.wid] = c
+            if parent is not None:
+                ap.touch(parent.wid, c)
+            ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                               new_wids=[u.wid for u in added]))
+            return
+        raise c.error("»ophæves« med nye paragraffer og nye kapitler i samme tekst kan lawdiff endnu ikke udføre",
+                      key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+    chunks = split_units(unit.kind, text)
+    new_units = [ap.parse_unit(c, unit.kind, ch) for ch in chunks]
+    if unit.kind == "section":
+        nums = [label_num("section", ch) for ch in chunks]
+        if nums[0] is None:
+            nums[0] = addr.canonical_num(unit.num)
+        if None in nums:
+            raise c.error("den nye tekst skal begynde hver paragraf med »§ N.«", "tekst")
+        i = sibs.index(unit)
+        sibs.remove(unit)
+        for u in unit.walk():
+            ap.r.removed[u.wid] = c
+        for num in nums:
+            ap.free_section_number(c, num)
+        for u, num in zip(new_units, nums):
+            u.num, u.label = num, f"§ {num}."
+        sibs[i:i] = new_units
+        keys = [addr.section_key(u.num) for u in sibs if u.kind == "section" and u.num]
+        if keys != sorted(keys):
+            raise c.error(f"de nye paragraffer ({', '.join('§ ' + n for n in nums)}) passer ikke ind på "
+                          f"{unit.cite()}s plads", "tekst")
+    else:
+        i = sibs.index(unit)
+        sibs.remove(unit)
+        for u in unit.walk():
+            ap.r.removed[u.wid] = c
+        ap.renumber(c, parent, unit.kind)
+        if c.get("som") is not None:
+            som = ap.som(c, {"subsection": "stk", "paragraph": "nr", "point": "litra"}[unit.kind])
+            kin = [u for u in sibs if u.kind == unit.kind]
+            if not 1 <= som <= len(kin) + 1:
+                raise c.error(f"{parent.cite()} har {len(kin)} efter ophævelsen; det nye kan ikke blive "
+                              f"{c.get('som')}", "som")
+            i = sibs.index(kin[som - 1]) if som <= len(kin) else (sibs.index(kin[-1]) + 1 if kin else len(sibs))
+        sibs[i:i] = new_units
+    for u in new_units:
+        ap.parents[u.wid] = parent
+    if unit.kind == "section":
+        new_units = ap.lift_headings(c, parent, new_units)
+    if parent is not None:
+        ap.touch(parent.wid, c)
+        if unit.kind != "section":
+            ap.renumber(c, parent, unit.kind)
+    ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                       new_wids=[u.wid for u in new_units]))
+
+
+def replace_container(ap, c, unit: Unit, key: str) -> None:
+    """"Kapitel 5 a affattes således:" / "Kapitel 2 ophæves, og i stedet indsættes:": the chapter
+    (or part) goes and the chapters or parts of the new text take its place."""
+    ap.check_untouched(c, unit, key)
+    parent = ap.parents[unit.wid]
+    sibs = ap.siblings(parent)
+    body = ap.parse_body(c)
+    word = "Kapitel" if unit.kind == "chapter" else "Afsnit"
+    if not body or any(u.kind not in ("chapter", "part") for u in body):
+        raise c.error(f"den nye tekst skal begynde med »{word} {unit.num}« og overskriften", "tekst",
+                      hint="skriv teksten som i ændringsloven, med kapitlets betegnelse og overskrift")
+    i = sibs.index(unit)
+    sibs[i:i + 1] = body
+    old_secs = set()
+    for u in unit.walk():
+        ap.r.removed[u.wid] = c
+        if u.kind == "section" and u.num:
+            old_secs.add(addr.canonical_num(u.num))
+    for u in body:
+        ap.parents[u.wid] = parent
+        for sub in [u] + [x for x in u.walk() if x.kind in ("chapter", "part", "group")]:
+            for x in sub.children:
+                ap.parents[x.wid] = sub
+            ap.lift_headings(c, sub, list(sub.children))
+    new_secs = [addr.canonical_num(x.num) for u in body for x in u.walk() if x.kind == "section" and x.num]
+    others = {addr.canonical_num(x.num) for x in ap.r.new.sections() if x.num} - set(new_secs)
+    for n in new_secs:
+        if n in others:
+            raise c.error(f"§ {n} findes allerede uden for {unit.cite()}", "tekst")
+    if parent is not None:
+        ap.touch(parent.wid, c)
+    ap.r.placements.append(Placement(c, "replace", [unit.wid], new_wids=[u.wid for u in body]))

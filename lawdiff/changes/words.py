@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ..model import PROVISIONS, Line, Unit
 from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
+from .log import Placement
+from .tree import _PUNCT_START, _apply_edits, _norm_query, _widen_deletion, cite_path
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 
@@ -260,3 +263,79 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_words(ch: dict) -> bool:
     return any(v in ch for v in VERBS)
+
+
+is_kind = is_words  # the name every kind module uses
+
+
+# --- execution: the change made on the engine's working copy of the act --------------------------
+# `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
+# proposal.Change (its data in the format of docs/format.md).
+
+
+def execute(ap, c) -> None:
+    verb = c.verb
+    hits = ap.find(c, c.get(verb), verb)
+    _place_words(ap, c, hits)
+    for k, ln, u, s, e in hits:
+        if verb == "ændres":
+            til = _norm_query(c.get("til")) if c.get("til").strip() else ""
+            if til and ln.text[s:s + 1].isupper() and c.get("ændres")[:1].islower() and til[:1].islower():
+                til = til[:1].upper() + til[1:]  # the words began a punktum: so does their replacement
+            if not til:
+                s, e = _widen_deletion(ln.text, s, e)
+            elif _PUNCT_START.match(til) and s > 0 and ln.text[s - 1] == " ":
+                s -= 1  # »og« til: »,« gives "et tilbud, et …", never "et tilbud , et …"
+            elif (_PUNCT_START.match(_norm_query(c.get("ændres"))) and not _PUNCT_START.match(til)
+                  and s > 0 and ln.text[s - 1] != " "):
+                # »,udviklingsarbejde og …« til: »og forsknings- …« (lov 1614/2013 § 1, nr. 6) gives
+                # "uddannelse og forsknings-", never "uddannelseog forsknings-": the comma clung to the
+                # word before, its replacement is a word of its own
+                til = " " + til
+            ap.add_edit(c, k, u, s, e, til, verb)
+        elif verb == "udgår":
+            s, e = _widen_deletion(ln.text, s, e)
+            ap.add_edit(c, k, u, s, e, "", verb)
+        elif verb == "indsættes_efter":
+            tekst = _norm_query(c.get("tekst"))
+            # a range's end clings to its start: "Efter »§ 86, stk. 1« indsættes: »-3«" gives "stk. 1-3"
+            # (lov 273/2013, § 1, nr. 8), never "stk. 1 -3"
+            glued = _PUNCT_START.match(tekst) or (re.match(r"[-–]\d", tekst) and ln.text[e - 1:e].isdigit())
+            ap.add_edit(c, k, u, e, e, tekst if glued else " " + tekst, verb)
+        else:
+            tekst = _norm_query(c.get("tekst"))
+            if _PUNCT_START.match(tekst) and s > 0 and ln.text[s - 1] == " ":
+                # indsættes før »og«: »,« -> "tilsynsfaglige, og", never "tilsynsfaglige , og"
+                ap.add_edit(c, k, u, s - 1, s - 1, tekst, verb)
+            else:
+                ap.add_edit(c, k, u, s, s, tekst + " ", verb)
+    if verb == "udgår" or (verb == "ændres" and not c.get("til").strip()):
+        for u in {id(u): u for _k, _ln, u, _s, _e in hits}.values():
+            _refuse_emptied(ap, c, u, verb)
+
+
+def _place_words(ap, c, hits) -> None:
+    wids = list(dict.fromkeys(u.wid for _k, _ln, u, _s, _e in hits))
+    k, _ln, _u, start, _e = hits[0]
+    ap.r.placements.append(Placement(c, "words", wids, offset=(k[1], k[2], start)))
+
+
+def _refuse_emptied(ap, c, u: Unit, verb: str) -> None:
+    """A deletion of words that leaves a stk., nr. or litra with no text of its own and nothing
+    under it ("Stk. 4." alone, "1) ,") is refused: a unit is removed by »ophæves«, which also
+    moves the units after it (lovteknik), never by deleting its words."""
+    if u.kind not in PROVISIONS or u.children:
+        return
+    had = now = False
+    for part in ("intro", "wrapup"):
+        for i, b in enumerate(getattr(u, part)):
+            if not isinstance(b, Line):
+                return  # a table: not only words
+            had = had or any(ch.isalnum() for ch in b.text)
+            edits = ap.r.edits.get((u.wid, part, i))
+            now = now or any(ch.isalnum() for ch in (_apply_edits(b.text, edits) if edits else b.text))
+    if had and not now:
+        where = cite_path(u, ap.parents)
+        raise c.error(f"ændringen efterlader {where} uden tekst", verb,
+                      hint=f"skriv »{where} ophæves« (de følgende enheder rykker så op), "
+                           "eller lad noget af teksten stå")

@@ -1,0 +1,122 @@
+"""Headings and the act's title: a heading rewritten (`overskrift: kapitel 3`, or »affattes« of
+"overskriften til kapitel 3"), a mellemrubrik repealed (»Overskriften før § 5 ophæves«) or inserted
+(`ny: overskrift`), and the title (»Lovens titel affattes således:«) and its footnote.
+
+Official text reads these as targets of the other kinds (rewrite.py, repeal.py, insert.py read
+"Overskriften til kapitel 3 affattes således:"; their `format` words them); this module executes
+them, for those kinds and for the proposal verb `overskrift`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Unit
+from ..text import norm_map
+from .log import TITLE_KEY, Edit, Placement
+from .tree import _norm_query
+
+# --- execution: the change made on the engine's working copy of the act --------------------------
+# `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
+# proposal.Change (its data in the format of docs/format.md).
+
+VERBS = ("overskrift",)  # the proposal verb(s) this kind executes
+
+
+def execute(ap, c, where=None) -> None:
+    """A heading rewritten: `overskrift: kapitel 3` (or `affattes: overskriften til kapitel 3`)."""
+    key = "overskrift" if c.verb == "overskrift" else "affattes"
+    where = c.get(key) if where is None else where
+    sp = ap.special(c, where, key)
+    if sp is not None and sp[0] == "heading":
+        unit = sp[1]
+    elif sp is not None:
+        return title(ap, c, key, sp[0])
+    else:
+        unit = ap.heading_unit(c, where, key)
+    live = ap.live(c, unit, key)
+    if live.heading is None:
+        raise c.error(f"{unit.cite()} har ingen overskrift", key)
+    tekst = str(c.get("tekst")).strip().splitlines()
+    if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() \
+            == f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower():
+        tekst = tekst[1:]  # "Kapitel 3 / Ny overskrift": the label line is not part of the heading
+    if len(tekst) != 1:
+        raise c.error("en overskrift er én linje", "tekst")
+    lkey = (live.wid, "heading", 0)
+    if lkey in ap.r.edits:
+        raise c.error(f"overskriften ændres allerede af {ap.r.edits[lkey][0].change.ref}", key)
+    ap.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
+    ap.touch(live.wid, c)
+    ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def title(ap, c, key: str, kind: str) -> None:
+    if kind == "note":
+        # The importer does not keep the title's footnote (EU directives): nothing in the model
+        # changes, and the user is told so.
+        ap.r.warnings.append(c.warning("fodnoten til lovens titel er ikke en del af lawdiffs model af "
+                                         "loven; ændringen er ikke udført", key))
+        ap.r.placements.append(Placement(c, "title", []))
+        return
+    if TITLE_KEY in ap.r.edits:
+        raise c.error(f"lovens titel ændres allerede af {ap.r.edits[TITLE_KEY][0].change.ref}", key)
+    new = _norm_query(c.get("tekst")).rstrip(".")
+    if re.match(r"^Lov\b", new) and ap.r.new.title[:1].islower():
+        new = new[:1].lower() + new[1:]  # the model keeps "lov om …" (the title as cited)
+    ap.r.edits[TITLE_KEY] = [Edit(0, len(ap.r.new.title), new, c)]
+    ap.r.placements.append(Placement(c, "title", []))
+
+
+def repeal_heading(ap, c, unit: Unit) -> None:
+    """"Overskriften før § 5 ophæves": the mellemrubrik goes; its §§ stay where they are.
+
+    The group is kept without a heading (its §§ keep their place and stable ids) rather than
+    merged into the group before it."""
+    if unit.kind != "group":
+        raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
+                      "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")
+    live = ap.live(c, unit, "ophæves")
+    if (live.wid, "heading", 0) in ap.r.edits:
+        raise c.error(f"overskriften ændres allerede af {ap.r.edits[(live.wid, 'heading', 0)][0].change.ref}",
+                      "ophæves")
+    live.heading = None
+    ap.r.removed_headings[live.wid] = c
+    ap.touch(live.wid, c)
+    ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def new_heading(ap, c) -> None:
+    """`ny: overskrift` before (`før: "§ 5"`) or after (`efter: "§ 4"`) a §: a new mellemrubrik."""
+    key = "før" if "før" in c.data else "efter" if "efter" in c.data else None
+    if key is None:
+        raise c.error("en ny overskrift kræver »før« eller »efter« (fx før: \"§ 5\")", "ny")
+    target = ap.resolve(c, str(c.get(key)), key)
+    sec = target.units[0]
+    if sec.kind != "section":
+        raise c.error("en ny overskrift indsættes før eller efter en paragraf", key)
+    if key == "efter":
+        secs = [s for s in ap.r.base.sections() if s.num]
+        i = secs.index(sec)
+        if i + 1 >= len(secs):
+            raise c.error(f"der står ingen paragraf efter {sec.cite()}", key)
+        sec = secs[i + 1]
+    live = ap.place(c, sec, key)
+    parent = ap.parents[live.wid]
+    if parent is not None and parent.kind == "group" and parent.children[0] is live:
+        raise c.error(f"der står allerede en overskrift før {sec.cite()}", key,
+                      hint="nyaffat den med »affattes: overskriften før § …«")
+    p = str(c.get("placering") or "")
+    if p:
+        # "Efter overskriften til kapitel 13 indsættes før § 69:": § 69 must open chapter 13
+        m = re.fullmatch(r"efter overskriften til (kapitel|afsnit) (\S+(?: [a-zæøå])?)", p)
+        want = "chapter" if m and m.group(1) == "kapitel" else "part"
+        if not m or key != "før" or parent is None or parent.kind != want \
+                or (parent.num or "").lower() != m.group(2).lower() or parent.children[0] is not live:
+            raise c.error(f"placeringen »{p}« passer ikke: {sec.cite()} står ikke først efter den overskrift",
+                          "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
+    if len(lines) != 1:
+        raise c.error("en overskrift er én linje", "tekst")
+    group = ap.group(c, lines[0], parent, [live])
+    ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], sec.wid, "før",
+                                       [group.wid]))

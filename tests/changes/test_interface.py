@@ -1,0 +1,58 @@
+"""Every change kind has one home with the same interface: reading official text, wording change data,
+executing a change (lawdiff/changes/__init__.py). A new kind is one new module plus its round trip
+in tests/changes/test_kinds.py; this test makes sure it is a complete one."""
+import inspect
+import pkgutil
+
+import pytest
+
+import lawdiff.changes as changes_pkg
+from lawdiff.proposal import VERBS as PROPOSAL_VERBS
+
+# the modules of changes/ that are not kinds: the nummer, rykningsklausuler, the opening sentence,
+# the shared reader, the log and the tree helpers of execution
+NOT_KINDS = {"common", "nummer", "rykning", "intro", "log", "tree"}
+# a heading is read in official text as the target of rewrite/repeal/insert ("Overskriften til
+# kapitel 3 affattes således:"), which word it too; heading.py executes it
+EXECUTE_ONLY = {"heading"}
+
+KINDS = sorted(m.name for m in pkgutil.iter_modules(changes_pkg.__path__) if m.name not in NOT_KINDS)
+
+
+def _mod(name):
+    return __import__(f"lawdiff.changes.{name}", fromlist=[name])
+
+
+def test_the_kinds_are_the_known_ones():
+    assert KINDS == ["heading", "insert", "repeal", "rewrite", "words"]
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_kind_executes(name):
+    mod = _mod(name)
+    assert isinstance(mod.VERBS, tuple) and mod.VERBS
+    params = list(inspect.signature(mod.execute).parameters)
+    assert params[:2] == ["ap", "c"], f"changes/{name}.py: execute(ap, c, …), not {params}"
+
+
+@pytest.mark.parametrize("name", [k for k in KINDS if k not in EXECUTE_ONLY])
+def test_kind_reads_and_words(name):
+    mod = _mod(name)
+    readers = [f for f, v in vars(mod).items() if f.startswith("read") and callable(v)]
+    assert readers, f"changes/{name}.py reads no official text (read, read_in, read_top, read_verb …)"
+    assert list(inspect.signature(mod.format).parameters) == ["ch", "prev", "first"]
+    assert callable(mod.is_kind)
+
+
+def test_every_proposal_verb_has_exactly_one_kind():
+    owners = {}
+    for name in KINDS:
+        for verb in _mod(name).VERBS:
+            assert verb not in owners, f"»{verb}« is executed by both {owners[verb]} and {name}"
+            owners[verb] = name
+    assert set(owners) == set(PROPOSAL_VERBS)
+
+
+def test_the_engine_dispatches_to_the_kinds():
+    from lawdiff.engine.applier import EXECUTE
+    assert EXECUTE == {verb: _mod(name).execute for name in KINDS for verb in _mod(name).VERBS}
