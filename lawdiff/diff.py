@@ -30,17 +30,12 @@ from .gcpause import gc_paused
 from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
-from .text import canonical_num, norm
+from .text import blocks_text, canonical_num, norm, plain_text
 from .tokendiff import EQUAL
 
 if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
     from .model import Act, Unit
 
-
-def blocks_text(blocks: list) -> str:
-    """render.text.blocks_text (which imports the model; tests/test_diff_fast.py holds the two equal):
-    a block list's texts joined by single spaces."""
-    return " ".join(b.text for b in blocks if b.text)
 
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
@@ -351,19 +346,10 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
                 o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
                 # same structure: the word diff already compared the normalised text, so it changed
                 if o is not None and n is not None and _shape(o) != _shape(n) \
-                        and norm(_plain_text(o)) == norm(_plain_text(n)):
+                        and norm(plain_text(o)) == norm(plain_text(n)):
                     siblings[i] = _same(n, n)
 
     visit(red.units)
-
-
-def _plain_text(u: Unit) -> str:
-    """render.text.plain_text (which imports the model; tests/test_diff_fast.py holds the two equal
-    on every unit of the stored versions): all law text of a unit, labels included, one space apart."""
-    parts = [u.label or "", u.heading.text if u.heading else "", blocks_text(u.intro)]
-    parts += [_plain_text(c) for c in u.children]
-    parts.append(blocks_text(u.wrapup))
-    return " ".join(p for p in parts if p)
 
 
 def is_placeholder(u: Unit) -> bool:

@@ -1,4 +1,4 @@
-"""Text utilities: normalisation for matching, and punktum (sentence) splitting.
+"""Text utilities: normalisation for matching, punktum (sentence) splitting, and a unit's plain text.
 
 Official text is always kept as it was published; `norm()` gives the form used
 for matching and comparison (no-break spaces become spaces, soft hyphens and
@@ -133,3 +133,17 @@ def canonical_num(num: str) -> str:
     grammar's regular expressions (~5 ms of the command's imports)."""
     return _NUM_LETTER.sub(r"\1 \2", norm(num))
 
+
+# --- the plain text of a unit (duck-typed: model units and outline.py's plain units alike) ---
+
+def blocks_text(blocks: list) -> str:
+    """Lines of one block list joined by single spaces (tables cell by cell)."""
+    return " ".join(b.text for b in blocks if b.text)
+
+
+def plain_text(unit) -> str:
+    """All law text of a unit (labels included, notes excluded), one space apart."""
+    parts = [unit.label or "", unit.heading.text if unit.heading else "", blocks_text(unit.intro)]
+    parts += [plain_text(c) for c in unit.children]
+    parts.append(blocks_text(unit.wrapup))
+    return " ".join(p for p in parts if p)

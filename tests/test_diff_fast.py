@@ -7,27 +7,7 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
-from lawdiff import akn, diff
-from lawdiff.render import text as render_text
 from tests.conftest import ROOT
-
-FILES = sorted((ROOT / "statutes").glob("*/*.xml"))
-
-
-@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_diffs_own_text_helpers_are_the_renderers(path):
-    """diff.blocks_text and diff._plain_text (copies that do not import the model) give what
-    render.text's give, on every unit of every stored version."""
-    act = akn.from_bytes(path.read_bytes(), str(path))
-    n = 0
-    for u in act.walk():
-        for blocks in (u.intro, u.wrapup):
-            assert diff.blocks_text(blocks) == render_text.blocks_text(blocks)
-        assert diff._plain_text(u) == render_text.plain_text(u)
-        n += 1
-    assert n > 100
 
 
 # what the diff command must not import: the model and what only it needs, pickle, argparse, and

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 from ..model import Act, Table, Unit
-
-
-def blocks_text(blocks: list) -> str:
-    """Lines of one block list joined by single spaces (tables cell by cell)."""
-    return " ".join(b.text for b in blocks if b.text)
+from ..text import blocks_text, plain_text  # noqa: F401  (plain_text: re-exported)
 
 
 def _notes(unit: Unit) -> list[str]:
@@ -77,9 +73,3 @@ def render_act(act: Act) -> str:
     return "\n".join(head + body).rstrip() + "\n"
 
 
-def plain_text(unit: Unit) -> str:
-    """All law text of a unit (labels included, notes excluded), one space apart."""
-    parts = [unit.label or "", unit.heading.text if unit.heading else "", blocks_text(unit.intro)]
-    parts += [plain_text(c) for c in unit.children]
-    parts.append(blocks_text(unit.wrapup))
-    return " ".join(p for p in parts if p)
