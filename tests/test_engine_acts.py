@@ -818,6 +818,32 @@ def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_
                                "tekst": "Visitation"}])
 
 
+def test_a_new_paragraph_after_a_chapter_heading_named_in_the_placement():
+    """Lov nr. 326 af 11/4/2012, § 1, nr. 40 (social pension, LBK 783/2012 -> LBK 390/2013) and § 2,
+    nr. 32 (førtidspension, LBK 1006/2010 -> LBK 391/2013): "I kapitel 10 efter overskriften
+    »Administration mv.« indsættes før § 57: »§ 56 a. …«" (it could not be read). The new § opens
+    chapter 10, before § 57, as in the official LBKs."""
+    for base, target, par, nr, num, before, heading in [
+            ("2012/2012-783", "2013/2013-390", "1", "40", "56 a", "57", "Administration mv."),
+            ("2010/2010-1006", "2013/2013-391", "2", "32", "52 b", "53", "Administration m.v.")]:
+        c = {"ny": "paragraf", "nummer": num, "før": f"§ {before}",
+             "placering": f"i kapitel 10 efter overskriften »{heading}«", "tekst": read_text_of("2012/2012-326", par, nr)}
+        lr = run(base, [c])
+        official = corpus_act(target)
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+        ch10 = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "10")
+        off10 = next(u for u in official.walk() if u.kind == "chapter" and u.num == "10")
+        assert [s.num for s in ch10.children[:2]] == [s.num for s in off10.children[:2]] == [num, before]
+        # a placement that does not fit is refused, never executed elsewhere: § 58 does not open chapter 10,
+        # and chapter 10's heading is not »Pension«
+        with pytest.raises(ProposalError, match="står ikke først efter overskriften"):
+            run(base, [{**c, "før": f"§ {int(before) + 1}", "nummer": f"{before} a", "tekst": f"§ {before} a. Ny tekst."}])
+        with pytest.raises(ProposalError, match="står ikke først efter overskriften »Pension«"):
+            run(base, [{**c, "placering": "i kapitel 10 efter overskriften »Pension«"}])
+        with pytest.raises(ProposalError, match="placeringen"):
+            run(base, [{**c, "placering": f"i kapitel 9 efter overskriften »{heading}«"}])
+
+
 def test_to_steder_counts_for_its_own_address_and_the_others_once():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
     steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it

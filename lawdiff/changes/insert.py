@@ -55,6 +55,9 @@ PLACERING_PART = re.compile(
     rf"|efter (?:kapitel {_NUM}|§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?)"
     r"|før bilag \d+"
     r"|som nyt kapitel)(?=[ :])")
+# a placement worded before the verb: "I kapitel 10 efter overskriften »Administration mv.« indsættes
+# før § 57:" (`før` the § the new one goes before)
+PLACERING_FIRST = re.compile(rf"i (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«")
 # "Før § 50 indsættes som ny overskrift: »…«": a new mellemrubrik (ny: overskrift)
 _HEADING_NOUN = re.compile(r"som (ny overskrift|overskrift):")
 
@@ -168,6 +171,14 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if anchor and r.lit(":"):
             return {"ny": "overskrift", "før": anchor, "placering": f"efter {m.group(1)}", "_blok": True}
         r.pos = start
+    m = r.rx(rf"([Ii] (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«) indsættes før (?=§)")
+    if m:
+        # "I kapitel 10 efter overskriften »Administration mv.« indsættes før § 57:" (lov 326/2012
+        # § 1, nr. 40): a new § that opens the chapter, before the § that opened it
+        anchor = r.citation()
+        if anchor and anchor.startswith("§") and r.lit(":"):
+            return {"ny": None, "før": anchor, "placering": m.group(1)[0].lower() + m.group(1)[1:], "_blok": True}
+        r.pos = start
     m = r.rx(r"(Efter|Før|efter|før) (?=§|kapitel|afsnit|bilag)")
     if m:
         side = m.group(1).lower()
@@ -251,6 +262,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if kind == "overskrift":
         side = "efter" if "efter" in ch else "før"
         s = f"{side} {ch[side]} indsættes som {ch.get('betegnelse', 'ny overskrift')}:"
+        return cap(s) if first else s
+    if "i" not in ch and "før" in ch and PLACERING_FIRST.fullmatch(str(ch.get("placering", ""))):
+        s = f"{ch['placering']} indsættes før {ch['før']}:"
         return cap(s) if first else s
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
@@ -621,11 +635,26 @@ def _check_placering(ap, c, unit: Unit) -> None:
     """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
     after the § it names, in that §'s group; a placement that says otherwise is refused, never
     executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
-    landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+    landed. "efter overskriften »X«" (worded first: "I kapitel 10 efter overskriften »X« indsættes
+    før § 57:") is checked: the new § must stand first under the heading X, i.e. the § it goes
+    before opened that chapter, part or group. "efter overskriften før § N" (the new § opens the
+    next group) is not done yet."""
     p = str(c.get("placering") or "")
     if not p:
         return
-    if "efter overskrift" in p:
+    named = re.search(r"efter overskriften »([^«»]*)«", p)
+    if named:
+        up = ap.parents.get(unit.wid)
+        if up is not None and (up.wid, "heading", 0) in ap.r.edits:
+            raise c.error(f"placeringen »{p}« nævner en overskrift, som {ap.r.edits[(up.wid, 'heading', 0)][0].change.ref} "
+                          f"ændrer", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        found = None if up is None or up.heading is None else up.heading.text
+        if found is None or up.children[0] is not unit or _norm_query(found) != _norm_query(named.group(1)):
+            where = f"{c.get('før') or c.get('efter')}"
+            raise c.error(f"placeringen »{p}« passer ikke: {where} står ikke først efter overskriften "
+                          f"»{named.group(1)}« (overskriften før den er: »{found or 'ingen'}«)", "placering",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+    elif "efter overskrift" in p:
         raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
                       f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
     for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
