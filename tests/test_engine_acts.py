@@ -844,6 +844,39 @@ def test_a_new_paragraph_after_a_chapter_heading_named_in_the_placement():
             run(base, [{**c, "placering": f"i kapitel 9 efter overskriften »{heading}«"}])
 
 
+def test_a_new_paragraph_after_the_heading_before_the_next():
+    """Lov nr. 648 af 12/6/2013, § 1, nr. 14 (frikommuner, lov 550/2012 -> LBK 1027/2013): "Efter § 27
+    indsættes efter overskriften før § 28: »§ 27 a. …«" was refused ("kan lawdiff endnu ikke udføre").
+    The new § opens § 28's group, under its mellemrubrik, as in the LBK; a placement the act does not
+    bear out (the anchor is not the § before the heading, the § does not open a group) is refused."""
+    c = {"ny": "paragraf", "nummer": "27 a", "efter": "§ 27", "placering": "efter overskriften før § 28",
+         "tekst": read_text_of("2013/2013-648", "1", "14")}
+    lr = run("2012/2012-550", [c])
+    official = corpus_act("2013/2013-1027")
+    def group_of(act, num):
+        sec = next(s for s in act.sections() if s.num == num)
+        g = next(u for u in act.walk() if sec in u.children)
+        return norm(g.heading.text), [s.num for s in g.children]
+
+    new = ["27 a", "27 b", "27 c", "27 d", "27 e"]  # the nummer's text holds five §§
+    for num in new:
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    assert group_of(lr.new, "27 a") == ("Social- og integrationsministerens område", new + ["28"])
+    assert group_of(official, "27 a")[0] == group_of(lr.new, "27 a")[0]
+    assert group_of(official, "27 a")[1][:6] == new + ["28"]
+    assert group_of(lr.new, "27")[1] == ["27"]
+    with pytest.raises(ProposalError, match="paragraffen før overskriften er § 27, ikke § 26"):
+        run("2012/2012-550", [{**c, "efter": "§ 26", "nummer": "26 a", "tekst": "§ 26 a. Ny tekst."}])
+    with pytest.raises(ProposalError, match="står ikke først efter en mellemrubrik"):
+        run("2012/2012-550", [{**c, "efter": "§ 25", "nummer": "25 a", "tekst": "§ 25 a. Ny tekst.",
+                               "placering": "efter overskriften før § 26"}])  # § 26 is second under its heading
+    # lov nr. 574 af 4/6/2014, § 3, nr. 22 (boligstøtte, LBK 1231/2013; no later LBK in the corpus)
+    lr = run("2013/2013-1231", [{"ny": "paragraf", "nummer": "46 b", "efter": "§ 46 a",
+                                 "placering": "efter overskriften før § 47", "tekst": read_text_of("2014/2014-574", "3", "22")}])
+    assert group_of(lr.new, "46 b") == ("Efterregulering", ["46 b"] + group_of(lr.new, "47")[1][1:])
+    assert group_of(lr.new, "47")[1][:2] == ["46 b", "47"]
+
+
 def test_to_steder_counts_for_its_own_address_and_the_others_once():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
     steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it

@@ -574,6 +574,13 @@ def _new_section(ap, c) -> None:
     target = ap.resolve(c, str(c.get(key)), key)
     # the anchor only gives the place: a § that the same act rewrites is still a place
     anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
+    opener = _heading_opener(ap, c, anchor, key)
+    if opener is not None:
+        if heading is not None:
+            raise c.error(f"placeringen »{c.get('placering')}« sætter den nye paragraf under en overskrift, men "
+                          f"teksten begynder med sin egen overskrift »{heading}«", "placering",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        anchor, key = opener, "før"  # the new § opens the group: before the § that opened it
     parent = ap.parents[anchor.wid]
     sibs = ap.siblings(parent)
     i = sibs.index(anchor) + (1 if key == "efter" else 0)
@@ -631,14 +638,46 @@ def _new_section(ap, c) -> None:
                                        [u.wid for u in new_units]))
 
 
+# "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
+_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
+
+
+def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:
+    """"Efter § 46 a indsættes efter overskriften før § 47:" (lov 574/2014 § 3, nr. 22): the new §
+    opens the group of § 47, right after its heading. Executed only when the placement and the
+    anchor agree: § 47 stands first under a heading and § 46 a is the § right before that heading
+    (in the act as the earlier numre left it); anything else is refused. The § that opened the
+    group is returned (the new § goes before it); None when the placement says nothing of this."""
+    p = str(c.get("placering") or "")
+    m = _AFTER_HEADING_BEFORE.search(p)
+    if not m:
+        return None
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    if key != "efter":
+        raise c.error(f"placeringen »{p}« kan kun udføres efter en paragraf (»Efter § … indsættes {p}:«)",
+                      "placering", hint=hint)
+    opener = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+    group = ap.parents.get(opener.wid)
+    if group is None or group.kind != "group" or group.heading is None or group.children[0] is not opener:
+        raise c.error(f"placeringen »{p}« passer ikke: {opener.cite()} står ikke først efter en mellemrubrik",
+                      "placering", hint=hint)
+    secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+    k = next(n for n, u in enumerate(secs) if u is opener)
+    if k == 0 or secs[k - 1] is not anchor:
+        before = secs[k - 1].cite() if k else "ingen paragraf"
+        raise c.error(f"placeringen »{p}« passer ikke: paragraffen før overskriften er {before}, ikke "
+                      f"{anchor.cite()}", "placering", hint=hint)
+    return opener
+
+
 def _check_placering(ap, c, unit: Unit) -> None:
     """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
     after the § it names, in that §'s group; a placement that says otherwise is refused, never
     executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
     landed. "efter overskriften »X«" (worded first: "I kapitel 10 efter overskriften »X« indsættes
     før § 57:") is checked: the new § must stand first under the heading X, i.e. the § it goes
-    before opened that chapter, part or group. "efter overskriften før § N" (the new § opens the
-    next group) is not done yet."""
+    before opened that chapter, part or group. "efter overskriften før § N" is placed by
+    _heading_opener (the new § opens § N's group, the anchor § must stand right before it)."""
     p = str(c.get("placering") or "")
     if not p:
         return
@@ -654,7 +693,7 @@ def _check_placering(ap, c, unit: Unit) -> None:
             raise c.error(f"placeringen »{p}« passer ikke: {where} står ikke først efter overskriften "
                           f"»{named.group(1)}« (overskriften før den er: »{found or 'ingen'}«)", "placering",
                           hint="nummeret kan ikke udføres; markér det som ikke udført")
-    elif "efter overskrift" in p:
+    elif "efter overskrift" in p and not _AFTER_HEADING_BEFORE.search(p):
         raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
                       f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
     for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):
