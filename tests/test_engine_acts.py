@@ -870,6 +870,12 @@ def test_a_new_paragraph_after_the_heading_before_the_next():
     with pytest.raises(ProposalError, match="står ikke først efter en mellemrubrik"):
         run("2012/2012-550", [{**c, "efter": "§ 25", "nummer": "25 a", "tekst": "§ 25 a. Ny tekst.",
                                "placering": "efter overskriften før § 26"}])  # § 26 is second under its heading
+    # "Efter overskriften før § 28 indsættes:" (the form of lov 738/2015 § 1, nr. 91): the same place
+    c_før = {**{k: v for k, v in c.items() if k != "efter"}, "før": "§ 28"}
+    lr = run("2012/2012-550", [c_før])
+    assert group_of(lr.new, "27 a") == ("Social- og integrationsministerens område", new + ["28"])
+    with pytest.raises(ProposalError, match="passer ikke med »før: § 29«"):
+        run("2012/2012-550", [{**c_før, "før": "§ 29"}])
     # lov nr. 574 af 4/6/2014, § 3, nr. 22 (boligstøtte, LBK 1231/2013; no later LBK in the corpus)
     lr = run("2013/2013-1231", [{"ny": "paragraf", "nummer": "46 b", "efter": "§ 46 a",
                                  "placering": "efter overskriften før § 47", "tekst": read_text_of("2014/2014-574", "3", "22")}])

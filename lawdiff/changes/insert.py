@@ -171,6 +171,14 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if anchor and r.lit(":"):
             return {"ny": "overskrift", "før": anchor, "placering": f"efter {m.group(1)}", "_blok": True}
         r.pos = start
+    m = r.rx(r"[Ee]fter (overskriften (?:før|til) )(?=§)")
+    if m:
+        # "Efter overskriften før § 69 indsættes: »§ 68. …«" (lov 738/2015 § 1, nr. 91): the new §
+        # opens § 69's group
+        anchor = r.citation()
+        if anchor and anchor.startswith("§") and r.lit(" indsættes:"):
+            return {"ny": None, "før": anchor, "placering": f"efter {m.group(1)}{anchor}", "_blok": True}
+        r.pos = start
     m = r.rx(rf"([Ii] (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«) indsættes før (?=§)")
     if m:
         # "I kapitel 10 efter overskriften »Administration mv.« indsættes før § 57:" (lov 326/2012
@@ -265,6 +273,10 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return cap(s) if first else s
     if "i" not in ch and "før" in ch and PLACERING_FIRST.fullmatch(str(ch.get("placering", ""))):
         s = f"{ch['placering']} indsættes før {ch['før']}:"
+        return cap(s) if first else s
+    if "i" not in ch and "før" in ch and str(ch.get("placering", "")) in (
+            f"efter overskriften før {ch['før']}", f"efter overskriften til {ch['før']}"):
+        s = f"{ch['placering']} indsættes:"  # "Efter overskriften før § 69 indsættes:"
         return cap(s) if first else s
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
@@ -647,20 +659,24 @@ def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:
     opens the group of § 47, right after its heading. Executed only when the placement and the
     anchor agree: § 47 stands first under a heading and § 46 a is the § right before that heading
     (in the act as the earlier numre left it); anything else is refused. The § that opened the
-    group is returned (the new § goes before it); None when the placement says nothing of this."""
+    group is returned (the new § goes before it); None when the placement says nothing of this.
+    "Efter overskriften før § 69 indsættes:" (`før: "§ 69"`, the same § in the placement) only
+    needs § 69 to stand first under a mellemrubrik."""
     p = str(c.get("placering") or "")
     m = _AFTER_HEADING_BEFORE.search(p)
     if not m:
         return None
     hint = "nummeret kan ikke udføres; markér det som ikke udført"
-    if key != "efter":
-        raise c.error(f"placeringen »{p}« kan kun udføres efter en paragraf (»Efter § … indsættes {p}:«)",
-                      "placering", hint=hint)
     opener = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+    if key != "efter" and opener is not anchor:
+        # "Efter overskriften før § 69 indsættes:" is `før: "§ 69"` with the same §
+        raise c.error(f"placeringen »{p}« passer ikke med »{key}: {c.get(key)}«", "placering", hint=hint)
     group = ap.parents.get(opener.wid)
     if group is None or group.kind != "group" or group.heading is None or group.children[0] is not opener:
         raise c.error(f"placeringen »{p}« passer ikke: {opener.cite()} står ikke først efter en mellemrubrik",
                       "placering", hint=hint)
+    if key != "efter":
+        return opener
     secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
     k = next(n for n, u in enumerate(secs) if u is opener)
     if k == 0 or secs[k - 1] is not anchor:
