@@ -883,6 +883,35 @@ def test_a_new_paragraph_after_the_heading_before_the_next():
     assert group_of(lr.new, "47")[1][:2] == ["46 b", "47"]
 
 
+def test_a_new_paragraph_after_a_named_heading_after_its_anchor():
+    """Lov nr. 576 af 18/6/2012, § 1, nr. 1 (VE-loven, LBK 1074/2011 -> LBK 1274/2013): "Efter § 35
+    indsættes i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«: »§ 35 a. …«" was refused.
+    § 35 ends chapter 5; the new § opens chapter 6's first group, under that mellemrubrik, as in the LBK."""
+    c = {"ny": "paragraf", "nummer": "35 a", "efter": "§ 35",
+         "placering": "i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«",
+         "tekst": read_text_of("2012/2012-576", "1", "1")}
+    lr = run("2011/2011-1074", [c])
+    official = corpus_act("2013/2013-1274")
+    # the LBK prints § 35 a as later acts amended it: its text is the nummer's, its place the LBK's
+    assert text(lr.new, "§ 35 a") == norm(c["tekst"])
+    assert text(official, "§ 35 a")[:60] == norm(c["tekst"])[:60]
+    for act in (lr.new, official):
+        sec = next(s for s in act.sections() if s.num == "35 a")
+        group = next(u for u in act.walk() if sec in u.children)
+        chapter = next(u for u in act.walk() if group in u.children)
+        assert (chapter.num, norm(group.heading.text), [s.num for s in group.children[:2]]) == \
+            ("6", "Pristillæg m.v. til vindmøller", ["35 a", "36"])
+    # the chapter's own heading is not the one named; chapter 5 is not where it goes; § 34 is not
+    # followed by a heading
+    for placering, words in (("i kapitel 6 efter overskriften »Pristillæg m.v.«", "står ikke først efter overskriften"),
+                             ("i kapitel 5 efter overskriften »Pristillæg m.v. til vindmøller«", "passer ikke"),
+                             ):
+        with pytest.raises(ProposalError, match=words):
+            run("2011/2011-1074", [{**c, "placering": placering}])
+    with pytest.raises(ProposalError, match="følger § 35 uden en overskrift imellem"):
+        run("2011/2011-1074", [{**c, "efter": "§ 34", "nummer": "34 a", "tekst": "§ 34 a. Ny tekst."}])
+
+
 def test_to_steder_counts_for_its_own_address_and_the_others_once():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
     steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it

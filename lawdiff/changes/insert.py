@@ -651,6 +651,7 @@ def _new_section(ap, c) -> None:
 
 
 # "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
+_AFTER_NAMED_HEADING = re.compile(r"(?:^| )efter overskriften »([^«»]*)«$")
 _AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
 
 
@@ -663,10 +664,26 @@ def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:
     "Efter overskriften før § 69 indsættes:" (`før: "§ 69"`, the same § in the placement) only
     needs § 69 to stand first under a mellemrubrik."""
     p = str(c.get("placering") or "")
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    named = _AFTER_NAMED_HEADING.search(p)
+    if named and key == "efter":
+        # "Efter § 35 indsættes i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«:" (lov
+        # 576/2012 § 1, nr. 1): the § after § 35 must open the heading's chapter, part or group;
+        # _check_placering then checks the heading's words and "i kapitel 6"
+        secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+        k = next((n for n, u in enumerate(secs) if u is anchor), None)
+        if k is None or k + 1 >= len(secs):
+            raise c.error(f"placeringen »{p}« passer ikke: der står ingen paragraf efter {anchor.cite()}",
+                          "placering", hint=hint)
+        opener = secs[k + 1]
+        up = ap.parents.get(opener.wid)
+        if up is None or up.heading is None or up.children[0] is not opener:
+            raise c.error(f"placeringen »{p}« passer ikke: efter {anchor.cite()} følger {opener.cite()} uden en "
+                          f"overskrift imellem", "placering", hint=hint)
+        return opener
     m = _AFTER_HEADING_BEFORE.search(p)
     if not m:
         return None
-    hint = "nummeret kan ikke udføres; markér det som ikke udført"
     opener = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
     if key != "efter" and opener is not anchor:
         # "Efter overskriften før § 69 indsættes:" is `før: "§ 69"` with the same §
