@@ -912,6 +912,35 @@ def test_a_new_paragraph_after_a_named_heading_after_its_anchor():
         run("2011/2011-1074", [{**c, "efter": "§ 34", "nummer": "34 a", "tekst": "§ 34 a. Ny tekst."}])
 
 
+def test_a_new_paragraph_before_a_heading_is_checked_against_the_act():
+    """"Efter § 123 c indsættes før overskriften »Voksne«:" (lov nr. 153 af 22/2/2011, § 1, nr. 1, social
+    service, LBK 81/2011 -> LBK 904/2011): § 124 opens the group »Anvendelsesområde« inside the group
+    »Voksne«, so the new § ends the group of § 123 c, as in the LBK. A placement the act does not bear
+    out is refused (it used to be executed unchecked): no heading between the anchor and the next §,
+    another heading, another § named."""
+    c = {"ny": "paragraf", "nummer": "123 d", "efter": "§ 123 c", "placering": "før overskriften »Voksne«",
+         "tekst": read_text_of("2011/2011-153", "1", "1")}
+    lr = run("2011/2011-81", [c])
+    official = corpus_act("2011/2011-904")
+    assert text(lr.new, "§ 123 d") == text(official, "§ 123 d")
+    for act in (lr.new, official):
+        sec = next(s for s in act.sections() if s.num == "123 d")
+        group = next(u for u in act.walk() if sec in u.children)
+        assert [s.num for s in group.children][-2:] == ["123 c", "123 d"]
+    for changed, words in (({"placering": "før overskriften »Husvilde«"}, "overskriften efter § 123 c er »Anvendelsesområde«"),
+                           ({"placering": "før overskriften før § 125"}, "følger § 124, ikke § 125"),
+                           ({"efter": "§ 123 b", "nummer": "123 bb", "tekst": "§ 123 bb. Ny."},
+                            "overskriften efter § 123 b er »Tilbageholdelse umiddelbart efter en anbringelse«")):
+        with pytest.raises(ProposalError, match=words):
+            run("2011/2011-81", [{**c, **changed}])
+    # lov 629/2010 § 1, nr. 7 ("Efter § 79 indsættes før overskriften »Husvilde«: »§ 79 a. …«") run on an LBK
+    # that already holds its § 79 a: § 79 a, not the heading, follows § 79
+    with pytest.raises(ProposalError, match="ingen overskrift mellem § 79 og § 79 a"):
+        run("2011/2011-81", [{"ny": "paragraf", "nummer": "79 aa", "efter": "§ 79", "placering": "før overskriften »Husvilde«",
+                              "tekst": "§ 79 aa. Ny."}])
+    assert run("2011/2011-81", [{**c, "placering": "før overskriften før § 124"}]) is not None
+
+
 def test_to_steder_counts_for_its_own_address_and_the_others_once():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
     steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it

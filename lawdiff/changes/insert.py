@@ -586,6 +586,7 @@ def _new_section(ap, c) -> None:
     target = ap.resolve(c, str(c.get(key)), key)
     # the anchor only gives the place: a § that the same act rewrites is still a place
     anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
+    _check_before_heading(ap, c, anchor, key)
     opener = _heading_opener(ap, c, anchor, key)
     if opener is not None:
         if heading is not None:
@@ -653,6 +654,51 @@ def _new_section(ap, c) -> None:
 # "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
 _AFTER_NAMED_HEADING = re.compile(r"(?:^| )efter overskriften »([^«»]*)«$")
 _AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
+
+
+# "før overskriften før § 21", "før overskrifterne før § 21", "før overskriften til § 21", "før
+# overskriften »Tankanlæg«" as the (last part of the) placement of "Efter § 20 b indsættes …"
+_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
+                             r"|»([^«»]*)«)$")
+
+
+def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
+    """"Efter § 20 b indsættes før overskriften før § 21:": the new § goes after § 20 b in its group,
+    which is before the heading only when the § after § 20 b (leaving out §§ earlier numre of the act
+    inserted there) opens a unit with a heading: § 21, or the heading named »…«. Anything else is
+    refused: the act would say one place and the engine put the § in another."""
+    p = str(c.get("placering") or "")
+    m = _BEFORE_HEADING.search(p)
+    if not m or key != "efter":
+        return
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+    k = next((n for n, u in enumerate(secs) if u is anchor), None)
+    nxt = next((u for u in secs[k + 1:] if u.wid not in ap.r.inserted), None) if k is not None else None
+    if nxt is None:
+        raise c.error(f"placeringen »{p}« passer ikke: der står ingen paragraf efter {anchor.cite()}",
+                      "placering", hint=hint)
+    if m.group(1):
+        named = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+        if named is not nxt:
+            raise c.error(f"placeringen »{p}« passer ikke: efter {anchor.cite()} følger {nxt.cite()}, ikke "
+                          f"{named.cite()}", "placering", hint=hint)
+    up = ap.parents.get(nxt.wid)
+    first = None if up is None else next((u for u in up.children if u.wid not in ap.r.inserted), None)
+    if up is None or up.heading is None or first is not nxt:
+        raise c.error(f"placeringen »{p}« passer ikke: der står ingen overskrift mellem {anchor.cite()} og "
+                      f"{nxt.cite()}", "placering", hint=hint)
+    if m.group(2) is not None:
+        # the heading named may be one of several in a row ("Voksne" over "Anvendelsesområde" before
+        # § 124 of the social service act, lov 153/2011 § 1, nr. 1): any unit nxt opens
+        found, u = [], nxt
+        while (up is not None and next((x for x in up.children if x.wid not in ap.r.inserted), None) is u):
+            if up.heading is not None:
+                found.append(up.heading.text)
+            u, up = up, ap.parents.get(up.wid)
+        if _norm_query(m.group(2)) not in [_norm_query(h) for h in found]:
+            raise c.error(f"placeringen »{p}« passer ikke: overskriften efter {anchor.cite()} er "
+                          f"»{found[0]}«", "placering", hint=hint)
 
 
 def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:
