@@ -182,8 +182,16 @@ def _head_tree(act: Act) -> tuple[etree._Element, etree._Element, list[int]]:
 def to_bytes(act: Act) -> bytes:
     """The act as an Akoma Ntoso file. The <body> (nearly all of a file) is written as text by
     `_body_text`, byte for byte what lxml's pretty printer makes of `to_tree` but several times
-    faster; anything that text writer does not handle falls back to lxml."""
+    faster, and so is the rest (`_head_text`) for an act without a consolidation record; anything
+    those text writers do not handle falls back to lxml."""
     try:
+        if act.consolidation is None:
+            counter = [0]
+            head = _head_text(act, counter)
+            body = _body_text(act, counter)
+            if body is None:
+                return b"".join((head, b"<body/>", _TAIL))
+            return b"".join((head, b"<body>\n", body, b"    </body>", _TAIL))
         root, _, counter = _head_tree(act)
         body = _body_text(act, counter)
     except _Unusual:
@@ -311,6 +319,12 @@ _CLOSE = {**{kind: f"</{name}>" for kind, name in _TAG.items()}, "group": "</hco
 _CONTAINER = frozenset(("book", "part", "chapter", "group"))
 
 
+# _attr's results for eIds and wIds, _text's for labels: the same few thousand recur in every act
+_ATTRS: dict[str, str] = {}
+_LABELS: dict[str, str] = {}
+_MEMO_MAX = 200_000
+
+
 def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
     kind = u.kind
     start = _OPEN.get(kind)
@@ -318,32 +332,50 @@ def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
         raise _Unusual
     eid = u.eid
     wid = u.wid
-    eid_a = _attr(eid)
-    # an imported unit's wid is its eid (assign_wids): the same string, checked once
-    open_tag = f'{start}{eid_a}" wId="{eid_a if wid is eid else _attr(wid)}"'
+    eid_a = _ATTRS.get(eid)
+    if eid_a is None:
+        eid_a = _attr(eid)
+        if len(_ATTRS) < _MEMO_MAX:
+            _ATTRS[eid] = eid_a
+    # an imported unit's wid is its eid (assign_wids): the same string, looked up once
+    if wid is eid:
+        open_tag = f'{start}{eid_a}" wId="{eid_a}"'
+    else:
+        wid_a = _ATTRS.get(wid)
+        if wid_a is None:
+            wid_a = _attr(wid)
+            if len(_ATTRS) < _MEMO_MAX:
+                _ATTRS[wid] = wid_a
+        open_tag = f'{start}{eid_a}" wId="{wid_a}"'
     container = kind in _CONTAINER
     label = u.label
     heading = u.heading
-    if container and label is None and heading is None and not u.children:
+    children = u.children
+    if container and label is None and heading is None and not children:
         out.append(open_tag + "/>")  # an element without children
         return
     inner = _INDENT[level + 1]
     if label is not None:
-        out += (open_tag, ">", inner, f"<num>{_text(label)}</num>")
+        label_t = _LABELS.get(label)
+        if label_t is None:
+            label_t = _text(label)
+            if len(_LABELS) < _MEMO_MAX:
+                _LABELS[label] = label_t
+        out += (open_tag, ">", inner, "<num>", label_t, "</num>")
     else:
         out += (open_tag, ">")
     if heading is not None:
         out += (inner, _line_text("heading", heading, eid, counter))
     sub = level + 1
     if container:
-        for c in u.children:
+        for c in children:
             out.append(inner)
             _unit_out(c, counter, sub, out)
-    elif u.children:
+    elif children:
         if u.intro:
             out.append(inner)
             _blocks_out("intro", u.intro, eid, counter, sub, out)
-        for c in u.children:
+        for c in children:
             out.append(inner)
             _unit_out(c, counter, sub, out)
         if u.wrapup:
@@ -368,6 +400,87 @@ def _body_text(act: Act, counter: list[int]) -> bytes | None:
         data = "".join(out).encode("utf-8")
     except (AttributeError, TypeError, IndexError, RecursionError, UnicodeEncodeError) as e:
         raise _Unusual from e  # a value of the wrong type, a surrogate, absurd nesting
+    if data.translate(None, _XML_OK_BYTES) or _has_nonchar(data):
+        raise _Unusual  # a control character, U+FFFE or U+FFFF: lxml refuses it with its own error
+    return data
+
+
+_TAIL = b"\n  </act>\n</akomaNtoso>\n"
+_HEAD = """<?xml version='1.0' encoding='UTF-8'?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" xmlns:lawdiff="https://lawdiff.invalid/ns/1.0">
+  <act name="{law}">
+    <meta>
+      <identification source="#lawdiff">
+        <FRBRWork>
+          <FRBRthis value="{work}/!main"/>
+          <FRBRuri value="{work}"/>
+          <FRBRalias value="{eli}" name="eli"/>
+          <FRBRalias value="{source}" name="source"/>
+          <FRBRalias value="{law}" name="short"/>
+          <FRBRdate date="{date}" name="Generation"/>
+          <FRBRauthor href="#source"/>
+          <FRBRcountry value="dk"/>
+          <FRBRsubtype value="{doc_type}"/>
+          <FRBRnumber value="{number}"/>
+          <FRBRname value="{title}"/>
+        </FRBRWork>
+        <FRBRExpression>
+          <FRBRthis value="{expr}/!main"/>
+          <FRBRuri value="{expr}"/>
+          <FRBRdate date="{date}" name="Expression"/>
+          <FRBRauthor href="#source"/>
+          <FRBRlanguage language="dan"/>
+        </FRBRExpression>
+        <FRBRManifestation>
+          <FRBRthis value="{expr}/!main.xml"/>
+          <FRBRuri value="{expr}.xml"/>
+          <FRBRdate date="{date}" name="Manifestation"/>
+          <FRBRauthor href="#source"/>
+        </FRBRManifestation>
+      </identification>
+      <references source="#lawdiff">
+        <TLCOrganization eId="lawdiff" href="/ontology/organization/lawdiff" showAs="lawdiff"/>
+        <TLCOrganization eId="source" href="/ontology/organization/dk/ministry" showAs="{show_as}"/>
+      </references>
+      <proprietary source="#lawdiff">
+        <lawdiff:ministry>{ministry}</lawdiff:ministry>
+      </proprietary>
+    </meta>
+    <preface>
+      <longTitle>
+        <p>{doc_title}</p>
+      </longTitle>
+    </preface>
+    """
+
+
+def _head_text(act: Act, counter: list[int]) -> bytes:
+    """What `_head_tree` + lxml's pretty printer write before the <body> element (`to_bytes` adds
+    the body and _TAIL), as text: the same bytes for an act without a consolidation record
+    (tests/test_akn_writer.py compares the two). `counter`: the footnote counter, advanced by the
+    preamble's notes. Raises _Unusual for what it does not handle (a value that is not a str, a
+    character lxml refuses)."""
+    law, doc_type, year, number, date = act.law, act.doc_type, act.year, act.number, act.date
+    work = f"/akn/dk/act/{doc_type}/{year}/{number}"
+    expr = f"{work}/dan@{date}"
+    ministry = act.ministry
+    if ministry.__class__ is not str or act.doc_title is None:
+        raise _Unusual  # None: lxml writes no text node (and <p/>); leave such a value to it
+    out = [_HEAD.format(law=_attr(law), work=_attr(work), eli=_attr(act.eli), source=_attr(act.source),
+                        date=_attr(date), doc_type=_attr(doc_type), number=_attr(number),
+                        title=_attr(act.title), expr=_attr(expr), show_as=_attr(ministry or "ukendt"),
+                        ministry=_text(ministry), doc_title=_text(act.doc_title))]
+    if act.preamble:
+        out.append("<preamble>")
+        for line in act.preamble:
+            if line.__class__ is not Line:
+                raise _Unusual
+            out += ("\n      ", _line_text("p", line, "preamble", counter))
+        out.append("\n    </preamble>\n    ")
+    try:
+        data = "".join(out).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise _Unusual from e  # a surrogate
     if data.translate(None, _XML_OK_BYTES) or _has_nonchar(data):
         raise _Unusual  # a control character, U+FFFE or U+FFFF: lxml refuses it with its own error
     return data

@@ -9,9 +9,9 @@ so a stale entry is never used. Only a version that from_bytes read without erro
 an entry stands for bytes that passed every check.
 
 Beside each model, `lawdiff diff` keeps the version's outline (`<key>.outline`, outline.py: per §
-a digest and its pickled unit, so that a diff reads only the §§ that differ), keyed by the file's
-bytes and the source of the modules that build it (the reader's, outline.py and diff.py), and
-checksummed.
+a digest and its data as plain values, so that a diff reads only the §§ that differ), keyed by the
+file's bytes and the source of the modules that build it (the reader's, outline.py and diff.py),
+and checksummed. Reading an outline imports neither the model nor pickle (`lawdiff diff`'s start).
 
 Every entry is named by a MAC of those inputs under the project's cache secret (cachekey.py), not
 by their public hashes: an entry planted in a shared repository cannot be named, so it is never
@@ -25,13 +25,15 @@ reading the file as if there were no cache; the cache never causes an error of i
 from __future__ import annotations
 
 import io
-import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cachekey import CACHE
 from .gcpause import gc_paused
-from .model import Act
 from .paths import read_regular
+
+if TYPE_CHECKING:
+    from .model import Act
 
 FOLDER = Path(CACHE) / "akn"  # its .gitignore: cachekey.secret
 _MAX_ENTRY = 1 << 30  # bytes: far above any act's entry (LAB: a few MB), a bound on a planted file
@@ -43,16 +45,22 @@ _code_digests: dict[tuple, str] = {}  # (blake, *modules) -> digest
 
 
 def _code(modules: tuple[str, ...] = _READER, blake: bool = False) -> str:
-    """The digest of the source of `modules` (and pickle's format): SHA-256, or with `blake` the
-    BLAKE2b of outline.blake2b (the outline's key: no OpenSSL hashlib to import for `diff`)."""
+    """The digest of the source of `modules` and of the entry's format: SHA-256 and pickle's format
+    (the model's entry), or with `blake` the BLAKE2b of outline.blake2b and marshal's format (the
+    outline's key: no OpenSSL hashlib and no pickle to import for `diff`)."""
     d = _code_digests.get((blake,) + modules)
     if d is None:
         if blake:
-            from .outline import blake2b as new
-        else:
-            from hashlib import sha256 as new
+            import marshal
 
-        h = new(pickle.format_version.encode())
+            from .outline import blake2b
+
+            h = blake2b(f"marshal {marshal.version}".encode())
+        else:
+            import pickle
+            from hashlib import sha256
+
+            h = sha256(pickle.format_version.encode())
         here = Path(__file__).resolve().parent
         for name in modules:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
@@ -61,23 +69,30 @@ def _code(modules: tuple[str, ...] = _READER, blake: bool = False) -> str:
 
 
 _CLASSES: dict[tuple[str, str], type] = {}  # what find_class allowed, for the next look-up
+_UNPICKLER: list = []  # the class, made on first use: reading an outline needs no pickle
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds the model's classes and nothing else."""
+def _unpickler() -> type:
+    """pickle.Unpickler that builds the model's classes and nothing else."""
+    if not _UNPICKLER:
+        import pickle
 
-    def find_class(self, module: str, name: str):
-        cls = _CLASSES.get((module, name))
-        if cls is not None:
-            return cls
-        if module in ("lawdiff.model", "lawdiff.record") and not name.startswith("_"):
-            import importlib
+        class _Unpickler(pickle.Unpickler):
+            def find_class(self, module: str, name: str):
+                cls = _CLASSES.get((module, name))
+                if cls is not None:
+                    return cls
+                if module in ("lawdiff.model", "lawdiff.record") and not name.startswith("_"):
+                    import importlib
 
-            cls = getattr(importlib.import_module(module), name, None)
-            if isinstance(cls, type):
-                _CLASSES[module, name] = cls
-                return cls
-        raise pickle.UnpicklingError(f"{module}.{name} er ikke tilladt i cachen")
+                    cls = getattr(importlib.import_module(module), name, None)
+                    if isinstance(cls, type):
+                        _CLASSES[module, name] = cls
+                        return cls
+                raise pickle.UnpicklingError(f"{module}.{name} er ikke tilladt i cachen")
+
+        _UNPICKLER.append(_Unpickler)
+    return _UNPICKLER[0]
 
 
 def load(root: Path, data: bytes, path: str) -> Act:
@@ -95,8 +110,10 @@ def load(root: Path, data: bytes, path: str) -> Act:
     try:
         # a regular file inside root only: never an entry that is a link out of the project
         blob = read_regular(entry, _MAX_ENTRY, inside=Path(root))
+        from .model import Act
+
         with gc_paused():
-            act = _Unpickler(io.BytesIO(blob)).load()
+            act = _unpickler()(io.BytesIO(blob)).load()
         if isinstance(act, Act):
             return act
     except Exception:  # no entry, or one that cannot be used: read the file
@@ -138,6 +155,8 @@ def _read(data: bytes, path: str) -> Act:
 
 
 def _write(entry: Path, act: Act) -> None:
+    import pickle
+
     _write_bytes(entry, pickle.dumps(act, protocol=pickle.HIGHEST_PROTOCOL))
 
 

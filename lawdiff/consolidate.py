@@ -14,6 +14,10 @@
    lists (the real LBKs print even numre in force only after their own date, unless a note says
    "… er ikke indarbejdet …"). --include names an act ("lov-2012-1380") or some of its §§ and
    numre in the preambles' own form ("lov-2012-1380:§ 1, nr. 1-13 og 15-19; § 2").
+   A date is used only where it is certain (refuse, never guess): a nummer that a rule names only in
+   words that allow two readings (rule_scope_parts), one entering into force on an unknown day of
+   publication near --at or the base's date, and one in force before the base that the base says it
+   lacks (its LBK's note, its record: _left_out) are pending, each with its reason.
 3. Order: each nummer by its own entry into force, then by the acts' dates, then the numre's order.
    The numre of one act that follow each other in that order run in one engine run, so that their
    addresses cite the law as it stood before that act (lovteknik R3). When another act's numre fall
@@ -46,9 +50,8 @@ from .gcpause import gc_paused
 from .model import Act
 from .record import Applied, Record, Skipped
 from .text import norm
+from .validate import MONTHS
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
 # "af" may carry a stray full stop, as LBK 1047/2011 prints it ("lov nr. 1338 af. 19. december 2008")
 _LOV = re.compile(r"lov\s+nr\.\s*(\d+)\s+af\.?\s+(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
 PUBLICATION_MARGIN = 14  # days: "dagen efter bekendtgørelsen" is certainly past this long after the act's date
@@ -408,18 +411,113 @@ def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
 class Ikraft:
     date: str | None  # ISO, when known
     pending: str | None = None  # why the date is not known (Danish), e.g. a minister sets it
+    # pending == "publication": the act enters into force this many days after its publication in
+    # Lovtidende, whose date the amendment file does not hold ("dagen efter bekendtgørelsen": 1, "ved
+    # bekendtgørelsen": 0)
+    days: int = 1
 
 
 def rule_scope(text: str) -> set | None:
-    """The numre an ikrafttrædelsesbestemmelse names. Provisions of other laws it mentions ("§ 75,
-    stk. 1, nr. 6, … i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr. 20") are
-    not ændringsparagraffer: a § with a letter or a stk. is left out, and so is what stands
-    between "i lov om …" and "denne lovs"."""
+    """The numre an ikrafttrædelsesbestemmelse certainly names (`rule_scope_parts`); None when it
+    names none, certainly or not."""
+    certain, doubtful = rule_scope_parts(text)
+    if certain is None and not doubtful:
+        return None
+    return certain or set()
+
+
+# the act's own provisions: "denne lovs § 1, nr. 5", "lovens § 2, nr. 3 og 4" (not "udlændingelovens")
+_OWN_REF = re.compile(r"(?:\bdenne\s+lovs|(?<![\wæøå-])lovens)\s+(" + _SPEC.pattern + ")")
+# another law named after its provisions: "… i lov om sygedagpenge", "… i udlændingeloven", "… i lov for
+# Færøerne om …"
+_FOREIGN_AFTER = re.compile(r"\bi\s+(?:lov\s+(?:om|for)\b|[a-zæøå-]+loven\b)")
+# a relative clause saying what an own nummer does to another law: "§ 1, nr. 7, der ændrer § 3, stk. 1, i
+# lov om befordringsrabat …," (lov 1567/2010): the nummer before it is the act's own
+_RELATIVE = re.compile(r",?\s+der\s+(?:ændrer|ophæver|indsætter|affatter|nyaffatter)\s+.*?" + _FOREIGN_AFTER.pattern
+                       + r"[^,;]*")
+# another law named before its provisions: "udlændingelovens § 9 f, stk. 4, som affattet ved …"
+_FOREIGN_BEFORE = re.compile(r"(?<![\wæøå-])[\wæøå-]+lovens\s+(?=§)")
+# where the other law's list ends: "som affattet ved", "jf.", an own reference (marked ";")
+_LIST_END = re.compile(r"\bsom\s+(?:affattet|ændret|indsat|ophævet)\b|\bjf\.|;|$")
+# where the other law's name, after "i lov om", ends: as the list, or before the next § ("… i lov om X, § 1,
+# nr. 5 og 6, …": a new item, not governed by "i lov om X")
+_NAME_END = re.compile(_LIST_END.pattern + r"|,?\s+(?:(?:og|samt)\s+)?(?:af\s+)?(?=§)")
+
+
+def _not_own(ref, t: str) -> bool:
+    """Whether a provision cannot be an ændringsparagraf: it has a letter ("§ 75 b", "§ 3 A") or a stk.,
+    pkt. or litra ("§ 78, stk. 2")."""
+    return bool(re.search(r"[a-zæøå]", ref.group("secs")) or
+                re.match(r"\s?[A-ZÆØÅ]\b|\s*,?\s*(?:stk|pkt|litra)\b", t[ref.end():]))
+
+
+# where one item of a list of provisions ends and the next begins with certainty: the places marked ";"
+# below, and a repeated "af"/"for ikrafttræden af" ("…, § 8, nr. 7, og af § 14 a, stk. 4, nr. 2, i lov om …")
+_ITEM_START = re.compile(r";|\b(?:og|samt)\s+(?:af|for\s+ikrafttræ\w*\s+af)\b|\bikrafttræ\w*\s+af\b")
+
+
+def rule_scope_parts(text: str) -> tuple[set | None, set]:
+    """The numre an ikrafttrædelsesbestemmelse names: (certain, doubtful). Provisions of other laws it
+    mentions ("§ 75, stk. 1, nr. 6, … i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr.
+    20", "udlændingelovens § 9 f, stk. 4, som affattet ved denne lovs § 1, nr. 6") are not
+    ændringsparagraffer: a § with a letter or a stk. is left out, and so is the other law's list.
+    Doubtful is a bare "§ 2, nr. 9" or "§ 16" in the list of provisions that another law's name
+    closes ("§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv beskæftigelsesindsats som
+    affattet ved denne lovs § 1, nr. 1, 9 og 10", lov 431/2010: LAB's § 2, nr. 9, or the act's own?
+    The words allow both), and a nummer the rule covers only "for så vidt angår …" (a part of it, or
+    of the persons it concerns: lov 1884/2015, § 1, nr. 3; lov 895/2013, § 1, nr. 20 og 21): the caller
+    must not give such a nummer the rule's date, nor the act's general date."""
     t = norm(text)
-    t = re.sub(r"\bi (?:lov om|[a-zæøå]+loven\b).*?(?=denne lovs|$)", " ", t)
-    t = re.sub(r"§§?\s*\d+\s?[a-zæøå](?![\wæøå])[^§]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4"
-    t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
-    return parse_scope(t)
+    # "§ 127, 2. pkt.", "§ 11, stk. 3, 5. og 6. pkt.": the punktum's number is no § ("§ 127, 2" would be
+    # §§ 127 and 2)
+    t = re.sub(r",?\s*\d+\.(?:\s*(?:-|–|og)\s*\d+\.)*\s*pkt\.", " pkt.", t)
+    certain: set = set()
+    doubtful: set = set()
+    # "§ 1, nr. 3, for så vidt angår ophævelsen af …": the rule covers only part of that nummer
+    partial = {x for m in _SPEC.finditer(t) if re.match(r",?\s*for\s+så\s+vidt\s+angår\b", t[m.end():])
+               for x in parse_scope(m.group(0)) or ()}
+
+    def own(m):
+        certain.update(parse_scope(m.group(1)) or ())
+        return " ; "
+
+    t = _OWN_REF.sub(own, t)
+    t = _RELATIVE.sub(" ; ", t)
+    # each other law named before its provisions: the first is that law's, and so is every one that cannot
+    # be an ændringsparagraf; a bare one after the first may be either ("skattekontrollovens § 3 A, stk.
+    # 1-7, § 8, nr. 2-6 og 8, § 9", lov 118/2012: its own § 8, nr. 2-6, or the other law's?)
+    while True:
+        m = _FOREIGN_BEFORE.search(t)
+        if m is None:
+            break
+        end = _LIST_END.search(t, m.end())
+        for ref in list(_SPEC.finditer(t, m.end(), end.start()))[1:]:
+            if not _not_own(ref, t):
+                doubtful.update(parse_scope(ref.group(0)) or ())
+        t = t[:m.start()] + " ; " + t[end.start():]
+    # each other law named after its provisions: its list runs back to the last certain item start
+    while True:
+        m = _FOREIGN_AFTER.search(t)
+        if m is None:
+            break
+        starts = [x.end() for x in _ITEM_START.finditer(t, 0, m.start())]
+        start = starts[-1] if starts else 0
+        # the last provision before the law's name is that law's ("§ 2, nr. 2 og 3, i lov om …"), and so is
+        # every one after the first that cannot be an ændringsparagraf (a letter, a stk.: "§ 4, stk. 2, § 6, §§
+        # 7 og 8, … samt § 30 i lov om stormflod …"); a bare one before those may be either
+        refs = list(_SPEC.finditer(t, start, m.start()))
+        for ref in refs[:-1]:
+            if _not_own(ref, t):
+                break
+            doubtful.update(parse_scope(ref.group(0)) or ())
+        end = _NAME_END.search(t, m.end())
+        t = t[:start] + " ; " + t[end.start():]
+    t = re.sub(r"§§?\s*\d+\s?[a-zæøåA-ZÆØÅ](?![\wæøå])[^§;]*", " ", t)  # "§ 70 g …", "§ 25 a, stk. 4, nr. 4", "§ 3 A"
+    t = re.sub(r"§\s*\d+\s*,\s*stk\.[^§;]*", " ", t)  # "§ 75, stk. 1, nr. 6, og "
+    certain.update(parse_scope(t) or ())
+    doubtful |= certain & partial
+    certain -= doubtful
+    return (certain or None), doubtful
 
 
 # "Beskæftigelsesministeren fastsætter tidspunktet for ikrafttrædelsen af § 1, nr. 17, 24 og 25.",
@@ -449,7 +547,9 @@ def minister_rules(act: AmendingAct) -> list[tuple[set | None, str]]:
         for rx in _MINISTER:
             for m in rx.finditer(t):
                 scope = m.group("scope")
-                out.append((rule_scope(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else None, m.group(0)))
+                certain, doubtful = rule_scope_parts(re.sub(r"^lovens\s+", "", scope).rstrip(" ,")) if scope else (None, set())
+                # a nummer the sentence may name is held pending too
+                out.append(((certain or set()) | doubtful if certain or doubtful else None, m.group(0)))
     return out
 
 
@@ -486,11 +586,18 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
                 scope = set()
                 ok = True
                 for g in r["gælder"] if isinstance(r["gælder"], list) else [r["gælder"]]:
-                    s = rule_scope(str(g))
-                    if s is None:
+                    s, doubtful = rule_scope_parts(str(g))
+                    if (n.paragraf, n.nummer) in doubtful or (n.paragraf, None) in doubtful:
+                        # refuse, never guess: "§ 2, nr. 9, § 75 b … i lov om …" may name this nummer or
+                        # the other law's § 2, nr. 9; neither this rule's date nor the general one is certain
+                        return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{norm(str(g))}« kan læses på to måder "
+                                            f"(den nævner {n.cite}, en bestemmelse i en anden lov eller en del af "
+                                            f"nummeret); datoen kan ikke afgøres: brug --include, hvis nummeret "
+                                            f"skal med"), 0
+                    if s is None and not doubtful:
                         ok = False
                     else:
-                        scope |= s
+                        scope |= s or set()
                 if not ok:
                     unreadable.append(r)
                     continue
@@ -500,7 +607,9 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
                 scoped.append((r, 3))
         scoped.sort(key=lambda x: x[1])
         if scoped and scoped[0][1] == 3 and unreadable:
-            return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{unreadable[0].get('gælder')}« kan ikke læses, "
+            g = unreadable[0].get("gælder")
+            g = "; ".join(map(str, g)) if isinstance(g, list) else str(g)
+            return Ikraft(None, f"ikrafttrædelsesbestemmelsen »{norm(g)}« kan ikke læses, "
                                 "så det vides ikke, om den gælder dette nummer"), 0
         scoped = scoped[:1]
     if not scoped:
@@ -511,7 +620,7 @@ def _ikraft_of(n: Nummer) -> tuple[Ikraft, int | None]:
     if r.get("dato"):
         return Ikraft(str(r["dato"])), rank
     if r.get("bekendtgørelse"):
-        return Ikraft(None, "publication"), rank
+        return Ikraft(None, "publication", days=0 if r.get("bekendtgørelse") == "ved" else 1), rank
     return Ikraft(None, "ikrafttræden kan ikke læses"), rank
 
 
@@ -567,6 +676,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     acts = load_acts(root, law)
     includes = _includes(include, acts, law, root)
     inc = incorporated(base, store.load)
+    left_out = _left_out(base)
     pending: list[Skipped] = []
     refused: list[tuple[Nummer, str]] = []
     chosen: list[tuple[str, str, str, int, Nummer]] = []
@@ -587,20 +697,38 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                 # og 15-19").
                 date = ik.date or act.date
             else:
+                # the base says it does not hold this nummer (its LBK's note, or its own record): a date
+                # before the base's is then no reason to take it for the base's
+                gone = left_out.get((act.id, n.cite))
+                if gone is not None and gone[0] == "note" and (
+                        (ik.date is not None and ik.date <= base.date) or
+                        (ik.pending == "publication" and _plus(act.date, ik.days) <= base.date)):
+                    # an editor left out a nummer in force at the LBK's date (lov 1561/2010, § 1, nr. 31, in
+                    # force 1/1/2011, "har virkning fra og med den 1. juli 2011": LBK 170/2011 says it is
+                    # not incorporated): from when it belongs in the text, the act does not say plainly
+                    pending.append(Skipped(act.id, n.cite, gone[1] or (
+                        f"{base.source} siger, at nummeret ikke er indarbejdet, men det trådte i kraft før {base.key}; "
+                        f"fra hvilken dato det hører med, kan ikke afgøres: brug --include")))
+                    continue
                 if ik.pending == "publication":
-                    first = _plus(act.date, 1)
-                    if first <= base.date or first > at:
+                    # in force on a day between `first` and `last` (the act is published within
+                    # PUBLICATION_MARGIN days of its date): certain only outside that window
+                    first, last = _plus(act.date, ik.days), _plus(act.date, PUBLICATION_MARGIN)
+                    if (last <= base.date and gone is None) or first > at:
                         continue
-                    if at < _plus(act.date, PUBLICATION_MARGIN):
-                        pending.append(Skipped(act.id, n.cite, "træder i kraft dagen efter bekendtgørelsen i "
-                                                               "Lovtidende, hvis dato ikke kendes; brug --include"))
+                    if at < last or (base.date >= first and gone is None):
+                        when = "dagen efter bekendtgørelsen" if ik.days else "ved bekendtgørelsen"
+                        pending.append(Skipped(act.id, n.cite, f"træder i kraft {when} i Lovtidende, hvis dato ikke "
+                                                               + ("kendes" if at < last else
+                                                                  f"kendes, så det vides ikke, om {base.key} har den")
+                                                               + "; brug --include"))
                         continue
                     date = first
                 elif ik.date is None:
                     if act.date <= at:
                         pending.append(Skipped(act.id, n.cite, ik.pending or "ikrafttræden ukendt"))
                     continue
-                elif ik.date <= base.date or ik.date > at:
+                elif (ik.date <= base.date and gone is None) or ik.date > at:
                     continue
                 else:
                     date = ik.date
@@ -640,6 +768,43 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
         else:
             steps.append((when(x), n.act, [n]))
     return Plan(base, steps, pending, refused)
+
+
+def _left_out(base: Act) -> dict[tuple[str, str], tuple[str, str]]:
+    """The numre `base` says it does not hold, whatever their dates: (act id, "§ 1, nr. 31") -> ("note", "")
+    for a nummer an official LBK's note says is not incorporated ("Den ændring, der følger af § 1, nr. 31 i
+    lov nr. 1561 af 21. december 2010, har virkning fra og med den 1. juli 2011. Denne ændring er derfor
+    ikke indarbejdet …", LBK 170/2011), ("record", "") for one a consolidated version left pending or did
+    not execute — which it then runs at its date —, and ("note", why) for one it left pending because its
+    own base's note left it out or because it could not tell whether its base held it: that doubt is
+    carried on, with its reason. An official LBK's notes are keyed by their scopes (`_Covering`)."""
+    out: dict = {}
+    rec = base.consolidation
+    if rec is None:
+        for aid, scope in editor_notes(base).excluded.items():
+            for x in scope:
+                out[(aid, x)] = ("note", "")
+        return _Covering(out)
+    for s in rec.not_executed:
+        out[(s.act, s.nummer)] = ("record", "")
+    for s in rec.pending:
+        doubt = "ikke er indarbejdet" in s.reason or "vides ikke, om" in s.reason
+        out[(s.act, s.nummer)] = ("note", s.reason) if doubt else ("record", "")
+    return out
+
+
+class _Covering(dict):
+    """_left_out of an official LBK: keyed by its notes' scopes (None: the whole act; ("1", None): a §;
+    ("1", "31"): a nummer); looked up by (act id, "§ 1, nr. 31")."""
+
+    def get(self, key, default=None):
+        aid, cite = key
+        m = re.fullmatch(r"§ (.+?), nr\. (.+)", cite)
+        p, nr = (m.group(1), m.group(2)) if m else (cite, None)
+        for k in ((aid, None), (aid, (p, None)), (aid, (p, nr))):
+            if dict.__contains__(self, k):
+                return dict.__getitem__(self, k)
+        return default
 
 
 def _refusal(n: Nummer, why: str) -> ConsolidateError:

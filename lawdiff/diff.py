@@ -24,18 +24,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
-from .model import Act, Unit
 from .outline import Lazy
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
-from .render.text import blocks_text
 from .text import canonical_num, norm
 from .tokendiff import EQUAL
 
+if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
+    from .model import Act, Unit
+
+
+def blocks_text(blocks: list) -> str:
+    """render.text.blocks_text (which imports the model; tests/test_diff_fast.py holds the two equal):
+    a block list's texts joined by single spaces."""
+    return " ".join(b.text for b in blocks if b.text)
+
 _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
+_ID_KINDS = frozenset(_KEYED + ("group",))  # the kinds _signature identifies by number or heading, not text
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
 _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
 
@@ -51,6 +60,7 @@ class _Memo:
         self.similar: dict[tuple[int, int], float] = {}  # (id(old), id(new)) -> _similar
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
+        self.secs: dict[int, dict] = {}  # id(act) -> its §§ by number (_moves and _markup_only)
 
 
 _M = _Memo()
@@ -118,8 +128,9 @@ def _similar(a: Unit, b: Unit) -> float:
         r = 1.0
     else:
         # = sum((x & y).values()), over the words both hold (a set intersection in C), without
-        # building the intersection Counter
-        r = 2 * sum(min(x[w], y[w]) for w in x.keys() & y.keys()) / total
+        # building the intersection Counter; the minima summed in C (map), not in a generator
+        common = x.keys() & y.keys()
+        r = 2 * sum(map(min, map(x.__getitem__, common), map(y.__getitem__, common))) / total
     _M.similar[pair] = r
     _M.keep += (a, b)
     return r
@@ -132,7 +143,7 @@ def _pair_block(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Uni
     for n in new:
         best, best_j = 0.0, None
         for j in range(i, len(old)):
-            if old[j].kind != n.kind or _signature(old[j])[0] == "id":
+            if old[j].kind != n.kind or old[j].kind in _ID_KINDS:  # = _signature(old[j])[0] == "id"
                 continue
             r = _similar(old[j], n)
             if r > best:
@@ -280,19 +291,19 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
     gone: dict[str, tuple] = {}
     came: dict[str, tuple] = {}
 
-    def visit(siblings: list[RUnit], chain: list[RUnit]) -> None:
+    def visit(siblings: list[RUnit], parent: RUnit | None) -> None:
         for r in siblings:
             if r.kind == "section" and r.status == REPEALED and r.old_num:
-                gone[canonical_num(r.old_num)] = (siblings, r, chain[-1] if chain else None)
+                gone[canonical_num(r.old_num)] = (siblings, r, parent)
             elif r.kind == "section" and r.status == INSERTED and r.new_num:
-                came[canonical_num(r.new_num)] = (siblings, r, chain[-1] if chain else None)
-            visit(r.children, chain + [r])
+                came[canonical_num(r.new_num)] = (siblings, r, parent)
+            if r.children:
+                visit(r.children, r)
 
-    visit(red.units, [])
+    visit(red.units, None)
     if not (set(gone) & set(came)):
         return
-    old_secs = {canonical_num(s.num): s for s in old.sections() if s.num}
-    new_secs = {canonical_num(s.num): s for s in new.sections() if s.num}
+    old_secs, new_secs = _sections(old), _sections(new)
     for num in set(gone) & set(came):
         gsibs, g, gparent = gone[num]
         csibs, c, _ = came[num]
@@ -300,6 +311,15 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
         moved.moved_from = _place(gparent)
         gsibs.remove(g)
         csibs[csibs.index(c)] = moved
+
+
+def _sections(act: Act) -> dict:
+    """The act's §§ by canonical number (the last of a number wins), once per comparison."""
+    secs = _M.secs.get(id(act))
+    if secs is None:
+        secs = _M.secs[id(act)] = {canonical_num(s.num): s for s in act.sections() if s.num}
+        _M.keep.append(act)
+    return secs
 
 
 def _place(parent: RUnit | None) -> str:
@@ -319,14 +339,8 @@ def _shape(u: Unit) -> tuple:
 def _markup_only(red: Redline, old: Act, new: Act) -> None:
     """A § whose text is identical in both versions is unchanged, even if the source marked it
     up differently (e.g. a list written inline in one LBK and as items in the next)."""
-    from .render.text import plain_text
-
-    secs: dict[str, dict[str, Unit]] = {}
-
     def lookup(act: Act, side: str, num: str) -> Unit | None:
-        if side not in secs:
-            secs[side] = {canonical_num(s.num): s for s in act.sections() if s.num}
-        return secs[side].get(canonical_num(num))
+        return _sections(act).get(canonical_num(num))
 
     def visit(siblings: list[RUnit]) -> None:
         for i, r in enumerate(siblings):
@@ -337,10 +351,19 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
                 o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
                 # same structure: the word diff already compared the normalised text, so it changed
                 if o is not None and n is not None and _shape(o) != _shape(n) \
-                        and norm(plain_text(o)) == norm(plain_text(n)):
+                        and norm(_plain_text(o)) == norm(_plain_text(n)):
                     siblings[i] = _same(n, n)
 
     visit(red.units)
+
+
+def _plain_text(u: Unit) -> str:
+    """render.text.plain_text (which imports the model; tests/test_diff_fast.py holds the two equal
+    on every unit of the stored versions): all law text of a unit, labels included, one space apart."""
+    parts = [u.label or "", u.heading.text if u.heading else "", blocks_text(u.intro)]
+    parts += [_plain_text(c) for c in u.children]
+    parts.append(blocks_text(u.wrapup))
+    return " ".join(p for p in parts if p)
 
 
 def is_placeholder(u: Unit) -> bool:

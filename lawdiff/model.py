@@ -203,15 +203,17 @@ def eid_num(num: str) -> str:
 
 _EID_PART = {kind: prefix + "_" for kind, prefix in _EID_PREFIX.items()}
 _ORDINAL_ONLY = ("group", "ikraft", "indent")
+_EID_PARTS: dict[tuple[str, str], str] = {}  # (kind, num) -> "subsec_2": recurs in every act
 
 
-def assign_eids(act: Act) -> None:
+def assign_eids(act: Act, wids: bool = False) -> None:
     """(Re)compute every unit's eId from its current labels.
 
     Sections are unique within the act ("sec_68a"); provisions below a section
     are prefixed with their parent ("sec_68a__subsec_1__para_2"); containers use
     their own number, or an ordinal for unnumbered ones. A collision gets a
-    suffix ("_2"), which `lawdiff check` reports.
+    suffix ("_2"), which `lawdiff check` reports. With `wids`, also what
+    `assign_wids` does, in the same walk (the importers: one walk less per act).
     """
     used: set[str] = set()
 
@@ -220,8 +222,13 @@ def assign_eids(act: Act) -> None:
         for u in units:
             kind = u.kind
             n = counters[kind] = counters.get(kind, 0) + 1
-            if u.num and kind not in _ORDINAL_ONLY:
-                part = _EID_PART[kind] + eid_num(u.num)
+            num = u.num
+            if num and kind not in _ORDINAL_ONLY:
+                part = _EID_PARTS.get((kind, num))
+                if part is None:
+                    part = _EID_PART[kind] + eid_num(num)
+                    if len(_EID_PARTS) < 50_000:
+                        _EID_PARTS[kind, num] = part
                 eid = part if kind == "section" else prefix + part
             else:
                 eid = prefix + _EID_PART[kind] + str(n)
@@ -232,6 +239,8 @@ def assign_eids(act: Act) -> None:
                 eid = f"{eid}_{k}"
             used.add(eid)
             u.eid = eid
+            if wids and not u.wid:
+                u.wid = eid
             # a mellemrubrik group does not prefix its §§' children; all else does
             if u.children:
                 visit(u.children, prefix if kind == "group" else eid + "__")

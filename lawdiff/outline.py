@@ -4,39 +4,41 @@
 ~600 changed). Loading both whole models (the pickled akncache entry: every Line, every stk.) was
 half of the command's time. The outline holds, per unit down to the §§ (parts, chapters,
 mellemrubrik groups, §§ and other top-level units): its kind, number, label, ids, the digest of
-its diff fingerprint (diff.fingerprint: text and structure exactly as stored, labels included) and the
-pickled unit. diff.compare() finds identical units by their digests and unpickles only the units
-whose digests differ (or that it reads for another reason), so the text of an unchanged § is
-never read.
+its diff fingerprint (diff.fingerprint: text and structure exactly as stored, labels included) and
+its data as plain values. diff.compare() finds identical units by their digests and reads only
+the units whose digests differ (or that it reads for another reason), so the text of an unchanged
+§ is never read.
 
-Exactness: a unit of the outline (`Lazy`) behaves as the model unit it stands for — any attribute
-that is not in the outline reads the unit from its pickle first. A container's own part (heading,
-intro, wrap-up) is pickled without its children, which the outline holds as Lazy units; asking a
-container for anything else than its data (a method such as notes()) is refused with an error,
-never answered from the children-less copy. A unit's digest is the BLAKE2b (160 bits) of repr() of
-its fingerprint (diff.fingerprint) with its children's digests in place of their fingerprints (a
-Merkle tree: str, None, bytes and tuples only, so repr is exact and deterministic, and equal
-digests mean equal fingerprints); two units are treated as identical only when their digests are
-equal. The entry is stored by akncache keyed by
-the file's sha256 and the source of every module that decides its content (this one, diff.py and
-the model's reader), so a stale outline is never used.
+Plain values, no model: a unit's data is what diff reads of a model unit — kind, num, label, wid,
+eid, the heading's text, the text of each intro and wrap-up block (a Line's text; a Table's
+`.text`), and its units — as nested tuples of str and None, marshalled. They are read back as
+`Lazy` (a unit of the outline) and `Part` (a unit below one) holding `Text` blocks, plain classes
+with the attributes diff reads and no other: `lawdiff diff` imports neither the model nor pickle
+(issue 9 §6: importing the model's dataclasses and unpickling were a third of the command). Any
+other attribute (a model method such as notes()) is an AttributeError, never an answer from a
+partial copy. A unit's digest is the BLAKE2b (160 bits) of repr() of its fingerprint
+(diff.fingerprint) with its children's digests in place of their fingerprints (a Merkle tree:
+str, None, bytes and tuples only, so repr is exact and deterministic, and equal digests mean equal
+fingerprints); two units are treated as identical only when their digests are equal. The entry
+is stored by akncache keyed by the file's bytes and the source of every module that decides its
+content (this one, diff.py and the model's reader), so a stale outline is never used.
 
-Format (marshal, plain values only): (MAGIC, checksum, payload), the checksum the BLAKE2b of the
+Format (marshal, plain values only): (MAGIC, checksum, payload), the checksum the CRC-32 of the
 payload (a damaged entry is never used), the payload (MAGIC, law, date, title, source, nodes), a node being
-(branch, kind, num, label, wid, eid, digest, pickle, children) — children a tuple of nodes for a
-branch (a container, or a unit holding §§ or containers), else None. `loads` checks every type
-and raises ValueError on anything else.
+(branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
+branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
+(kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
+wrap-up tuples of str, and units a tuple of such tuples (empty for a branch: its units are the
+node's children). `loads` checks every type of the nodes and raises ValueError on anything else;
+a node's data is checked when it is read (a malformed one is a LawdiffError: never shown).
 """
 from __future__ import annotations
 
 import marshal
-from io import BytesIO
+import zlib
 from typing import Iterator
 
-from .akncache import _Unpickler  # builds the model's classes and nothing else
-from .model import Unit
-
-MAGIC = "lawdiff-outline-1"
+MAGIC = "lawdiff-outline-3"
 _CONTAINERS = ("book", "part", "chapter", "group")
 
 
@@ -50,58 +52,107 @@ def digest(fp: tuple) -> bytes:
     return blake2b(repr(fp).encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
+class Text:
+    """A text block of a unit read from an outline: a model Line's or Table's `.text`."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Text({self.text!r})"
+
+
+class Part:
+    """A unit below a unit of the outline (a stk., nr., litra … of a §), read with it."""
+
+    __slots__ = ("kind", "num", "label", "heading", "intro", "children", "wrapup", "wid", "eid")
+
+    def walk(self) -> Iterator:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+_STR = {str}
+
+
+def _texts(t) -> list[Text]:
+    """A tuple of str as Text blocks; ValueError for anything else."""
+    if type(t) is not tuple or not set(map(type, t)) <= _STR:
+        raise ValueError("outline: malformed text")
+    return list(map(Text, t))
+
+
+def _fill(u, t, units: bool) -> None:
+    """Set the data of `u` (a Lazy or a Part whose kind … eid are set) from `t`, checking every type
+    of it (and with `units`, building its units from t[5]); ValueError for anything that is not a
+    unit's data as `dumps` writes it, or another unit's."""
+    if not (type(t) is tuple and len(t) == 9 and (t[0], t[1], t[2], t[7], t[8]) == (u.kind, u.num, u.label, u.wid, u.eid)
+            and _str(t[3], True) and type(t[5]) is tuple):
+        raise ValueError("outline: malformed unit")
+    if t[5] and not units:
+        raise ValueError("outline: a branch's data holds units")
+    heading, intro, wrapup = None if t[3] is None else Text(t[3]), _texts(t[4]), _texts(t[6])
+    children = list(map(_part, t[5])) if units else None
+    # set only once all of it was read: a unit is never left half-filled by a malformed entry
+    u.heading, u.intro, u.wrapup = heading, intro, wrapup
+    if units:
+        u.children = children
+
+
+def _part(t) -> Part:
+    p = Part()
+    if not (type(t) is tuple and len(t) == 9 and type(t[0]) is str and _str(t[1], True) and _str(t[2], True)
+            and type(t[7]) is str and type(t[8]) is str):
+        raise ValueError("outline: malformed unit")
+    p.kind, p.num, p.label, p.wid, p.eid = t[0], t[1], t[2], t[7], t[8]
+    _fill(p, t, True)
+    return p
+
+
+_DATA = frozenset(("heading", "intro", "wrapup"))
+
+
 class Lazy:
-    """A unit of the outline; reads the model unit from its pickle on first use of its data, and
-    then holds the unit's data itself (a leaf: all of it; a branch: all but its children)."""
+    """A unit of the outline; reads its data (a leaf: with all its units; a branch: its own part,
+    its children being the outline's) on first use of it."""
+
+    __slots__ = ("_branch", "kind", "num", "label", "wid", "eid", "digest", "_blob", "read",
+                 "heading", "intro", "wrapup", "children")
 
     def __init__(self, branch: bool, kind: str, num, label, wid: str, eid: str, dig: bytes, blob: bytes,
                  children: list | None) -> None:
         self._branch = branch
         self.kind, self.num, self.label, self.wid, self.eid, self.digest = kind, num, label, wid, eid, dig
         self._blob = blob
-        self._unit = None
+        self.read = False  # whether its data was read (tests: only the §§ that differ are)
         if branch:
             self.children = children
 
-    def unit(self):
-        """The model unit (for a branch: its own part, without children)."""
-        if self._unit is None:
-            try:
-                u = _Unpickler(BytesIO(self._blob)).load()
-            except Exception:  # not a pickle of the model's classes
-                u = None
-            if not isinstance(u, Unit) or (u.kind, u.num, u.label, u.wid, u.eid) != \
-                    (self.kind, self.num, self.label, self.wid, self.eid):
-                # an entry that passed its checksum but holds another unit: written by something
-                # else than dumps. Refused, never shown.
-                from .errors import LawdiffError
+    def __getattr__(self, name: str):  # only for a slot not set yet: the unit's data
+        if name in _DATA or (name == "children" and not self._branch):
+            self._load()
+            return getattr(self, name)
+        raise AttributeError(f"outline: a {self.kind} has no {name} here")
 
-                raise LawdiffError(f"cachen .lawdiff-cache/akn har en forkert post for {self.kind} {self.num}",
-                                   hint="slet mappen .lawdiff-cache, og kør kommandoen igen")
-            self._unit = u
-            data = dict(vars(u))
-            if self._branch:
-                del data["children"]  # the outline's Lazy units, not the copy's empty list
-            vars(self).update(data)
-        return self._unit
+    def _load(self) -> None:
+        try:
+            _fill(self, marshal.loads(self._blob), not self._branch)
+        except Exception:  # not marshal data, or not this unit's data
+            # an entry that passed its checksum but holds another unit: written by something
+            # else than dumps. Refused, never shown.
+            from .errors import LawdiffError
 
-    def __getattr__(self, name: str):  # only for what the instance does not hold (yet)
-        if name.startswith("_"):
-            raise AttributeError(name)
-        value = getattr(self.unit(), name)
-        if self._branch and (callable(value) or isinstance(getattr(type(self._unit), name, None), property)):
-            # the pickled copy has no children: a method or property of it would answer wrongly
-            raise NotImplementedError(f"outline: {name} of a {self.kind} is not available")
-        return value
+            raise LawdiffError(f"cachen .lawdiff-cache/akn har en forkert post for {self.kind} {self.num}",
+                               hint="slet mappen .lawdiff-cache, og kør kommandoen igen") from None
+        self.read = True
 
     def walk(self) -> Iterator:
         yield self
-        if self._branch:
-            for c in self.children:
-                yield from c.walk()
-        else:
-            for c in self.unit().children:
-                yield from c.walk()
+        for c in self.children:
+            yield from c.walk()
 
 
 class Outline:
@@ -122,14 +173,17 @@ class Outline:
         """As model.Act.sections(): every § in document order. A leaf of the outline holds no § below
         it (dumps makes every unit with a § or container below it a branch), so its units are
         not read for this."""
-        def visit(units: list[Lazy]) -> Iterator[Lazy]:
+        out: list[Lazy] = []
+
+        def visit(units: list[Lazy]) -> None:
             for u in units:
                 if u.kind == "section":
-                    yield u
+                    out.append(u)
                 if u._branch:
-                    yield from visit(u.children)
+                    visit(u.children)
 
-        return visit(self.body)
+        visit(self.body)
+        return iter(out)
 
 
 def _branch(u) -> bool:
@@ -137,11 +191,21 @@ def _branch(u) -> bool:
                                         for c in u.children for d in c.walk())
 
 
+def _blocks(blocks) -> tuple:
+    return tuple(b.text for b in blocks)
+
+
+def _own(u, units: tuple) -> tuple:
+    return (u.kind, u.num, u.label, u.heading.text if u.heading is not None else None, _blocks(u.intro), units,
+            _blocks(u.wrapup), u.wid, u.eid)
+
+
+def _whole(u) -> tuple:
+    return _own(u, tuple(_whole(c) for c in u.children))
+
+
 def dumps(act) -> bytes:
     """The outline of a model act (akn.from_bytes's result), as bytes for the cache."""
-    import copy
-    import pickle
-
     from . import diff
 
     def merkle(u) -> bytes:
@@ -149,34 +213,38 @@ def dumps(act) -> bytes:
 
     def node(u) -> tuple:
         if _branch(u):
-            shell = copy.copy(u)
-            shell.children = []
             children = tuple(node(c) for c in u.children)
             dig = digest(diff.fingerprint(u, tuple(c[6] for c in children)))
-            return (True, u.kind, u.num, u.label, u.wid, u.eid, dig,
-                    pickle.dumps(shell, protocol=pickle.HIGHEST_PROTOCOL), children)
-        return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u),
-                pickle.dumps(u, protocol=pickle.HIGHEST_PROTOCOL), None)
+            return (True, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(_own(u, ())), children)
+        return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u), marshal.dumps(_whole(u)), None)
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes))
     return marshal.dumps((MAGIC, _check(payload), payload))
 
 
-def _check(payload: bytes) -> bytes:
-    return blake2b(payload, digest_size=20).digest()
+def _check(payload: bytes) -> int:
+    """The payload's checksum: CRC-32, against a damaged file (a fifth of BLAKE2b's time on LAB's
+    400 KB). It guards against damage only, as any unkeyed checksum: what keeps an entry from being
+    planted is its name, a MAC under the cache's secret (cachekey.py)."""
+    return zlib.crc32(payload)
 
 
 def _str(x, none: bool = False) -> bool:
     return type(x) is str or (none and x is None)
 
 
+# the types of a node's fields (branch, kind, num, label, wid, eid, digest, data, children): num and
+# label str or None; children a tuple for a branch, None for a leaf
+_NODE_TYPES = frozenset((bool, str, num, label, str, str, bytes, bytes, tuple if branch else type(None))
+                        for num in (str, type(None)) for label in (str, type(None)) for branch in (True, False))
+
+
 def _node(t) -> Lazy:
-    if not (type(t) is tuple and len(t) == 9 and type(t[0]) is bool and _str(t[1]) and _str(t[2], True)
-            and _str(t[3], True) and _str(t[4]) and _str(t[5]) and type(t[6]) is bytes and len(t[6]) == 20
-            and type(t[7]) is bytes and (type(t[8]) is tuple if t[0] else t[8] is None)):
+    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _NODE_TYPES and len(t[6]) == 20
+            and t[0] is (type(t[8]) is tuple)):
         raise ValueError("outline: malformed node")
-    children = [_node(c) for c in t[8]] if t[0] else None
+    children = list(map(_node, t[8])) if t[0] else None
     return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children)
 
 

@@ -41,7 +41,7 @@ class Record:
     base: str  # "lab@2015-07-01"
     base_source: str  # "LBK nr. 807 af 01/07/2015"
     applied: list[Applied] = field(default_factory=list)
-    pending: list[Skipped] = field(default_factory=list)  # ikrafttræden not reached or set by a minister
+    pending: list[Skipped] = field(default_factory=list)  # not executed for want of a certain date: a minister sets it, the day of publication, a rule with two readings, the base's note (each with its reason)
     not_executed: list[Skipped] = field(default_factory=list)  # --partial: numre that could not be executed
     changed_by: dict[str, str] = field(default_factory=dict)  # wid -> "lov nr. …, § 1, nr. 53"
 

@@ -11,20 +11,21 @@ text, and the new side gives the consolidated act's text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field  # the module is loaded by model.py anyway
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from .model import Act, Unit
 from .text import norm
 from .tokendiff import DELETE, EQUAL, INSERT, diff_words
+
+if TYPE_CHECKING:  # annotations only: `lawdiff diff` builds redlines without importing the model
+    from .model import Act, Unit
 
 UNCHANGED, CHANGED, INSERTED, REPEALED = "unchanged", "changed", "inserted", "repealed"
 
 
-# Segment and Redline are written out as the @dataclass classes they were (same __init__, __repr__
-# and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same fields):
-# creating the three dataclasses was ~2 ms of `lawdiff diff`'s start (issue 9 §6). RUnit stays a
-# dataclass (render/site.py copies units with dataclasses.replace).
+# Segment, RUnit and Redline are written out as the @dataclass classes they were (same __init__,
+# __repr__ and __eq__; tests/test_redline_classes.py holds them to dataclasses built from the same
+# fields): creating the dataclasses was ~2 ms, and importing dataclasses (with inspect) ~5 ms, of
+# `lawdiff diff`'s start (issue 9 §6). `replace` copies a RUnit as dataclasses.replace did.
 
 class Segment:
     __hash__ = None  # as a dataclass with eq=True
@@ -52,22 +53,35 @@ class Segment:
 Block = list[Segment]
 
 
-@dataclass(eq=False)  # a dataclass still: render/site.py copies units with dataclasses.replace
+_RUNIT_FIELDS = ("wid", "kind", "status", "old_num", "new_num", "old_label", "new_label", "eid", "heading", "intro",
+                 "children", "wrapup", "changes", "moved_from")
+
+
 class RUnit:
-    wid: str
-    kind: str
-    status: str
-    old_num: str | None
-    new_num: str | None
-    old_label: str | None
-    new_label: str | None
-    eid: str
-    heading: Block | None = None
-    intro: list[Block] = field(default_factory=list)
-    children: list["RUnit"] = field(default_factory=list)
-    wrapup: list[Block] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
-    moved_from: str | None = None  # a § found elsewhere in the old version (its old place)
+    # as @dataclass(eq=False): equality is identity, and units hash by identity
+
+    def __init__(self, wid: str, kind: str, status: str, old_num: str | None, new_num: str | None,
+                 old_label: str | None, new_label: str | None, eid: str, heading: Block | None = None,
+                 intro: list[Block] | None = None, children: list[RUnit] | None = None,
+                 wrapup: list[Block] | None = None, changes: list[str] | None = None,
+                 moved_from: str | None = None) -> None:
+        self.wid = wid
+        self.kind = kind
+        self.status = status
+        self.old_num = old_num
+        self.new_num = new_num
+        self.old_label = old_label
+        self.new_label = new_label
+        self.eid = eid
+        self.heading = heading
+        self.intro = [] if intro is None else intro
+        self.children = [] if children is None else children
+        self.wrapup = [] if wrapup is None else wrapup
+        self.changes = [] if changes is None else changes
+        self.moved_from = moved_from  # a § found elsewhere in the old version (its old place)
+
+    def __repr__(self) -> str:
+        return "RUnit(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in _RUNIT_FIELDS) + ")"
 
     @property
     def renumbered(self) -> bool:
@@ -120,6 +134,11 @@ class RUnit:
         if self.wrapup:
             d["wrapup"] = [[s.to_dict() for s in b] for b in self.wrapup]
         return d
+
+
+def replace(u: RUnit, **changes) -> RUnit:
+    """A copy of `u` with `changes` (as dataclasses.replace: a new unit with the same field values)."""
+    return RUnit(**{**{f: getattr(u, f) for f in _RUNIT_FIELDS}, **changes})
 
 
 CONTAINERS = ("book", "part", "chapter", "group")
@@ -210,10 +229,16 @@ def _segments(a: str, b: str, wid: str, part: str, i: int, attribute: Attribute 
 
 def _runit(old: Unit | None, new: Unit | None, status: str, who: str | None = None) -> RUnit:
     u = new or old
-    return RUnit(wid=u.wid, kind=u.kind, status=status,
-                 old_num=old.num if old else None, new_num=new.num if new else None,
-                 old_label=old.label if old else None, new_label=new.label if new else None,
-                 eid=(new or old).eid, changes=[who] if who else [])
+    # positional: wid, kind, status, old_num, new_num, old_label, new_label, eid (heading, intro,
+    # children, wrapup: empty), changes
+    if old is None:
+        return RUnit(u.wid, u.kind, status, None, new.num, None, new.label, u.eid, None, None, None, None,
+                     [who] if who else None)
+    if new is None:
+        return RUnit(u.wid, u.kind, status, old.num, None, old.label, None, u.eid, None, None, None, None,
+                     [who] if who else None)
+    return RUnit(u.wid, u.kind, status, old.num, new.num, old.label, new.label, u.eid, None, None, None, None,
+                 [who] if who else None)
 
 
 def _one_side(unit: Unit, op: int, status: str, who: str | None) -> RUnit:
@@ -257,7 +282,7 @@ def align(old: list[Unit], new: list[Unit], by_wid: bool = True) -> list[tuple[U
     return pairs
 
 
-Aligner = Callable[[list[Unit], list[Unit]], list[tuple[Unit | None, Unit | None]]]
+Aligner = Callable[[list, list], list]  # (old units, new units) -> pairs (Unit | None, Unit | None)
 
 
 def by_wid(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# every Unicode white space character (no-break, en, em, thin, ideographic …) is a space
-_SPACES = dict.fromkeys((c for c in range(0x3001) if chr(c).isspace() and c != 0x20), " ")
+# every Unicode white space character (no-break, en, em, thin, ideographic …) is a space: the
+# characters below U+3001 but " " that str.isspace() calls white space, written out (computing
+# them was ~0.5 ms of every command's start; tests/test_text_norm.py checks the list)
+_SPACE_CODES = (0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028,
+                0x2029, 0x202F, 0x205F, 0x3000)
+_SPACES = dict.fromkeys(_SPACE_CODES, " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _TABLE = {**_SPACES, **_INVISIBLE}
 _WS = re.compile(r" {2,}")
@@ -39,13 +43,19 @@ def has_invisible(s: str) -> bool:
 
 
 # a character norm_map changes (any white space but the plain space, an invisible), or a run of spaces
-_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]|  ")
+_MAPPED = None  # compiled on first use (not every command needs it): _mapped()
+
+
+def _mapped() -> re.Pattern:
+    global _MAPPED
+    _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]|  ")
+    return _MAPPED
 
 
 def norm_map(s: str) -> tuple[str, list[int]]:
     """`s` normalised like `norm` (but not stripped), and for each character of the result its
     index in `s`, plus len(s) at the end: lets a match in normalised text be mapped back."""
-    if _MAPPED.search(s) is None:  # most lines: nothing to change (the loop below cost the engine seconds)
+    if (_MAPPED or _mapped()).search(s) is None:  # most lines: nothing to change (the loop below cost the engine seconds)
         return s, list(range(len(s) + 1))
     out: list[str] = []
     idx: list[int] = []

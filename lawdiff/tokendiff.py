@@ -52,27 +52,40 @@ class _Codec:
 
     Tokens are compared in normalised form (no-break space = space, no soft
     hyphens), so a change of invisible characters is not a change of the law.
+    Characters are given to the comparison keys in order of first appearance (the old text's
+    tokens, then the new text's); only each distinct token is looked at in Python, the
+    token list itself is mapped in C (dict.fromkeys, map): the per-token loop was the word
+    diff's largest cost in `lawdiff diff` (issue 9 §6).
     """
 
     def __init__(self) -> None:
-        self.code: dict[str, str] = {}
+        self.code: dict[str, str] = {}  # comparison key -> character
+        self.chars: dict[str, str] = {}  # token -> character
 
     def encode(self, tokens: list[str]) -> str:
-        out = []
-        code, keys = self.code, _KEYS
-        for t in tokens:
-            key = keys.get(t)
-            if key is None:
-                key = " " if t.isspace() else _key(t)
-                if len(keys) < 200_000:
-                    keys[t] = key
-            c = code.get(key)
-            if c is None:
+        code, chars = self.code, self.chars
+        distinct = dict.fromkeys(tokens)  # in order of first appearance
+        if chars:  # the new text: only the tokens the old one did not have
+            distinct = [t for t in distinct if t not in chars]
+        keys = list(map(_KEYS.get, distinct))
+        if None in keys:  # tokens not seen before in this process
+            for i, t in enumerate(distinct):
+                if keys[i] is None:
+                    # a token of letters and digits only holds no white space and no invisible
+                    # character (those are no letters): norm leaves it as it is
+                    key = keys[i] = t if t.isalnum() else " " if t.isspace() else _key(t)
+                    if len(_KEYS) < 200_000:
+                        _KEYS[t] = key
+        fresh = [k for k in dict.fromkeys(keys) if k not in code]  # new keys, in order of first appearance
+        n = len(code)
+        if n + len(fresh) <= 0xFFFE:
+            code.update(zip(fresh, map(chr, range(0xF0000 + n, 0xF0000 + n + len(fresh)))))
+        else:
+            for k in fresh:
                 n = len(code)
-                c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
-                code[key] = c
-            out.append(c)
-        return "".join(out)
+                code[k] = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
+        chars.update(zip(distinct, map(code.__getitem__, keys)))
+        return "".join(map(chars.__getitem__, tokens))
 
 
 def _python_diff(a: str, b: str) -> list[tuple[int, int]]:

@@ -22,6 +22,14 @@ import unicodedata
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
+
+
+def long_date(iso: str) -> str:
+    """'2016-11-21' -> '21. november 2016' (the long form acts and lovforslag print)."""
+    y, m, d = iso.split("-")
+    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
+
+
 # years a Danish act, proposal or version can carry (Danske Lov is of 1683)
 MIN_YEAR, MAX_YEAR = 1600, 2999
 

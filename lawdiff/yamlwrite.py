@@ -35,6 +35,18 @@ _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
 # end; "---" or "..." first; ": " or a final ":" anywhere; " #" anywhere. Only strings without
 # line breaks, tabs or other special characters get here, so white space is the space.
 _BLOCK_INDICATOR = re.compile(r"^(?:[#,\[\]{}&*!|>'\"%@`]|[-?:](?: |$)|---|\.\.\.)|.:(?: |$)| #", re.S)
+# _BLOCK_INDICATOR's first branch alone, anchored at the start
+_BLOCK_START = re.compile(r"(?:[#,\[\]{}&*!|>'\"%@`]|[-?:](?: |$)|---|\.\.\.)", re.S)
+
+
+def _has_block_indicator(s: str) -> bool:
+    """`_BLOCK_INDICATOR.search(s)` for a string without line breaks: the start looked at by the
+    anchored regex, ": " and " #" by substring tests (the regex tried its branches at every
+    character). ".:" before the end is a final ":" after any character; a ":" alone, or ": " at the
+    start, is the first branch's."""
+    return _BLOCK_START.match(s) is not None or ": " in s or " #" in s or s.endswith(":")
+
+
 _MAX_LINE = 50_000  # PyYAML folds a plain or quoted scalar whose line passes width (100,000)
 _MAX_KEY = 100  # PyYAML writes a key of 128 characters or more as a complex key ("? …")
 
@@ -48,9 +60,10 @@ class _Fallback(Exception):
 def _resolves_to_str(s: str) -> bool:
     """Whether PyYAML's resolver reads `s`, written plain, back as a string (not an int, a
     bool, null, a date …): only then may it be written plain."""
-    for _tag, rx in _RESOLVERS.get(s[0] if s else "", []) + _RESOLVERS.get(None, []):
-        if rx.match(s):
-            return False
+    for key in (s[0] if s else "", None):  # the resolvers for its first character, then those for any
+        for _tag, rx in _RESOLVERS.get(key, ()):
+            if rx.match(s):
+                return False
     return True
 
 
@@ -58,7 +71,7 @@ def _single_line(s: str, key: bool) -> str:
     """A string without line breaks and special characters, plain or single-quoted."""
     if len(s) > _MAX_LINE or (key and (len(s) > _MAX_KEY or not s)):
         raise _Fallback
-    if s and s[0] != " " and s[-1] != " " and not _BLOCK_INDICATOR.search(s) and _resolves_to_str(s):
+    if s and s[0] != " " and s[-1] != " " and not _has_block_indicator(s) and _resolves_to_str(s):
         return s
     return "'" + s.replace("'", "''") + "'"
 

@@ -720,3 +720,206 @@ def summary(results: list[ChainResult]) -> tuple[str, dict]:
     if lawdiff:
         lines.append("class lawdiff: " + ", ".join(f"{t} § {num}" for t, num in lawdiff))
     return "\n".join(lines), fig
+
+
+# --- the date path: consolidate without --include (issue 9, item 1: the numre chosen by their own
+# ikrafttræden), against what the target LBK's preamble lists and against the target's text -------
+
+@dataclass
+class DateResult:
+    target: str
+    error: str | None = None
+    date: str = ""  # the target LBK's date (--at)
+    base_date: str = ""
+    by_date: set = field(default_factory=set)  # (act id, "§ 1, nr. 3") chosen by date alone
+    by_preamble: set = field(default_factory=set)  # chosen with --include of the preamble's numre
+    only_date: dict = field(default_factory=dict)  # nummer -> class
+    only_preamble: dict = field(default_factory=dict)  # nummer -> class
+    sections: int = 0
+    identical: int = 0  # §§ of the date path's text identical to the target
+    identical_include: int = 0  # §§ of the --include path's text identical to the target
+    changed: int = 0
+    changed_identical: int = 0
+    changed_identical_include: int = 0
+    pending: list = field(default_factory=list)  # (act, nummer, why) the date path keeps pending
+    warnings: list = field(default_factory=list)  # the date path's warnings about ikrafttræden
+
+
+def setup_chain(chain: dict, root: Path, corpus: Path, read_amending, dump):
+    """The store of one chain in `root`, as `replay` makes it: (base, target, [AmendingAct], law) —
+    the base LBK saved as "kaede", the chain's acts written to amendments/ and linked to it."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+
+    base = read_lexdania_file(corpus / (chain["base"] + ".xml")).act
+    target = read_lexdania_file(corpus / (chain["target"] + ".xml")).act
+    law = "kaede"
+    base.law = target.law = law
+    store = Store(root)
+    store.save(base)
+    (root / "amendments").mkdir(exist_ok=True)
+    names = act_names(base.title, popular_title(corpus / (chain["base"] + ".xml"))) | \
+        act_names(target.title, popular_title(corpus / (chain["target"] + ".xml")))
+    lbks = {chain["base"], chain["target"]}
+    chains_file = corpus.parent / "chains.json"
+    if chains_file.exists():
+        for c in json.loads(chains_file.read_text(encoding="utf-8")):
+            if c.get("title") == chain.get("title"):
+                lbks |= {c["base"], c["target"]}
+    ids = []
+    for a in chain["amending"]:
+        try:
+            doc = read_amending(corpus / (a + ".xml"))
+        except LawdiffError:
+            continue
+        y, n = a.split("/")[1].split("-")
+        aid = f"lov-{y}-{n}"
+        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key, names, lbks)),
+                                                         encoding="utf-8")
+        ids.append(aid)
+    acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in ids) if x]
+    return base, target, acts, law, store
+
+
+def _chosen(p) -> set:
+    return {(n.act.id, n.cite) for _, _, numre in p.steps for n in numre}
+
+
+def classify_only_preamble(n, base_date: str, at: str, inc, pending: str | None = None) -> str:
+    """Why the date path did not choose a nummer the target's preamble lists (--include chose it);
+    `pending`: the reason the date path gave when it listed the nummer as pending."""
+    from lawdiff.consolidate import PUBLICATION_MARGIN, _plus, is_incorporated
+
+    if is_incorporated(inc, n):
+        return "grundlaget har den allerede (ifølge dets indledning)"
+    if pending and "ikke er indarbejdet" in pending:
+        return "grundlagets note: ikke indarbejdet, men i kraft før grundlaget (afventer)"
+    ik = ikraft_of(n)
+    if ik.date is not None:
+        if ik.date > at:
+            return "træder i kraft efter LBK'ens dato (LBK'en medtager den)"
+        if ik.date <= base_date:
+            return "trådte i kraft før grundlagets dato (grundlaget nævner den ikke)"
+        return "??? i kraft mellem grundlag og LBK"
+    why = ik.pending or ""
+    if why == "publication":
+        if _plus(n.act.date, PUBLICATION_MARGIN) > at:
+            return "dagen efter bekendtgørelsen: datoen kendes ikke (LBK'en lige efter loven)"
+        return "dagen efter bekendtgørelsen: før grundlagets dato"
+    if "minister" in why:
+        return "ministeren fastsætter datoen (afventer)"
+    if "kan ikke afgøres" in why:
+        return "ikrafttrædelsesbestemmelsen kan læses på to måder (afventer)"
+    if "står ikke i ændringsfilen" in why:
+        return "ikrafttræden ikke læst"
+    if "kan ikke læses" in why:
+        return "ikrafttrædelsesbestemmelse kan ikke læses"
+    return "andet: " + why[:60]
+
+
+def classify_only_date(n, listed, notes) -> str:
+    """Why the date path chose a nummer that the target's preamble does not list."""
+    scope = listed.get(n.act.id)
+    ex = notes.excluded.get(n.act.id)
+    if ex is not None and (None in ex or (n.paragraf, None) in ex or (n.paragraf, n.nummer) in ex):
+        return "LBK'ens note: ikke indarbejdet"
+    if scope is None:
+        return "loven står ikke i LBK'ens indledning"
+    return "LBK'en medtager kun en del af loven"
+
+
+def replay_by_date(chain: dict, root: Path, corpus: Path, read_amending, dump) -> DateResult:
+    """Consolidate one chain by date alone (--at the target's date, no --include, --partial) and with
+    --include of the target preamble's numre; compare the numre each chose, and both texts with the
+    official target § by § (as `replay` compares)."""
+    from lawdiff.consolidate import incorporated
+
+    res = DateResult(chain["target"])
+    try:
+        base, target, acts, law, store = setup_chain(chain, root, corpus, read_amending, dump)
+    except LawdiffError as e:
+        res.error = f"import: {e}"
+        return res
+    res.date, res.base_date = target.date, base.date
+    include = editor_includes(target, acts)
+    try:
+        by_date, pd = consolidate(store, law, target.date, [], partial=True, root=root)
+        by_inc, pi = consolidate(store, law, target.date, include, partial=True, root=root)
+    except LawdiffError as e:
+        res.error = f"consolidate --partial: {e.message}"
+        return res
+    res.by_date, res.by_preamble = _chosen(pd), _chosen(pi)
+    res.pending = [(s.act, s.nummer, s.reason) for s in pd.pending]
+    res.warnings = [w for w in pd.warnings if "ikrafttræd" in w]
+    numre = {(n.act.id, n.cite): n for a in acts for n in a.numre}
+    inc = incorporated(base, store.load)
+    listed, notes = preamble_acts(target), editor_notes(target)
+    for k in sorted(res.by_preamble - res.by_date):
+        res.only_preamble[k] = classify_only_preamble(numre[k], base.date, target.date, inc,
+                                                      {(s.act, s.nummer): s.reason for s in pd.pending}.get(k))
+    for k in sorted(res.by_date - res.by_preamble):
+        res.only_date[k] = classify_only_date(numre[k], listed, notes)
+    bt, br = _texts(base)
+    tt, tr = _texts(target)
+    dt_, dr = _texts(by_date)
+    it, ir = _texts(by_inc)
+    for num in tt:
+        if "-" in num or " og " in num:
+            continue
+        res.sections += 1
+        t, b = _value(tt, tr, num), _value(bt, br, num)
+        d_ok, i_ok = _same(t, _value(dt_, dr, num)), _same(t, _value(it, ir, num))
+        res.identical += d_ok
+        res.identical_include += i_ok
+        if not _same(t, b):
+            res.changed += 1
+            res.changed_identical += d_ok
+            res.changed_identical_include += i_ok
+    return res
+
+
+def summary_by_date(results: list[DateResult]) -> tuple[str, dict]:
+    done = [r for r in results if r.error is None]
+    fig = {
+        "chains": len(results),
+        "replayed": len(done),
+        "same_numre": sum(1 for r in done if r.by_date == r.by_preamble),
+        "only_date": sum(len(r.only_date) for r in done),
+        "only_preamble": sum(len(r.only_preamble) for r in done),
+        "by_preamble": sum(len(r.by_preamble) for r in done),
+        "sections": sum(r.sections for r in done),
+        "identical": sum(r.identical for r in done),
+        "identical_include": sum(r.identical_include for r in done),
+        "changed": sum(r.changed for r in done),
+        "changed_identical": sum(r.changed_identical for r in done),
+        "changed_identical_include": sum(r.changed_identical_include for r in done),
+    }
+    pct = lambda a, b: f"{100 * a / max(b, 1):.2f} %"  # noqa: E731
+    lines = [
+        f"chains: {fig['chains']}, replayed: {fig['replayed']}",
+        f"chains where the date path chose the preamble's numre: {fig['same_numre']} of {fig['replayed']}",
+        f"numre chosen with --include: {fig['by_preamble']:,}; by date but not in the preamble: {fig['only_date']}; "
+        f"in the preamble but not by date: {fig['only_preamble']}",
+        f"§§ identical to the target: by date {fig['identical']:,}, with --include {fig['identical_include']:,} "
+        f"of {fig['sections']:,} ({pct(fig['identical'], fig['sections'])} / {pct(fig['identical_include'], fig['sections'])})",
+        f"changed §§ identical: by date {fig['changed_identical']:,}, with --include {fig['changed_identical_include']:,} "
+        f"of {fig['changed']:,} ({pct(fig['changed_identical'], fig['changed'])} / "
+        f"{pct(fig['changed_identical_include'], fig['changed'])})",
+    ]
+    for title, attr in (("by date, not in the preamble", "only_date"), ("in the preamble, not by date", "only_preamble")):
+        c = Counter(v for r in done for v in getattr(r, attr).values())
+        lines.append(f"{title}, by class:")
+        lines += [f"  {n:4d}  {k}" for k, n in c.most_common()]
+    lines.append("per chain (target: numre by date / with --include; only by date; only in the preamble):")
+    for r in results:
+        if r.error:
+            lines.append(f"  {r.target}: {r.error}")
+            continue
+        mark = "same" if r.by_date == r.by_preamble else "DIFF"
+        lines.append(f"  {r.target} ({r.base_date} -> {r.date}): {mark} {len(r.by_date)}/{len(r.by_preamble)}; "
+                     f"§§ identical {r.identical}/{r.identical_include} of {r.sections}"
+                     + (f"; +{len(r.only_date)} -{len(r.only_preamble)}" if mark == "DIFF" else ""))
+        for k, v in list(r.only_date.items())[:3]:
+            lines.append(f"      + {k[0]} {k[1]}: {v}")
+        for k, v in list(r.only_preamble.items())[:3]:
+            lines.append(f"      - {k[0]} {k[1]}: {v}")
+    return "\n".join(lines), fig

@@ -91,3 +91,45 @@ def test_a_wid_other_than_the_eid_is_written_escaped_as_lxml_does():
     data = akn.to_bytes(act)
     assert data == akn._lxml_bytes(act)
     assert b'wId="sec_1&amp;&quot;&lt;x&gt;"' in data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, min_size=9, max_size=9), st.lists(_LINE, max_size=2))
+def test_head_text_equals_lxml_for_any_metadata(values, preamble):
+    # everything before <body> is written as text too (akn._head_text), for any metadata value
+    law, title, doc_title, doc_type, year, number, date, source, ministry = values
+    act = Act(law, title, doc_title, doc_type, year, number, date, source, ministry=ministry,
+              preamble=list(preamble), body=[Unit("section", label="§ 1.", intro=[Line("x")])])
+    assign_eids(act)
+    assign_wids(act)
+    expected = akn._lxml_bytes(act)
+    lxml_bytes, akn._lxml_bytes = akn._lxml_bytes, None  # the text writer must not fall back here
+    try:
+        assert akn.to_bytes(act) == expected
+    finally:
+        akn._lxml_bytes = lxml_bytes
+
+
+@pytest.mark.parametrize("field", ["title", "doc_title", "ministry", "source", "law"])
+@pytest.mark.parametrize("bad", ["\x00", "\ufffe", "\ud800"])
+def test_head_lxml_refuses_is_refused_the_same_way(field, bad):
+    act = _act([Unit("section", label="§ 1.", intro=[Line("x")])])
+    setattr(act, field, f"a{bad}b")
+    with pytest.raises(Exception) as new:
+        akn.to_bytes(act)
+    with pytest.raises(Exception) as old:
+        akn._lxml_bytes(act)
+    assert (type(new.value), str(new.value)) == (type(old.value), str(old.value))
+
+
+@pytest.mark.parametrize("field", ["title", "doc_title", "ministry", "number"])
+def test_head_value_none_is_written_as_lxml_does(field):
+    act = _act([Unit("section", label="§ 1.", intro=[Line("x")])])
+    setattr(act, field, None)
+    try:
+        expected = akn._lxml_bytes(act)
+    except Exception as e:
+        with pytest.raises(type(e)):
+            akn.to_bytes(act)
+    else:
+        assert akn.to_bytes(act) == expected

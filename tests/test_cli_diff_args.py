@@ -83,3 +83,24 @@ def test_diff_lines_with_options_anywhere_are_read_as_argparse_reads_them(before
     elif positionals[0] == "diff" and len(positionals) == 3 and not before and all(
             o == "--root" or v in ("text", "json", "html") for o, v in after):
         raise AssertionError(f"a plain diff line left to argparse: {argv}")
+
+
+def test_the_clis_count_is_validates():
+    from lawdiff import cli, validate
+
+    for n in list(range(0, 2100)) + [10 ** k for k in range(3, 10)] + [1_234_567, -1, -1000]:
+        assert cli.count(n, "paragraf", "paragraffer") == validate.count(n, "paragraf", "paragraffer")
+
+
+@pytest.mark.parametrize("argv", [
+    ["diff", "lab@2015-07-01", "lab@2016-11-21"], ["diff", "lab@2015-02-29", "lab"], ["diff", "lab@2016-02-29", "lab"],
+    ["diff", "lab@1599-12-31", "lab"], ["diff", "lab@2015-13-01", "lab"], ["diff", "lab@2015-1-01", "lab"],
+    ["diff", "lab@", "lab"], ["diff", "lab@x", "lab"], ["diff", "lab@2015-07-01x", "lab"], ["--root", "a@2015-02-30", "diff", "a", "b"],
+    ["diff", "lab@٢٠١٥-07-01", "lab"], ["diff", "lab@2015-07-00", "lab"]])
+def test_the_values_checked_without_validate_are_those_it_passes(argv, tmp_path):
+    """cli._plain_values lets only values pass that validate's checks pass: otherwise those run."""
+    from lawdiff import cli
+
+    args = cli.build_parser().parse_args(argv)
+    if cli._plain_values(args):
+        cli._check_values(args)  # raises if the shortcut passed something the checks refuse

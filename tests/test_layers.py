@@ -34,8 +34,6 @@ LAYERS: list[tuple[str, list[str]]] = [
 
 # (importer, imported): why it may go up
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
-    ("diff", "render.text"): "diff compares units in the official plain-text layout; render/text.py is a "
-                             "leaf that imports only model",
     ("outline", "diff"): "the cached outline hands its lazy comparison to diff.py (an import inside a "
                          "function, so reading an outline needs no diff)",
 }

@@ -53,14 +53,14 @@ def test_outlines_compared_touched_only_show_what_the_models_show(tmp_path, pair
     # the model's own units compared touched_only show the same too
     assert _shown(compare(a, b, touched_only=True)) == want
     if pair[0] == pair[1]:  # identical versions: not one § is read
-        assert not any(u._unit is not None for o in (oa, ob) for u in o.sections())
+        assert not any(u.read for o in (oa, ob) for u in o.sections())
 
 
 def test_lab_2015_to_2016_reads_few_sections(tmp_path):
     oa = _outline(tmp_path, ROOT / "statutes/lab/2015-07-01.xml")
     ob = _outline(tmp_path, ROOT / "statutes/lab/2016-11-21.xml")
     red = compare(oa, ob, touched_only=True)
-    read = [u for o in (oa, ob) for u in o.sections() if u._unit is not None]
+    read = [u for o in (oa, ob) for u in o.sections() if u.read]
     total = [u for o in (oa, ob) for u in o.sections()]
     print(f"\nLAB 2015 → 2016: {len(red.touched_sections())} §§ changed; {len(read)} of {len(total)} §§ read")
     assert len(red.touched_sections()) == 48
@@ -74,7 +74,7 @@ def test_an_outline_stands_for_the_model(tmp_path, path):
     assert (o.law, o.date, o.key, o.title, o.source) == (act.law, act.date, act.key, act.title, act.source)
     assert [(s.kind, s.num, s.label, s.wid) for s in o.sections()] == \
         [(s.kind, s.num, s.label, s.wid) for s in act.sections()]
-    assert not any(u._unit is not None for u in _nodes(o.body))  # sections() read nothing
+    assert not any(u.read for u in _nodes(o.body))  # sections() read nothing
     # walked in full, every unit is the model's (a leaf's units are the model units themselves)
     got = [(u.kind, u.num, u.label, u.wid, u.eid, u.heading.text if u.heading else None,
             [x.text for x in u.intro], [x.text for x in u.wrapup]) for u in o.walk()]
@@ -83,18 +83,28 @@ def test_an_outline_stands_for_the_model(tmp_path, path):
     assert got == want
     for lazy, unit in zip(_nodes(o.body), (u for u in act.walk() if u.kind in
                                            ("book", "part", "chapter", "group", "section", "ikraft"))):
-        if not lazy._branch:
-            assert pickle.dumps(lazy.unit()) == pickle.dumps(unit)
+        assert (lazy.kind, lazy.num, lazy.wid) == (unit.kind, unit.num, unit.wid)
+        if not lazy._branch:  # a leaf holds all of its units, with their data as the model has it
+            assert [_data(x) for x in lazy.walk()] == [_data(x) for x in unit.walk()]
 
 
-def test_a_container_of_an_outline_refuses_what_its_children_less_copy_would_answer_wrongly(tmp_path):
+def _data(u) -> tuple:
+    """What diff reads of a unit (model or outline)."""
+    return (u.kind, u.num, u.label, u.wid, u.eid, u.heading.text if u.heading else None,
+            [x.text for x in u.intro], [x.text for x in u.wrapup], len(u.children))
+
+
+def test_an_outline_unit_answers_only_with_its_data(tmp_path):
     o = _outline(tmp_path, ROOT / "statutes/lab/2016-11-21.xml")
     chapter = next(u for u in _nodes(o.body) if u.kind == "chapter")
-    assert chapter.heading is not None and chapter.children  # data: from the copy and the outline
-    with pytest.raises(NotImplementedError):
-        chapter.notes()
+    assert chapter.heading is not None and chapter.children  # data: its own part and the outline's units
     section = next(o.sections())
-    assert section.notes() is not None and section.children  # a leaf is the whole unit
+    assert section.children and section.read
+    for unit in (chapter, section, section.children[0]):  # never a model method answered from a copy
+        with pytest.raises(AttributeError):
+            unit.notes()
+        with pytest.raises(AttributeError):
+            unit.is_provision
 
 
 def test_the_outline_is_cached_and_a_changed_file_or_reader_is_a_new_entry(tmp_path, monkeypatch):
@@ -142,14 +152,19 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
     for blob in bad:
         entry.write_bytes(blob)
         o = akncache.outline(tmp_path, data, str(path))
-        [u.unit() for u in _nodes(o.body)]
+        [u.intro for u in _nodes(o.body)]
         assert [u.digest for u in _nodes(o.body)] == want
-    # well-formed and signed, but a unit's pickle is another object: refused when it is read
-    for blob in (pickle.dumps({"a": 1}), b"junk", pickle.dumps(t)):
+    # well-formed and signed, but a unit's data is something else: refused when it is read
+    data0 = marshal.loads(node[7])
+    other = marshal.loads(t[5][1][7])
+    for blob in (pickle.dumps({"a": 1}), b"junk", marshal.dumps(t), marshal.dumps(other),
+                 marshal.dumps(data0[:8]), marshal.dumps(data0[:4] + (("x", 1),) + data0[5:]),
+                 marshal.dumps(data0[:5] + ((("x",),),) + data0[6:]),  # a unit that is no unit's data
+                 marshal.dumps(data0[:3] + (b"bytes",) + data0[4:])):
         entry.write_bytes(signed((*t[:5], (node[:7] + (blob,) + node[8:],))))
         o = akncache.outline(tmp_path, data, str(path))
         with pytest.raises(LawdiffError, match="forkert post"):
-            o.body[0].unit()
+            o.body[0].intro
 
 
 def test_diff_command_output_is_the_models_comparison(tmp_path, capsys):

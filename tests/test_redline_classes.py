@@ -1,8 +1,9 @@
-"""redline's Segment and Redline are plain classes written as the dataclasses they were: the same
-constructor, attributes (in order), repr and equality as dataclasses of the same fields."""
+"""redline's Segment, RUnit and Redline are plain classes written as the dataclasses they were: the
+same constructor, attributes (in order), repr and equality as dataclasses of the same fields; and
+redline.replace copies a RUnit as dataclasses.replace copied the dataclass."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -25,8 +26,26 @@ class RefRedline:
     title: list | None = None
 
 
+@dataclass(eq=False)
+class RefRUnit:
+    wid: str
+    kind: str
+    status: str
+    old_num: str | None
+    new_num: str | None
+    old_label: str | None
+    new_label: str | None
+    eid: str
+    heading: list | None = None
+    intro: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    wrapup: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    moved_from: str | None = None
+
+
 def _rename(text: str) -> str:
-    return text.replace("RefSegment(", "Segment(").replace("RefRedline(", "Redline(")
+    return text.replace("RefSegment(", "Segment(").replace("RefRedline(", "Redline(").replace("RefRUnit(", "RUnit(")
 
 
 _text = st.one_of(st.none(), st.text(max_size=5))
@@ -47,12 +66,33 @@ def test_segment_is_its_dataclass(op, text, change, op2, text2, change2):
         hash(a)
 
 
-def test_runit_is_a_dataclass_that_site_can_copy():
-    from dataclasses import replace
+_POSITIONAL = st.tuples(st.text(max_size=3), st.sampled_from(["section", "group"]), st.sampled_from(["changed", "unchanged"]),
+                        _text, _text, _text, _text, st.text(max_size=3))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(_POSITIONAL, st.dictionaries(st.sampled_from(["heading", "intro", "children", "wrapup", "changes", "moved_from"]),
+                                    st.one_of(st.none(), st.just([]), st.just([[Segment(0, "x")]])), max_size=4))
+def test_runit_is_its_dataclass(args, kw):
+    kw = {k: v for k, v in kw.items() if v is not None or k in ("heading", "moved_from")}
+    a, r = RUnit(*args, **kw), RefRUnit(*args, **kw)
+    assert repr(a) == _rename(repr(r)) and list(vars(a)) == list(vars(r)) and vars(a) == vars(r)
+    assert a == a and a != RUnit(*args, **kw) and hash(a) == id(a) // 16 or hash(a) == hash(a)
+    b, rb = RUnit(*args), RefRUnit(*args)
+    assert b.intro is not RUnit(*args).intro and vars(b) == vars(rb)  # a fresh list each, as default_factory
+
+
+def test_runit_replace_is_dataclasses_replace():
+    from dataclasses import replace as dc_replace
+
+    from lawdiff.redline import replace
 
     u = RUnit("w1", "group", "changed", None, None, None, None, "g1", intro=[[Segment(0, "x")]])
+    r = RefRUnit("w1", "group", "changed", None, None, None, None, "g1", intro=[[Segment(0, "x")]])
     c = replace(u, children=[], intro=[], wrapup=[])  # as render/site.py's _shown_units
-    assert c.intro == [] and u.intro == [[Segment(0, "x")]] and c.wid == "w1"
+    assert c.intro == [] and u.intro == [[Segment(0, "x")]] and c.wid == "w1" and c is not u
+    assert vars(c) == vars(dc_replace(r, children=[], intro=[], wrapup=[]))
+    assert repr(replace(u)) == repr(u)
 
 
 def test_redline_is_its_dataclass():

@@ -32,3 +32,9 @@ def test_norm_removes_each_invisible_alone_and_together():
     for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
         assert norm(f" a{ch}b \u00a0c ") == "ab c"
     assert norm("\u00ad\u200b\u200c\u200d\u2060\ufeffx  y") == "x y"
+
+
+def test_the_written_out_spaces_are_what_isspace_says():
+    from lawdiff import text
+
+    assert sorted(text._SPACE_CODES) == [c for c in range(0x3001) if chr(c).isspace() and c != 0x20]

@@ -94,3 +94,42 @@ def test_codec_gives_one_character_per_token():
     encoded = _Codec().encode(tokens)
     assert len(encoded) == len(tokens)
     assert len(set(encoded)) == len(set(tokens))
+
+
+def _reference_encode(tokens: list[str], code: dict) -> str:
+    """_Codec.encode as it was written before (one token at a time), for the test below."""
+    out = []
+    for t in tokens:
+        key = " " if t.isspace() else (tokendiff.norm(t) or t)
+        c = code.get(key)
+        if c is None:
+            n = len(code)
+            c = chr(0xF0000 + n) if n < 0xFFFE else chr(0x100000 + n - 0xFFFE)
+            code[key] = c
+        out.append(c)
+    return "".join(out)
+
+
+_TOKEN_TEXT = st.text(alphabet="ab1²§. \u00a0\u00ad\u200bæ-", max_size=30)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_TOKEN_TEXT, _TOKEN_TEXT)
+def test_the_codec_encodes_as_one_token_at_a_time(a, b):
+    """The codec maps distinct tokens in C order of first appearance: the same characters as a
+    token-by-token loop, for the old text's tokens and then the new text's."""
+    ta, tb = tokenize(a), tokenize(b)
+    codec, ref = _Codec(), {}
+    assert codec.encode(ta) == _reference_encode(ta, ref)
+    assert codec.encode(tb) == _reference_encode(tb, ref)
+    assert codec.code == ref
+
+
+def test_the_codec_past_the_first_plane():
+    """Keys beyond the 65,534 characters of plane 15 go on in plane 16, as one token at a time did."""
+    tokens = [f"w{i}" for i in range(0xFFFE - 3)]
+    more = [f"v{i}" for i in range(10)] + tokens[:5]
+    codec, ref = _Codec(), {}
+    assert codec.encode(tokens) == _reference_encode(tokens, ref)
+    assert codec.encode(more) == _reference_encode(more, ref)
+    assert codec.code == ref and max(map(ord, ref.values())) == 0x100000 + 6

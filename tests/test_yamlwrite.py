@@ -61,3 +61,12 @@ def test_what_it_leaves_to_pyyaml():
     for doc in [{"a": [shared, shared]}, {"a": 1.5}, {1: "a"}, {"a": "x\ty"}, {"a": "x\n"}, {"a": " x\ny"},
                 {"a": "\U0001f600"}, {"a": "x" * 60_000}, {"k" * 130: 1}, {"": 1}, {"a": ("t",)}]:
         assert yamlwrite.dump(doc) is None, doc
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list(":# -?.a,[]{}&*!|>'\"%@`é")), max_size=7))
+def test_block_indicator_test_equals_the_regex(s):
+    # yamlwrite._has_block_indicator replaces _BLOCK_INDICATOR.search for strings without line breaks
+    from lawdiff.yamlwrite import _BLOCK_INDICATOR, _has_block_indicator
+
+    assert _has_block_indicator(s) == (_BLOCK_INDICATOR.search(s) is not None)

@@ -9,7 +9,7 @@ read. Repairs of obvious typos in the source are reported as warnings. The act's
 (ikrafttræden, overgang, Færøerne/Grønland) are kept verbatim in `øvrige`, and the commencement
 rules that can be read are also given as data in `ikrafttræden`. An original act (LOV H) that also
 amends other acts gives its ændringsparagraffer only, with the rules of its own commencement §§
-(`_original_ikraft`: none at all when one of their sentences cannot be read).
+(`ikraft.original_ikraft`: none at all when one of their sentences cannot be read).
 
 The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
 Partial: annexes of the amending act are not read.
@@ -32,17 +32,12 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
+from .ikraft import ikraft_rules, original_ikraft, unread_commencement
 from .lexdania import linea_text, refuse_stray_text, stray_char
 from ..text import norm
+from ..validate import MONTHS, long_date
 from ..xmlsafe import as_utf8, parse_bytes
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
-
-
-def long_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
 
 
 @dataclass
@@ -120,8 +115,9 @@ class _NewText:
         self.cur.append(s)
 
     def flush(self) -> None:
-        if self.cur:
-            t = norm(" ".join(x for x in self.cur if x is not None))
+        cur = self.cur
+        if cur:
+            t = norm(" ".join(cur) if None not in cur else " ".join(x for x in cur if x is not None))
             if t:
                 self.lines.append(t)
         self.cur = None
@@ -270,13 +266,20 @@ def _finish(ch: dict, tekst: str | None) -> dict:
     return ch
 
 
+# the keys of a change in the order the amendment file writes them (any other key after them)
+_ORDER = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "antal_efter_citat", "i",
+          "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
+          "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
+          "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
+          "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
+_RANK = {k: i for i, k in enumerate(_ORDER)}
+
+
 def _order(ch: dict) -> dict:
-    order = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "antal_efter_verbum", "antal_efter_citat", "i",
-             "delt", "forkortet", "der_bliver", "som_bliver", "komma", "med_overskrift", "affattes", "ophæves", "verbum", "som", "som_bilag",
-             "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
-             "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
-             "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
-    return {k: ch[k] for k in order if k in ch} | {k: v for k, v in ch.items() if k not in order}
+    """`ch` with its keys in _ORDER's order, any key not in _ORDER after them in ch's order (a
+    sort of ch's few keys by rank: the comprehension over all of _ORDER's 50 keys cost more)."""
+    last = len(_ORDER)
+    return dict(sorted(ch.items(), key=lambda kv: _RANK.get(kv[0], last)))
 
 
 def official_text(an: etree._Element) -> str:
@@ -309,6 +312,8 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
     """The instruction's text, and a rykningsklausul set in a layout table after it (lov nr. 1230
     af 15/12/2010: "§ 19, stk. 2 og 3, ophæves." + a one-cell table "Stk. 4 bliver herefter
     stk. 2."). Any other table in an instruction is not read."""
+    if next(d.iter("Table"), None) is None:  # nearly every instruction: no table, no list of its lines
+        return _lines_text(d), None
     lineas = list(d.iter("Linea"))
     in_table = {id(li) for t in d.iter("Table") for li in t.iter("Linea")}
     if not in_table:
@@ -399,149 +404,6 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
 
 
 # --- the act ------------------------------------------------------------------
-
-# "træder i kraft den 1. juli 2011", also "træder dog [først] i kraft den …" (an exception to the
-# general rule: lov 745/2014 § 3, stk. 2-3; lov 1613/2013 § 5, stk. 3) and "træder i kraft og har
-# virkning fra og med den …" (lov 1227/2012 § 4, stk. 3): each names the day the numre enter into force
-_IKRAFT_DATE = re.compile(r"træder(?: dog)?(?: først)? i kraft(?: og har virkning fra og med)? den (\d{1,2})\. (\w+) (\d{4})")
-# "træder i kraft dagen efter bekendtgørelsen i Lovtidende", also "træder dog i kraft …" and "dagen
-# efter lovens bekendtgørelse i Lovtidende" (lov 465/2011 § 2, stk. 2; lov 706/2010)
-_IKRAFT_PUBLICATION = re.compile(r"træder(?: dog)? i kraft dagen efter (?:lovens bekendtgørelse|bekendtgørelsen) i "
-                                 r"Lovtidende")
-# a minister sets the entry into force: "Beskæftigelsesministeren fastsætter tidspunktet for
-# ikrafttrædelsen af § 1, nr. 1-6, og § 6.", "Ministeren for videnskab, teknologi og udvikling
-# fastsætter tidspunktet for ikrafttrædelsen af …", "Skatteministeren fastsætter ikrafttrædelsen af
-# § 1, nr. 1-7.", "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
-# integrationsministeren." (lov 495/2013, § 3, stk. 2), "Lovens § 2 træder i kraft på et tidspunkt,
-# der fastsættes af …ministeren."
-_MINISTER_NAME = r"(?:[\wæøå-]*ministeren|[Mm]inisteren for [\wæøå ,-]+?)"
-_MINISTER_RULES = [
-    # also "… fastsætter efter aftale med skatteministeren tidspunktet for ikrafttræden af § 3." (lov
-    # 702/2010), "… fastsætter tidspunktet for lovens ikrafttræden og kan herunder fastsætte, at lovens
-    # §§ 1-4 træder i kraft på forskellige tidspunkter." (lov 715/2010; 271/2011), "… for lovens eller
-    # dele af lovens ikrafttræden." (lov 1233/2012: the whole act, each part at the minister's date)
-    re.compile(_MINISTER_NAME + r"\s+fastsætter\s+(?:efter\s+(?:aftale|indstilling)\s+(?:med|fra)\s+[^,.]+?\s+)?"
-               r"(?:tidspunktet\s+for\s+)?(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?)?"
-               r"ikrafttræ(?:delsen|den)(?:\s+af\s+(?P<scope>.+?))?(?:,\s*(?:jf\.|herunder\b).*"
-               r"|\s+og\s+kan\s+herunder\s+fastsætte,\s+at\s+lovens\s+(?:§§?\s+[\d\s,a-z-]+|bestemmelser)\s+træder\s+i\s+kraft"
-               r"\s+på\s+forskellige\s+tidspunkter)?\.$"),
-    # also "…, jf. dog stk. 2." (lov 1606/2010) and "…, dog senest den 1. april 2015." (lov 358/2013: the
-    # minister's date, which the act bounds; still unknown)
-    re.compile(r"^(?:Stk\. \d+\. )?[Tt]idspunktet\s+for\s+(?:lovens\s+)?ikrafttræ(?:delsen|den)"
-               r"(?:\s+af\s+(?P<scope>.+?))?,?\s+fastsættes\s+af\s+(?:[\wæøå ,-]*?ministeren|ministeren for [\wæøå ,-]+?)"
-               r"(?:,\s+jf\.\s+dog\s+stk\.\s+\d+(?:\s+og\s+\d+)?|,\s+dog\s+senest\s+den\s+\d{1,2}\.\s+\w+\s+\d{4})?\.$"),
-    re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder i kraft på et "
-               r"tidspunkt, (?:der|som) fastsættes af\s+[\wæøå ,-]*?ministeren\.$"),
-    # "§§ 70 og 71 træder dog i kraft efter justitsministerens nærmere bestemmelse." (lov 594/2011, § 86)
-    re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder(?: dog)? i kraft "
-               r"efter\s+[\wæøå ,-]*?ministerens\s+nærmere\s+bestemmelse\.$"),
-]
-# a sentence that states when (part of) the act enters into force: its subject is the act or its §§
-# ("Loven …", "Lovens § 2 …", "§§ 70 og 71 …") and it says "træder … i kraft", or it leaves the
-# date to a minister. Used to refuse an original act's commencement § that has one the reader
-# cannot turn into a rule (_original_ikraft).
-_COMMENCEMENT_SENTENCE = re.compile(
-    r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s).*\btræder\b.*\bi\s+kraft\b"
-    r"|ikrafttræ(?:delsen|den)\b.*\bfastsættes\s+af\b|\bfastsætter\b.*ikrafttræ(?:delsen|den)")
-
-
-# a commencement sentence for a part of the act: "§ 1, nr. 2, træder i kraft efter første nyvalg til
-# Folketinget …" (lov 130/2016), "Ministeren fastsætter tidspunktet for ikrafttræden af ophævelsen af
-# …" (lov 653/2010). When one cannot be read, the act's other rules are not given either: a general
-# date would otherwise be applied to the numre the sentence excepts (lov 745/2014's "§ 1, nr. 5 og 6,
-# træder først i kraft den 1. januar 2016" was such a sentence before it was read: its numre had the
-# general date 1/8/2014). Not a transitional rule that mentions commencement ("§ 2, nr. 24 og 25,
-# finder ikke anvendelse for klager …, før bestemmelserne træder i kraft").
-_PART_COMMENCEMENT = re.compile(
-    r"^(?:Stk\. \d+\. )?(?:§§? |Lovens )(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*? træder\b.*\bi kraft\b"
-    r"|ikrafttræ(?:delsen|den) af\b")
-
-
-def unread_commencement(text: str) -> list[str]:
-    """The sentences of a commencement § that state when a part of the act enters into force and
-    give no rule (_PART_COMMENCEMENT)."""
-    return [sent for sent in _sentences(text) if _COMMENCEMENT_SENTENCE.search(sent)
-            and _PART_COMMENCEMENT.search(sent) and not _sentence_rules(sent)]
-
-
-def _commencement_text(text: str) -> str:
-    """A commencement § as one line of prose: its label line ("§ 3") and its headings
-    ("Ikrafttrædelses- og overgangsbestemmelser": a line without closing punctuation that is no stk.)
-    left out, so that they are not read as the subject of the first sentence (lov 154/2012's
-    "§ 3 Ikrafttrædelses- og overgangsbestemmelser Loven træder i kraft …" was a rule for a "§ 3")."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if lines and re.fullmatch(r"§\s*\d+\s*[a-zæøå]?\.?", lines[0]):
-        lines = lines[1:]
-    lines = [ln for ln in lines if ln.startswith("Stk.") or re.search(r"[.:;,]$", ln)]
-    return " ".join(lines)
-
-
-def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", _commencement_text(text))
-
-
-def _ikraft_rules(text: str) -> list[dict]:
-    """The commencement rules a commencement § states, as data (docs/format.md, "Commencement"): a
-    date for the act or for the numre and §§ a sentence names, "dagen efter bekendtgørelsen", or a
-    minister who sets the date (`minister: true`, with `gælder` naming the numre when the sentence
-    does). A sentence read by none of these gives no rule."""
-    return [r for sent in _sentences(text) for r in _sentence_rules(sent)]
-
-
-def _sentence_rules(sent: str) -> list[dict]:
-    """_ikraft_rules for one sentence: at most one rule."""
-    rules = []
-    m = _IKRAFT_DATE.search(sent)
-    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
-    minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
-    if m and m.group(2) in MONTHS and who:
-        rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
-        scope = who.group(2) or who.group(3)
-        if scope:
-            rule["gælder"] = [scope]
-        rules.append(rule)
-    elif _IKRAFT_PUBLICATION.search(sent) and who:
-        rule = {"bekendtgørelse": "dagen efter"}
-        if who.group(2) or who.group(3):
-            rule["gælder"] = [who.group(2) or who.group(3)]
-        rules.append(rule)
-    elif minister:
-        rule = {"minister": True}
-        scope = minister.groupdict().get("scope") or minister.groupdict().get("scope2")
-        if scope:
-            rule["gælder"] = [re.sub(r"^lovens\s+", "", scope).rstrip(" ,")]
-        rules.append(rule)
-    return rules
-
-
-def _original_ikraft(body: etree._Element, name: str, warnings: list[str]) -> list[dict]:
-    """The commencement rules of an original act (LOV H) that also amends other acts, read from its
-    own commencement §§ ("§ 101. Loven træder i kraft den 1. januar 2012, jf. dog stk. 2 og 3. Stk. 2.
-    § 107 træder i kraft dagen efter bekendtgørelsen i Lovtidende.") by the reader of the amending
-    acts. The §-numbers its rules name are the act's own, which are also the numbers of its
-    ændringsparagraffer. A commencement § is a § without ændringsnumre that has a sentence saying
-    when the act or some of its §§ enter into force (_COMMENCEMENT_SENTENCE). Refuse, never guess:
-    when one such sentence gives no rule (its date is not read, or its scope is missing), the act
-    gets no rule at all (its numre stay pending in `consolidate`, as before) and a warning names
-    the § and the sentence; a general date would otherwise be applied to numre the sentence
-    excepts."""
-    rules: list[dict] = []
-    for el in body.iter("Paragraf", "IkraftCentreretParagraf"):
-        if el.find(".//AendringsNummer") is not None:
-            continue
-        text = _verbatim(el)
-        sentences = [sent for sent in _sentences(text) if _COMMENCEMENT_SENTENCE.search(sent)]
-        for sent in sentences:
-            got = _sentence_rules(sent)
-            if not got:
-                label = norm(el.findtext("Explicatus") or "")
-                warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "
-                                f"ikrafttrædelsesregel; lovens ændringer får ingen ikrafttræden og "
-                                f"udføres kun med --include")
-                return []
-            rules.extend(got)
-    return rules
-
 
 def _verbatim(el: etree._Element, path: str = "", warnings: list[str] | None = None) -> str:
     """A § of the act as text lines (label and Lineas), for `øvrige`; source repairs are added to
@@ -646,6 +508,10 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
     New text that itself is amendment text ("§ 1, nr. 7, affattes således: »7. …«", an act
     amending an amending act) fails these tests and stays as it is."""
     notes = []
+    # nearly every act: neither kind inside any new text (one walk for both; where there is one,
+    # each kind is looked for again below, after the first may have moved elements)
+    if not any(True for nyt in root.iter("AendringNyTekst") for _ in nyt.iter(*_PARAGRAFFER, "AendringsNummer")):
+        return notes
     for tags, holder_tags, word in ((_PARAGRAFFER, ("AendringCentreretParagraf",), ""),
                                     (("AendringsNummer",), ("AendringsNummer",), "nr. ")):
         moves: dict[etree._Element, list[etree._Element]] = {}
@@ -749,7 +615,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 paragraffer.append(par)
                 act.numre += len(par["numre"])
         doc["paragraffer"] = paragraffer
-        ikraft = _original_ikraft(body, name, act.warnings) if paragraffer else []
+        ikraft = original_ikraft(body, name, act.warnings, _verbatim) if paragraffer else []
         if ikraft:
             doc["ikrafttræden"] = ikraft
         return act
@@ -766,7 +632,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
-            ikraft.extend(_ikraft_rules(text))
+            ikraft.extend(ikraft_rules(text))
             for sent in unread_commencement(text):
                 unread.append(sent)
                 act.warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "

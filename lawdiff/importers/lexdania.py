@@ -33,7 +33,7 @@ from .. import labels
 from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
-from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids, assign_wids
+from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
@@ -203,10 +203,10 @@ class _Reader:
 
     def heading(self, el: etree._Element) -> Line | None:
         """The container's own heading: a Rubrica before any of its content."""
-        rub = next((c for c in el if c.tag != "Explicatus"), None)
-        if rub is None or rub.tag != "Rubrica":
-            return None
-        return self.heading_line(rub)
+        for rub in el:  # the first child that is not the label
+            if rub.tag != "Explicatus":
+                return self.heading_line(rub) if rub.tag == "Rubrica" else None
+        return None
 
     def heading_line(self, rub: etree._Element) -> Line:
         lines = self.lines_of(rub)
@@ -391,7 +391,7 @@ class _Reader:
                 # the label decides: "a)" is a litra even where formaInd says Nummer
                 roman = forma == "Romer" and re.fullmatch(r"[ivxlc]+", num, re.I)
                 kind = "paragraph" if num[0].isdigit() or roman else "point"
-        u = Unit(kind, num=num, label=label)
+        u = Unit(kind, num, label)
         self.content(el, u)
         return u
 
@@ -464,12 +464,27 @@ class _Reader:
         ex.remove(first)
 
     def _split_stk(self, stk: etree._Element) -> list[tuple[str | None, list[etree._Element]]]:
-        label = self._split_label(stk, _explicatus(stk), "subsection")
+        # the stk.'s children listed once (their proxies stay alive for the looks below): the
+        # label is the first Explicatus (_explicatus), _split_label changes only a label of at most
+        # five characters, and _drop_repeated_label looks only at a first Exitus of two or more
+        # children. Neither removes a child of the stk. (only a Linea or Char below it).
+        kids = list(stk)
+        label = None
+        for ch in kids:
+            if ch.tag == "Explicatus":
+                label = ch.text or ""
+                break
+        if label and len(label.strip()) <= 5:
+            label = self._split_label(stk, label, "subsection")
         if label:
-            self._drop_repeated_label(stk, label)
+            for ex in kids:
+                if ex.tag == "Exitus":
+                    if len(ex) >= 2:
+                        self._drop_repeated_label(stk, label)
+                    break
         elements: list[etree._Element] = []  # the current segment's
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, elements)]
-        for ch in stk:
+        for ch in kids:
             tag = ch.tag
             if tag == "Explicatus":
                 continue
@@ -501,7 +516,7 @@ class _Reader:
                                     f"før bogstavet i kilden; læst som § {num}")
         else:
             num = None  # an unnumbered placeholder, e.g. "(Ophævet)" in a repealed chapter
-        return Unit("section", num=num, label=label)
+        return Unit("section", num, label)
 
     def sections(self, el: etree._Element) -> list[Unit]:
         """A Paragraf as one section (or more, where the source nests a § in a stk.)."""
@@ -541,7 +556,7 @@ class _Reader:
                         self.repairs.append(f"{self.path}:{ch.sourceline}: {norm(sec.label or '§')} har to stykker "
                                             f"med nummeret {snum} i kilden; »stk. {snum}« kan ikke adresseres entydigt")
                 nums.add(snum)
-                stk = Unit("subsection", num=snum, label=slabel)
+                stk = Unit("subsection", snum, slabel)  # positional: the hot path
                 for e in elements:
                     if e.tag == "Exitus":
                         exitus(e, stk)
@@ -707,7 +722,10 @@ def _unit_text(unit: Unit) -> str:
 def stray_char(el: etree._Element) -> etree._Element | None:
     """The first <Char> in `el` that stands outside a <Linea>: the readers take text from the
     Lineas, so its text would be left out unseen."""
-    return next((c for c in el.iter("Char") if c.getparent().tag != "Linea"), None)
+    for c in el.iter("Char"):  # a loop, not a generator: called for every instruction of an amending act
+        if c.getparent().tag != "Linea":
+            return c
+    return None
 
 
 def linea_text(el: etree._Element, path: str, refs: FootnoteRefs | None = None) -> str | None:
@@ -1122,8 +1140,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if annexes:  # the model has no annexes (README, Known limits): the act version is without them
         r.repairs.append(f"{path}:{annexes[0].sourceline}: dokumentets {len(annexes)} bilag importeres ikke "
                          f"(lawdiff har ingen bilag); lovversionen indeholder kun lovteksten")
-    assign_eids(act)
-    assign_wids(act)
+    assign_eids(act, wids=True)  # and assign_wids(act), in the same walk
     refs = r.refs
     if refs is not None:
         r.repairs.extend(refs.warnings(path))

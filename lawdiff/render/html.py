@@ -23,9 +23,10 @@ from markupsafe import Markup, escape
 from ..model import Line, Note, Unit
 from ..redline import INSERTED, REPEALED, Block, RUnit
 from ..tokendiff import DELETE, INSERT
+from ..validate import MONTHS
 
 NBSP = "\u00a0"
-_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_MONTHS = "|".join(MONTHS)
 _SUFFIX = r"[a-zæøå](?=[,.;:)]|\s+(?:og|eller|samt|til|-|–)\b|-|–|$)"
 _NBSP_RULES = [
     # "§ 68 a", "§§ 9-12", "§ 2 i lov" (not a letter suffix: "i" is followed by a word)

@@ -20,10 +20,9 @@ from ..model import Act, Unit, ancestry
 from ..proposal import Change
 from ..importers.text import table_row
 from ..text import count_punktum, norm
+from ..validate import long_date
 from .text import unit_lines
 
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december"]
 COUNT_WORDS = {2: "To", 3: "Tre", 4: "Fire", 5: "Fem", 6: "Seks", 7: "Syv", 8: "Otte", 9: "Ni", 10: "Ti"}
 
 
@@ -32,12 +31,6 @@ _CITE_WORD = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}
 
 def _simple(num: str | None) -> bool:
     return bool(num) and (num.isdigit() or (len(num) == 1 and num.isalpha()))
-
-
-def long_date(iso: str) -> str:
-    """'2016-11-21' -> '21. november 2016'."""
-    y, m, d = iso.split("-")
-    return f"{int(d)}. {MONTHS[int(m) - 1]} {y}"
 
 
 def _source_date(act: Act) -> str:

@@ -398,7 +398,7 @@ def _cap(text: str) -> str:
 def _shown_units(red) -> list:
     """What a forslag's section shows of one act: the title when it changes, then in document order
     every changed § and every changed heading (the heading alone, without the §§ under it)."""
-    from dataclasses import replace
+    from ..redline import replace
 
     out = []
     if red.title is not None:

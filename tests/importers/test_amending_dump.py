@@ -64,3 +64,14 @@ def test_every_corpus_amendment_file_is_what_pyyaml_writes(corpus_files):
     print(f"\n{n} amendment files, all byte-identical to PyYAML's: {direct} written directly (yamlwrite); "
           f"of all, {plain} are documents libyaml writes as PyYAML does")
     assert n > 1100 and direct == n
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(amending._ORDER[:8] + amending._ORDER[-4:] + ["x_ukendt", "a_ukendt", "tekst"]),
+                unique=True, max_size=10))
+def test_order_puts_known_keys_in_order_and_others_after_in_their_order(keys):
+    # amending._order sorts by rank; the reference: _ORDER's keys first, then the rest as they came
+    ch = {k: i for i, k in enumerate(keys)}
+    want = {k: ch[k] for k in amending._ORDER if k in ch} | {k: v for k, v in ch.items() if k not in amending._ORDER}
+    got = amending._order(ch)
+    assert list(got.items()) == list(want.items())
