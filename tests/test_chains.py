@@ -44,8 +44,12 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # 639/2010, so 639's § 22, nr. 1 is executed in LBK 226/2014's chain: 86 without refusal), LBK 521/2013
 # § 28 a to "redaktionel: LBK trykker en anden lovs tekst": 11,191 (89.38 %) and 1,264 (48.94 %)
 # identical, ikke udført 111, lawdiff 6.
-FLOOR_ALL = 0.8937
-FLOOR_CHANGED = 0.4893
+# Branch newkind (2026-11-24): lov 326/2012 § 1, nr. 40 and § 2, nr. 32 ("I kapitel 10 efter overskriften
+# »Administration mv.« indsættes før § 57:") are read and executed (LBK 390/2013 § 56 a and LBK 391/2013
+# § 52 b identical): 87 without refusal, 11,193 (89.39 %) and 1,266 (49.01 %) identical, ikke udført 108
+# (60 numre refused), lawdiff 3.
+FLOOR_ALL = 0.8939
+FLOOR_CHANGED = 0.4901
 
 
 @pytest.mark.corpus
@@ -72,7 +76,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 86
+    assert fig["without_refusal"] >= 87
     assert fig["fully_identical"] >= 23
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012

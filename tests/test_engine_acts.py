@@ -818,6 +818,129 @@ def test_a_mellemrubrik_after_a_chapter_heading_and_a_new_chapter_in_a_repealed_
                                "tekst": "Visitation"}])
 
 
+def test_a_new_paragraph_after_a_chapter_heading_named_in_the_placement():
+    """Lov nr. 326 af 11/4/2012, § 1, nr. 40 (social pension, LBK 783/2012 -> LBK 390/2013) and § 2,
+    nr. 32 (førtidspension, LBK 1006/2010 -> LBK 391/2013): "I kapitel 10 efter overskriften
+    »Administration mv.« indsættes før § 57: »§ 56 a. …«" (it could not be read). The new § opens
+    chapter 10, before § 57, as in the official LBKs."""
+    for base, target, par, nr, num, before, heading in [
+            ("2012/2012-783", "2013/2013-390", "1", "40", "56 a", "57", "Administration mv."),
+            ("2010/2010-1006", "2013/2013-391", "2", "32", "52 b", "53", "Administration m.v.")]:
+        c = {"ny": "paragraf", "nummer": num, "før": f"§ {before}",
+             "placering": f"i kapitel 10 efter overskriften »{heading}«", "tekst": read_text_of("2012/2012-326", par, nr)}
+        lr = run(base, [c])
+        official = corpus_act(target)
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+        ch10 = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "10")
+        off10 = next(u for u in official.walk() if u.kind == "chapter" and u.num == "10")
+        assert [s.num for s in ch10.children[:2]] == [s.num for s in off10.children[:2]] == [num, before]
+        # a placement that does not fit is refused, never executed elsewhere: § 58 does not open chapter 10,
+        # and chapter 10's heading is not »Pension«
+        with pytest.raises(ProposalError, match="står ikke først efter overskriften"):
+            run(base, [{**c, "før": f"§ {int(before) + 1}", "nummer": f"{before} a", "tekst": f"§ {before} a. Ny tekst."}])
+        with pytest.raises(ProposalError, match="står ikke først efter overskriften »Pension«"):
+            run(base, [{**c, "placering": "i kapitel 10 efter overskriften »Pension«"}])
+        with pytest.raises(ProposalError, match="placeringen"):
+            run(base, [{**c, "placering": f"i kapitel 9 efter overskriften »{heading}«"}])
+
+
+def test_a_new_paragraph_after_the_heading_before_the_next():
+    """Lov nr. 648 af 12/6/2013, § 1, nr. 14 (frikommuner, lov 550/2012 -> LBK 1027/2013): "Efter § 27
+    indsættes efter overskriften før § 28: »§ 27 a. …«" was refused ("kan lawdiff endnu ikke udføre").
+    The new § opens § 28's group, under its mellemrubrik, as in the LBK; a placement the act does not
+    bear out (the anchor is not the § before the heading, the § does not open a group) is refused."""
+    c = {"ny": "paragraf", "nummer": "27 a", "efter": "§ 27", "placering": "efter overskriften før § 28",
+         "tekst": read_text_of("2013/2013-648", "1", "14")}
+    lr = run("2012/2012-550", [c])
+    official = corpus_act("2013/2013-1027")
+    def group_of(act, num):
+        sec = next(s for s in act.sections() if s.num == num)
+        g = next(u for u in act.walk() if sec in u.children)
+        return norm(g.heading.text), [s.num for s in g.children]
+
+    new = ["27 a", "27 b", "27 c", "27 d", "27 e"]  # the nummer's text holds five §§
+    for num in new:
+        assert text(lr.new, f"§ {num}") == text(official, f"§ {num}")
+    assert group_of(lr.new, "27 a") == ("Social- og integrationsministerens område", new + ["28"])
+    assert group_of(official, "27 a")[0] == group_of(lr.new, "27 a")[0]
+    assert group_of(official, "27 a")[1][:6] == new + ["28"]
+    assert group_of(lr.new, "27")[1] == ["27"]
+    with pytest.raises(ProposalError, match="paragraffen før overskriften er § 27, ikke § 26"):
+        run("2012/2012-550", [{**c, "efter": "§ 26", "nummer": "26 a", "tekst": "§ 26 a. Ny tekst."}])
+    with pytest.raises(ProposalError, match="står ikke først efter en mellemrubrik"):
+        run("2012/2012-550", [{**c, "efter": "§ 25", "nummer": "25 a", "tekst": "§ 25 a. Ny tekst.",
+                               "placering": "efter overskriften før § 26"}])  # § 26 is second under its heading
+    # "Efter overskriften før § 28 indsættes:" (the form of lov 738/2015 § 1, nr. 91): the same place
+    c_før = {**{k: v for k, v in c.items() if k != "efter"}, "før": "§ 28"}
+    lr = run("2012/2012-550", [c_før])
+    assert group_of(lr.new, "27 a") == ("Social- og integrationsministerens område", new + ["28"])
+    with pytest.raises(ProposalError, match="passer ikke med »før: § 29«"):
+        run("2012/2012-550", [{**c_før, "før": "§ 29"}])
+    # lov nr. 574 af 4/6/2014, § 3, nr. 22 (boligstøtte, LBK 1231/2013; no later LBK in the corpus)
+    lr = run("2013/2013-1231", [{"ny": "paragraf", "nummer": "46 b", "efter": "§ 46 a",
+                                 "placering": "efter overskriften før § 47", "tekst": read_text_of("2014/2014-574", "3", "22")}])
+    assert group_of(lr.new, "46 b") == ("Efterregulering", ["46 b"] + group_of(lr.new, "47")[1][1:])
+    assert group_of(lr.new, "47")[1][:2] == ["46 b", "47"]
+
+
+def test_a_new_paragraph_after_a_named_heading_after_its_anchor():
+    """Lov nr. 576 af 18/6/2012, § 1, nr. 1 (VE-loven, LBK 1074/2011 -> LBK 1274/2013): "Efter § 35
+    indsættes i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«: »§ 35 a. …«" was refused.
+    § 35 ends chapter 5; the new § opens chapter 6's first group, under that mellemrubrik, as in the LBK."""
+    c = {"ny": "paragraf", "nummer": "35 a", "efter": "§ 35",
+         "placering": "i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«",
+         "tekst": read_text_of("2012/2012-576", "1", "1")}
+    lr = run("2011/2011-1074", [c])
+    official = corpus_act("2013/2013-1274")
+    # the LBK prints § 35 a as later acts amended it: its text is the nummer's, its place the LBK's
+    assert text(lr.new, "§ 35 a") == norm(c["tekst"])
+    assert text(official, "§ 35 a")[:60] == norm(c["tekst"])[:60]
+    for act in (lr.new, official):
+        sec = next(s for s in act.sections() if s.num == "35 a")
+        group = next(u for u in act.walk() if sec in u.children)
+        chapter = next(u for u in act.walk() if group in u.children)
+        assert (chapter.num, norm(group.heading.text), [s.num for s in group.children[:2]]) == \
+            ("6", "Pristillæg m.v. til vindmøller", ["35 a", "36"])
+    # the chapter's own heading is not the one named; chapter 5 is not where it goes; § 34 is not
+    # followed by a heading
+    for placering, words in (("i kapitel 6 efter overskriften »Pristillæg m.v.«", "står ikke først efter overskriften"),
+                             ("i kapitel 5 efter overskriften »Pristillæg m.v. til vindmøller«", "passer ikke"),
+                             ):
+        with pytest.raises(ProposalError, match=words):
+            run("2011/2011-1074", [{**c, "placering": placering}])
+    with pytest.raises(ProposalError, match="følger § 35 uden en overskrift imellem"):
+        run("2011/2011-1074", [{**c, "efter": "§ 34", "nummer": "34 a", "tekst": "§ 34 a. Ny tekst."}])
+
+
+def test_a_new_paragraph_before_a_heading_is_checked_against_the_act():
+    """"Efter § 123 c indsættes før overskriften »Voksne«:" (lov nr. 153 af 22/2/2011, § 1, nr. 1, social
+    service, LBK 81/2011 -> LBK 904/2011): § 124 opens the group »Anvendelsesområde« inside the group
+    »Voksne«, so the new § ends the group of § 123 c, as in the LBK. A placement the act does not bear
+    out is refused (it used to be executed unchecked): no heading between the anchor and the next §,
+    another heading, another § named."""
+    c = {"ny": "paragraf", "nummer": "123 d", "efter": "§ 123 c", "placering": "før overskriften »Voksne«",
+         "tekst": read_text_of("2011/2011-153", "1", "1")}
+    lr = run("2011/2011-81", [c])
+    official = corpus_act("2011/2011-904")
+    assert text(lr.new, "§ 123 d") == text(official, "§ 123 d")
+    for act in (lr.new, official):
+        sec = next(s for s in act.sections() if s.num == "123 d")
+        group = next(u for u in act.walk() if sec in u.children)
+        assert [s.num for s in group.children][-2:] == ["123 c", "123 d"]
+    for changed, words in (({"placering": "før overskriften »Husvilde«"}, "overskriften efter § 123 c er »Anvendelsesområde«"),
+                           ({"placering": "før overskriften før § 125"}, "følger § 124, ikke § 125"),
+                           ({"efter": "§ 123 b", "nummer": "123 bb", "tekst": "§ 123 bb. Ny."},
+                            "overskriften efter § 123 b er »Tilbageholdelse umiddelbart efter en anbringelse«")):
+        with pytest.raises(ProposalError, match=words):
+            run("2011/2011-81", [{**c, **changed}])
+    # lov 629/2010 § 1, nr. 7 ("Efter § 79 indsættes før overskriften »Husvilde«: »§ 79 a. …«") run on an LBK
+    # that already holds its § 79 a: § 79 a, not the heading, follows § 79
+    with pytest.raises(ProposalError, match="ingen overskrift mellem § 79 og § 79 a"):
+        run("2011/2011-81", [{"ny": "paragraf", "nummer": "79 aa", "efter": "§ 79", "placering": "før overskriften »Husvilde«",
+                              "tekst": "§ 79 aa. Ny."}])
+    assert run("2011/2011-81", [{**c, "placering": "før overskriften før § 124"}]) is not None
+
+
 def test_to_steder_counts_for_its_own_address_and_the_others_once():
     """Lov nr. 1380 af 23/12/2012, § 1, nr. 16: "To steder i § 24, stk. 5, i § 73 a, stk. 1, og to
     steder i § 73 a, stk. 2, udgår »eller særlig ydelse«". Each count belongs to the address it

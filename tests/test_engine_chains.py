@@ -131,5 +131,11 @@ def test_engine_over_the_chains():
     # executed (lov 518/2012 § 1, nr. 2), the other (lov 628/2010 § 1, nr. 52, »§ 140, stk. 8«) does not
     # find its words in the LBK this test runs it on. The floor counts numre executed, which reading
     # more can only raise, and keeps the share within a refusal of it.
-    assert executed >= 2067 and executed / stats["numre read"] >= 0.948
+    # Branch newkind (2026-11-24): 2,069 of 2,181 (94.86 %), 87 chains without refusal, 11,133 of 12,717 §§
+    # identical: lov 326/2012 § 1, nr. 40 and § 2, nr. 32 ("I kapitel 10 efter overskriften »…« indsættes
+    # før § 57:") are read and executed. Then "Efter § M indsættes før overskriften …" is checked against
+    # the act (changes/insert._check_before_heading): 2,068 (94.82 %), §§ identical unchanged; the one
+    # refused more is lov 275/2011 § 1, nr. 8 run on LBK 314/2011, which already holds its § 12 (no
+    # heading »Forældrebestyrelse« follows § 11 there: executing it gave a second § 12's text)
+    assert executed >= 2068 and executed / stats["numre read"] >= 0.948
     assert stats["chains executed without refusal"] >= 87

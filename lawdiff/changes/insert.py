@@ -55,6 +55,9 @@ PLACERING_PART = re.compile(
     rf"|efter (?:kapitel {_NUM}|§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?)"
     r"|før bilag \d+"
     r"|som nyt kapitel)(?=[ :])")
+# a placement worded before the verb: "I kapitel 10 efter overskriften »Administration mv.« indsættes
+# før § 57:" (`før` the § the new one goes before)
+PLACERING_FIRST = re.compile(rf"i (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«")
 # "Før § 50 indsættes som ny overskrift: »…«": a new mellemrubrik (ny: overskrift)
 _HEADING_NOUN = re.compile(r"som (ny overskrift|overskrift):")
 
@@ -168,6 +171,22 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if anchor and r.lit(":"):
             return {"ny": "overskrift", "før": anchor, "placering": f"efter {m.group(1)}", "_blok": True}
         r.pos = start
+    m = r.rx(r"[Ee]fter (overskriften (?:før|til) )(?=§)")
+    if m:
+        # "Efter overskriften før § 69 indsættes: »§ 68. …«" (lov 738/2015 § 1, nr. 91): the new §
+        # opens § 69's group
+        anchor = r.citation()
+        if anchor and anchor.startswith("§") and r.lit(" indsættes:"):
+            return {"ny": None, "før": anchor, "placering": f"efter {m.group(1)}{anchor}", "_blok": True}
+        r.pos = start
+    m = r.rx(rf"([Ii] (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«) indsættes før (?=§)")
+    if m:
+        # "I kapitel 10 efter overskriften »Administration mv.« indsættes før § 57:" (lov 326/2012
+        # § 1, nr. 40): a new § that opens the chapter, before the § that opened it
+        anchor = r.citation()
+        if anchor and anchor.startswith("§") and r.lit(":"):
+            return {"ny": None, "før": anchor, "placering": m.group(1)[0].lower() + m.group(1)[1:], "_blok": True}
+        r.pos = start
     m = r.rx(r"(Efter|Før|efter|før) (?=§|kapitel|afsnit|bilag)")
     if m:
         side = m.group(1).lower()
@@ -251,6 +270,13 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if kind == "overskrift":
         side = "efter" if "efter" in ch else "før"
         s = f"{side} {ch[side]} indsættes som {ch.get('betegnelse', 'ny overskrift')}:"
+        return cap(s) if first else s
+    if "i" not in ch and "før" in ch and PLACERING_FIRST.fullmatch(str(ch.get("placering", ""))):
+        s = f"{ch['placering']} indsættes før {ch['før']}:"
+        return cap(s) if first else s
+    if "i" not in ch and "før" in ch and str(ch.get("placering", "")) in (
+            f"efter overskriften før {ch['før']}", f"efter overskriften til {ch['før']}"):
+        s = f"{ch['placering']} indsættes:"  # "Efter overskriften før § 69 indsættes:"
         return cap(s) if first else s
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
@@ -560,6 +586,14 @@ def _new_section(ap, c) -> None:
     target = ap.resolve(c, str(c.get(key)), key)
     # the anchor only gives the place: a § that the same act rewrites is still a place
     anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
+    _check_before_heading(ap, c, anchor, key)
+    opener = _heading_opener(ap, c, anchor, key)
+    if opener is not None:
+        if heading is not None:
+            raise c.error(f"placeringen »{c.get('placering')}« sætter den nye paragraf under en overskrift, men "
+                          f"teksten begynder med sin egen overskrift »{heading}«", "placering",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        anchor, key = opener, "før"  # the new § opens the group: before the § that opened it
     parent = ap.parents[anchor.wid]
     sibs = ap.siblings(parent)
     i = sibs.index(anchor) + (1 if key == "efter" else 0)
@@ -617,15 +651,128 @@ def _new_section(ap, c) -> None:
                                        [u.wid for u in new_units]))
 
 
+# "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
+_AFTER_NAMED_HEADING = re.compile(r"(?:^| )efter overskriften »([^«»]*)«$")
+_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
+
+
+# "før overskriften før § 21", "før overskrifterne før § 21", "før overskriften til § 21", "før
+# overskriften »Tankanlæg«" as the (last part of the) placement of "Efter § 20 b indsættes …"
+_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
+                             r"|»([^«»]*)«)$")
+
+
+def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
+    """"Efter § 20 b indsættes før overskriften før § 21:": the new § goes after § 20 b in its group,
+    which is before the heading only when the § after § 20 b (leaving out §§ earlier numre of the act
+    inserted there) opens a unit with a heading: § 21, or the heading named »…«. Anything else is
+    refused: the act would say one place and the engine put the § in another."""
+    p = str(c.get("placering") or "")
+    m = _BEFORE_HEADING.search(p)
+    if not m or key != "efter":
+        return
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+    k = next((n for n, u in enumerate(secs) if u is anchor), None)
+    nxt = next((u for u in secs[k + 1:] if u.wid not in ap.r.inserted), None) if k is not None else None
+    if nxt is None:
+        raise c.error(f"placeringen »{p}« passer ikke: der står ingen paragraf efter {anchor.cite()}",
+                      "placering", hint=hint)
+    if m.group(1):
+        named = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+        if named is not nxt:
+            raise c.error(f"placeringen »{p}« passer ikke: efter {anchor.cite()} følger {nxt.cite()}, ikke "
+                          f"{named.cite()}", "placering", hint=hint)
+    up = ap.parents.get(nxt.wid)
+    first = None if up is None else next((u for u in up.children if u.wid not in ap.r.inserted), None)
+    if up is None or up.heading is None or first is not nxt:
+        raise c.error(f"placeringen »{p}« passer ikke: der står ingen overskrift mellem {anchor.cite()} og "
+                      f"{nxt.cite()}", "placering", hint=hint)
+    if m.group(2) is not None:
+        # the heading named may be one of several in a row ("Voksne" over "Anvendelsesområde" before
+        # § 124 of the social service act, lov 153/2011 § 1, nr. 1): any unit nxt opens
+        found, u = [], nxt
+        while (up is not None and next((x for x in up.children if x.wid not in ap.r.inserted), None) is u):
+            if up.heading is not None:
+                found.append(up.heading.text)
+            u, up = up, ap.parents.get(up.wid)
+        if _norm_query(m.group(2)) not in [_norm_query(h) for h in found]:
+            raise c.error(f"placeringen »{p}« passer ikke: overskriften efter {anchor.cite()} er "
+                          f"»{found[0]}«", "placering", hint=hint)
+
+
+def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:
+    """"Efter § 46 a indsættes efter overskriften før § 47:" (lov 574/2014 § 3, nr. 22): the new §
+    opens the group of § 47, right after its heading. Executed only when the placement and the
+    anchor agree: § 47 stands first under a heading and § 46 a is the § right before that heading
+    (in the act as the earlier numre left it); anything else is refused. The § that opened the
+    group is returned (the new § goes before it); None when the placement says nothing of this.
+    "Efter overskriften før § 69 indsættes:" (`før: "§ 69"`, the same § in the placement) only
+    needs § 69 to stand first under a mellemrubrik."""
+    p = str(c.get("placering") or "")
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    named = _AFTER_NAMED_HEADING.search(p)
+    if named and key == "efter":
+        # "Efter § 35 indsættes i kapitel 6 efter overskriften »Pristillæg m.v. til vindmøller«:" (lov
+        # 576/2012 § 1, nr. 1): the § after § 35 must open the heading's chapter, part or group;
+        # _check_placering then checks the heading's words and "i kapitel 6"
+        secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+        k = next((n for n, u in enumerate(secs) if u is anchor), None)
+        if k is None or k + 1 >= len(secs):
+            raise c.error(f"placeringen »{p}« passer ikke: der står ingen paragraf efter {anchor.cite()}",
+                          "placering", hint=hint)
+        opener = secs[k + 1]
+        up = ap.parents.get(opener.wid)
+        if up is None or up.heading is None or up.children[0] is not opener:
+            raise c.error(f"placeringen »{p}« passer ikke: efter {anchor.cite()} følger {opener.cite()} uden en "
+                          f"overskrift imellem", "placering", hint=hint)
+        return opener
+    m = _AFTER_HEADING_BEFORE.search(p)
+    if not m:
+        return None
+    opener = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+    if key != "efter" and opener is not anchor:
+        # "Efter overskriften før § 69 indsættes:" is `før: "§ 69"` with the same §
+        raise c.error(f"placeringen »{p}« passer ikke med »{key}: {c.get(key)}«", "placering", hint=hint)
+    group = ap.parents.get(opener.wid)
+    if group is None or group.kind != "group" or group.heading is None or group.children[0] is not opener:
+        raise c.error(f"placeringen »{p}« passer ikke: {opener.cite()} står ikke først efter en mellemrubrik",
+                      "placering", hint=hint)
+    if key != "efter":
+        return opener
+    secs = [u for u in ap.r.new.walk() if u.kind == "section" and u.num]
+    k = next(n for n, u in enumerate(secs) if u is opener)
+    if k == 0 or secs[k - 1] is not anchor:
+        before = secs[k - 1].cite() if k else "ingen paragraf"
+        raise c.error(f"placeringen »{p}« passer ikke: paragraffen før overskriften er {before}, ikke "
+                      f"{anchor.cite()}", "placering", hint=hint)
+    return opener
+
+
 def _check_placering(ap, c, unit: Unit) -> None:
     """`placering` of an imported act ("Efter § 19 indsættes i kapitel 4:"): the new § goes
     after the § it names, in that §'s group; a placement that says otherwise is refused, never
     executed in the wrong place. "i kapitel N"/"i afsnit N" is checked against where the §
-    landed; "efter overskriften …" (the new § opens the next group) is not done yet."""
+    landed. "efter overskriften »X«" (worded first: "I kapitel 10 efter overskriften »X« indsættes
+    før § 57:") is checked: the new § must stand first under the heading X, i.e. the § it goes
+    before opened that chapter, part or group. "efter overskriften før § N" is placed by
+    _heading_opener (the new § opens § N's group, the anchor § must stand right before it)."""
     p = str(c.get("placering") or "")
     if not p:
         return
-    if "efter overskrift" in p:
+    named = re.search(r"efter overskriften »([^«»]*)«", p)
+    if named:
+        up = ap.parents.get(unit.wid)
+        if up is not None and (up.wid, "heading", 0) in ap.r.edits:
+            raise c.error(f"placeringen »{p}« nævner en overskrift, som {ap.r.edits[(up.wid, 'heading', 0)][0].change.ref} "
+                          f"ændrer", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        found = None if up is None or up.heading is None else up.heading.text
+        if found is None or up.children[0] is not unit or _norm_query(found) != _norm_query(named.group(1)):
+            where = f"{c.get('før') or c.get('efter')}"
+            raise c.error(f"placeringen »{p}« passer ikke: {where} står ikke først efter overskriften "
+                          f"»{named.group(1)}« (overskriften før den er: »{found or 'ingen'}«)", "placering",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+    elif "efter overskrift" in p and not _AFTER_HEADING_BEFORE.search(p):
         raise c.error(f"placeringen »{p}« kan lawdiff endnu ikke udføre (den nye paragraf skal stå "
                       f"efter en overskrift)", "placering", hint="nummeret kan ikke udføres; markér det som ikke udført")
     for word, num in re.findall(r"\bi (kapitel|afsnit|Afsnit) ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ](?![\wæøå]))?)", p):

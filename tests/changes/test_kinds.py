@@ -77,6 +77,11 @@ BLOCKS = [  # sentences that end with a colon: new text follows
     ("Efter § 17 indsættes:", {"ny": None, "efter": "§ 17"}),
     ("Efter § 20 b indsættes før overskriften før § 21:", {"placering": "før overskriften før § 21"}),
     ("Efter § 19 indsættes i kapitel 4:", {"placering": "i kapitel 4"}),
+    # lov 738/2015 § 1, nr. 91: the new § opens the group of the § named
+    ("Efter overskriften før § 69 indsættes:", {"før": "§ 69", "placering": "efter overskriften før § 69"}),
+    # lov 326/2012 § 1, nr. 40 and § 2, nr. 32: the placement worded before the verb
+    ("I kapitel 10 efter overskriften »Administration mv.« indsættes før § 57:",
+     {"før": "§ 57", "placering": "i kapitel 10 efter overskriften »Administration mv.«"}),
     ("Overskriften før § 128 affattes således:", {"affattes": "overskriften før § 128"}),
     ("Lovens titel affattes således:", {"affattes": "lovens titel"}),
     ("Som fodnote til lovens titel indsættes:", {"ny": "fodnote"}),

@@ -115,4 +115,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     assert pct >= 99.0  # the aim of issue 8
     # measured floors (2026-11-24, branch fidelity): 19,290 identical, 123 not executed, 3 differing (the
     # source's typos repaired with a warning); 30 numre more read since changes/nummer.FALLBACK_TYPOS
-    assert identical >= 19290 and refused <= 123
+    # branch newkind: 19,293 identical, 120 not executed (placements after a heading: lov 326/2012 § 1,
+    # nr. 40, § 2, nr. 32, lov 738/2015 § 1, nr. 91)
+    assert identical >= 19293 and refused <= 120

@@ -144,7 +144,14 @@ def test_a_placement_the_engine_cannot_honour_is_refused_never_misplaced(store):
     lr = apply_proposal(parse_proposal(_act_with({**new, "placering": "i kapitel 12 b"}), "a.yaml"), {"lab": lab})["lab"]
     chap = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "12 b")
     assert [s.num for s in chap.walk() if s.kind == "section"][-1] == "68 h"
-    for placering, words in (("i kapitel 13", "passer ikke"), ("i kapitel 13 efter overskriften før § 69", "endnu ikke")):
+    # "efter overskriften før § 69": § 68 g stands right before that mellemrubrik, which opens chapter 13
+    # (changes/insert._heading_opener): the new § opens its group, in chapter 13
+    lr = apply_proposal(parse_proposal(_act_with({**new, "placering": "i kapitel 13 efter overskriften før § 69"}),
+                                       "a.yaml"), {"lab": lab})["lab"]
+    chap = next(u for u in lr.new.walk() if u.kind == "chapter" and u.num == "13")
+    assert chap.children[0].kind == "group" and [s.num for s in chap.children[0].children[:2]] == ["68 h", "69"]
+    for placering, words in (("i kapitel 13", "passer ikke"), ("i kapitel 13 efter overskriften før § 70", "passer ikke"),
+                             ("i kapitel 13 efter overskriften til kapitel 13", "endnu ikke")):
         with pytest.raises(LawdiffError) as e:
             apply_proposal(parse_proposal(_act_with({**new, "placering": placering}), "a.yaml"), {"lab": lab})
         assert words in str(e.value) and "§ 1, nr. 1" in str(e.value)
