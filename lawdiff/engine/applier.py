@@ -495,8 +495,9 @@ class _Applier(_Finding, _Rykning, _RefScan):
         """Execute one change: its "der bliver" checked, then its kind's `execute` (lawdiff/changes/)."""
         self.check_der_bliver(c)
         execute = EXECUTE.get(c.verb)
-        if execute is not None:
-            execute(self, c)
+        if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
+            raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
+        execute(self, c)
         if self.der_open:
             self._recheck_der_bliver()
 

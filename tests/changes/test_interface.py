@@ -56,3 +56,14 @@ def test_every_proposal_verb_has_exactly_one_kind():
 def test_the_engine_dispatches_to_the_kinds():
     from lawdiff.engine.applier import EXECUTE
     assert EXECUTE == {verb: _mod(name).execute for name in KINDS for verb in _mod(name).VERBS}
+
+
+def test_a_verb_no_kind_executes_is_an_internal_error_not_a_silent_no_op(store):
+    # the loader admits only proposal.VERBS; were a Change with another verb to reach the engine,
+    # doing nothing would leave the law text unchanged with exit 0 — it must fail loudly
+    from lawdiff.engine.applier import _Applier
+    from lawdiff.proposal import Change, Pos
+    pos = Pos(1, 1)
+    c = Change(item=1, index=1, law="lab", verb="omskrives", data={}, file="x.yaml", positions={}, pos=pos)
+    with pytest.raises(RuntimeError, match="omskrives"):
+        _Applier("lab", store.load("lab")).apply(c)
