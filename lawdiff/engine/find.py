@@ -174,9 +174,6 @@ class _Finding:
                 out.extend((k, ln, u, 0, len(ln.text)) for k, ln, u in self._lines(unit))
         return out
 
-    def _where(self, c: Change) -> str:
-        return "loven" if c.get("overalt") else str(c.get("i"))
-
     def find(self, c: Change, words: str, key: str) -> list[tuple[LineKey, Line, Unit, int, int]]:
         """The places of `words`: for each address of `i` (one or a list) as many as `antal` says."""
         if c.get("overalt"):
