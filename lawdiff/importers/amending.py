@@ -86,8 +86,8 @@ def _lines_text(el: etree._Element, read=None) -> str:
 
 
 def _paragraf_text(el: etree._Element, path: str) -> str:
-    """`_lines_text` of an ændringsparagraf's heading or intro: what cannot be read is an error
-    naming file:line (outside any nummer, there is nothing to refuse)."""
+    """`_lines_text` of the act's title or subtitle, or an ændringsparagraf's heading or intro: what
+    cannot be read is an error naming file:line (outside any nummer, there is nothing to refuse)."""
     try:
         return _lines_text(el, lambda li: linea_text(li, path))
     except Unreadable as e:
@@ -574,10 +574,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
     year = (root.findtext("Meta/Year") or "").strip()
-    def heading(el: etree._Element) -> str:  # a Linea that cannot be read is an error naming file:line
-        return _lines_text(el, lambda li: linea_text(li, path))
-
-    title = norm(heading(root.find("TitelGruppe/Titel")) if root.find("TitelGruppe/Titel") is not None
+    title = norm(_paragraf_text(root.find("TitelGruppe/Titel"), path) if root.find("TitelGruppe/Titel") is not None
                  else (root.findtext("Meta/DocumentTitle") or ""))
     sub = root.find("TitelGruppe/UnderTitel")
     doc: dict = {
@@ -587,8 +584,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         "status": "vedtaget",
         "kilde": f"lov nr. {number} af {long_date(date)}",
     }
-    if sub is not None and heading(sub):
-        doc["undertitel"] = heading(sub).strip("()")
+    subtitle = _paragraf_text(sub, path) if sub is not None else ""
+    if subtitle:
+        doc["undertitel"] = subtitle.strip("()")
     doc["love"] = {}
     act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
     act.warnings.extend(hoisted)

@@ -981,3 +981,16 @@ def test_a_run_outside_any_line_of_a_note_is_refused():
     assert el.getparent().tag == "Nota"
     with pytest.raises(LawdiffError, match="står uden for en <Linea>"):
         imported(_serialise(root), "x.xml")
+
+
+@pytest.mark.parametrize("where", ["TitelGruppe/Titel", "TitelGruppe/UnderTitel"])
+def test_a_run_outside_any_line_of_the_amending_acts_title_is_a_mapping_error(where):
+    """The amending reader's title and subtitle raised its internal Unreadable, a traceback (found by
+    the corpus fuzz test on lov 378/2012); now an error naming file:line, as for an ændringsparagraf's heading."""
+    root = etree.fromstring((CORPUS / "2012/2012-378.xml").read_bytes())
+    el = root.find(where)
+    el.append(_char(PLANT))
+    # the act version is still imported; the amending reader's refusal is kept as its error
+    err = read_official(_serialise(root), "x.xml").amending_error
+    assert isinstance(err, LawdiffError) and "<Char>" in err.message
+    assert err.file == "x.xml" and err.line == el.sourceline
