@@ -77,11 +77,12 @@ _SUGGEST = [
 ]
 
 
-def _suggestion(text: str) -> str | None:
-    s = norm(text)
+def _suggestion(text: str, readable=lambda s: _RX.match(s) is not None) -> str | None:
+    """The careless spelling's one readable form, or None (only ever a hint; nothing is read leniently)."""
+    s = norm(text).strip()
     for rx, repl in _SUGGEST:
         s = rx.sub(repl, s)
-    return s if s != norm(text) and _RX.match(s) else None
+    return s if s != norm(text).strip() and readable(s) else None
 
 
 def parse(text: str) -> Address:
@@ -367,8 +368,10 @@ def parse_citation(text: str) -> list[Cited]:
     """Every address a citation covers, in order; AddressError if it is not a citation."""
     src = norm(text).strip().rstrip(",")
     if scan_citation(src, 0) != len(src):
+        meant = _suggestion(src, lambda s: scan_citation(s, 0) == len(s))
         raise AddressError(f"henvisningen {text!r} kan ikke læses",
-                           hint='skriv den som i en ændringslov, fx "§ 16, stk. 1, og § 18, stk. 1, 1. pkt."')
+                           hint=f'mente du "{meant}"?' if meant else
+                                'skriv den som i en ændringslov, fx "§ 16, stk. 1, og § 18, stk. 1, 1. pkt."')
     out: list[Cited] = []
     path: dict[str, str] = {}
     level = -1

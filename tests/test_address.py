@@ -95,3 +95,14 @@ def test_garbage_address_keeps_the_general_hint():
     with pytest.raises(AddressError) as e:
         parse("hest")
     assert e.value.hint.startswith("skriv den som i loven")
+
+
+def test_careless_citation_in_a_proposal_is_refused_with_the_meant_one_as_hint():
+    from lawdiff.address import parse_citation
+    with pytest.raises(AddressError) as e:
+        parse_citation("§ 68 a, stk 4")
+    assert e.value.hint == 'mente du "§ 68 a, stk. 4"?'
+    assert parse_citation("§ 68 a, stk. 4")
+    with pytest.raises(AddressError) as e:
+        parse_citation("hest")
+    assert e.value.hint.startswith("skriv den som i en ændringslov")
