@@ -644,6 +644,8 @@ class _Reader:
                     out.extend(kids)  # a technical wrapper with no label of its own
                     continue
                 num = _container_num(label) if tag != "Bog" else None
+                if num is None and tag != "Bog" and label and not label.isspace():
+                    num = self._container_without_number(ch, label)
                 out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
@@ -667,6 +669,25 @@ class _Reader:
             else:
                 raise self.fail(ch, f"uventet element i <{el.tag}>")
         return levels[0]
+
+    # "Kapitel3" (LBK 1271/2013, 1606/2013, 1090/2015): the space left out; a reader reads kapitel 3
+    _CONTAINER_NO_SPACE = re.compile(r"(?:Afsnit|Kapitel)([0-9]+(?: ?[a-zæøå])?|[IVXLC]+(?: ?[A-Za-z])?)\.?", re.I)
+
+    def _container_without_number(self, el: etree._Element, label: str) -> str | None:
+        """The number of a chapter or part whose label labels.container_num cannot read: repaired
+        where only the space is missing, else None and reported ("1. kapitel", "Første afsnit.",
+        "Kapital 3"): such a chapter was imported without a number, silently, and no citation
+        ("kapitel 1") reaches it."""
+        bare = norm(label)
+        kind = DANISH.get(self._CONTAINER[el.tag], el.tag)
+        m = self._CONTAINER_NO_SPACE.fullmatch(bare)
+        if m:
+            self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« mangler mellemrum før nummeret "
+                                f"i kilden; læst som {kind} {m.group(1)}")
+            return m.group(1)
+        self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« har ikke form som »{kind.capitalize()} "
+                            f"N«; importeret som {kind} uden nummer, som ingen henvisning når")
+        return None
 
     def ikraft(self, el: etree._Element) -> list[Unit]:
         if self.is_lbk:

@@ -174,3 +174,57 @@ def test_a_subsection_number_no_citation_reaches_is_reported(base):
     assert (f"x.xml:{ex.getparent().sourceline}: stykkebetegnelsen »Stk. 2, 1. pkt.« har ikke form som et "
             f"stykkenummer; importeret med nummeret »2, 1. pkt«, som ingen henvisning når"
             in _new_warnings(_serialise(root), data))
+
+
+def test_a_subsection_number_split_over_two_runs_is_read(base):
+    """<Explicatus>Stk. </Explicatus> and "2" + "." as two plain runs in the first Linea (which
+    linea_text joins as "2 ."): the stk. was numbered by position, and "2 ." stayed as its text."""
+    data, root = base
+    root = copy.deepcopy(root)
+    stk = root.xpath("//Stk[Explicatus]")[4]
+    ex = stk.find("Explicatus")
+    label, ex.text = ex.text, "Stk. "
+    li = etree.Element("Linea")
+    for part in (label[5:-1], label[-1:]):
+        etree.SubElement(li, "Char").text = part
+    stk.find("Exitus").insert(0, li)
+    mutated = _serialise(root)
+    assert numbers(mutated) == numbers(data)
+    got, lost = lost_words(mutated, "x.xml")
+    assert got is not None and not lost
+
+
+# --- chapters and parts without a number a citation reaches ---------------------------------
+
+@pytest.mark.parametrize("label,warning", [
+    ("Kapitel3", "betegnelsen »Kapitel3« mangler mellemrum før nummeret i kilden; læst som kapitel 3"),
+    ("KapitelIV", "betegnelsen »KapitelIV« mangler mellemrum før nummeret i kilden; læst som kapitel IV"),
+    ("3. kapitel", "betegnelsen »3. kapitel« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
+                   "som ingen henvisning når"),
+    ("Afdeling 3", "betegnelsen »Afdeling 3« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
+                   "som ingen henvisning når"),
+])
+def test_a_chapter_label_without_a_readable_number_is_repaired_or_reported(base, label, warning):
+    data, root = base
+    root = copy.deepcopy(root)
+    kap = root.xpath("//Kapitel[Explicatus]")[3]
+    kap.find("Explicatus").text = label
+    mutated = _serialise(root)
+    assert f"x.xml:{kap.sourceline}: {warning}" in _new_warnings(mutated, data)
+    got, lost = lost_words(mutated, "x.xml")
+    assert got is not None and not lost
+
+
+@pytest.mark.parametrize("name,line,warning", [
+    ("2013/2013-1271.xml", 285, "betegnelsen »Kapitel3« mangler mellemrum før nummeret i kilden; læst som kapitel 3"),
+    ("2010/2010-963.xml", 3291, "betegnelsen »Kap. X A« har ikke form som »Kapitel N«; importeret som kapitel uden "
+                                "nummer, som ingen henvisning når"),
+    ("2015/2015-1291.xml", 49, "betegnelsen »1. del« har ikke form som »Afsnit N«; importeret som afsnit uden "
+                               "nummer, som ingen henvisning når"),
+])
+def test_real_chapters_and_parts_without_a_readable_number(name, line, warning):
+    """Real LBKs: these containers were imported without a number and without a word."""
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert f"{name}:{line}: {warning}" in res.repairs
+    if "læst som kapitel 3" in warning:
+        assert [u.num for u in res.act.walk() if u.kind == "chapter"].count("3") == 1
