@@ -610,6 +610,11 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
     year = (root.findtext("Meta/Year") or "").strip()
+    if not re.fullmatch(r"[0-9]{1,5}", number) or not re.fullmatch(r"[0-9]{4}", year):
+        # they name the file written (lov-YYYY-NNN.yaml): "../x" must never reach a path
+        raise MappingError(f"Meta: Number »{number[:40]}« og Year »{year[:40]}« er ikke et lovnummer og et årstal",
+                           file=path, line=root.sourceline, hint="dokumentet er beskadiget; hent det igen fra "
+                                                                 "retsinformation.dk")
     title = norm(_paragraf_text(root.find("TitelGruppe/Titel"), path) if root.find("TitelGruppe/Titel") is not None
                  else (root.findtext("Meta/DocumentTitle") or ""))
     sub = root.find("TitelGruppe/UnderTitel")

@@ -1146,6 +1146,14 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
+    # the number and year name the act ("LBK nr. 1342 af …") and the amendment file (lov-YYYY-NNN.yaml):
+    # "abc" or "../x" was taken as it stood (every official document has digits)
+    for tag, value, shape in (("Number", number, r"[0-9]{1,5}"), ("Year", year, r"[0-9]{4}")):
+        if not re.fullmatch(shape, value):
+            el = root.find(f"Meta/{tag}")
+            raise MappingError(f"Meta: {tag} »{value[:40]}« er ikke et {'nummer' if tag == 'Number' else 'årstal'}",
+                               file=path, line=el.sourceline if el is not None else root.sourceline,
+                               hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     try:
         datetime.date.fromisoformat(date)
     except ValueError:
@@ -1167,6 +1175,13 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         raise MappingError(f"dokumenttypen {dtype!r} kan ikke importeres (kun LBK, lov og ændringslov)",
                            file=path, line=root.find("Meta/DocumentType").sourceline)
 
+    if not doc_title:  # the printed title, where the metadata has none (it was imported as "", law "lov")
+        titel = root.find("TitelGruppe/Titel")
+        doc_title = norm(" ".join(linea_text(li, path) for li in titel.findall("Linea"))) if titel is not None else ""
+        if not doc_title:
+            raise MappingError("dokumentet har ingen titel (hverken Meta/DocumentTitle eller TitelGruppe/Titel)",
+                               file=path, line=root.sourceline,
+                               hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     is_lbk = dtype.startswith("LBK")
     # footnote references are superscript runs: a document without superscript needs no look at its notes
     r = _Reader(path, is_lbk, FootnoteRefs.of(root) if _UPER.search(data) is not None else None)

@@ -116,3 +116,31 @@ def test_the_command_prints_one_line_and_exits_1(tmp_path, text):
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert f"{bad}:1: XML med DOCTYPE/entiteter afvises" in r.stderr + r.stdout
+
+
+@pytest.mark.parametrize("tag,value,message", [
+    ("Number", "abc", "Meta: Number »abc« er ikke et nummer"),
+    ("Number", "../../x", "Meta: Number »../../x« er ikke et nummer"),
+    ("Year", "20166", "Meta: Year »20166« er ikke et årstal"),
+])
+def test_a_number_or_year_that_is_not_one_is_refused(text, tag, value, message):
+    """They name the act and the amendment file (lov-YYYY-NNN.yaml); they were taken as they stood."""
+    mutated = re.sub(f"<{tag}>[^<]*</{tag}>", f"<{tag}>{value}</{tag}>", text, count=1)
+    _refused(mutated.encode(), re.escape(message))
+
+
+def test_the_amending_reader_never_takes_a_path_as_the_acts_number():
+    from lawdiff.importers import amending
+    data = (CORPUS / "2013/2013-651.xml").read_bytes().decode()
+    mutated = re.sub("<Number>[^<]*</Number>", "<Number>../../x</Number>", data, count=1).encode()
+    with pytest.raises(LawdiffError, match="er ikke et lovnummer og et årstal"):
+        amending.read_amending(mutated, "x.xml")
+
+
+def test_a_document_without_metadata_title_takes_its_printed_title(text):
+    """Without Meta/DocumentTitle the act was imported with the title "" and the short name "lov"."""
+    mutated = re.sub(r"<DocumentTitle>[^<]*</DocumentTitle>", "<DocumentTitle></DocumentTitle>", text, count=1)
+    act = read_official(mutated.encode(), "x.xml").result.act
+    assert act.title == "lov om en aktiv beskæftigelsesindsats" and act.law == "lab"
+    both = re.sub(r"<TitelGruppe.*?</TitelGruppe>", "", mutated, count=1, flags=re.S)
+    _refused(both.encode(), "dokumentet har ingen titel")
