@@ -1178,10 +1178,6 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if not doc_title:  # the printed title, where the metadata has none (it was imported as "", law "lov")
         titel = root.find("TitelGruppe/Titel")
         doc_title = norm(" ".join(linea_text(li, path) for li in titel.findall("Linea"))) if titel is not None else ""
-        if not doc_title:
-            raise MappingError("dokumentet har ingen titel (hverken Meta/DocumentTitle eller TitelGruppe/Titel)",
-                               file=path, line=root.sourceline,
-                               hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
     is_lbk = dtype.startswith("LBK")
     # footnote references are superscript runs: a document without superscript needs no look at its notes
     r = _Reader(path, is_lbk, FootnoteRefs.of(root) if _UPER.search(data) is not None else None)
@@ -1190,6 +1186,9 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
               doc_type="lbk" if is_lbk else "lov", year=year, number=number, date=date,
               source=_source("lbk" if is_lbk else "lov", number, date),
               ministry=meta.get("Ministry", ""))
+    if not doc_title:  # the law text itself is read; the act has no name of its own (a synthetic document)
+        r.repairs.append(f"{path}:{root.sourceline}: dokumentet har ingen titel (hverken Meta/DocumentTitle eller "
+                         f"TitelGruppe/Titel); importeret uden titel under det korte navn »{act.law}«")
     for ch in body:
         if ch.tag in ("Indledning", "Hymne", "Praeambel"):
             act.preamble.extend(r.lines_of(ch))
