@@ -2,9 +2,17 @@
 "overskriften til kapitel 3"), a mellemrubrik repealed (»Overskriften før § 5 ophæves«) or inserted
 (`ny: overskrift`), and the title (»Lovens titel affattes således:«) and its footnote.
 
-Official text reads these as targets of the other kinds (rewrite.py, repeal.py, insert.py read
-"Overskriften til kapitel 3 affattes således:"; their `format` words them); this module executes
-them, for those kinds and for the proposal verb `overskrift`.
+Official text mostly reads these as targets of the other kinds (rewrite.py, repeal.py, insert.py
+read "Overskriften til kapitel 3 affattes således:"; their `format` words them); this module
+executes them, for those kinds and for the proposal verb `overskrift`.
+
+It also reads and words the rarer forms around headings that the other kinds do not (`read`,
+`format`, `is_kind`; hooked first into nummer._clause, listed first in nummer.KINDS). Each gives
+the data of an existing verb plus a small key naming the form, so the execution is the other
+kind's with one more check where the form says more:
+    Efter § 33 og før overskriften før § 34 indsættes:   {ny, efter: "§ 33",
+                                                          placering: "før overskriften før § 34",
+                                                          efter_og: true}
 """
 from __future__ import annotations
 
@@ -12,8 +20,36 @@ import re
 
 from ..model import Unit
 from ..text import norm_map
+from .common import Reader, cap
 from .log import TITLE_KEY, Edit, Placement
 from .tree import _norm_query
+
+# --- reading and wording of the rarer forms --------------------------------------------------------
+
+_SEC = r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?"
+# "Efter § 33 og før overskriften før § 34 indsættes:" (lov 1486/2014 § 1, nr. 40), "Efter § 14 og
+# før overskriften »Bankens øvrige Virksomhed« indsættes:" (lov 579/2010 § 16, nr. 1): the placement
+# "Efter § 20 b indsættes før overskriften før § 21:" (insert.py) worded before the verb
+_EFTER_OG_FOER = re.compile(rf"(?:Efter|efter) ({_SEC}) og (før overskriften (?:før {_SEC}|»[^«»]+«)) indsættes:")
+
+
+def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
+    """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
+    m = r.rx(_EFTER_OG_FOER.pattern)
+    if m:
+        return {"ny": None, "efter": m.group(1), "placering": m.group(2), "efter_og": True, "_blok": True}
+    return None
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("efter_og"):
+        s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
+        return cap(s) if first else s
+    raise ValueError(f"ukendt overskriftsform: {sorted(ch)}")
+
+
+def is_kind(ch: dict) -> bool:
+    return bool(ch.get("efter_og"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a

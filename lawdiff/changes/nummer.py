@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import insert, repeal, rewrite, words
+from . import heading, insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
-KINDS = (words, insert, rewrite, repeal)
+KINDS = (heading, words, insert, rewrite, repeal)  # heading: only its rarer forms (is_kind)
 
 
 def kind_module(ch: dict):
@@ -29,7 +29,7 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
         ch = words.read_follow_on(r, prev) or insert.read_follow_on(r, prev)
         if ch:
             return ch
-    ch = insert.read_top(r, prev, first)
+    ch = heading.read(r, prev, first) or insert.read_top(r, prev, first)
     if ch:
         return ch
     start = r.pos

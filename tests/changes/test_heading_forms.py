@@ -1,0 +1,37 @@
+"""The rarer heading and chapter forms that changes/heading.py reads (issues 8/9): each sentence is
+the real act's nummer, read into data and worded back word for word; what stays ambiguous is refused."""
+import pytest
+
+from lawdiff.changes.common import Unreadable
+from lawdiff.changes.nummer import format_sentence, read_sentence
+
+# (sentence as printed in Lovtidende, what must be in the data)
+SENTENCES = [
+    # lov 1486/2014 § 1, nr. 40
+    ("Efter § 33 og før overskriften før § 34 indsættes:",
+     [{"ny": None, "efter": "§ 33", "placering": "før overskriften før § 34", "efter_og": True}]),
+    # lov 579/2010 § 16, nr. 1
+    ("Efter § 14 og før overskriften »Bankens øvrige Virksomhed« indsættes:",
+     [{"efter": "§ 14", "placering": "før overskriften »Bankens øvrige Virksomhed«", "efter_og": True}]),
+]
+
+
+@pytest.mark.parametrize("text,want", SENTENCES)
+def test_heading_form_reads_into_data_and_words_back(text, want):
+    warnings: list[str] = []
+    out = read_sentence(text, warnings)
+    assert len(out) == len(want)
+    for ch, w in zip(out, want):
+        for k, v in w.items():
+            assert ch.get(k) == v, (k, ch)
+    assert format_sentence(out) == text
+    assert warnings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Efter § 33 og før overskriften før § 34 indsættes",  # no colon: the new text is not announced
+    "Efter § 33 og før § 34 indsættes:",  # not a heading: not a form lawdiff knows
+])
+def test_unclear_heading_forms_are_refused(text):
+    with pytest.raises(Unreadable):
+        read_sentence(text, [])

@@ -1,0 +1,56 @@
+"""The rarer heading and chapter forms (changes/heading.py) executed on real acts: each change is the
+amendment reader's data for the real nummer, run on the act it amends (or the nearest LBK of it the
+corpus holds), and compared with the official LBK that follows the amending act."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from lawdiff.importers.amending import read_amending_file
+from lawdiff.proposal import ProposalError
+from tests.conftest import lexdania
+from tests.test_engine_acts import corpus_act, run, text
+
+
+@lru_cache(maxsize=None)
+def _doc(act: str) -> dict:
+    return read_amending_file(lexdania(f"{act}.xml")).doc
+
+
+def nummer_changes(act: str, paragraf: str, nummer: str) -> list[dict]:
+    """The changes of one real nummer as the amendment reader gives them (refused: a test failure)."""
+    par = next(p for p in _doc(act)["paragraffer"] if str(p["nummer"]) == paragraf)
+    n = next(n for n in par["numre"] if str(n["nummer"]).rstrip(".") == nummer)
+    assert "ikke_udført" not in n, n.get("ikke_udført")
+    return [dict(c) for c in n["ændringer"]]
+
+
+def _layout(act, chapter: str) -> list[tuple]:
+    """A chapter's children as (kind, num, heading, [§ numbers of a group])."""
+    ch = next(u for u in act.walk() if u.kind == "chapter" and u.num == chapter)
+    return [(u.kind, u.num, u.heading.text if u.heading else None,
+             [s.num for s in u.children] if u.kind == "group" else None) for u in ch.children]
+
+
+def test_efter_og_foer_overskriften_places_the_new_group_between_the_section_and_the_heading():
+    """Lov nr. 1486 af 23/12/2014, § 1, nr. 40: "Efter § 33 og før overskriften før § 34 indsættes:
+    »Pulje til uddannelsesløft / § 33 a. …«" (lov om en aktiv beskæftigelsesindsats). The act amends
+    LBK 990/2014, which the corpus lacks; LBK 415/2013 has the same § 33 and heading before § 34, and
+    LBK 807/2015 after the act is the oracle for § 33 a and its place."""
+    lr = run("2013/2013-415", nummer_changes("2014/2014-1486", "1", "40"))
+    official = corpus_act("2015/2015-807")
+    assert text(lr.new, "§ 33 a") == text(official, "§ 33 a")
+    want = [x for x in _layout(official, "10") if x[1] in ("33",) or x[2] in ("Pulje til uddannelsesløft",
+                                                                             "Særligt om varighed")]
+    got = [x for x in _layout(lr.new, "10") if x[1] in ("33",) or x[2] in ("Pulje til uddannelsesløft",
+                                                                           "Særligt om varighed")]
+    assert got == want
+    assert [x[2] for x in want] == [None, "Pulje til uddannelsesløft", "Særligt om varighed"]
+
+
+def test_efter_og_foer_a_heading_that_is_not_there_is_refused():
+    ch = nummer_changes("2014/2014-1486", "1", "40")[0]
+    ch["placering"] = "før overskriften før § 35"  # § 35 opens no group: the act would say another place
+    with pytest.raises(ProposalError, match="placeringen »før overskriften før § 35« passer ikke"):
+        run("2013/2013-415", [ch])
