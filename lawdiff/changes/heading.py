@@ -13,6 +13,8 @@ kind's with one more check where the form says more:
     Efter § 33 og før overskriften før § 34 indsættes:   {ny, efter: "§ 33",
                                                           placering: "før overskriften før § 34",
                                                           efter_og: true}
+    Overskriften før § 45, der er ophævet, ophæves.       {ophæves: "overskriften før § 45",
+                                                          der_er_ophævet: true}
 """
 from __future__ import annotations
 
@@ -31,6 +33,9 @@ _SEC = r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?"
 # før overskriften »Bankens øvrige Virksomhed« indsættes:" (lov 579/2010 § 16, nr. 1): the placement
 # "Efter § 20 b indsættes før overskriften før § 21:" (insert.py) worded before the verb
 _EFTER_OG_FOER = re.compile(rf"(?:Efter|efter) ({_SEC}) og (før overskriften (?:før {_SEC}|»[^«»]+«)) indsættes:")
+# "Overskriften før § 45, der er ophævet, ophæves." (lov 433/2012 § 1, nr. 35 and 36): the heading of
+# a § the act repealed earlier; executed as a repeal of the heading once the § is seen to be repealed
+_FOER_OPHAEVET = re.compile(rf"([Oo]verskriften før {_SEC}), der er ophævet, (ophæves|udgår)")
 
 
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
@@ -38,6 +43,12 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_EFTER_OG_FOER.pattern)
     if m:
         return {"ny": None, "efter": m.group(1), "placering": m.group(2), "efter_og": True, "_blok": True}
+    m = r.rx(_FOER_OPHAEVET.pattern)
+    if m:
+        ch = {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "der_er_ophævet": True}
+        if m.group(2) == "udgår":
+            ch["verbum"] = "udgår"
+        return ch
     return None
 
 
@@ -45,11 +56,14 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("efter_og"):
         s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
         return cap(s) if first else s
+    if ch.get("der_er_ophævet"):
+        s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
+        return cap(s) if first else s
     raise ValueError(f"ukendt overskriftsform: {sorted(ch)}")
 
 
 def is_kind(ch: dict) -> bool:
-    return bool(ch.get("efter_og"))
+    return bool(ch.get("efter_og") or ch.get("der_er_ophævet"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -112,6 +126,8 @@ def repeal_heading(ap, c, unit: Unit) -> None:
         raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
                       "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")
     live = ap.live(c, unit, "ophæves")
+    if c.get("der_er_ophævet"):
+        _check_repealed(ap, c, live)
     if (live.wid, "heading", 0) in ap.r.edits:
         raise c.error(f"overskriften ændres allerede af {ap.r.edits[(live.wid, 'heading', 0)][0].change.ref}",
                       "ophæves")
@@ -119,6 +135,23 @@ def repeal_heading(ap, c, unit: Unit) -> None:
     ap.r.removed_headings[live.wid] = c
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+_REPEALED = re.compile(r"^\(\s*ophævet\s*\)\.?$", re.I)
+
+
+def _check_repealed(ap, c, group: Unit) -> None:
+    """"Overskriften før § 45, der er ophævet, ophæves.": § 45, the first § under the heading, must
+    be repealed in the act as it stands (its text only "(Ophævet)", or removed by an earlier nummer)."""
+    m = re.search(r"§ (\d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$", str(c.get("ophæves")))
+    sec = next((u for u in group.children if u.kind == "section"), None)
+    if m is None or sec is None or (sec.num or "").lower() != m.group(1).lower():
+        raise c.error(f"»{c.get('ophæves')}«: paragraffen står ikke først under overskriften", "ophæves")
+    own = " ".join(t for u in sec.walk() for t in u.own_lines()).strip()  # "(Ophævet)." sits in stk. 1
+    if sec.wid in ap.r.removed or _REPEALED.match(own):
+        return
+    raise c.error(f"»{c.get('ophæves')}, der er ophævet«: § {sec.num} er ikke ophævet (teksten er »{own[:60]}«)",
+                  "ophæves", hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def new_heading(ap, c) -> None:

@@ -13,6 +13,10 @@ SENTENCES = [
     # lov 579/2010 § 16, nr. 1
     ("Efter § 14 og før overskriften »Bankens øvrige Virksomhed« indsættes:",
      [{"efter": "§ 14", "placering": "før overskriften »Bankens øvrige Virksomhed«", "efter_og": True}]),
+    # lov 433/2012 § 1, nr. 35 and 36
+    ("Overskriften før § 45, der er ophævet, ophæves.", [{"ophæves": "overskriften før § 45", "der_er_ophævet": True}]),
+    ("Overskriften før § 45 A, der er ophævet, ophæves.",
+     [{"ophæves": "overskriften før § 45 A", "der_er_ophævet": True}]),
 ]
 
 
@@ -31,6 +35,7 @@ def test_heading_form_reads_into_data_and_words_back(text, want):
 @pytest.mark.parametrize("text", [
     "Efter § 33 og før overskriften før § 34 indsættes",  # no colon: the new text is not announced
     "Efter § 33 og før § 34 indsættes:",  # not a heading: not a form lawdiff knows
+    "Overskriften før § 45, der er ophævet, ophæves, og i stedet indsættes:",  # which heading text goes where
 ])
 def test_unclear_heading_forms_are_refused(text):
     with pytest.raises(Unreadable):
