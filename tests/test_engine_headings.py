@@ -84,3 +84,23 @@ def test_the_heading_of_a_section_that_is_not_repealed_is_not_repealed():
     ch["ophæves"] = "overskriften før § 44"  # § 44 is in force: "der er ophævet" does not fit
     with pytest.raises(ProposalError, match="§ 44 er ikke ophævet"):
         run("2011/2011-796", [ch])
+
+
+def test_a_heading_named_by_its_words_is_rewritten_only_where_it_reads_so():
+    """Lov nr. 1361 af 8/12/2010, § 3, nr. 4: "Overskriften før §§ 36 og 36 a, »Definitioner af
+    tobaksvarer m.v.«, ændres til: »Administrative regler for afgiftsfritagne varer m.v.«"
+    (tobaksafgiftsloven). The act amends LBK 635/1998, which the corpus lacks; LBK 379/2014 has the
+    new heading over §§ 36 and 36 a. Run on it, the real nummer is refused (the heading no longer
+    reads »Definitioner …«); its inverse (the same form, the words swapped) gives the old heading back."""
+    real = nummer_changes("2010/2010-1361", "3", "4")
+    assert real == [{"affattes": "overskriften før §§ 36 og 36 a", "tekst": "Administrative regler for afgiftsfritagne varer m.v.",
+                     "overskrift_citat": "Definitioner af tobaksvarer m.v.", "ændres_til": True}]
+    with pytest.raises(ProposalError, match="overskriften før §§ 36 og 36 a er »Administrative regler for "
+                                            "afgiftsfritagne varer m.v.«, ikke »Definitioner af tobaksvarer m.v.«"):
+        run("2014/2014-379", real)
+    inverse = dict(real[0], overskrift_citat=real[0]["tekst"], tekst=real[0]["overskrift_citat"])
+    lr = run("2014/2014-379", [inverse])
+    assert _group_headings(lr.new, "35", "37") == ["Uregelmæssighed ved varetransport", "Definitioner af tobaksvarer m.v.",
+                                                  "Overgangs- og ikrafttrædelsesbestemmelser"]
+    with pytest.raises(ProposalError, match="står over § 36, § 36 a, ikke over §§ 36 og 37"):
+        run("2014/2014-379", [dict(inverse, affattes="overskriften før §§ 36 og 37")])

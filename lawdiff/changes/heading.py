@@ -15,6 +15,9 @@ kind's with one more check where the form says more:
                                                           efter_og: true}
     Overskriften før § 45, der er ophævet, ophæves.       {ophæves: "overskriften før § 45",
                                                           der_er_ophævet: true}
+    Overskriften før §§ 36 og 36 a, »A«, ændres til: »B«  {affattes: "overskriften før §§ 36 og 36 a",
+                                                          overskrift_citat: A, ændres_til: true,
+                                                          tekst: B, inline: true}
 """
 from __future__ import annotations
 
@@ -36,6 +39,11 @@ _EFTER_OG_FOER = re.compile(rf"(?:Efter|efter) ({_SEC}) og (før overskriften (?
 # "Overskriften før § 45, der er ophævet, ophæves." (lov 433/2012 § 1, nr. 35 and 36): the heading of
 # a § the act repealed earlier; executed as a repeal of the heading once the § is seen to be repealed
 _FOER_OPHAEVET = re.compile(rf"([Oo]verskriften før {_SEC}), der er ophævet, (ophæves|udgår)")
+# "Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til: »…«" (lov 1361/2010
+# § 3, nr. 4): the heading named by place and by its words, rewritten; executed only when the heading
+# at that place has those words and stands over exactly the §§ cited
+_SECS = r"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?|§§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?(?:, \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)* og \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
+_NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»]+)«, ændres til:")
 
 
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
@@ -43,6 +51,10 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_EFTER_OG_FOER.pattern)
     if m:
         return {"ny": None, "efter": m.group(1), "placering": m.group(2), "efter_og": True, "_blok": True}
+    m = r.rx(_NAMED_CHANGED.pattern)
+    if m:
+        return {"affattes": m.group(1)[0].lower() + m.group(1)[1:], "overskrift_citat": m.group(2),
+                "ændres_til": True, "_blok": True}  # the new text follows inline (nummer._read_sentence)
     m = r.rx(_FOER_OPHAEVET.pattern)
     if m:
         ch = {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "der_er_ophævet": True}
@@ -56,6 +68,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("efter_og"):
         s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
         return cap(s) if first else s
+    if ch.get("ændres_til"):
+        s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
+        return cap(s) if first else s
     if ch.get("der_er_ophævet"):
         s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
         return cap(s) if first else s
@@ -63,7 +78,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return bool(ch.get("efter_og") or ch.get("der_er_ophævet"))
+    return bool(ch.get("efter_og") or ch.get("der_er_ophævet") or ch.get("ændres_til"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -86,6 +101,8 @@ def execute(ap, c, where=None) -> None:
     live = ap.live(c, unit, key)
     if live.heading is None:
         raise c.error(f"{unit.cite()} har ingen overskrift", key)
+    if c.get("overskrift_citat") is not None and key == "affattes":
+        _check_named(ap, c, live, where)
     tekst = str(c.get("tekst")).strip().splitlines()
     if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() \
             == f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower():
@@ -98,6 +115,23 @@ def execute(ap, c, where=None) -> None:
     ap.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def _check_named(ap, c, live: Unit, where) -> None:
+    """"Overskriften før §§ 36 og 36 a, »A«, ændres til: »B«": the heading found must read A and (for
+    "§§ …") stand over exactly the §§ named; anything else is refused, never rewritten."""
+    said = str(c.get("overskrift_citat"))
+    if _norm_query(live.heading.text) != _norm_query(said):
+        raise c.error(f"overskriften {str(where).split(' ', 1)[1]} er »{live.heading.text}«, ikke »{said}«",
+                      "overskrift_citat", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    m = re.search(r"§§ (.+)$", str(where))
+    if m:
+        named = [n.strip().lower() for n in re.split(r", | og ", m.group(1))]
+        under = [(u.num or "").lower() for u in live.children if u.kind == "section"]
+        if live.kind != "group" or under != named:
+            raise c.error(f"overskriften »{said}« står over {', '.join('§ ' + n for n in under) or 'ingen paragraffer'}, "
+                          f"ikke over {m.group(0)}", "affattes",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def title(ap, c, key: str, kind: str) -> None:

@@ -17,6 +17,12 @@ SENTENCES = [
     ("Overskriften før § 45, der er ophævet, ophæves.", [{"ophæves": "overskriften før § 45", "der_er_ophævet": True}]),
     ("Overskriften før § 45 A, der er ophævet, ophæves.",
      [{"ophæves": "overskriften før § 45 A", "der_er_ophævet": True}]),
+    # lov 1361/2010 § 3, nr. 4 (the new text follows as a block; here quoted inline)
+    ("Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til: »Administrative regler for "
+     "afgiftsfritagne varer m.v.«", [{"affattes": "overskriften før §§ 36 og 36 a",
+                                     "overskrift_citat": "Definitioner af tobaksvarer m.v.", "ændres_til": True}]),
+    ("Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til:",
+     [{"affattes": "overskriften før §§ 36 og 36 a", "ændres_til": True}]),
 ]
 
 
