@@ -104,3 +104,32 @@ def test_a_heading_named_by_its_words_is_rewritten_only_where_it_reads_so():
                                                   "Overgangs- og ikrafttrædelsesbestemmelser"]
     with pytest.raises(ProposalError, match="står over § 36, § 36 a, ikke over §§ 36 og 37"):
         run("2014/2014-379", [dict(inverse, affattes="overskriften før §§ 36 og 37")])
+
+
+def _chapter_heading(act, label: str) -> str:
+    [u] = [u for u in act.walk() if u.kind == "chapter" and u.label == label]
+    return u.heading.text
+
+
+def test_the_heading_of_a_chapter_labelled_with_an_ordinal_is_rewritten():
+    """Lov nr. 633 af 12/6/2013, § 1, nr. 7: "Overskriften til 24. kapitel affattes således: »24. kapitel
+    Seksualforbrydelser«" (straffeloven, LBK 1007/2012 -> LBK 1028/2013; the model keeps straffeloven's
+    chapters unnumbered with their label "24. kapitel")."""
+    lr = run("2012/2012-1007", nummer_changes("2013/2013-633", "1", "7"))
+    assert _chapter_heading(lr.base, "24. kapitel") == "Forbrydelser mod kønssædeligheden"
+    assert _chapter_heading(lr.new, "24. kapitel") == _chapter_heading(corpus_act("2013/2013-1028"), "24. kapitel") \
+        == "Seksualforbrydelser"
+
+
+def test_an_ordinal_chapter_that_is_not_there_is_refused():
+    ch = dict(nummer_changes("2013/2013-633", "1", "7")[0], affattes="overskriften til kapitel 99")
+    with pytest.raises(ProposalError):
+        run("2012/2012-1007", [ch])
+
+
+def test_the_heading_of_a_chapter_with_a_capital_letter_is_rewritten():
+    """Lov nr. 1636 af 26/12/2013, § 1, nr. 5: "Overskriften til kapitel 3 A affattes således: »Kapitel 3 A
+    Opgørelsen og ansættelsen …«" (kulbrinteskatteloven, LBK 971/2011 -> LBK 862/2014)."""
+    lr = run("2011/2011-971", nummer_changes("2013/2013-1636", "1", "5"))
+    want = _chapter_heading(corpus_act("2014/2014-862"), "Kapitel 3 A")
+    assert _chapter_heading(lr.new, "Kapitel 3 A") == want != _chapter_heading(lr.base, "Kapitel 3 A")

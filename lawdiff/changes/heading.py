@@ -18,6 +18,12 @@ kind's with one more check where the form says more:
     Overskriften før §§ 36 og 36 a, »A«, ændres til: »B«  {affattes: "overskriften før §§ 36 og 36 a",
                                                           overskrift_citat: A, ændres_til: true,
                                                           tekst: B, inline: true}
+    Overskriften til 24. kapitel affattes således:        {affattes: "overskriften til kapitel 24",
+                                                          ordenstal: true}
+    Overskriften til kapitel 3 A affattes således:        {affattes: "overskriften til kapitel 3 a",
+                                                          versal: true}
+(`ordenstal` and `versal` are forms: the citation is stored as address.py reads it, and printed as
+the act has it)
 """
 from __future__ import annotations
 
@@ -46,6 +52,12 @@ _SECS = r"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?|§§ \d+(?: [a-zæøåA-ZÆØ
 _NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»]+)«, ændres til:")
 
 
+# "Overskriften til 24. kapitel affattes således:" (lov 633/2013 § 1, nr. 7: straffeloven numbers its
+# chapters "24. kapitel") and "Overskriften til kapitel 3 A affattes således:" (lov 1636/2013 § 1,
+# nr. 5: a capital letter). The engine finds the chapter by its label (applier.heading_unit).
+_CHAPTER_REWRITE = re.compile(r"([Oo])verskriften til (?:(\d+)\. kapitel|kapitel (\d+) ([A-ZÆØÅ])) affattes således:")
+
+
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     m = r.rx(_EFTER_OG_FOER.pattern)
@@ -55,6 +67,12 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     if m:
         return {"affattes": m.group(1)[0].lower() + m.group(1)[1:], "overskrift_citat": m.group(2),
                 "ændres_til": True, "_blok": True}  # the new text follows inline (nummer._read_sentence)
+    m = r.rx(_CHAPTER_REWRITE.pattern)
+    if m:
+        if m.group(2):
+            return {"affattes": f"overskriften til kapitel {m.group(2)}", "ordenstal": True, "_blok": True}
+        return {"affattes": f"overskriften til kapitel {m.group(3)} {m.group(4).lower()}", "versal": True,
+                "_blok": True}
     m = r.rx(_FOER_OPHAEVET.pattern)
     if m:
         ch = {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "der_er_ophævet": True}
@@ -71,6 +89,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
         return cap(s) if first else s
+    if ch.get("ordenstal") or ch.get("versal"):
+        m = re.fullmatch(r"overskriften til kapitel (\d+)(?: ([a-zæøå]))?", ch["affattes"])
+        cit = f"{m.group(1)}. kapitel" if ch.get("ordenstal") else f"kapitel {m.group(1)} {m.group(2).upper()}"
+        s = f"overskriften til {cit} affattes således:"
+        return cap(s) if first else s
     if ch.get("der_er_ophævet"):
         s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
         return cap(s) if first else s
@@ -78,7 +101,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return bool(ch.get("efter_og") or ch.get("der_er_ophævet") or ch.get("ændres_til"))
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -104,9 +127,10 @@ def execute(ap, c, where=None) -> None:
     if c.get("overskrift_citat") is not None and key == "affattes":
         _check_named(ap, c, live, where)
     tekst = str(c.get("tekst")).strip().splitlines()
-    if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() \
-            == f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower():
-        tekst = tekst[1:]  # "Kapitel 3 / Ny overskrift": the label line is not part of the heading
+    if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() in (
+            f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower(), (live.label or "").lower()):
+        # "Kapitel 3 / Ny overskrift", "24. kapitel / Ny overskrift": the label line is not part of the heading
+        tekst = tekst[1:]
     if len(tekst) != 1:
         raise c.error("en overskrift er én linje", "tekst")
     lkey = (live.wid, "heading", 0)

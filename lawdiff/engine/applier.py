@@ -176,6 +176,14 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def heading_unit(self, c: Change, where: str, key: str) -> Unit:
         """The base unit whose heading `where` names: "kapitel 3", "afsnit II", "før § 5", "efter § 11"
         (the mellemrubrik that opens the group of the next §), or "§ 5" (the one before § 5)."""
+        o = re.match(r"^kapitel\s+(\d+)$", where.strip(), re.I)
+        if o and not any(u.kind == "chapter" and u.num == o.group(1) for u in self.r.base.walk()):
+            # "overskriften til 24. kapitel" (straffeloven numbers its chapters so; the model keeps
+            # such a chapter unnumbered, with its label): the one chapter labelled so
+            found = [u for u in self.r.base.walk() if u.kind == "chapter" and not u.num
+                     and norm_map(u.label or "")[0].strip().lower() == f"{o.group(1)}. kapitel"]
+            if len(found) == 1:
+                return found[0]
         m = re.match(r"^(før|efter)\s+(.+)$", where.strip(), re.I)
         side = m.group(1).lower() if m else "før"
         target = self.resolve(c, m.group(2) if m else where, key)

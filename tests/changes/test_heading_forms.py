@@ -23,6 +23,9 @@ SENTENCES = [
                                      "overskrift_citat": "Definitioner af tobaksvarer m.v.", "ændres_til": True}]),
     ("Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til:",
      [{"affattes": "overskriften før §§ 36 og 36 a", "ændres_til": True}]),
+    # lov 633/2013 § 1, nr. 7 (straffeloven); lov 1636/2013 § 1, nr. 5 (kulbrinteskatteloven)
+    ("Overskriften til 24. kapitel affattes således:", [{"affattes": "overskriften til kapitel 24", "ordenstal": True}]),
+    ("Overskriften til kapitel 3 A affattes således:", [{"affattes": "overskriften til kapitel 3 a", "versal": True}]),
 ]
 
 
