@@ -22,6 +22,7 @@ kind's with one more check where the form says more:
                                                           ordenstal: true}
     Overskriften til kapitel 3 A affattes således:        {affattes: "overskriften til kapitel 3 a",
                                                           versal: true}
+    Kapitel VII B ophæves.                                {ophæves: "kapitel VII b", versal: true}
 (`ordenstal` and `versal` are forms: the citation is stored as address.py reads it, and printed as
 the act has it)
 """
@@ -58,6 +59,10 @@ _NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»
 _CHAPTER_REWRITE = re.compile(r"([Oo])verskriften til (?:(\d+)\. kapitel|kapitel (\d+) ([A-ZÆØÅ])) affattes således:")
 
 
+# "Kapitel VII B ophæves." (lov 310/2015 § 1, nr. 30, 31 and 45): a chapter cited with a capital letter
+_CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\.?$)")
+
+
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     m = r.rx(_EFTER_OG_FOER.pattern)
@@ -73,6 +78,9 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
             return {"affattes": f"overskriften til kapitel {m.group(2)}", "ordenstal": True, "_blok": True}
         return {"affattes": f"overskriften til kapitel {m.group(3)} {m.group(4).lower()}", "versal": True,
                 "_blok": True}
+    m = r.rx(_CHAPTER_REPEAL.pattern) if first else None
+    if m:
+        return {"ophæves": f"kapitel {m.group(1)} {m.group(2).lower()}", "versal": True}
     m = r.rx(_FOER_OPHAEVET.pattern)
     if m:
         ch = {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "der_er_ophævet": True}
@@ -88,6 +96,10 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return cap(s) if first else s
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
+        return cap(s) if first else s
+    if ch.get("versal") and "ophæves" in ch:
+        num, letter = ch["ophæves"].removeprefix("kapitel ").rsplit(" ", 1)
+        s = f"kapitel {num} {letter.upper()} ophæves"
         return cap(s) if first else s
     if ch.get("ordenstal") or ch.get("versal"):
         m = re.fullmatch(r"overskriften til kapitel (\d+)(?: ([a-zæøå]))?", ch["affattes"])

@@ -138,6 +138,16 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 finally:
                     self.r.new.__dict__.pop("_section_index", None)
                 return t
+        m = re.match(r"^\s*kapitel\s+([IVXLC]+(?:\s[a-zæøå])?)\s*,?\s*$", norm_map(text)[0], re.I)
+        if m:
+            # "Kapitel VII B ophæves." (lov om leje): address.parse reads Arabic chapter numbers only;
+            # the one chapter numbered (or, unnumbered, labelled "Kapitel"/"Kap.") so in the base act
+            want = m.group(1).lower()
+            found = [u for u in self.r.base.walk() if u.kind == "chapter" and (
+                (u.num or "").lower() == want or not u.num and re.sub(r"^(?:kapitel|kap\.)\s+", "", norm_map(
+                    u.label or "")[0].strip().lower()) == want)]
+            if len(found) == 1:
+                return addr.Target(addr.Address(chapter=found[0].num or m.group(1)), found)
         where = "" if first.message.endswith(f" i {self.r.base.key}") else f" (i {self.r.base.key})"
         raise c.error(first.message + where, key, hint=first.hint) from None
 

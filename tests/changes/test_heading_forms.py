@@ -26,6 +26,9 @@ SENTENCES = [
     # lov 633/2013 § 1, nr. 7 (straffeloven); lov 1636/2013 § 1, nr. 5 (kulbrinteskatteloven)
     ("Overskriften til 24. kapitel affattes således:", [{"affattes": "overskriften til kapitel 24", "ordenstal": True}]),
     ("Overskriften til kapitel 3 A affattes således:", [{"affattes": "overskriften til kapitel 3 a", "versal": True}]),
+    # lov 310/2015 § 1, nr. 30 and 45 (lov om leje)
+    ("Kapitel VII B ophæves.", [{"ophæves": "kapitel VII b", "versal": True}]),
+    ("Kapitel X A ophæves.", [{"ophæves": "kapitel X a", "versal": True}]),
 ]
 
 
