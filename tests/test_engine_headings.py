@@ -155,3 +155,29 @@ def test_a_chapter_with_a_roman_number_and_a_capital_letter_is_repealed(nummer, 
 def test_a_chapter_that_is_not_there_is_refused():
     with pytest.raises(ProposalError, match="kapitel VII d"):
         run("2010/2010-963", [{"ophæves": "kapitel VII d", "versal": True}])
+
+
+def test_words_are_changed_throughout_a_chapter():
+    """Lov nr. 1575 af 15/12/2015, § 1, nr. 7: "Overalt i kapitel 8 a ændres »den centrale Eurodac-enhed«
+    til: »det centrale Eurodac-system«." (udlændingeloven). The act amends LBK 1021/2014, which the
+    corpus lacks; LBK 863/2013 has the words 18 times, all in kapitel 8 a; LBK 412/2016 none."""
+    from lawdiff.render.text import plain_text
+
+    lr = run("2013/2013-863", nummer_changes("2015/2015-1575", "1", "7"))
+
+    def count(act, words: str, chapter: bool) -> int:
+        units = [next(u for u in act.walk() if u.kind == "chapter" and u.num == "8 a")] if chapter else act.body
+        return sum(plain_text(u).count(words) for u in units)
+
+    old, new = "den centrale Eurodac-enhed", "det centrale Eurodac-system"
+    assert count(lr.base, old, True) == count(lr.base, old, False) == 18 and count(lr.base, new, True) == 0
+    assert count(lr.new, old, False) == count(corpus_act("2016/2016-412"), old, False) == 0
+    assert count(lr.new, new, True) == 18
+
+
+def test_words_of_the_title_cited_as_titlen():
+    """Lov nr. 275 af 27/3/2015, § 1, nr. 1: "I titlen udgår »(SVU)«." (LBK 364/2014 is not in the
+    corpus; LBK 206/2013 has the same title)."""
+    lr = run("2013/2013-206", nummer_changes("2015/2015-275", "1", "1"))
+    assert lr.base.title == "lov om statens voksenuddannelsesstøtte (SVU)"
+    assert lr.new.title == "lov om statens voksenuddannelsesstøtte"

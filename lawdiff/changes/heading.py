@@ -23,7 +23,10 @@ kind's with one more check where the form says more:
     Overskriften til kapitel 3 A affattes således:        {affattes: "overskriften til kapitel 3 a",
                                                           versal: true}
     Kapitel VII B ophæves.                                {ophæves: "kapitel VII b", versal: true}
-(`ordenstal` and `versal` are forms: the citation is stored as address.py reads it, and printed as
+    Overalt i kapitel 8 a ændres »A« til: »B«.            {overalt, i: "kapitel 8 a", ændres, til}
+                                                          (worded by words.py)
+    I titlen udgår »(SVU)«.                               {i: "lovens titel", udgår, titlen: true}
+(`ordenstal`, `versal` and `titlen` are forms: the citation is stored as address.py reads it, and printed as
 the act has it)
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ import re
 
 from ..model import Unit
 from ..text import norm_map
+from . import words
 from .common import Reader, cap
 from .log import TITLE_KEY, Edit, Placement
 from .tree import _norm_query
@@ -63,8 +67,27 @@ _CHAPTER_REWRITE = re.compile(r"([Oo])verskriften til (?:(\d+)\. kapitel|kapitel
 _CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\.?$)")
 
 
+# "Overalt i kapitel 8 a ændres »…« til: »…«." (lov 1575/2015 § 1, nr. 7): a word change throughout a
+# chapter (common.read_location reads "Overalt i" before §, stk. and nr. only)
+_OVERALT_KAPITEL = re.compile(r"(?:Overalt|overalt) i (kapitel [\dIVXLC]+(?: [a-zæøå])?) (?=ændres|udgår|indsættes)")
+# "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
+_I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
+
+
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
+    start = r.pos
+    for rx, loc in ((_OVERALT_KAPITEL, lambda m: {"overalt": True, "i": m.group(1)}),
+                    (_I_TITLEN, lambda m: {"i": "lovens titel"})):
+        m = r.rx(rx.pattern) if first else None
+        if m:
+            ch = words.read_verb(r, loc(m))
+            if ch is None:
+                r.pos = start
+                return None
+            if rx is _I_TITLEN:
+                ch["titlen"] = True
+            return ch
     m = r.rx(_EFTER_OG_FOER.pattern)
     if m:
         return {"ny": None, "efter": m.group(1), "placering": m.group(2), "efter_og": True, "_blok": True}
@@ -97,6 +120,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
         return cap(s) if first else s
+    if ch.get("titlen"):
+        plain = words.format({k: v for k, v in ch.items() if k != "titlen"}, prev, first)
+        if not plain.startswith(("I lovens titel ", "i lovens titel ")):
+            raise ValueError(f"»titlen« passer ikke til ændringen: {sorted(ch)}")
+        return plain[:2] + "titlen " + plain[len("I lovens titel "):]
     if ch.get("versal") and "ophæves" in ch:
         num, letter = ch["ophæves"].removeprefix("kapitel ").rsplit(" ", 1)
         s = f"kapitel {num} {letter.upper()} ophæves"
@@ -113,7 +141,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal"))
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a

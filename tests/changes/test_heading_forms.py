@@ -29,6 +29,10 @@ SENTENCES = [
     # lov 310/2015 § 1, nr. 30 and 45 (lov om leje)
     ("Kapitel VII B ophæves.", [{"ophæves": "kapitel VII b", "versal": True}]),
     ("Kapitel X A ophæves.", [{"ophæves": "kapitel X a", "versal": True}]),
+    # lov 1575/2015 § 1, nr. 7; lov 275/2015 § 1, nr. 1
+    ("Overalt i kapitel 8 a ændres »den centrale Eurodac-enhed« til: »det centrale Eurodac-system«.",
+     [{"overalt": True, "i": "kapitel 8 a", "ændres": "den centrale Eurodac-enhed"}]),
+    ("I titlen udgår »(SVU)«.", [{"i": "lovens titel", "udgår": "(SVU)", "titlen": True}]),
 ]
 
 
