@@ -181,3 +181,10 @@ def test_words_of_the_title_cited_as_titlen():
     lr = run("2013/2013-206", nummer_changes("2015/2015-275", "1", "1"))
     assert lr.base.title == "lov om statens voksenuddannelsesstøtte (SVU)"
     assert lr.new.title == "lov om statens voksenuddannelsesstøtte"
+
+
+def test_words_that_udgaar_og_i_stedet_indsaettes_are_replaced():
+    """Lov nr. 310 af 25/3/2015, § 1, nr. 50: "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet
+    indsættes: »af en lejlighed, …, og har lejeren«." (lov om leje, LBK 963/2010 -> LBK 809/2015)."""
+    lr = run("2010/2010-963", nummer_changes("2015/2015-310", "1", "50"))
+    assert text(lr.new, "§ 75, stk. 3") == text(corpus_act("2015/2015-809"), "§ 75, stk. 3") != text(lr.base, "§ 75, stk. 3")

@@ -79,6 +79,12 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[m.group(2)]
             ch["antal_efter_verbum"] = True
         ch["udgår"] = r.quote()
+        if ch["udgår"] is not None and r.text.startswith(", og i stedet indsættes: »", r.pos):
+            # "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »…«" (lov 310/2015
+            # § 1, nr. 50): a change of words (`ændres`/`til`), worded so (`udgår_i_stedet`)
+            r.pos += len(", og i stedet indsættes: ")
+            ch["ændres"], ch["til"], ch["udgår_i_stedet"] = ch.pop("udgår"), r.quote(), True
+            return ch
         return _count_last(r, ch)
     m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før)(:)? (?=»)")
     if m:
@@ -212,6 +218,9 @@ def _to(ch: dict) -> str:
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("udgår_i_stedet"):  # "udgår »A«, og i stedet indsættes: »B«" (read_verb)
+        rest = {k: v for k, v in ch.items() if k not in ("ændres", "til", "udgår_i_stedet")}
+        return f"{_format({**rest, 'udgår': ch['ændres']}, prev, first)}, og i stedet indsættes: {q(ch['til'])}"
     if ch.get("antal_sidst"):  # the count is printed last ("… til: »B« tre gange")
         s = _format({k: v for k, v in ch.items() if k not in ("antal", "antal_sidst")}, prev, first)
         return f"{s} {COUNT_WORDS[ch['antal']]} {ch['antal_sidst']}"

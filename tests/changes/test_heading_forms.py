@@ -33,6 +33,11 @@ SENTENCES = [
     ("Overalt i kapitel 8 a ændres »den centrale Eurodac-enhed« til: »det centrale Eurodac-system«.",
      [{"overalt": True, "i": "kapitel 8 a", "ændres": "den centrale Eurodac-enhed"}]),
     ("I titlen udgår »(SVU)«.", [{"i": "lovens titel", "udgår": "(SVU)", "titlen": True}]),
+    # words.py: lov 310/2015 § 1, nr. 50
+    ("I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »af en lejlighed, der delvis er udlejet til "
+     "andet end beboelse, og har lejeren«.", [{"i": "§ 75, stk. 3, 1. pkt.", "ændres": ", der har",
+                                               "til": "af en lejlighed, der delvis er udlejet til andet end beboelse, "
+                                                      "og har lejeren", "udgår_i_stedet": True}]),
 ]
 
 
