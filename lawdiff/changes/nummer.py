@@ -138,6 +138,8 @@ FALLBACK_TYPOS = [
     # og efter »nævnte overenskomster« indsættes »og aftaler« (lov 360/2014 § 1, nr. 2)
     (re.compile(r"(, og (?:efter|før) »[^»«]*«) indsættes »"), r"\1 indsættes: »", "kolon mangler efter »indsættes«",
      "hele"),
+    # og i nr. 2 ændres »§ 25, stk. 1, nr. 2,« ændres til: »…« (lov 894/2013 § 1, nr. 86)
+    (re.compile(r"(\bændres »[^»«]*«) ændres til: »"), r"\1 til: »", "»ændres« står to gange", "hele"),
     # I § 26, stk. 2, »ændres »…« til: »…« (lov 221/2015 § 1, nr. 10)
     (re.compile(r", »ændres »"), ", ændres »", "overflødigt »»« foran »ændres«", "hele"),
     # indsættes efter § »3, stk. 1-3,«: (lov 179/2015 § 2, nr. 5)

@@ -26,6 +26,9 @@ CASES = [
     ("2012/2012-446.xml", "1", "19", {"ophæves": "§ 73, stk. 3, 2. pkt."}),  # 73, stk. 3 (no "§")
     ("2016/2016-427.xml", "4", "12", {"der_bliver": "nr. 3"}),  # der bliver nummer 3
     ("2011/2011-618.xml", "1", "19", {"ændres": "Konkurrencestyrelsens"}),  # I Overskriften
+    # "og i nr. 2 ændres »…« ændres til: »…«" (the base LBK 190/2012's § 74 a, stk. 3, has no nr.
+    # yet, so the corpus cannot execute it)
+    ("2013/2013-894.xml", "1", "86", {"ændres": "§ 25, stk. 1, nr. 1,", "til": "§ 25, stk. 2, nr. 1,"}),
 ]
 
 
