@@ -188,3 +188,23 @@ def test_words_that_udgaar_og_i_stedet_indsaettes_are_replaced():
     indsættes: »af en lejlighed, …, og har lejeren«." (lov om leje, LBK 963/2010 -> LBK 809/2015)."""
     lr = run("2010/2010-963", nummer_changes("2015/2015-310", "1", "50"))
     assert text(lr.new, "§ 75, stk. 3") == text(corpus_act("2015/2015-809"), "§ 75, stk. 3") != text(lr.base, "§ 75, stk. 3")
+
+
+def test_new_sections_before_the_heading_that_opens_the_next_chapter():
+    """Lov nr. 308 af 25/3/2015, § 1, nr. 62: "Efter § 258 indsættes før overskriften før § 284 i
+    kapitel 18: »Rapport om solvens og finansiel situation / § 283. …«" (lov om finansiel virksomhed,
+    LBK 182/2015 -> LBK 174/2017). § 258 ends chapter 16 and the group of § 284 opens chapter 18 (chapter
+    17 holds only "(Ophævet)"): the new group opens chapter 18. LBK 174/2017 has later acts' changes
+    too (a ministry renamed in stk. 3): stk. 1 and 2 and the chapter's layout are compared."""
+    lr = run("2015/2015-182", nummer_changes("2015/2015-308", "1", "62"))
+    official = corpus_act("2017/2017-174")
+    for stk in ("1", "2"):
+        assert text(lr.new, f"§ 283, stk. {stk}") == text(official, f"§ 283, stk. {stk}")
+    assert _layout(lr.new, "18")[:3] == _layout(official, "18")[:3]
+    assert _layout(lr.new, "18")[0][2:] == ("Rapport om solvens og finansiel situation", ["283"])
+
+
+def test_a_heading_that_does_not_open_the_chapter_named_is_refused():
+    ch = dict(nummer_changes("2015/2015-308", "1", "62")[0], placering="før overskriften før § 284 i kapitel 19")
+    with pytest.raises(ProposalError, match="står ikke først i kapitel 19"):
+        run("2015/2015-182", [ch])

@@ -33,6 +33,9 @@ SENTENCES = [
     ("Overalt i kapitel 8 a ændres »den centrale Eurodac-enhed« til: »det centrale Eurodac-system«.",
      [{"overalt": True, "i": "kapitel 8 a", "ændres": "den centrale Eurodac-enhed"}]),
     ("I titlen udgår »(SVU)«.", [{"i": "lovens titel", "udgår": "(SVU)", "titlen": True}]),
+    # insert.py: lov 308/2015 § 1, nr. 62 (the § letter is never the "i" of "i kapitel 18")
+    ("Efter § 258 indsættes før overskriften før § 284 i kapitel 18:",
+     [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
     # words.py: lov 310/2015 § 1, nr. 50
     ("I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »af en lejlighed, der delvis er udlejet til "
      "andet end beboelse, og har lejeren«.", [{"i": "§ 75, stk. 3, 1. pkt.", "ændres": ", der har",
