@@ -208,3 +208,28 @@ def test_a_heading_that_does_not_open_the_chapter_named_is_refused():
     ch = dict(nummer_changes("2015/2015-308", "1", "62")[0], placering="før overskriften før § 284 i kapitel 19")
     with pytest.raises(ProposalError, match="står ikke først i kapitel 19"):
         run("2015/2015-182", [ch])
+
+
+def _headings_at(act) -> list[str]:
+    """Kapitel 3's heading, the mellemrubrikker before §§ 10 and 13, kapitel 14's heading."""
+    out = []
+    for kind, num in (("chapter", "3"), ("group", "10"), ("group", "13"), ("chapter", "14")):
+        if kind == "chapter":
+            out.append(next(u for u in act.walk() if u.kind == "chapter" and u.num == num).heading.text)
+        else:
+            out.append(next(u for u in act.walk() if u.kind == "group" and u.children and u.children[0].num == num).heading.text)
+    return out
+
+
+def test_words_in_a_list_of_headings():
+    """Lov nr. 557 af 18/6/2012, § 1, nr. 9: "I overskriften til kapitel 3, før § 10, før § 13 og til
+    kapitel 14 ændres »investeringsforeninger« til: »danske UCITS«." (lov om investeringsforeninger
+    m.v., lov nr. 456/2011 -> LBK 935/2012). LBK 935/2012 left the heading before § 13 as it was
+    ("Andelsklasser i investeringsforeninger, …"); the next, LBK 333/2013, has it changed as the act says:
+    that heading is compared with LBK 333/2013, the other three with LBK 935/2012."""
+    lr = run("2011/2011-456", nummer_changes("2012/2012-557", "1", "9"))
+    got = _headings_at(lr.new)
+    first, then = _headings_at(corpus_act("2012/2012-935")), _headings_at(corpus_act("2013/2013-333"))
+    assert first[2] == _headings_at(lr.base)[2] != then[2]
+    assert got == first[:2] + then[2:3] + first[3:]
+    assert all("danske UCITS" in h for h in got) and all("investeringsforeninger" in h for h in _headings_at(lr.base))

@@ -26,6 +26,9 @@ kind's with one more check where the form says more:
     Overalt i kapitel 8 a ændres »A« til: »B«.            {overalt, i: "kapitel 8 a", ændres, til}
                                                           (worded by words.py)
     I titlen udgår »(SVU)«.                               {i: "lovens titel", udgår, titlen: true}
+    I overskriften til kapitel 3, før § 10 og til kapitel 14 ændres »A« til: »B«.
+                        {i: "overskriften til kapitel 3, overskriften før § 10 og overskriften til
+                         kapitel 14", ændres, til, overskrift_liste: true}
 (`ordenstal`, `versal` and `titlen` are forms: the citation is stored as address.py reads it, and printed as
 the act has it)
 """
@@ -70,6 +73,10 @@ _CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\
 # "Overalt i kapitel 8 a ændres »…« til: »…«." (lov 1575/2015 § 1, nr. 7): a word change throughout a
 # chapter (common.read_location reads "Overalt i" before §, stk. and nr. only)
 _OVERALT_KAPITEL = re.compile(r"(?:Overalt|overalt) i (kapitel [\dIVXLC]+(?: [a-zæøå])?) (?=ændres|udgår|indsættes)")
+# "I overskriften til kapitel 3, før § 10, før § 13 og til kapitel 14 ændres »…« til: »…«." (lov 557/2012
+# § 1, nr. 9): several headings, "overskriften" printed once; `i` holds each as address.py cites it
+_HEAD_PART = r"(?:til kapitel \d+(?: [a-zæøå])?|(?:før|til) § \d+(?: [a-zæøå]{1,2})?)"
+_HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og {_HEAD_PART}) (?=ændres|udgår|indsættes)")
 # "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
 _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 
@@ -78,7 +85,9 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     start = r.pos
     for rx, loc in ((_OVERALT_KAPITEL, lambda m: {"overalt": True, "i": m.group(1)}),
-                    (_I_TITLEN, lambda m: {"i": "lovens titel"})):
+                    (_I_TITLEN, lambda m: {"i": "lovens titel"}),
+                    (_HEADING_LIST, lambda m: {"i": re.sub(rf"(^|, | og )(?={_HEAD_PART})", r"\1overskriften ",
+                                                           m.group(1))})):
         m = r.rx(rx.pattern) if first else None
         if m:
             ch = words.read_verb(r, loc(m))
@@ -87,6 +96,8 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
                 return None
             if rx is _I_TITLEN:
                 ch["titlen"] = True
+            if rx is _HEADING_LIST:
+                ch["overskrift_liste"] = True
             return ch
     m = r.rx(_EFTER_OG_FOER.pattern)
     if m:
@@ -125,6 +136,13 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         if not plain.startswith(("I lovens titel ", "i lovens titel ")):
             raise ValueError(f"»titlen« passer ikke til ændringen: {sorted(ch)}")
         return plain[:2] + "titlen " + plain[len("I lovens titel "):]
+    if ch.get("overskrift_liste"):
+        plain = words.format({k: v for k, v in ch.items() if k != "overskrift_liste"}, prev, first)
+        head = (("I " if first else "i ") + ch["i"] + " ")
+        if not plain.startswith(head):
+            raise ValueError(f"»overskrift_liste« passer ikke til ændringen: {sorted(ch)}")
+        parts = re.sub(r"(, | og )overskriften ", r"\1", ch["i"])
+        return head[:2] + parts + " " + plain[len(head):]
     if ch.get("versal") and "ophæves" in ch:
         num, letter = ch["ophæves"].removeprefix("kapitel ").rsplit(" ", 1)
         s = f"kapitel {num} {letter.upper()} ophæves"
@@ -141,7 +159,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen"))
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen",
+                                   "overskrift_liste"))
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a

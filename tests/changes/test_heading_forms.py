@@ -33,6 +33,10 @@ SENTENCES = [
     ("Overalt i kapitel 8 a ændres »den centrale Eurodac-enhed« til: »det centrale Eurodac-system«.",
      [{"overalt": True, "i": "kapitel 8 a", "ændres": "den centrale Eurodac-enhed"}]),
     ("I titlen udgår »(SVU)«.", [{"i": "lovens titel", "udgår": "(SVU)", "titlen": True}]),
+    # lov 557/2012 § 1, nr. 9
+    ("I overskriften til kapitel 3, før § 10, før § 13 og til kapitel 14 ændres »investeringsforeninger« til: "
+     "»danske UCITS«.", [{"i": "overskriften til kapitel 3, overskriften før § 10, overskriften før § 13 og "
+                               "overskriften til kapitel 14", "overskrift_liste": True}]),
     # insert.py: lov 308/2015 § 1, nr. 62 (the § letter is never the "i" of "i kapitel 18")
     ("Efter § 258 indsættes før overskriften før § 284 i kapitel 18:",
      [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
