@@ -233,3 +233,31 @@ def test_words_in_a_list_of_headings():
     assert first[2] == _headings_at(lr.base)[2] != then[2]
     assert got == first[:2] + then[2:3] + first[3:]
     assert all("danske UCITS" in h for h in got) and all("investeringsforeninger" in h for h in _headings_at(lr.base))
+
+
+def test_sections_of_a_chapter_go_with_their_headings():
+    """Lov nr. 1384 af 28/12/2011, § 4, nr. 2: "I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med
+    tilhørende overskrifter og overskriften til § 24 d." (lov om vandforsyning, LBK 635/2010 -> LBK
+    1199/2013). Every mellemrubrik of the chapter goes (seven emptied with their §§, the one over § 24 d
+    by the second clause); LBK 1199/2013 keeps "(Ophævet)" placeholders for the §§ (README, Known
+    limits) and no mellemrubrik."""
+    lr = run("2010/2010-635", nummer_changes("2011/2011-1384", "4", "2"))
+    official = corpus_act("2013/2013-1199")
+    assert len(_layout(lr.base, "4 a")) == 8
+    assert _layout(lr.new, "4 a") == [("group", None, None, ["24 d"])]
+    assert [x for x in _layout(official, "4 a") if x[0] == "group"] == []
+    assert text(lr.new, "§ 24 d") == text(official, "§ 24 d")
+    for n in ("24", "24 a", "24 c", "24 e", "24 j"):
+        assert text(official, f"§ {n}") == f"§ {n}. (Ophævet)"
+        assert all(s.num != n for s in lr.new.sections())
+
+
+def test_a_heading_that_also_stands_over_a_section_that_stays_is_refused():
+    # "Afgiftsgrundlag" stands over §§ 24 a and 24 b: "§ 24 a med tilhørende overskrift" cannot take it
+    with pytest.raises(ProposalError, match="står også over § 24 b, som ikke ophæves"):
+        run("2010/2010-635", [{"ophæves": "§ 24 a", "med_overskrift": "overskrift"}])
+
+
+def test_sections_said_to_be_in_a_chapter_they_are_not_in_are_refused():
+    with pytest.raises(ProposalError, match="står ikke i kapitel 4"):
+        run("2010/2010-635", [{"ophæves": "§§ 24-24 c", "med_overskrift": "overskrifter", "i_kapitel": "kapitel 4"}])

@@ -29,6 +29,9 @@ kind's with one more check where the form says more:
     I overskriften til kapitel 3, før § 10 og til kapitel 14 ændres »A« til: »B«.
                         {i: "overskriften til kapitel 3, overskriften før § 10 og overskriften til
                          kapitel 14", ændres, til, overskrift_liste: true}
+    I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
+                        {ophæves: "§§ 24-24 c og 24 e-24 j", med_overskrift: overskrifter,
+                         i_kapitel: "kapitel 4 a"}, {ophæves: "overskriften til § 24 d", elliptisk: true}
 (`ordenstal`, `versal` and `titlen` are forms: the citation is stored as address.py reads it, and printed as
 the act has it)
 """
@@ -77,6 +80,12 @@ _OVERALT_KAPITEL = re.compile(r"(?:Overalt|overalt) i (kapitel [\dIVXLC]+(?: [a-
 # § 1, nr. 9): several headings, "overskriften" printed once; `i` holds each as address.py cites it
 _HEAD_PART = r"(?:til kapitel \d+(?: [a-zæøå])?|(?:før|til) § \d+(?: [a-zæøå]{1,2})?)"
 _HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og {_HEAD_PART}) (?=ændres|udgår|indsættes)")
+# "I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d."
+# (lov 1384/2011 § 4, nr. 2): §§ of a chapter (checked: they stand in it) with their headings, and then
+# (elliptic, the verb shared) one more heading
+_IN_CHAPTER_REPEAL = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves (§§? [^»«]+?) med tilhørende (overskrifter|overskrift)"
+                                r"(?=\.?$| og overskriften (?:til|før) § )")
+_AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
 # "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
 _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 
@@ -84,6 +93,12 @@ _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     start = r.pos
+    m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
+    m = r.rx(_AND_HEADING.pattern) if prev is not None and prev.get("i_kapitel") else None
+    if m:
+        return {"ophæves": m.group(0), "elliptisk": True}
     for rx, loc in ((_OVERALT_KAPITEL, lambda m: {"overalt": True, "i": m.group(1)}),
                     (_I_TITLEN, lambda m: {"i": "lovens titel"}),
                     (_HEADING_LIST, lambda m: {"i": re.sub(rf"(^|, | og )(?={_HEAD_PART})", r"\1overskriften ",
@@ -131,6 +146,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
         return cap(s) if first else s
+    if ch.get("i_kapitel"):
+        s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
+        return cap(s) if first else s
+    if ch.get("elliptisk") and "ophæves" in ch:
+        return ch["ophæves"]
     if ch.get("titlen"):
         plain = words.format({k: v for k, v in ch.items() if k != "titlen"}, prev, first)
         if not plain.startswith(("I lovens titel ", "i lovens titel ")):
@@ -160,7 +180,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen",
-                                   "overskrift_liste"))
+                                   "overskrift_liste", "i_kapitel")) or bool(ch.get("elliptisk") and "ophæves" in ch)
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -252,6 +272,43 @@ def repeal_heading(ap, c, unit: Unit) -> None:
     ap.r.removed_headings[live.wid] = c
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def repeal_with_headings(ap, c, groups: list) -> None:
+    """"§§ 10 og 11 med tilhørende overskrifter ophæves." (lov 621/2011 § 1, nr. 3): the §§ are gone
+    (repeal.execute); here their headings go. A mellemrubrik whose every § went goes with them; one
+    that still stands over a § that stays is refused (the heading is not theirs alone), and so is a
+    repeal that finds no heading of its own to take along. `groups` holds (group, its first unit
+    before the repeal) for the groups the §§ stood in."""
+    dropped = 0
+    for group, first in groups:
+        if group.heading is None:
+            continue
+        if group.children:
+            if first.wid in ap.r.removed:
+                raise c.error(f"overskriften »{group.heading.text}« står også over {group.children[0].cite()}, "
+                              "som ikke ophæves", "ophæves", hint="ophæv overskriften for sig, eller lad den stå")
+            continue
+        parent = ap.parents[group.wid]
+        ap.siblings(parent).remove(group)
+        ap.r.removed[group.wid] = c
+        if parent is not None:
+            ap.touch(parent.wid, c)
+        dropped += 1
+    if not dropped:
+        raise c.error(f"»{c.get('ophæves')} med tilhørende {c.get('med_overskrift')}«: ingen overskrift står over "
+                      "de ophævede paragraffer alene", "med_overskrift",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
+def check_in_chapter(ap, c, units: list) -> None:
+    """"I kapitel 4 a ophæves §§ 24-24 c …": every unit cited stands in that chapter."""
+    chapter = ap.resolve(c, str(c.get("i_kapitel")), "i_kapitel").units[0]
+    inside = {u.wid for u in chapter.walk()}
+    for u in units:
+        if u.wid not in inside:
+            raise c.error(f"{u.cite()} står ikke i {c.get('i_kapitel')}", "i_kapitel",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 _REPEALED = re.compile(r"^\(\s*ophævet\s*\)\.?$", re.I)

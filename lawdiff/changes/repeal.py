@@ -202,11 +202,16 @@ def execute(ap, c) -> None:
     if c.get("som") is not None:
         raise c.error("»som« bruges kun, når der indsættes ny tekst (»ophæves, og som stk. 5 indsættes:«)",
                       "som", hint="tilføj »tekst« eller fjern »som«")
+    if c.get("i_kapitel"):
+        heading.check_in_chapter(ap, c, target.units)
     ap.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
+    groups: list[tuple[Unit, Unit]] = []  # (group, its first unit before the repeal)
     for bu in target.units:
         unit = ap.live(c, bu, "ophæves")
         ap.check_untouched(c, unit, "ophæves")
         parent = ap.parents[unit.wid]
+        if parent is not None and parent.kind == "group" and all(g is not parent for g, _ in groups):
+            groups.append((parent, parent.children[0]))
         ap.siblings(parent).remove(unit)
         for u in unit.walk():
             ap.r.removed[u.wid] = c
@@ -214,6 +219,8 @@ def execute(ap, c) -> None:
             ap.touch(parent.wid, c)
             if unit.kind in ("subsection", "paragraph", "point"):
                 ap.renumber(c, parent, unit.kind)
+    if c.get("med_overskrift"):
+        heading.repeal_with_headings(ap, c, groups)
 
 
 def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:

@@ -37,6 +37,10 @@ SENTENCES = [
     ("I overskriften til kapitel 3, før § 10, før § 13 og til kapitel 14 ændres »investeringsforeninger« til: "
      "»danske UCITS«.", [{"i": "overskriften til kapitel 3, overskriften før § 10, overskriften før § 13 og "
                                "overskriften til kapitel 14", "overskrift_liste": True}]),
+    # lov 1384/2011 § 4, nr. 2
+    ("I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.",
+     [{"ophæves": "§§ 24-24 c og 24 e-24 j", "med_overskrift": "overskrifter", "i_kapitel": "kapitel 4 a"},
+      {"ophæves": "overskriften til § 24 d", "elliptisk": True, "bindeord": "og"}]),
     # insert.py: lov 308/2015 § 1, nr. 62 (the § letter is never the "i" of "i kapitel 18")
     ("Efter § 258 indsættes før overskriften før § 284 i kapitel 18:",
      [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
