@@ -261,3 +261,27 @@ def test_a_heading_that_also_stands_over_a_section_that_stays_is_refused():
 def test_sections_said_to_be_in_a_chapter_they_are_not_in_are_refused():
     with pytest.raises(ProposalError, match="står ikke i kapitel 4"):
         run("2010/2010-635", [{"ophæves": "§§ 24-24 c", "med_overskrift": "overskrifter", "i_kapitel": "kapitel 4"}])
+
+
+def test_a_section_replaced_by_a_new_chapter_that_reuses_its_number():
+    """Lov nr. 190 af 28/2/2017, § 1, nr. 17: "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c /
+    … / § 11. … § 11 a. … § 11 b. …«" (lov om psykologer m.v., LBK 229/2012; the corpus has no LBK after
+    the act: the new §§ are compared with the act's own text). § 11 ends chapter 1: the new chapter
+    follows it, and the new § 11 takes the number of the one it replaces (before, the engine lost § 11's
+    place in the act when the new text held a § of the same number, and then called the number taken)."""
+    from tests.test_engine_acts import new_text
+
+    lr = run("2012/2012-229", nummer_changes("2017/2017-190", "1", "17"))
+    chapters = [(u.label, [s.num for s in u.walk() if s.kind == "section"]) for u in lr.new.walk() if u.kind == "chapter"]
+    assert chapters[:3] == [("Kapitel 1", [str(n) for n in range(1, 11)]), ("Kapitel 1 c", ["11", "11 a", "11 b"]),
+                            ("Kapitel 2", ["12", "13", "14", "15", "16"])]
+    want = new_text("2017/2017-190", "§ 1", "17.")
+    for n in ("11", "11 a", "11 b"):
+        assert text(lr.new, f"§ {n}") in " ".join(want.split("\n"))
+    assert text(lr.new, "§ 11") != text(lr.base, "§ 11")
+
+
+def test_som_nyt_kapitel_with_text_that_is_no_chapter_is_refused():
+    ch = dict(nummer_changes("2017/2017-190", "1", "17")[0], tekst="§ 11. Psykolognævnet fører en fortegnelse.")
+    with pytest.raises(ProposalError, match="begynder ikke med »Kapitel"):
+        run("2012/2012-229", [ch])

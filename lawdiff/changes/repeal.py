@@ -79,6 +79,12 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
         ch = target_fields(t, "ophæves")
         if r.text.startswith(", og i stedet indsættes", r.pos):
             _tail(r, ch)
+        elif r.lit(", og som nyt kapitel indsættes:"):
+            # "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c / … / § 11. …«" (lov 190/2017
+            # § 1, nr. 17): the § is replaced by a chapter (executed as "og i stedet indsættes", the
+            # text must begin with the chapter)
+            ch["som_nyt_kapitel"] = True
+            ch["_blok"] = True
         elif r.lit(", og som "):
             som = r.citation()
             if not som or not r.lit(" indsættes:"):
@@ -111,6 +117,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{head}udgår, og i stedet indsættes:" if "tekst" in ch else f"{head}udgår"
     if "som" in ch:
         return f"{head}ophæves, og som {ch['som']} indsættes:"
+    if ch.get("som_nyt_kapitel"):
+        return f"{head}ophæves, og som nyt kapitel indsættes:"
     return f"{head}ophæves" + _format_tail(ch)
 
 
@@ -198,6 +206,9 @@ def execute(ap, c) -> None:
     target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
                                                              [u for t in targets for u in t.units])
     if "tekst" in c.data:
+        if c.get("som_nyt_kapitel") and not re.match(r"\s*Kapitel\s", str(c.get("tekst"))):
+            raise c.error("»som nyt kapitel«: den nye tekst begynder ikke med »Kapitel …«", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
         return replace(ap, c, target)
     if c.get("som") is not None:
         raise c.error("»som« bruges kun, når der indsættes ny tekst (»ophæves, og som stk. 5 indsættes:«)",
@@ -250,10 +261,10 @@ def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
                           key, hint="nummeret kan ikke udføres; markér det som ikke udført")
         # the new chapters follow the chapter of the repealed § (or of the §§ that replace it)
         if not text.strip():
+            for u in unit.walk():  # marked first: its number is free for a § of the new chapter
+                ap.r.removed[u.wid] = c  # ("§ 11 ophæves, og som nyt kapitel indsættes: … § 11. …")
             added = ap.chapters_after(c, unit, tail)
             sibs.remove(unit)
-            for u in unit.walk():
-                ap.r.removed[u.wid] = c
             if parent is not None:
                 ap.touch(parent.wid, c)
             ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],

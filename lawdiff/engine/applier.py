@@ -399,6 +399,10 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 self.units[u.wid] = u
                 self.r.inserted[u.wid] = c
                 self.touch(u.wid, c)
+        # the parents once every new unit has its new wid: set during the walk above, a child's entry was
+        # keyed by the wid the text reader gave it ("sec_11"), overwriting the parent of the act's own § 11
+        for top in body:
+            for u in top.walk():
                 for ch in u.children:
                     self.parents[ch.wid] = u
         return body
@@ -436,7 +440,13 @@ class _Applier(_Finding, _Rykning, _RefScan):
             else None
         for s in new_secs:
             self.free_section_number(c, addr.canonical_num(s.num))
-        keys = [addr.section_key(s.num) for s in ([last] + new_secs + ([nxt] if nxt is not None else []))]
+        lead = [last]
+        if self.r.removed.get(last.wid) is c and last in all_secs:
+            # the § this change replaces ("§ 11 ophæves, og som nyt kapitel indsættes: … § 11. …"): the
+            # new §§ follow the § before it
+            k = all_secs.index(last)
+            lead = all_secs[k - 1:k]
+        keys = [addr.section_key(s.num) for s in (lead + new_secs + ([nxt] if nxt is not None else []))]
         if keys != sorted(keys) or len(set(keys)) != len(keys):
             raise c.error(f"paragrafferne i {body[0].label} passer ikke ind efter {last.cite()}"
                           + (f" og før {nxt.cite()}" if nxt is not None else ""), "tekst")
@@ -496,8 +506,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def free_section_number(self, c: Change, num: str) -> None:
         """A new § number must be free; a "§ N. (Ophævet)" placeholder gives its number up."""
         for s in list(self.r.new.sections()):
-            if not s.num or addr.canonical_num(s.num) != num:
-                continue
+            if not s.num or addr.canonical_num(s.num) != num or self.r.removed.get(s.wid) is c:
+                continue  # (a § this change removes gives its number up to the § replacing it)
             if _is_placeholder(s):
                 parent = self.parents[s.wid]
                 self.siblings(parent).remove(s)

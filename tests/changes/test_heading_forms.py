@@ -44,6 +44,8 @@ SENTENCES = [
     # insert.py: lov 308/2015 § 1, nr. 62 (the § letter is never the "i" of "i kapitel 18")
     ("Efter § 258 indsættes før overskriften før § 284 i kapitel 18:",
      [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
+    # repeal.py: lov 190/2017 § 1, nr. 17
+    ("§ 11 ophæves, og som nyt kapitel indsættes:", [{"ophæves": "§ 11", "som_nyt_kapitel": True}]),
     # words.py: lov 310/2015 § 1, nr. 50
     ("I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »af en lejlighed, der delvis er udlejet til "
      "andet end beboelse, og har lejeren«.", [{"i": "§ 75, stk. 3, 1. pkt.", "ændres": ", der har",
