@@ -285,3 +285,32 @@ def test_som_nyt_kapitel_with_text_that_is_no_chapter_is_refused():
     ch = dict(nummer_changes("2017/2017-190", "1", "17")[0], tekst="§ 11. Psykolognævnet fører en fortegnelse.")
     with pytest.raises(ProposalError, match="begynder ikke med »Kapitel"):
         run("2012/2012-229", [ch])
+
+
+def test_a_stk_replaced_by_new_stykker():
+    """Lov nr. 590 af 18/6/2012, § 3, nr. 3: "I § 46, stk. 10, ophæves, og i stedet indsættes som nye
+    stykker: »Stk. 10. … Stk. 11. … Stk. 12. …«" (momsloven, LBK 287/2011 -> LBK 106/2013)."""
+    from lawdiff.address import resolve
+
+    lr = run("2011/2011-287", nummer_changes("2012/2012-590", "3", "3"))
+    official = corpus_act("2013/2013-106")
+    assert len(resolve(lr.new, "§ 46").units[0].children) == len(resolve(official, "§ 46").units[0].children) == 13
+    for k in range(10, 14):
+        assert text(lr.new, f"§ 46, stk. {k}") == text(official, f"§ 46, stk. {k}")
+
+
+def test_a_stk_replaced_by_stk_3_to_5():
+    """Lov nr. 1742 af 22/12/2015, § 3, nr. 21: "§ 25, stk. 3, ophæves, og i stedet indsættes som stk.
+    3-5:" (lov om kommunale og regionale valg, LBK 363/2014; no later LBK in the corpus: the new stk.
+    are compared with the act's text). A text that is not stk. 3-5 is refused."""
+    from lawdiff.address import resolve
+    from tests.test_engine_acts import new_text
+
+    ch = nummer_changes("2015/2015-1742", "3", "21")
+    lr = run("2014/2014-363", ch)
+    assert [u.num for u in resolve(lr.new, "§ 25").units[0].children] == ["1", "2", "3", "4", "5"]
+    want = " ".join(new_text("2015/2015-1742", "§ 3", "21.").split("\n"))
+    for k in (3, 4, 5):
+        assert text(lr.new, f"§ 25, stk. {k}") in want
+    with pytest.raises(ProposalError, match="den nye tekst er ikke stk. 3-6"):
+        run("2014/2014-363", [dict(ch[0], i_stedet_som="stk. 3-6")])

@@ -27,8 +27,16 @@ from .tree import (
 )
 
 
+# "…, ophæves, og i stedet indsættes som nye stykker:" (lov 590/2012 § 3, nr. 3), "… som stk. 3-5:"
+# (lov 1742/2015 § 3, nr. 21): what the new text is, said again (`i_stedet_som`; checked on execution)
+_INSTEAD_AS = re.compile(r" som (nye stykker|stk\. \d+-\d+)(?=:)")
+
+
 def _tail(r: Reader, ch: dict) -> dict:
     if r.lit(", og i stedet indsættes"):
+        m = r.rx(_INSTEAD_AS.pattern)
+        if m:
+            ch["i_stedet_som"] = m.group(1)
         read_placed_block(r, ch, "»ophæves, og i stedet indsættes«")
     return ch
 
@@ -124,7 +132,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def _format_tail(ch: dict) -> str:
     if "tekst" in ch and "som" not in ch:
-        return ", og i stedet indsættes" + (f" {ch['placering']}" if "placering" in ch else "") + ":"
+        return ", og i stedet indsættes" + (f" som {ch['i_stedet_som']}" if "i_stedet_som" in ch else "") + \
+            (f" {ch['placering']}" if "placering" in ch else "") + ":"
     return ""
 
 
@@ -206,6 +215,8 @@ def execute(ap, c) -> None:
     target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
                                                              [u for t in targets for u in t.units])
     if "tekst" in c.data:
+        if c.get("i_stedet_som"):
+            _check_instead_as(c, target)
         if c.get("som_nyt_kapitel") and not re.match(r"\s*Kapitel\s", str(c.get("tekst"))):
             raise c.error("»som nyt kapitel«: den nye tekst begynder ikke med »Kapitel …«", "tekst",
                           hint="nummeret kan ikke udføres; markér det som ikke udført")
@@ -232,6 +243,24 @@ def execute(ap, c) -> None:
                 ap.renumber(c, parent, unit.kind)
     if c.get("med_overskrift"):
         heading.repeal_with_headings(ap, c, groups)
+
+
+def _check_instead_as(c, target: addr.Target) -> None:
+    """"… ophæves, og i stedet indsættes som nye stykker:" / "… som stk. 3-5:": the new text is
+    several stk. in the place of one stk. (numbered from it, and for "stk. 3-5" exactly those)."""
+    said = str(c.get("i_stedet_som"))
+    unit = target.units[0]
+    labels = [label_num("subsection", ch) for ch in split_units("subsection", str(c.get("tekst")))]
+    want = None
+    m = re.fullmatch(r"stk\. (\d+)-(\d+)", said)
+    if m:
+        want = [str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1)]
+    ok = len(target.units) == 1 and unit.kind == "subsection" and len(labels) > 1 \
+        and labels == [str(int(unit.num) + k) for k in range(len(labels))] and (want is None or labels == want)
+    if not ok:
+        raise c.error(f"»og i stedet indsættes som {said}«: den nye tekst er ikke {said} i stedet for "
+                      f"{unit.cite()} (den har {', '.join('stk. ' + str(x) for x in labels)})", "tekst",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:

@@ -74,3 +74,14 @@ def test_heading_form_reads_into_data_and_words_back(text, want):
 def test_unclear_heading_forms_are_refused(text):
     with pytest.raises(Unreadable):
         read_sentence(text, [])
+
+
+@pytest.mark.parametrize("text,som", [
+    ("I § 46, stk. 10, ophæves, og i stedet indsættes som nye stykker:", "nye stykker"),  # lov 590/2012 § 3, nr. 3
+    ("§ 25, stk. 3, ophæves, og i stedet indsættes som stk. 3-5:", "stk. 3-5"),  # lov 1742/2015 § 3, nr. 21
+])
+def test_what_replaces_a_repealed_stk_is_read_and_worded(text, som):
+    out = read_sentence(text, [])
+    assert out[0]["i_stedet_som"] == som and out[0].pop("_blok")
+    out[0]["tekst"] = "Stk. 3. …"  # the block (the amendment reader adds it)
+    assert format_sentence(out) == text
