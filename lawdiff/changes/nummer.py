@@ -148,6 +148,9 @@ FALLBACK_TYPOS = [
     (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
     # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
     (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # …, og 2-4. pkt. ophæves. (lov 612/2016 § 1, nr. 27)
+    (re.compile(r"(?<![\d.])\b(\d+)-(\d+)\. pkt\."), r"\1.-\2. pkt.", "punktum mangler efter det første tal",
+     "uden_for"),
     # I § 43, indsætte som stk. 12: (lov 385/2016 § 1, nr. 6); affates (lov 580/2015 § 1, nr. 31)
     (re.compile(r"\bindsætte(?= som )"), "indsættes", "»indsætte« for »indsættes«", "uden_for"),
     (re.compile(r"\baffates(?= således:)"), "affattes", "»affates« for »affattes«", "uden_for"),
