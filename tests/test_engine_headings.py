@@ -314,3 +314,18 @@ def test_a_stk_replaced_by_stk_3_to_5():
         assert text(lr.new, f"§ 25, stk. {k}") in want
     with pytest.raises(ProposalError, match="den nye tekst er ikke stk. 3-6"):
         run("2014/2014-363", [dict(ch[0], i_stedet_som="stk. 3-6")])
+
+
+def test_a_new_stk_whose_number_is_said_after_its_anchor():
+    """Lov nr. 512 af 18/5/2016, § 1, nr. 1-5 (lov om befordringsrabat, LBK 1189/2013, the act's base; no
+    later LBK in the corpus), nr. 5: "I § 3 indsættes efter stk. 2, der bliver stk. 4, som stk. 5:". The
+    number said is checked against where the new stk. lands."""
+    from lawdiff.address import resolve
+    from tests.test_engine_acts import new_text
+
+    cs = [c for n in ("1", "2", "3", "4", "5") for c in nummer_changes("2016/2016-512", "1", n)]
+    lr = run("2013/2013-1189", cs)
+    assert [u.num for u in resolve(lr.new, "§ 3").units[0].children] == ["1", "2", "3", "4", "5"]
+    assert text(lr.new, "§ 3, stk. 5") == " ".join(new_text("2016/2016-512", "§ 1", "5.").split("\n"))
+    with pytest.raises(ProposalError, match="det nye stk. bliver stk. 5, men ændringen siger »som stk. 6«"):
+        run("2013/2013-1189", cs[:-1] + [dict(cs[-1], som="stk. 6")])

@@ -138,6 +138,12 @@ def read_in(r: Reader, loc: dict) -> dict | None:
             ch["anker_komma"] = False
     m = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     ch["_betegnelse"] = m.group(0)[5:] if m else ""
+    s = None if m else r.rx(r" som ((?:stk|nr)\. \d+(?: [a-z])?)(?=:)")
+    if s:
+        # "I § 3 indsættes efter stk. 2, der bliver stk. 4, som stk. 5:" (lov 512/2016 § 1, nr. 5): the
+        # number the new unit gets, said too (`som` with `efter`: the engine checks that they agree)
+        ch["som"] = s.group(1)
+        del ch["_betegnelse"]
     if not r.lit(":"):
         raise Unreadable(f"»indsættes {side} {anchor}« slutter ikke med kolon")
     ch["_blok"] = True
@@ -288,7 +294,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s += ":"
         return cap(s) if first else s
     where = format_location(ch, prev, first)
-    if "som" in ch:
+    if "som" in ch and "efter" not in ch and "før" not in ch:
         return f"{where}indsættes som {ch['som']}:"
     side = "efter" if "efter" in ch else "før"
     s = f"{where}indsættes {side} {ch[side]}"
@@ -296,6 +302,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s += f", {'som' if ch.get('anker_som_bliver') else 'der'} bliver {ch['anker_der_bliver']}"
         s += "," if ch.get("anker_komma", True) else ""
     noun = ch.get("betegnelse", default_noun(ch))
+    if "som" in ch:  # "indsættes efter stk. 2, der bliver stk. 4, som stk. 5:"
+        noun = ch["som"]
     if noun and noun != "ingen":
         s += f" som {noun}"
     return s + ":"
@@ -400,7 +408,7 @@ def execute(ap, c) -> None:
     ap.renumber(c, parent, kind)
     if som is not None and units[0].num != str(labels.for_position(kind, som)[0]):
         raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
-                      f"»som {kind_word}. {c.get('som')}«", "som",
+                      f"»som {c.get('som')}«", "som",
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))

@@ -85,3 +85,14 @@ def test_what_replaces_a_repealed_stk_is_read_and_worded(text, som):
     assert out[0]["i_stedet_som"] == som and out[0].pop("_blok")
     out[0]["tekst"] = "Stk. 3. …"  # the block (the amendment reader adds it)
     assert format_sentence(out) == text
+
+
+def test_a_new_stk_after_an_anchor_with_its_number_said():
+    # lov 512/2016 § 1, nr. 5
+    text = "I § 3 indsættes efter stk. 2, der bliver stk. 4, som stk. 5:"
+    out = read_sentence(text, [])
+    assert {k: out[0][k] for k in ("ny", "i", "efter", "anker_der_bliver", "som")} == {
+        "ny": "stk", "i": "§ 3", "efter": "stk. 2", "anker_der_bliver": "stk. 4", "som": "stk. 5"}
+    out[0].pop("_blok")
+    out[0]["tekst"] = "Stk. 5. …"
+    assert format_sentence(out) == text
