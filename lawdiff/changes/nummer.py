@@ -148,6 +148,8 @@ FALLBACK_TYPOS = [
     (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
     # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
     (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # indsættes som 2., 3. og 4 pkt.: (lov 653/2010 § 1, nr. 4)
+    (re.compile(r"(?<= og )(\d+) pkt\.(?=:)"), r"\1. pkt.", "punktum mangler efter tallet", "uden_for"),
     # …, og 2-4. pkt. ophæves. (lov 612/2016 § 1, nr. 27)
     (re.compile(r"(?<![\d.])\b(\d+)-(\d+)\. pkt\."), r"\1.-\2. pkt.", "punktum mangler efter det første tal",
      "uden_for"),

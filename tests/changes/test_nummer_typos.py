@@ -30,6 +30,8 @@ CASES = [
     # yet, so the corpus cannot execute it)
     ("2013/2013-894.xml", "1", "86", {"ændres": "§ 25, stk. 1, nr. 1,", "til": "§ 25, stk. 2, nr. 1,"}),
     ("2016/2016-612.xml", "1", "27", {"i": "§ 9 m, stk. 1, 1. pkt."}),  # "og 2-4. pkt. ophæves"
+    # "indsættes som 2., 3. og 4 pkt.:" (its base, LBK 1757/2006, is not in the corpus)
+    ("2010/2010-653.xml", "1", "4", {"ny": "pkt", "i": "§ 15 a, stk. 1", "som": "2., 3. og 4. pkt."}),
 ]
 
 
