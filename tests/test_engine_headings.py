@@ -329,3 +329,15 @@ def test_a_new_stk_whose_number_is_said_after_its_anchor():
     assert text(lr.new, "§ 3, stk. 5") == " ".join(new_text("2016/2016-512", "§ 1", "5.").split("\n"))
     with pytest.raises(ProposalError, match="det nye stk. bliver stk. 5, men ændringen siger »som stk. 6«"):
         run("2013/2013-1189", cs[:-1] + [dict(cs[-1], som="stk. 6")])
+
+
+@pytest.mark.parametrize("paragraf,nummer,base,target,where", [
+    ("5", "9", "2011/2011-105", "2013/2013-127", "§ 53, stk. 1"),  # lov om kommunale og regionale valg
+    ("3", "13", "2011/2011-107", "2013/2013-128", "§ 47"),  # lov om valg til Folketinget
+])
+def test_a_punktum_whose_new_number_is_named_after_the_verb(paragraf, nummer, base, target, where):
+    """Lov nr. 1252 af 18/12/2012, § 5, nr. 9 and § 3, nr. 13: "I § 53, stk. 1, ændres i 4. pkt., der
+    bliver 5. pkt., »navn, bopæl og fødselsdato« til: »sit navn og sin bopæl«, og efter 3. pkt. indsættes:
+    »…«" (two chains of the corpus: LBK 105/2011 -> 127/2013, LBK 107/2011 -> 128/2013)."""
+    lr = run(base, nummer_changes("2012/2012-1252", paragraf, nummer))
+    assert text(lr.new, where) == text(corpus_act(target), where) != text(lr.base, where)

@@ -46,6 +46,11 @@ SENTENCES = [
      [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
     # repeal.py: lov 190/2017 § 1, nr. 17
     ("§ 11 ophæves, og som nyt kapitel indsættes:", [{"ophæves": "§ 11", "som_nyt_kapitel": True}]),
+    # words.py: lov 1252/2012 § 5, nr. 9 (and § 3, nr. 13)
+    ("I § 53, stk. 1, ændres i 4. pkt., der bliver 5. pkt., »navn, bopæl og fødselsdato« til: »sit navn og sin "
+     "bopæl«, og efter 3. pkt. indsættes: »Valglisteføreren skal forlange.«",
+     [{"i": "§ 53, stk. 1, 4. pkt.", "delt": 1, "der_bliver": "5. pkt.", "der_bliver_efter_verbum": True},
+      {"ny": "pkt", "efter": "3. pkt.", "samme_sted": True}]),
     # words.py: lov 310/2015 § 1, nr. 50
     ("I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »af en lejlighed, der delvis er udlejet til "
      "andet end beboelse, og har lejeren«.", [{"i": "§ 75, stk. 3, 1. pkt.", "ændres": ", der har",
