@@ -341,3 +341,20 @@ def test_a_punktum_whose_new_number_is_named_after_the_verb(paragraf, nummer, ba
     »…«" (two chains of the corpus: LBK 105/2011 -> 127/2013, LBK 107/2011 -> 128/2013)."""
     lr = run(base, nummer_changes("2012/2012-1252", paragraf, nummer))
     assert text(lr.new, where) == text(corpus_act(target), where) != text(lr.base, where)
+
+
+def test_sections_and_a_list_of_headings_repealed_by_one_verb():
+    """Lov nr. 1364 af 28/12/2011, § 2, nr. 17: "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før
+    §§ 25, 26, 28, 29 og 32 a ophæves." (integrationsloven, LBK 1062/2010 -> LBK 1071/2012; the LBK keeps
+    "(Ophævet)" placeholders and has new §§ 25-26 from other numre: the five headings are compared)."""
+    lr = run("2010/2010-1062", nummer_changes("2011/2011-1364", "2", "17"))
+    gone = ["Generelle betingelser", "Rådighedsforpligtelse og pligt til at udnytte sine arbejdsmuligheder",
+            "Udbetaling og beregning af introduktionsydelse m.v.", "Sanktioner", "Tilsyn"]
+
+    def headings(act):
+        return [u.heading.text for u in act.walk() if u.kind == "group" and u.heading]
+
+    assert all(h in headings(lr.base) for h in gone)
+    assert not any(h in headings(lr.new) or h in headings(corpus_act("2012/2012-1071")) for h in gone)
+    left = {s.num for s in lr.new.sections()}
+    assert not left & {"25", "25 a", "26", "27 c", "28", "30 a", "31 a", "32 a"} and {"27", "27 b", "32"} <= left

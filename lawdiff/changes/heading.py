@@ -32,6 +32,9 @@ kind's with one more check where the form says more:
     I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
                         {ophæves: "§§ 24-24 c og 24 e-24 j", med_overskrift: overskrifter,
                          i_kapitel: "kapitel 4 a"}, {ophæves: "overskriften til § 24 d", elliptisk: true}
+    §§ 25, 25 a og 26 og overskrifterne før §§ 25 og 26 ophæves.
+                        {ophæves: "§§ 25, 25 a og 26", verbum_sidst: true},
+                        {ophæves: "overskriften før § 25 og overskriften før § 26", overskrifterne: true}
 (`ordenstal`, `versal` and `titlen` are forms: the citation is stored as address.py reads it, and printed as
 the act has it)
 """
@@ -86,6 +89,11 @@ _HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og
 _IN_CHAPTER_REPEAL = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves (§§? [^»«]+?) med tilhørende (overskrifter|overskrift)"
                                 r"(?=\.?$| og overskriften (?:til|før) § )")
 _AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
+# "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før §§ 25, 26, 28, 29 og 32 a ophæves." (lov
+# 1364/2011 § 2, nr. 17): §§ and a list of headings, one verb at the end
+_N = r"\d+(?: [a-zæøå](?![a-zæøå]))?"
+_SECS_THEN_HEADINGS = re.compile(rf"(§§ [^»«]+?)(?= og overskrifterne før §§ {_N}(?:, {_N})* og {_N} ophæves\.?$)")
+_HEADINGS_LIST = re.compile(rf"overskrifterne før §§ ({_N}(?:, {_N})* og {_N}) ophæves(?=\.?$)")
 # "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
 _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 
@@ -93,6 +101,14 @@ _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     start = r.pos
+    m = r.rx(_SECS_THEN_HEADINGS.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(1), "verbum_sidst": True}
+    m = r.rx(_HEADINGS_LIST.pattern) if prev is not None and prev.get("verbum_sidst") else None
+    if m:
+        nums = re.split(r", | og ", m.group(1))
+        cits = [f"overskriften før § {n}" for n in nums]
+        return {"ophæves": ", ".join(cits[:-1]) + " og " + cits[-1], "overskrifterne": True}
     m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
@@ -146,6 +162,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
         return cap(s) if first else s
+    if ch.get("verbum_sidst"):
+        return cap(ch["ophæves"]) if first else ch["ophæves"]
+    if ch.get("overskrifterne"):
+        nums = re.findall(r"overskriften før § (\d+(?: [a-zæøå](?![a-zæøå]))?)", ch["ophæves"])
+        return f"overskrifterne før §§ {', '.join(nums[:-1])} og {nums[-1]} ophæves"
     if ch.get("i_kapitel"):
         s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
         return cap(s) if first else s
@@ -180,7 +201,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen",
-                                   "overskrift_liste", "i_kapitel")) or bool(ch.get("elliptisk") and "ophæves" in ch)
+                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch)
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a

@@ -41,6 +41,11 @@ SENTENCES = [
     ("I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.",
      [{"ophæves": "§§ 24-24 c og 24 e-24 j", "med_overskrift": "overskrifter", "i_kapitel": "kapitel 4 a"},
       {"ophæves": "overskriften til § 24 d", "elliptisk": True, "bindeord": "og"}]),
+    # lov 1364/2011 § 2, nr. 17
+    ("§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før §§ 25, 26, 28, 29 og 32 a ophæves.",
+     [{"ophæves": "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a", "verbum_sidst": True},
+      {"ophæves": "overskriften før § 25, overskriften før § 26, overskriften før § 28, overskriften før § 29 og "
+                  "overskriften før § 32 a", "overskrifterne": True, "bindeord": "og"}]),
     # insert.py: lov 308/2015 § 1, nr. 62 (the § letter is never the "i" of "i kapitel 18")
     ("Efter § 258 indsættes før overskriften før § 284 i kapitel 18:",
      [{"ny": None, "efter": "§ 258", "placering": "før overskriften før § 284 i kapitel 18"}]),
