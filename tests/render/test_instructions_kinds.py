@@ -79,3 +79,42 @@ def test_each_sentence_reads_back_as_the_builders_data(built):
             differ.append(f"»{nr.head}«: read {read}, built {want}")
     print(f"\nsentences read back as built: {len(made) - len(differ)} of {len(made)}")
     assert not differ, "\n".join(differ)
+
+
+def test_the_builders_data_is_amendment_format(built):
+    """Each clause is a change as an amendment YAML holds it (the schema's `actchange`): no field the
+    format does not document."""
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "lawdiff/schemas/proposal.schema.json").read_text("utf-8"))
+    validator = Draft202012Validator({"$ref": "#/$defs/actchange", "$defs": schema["$defs"]})
+    _made, final = built
+    bad = [(nr.head, e.message) for nr in final for ch in nr.clauses for e in validator.iter_errors(ch)]
+    assert not bad, bad
+
+
+FIRST = """titel: T
+organisation: lawdiff
+dato: "2020-01-01"
+status: udkast
+love:
+  lab: lab@2016-11-21
+forslag:
+  - titel: F
+    ændringer:
+      - i: "§ 68 a, stk. 2"
+        ændres: "at"
+        til: "med at"
+        forekomst: 1
+"""
+
+
+def test_forste_gang_is_data_worded_by_the_words_kind(store):
+    from lawdiff.proposal import parse_proposal
+
+    lf = instructions.build_lovforslag(run(parse_proposal(FIRST.encode(), "p.yaml"), store))
+    nr = lf.paragraffer[0].numre[0]
+    assert nr.data == {"ændres": "at", "til": "med at", "i": "§ 68 a, stk. 2", "forekomst": 1}
+    assert nr.head == format_sentence(nr.clauses) == "I § 68 a, stk. 2 første gang, ændres »at« til: »med at«."
