@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
+from ..changes import rykning
 from ..changes.insert import default_noun
 from ..changes.nummer import format_sentence
 from ..engine import LawResult, Placement, Result, _index
@@ -562,20 +563,20 @@ class _Builder:
                 new.append(law.new_units[c.wid].num)
         if not old:
             return None
-        word = {"subsection": ("Stk.", "stk."), "paragraph": ("Nr.", "nr."), "point": ("Litra", "litra")}[kind]
-        return f"{word[0]} {num_range(old)} bliver herefter {word[1]} {num_range(new)}."
+        # worded by changes/rykning.py, as the rykningsklausuler of imported acts
+        return rykning.format({"enhed": {"subsection": "stk", "paragraph": "nr", "point": "litra"}[kind],
+                               "fra": num_range(old), "til": num_range(new)})
 
 
 def intro(act: Act, count: int) -> str:
-    """Template 2: the sentence that opens an ændringsparagraf."""
-    end = "ændring:" if count == 1 else "ændringer:"
-    if act.doc_type == "lbk":
-        return (f"I {act.title}, jf. lovbekendtgørelse nr. {act.number} af {long_date(_source_date(act))}, "
-                f"foretages følgende {end}")
-    date = long_date(_source_date(act))
-    if act.title.startswith("lov om "):
-        return f"I lov nr. {act.number} af {date} {act.title[4:]} foretages følgende {end}"
-    return f"I {act.title}, lov nr. {act.number} af {date}, foretages følgende {end}"
+    """Template 2: the sentence that opens an ændringsparagraf, worded by changes/intro.py from the
+    data an imported act carries (lovtitel, henvisning, ental)."""
+    from ..changes import intro as intro_mod
+
+    word = "lovbekendtgørelse" if act.doc_type == "lbk" else "lov"
+    return intro_mod.format({"lovtitel": act.title,
+                             "henvisning": f"{word} nr. {act.number} af {long_date(_source_date(act))}",
+                             **({"ental": True} if count == 1 else {})})
 
 
 def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]) -> list[Nummer]:
@@ -743,9 +744,6 @@ def nummer_lines(entry: dict) -> list[str]:
     The sentences are worded from the change data by the kinds' own functions
     (lawdiff/changes); only a nummer marked ikke_udført is printed verbatim.
     """
-    from ..changes import rykning
-    from ..changes.nummer import format_sentence
-
     if "ikke_udført" in entry:
         return [entry["ikke_udført"]["tekst"]]
     lines: list[str] = []
