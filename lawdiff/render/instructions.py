@@ -4,6 +4,10 @@ Follows shared/reference/lovteknik.md §9: one ændringsparagraf per act with th
 intro sentence (template 2), numre in the order of the law (R1) with the
 formulae of templates 3-17, "der bliver" for units an earlier nummer moved (R3),
 rykningsklausuler (R4, etapevis), »…« quotes (R6) and the final period rule (R7).
+The builder only derives each change as amendment-format data (docs/format.md) from the
+engine's result; the sentences are worded by the change kinds (lawdiff/changes: `format` of
+each kind via `nummer.format_sentence`, `intro`, `rykning`), the functions that print
+imported acts, so each formula has one home.
 The result is a small model (`Lovforslag`) that the text, HTML and PDF renderers
 all read; Bilag 1 ("Lovforslaget sammenholdt med gældende lov") is built from the
 same model.
