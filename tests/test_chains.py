@@ -54,7 +54,7 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # no §), ikke udført 108, lawdiff 3. Then lov 1252/2012 § 3, nr. 13 and § 5, nr. 9 ("ændres i 4. pkt., der
 # bliver 5. pkt., »…«") and lov 1364/2011 § 2, nr. 17 ("§§ … og overskrifterne før §§ … ophæves."): 90
 # without refusal, 11,200 (89.45 %) and 1,273 (49.28 %) identical, ikke udført 101 (56 numre refused).
-FLOOR_ALL = 0.8945
+FLOOR_ALL = 0.8944  # 11,200 / 12,521 = 0.89450 (rounded down)
 FLOOR_CHANGED = 0.4928
 
 
