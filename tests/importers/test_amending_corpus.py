@@ -84,6 +84,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
             if holder.tag == "Stk":
                 holder = holder.getparent()
             pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
+            if pn in ("l", "I"):  # "§ l" (lov 485/2010): the reader takes the letter for the digit 1, warned
+                pn = "1"
             official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")),
                                 unicodedata.normalize("NFC", official_text(an)))
         for par in doc["paragraffer"]:
