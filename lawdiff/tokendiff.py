@@ -120,14 +120,36 @@ else:
     _diff = _fast_diff
 
 
+_SHARED = _Codec()  # one codec for every diff of the process (see _encode)
+_SHARED_MAX = 0xFFFE  # keys: the shared codec starts afresh rather than go past plane 15
+
+
+def _encode(ta: list[str], tb: list[str]) -> tuple[str, str]:
+    """The two token lists as strings of one character per token, equal characters for equal
+    comparison keys. diff-match-patch (both libraries; no half-match, as Diff_Timeout is 0) only
+    compares characters for equality — its semantic clean-up scores every private-use character
+    alike — so any one-to-one map of keys to characters gives the same diff as a fresh codec per
+    pair (tests/test_tokendiff.py holds the two to each other). One codec for all pairs of a
+    process maps a token in C (a dict look-up in join) once it was seen: a changed § shares
+    nearly all its tokens with the others (issue 9 §6: the per-pair codec was a quarter of the
+    word diff)."""
+    chars = _SHARED.chars
+    try:
+        return "".join(map(chars.__getitem__, ta)), "".join(map(chars.__getitem__, tb))
+    except KeyError:  # a token not seen before
+        pass
+    if len(_SHARED.code) + len(ta) + len(tb) > _SHARED_MAX:
+        _SHARED.__init__()  # a new map, never one that changes in the middle of a pair
+    return _SHARED.encode(ta), _SHARED.encode(tb)
+
+
 def diff_words(old: str, new: str) -> list[tuple[int, str]]:
     """(op, text) pairs, op EQUAL/INSERT/DELETE. The new side is exactly `new`; the old side is
     `old` up to normalisation (equal runs carry the new text's white space)."""
     if old == new:
         return [(EQUAL, old)] if old else []
-    codec = _Codec()
-    ta, tb = tokenize(old), tokenize(new)
-    a, b = codec.encode(ta), codec.encode(tb)
+    ta, tb = _TOKEN.findall(old), _TOKEN.findall(new)  # = tokenize
+    a, b = _encode(ta, tb)
     out: list[tuple[int, str]] = []
     i = j = 0  # token positions in old and new
     for op, n in _diff(a, b):
