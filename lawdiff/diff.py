@@ -186,6 +186,31 @@ def _shifted(o: Unit | None, n: Unit | None) -> bool:
     return o is not None and n is not None and _num(o) != _num(n)
 
 
+def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(). The common case, two
+    lists of one length whose only equal elements stand at the same places (no element of `a`
+    twice, and each element of `b` found in `a` at its own place: units reworded in place), is
+    computed directly: difflib's matching blocks are then exactly the runs of equal places, and its opcodes those runs ("equal") and the runs between them
+    ("replace", of one length on both sides). tests/test_diff_align.py holds it to difflib."""
+    n = len(a)
+    if n == len(b):
+        at = dict(zip(a, range(n)))
+        if len(at) == n and all(at.get(x, j) == j for j, x in enumerate(b)):
+            out: list[tuple[str, int, int, int, int]] = []
+            i = 0
+            while i < n:
+                k = i + 1
+                same = a[i] == b[i]
+                while k < n and (a[k] == b[k]) == same:
+                    k += 1
+                out.append(("equal" if same else "replace", i, k, i, k))
+                i = k
+            return out
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
 def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
     if len(old) == len(new) and all(_fp(o) == _fp(n) for o, n in zip(old, new)):
         return list(zip(old, new))
@@ -193,10 +218,8 @@ def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | No
     b = [_signature(u) for u in new]
     if a == b:  # nothing inserted, removed or reworded at this level
         return list(zip(old, new))
-    import difflib
-
     out: list[tuple[Unit | None, Unit | None]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             out.extend(zip(old[i1:i2], new[j1:j2]))
             continue

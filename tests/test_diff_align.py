@@ -102,3 +102,19 @@ def test_a_reworded_unit_keeps_its_number_without_a_similarity():
         assert diff._M.similar == {}
     finally:
         diff._M.__init__()
+
+
+_SIG = st.lists(st.sampled_from("abcdefg"), max_size=9)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(_SIG, st.data())
+def test_opcodes_are_difflibs(a, data):
+    """diff._opcodes (a direct path for units reworded in place) gives difflib's opcodes."""
+    b = list(a)
+    for _ in range(data.draw(st.integers(0, 3))):
+        if b:
+            b[data.draw(st.integers(0, len(b) - 1))] = data.draw(st.sampled_from("abcdefgxyz"))
+    if data.draw(st.booleans()):
+        b = data.draw(_SIG)
+    assert diff._opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
