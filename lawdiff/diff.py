@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
@@ -81,7 +82,10 @@ def fingerprint(u: Unit, children: tuple) -> tuple:
     """_fp of `u` given its children's: the one definition of what makes two units identical
     (outline.py digests the same tuple, with the children's digests)."""
     return (u.kind, u.num, u.label, u.heading.text if u.heading else None,
-            tuple(b.text for b in u.intro), children, tuple(b.text for b in u.wrapup))
+            tuple(map(_TEXT, u.intro)), children, tuple(map(_TEXT, u.wrapup)))
+
+
+_TEXT = attrgetter("text")  # a block's text, in C
 
 
 def _own_text(u: Unit) -> str:
@@ -89,8 +93,11 @@ def _own_text(u: Unit) -> str:
     t = _M.text.get(id(u))
     if t is None:
         # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
-        t = " ".join(x for x in [norm(blocks_text(u.intro))] + [_own_text(c) for c in u.children]
-                     + [norm(blocks_text(u.wrapup))] if x)
+        parts = [norm(blocks_text(u.intro))] if u.intro else []
+        parts += map(_own_text, u.children)
+        if u.wrapup:
+            parts.append(norm(blocks_text(u.wrapup)))
+        t = " ".join(filter(None, parts))
         _M.text[id(u)] = t
         _M.keep.append(u)
     return t
