@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
@@ -81,7 +82,10 @@ def fingerprint(u: Unit, children: tuple) -> tuple:
     """_fp of `u` given its children's: the one definition of what makes two units identical
     (outline.py digests the same tuple, with the children's digests)."""
     return (u.kind, u.num, u.label, u.heading.text if u.heading else None,
-            tuple(b.text for b in u.intro), children, tuple(b.text for b in u.wrapup))
+            tuple(map(_TEXT, u.intro)), children, tuple(map(_TEXT, u.wrapup)))
+
+
+_TEXT = attrgetter("text")  # a block's text, in C
 
 
 def _own_text(u: Unit) -> str:
@@ -89,8 +93,11 @@ def _own_text(u: Unit) -> str:
     t = _M.text.get(id(u))
     if t is None:
         # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
-        t = " ".join(x for x in [norm(blocks_text(u.intro))] + [_own_text(c) for c in u.children]
-                     + [norm(blocks_text(u.wrapup))] if x)
+        parts = [norm(blocks_text(u.intro))] if u.intro else []
+        parts += map(_own_text, u.children)
+        if u.wrapup:
+            parts.append(norm(blocks_text(u.wrapup)))
+        t = " ".join(filter(None, parts))
         _M.text[id(u)] = t
         _M.keep.append(u)
     return t
@@ -186,6 +193,31 @@ def _shifted(o: Unit | None, n: Unit | None) -> bool:
     return o is not None and n is not None and _num(o) != _num(n)
 
 
+def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(). The common case, two
+    lists of one length whose only equal elements stand at the same places (no element of `a`
+    twice, and each element of `b` found in `a` at its own place: units reworded in place), is
+    computed directly: difflib's matching blocks are then exactly the runs of equal places, and its opcodes those runs ("equal") and the runs between them
+    ("replace", of one length on both sides). tests/test_diff_align.py holds it to difflib."""
+    n = len(a)
+    if n == len(b):
+        at = dict(zip(a, range(n)))
+        if len(at) == n and all(at.get(x, j) == j for j, x in enumerate(b)):
+            out: list[tuple[str, int, int, int, int]] = []
+            i = 0
+            while i < n:
+                k = i + 1
+                same = a[i] == b[i]
+                while k < n and (a[k] == b[k]) == same:
+                    k += 1
+                out.append(("equal" if same else "replace", i, k, i, k))
+                i = k
+            return out
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
 def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
     if len(old) == len(new) and all(_fp(o) == _fp(n) for o, n in zip(old, new)):
         return list(zip(old, new))
@@ -193,17 +225,23 @@ def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | No
     b = [_signature(u) for u in new]
     if a == b:  # nothing inserted, removed or reworded at this level
         return list(zip(old, new))
-    import difflib
-
     out: list[tuple[Unit | None, Unit | None]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             out.extend(zip(old[i1:i2], new[j1:j2]))
             continue
-        o, n = old[i1:i2], new[j1:j2]
-        by_text = _pair_block(o, n) if (o and n) else [(u, None) for u in o] + [(None, u) for u in n]
         moved = (i1 > 0 and j1 > 0 and _shifted(old[i1 - 1], new[j1 - 1])) or \
                 (i2 < len(old) and j2 < len(new) and _shifted(old[i2], new[j2]))
+        if not moved and i2 - i1 == 1 and j2 - j1 == 1 and old[i1].kind == new[j1].kind \
+                and _num(old[i1]) and _num(old[i1]) == _num(new[j1]):
+            # one unit replaced by one of its kind and number (the common case: a reworded stk.):
+            # pairing by number gives [(o, n)], scored _similar(o, n); pairing by text pairs the two
+            # (the same score) or neither (0), so the rule below keeps the pair by number, and
+            # their similarity is not needed (tests/test_diff.py holds this to the rule)
+            out.append((old[i1], new[j1]))
+            continue
+        o, n = old[i1:i2], new[j1:j2]
+        by_text = _pair_block(o, n) if (o and n) else [(u, None) for u in o] + [(None, u) for u in n]
         by_num = None if moved or not (o and n) else _pair_by_number(o, n)
         if by_num is not None and _score(by_num) >= _score(by_text):
             out.extend(by_num)

@@ -80,6 +80,8 @@ _STR = {str}
 
 def _texts(t) -> list[Text]:
     """A tuple of str as Text blocks; ValueError for anything else."""
+    if t == ():  # most units have no wrap-up, many no intro (only tuple() is equal to ())
+        return []
     if type(t) is not tuple or not set(map(type, t)) <= _STR:
         raise ValueError("outline: malformed text")
     return list(map(Text, t))
@@ -102,13 +104,22 @@ def _fill(u, t, units: bool) -> None:
         u.children = children
 
 
+# the types of a part's data (kind, num, label, heading, intro, units, wrapup, wid, eid): num, label
+# and heading str or None
+_PART_TYPES = frozenset((str, num, label, heading, tuple, tuple, tuple, str, str)
+                        for num in (str, type(None)) for label in (str, type(None)) for heading in (str, type(None)))
+
+
 def _part(t) -> Part:
-    p = Part()
-    if not (type(t) is tuple and len(t) == 9 and type(t[0]) is str and _str(t[1], True) and _str(t[2], True)
-            and type(t[7]) is str and type(t[8]) is str):
+    """A part from its data, every type checked (as _fill does for a unit of the outline, in one
+    look-up of the types: read for every stk. of every § a diff reads)."""
+    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _PART_TYPES):
         raise ValueError("outline: malformed unit")
-    p.kind, p.num, p.label, p.wid, p.eid = t[0], t[1], t[2], t[7], t[8]
-    _fill(p, t, True)
+    p = Part()
+    p.kind, p.num, p.label, heading, intro, units, wrapup, p.wid, p.eid = t
+    p.heading = None if heading is None else Text(heading)
+    p.intro, p.wrapup = _texts(intro), _texts(wrapup)
+    p.children = list(map(_part, units)) if units else []
     return p
 
 

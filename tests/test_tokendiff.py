@@ -3,6 +3,7 @@ library's diffs, so which one runs never changes a redline."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -133,3 +134,62 @@ def test_the_codec_past_the_first_plane():
     assert codec.encode(tokens) == _reference_encode(tokens, ref)
     assert codec.encode(more) == _reference_encode(more, ref)
     assert codec.code == ref and max(map(ord, ref.values())) == 0x100000 + 6
+
+
+def _fresh_codec_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """diff_words as it was before the shared codec: a new codec for each pair."""
+    real = tokendiff._SHARED
+    tokendiff._SHARED = _Codec()
+    try:
+        return diff_words(old, new)
+    finally:
+        tokendiff._SHARED = real
+
+
+_DIFF_TEXT = st.text(alphabet="ab1§. \u00a0\u00adæ", max_size=25)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(_DIFF_TEXT, _DIFF_TEXT), min_size=1, max_size=4))
+def test_the_shared_codec_gives_the_diffs_of_a_fresh_codec(pairs):
+    """One codec for every diff of the process (characters given by earlier pairs) diffs as a new
+    codec for each pair: diff-match-patch only compares characters for equality."""
+    for old, new in pairs:
+        assert diff_words(old, new) == _fresh_codec_diff(old, new)
+
+
+def test_the_shared_codec_starts_afresh_before_its_limit(monkeypatch):
+    monkeypatch.setattr(tokendiff, "_SHARED", _Codec())
+    monkeypatch.setattr(tokendiff, "_SHARED_MAX", 40)
+    old, new = "a b c d e f", "a b x d e g"
+    first = diff_words(old, new)
+    assert len(tokendiff._SHARED.code) == 9  # a b c d e f x g and the space
+    later = diff_words("h i j k l m n o p q r", "h i j k l m n o p q s")  # 9 + 22 tokens > 40: a new codec
+    assert len(tokendiff._SHARED.code) == 13 and later[-1] == (tokendiff.INSERT, "s")
+    assert diff_words(old, new) == first
+
+
+# the token pattern in its first order (white space sixth): tokendiff._TOKEN tries white space first
+_TOKEN_FIRST_ORDER = re.compile(
+    r"§§?\s\d+(?:\s[a-zæøå](?![\wæøå]))?"
+    r"|\d+(?:\s[a-zæøå](?![\wæøå]))?[-–]\d+(?:\s[a-zæøå](?![\wæøå]))?"
+    r"|\d+(?:[.,]\d+)*(?:\s(?:kr\.|pct\.|års|år|måneders|måneder|uger|dage|timer)(?![\wæøå]))?"
+    r"|\b(?:jf|stk|nr|pkt|kr|pct|bl\.a|m\.v|f\.eks|ca|evt|hhv|Stk|Nr)\.(?![\wæøå])"
+    r"|[\w\u00ad\u200b-\u200d]+(?:-[\w\u00ad\u200b-\u200d]+)*"
+    r"|\s+"
+    r"|.",
+    re.UNICODE,
+)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.text(alphabet="ab1§.,-–_ \u00a0\t\n\u00ad\u200b\u2028\u3000æøåkrstjf5", max_size=40))
+def test_white_space_first_tokenizes_as_the_first_order(text):
+    assert tokenize(text) == _TOKEN_FIRST_ORDER.findall(text)
+
+
+def test_white_space_first_tokenizes_lab_as_the_first_order(store):
+    act = store.load("lab@2016-11-21")
+    texts = [b.text for u in act.walk() for b in u.intro + u.wrapup]
+    assert len(texts) > 1000
+    assert [tokenize(t) for t in texts] == [_TOKEN_FIRST_ORDER.findall(t) for t in texts]
