@@ -14,7 +14,6 @@ from lxml import etree
 from lawdiff.importers import amending
 from lawdiff.importers.official import read_official
 from tests.conftest import CORPUS
-from tests.importers.test_metamorphic import _serialise
 
 DOC = "2013/2013-651.xml"  # lov nr. 651 af 12/06/2013: § 1 with 29 numre, § 2 with 2, § 3 …
 
