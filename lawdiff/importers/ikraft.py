@@ -12,6 +12,7 @@ numre that such a sentence excepts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from lxml import etree
@@ -98,10 +99,16 @@ _PART_COMMENCEMENT = re.compile(
     r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b")
 
 
+def _is_commencement(sent: str) -> bool:
+    """COMMENCEMENT_SENTENCE.search(sent): each of its branches needs "træ" ("træder", "ikrafttræ"),
+    a substring test that spares the scan on most sentences."""
+    return "træ" in sent and COMMENCEMENT_SENTENCE.search(sent) is not None
+
+
 def unread_commencement(text: str) -> list[str]:
     """The sentences of a commencement § that state when a part of the act enters into force and
-    give no rule (_PART_COMMENCEMENT)."""
-    return [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)
+    give no rule (_PART_COMMENCEMENT; each of its branches needs "træ" too)."""
+    return [sent for sent in _sentences(text) if _is_commencement(sent)
             and _PART_COMMENCEMENT.search(sent) and not sentence_rules(sent)]
 
 
@@ -126,9 +133,19 @@ def commencement_text(text: str) -> str:
     return " ".join(lines)
 
 
+# not after an abbreviation: "…af 2. pkt. i fodnoten til lovens titel, jf. § 1, nr. 1." (lov 478/2012)
+_SENTENCE_END = re.compile(r"(?<=\.)(?<!\bjf\.)(?<!\bnr\.)(?<!\bstk\.)(?<!\bpkt\.)\s+(?=[A-ZÆØÅ§])")
+
+
 def sentences(text: str) -> list[str]:
-    # not after an abbreviation: "…af 2. pkt. i fodnoten til lovens titel, jf. § 1, nr. 1." (lov 478/2012)
-    return re.split(r"(?<=\.)(?<!\bjf\.)(?<!\bnr\.)(?<!\bstk\.)(?<!\bpkt\.)\s+(?=[A-ZÆØÅ§])", commencement_text(text))
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[str, ...]:
+    """`sentences`, once per text: the reader of amending acts asks for the rules of a § and then
+    for its unread sentences (ikraft_rules, unread_commencement)."""
+    return tuple(_SENTENCE_END.split(commencement_text(text)))
 
 
 def ikraft_rules(text: str) -> list[dict]:
@@ -136,22 +153,32 @@ def ikraft_rules(text: str) -> list[dict]:
     date for the act or for the numre and §§ a sentence names, "dagen efter bekendtgørelsen", or a
     minister who sets the date (`minister: true`, with `gælder` naming the numre when the sentence
     does). A sentence read by none of these gives no rule."""
-    return [r for sent in sentences(text) for r in sentence_rules(sent)]
+    return [r for sent in _sentences(text) for r in sentence_rules(sent)]
+
+
+_WHO = re.compile(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder")
 
 
 def sentence_rules(sent: str) -> list[dict]:
     """ikraft_rules for one sentence: at most one rule."""
     rules = []
-    m = _IKRAFT_DATE.search(sent)
-    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
-    minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
+    # _IKRAFT_DATE, _WHO and _IKRAFT_PUBLICATION each need "træder", each of _MINISTER_RULES
+    # "inister" (substring tests that spare the scans on most sentences)
+    if "træder" in sent:
+        m = _IKRAFT_DATE.search(sent)
+        who = _WHO.match(sent)
+    else:
+        m = who = None
+    minister = None
+    if "inister" in sent:
+        minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
     if m and m.group(2) in MONTHS and who:
         rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
         scope = who.group(2) or who.group(3)
         if scope:
             rule["gælder"] = [scope]
         rules.append(rule)
-    elif _IKRAFT_PUBLICATION.search(sent) and who:
+    elif who and _IKRAFT_PUBLICATION.search(sent):
         rule = {"bekendtgørelse": _IKRAFT_PUBLICATION.search(sent).group("when")}
         if who.group(2) or who.group(3):
             rule["gælder"] = [who.group(2) or who.group(3)]
@@ -182,7 +209,7 @@ def original_ikraft(body: etree._Element, name: str, warnings: list[str],
         if el.find(".//AendringsNummer") is not None:
             continue
         text = verbatim(el)
-        found = [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)]
+        found = [sent for sent in _sentences(text) if _is_commencement(sent)]
         for sent in found:
             got = sentence_rules(sent)
             if not got:
