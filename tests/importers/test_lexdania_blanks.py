@@ -48,9 +48,22 @@ def test_a_mutated_document_reads_the_same_without_blank_text():
     data = f.read_bytes()
     # white space in and around the runs of the first line, and a refused text outside <Char>
     i = data.find(b"<Char>")
-    for mutated in (data[:i] + b" \n " + data[i:], data[:i] + b"<Char> </Char>\n" + data[i:],
-                    data[:i] + b"<Char>\n </Char> <Char> x </Char>" + data[i:], data[:i] + b" x " + data[i:]):
-        assert _read(mutated, "m.xml", False) == _read(mutated, "m.xml", True)
+    mutations = [data[:i] + b" \n " + data[i:], data[:i] + b"<Char> </Char>\n" + data[i:],
+                 data[:i] + b"<Char>\n </Char> <Char> x </Char>" + data[i:], data[:i] + b" x " + data[i:]]
+    # text outside the runs (refused, with the same file:line), and white space that is an element's
+    # whole content (kept in the lean tree: the search over the bytes decides, as before)
+    for tag, text in ((b"<Linea>", b" stray "), (b"</Linea>", b"\n  stray"), (b"<Exitus>", b"x"),
+                      (b"</Exitus>", b"  "), (b"<Stk>", b" \n")):
+        j = data.find(tag, data.find(b"<DokumentIndhold"))
+        assert j > 0
+        mutations.append(data[:j + len(tag)] + text + data[j + len(tag):])
+    mutations.append(data.replace(b"<Linea>", b"<Linea> </Linea><Linea>", 1))
+    refused = 0
+    for mutated in mutations:
+        got = _read(mutated, "m.xml", False)
+        assert got == _read(mutated, "m.xml", True)
+        refused += got[0] == "error"
+    assert refused >= 3  # the three texts in <Linea>, after </Linea>, in <Exitus>
 
 
 @pytest.mark.corpus
