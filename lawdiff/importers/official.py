@@ -8,8 +8,8 @@ removes a label it repaired, the amending reader moves nested numre out), so the
 gets the shared tree only when the statute reader did not map the act (an amending act, which
 it only summarises); an original act (LOV H) holding ændringsnumre is parsed again for it.
 
-An act version (LBK, LOV H) is parsed without the white space between elements, which only the
-statute reader reads (xmlsafe.parse_bytes, `blank_text=False`: a smaller tree, parsed and freed
+An act version (LBK, LOV H) is parsed without the white space between elements, which the statute
+reader never reads (xmlsafe.parse_bytes, `blank_text=False`: a smaller tree, parsed and freed
 faster); the amending reader always gets a tree parsed with it: an amending act (its
 DocumentType "LOV Æ" seen in the bytes) is parsed so once for both, and any other document the
 amending reader reads is parsed again for it.
