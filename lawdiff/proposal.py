@@ -154,6 +154,10 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "antal" in cdata and "forekomst" in cdata:
         raise c.error("»antal« og »forekomst« kan ikke bruges sammen", "forekomst",
                       hint="»antal« ændrer alle N steder; »forekomst« ændrer kun det N'te")
+    if cdata.get("overalt") and "forekomst" in cdata:
+        # "Overalt i loven ændres …" changes every place; "forekomst" only the N'th: one of them is a slip
+        raise c.error("»overalt: true« og »forekomst« kan ikke bruges sammen", "forekomst",
+                      hint="»overalt« ændrer alle steder i loven; »forekomst« (med »i«) kun det N'te sted")
     if "bortset_fra" in cdata and not cdata.get("overalt"):
         raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
                       "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")

@@ -129,6 +129,12 @@ def parse_bytes(data: bytes, path: str, blank_text: bool = True) -> etree._Eleme
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
         line = e.position[0] if e.position else None
+        if "Resource limit exceeded" in e.msg or "Excessive depth" in e.msg or "XML_PARSE_HUGE" in e.msg:
+            # libxml2's limits against hostile files (a text node over 10 MB, nesting over 256 levels):
+            # not a truncated file, and no official document comes near them
+            raise MappingError(f"XML-filen overskrider grænserne for sikker læsning: {e.msg}", file=path, line=line,
+                               hint="officielle LexDania-filer har hverken tekster over 10 MB i ét element eller "
+                                    "over 256 niveauer; brug den originale fil fra retsinformation.dk") from None
         raise MappingError(f"ugyldig XML: {e.msg}", file=path, line=line,
                            hint="filen er afkortet eller ikke XML; hent den igen fra retsinformation.dk") from None
     return _checked(root, data, path)

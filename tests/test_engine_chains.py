@@ -137,5 +137,8 @@ def test_engine_over_the_chains():
     # the act (changes/insert._check_before_heading): 2,068 (94.82 %), §§ identical unchanged; the one
     # refused more is lov 275/2011 § 1, nr. 8 run on LBK 314/2011, which already holds its § 12 (no
     # heading »Forældrebestyrelse« follows § 11 there: executing it gave a second § 12's text)
-    assert executed >= 2068 and executed / stats["numre read"] >= 0.948
+    # Branch newkind, round 2: 2,069 of 2,182 (94.82 %), 87 chains without refusal, 11,133 §§ identical:
+    # the rarer heading forms (changes/heading.py) read one nummer more of the chains' acts (lov 633/2013
+    # § 1, nr. 7, straffeloven's "24. kapitel"), which is executed
+    assert executed >= 2069 and executed / stats["numre read"] >= 0.948
     assert stats["chains executed without refusal"] >= 87

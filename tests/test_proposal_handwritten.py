@@ -83,6 +83,7 @@ BAD = [
     (["i: fodnoten til lovens titel\nudgår: a"], 10, "fodnote er ikke en del af lawdiffs model"),
     (['ny: stk\ni: "§ 5 og § 7"\ntekst: Ny.'], 11, "kan i et forslag kun have én adresse"),
     (['i: "§ 5 og § 7"\nudgår: a\nantal: 2'], 10, "»antal« og »forekomst« kan ikke bruges"),
+    (['overalt: true\nudgår: a\nforekomst: 2'], 12, "»overalt: true« og »forekomst« kan ikke bruges sammen"),
     (['i: "§ 5, stk. 4, der bliver stk. 5"\nudgår: a'], 10, "uden »der bliver«"),
     (['i: "overskriften før § 5 og § 7"\nudgår: a'], 10, "blander en overskrift"),
     (['ny: stk\ni: overskriften før § 5\ntekst: Ny.'], 11, "kan ikke bruges med »ny«"),

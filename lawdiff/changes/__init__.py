@@ -7,7 +7,8 @@ One module per kind — `words` (ændres/udgår/indsættes efter/før, also »ov
 pkt., §§, kapitler), `heading` (headings and the act's title) — each with:
 - reading: `PARSERS`-style functions `(Reader, ctx) -> dict | None` that read one clause of a
   nummer's sentence at the reader's position (`read`, `read_in`, `read_top`, `read_verb`,
-  `read_follow_on`; `heading` has none: official text reads a heading as the target of the others);
+  `read_follow_on`; `heading` reads only the rarer heading forms: official text mostly reads a
+  heading as the target of the others);
 - wording: `format(change, prev, first) -> str` (the clause as a ministry words it) and `is_kind`;
 - execution: `VERBS` (the proposal verbs the kind executes) and `execute(ap, change)`, where `ap`
   is the engine's applier (lawdiff/engine/applier.py: resolve, live, find, add_edit, parse_unit,

@@ -290,7 +290,13 @@ def format_location(ch: dict, prev: dict | None, first: bool) -> str:
     s = head + cit
     if "der_bliver" in ch:
         s += (", som bliver " if ch.get("som_bliver") else ", der bliver ") + ch["der_bliver"]
-    want = needs_comma(cit) or "der_bliver" in ch
+    if ch.get("forekomst") == 1:
+        # "I § 55, 2. pkt. første gang, ændres …" (lov 627/2016): the one form the acts of 2010-2017
+        # use for one occurrence of several; only hand-written proposals carry `forekomst`
+        s += " første gang"
+        want = True
+    else:
+        want = needs_comma(cit) or "der_bliver" in ch
     if ch.get("komma", want):
         s += ","
     s = s + " "

@@ -2,9 +2,41 @@
 "overskriften til kapitel 3"), a mellemrubrik repealed (»Overskriften før § 5 ophæves«) or inserted
 (`ny: overskrift`), and the title (»Lovens titel affattes således:«) and its footnote.
 
-Official text reads these as targets of the other kinds (rewrite.py, repeal.py, insert.py read
-"Overskriften til kapitel 3 affattes således:"; their `format` words them); this module executes
-them, for those kinds and for the proposal verb `overskrift`.
+Official text mostly reads these as targets of the other kinds (rewrite.py, repeal.py, insert.py
+read "Overskriften til kapitel 3 affattes således:"; their `format` words them); this module
+executes them, for those kinds and for the proposal verb `overskrift`.
+
+It also reads and words the rarer forms around headings that the other kinds do not (`read`,
+`format`, `is_kind`; hooked first into nummer._clause, listed first in nummer.KINDS). Each gives
+the data of an existing verb plus a small key naming the form, so the execution is the other
+kind's with one more check where the form says more:
+    Efter § 33 og før overskriften før § 34 indsættes:   {ny, efter: "§ 33",
+                                                          placering: "før overskriften før § 34",
+                                                          efter_og: true}
+    Overskriften før § 45, der er ophævet, ophæves.       {ophæves: "overskriften før § 45",
+                                                          der_er_ophævet: true}
+    Overskriften før §§ 36 og 36 a, »A«, ændres til: »B«  {affattes: "overskriften før §§ 36 og 36 a",
+                                                          overskrift_citat: A, ændres_til: true,
+                                                          tekst: B, inline: true}
+    Overskriften til 24. kapitel affattes således:        {affattes: "overskriften til kapitel 24",
+                                                          ordenstal: true}
+    Overskriften til kapitel 3 A affattes således:        {affattes: "overskriften til kapitel 3 a",
+                                                          versal: true}
+    Kapitel VII B ophæves.                                {ophæves: "kapitel VII b", versal: true}
+    Overalt i kapitel 8 a ændres »A« til: »B«.            {overalt, i: "kapitel 8 a", ændres, til}
+                                                          (worded by words.py)
+    I titlen udgår »(SVU)«.                               {i: "lovens titel", udgår, titlen: true}
+    I overskriften til kapitel 3, før § 10 og til kapitel 14 ændres »A« til: »B«.
+                        {i: "overskriften til kapitel 3, overskriften før § 10 og overskriften til
+                         kapitel 14", ændres, til, overskrift_liste: true}
+    I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
+                        {ophæves: "§§ 24-24 c og 24 e-24 j", med_overskrift: overskrifter,
+                         i_kapitel: "kapitel 4 a"}, {ophæves: "overskriften til § 24 d", elliptisk: true}
+    §§ 25, 25 a og 26 og overskrifterne før §§ 25 og 26 ophæves.
+                        {ophæves: "§§ 25, 25 a og 26", verbum_sidst: true},
+                        {ophæves: "overskriften før § 25 og overskriften før § 26", overskrifterne: true}
+(`ordenstal`, `versal` and `titlen` are forms: the citation is stored as address.py reads it, and printed as
+the act has it)
 """
 from __future__ import annotations
 
@@ -12,8 +44,164 @@ import re
 
 from ..model import Unit
 from ..text import norm_map
+from . import words
+from .common import Reader, cap
 from .log import TITLE_KEY, Edit, Placement
 from .tree import _norm_query
+
+# --- reading and wording of the rarer forms --------------------------------------------------------
+
+_SEC = r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?"
+# "Efter § 33 og før overskriften før § 34 indsættes:" (lov 1486/2014 § 1, nr. 40), "Efter § 14 og
+# før overskriften »Bankens øvrige Virksomhed« indsættes:" (lov 579/2010 § 16, nr. 1): the placement
+# "Efter § 20 b indsættes før overskriften før § 21:" (insert.py) worded before the verb
+_EFTER_OG_FOER = re.compile(rf"(?:Efter|efter) ({_SEC}) og (før overskriften (?:før {_SEC}|»[^«»]+«)) indsættes:")
+# "Overskriften før § 45, der er ophævet, ophæves." (lov 433/2012 § 1, nr. 35 and 36): the heading of
+# a § the act repealed earlier; executed as a repeal of the heading once the § is seen to be repealed
+_FOER_OPHAEVET = re.compile(rf"([Oo]verskriften før {_SEC}), der er ophævet, (ophæves|udgår)")
+# "Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til: »…«" (lov 1361/2010
+# § 3, nr. 4): the heading named by place and by its words, rewritten; executed only when the heading
+# at that place has those words and stands over exactly the §§ cited
+_SECS = r"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?|§§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?(?:, \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)* og \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
+_NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»]+)«, ændres til:")
+
+
+# "Overskriften til 24. kapitel affattes således:" (lov 633/2013 § 1, nr. 7: straffeloven numbers its
+# chapters "24. kapitel") and "Overskriften til kapitel 3 A affattes således:" (lov 1636/2013 § 1,
+# nr. 5: a capital letter). The engine finds the chapter by its label (applier.heading_unit).
+_CHAPTER_REWRITE = re.compile(r"([Oo])verskriften til (?:(\d+)\. kapitel|kapitel (\d+) ([A-ZÆØÅ])) affattes således:")
+
+
+# "Kapitel VII B ophæves." (lov 310/2015 § 1, nr. 30, 31 and 45): a chapter cited with a capital letter
+_CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\.?$)")
+
+
+# "Overalt i kapitel 8 a ændres »…« til: »…«." (lov 1575/2015 § 1, nr. 7): a word change throughout a
+# chapter (common.read_location reads "Overalt i" before §, stk. and nr. only)
+_OVERALT_KAPITEL = re.compile(r"(?:Overalt|overalt) i (kapitel [\dIVXLC]+(?: [a-zæøå])?) (?=ændres|udgår|indsættes)")
+# "I overskriften til kapitel 3, før § 10, før § 13 og til kapitel 14 ændres »…« til: »…«." (lov 557/2012
+# § 1, nr. 9): several headings, "overskriften" printed once; `i` holds each as address.py cites it
+_HEAD_PART = r"(?:til kapitel \d+(?: [a-zæøå])?|(?:før|til) § \d+(?: [a-zæøå]{1,2})?)"
+_HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og {_HEAD_PART}) (?=ændres|udgår|indsættes)")
+# "I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d."
+# (lov 1384/2011 § 4, nr. 2): §§ of a chapter (checked: they stand in it) with their headings, and then
+# (elliptic, the verb shared) one more heading
+_IN_CHAPTER_REPEAL = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves (§§? [^»«]+?) med tilhørende (overskrifter|overskrift)"
+                                r"(?=\.?$| og overskriften (?:til|før) § )")
+_AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
+# "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før §§ 25, 26, 28, 29 og 32 a ophæves." (lov
+# 1364/2011 § 2, nr. 17): §§ and a list of headings, one verb at the end
+_N = r"\d+(?: [a-zæøå](?![a-zæøå]))?"
+_SECS_THEN_HEADINGS = re.compile(rf"(§§ [^»«]+?)(?= og overskrifterne før §§ {_N}(?:, {_N})* og {_N} ophæves\.?$)")
+_HEADINGS_LIST = re.compile(rf"overskrifterne før §§ ({_N}(?:, {_N})* og {_N}) ophæves(?=\.?$)")
+# "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
+_I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
+
+
+def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
+    """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
+    start = r.pos
+    m = r.rx(_SECS_THEN_HEADINGS.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(1), "verbum_sidst": True}
+    m = r.rx(_HEADINGS_LIST.pattern) if prev is not None and prev.get("verbum_sidst") else None
+    if m:
+        nums = re.split(r", | og ", m.group(1))
+        cits = [f"overskriften før § {n}" for n in nums]
+        return {"ophæves": ", ".join(cits[:-1]) + " og " + cits[-1], "overskrifterne": True}
+    m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
+    m = r.rx(_AND_HEADING.pattern) if prev is not None and prev.get("i_kapitel") else None
+    if m:
+        return {"ophæves": m.group(0), "elliptisk": True}
+    for rx, loc in ((_OVERALT_KAPITEL, lambda m: {"overalt": True, "i": m.group(1)}),
+                    (_I_TITLEN, lambda m: {"i": "lovens titel"}),
+                    (_HEADING_LIST, lambda m: {"i": re.sub(rf"(^|, | og )(?={_HEAD_PART})", r"\1overskriften ",
+                                                           m.group(1))})):
+        m = r.rx(rx.pattern) if first else None
+        if m:
+            ch = words.read_verb(r, loc(m))
+            if ch is None:
+                r.pos = start
+                return None
+            if rx is _I_TITLEN:
+                ch["titlen"] = True
+            if rx is _HEADING_LIST:
+                ch["overskrift_liste"] = True
+            return ch
+    m = r.rx(_EFTER_OG_FOER.pattern)
+    if m:
+        return {"ny": None, "efter": m.group(1), "placering": m.group(2), "efter_og": True, "_blok": True}
+    m = r.rx(_NAMED_CHANGED.pattern)
+    if m:
+        return {"affattes": m.group(1)[0].lower() + m.group(1)[1:], "overskrift_citat": m.group(2),
+                "ændres_til": True, "_blok": True}  # the new text follows inline (nummer._read_sentence)
+    m = r.rx(_CHAPTER_REWRITE.pattern)
+    if m:
+        if m.group(2):
+            return {"affattes": f"overskriften til kapitel {m.group(2)}", "ordenstal": True, "_blok": True}
+        return {"affattes": f"overskriften til kapitel {m.group(3)} {m.group(4).lower()}", "versal": True,
+                "_blok": True}
+    m = r.rx(_CHAPTER_REPEAL.pattern) if first else None
+    if m:
+        return {"ophæves": f"kapitel {m.group(1)} {m.group(2).lower()}", "versal": True}
+    m = r.rx(_FOER_OPHAEVET.pattern)
+    if m:
+        ch = {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "der_er_ophævet": True}
+        if m.group(2) == "udgår":
+            ch["verbum"] = "udgår"
+        return ch
+    return None
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("efter_og"):
+        s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
+        return cap(s) if first else s
+    if ch.get("ændres_til"):
+        s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
+        return cap(s) if first else s
+    if ch.get("verbum_sidst"):
+        return cap(ch["ophæves"]) if first else ch["ophæves"]
+    if ch.get("overskrifterne"):
+        nums = re.findall(r"overskriften før § (\d+(?: [a-zæøå](?![a-zæøå]))?)", ch["ophæves"])
+        return f"overskrifterne før §§ {', '.join(nums[:-1])} og {nums[-1]} ophæves"
+    if ch.get("i_kapitel"):
+        s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
+        return cap(s) if first else s
+    if ch.get("elliptisk") and "ophæves" in ch:
+        return ch["ophæves"]
+    if ch.get("titlen"):
+        plain = words.format({k: v for k, v in ch.items() if k != "titlen"}, prev, first)
+        if not plain.startswith(("I lovens titel ", "i lovens titel ")):
+            raise ValueError(f"»titlen« passer ikke til ændringen: {sorted(ch)}")
+        return plain[:2] + "titlen " + plain[len("I lovens titel "):]
+    if ch.get("overskrift_liste"):
+        plain = words.format({k: v for k, v in ch.items() if k != "overskrift_liste"}, prev, first)
+        head = (("I " if first else "i ") + ch["i"] + " ")
+        if not plain.startswith(head):
+            raise ValueError(f"»overskrift_liste« passer ikke til ændringen: {sorted(ch)}")
+        parts = re.sub(r"(, | og )overskriften ", r"\1", ch["i"])
+        return head[:2] + parts + " " + plain[len(head):]
+    if ch.get("versal") and "ophæves" in ch:
+        num, letter = ch["ophæves"].removeprefix("kapitel ").rsplit(" ", 1)
+        s = f"kapitel {num} {letter.upper()} ophæves"
+        return cap(s) if first else s
+    if ch.get("ordenstal") or ch.get("versal"):
+        m = re.fullmatch(r"overskriften til kapitel (\d+)(?: ([a-zæøå]))?", ch["affattes"])
+        cit = f"{m.group(1)}. kapitel" if ch.get("ordenstal") else f"kapitel {m.group(1)} {m.group(2).upper()}"
+        s = f"overskriften til {cit} affattes således:"
+        return cap(s) if first else s
+    if ch.get("der_er_ophævet"):
+        s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
+        return cap(s) if first else s
+    raise ValueError(f"ukendt overskriftsform: {sorted(ch)}")
+
+
+def is_kind(ch: dict) -> bool:
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen",
+                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch)
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -36,10 +224,13 @@ def execute(ap, c, where=None) -> None:
     live = ap.live(c, unit, key)
     if live.heading is None:
         raise c.error(f"{unit.cite()} har ingen overskrift", key)
+    if c.get("overskrift_citat") is not None and key == "affattes":
+        _check_named(ap, c, live, where)
     tekst = str(c.get("tekst")).strip().splitlines()
-    if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() \
-            == f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower():
-        tekst = tekst[1:]  # "Kapitel 3 / Ny overskrift": the label line is not part of the heading
+    if len(tekst) > 1 and live.kind in ("chapter", "part") and norm_map(tekst[0])[0].strip().lower() in (
+            f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower(), (live.label or "").lower()):
+        # "Kapitel 3 / Ny overskrift", "24. kapitel / Ny overskrift": the label line is not part of the heading
+        tekst = tekst[1:]
     if len(tekst) != 1:
         raise c.error("en overskrift er én linje", "tekst")
     lkey = (live.wid, "heading", 0)
@@ -48,6 +239,23 @@ def execute(ap, c, where=None) -> None:
     ap.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def _check_named(ap, c, live: Unit, where) -> None:
+    """"Overskriften før §§ 36 og 36 a, »A«, ændres til: »B«": the heading found must read A and (for
+    "§§ …") stand over exactly the §§ named; anything else is refused, never rewritten."""
+    said = str(c.get("overskrift_citat"))
+    if _norm_query(live.heading.text) != _norm_query(said):
+        raise c.error(f"overskriften {str(where).split(' ', 1)[1]} er »{live.heading.text}«, ikke »{said}«",
+                      "overskrift_citat", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    m = re.search(r"§§ (.+)$", str(where))
+    if m:
+        named = [n.strip().lower() for n in re.split(r", | og ", m.group(1))]
+        under = [(u.num or "").lower() for u in live.children if u.kind == "section"]
+        if live.kind != "group" or under != named:
+            raise c.error(f"overskriften »{said}« står over {', '.join('§ ' + n for n in under) or 'ingen paragraffer'}, "
+                          f"ikke over {m.group(0)}", "affattes",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def title(ap, c, key: str, kind: str) -> None:
@@ -76,6 +284,8 @@ def repeal_heading(ap, c, unit: Unit) -> None:
         raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
                       "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")
     live = ap.live(c, unit, "ophæves")
+    if c.get("der_er_ophævet"):
+        _check_repealed(ap, c, live)
     if (live.wid, "heading", 0) in ap.r.edits:
         raise c.error(f"overskriften ændres allerede af {ap.r.edits[(live.wid, 'heading', 0)][0].change.ref}",
                       "ophæves")
@@ -83,6 +293,60 @@ def repeal_heading(ap, c, unit: Unit) -> None:
     ap.r.removed_headings[live.wid] = c
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def repeal_with_headings(ap, c, groups: list) -> None:
+    """"§§ 10 og 11 med tilhørende overskrifter ophæves." (lov 621/2011 § 1, nr. 3): the §§ are gone
+    (repeal.execute); here their headings go. A mellemrubrik whose every § went goes with them; one
+    that still stands over a § that stays is refused (the heading is not theirs alone), and so is a
+    repeal that finds no heading of its own to take along. `groups` holds (group, its first unit
+    before the repeal) for the groups the §§ stood in."""
+    dropped = 0
+    for group, first in groups:
+        if group.heading is None:
+            continue
+        if group.children:
+            if first.wid in ap.r.removed:
+                raise c.error(f"overskriften »{group.heading.text}« står også over {group.children[0].cite()}, "
+                              "som ikke ophæves", "ophæves", hint="ophæv overskriften for sig, eller lad den stå")
+            continue
+        parent = ap.parents[group.wid]
+        ap.siblings(parent).remove(group)
+        ap.r.removed[group.wid] = c
+        if parent is not None:
+            ap.touch(parent.wid, c)
+        dropped += 1
+    if not dropped:
+        raise c.error(f"»{c.get('ophæves')} med tilhørende {c.get('med_overskrift')}«: ingen overskrift står over "
+                      "de ophævede paragraffer alene", "med_overskrift",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
+def check_in_chapter(ap, c, units: list) -> None:
+    """"I kapitel 4 a ophæves §§ 24-24 c …": every unit cited stands in that chapter."""
+    chapter = ap.resolve(c, str(c.get("i_kapitel")), "i_kapitel").units[0]
+    inside = {u.wid for u in chapter.walk()}
+    for u in units:
+        if u.wid not in inside:
+            raise c.error(f"{u.cite()} står ikke i {c.get('i_kapitel')}", "i_kapitel",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
+_REPEALED = re.compile(r"^\(\s*ophævet\s*\)\.?$", re.I)
+
+
+def _check_repealed(ap, c, group: Unit) -> None:
+    """"Overskriften før § 45, der er ophævet, ophæves.": § 45, the first § under the heading, must
+    be repealed in the act as it stands (its text only "(Ophævet)", or removed by an earlier nummer)."""
+    m = re.search(r"§ (\d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$", str(c.get("ophæves")))
+    sec = next((u for u in group.children if u.kind == "section"), None)
+    if m is None or sec is None or (sec.num or "").lower() != m.group(1).lower():
+        raise c.error(f"»{c.get('ophæves')}«: paragraffen står ikke først under overskriften", "ophæves")
+    own = " ".join(t for u in sec.walk() for t in u.own_lines()).strip()  # "(Ophævet)." sits in stk. 1
+    if sec.wid in ap.r.removed or _REPEALED.match(own):
+        return
+    raise c.error(f"»{c.get('ophæves')}, der er ophævet«: § {sec.num} er ikke ophævet (teksten er »{own[:60]}«)",
+                  "ophæves", hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def new_heading(ap, c) -> None:

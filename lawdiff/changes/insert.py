@@ -44,7 +44,9 @@ from .tree import (
 )
 
 _NUM = r"[\dIVXLC]+(?: [a-zæøåA-ZÆØÅ])?"
-_REF = rf"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
+# (a § letter is never the "i" of a placement that goes on: "før overskriften før § 284 i kapitel 18",
+# lov 308/2015 § 1, nr. 62)
+_REF = rf"(?:§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
 # one part of a placement after "indsættes"; a placement is one or more parts ("i kapitel 6 efter
 # overskriften før § 36", "før kapitel 5 som nyt kapitel")
 PLACERING_PART = re.compile(
@@ -136,6 +138,12 @@ def read_in(r: Reader, loc: dict) -> dict | None:
             ch["anker_komma"] = False
     m = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     ch["_betegnelse"] = m.group(0)[5:] if m else ""
+    s = None if m else r.rx(r" som ((?:stk|nr)\. \d+(?: [a-z])?)(?=:)")
+    if s:
+        # "I § 3 indsættes efter stk. 2, der bliver stk. 4, som stk. 5:" (lov 512/2016 § 1, nr. 5): the
+        # number the new unit gets, said too (`som` with `efter`: the engine checks that they agree)
+        ch["som"] = s.group(1)
+        del ch["_betegnelse"]
     if not r.lit(":"):
         raise Unreadable(f"»indsættes {side} {anchor}« slutter ikke med kolon")
     ch["_blok"] = True
@@ -286,7 +294,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s += ":"
         return cap(s) if first else s
     where = format_location(ch, prev, first)
-    if "som" in ch:
+    if "som" in ch and "efter" not in ch and "før" not in ch:
         return f"{where}indsættes som {ch['som']}:"
     side = "efter" if "efter" in ch else "før"
     s = f"{where}indsættes {side} {ch[side]}"
@@ -294,6 +302,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s += f", {'som' if ch.get('anker_som_bliver') else 'der'} bliver {ch['anker_der_bliver']}"
         s += "," if ch.get("anker_komma", True) else ""
     noun = ch.get("betegnelse", default_noun(ch))
+    if "som" in ch:  # "indsættes efter stk. 2, der bliver stk. 4, som stk. 5:"
+        noun = ch["som"]
     if noun and noun != "ingen":
         s += f" som {noun}"
     return s + ":"
@@ -398,7 +408,7 @@ def execute(ap, c) -> None:
     ap.renumber(c, parent, kind)
     if som is not None and units[0].num != str(labels.for_position(kind, som)[0]):
         raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
-                      f"»som {kind_word}. {c.get('som')}«", "som",
+                      f"»som {c.get('som')}«", "som",
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))
@@ -587,6 +597,7 @@ def _new_section(ap, c) -> None:
     # the anchor only gives the place: a § that the same act rewrites is still a place
     anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
     _check_before_heading(ap, c, anchor, key)
+    anchor, key = _into_next_chapter(ap, c, anchor, key)
     opener = _heading_opener(ap, c, anchor, key)
     if opener is not None:
         if heading is not None:
@@ -658,8 +669,8 @@ _AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ 
 
 # "før overskriften før § 21", "før overskrifterne før § 21", "før overskriften til § 21", "før
 # overskriften »Tankanlæg«" as the (last part of the) placement of "Efter § 20 b indsættes …"
-_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
-                             r"|»([^«»]*)«)$")
+_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )"
+                             r"[a-zæøåA-ZÆØÅ]{1,2})?)|»([^«»]*)«)(?: i (?:kapitel|afsnit) [0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)?$")
 
 
 def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
@@ -699,6 +710,36 @@ def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
         if _norm_query(m.group(2)) not in [_norm_query(h) for h in found]:
             raise c.error(f"placeringen »{p}« passer ikke: overskriften efter {anchor.cite()} er "
                           f"»{found[0]}«", "placering", hint=hint)
+
+
+_BEFORE_HEADING_IN = re.compile(r"(?:^| )før overskriften (?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{1,2})?)"
+                                r" i kapitel ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)$")
+
+
+def _into_next_chapter(ap, c, anchor: Unit, key: str) -> tuple[Unit, str]:
+    """"Efter § 258 indsættes før overskriften før § 284 i kapitel 18:" (lov 308/2015 § 1, nr. 62),
+    where § 258 ends chapter 16 and the group of § 284 opens chapter 18: the new §§ open chapter 18,
+    before that group (returned as the anchor, with "før"). _check_before_heading has checked that
+    § 284 is the § after § 258 and opens a group with a heading; here the group must open the
+    chapter named. When the anchor is in that chapter already, nothing changes."""
+    m = _BEFORE_HEADING_IN.search(str(c.get("placering") or ""))
+    if not m or key != "efter":
+        return anchor, key
+    up = ap.parents.get(anchor.wid)
+    while up is not None and up.kind != "chapter":
+        up = ap.parents.get(up.wid)
+    if up is not None and (up.num or "").lower() == m.group(2).lower():
+        return anchor, key
+    sec = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+    group = ap.parents.get(sec.wid)
+    chapter = ap.parents.get(group.wid) if group is not None else None
+    first = None if chapter is None else next((u for u in chapter.children if u.wid not in ap.r.inserted), None)
+    if group is None or group.kind != "group" or chapter is None or chapter.kind != "chapter" \
+            or (chapter.num or "").lower() != m.group(2).lower() or first is not group:
+        raise c.error(f"placeringen »{c.get('placering')}« passer ikke: overskriften før {sec.cite()} står ikke "
+                      f"først i kapitel {m.group(2)}", "placering",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    return group, "før"
 
 
 def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import insert, repeal, rewrite, words
+from . import heading, insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
-KINDS = (words, insert, rewrite, repeal)
+KINDS = (heading, words, insert, rewrite, repeal)  # heading: only its rarer forms (is_kind)
 
 
 def kind_module(ch: dict):
@@ -29,7 +29,7 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
         ch = words.read_follow_on(r, prev) or insert.read_follow_on(r, prev)
         if ch:
             return ch
-    ch = insert.read_top(r, prev, first)
+    ch = heading.read(r, prev, first) or insert.read_top(r, prev, first)
     if ch:
         return ch
     start = r.pos
@@ -138,6 +138,8 @@ FALLBACK_TYPOS = [
     # og efter »nævnte overenskomster« indsættes »og aftaler« (lov 360/2014 § 1, nr. 2)
     (re.compile(r"(, og (?:efter|før) »[^»«]*«) indsættes »"), r"\1 indsættes: »", "kolon mangler efter »indsættes«",
      "hele"),
+    # og i nr. 2 ændres »§ 25, stk. 1, nr. 2,« ændres til: »…« (lov 894/2013 § 1, nr. 86)
+    (re.compile(r"(\bændres »[^»«]*«) ændres til: »"), r"\1 til: »", "»ændres« står to gange", "hele"),
     # I § 26, stk. 2, »ændres »…« til: »…« (lov 221/2015 § 1, nr. 10)
     (re.compile(r", »ændres »"), ", ændres »", "overflødigt »»« foran »ændres«", "hele"),
     # indsættes efter § »3, stk. 1-3,«: (lov 179/2015 § 2, nr. 5)
@@ -146,6 +148,11 @@ FALLBACK_TYPOS = [
     (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
     # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
     (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # indsættes som 2., 3. og 4 pkt.: (lov 653/2010 § 1, nr. 4)
+    (re.compile(r"(?<= og )(\d+) pkt\.(?=:)"), r"\1. pkt.", "punktum mangler efter tallet", "uden_for"),
+    # …, og 2-4. pkt. ophæves. (lov 612/2016 § 1, nr. 27)
+    (re.compile(r"(?<![\d.])\b(\d+)-(\d+)\. pkt\."), r"\1.-\2. pkt.", "punktum mangler efter det første tal",
+     "uden_for"),
     # I § 43, indsætte som stk. 12: (lov 385/2016 § 1, nr. 6); affates (lov 580/2015 § 1, nr. 31)
     (re.compile(r"\bindsætte(?= som )"), "indsættes", "»indsætte« for »indsættes«", "uden_for"),
     (re.compile(r"\baffates(?= således:)"), "affattes", "»affates« for »affattes«", "uden_for"),

@@ -27,8 +27,16 @@ from .tree import (
 )
 
 
+# "…, ophæves, og i stedet indsættes som nye stykker:" (lov 590/2012 § 3, nr. 3), "… som stk. 3-5:"
+# (lov 1742/2015 § 3, nr. 21): what the new text is, said again (`i_stedet_som`; checked on execution)
+_INSTEAD_AS = re.compile(r" som (nye stykker|stk\. \d+-\d+)(?=:)")
+
+
 def _tail(r: Reader, ch: dict) -> dict:
     if r.lit(", og i stedet indsættes"):
+        m = r.rx(_INSTEAD_AS.pattern)
+        if m:
+            ch["i_stedet_som"] = m.group(1)
         read_placed_block(r, ch, "»ophæves, og i stedet indsættes«")
     return ch
 
@@ -79,6 +87,12 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
         ch = target_fields(t, "ophæves")
         if r.text.startswith(", og i stedet indsættes", r.pos):
             _tail(r, ch)
+        elif r.lit(", og som nyt kapitel indsættes:"):
+            # "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c / … / § 11. …«" (lov 190/2017
+            # § 1, nr. 17): the § is replaced by a chapter (executed as "og i stedet indsættes", the
+            # text must begin with the chapter)
+            ch["som_nyt_kapitel"] = True
+            ch["_blok"] = True
         elif r.lit(", og som "):
             som = r.citation()
             if not som or not r.lit(" indsættes:"):
@@ -111,12 +125,15 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{head}udgår, og i stedet indsættes:" if "tekst" in ch else f"{head}udgår"
     if "som" in ch:
         return f"{head}ophæves, og som {ch['som']} indsættes:"
+    if ch.get("som_nyt_kapitel"):
+        return f"{head}ophæves, og som nyt kapitel indsættes:"
     return f"{head}ophæves" + _format_tail(ch)
 
 
 def _format_tail(ch: dict) -> str:
     if "tekst" in ch and "som" not in ch:
-        return ", og i stedet indsættes" + (f" {ch['placering']}" if "placering" in ch else "") + ":"
+        return ", og i stedet indsættes" + (f" som {ch['i_stedet_som']}" if "i_stedet_som" in ch else "") + \
+            (f" {ch['placering']}" if "placering" in ch else "") + ":"
     return ""
 
 
@@ -198,15 +215,25 @@ def execute(ap, c) -> None:
     target = targets[0] if len(targets) == 1 else addr.Target(targets[0].address,
                                                              [u for t in targets for u in t.units])
     if "tekst" in c.data:
+        if c.get("i_stedet_som"):
+            _check_instead_as(c, target)
+        if c.get("som_nyt_kapitel") and not re.match(r"\s*Kapitel\s", str(c.get("tekst"))):
+            raise c.error("»som nyt kapitel«: den nye tekst begynder ikke med »Kapitel …«", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
         return replace(ap, c, target)
     if c.get("som") is not None:
         raise c.error("»som« bruges kun, når der indsættes ny tekst (»ophæves, og som stk. 5 indsættes:«)",
                       "som", hint="tilføj »tekst« eller fjern »som«")
+    if c.get("i_kapitel"):
+        heading.check_in_chapter(ap, c, target.units)
     ap.r.placements.append(Placement(c, "repeal", [u.wid for u in target.units]))
+    groups: list[tuple[Unit, Unit]] = []  # (group, its first unit before the repeal)
     for bu in target.units:
         unit = ap.live(c, bu, "ophæves")
         ap.check_untouched(c, unit, "ophæves")
         parent = ap.parents[unit.wid]
+        if parent is not None and parent.kind == "group" and all(g is not parent for g, _ in groups):
+            groups.append((parent, parent.children[0]))
         ap.siblings(parent).remove(unit)
         for u in unit.walk():
             ap.r.removed[u.wid] = c
@@ -214,6 +241,26 @@ def execute(ap, c) -> None:
             ap.touch(parent.wid, c)
             if unit.kind in ("subsection", "paragraph", "point"):
                 ap.renumber(c, parent, unit.kind)
+    if c.get("med_overskrift"):
+        heading.repeal_with_headings(ap, c, groups)
+
+
+def _check_instead_as(c, target: addr.Target) -> None:
+    """"… ophæves, og i stedet indsættes som nye stykker:" / "… som stk. 3-5:": the new text is
+    several stk. in the place of one stk. (numbered from it, and for "stk. 3-5" exactly those)."""
+    said = str(c.get("i_stedet_som"))
+    unit = target.units[0]
+    labels = [label_num("subsection", ch) for ch in split_units("subsection", str(c.get("tekst")))]
+    want = None
+    m = re.fullmatch(r"stk\. (\d+)-(\d+)", said)
+    if m:
+        want = [str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1)]
+    ok = len(target.units) == 1 and unit.kind == "subsection" and len(labels) > 1 \
+        and labels == [str(int(unit.num) + k) for k in range(len(labels))] and (want is None or labels == want)
+    if not ok:
+        raise c.error(f"»og i stedet indsættes som {said}«: den nye tekst er ikke {said} i stedet for "
+                      f"{unit.cite()} (den har {', '.join('stk. ' + str(x) for x in labels)})", "tekst",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
@@ -243,10 +290,10 @@ def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
                           key, hint="nummeret kan ikke udføres; markér det som ikke udført")
         # the new chapters follow the chapter of the repealed § (or of the §§ that replace it)
         if not text.strip():
+            for u in unit.walk():  # marked first: its number is free for a § of the new chapter
+                ap.r.removed[u.wid] = c  # ("§ 11 ophæves, og som nyt kapitel indsættes: … § 11. …")
             added = ap.chapters_after(c, unit, tail)
             sibs.remove(unit)
-            for u in unit.walk():
-                ap.r.removed[u.wid] = c
             if parent is not None:
                 ap.touch(parent.wid, c)
             ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],

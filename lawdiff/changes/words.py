@@ -39,7 +39,7 @@ def _til(r: Reader, ch: dict) -> str:
     return new
 
 
-_PKT_AFTER = r"(?:i (\d+\. pkt\.) )?"
+_PKT_AFTER = r"(?:i (\d+\. pkt\.(?:, der bliver \d+\. pkt\.,)?) )?"
 _COUNT_RX = r"(?:(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) )?"
 
 
@@ -49,6 +49,13 @@ def _with_pkt(loc: dict, pkt: str | None) -> dict:
         return dict(loc)
     if "i" not in loc:
         raise Unreadable(f"»i {pkt}« efter udsagnsordet har intet sted at høre til")
+    if ", der bliver " in pkt:
+        # "I § 47 ændres i 4. pkt., der bliver 5. pkt., »…« til: »…«" (lov 1252/2012 § 3, nr. 13 and
+        # § 5, nr. 9): the punktum's number after earlier numre, named after the verb with it
+        if "der_bliver" in loc:
+            raise Unreadable(f"»i {pkt}« efter en henvisning, der selv har »der bliver«")
+        pkt, der = pkt.rstrip(",").split(", der bliver ")
+        return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1, "der_bliver": der, "der_bliver_efter_verbum": True}
     return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1}
 
 
@@ -79,6 +86,12 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["antal"] = COUNT_OF[m.group(2)]
             ch["antal_efter_verbum"] = True
         ch["udgår"] = r.quote()
+        if ch["udgår"] is not None and r.text.startswith(", og i stedet indsættes: »", r.pos):
+            # "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »…«" (lov 310/2015
+            # § 1, nr. 50): a change of words (`ændres`/`til`), worded so (`udgår_i_stedet`)
+            r.pos += len(", og i stedet indsættes: ")
+            ch["ændres"], ch["til"], ch["udgår_i_stedet"] = ch.pop("udgår"), r.quote(), True
+            return ch
         return _count_last(r, ch)
     m = r.rx(r"indsættes " + _PKT_AFTER + _COUNT_RX + r"(efter|før)(:)? (?=»)")
     if m:
@@ -212,6 +225,9 @@ def _to(ch: dict) -> str:
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:
+    if ch.get("udgår_i_stedet"):  # "udgår »A«, og i stedet indsættes: »B«" (read_verb)
+        rest = {k: v for k, v in ch.items() if k not in ("ændres", "til", "udgår_i_stedet")}
+        return f"{_format({**rest, 'udgår': ch['ændres']}, prev, first)}, og i stedet indsættes: {q(ch['til'])}"
     if ch.get("antal_sidst"):  # the count is printed last ("… til: »B« tre gange")
         s = _format({k: v for k, v in ch.items() if k not in ("antal", "antal_sidst")}, prev, first)
         return f"{s} {COUNT_WORDS[ch['antal']]} {ch['antal_sidst']}"
@@ -240,11 +256,12 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         if ch.get("elliptisk"):
             return f"{side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         return f"{side} {q(ch['indsættes_' + side])} indsættes: {q(ch['tekst'])}"
-    where = format_location(ch, prev, first)
+    later = ch.get("der_bliver_efter_verbum")  # "ændres i 4. pkt., der bliver 5. pkt., »…«"
+    where = format_location({k: v for k, v in ch.items() if k != "der_bliver"} if later else ch, prev, first)
     colon = ":" if ch.get("verbum_kolon") else ""
     pkt = ""
     if ch.get("delt"):
-        pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + " "
+        pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + (f", der bliver {ch['der_bliver']}," if later else "") + " "
     if "ændres" in ch:
         n = f" {steder(ch['antal'])}" if ch.get("antal") else ""
         if ch.get("antal_efter_citat"):

@@ -138,6 +138,16 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 finally:
                     self.r.new.__dict__.pop("_section_index", None)
                 return t
+        m = re.match(r"^\s*kapitel\s+([IVXLC]+(?:\s[a-zæøå])?)\s*,?\s*$", norm_map(text)[0], re.I)
+        if m:
+            # "Kapitel VII B ophæves." (lov om leje): address.parse reads Arabic chapter numbers only;
+            # the one chapter numbered (or, unnumbered, labelled "Kapitel"/"Kap.") so in the base act
+            want = m.group(1).lower()
+            found = [u for u in self.r.base.walk() if u.kind == "chapter" and (
+                (u.num or "").lower() == want or not u.num and re.sub(r"^(?:kapitel|kap\.)\s+", "", norm_map(
+                    u.label or "")[0].strip().lower()) == want)]
+            if len(found) == 1:
+                return addr.Target(addr.Address(chapter=found[0].num or m.group(1)), found)
         where = "" if first.message.endswith(f" i {self.r.base.key}") else f" (i {self.r.base.key})"
         raise c.error(first.message + where, key, hint=first.hint) from None
 
@@ -176,6 +186,14 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def heading_unit(self, c: Change, where: str, key: str) -> Unit:
         """The base unit whose heading `where` names: "kapitel 3", "afsnit II", "før § 5", "efter § 11"
         (the mellemrubrik that opens the group of the next §), or "§ 5" (the one before § 5)."""
+        o = re.match(r"^kapitel\s+(\d+)$", where.strip(), re.I)
+        if o and not any(u.kind == "chapter" and u.num == o.group(1) for u in self.r.base.walk()):
+            # "overskriften til 24. kapitel" (straffeloven numbers its chapters so; the model keeps
+            # such a chapter unnumbered, with its label): the one chapter labelled so
+            found = [u for u in self.r.base.walk() if u.kind == "chapter" and not u.num
+                     and norm_map(u.label or "")[0].strip().lower() == f"{o.group(1)}. kapitel"]
+            if len(found) == 1:
+                return found[0]
         m = re.match(r"^(før|efter)\s+(.+)$", where.strip(), re.I)
         side = m.group(1).lower() if m else "før"
         target = self.resolve(c, m.group(2) if m else where, key)
@@ -381,6 +399,10 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 self.units[u.wid] = u
                 self.r.inserted[u.wid] = c
                 self.touch(u.wid, c)
+        # the parents once every new unit has its new wid: set during the walk above, a child's entry was
+        # keyed by the wid the text reader gave it ("sec_11"), overwriting the parent of the act's own § 11
+        for top in body:
+            for u in top.walk():
                 for ch in u.children:
                     self.parents[ch.wid] = u
         return body
@@ -418,7 +440,13 @@ class _Applier(_Finding, _Rykning, _RefScan):
             else None
         for s in new_secs:
             self.free_section_number(c, addr.canonical_num(s.num))
-        keys = [addr.section_key(s.num) for s in ([last] + new_secs + ([nxt] if nxt is not None else []))]
+        lead = [last]
+        if self.r.removed.get(last.wid) is c and last in all_secs:
+            # the § this change replaces ("§ 11 ophæves, og som nyt kapitel indsættes: … § 11. …"): the
+            # new §§ follow the § before it
+            k = all_secs.index(last)
+            lead = all_secs[k - 1:k]
+        keys = [addr.section_key(s.num) for s in (lead + new_secs + ([nxt] if nxt is not None else []))]
         if keys != sorted(keys) or len(set(keys)) != len(keys):
             raise c.error(f"paragrafferne i {body[0].label} passer ikke ind efter {last.cite()}"
                           + (f" og før {nxt.cite()}" if nxt is not None else ""), "tekst")
@@ -478,8 +506,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def free_section_number(self, c: Change, num: str) -> None:
         """A new § number must be free; a "§ N. (Ophævet)" placeholder gives its number up."""
         for s in list(self.r.new.sections()):
-            if not s.num or addr.canonical_num(s.num) != num:
-                continue
+            if not s.num or addr.canonical_num(s.num) != num or self.r.removed.get(s.wid) is c:
+                continue  # (a § this change removes gives its number up to the § replacing it)
             if _is_placeholder(s):
                 parent = self.parents[s.wid]
                 self.siblings(parent).remove(s)

@@ -442,7 +442,18 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     numre_el = acp.findall("AendringsNummer")
     number = re.sub(r"^§\s*", "", label).rstrip(".")
     if not numre_el or not number:
+        if numre_el:  # kept verbatim by the caller: its numre were no numre, without a word
+            warnings.append(f"{path}:{acp.sourceline}: en ændringsparagraf uden nummer (betegnelse »{label}«) har "
+                            f"{len(numre_el)} numre; den er gemt ordret under øvrige, og dens numre udføres ikke")
         return None
+    if not _PARAGRAF_NUMBER.fullmatch(number):
+        if number in ("l", "I"):  # "§ l" (lov nr. 485 af 19/05/2010): the letter for the digit 1
+            warnings.append(f"{path}:{acp.sourceline}: ændringsparagraffens betegnelse »{label}« har et bogstav for "
+                            f"tallet 1 i kilden (trykfejl); læst som § 1")
+            number = "1"
+        else:
+            warnings.append(f"{path}:{acp.sourceline}: ændringsparagraffens betegnelse »{label}« har ikke form som et "
+                            f"paragrafnummer; »{number}« kan ikke citeres (»§ {number}, nr. …«)")
     par: dict = {"nummer": number}
     ex = acp.find("Exitus")
     # what an ændringsparagraf holds: its label, a heading (the ministry, in an act amending the
@@ -471,9 +482,18 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
     else:
         par.update(data)
     numre = []
+    seen_numre: dict[str, int] = {}
     for an in numre_el:
         local: list[str] = []
         an_label = _label(an)
+        num = an_label.rstrip(".")
+        if num in seen_numre:
+            warnings.append(f"{path}:{an.sourceline}: {label}: nr. {num} findes to gange i kilden (også linje "
+                            f"{seen_numre[num]}); »{label}, nr. {num}« kan ikke citeres entydigt")
+        elif not _NUMMER_NUMBER.fullmatch(num.rstrip(")")) and (num or norm("".join(an.itertext()))):
+            warnings.append(f"{path}:{an.sourceline}: {label}: nummerets betegnelse »{an_label}« har ikke form som et "
+                            f"nummer; nummeret kan ikke citeres (»{label}, nr. …«)")
+        seen_numre.setdefault(num, an.sourceline)
         if not an_label and not norm("".join(an.itertext())):  # no text at all (official_text reads known parts only)
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
@@ -488,6 +508,22 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
             refused.append(f"{path}:{an.sourceline}: {label}, nr. {num}: {e}")
     par["numre"] = numre
     return par
+
+
+# what a citation of an ændringsparagraf and its numre reaches ("§ 2, nr. 14 a"): ASCII digits
+_PARAGRAF_NUMBER = re.compile(r"[0-9]+(?: [a-zæøå])?")
+_NUMMER_NUMBER = re.compile(r"[0-9]+(?: ?[a-zæøå])?")
+
+
+def _check_repeated(par: dict, el: etree._Element, paragraffer: list[dict], lines: dict[str, int], path: str,
+                    warnings: list[str]) -> None:
+    """Warn where the act numbers two ændringsparagraffer alike: "§ 1, nr. 3" would cite either."""
+    num = par["nummer"]
+    if num in lines:
+        warnings.append(f"{path}:{el.sourceline}: ændringsparagraffen § {num} findes to gange i kilden (også linje "
+                        f"{lines[num]}); »§ {num}, nr. …« kan ikke citeres entydigt")
+    else:
+        lines[num] = el.sourceline
 
 
 def _label_number(el: etree._Element) -> int | None:
@@ -574,6 +610,11 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     number = (root.findtext("Meta/Number") or "").strip()
     date = (root.findtext("Meta/DiesSigni") or "").strip()
     year = (root.findtext("Meta/Year") or "").strip()
+    if not re.fullmatch(r"[0-9]{1,5}", number) or not re.fullmatch(r"[0-9]{4}", year):
+        # they name the file written (lov-YYYY-NNN.yaml): "../x" must never reach a path
+        raise MappingError(f"Meta: Number »{number[:40]}« og Year »{year[:40]}« er ikke et lovnummer og et årstal",
+                           file=path, line=root.sourceline, hint="dokumentet er beskadiget; hent det igen fra "
+                                                                 "retsinformation.dk")
     title = norm(_paragraf_text(root.find("TitelGruppe/Titel"), path) if root.find("TitelGruppe/Titel") is not None
                  else (root.findtext("Meta/DocumentTitle") or ""))
     sub = root.find("TitelGruppe/UnderTitel")
@@ -591,6 +632,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     act = AmendingAct(doc, f"lov-{year}-{number}.yaml")
     act.warnings.extend(hoisted)
     paragraffer: list[dict] = []
+    lines: dict[str, int] = {}  # ændringsparagraf number -> its first line
     others: list[dict] = []
     ikraft: list[dict] = []
     unread: list[str] = []  # commencement sentences for a part of the act that give no rule
@@ -610,6 +652,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             else:
                 par = read_paragraf(el, name, act.warnings, act.refused)
             if par is not None:
+                _check_repeated(par, el, paragraffer, lines, name, act.warnings)
                 paragraffer.append(par)
                 act.numre += len(par["numre"])
         doc["paragraffer"] = paragraffer
@@ -621,6 +664,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         if el.tag == "AendringCentreretParagraf":
             par = read_paragraf(el, name, act.warnings, act.refused)
             if par is not None:
+                _check_repeated(par, el, paragraffer, lines, name, act.warnings)
                 paragraffer.append(par)
                 act.numre += len(par["numre"])
                 continue

@@ -11,8 +11,8 @@ numre that such a sentence excepts.
 """
 from __future__ import annotations
 
+import datetime
 import re
-from functools import lru_cache
 from typing import Callable
 
 from lxml import etree
@@ -24,7 +24,19 @@ from ..validate import MONTHS
 # "træder i kraft den 1. juli 2011", also "træder dog [først] i kraft den …" (an exception to the
 # general rule: lov 745/2014 § 3, stk. 2-3; lov 1613/2013 § 5, stk. 3) and "træder i kraft og har
 # virkning fra og med den …" (lov 1227/2012 § 4, stk. 3): each names the day the numre enter into force
-_IKRAFT_DATE = re.compile(r"træder(?: dog)?(?: først)? i kraft(?: og har virkning fra og med)? den (\d{1,2})\. (\w+) (\d{4})")
+_IKRAFT_DATE = re.compile(r"træder(?: dog)?(?: først)?(?: i øvrigt)? i kraft(?: og har virkning fra og med)? den (\d{1,2})\. (\w+) "
+                          r"(\d{4})")
+# After the date (or "dagen efter bekendtgørelsen"), words that make an exception for a part of the act
+# in the same sentence: "Loven træder i kraft den 1. juli 2000, § 6 dog først den 1. juli 2002", "…, dog
+# træder § 99 i kraft den 1. august 1996", "…, bortset fra bestemmelserne i lovens §§ 7 og 8, der træder i
+# kraft …", "§ 1, nr. 3, træder i kraft den 1. juli 2017, og § 1, nr. 4, træder i kraft den 1. januar 2018"
+# (wordings of the LBKs' notes on older acts). The rule read from the first date gave the excepted numre
+# the general date, silently; now the sentence gives no rule and is reported (unread_commencement).
+# "jf. dog stk. 2" is the usual pointer to the next stk. (read on its own), and a note's text
+# ("12) Ændringslovens § 1, nr. 2, vedrører …", printed inside the sentence in some LOV H) is no part of it.
+_POINTER = re.compile(r"\bjf\.,? dog\b|\bdog jf\.")
+_NOTE_IN_SENTENCE = re.compile(r"\s\d{1,3}\)\s")
+_EXCEPTION_AFTER = re.compile(r"\b(?:dog|bortset|undtagen|undtaget|undtagelse|idet|men|først|træder|trådt)\b")
 # "træder i kraft dagen efter bekendtgørelsen i Lovtidende", also "træder dog i kraft …" and "dagen
 # efter lovens bekendtgørelse i Lovtidende" (lov 465/2011 § 2, stk. 2; lov 706/2010)
 # "træder i kraft ved bekendtgørelsen i Lovtidende" (lov 399/2016, 1505/2016, 1705/2016): on the day of
@@ -67,6 +79,11 @@ _MINISTER_RULES = [
     re.compile(_MINISTER_NAME + r"\s+bemyndiges\s+til\s+at\s+fastsætte\s+(?:tidspunktet\s+for\s+)?"
                r"(?:lovens\s+)?(?:ikrafttræ(?:delsestidspunkt|delsen|den)(?:\s+af\s+(?P<scope>.+?))?"
                r"|ikrafttrædelsestidspunktet\s+for\s+(?P<scope3>.+?))\.$"),
+    # "Miljøministeren kan fastsætte, at § 32, stk. 3, i lov om miljøbeskyttelse som affattet ved denne lovs § 2,
+    # nr. 3, træder i kraft på et andet tidspunkt end resten af loven." (lov 484/2010): that part's date is the
+    # minister's (pending), whatever date the act's other rules give
+    re.compile(_MINISTER_NAME + r"\s+kan\s+(?:dog\s+)?fastsætte,\s+at\s+(?P<scope>(?:lovens\s+)?§§?\s.+?)\s+træder\s+i\s+"
+               r"kraft\s+på\s+et\s+(?:andet|senere)\s+tidspunkt(?:\s+end\s+resten\s+af\s+loven)?\.$"),
     # "§§ 70 og 71 træder dog i kraft efter justitsministerens nærmere bestemmelse." (lov 594/2011, § 86)
     re.compile(r"^(?:Stk\. \d+\. )?(?:Loven|Lovens (?P<scope>.+?)|(?P<scope2>§§? .+?)) træder(?: dog)? i kraft "
                r"efter\s+[\wæøå ,-]*?ministerens\s+nærmere\s+bestemmelse\.$"),
@@ -80,11 +97,20 @@ _MINISTER_RULES = [
 # minister sets something else ("Justitsministeren fastsætter bestemmelser om … inden lovens
 # ikrafttræden", lov 479/2011; "Såfremt skatteministeren fastsætter, at lovens §§ 1, 3 og 4 har virkning
 # …", lov 624/2011).
+# commencement sentences no rule reads, so never a rule's subject: the verb first ("Dog træder § 18 i
+# kraft den 1. juli 1990", an LBK's note on an older act), or a minister who may set another date for
+# a part ("Ministeren kan dog fastsætte, at § 1, nr. 3, træder i kraft på et senere tidspunkt")
+# ("Ministeren kan herunder fastsætte, at bestemmelserne træder i kraft på forskellige tidspunkter" and "…
+# for Færøerne og Grønland på andre tidspunkter", in 37 acts, say how the minister who sets the act's date
+# may use the power, or where the act applies: no exception to a date)
+_VERB_FIRST = (r"|^(?:Stk\. \d+\. )?(?:Dog|Endvidere|Desuden|Samtidig) træder\b.*\bi kraft\b"
+               r"|^(?!.*\b(?:herunder|forskellige|Færøerne|Grønland)\b).*\bfastsætte(?:r|\b),? at\b.*\btræder\b.*\bi kraft\b")
 COMMENCEMENT_SENTENCE = re.compile(
     r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s)(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*?\btræder\b.*\bi\s+kraft\b"
     r"|ikrafttræ(?:delsen|delse|den)\b.*\bfastsættes\s+af\b"
     r"|\bfastsætte(?:r|\b)\s+(?:efter\s+(?:aftale|indstilling|forhandling)\s+[^.]*?\s+)?(?:tidspunktet\s+for\s+)?"
-    r"(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?)?ikrafttræ")
+    r"(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?)?ikrafttræ"
+    + _VERB_FIRST)
 
 
 # a commencement sentence for a part of the act: "§ 1, nr. 2, træder i kraft efter første nyvalg til
@@ -96,20 +122,14 @@ COMMENCEMENT_SENTENCE = re.compile(
 # finder ikke anvendelse for klager …, før bestemmelserne træder i kraft").
 _PART_COMMENCEMENT = re.compile(
     r"^(?:Stk\. \d+\. )?(?:§§? |Lovens )(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*? træder\b.*\bi kraft\b"
-    r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b")
-
-
-def _is_commencement(sent: str) -> bool:
-    """COMMENCEMENT_SENTENCE.search(sent): each of its branches needs "træ" ("træder", "ikrafttræ"),
-    a substring test that spares the scan on most sentences."""
-    return "træ" in sent and COMMENCEMENT_SENTENCE.search(sent) is not None
+    r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b" + _VERB_FIRST)
 
 
 def unread_commencement(text: str) -> list[str]:
     """The sentences of a commencement § that state when a part of the act enters into force and
-    give no rule (_PART_COMMENCEMENT; each of its branches needs "træ" too)."""
-    return [sent for sent in _sentences(text) if _is_commencement(sent)
-            and _PART_COMMENCEMENT.search(sent) and not sentence_rules(sent)]
+    give no rule (_PART_COMMENCEMENT)."""
+    return [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)
+            and (_PART_COMMENCEMENT.search(sent) or _date_unread(sent)) and not sentence_rules(sent)]
 
 
 def commencement_text(text: str) -> str:
@@ -133,19 +153,9 @@ def commencement_text(text: str) -> str:
     return " ".join(lines)
 
 
-# not after an abbreviation: "…af 2. pkt. i fodnoten til lovens titel, jf. § 1, nr. 1." (lov 478/2012)
-_SENTENCE_END = re.compile(r"(?<=\.)(?<!\bjf\.)(?<!\bnr\.)(?<!\bstk\.)(?<!\bpkt\.)\s+(?=[A-ZÆØÅ§])")
-
-
 def sentences(text: str) -> list[str]:
-    return list(_sentences(text))
-
-
-@lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[str, ...]:
-    """`sentences`, once per text: the reader of amending acts asks for the rules of a § and then
-    for its unread sentences (ikraft_rules, unread_commencement)."""
-    return tuple(_SENTENCE_END.split(commencement_text(text)))
+    # not after an abbreviation: "…af 2. pkt. i fodnoten til lovens titel, jf. § 1, nr. 1." (lov 478/2012)
+    return re.split(r"(?<=\.)(?<!\bjf\.)(?<!\bnr\.)(?<!\bstk\.)(?<!\bpkt\.)\s+(?=[A-ZÆØÅ§])", commencement_text(text))
 
 
 def ikraft_rules(text: str) -> list[dict]:
@@ -153,32 +163,63 @@ def ikraft_rules(text: str) -> list[dict]:
     date for the act or for the numre and §§ a sentence names, "dagen efter bekendtgørelsen", or a
     minister who sets the date (`minister: true`, with `gælder` naming the numre when the sentence
     does). A sentence read by none of these gives no rule."""
-    return [r for sent in _sentences(text) for r in sentence_rules(sent)]
+    return [r for sent in sentences(text) for r in sentence_rules(sent)]
 
 
-_WHO = re.compile(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder")
+# a second date that is no date of effect or application ("og har virkning fra den 1. januar 2011", "og finder
+# anvendelse på sager, hvor arbejdsulykken er indtrådt den 1. januar 2011 eller senere"): "…, og nr. 4 den 1.
+# januar 2018"
+_SECOND_DATE = re.compile(r"\bden \d{1,2}\. [a-zæøå]+ \d{4}")
+_EFFECT = re.compile(r"\b(?:virkning|anvendelse|gyldighed)\b")
+
+
+def _exception_after(sent: str, end: int) -> bool:
+    """Whether the sentence goes on after its date with an exception for a part of the act."""
+    rest = _POINTER.sub("", _NOTE_IN_SENTENCE.split(sent[end:], 1)[0])
+    if _EXCEPTION_AFTER.search(rest):
+        return True
+    date = _SECOND_DATE.search(rest)
+    return date is not None and not _EFFECT.search(rest, 0, date.start())
+
+
+def _date_unread(sent: str) -> bool:
+    """Whether the sentence names its date in a form `sentence_rules` reads but gives no rule for it:
+    an exception follows the date, or the date does not exist ("den 31. juni 2017")."""
+    m = _IKRAFT_DATE.search(sent) or _IKRAFT_PUBLICATION.search(sent)
+    if m is None:
+        return False
+    if m.re is _IKRAFT_DATE and m.group(2) in MONTHS:
+        try:
+            datetime.date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1)))
+        except ValueError:
+            return True
+    return _exception_after(sent, m.end())
+
+
+# the verb first: "Dog træder § 1, stk. 4 og 5, og § 9 i kraft den 1. september 2012." (lov 546/2012 § 10,
+# stk. 2: unread, these §§ had the act's general date) is read as "§ 1, … og § 9 træder dog i kraft den …"
+_DOG_FIRST = re.compile(r"^(Stk\. \d+\. )?Dog træder (først )?(§§? .+?|[Ll]ovens .+?) (først )?i kraft\b")
 
 
 def sentence_rules(sent: str) -> list[dict]:
     """ikraft_rules for one sentence: at most one rule."""
     rules = []
-    # _IKRAFT_DATE, _WHO and _IKRAFT_PUBLICATION each need "træder", each of _MINISTER_RULES
-    # "inister" (substring tests that spare the scans on most sentences)
-    if "træder" in sent:
-        m = _IKRAFT_DATE.search(sent)
-        who = _WHO.match(sent)
-    else:
-        m = who = None
-    minister = None
-    if "inister" in sent:
-        minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
+    v = _DOG_FIRST.match(sent)
+    if v:
+        subject = re.sub(r"^lovens", "Lovens", v.group(3))
+        sent = f"{v.group(1) or ''}{subject} træder dog {v.group(2) or v.group(4) or ''}i kraft{sent[v.end():]}"
+    if _date_unread(sent):
+        return rules
+    m = _IKRAFT_DATE.search(sent)
+    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
+    minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
     if m and m.group(2) in MONTHS and who:
         rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
         scope = who.group(2) or who.group(3)
         if scope:
             rule["gælder"] = [scope]
         rules.append(rule)
-    elif who and _IKRAFT_PUBLICATION.search(sent):
+    elif _IKRAFT_PUBLICATION.search(sent) and who:
         rule = {"bekendtgørelse": _IKRAFT_PUBLICATION.search(sent).group("when")}
         if who.group(2) or who.group(3):
             rule["gælder"] = [who.group(2) or who.group(3)]
@@ -209,7 +250,7 @@ def original_ikraft(body: etree._Element, name: str, warnings: list[str],
         if el.find(".//AendringsNummer") is not None:
             continue
         text = verbatim(el)
-        found = [sent for sent in _sentences(text) if _is_commencement(sent)]
+        found = [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)]
         for sent in found:
             got = sentence_rules(sent)
             if not got:

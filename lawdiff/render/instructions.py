@@ -4,6 +4,10 @@ Follows shared/reference/lovteknik.md §9: one ændringsparagraf per act with th
 intro sentence (template 2), numre in the order of the law (R1) with the
 formulae of templates 3-17, "der bliver" for units an earlier nummer moved (R3),
 rykningsklausuler (R4, etapevis), »…« quotes (R6) and the final period rule (R7).
+The builder only derives each change as amendment-format data (docs/format.md) from the
+engine's result; the sentences are worded by the change kinds (lawdiff/changes: `format` of
+each kind via `nummer.format_sentence`, `intro`, `rykning`), the functions that print
+imported acts, so each formula has one home.
 The result is a small model (`Lovforslag`) that the text, HTML and PDF renderers
 all read; Bilag 1 ("Lovforslaget sammenholdt med gældende lov") is built from the
 same model.
@@ -15,6 +19,9 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
+from ..changes import rykning
+from ..changes.insert import default_noun
+from ..changes.nummer import format_sentence
 from ..engine import LawResult, Placement, Result, _index
 from ..model import Act, Unit, ancestry
 from ..proposal import Change
@@ -22,9 +29,6 @@ from ..importers.text import table_row
 from ..text import count_punktum, norm
 from ..validate import long_date
 from .text import unit_lines
-
-COUNT_WORDS = {2: "To", 3: "Tre", 4: "Fire", 5: "Fem", 6: "Seks", 7: "Syv", 8: "Otte", 9: "Ni", 10: "Ti"}
-
 
 _CITE_WORD = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}
 
@@ -64,7 +68,8 @@ class Nummer:
     new_wids: list[str] = field(default_factory=list)
     section: str | None = None  # base wid of the § the nummer is in (Bilag 1 rows)
     also: list[Change] = field(default_factory=list)  # further changes worded in this nummer (grouped)
-    data: dict | None = None  # the change in the amendment format (docs/format.md), to word it in a group
+    data: dict | None = None  # the change in the amendment format (docs/format.md); None for a group
+    clauses: list[dict] = field(default_factory=list)  # the data `head` is worded from (several in a group)
 
     def lines(self) -> list[str]:
         """The nummer as text lines, quotes and all."""
@@ -239,29 +244,8 @@ def _needs_comma(t: str) -> bool:
     return "," in t[i:] if i >= 0 else "," in t
 
 
-def _tgt_comma(t: str) -> str:
-    """'I § 68 a, stk. 4, ændres' but 'I § 42 ændres': a comma closes a multi-part citation."""
-    return t + "," if _needs_comma(t) else t
-
-
-def _comma_after(der_bliver: str) -> str:
-    """', der bliver stk. 4' is closed by a comma when the sentence goes on."""
-    return der_bliver + "," if der_bliver else ""
-
-
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
-
-
-def _quote_end(text: str) -> str:
-    """R7: a period after »…« unless the quoted text ends with one."""
-    return "" if text.rstrip().endswith(".") else "."
-
-
-def _target(law: _Law, c: Change, key: str) -> tuple[str, int | None]:
-    a = addr.parse(c.get(key))
-    t = addr.resolve(law.lr.base, a)
-    return t.units[0].wid, a.pkt
 
 
 def _block_of(unit: Unit) -> list[str]:
@@ -284,6 +268,8 @@ class _Builder:
         here = self.law.pos[(c.item, c.index)]
         method = getattr(self, f"_{p.what}")
         nr = method(p, here)
+        nr.clauses = [nr.data]
+        nr.head = format_sentence(nr.clauses)
         nr.n, nr.change, nr.targets = n, c, list(p.targets)
         nr.section = self._section_of(p)
         return nr
@@ -299,9 +285,6 @@ class _Builder:
             parent = self.law.base_parents.get(wid)
             wid = parent.wid if parent is not None else None
         return None
-
-    def _where(self, c: Change, wid: str, pkt: int | None, here: float) -> str:
-        return self.law.cite(wid, pkt) + self.law.der_bliver(wid, pkt, here)
 
     def _data(self, key: str, wid: str, pkt: int | None, here: float, **more) -> dict:
         """A unit's citation as amendment-format data (`der_bliver` apart), for wording it in a group."""
@@ -345,36 +328,37 @@ class _Builder:
         t = join_citations([a + d for a, d, _w, _p in cited])
         return t, {key: t}
 
+    # Every method below gives the change as amendment-format data (docs/format.md): the placement
+    # kind, the addresses as the act stood before the proposal (with "der bliver" where an earlier
+    # nummer moved them), the new text. `nummer` words it with the kinds' functions
+    # (lawdiff/changes, `format_sentence`), the ones that print imported acts: the builder has no
+    # wording of its own.
+
     # -- changes of words (templates 3-7) --
     def _words(self, p: Placement, here: float) -> Nummer:
         c = p.change
         verb = c.verb
         if verb in ("affattes", "ophæves", "ny"):  # a punktum rewritten, repealed or inserted
             return self._pkt(p, here)
-        data: dict | None = {k: c.get(k) for k in ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
-                             if k in c.data}
+        data: dict = {k: c.get(k) for k in ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
+                      if k in c.data}
+        if c.get("overalt") and c.get("forekomst") is not None:
+            # the engine changes the one occurrence, "Overalt i …" would say every one: no act words both
+            raise c.error("»overalt« og »forekomst« kan ikke bruges sammen", "forekomst",
+                          hint="»overalt« ændrer alle steder; »forekomst« kun det N'te — fjern den ene")
         if c.get("overalt") and c.get("i") is not None:
             # "Overalt i § 22 a ændres …" (lov 644/2016, "Overalt i kapitel 8 a" lov 1575/2015)
-            t, cdata = self._citation(c, "i", here)
-            where = f"Overalt i {_tgt_comma(t)}"
-            data.update(cdata, overalt=True)
+            data.update(self._citation(c, "i", here)[1], overalt=True)
         elif c.get("overalt"):
-            where = "Overalt i loven"
             data["overalt"] = True
             if c.get("bortset_fra"):
                 # "Overalt i loven bortset fra § 1, stk. 3, ændres …" (lov 362/2013; the corpus never
                 # sets "bortset fra" off with a comma before it)
                 skip = join_citations([a for a, *_ in self._cited(c, "bortset_fra", here)])
-                where += f" bortset fra {skip}" + ("," if _needs_comma(skip) else "")
                 data["bortset_fra"] = skip
                 data["bortset_form"] = "||" + ("," if _needs_comma(skip) else "")
         else:
-            t, cdata = self._citation(c, "i", here)
-            data.update(cdata)
-            if "antal" in c.data:
-                data["antal"] = c.get("antal")
-            antal = c.get("antal") or 1
-            where = f"{COUNT_WORDS.get(antal, str(antal))} steder i {_tgt_comma(t)}" if antal > 1 else f"I {_tgt_comma(t)}"
+            data.update(self._citation(c, "i", here)[1])
             if c.get("forekomst"):
                 # the only wording the 2010-2017 acts use for one occurrence of several: "… første gang,"
                 # (lov 627/2016: "§ 55, 2. pkt. og 3. pkt. første gang"); no act names a later one
@@ -382,60 +366,38 @@ class _Builder:
                     raise c.error(f"»forekomst: {c.get('forekomst')}« kan ikke skrives, som en ændringslov skriver det",
                                   "forekomst", hint="citér flere af ordene omkring, så citatet står ét sted "
                                                     "(ændringslove skriver kun »første gang«)")
-                where = f"I {t} første gang,"
-                data = None
-            elif "," not in t and t.startswith(("overskriften", "lovens titel")):
-                where = f"I {t}"  # "I overskriften før § 60 a ændres …", "I lovens titel udgår …"
-        occ = ""
-        if verb == "ændres":
-            new = c.get("til")
-            return Nummer(0, f"{where} ændres »{c.get('ændres')}«{occ} til: »{new}«{_quote_end(new)}", data=data)
-        if verb == "udgår":
-            old = c.get("udgår")
-            return Nummer(0, f"{where} udgår »{old}«{occ}{_quote_end(old)}", data=data)
-        side = "efter" if verb == "indsættes_efter" else "før"
-        new = c.get("tekst")
-        return Nummer(0, f"{where} indsættes {side} »{c.get(verb)}«{occ}: »{new}«{_quote_end(new)}", data=data)
+                data["forekomst"] = 1
+            elif (c.get("antal") or 1) > 1:
+                data["antal"] = c.get("antal")
+        return Nummer(0, "", data=data)
 
     def _pkt(self, p: Placement, here: float) -> Nummer:
         c = p.change
         if c.verb == "ny":
             wid = p.targets[0]
-            unit_where = self._where(c, wid, None, here)
-            final = self.law.new_units[wid]
-            if p.side == "før":
-                k = re.match(r"\s*(\d+)", str(c.get("før"))).group(1)
-                head = f"I {_tgt_comma(unit_where)} indsættes før {k}. pkt.:"
-            elif p.side == "efter":
-                k = re.match(r"\s*(\d+)", str(c.get("efter"))).group(1)
-                head = f"I {_tgt_comma(unit_where)} indsættes efter {k}. pkt.:"
+            data = self._data("i", wid, None, here, ny="pkt")
+            if p.side in ("før", "efter"):
+                k = re.match(r"\s*(\d+)", str(c.get(p.side))).group(1)
+                data[p.side] = f"{k}. pkt."
             else:
                 # the new text's own punktummer end the unit: "som 2. og 3. pkt." for two (it said
                 # "som 3. pkt." for »Første. Anden.« after one punktum)
-                last = final.punktum_count()
+                last = self.law.new_units[wid].punktum_count()
                 count = max(1, count_punktum([norm(c.get("tekst"))]))
-                nums = [f"{k}." for k in range(last - count + 1, last + 1)]
-                head = f"I {_tgt_comma(unit_where)} indsættes som {join_da(nums)} pkt.:"
-            return Nummer(0, head, [norm(c.get("tekst"))])
+                data["som"] = join_da([f"{k}." for k in range(last - count + 1, last + 1)]) + " pkt."
+            data["tekst"] = norm(c.get("tekst"))
+            return Nummer(0, "", [data["tekst"]], data=data)
         key = "affattes" if c.verb == "affattes" else "ophæves"
-        t, cdata = self._citation(c, key, here)
-        data = {**cdata, **({"tekst": norm(c.get("tekst"))} if "tekst" in c.data else {})}
-        if c.verb == "ophæves" and "tekst" not in c.data:
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=data)
-        if c.verb == "ophæves":  # the engine replaces the punktum: say so (template 10)
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", [norm(c.get("tekst"))],
-                          data=data)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", [norm(c.get("tekst"))], data=data)
+        data = {**self._citation(c, key, here)[1], **({"tekst": norm(c.get("tekst"))} if "tekst" in c.data else {})}
+        # "… ophæves, og i stedet indsættes:" when the engine replaces the punktum (template 10)
+        return Nummer(0, "", [data["tekst"]] if "tekst" in data else [], data=data)
 
     # -- nyaffattelse (template 8) --
     def _rewrite(self, p: Placement, here: float) -> Nummer:
-        c = p.change
         wid = p.targets[0]
-        t = self._where(c, wid, None, here)
-        final = self.law.new_units[wid]
-        block = _block_of(final)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} affattes således:", block, _needs_period(block, None),
-                      data=self._data("affattes", wid, None, here))
+        block = _block_of(self.law.new_units[wid])
+        return Nummer(0, "", block, _needs_period(block, None),
+                      data=self._data("affattes", wid, None, here, tekst="\n".join(block)))
 
     # -- ophævelse (template 9) --
     def _repeal(self, p: Placement, here: float) -> Nummer:
@@ -450,25 +412,20 @@ class _Builder:
                     raise c.error(f"{self.law.cite(w)} ophæves sammen med andre enheder, men de følgende rykker op",
                                   "ophæves", hint="ophæv den i en ændring for sig, så lovforslaget kan angive "
                                                   "rykningen (»Stk. … bliver herefter stk. …«)")
-            t, cdata = self._citation(c, "ophæves", here)
-            return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", data=cdata)
+            return Nummer(0, "", data=self._citation(c, "ophæves", here)[1])
         if len(wids) > 1:
             nums = [self.law.base_units[w].num for w in wids]
-            t = f"§§ {nums[0]}-{nums[-1]}"
+            data = {"ophæves": f"§§ {nums[0]}-{nums[-1]}"}
         else:
-            t = self._where(c, wids[0], None, here)
-        ryk = self._ryk(p)
-        data = {"ophæves": t} if len(wids) > 1 else self._data("ophæves", wids[0], None, here)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves.", ryk=ryk, data=data)
+            data = self._data("ophæves", wids[0], None, here)
+        return Nummer(0, "", ryk=self._ryk(p), data=data)
 
     # -- ophævelse og i stedet (template 10) --
     def _replace(self, p: Placement, here: float) -> Nummer:
-        t = self._where(p.change, p.targets[0], None, here)
         block = [ln for w in p.new_wids for ln in _block_of(self.law.new_units[w])]
         ryk = self._ryk(p)
-        return Nummer(0, f"{_cap(_tgt_comma(t))} ophæves, og i stedet indsættes:", block,
-                      _needs_period(block, ryk), ryk, new_wids=list(p.new_wids),
-                      data=self._data("ophæves", p.targets[0], None, here, tekst=""))
+        return Nummer(0, "", block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids),
+                      data=self._data("ophæves", p.targets[0], None, here, tekst="\n".join(block)))
 
     # -- headings (template 17) --
     def _heading(self, p: Placement, here: float) -> Nummer:
@@ -476,66 +433,60 @@ class _Builder:
         new = self.law.new_units[p.targets[0]]
         where = heading_place(unit)
         if new.heading is None:  # "Overskriften før § 10 ophæves." (lovteknik §1.7)
-            return Nummer(0, f"{_cap(where)} ophæves.", data={"ophæves": where})
-        if unit.kind == "chapter":
-            block = [f"Kapitel {new.num}", new.heading.text]
-            return Nummer(0, f"Overskriften til kapitel {unit.num} affattes således:", block,
-                          _needs_period(block, None), data={"affattes": where})
-        block = [new.heading.text]
-        return Nummer(0, f"{_cap(where)} affattes således:", block, _needs_period(block, None),
-                      data={"affattes": where})
+            return Nummer(0, "", data={"ophæves": where})
+        block = [f"Kapitel {new.num}", new.heading.text] if unit.kind == "chapter" else [new.heading.text]
+        return Nummer(0, "", block, _needs_period(block, None), data={"affattes": where, "tekst": "\n".join(block)})
 
     # -- the act's title: "Lovens titel affattes således:" (lovteknik §1.6; 50 acts of 2010-2017) --
     def _title(self, p: Placement, here: float) -> Nummer:
         c = p.change
         if c.verb not in ("affattes", "overskrift"):
             raise c.error("kun en nyaffattelse af lovens titel kan skrives i et lovforslag fra lawdiff", c.verb)
-        title = _cap(self.law.lr.new.title)
-        block = [title]
-        return Nummer(0, "Lovens titel affattes således:", block, _needs_period(block, None),
-                      data={"affattes": "lovens titel"})
+        block = [_cap(self.law.lr.new.title)]
+        return Nummer(0, "", block, _needs_period(block, None), data={"affattes": "lovens titel", "tekst": block[0]})
 
     # -- new units (templates 11-16) --
     def _new(self, p: Placement, here: float) -> Nummer:
         if p.offset:
             return self._pkt(p, here)
-        c = p.change
         unit = self.law.new_units[p.new_wids[0]]
         if unit.kind == "group":
             # a new mellemrubrik: "Før § 99 indsættes som ny overskrift:" (lov 557/2012, § 1, nr. 60;
             # five acts of 2010-2017 word it so; the engine places it before that §)
             anchor = self.law.base_units[p.anchor]
             block = [unit.heading.text]
-            return Nummer(0, f"Før § {anchor.num} indsættes som ny overskrift:", block, _needs_period(block, None),
-                          new_wids=list(p.new_wids))
+            return Nummer(0, "", block, _needs_period(block, None), new_wids=list(p.new_wids),
+                          data={"ny": "overskrift", "før": f"§ {anchor.num}", "tekst": block[0]})
         if unit.kind in ("section", "chapter", "part"):
             return self._new_top(p, unit)
-        parent_wid = p.targets[0]
-        parent_where = self._where(c, parent_wid, None, here)
         # every unit the change inserts: a `tekst` of two lines is two new stk. ("som nye stykker:"),
         # and the lovforslag must quote both (it quoted the first only, beside a rykning that
         # counted both)
         units = [self.law.new_units[w] for w in p.new_wids]
-        many = len(units) > 1
-        noun = {"subsection": ("stk.", "nye stykker" if many else "nyt stykke"),
-                "paragraph": ("nr.", "nye numre" if many else "nyt nummer"),
-                "point": ("litra", "nye litraer" if many else "nyt litra")}[unit.kind]
-        ryk = self._ryk(p)
-        if p.side == "efter":
-            a = self.law.base_units[p.anchor]
-            head = (f"I {_tgt_comma(parent_where)} indsættes efter {noun[0]} {a.num}"
-                    f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
-        elif p.side == "før":
-            a = self.law.base_units[p.anchor]
-            head = (f"I {_tgt_comma(parent_where)} indsættes før {noun[0]} {a.num}"
-                    f"{_comma_after(self.law.der_bliver(p.anchor, None, here))} som {noun[1]}:")
-        else:
-            head = f"I {_tgt_comma(parent_where)} indsættes som {noun[0]} {join_da([u.num for u in units])}:"
-            ryk = None
+        kind, word = {"subsection": ("stk", "stk."), "paragraph": ("nr", "nr."), "point": ("litra", "litra")}[unit.kind]
         block = [ln for u in units for ln in _block_of(u)]
-        return Nummer(0, head, block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids))
+        data = self._data("i", p.targets[0], None, here, ny=kind)
+        ryk = self._ryk(p)
+        if p.side in ("efter", "før"):
+            data[p.side] = f"{word} {self.law.base_units[p.anchor].num}"
+            moved = self.law.der_bliver(p.anchor, None, here)
+            if moved:
+                data["anker_der_bliver"] = moved[len(", der bliver "):]
+        else:
+            data["som"] = f"{word} {join_da([u.num for u in units])}"
+            ryk = None
+        data["tekst"] = "\n".join(block)
+        if p.side in ("efter", "før"):
+            # the noun counts the units inserted ("som nyt stykke" / "som nye stykker"); `betegnelse`
+            # says so where counting the lines of the text would not
+            noun = ({"stk": ("nyt stykke", "nye stykker"), "nr": ("nyt nummer", "nye numre"),
+                     "litra": ("nyt litra", "nye litraer")}[kind])[len(units) > 1]
+            if default_noun(data) != noun:
+                data["betegnelse"] = noun
+        return Nummer(0, "", block, _needs_period(block, ryk), ryk, new_wids=list(p.new_wids), data=data)
 
     def _new_top(self, p: Placement, unit: Unit) -> Nummer:
+        c = p.change
         anchor = self.law.base_units.get(p.anchor) if p.anchor else None
         # the unit just before the new one in the result: a new § 141 b follows a new § 141 a
         parent = self.law.new_parents.get(unit.wid)
@@ -543,37 +494,44 @@ class _Builder:
         i = sibs.index(unit)
         before = sibs[i - 1] if i > 0 else None
         after = sibs[i + 1] if i + 1 < len(sibs) else None
-        block: list[str] = []
         if unit.kind == "section":
             block = _block_of(unit)
             if p.side == "før" and anchor is not None:
-                head = f"Før § {anchor.num} indsættes:"
+                data = {"ny": "paragraf", "før": f"§ {anchor.num}"}
             else:
                 prev = before if before is not None and before.kind == "section" else anchor
-                head = f"Efter § {prev.num} indsættes"
+                data = {"ny": "paragraf", "efter": f"§ {prev.num}"}
                 # the last § of a chapter: say which chapter the new § goes in (lovteknik §1.8)
                 base_after = [x for x in sibs[i + 1:] if x.wid in self.law.base_units]
                 if not base_after and parent is not None and parent.kind == "chapter":
-                    head += f" i kapitel {parent.num}"
-                head += ":"
+                    data["placering"] = f"i kapitel {parent.num}"
         else:
-            word = "Kapitel" if unit.kind == "chapter" else "Afsnit"
+            noun, word = ("kapitel", "Kapitel") if unit.kind == "chapter" else ("afsnit", "Afsnit")
             block = [f"{word} {unit.num}", unit.heading.text if unit.heading else ""]
             for ch in unit.children:
                 block += _block_of(ch)
-            prev = before if before is not None else anchor
+            # the unit before the new one; the anchor only when the new one goes after it (a new
+            # chapter first in its part, placed before the anchor, follows no unit)
+            prev = before if before is not None else (anchor if p.side != "før" else None)
             if prev is not None and prev.kind in ("chapter", "part"):
-                head = f"Efter {prev.cite()} indsættes:"
+                data = {"ny": noun, "efter": prev.cite()}
             else:
                 # "Efter § 25 indsættes før afsnit IV:" (lov 1380/2012, § 2, nr. 4)
-                last = anchor if anchor is not None and anchor.kind == "section" else None
+                last = anchor if anchor is not None and anchor.kind == "section" and p.side != "før" else None
                 if last is None and prev is not None:
                     last = next((s for s in reversed(list(prev.walk())) if s.kind == "section"), None)
-                head = f"Efter § {last.num} indsættes" if last else "Indsættes"
-                if after is not None and after.kind in ("chapter", "part"):
-                    head += f" før {after.cite()}"
-                head += ":"
-        return Nummer(0, head, block, _needs_period(block, None), new_wids=list(p.new_wids))
+                nxt = after if after is not None and after.kind in ("chapter", "part") else None
+                if last is not None:
+                    data = {"ny": noun, "efter": f"§ {last.num}", **({"placering": f"før {nxt.cite()}"} if nxt else {})}
+                elif nxt is not None:
+                    data = {"ny": noun, "før": nxt.cite()}  # "Før kapitel 1 indsættes:"
+                elif anchor is not None:
+                    data = {"ny": noun, "før": f"§ {anchor.num}" if anchor.kind == "section" else anchor.cite()}
+                else:
+                    raise c.error(f"lovforslaget kan ikke sige, hvor {noun} {unit.num} indsættes",
+                                  c.verb, hint="angiv »efter« eller »før« en paragraf eller et kapitel")
+        data["tekst"] = "\n".join(block)
+        return Nummer(0, "", block, _needs_period(block, None), new_wids=list(p.new_wids), data=data)
 
     # -- rykningsklausul (R4, etapevis) --
     def _ryk(self, p: Placement) -> str | None:
@@ -613,20 +571,20 @@ class _Builder:
                 new.append(law.new_units[c.wid].num)
         if not old:
             return None
-        word = {"subsection": ("Stk.", "stk."), "paragraph": ("Nr.", "nr."), "point": ("Litra", "litra")}[kind]
-        return f"{word[0]} {num_range(old)} bliver herefter {word[1]} {num_range(new)}."
+        # worded by changes/rykning.py, as the rykningsklausuler of imported acts
+        return rykning.format({"enhed": {"subsection": "stk", "paragraph": "nr", "point": "litra"}[kind],
+                               "fra": num_range(old), "til": num_range(new)})
 
 
 def intro(act: Act, count: int) -> str:
-    """Template 2: the sentence that opens an ændringsparagraf."""
-    end = "ændring:" if count == 1 else "ændringer:"
-    if act.doc_type == "lbk":
-        return (f"I {act.title}, jf. lovbekendtgørelse nr. {act.number} af {long_date(_source_date(act))}, "
-                f"foretages følgende {end}")
-    date = long_date(_source_date(act))
-    if act.title.startswith("lov om "):
-        return f"I lov nr. {act.number} af {date} {act.title[4:]} foretages følgende {end}"
-    return f"I {act.title}, lov nr. {act.number} af {date}, foretages følgende {end}"
+    """Template 2: the sentence that opens an ændringsparagraf, worded by changes/intro.py from the
+    data an imported act carries (lovtitel, henvisning, ental)."""
+    from ..changes import intro as intro_mod
+
+    word = "lovbekendtgørelse" if act.doc_type == "lbk" else "lov"
+    return intro_mod.format({"lovtitel": act.title,
+                             "henvisning": f"{word} nr. {act.number} af {long_date(_source_date(act))}",
+                             **({"ental": True} if count == 1 else {})})
 
 
 def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]) -> list[Nummer]:
@@ -652,6 +610,7 @@ def _group_new_sections(law: _Law, ordered: list[Placement], numre: list[Nummer]
                 prev.block += nr.block
                 prev.block_period = nr.block_period
                 prev.new_wids += nr.new_wids
+                prev.data["tekst"] += "\n" + nr.data["tekst"]  # the head names the first § only
                 prev.also.append(p.change)
                 last = Placement(last.change, last.what, last.targets, last.anchor, last.side,
                                  last.new_wids + p.new_wids)
@@ -679,7 +638,6 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
     ændres til: »d«." (the same place is not repeated), "I § 5, stk. 2, 1. pkt., ændres »a« til:
     »b«, og 2. pkt. ophæves." (a later place is cited from the one before it)."""
     from ..changes.common import place, relative
-    from ..changes.nummer import format_sentence
 
     out: list[Nummer] = []
     i = 0
@@ -702,21 +660,23 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
                           hint="skriv dem som ændringer for sig, eller som én ændring med flere adresser "
                                "(i: \"§ 5 og § 7\"), hvis det er den samme ændring")
         for m in members:
-            if m.data is not None and ("der_bliver" in m.data or any(" der bliver " in str(v) for v in m.data.values())):
+            if "ny" in m.data or "forekomst" in m.data:
+                continue  # refused below: no group wording
+            if "der_bliver" in m.data or any(" der bliver " in str(m.data.get(k, "")) for k in ("i", "ophæves", "affattes")):
                 raise m.change.error("en gruppe kan ikke ændre en enhed, som et tidligere nummer har flyttet "
                                      "(lovteknik R2)", m.change.verb,
                                      hint="skriv ændringen for sig; lovforslaget siger da »der bliver …«")
         datas: list[dict] = []
         for k, nr in enumerate(members):
-            if nr.data is None:
+            if "ny" in nr.data or "forekomst" in nr.data:
+                # no act of 2010-2017 joins a new unit or "første gang" to other changes in one
+                # sentence in a way lawdiff has checked: refused rather than worded unchecked
                 raise nr.change.error("ændringen kan ikke skrives sammen med andre i én gruppe", nr.change.verb,
                                       hint="skriv den som en ændring for sig (uden for »ændringer:«)")
             if nr.block and k < len(members) - 1:
                 raise nr.change.error("i en gruppe kan kun den sidste ændring have ny tekst efter kolon",
                                       nr.change.verb, hint="flyt ændringen sidst i gruppen")
-            d = {key_: v for key_, v in nr.data.items() if not (key_ == "tekst" and v == "")}
-            if "tekst" in nr.data and nr.data["tekst"] == "":
-                d["tekst"] = "…"  # only its presence matters to the wording ("…, og i stedet indsættes:")
+            d = dict(nr.data)
             if datas:
                 pd = datas[-1]
                 here, there = place(d), place(pd)
@@ -733,7 +693,8 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
         ryks = [m.ryk for m in members if m.ryk]
         merged = Nummer(0, head, list(last.block), last.block_period, " ".join(ryks) or None, members[0].change,
                         [w for m in members for w in m.targets], [w for m in members for w in m.new_wids],
-                        members[0].section, [*members[0].also, *(x for m in members[1:] for x in [m.change, *m.also])])
+                        members[0].section, [*members[0].also, *(x for m in members[1:] for x in [m.change, *m.also])],
+                        clauses=datas)
         out.append(merged)
     for n, nr in enumerate(out, 1):
         nr.n = n
@@ -791,9 +752,6 @@ def nummer_lines(entry: dict) -> list[str]:
     The sentences are worded from the change data by the kinds' own functions
     (lawdiff/changes); only a nummer marked ikke_udført is printed verbatim.
     """
-    from ..changes import rykning
-    from ..changes.nummer import format_sentence
-
     if "ikke_udført" in entry:
         return [entry["ikke_udført"]["tekst"]]
     lines: list[str] = []

@@ -12,9 +12,9 @@ from lawdiff.proposal import VERBS as PROPOSAL_VERBS
 # the modules of changes/ that are not kinds: the nummer, rykningsklausuler, the opening sentence,
 # the shared reader, the log and the tree helpers of execution
 NOT_KINDS = {"common", "nummer", "rykning", "intro", "log", "tree"}
-# a heading is read in official text as the target of rewrite/repeal/insert ("Overskriften til
-# kapitel 3 affattes således:"), which word it too; heading.py executes it
-EXECUTE_ONLY = {"heading"}
+# every kind reads and words official text (heading.py its rarer forms; the common ones, "Overskriften
+# til kapitel 3 affattes således:", are read as targets of rewrite/repeal/insert)
+EXECUTE_ONLY: set[str] = set()
 
 KINDS = sorted(m.name for m in pkgutil.iter_modules(changes_pkg.__path__) if m.name not in NOT_KINDS)
 

@@ -26,6 +26,12 @@ CASES = [
     ("2012/2012-446.xml", "1", "19", {"ophæves": "§ 73, stk. 3, 2. pkt."}),  # 73, stk. 3 (no "§")
     ("2016/2016-427.xml", "4", "12", {"der_bliver": "nr. 3"}),  # der bliver nummer 3
     ("2011/2011-618.xml", "1", "19", {"ændres": "Konkurrencestyrelsens"}),  # I Overskriften
+    # "og i nr. 2 ændres »…« ændres til: »…«" (the base LBK 190/2012's § 74 a, stk. 3, has no nr.
+    # yet, so the corpus cannot execute it)
+    ("2013/2013-894.xml", "1", "86", {"ændres": "§ 25, stk. 1, nr. 1,", "til": "§ 25, stk. 2, nr. 1,"}),
+    ("2016/2016-612.xml", "1", "27", {"i": "§ 9 m, stk. 1, 1. pkt."}),  # "og 2-4. pkt. ophæves"
+    # "indsættes som 2., 3. og 4 pkt.:" (its base, LBK 1757/2006, is not in the corpus)
+    ("2010/2010-653.xml", "1", "4", {"ny": "pkt", "i": "§ 15 a, stk. 1", "som": "2., 3. og 4. pkt."}),
 ]
 
 
@@ -95,3 +101,16 @@ def test_a_repaired_nummer_executes_on_the_real_law():
     sec = next(s for s in lr.new.sections() if s.num == "2")
     text = norm(" ".join(ln for u in sec.walk() for ln in u.own_lines()))
     assert text.count("den almene boligorganisation eller den selvejende almene ungdomsboliginstitution") == 2
+
+
+def test_2_4_pkt_is_read_as_2_to_4_pkt_and_executed():
+    """Lov nr. 612 af 8/6/2016, § 1, nr. 27: "…, og 2-4. pkt. ophæves." (udlændingeloven, LBK 412/2016,
+    the act's base; no later LBK in the corpus): 2.-4. pkt. of § 9 m, stk. 1 go, the 1. pkt. is changed."""
+    from lawdiff.address import resolve
+    from tests.test_engine_headings import nummer_changes, run, text
+
+    chs = nummer_changes("2016/2016-612", "1", "27")
+    assert chs[1]["ophæves"] == "§ 9 m, stk. 1, 2.-4. pkt."
+    lr = run("2016/2016-412", chs)
+    assert text(lr.new, "§ 9 m, stk. 1") == resolve(lr.base, "§ 9 m, stk. 1, 1. pkt.").pkt_text.replace(
+        "nr. 1-13, eller stk. 11", "nr. 1-12, eller stk. 10")

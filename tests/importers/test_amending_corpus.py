@@ -84,6 +84,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
             if holder.tag == "Stk":
                 holder = holder.getparent()
             pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
+            if pn in ("l", "I"):  # "§ l" (lov 485/2010): the reader takes the letter for the digit 1, warned
+                pn = "1"
             official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")),
                                 unicodedata.normalize("NFC", official_text(an)))
         for par in doc["paragraffer"]:
@@ -117,4 +119,9 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # source's typos repaired with a warning); 30 numre more read since changes/nummer.FALLBACK_TYPOS
     # branch newkind: 19,293 identical, 120 not executed (placements after a heading: lov 326/2012 § 1,
     # nr. 40, § 2, nr. 32, lov 738/2015 § 1, nr. 91)
-    assert identical >= 19293 and refused <= 120
+    # branch newkind, round 2: 19,319 identical, 94 not executed (headings, chapters, parts, footnotes
+    # 35 -> 18, other rare wordings 22 -> 16, "typos in a citation" 8 -> 5: changes/heading.py's rarer
+    # forms, "udgår »A«, og i stedet indsættes:", "ophæves, og i stedet indsættes som stk. 3-5:", "som nyt
+    # kapitel", "efter stk. 2, der bliver stk. 4, som stk. 5:", "… før § 284 i kapitel 18:", "ændres i 4.
+    # pkt., der bliver 5. pkt., »…«", three more typos of FALLBACK_TYPOS)
+    assert identical >= 19319 and refused <= 94

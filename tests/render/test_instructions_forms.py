@@ -31,3 +31,26 @@ def test_a_later_occurrence_is_refused_not_invented(store):
     result = run(parse_proposal(TEXT.format(n=2).encode(), "p.yaml"), store)  # the engine can execute it
     with pytest.raises(ProposalError, match="forekomst: 2"):
         build_lovforslag(result)  # but no act words it: refused, never an invented phrase
+
+
+OVERALT = """titel: T
+organisation: lawdiff
+dato: "2020-01-01"
+status: udkast
+love:
+  lab: lab@2016-11-21
+forslag:
+  - titel: F
+    ændringer:
+      - overalt: true
+        ændres: "Styrelsen for Arbejdsmarked og Rekruttering"
+        til: "Styrelsen for Arbejdsmarked"
+        forekomst: 2
+"""
+
+
+def test_overalt_with_forekomst_is_refused_not_worded_as_every_occurrence(store):
+    # the engine would change the second occurrence only; "Overalt i loven ændres …" would say all.
+    # The loader refuses the pair (file:line); the builder keeps its own refusal for data from elsewhere
+    with pytest.raises(ProposalError, match="»overalt: true« og »forekomst« kan ikke bruges sammen"):
+        parse_proposal(OVERALT.encode(), "p.yaml")

@@ -1,0 +1,230 @@
+"""Labels of official documents no one here has seen (issue 8, "refuse, never guess").
+
+Each test takes a real corpus document, changes one label the way an unseen LexDania document
+plausibly could, and checks that the import reads it exactly (the same numbers as the original),
+or reports it with file:line, or refuses it with one Danish line naming file:line: never a
+silent loss of text, never a § number no citation reaches without a word.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+from lxml import etree
+
+from lawdiff.errors import LawdiffError
+from lawdiff.importers import amending
+from lawdiff.importers.official import read_official
+from tests.conftest import CORPUS
+from tests.importers.test_metamorphic import _serialise, imported, lost_words
+
+DOC = "2016/2016-1342.xml"  # LBK nr. 1342 af 21/11/2016 (LAB): chapters, §§ with letters, stk., nr., litra
+
+
+@pytest.fixture(scope="module")
+def base():
+    data = (CORPUS / DOC).read_bytes()
+    return data, etree.fromstring(data)
+
+
+def numbers(data: bytes) -> list[tuple[str, str | None]]:
+    act = read_official(data, "x.xml").result.act
+    return [(u.kind, u.num) for top in act.body for u in top.walk()]
+
+
+def _line_of(data: bytes, text: str) -> int:
+    """The line of the (inserted, so not yet numbered) element whose text is `text`."""
+    return next(e.sourceline for e in etree.fromstring(data).iter() if e.text == text)
+
+
+def _new_warnings(data: bytes, base_data: bytes) -> list[str]:
+    before = set(imported(base_data, "x.xml")["warnings"])
+    return [w for w in imported(data, "x.xml")["warnings"] if w not in before]
+
+
+# --- a label repeated: its text was lost with exit 0 ---------------------------------------
+
+@pytest.mark.parametrize("tag", ["Paragraf", "Stk", "Indentatio", "Kapitel", "Nota"])
+@pytest.mark.parametrize("where", ["after the label", "last"])
+def test_a_second_label_in_one_element_is_refused(base, tag, where):
+    """Every reader takes an element's first <Explicatus> and skips any other: a second label
+    (its text) was left out of the import silently."""
+    data, root = base
+    root = copy.deepcopy(root)
+    el = root.xpath(f"//DokumentIndhold//{tag}[Explicatus]")[5]
+    extra = etree.Element("Explicatus")
+    extra.text = "Xyzzyordet"
+    if where == "last":
+        el.append(extra)
+    else:
+        el.find("Explicatus").addnext(extra)
+    mutated = _serialise(root)
+    with pytest.raises(LawdiffError, match=f"<{tag}> har mere end én betegnelse") as e:
+        imported(mutated, "x.xml")
+    assert e.value.file == "x.xml" and e.value.line == _line_of(mutated, "Xyzzyordet")
+
+
+def test_a_second_label_in_an_amending_act_is_refused():
+    name = "2013/2013-651.xml"  # lov nr. 1612 af 26/12/2013 (LOV Æ)
+    root = etree.fromstring((CORPUS / name).read_bytes())
+    an = root.xpath("//AendringsNummer[Explicatus]")[3]
+    extra = etree.Element("Explicatus")
+    extra.text = "Xyzzyordet"
+    an.find("Explicatus").addnext(extra)
+    mutated = _serialise(root)
+    for read in (read_official, amending.read_amending):
+        with pytest.raises(LawdiffError, match="<AendringsNummer> har mere end én betegnelse") as e:
+            read(mutated, "x.xml")
+        assert e.value.line == _line_of(mutated, "Xyzzyordet")
+
+
+# --- invisible and odd white space in labels: read exactly ---------------------------------
+
+_SPACES = {
+    "no-break space": lambda t: t.replace(" ", "\u00a0"),
+    "narrow no-break space": lambda t: t.replace(" ", "\u202f"),
+    "thin space": lambda t: t.replace(" ", "\u2009"),
+    "soft hyphen": lambda t: t.replace(" ", " \u00ad"),
+    "zero-width space": lambda t: t.replace(" ", "\u200b "),
+    "zero-width non-joiner before the last character": lambda t: t[:-1] + "\u200c" + t[-1:],
+    "word joiner": lambda t: t.replace(" ", "\u2060 "),
+    "tab and double space": lambda t: t.replace(" ", "\t  "),
+    "line breaks around": lambda t: "\n      " + t + "\n    ",
+    "no space": lambda t: t.replace(" ", "") if not t.startswith(("Kapitel", "Afsnit")) else t,
+}
+
+
+@pytest.mark.parametrize("xpath", ["//Paragraf/Explicatus", "//Stk/Explicatus", "//Indentatio/Explicatus",
+                                   "//Kapitel/Explicatus"])
+@pytest.mark.parametrize("variant", sorted(_SPACES))
+def test_white_space_and_invisibles_in_labels_read_the_same_numbers(base, xpath, variant):
+    data, root = base
+    root = copy.deepcopy(root)
+    for ex in root.xpath(xpath):
+        if ex.text:
+            ex.text = _SPACES[variant](ex.text)
+    mutated = _serialise(root)
+    assert numbers(mutated) == numbers(data)
+    got, lost = lost_words(mutated, "x.xml")
+    assert got is not None and not lost
+
+
+def test_a_label_split_over_two_runs_in_the_first_line_is_read_as_the_label(base):
+    """<Explicatus>§ </Explicatus> with the number in the first Linea as two <Char> runs ("3" + ".")."""
+    data, root = base
+    root = copy.deepcopy(root)
+    p = root.xpath("//Paragraf[Explicatus]")[3]
+    ex = p.find("Explicatus")
+    label, ex.text = ex.text, "§ "
+    li = etree.Element("Linea")
+    for part in (label[2:-1], label[-1:]):
+        etree.SubElement(li, "Char").text = part
+    p.find("Stk/Exitus").insert(0, li)
+    mutated = _serialise(root)
+    assert numbers(mutated) == numbers(data)
+    assert any(f"betegnelsen »{label}« stod (helt eller delvis) i teksten" in w for w in _new_warnings(mutated, data))
+
+
+# --- numbers no citation reaches: reported, or repaired as a reader reads them ---------------
+
+@pytest.mark.parametrize("label,num", [
+    ("§ 4, stk. 2.", "4, stk. 2"), ("§ 4 bis.", "4 bis"), ("§ 4 (Ophævet).", "4 (Ophævet)"),
+    ("§ 4.1.", "4.1"), ("§ \uff14.", "\uff14"), ("§ \u0664 a.", "\u0664 a"),
+])
+def test_a_section_number_no_citation_reaches_is_reported(base, label, num):
+    """labels.section_num reads any label that starts with a digit (any Unicode digit): these were
+    §§ imported with numbers that no citation reaches, silently."""
+    data, root = base
+    root = copy.deepcopy(root)
+    ex = root.xpath("//Paragraf/Explicatus")[3]
+    ex.text = label
+    mutated = _serialise(root)
+    assert (ex.getparent().sourceline is not None
+            and f"x.xml:{ex.getparent().sourceline}: paragrafbetegnelsen »{label}« har ikke form som et "
+                f"paragrafnummer; importeret med nummeret »{num}«, som ingen henvisning når"
+            in _new_warnings(mutated, data))
+
+
+@pytest.mark.parametrize("label", ["§ 4 A.", "§ 4 aa.", "§§ 5 a-5 c.", "§ 5 a-5 c.", "§§ 4 og 4 a.",
+                                   "§§ 46 g, 46 h og 46 i.", "§§ 57.-59.", "§§ 8 b- § 9.", "§§ 28-33 B."])
+def test_real_shapes_of_section_numbers_are_not_reported(base, label):
+    data, root = base
+    root = copy.deepcopy(root)
+    root.xpath("//Paragraf/Explicatus")[3].text = label
+    assert not any("paragrafbetegnelsen" in w for w in _new_warnings(_serialise(root), data))
+
+
+@pytest.mark.parametrize("name,line,label,num", [
+    ("2016/2016-1148.xml", 1445, "§ 20 A,", "20 A"),
+    ("2011/2011-217.xml", 4272, "§ 92. (", "92"),  # its stk. reads "Ophævet)"
+])
+def test_punctuation_after_a_real_section_number_is_repaired_with_a_warning(name, line, label, num):
+    """Two real LBKs: the § was imported as "§ 20 A," and "§ 92. (", numbers no citation reaches."""
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert f"{name}:{line}: paragrafbetegnelsen »{label}« har tegn efter nummeret i kilden; læst som § {num}" \
+        in res.repairs
+    assert [s.num for s in res.act.sections()].count(num) == 1
+
+
+def test_a_subsection_number_no_citation_reaches_is_reported(base):
+    data, root = base
+    root = copy.deepcopy(root)
+    ex = root.xpath("//Stk/Explicatus")[3]
+    ex.text = "Stk. 2, 1. pkt."
+    assert (f"x.xml:{ex.getparent().sourceline}: stykkebetegnelsen »Stk. 2, 1. pkt.« har ikke form som et "
+            f"stykkenummer; importeret med nummeret »2, 1. pkt«, som ingen henvisning når"
+            in _new_warnings(_serialise(root), data))
+
+
+def test_a_subsection_number_split_over_two_runs_is_read(base):
+    """<Explicatus>Stk. </Explicatus> and "2" + "." as two plain runs in the first Linea (which
+    linea_text joins as "2 ."): the stk. was numbered by position, and "2 ." stayed as its text."""
+    data, root = base
+    root = copy.deepcopy(root)
+    stk = root.xpath("//Stk[Explicatus]")[4]
+    ex = stk.find("Explicatus")
+    label, ex.text = ex.text, "Stk. "
+    li = etree.Element("Linea")
+    for part in (label[5:-1], label[-1:]):
+        etree.SubElement(li, "Char").text = part
+    stk.find("Exitus").insert(0, li)
+    mutated = _serialise(root)
+    assert numbers(mutated) == numbers(data)
+    got, lost = lost_words(mutated, "x.xml")
+    assert got is not None and not lost
+
+
+# --- chapters and parts without a number a citation reaches ---------------------------------
+
+@pytest.mark.parametrize("label,warning", [
+    ("Kapitel3", "betegnelsen »Kapitel3« mangler mellemrum før nummeret i kilden; læst som kapitel 3"),
+    ("KapitelIV", "betegnelsen »KapitelIV« mangler mellemrum før nummeret i kilden; læst som kapitel IV"),
+    ("3. kapitel", "betegnelsen »3. kapitel« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
+                   "som ingen henvisning når"),
+    ("Afdeling 3", "betegnelsen »Afdeling 3« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
+                   "som ingen henvisning når"),
+])
+def test_a_chapter_label_without_a_readable_number_is_repaired_or_reported(base, label, warning):
+    data, root = base
+    root = copy.deepcopy(root)
+    kap = root.xpath("//Kapitel[Explicatus]")[3]
+    kap.find("Explicatus").text = label
+    mutated = _serialise(root)
+    assert f"x.xml:{kap.sourceline}: {warning}" in _new_warnings(mutated, data)
+    got, lost = lost_words(mutated, "x.xml")
+    assert got is not None and not lost
+
+
+@pytest.mark.parametrize("name,line,warning", [
+    ("2013/2013-1271.xml", 285, "betegnelsen »Kapitel3« mangler mellemrum før nummeret i kilden; læst som kapitel 3"),
+    ("2010/2010-963.xml", 3291, "betegnelsen »Kap. X A« har ikke form som »Kapitel N«; importeret som kapitel uden "
+                                "nummer, som ingen henvisning når"),
+    ("2015/2015-1291.xml", 49, "betegnelsen »1. del« har ikke form som »Afsnit N«; importeret som afsnit uden "
+                               "nummer, som ingen henvisning når"),
+])
+def test_real_chapters_and_parts_without_a_readable_number(name, line, warning):
+    """Real LBKs: these containers were imported without a number and without a word."""
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert f"{name}:{line}: {warning}" in res.repairs
+    if "læst som kapitel 3" in warning:
+        assert [u.num for u in res.act.walk() if u.kind == "chapter"].count("3") == 1
