@@ -139,6 +139,7 @@ def test_engine_over_the_chains():
     # heading »Forældrebestyrelse« follows § 11 there: executing it gave a second § 12's text)
     # Branch newkind, round 2: 2,069 of 2,182 (94.82 %), 87 chains without refusal, 11,133 §§ identical:
     # the rarer heading forms (changes/heading.py) read one nummer more of the chains' acts (lov 633/2013
-    # § 1, nr. 7, straffeloven's "24. kapitel"), which is executed
-    assert executed >= 2069 and executed / stats["numre read"] >= 0.948
+    # § 1, nr. 7, straffeloven's "24. kapitel"), which is executed. Then lov 1252/2012 § 3, nr. 13 and § 5,
+    # nr. 9 and lov 1364/2011 § 2, nr. 17: 2,072 of 2,185 (94.83 %), 11,135 §§ identical, 87 chains
+    assert executed >= 2072 and executed / stats["numre read"] >= 0.948
     assert stats["chains executed without refusal"] >= 87

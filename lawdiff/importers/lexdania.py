@@ -509,14 +509,14 @@ class _Reader:
 
     def _section_unit(self, el: etree._Element, label: str | None) -> Unit:
         # a bare "§" is an unnumbered placeholder such as "§ (Ophævet)" in a repealed chapter
-        bare, num, stop_before_letter = _section_label(label)
+        bare, num, stop_before_letter, shaped = _section_label(label)
         if bare not in ("", "§"):
             if num is None:
                 raise self.fail(el, f"paragrafbetegnelsen {bare!r} kan ikke læses")
             if stop_before_letter:
                 self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{bare}« har punktum "
                                     f"før bogstavet i kilden; læst som § {num}")
-            elif not _SECTION_SHAPE.fullmatch(num):
+            elif not shaped:
                 fixed = _TRAILING_PUNCT.sub("", num)
                 if _SECTION_SHAPE.fullmatch(fixed):  # "§ 20 A," (LBK 1148/2016), "§ 92. (" + "Ophævet)" (LBK 217/2011)
                     self.repairs.append(f"{self.path}:{el.sourceline}: paragrafbetegnelsen »{bare}« har tegn efter "
@@ -561,7 +561,7 @@ class _Reader:
                     snum = _subsection_num(slabel)
                     if snum is None:
                         raise self.fail(ch, f"stykkebetegnelsen {norm(slabel)!r} kan ikke læses")
-                    if not _SUBSECTION_SHAPE.fullmatch(snum):
+                    if not _subsection_shaped(snum):
                         self.repairs.append(f"{self.path}:{ch.sourceline}: stykkebetegnelsen »{norm(slabel)}« har ikke "
                                             f"form som et stykkenummer; importeret med nummeret »{snum}«, som ingen "
                                             f"henvisning når")
@@ -709,13 +709,14 @@ _container_num = lru_cache(maxsize=16384)(labels.container_num)
 
 
 @lru_cache(maxsize=65536)
-def _section_label(label: str | None) -> tuple[str, str | None, bool]:
-    """A § label normalised, its number (None for "" and "§"), and whether it has the full stop
-    before the letter ("§ 5. E")."""
+def _section_label(label: str | None) -> tuple[str, str | None, bool, bool]:
+    """A § label normalised, its number (None for "" and "§"), whether it has the full stop
+    before the letter ("§ 5. E"), and whether the number has a shape a citation reaches."""
     bare = norm(label) if label is not None else ""
     if bare in ("", "§"):
-        return bare, None, False
-    return bare, labels.section_num(label), bool(_STOP_BEFORE_LETTER.search(bare))
+        return bare, None, False, True
+    num = labels.section_num(label)
+    return bare, num, bool(_STOP_BEFORE_LETTER.search(bare)), num is None or _SECTION_SHAPE.fullmatch(num) is not None
 
 
 # The shapes of § and stk. numbers a citation reaches (address.py): "5", "5 a", "5 A", "5 aa", and
@@ -728,6 +729,7 @@ _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
                             rf"|{_ONE_SECTION}(?:\s*(?:-|–|,|og)\s*(?:{_ONE_SECTION}|[A-Za-zÆØÅæøå]{{1,2}}))+")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
 _SUBSECTION_SHAPE = re.compile(r"[0-9]+(?: ?[a-zæøå])?|[0-9]+\s*[-–]\s*[0-9]+")
+_subsection_shaped = lru_cache(maxsize=4096)(lambda num: _SUBSECTION_SHAPE.fullmatch(num) is not None)
 
 
 def _explicatus(el: etree._Element) -> str | None:

@@ -14,8 +14,11 @@ derived deterministically from real ones, and what the import makes of them.
     changes (the form keys of docs/format.md, which only record wording, aside) or be refused
     (kept verbatim as ikke_udført); never read into other changes, never a traceback.
 
-The plain tests run two documents of each kind; the `corpus` test runs 30 statutes and every 12th
-amending act by size and prints the figures (documents generated, read exactly, refused, failures).
+(3) Amending acts with the statutes' variants of (1): every nummer read into the same changes.
+
+The plain tests run two documents of each kind; the `corpus` test runs 30 statutes, every 12th
+amending act by size for (2) and every 40th for (3), and prints the figures (documents generated,
+read exactly, refused, failures).
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from lawdiff.importers.official import read_official
 from lawdiff.model import Line, Table
 from lawdiff.text import norm
 from tests.conftest import CORPUS
-from tests.importers.test_metamorphic import _features, _serialise, sample
+from tests.importers.test_metamorphic import CORPUS_SAMPLE, FAST_SAMPLE, _features, _serialise
 
 # --- (1) statutes ---------------------------------------------------------------------------
 
@@ -262,6 +265,50 @@ def amending_campaign(files: list[Path], per_act: int = 6) -> tuple[collections.
     return outcomes, failures
 
 
+def _normed(numre: dict) -> dict:
+    """Each nummer's changes and rykningsklausul as data (form keys aside, text normalised), or
+    "refused"."""
+    out = {}
+    for key, n in numre.items():
+        if "ikke_udført" in n:
+            out[key] = "refused"
+            continue
+        out[key] = [{k: norm(v) if isinstance(v, str) else v for k, v in ch.items() if k not in FORM_KEYS}
+                    for ch in n["ændringer"]] + [norm(n.get("rykning", ""))]
+    return out
+
+
+def amending_variant_campaign(files: list[Path]) -> tuple[collections.Counter, list[str]]:
+    """The statutes' variants (labels and runs) on whole amending acts: the numre (instructions and
+    new text) must be read into the same changes, or refused."""
+    outcomes: collections.Counter = collections.Counter()
+    failures = []
+    for f in files:
+        name = str(f.relative_to(CORPUS))
+        base = etree.fromstring(f.read_bytes())
+        want = _normed(_read(copy.deepcopy(base)))
+        for vname, fn in STATUTE_VARIANTS.items():
+            root = copy.deepcopy(base)
+            fn(root)
+            outcomes["generated"] += 1
+            try:
+                got = _normed(_read(root))
+            except LawdiffError:
+                outcomes["refused (the act)"] += 1
+                continue
+            except Exception:
+                outcomes["FAILED: traceback"] += 1
+                failures.append(f"{name}: {vname}: {traceback.format_exc(limit=-2)}")
+                continue
+            for key, w in want.items():
+                g = got.get(key)
+                outcome = "numre read the same" if g == w else "numre refused" if g == "refused" else "FAILED: numre read differently"
+                outcomes[outcome] += 1
+                if outcome.startswith("FAILED"):
+                    failures.append(f"{name} {key}: {vname}:\n    was {str(w)[:300]}\n    now {str(g)[:300]}")
+    return outcomes, failures
+
+
 # --- samples and tests -----------------------------------------------------------------------
 
 def _amending_acts() -> list[Path]:
@@ -270,7 +317,9 @@ def _amending_acts() -> list[Path]:
 
 
 def _statutes(n: int) -> list[Path]:
-    return [f for f in sample(3 * n) if _features(f.read_bytes())[0] in ("LBK", "LOV H")][:n]
+    """The statutes (LBK, LOV H) of test_metamorphic's samples (across types and features)."""
+    pool = FAST_SAMPLE + [f for f in CORPUS_SAMPLE if f not in FAST_SAMPLE]
+    return [f for f in pool if _features(f.read_bytes())[0] in ("LBK", "LOV H")][:n]
 
 
 def _report(title: str, outcomes: collections.Counter, failures: list[str]) -> str:
@@ -287,9 +336,16 @@ def test_statute_variants_are_read_exactly_or_refused():
 
 def test_reworded_instructions_are_read_the_same_or_refused():
     acts = _amending_acts()
-    outcomes, failures = amending_campaign([acts[len(acts) // 3], acts[len(acts) // 2]], per_act=3)
+    outcomes, failures = amending_campaign([acts[len(acts) // 4], acts[len(acts) // 3]], per_act=2)
     assert failures == [], _report("amending acts", outcomes, failures)
     assert outcomes["read the same"] > 0 and outcomes["refused (nummer kept verbatim)"] > 0
+
+
+def test_amending_acts_with_their_labels_and_runs_rewritten_are_read_the_same():
+    acts = _amending_acts()
+    outcomes, failures = amending_variant_campaign([acts[len(acts) // 5]])
+    assert failures == [], _report("amending acts (labels and runs)", outcomes, failures)
+    assert outcomes["numre read the same"] > 0
 
 
 @pytest.mark.corpus
@@ -299,7 +355,9 @@ def test_the_unseen_campaign_over_a_corpus_sample():
     s_out, s_fail = statute_campaign(_statutes(30))
     acts = _amending_acts()
     a_out, a_fail = amending_campaign(acts[::12])
+    v_out, v_fail = amending_variant_campaign(acts[::40])
     print("\n" + _report(f"{30} statutes × {len(STATUTE_VARIANTS)} variants", s_out, s_fail))
     print(_report(f"{len(acts[::12])} amending acts × {len(REPHRASINGS)} rephrasings (≤ 6 instructions each)",
                   a_out, a_fail))
-    assert s_fail == [] and a_fail == []
+    print(_report(f"{len(acts[::40])} amending acts × {len(STATUTE_VARIANTS)} variants of labels and runs", v_out, v_fail))
+    assert s_fail == [] and a_fail == [] and v_fail == []
