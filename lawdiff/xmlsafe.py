@@ -36,7 +36,7 @@ def ascii_compatible(data: bytes, tree: etree._ElementTree) -> bool:
             and (tree.docinfo.encoding or "").lower() in _ASCII_COMPATIBLE)
 
 
-def _parser() -> etree.XMLParser:
+def _parser(remove_blank_text: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -45,7 +45,24 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
+        remove_blank_text=remove_blank_text,
     )
+
+
+def blank_text_ignorable(data: bytes) -> bool:
+    """Whether parsing `data` without its blank text nodes (`parse_bytes(…, blank_text=False)`)
+    gives the same text everywhere except white space that stands between two elements, or between
+    an element and the start or end of its parent (what libxml2's "no blanks" heuristic removes).
+
+    libxml2 drops a run of white space (space, tab, LF, CR only) that is followed by "<" and is not
+    the whole content of its element (`<Char> </Char>` keeps its space), and not after or before
+    text in the same element. A run followed by a comment, a processing instruction or a CDATA
+    section is dropped too, where without those (removed by the parser, or text) it would be kept
+    or joined to the text after it, and so is a run of blanks before a CR (" \r\nx" became "\nx"):
+    such documents keep every blank (none of the 2,060 corpus documents has "<!", a CR or a
+    processing instruction after the XML declaration)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    return data.find(b"<!") == -1 and data.find(b"\r") == -1 and data.find(b"<?", start + 1) == -1
 
 
 _ENCODING_DECL = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
@@ -93,8 +110,21 @@ def as_utf8(data: bytes, path: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
-    """Parse `data`; refuse DOCTYPEs (entity bombs, external entities) and bad XML."""
+def parse_bytes(data: bytes, path: str, blank_text: bool = True) -> etree._ElementTree:
+    """Parse `data`; refuse DOCTYPEs (entity bombs, external entities) and bad XML.
+
+    With `blank_text=False`, white space between elements is left out of the tree where that
+    changes no other text (`blank_text_ignorable`): a reader that never reads white space between
+    elements (lexdania.py's mapping) gets a smaller tree, parsed and freed faster (~0.2x lxml's bare
+    parse on the corpus). Otherwise, and for a document that does not parse, it is parsed as usual."""
+    if not blank_text and blank_text_ignorable(data):
+        try:
+            root = etree.fromstring(data, _parser(remove_blank_text=True))
+        except etree.XMLSyntaxError:
+            pass  # refused below with the usual parse's message
+        else:
+            if ascii_compatible(data, root.getroottree()):  # else "<!" may be spelt otherwise in the bytes
+                return _checked(root, data, path)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
@@ -107,6 +137,10 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
                                     "over 256 niveauer; brug den originale fil fra retsinformation.dk") from None
         raise MappingError(f"ugyldig XML: {e.msg}", file=path, line=line,
                            hint="filen er afkortet eller ikke XML; hent den igen fra retsinformation.dk") from None
+    return _checked(root, data, path)
+
+
+def _checked(root: etree._Element, data: bytes, path: str) -> etree._ElementTree:
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise MappingError("XML med DOCTYPE/entiteter afvises (risiko for entitetsbombe eller ekstern entitet)",

@@ -32,3 +32,81 @@ def test_only_predefined_entities_and_character_references_skip_the_walk():
 ])
 def test_ascii_compatible(data, compatible):
     assert ascii_compatible(data, parse_bytes(data, "x.xml")) is compatible
+
+
+# --- blank_text=False: white space between elements left out, no other text changed -------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from lawdiff.xmlsafe import blank_text_ignorable  # noqa: E402
+
+
+@pytest.mark.parametrize("data, ignorable", [
+    (b'<?xml version="1.0" encoding="UTF-8"?>\n<a> <b/> </a>', True),
+    (b'\xef\xbb\xbf<?xml version="1.0"?><a/>', True),
+    (b"<a> <!-- c --> x</a>", False),  # the blank before the comment would go, and " x" lose a space
+    (b"<a> <![CDATA[x]]></a>", False),
+    (b"<a> <?pi x?> y</a>", False),
+    (b'<!DOCTYPE a><a/>', False),
+    (b"<a> \r\nx</a>", False),  # the blank before the CR would go
+])
+def test_blank_text_ignorable(data, ignorable):
+    assert blank_text_ignorable(data) is ignorable
+
+
+def test_blank_text_false_keeps_the_blank_content_of_an_element():
+    data = b"<a>\n  <Linea>\n    <Char> </Char>\n    <Char>x</Char> <Char> y </Char>\n  </Linea>\n</a>"
+    full, lean = parse_bytes(data, "x.xml").getroot(), parse_bytes(data, "x.xml", blank_text=False).getroot()
+    assert [c.text for c in lean.iter("Char")] == [c.text for c in full.iter("Char")] == [" ", "x", " y "]
+    assert full.text == "\n  " and lean.text is None and lean[0].tail is None
+    assert [c.tail for c in lean.iter("Char")] == [None, None, None]
+
+
+@pytest.mark.parametrize("data", [b"<a><Char> <!-- c --> x</Char></a>", b"<a><Char> <![CDATA[x]]></Char></a>",
+                                  b"<a><Char> <?pi c?> x</Char></a>", b"<a><Char> \r\nx</Char></a>"])
+def test_blank_text_false_parses_as_usual_where_a_blank_could_be_joined_to_text(data):
+    full, lean = parse_bytes(data, "x.xml").getroot(), parse_bytes(data, "x.xml", blank_text=False).getroot()
+    assert lean[0].text == full[0].text and lean[0].text.endswith("x") and lean[0].text.startswith(" ")
+
+
+@pytest.mark.parametrize("data", [b"<a><b></a>", b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', b"<a>&e;</a>"])
+def test_blank_text_false_refuses_as_usual(data):
+    with pytest.raises(MappingError) as full:
+        parse_bytes(data, "x.xml")
+    with pytest.raises(MappingError) as lean:
+        parse_bytes(data, "x.xml", blank_text=False)
+    assert str(lean.value) == str(full.value)
+
+
+# (a CR, rare here, sends the document to the usual parse: blank_text_ignorable)
+_BLANK = st.sampled_from(["", "", " ", "\n", "\n  ", "\n    ", "\t", " \n ", " \r\n "])
+_WORD = st.sampled_from(["x", " x", "x ", " x y ", "\xa0", "&amp;", " &#32; ", "\u2003", "\nx\n", " \r\nx"])
+
+
+@st.composite
+def _element(draw, depth=0):
+    text = draw(st.one_of(_BLANK, _WORD))
+    kids = draw(st.lists(_element(depth + 1), max_size=3)) if depth < 3 else []
+    out = f"<e{depth}>{text}"
+    for k in kids:
+        out += k + draw(st.one_of(_BLANK, _WORD))
+    return out + f"</e{depth}>"
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(_element())
+def test_blank_text_false_changes_only_blank_runs_beside_elements(doc):
+    """Every text and tail that holds more than blanks is the same; an element without children
+    keeps its text, blank or not; what goes is a run of blanks beside an element."""
+    data = doc.encode()
+    full = list(parse_bytes(data, "x.xml").getroot().iter())
+    lean = list(parse_bytes(data, "x.xml", blank_text=False).getroot().iter())
+    assert [e.tag for e in lean] == [e.tag for e in full]
+    for f, g in zip(full, lean):
+        for a, b in ((f.text, g.text), (f.tail, g.tail)):
+            if a and a.strip(" \t\r\n"):
+                assert b == a
+            else:
+                assert b in (a, None)
+        if not len(f):
+            assert g.text == f.text
