@@ -54,6 +54,18 @@ def test_blank_text_ignorable(data, ignorable):
     assert blank_text_ignorable(data) is ignorable
 
 
+def _ignorable_by_the_pairs(data: bytes) -> bool:
+    """The definition blank_text_ignorable implements with memchr on the rare character."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    return data.find(b"<!") == -1 and data.find(b"\r") == -1 and data.find(b"<?", start + 1) == -1
+
+
+@given(st.lists(st.sampled_from([b"<", b"!", b"?", b"\r", b"a", b" ", b">", b"\xef\xbb\xbf", b"<?xml"]),
+                max_size=12).map(b"".join))
+def test_blank_text_ignorable_is_the_search_for_the_pairs(data):
+    assert blank_text_ignorable(data) is _ignorable_by_the_pairs(data)
+
+
 def test_blank_text_false_keeps_the_blank_content_of_an_element():
     data = b"<a>\n  <Linea>\n    <Char> </Char>\n    <Char>x</Char> <Char> y </Char>\n  </Linea>\n</a>"
     full, lean = parse_bytes(data, "x.xml").getroot(), parse_bytes(data, "x.xml", blank_text=False).getroot()

@@ -101,6 +101,11 @@ _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """One of the rarer heading forms at the reader's position, or None (the reader unmoved)."""
     start = r.pos
+    text = r.text
+    # every form below matches one of these words at or after the position (most sentences have none:
+    # the import tries this reader first on each of the corpus's ~20,000 clauses)
+    if text.find("verskrift", start) == -1 and text.find("apitel", start) == -1 and text.find("titlen", start) == -1:
+        return None
     m = r.rx(_SECS_THEN_HEADINGS.pattern) if first else None
     if m:
         return {"ophæves": m.group(1), "verbum_sidst": True}
