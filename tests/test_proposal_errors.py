@@ -129,3 +129,20 @@ def test_broken_proposal_is_refused(name, content, line, words, root, capsys):
         assert status == 1 and f"{f}:{line}:" in out
     finally:
         f.unlink()
+
+
+@pytest.mark.parametrize("value", ["1.0", "true"])
+def test_forekomst_in_an_amendment_file_must_be_the_integer_1(value, root, capsys):
+    """The amendment format's `forekomst` is `const: 1`, which JSON Schema also meets with 1.0 (and the
+    engine then indexed the hits with a float: a traceback, found by tests/test_fuzz.py's corpus run)."""
+    (root / "amendments").mkdir(exist_ok=True)
+    f = root / "amendments" / "lov-2012-152.yaml"
+    lines = (ROOT / "amendments" / "lov-2012-152.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("    - i: § 49, stk. 1\n")
+    lines.insert(at + 1, f"      forekomst: {value}\n")
+    f.write_text("".join(lines), encoding="utf-8")
+    status = main(["--root", str(root), "apply", str(f), "--law", "lab"])
+    err = capsys.readouterr().err
+    assert status == 1, err
+    assert f"{f}:{at + 2}:" in err, err
+    assert "forekomst" in err and "Traceback" not in err
