@@ -154,10 +154,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "antal" in cdata and "forekomst" in cdata:
         raise c.error("»antal« og »forekomst« kan ikke bruges sammen", "forekomst",
                       hint="»antal« ændrer alle N steder; »forekomst« ændrer kun det N'te")
-    if cdata.get("overalt") and "forekomst" in cdata:
-        # "Overalt i loven ændres …" changes every place; "forekomst" only the N'th: one of them is a slip
-        raise c.error("»overalt: true« og »forekomst« kan ikke bruges sammen", "forekomst",
-                      hint="»overalt« ændrer alle steder i loven; »forekomst« (med »i«) kun det N'te sted")
+    _overalt_or_forekomst(c, cdata)
     if "bortset_fra" in cdata and not cdata.get("overalt"):
         raise c.error("»bortset_fra« hører til »overalt: true« (»Overalt i loven bortset fra § 3 ændres …«)",
                       "bortset_fra", hint="tilføj »overalt: true«, eller fjern »bortset_fra«")
@@ -501,6 +498,14 @@ class ActFile:
         return [n for n in self.numre if n.refused]
 
 
+def _overalt_or_forekomst(c: Change, cdata: dict) -> None:
+    """"Overalt i loven ændres …" changes every place; "forekomst" only the N'th: one of them is a slip
+    (in a proposal and in an amendment file alike)."""
+    if cdata.get("overalt") and "forekomst" in cdata:
+        raise c.error("»overalt: true« og »forekomst« kan ikke bruges sammen", "forekomst",
+                      hint="»overalt« ændrer alle steder i loven; »forekomst« (med »i«) kun det N'te sted")
+
+
 def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _Positions, path: tuple,
                 par: str, nr: str, sub: int, of: int) -> Change:
     from . import address as addr
@@ -525,6 +530,7 @@ def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _P
     if c.verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før") and "i" not in cdata \
             and not cdata.get("overalt"):
         raise c.error(f"»{c.verb}« kræver »i« eller »overalt: true«", c.verb)
+    _overalt_or_forekomst(c, cdata)
     if c.verb == "ændres" and "til" not in cdata:
         raise c.error("»ændres« kræver »til«", "ændres")
     if c.verb in ("affattes", "indsættes_efter", "indsættes_før") and "tekst" not in cdata \

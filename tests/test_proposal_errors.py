@@ -146,3 +146,17 @@ def test_forekomst_in_an_amendment_file_must_be_the_integer_1(value, root, capsy
     assert status == 1, err
     assert f"{f}:{at + 2}:" in err, err
     assert "forekomst" in err and "Traceback" not in err
+
+
+def test_overalt_with_forekomst_in_an_amendment_file_is_refused(root, capsys):
+    """The same slip as in a proposal: "Overalt i § 49 …" and only the first place (proposal.py)."""
+    (root / "amendments").mkdir(exist_ok=True)
+    f = root / "amendments" / "lov-2012-152.yaml"
+    lines = (ROOT / "amendments" / "lov-2012-152.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("    - i: § 49, stk. 1\n")
+    lines[at + 1:at + 1] = ["      overalt: true\n", "      forekomst: 1\n"]
+    f.write_text("".join(lines), encoding="utf-8")
+    status = main(["--root", str(root), "apply", str(f), "--law", "lab"])
+    err = capsys.readouterr().err
+    assert status == 1, err
+    assert f"{f}:{at + 3}:" in err and "»overalt: true« og »forekomst« kan ikke bruges sammen" in err, err

@@ -342,10 +342,6 @@ class _Builder:
             return self._pkt(p, here)
         data: dict = {k: c.get(k) for k in ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
                       if k in c.data}
-        if c.get("overalt") and c.get("forekomst") is not None:
-            # the engine changes the one occurrence, "Overalt i …" would say every one: no act words both
-            raise c.error("»overalt« og »forekomst« kan ikke bruges sammen", "forekomst",
-                          hint="»overalt« ændrer alle steder; »forekomst« kun det N'te — fjern den ene")
         if c.get("overalt") and c.get("i") is not None:
             # "Overalt i § 22 a ændres …" (lov 644/2016, "Overalt i kapitel 8 a" lov 1575/2015)
             data.update(self._citation(c, "i", here)[1], overalt=True)

@@ -51,6 +51,6 @@ forslag:
 
 def test_overalt_with_forekomst_is_refused_not_worded_as_every_occurrence(store):
     # the engine would change the second occurrence only; "Overalt i loven ændres …" would say all.
-    # The loader refuses the pair (file:line); the builder keeps its own refusal for data from elsewhere
+    # The loader refuses the pair (file:line), for proposals and amendment files alike
     with pytest.raises(ProposalError, match="»overalt: true« og »forekomst« kan ikke bruges sammen"):
         parse_proposal(OVERALT.encode(), "p.yaml")
