@@ -188,6 +188,87 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     return act if act.numre else None
 
 
+# --- acts that amend an amending act ------------------------------------------------
+
+@dataclass
+class Repeal:
+    """Numre of an amending act that a later act repeals: lov 1379/2012, § 3 ("I lov nr. 928 af 18.
+    september 2012 om ændring af lov om arbejdsløshedsforsikring m.v., … foretages følgende ændring:
+    1. § 1, nr. 3 og 4, ophæves."), in force on the same day as those numre, which so never became
+    law (LBK 1101/2013 prints § 74 l as lov 1379's § 2 wrote it, without lov 928's nr. 3-4)."""
+    act: str  # the id of the act whose numre are repealed: "lov-2012-928"
+    scope: set  # {("1", "3"), ("1", "4")}
+    by: Nummer  # the repealing nummer (its act carries what ikraft_of reads)
+
+
+@dataclass
+class OtherChange:
+    """A nummer of an act that amends an amending act otherwise than by repealing whole numre
+    ("§ 8, stk. 2, affattes således: …"): lawdiff does not execute it; consolidate warns."""
+    act: str
+    by: Nummer
+
+
+# sha256 of an amendment file's bytes -> what its ændringsparagraffer about other amending acts say
+_ABOUT_ACTS: dict[str, list] = {}
+
+
+def acts_amending_acts(root: Path) -> list:
+    """The Repeal and OtherChange entries of every amendment file under root/amendments/: the
+    ændringsparagraffer whose `henvisning` is an act ("lov nr. 928 af 18. september 2012") rather
+    than a law's lovbekendtgørelse. A nummer that repeals numre is a Repeal only when each of its
+    changes is `ophæves:` of "§ N, nr. …" and nothing else (read with _scope_strict)."""
+    import hashlib
+
+    from .yamlfile import load_yaml
+
+    out: list = []
+    for path in sorted((root / "amendments").glob("*.yaml")):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in _ABOUT_ACTS:
+            found: list = []
+            if b"henvisning: lov nr." in data:
+                try:
+                    raw = load_yaml(data, str(path))[0]
+                except LawdiffError:
+                    raw = None  # load_acts reports the file
+                found = _about_acts(raw, path) if isinstance(raw, dict) else []
+            _ABOUT_ACTS[digest] = found
+        out += _ABOUT_ACTS[digest]
+    return out
+
+
+def _about_acts(raw: dict, path: Path) -> list:
+    date = str(raw.get("dato", ""))
+    act = AmendingAct(path.stem, str(path), str(raw.get("titel", "")), date,
+                      short_source(str(raw.get("kilde", "")), date, path.stem), [],
+                      raw.get("ikrafttræden") if isinstance(raw.get("ikrafttræden"), list) else [])
+    out: list = []
+    for p in raw.get("paragraffer") or []:
+        if not isinstance(p, dict) or p.get("lov"):
+            continue
+        m = _LOV.fullmatch(norm(str(p.get("henvisning", ""))))
+        if not m:
+            continue
+        target = act_id_of(m.group(1), m.group(4))
+        for nr in p.get("numre") or []:
+            if not isinstance(nr, dict):
+                continue
+            n = Nummer(act, str(p.get("nummer")), str(nr.get("nummer")), nr, ())
+            changes = nr.get("ændringer") if not nr.get("ikke_udført") else None
+            scopes = [_scope_strict(str(c["ophæves"])) if isinstance(c, dict) and set(c) == {"ophæves"} else None
+                      for c in changes or [None]]
+            if all(sc and all(x[1] is not None for x in sc) for sc in scopes):
+                out.append(Repeal(target, set().union(*scopes), n))
+            else:
+                out.append(OtherChange(target, n))
+    return out
+
+
 def load_acts(root: Path, law: str) -> dict[str, AmendingAct]:
     out = {}
     for p in sorted((root / "amendments").glob("*.yaml")):
@@ -675,6 +756,17 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     base = store.load(f"{law}@{versions[-1]}")
     acts = load_acts(root, law)
     includes = _includes(include, acts, law, root)
+    repealed: dict[tuple[str, str, str], Nummer] = {}  # (act id, §, nr.) -> the nummer of another act repealing it
+    notes: list[str] = []
+    for x in acts_amending_acts(root) if acts else []:
+        if x.act not in acts:
+            continue
+        if isinstance(x, Repeal):
+            for pn, nn in sorted(x.scope):
+                repealed.setdefault((x.act, pn, nn), x.by)
+        elif x.by.act.date <= at:
+            notes.append(f"{x.by.attribution} ændrer {acts[x.act].source}, som ændrer {law}; lawdiff udfører ikke "
+                         "sådanne ændringer af en ændringslov (kontrollér, om de rører ved de numre, der udføres)")
     inc = incorporated(base, store.load)
     left_out = _left_out(base)
     pending: list[Skipped] = []
@@ -732,6 +824,23 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     continue
                 else:
                     date = ik.date
+            by = repealed.get((act.id, n.paragraf, n.nummer))
+            if by is not None:
+                rk = ikraft_of(by)
+                if by.act.date <= at and (rk.date is None or rk.date <= at):
+                    if rk.date is not None and ik.date is not None and rk.date <= ik.date:
+                        # repealed before or on the day it would enter into force: it never became law
+                        pending.append(Skipped(act.id, n.cite, f"ophævet ved {by.attribution} (i kraft {rk.date}), "
+                                                               f"før nummeret trådte i kraft ({ik.date}): det blev "
+                                                               "aldrig gældende ret og udføres ikke"))
+                        continue
+                    if rk.date is None or ik.date is None:
+                        pending.append(Skipped(act.id, n.cite, f"ophævet ved {by.attribution}; om det skete, før "
+                                                               "nummeret trådte i kraft, kan ikke afgøres (ikrafttræden "
+                                                               "ukendt): brug ikke --include, før det er afklaret"))
+                        continue
+                    notes.append(f"{by.attribution} ophæver {n.attribution}, men først efter dets ikrafttræden "
+                                 f"({rk.date} efter {ik.date}): den tekst, nummeret skrev, står")
             if n.unreadable:
                 refused.append((n, n.unreadable))
             if ik.date is not None or not named:
@@ -767,7 +876,7 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
             steps[-1][2].append(n)
         else:
             steps.append((when(x), n.act, [n]))
-    return Plan(base, steps, pending, refused)
+    return Plan(base, steps, pending, refused, notes)
 
 
 def _left_out(base: Act) -> dict[tuple[str, str], tuple[str, str]]:

@@ -315,7 +315,8 @@ def superseded(want: str | None, got: str | None, by) -> str | None:
     ("affattes"), and lawdiff's text (which has the later act's words) does not. LBK 339/2013 § 3 prints
     the table lov 924/2012 § 9, nr. 2 wrote in § 3, stk. 1 ("Benzindrevne personbiler", "8.890"), where
     lov 1353/2012 § 8, nr. 1 ("som ændret ved § 9 i lov nr. 924", the same date, listed in the LBK's
-    preamble) rewrote § 3 ("Benzindrevne biler", "7.890")."""
+    preamble) rewrote § 3 ("Benzindrevne biler", "7.890"); lov 1353/2012 § 15, nr. 1 also repealed lov 924's
+    § 9, nr. 2 before it entered into force, so lawdiff does not execute it (consolidate.Repeal)."""
     if not want or not got:
         return None
     a = compare_text(want).split()
@@ -574,6 +575,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             if o is not None and [norm(x) for x in o.own_lines()] != [norm(x) for x in u.own_lines()]:
                 res.attributed[version.cite(u)] = rec.changed_by[u.wid]
     skipped = {(s.act, s.nummer) for s in rec.not_executed}
+    # numre another act of the chain repealed before they entered into force (consolidate.Repeal): not
+    # executed on purpose; they still bear on a § whose LBK prints their text (superseded)
+    repealed = {(s.act, s.nummer) for s in rec.pending if s.reason.startswith("ophævet ved")}
     res.not_executed = [(s.act, s.nummer, s.reason) for s in rec.not_executed]
     numre = [n for a in acts for n in a.numre]
     touched = Touched(numre, base)
@@ -607,7 +611,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             continue
         # the numre that bear on the § as lawdiff made it: those executed or refused (a nummer neither
         # executed nor refused — left out by the editor, or pending — did not change lawdiff's text)
-        by = [n for n in touched.get(num, []) if (n.act.id, n.cite) in applied or (n.act.id, n.cite) in skipped]
+        by = [n for n in touched.get(num, []) if (n.act.id, n.cite) in applied or (n.act.id, n.cite) in skipped
+              or (n.act.id, n.cite) in repealed]
         # and every nummer the record names as the last to change a unit of the § (a nummer that changes
         # words throughout the act, or whose address the scan above misses)
         by += [n for n in recorded.get(num, []) if n not in by]

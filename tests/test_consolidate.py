@@ -391,3 +391,27 @@ ikrafttræden:
                "loven er udført samlet den 2017-01-20" in w for w in plan.warnings), plan.warnings
     assert "meget betydelige funktionsnedsættelser" in _text(act, "§ 68 a, stk. 3")
     assert "Ny regel om ressourceforløb" in _text(act, "§ 68 a, stk. 2")
+
+
+def test_acts_amending_acts_reads_repeals_of_numre(tmp_path):
+    """An ændringsparagraf that amends an amending act (its henvisning is "lov nr. N af …", as lov
+    1379/2012, § 3): a nummer that only repeals numre ("§ 1, nr. 3 og 4, ophæves.") is a Repeal of those
+    numre; any other change of the act is an OtherChange (consolidate warns, never executes it)."""
+    from lawdiff.consolidate import OtherChange, Repeal, acts_amending_acts
+
+    (tmp_path / "amendments").mkdir()
+    (tmp_path / "amendments" / "lov-2012-1379.yaml").write_text(
+        "titel: Lov om ændring af lov om seniorjob\ndato: '2012-12-23'\nkilde: lov nr. 1379 af 23. december 2012\n"
+        "ikrafttræden:\n- dato: '2013-01-01'\n"
+        "paragraffer:\n"
+        "- nummer: '3'\n  lovtitel: lov om ændring af lov om arbejdsløshedsforsikring m.v.\n"
+        "  henvisning: lov nr. 928 af 18. september 2012\n"
+        "  numre:\n  - nummer: '1'\n    ændringer:\n    - ophæves: § 1, nr. 3 og 4\n"
+        "  - nummer: '2'\n    ændringer:\n    - ophæves: § 8, stk. 2\n",
+        encoding="utf-8")
+    found = acts_amending_acts(tmp_path)
+    rep = [x for x in found if isinstance(x, Repeal)]
+    other = [x for x in found if isinstance(x, OtherChange)]
+    assert [(x.act, x.scope, x.by.cite) for x in rep] == [("lov-2012-928", {("1", "3"), ("1", "4")}, "§ 3, nr. 1")]
+    assert [(x.act, x.by.cite) for x in other] == [("lov-2012-928", "§ 3, nr. 2")]
+    assert rep[0].by.attribution == "lov nr. 1379 af 23/12/2012, § 3, nr. 1"
