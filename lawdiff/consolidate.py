@@ -26,7 +26,11 @@
    run (else A runs whole at its earliest date, as before); either way a warning names both acts.
    An act none of whose chosen numre states its entry into force (a minister sets it) runs no
    earlier than the acts of the plan it cites the law "som ændret ved": it was drafted on their
-   text. Where numre of two acts insert at the same words of the same address, or rewrite the same
+   text. An act that runs after acts passed later than it (they entered into force first) reads its
+   addresses in the law as it cites it, without them, where that text is one the run went through
+   (cited_version; the engine finds the cited units by their stable ids). A nummer repealed by another
+   act before it entered into force is not executed (Repeal; listed as pending with the repealing act).
+   Where numre of two acts insert at the same words of the same address, or rewrite the same
    unit on the same date, the acts do not say which comes first: the result follows this order and
    a warning names both (same_place_warnings).
 4. Without --partial a nummer that cannot be executed stops everything: nothing is written, the
@@ -922,13 +926,15 @@ def _refusal(n: Nummer, why: str) -> ConsolidateError:
                                  "uden dette nummer")
 
 
-def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: list[tuple[Nummer, str]]):
-    """One engine run over `numre` (of one act); returns the LawResult and the numre executed."""
+def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: list[tuple[Nummer, str]],
+             cite_base: Act | None = None):
+    """One engine run over `numre` (of one act); returns the LawResult and the numre executed.
+    `cite_base`: the law as the act cites it, where acts passed after it ran first (cited_version)."""
     from .engine import _Applier
 
     todo = [n for n in numre if not n.unreadable]
     while True:
-        applier = _Applier(law, act)
+        applier = _Applier(law, act, cite_base)
         failed = None
         try:
             for n in todo:
@@ -965,6 +971,25 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
                 raise _refusal(failed, why) from None
             skipped.append((failed, why))
             todo = [n for n in todo if n is not failed]
+
+
+def cited_version(steps, k: int, before: list[Act]) -> Act | None:
+    """The law as the act of step k cites it, when that differs from the text it runs on: the version
+    before the first of the steps run before it whose acts were passed after it (a later act date, and not
+    cited by it "som ændret ved") — lov 154/2012 (passed 28/2/2012, in force 5/3/2012) runs before lov
+    1539/2010, § 1, nr. 4-10 (passed 21/12/2010, in force 2/7/2012), whose addresses cite sygedagpengeloven
+    without 154's new § 25, stk. 2. Only when every step from that one on was passed after it (the
+    version then exists: `before[j]`, the text before step j); otherwise None, and the act's addresses
+    are read in the text it runs on, as before (the engine refuses what it cannot find there)."""
+    date, act, _ = steps[k]
+    later = [i for i in range(k) if steps[i][1].id != act.id and steps[i][1].date > act.date
+             and steps[i][1].id not in act.cites_after]
+    if not later:
+        return None
+    j = later[0]
+    if later != list(range(j, k)):
+        return None
+    return before[j]
 
 
 def _shape(act: Act) -> list:
@@ -1144,15 +1169,20 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
     applied: dict[str, Applied] = {}
     current = base
     runs = Counter(st[1].id for st in p.steps)
+    before: list[Act] = []  # the text before each step
     k = 0
     while k < len(p.steps):
+        before.append(current)
         date, act, numre = p.steps[k]
         k += 1
+        cite_base = None
         if runs[act.id] > 1:  # an act in parts, another act's numre between them: checked once, here
             _check_parts(law, current, p, k - 1)
             runs[act.id] = 1
             date, act, numre = p.steps[k - 1]
-        lr, done = _execute(law, current, numre, partial, skipped)
+        elif runs[act.id] == 1:
+            cite_base = cited_version(p.steps, k - 1, before)
+        lr, done = _execute(law, current, numre, partial, skipped, cite_base)
         p.warnings.extend(lr.warnings)
         by_change = {id(c): n for n in done for c in n.changes}
         by_ref = {(n.paragraf, n.nummer): n for n in done}

@@ -374,7 +374,7 @@ def execute(ap, c) -> None:
                           "tekst", hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
                                         "nummeret kan ikke udføres, før det er afklaret")
     pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
-    som = ap.som(c, kind_word) if c.get("som") is not None else None
+    som = ap.som(c, kind_word, parent) if c.get("som") is not None else None
     if pos_key:
         anchor = _sibling(ap, c, parent, kind, kind_word, c.get(pos_key), pos_key)
         i = parent.children.index(anchor) + (1 if pos_key == "efter" else 0)
@@ -478,7 +478,7 @@ def _new_pkt(ap, c, unit: Unit) -> None:
     if c.get("som") is not None:
         # "indsættes som 2. pkt.": the number of the new punktum (counted in the text before
         # the amending act; an earlier change of punktummer in the same unit is not counted)
-        som = ap.som(c, "pkt")
+        som = ap.som(c, "pkt", unit)
         n = unit.punktum_count()
         if not 1 <= som <= n + 1:
             raise c.error(f"{unit.cite()} har {n} punktummer; et nyt kan ikke blive {som}. pkt.", "som",

@@ -329,7 +329,7 @@ def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
             ap.r.removed[u.wid] = c
         ap.renumber(c, parent, unit.kind)
         if c.get("som") is not None:
-            som = ap.som(c, {"subsection": "stk", "paragraph": "nr", "point": "litra"}[unit.kind])
+            som = ap.som(c, {"subsection": "stk", "paragraph": "nr", "point": "litra"}[unit.kind], parent)
             kin = [u for u in sibs if u.kind == unit.kind]
             if not 1 <= som <= len(kin) + 1:
                 raise c.error(f"{parent.cite()} har {len(kin)} efter ophævelsen; det nye kan ikke blive "

@@ -91,6 +91,11 @@ def _index(act: Act) -> tuple[dict[str, Unit], dict[str, Unit | None]]:
     return units, parents
 
 
+def _numbering(act: Act) -> set[tuple[str, str, str | None]]:
+    """Every unit's stable id, kind and number: two versions with the same numbering cite alike."""
+    return {(u.wid, u.kind, u.num) for u in act.walk()}
+
+
 _SIMPLE_NUM = re.compile(r"^(\d+|[a-zæøå])$")
 
 
@@ -103,8 +108,12 @@ def _relabel_all(unit: Unit) -> None:
 
 
 class _Applier(_Finding, _Rykning, _RefScan):
-    def __init__(self, law: str, base: Act):
+    def __init__(self, law: str, base: Act, cite_base: Act | None = None):
         self.r = LawResult(law, base, copy_act(base))
+        # the law as the act cites it, when it differs from `base` (consolidate: acts passed after this one
+        # entered into force before it and ran first; its addresses cite the law without them): see cited
+        self.cite_base = cite_base
+        self._cite_same = cite_base is None or _numbering(cite_base) == _numbering(base)
         self.r.new.__dict__.pop("_section_index", None)  # the copy will change; never reuse the index
         self.units, self.parents = _index(self.r.new)
         self.base_units, self.base_parents = _index(base)
@@ -117,9 +126,49 @@ class _Applier(_Finding, _Rykning, _RefScan):
         self.fresh = itertools.count(1)
         self.text_labels: list[tuple[Unit, str, str, Change]] = []  # (new unit, number, label, change)
 
+    def cited(self, text) -> addr.Target:
+        """addr.resolve in the act before this run; with `cite_base`, the units the address names in the
+        law as the act cites it, found by their stable ids in the act before this run. Lov 1539/2010, § 1,
+        nr. 5 ("I § 25, stk. 2, ændres …", in force 2/7/2012) cites sygedagpengeloven before lov 154/2012
+        (passed later, in force 5/3/2012) inserted a new stk. 2 in § 25: its stk. 2 is the one 154 moved to
+        stk. 3. Where the cited unit is gone (an act in between rewrote or repealed it: lov 326/2012, § 1,
+        nr. 11 changes words in § 49, stk. 1, nr. 6, which lov 928/2012 rewrote; LBK 390/2013 prints the
+        words changed in the new text) or the address names nothing there, the address is read in the text
+        the act runs on, as without `cite_base`. A punktum of a unit whose number and text both changed in
+        between is refused: it cannot be placed with certainty."""
+        here = None
+        try:
+            here = addr.resolve(self.r.base, text)
+        except AddressError:
+            if self.cite_base is None or self._cite_same:
+                raise
+        if self.cite_base is None or self._cite_same:
+            return here
+        try:
+            t = addr.resolve(self.cite_base, text)
+        except AddressError:
+            if here is None:
+                raise
+            return here
+        units = [self.base_units.get(u.wid) for u in t.units]
+        if any(u is None for u in units):
+            if here is None:
+                raise AddressError(f"{text} (som loven stod, da ændringsloven blev vedtaget) er ophævet eller "
+                                   "nyaffattet af en ændringslov, der blev vedtaget senere, men trådte i kraft før den",
+                                   hint="kontrollér, hvad ændringen skal gælde nu (nummeret kan ikke udføres)")
+            return here
+        if here is not None and [u.wid for u in units] == [u.wid for u in here.units]:
+            return here
+        if t.address.pkt and any(u.own_lines() != b.own_lines() for u, b in zip(t.units, units)):
+            raise AddressError(f"{text} (som loven stod, da ændringsloven blev vedtaget) er nu "
+                               f"{', '.join(u.cite() for u in units)}, hvis punktummer en ændringslov, der blev "
+                               "vedtaget senere, men trådte i kraft før den, har ændret",
+                               hint="kontrollér, hvilket punktum ændringen skal gælde nu (nummeret kan ikke udføres)")
+        return addr.Target(t.address, units, t.pkt_text)
+
     def resolve(self, c: Change, text: str, key: str) -> addr.Target:
         try:
-            return addr.resolve(self.r.base, text)
+            return self.cited(text)
         except AddressError as e:
             first = e
         # a § that an earlier change of the same act inserted ("Efter § 132 a indsættes", where
@@ -374,12 +423,28 @@ class _Applier(_Finding, _Rykning, _RefScan):
                     raise c.error(f"{other.ref} ændrer allerede i {where}", key,
                                   hint="en enhed, der ophæves eller nyaffattes, kan ikke også ændres andetsteds")
 
-    def som(self, c: Change, kind_word: str) -> int:
+    def _children_moved(self, parent: Unit, kind_word: str) -> bool:
+        """Whether the units directly under `parent` (its punktummer for "pkt") are numbered otherwise in
+        `cite_base`, the law as the act cites it, than in the act before this run."""
+        old = next((u for u in self.cite_base.walk() if u.wid == parent.wid), None)
+        now = self.base_units.get(parent.wid)
+        if old is None or now is None:
+            return now is not None or old is not None
+        if kind_word == "pkt":
+            return old.own_lines() != now.own_lines()
+        return [(u.wid, u.num) for u in old.children] != [(u.wid, u.num) for u in now.children]
+
+    def som(self, c: Change, kind_word: str, parent: Unit | None = None) -> int:
         """The position a new stk., nr. or litra gets ("som stk. 9", "som nyt nr. 3", "som litra c")."""
         m = re.match(r"^\s*(?:nyt?\s+)?(?:(?:stk|nr|stykke|nummer)\.?|litra|pkt\.?)?\s*([0-9]+|[a-zæøå])\b",
                      str(c.get("som")), re.I)
         if not m:
             raise c.error(f"»som: {c.get('som')}« kan ikke læses", "som", hint=f"skriv fx »som: {kind_word}. 3«")
+        if parent is not None and not self._cite_same and self._children_moved(parent, kind_word):
+            # a position in the law as the act cites it, where an act run before it changed the numbering
+            raise c.error(f"»som {c.get('som')}« er en plads i loven, som den stod, da ændringsloven blev vedtaget; "
+                          "en ændringslov, der blev vedtaget senere, men trådte i kraft før den, har ændret "
+                          "nummereringen", "som", hint="pladsen kan ikke afgøres med sikkerhed (nummeret kan ikke udføres)")
         v = m.group(1).lower()
         return int(v) if v.isdigit() else labels.LETTERS.index(v) + 1
 

@@ -204,7 +204,7 @@ class _Finding:
         wids: dict[str, set[str]] = {}
         for w in wheres:
             try:
-                t = addr.resolve(self.r.base, w)
+                t = self.cited(w)
             except (AddressError, LawdiffError):
                 continue
             if not t.address.pkt:

@@ -180,7 +180,7 @@ class _Rykning:
         have: dict[str, set[str]] = {}
         for text in wheres:
             try:
-                target = addr.resolve(self.r.base, text)
+                target = self.cited(text)
             except (AddressError, LawdiffError):
                 continue
             for bu in target.units:
