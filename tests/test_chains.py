@@ -63,8 +63,11 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # the law as it cites it, without them (consolidate.cited_version, engine _Applier.cited): lov 347/2013,
 # § 1, nr. 1 in LBK 771/2013's chain and lov 1539/2010, § 1, nr. 5 in LBK 653/2012's: 94 without refusal,
 # 24 fully identical, 11,202 (89.47 %) and 1,275 (49.36 %) identical, ikke udført 98 (49 numre refused).
-FLOOR_ALL = 0.8946  # 11,200 / 12,521 = 0.89450 (rounded down)
-FLOOR_CHANGED = 0.4936
+# And a change of several places, one of which such an act repealed, is executed at the others (lov 912/2010,
+# § 1, nr. 1 in LBK 642/2012's chain; LBK 642/2012 §§ 74 e-g identical): 11,205 (89.49 %) and 1,278
+# (49.48 %) identical, ikke udført 95 (48 numre refused).
+FLOOR_ALL = 0.8949  # 11,200 / 12,521 = 0.89450 (rounded down)
+FLOOR_CHANGED = 0.4947
 
 
 @pytest.mark.corpus
@@ -232,6 +235,10 @@ def test_numre_another_act_repealed_before_their_entry_into_force_are_not_execut
     # lov 1539/2010, § 1, nr. 5 (in force 2/7/2012): "I § 25, stk. 2, ændres »§ 24, stk. 2« …" — lov 154/2012
     # (passed 28/2, in force 5/3/2012) inserted a new § 25, stk. 2 first; LBK 653/2012's stk. 3
     ("2012/2012-653", "lov-2010-1539", "§ 1, nr. 5", "25"),
+    # lov 912/2010, § 1, nr. 1 (in force 2/7/2012): "I § 53, stk. 3 og 4, § 74 e, stk. 6, § 74 f, stk. 8, § 74 g,
+    # stk. 5, og § 74 h, stk. 9, udgår »og 6«" — lov 1365/2011 (passed later, in force 1/1/2012) repealed § 74 h
+    # first: the other places are changed, as LBK 642/2012 prints them (§§ 74 e-g)
+    ("2012/2012-642", "lov-2010-912", "§ 1, nr. 1", "74 e"),
 ])
 def test_an_act_run_after_later_passed_acts_cites_the_law_without_them(tmp_path, target, act, nummer, section):
     res = _replay_one(tmp_path, target)

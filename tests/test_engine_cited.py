@@ -72,3 +72,19 @@ def test_a_unit_gone_since_is_read_where_the_act_runs(lab, later):
                                {"lab": lab})["lab"].new
     lr = run(rewritten, lab, [{"i": "§ 68 b", "ændres": "Helt ny", "til": "Ganske ny"}])
     assert plain_text(resolve(lr.new, "§ 68 b").units[0]) == "§ 68 b. Ganske ny tekst."
+
+
+def test_a_place_repealed_since_is_left_out_of_a_change_of_several_places(lab):
+    """"I § 53, stk. 3 og 4, … og § 74 h, stk. 9, udgår »og 6«" (lov 912/2010, § 1, nr. 1) where lov
+    1365/2011, passed later but in force first, repealed § 74 h: the other places are changed, with a
+    warning; a change of that one place alone is still refused."""
+    gone = apply_proposal(make_proposal([{"ophæves": "§ 68 b"}]), {"lab": lab})["lab"].new
+    line = resolve(lab, "§ 68 a, stk. 1").units[0].own_lines()[0]
+    word = next(w for w in line.split() if w.isalpha() and len(w) > 6 and line.split().count(w) == 1)
+    lr = run(gone, lab, [{"i": "§ 68 a, stk. 1, og § 68 b, stk. 1", "udgår": word}])
+    assert word not in resolve(lr.new, "§ 68 a, stk. 1").units[0].own_lines()[0].split()
+    assert any("§ 68 b, stk. 1 er ophævet af en ændringslov, der blev vedtaget efter denne" in w for w in lr.warnings)
+    with pytest.raises(LawdiffError):
+        run(gone, lab, [{"i": "§ 68 b, stk. 1", "udgår": word}])
+    with pytest.raises(LawdiffError):  # without cite_base: the address names nothing, refused as before
+        run(gone, None, [{"i": "§ 68 a, stk. 1, og § 68 b, stk. 1", "udgår": word}])

@@ -189,6 +189,17 @@ class _Finding:
                 out += self._find_segment(c, words, key, seg, n, inner)
             return out
         counted = self._counted_addresses(c)
+        if counted is None and len(cites) > 1:
+            gone = [w for w, _ in cites if self._repealed_since(w)]
+            if gone and len(gone) < len(cites):
+                # "I § 53, stk. 3 og 4, … og § 74 h, stk. 9, udgår »og 6«" (lov 912/2010, § 1, nr. 1), where
+                # lov 1365/2011, passed later but in force first, repealed § 74 h: nothing is left there to
+                # change; the other places are changed (LBK 642/2012 prints them so), with a warning
+                for w in gone:
+                    self.r.warnings.append(c.warning(
+                        f"{w} er ophævet af en ændringslov, der blev vedtaget efter denne, men trådte i kraft før "
+                        "den; ændringen er udført de andre steder, den nævner", key))
+                cites = [x for x in cites if x[0] not in gone]
         for where, der_bliver in cites:
             if counted is None:
                 out += self._find_in(c, words, key, where, exclude=inner.get(where))
@@ -196,6 +207,24 @@ class _Finding:
                 out += self._find_in(c, words, key, where, count=counted[1], uncounted=where not in counted[0],
                                      exclude=inner.get(where))
         return out
+
+    def _repealed_since(self, where: str) -> bool:
+        """Whether the units `where` names in the law as the act cites it (`cite_base`) are all gone from
+        the text the act runs on and the address names nothing there: repealed by an act run before it
+        that was passed after it."""
+        if getattr(self, "cite_base", None) is None:
+            return False
+        try:
+            t = addr.resolve(self.cite_base, where)
+        except LawdiffError:
+            return False
+        if any(u.wid in self.base_units for u in t.units):
+            return False
+        try:
+            addr.resolve(self.r.base, where)
+        except LawdiffError:
+            return True
+        return False
 
     def _inner_addresses(self, wheres: list[str]) -> dict[str, set[str]]:
         """For each address, the units of the other addresses of the same change that lie inside it:
