@@ -935,6 +935,7 @@ def _execute(law: str, act: Act, numre: list[Nummer], partial: bool, skipped: li
     todo = [n for n in numre if not n.unreadable]
     while True:
         applier = _Applier(law, act, cite_base)
+        applier.register([c for n in todo for c in n.changes])
         failed = None
         try:
             for n in todo:

@@ -396,7 +396,10 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
         elif not _small(x, y):
             return None
         elif any(compare_text(" ".join(r[max(j1 - lo, 0):j2 + hi])) in acts for lo, hi in ((2, 2), (2, 0), (0, 2))
-                 if r[max(j1 - lo, 0):j2 + hi]) or (len(" ".join(y)) >= 8 and compare_text(" ".join(y)) in acts):
+                 if r[max(j1 - lo, 0):j2 + hi]) or (len(" ".join(y)) >= 8 and compare_text(" ".join(y)) in acts) \
+                or (len(" ".join(y).strip(",.;:")) >= 8 and compare_text(" ".join(y).strip(",.;:")) in acts):
+            # (the word without the punctuation after it: lov 624/2010, § 4, nr. 1 writes »børne- og
+            # ungeydelse« before ", jf."; LBK 81/2011 prints "børne- og ungeydelsen,")
             kinds.add("lovens ord")
         elif _PUNCT.sub("", " ".join(x)) == _PUNCT.sub("", " ".join(y)) and seams:
             # only punctuation differs, next to a change whose quotation itself begins or ends with

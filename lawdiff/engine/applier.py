@@ -125,6 +125,16 @@ class _Applier(_Finding, _Rykning, _RefScan):
         self.der_open: dict[str, tuple[Change, list[str], str, str | None]] = {}
         self.fresh = itertools.count(1)
         self.text_labels: list[tuple[Unit, str, str, Change]] = []  # (new unit, number, label, change)
+        # (paragraf, nummer) -> the changes of that nummer of an imported act (`register`): a change may
+        # read its siblings (find._unclaimed)
+        self.nummer_changes: dict[tuple, list[Change]] = {}
+
+    def register(self, changes: list[Change]) -> None:
+        """Make every change of the run known before any is applied (the changes of one nummer read
+        each other: find._unclaimed)."""
+        for x in changes:
+            if x.paragraf is not None:
+                self.nummer_changes.setdefault((x.paragraf, x.nummer), []).append(x)
 
     def cited(self, text) -> addr.Target:
         """addr.resolve in the act before this run; with `cite_base`, the units the address names in the

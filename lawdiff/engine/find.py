@@ -226,6 +226,41 @@ class _Finding:
             return True
         return False
 
+    def _unclaimed(self, c: Change, words: str, hits: list, want: int) -> list:
+        """The places of `words` that no other change of the same nummer at the same address quotes within
+        longer words, when exactly `want` are left: "I § 57 a, stk. 6, ændres »børnefamilieydelse« til:
+        »børne- og ungeydelse« og »lov om en børnefamilieydelse« til: »lov om en børne- og ungeydelse«"
+        (lov 624/2010, § 4, nr. 1; the text: "… modtage børnefamilieydelse, jf. lov om en
+        børnefamilieydelse."): the second occurrence is the second change's; the first change is the
+        other one (LBK 81/2011 changes both so). Else `hits` unchanged (the count is refused)."""
+        siblings = [x for x in getattr(self, "nummer_changes", {}).get((c.paragraf, c.nummer), [])
+                    if x is not c and x.get("i") == c.get("i") and not x.get("overalt")]
+        claimed: list[tuple] = []
+        for x in siblings:
+            q = x.get("ændres") if isinstance(x.get("ændres"), str) else x.get("udgår")
+            if not isinstance(q, str) or q == words or not find_all(q, words):
+                continue
+            for k, ln, u, s, e in hits:
+                claimed += [(k, a, b) for a, b in find_all(ln.text, q)]
+        if claimed:
+            left = [h for h in hits if not any(h[0] == k and a <= h[3] and h[4] <= b for k, a, b in claimed)]
+            if len(left) == want:
+                return left
+        if c.get("samme_sted") and want == 1:
+            # "… efter »fastsætter regler om ydelse af vederlag« indsættes: »…«, og efter »og« indsættes: »om«"
+            # (lov 1252/2012, § 1, nr. 1; the text "Økonomi- og indenrigsministeren fastsætter regler om ydelse
+            # af vederlag og efterløn …"): "samme sted" as the change before it — the one place that follows
+            # that change's words with nothing but white space between
+            prev = next((x for x in siblings if x.sub == c.sub - 1), None)
+            q = next((prev.get(k) for k in ("indsættes_efter", "ændres", "udgår") if prev is not None
+                      and isinstance(prev.get(k), str)), None)
+            if q:
+                after = [h for h in hits if any(b <= h[3] and not h[1].text[b:h[3]].strip()
+                                                for a, b in find_all(h[1].text, q))]
+                if len(after) == 1:
+                    return after
+        return hits
+
     def _inner_addresses(self, wheres: list[str]) -> dict[str, set[str]]:
         """For each address, the units of the other addresses of the same change that lie inside it:
         "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1" (lov 478/2012 § 2, nr. 8) counts the
@@ -388,6 +423,8 @@ class _Finding:
                 return hits
             want = 1
         want = want or 1
+        if len(hits) > want:
+            hits = self._unclaimed(c, words, hits, want)
         if len(hits) != want:
             raise c.error(f"»{words}« står {len(hits)} {'gang' if len(hits) == 1 else 'gange'} i "
                           f"{place}, ikke {want}", key,

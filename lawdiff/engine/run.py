@@ -48,6 +48,8 @@ def apply_proposal(proposal: Proposal, acts: dict[str, Act]) -> dict[str, LawRes
                 c.attribution = f"{source}, § {c.paragraf}, nr. {c.nummer}" + (
                     f", ændring {c.sub}" if getattr(c, "of", 1) > 1 else "")
     appliers = {law: _Applier(law, act) for law, act in acts.items()}
+    for law, a in appliers.items():
+        a.register([c for c in proposal.changes if c.law == law])
     group: list[Change] = []
 
     def close() -> None:

@@ -1,0 +1,55 @@
+"""The changes of one nummer read each other (find._unclaimed): a quotation that stands more often than
+the change says, where the other places are another change's of the same nummer (real cases: lov
+624/2010, § 4, nr. 1; lov 1613/2013, § 1, nr. 4; lov 1252/2012, § 1, nr. 1 — tests/test_chains.py)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from lawdiff.address import resolve
+from lawdiff.engine.applier import _Applier
+from lawdiff.errors import LawdiffError
+from lawdiff.proposal import parse_proposal
+from lawdiff.render.text import plain_text
+
+STK2 = ("Stk. 2. Efter de første 6 måneders sammenlagt ledighed skal der afholdes jobsamtaler, hver gang personen "
+        "har været ledig i sammenlagt 3 måneder, jf. dog stk. 4.")
+
+
+@pytest.fixture(scope="module")
+def lab(store):
+    act = store.load("lab@2016-11-21")
+    assert plain_text(resolve(act, "§ 16 a, stk. 2").units[0]) == STK2
+    return act
+
+
+def run(act, changes, register=True):
+    data = {"titel": "Lov om ændring af lov om en aktiv beskæftigelsesindsats", "organisation": "Test",
+            "dato": "2020-01-01", "status": "vedtaget", "kilde": "lov nr. 1 af 1. januar 2020",
+            "love": {"lab": "lab@2016-11-21"},
+            "paragraffer": [{"nummer": "1", "lov": "lab", "numre": [{"nummer": "1", "ændringer": changes}]}]}
+    prop = parse_proposal(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode(), "lov-2020-1.yaml")
+    ap = _Applier("lab", act)
+    if register:
+        ap.register(prop.changes)
+    for c in prop.changes:
+        ap.apply(c)
+    return plain_text(resolve(ap.finish().new, "§ 16 a, stk. 2").units[0])
+
+
+def test_the_other_place_is_the_other_changes(lab):
+    changes = [{"i": "§ 16 a, stk. 2", "ændres": "sammenlagt", "til": "samlet"},
+               {"i": "§ 16 a, stk. 2", "samme_sted": True, "ændres": "sammenlagt 3 måneder", "til": "samlet 4 måneder"}]
+    assert run(lab, changes) == STK2.replace("sammenlagt ledighed", "samlet ledighed").replace(
+        "sammenlagt 3 måneder", "samlet 4 måneder")
+    with pytest.raises(LawdiffError, match="står 2 gange"):  # the changes not known to each other: refused
+        run(lab, changes, register=False)
+
+
+def test_samme_sted_is_the_place_right_after_the_change_before(lab):
+    changes = [{"i": "§ 16 a, stk. 2", "indsættes_efter": "de første 6 måneders", "tekst": "NY"},
+               {"i": "§ 16 a, stk. 2", "samme_sted": True, "indsættes_efter": "sammenlagt", "tekst": "OGSÅ"}]
+    assert run(lab, changes) == STK2.replace("6 måneders sammenlagt", "6 måneders NY sammenlagt OGSÅ")
+    # without "samme sted" the two places are not told apart: refused
+    with pytest.raises(LawdiffError, match="står 2 gange"):
+        run(lab, [changes[0], {k: v for k, v in changes[1].items() if k != "samme_sted"}])
