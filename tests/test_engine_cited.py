@@ -88,3 +88,14 @@ def test_a_place_repealed_since_is_left_out_of_a_change_of_several_places(lab):
         run(gone, lab, [{"i": "§ 68 b, stk. 1", "udgår": word}])
     with pytest.raises(LawdiffError):  # without cite_base: the address names nothing, refused as before
         run(gone, None, [{"i": "§ 68 a, stk. 1, og § 68 b, stk. 1", "udgår": word}])
+
+
+def test_words_of_a_unit_rewritten_since_are_refused_naming_the_rewrite(lab):
+    """Lov 326/2012, § 1, nr. 24 strikes words of § 33 d, stk. 1 of lov om social pension, which lov
+    1380/2012 (passed later, in force first) rewrote whole: refused, and the message says why."""
+    old = plain_text(resolve(lab, "§ 68 b").units[0])
+    words = " ".join(old.split()[3:6])
+    rewritten = apply_proposal(make_proposal([{"affattes": "§ 68 b", "tekst": "§ 68 b. Helt ny tekst."}]),
+                               {"lab": lab})["lab"].new
+    with pytest.raises(LawdiffError, match="ændret af en ændringslov, der blev vedtaget efter denne"):
+        run(rewritten, lab, [{"i": "§ 68 b", "udgår": words}])

@@ -208,6 +208,21 @@ class _Finding:
                                      exclude=inner.get(where))
         return out
 
+    def _changed_since(self, where: str, words: str) -> bool:
+        """Whether `words` stand at `where` in the law as the act cites it (`cite_base`), and the units there
+        were rewritten or changed since by an act run before this one that was passed after it."""
+        if getattr(self, "cite_base", None) is None:
+            return False
+        try:
+            t = addr.resolve(self.cite_base, where)
+        except LawdiffError:
+            return False
+        if not any(find_all(ln.text, words) for u in t.units for _, ln, _ in self._lines(u)):
+            return False
+        now = [self.base_units.get(u.wid) for u in t.units]
+        return any(n is None or [ln.text for _, ln, _ in self._lines(n)] != [ln.text for _, ln, _ in self._lines(u)]
+                   for n, u in zip(now, t.units))
+
     def _repealed_since(self, where: str) -> bool:
         """Whether the units `where` names in the law as the act cites it (`cite_base`) are all gone from
         the text the act runs on and the address names nothing there: repealed by an act run before it
@@ -402,6 +417,11 @@ class _Finding:
                 hits = spaced_hits
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
+            if where is not None and self._changed_since(str(where), words):
+                # lov 326/2012, § 1, nr. 24 strikes words of § 33 d, stk. 1, which lov 1380/2012, passed later
+                # but in force first, rewrote whole (LBK 390/2013 prints 1380's text)
+                place += (" (ændret af en ændringslov, der blev vedtaget efter denne, men trådte i kraft før "
+                          "den; ordene står i den tekst, denne lov citerer)")
             raise c.error(f"»{words}« findes ikke i {place}", key,
                           hint=f"{_closest(words, text)}; teksten er: »{_clip(text)}«")
         if occ is not None:
