@@ -23,6 +23,8 @@ Every § that differs is classified:
   that enters into force, by its act's own words, after the target's date (`consolidate
   --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
   and says nothing);
+- "redaktionel: LBK afviger fra nummerets nye ord": lawdiff's text holds a nummer's new words verbatim
+  where the LBK prints a ministry's name instead (LBK 466/2013 § 23 a; explain);
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -380,10 +382,33 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
     quotes = [str(v) for n in by for c in n.data.get("ændringer") or [] if isinstance(c, dict)
               for k, v in c.items() if k in ("ændres", "til", "tekst", "udgår") and isinstance(v, str)]
     seams = any(re.match(r"\s*[,.;:]", q) or re.search(r"[,.;:]\s*$", q) for q in quotes)
+    # a nummer's new words (4 words or more), verbatim in lawdiff's text and nowhere in the LBK's text of
+    # the §, where the LBK prints a ministry's name instead: lov 478/2012, § 2, nr. 22 writes "Ministeriet
+    # for Forskning, Innovation og Videregående Uddannelser eller en statslig myndighed under ministeriet"
+    # in § 23 a, stk. 2; LBK 466/2013 prints "Ministeren for Forskning, Innovation og Videregående
+    # Uddannelser" (no act of the chain says so). The differences inside such a place are "nummerets ord"
+    # when every one lies inside it and the LBK's words there, together, are no more than a ministry's name
+    ops = [op for op in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes() if op[0] != "equal"]
+    renamed: set = set()
+    mine = " ".join(a)
+    for n in by:
+        for c in n.data.get("ændringer") or []:
+            for k in ("til", "tekst"):
+                q = compare_text(str(c.get(k) or "")).split() if isinstance(c, dict) else []
+                if len(q) < 4 or " ".join(q) in mine:
+                    continue
+                for i in range(len(r) - len(q) + 1):
+                    if r[i:i + len(q)] != q:
+                        continue
+                    inside = [op for op in ops if op[3] < i + len(q) and op[4] > i or op[3] == op[4] and i < op[3] < i + len(q)]
+                    if not inside or any(op[3] < i or op[4] > i + len(q) for op in inside):
+                        continue
+                    lbk_words = [w for op in inside for w in a[op[1]:op[2]]]
+                    first = min(op[1] for op in inside)
+                    if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]):
+                        renamed.update(inside)
     kinds = set()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
+    for tag, i1, i2, j1, j2 in ops:
         x, y = a[i1:i2], r[j1:j2]
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
         if _MINISTRY.search(" ".join(x + y)) and _only_names(x, a[max(i1 - 6, 0):i1]) and \
@@ -393,6 +418,8 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
                 or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) in acts)):
             kinds.add("tekst ingen nummer skrev")
+        elif (tag, i1, i2, j1, j2) in renamed:
+            kinds.add("nummerets ord")
         elif not _small(x, y):
             return None
         elif any(compare_text(" ".join(r[max(j1 - lo, 0):j2 + hi])) in acts for lo, hi in ((2, 2), (2, 0), (0, 2))
@@ -408,6 +435,8 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
             kinds.add("lovens ord")
         else:
             return None
+    if "nummerets ord" in kinds:
+        return "redaktionel: LBK afviger fra nummerets nye ord"
     if "lovens ord" in kinds:
         return "redaktionel: rettelse af lovens ord"
     if "tekst ingen nummer skrev" in kinds:

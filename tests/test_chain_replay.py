@@ -138,3 +138,25 @@ def test_superseded_needs_a_later_rewrite_of_the_same_place():
     # nor an earlier act's rewrite of a later act's text
     assert superseded(want, got, [SimpleNamespace(act=SimpleNamespace(id="x", date="2013-01-01"), data=early.data),
                                   later]) is None
+
+
+def test_explain_an_lbk_that_prints_other_words_than_a_nummers_new_words():
+    """LBK 466/2013 § 23 a, stk. 2 prints "Ministeren for Forskning, Innovation og Videregående Uddannelser"
+    where lov 478/2012, § 2, nr. 22 writes "Ministeriet for … eller en statslig myndighed under ministeriet":
+    lawdiff's words there are the nummer's verbatim, the LBK's are a ministry's name. Other words on the
+    LBK's side, or a nummer that did not write lawdiff's words, leave it "lawdiff" (None)."""
+    from types import SimpleNamespace
+
+    from tests.chain_replay import explain
+
+    new = "Ministeriet for Forskning, Innovation og Videregående Uddannelser eller en statslig myndighed under ministeriet"
+    by = [SimpleNamespace(data={"ændringer": [{"i": "§ 23 a, stk. 2, 2. pkt.", "ændres": "Søfartsstyrelsen", "til": new}]})]
+    before = "§ 23 a. Dokumenter kan udstedes med angivelse af Søfartsstyrelsen som afsender."
+    got = f"§ 23 a. Dokumenter kan udstedes med angivelse af {new} som afsender."
+    lbk = "§ 23 a. Dokumenter kan udstedes med angivelse af Ministeren for Forskning, Innovation og Videregående " \
+          "Uddannelser som afsender."
+    assert explain(lbk, got, before, by) == "redaktionel: LBK afviger fra nummerets nye ord"
+    assert explain(lbk.replace("Ministeren for Forskning, Innovation og Videregående Uddannelser",
+                               "Københavns Universitet"), got, before, by) is None
+    other = [SimpleNamespace(data={"ændringer": [{"i": "§ 23 a", "ændres": "Søfartsstyrelsen", "til": "Styrelsen"}]})]
+    assert explain(lbk, got, before, other) is None
