@@ -492,18 +492,43 @@ def act_names(title: str, popular: str | None = None) -> set[str]:
     return out
 
 
-def amends(par: dict, names: set[str], lbks: set[str]) -> bool:
+_SOM_AENDRET = re.compile(r"(?:§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\s+i\s+)?lov\s+nr\.\s*(\d+)"
+                          r"(?:\s+af\s+\d{1,2}\.\s*[a-zæøå]+\s+(\d{4}))?")
+
+
+def cites_the_preamble(par: dict, cited: dict) -> bool:
+    """Whether an ændringsparagraf's "som ændret ved …" names two acts or more, each with its year, and every
+    one (or its §) is among the acts the chain's LBKs say they incorporate (`cited`: preamble_acts, act id
+    -> {None} or {(§, nummer)}): the § of an amending act that amends a law amends that law only, so the
+    paragraf amends the chain's act whatever title it gives. Lov 1609/2010, § 1 amends "lov om en
+    børnefamilieydelse … som ændret ved § 1 i lov nr. 318 af 30. april 2008, § 102 i lov nr. 1336 …" —
+    the act LBK 339/2011 consolidates under its new title "lov om en børne- og ungeydelse" (lov 624/2010
+    renamed it), and whose preamble names those §§ of those acts."""
+    text = norm(str(par.get("som_ændret") or ""))
+    pairs = [(m.group(1), m.group(2), m.group(3)) for m in _SOM_AENDRET.finditer(text)]
+    if len(pairs) < 2 or any(y is None for _, _, y in pairs):
+        return False
+    for sec, nr, year in pairs:
+        scope = cited.get(f"lov-{year}-{nr}")
+        if scope is None or not (None in scope or (sec is not None and any(p == sec for p, _ in scope))):
+            return False
+    return True
+
+
+def amends(par: dict, names: set[str], lbks: set[str], cited: dict | None = None) -> bool:
     """Whether an ændringsparagraf amends the act: its title is one of the act's names, or the
     lovbekendtgørelse it cites ("I retsplejeloven, jf. lovbekendtgørelse nr. 1008 af 24. oktober 2012")
     is one of the act's own (`lbks`: "2012/2012-1008")."""
     if norm(str(par.get("lovtitel", ""))).lower() in names:
         return True
     m = _LBK.fullmatch(norm(str(par.get("henvisning", ""))))
-    return bool(m) and f"{m.group(3)}/{m.group(3)}-{m.group(1)}" in lbks
+    if m and f"{m.group(3)}/{m.group(3)}-{m.group(1)}" in lbks:
+        return True
+    return bool(cited) and bool(m) and cites_the_preamble(par, cited)
 
 
 def link(doc: dict, title: str, law: str, ref: str | None = None, names: set[str] | None = None,
-         lbks: set[str] = frozenset()) -> dict:
+         lbks: set[str] = frozenset(), cited: dict | None = None) -> dict:
     """Link the ændringsparagraffer that amend the act titled `title` (or known by one of `names`, or
     citing one of its lovbekendtgørelser `lbks`) to the stored act `law`."""
     doc = _drop_empty(dict(doc))
@@ -513,7 +538,7 @@ def link(doc: dict, title: str, law: str, ref: str | None = None, names: set[str
         del doc["øvrige"]
     names = names or act_names(title)
     for par in doc.get("paragraffer") or []:
-        if amends(par, names, lbks):
+        if amends(par, names, lbks, cited):
             par["lov"] = law
             doc["love"] = dict(doc.get("love") or {}, **{law: ref or law})
     return doc
@@ -571,6 +596,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             if c.get("title") == chain.get("title"):
                 lbks |= {c["base"], c["target"]}
     foreign: list[str] = []  # the new texts the chain's acts write into other laws
+    cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
+    for k, v in preamble_acts(target).items():
+        cited[k] = set(cited.get(k, set())) | set(v)
     for a in chain["amending"]:
         try:
             doc = read_amending(corpus / (a + ".xml"))
@@ -578,7 +606,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             continue  # an original act (LOV H) amending in passing: not an amending act file
         y, n = a.split("/")[1].split("-")
         aid = f"lov-{y}-{n}"
-        linked = link(doc, base.title, law, base.key, names, lbks)
+        linked = link(doc, base.title, law, base.key, names, lbks, cited)
         (root / "amendments" / f"{aid}.yaml").write_text(dump(linked), encoding="utf-8")
         foreign += [compare_text(" ".join(c["tekst"].split())) for p in linked.get("paragraffer") or []
                     if p.get("lov") != law for e in p.get("numre") or [] for c in e.get("ændringer") or []
@@ -803,6 +831,9 @@ def setup_chain(chain: dict, root: Path, corpus: Path, read_amending, dump):
             if c.get("title") == chain.get("title"):
                 lbks |= {c["base"], c["target"]}
     ids = []
+    cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
+    for k, v in preamble_acts(target).items():
+        cited[k] = set(cited.get(k, set())) | set(v)
     for a in chain["amending"]:
         try:
             doc = read_amending(corpus / (a + ".xml"))
@@ -810,7 +841,7 @@ def setup_chain(chain: dict, root: Path, corpus: Path, read_amending, dump):
             continue
         y, n = a.split("/")[1].split("-")
         aid = f"lov-{y}-{n}"
-        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key, names, lbks)),
+        (root / "amendments" / f"{aid}.yaml").write_text(dump(link(doc, base.title, law, base.key, names, lbks, cited)),
                                                          encoding="utf-8")
         ids.append(aid)
     acts = [x for x in (load_act(root / "amendments" / f"{aid}.yaml", law) for aid in ids) if x]

@@ -160,3 +160,21 @@ def test_explain_an_lbk_that_prints_other_words_than_a_nummers_new_words():
                                "Københavns Universitet"), got, before, by) is None
     other = [SimpleNamespace(data={"ændringer": [{"i": "§ 23 a", "ændres": "Søfartsstyrelsen", "til": "Styrelsen"}]})]
     assert explain(lbk, got, before, other) is None
+
+
+def test_an_amending_paragraf_is_linked_by_the_acts_it_cites_som_aendret():
+    """Lov 1609/2010, § 1 amends "lov om en børnefamilieydelse" (the act's title before lov 624/2010 renamed it)
+    "som ændret ved § 1 i lov nr. 318 af 30. april 2008, § 102 i lov nr. 1336 af 19. december 2008, …": every
+    one of those acts (and §) is in LBK 339/2011's preamble, so it amends the chain's act. One act alone,
+    an act the preamble does not name, or another § of a named act is not enough."""
+    from tests.chain_replay import cites_the_preamble
+
+    cited = {"lov-2008-318": {None}, "lov-2008-1336": {("102", None)}, "lov-2010-624": {("1", None)}}
+    par = {"som_ændret": "ved § 1 i lov nr. 318 af 30. april 2008, § 102 i lov nr. 1336 af 19. december 2008 og "
+                         "§ 1 i lov nr. 624 af 11. juni 2010"}
+    assert cites_the_preamble(par, cited)
+    assert not cites_the_preamble({"som_ændret": "ved § 1 i lov nr. 624 af 11. juni 2010"}, cited)
+    assert not cites_the_preamble({"som_ændret": par["som_ændret"].replace("§ 102", "§ 103")}, cited)
+    assert not cites_the_preamble({"som_ændret": par["som_ændret"] + " og lov nr. 5 af 1. maj 2010"}, cited)
+    assert not cites_the_preamble({"som_ændret": "ved § 10 i lov nr. 922 og § 1 i lov nr. 928 begge af 18. september "
+                                                 "2012"}, {"lov-2012-928": {None}, "lov-2012-922": {None}})

@@ -53,3 +53,22 @@ def test_samme_sted_is_the_place_right_after_the_change_before(lab):
     # without "samme sted" the two places are not told apart: refused
     with pytest.raises(LawdiffError, match="står 2 gange"):
         run(lab, [changes[0], {k: v for k, v in changes[1].items() if k != "samme_sted"}])
+
+
+def test_a_new_list_item_the_list_holds_but_for_its_ending_is_refused(lab):
+    """Lov 1609/2010, § 1, nr. 1 inserts in § 2 "som nr. 6 og 7" a nr. 6 that LBK 339/2011 already holds,
+    ending "… skal standses." where the new one ends "… skal standses,": executed, the list held the text
+    twice (exit 0). Refused as the word-for-word case is."""
+    last = plain_text(resolve(lab, "§ 2, stk. 1, nr. 14").units[0])
+    text = "1) " + last.split(") ", 1)[1].rstrip(".") + ", og"
+    with pytest.raises(LawdiffError, match="står allerede i loven som § 2, stk. 1, nr. 14 .ordret, bortset fra "
+                                           "tegnsætningen"):
+        ap = _Applier("lab", lab)
+        data = {"titel": "Lov om ændring af lov om en aktiv beskæftigelsesindsats", "organisation": "Test",
+                "dato": "2020-01-01", "status": "vedtaget", "kilde": "lov nr. 1 af 1. januar 2020",
+                "love": {"lab": "lab@2016-11-21"},
+                "paragraffer": [{"nummer": "1", "lov": "lab", "numre": [{"nummer": "1", "ændringer": [
+                    {"ny": "nr", "i": "§ 2, stk. 1", "som": "nr. 1", "tekst": text}]}]}]}
+        for c in parse_proposal(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode(),
+                                "lov-2020-1.yaml").changes:
+            ap.apply(c)

@@ -373,6 +373,17 @@ def execute(ap, c) -> None:
             raise c.error(f"det nye {kind_word}. står allerede ordret i loven som {cite_path(same, ap.parents)}",
                           "tekst", hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
                                         "nummeret kan ikke udføres, før det er afklaret")
+        # a list item differs from its place's text only in how it ends ("…, skal standses," against "…
+        # skal standses.": the last item ends the list): lov 1609/2010, § 1, nr. 1 inserts in § 2 "som nr. 6
+        # og 7" a nr. 6 that LBK 339/2011 already holds (put there by lov 624/2010, which 1609's § 4 amended);
+        # executed, § 2 held the text twice (LBK 964/2011 has it once)
+        like = next((u for u in sibs if kind in ("paragraph", "point") and u.wid not in ap.r.inserted
+                     and _item_body(u) == _item_body(new)), None)
+        if like is not None:
+            raise c.error(f"det nye {kind_word}. står allerede i loven som {cite_path(like, ap.parents)} (ordret, "
+                          "bortset fra tegnsætningen eller »og«/»eller« til sidst)", "tekst",
+                          hint="kontrollér, om en tidligere ændringslov allerede har indsat teksten; "
+                               "nummeret kan ikke udføres, før det er afklaret")
     pos_key = "efter" if "efter" in c.data else "før" if "før" in c.data else None
     som = ap.som(c, kind_word, parent) if c.get("som") is not None else None
     if pos_key:
@@ -412,6 +423,13 @@ def execute(ap, c) -> None:
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))
+
+
+def _item_body(u: Unit) -> list:
+    """_body with the end of the item's own text left out: its last punctuation and a closing "og"/"eller"."""
+    b = _body(u)
+    b[0] = re.sub(r"(?:\s*[,.;:]|\s+(?:og|eller))+\s*$", "", b[0])
+    return b
 
 
 def _warn_last_item(ap, c, sibs: list[Unit]) -> None:
