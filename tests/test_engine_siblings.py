@@ -72,3 +72,29 @@ def test_a_new_list_item_the_list_holds_but_for_its_ending_is_refused(lab):
         for c in parse_proposal(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode(),
                                 "lov-2020-1.yaml").changes:
             ap.apply(c)
+
+
+def _apply(act, changes):
+    data = {"titel": "Lov om ændring af lov om en aktiv beskæftigelsesindsats", "organisation": "Test",
+            "dato": "2020-01-01", "status": "vedtaget", "kilde": "lov nr. 1 af 1. januar 2020",
+            "love": {"lab": "lab@2016-11-21"},
+            "paragraffer": [{"nummer": "1", "lov": "lab", "numre": [{"nummer": str(i + 1), "ændringer": [ch]}
+                                                                     for i, ch in enumerate(changes)]}]}
+    ap = _Applier("lab", act)
+    for c in parse_proposal(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode(),
+                            "lov-2020-1.yaml").changes:
+        ap.apply(c)
+    return ap.finish().new
+
+
+def test_a_place_after_units_an_earlier_nummer_rewrote_together(lab):
+    """"§ 15, stk. 6 og 7, affattes således: »Stk. 6. … Stk. 7. …«", then "I § 15 indsættes efter stk. 7 som
+    nyt stykke:" (lov 1396/2012, § 1, nr. 3 and 4; LBK 16/2013): the new stk. 7 is the place. Not when the
+    rewrite made another number of units."""
+    new = _apply(lab, [{"affattes": "§ 68 a, stk. 2 og 3", "tekst": "Stk. 2. Ny to.\nStk. 3. Ny tre."},
+                       {"ny": "stk", "i": "§ 68 a", "efter": "stk. 3", "tekst": "Stk. 4. Ny fire."}])
+    assert [plain_text(resolve(new, f"§ 68 a, stk. {k}").units[0]) for k in (2, 3, 4)] == \
+        ["Stk. 2. Ny to.", "Stk. 3. Ny tre.", "Stk. 4. Ny fire."]
+    with pytest.raises(LawdiffError, match="stk. 3 er ophævet af"):
+        _apply(lab, [{"affattes": "§ 68 a, stk. 2 og 3", "tekst": "Stk. 2. Kun én."},
+                     {"ny": "stk", "i": "§ 68 a", "efter": "stk. 3", "tekst": "Stk. 3. Ny."}])

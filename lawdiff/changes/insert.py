@@ -478,6 +478,18 @@ def _place_sibling(ap, c, u: Unit, key: str) -> Unit:
         pl = next((p for p in ap.r.placements if p.what == "rewrite" and p.targets == [u.wid]), None)
         if pl is not None and not pl.new_wids:
             return ap.units[u.wid]
+    gone = ap.r.removed.get(u.wid)
+    if gone is not None and gone is not c and gone.verb == "affattes":
+        # "§ 15, stk. 6 og 7, affattes således: »Stk. 6. … Stk. 7. …«" and then "I § 15 indsættes efter stk. 7
+        # som nyt stykke:" (lov 1396/2012, § 1, nr. 3 and 4): the rewrite made as many units of the kind as it
+        # took, the same numbers in the same order; the new stk. 7 is that place (LBK 16/2013 prints it so)
+        pl = next((p for p in ap.r.placements if p.change is gone and p.what == "replace" and u.wid in p.targets), None)
+        if pl is not None and len(pl.new_wids) == len(pl.targets):
+            old = [ap.base_units.get(w) for w in pl.targets]
+            new = [ap.units.get(w) for w in pl.new_wids]
+            if all(o is not None and n is not None and o.kind == n.kind == u.kind and o.num == n.num
+                   and n.wid not in ap.r.removed for o, n in zip(old, new)):
+                return new[pl.targets.index(u.wid)]
     return ap.live(c, u, key)
 
 
