@@ -281,7 +281,7 @@ _CIT_TOKENS = re.compile(
        | (?P<bare>{_NUM}(?![.\d]))
        | (?P<letter>[a-zæøå](?=,|\s|$|-))
     """, re.X)
-_COUNT = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder\si\s"
+_COUNT = r"(?:(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder|et\ssted)\si\s"  # "og et sted i § 39, stk. 2"
 # between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
 _CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
 _DER_BLIVER = re.compile(r",?\s(?:der|som)\sbliver\s")

@@ -98,3 +98,15 @@ def test_a_place_after_units_an_earlier_nummer_rewrote_together(lab):
     with pytest.raises(LawdiffError, match="stk. 3 er ophævet af"):
         _apply(lab, [{"affattes": "§ 68 a, stk. 2 og 3", "tekst": "Stk. 2. Kun én."},
                      {"ny": "stk", "i": "§ 68 a", "efter": "stk. 3", "tekst": "Stk. 3. Ny."}])
+
+
+def test_a_count_per_part_with_et_sted(lab):
+    """"To steder i § 39, stk. 1, og et sted i § 39, stk. 2, 2. pkt., ændres »Tilladelse« til: »Fiskerilicens«"
+    (lov 388/2012, § 1, nr. 14): two places in the first part, one in the second."""
+    new = _apply(lab, [{"antal": 2, "i": "§ 16 a, stk. 2, og et sted i § 4, stk. 1", "ændres": "sammenlagt",
+                        "til": "SAMLET"}])
+    assert plain_text(resolve(new, "§ 16 a, stk. 2").units[0]).count("SAMLET") == 2
+    assert plain_text(resolve(new, "§ 4, stk. 1").units[0]).count("SAMLET") == 1
+    with pytest.raises(LawdiffError, match="står 2 gange"):  # "et sted" where the words stand twice
+        _apply(lab, [{"antal": 2, "i": "§ 16 a, stk. 2, og et sted i § 16 a, stk. 1", "ændres": "sammenlagt",
+                      "til": "SAMLET"}])

@@ -319,14 +319,14 @@ class _Finding:
         if not isinstance(i, str) or len(cites) < 2 or c.get("forekomst") is not None or \
                 c.get("antal_efter_verbum") or c.get("antal_efter_citat") or c.get("antal_sidst"):
             return None
-        cuts = list(re.finditer(r"(?:,? og |, | )(?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder )?i "
+        cuts = list(re.finditer(r"(?:,? og |, | )(?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder |(et) sted )?i "
                                 r"(?=§|stk\. |nr\. )", i))
-        if n is None and not any(m.group(1) for m in cuts):
+        if n is None and not any(m.group(1) or m.group(2) for m in cuts):
             return None  # no count anywhere: once at each address, as before
         bounds = [0] + [m.start() for m in cuts] + [len(i)]
         words = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"]
-        counts = [None if n is None else int(n)] + [words.index(m.group(1)) + 2 if m.group(1) else None
-                                                    for m in cuts]
+        counts = [None if n is None else int(n)] + [words.index(m.group(1)) + 2 if m.group(1) else
+                                                    1 if m.group(2) else None for m in cuts]
         whole = [w for w, _ in cites]
         out, done = [], 0
         for k, count in enumerate(counts):

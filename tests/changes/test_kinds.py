@@ -18,6 +18,9 @@ SENTENCES = [
     ("I § 2, stk. 1, nr. 2, ændres »100.000 kr.« til: »150.000 kr.« og »100 år« til: »50 år«.",
      [{}, {"elliptisk": True, "bindeord": "og"}]),
     ("To steder i § 26, stk. 6, ændres »Miljøklagenævnet« til: »Natur- og Miljøklagenævnet«.", [{"antal": 2}]),
+    # lov 388/2012, § 1, nr. 14: a count per part, the last "et sted"
+    ("To steder i § 39, stk. 1, og et sted i § 39, stk. 2, 2. pkt., ændres »Tilladelse« til: »Fiskerilicens«.",
+     [{"antal": 2, "i": "§ 39, stk. 1, og et sted i § 39, stk. 2, 2. pkt."}]),
     ("I § 3, stk. 1, ændres to steder »arbejdsgiverens« til: »rederens eller arbejdsgiverens«.",
      [{"antal": 2, "antal_efter_verbum": True}]),
     ("Overalt i loven ændres »Fællesskabet« til: »Unionen«.", [{"overalt": True}]),

@@ -124,4 +124,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # forms, "udgår »A«, og i stedet indsættes:", "ophæves, og i stedet indsættes som stk. 3-5:", "som nyt
     # kapitel", "efter stk. 2, der bliver stk. 4, som stk. 5:", "… før § 284 i kapitel 18:", "ændres i 4.
     # pkt., der bliver 5. pkt., »…«", three more typos of FALLBACK_TYPOS)
-    assert identical >= 19319 and refused <= 94
+    # branch chainfix: 19,321 identical, 92 not executed ("To steder i § 39, stk. 1, og et sted i § 39, stk. 2,
+    # 2. pkt., ændres …", lov 388/2012 § 1, nr. 14 and lov 1543/2016 § 2, nr. 3: a count per part, "et sted")
+    assert identical >= 19321 and refused <= 92
