@@ -43,9 +43,13 @@ def test_the_date_path_against_the_preamble_and_the_official_text(tmp_path):
     # the base's note says it is not incorporated); §§ identical by date 10,897, changed §§ 970. After: 76
     # chains, 336 (292, 31, 11, 1 two readings, 1 the base's note); 10,926 and 999. Where the numre agree,
     # the date path's text is the --include replay's in every chain.
-    assert fig["same_numre"] >= 76
-    assert fig["changed_identical"] >= 999
-    assert fig["identical"] >= 10926
+    # Branch chainfix: 75 chains (not a date the reader got wrong: the replay now links lov 1609/2010, § 1 to
+    # LBK 964/2011's chain, chain_replay.cites_the_preamble; its nr. 1 and 4 are in the target's preamble, and the
+    # base LBK 339/2011's note says they are not incorporated though in force before it: pending by date, the
+    # class "grundlagets note", as for lov 1561/2010 below), 338 (292, 31, 11, 1, 3); by date 10,937 and 1,010.
+    assert fig["same_numre"] >= 75
+    assert fig["changed_identical"] >= 1010
+    assert fig["identical"] >= 10937
     for r in done_same(results):
         assert (r.identical, r.changed_identical) == (r.identical_include, r.changed_identical_include), r.target
 
