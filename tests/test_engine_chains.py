@@ -141,5 +141,7 @@ def test_engine_over_the_chains():
     # the rarer heading forms (changes/heading.py) read one nummer more of the chains' acts (lov 633/2013
     # § 1, nr. 7, straffeloven's "24. kapitel"), which is executed. Then lov 1252/2012 § 3, nr. 13 and § 5,
     # nr. 9 and lov 1364/2011 § 2, nr. 17: 2,072 of 2,185 (94.83 %), 11,135 §§ identical, 87 chains
-    assert executed >= 2072 and executed / stats["numre read"] >= 0.948
-    assert stats["chains executed without refusal"] >= 87
+    # Branch chainfix: 2,078 of 2,185 (95.10 %), 89 chains without refusal, 11,137 §§ identical (the changes of
+    # one nummer read each other, find._unclaimed; a new stk. after stks. rewritten together; "et sted i")
+    assert executed >= 2078 and executed / stats["numre read"] >= 0.951
+    assert stats["chains executed without refusal"] >= 89
