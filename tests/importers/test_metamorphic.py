@@ -879,13 +879,14 @@ def test_placeholders_are_not_reported():
         assert not any("paragraf uden nummer" in w and "Ophævet" in w for w in imported(f.read_bytes(), "x")["warnings"])
 
 
-def test_an_act_with_annexes_says_they_are_not_imported():
-    """Bilag are not in the model (README, Known limits); the import said nothing, so an act
-    version without its annexes looked complete."""
+def test_an_act_with_annexes_keeps_them():
+    """Bilag are imported into the act version (written as <attachments>), without the old warning
+    that they are not; an amending act's own bilag are reported where they are not read."""
     f = next(f for f in CORPUS_SAMPLE if _features(f.read_bytes())[0] == "LBK" and b"<Bilag" in f.read_bytes())
     got = imported(f.read_bytes(), "x.xml")
-    line = etree.fromstring(f.read_bytes()).find("Bilag").sourceline
-    assert any(w.startswith(f"x.xml:{line}: dokumentets ") and "bilag importeres ikke" in w for w in got["warnings"])
+    label = " ".join((etree.fromstring(f.read_bytes()).find("Bilag").findtext("Explicatus") or "").split())
+    assert b"<attachments>" in got["akn"] and f"<num>{label}</num>".encode() in got["akn"]
+    assert not any("bilag importeres ikke" in w for w in got["warnings"])
     f = next(f for f in CORPUS_SAMPLE if _features(f.read_bytes())[0] == "LOV Æ" and b"<Bilag" in f.read_bytes())
     got = imported(f.read_bytes(), "x.xml")
     line = etree.fromstring(f.read_bytes()).find("Bilag").sourceline
