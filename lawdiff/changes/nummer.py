@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import heading, insert, repeal, rewrite, words
+from . import annex, heading, insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
-KINDS = (heading, words, insert, rewrite, repeal)  # heading: only its rarer forms (is_kind)
+KINDS = (heading, words, insert, rewrite, repeal, annex)  # heading: only its rarer forms (is_kind)
 
 
 def kind_module(ch: dict):
@@ -41,7 +41,7 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
                 r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")
             return ch
         r.pos = start
-    for mod in (rewrite, repeal):
+    for mod in (rewrite, repeal, annex):
         ch = mod.read(r, prev, first)
         if ch:
             return ch

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
-from ..changes import heading, insert, repeal, rewrite, words
+from ..changes import annex, heading, insert, repeal, rewrite, words
 from ..changes.log import Edit, LineKey, Placement, change_id
 from ..changes.tree import (
     _BILAG,
@@ -522,7 +522,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def apply(self, c: Change) -> None:
         """Execute one change: its "der bliver" checked, then its kind's `execute` (lawdiff/changes/)."""
         self.check_der_bliver(c)
-        execute = EXECUTE.get(c.verb)
+        # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
+        execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
             raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
         execute(self, c)

@@ -722,13 +722,13 @@ def annex_data(a) -> dict:
 
 def _block_data(b):
     """A line as its text (with notes: {linje, noter}); a table as {tabel: rows of cells}, a cell as
-    its text or {tekst, hoved, kolonner, rækker} where it is a header or spans."""
+    its text or {celle, hoved, kolonner, rækker} where it is a header or spans."""
     from ..model import Line
 
     if isinstance(b, Line):
         if not b.notes:
             return b.text
-        return {"linje": b.text, "noter": [{"markør": n.marker, "tekst": list(n.lines)} for n in b.notes]}
+        return {**({"linje": b.text} if b.text else {}), "noter": [{"markør": n.marker, "linjer": list(n.lines)} for n in b.notes]}
     rows = []
     for row in b.rows:
         cells = []
@@ -736,7 +736,7 @@ def _block_data(b):
             if not c.header and c.colspan == 1 and c.rowspan == 1:
                 cells.append(c.text)
             else:
-                cell = {"tekst": c.text}
+                cell = {"celle": c.text} if c.text else {}  # an empty value is refused by the loader
                 if c.header:
                     cell["hoved"] = True
                 if c.colspan != 1:
