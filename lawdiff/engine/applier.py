@@ -169,11 +169,15 @@ class _Applier(_Finding, _Rykning, _RefScan):
 
     def special(self, c: Change, text, key: str):
         """("heading", unit) / ("title", None) / ("note", None) for an address beyond provisions,
-        None for a provision. Annexes are refused: the model has none."""
+        None for a provision. An annex cited beside other addresses is refused (one cited alone is
+        changes/annex.py's)."""
         t = norm_map(str(text))[0]
         if _BILAG.match(t):
-            raise c.error(f"»{text}«: lawdiff kan endnu ikke udføre ændringer af bilag (modellen har ingen bilag)",
-                          key, hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+            # a change citing an annex alone is executed by changes/annex.py (annex.handles); here an
+            # annex stands beside other addresses ("§ 77, stk. 1, … og bilag 5, nr. 3")
+            raise c.error(f"»{text}«: lawdiff kan ikke udføre en ændring, der citerer et bilag sammen med "
+                          f"andre steder", key, hint="skriv ændringen af bilaget som en ændring for sig, eller "
+                                                     "markér nummeret som ikke udført (ikke_udført)")
         if _TITLE.match(t):
             return ("title", None)
         if _TITLE_NOTE.match(t):
