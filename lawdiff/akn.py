@@ -171,18 +171,64 @@ def _attachments(doc, act: Act, counter: list[int]) -> None:
         _blocks(_el(d, "mainBody"), a.body, eid, counter)
 
 
+_ANNEX_META = """
+          <meta>
+            <identification source="#lawdiff">
+              <FRBRWork>
+                <FRBRthis value="{work}/!bilag_{i}"/>
+                <FRBRuri value="{work}"/>
+                <FRBRdate date="{date}" name="Generation"/>
+                <FRBRauthor href="#source"/>
+                <FRBRcountry value="dk"/>
+              </FRBRWork>
+              <FRBRExpression>
+                <FRBRthis value="{expr}/!bilag_{i}"/>
+                <FRBRuri value="{expr}"/>
+                <FRBRdate date="{date}" name="Expression"/>
+                <FRBRauthor href="#source"/>
+                <FRBRlanguage language="dan"/>
+              </FRBRExpression>
+              <FRBRManifestation>
+                <FRBRthis value="{expr}/!bilag_{i}.xml"/>
+                <FRBRuri value="{expr}.xml"/>
+                <FRBRdate date="{date}" name="Manifestation"/>
+                <FRBRauthor href="#source"/>
+              </FRBRManifestation>
+            </identification>
+          </meta>
+          """
+
+
 def _attachments_text(act: Act, counter: list[int]) -> bytes:
     """What lxml's pretty printer writes for the act's <attachments> after "</body>" (the newline and
-    indentation before it included): annexes are rare (a few hundred in the corpus), so they are
-    written by lxml into a bare <act> and cut out, rather than by a text writer of their own."""
-    root = etree.Element(_A + "akomaNtoso", nsmap={None: NS, "lawdiff": LD})
-    doc = _el(root, "act")
-    _el(doc, "body")
-    _attachments(doc, act, counter)
-    data = etree.tostring(root, encoding="UTF-8", pretty_print=True)
-    start = data.index(b"<attachments>")
-    end = data.rindex(b"</attachments>") + len(b"</attachments>")
-    return b"\n    " + data[start:end]
+    indentation before it included), as text like the body (tests/test_akn_annexes.py compares the
+    two). Raises _Unusual for what it does not handle."""
+    work = f"/akn/dk/act/{act.doc_type}/{act.year}/{act.number}"
+    values = {"work": _attr(work), "expr": _attr(f"{work}/dan@{act.date}"), "date": _attr(act.date)}
+    out = ["\n    <attachments>"]
+    try:
+        for i, a in enumerate(act.annexes, 1):
+            if a.__class__ is not Annex or a.label.__class__ is not str:
+                raise _Unusual
+            eid = f"att_{i}"
+            out.append(f'\n      <attachment eId="{eid}">')
+            if a.label:
+                out.append(f"\n        <num>{_text(a.label)}</num>")
+            for h in a.headings:
+                if h.__class__ is not Line:
+                    raise _Unusual
+                out += ("\n        ", _line_text("heading", h, eid, counter))
+            out.append('\n        <doc name="bilag">')
+            out.append(_ANNEX_META.format(i=i, **values))
+            _blocks_out("mainBody", a.body, eid, counter, 5, out)
+            out.append("\n        </doc>\n      </attachment>")
+        out.append("\n    </attachments>")
+        data = "".join(out).encode("utf-8")
+    except (AttributeError, TypeError, IndexError, UnicodeEncodeError) as e:
+        raise _Unusual from e
+    if data.translate(None, _XML_OK_BYTES) or _has_nonchar(data):
+        raise _Unusual
+    return data
 
 
 def _head_tree(act: Act) -> tuple[etree._Element, etree._Element, list[int]]:
