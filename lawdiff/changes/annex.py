@@ -42,7 +42,7 @@ _NUMS = re.compile(rf"^(?P<a>{_ONE})(?:\s*-\s*(?P<b>{_ONE})|(?P<more>(?:,\s*{_ON
 _LABEL_LINE = re.compile(r"^»?\s*Bilag\s+(?P<num>\S+(?:\s[a-zæøå])?)\.?\s*$")
 _WORD_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 _KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "tekst", "samme_sted",
-          "punktum_efter", "til", "delt", "_bilag", *_WORD_VERBS}
+          "punktum_efter", "til", "delt", "_bilag", "efter", "der_affattes", "henholdsvis", *_WORD_VERBS}
 
 
 def _is_annex(text) -> bool:
@@ -65,13 +65,37 @@ _R_REPEAL = rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves(?=\.?$)"
 _R_INSERT = rf"Som bilag ({_R_LIST}) indsættes bilag ({_R_LIST}) til denne lov(?=\.?$)"
 
 
+_R_THEIRS = rf"(henholdsvis )?bilag ({_R_LIST}|\d+(?: [a-zæøå])?(?:, bilag \d+(?: [a-zæøå])?)* og bilag \d+(?: [a-zæøå])?) til denne lov"
+_R_AFTER = rf"Efter bilag ({_R_LIST}) indsættes bilag ({_R_LIST}), der affattes som {_R_THEIRS}(?=\.?$)"
+_R_INSTEAD = (rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves, og i stedet indsættes bilag ({_R_LIST})"
+              rf"(?:, der affattes som {_R_THEIRS}| til denne lov)(?=\.?$)")
+
+
+def _theirs(m, at: int) -> tuple[str, bool]:
+    """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
+    return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
+
+
 def read(r, prev: dict | None, first: bool) -> dict | None:
     """The whole-annex sentences the other kinds do not read: several annexes or an annex letter
     or "2 a" ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a
     indsættes bilag 1 til denne lov"). The data has the other kinds' shape (rewrite, repeal, insert),
     which word it back."""
-    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ")):
+    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ")):
         return None
+    m = r.rx(_R_AFTER)
+    if m:  # "Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov"
+        fra, hhv = _theirs(m, 3)
+        return {"ny": "bilag", "efter": f"bilag {m.group(1)}", "som": f"bilag {m.group(2)}", "fra_bilag": fra,
+                "der_affattes": True, **({"henholdsvis": True} if hhv else {})}
+    m = r.rx(_R_INSTEAD)
+    if m:  # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
+        ch = {"ophæves": f"{m.group(1).lower()} {m.group(2)}"}
+        if m.group(5) is None:  # "…, og i stedet indsættes bilag 1 og 2 til denne lov"
+            return {**ch, "fra_bilag": m.group(3)}
+        fra, hhv = _theirs(m, 4)
+        return {**ch, "som": f"bilag {m.group(3)}", "fra_bilag": fra, "der_affattes": True,
+                **({"henholdsvis": True} if hhv else {})}
     m = r.rx(_R_REWRITE)
     if m:
         return {"affattes": f"{m.group(1).lower()} {m.group(2)}", "som_bilag": m.group(3)}
@@ -84,15 +108,36 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     return None
 
 
-def format(ch: dict, prev: dict | None, first: bool) -> str:
-    """Annex data is worded by the kind whose shape it has (rewrite, repeal, insert): see `read`."""
-    from . import nummer
+def _their_words(ch: dict) -> str:
+    fra = str(ch["fra_bilag"])
+    if ch.get("henholdsvis"):
+        parsed = parse_nums(fra)
+        nums = parsed[0] if parsed and not parsed[1] else [fra]
+        return "henholdsvis " + ", ".join(f"bilag {n}" for n in nums[:-1]) + f" og bilag {nums[-1]}"
+    return f"bilag {fra}"
 
-    return nummer.kind_module(ch).format(ch, prev, first)
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    """The annex's own shapes (`is_kind`): "Efter bilag 1 indsættes bilag 2, der affattes som …" and
+    "Bilag 1 ophæves, og i stedet indsættes …". Other annex data has the shape of rewrite, repeal or
+    insert, which word it."""
+    if not is_kind(ch):
+        from . import nummer
+
+        return nummer.kind_module(ch).format(ch, prev, first)
+    if "efter" in ch:
+        return (f"Efter {ch['efter']} indsættes {ch['som']}, der affattes som {_their_words(ch)} til denne lov")
+    head = str(ch["ophæves"])
+    head = head[:1].upper() + head[1:]
+    if ch.get("der_affattes"):
+        return (f"{head} ophæves, og i stedet indsættes {ch['som']}, der affattes som {_their_words(ch)} "
+                f"til denne lov")
+    return f"{head} ophæves, og i stedet indsættes bilag {ch['fra_bilag']} til denne lov"
 
 
 def is_kind(ch: dict) -> bool:
-    return False  # no shape of its own (see `format`); listed last in nummer.KINDS
+    """The shapes only this kind words; listed first in nummer.KINDS."""
+    return bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch)
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -119,6 +164,23 @@ def parse_nums(text: str) -> tuple[list[str], bool] | None:
     if m.group("more"):
         return [m.group("a")] + [x.strip() for x in re.split(r",|\bog\b", m.group("more")) if x.strip()], False
     return [m.group("a")], False
+
+
+def expand(text: str) -> list[str] | None:
+    """The numbers a list or range names: "1 og 2" -> ["1", "2"], "1-3" -> ["1", "2", "3"], "B-D" ->
+    ["B", "C", "D"]; None when it cannot be read (a range "2-3 a" is not expanded: refused)."""
+    parsed = parse_nums(text)
+    if parsed is None:
+        return None
+    nums, is_range = parsed
+    if not is_range:
+        return nums
+    a, b = nums
+    if a.isdigit() and b.isdigit() and int(a) <= int(b):
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    if len(a) == 1 == len(b) and a.isalpha() and b.isalpha() and a.isupper() and b.isupper() and a <= b:
+        return [chr(n) for n in range(ord(a), ord(b) + 1)]
+    return None
 
 
 def _find(annexes: list[Annex], num: str) -> int | None:
@@ -213,6 +275,11 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
     around the whole (»…«) go."""
     blocks = list(blocks)
     starts = [i for i, b in enumerate(blocks) if isinstance(b, Line) and _LABEL_LINE.match(b.text)]
+    if want is None:  # the numbers are the text's own labels
+        if len(starts) != 1:
+            raise c.error("ændringen giver ikke de nye bilags numre, og teksten har ikke netop én linje »Bilag N«",
+                          key, hint="markér nummeret som ikke udført")
+        want = [_LABEL_LINE.match(blocks[starts[0]].text).group("num")]
     if not starts:
         if len(want) != 1:
             raise c.error(f"teksten skal indeholde bilag {', '.join(want)}, men ingen linje »Bilag N« deler den",
@@ -257,10 +324,12 @@ def _new_from(c, want: list[str], key: str) -> list[Annex]:
     fra_bilag) or the change's `tekst`."""
     src = c.data.get("som_bilag") or c.data.get("fra_bilag")
     if src is not None:
-        parsed = parse_nums(str(src))
-        if parsed is None or parsed[1]:
+        nums = expand(str(src))
+        if nums is None:
             raise c.error(f"»bilag {src} til denne lov« kan ikke læses", key)
-        own = [_own(c, n, key) for n in parsed[0]]
+        own = [_own(c, n, key) for n in nums]
+        if want is None:  # "… og i stedet indsættes bilag 1 og 2 til denne lov": their labels number them
+            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key)]
         if len(own) == len(want):
             return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key)]
         if len(own) == 1:  # "Bilag 4-7 affattes som bilag 1 til denne lov": one annex holds them all
@@ -287,20 +356,22 @@ def execute(ap, c) -> None:
     d = c.data
     annexes = ap.r.new.annexes
     if d.get("ny") == "bilag":
-        som = str(d.get("som") or "")
-        m = _ADDR.match(som)
-        parsed = parse_nums(m.group("nums")) if m and not m.group("rest") else None
-        if parsed is None or parsed[1]:
-            raise c.error(f"»{som}«: det nye bilags nummer kan ikke læses", "som",
-                          hint="skriv fx »som: bilag 4«")
-        for n in parsed[0]:
+        want = _new_nums(c, "som")
+        for n in want:
             if _find(annexes, n) is not None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
                               hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
-        for a in _new_from(c, parsed[0], "som"):
-            at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
-                      len(annexes))
-            annexes.insert(at, a)
+        new = _new_from(c, want, "som")
+        if d.get("efter") is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …"
+            idx, rest = _targets(c, ap, str(d["efter"]), "efter")
+            if rest or len(idx) != 1:
+                raise c.error(f"»{d['efter']}«: nye bilag indsættes efter ét bilag", "efter")
+            annexes[idx[0] + 1:idx[0] + 1] = new
+        else:
+            for a in new:
+                at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
+                          len(annexes))
+                annexes.insert(at, a)
         ap.r.placements.append(Placement(c, "annex", []))
         return
     if _HEADING.match(str(d.get("affattes") or "")):
@@ -313,6 +384,19 @@ def execute(ap, c) -> None:
         want = [annexes[i].num for i in idx]
         new = _new_from(c, want, "affattes")
         annexes[idx[0]:idx[-1] + 1] = new
+        ap.r.placements.append(Placement(c, "annex", []))
+        return
+    if d.get("ophæves") is not None and d.get("fra_bilag") is not None:
+        # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
+        idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
+        if rest:
+            raise c.error(f"»{d['ophæves']}«: lawdiff kan kun erstatte hele bilag", "ophæves")
+        new = _new_from(c, _new_nums(c, "som") if d.get("som") is not None else None, "ophæves")
+        annexes[idx[0]:idx[-1] + 1] = new
+        taken = [a.num for a in annexes if a.num is not None]
+        dup = next((n for n in taken if sum(_key(x) == _key(n) for x in taken) > 1), None)
+        if dup is not None:
+            raise c.error(f"loven får to bilag {dup}", "ophæves", hint="markér nummeret som ikke udført")
         ap.r.placements.append(Placement(c, "annex", []))
         return
     if d.get("ophæves") is not None:
@@ -328,6 +412,16 @@ def execute(ap, c) -> None:
     if verb is None or d.get("i") is None:
         raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
     return _words(ap, c, verb)
+
+
+def _new_nums(c, key: str) -> list[str]:
+    """The numbers the new annexes get: "som: bilag 4", "bilag 1-3", "bilag 1 a, 4 og 5"."""
+    som = str(c.data.get(key) or "")
+    m = _ADDR.match(som)
+    nums = expand(m.group("nums")) if m and not m.group("rest") else None
+    if nums is None:
+        raise c.error(f"»{som}«: de nye bilags numre kan ikke læses", key, hint="skriv fx »som: bilag 4«")
+    return nums
 
 
 def _heading(ap, c) -> None:

@@ -123,3 +123,44 @@ def test_new_text_whose_label_is_another_annex_is_refused():
     with pytest.raises(LawdiffError) as e:
         _run(act, "2013/2013-903.xml", "3", ["16"], edit)
     assert "den nye tekst er bilag 9, men skal være bilag 2" in e.value.message
+
+
+def _one_change(change: dict, own: list[dict]):
+    def edit(doc):
+        for p in doc["paragraffer"]:
+            if p["nummer"] == "3":
+                p["numre"] = [{"nummer": "16", "ændringer": [change]}]
+        doc["bilag"] = own
+    return edit
+
+
+def test_annex_repealed_and_replaced_by_the_acts_own_annexes():
+    """"Bilag 3 ophæves, og i stedet indsættes bilag 3 og 3 a, der affattes som bilag 1 og 2 til denne lov"
+    (the form of lov 535/2010 § 1, nr. 27), on elafgiftsloven's annexes."""
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    own = [{"betegnelse": "Bilag 1", "indhold": ["»Bilag 3", "Ny tekst 3."]},
+           {"betegnelse": "Bilag 2", "indhold": ["Bilag 3 a", "Ny tekst 3 a.«"]}]
+    change = {"ophæves": "bilag 3", "som": "bilag 3 og 3 a", "fra_bilag": "1 og 2", "der_affattes": True}
+    new = _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, own))
+    assert [a.label for a in new.annexes] == ["Bilag 1", "Bilag 2", "Bilag 3", "Bilag 3 a", "Bilag 4", "Bilag 5",
+                                              "Bilag 6", "Bilag 7"]
+    assert _lines(new.annexes[2]) == ["Ny tekst 3."] and _lines(new.annexes[3]) == ["Ny tekst 3 a."]
+    # without numbers ("… og i stedet indsættes bilag 1 til denne lov") the text's label numbers it
+    change = {"ophæves": "bilag 3", "fra_bilag": "1"}
+    new = _run(read_lexdania_file(lexdania("2011/2011-310.xml")).act, "2013/2013-903.xml", "3", ["16"],
+               _one_change(change, own))
+    assert [a.label for a in new.annexes][2] == "Bilag 3" and _lines(new.annexes[2]) == ["Ny tekst 3."]
+
+
+def test_annex_inserted_after_another_and_an_empty_own_annex_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    change = {"ny": "bilag", "efter": "bilag 7", "som": "bilag 8", "fra_bilag": "1", "der_affattes": True}
+    new = _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
+                                                                             "indhold": ["»Bilag 8", "Satser.«"]}]))
+    assert [a.label for a in new.annexes][-2:] == ["Bilag 7", "Bilag 8"] and _lines(new.annexes[-1]) == ["Satser."]
+    # lov 632/2011's bilag 1 is a picture: no text to insert
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
+                                                                           "overskrift": ["»Bilag 8"], "indhold": []}]))
+    assert "§ 3, nr. 16" in e.value.message and "er tom" in e.value.message
