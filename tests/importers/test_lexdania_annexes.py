@@ -108,3 +108,22 @@ def test_every_annex_of_the_corpus_is_imported_with_all_its_text(corpus_results,
               f"{pictures} pictures reported as not imported; {len(missing)} text runs missing")
     assert missing == []
     assert docs >= 167 and annexes >= 431
+
+
+def test_the_act_page_shows_the_annexes_after_the_law_text(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "lawdiff.cli", *args], cwd=tmp_path, capture_output=True,
+                              text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+    assert run("import", "lexdania", str(lexdania("2010/2010-246.xml")), "--law", "bilagtest").returncode == 0
+    r = run("build", "--no-pdf", "--out", str(tmp_path / "site"))
+    assert r.returncode == 0, r.stderr
+    page = next((tmp_path / "site").rglob("bilagtest/*.html")).read_text(encoding="utf-8")
+    at = page.index('<div class="bilag-liste">')
+    assert page.index('<article class="lovtekst">') < at
+    assert '<section class="bilag" id="bilag-1">' in page[at:] and "<table" in page[at:]
