@@ -19,10 +19,22 @@ the number it is given, words that stand in the annex more or less than once, an
 annex other than "nr. N" (a line beginning "N)" or "N."), a hand-written proposal (its lovforslag
 text cannot be derived yet).
 
-Reading and wording of the official forms are, for now, where they were before this kind existed:
-`rewrite` ("affattes som bilag N til denne lov"), `insert` ("Som bilag N indsættes bilag M til denne
-lov"), `repeal` and `words` (an annex as the address). This module reads the forms they did not:
-"Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves".
+    Efter bilag 1 indsættes bilag 2, der affattes som       {ny: bilag, efter: "bilag 1", som: "bilag 2",
+    bilag 1 til denne lov.                                   fra_bilag: "1", der_affattes: true}
+    Lovens bilag 1 ophæves, og i stedet indsættes bilag     {ophæves: "lovens bilag 1", som: "bilag 1-3",
+    1-3, der affattes som bilag 1-3 til denne lov.           fra_bilag: "1-3", der_affattes: true}
+
+Reading and wording: the last two shapes are this module's own (`is_kind`; listed first in
+nummer.KINDS). The others have the shape of the kind owning their verb, which words them: the
+common sentences are still read where they were before this kind existed — `rewrite` ("Bilag 2
+affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 til denne lov"),
+`repeal` and `words` (an annex as the address) — and `read` here reads the forms they did not ("Bilag
+4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
+Not read: parts of an annex ("Bilag 1, liste A, nr. 32, ophæves", "afsnittet »Metode C«"), "Før bilag
+1 indsættes som bilag 1, 2, 2 a, 3 og 4 … Bilag 1 bliver herefter bilag 5."
+
+Not recorded beyond a `Placement(c, "annex", [])`: the consolidation record and `blame` do not
+attribute annexes, and redlines/`diff` do not show them (the site's act page does).
 """
 from __future__ import annotations
 
@@ -211,10 +223,6 @@ def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
             raise c.error(f"»{text}«: bilag {nums[0]} står efter bilag {nums[1]} i loven", key)
         found = list(range(found[0], found[1] + 1))
     return found, m.group("rest")
-
-
-def _ref(c) -> str:
-    return getattr(c, "ref", "ændringen")
 
 
 # --- the amending act's own annexes and new text -----------------------------------------------------

@@ -2,7 +2,6 @@
 the act version, in order; pictures, which have no text, are reported."""
 from __future__ import annotations
 
-import collections
 
 import pytest
 from lxml import etree
