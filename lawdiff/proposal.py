@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .text import canonical_num
 from .yamlfile import MAX_BYTES, Pos, ProposalError, _Positions, load_yaml, raise_all, schema_problems
 
 
@@ -536,8 +537,21 @@ def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _P
     if c.verb in ("affattes", "indsættes_efter", "indsættes_før") and "tekst" not in cdata \
             and "som_bilag" not in cdata:
         raise c.error(f"»{c.verb}« kræver »tekst«", c.verb)
+    _container_label(c, cdata)
     c.data = _engine_view(c.data)
     return c
+
+
+def _container_label(c: Change, d: dict) -> None:
+    """A new chapter's (part's) `nummer` must be the number its text's label prints: the engine
+    labels the chapter from `nummer`, so a mismatch would give the law a chapter "Kapitel 13" whose
+    text says "Kapitel 13 B" (the importer read only a lower-case letter until 2026-11-25)."""
+    if d.get("ny") not in ("kapitel", "afsnit") or "nummer" not in d or not isinstance(d.get("tekst"), str):
+        return
+    m = re.match(r"^(?:Kapitel|Afsnit) (.+)$", d["tekst"].split("\n", 1)[0])
+    if m and canonical_num(str(d["nummer"])).lower() != canonical_num(m.group(1).strip()).lower():
+        raise c.error(f"nummer {d['nummer']} passer ikke med tekstens »{m.group(0).strip()}«", "nummer",
+                      hint="ret nummeret, så det er det, teksten viser")
 
 
 def _engine_view(d: dict) -> dict:

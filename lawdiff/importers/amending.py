@@ -254,7 +254,9 @@ def _finish(ch: dict, tekst: str | None) -> dict:
             ch["ny"] = "afsnit"
         else:
             ch["ny"] = "paragraf"
-        m = re.search(r"^(?:Kapitel|Afsnit) (\S+(?: [a-zæøå](?=\n|$))?)", first)
+        # "Kapitel 3 a" and "Kapitel 13 B" (lov 725/2014 § 1, nr. 13; lov 1370/2011 § 1, nr. 11): the
+        # letter in either case belongs to the number
+        m = re.search(r"^(?:Kapitel|Afsnit) (\S+(?: [a-zæøåA-ZÆØÅ](?=\n|$))?)", first)
         if m and ch["ny"] != "paragraf":
             ch["nummer"] = m.group(1)
         else:
