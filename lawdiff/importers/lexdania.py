@@ -482,7 +482,11 @@ class _Reader:
             for ex in kids:
                 if ex.tag == "Exitus":
                     if len(ex) >= 2:
-                        self._drop_repeated_label(stk, label)
+                        # _drop_repeated_label's own first looks, here on the Exitus found (nearly
+                        # every first line is longer than a label: no call, no second walk)
+                        first = ex[0]
+                        if first.tag == "Linea" and len(first) == 1 and len(first[0].text or "") <= 16:
+                            self._drop_repeated_label(stk, label)
                     break
         elements: list[etree._Element] = []  # the current segment's
         segments: list[tuple[str | None, list[etree._Element]]] = [(label, elements)]
