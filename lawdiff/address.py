@@ -273,14 +273,15 @@ _CIT_TOKENS = re.compile(
        | (?P<ord>\d+\.(?=\s?(?:-|og|,|eller)))
        | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
-       | (?P<bilag>bilag\s\d+(?:\s?[a-z]\b)?)
+       | (?P<bilag>bilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag)))
        | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
-       | (?P<lbilag>lovens\sbilag\s\d+(?:\s?[a-z]\b)?)
+       | (?P<lbilag>lovens\sbilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<title>lovens\stitel)
        | (?P<bare>{_NUM}(?![.\d]))
        | (?P<letter>[a-zæøå](?=,|\s|$|-))
-    """, re.X)
+       | (?P<uletter>[A-ZÆØÅ](?=,|\s|$|-))
+    """, re.X)  # uletter: an annex's letter after the first ("bilag B-D", "bilag A og B")
 _COUNT = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder\si\s"
 # between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
 _CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
@@ -316,7 +317,8 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
                 return end
             i = s.end()
         t = _CIT_TOKENS.match(text, i)
-        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra"):
+        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra") \
+                or (t.lastgroup == "uletter" and last not in ("bilag", "lbilag")):
             return end
         if t.lastgroup == "head":  # "overskriften før" is followed by its §/kapitel
             i = t.end() + 1
@@ -329,7 +331,7 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
             top = _LEVEL.get(t.lastgroup)
         first = False
         want_token = False
-        if t.lastgroup != "letter":
+        if t.lastgroup not in ("letter", "uletter"):
             last = t.lastgroup
         end = i = t.end()
 
@@ -343,6 +345,9 @@ def _spread(a: str, b: str) -> list[str] | None:
         return [str(n) for n in range(int(a), int(b) + 1)]
     if len(a) == 1 and len(b) == 1 and a in LETTERS and b in LETTERS and a <= b:
         return list(LETTERS[LETTERS.index(a):LETTERS.index(b) + 1])
+    upper = LETTERS.upper()  # annexes lettered "Bilag A", "Bilag B": "bilag B-D"
+    if len(a) == 1 and len(b) == 1 and a in upper and b in upper and a <= b:
+        return list(upper[upper.index(a):upper.index(b) + 1])
     return None
 
 
@@ -424,7 +429,7 @@ def parse_citation(text: str) -> list[Cited]:
             special = re.sub(r"\s+", " ", val)
             i += 1
             continue
-        if kind in ("bare", "letter"):
+        if kind in ("bare", "letter", "uletter"):
             kind = last_kind or "sec"
             if kind == "secs":
                 kind = "sec"

@@ -10,6 +10,10 @@ One file per act version. The mapping of the model:
     intro / wrapup        -> <intro> / <wrapUp> around the children, or <content> without children
     Line                  -> <p>, its notes as trailing <authorialNote marker=… placement="bottom">
     Table                 -> <table> with <tr>, <th>/<td>, each cell one <p>
+    Annex (bilag)         -> after <body>: <attachments><attachment eId="att_N"> with <num> (the
+                             label), a <heading> per heading line and <doc name="bilag"> (its own
+                             FRBR identification, "<work>/!bilag_N") whose <mainBody> holds the
+                             annex's lines (<p>) and tables in order
 
 Stable ids are written as wId, eIds as eId. Writing is deterministic, so a
 file that was read and written again is byte-identical.
@@ -25,7 +29,7 @@ from lxml import etree
 from . import labels, names
 from .errors import MappingError
 from .gcpause import gc_paused
-from .model import Act, Cell, Line, Note, Table, Unit
+from .model import Act, Annex, Cell, Line, Note, Table, Unit, annex_num
 from .xmlsafe import parse_bytes
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -139,7 +143,92 @@ def to_tree(act: Act) -> etree._Element:
     root, body, counter = _head_tree(act)
     for u in act.body:
         _unit(body, u, counter)
+    if act.annexes:
+        _attachments(body.getparent(), act, counter)
     return root
+
+
+def _attachments(doc, act: Act, counter: list[int]) -> None:
+    """The act's annexes as <attachments> of `doc` (the <act>), after its <body>."""
+    work = f"/akn/dk/act/{act.doc_type}/{act.year}/{act.number}"
+    att = _el(doc, "attachments")
+    for i, a in enumerate(act.annexes, 1):
+        eid = f"att_{i}"
+        e = _el(att, "attachment", eId=eid)
+        if a.label:
+            _el(e, "num", a.label)
+        for h in a.headings:
+            _line(e, "heading", h, eid, counter)
+        d = _el(e, "doc", name="bilag")
+        ident = _el(_el(d, "meta"), "identification", source="#lawdiff")
+        this = f"{work}/!bilag_{i}"
+        expr = f"{work}/dan@{act.date}"
+        w = _frbr(ident, "FRBRWork", this, work, act.date)
+        _el(w, "FRBRcountry", value="dk")
+        x = _frbr(ident, "FRBRExpression", f"{expr}/!bilag_{i}", expr, act.date)
+        _el(x, "FRBRlanguage", language="dan")
+        _frbr(ident, "FRBRManifestation", f"{expr}/!bilag_{i}.xml", expr + ".xml", act.date)
+        _blocks(_el(d, "mainBody"), a.body, eid, counter)
+
+
+_ANNEX_META = """
+          <meta>
+            <identification source="#lawdiff">
+              <FRBRWork>
+                <FRBRthis value="{work}/!bilag_{i}"/>
+                <FRBRuri value="{work}"/>
+                <FRBRdate date="{date}" name="Generation"/>
+                <FRBRauthor href="#source"/>
+                <FRBRcountry value="dk"/>
+              </FRBRWork>
+              <FRBRExpression>
+                <FRBRthis value="{expr}/!bilag_{i}"/>
+                <FRBRuri value="{expr}"/>
+                <FRBRdate date="{date}" name="Expression"/>
+                <FRBRauthor href="#source"/>
+                <FRBRlanguage language="dan"/>
+              </FRBRExpression>
+              <FRBRManifestation>
+                <FRBRthis value="{expr}/!bilag_{i}.xml"/>
+                <FRBRuri value="{expr}.xml"/>
+                <FRBRdate date="{date}" name="Manifestation"/>
+                <FRBRauthor href="#source"/>
+              </FRBRManifestation>
+            </identification>
+          </meta>
+          """
+
+
+def _attachments_text(act: Act, counter: list[int]) -> bytes:
+    """What lxml's pretty printer writes for the act's <attachments> after "</body>" (the newline and
+    indentation before it included), as text like the body (tests/test_akn_annexes.py compares the
+    two). Raises _Unusual for what it does not handle."""
+    work = f"/akn/dk/act/{act.doc_type}/{act.year}/{act.number}"
+    values = {"work": _attr(work), "expr": _attr(f"{work}/dan@{act.date}"), "date": _attr(act.date)}
+    out = ["\n    <attachments>"]
+    try:
+        for i, a in enumerate(act.annexes, 1):
+            if a.__class__ is not Annex or a.label.__class__ is not str:
+                raise _Unusual
+            eid = f"att_{i}"
+            out.append(f'\n      <attachment eId="{eid}">')
+            if a.label:
+                out.append(f"\n        <num>{_text(a.label)}</num>")
+            for h in a.headings:
+                if h.__class__ is not Line:
+                    raise _Unusual
+                out += ("\n        ", _line_text("heading", h, eid, counter))
+            out.append('\n        <doc name="bilag">')
+            out.append(_ANNEX_META.format(i=i, **values))
+            _blocks_out("mainBody", a.body, eid, counter, 5, out)
+            out.append("\n        </doc>\n      </attachment>")
+        out.append("\n    </attachments>")
+        data = "".join(out).encode("utf-8")
+    except (AttributeError, TypeError, IndexError, UnicodeEncodeError) as e:
+        raise _Unusual from e
+    if data.translate(None, _XML_OK_BYTES) or _has_nonchar(data):
+        raise _Unusual
+    return data
 
 
 def _head_tree(act: Act) -> tuple[etree._Element, etree._Element, list[int]]:
@@ -189,9 +278,12 @@ def to_bytes(act: Act) -> bytes:
             counter = [0]
             head = _head_text(act, counter)
             body = _body_text(act, counter)
+            annexes = _attachments_text(act, counter) if act.annexes else b""
             if body is None:
-                return b"".join((head, b"<body/>", _TAIL))
-            return b"".join((head, b"<body>\n", body, b"    </body>", _TAIL))
+                return b"".join((head, b"<body/>", annexes, _TAIL))
+            return b"".join((head, b"<body>\n", body, b"    </body>", annexes, _TAIL))
+        if act.annexes:
+            raise _Unusual  # a consolidated version with annexes: rare, lxml writes all of it
         root, _, counter = _head_tree(act)
         body = _body_text(act, counter)
     except _Unusual:
@@ -722,7 +814,29 @@ def _from_bytes(data: bytes, path: str) -> Act:
         act.preamble = [_read_line(p) for p in pre.findall(_A + "p")]
     body = doc.find(_A + "body")
     act.body = [_read_unit(e, path) for e in body] if body is not None else []
+    atts = doc.find(_A + "attachments")
+    if atts is not None:
+        act.annexes = [_read_annex(e, path) for e in atts]
     return act
+
+
+def _read_annex(e, path: str) -> Annex:
+    if e.tag != _A + "attachment":
+        raise MappingError(f"uventet element <{_local(e)}> i <attachments>", file=path, line=e.sourceline)
+    a = Annex("")
+    for ch in e:
+        name = _local(ch)
+        if name == "num":
+            a.label = ch.text or ""
+        elif name == "heading":
+            a.headings.append(_read_line(ch))
+        elif name == "doc":
+            main = ch.find(_A + "mainBody")
+            if main is None:
+                raise MappingError("bilaget har intet <mainBody>", file=path, line=ch.sourceline)
+            a.body = _read_blocks(main)
+    a.num = annex_num(a.label)
+    return a
 
 
 # --- validation ------------------------------------------------------------

@@ -146,12 +146,35 @@ def _show(store: Store, args) -> int:
     if not args.address:
         sys.stdout.write(render_act(act))
         return 0
+    annex = _annex_at(act, args.address)
+    if annex is not None:
+        from .render.text import annex_lines
+
+        print("\n".join(annex_lines(annex)))
+        return 0
     target = addr.resolve(act, args.address)
     if target.pkt_text is not None:
         print(target.pkt_text)
     else:
         print("\n".join(render_unit(u) for u in target.units))
     return 0
+
+
+def _annex_at(act, address: str):
+    """The annex "bilag N" names in `act` (None when the address is not an annex); an annex the act
+    does not have is an error naming those it has."""
+    import re
+
+    m = re.fullmatch(r"\s*(?:lovens\s+)?bilag\s+(\S+(?:\s[a-zæøå])?)\s*", address, re.I)
+    if not m:
+        return None
+    want = m.group(1).replace(" ", "").lower()
+    for a in act.annexes:
+        if a.num is not None and a.num.replace(" ", "").lower() == want:
+            return a
+    have = ", ".join(a.label for a in act.annexes) or "ingen bilag"
+    raise LawdiffError(f"{act.key} har ikke bilag {m.group(1)} (loven har: {have})",
+                       hint="vælg et af lovens bilag, eller vis hele loven uden adresse")
 
 
 def _check(store: Store, args) -> int:

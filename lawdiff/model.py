@@ -125,6 +125,32 @@ class Unit:
 
 
 @dataclass(eq=False)
+class Annex:
+    """An annex (bilag) of an act: its label as printed ("Bilag 1", "Bilag A", "Tabel 3", "" where
+    the source prints none), its citation number where the label is "Bilag N" ("1", "3 a", "II";
+    None otherwise), its heading lines (the source's Rubrica before the text) and its body: lines
+    and tables in source order. A list in an annex is kept as lines, each item's label in front of
+    its first line ("1) …"): annexes are cited as a whole ("bilag 2") or by quoted words."""
+    label: str
+    num: str | None = None
+    headings: list[Line] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+
+    def cite(self) -> str:
+        return f"bilag {self.num}" if self.num else (self.label or "bilaget")
+
+
+_ANNEX_NUM = re.compile(r"^Bilag\s+(\d+(?:\s?[a-zæøå])?|[A-ZÆØÅ]|[IVXLC]+)\.?$")
+
+
+def annex_num(label: str) -> str | None:
+    """The citation number of an annex label: "Bilag 1" -> "1", "Bilag 3 a" -> "3 a", "Bilag 6." ->
+    "6", "Bilag A" -> "A"; None for any other label ("Tabel 3", "Underbilag 2.1", "Bilag")."""
+    m = _ANNEX_NUM.match(" ".join(label.split()))
+    return m.group(1) if m else None
+
+
+@dataclass(eq=False)
 class Act:
     law: str  # short name: "lab"
     title: str  # the law's title: "lov om en aktiv beskæftigelsesindsats"
@@ -137,6 +163,7 @@ class Act:
     ministry: str = ""
     preamble: list[Line] = field(default_factory=list)
     body: list[Unit] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)  # the bilag after the law text, in order
     # a version made by `lawdiff consolidate`: its base, the acts applied, the numre pending or not
     # executed, and per unit (wid) the act and nummer that last changed it (consolidate.Record)
     consolidation: "object | None" = None
@@ -276,6 +303,8 @@ def copy_act(act: Act) -> Act:
             d[k] = [_copy_unit(u) for u in v]
         elif k == "preamble":
             d[k] = [_copy_block(b) for b in v]
+        elif k == "annexes":
+            d[k] = [Annex(a.label, a.num, _copy_blocks(a.headings), _copy_blocks(a.body)) for a in v]
         elif k.startswith("_"):
             continue
         elif isinstance(v, (str, int, type(None))):

@@ -600,11 +600,24 @@ def _parse_act(raw: dict, pos: _Positions, file: str) -> Proposal:
             numre.append(Nummer(par["nummer"], entry["nummer"], mine, entry))
         # only acts in the store are executed; the others stay in the file
         items.append(Item(pi + 1, f"§ {par['nummer']}", "", changes if law else []))
+    _own_annexes(raw, items)
     act = ActFile(raw.get("kilde", ""), raw["paragraffer"], numre)
     ik = raw.get("ikrafttræden")
     return Proposal(path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],
                     status=raw["status"], laws=laws, items=items, subtitle=raw.get("undertitel", ""),
                     ikraft=ik if isinstance(ik, str) else None, act=act)
+
+
+def _own_annexes(raw: dict, items: list[Item]) -> None:
+    """Hand the amending act's own annexes (`bilag`) to the changes that cite "bilag N til denne lov"
+    (as `_bilag`: changes/annex.py executes them)."""
+    from .changes.annex import from_data
+
+    own = [from_data(d) for d in raw.get("bilag") or []]
+    for it in items:
+        for c in it.changes:
+            if "som_bilag" in c.data or "fra_bilag" in c.data:
+                c.data["_bilag"] = own
 
 
 def select(proposal: Proposal, paragraf: str, numre: list[str]) -> Proposal:

@@ -59,3 +59,14 @@ def test_failed_file_leaves_nothing_half_written(tmp_path):
     assert "1 lov importeret, 0 ændringslove genkendt, 1 fejl" in r.stdout
     written = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "statutes").rglob("*") if p.is_file())
     assert written == ["statutes/lab/2016-11-21.xml"]  # no temporary or partial files
+
+
+def test_show_prints_annexes_after_the_law_text_and_one_annex_by_its_number(tmp_path):
+    r = run("import", "lexdania", str(CORPUS / "2014/2014-1109.xml"), "--law", "zone", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("show", "zone", cwd=tmp_path)
+    assert r.returncode == 0 and "\nBilag A\nFølgende lande er omfattet af zone A:\n" in r.stdout
+    r = run("show", "zone", "bilag A", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("Bilag A\nFølgende lande er omfattet af zone A:\n")
+    r = run("show", "zone", "bilag 2", cwd=tmp_path)
+    assert r.returncode == 1 and "har ikke bilag 2 (loven har: Bilag A)" in r.stderr and "Traceback" not in r.stderr

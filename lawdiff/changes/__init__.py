@@ -4,7 +4,8 @@ is executed on the engine's working copy of an act.
 
 One module per kind — `words` (ændres/udgår/indsættes efter/før, also »overalt«), `repeal`
 (ophæves, and ophæves-og-i-stedet-indsættes), `rewrite` (affattes), `insert` (ny: stk., nr., litra,
-pkt., §§, kapitler), `heading` (headings and the act's title) — each with:
+pkt., §§, kapitler), `heading` (headings and the act's title), `annex` (every change addressed to an
+annex, bilag: the engine asks its `handles` before the verb's kind; it owns no verb) — each with:
 - reading: `PARSERS`-style functions `(Reader, ctx) -> dict | None` that read one clause of a
   nummer's sentence at the reader's position (`read`, `read_in`, `read_top`, `read_verb`,
   `read_follow_on`; `heading` reads only the rarer heading forms: official text mostly reads a

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import heading, insert, repeal, rewrite, words
+from . import annex, heading, insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place
 
-KINDS = (heading, words, insert, rewrite, repeal)  # heading: only its rarer forms (is_kind)
+KINDS = (annex, heading, words, insert, rewrite, repeal)  # heading, annex: only their own forms (is_kind)
 
 
 def kind_module(ch: dict):
@@ -29,7 +29,9 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
         ch = words.read_follow_on(r, prev) or insert.read_follow_on(r, prev)
         if ch:
             return ch
-    ch = heading.read(r, prev, first) or insert.read_top(r, prev, first)
+    # annex.read claims only whole sentences of its forms ("Efter bilag 1 indsættes bilag 2, der affattes
+    # som …"), which the others would refuse at their first words
+    ch = annex.read(r, prev, first) or heading.read(r, prev, first) or insert.read_top(r, prev, first)
     if ch:
         return ch
     start = r.pos

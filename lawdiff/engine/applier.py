@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
-from ..changes import heading, insert, repeal, rewrite, words
+from ..changes import annex, heading, insert, repeal, rewrite, words
 from ..changes.log import Edit, LineKey, Placement, change_id
 from ..changes.tree import (
     _BILAG,
@@ -169,11 +169,15 @@ class _Applier(_Finding, _Rykning, _RefScan):
 
     def special(self, c: Change, text, key: str):
         """("heading", unit) / ("title", None) / ("note", None) for an address beyond provisions,
-        None for a provision. Annexes are refused: the model has none."""
+        None for a provision. An annex cited beside other addresses is refused (one cited alone is
+        changes/annex.py's)."""
         t = norm_map(str(text))[0]
         if _BILAG.match(t):
-            raise c.error(f"»{text}«: lawdiff kan endnu ikke udføre ændringer af bilag (modellen har ingen bilag)",
-                          key, hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+            # a change citing an annex alone is executed by changes/annex.py (annex.handles); here an
+            # annex stands beside other addresses ("§ 77, stk. 1, … og bilag 5, nr. 3")
+            raise c.error(f"»{text}«: lawdiff kan ikke udføre en ændring, der citerer et bilag sammen med "
+                          f"andre steder", key, hint="skriv ændringen af bilaget som en ændring for sig, eller "
+                                                     "markér nummeret som ikke udført (ikke_udført)")
         if _TITLE.match(t):
             return ("title", None)
         if _TITLE_NOTE.match(t):
@@ -522,7 +526,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
     def apply(self, c: Change) -> None:
         """Execute one change: its "der bliver" checked, then its kind's `execute` (lawdiff/changes/)."""
         self.check_der_bliver(c)
-        execute = EXECUTE.get(c.verb)
+        # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
+        execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
             raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
         execute(self, c)

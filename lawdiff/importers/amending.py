@@ -12,7 +12,8 @@ amends other acts gives its ændringsparagraffer only, with the rules of its own
 (`ikraft.original_ikraft`: none at all when one of their sentences cannot be read).
 
 The YAML written (`dump`) is deterministic and readable: block scalars for multi-line text.
-Partial: annexes of the amending act are not read.
+The act's own annexes (the new text of "Bilag 2 affattes som bilag 1 til denne lov") are kept in
+`bilag` (`own_annexes`), each block as data (docs/format.md, "Annexes").
 """
 from __future__ import annotations
 
@@ -691,15 +692,64 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             if text:
                 others.append({"tekst": text})
     doc["paragraffer"] = paragraffer
-    annexes = [ch for ch in root if ch.tag == "Bilag"]
-    if annexes:  # not read (see the module's docstring): say so, the file looks complete otherwise
-        act.warnings.append(f"{name}:{annexes[0].sourceline}: lovens {len(annexes)} bilag læses ikke "
-                            f"(lawdiff har ingen bilag); numre, der henviser til dem, udføres ikke")
+    own = own_annexes(root, name, act.warnings)
+    if own:
+        doc["bilag"] = own
     if ikraft and not unread:
         doc["ikrafttræden"] = ikraft
     if others:
         doc["øvrige"] = others
     return act
+
+
+# --- the act's own annexes ---------------------------------------------------------------------
+
+def own_annexes(root, name: str, warnings: list[str]) -> list[dict]:
+    """The amending act's <Bilag> as the amendment file's `bilag`: read as the LexDania importer
+    reads an act version's annexes (lexdania.read_annexes; a picture is reported), written as data."""
+    from .lexdania import _Reader, read_annexes
+
+    r = _Reader(name, False)
+    annexes = read_annexes(r, root)
+    warnings.extend(r.repairs)
+    return [annex_data(a) for a in annexes]
+
+
+def annex_data(a) -> dict:
+    """One model.Annex as amendment-file data: {betegnelse, overskrift?, indhold}."""
+    out: dict = {"betegnelse": a.label}
+    if a.headings:
+        out["overskrift"] = [_block_data(h) for h in a.headings]
+    out["indhold"] = [_block_data(b) for b in a.body]
+    return out
+
+
+def _block_data(b):
+    """A line as its text (with notes: {linje, noter}); a table as {tabel: rows of cells}, a cell as
+    its text or {celle, hoved, kolonner, rækker} where it is a header or spans."""
+    from ..model import Line
+
+    if isinstance(b, Line):
+        if not b.notes:
+            return b.text
+        return {**({"linje": b.text} if b.text else {}), "noter": [{"markør": n.marker, "linjer": list(n.lines)} for n in b.notes]}
+    rows = []
+    for row in b.rows:
+        cells = []
+        for c in row:
+            if not c.header and c.colspan == 1 and c.rowspan == 1:
+                cells.append(c.text)
+            else:
+                cell = {"celle": c.text} if c.text else {}  # an empty value is refused by the loader
+                if c.header:
+                    cell["hoved"] = True
+                if c.colspan != 1:
+                    cell["kolonner"] = c.colspan
+                if c.rowspan != 1:
+                    cell["rækker"] = c.rowspan
+                cells.append(cell)
+        rows.append(cells)
+    return {"tabel": rows}
 
 
 def has_amendments(data: bytes) -> bool:

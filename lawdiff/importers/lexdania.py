@@ -33,7 +33,7 @@ from .. import labels
 from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
-from ..model import DANISH, Act, Cell, Line, Note, Table, Unit, assign_eids
+from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
 from ..text import norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
@@ -1237,16 +1237,122 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if not any(True for _ in _sections(act)):
         raise MappingError("dokumentet indeholder ingen paragraffer", file=path, line=body.sourceline)
     r.check_sections(act)
-    annexes = [ch for ch in root if ch.tag == "Bilag"]
-    if annexes:  # the model has no annexes (README, Known limits): the act version is without them
-        r.repairs.append(f"{path}:{annexes[0].sourceline}: dokumentets {len(annexes)} bilag importeres ikke "
-                         f"(lawdiff har ingen bilag); lovversionen indeholder kun lovteksten")
+    act.annexes = read_annexes(r, root)
     assign_eids(act, wids=True)  # and assign_wids(act), in the same walk
     refs = r.refs
     if refs is not None:
         r.repairs.extend(refs.warnings(path))
     return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped,
                         footnote_refs=refs.removed if refs is not None else 0)
+
+
+# --- annexes (bilag) --------------------------------------------------------------------------
+
+def read_annexes(r: _Reader, root: etree._Element) -> list[Annex]:
+    """The document's <Bilag>, in order, as annexes. One pass over each annex's elements; what has
+    no text is reported (an <Image>), anything unknown is refused: nothing is left out unseen."""
+    out = []
+    for ch in root:
+        if ch.tag == "Bilag":
+            out.append(_annex(r, ch))
+    return out
+
+
+def _annex(r: _Reader, el: etree._Element) -> Annex:
+    label = " ".join((_explicatus(el) or "").split())
+    annex = Annex(label, annex_num(label))
+    for ch in el:
+        tag = ch.tag
+        if tag == "Explicatus":
+            continue
+        if tag == "Rubrica":  # a heading line of the annex (before its text, or a second one after it)
+            (annex.body if annex.body else annex.headings).extend(r.lines_of(ch))
+        elif tag == "BilagIndhold":
+            for tg in ch:
+                if tg.tag != "TekstGruppe":
+                    raise r.fail(tg, "uventet element i <BilagIndhold>")
+                _annex_blocks(r, tg, annex, "")
+        elif isinstance(tag, str):
+            raise r.fail(ch, "uventet element i <Bilag>")
+    return annex
+
+
+def _annex_blocks(r: _Reader, el: etree._Element, annex: Annex, lead: str) -> str:
+    """Append the lines and tables below `el` (a TekstGruppe, Exitus or an item of a list) to the
+    annex's body in source order. `lead`, a list item's label, goes in front of the next line;
+    returns it if no line took it."""
+    body = annex.body
+    for ch in el:
+        tag = ch.tag
+        if tag == "Linea":
+            text = linea_text(ch, r.path, r.refs)
+            if text is None:
+                continue  # nothing but footnote references
+            if lead:
+                text, lead = f"{lead} {text}" if text else lead, ""
+            elif not text:
+                continue  # an empty Linea: nothing to keep
+            body.append(Line(text))
+        elif tag in ("Exitus", "TekstGruppe"):
+            lead = _annex_blocks(r, ch, annex, lead)
+        elif tag == "Rubrica":
+            body.extend(r.lines_of(ch))
+        elif tag == "Nota":
+            if body and isinstance(body[-1], Line):
+                body[-1].notes.append(r.note(ch))
+            else:
+                body.append(Line("", [r.note(ch)]))
+        elif tag == "Table":
+            _annex_table(r, ch, annex)
+        elif tag == "Index":
+            for ind in ch:
+                if ind.tag != "Indentatio":
+                    raise r.fail(ind, "uventet element i <Index>")
+                item = " ".join((_explicatus(ind) or "").split())
+                rest = _annex_blocks(r, ind, annex, f"{lead} {item}".strip() if lead else item)
+                if rest:  # an item with a label and no text
+                    body.append(Line(rest))
+                lead = ""
+        elif tag == "Image":  # a picture has no text the model can hold: say so, never silently
+            r.repairs.append(f"{r.path}:{ch.sourceline}: et billede i {annex.label or 'et bilag'} importeres "
+                             f"ikke (lawdiff har kun bilagets tekst og tabeller)")
+        elif tag == "Explicatus":
+            continue  # an item's label: read by the caller
+        elif isinstance(tag, str):
+            raise r.fail(ch, f"uventet element i <{el.tag}>")
+    return lead
+
+
+def _annex_table(r: _Reader, el: etree._Element, annex: Annex) -> None:
+    """A table of an annex, as `_Reader.table` reads one in the law text, but an annex's table may
+    hold a caption (<Rubrica>: its lines go before the table, the model's table has no caption) and
+    a picture in a cell (reported, as in the body of an annex)."""
+    rows = []
+    for tr in el:
+        if tr.tag == "Rubrica":
+            annex.body.extend(r.lines_of(tr))
+            continue
+        if tr.tag != "Tr":
+            raise r.fail(tr, "uventet element i <Table>")
+        row = []
+        for cell in tr:
+            if cell.tag not in ("Td", "Th"):
+                raise r.fail(cell, "uventet element i <Tr>")
+            for x in cell.iterdescendants():
+                if x.tag == "Image":
+                    r.repairs.append(f"{r.path}:{x.sourceline}: et billede i en tabel i {annex.label or 'et bilag'} "
+                                     f"importeres ikke (lawdiff har kun bilagets tekst og tabeller)")
+                elif x.tag not in r._CELL_CONTENT:
+                    raise r.fail(x, f"uventet element i <{cell.tag}>")
+            text = " ".join(r.texts(cell.iter("Linea")))
+            try:
+                spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
+            except ValueProblem as e:
+                raise MappingError(f"<{cell.tag}>: {e.message}", file=r.path, line=cell.sourceline,
+                                   hint=e.hint) from None
+            row.append(Cell(text, cell.tag == "Th", *spans))
+        rows.append(row)
+    annex.body.append(Table(rows))
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:

@@ -123,6 +123,7 @@ class _Builder:
         body = [self._act_unit(u, notes, 2) for u in act.body]
         title = f"{_cap(act.title)} ({act.source})"
         html = self.render("act.html", path, title=title, act=act, toc=_toc(act.body), body=Markup("\n").join(body),
+                           annexes=_annexes(act, notes),
                            preamble=preamble, preamble_notes=pre_notes,
                            previous=previous, versions=versions,
                            compare_href=_rel(path, compare_path(act.law, previous.date, act.date)) if previous else None,
@@ -417,6 +418,33 @@ def _parents(u: Unit, parent: Unit | None, out: dict) -> None:
     out[u.wid] = parent
     for c in u.children:
         _parents(c, u, out)
+
+
+def _annexes(act: Act, notes: Notes) -> Markup:
+    """The act's annexes (bilag) after the law text: label, heading lines, lines and tables in
+    order, each annex's footnotes after it. (Compare pages and redlines do not show annexes yet.)"""
+    out = []
+    for i, a in enumerate(act.annexes, 1):
+        parts = [Markup('<section class="bilag" id="bilag-{}">').format(i),
+                 Markup("<h2>{}</h2>").format(a.label or "Bilag")]
+        parts += [Markup('<p class="bilag-overskrift">{}</p>').format(notes.line(h)) for h in a.headings]
+        for b in a.body:
+            if isinstance(b, Line):
+                parts.append(Markup("<p>{}</p>").format(notes.line(b)))
+                continue
+            rows = []
+            for row in b.rows:
+                cells = []
+                for c in row:
+                    tag = "th" if c.header else "td"
+                    span = (Markup(' colspan="{}"').format(c.colspan) if c.colspan != 1 else Markup("")) + \
+                        (Markup(' rowspan="{}"').format(c.rowspan) if c.rowspan != 1 else Markup(""))
+                    cells.append(Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), span, c.text))
+                rows.append(Markup("<tr>") + Markup("").join(cells) + Markup("</tr>"))
+            parts.append(Markup('<table class="bilag-tabel">') + Markup("").join(rows) + Markup("</table>"))
+        parts += [notes.aside(), Markup("</section>")]
+        out.append(Markup("\n").join(parts))
+    return Markup("\n").join(out)
 
 
 def _preamble(lines: list[Line], notes: Notes) -> list[Markup]:

@@ -1,7 +1,7 @@
 """Plain-text rendering in the official layout ("§ 68 a. …", "Stk. 2. …", "1) …")."""
 from __future__ import annotations
 
-from ..model import Act, Table, Unit
+from ..model import Act, Annex, Table, Unit
 from ..text import blocks_text, plain_text  # noqa: F401  (plain_text: re-exported)
 
 
@@ -70,6 +70,24 @@ def render_act(act: Act) -> str:
     for u in act.body:
         body.extend(unit_lines(u))
         body.append("")
+    for a in act.annexes:
+        body.extend(annex_lines(a))
+        body.append("")
     return "\n".join(head + body).rstrip() + "\n"
+
+
+def annex_lines(annex: Annex) -> list[str]:
+    """An annex after the law text: its label ("Bilag 1"), its heading lines, then each line of its
+    text on a line of its own and a table as one line per row, with its footnotes at the end."""
+    out = [annex.label or "Bilag"]
+    out.extend(h.text for h in annex.headings if h.text)
+    for b in annex.body:
+        if isinstance(b, Table):
+            out.extend(" | ".join(c.text for c in row) for row in b.rows)
+        elif b.text:
+            out.append(b.text)
+    out.extend(f"[Fodnote {n.marker}: {' '.join(n.lines)}]"
+               for b in annex.headings + annex.body if not isinstance(b, Table) for n in b.notes)
+    return out
 
 

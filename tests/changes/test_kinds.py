@@ -49,6 +49,22 @@ SENTENCES = [
     ("Overskriften »Børnemiljøvurdering« efter § 11 udgår.",  # 2011-275 § 1, nr. 7
      [{"ophæves": "overskriften efter § 11", "overskrift_citat": "Børnemiljøvurdering", "verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
+    # annex.py: the whole-annex forms the others do not read (2016-637 § 1, nr. 6; 2016-297 § 1, nr. 6;
+    # 2014-1472 § 1, nr. 2; 2015-543 § 1, nr. 5) and an annex letter as an address (2011-465 § 1, nr. 43)
+    ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov.", [{"affattes": "bilag 4 og 5", "som_bilag": "1 og 2"}]),
+    ("Bilag B-D ophæves.", [{"ophæves": "bilag B-D"}]),
+    ("Som bilag 2 a indsættes bilag 1 til denne lov.", [{"ny": "bilag", "som": "bilag 2 a", "fra_bilag": "1"}]),
+    ("Som bilag 1 a, 4 og 5 indsættes bilag 1, 2 og 3 til denne lov.",
+     [{"ny": "bilag", "som": "bilag 1 a, 4 og 5", "fra_bilag": "1, 2 og 3"}]),
+    ("I bilag A ændres »§ 4, stk. 2, nr. 3« til: »§ 4, stk. 3, nr. 3«.", [{"i": "bilag A"}]),
+    ("Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov.",  # 2010-535
+     [{"ophæves": "lovens bilag 1", "som": "bilag 1-3", "fra_bilag": "1-3", "der_affattes": True}]),
+    ("Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov.",  # 2011-159
+     [{"ny": "bilag", "efter": "bilag 1", "som": "bilag 2 og 3", "fra_bilag": "1 og 2", "henholdsvis": True}]),
+    ("Efter bilag 1 indsættes bilag 2, der affattes som bilag 1 til denne lov.",  # 2011-632
+     [{"ny": "bilag", "efter": "bilag 1", "som": "bilag 2", "fra_bilag": "1", "der_affattes": True}]),
+    ("Bilag 1 ophæves, og i stedet indsættes bilag 1 og 2 til denne lov.",  # 2016-657
+     [{"ophæves": "bilag 1", "fra_bilag": "1 og 2"}]),
     # new text quoted in the sentence (2012-1287 § 2, nr. 51; 2012-1354 § 11, nr. 1)
     ("Overskriften til kapitel 27 affattes således: »Inddragelse af tilladelse«.",
      [{"affattes": "overskriften til kapitel 27", "tekst": "Inddragelse af tilladelse", "inline": True}]),

@@ -41,7 +41,7 @@ def _refusal_cause(official: str, reason: str) -> str:
     """What kind of nummer the reader refuses, for the printed figures."""
     head = official.split("»", 1)[0]
     if re.search(r"\b[Bb]ilag\b", head):
-        return "bilag (the model has no annexes)"
+        return "bilag: parts of an annex ('liste A, nr. 32', 'afsnittet »…«') and rarer forms"
     if re.match(r"^\d+\. I § 1, nr\. \d+,", official):
         return "a nummer amending a nummer of another amending act"
     if "tabel" in reason:
@@ -124,4 +124,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # forms, "udgår »A«, og i stedet indsættes:", "ophæves, og i stedet indsættes som stk. 3-5:", "som nyt
     # kapitel", "efter stk. 2, der bliver stk. 4, som stk. 5:", "… før § 284 i kapitel 18:", "ændres i 4.
     # pkt., der bliver 5. pkt., »…«", three more typos of FALLBACK_TYPOS)
-    assert identical >= 19319 and refused <= 94
+    # branch annex: 19,332 identical, 81 not executed (bilag 34 -> 21: changes/annex.py reads "Bilag 4 og
+    # 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes bilag 1
+    # til denne lov", "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som …",
+    # "Efter bilag 1 indsættes bilag 2, der affattes som …", and an annex letter as an address)
+    assert identical >= 19332 and refused <= 81

@@ -34,6 +34,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from lawdiff import akn
@@ -879,17 +880,18 @@ def test_placeholders_are_not_reported():
         assert not any("paragraf uden nummer" in w and "Ophævet" in w for w in imported(f.read_bytes(), "x")["warnings"])
 
 
-def test_an_act_with_annexes_says_they_are_not_imported():
-    """Bilag are not in the model (README, Known limits); the import said nothing, so an act
-    version without its annexes looked complete."""
+def test_an_act_with_annexes_keeps_them():
+    """Bilag are imported into the act version (written as <attachments>), without the old warning
+    that they are not; an amending act's own bilag are in its amendment file (`bilag`)."""
     f = next(f for f in CORPUS_SAMPLE if _features(f.read_bytes())[0] == "LBK" and b"<Bilag" in f.read_bytes())
     got = imported(f.read_bytes(), "x.xml")
-    line = etree.fromstring(f.read_bytes()).find("Bilag").sourceline
-    assert any(w.startswith(f"x.xml:{line}: dokumentets ") and "bilag importeres ikke" in w for w in got["warnings"])
+    label = " ".join((etree.fromstring(f.read_bytes()).find("Bilag").findtext("Explicatus") or "").split())
+    assert b"<attachments>" in got["akn"] and f"<num>{label}</num>".encode() in got["akn"]
+    assert not any("bilag importeres ikke" in w for w in got["warnings"])
     f = next(f for f in CORPUS_SAMPLE if _features(f.read_bytes())[0] == "LOV Æ" and b"<Bilag" in f.read_bytes())
     got = imported(f.read_bytes(), "x.xml")
-    line = etree.fromstring(f.read_bytes()).find("Bilag").sourceline
-    assert any(w.startswith(f"x.xml:{line}: lovens ") and "bilag læses ikke" in w for w in got["amending_warnings"])
+    n = len(etree.fromstring(f.read_bytes()).findall("Bilag"))
+    assert len(yaml.safe_load(got["amendment"])["bilag"]) == n
 
 
 def test_an_element_inside_a_label_is_refused():

@@ -1,0 +1,516 @@
+"""Annexes (bilag): every change addressed to an annex of the amended act, in one home.
+
+Execution (`execute(ap, c)`) of the change data the readers give (docs/format.md, "Annexes"):
+
+    Bilag 3 ophæves.                                        {ophæves: "bilag 3"}   ("bilag 2-7", "bilag 1 og 2")
+    Bilag 2 affattes som bilag 1 til denne lov.             {affattes: "bilag 2", som_bilag: "1"}
+    Bilag 4 affattes således: »Bilag 4 / …«                 {affattes: "bilag 4", tekst}
+    Som bilag 4 indsættes bilag 2 til denne lov.            {ny: bilag, som: "bilag 4", fra_bilag: "2"}
+    Som bilag 2 indsættes: »Bilag 2 / …«                    {ny: bilag, som: "bilag 2", tekst}
+    Overskriften til bilag 4 affattes således: »…«          {affattes: "overskriften til bilag 4", tekst}
+    I bilag 1[, nr. 3] ændres »A« til: »B«.                 {i: "bilag 1, nr. 3", ændres, til}  (also udgår,
+                                                            indsættes_efter / indsættes_før + tekst)
+
+The text of "bilag N til denne lov" is the amending act's own annex (the amendment file's `bilag`,
+which the loader hands to the change as `_bilag`). Anything not certain is refused with the act, §
+and nummer: an annex number the act does not have, a number already taken, an annex of the
+amending act that is missing or has no text, a new annex whose printed label ("»Bilag 4") is not
+the number it is given, words that stand in the annex more or less than once, an address inside an
+annex other than "nr. N" (a line beginning "N)" or "N."), a hand-written proposal (its lovforslag
+text cannot be derived yet).
+
+    Efter bilag 1 indsættes bilag 2, der affattes som       {ny: bilag, efter: "bilag 1", som: "bilag 2",
+    bilag 1 til denne lov.                                   fra_bilag: "1", der_affattes: true}
+    Lovens bilag 1 ophæves, og i stedet indsættes bilag     {ophæves: "lovens bilag 1", som: "bilag 1-3",
+    1-3, der affattes som bilag 1-3 til denne lov.           fra_bilag: "1-3", der_affattes: true}
+
+Reading and wording: the last two shapes are this module's own (`is_kind`; listed first in
+nummer.KINDS). The others have the shape of the kind owning their verb, which words them: the
+common sentences are still read where they were before this kind existed — `rewrite` ("Bilag 2
+affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 til denne lov"),
+`repeal` and `words` (an annex as the address) — and `read` here reads the forms they did not ("Bilag
+4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
+Not read: parts of an annex ("Bilag 1, liste A, nr. 32, ophæves", "afsnittet »Metode C«"), "Før bilag
+1 indsættes som bilag 1, 2, 2 a, 3 og 4 … Bilag 1 bliver herefter bilag 5."
+
+Not recorded beyond a `Placement(c, "annex", [])`: the consolidation record and `blame` do not
+attribute annexes, and redlines/`diff` do not show them (the site's act page does).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Annex, Cell, Line, Note, Table, annex_num
+from ..text import norm_map
+from .log import Placement
+
+VERBS: tuple[str, ...] = ()  # an annex change uses the other kinds' verbs: dispatched by `handles`
+
+_ONE = r"(?:\d+(?:\s?[a-zæøå])?|[A-ZÆØÅ]|[IVXLC]+)"
+_LIST = rf"{_ONE}(?:(?:\s*,\s*|\s+og\s+|\s*-\s*){_ONE}(?![\w]))*"
+_ADDR = re.compile(rf"^\s*(?:lovens\s+)?bilag\s+(?P<nums>{_LIST})\s*(?:,\s*(?P<rest>.+?))?\s*,?\s*$", re.I)
+_HEADING = re.compile(r"^\s*overskriften\s+til\s+(?:lovens\s+)?bilag\s+(?P<nums>\S+(?:\s[a-zæøå])?)\s*,?\s*$", re.I)
+_NUMS = re.compile(rf"^(?P<a>{_ONE})(?:\s*-\s*(?P<b>{_ONE})|(?P<more>(?:,\s*{_ONE})*\s+og\s+{_ONE}))?$")
+_LABEL_LINE = re.compile(r"^»?\s*Bilag\s+(?P<num>\S+(?:\s[a-zæøå])?)\.?\s*$")
+_WORD_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+_KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "tekst", "samme_sted",
+          "punktum_efter", "til", "delt", "_bilag", "efter", "der_affattes", "henholdsvis", *_WORD_VERBS}
+
+
+def _is_annex(text) -> bool:
+    return isinstance(text, str) and (bool(re.match(r"^\s*(?:lovens\s+)?bilag\b", text, re.I))
+                                      or bool(_HEADING.match(text)))
+
+
+def handles(c) -> bool:
+    """Whether change `c` is addressed to an annex (the engine then executes it here)."""
+    d = c.data
+    return (d.get("ny") == "bilag" or "som_bilag" in d or "fra_bilag" in d
+            or any(_is_annex(d.get(k)) for k in ("i", "affattes", "ophæves")))
+
+
+# --- reading and wording ------------------------------------------------------------------------
+
+_R_LIST = r"(?:\d+(?: [a-zæøå])?|[A-ZÆØÅ])(?:(?:, | og |-)(?:\d+(?: [a-zæøå])?|[A-ZÆØÅ])\b)*"
+_R_REWRITE = rf"(Lovens bilag|Bilag) ({_R_LIST}) affattes som bilag ({_R_LIST}) til denne lov(?=\.?$)"
+_R_REPEAL = rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves(?=\.?$)"
+_R_INSERT = rf"Som bilag ({_R_LIST}) indsættes bilag ({_R_LIST}) til denne lov(?=\.?$)"
+
+
+_R_THEIRS = rf"(henholdsvis )?bilag ({_R_LIST}|\d+(?: [a-zæøå])?(?:, bilag \d+(?: [a-zæøå])?)* og bilag \d+(?: [a-zæøå])?) til denne lov"
+_R_AFTER = rf"Efter bilag ({_R_LIST}) indsættes bilag ({_R_LIST}), der affattes som {_R_THEIRS}(?=\.?$)"
+_R_INSTEAD = (rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves, og i stedet indsættes bilag ({_R_LIST})"
+              rf"(?:, der affattes som {_R_THEIRS}| til denne lov)(?=\.?$)")
+
+
+def _theirs(m, at: int) -> tuple[str, bool]:
+    """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
+    return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
+
+
+def read(r, prev: dict | None, first: bool) -> dict | None:
+    """The whole-annex sentences the other kinds do not read: several annexes or an annex letter
+    or "2 a" ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a
+    indsættes bilag 1 til denne lov"). The data has the other kinds' shape (rewrite, repeal, insert),
+    which word it back."""
+    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ")):
+        return None
+    m = r.rx(_R_AFTER)
+    if m:  # "Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov"
+        fra, hhv = _theirs(m, 3)
+        return {"ny": "bilag", "efter": f"bilag {m.group(1)}", "som": f"bilag {m.group(2)}", "fra_bilag": fra,
+                "der_affattes": True, **({"henholdsvis": True} if hhv else {})}
+    m = r.rx(_R_INSTEAD)
+    if m:  # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
+        ch = {"ophæves": f"{m.group(1).lower()} {m.group(2)}"}
+        if m.group(5) is None:  # "…, og i stedet indsættes bilag 1 og 2 til denne lov"
+            return {**ch, "fra_bilag": m.group(3)}
+        fra, hhv = _theirs(m, 4)
+        return {**ch, "som": f"bilag {m.group(3)}", "fra_bilag": fra, "der_affattes": True,
+                **({"henholdsvis": True} if hhv else {})}
+    m = r.rx(_R_REWRITE)
+    if m:
+        return {"affattes": f"{m.group(1).lower()} {m.group(2)}", "som_bilag": m.group(3)}
+    m = r.rx(_R_REPEAL)
+    if m:
+        return {"ophæves": f"{m.group(1).lower()} {m.group(2)}"}
+    m = r.rx(_R_INSERT)
+    if m:
+        return {"ny": "bilag", "som": f"bilag {m.group(1)}", "fra_bilag": m.group(2)}
+    return None
+
+
+def _their_words(ch: dict) -> str:
+    fra = str(ch["fra_bilag"])
+    if ch.get("henholdsvis"):
+        parsed = parse_nums(fra)
+        nums = parsed[0] if parsed and not parsed[1] else [fra]
+        return "henholdsvis " + ", ".join(f"bilag {n}" for n in nums[:-1]) + f" og bilag {nums[-1]}"
+    return f"bilag {fra}"
+
+
+def format(ch: dict, prev: dict | None, first: bool) -> str:
+    """The annex's own shapes (`is_kind`): "Efter bilag 1 indsættes bilag 2, der affattes som …" and
+    "Bilag 1 ophæves, og i stedet indsættes …". Other annex data has the shape of rewrite, repeal or
+    insert, which word it."""
+    if not is_kind(ch):
+        from . import nummer
+
+        return nummer.kind_module(ch).format(ch, prev, first)
+    if "efter" in ch:
+        return (f"Efter {ch['efter']} indsættes {ch['som']}, der affattes som {_their_words(ch)} til denne lov")
+    head = str(ch["ophæves"])
+    head = head[:1].upper() + head[1:]
+    if ch.get("der_affattes"):
+        return (f"{head} ophæves, og i stedet indsættes {ch['som']}, der affattes som {_their_words(ch)} "
+                f"til denne lov")
+    return f"{head} ophæves, og i stedet indsættes bilag {ch['fra_bilag']} til denne lov"
+
+
+def is_kind(ch: dict) -> bool:
+    """The shapes only this kind words; listed first in nummer.KINDS."""
+    return bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch)
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+def _key(num: str) -> str:
+    return re.sub(r"\s+", "", num).lower()
+
+
+def _order(num: str) -> tuple:
+    """A sort key for annex numbers: "2" < "2 a" < "3"; letters ("A" < "B") after numbers."""
+    m = re.match(r"^(\d+)\s?([a-zæøå]?)$", num)
+    if m:
+        return (0, int(m.group(1)), m.group(2))
+    return (1, 0, num)
+
+
+def parse_nums(text: str) -> tuple[list[str], bool] | None:
+    """"2" -> (["2"], False); "1 og 2", "1, 2 og 3" -> ([…], False); "2-7", "B-D" -> (["2", "7"], True)."""
+    m = _NUMS.match(text.strip())
+    if not m:
+        return None
+    if m.group("b"):
+        return [m.group("a"), m.group("b")], True
+    if m.group("more"):
+        return [m.group("a")] + [x.strip() for x in re.split(r",|\bog\b", m.group("more")) if x.strip()], False
+    return [m.group("a")], False
+
+
+def expand(text: str) -> list[str] | None:
+    """The numbers a list or range names: "1 og 2" -> ["1", "2"], "1-3" -> ["1", "2", "3"], "B-D" ->
+    ["B", "C", "D"]; None when it cannot be read (a range "2-3 a" is not expanded: refused)."""
+    parsed = parse_nums(text)
+    if parsed is None:
+        return None
+    nums, is_range = parsed
+    if not is_range:
+        return nums
+    a, b = nums
+    if a.isdigit() and b.isdigit() and int(a) <= int(b):
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    if len(a) == 1 == len(b) and a.isalpha() and b.isalpha() and a.isupper() and b.isupper() and a <= b:
+        return [chr(n) for n in range(ord(a), ord(b) + 1)]
+    return None
+
+
+def _find(annexes: list[Annex], num: str) -> int | None:
+    k = _key(num)
+    hits = [i for i, a in enumerate(annexes) if a.num is not None and _key(a.num) == k]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
+    """The indexes of the annexes `text` cites ("bilag 2", "bilag 1 og 2", "bilag 2-7": every annex
+    from 2 to 7 as the act orders them), and what follows the number (", nr. 3")."""
+    m = _ADDR.match(text)
+    parsed = parse_nums(m.group("nums")) if m else None
+    if parsed is None:
+        raise c.error(f"»{text}«: bilagets nummer kan ikke læses", key, hint="skriv fx »bilag 2« eller »bilag 2-4«")
+    nums, is_range = parsed
+    annexes = ap.r.new.annexes
+    found = []
+    for n in nums:
+        i = _find(annexes, n)
+        if i is None:
+            have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
+            raise c.error(f"loven har ikke bilag {n} (loven har: {have})", key,
+                          hint="ret bilagets nummer, eller markér nummeret som ikke udført")
+        found.append(i)
+    if is_range:
+        if found[0] > found[1]:
+            raise c.error(f"»{text}«: bilag {nums[0]} står efter bilag {nums[1]} i loven", key)
+        found = list(range(found[0], found[1] + 1))
+    return found, m.group("rest")
+
+
+# --- the amending act's own annexes and new text -----------------------------------------------------
+
+def from_data(d: dict) -> Annex:
+    """An annex of the amendment file (`bilag`: betegnelse, overskrift, indhold) as a model.Annex."""
+    label = str(d.get("betegnelse", ""))
+    return Annex(label, annex_num(label), [_block(b) for b in d.get("overskrift") or []],
+                 [_block(b) for b in d.get("indhold") or []])
+
+
+def _block(b):
+    if isinstance(b, str):
+        return Line(b)
+    if "tabel" in b:
+        return Table([[Cell(x) if isinstance(x, str) else
+                       Cell(x.get("celle", ""), bool(x.get("hoved")), int(x.get("kolonner", 1)), int(x.get("rækker", 1)))
+                       for x in row] for row in b["tabel"]])
+    return Line(b.get("linje", ""), [Note(n["markør"], list(n["linjer"])) for n in b.get("noter") or []])
+
+
+def _own(c, num: str, key: str) -> Annex:
+    own = c.data.get("_bilag")
+    if own is None:
+        raise c.error(f"bilag {num} til denne lov: filen har ingen bilag (»bilag:«)", key,
+                      hint="importér ændringsloven igen med lawdiff import lexdania, så dens bilag kommer med")
+    hits = [a for a in own if a.num is not None and _key(a.num) == _key(num)]
+    if len(hits) != 1:
+        raise c.error(f"bilag {num} til denne lov findes ikke i filens »bilag:«", key,
+                      hint="ret nummeret, eller markér nummeret som ikke udført")
+    return hits[0]
+
+
+def _text_blocks(text: str) -> list:
+    """New annex text as written in a change's `tekst`: one line per line, a run of "| a | b |" rows
+    one table."""
+    out: list = []
+    in_table = False
+    for ln in str(text).split("\n"):
+        s = ln.strip()
+        if len(s) >= 2 and s.startswith("|") and s.endswith("|"):
+            row = [Cell(x.strip()) for x in s[1:-1].split("|")]
+            if in_table:
+                out[-1].rows.append(row)
+            else:
+                out.append(Table([row]))
+            in_table = True
+        elif s:
+            out.append(Line(s))
+            in_table = False
+    return out
+
+
+def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex]:
+    """The new annexes `want` (numbers) made of `blocks` (the first `heads` of which are heading
+    lines): split where a line is a label "»Bilag N" / "Bilag N."; without such lines the whole
+    text is one annex. The label lines must name exactly the numbers wanted; the quotation marks
+    around the whole (»…«) go."""
+    blocks = list(blocks)
+    starts = [i for i, b in enumerate(blocks) if isinstance(b, Line) and _LABEL_LINE.match(b.text)]
+    if want is None:  # the numbers are the text's own labels
+        if len(starts) != 1:
+            raise c.error("ændringen giver ikke de nye bilags numre, og teksten har ikke netop én linje »Bilag N«",
+                          key, hint="markér nummeret som ikke udført")
+        want = [_LABEL_LINE.match(blocks[starts[0]].text).group("num")]
+    if not starts:
+        if len(want) != 1:
+            raise c.error(f"teksten skal indeholde bilag {', '.join(want)}, men ingen linje »Bilag N« deler den",
+                          key, hint="markér nummeret som ikke udført")
+        parts = [(want[0], 0, len(blocks))]
+    else:
+        got = [_LABEL_LINE.match(blocks[i].text).group("num") for i in starts]
+        if [_key(g) for g in got] != [_key(w) for w in want]:
+            raise c.error(f"den nye tekst er bilag {', '.join(got)}, men skal være bilag {', '.join(want)}", key,
+                          hint="ret nummeret i ændringen eller teksten, så de passer sammen")
+        if any(isinstance(b, Line) and b.text.strip() for b in blocks[:starts[0]]):
+            raise c.error("den nye tekst har tekst før »Bilag N«", key, hint="markér nummeret som ikke udført")
+        parts = [(w, s + 1, e) for w, s, e in zip(want, starts, starts[1:] + [len(blocks)])]
+    out = []
+    for num, s, e in parts:
+        heads_here = max(0, min(heads, e) - s)
+        a = Annex(f"Bilag {num}", num, blocks[s:s + heads_here], blocks[s + heads_here:e])
+        out.append(a)
+    _unquote(out)
+    if not any(b for a in out for b in a.body + a.headings):
+        raise c.error("den nye tekst til bilaget er tom (bilaget har kun billeder eller ingen tekst)", key,
+                      hint="markér nummeret som ikke udført; lawdiff har kun bilags tekst og tabeller")
+    return out
+
+
+def _unquote(annexes: list[Annex]) -> None:
+    """Drop the » before the first text line and the « after the last one, where the source quotes."""
+    lines = [b for a in annexes for b in a.headings + a.body if isinstance(b, Line) and b.text]
+    if not lines:
+        return
+    if lines[0].text.startswith("»"):
+        lines[0].text = lines[0].text[1:].lstrip()
+    if lines[-1].text.endswith("«"):
+        lines[-1].text = lines[-1].text[:-1].rstrip()
+    for a in annexes:
+        a.headings = [b for b in a.headings if not isinstance(b, Line) or b.text or b.notes]
+        a.body = [b for b in a.body if not isinstance(b, Line) or b.text or b.notes]
+
+
+def _new_from(c, want: list[str], key: str) -> list[Annex]:
+    """The new annexes `want` from the change: the amending act's own annexes (som_bilag /
+    fra_bilag) or the change's `tekst`."""
+    src = c.data.get("som_bilag") or c.data.get("fra_bilag")
+    if src is not None:
+        nums = expand(str(src))
+        if nums is None:
+            raise c.error(f"»bilag {src} til denne lov« kan ikke læses", key)
+        own = [_own(c, n, key) for n in nums]
+        if want is None:  # "… og i stedet indsættes bilag 1 og 2 til denne lov": their labels number them
+            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key)]
+        if len(own) == len(want):
+            return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key)]
+        if len(own) == 1:  # "Bilag 4-7 affattes som bilag 1 til denne lov": one annex holds them all
+            o = own[0]
+            return _split(c, o.headings + o.body, len(o.headings), want, key)
+        raise c.error(f"{len(want)} bilag skal erstattes af {len(own)} bilag til denne lov", key,
+                      hint="markér nummeret som ikke udført")
+    if c.data.get("tekst") is None:
+        raise c.error("den nye tekst til bilaget mangler (hverken »tekst« eller »bilag N til denne lov«)", key,
+                      hint="tilføj teksten, eller markér nummeret som ikke udført")
+    return _split(c, _text_blocks(c.data["tekst"]), 0, want, key)
+
+
+# --- execution -----------------------------------------------------------------------------------
+
+def execute(ap, c) -> None:
+    if c.paragraf is None:
+        raise c.error("ændringer af bilag kan endnu kun udføres fra en indlæst ændringslov (amendments/), "
+                      "ikke fra et forslag", hint="skriv ændringen af bilaget i bemærkningerne")
+    extra = sorted(k for k in c.data if k not in _KNOWN)
+    if extra:
+        raise c.error(f"lawdiff kan ikke udføre en ændring af et bilag med »{extra[0]}«", extra[0],
+                      hint="markér nummeret som ikke udført")
+    d = c.data
+    annexes = ap.r.new.annexes
+    if d.get("ny") == "bilag":
+        want = _new_nums(c, "som")
+        for n in want:
+            if _find(annexes, n) is not None:
+                raise c.error(f"loven har allerede bilag {n}", "som",
+                              hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
+        new = _new_from(c, want, "som")
+        if d.get("efter") is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …"
+            idx, rest = _targets(c, ap, str(d["efter"]), "efter")
+            if rest or len(idx) != 1:
+                raise c.error(f"»{d['efter']}«: nye bilag indsættes efter ét bilag", "efter")
+            annexes[idx[0] + 1:idx[0] + 1] = new
+        else:
+            for a in new:
+                at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
+                          len(annexes))
+                annexes.insert(at, a)
+        ap.r.placements.append(Placement(c, "annex", []))
+        return
+    if _HEADING.match(str(d.get("affattes") or "")):
+        return _heading(ap, c)
+    if d.get("affattes") is not None:
+        idx, rest = _targets(c, ap, str(d["affattes"]), "affattes")
+        if rest:
+            raise c.error(f"»{d['affattes']}«: lawdiff kan ikke nyaffatte en del af et bilag", "affattes",
+                          hint="markér nummeret som ikke udført")
+        want = [annexes[i].num for i in idx]
+        new = _new_from(c, want, "affattes")
+        annexes[idx[0]:idx[-1] + 1] = new
+        ap.r.placements.append(Placement(c, "annex", []))
+        return
+    if d.get("ophæves") is not None and d.get("fra_bilag") is not None:
+        # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
+        idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
+        if rest:
+            raise c.error(f"»{d['ophæves']}«: lawdiff kan kun erstatte hele bilag", "ophæves")
+        new = _new_from(c, _new_nums(c, "som") if d.get("som") is not None else None, "ophæves")
+        annexes[idx[0]:idx[-1] + 1] = new
+        taken = [a.num for a in annexes if a.num is not None]
+        dup = next((n for n in taken if sum(_key(x) == _key(n) for x in taken) > 1), None)
+        if dup is not None:
+            raise c.error(f"loven får to bilag {dup}", "ophæves", hint="markér nummeret som ikke udført")
+        ap.r.placements.append(Placement(c, "annex", []))
+        return
+    if d.get("ophæves") is not None:
+        idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
+        if rest or d.get("tekst") is not None:
+            raise c.error(f"»{d['ophæves']}«: lawdiff kan kun ophæve hele bilag", "ophæves",
+                          hint="markér nummeret som ikke udført")
+        for i in sorted(idx, reverse=True):
+            del annexes[i]
+        ap.r.placements.append(Placement(c, "annex", []))
+        return
+    verb = next((v for v in _WORD_VERBS if v in d), None)
+    if verb is None or d.get("i") is None:
+        raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
+    return _words(ap, c, verb)
+
+
+def _new_nums(c, key: str) -> list[str]:
+    """The numbers the new annexes get: "som: bilag 4", "bilag 1-3", "bilag 1 a, 4 og 5"."""
+    som = str(c.data.get(key) or "")
+    m = _ADDR.match(som)
+    nums = expand(m.group("nums")) if m and not m.group("rest") else None
+    if nums is None:
+        raise c.error(f"»{som}«: de nye bilags numre kan ikke læses", key, hint="skriv fx »som: bilag 4«")
+    return nums
+
+
+def _heading(ap, c) -> None:
+    """"Overskriften til bilag 4 affattes således: »Bilag 4. Satser …«": the annex's heading lines
+    become the new text (its label "Bilag 4." in front is the annex's label, checked and dropped)."""
+    d = c.data
+    num = _HEADING.match(str(d["affattes"])).group("nums")
+    i = _find(ap.r.new.annexes, num)
+    if i is None:
+        raise c.error(f"loven har ikke bilag {num}", "affattes", hint="ret bilagets nummer")
+    if d.get("tekst") is None:
+        raise c.error("den nye overskrift mangler", "affattes", hint="tilføj »tekst«")
+    lines = [ln.strip() for ln in str(d["tekst"]).split("\n") if ln.strip()]
+    m = re.match(r"^Bilag\s+(\S+(?:\s[a-zæøå])?)\.\s+(.+)$", lines[0]) if lines else None
+    if m:
+        if _key(m.group(1)) != _key(num):
+            raise c.error(f"den nye overskrift begynder med »Bilag {m.group(1)}.«, men ændringen gælder bilag {num}",
+                          "tekst", hint="ret nummeret, så de passer sammen")
+        lines[0] = m.group(2)
+    ap.r.new.annexes[i].headings = [Line(ln) for ln in lines]
+    ap.r.placements.append(Placement(c, "annex", []))
+
+
+def _words(ap, c, verb: str) -> None:
+    """Words changed in an annex (or in its item "nr. N": the one line that begins "N)" or "N."):
+    the quoted words must stand there exactly once, in a line of text (not a table)."""
+    d = c.data
+    idx, rest = _targets(c, ap, str(d["i"]), "i")
+    if len(idx) != 1:
+        raise c.error(f"»{d['i']}«: ændringen skal gælde ét bilag", "i", hint="skriv en ændring pr. bilag")
+    annex = ap.r.new.annexes[idx[0]]
+    blocks = [b for b in annex.headings + annex.body if isinstance(b, Line)]
+    where = f"bilag {annex.num}"
+    if rest:
+        m = re.fullmatch(r"nr\.\s*(\d+(?:\s?[a-zæøå])?)", rest.strip())
+        if not m:
+            raise c.error(f"»{d['i']}«: lawdiff kan kun finde »nr. N« inde i et bilag", "i",
+                          hint="markér nummeret som ikke udført")
+        n = m.group(1)
+        items = [b for b in blocks if re.match(rf"^{re.escape(n)}[.)]\s", b.text)]
+        if len(items) != 1:
+            raise c.error(f"{where} har {len(items)} linjer, der begynder med »{n})« eller »{n}.«; nr. {n} "
+                          f"kan ikke findes entydigt", "i", hint="markér nummeret som ikke udført")
+        blocks, where = items, f"{where}, nr. {n}"
+    old = norm_map(str(d[verb]))[0].strip()
+    hits = []
+    for b in blocks:  # matched in normalised text (no-break spaces are spaces), mapped back
+        text, idx = norm_map(b.text)
+        hits += [(b, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
+    if len(hits) != 1:
+        raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang)", verb,
+                      hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
+    b, i, j = hits[0]
+    t = b.text
+    if verb == "ændres":
+        b.text = t[:i] + str(d["til"]) + t[j:]
+    elif verb == "udgår":
+        before, after = t[:i], t[j:]
+        if before.endswith(" ") and (after.startswith(" ") or after[:1] in (",", ".", ";", ":", ")") or not after):
+            before = before[:-1]
+        elif not before and after.startswith(" "):
+            after = after[1:]
+        b.text = before + after
+    else:
+        new = str(d.get("tekst") or "")
+        if not new:
+            raise c.error("den nye tekst mangler", verb, hint="tilføj »tekst«")
+        if verb == "indsættes_efter":
+            sep = "" if new[:1] in (",", ".", ";", ":", ")") or new[:1].isspace() else " "
+            b.text = t[:j] + sep + new + t[j:]
+        else:
+            b.text = t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
+    ap.r.placements.append(Placement(c, "annex", []))
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    """Where `words` stands in `text` as whole words."""
+    out = []
+    for m in re.finditer(re.escape(words), text):
+        s, e = m.start(), m.end()
+        if (s == 0 or not (text[s - 1].isalnum() and words[:1].isalnum())) and \
+                (e == len(text) or not (text[e].isalnum() and words[-1:].isalnum())):
+            out.append(s)
+    return out

@@ -1,0 +1,166 @@
+"""changes/annex.py: changes addressed to an annex (bilag), executed on real act versions with the
+real amending acts' own annexes; and refused, naming act, § and nummer, where not certain."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lawdiff.engine.run import apply_proposal
+from lawdiff.errors import LawdiffError
+from lawdiff.importers.amending import dump, read_amending_file
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.model import Line, Table
+from lawdiff.proposal import parse_proposal, select
+from lawdiff.render.text import annex_lines
+from tests.conftest import lexdania
+
+
+def _run(act, amending: str, par: str, numre: list[str], edit=None):
+    """The act after the numre `numre` of § `par` of the real amending act `amending`."""
+    act.law = "x"
+    doc = read_amending_file(lexdania(amending)).doc
+    for p in doc["paragraffer"]:
+        if p["nummer"] == par:
+            p["lov"] = "x"
+    doc["love"] = {"x": act.key}
+    if edit:
+        edit(doc)
+    prop = select(parse_proposal(dump(doc).encode(), amending), par, numre)
+    return apply_proposal(prop, {"x": act})["x"].new
+
+
+def _lines(annex) -> list[str]:
+    return annex_lines(annex)[1:]
+
+
+def test_annexes_rewritten_by_the_amending_acts_own_annexes_and_repealed():
+    """Elafgiftsloven (LBK 310/2011): lov 70/2013 § 1, nr. 7 "Bilag 4-7 affattes som bilag 1 til denne
+    lov" (one annex of the act holding four), then lov 903/2013 § 3, nr. 16-19: bilag 2 and 5 rewritten
+    as bilag 2 and 3 to that act, bilag 3, 6 and 7 repealed."""
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    assert [a.label for a in act.annexes] == [f"Bilag {n}" for n in range(1, 8)]
+    a1 = _run(act, "2013/2013-70.xml", "1", ["7"])
+    assert [a.label for a in a1.annexes] == [f"Bilag {n}" for n in range(1, 8)]
+    a2 = _run(a1, "2013/2013-903.xml", "3", ["16", "17", "18", "19"])
+    assert [a.label for a in a2.annexes] == ["Bilag 1", "Bilag 2", "Bilag 4", "Bilag 5"]
+    assert _lines(a2.annexes[0]) == _lines(act.annexes[0])  # untouched
+    # the new bilag 2 is lov 903/2013's bilag 2 without its printed label "»Bilag 2" and the quotes
+    own = read_amending_file(lexdania("2013/2013-903.xml")).doc["bilag"][1]
+    texts = [b for b in own.get("overskrift", []) + own["indhold"] if isinstance(b, str)]
+    assert re.match(r"^»\s*Bilag 2$", texts[0])
+    got = [b.text for b in a2.annexes[1].headings + a2.annexes[1].body if isinstance(b, Line)]
+    assert got == [t for t in texts[1:] if t.strip("«")] and not any("»" in t[:1] for t in got)
+    assert any(isinstance(b, Table) for b in a2.annexes[1].body)
+    assert "1. jan. - 31. dec. 2014" in " ".join(_lines(a2.annexes[1]))
+
+
+def test_words_in_an_item_of_an_annex():
+    """CPR-loven (LBK 5/2013), lov 311/2014 § 1, nr. 5: "I bilag 1, nr. 10, udgår »…« og samme sted
+    ændres »stk. 3« til: »stk. 2«" (the act writes no-break spaces: matched as spaces)."""
+    act = read_lexdania_file(lexdania("2013/2013-5.xml")).act
+    new = _run(act, "2014/2014-311.xml", "1", ["5"])
+    [line] = [b.text for b in new.annexes[0].body if isinstance(b, Line) and b.text.startswith("10)")]
+    assert "forskerhenvendelse" not in line
+    assert line.endswith("jf. §\xa029, stk. 2.") and "stk.\xa01, eller markering" in line
+
+
+def test_words_that_do_not_stand_in_the_annex_are_refused():
+    """Lov 1556/2016 § 1, nr. 1 cites »… biografforestillinger m.v.« in bilag 1 of LBK 1165/2016, which
+    prints "mv.": refused, never guessed."""
+    act = read_lexdania_file(lexdania("2016/2016-1165.xml")).act
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2016/2016-1556.xml", "1", ["1"])
+    assert "§ 1, nr. 1" in e.value.message and "står 0 gange i bilag 1" in e.value.message
+
+
+def test_an_annex_the_act_does_not_have_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    act.annexes = act.annexes[:2]
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["17"])
+    assert "§ 3, nr. 17" in e.value.message and "loven har ikke bilag 3" in e.value.message
+
+
+def test_a_missing_annex_of_the_amending_act_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+
+    def drop(doc):
+        del doc["bilag"]
+
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["16"], drop)
+    assert "§ 3, nr. 16" in e.value.message and "bilag 2 til denne lov" in e.value.message
+
+
+def test_a_new_annex_goes_in_number_order_and_a_taken_number_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+
+    def insert(numre_as: str):
+        def edit(doc):
+            for p in doc["paragraffer"]:
+                if p["nummer"] == "3":
+                    p["numre"] = [{"nummer": "16", "ændringer": [{"ny": "bilag", "som": numre_as, "fra_bilag": "1"}]}]
+            doc["bilag"][0] = {"betegnelse": "Bilag 1", "indhold": [f"»{numre_as.capitalize()}", "Ny tekst.«"]}
+        return edit
+
+    new = _run(act, "2013/2013-903.xml", "3", ["16"], insert("bilag 3 a"))
+    assert [a.label for a in new.annexes][2:5] == ["Bilag 3", "Bilag 3 a", "Bilag 4"]
+    assert _lines(new.annexes[3]) == ["Ny tekst."]
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["16"], insert("bilag 3"))
+    assert "loven har allerede bilag 3" in e.value.message
+
+
+def test_new_text_whose_label_is_another_annex_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+
+    def edit(doc):
+        doc["bilag"][1]["indhold"] = ["»Bilag 9", "Tekst.«"]
+        doc["bilag"][1].pop("overskrift", None)
+
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["16"], edit)
+    assert "den nye tekst er bilag 9, men skal være bilag 2" in e.value.message
+
+
+def _one_change(change: dict, own: list[dict]):
+    def edit(doc):
+        for p in doc["paragraffer"]:
+            if p["nummer"] == "3":
+                p["numre"] = [{"nummer": "16", "ændringer": [change]}]
+        doc["bilag"] = own
+    return edit
+
+
+def test_annex_repealed_and_replaced_by_the_acts_own_annexes():
+    """"Bilag 3 ophæves, og i stedet indsættes bilag 3 og 3 a, der affattes som bilag 1 og 2 til denne lov"
+    (the form of lov 535/2010 § 1, nr. 27), on elafgiftsloven's annexes."""
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    own = [{"betegnelse": "Bilag 1", "indhold": ["»Bilag 3", "Ny tekst 3."]},
+           {"betegnelse": "Bilag 2", "indhold": ["Bilag 3 a", "Ny tekst 3 a.«"]}]
+    change = {"ophæves": "bilag 3", "som": "bilag 3 og 3 a", "fra_bilag": "1 og 2", "der_affattes": True}
+    new = _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, own))
+    assert [a.label for a in new.annexes] == ["Bilag 1", "Bilag 2", "Bilag 3", "Bilag 3 a", "Bilag 4", "Bilag 5",
+                                              "Bilag 6", "Bilag 7"]
+    assert _lines(new.annexes[2]) == ["Ny tekst 3."] and _lines(new.annexes[3]) == ["Ny tekst 3 a."]
+    # without numbers ("… og i stedet indsættes bilag 1 til denne lov") the text's label numbers it
+    change = {"ophæves": "bilag 3", "fra_bilag": "1"}
+    new = _run(read_lexdania_file(lexdania("2011/2011-310.xml")).act, "2013/2013-903.xml", "3", ["16"],
+               _one_change(change, own))
+    assert [a.label for a in new.annexes][2] == "Bilag 3" and _lines(new.annexes[2]) == ["Ny tekst 3."]
+
+
+def test_annex_inserted_after_another_and_an_empty_own_annex_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    change = {"ny": "bilag", "efter": "bilag 7", "som": "bilag 8", "fra_bilag": "1", "der_affattes": True}
+    new = _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
+                                                                             "indhold": ["»Bilag 8", "Satser.«"]}]))
+    assert [a.label for a in new.annexes][-2:] == ["Bilag 7", "Bilag 8"] and _lines(new.annexes[-1]) == ["Satser."]
+    # lov 632/2011's bilag 1 is a picture: no text to insert
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
+                                                                           "overskrift": ["»Bilag 8"], "indhold": []}]))
+    assert "§ 3, nr. 16" in e.value.message and "er tom" in e.value.message
