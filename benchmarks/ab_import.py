@@ -29,7 +29,7 @@ def one(corpus: str) -> dict[str, float]:
     from lxml import etree
 
     from lawdiff import akn
-    from lawdiff.gcpause import keeping, kept
+    from lawdiff.gcpause import gc_paused, keeping, kept
     from lawdiff.importers import amending
     from lawdiff.importers.official import read_official
 
@@ -40,7 +40,7 @@ def one(corpus: str) -> dict[str, float]:
     bare = time.process_time() - c
     docs = []
     c = time.process_time()
-    with keeping():  # as cli._import_lexdania
+    with keeping(), gc_paused():  # as cli._import_lexdania (the collector off for the whole read loop)
         for name, d in data:
             docs.append(read_official(d, name))
             kept()

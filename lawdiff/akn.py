@@ -447,23 +447,48 @@ def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
         out.append(open_tag + "/>")  # an element without children
         return
     inner = _INDENT[level + 1]
+    # the start tag, label and heading as one piece (fewer pieces for the final join)
     if label is not None:
         label_t = _LABELS.get(label)
         if label_t is None:
             label_t = _text(label)
             if len(_LABELS) < _MEMO_MAX:
                 _LABELS[label] = label_t
-        out += (open_tag, ">", inner, "<num>", label_t, "</num>")
+        head = f"{open_tag}>{inner}<num>{label_t}</num>"
     else:
-        out += (open_tag, ">")
+        head = open_tag + ">"
     if heading is not None:
-        out += (inner, _line_text("heading", heading, eid, counter))
+        head = f"{head}{inner}{_line_text('heading', heading, eid, counter)}"
     sub = level + 1
+    if not container and not children:
+        # a leaf (most units): _blocks_out("content", …) inlined, its start and end joined to the
+        # unit's own in one piece each
+        intro = u.intro
+        deeper = _INDENT[sub + 1]
+        if not intro:
+            out.append(f"{head}{inner}<content>{deeper}<p/>{inner}</content>{_INDENT[level]}{_CLOSE[kind]}")
+            return
+        out.append(f"{head}{inner}<content>")
+        for b in intro:
+            if b.__class__ is Line and not b.notes:  # the common case, _text inlined
+                t = b.text
+                if t.__class__ is not str:
+                    raise _Unusual
+                if "&" in t or "<" in t or ">" in t or "\r" in t:
+                    t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+                out.append(f"{deeper}<p>{t}</p>")
+            elif isinstance(b, Line):
+                out += (deeper, _line_text("p", b, eid, counter))
+            else:
+                out += (deeper, _table_text(b, sub))
+        out.append(f"{inner}</content>{_INDENT[level]}{_CLOSE[kind]}")
+        return
+    out.append(head)
     if container:
         for c in children:
             out.append(inner)
             _unit_out(c, counter, sub, out)
-    elif children:
+    else:
         if u.intro:
             out.append(inner)
             _blocks_out("intro", u.intro, eid, counter, sub, out)
@@ -473,9 +498,6 @@ def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
         if u.wrapup:
             out.append(inner)
             _blocks_out("wrapUp", u.wrapup, eid, counter, sub, out)
-    else:
-        out.append(inner)
-        _blocks_out("content", u.intro, eid, counter, sub, out)
     out += (_INDENT[level], _CLOSE[kind])
 
 

@@ -76,6 +76,12 @@ def _single_line(s: str, key: bool) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+# a one-line string value as written (a pure function of the string): the same few recur in every
+# amendment file ("ændres", "stk. 2", "1. pkt.", the formulae); what falls back is not kept
+_SCALARS: dict[str, str] = {}
+_MEMO_MAX = 200_000
+
+
 class _Writer:
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -97,9 +103,14 @@ class _Writer:
         t = type(v)
         if t is str:
             if "\n" not in v:
-                if _UNSAFE.search(v):
-                    raise _Fallback
-                return " " + _single_line(v, key=False)
+                got = _SCALARS.get(v)
+                if got is None:
+                    if _UNSAFE.search(v):
+                        raise _Fallback
+                    got = " " + _single_line(v, key=False)
+                    if len(_SCALARS) < _MEMO_MAX:
+                        _SCALARS[v] = got
+                return got
             lines = v.split("\n")
             if v.endswith("\n") or _UNSAFE.search(v) or any(ln != ln.strip() for ln in lines):
                 raise _Fallback  # a quoted multi-line scalar, a "|+" block, special characters

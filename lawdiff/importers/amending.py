@@ -160,27 +160,28 @@ class _NewText:
         first_stk = True
         label_last = False
         for ch in el:
-            if label_last and ch.tag == "Rubrica" and self.cur and _lines_text(ch) == ".":
+            tag = ch.tag  # read once (lxml makes a new str at every read)
+            if label_last and tag == "Rubrica" and self.cur and _lines_text(ch) == ".":
                 # the label's full stop set as a heading: <Explicatus>§ 21</Explicatus><Rubrica>.</Rubrica>
                 # (lov 1380/2012 §§ 21-23); a reader sees "§ 21."
                 self.cur[-1] = norm(self.cur[-1]) + "."
                 self.repairs.append((ch.sourceline, self.cur[-1]))
                 label_last = False
                 continue
-            label_last = ch.tag == "Explicatus"
-            if ch.tag == "Explicatus":
+            label_last = tag == "Explicatus"
+            if tag == "Explicatus":
                 self.add(ch.text or "")
-            elif ch.tag == "Stk":
+            elif tag == "Stk":
                 if not first_stk or el.tag != "Paragraf":
                     self.start()
                 first_stk = False
                 self.unit(ch)
-            elif ch.tag == "Exitus":
+            elif tag == "Exitus":
                 self.exitus(ch)
-            elif ch.tag in ("AendringsNummer", "AendringCentreretParagraf"):
+            elif tag in ("AendringsNummer", "AendringCentreretParagraf"):
                 self.start()
                 self.walk(ch)
-            elif ch.tag == "Table":
+            elif tag == "Table":
                 self.table(ch)
             else:
                 self.start()
@@ -205,21 +206,22 @@ class _NewText:
 
     def exitus(self, ex: etree._Element) -> None:
         for ch in ex:
-            if ch.tag == "Linea":
+            tag = ch.tag
+            if tag == "Linea":
                 self.add(_linea(ch))
-            elif ch.tag == "Index":
+            elif tag == "Index":
                 for ind in ch:
                     if ind.tag != "Indentatio":  # its text would be left out of the new text
                         raise Unreadable(f"uventet element <{ind.tag}> i en liste i den nye tekst")
                     self.start()
                     self.unit(ind)
                 self.start()
-            elif ch.tag == "Exitus":
+            elif tag == "Exitus":
                 self.exitus(ch)
-            elif ch.tag == "Nota":
+            elif tag == "Nota":
                 self.start()
                 self.unit(ch)
-            elif ch.tag == "Table":
+            elif tag == "Table":
                 self.table(ch)
             else:
                 self.walk(ch)

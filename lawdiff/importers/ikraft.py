@@ -125,10 +125,17 @@ _PART_COMMENCEMENT = re.compile(
     r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b" + _VERB_FIRST)
 
 
+def is_commencement(sent: str) -> bool:
+    """COMMENCEMENT_SENTENCE.search(sent) is not None. Each of its alternatives needs "kraft" ("i
+    kraft", "ikrafttræ…"): a substring test spares the search (its alternatives have no literal
+    start, so it steps through the whole sentence) for most sentences of an act's §§."""
+    return "kraft" in sent and COMMENCEMENT_SENTENCE.search(sent) is not None
+
+
 def unread_commencement(text: str) -> list[str]:
     """The sentences of a commencement § that state when a part of the act enters into force and
     give no rule (_PART_COMMENCEMENT)."""
-    return [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)
+    return [sent for sent in sentences(text) if is_commencement(sent)
             and (_PART_COMMENCEMENT.search(sent) or _date_unread(sent)) and not sentence_rules(sent)]
 
 
@@ -201,6 +208,14 @@ def _date_unread(sent: str) -> bool:
 _DOG_FIRST = re.compile(r"^(Stk\. \d+\. )?Dog træder (først )?(§§? .+?|[Ll]ovens .+?) (først )?i kraft\b")
 
 
+def _minister_rule(sent: str) -> re.Match | None:
+    """The first of _MINISTER_RULES that matches `sent`. Each needs "inisteren" (a minister's title,
+    "…ministeren", "Ministeren", "…ministerens"): most sentences are spared the searches."""
+    if "inisteren" not in sent:
+        return None
+    return next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
+
+
 def sentence_rules(sent: str) -> list[dict]:
     """ikraft_rules for one sentence: at most one rule."""
     rules = []
@@ -212,7 +227,6 @@ def sentence_rules(sent: str) -> list[dict]:
         return rules
     m = _IKRAFT_DATE.search(sent)
     who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
-    minister = next((mm for rx in _MINISTER_RULES for mm in [rx.search(sent)] if mm), None)
     if m and m.group(2) in MONTHS and who:
         rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
         scope = who.group(2) or who.group(3)
@@ -224,7 +238,7 @@ def sentence_rules(sent: str) -> list[dict]:
         if who.group(2) or who.group(3):
             rule["gælder"] = [who.group(2) or who.group(3)]
         rules.append(rule)
-    elif minister:
+    elif minister := _minister_rule(sent):
         rule = {"minister": True}
         scope = next((v for k, v in minister.groupdict().items() if k.startswith("scope") and v), None)
         if scope and scope.strip(" ,") != "loven":  # "… tidspunktet for ikrafttræden af loven" (lov 722/2010): the act
@@ -250,7 +264,9 @@ def original_ikraft(body: etree._Element, name: str, warnings: list[str],
         if el.find(".//AendringsNummer") is not None:
             continue
         text = verbatim(el)
-        found = [sent for sent in sentences(text) if COMMENCEMENT_SENTENCE.search(sent)]
+        # a sentence holds no more than its § (its lines, stripped and joined): without "kraft" in
+        # the § no sentence of it is one (is_commencement), and it is not split (most §§ of the act)
+        found = [sent for sent in sentences(text) if is_commencement(sent)] if "kraft" in text else []
         for sent in found:
             got = sentence_rules(sent)
             if not got:
