@@ -322,9 +322,8 @@ VERBS = ("ny",)  # the proposal verb(s) this kind executes
 
 def execute(ap, c) -> None:
     kind_word = c.get("ny")
-    if kind_word == "bilag":
-        raise c.error("lawdiff kan endnu ikke indsætte bilag (modellen har ingen bilag)", "ny",
-                      hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+    # "ny: bilag" never reaches this: the engine hands every change addressed to an annex to
+    # changes/annex.py (annex.handles)
     if kind_word == "overskrift":
         return new_heading(ap, c)
     cites = ap.cites(c, "i") if "i" in c.data else []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from .. import address as addr
 from ..changes.log import change_id
 from ..changes.tree import _BILAG, _RYK_LIST, _apply_edits, _expand, _numbers_in, citations, cite_path
 from ..errors import AddressError, LawdiffError
