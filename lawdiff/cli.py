@@ -380,11 +380,18 @@ def _diff_run(store: Store, args) -> int:
                f"{count(counts['inserted'], 'ny', 'nye')}, {count(counts['repealed'], 'ophævet', 'ophævede')}"
                + (f", {count(moved, 'flyttet', 'flyttede')}" if moved else ""))
     title = f"{old_name} → {new_name}"
+    from .outline import annexes_differ
+
+    annexes = annexes_differ(old, new)
+    if annexes:  # never a silent "no change": the redline does not compare annexes yet
+        print(f"advarsel: bilagene er forskellige i {old_name} og {new_name}; lawdiff viser endnu ikke "
+              f"ændringer i bilag (se dem med lawdiff show {new_name} \"bilag N\")", file=sys.stderr)
     if args.format == "json":
         import json
 
         json.dump({"old": old_name, "new": new_name, "summary": summary,
-                   "sections": [s.to_dict() for s in touched]}, sys.stdout, ensure_ascii=False, indent=1)
+                   "sections": [s.to_dict() for s in touched], **({"annexes_differ": True} if annexes else {})},
+                  sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "html":
         from importlib import resources

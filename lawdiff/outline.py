@@ -24,7 +24,7 @@ is stored by akncache keyed by the file's bytes and the source of every module t
 content (this one, diff.py and the model's reader), so a stale outline is never used.
 
 Format (marshal, plain values only): (MAGIC, checksum, payload), the checksum the CRC-32 of the
-payload (a damaged entry is never used), the payload (MAGIC, law, date, title, source, nodes), a node being
+payload (a damaged entry is never used), the payload (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
 (branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
 branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
@@ -38,7 +38,7 @@ import marshal
 import zlib
 from typing import Iterator
 
-MAGIC = "lawdiff-outline-3"
+MAGIC = "lawdiff-outline-4"
 _CONTAINERS = ("book", "part", "chapter", "group")
 
 
@@ -169,8 +169,10 @@ class Lazy:
 class Outline:
     """The act version: the attributes diff needs, and its units as Lazy units."""
 
-    def __init__(self, law: str, date: str, title: str, source: str, body: list[Lazy]) -> None:
+    def __init__(self, law: str, date: str, title: str, source: str, body: list[Lazy],
+                 annex_digest: bytes = b"") -> None:
         self.law, self.date, self.title, self.source, self.body = law, date, title, source, body
+        self.annex_digest = annex_digest
 
     @property
     def key(self) -> str:
@@ -215,6 +217,23 @@ def _whole(u) -> tuple:
     return _own(u, tuple(_whole(c) for c in u.children))
 
 
+def annex_digest(act) -> bytes:
+    """A digest of an act version's annexes (b"" without annexes): what `diff` and the compare pages
+    need to say that the annexes differ, which their redline does not show yet (issue 8: annexes are
+    imported and executed, not yet compared). An outline carries it; a model act's is computed."""
+    stored = getattr(act, "annex_digest", None)
+    if stored is not None:
+        return stored
+    annexes = getattr(act, "annexes", None) or []
+    if not annexes:
+        return b""
+    return digest(tuple((a.label, a.num, tuple(h.text for h in a.headings), _blocks(a.body)) for a in annexes))
+
+
+def annexes_differ(old, new) -> bool:
+    return annex_digest(old) != annex_digest(new)
+
+
 def dumps(act) -> bytes:
     """The outline of a model act (akn.from_bytes's result), as bytes for the cache."""
     from . import diff
@@ -230,7 +249,7 @@ def dumps(act) -> bytes:
         return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u), marshal.dumps(_whole(u)), None)
 
     nodes = tuple(node(u) for u in act.body)
-    payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes))
+    payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))
     return marshal.dumps((MAGIC, _check(payload), payload))
 
 
@@ -265,7 +284,7 @@ def loads(data: bytes) -> Outline:
     if not (type(t) is tuple and len(t) == 3 and t[0] == MAGIC and type(t[2]) is bytes and t[1] == _check(t[2])):
         raise ValueError("outline: not an outline, or a damaged one")
     t = marshal.loads(t[2])
-    if not (type(t) is tuple and len(t) == 6 and t[0] == MAGIC and all(_str(x) for x in t[1:5])
-            and type(t[5]) is tuple):
+    if not (type(t) is tuple and len(t) == 7 and t[0] == MAGIC and all(_str(x) for x in t[1:5])
+            and type(t[5]) is tuple and type(t[6]) is bytes and len(t[6]) in (0, 20)):
         raise ValueError("outline: malformed entry")
-    return Outline(t[1], t[2], t[3], t[4], [_node(n) for n in t[5]])
+    return Outline(t[1], t[2], t[3], t[4], [_node(n) for n in t[5]], t[6])

@@ -146,8 +146,9 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
     flipped[len(good) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
     bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1])),
            marshal.dumps(t), signed(("other", *t[1:])), signed(t[:5]),
-           signed((*t[:5], (node[:6] + (b"short",) + node[7:],))),  # a digest of the wrong size
-           signed((*t[:5], ((not node[0],) + node[1:],))),  # a branch without children
+           signed((*t[:5], (node[:6] + (b"short",) + node[7:],), t[6])),  # a digest of the wrong size
+           signed((*t[:5], ((not node[0],) + node[1:],), t[6])),  # a branch without children
+           signed((*t[:6], b"short")), signed((*t[:6], None)),  # an annexes digest of the wrong size or type
            marshal.dumps(compile("1", "x", "eval"))]
     for blob in bad:
         entry.write_bytes(blob)
@@ -161,7 +162,7 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
                  marshal.dumps(data0[:8]), marshal.dumps(data0[:4] + (("x", 1),) + data0[5:]),
                  marshal.dumps(data0[:5] + ((("x",),),) + data0[6:]),  # a unit that is no unit's data
                  marshal.dumps(data0[:3] + (b"bytes",) + data0[4:])):
-        entry.write_bytes(signed((*t[:5], (node[:7] + (blob,) + node[8:],))))
+        entry.write_bytes(signed((*t[:5], (node[:7] + (blob,) + node[8:],), t[6])))
         o = akncache.outline(tmp_path, data, str(path))
         with pytest.raises(LawdiffError, match="forkert post"):
             o.body[0].intro

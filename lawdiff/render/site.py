@@ -31,6 +31,7 @@ from ..diff import compare
 from ..engine import Result, run
 from ..errors import LawdiffError
 from ..model import Act, Line, Unit, ancestry
+from ..outline import annexes_differ
 from ..proposal import load_proposal
 from ..store import Store
 from . import history, markdown
@@ -207,7 +208,8 @@ class _Builder:
         html = self.render("compare.html", path, title=title, old=old, new=new, groups=groups,
                            sections=[runit_html(s, level=3, live=live, notes=notes, ref_href=ref_href) + notes.aside()
                                      for s in touched],
-                           old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)))
+                           old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)),
+                           annexes_differ=annexes_differ(old, new))
         self.site.add(path, html)
 
     def history_page(self, versions: list[Act]) -> None:
