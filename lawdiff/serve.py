@@ -528,6 +528,12 @@ class _Server(ThreadingHTTPServer):
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = False) -> int:
+    import signal
+
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl-C stops the preview even when it was started with SIGINT ignored (a background job
+        # of a non-interactive shell inherits SIG_IGN, and Python then never raises KeyboardInterrupt)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     t = time.perf_counter()
     preview = Preview(root, pdf=pdf)
     preview.start()

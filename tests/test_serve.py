@@ -289,3 +289,17 @@ def test_pdfs_only_when_asked(preview):
         assert preview.get("forslag/nope.pdf") is None
     finally:
         preview.pdf = False
+
+
+def test_ctrl_c_stops_the_preview_even_when_started_with_sigint_ignored(tmp_path):
+    """A background job of a non-interactive shell inherits SIGINT ignored, and Python then never raises
+    KeyboardInterrupt: the preview would run on after Ctrl-C (it did in a CI run started that way)."""
+    root = copy_repo(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "lawdiff.cli", "--root", str(root), "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    line = proc.stdout.readline()
+    assert line.startswith("lawdiff serve: http://127.0.0.1:"), line + proc.stderr.read()
+    code, err = stop_server(proc)
+    assert code == 0, err

@@ -49,7 +49,19 @@ def test_an_ordinary_amendment_document_uses_libyaml():
 
 @pytest.mark.corpus
 def test_every_corpus_amendment_file_is_what_pyyaml_writes(corpus_files):
-    n = plain = direct = 0
+    n = plain = direct = unsafe = 0
+
+    def strings(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield str(k)
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+        elif isinstance(x, str):
+            yield x
+
     for f in corpus_files:
         data = f.read_bytes()
         amending_act = re.search(rb"<DocumentType>\s*LOV \xc3\x86", data)
@@ -61,9 +73,12 @@ def test_every_corpus_amendment_file_is_what_pyyaml_writes(corpus_files):
         n += 1
         plain += amending._plain(doc)
         direct += yamlwrite.dump(doc) is not None
-    print(f"\n{n} amendment files, all byte-identical to PyYAML's: {direct} written directly (yamlwrite); "
-          f"of all, {plain} are documents libyaml writes as PyYAML does")
-    assert n > 1100 and direct == n
+        # a character yamlwrite leaves to PyYAML by design (outside the BMP: lov 518/2013's annex prints
+        # a form's check boxes as U+7DBBD)
+        unsafe += any(yamlwrite._UNSAFE.search(t) for t in strings(doc))
+    print(f"\n{n} amendment files, all byte-identical to PyYAML's: {direct} written directly (yamlwrite), "
+          f"{unsafe} holding a character left to PyYAML; of all, {plain} are documents libyaml writes as PyYAML does")
+    assert n > 1100 and direct == n - unsafe and unsafe <= 5
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
