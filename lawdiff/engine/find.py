@@ -208,14 +208,21 @@ class _Finding:
                                      exclude=inner.get(where))
         return out
 
+    def _cited(self, where: str):
+        """What `where` names in the law as the act cites it (`cite_base`); None without one, or where
+        the address names nothing there."""
+        if getattr(self, "cite_base", None) is None:
+            return None
+        try:
+            return addr.resolve(self.cite_base, where)
+        except LawdiffError:
+            return None
+
     def _changed_since(self, where: str, words: str) -> bool:
         """Whether `words` stand at `where` in the law as the act cites it (`cite_base`), and the units there
         were rewritten or changed since by an act run before this one that was passed after it."""
-        if getattr(self, "cite_base", None) is None:
-            return False
-        try:
-            t = addr.resolve(self.cite_base, where)
-        except LawdiffError:
+        t = self._cited(where)
+        if t is None:
             return False
         if not any(find_all(ln.text, words) for u in t.units for _, ln, _ in self._lines(u)):
             return False
@@ -227,11 +234,8 @@ class _Finding:
         """Whether the units `where` names in the law as the act cites it (`cite_base`) are all gone from
         the text the act runs on and the address names nothing there: repealed by an act run before it
         that was passed after it."""
-        if getattr(self, "cite_base", None) is None:
-            return False
-        try:
-            t = addr.resolve(self.cite_base, where)
-        except LawdiffError:
+        t = self._cited(where)
+        if t is None:
             return False
         if any(u.wid in self.base_units for u in t.units):
             return False

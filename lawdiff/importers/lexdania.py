@@ -215,9 +215,14 @@ class _Reader:
     # what a cell of a table may hold (an <Image> has no text: the reader would leave it out unseen)
     _CELL_CONTENT = frozenset(("Exitus", "Linea", "Char", "Nota", "Explicatus"))
 
-    def table(self, el: etree._Element) -> Table:
+    def table(self, el: etree._Element, caption=None, picture=None) -> Table:
+        """A <Table>. An annex's table may also hold a caption (<Rubrica>: `caption` gets its lines) and
+        a picture in a cell (`picture` gets the <Image>); elsewhere both are refused."""
         rows = []
         for tr in el:
+            if tr.tag == "Rubrica" and caption is not None:
+                caption(self.lines_of(tr))
+                continue
             if tr.tag != "Tr":
                 raise self.fail(tr, "uventet element i <Table>")
             row = []
@@ -225,7 +230,9 @@ class _Reader:
                 if cell.tag not in ("Td", "Th"):
                     raise self.fail(cell, "uventet element i <Tr>")
                 for x in cell.iterdescendants():
-                    if x.tag not in self._CELL_CONTENT:
+                    if x.tag == "Image" and picture is not None:
+                        picture(x)
+                    elif x.tag not in self._CELL_CONTENT:
                         raise self.fail(x, f"uventet element i <{cell.tag}>")
                 text = " ".join(self.texts(cell.iter("Linea")))
                 try:
@@ -1327,32 +1334,11 @@ def _annex_table(r: _Reader, el: etree._Element, annex: Annex) -> None:
     """A table of an annex, as `_Reader.table` reads one in the law text, but an annex's table may
     hold a caption (<Rubrica>: its lines go before the table, the model's table has no caption) and
     a picture in a cell (reported, as in the body of an annex)."""
-    rows = []
-    for tr in el:
-        if tr.tag == "Rubrica":
-            annex.body.extend(r.lines_of(tr))
-            continue
-        if tr.tag != "Tr":
-            raise r.fail(tr, "uventet element i <Table>")
-        row = []
-        for cell in tr:
-            if cell.tag not in ("Td", "Th"):
-                raise r.fail(cell, "uventet element i <Tr>")
-            for x in cell.iterdescendants():
-                if x.tag == "Image":
-                    r.repairs.append(f"{r.path}:{x.sourceline}: et billede i en tabel i {annex.label or 'et bilag'} "
-                                     f"importeres ikke (lawdiff har kun bilagets tekst og tabeller)")
-                elif x.tag not in r._CELL_CONTENT:
-                    raise r.fail(x, f"uventet element i <{cell.tag}>")
-            text = " ".join(r.texts(cell.iter("Linea")))
-            try:
-                spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
-            except ValueProblem as e:
-                raise MappingError(f"<{cell.tag}>: {e.message}", file=r.path, line=cell.sourceline,
-                                   hint=e.hint) from None
-            row.append(Cell(text, cell.tag == "Th", *spans))
-        rows.append(row)
-    annex.body.append(Table(rows))
+    def picture(x: etree._Element) -> None:
+        r.repairs.append(f"{r.path}:{x.sourceline}: et billede i en tabel i {annex.label or 'et bilag'} "
+                         f"importeres ikke (lawdiff har kun bilagets tekst og tabeller)")
+
+    annex.body.append(r.table(el, caption=annex.body.extend, picture=picture))
 
 
 def read_lexdania_file(path: str | Path, law: str | None = None) -> ImportResult:
