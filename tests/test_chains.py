@@ -312,3 +312,90 @@ def test_a_new_stk_after_stks_the_same_act_rewrote_together(tmp_path):
     res = _replay_one(tmp_path, "2013/2013-16")
     assert not [x for x in res.not_executed if x[0] == "lov-2012-1396"], res.not_executed
     assert "15" not in dict(res.misses), res.texts.get("15")
+
+
+def _chain_store(tmp_path, target):
+    from tests.chain_replay import editor_includes, setup_chain
+
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+    chain = next(c for c in CHAINS if c["target"] == target)
+    base, target_act, acts, law, store = setup_chain(chain, tmp_path, CORPUS,
+                                                     lambda p: amending.read_amending_file(p).doc, amending.dump)
+    return store, law, target_act.date, editor_includes(target_act, acts)
+
+
+@pytest.mark.corpus
+def test_an_act_repealing_a_whole_paragraf_of_an_amending_act(tmp_path):
+    """Lov 1380/2012, § 19: "I lov nr. 928 af 18. september 2012 … foretages følgende ændring: 1. § 2, nr. 2,
+    § 3 og § 7, nr. 1, ophæves." (was an OtherChange, only warned about, because of the whole § 3). 928's § 7
+    amends lov om social pension; its nr. 1 (§ 49, stk. 1, in force 1/1/2013 as 1380) never became law and is
+    not executed (LBK 390/2013 § 49 as lov 1380's own § 11 wrote it: identical)."""
+    res = _replay_one(tmp_path, "2013/2013-390")
+    from lawdiff.store import Store
+    store = Store(tmp_path)
+    rec = store.load(f"kaede@{store.versions('kaede')[-1]}").consolidation
+    pending = {(s.act, s.nummer): s.reason for s in rec.pending}
+    assert pending[("lov-2012-928", "§ 7, nr. 1")].startswith(
+        "ophævet ved lov nr. 1380 af 23/12/2012, § 19, nr. 1 (i kraft 2013-01-01), før nummeret trådte i kraft")
+    assert ("lov-2012-928", ["§ 7, nr. 2", "§ 7, nr. 3", "§ 7, nr. 4", "§ 7, nr. 5", "§ 7, nr. 6"]) in \
+        [(a.act, a.numre) for a in rec.applied]
+    assert "49" not in dict(res.misses), res.texts.get("49")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, act, by", [
+    # lov 1354/2012, § 23 changes lov 433/2012's ikrafttræden (§ 15, stk. 2: "§ 9, nr. 1, 3 og 6-8" -> "§ 9,
+    # nr. 1, 3, 6 og 8"; a new stk. 8 on § 9, nr. 7) and § 24 lov 922/2012's transitional § 13, stk. 6-7: the
+    # chain's law is 433's § 6 and 922's § 4, which neither touches
+    ("2014/2014-1246", "lov-2012-433", ["§ 23, nr. 1", "§ 23, nr. 2", "§ 24, nr. 2", "§ 24, nr. 3"]),
+    # lov 573/2011, § 1 changes lov 639/2010's own provisions (§§ 1-19, and "godtgørelse eller tilskud til
+    # befordring" overalt, words its § 22 does not hold); 639's § 22 amends lov om arbejdsmarkedsuddannelser
+    ("2014/2014-226", "lov-2010-639", [f"§ 1, nr. {i}" for i in range(1, 14)]),
+])
+def test_a_change_of_an_amending_act_that_touches_no_nummer_run(tmp_path, target, act, by):
+    from lawdiff.consolidate import consolidate
+
+    store, law, at, include = _chain_store(tmp_path, target)
+    result, plan = consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert any(a.act == act for a in result.consolidation.applied)
+    for cite in by:
+        assert any(f", {cite} ændrer lov nr. " in w and "men ikke de numre, der ændrer kaede, eller deres "
+                   "ikrafttræden: de udføres, som de lyder" in w for w in plan.warnings), (cite, plan.warnings)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("old, new, why", [
+    # the nummer itself: "I § 6, nr. 1, ændres …" (lov 1354/2012, § 23, nr. 1 readdressed to 433's § 6, which
+    # amends the chain's law)
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 6, nr. 1\n      ændres: 3.-5. pkt.\n      til: 3. og 4. pkt.\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer nummeret (lov nr. 433 af 16/05/2012, § 6, nr. 1), før det "
+     "udføres"),
+    # its ikrafttræden: "I § 15, stk. 2, ændres »§§ 2-6« til: »§§ 2-5«" (the rule that dates § 6)
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 15, stk. 2\n      ændres: §§ 2-6\n      til: §§ 2-5\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
+    # a rewrite of the stk. that dates it: the words it removes cite § 6
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - affattes: § 15, stk. 2\n      tekst: 'Stk. 2. § 9 har virkning fra den 1. januar 2014.'\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
+], ids=["nummer", "ikrafttraeden-ord", "ikrafttraeden-affattes"])
+def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_path, old, new, why):
+    """The real acts of LBK 1246/2014's chain, with lov 1354/2012, § 23, nr. 1 turned into a change of what
+    the chain runs: without --partial the consolidation refuses, naming both acts, the nummer and what to do;
+    with --partial lov 433/2012, § 6, nr. 1 is listed as not executed and the law keeps its text."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
+    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert "lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: " + why in e.value.message, e.value.message
+    assert "lawdiff udfører ikke ændringer af en ændringslov" in e.value.message
+    result, _ = consolidate(store, law, at, include, partial=True, root=tmp_path)
+    assert [(s.act, s.nummer) for s in result.consolidation.not_executed] == [("lov-2012-433", "§ 6, nr. 1")]
+    assert not any(a.act == "lov-2012-433" for a in result.consolidation.applied)
