@@ -79,8 +79,15 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # Then a new stk. placed after stks. an earlier nummer of the act rewrote together, as many with the same
 # numbers (lov 1396/2012, § 1, nr. 3-6 in LBK 16/2013's chain; § 15 identical): 11,208 (89.51 %) and 1,281
 # (49.59 %) identical, ikke udført 91 (43 numre refused).
-FLOOR_ALL = 0.8951  # 11,208 / 12,521 = 0.89513 (rounded down)
-FLOOR_CHANGED = 0.4959
+# Branch chainfix, round 2 (2026-11-24): acts amending an amending act (consolidate._touches: lov 1380/2012,
+# § 19 repeals lov 928/2012's whole § 3 and § 7, nr. 1 — a Repeal now; the other 17 changes of amending acts
+# in the chains touch no nummer run, and one that did would be refused); one punktum rewritten in each of
+# two §§ (lov 1361/2010, § 10, nr. 1, LBK 124/2011 §§ 3 a and 3 b identical): 97 without refusal, 11,210
+# (89.53 %) and 1,283 (49.67 %) identical, ikke udført 89 (42 numre refused). LBK 788/2012 § 3 to
+# "redaktionel: LBK's tabel i en anden celleorden" (chain_replay.table_order: the same words as the act's
+# table, whose head the LBK's XML encodes in another row order): lawdiff 1.
+FLOOR_ALL = 0.8953  # 11,210 / 12,521 = 0.89529 (rounded down)
+FLOOR_CHANGED = 0.4967
 
 
 @pytest.mark.corpus
@@ -107,7 +114,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 96
+    assert fig["without_refusal"] >= 97
     assert fig["fully_identical"] >= 25
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
@@ -124,7 +131,10 @@ def test_replay_every_chain(tmp_path):
     # hyphenation than the LBK's; § 4, stk. 11 "stk. 7" is the LBK's own: the base and lawdiff print "stk. 5",
     # no nummer of the chain touches stk. 11, and stk. 5 is the one about "mandskab og materiel" — stk. 7 is
     # "(Ophævet)")
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 2
+    # chainfix round 2: § 3 moved to "redaktionel: LBK's tabel i en anden celleorden" (chain_replay.table_order);
+    # § 4 stays: besides the cell order, its tables differ in words ("År 2002-05" against the act's "År
+    # 2002-2005", "miljønormer:") and stk. 11 as above
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 1
 
 
 # blame against the chains: tests/test_blame_chains.py
@@ -399,3 +409,16 @@ def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_pa
     result, _ = consolidate(store, law, at, include, partial=True, root=tmp_path)
     assert [(s.act, s.nummer) for s in result.consolidation.not_executed] == [("lov-2012-433", "§ 6, nr. 1")]
     assert not any(a.act == "lov-2012-433" for a in result.consolidation.applied)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, act, nummer, sections", [
+    # "§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt., affattes således:" — one punktum in each of two §§,
+    # each rewritten (changes/rewrite.py _rewrite_pkts; was refused as punktummer that do not follow each other)
+    ("2011/2011-124", "lov-2010-1361", "§ 10, nr. 1", ["3 a", "3 b"]),
+])
+def test_numre_the_engine_refused_are_executed(tmp_path, target, act, nummer, sections):
+    res = _replay_one(tmp_path, target)
+    assert (act, nummer) not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}

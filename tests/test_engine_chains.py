@@ -143,5 +143,7 @@ def test_engine_over_the_chains():
     # nr. 9 and lov 1364/2011 § 2, nr. 17: 2,072 of 2,185 (94.83 %), 11,135 §§ identical, 87 chains
     # Branch chainfix: 2,078 of 2,185 (95.10 %), 89 chains without refusal, 11,137 §§ identical (the changes of
     # one nummer read each other, find._unclaimed; a new stk. after stks. rewritten together; "et sted i")
-    assert executed >= 2078 and executed / stats["numre read"] >= 0.951
-    assert stats["chains executed without refusal"] >= 89
+    # Branch chainfix, round 2: 2,079 (95.15 %), 90 chains, 11,139 §§ identical (one punktum rewritten in each
+    # of two §§: lov 1361/2010, § 10, nr. 1)
+    assert executed >= 2079 and executed / stats["numre read"] >= 0.951
+    assert stats["chains executed without refusal"] >= 90
