@@ -422,3 +422,47 @@ def test_numre_the_engine_refused_are_executed(tmp_path, target, act, nummer, se
     assert (act, nummer) not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
     missed = dict(res.misses)
     assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+def test_a_range_the_law_prints_with_a_space_after_the_dash(tmp_path):
+    """Lov 458/2013, § 16, nr. 5: "I overskriften til kapitel 13 a ændres »kapitel 7-8« til: »kapitel 7 og 7 a«";
+    the base (LBK 526/2012) prints the heading "… efter kapitel 7- 8". Was refused; now executed
+    with a warning (the one place, differing only by the space after the dash). LBK 30/2014 prints "kapitel
+    7-7a" (its own wording; the act's words are lawdiff's)."""
+    from lawdiff.store import Store
+
+    res = _replay_one(tmp_path, "2014/2014-30")
+    assert not [x for x in res.not_executed if x[0] == "lov-2013-458"], res.not_executed
+    store = Store(tmp_path)
+    act = store.load(f"kaede@{store.versions('kaede')[-1]}")
+    head = next(u.heading.text for u in act.walk() if u.kind == "chapter" and u.num == "13 a")
+    assert head == "Regler for regnskab og revision for tilskudsmodtagere efter kapitel 7 og 7 a"
+
+
+@pytest.mark.corpus
+def test_a_nummer_changing_another_acts_nummer_that_the_reader_kept_verbatim(tmp_path):
+    """Lov 651/2013, § 2: "I lov nr. 495 af 21. maj 2013 … 1. I § 1, nr. 14, ændres i § 137 e, stk. 2 og 3, …
+    »§ 66, nr. 5 og 6,« til: »§ 66, stk. 1, nr. 5 og 6,«. 2. I § 1, nr. 14, affattes § 137 m, stk. 3, således:
+    …" — the form of the corpus's 8 numre that change the new text of another act's nummer, which the reader
+    keeps verbatim (ikke_udført). With lov 651/2013 beside LBK 1093/2013's chain, lov 495/2013, § 1, nr. 14 is
+    not executed in its old wording: refused without --partial, listed as not executed with it."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+    from tests.chain_replay import editor_includes, setup_chain
+
+    amending = pytest.importorskip("lawdiff.importers.amending")
+    chain = dict(next(c for c in CHAINS if c["target"] == "2013/2013-1093"))
+    chain["amending"] = chain["amending"] + ["2013/2013-651"]
+    base, target, acts, law, store = setup_chain(chain, tmp_path, CORPUS,
+                                                 lambda p: amending.read_amending_file(p).doc, amending.dump)
+    include = editor_includes(target, acts)
+    result, _ = consolidate(store, law, target.date, include, partial=True, root=tmp_path)
+    why = {(s.act, s.nummer): s.reason for s in result.consolidation.not_executed}
+    assert why[("lov-2013-495", "§ 1, nr. 14")].startswith(
+        "lov nr. 651 af 12/06/2013, § 2, nr. 1 ændrer nummeret (lov nr. 495 af 21/05/2013, § 1, nr. 14), før det "
+        "udføres; lawdiff udfører ikke ændringer af en ændringslov")
+    assert not [k for k in why if k[0] == "lov-2013-495" and k[1] != "§ 1, nr. 14"], why
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, target.date, include, partial=False, root=tmp_path)
+    assert "lov nr. 495 af 21/05/2013, § 1, nr. 14: kan ikke udføres: lov nr. 651 af 12/06/2013, § 2, nr. 1 ændrer " \
+        "nummeret" in e.value.message, e.value.message
