@@ -85,8 +85,10 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # two §§ (lov 1361/2010, § 10, nr. 1, LBK 124/2011 §§ 3 a and 3 b identical): 97 without refusal, 11,210
 # (89.53 %) and 1,283 (49.67 %) identical, ikke udført 89 (42 numre refused). LBK 788/2012 § 3 to
 # "redaktionel: LBK's tabel i en anden celleorden" (chain_replay.table_order: the same words as the act's
-# table, whose head the LBK's XML encodes in another row order): lawdiff 1.
-FLOOR_ALL = 0.8953  # 11,210 / 12,521 = 0.89529 (rounded down)
+# table, whose head the LBK's XML encodes in another row order): lawdiff 1. Then lov 651/2013's kind of
+# nummer (the reader keeps it verbatim) is read for the nummer it touches, and a range the law prints with a
+# space after the dash is found (lov 458/2013, § 16, nr. 5, a chapter heading): 98 without refusal (41 numre).
+FLOOR_ALL = 0.8952  # 11,210 / 12,521 = 0.89529 (rounded down)
 FLOOR_CHANGED = 0.4967
 
 
@@ -114,7 +116,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 97
+    assert fig["without_refusal"] >= 98
     assert fig["fully_identical"] >= 25
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
