@@ -468,3 +468,17 @@ def test_a_nummer_changing_another_acts_nummer_that_the_reader_kept_verbatim(tmp
         consolidate(store, law, target.date, include, partial=False, root=tmp_path)
     assert "lov nr. 495 af 21/05/2013, § 1, nr. 14: kan ikke udføres: lov nr. 651 af 12/06/2013, § 2, nr. 1 ændrer " \
         "nummeret" in e.value.message, e.value.message
+
+
+@pytest.mark.corpus
+def test_a_word_change_inside_a_punktum_the_same_act_rewrites_with_those_words(tmp_path):
+    """Lov 478/2012, § 2, nr. 4 changes »Søfartsstyrelsen« to »Ministeren for forskning, innovation og
+    videregående uddannelser« in many places, § 5, stk. 1, 1. pkt. among them; nr. 9 rewrites that punktum
+    whole, beginning "Ministeren for forskning, innovation og videregående uddannelser yder …". Was refused
+    (two changes of the same words); the rewrite holds the change, so it is executed, with a warning. LBK
+    466/2013 § 5 differs only by a full stop the LBK leaves out after "lov om skibes besætning"."""
+    res = _replay_one(tmp_path, "2013/2013-466")
+    assert not [x for x in res.not_executed if x[0] == "lov-2012-478"], res.not_executed
+    assert dict(res.misses).get("5") == "redaktionel: rettelse af lovens ord", res.texts.get("5")
+    assert "§ 5. Ministeren for forskning, innovation og videregående uddannelser yder inden for en årlig ramme" \
+        in res.texts["5"][1]

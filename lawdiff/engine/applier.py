@@ -37,7 +37,7 @@ from ..errors import AddressError, MappingError
 from ..importers.text import leading_label, read_unit
 from ..model import Act, Line, Unit, assign_eids, copy_act
 from ..proposal import Change
-from ..text import norm_map, split_punktum
+from ..text import norm, norm_map, split_punktum
 from .find import _Finding
 from .refscan import _RefScan
 from .rykning import _Rykning
@@ -367,12 +367,42 @@ class _Applier(_Finding, _Rykning, _RefScan):
                     f"samme ændring som {e.change.ref} på samme sted (»{new}«); udført én gang", field_))
                 self.touch(unit.wid, c)
                 return
+            if overlap and self._rewrite_holds(c, start, end, new, e):
+                # lov 478/2012, § 2, nr. 4 changes "Søfartsstyrelsen" to "Ministeren for forskning, innovation og
+                # videregående uddannelser" in many places, among them § 5, stk. 1, 1. pkt., which its nr. 9
+                # rewrites whole with a text that already says "Ministeren for …": the rewrite holds the change
+                rw, wd = (c, e.change) if field_ == "affattes" else (e.change, c)
+                self.r.warnings.append(c.warning(
+                    f"{wd.ref} ændrer ord i det punktum, som {rw.ref} nyaffatter med de samme nye ord; "
+                    "nyaffattelsen gælder", field_))
+                self.touch(unit.wid, c)
+                if field_ == "affattes":
+                    edits.remove(e)
+                    continue
+                return
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
                               field_, hint="slå de to ændringer sammen til én")
         edits.append(Edit(start, end, new, c))
         self.touch(unit.wid, c)
+
+    @staticmethod
+    def _rewrite_holds(c: Change, start: int, end: int, new: str, e: Edit) -> bool:
+        """Whether one of two overlapping edits of the same act rewrites a punktum whole ("affattes") and the
+        other changes words inside it (not the whole of it) to new words the rewrite's text holds verbatim:
+        then the text is the rewrite's whichever runs first, and nothing is lost (one engine run executes
+        one act's numre)."""
+        if c.get("affattes") and not e.change.get("affattes") and e.change.get("til") is not None:
+            inner, outer = (e.start, e.end, e.new), (start, end, new)
+        elif e.change.get("affattes") and not c.get("affattes") and c.get("til") is not None:
+            inner, outer = (start, end, new), (e.start, e.end, e.new)
+        else:
+            return False
+        if not (outer[0] <= inner[0] and inner[1] <= outer[1] and (inner[0], inner[1]) != (outer[0], outer[1])):
+            return False
+        words = norm(inner[2])
+        return len(words) >= 4 and words in norm(outer[2])
 
     # -- structure ----------------------------------------------------------
     def parse_unit(self, c: Change, kind: str, text: str) -> Unit:
