@@ -482,3 +482,28 @@ def test_a_word_change_inside_a_punktum_the_same_act_rewrites_with_those_words(t
     assert dict(res.misses).get("5") == "redaktionel: rettelse af lovens ord", res.texts.get("5")
     assert "§ 5. Ministeren for forskning, innovation og videregående uddannelser yder inden for en årlig ramme" \
         in res.texts["5"][1]
+
+
+@pytest.mark.corpus
+def test_a_new_chapter_beginning_with_a_mellemrubrik(tmp_path):
+    """Lov 495/2013, § 1, nr. 14: "Efter § 137 d indsættes i afsnit VII: »Kapitel 24 a / Fuldbyrdelse af
+    strafferetlige foranstaltninger m.v. / Anvendelsesområde og formål / § 137 e. …«", with two headings
+    one over the other before § 137 g ("De enkelte indgreb / Indskrænkning i den anbragtes adgang til internet
+    og telefon"). Was refused (the first mellemrubrik read as a line before the law's first §); now the new
+    chapter is read as the act prints it (importers/text.read_text: the upper heading over no §, as LBK
+    1093/2013 holds it, never text of § 137 f): §§ 137 e-137 m identical."""
+    res = _replay_one(tmp_path, "2013/2013-1093")
+    assert ("lov-2013-495", "§ 1, nr. 14") not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    secs = ["137 e", "137 f", "137 g", "137 h", "137 i", "137 j", "137 k", "137 l", "137 m"]
+    assert [s for s in secs if s in missed] == [], {s: res.texts.get(s) for s in secs if s in missed}
+
+
+@pytest.mark.corpus
+def test_a_new_chapter_whose_mellemrubrik_stands_over_no_section_is_refused(tmp_path):
+    """Lov 894/2013, § 5, nr. 2 ("Efter § 10 b indsættes: »Kapitel 2 b / Børnetilskud til visse
+    uddannelsessøgende / Særligt børnetilskud til uddannelsessøgende«": a chapter and a heading over §§ the
+    act does not give) stays refused: no empty chapter is made up."""
+    res = _replay_one(tmp_path, "2014/2014-1095")
+    why = {(a, n): w for a, n, w in res.not_executed}
+    assert "ingen paragraffer" in why[("lov-2013-894", "§ 5, nr. 2")], why

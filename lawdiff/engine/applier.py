@@ -492,15 +492,29 @@ class _Applier(_Finding, _Rykning, _RefScan):
         v = m.group(1).lower()
         return int(v) if v.isdigit() else labels.LETTERS.index(v) + 1
 
-    def parse_body(self, c: Change, text: str | None = None) -> list[Unit]:
-        """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part."""
-        from ..importers.text import read_text
+    def parse_body(self, c: Change, text: str | None = None, within: bool = False) -> list[Unit]:
+        """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part. `within`: the text
+        is the inside of a new chapter (part) whose label and heading are given apart, and may begin with a
+        mellemrubrik before its first § ("Kapitel 24 a / Fuldbyrdelse af strafferetlige foranstaltninger
+        m.v. / Anvendelsesområde og formål / § 137 e. …", lov 495/2013, § 1, nr. 14): read inside a chapter,
+        as the act prints it, never as a line before the law's first §."""
+        from ..importers.text import _CHAPTER, _PART, _SECTION, read_text
 
+        src = str(c.get("tekst") if text is None else text)
+        lines = [norm(ln) for ln in src.splitlines() if norm(ln)]
+        inside = within and bool(lines) and not (_SECTION.match(lines[0]) or _CHAPTER.match(lines[0])
+                                                 or _PART.match(lines[0]))
         try:
-            body = read_text(str(c.get("tekst") if text is None else text), "»tekst«", "x",
+            body = read_text(("Kapitel 1\nx\n" if inside else "") + src, "»tekst«", "x",
                              "LOV nr. 1 af 01/01/2000").body
         except MappingError as e:
             raise c.error(e.message, "tekst", hint=e.hint) from None
+        if inside:
+            first = body[0].children[0] if body and body[0].children else None
+            if first is None or not any(x.kind == "section" for x in first.walk()):
+                raise c.error(f"overskriften »{lines[0][:60]}« står over ingen paragraf i den nye tekst", "tekst",
+                              hint="nummeret kan ikke udføres; markér det som ikke udført")
+            body = body[0].children + body[1:]
         for top in body:
             for u in top.walk():
                 u.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"
