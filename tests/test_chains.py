@@ -88,8 +88,12 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # table, whose head the LBK's XML encodes in another row order): lawdiff 1. Then lov 651/2013's kind of
 # nummer (the reader keeps it verbatim) is read for the nummer it touches, and a range the law prints with a
 # space after the dash is found (lov 458/2013, § 16, nr. 5, a chapter heading): 98 without refusal (41 numre).
-FLOOR_ALL = 0.8952  # 11,210 / 12,521 = 0.89529 (rounded down)
-FLOOR_CHANGED = 0.4967
+# Then a word change inside a punktum the same act rewrites with those words (lov 478/2012, § 2, nr. 4 and 9)
+# and a new chapter beginning with a mellemrubrik (lov 495/2013, § 1, nr. 14, kapitel 24 a of LBK
+# 1093/2013: §§ 137 e-137 m identical): 99 without refusal, 11,219 (89.60 %) and 1,292 (50.02 %) identical,
+# ikke udført 79 (39 numre refused; the test lists them by cause).
+FLOOR_ALL = 0.8960  # 11,219 / 12,521 = 0.89601 (rounded down)
+FLOOR_CHANGED = 0.5001  # 1,292 / 2,583 = 0.50019
 
 
 @pytest.mark.corpus
@@ -116,7 +120,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 98
+    assert fig["without_refusal"] >= 99
     assert fig["fully_identical"] >= 25
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
