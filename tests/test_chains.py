@@ -92,6 +92,27 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # and a new chapter beginning with a mellemrubrik (lov 495/2013, § 1, nr. 14, kapitel 24 a of LBK
 # 1093/2013: §§ 137 e-137 m identical): 99 without refusal, 11,219 (89.60 %) and 1,292 (50.02 %) identical,
 # ikke udført 79 (39 numre refused; the test lists them by cause).
+# The 39 numre still refused (chainfix round 2, examined one by one where said):
+# - the source's own text: lov 628/2011 § 1, nr. 24 (»inden den 1. januar 2000«; the law: "… januar år 2000"),
+#   lov 628/2010 § 1, nr. 52 and 56 (»§ 140, stk. 8«, »stk. 4 eller 5« against "stk. 6", "stk. 4 og 5"), lov
+#   1365/2011 § 1, nr. 15 (»stk. 1 og 2« / "stk. 1 eller 2"), lov 493/2013 § 3, nr. 1 (the quotation lacks "og"),
+#   lov 494/2013 § 6, nr. 2 ("behandling" / "behandlingen"), lov 1392/2012 § 1, nr. 2 (»Matrikelstyrelens«),
+#   lov 634/2013 § 2, nr. 3 (cites § 807, stk. 1, 2. pkt.; the words are in its 3. pkt.), lov 320/2011 § 3,
+#   nr. 2-3 (the rykningsklausul "Stk. 3-5 bliver herefter stk. 4-6" with a new stk. after stk. 3), lov
+#   1252/2012 § 5, nr. 13 (the base prints "stk. 2.Anmodning": one punktum less), lov 429/2010 § 17, nr. 1
+#   (»Socialministeren«: the base says "Beskæftigelsesministeren", a renaming by royal decree);
+# - the chain's base: it already holds the text (lov 275/2011 § 1, nr. 7 on LBK 314/2011, lov 1609/2010 § 1,
+#   nr. 1 and so lov 275/2011 § 2, nr. 1-3 on the nr. 7 it would insert, lov 1353/2012 § 11, nr. 1) or lacks a §
+#   an act outside the chain inserted (lov 574/2012 § 1, nr. 2: § 17 a);
+# - lawdiff's limits, left: retsplejeloven's bøger and afsnit and §§ the base holds outside chapters (lov
+#   404/2010 § 1, nr. 1-3, 7, 8; lov 594/2011 § 81, nr. 12; lov 1552/2010 § 2, nr. 6; lov 412/2011 § 1, nr. 1),
+#   lov 1400/2012 § 1, nr. 2 with lov 1380/2012 § 11, nr. 3 (the same day, both renumbering § 182: neither
+#   clause holds for the two together), lov 152/2012 § 1, nr. 26 ("efter § 100 c", which lov 153/2012 of the
+#   same day inserts; 152 cites it by its bill's title only, so it runs first), lov 638/2013 § 1, nr. 2 (§§
+#   9-12 under several mellemrubrikker replaced), lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act
+#   does not give), lov 493/2013 § 1, nr. 34 (a 1. pkt. the base prints over two lines); not examined: lov
+#   628/2010 § 1, nr. 9, 10, 29, lov 912/2010 § 1, nr. 4, lov 494/2013 § 3, nr. 5 and § 4, nr. 5, lov 326/2012
+#   § 1, nr. 24 (its cause is in the message).
 FLOOR_ALL = 0.8960  # 11,219 / 12,521 = 0.89601 (rounded down)
 FLOOR_CHANGED = 0.5001  # 1,292 / 2,583 = 0.50019
 
