@@ -100,7 +100,9 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   lov 634/2013 § 2, nr. 3 (cites § 807, stk. 1, 2. pkt.; the words are in its 3. pkt.), lov 320/2011 § 3,
 #   nr. 2-3 (the rykningsklausul "Stk. 3-5 bliver herefter stk. 4-6" with a new stk. after stk. 3), lov
 #   1252/2012 § 5, nr. 13 (the base prints "stk. 2.Anmodning": one punktum less), lov 429/2010 § 17, nr. 1
-#   (»Socialministeren«: the base says "Beskæftigelsesministeren", a renaming by royal decree);
+#   (»Socialministeren«: the base says "Beskæftigelsesministeren", a renaming by royal decree), lov 494/2013
+#   § 3, nr. 5 and § 4, nr. 5 (quote "overførsel af kommunernes kompetence" where the bases, LBK 390/2013 and
+#   its sister, print "overførsel af Udbetaling Danmark og kommunernes kompetence");
 # - the chain's base: it already holds the text (lov 275/2011 § 1, nr. 7 on LBK 314/2011, lov 1609/2010 § 1,
 #   nr. 1 and so lov 275/2011 § 2, nr. 1-3 on the nr. 7 it would insert, lov 1353/2012 § 11, nr. 1) or lacks a §
 #   an act outside the chain inserted (lov 574/2012 § 1, nr. 2: § 17 a);
@@ -111,8 +113,7 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   same day inserts; 152 cites it by its bill's title only, so it runs first), lov 638/2013 § 1, nr. 2 (§§
 #   9-12 under several mellemrubrikker replaced), lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act
 #   does not give), lov 493/2013 § 1, nr. 34 (a 1. pkt. the base prints over two lines); not examined: lov
-#   628/2010 § 1, nr. 9, 10, 29, lov 912/2010 § 1, nr. 4, lov 494/2013 § 3, nr. 5 and § 4, nr. 5, lov 326/2012
-#   § 1, nr. 24 (its cause is in the message).
+#   628/2010 § 1, nr. 9, 10, 29, lov 912/2010 § 1, nr. 4, lov 326/2012 § 1, nr. 24 (its cause is in the message).
 FLOOR_ALL = 0.8960  # 11,219 / 12,521 = 0.89601 (rounded down)
 FLOOR_CHANGED = 0.5001  # 1,292 / 2,583 = 0.50019
 
