@@ -30,6 +30,10 @@
    addresses in the law as it cites it, without them, where that text is one the run went through
    (cited_version; the engine finds the cited units by their stable ids). A nummer repealed by another
    act before it entered into force is not executed (Repeal; listed as pending with the repealing act).
+   Any other change of an amending act by a later act passed by --at (OtherChange: "I lov nr. 495 af 21.
+   maj 2013 … I § 1, nr. 14, affattes § 137 m, stk. 3, således:") is not executed: where it touches a
+   nummer that amends LAW, or the ikrafttræden that dates such numre (_touches), those numre are refused
+   (not executed with --partial), never run in their old wording; otherwise a warning says it touches none.
    Where numre of two acts insert at the same words of the same address, or rewrite the same
    unit on the same date, the acts do not say which comes first: the result follows this order and
    a warning names both (same_place_warnings).
@@ -199,16 +203,23 @@ class Repeal:
     """Numre of an amending act that a later act repeals: lov 1379/2012, § 3 ("I lov nr. 928 af 18.
     september 2012 om ændring af lov om arbejdsløshedsforsikring m.v., … foretages følgende ændring:
     1. § 1, nr. 3 og 4, ophæves."), in force on the same day as those numre, which so never became
-    law (LBK 1101/2013 prints § 74 l as lov 1379's § 2 wrote it, without lov 928's nr. 3-4)."""
+    law (LBK 1101/2013 prints § 74 l as lov 1379's § 2 wrote it, without lov 928's nr. 3-4). A whole §
+    may be repealed too (lov 1380/2012, § 19: "§ 2, nr. 2, § 3 og § 7, nr. 1, ophæves"): every nummer
+    of an ændringsparagraf so repealed is; a repealed § that is the act's ikrafttræden is a change of
+    when its numre run (plan: refused, as an OtherChange that touches it)."""
     act: str  # the id of the act whose numre are repealed: "lov-2012-928"
-    scope: set  # {("1", "3"), ("1", "4")}
+    scope: set  # {("1", "3"), ("1", "4")}; ("3", None): the whole § 3
     by: Nummer  # the repealing nummer (its act carries what ikraft_of reads)
 
 
 @dataclass
 class OtherChange:
-    """A nummer of an act that amends an amending act otherwise than by repealing whole numre
-    ("§ 8, stk. 2, affattes således: …"): lawdiff does not execute it; consolidate warns."""
+    """A nummer of an act that amends an amending act otherwise than by repealing whole numre or §§
+    ("§ 8, stk. 2, affattes således: …"). lawdiff does not execute it. plan reads what it touches
+    (_touches): a nummer that amends the law being consolidated, or the ikrafttræden that decides when
+    those numre run, is then refused (with --partial: not executed), never run in its old wording; a
+    change of anything else (another law's ændringsparagraf, a transitional rule) leaves them as they
+    are, and plan says so in a warning."""
     act: str
     by: Nummer
 
@@ -266,11 +277,136 @@ def _about_acts(raw: dict, path: Path) -> list:
             changes = nr.get("ændringer") if not nr.get("ikke_udført") else None
             scopes = [_scope_strict(str(c["ophæves"])) if isinstance(c, dict) and set(c) == {"ophæves"} else None
                       for c in changes or [None]]
-            if all(sc and all(x[1] is not None for x in sc) for sc in scopes):
+            if all(scopes):  # whole numre, or whole §§ ("§ 2, nr. 2, § 3 og § 7, nr. 1, ophæves": lov 1380/2012)
                 out.append(Repeal(target, set().union(*scopes), n))
             else:
                 out.append(OtherChange(target, n))
     return out
+
+
+_ADDRESS_KEYS = ("i", "affattes", "ophæves", "efter", "før")
+_CHANGED_WORDS = ("ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "tekst")
+# a citation of another law's § ("pensionsbeskatningslovens § 25", "§ 7 a, stk. 1, i lov om …"): not the act's own
+_FOREIGN_BEFORE = re.compile(r"(?:lovens|loven|lovbekendtgørelsens)\s*$")
+_FOREIGN_AFTER = re.compile(r"^(?:\s*,\s*(?:stk\.|nr\.|\d+\.\s*pkt\.)[^,]*)*\s*,?\s*i\s+(?:lov|lovbekendtgørelse|"
+                            r"bekendtgørelse|retsplejeloven|straffeloven)\b")
+_COMMENCEMENT = re.compile(r"træder\s+i\s+kraft|har\s+virkning|ikrafttræden", re.I)
+
+
+def _own_sections(text: str) -> set[str]:
+    """The §§ of its own act that a text of an amending act cites ("§ 1, nr. 3", "§§ 2-6"), leaving out
+    citations of other laws ("pensionsbeskatningslovens § 25", "§ 7 a, stk. 1, i lov om …")."""
+    t = norm(text)
+    out: set[str] = set()
+    for m in _SPEC.finditer(t):
+        if _FOREIGN_BEFORE.search(t[:m.start()]) or _FOREIGN_AFTER.match(t[m.end():]):
+            continue
+        out |= set(_expand(m.group("secs")))
+    return out
+
+
+def _own_paragraphs(act: AmendingAct) -> dict[str, str]:
+    """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"."""
+    out = {}
+    for t in act.other:
+        m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\s*\n", t)
+        if m:
+            out[m.group(1)] = t
+    return out
+
+
+def _stk_text(text: str, address: str) -> str:
+    """The stk. of an øvrige § that an address names ("§ 13, stk. 6, 4. og 5. pkt."), else the whole §."""
+    m = re.search(r"stk\.\s*(\d+)", address)
+    if not m:
+        return text
+    lines = text.splitlines()
+    found = [i for i, ln in enumerate(lines) if re.match(rf"Stk\.\s*{m.group(1)}\.", ln.strip())]
+    if len(found) != 1:
+        return text
+    rest = lines[found[0] + 1:]
+    end = next((i for i, ln in enumerate(rest) if re.match(r"Stk\.\s*\d+\.", ln.strip())), len(rest))
+    return "\n".join([lines[found[0]]] + rest[:end])
+
+
+def _words_of(n: Nummer) -> str:
+    """Every text of a nummer's data (its addresses, old and new words), to look words up in."""
+    out: list[str] = []
+
+    def walk(x):
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(n.data)
+    return norm(" ".join(out))
+
+
+UNREAD = "?"  # _touches: what the nummer changes cannot be read, so it may touch every nummer and their ikrafttræden
+
+
+def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
+    """What a nummer of a later act that changes `act` (an OtherChange, or a Repeal of whole §§) touches of
+    what consolidate runs: the numre of `act` that amend the law being consolidated (their ændringsparagraf
+    is cited: "§ 1, nr. 5, affattes således:", "I § 1, nr. 3, ændres …", or a change "overalt" of words
+    that stand in them), and a description of the place when it changes the rules of when they run (the
+    act's ikrafttræden § where the words changed, inserted or rewritten cite one of those ændringsparagraffer;
+    also any change there that lawdiff cannot read). Anything else — another law's ændringsparagraf, a
+    transitional rule, an original act's own provisions (lov 573/2011 § 1 changes lov 639/2010's §§ 1-19,
+    not its § 22, which amends lov om arbejdsmarkedsuddannelser) — touches nothing ([], None)."""
+    mine = {n.paragraf for n in act.numre}
+    own = _own_paragraphs(act)
+    data = by.data if isinstance(by.data, dict) else {}
+    unread = data.get("ikke_udført")
+    if unread is not None:
+        # a nummer the reader kept verbatim: "1. I § 1, nr. 14, affattes § 137 m, stk. 3, således: …" (lov
+        # 651/2013, § 2, of lov 495/2013; 8 such numre in the corpus change the new text of another act's
+        # nummer): it touches that nummer, whatever it does to it; one that names none may touch anything
+        text = norm(str(unread.get("tekst", "") if isinstance(unread, dict) else unread))
+        m = re.match(r"\d+\s*\.\s*I\s+§\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*nr\.\s*(\d+(?:\s?[a-zæøå])?)\s*,", text)
+        if m is None:
+            return list(act.numre), UNREAD
+        p, nr = m.group(1), m.group(2)
+        return [n for n in act.numre if n.paragraf == p and n.nummer == nr], None
+    changes = data.get("ændringer")
+    if not isinstance(changes, list):
+        return list(act.numre), UNREAD
+    numre: list[Nummer] = []
+    commencement: str | None = None
+    for c in changes:
+        if not isinstance(c, dict):
+            return list(act.numre), UNREAD
+        words = " ".join(str(c[k]) for k in _CHANGED_WORDS if isinstance(c.get(k), (str, int)))
+        if c.get("overalt"):
+            old = norm(str(c.get("ændres") or c.get("udgår") or ""))
+            if not old:
+                return list(act.numre), UNREAD
+            numre += [n for n in act.numre if old in _words_of(n) and n not in numre]
+            if any(_COMMENCEMENT.search(t) and old in norm(t) for t in own.values()):
+                commencement = "overalt i loven"
+            elif not own and (_COMMENCEMENT.search(old) or _own_sections(old) & mine):
+                commencement = "overalt i loven"  # an original act: its ikrafttræden is not in the file
+            continue
+        address = next((str(c[k]) for k in _ADDRESS_KEYS if isinstance(c.get(k), (str, int))), "")
+        scope = parse_scope(address) or set()
+        if not scope:
+            return list(act.numre), UNREAD
+        for p, nr in sorted(scope, key=lambda x: (x[0], x[1] or "")):
+            if p in mine:
+                numre += [n for n in act.numre if n.paragraf == p and (nr is None or n.nummer == nr) and n not in numre]
+            elif p in own and _COMMENCEMENT.search(own[p]):
+                # the words changed or inserted, and the text a rewrite or repeal removes
+                text = words + " " + (_stk_text(own[p], address) if (c.get("affattes") or c.get("ophæves")) else "")
+                cited = _own_sections(text)
+                if cited & mine or (not cited and _COMMENCEMENT.search(text)):  # "Loven træder i kraft …": all
+                    commencement = address
+            elif p not in own and not own and (_COMMENCEMENT.search(words) or _own_sections(words) & mine):
+                commencement = address  # an original act's own § (not in its file): the words speak of when
+    return numre, commencement
 
 
 def load_acts(root: Path, law: str) -> dict[str, AmendingAct]:
@@ -761,16 +897,47 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
     acts = load_acts(root, law)
     includes = _includes(include, acts, law, root)
     repealed: dict[tuple[str, str, str], Nummer] = {}  # (act id, §, nr.) -> the nummer of another act repealing it
+    # (act id, §, nr.) -> why it cannot run: a later act passed by --at changes its wording or its entry into force
+    changed: dict[tuple[str, str, str], str] = {}
     notes: list[str] = []
     for x in acts_amending_acts(root) if acts else []:
         if x.act not in acts:
             continue
+        earlier = acts[x.act]
         if isinstance(x, Repeal):
-            for pn, nn in sorted(x.scope):
-                repealed.setdefault((x.act, pn, nn), x.by)
-        elif x.by.act.date <= at:
-            notes.append(f"{x.by.attribution} ændrer {acts[x.act].source}, som ændrer {law}; lawdiff udfører ikke "
-                         "sådanne ændringer af en ændringslov (kontrollér, om de rører ved de numre, der udføres)")
+            mine = {n.paragraf for n in earlier.numre}
+            for pn, nn in sorted(x.scope, key=lambda y: (y[0], y[1] or "")):
+                for n in earlier.numre if nn is None and pn in mine else []:
+                    repealed.setdefault((x.act, n.paragraf, n.nummer), x.by)
+                if nn is not None:
+                    repealed.setdefault((x.act, pn, nn), x.by)
+        if x.by.act.date > at:
+            continue
+        numre, commencement = _touches(x.by, earlier)
+        if isinstance(x, Repeal):
+            numre = []  # the repealed numre: above
+        if commencement == UNREAD:
+            for n in earlier.numre:
+                changed.setdefault((x.act, n.paragraf, n.nummer), (
+                    f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
+                    f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér {x.by.act.source}; "
+                    f"ret {earlier.path} efter den, og fjern ændringen af {earlier.source} fra {x.by.act.path})"))
+        elif commencement is not None:
+            for n in earlier.numre:
+                changed.setdefault((x.act, n.paragraf, n.nummer), (
+                    f"{x.by.attribution} ændrer ikrafttrædelsen af {earlier.source} ({commencement}), så det kan ikke "
+                    f"afgøres med sikkerhed, om og hvornår nummeret træder i kraft; lawdiff udfører ikke ændringer af "
+                    f"en ændringslov (ret ikrafttrædelsen i {earlier.path} efter {x.by.act.source}, og fjern "
+                    f"ændringen af {earlier.source} fra {x.by.act.path})"))
+        for n in numre:
+            changed.setdefault((x.act, n.paragraf, n.nummer), (
+                f"{x.by.attribution} ændrer nummeret ({earlier.source}, {n.cite}), før det udføres; lawdiff udfører "
+                f"ikke ændringer af en ændringslov og udfører ikke nummeret i dets oprindelige ordlyd (ret nummeret i "
+                f"{earlier.path}, som {x.by.act.source} affatter det, og fjern ændringen af {earlier.source} fra "
+                f"{x.by.act.path})"))
+        if isinstance(x, OtherChange) and not numre and commencement is None:
+            notes.append(f"{x.by.attribution} ændrer {earlier.source}, men ikke de numre, der ændrer {law}, eller "
+                         "deres ikrafttræden: de udføres, som de lyder")
     inc = incorporated(base, store.load)
     left_out = _left_out(base)
     pending: list[Skipped] = []
@@ -845,6 +1012,10 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                         continue
                     notes.append(f"{by.attribution} ophæver {n.attribution}, men først efter dets ikrafttræden "
                                  f"({rk.date} efter {ik.date}): den tekst, nummeret skrev, står")
+            why = changed.get((act.id, n.paragraf, n.nummer))
+            if why is not None:
+                refused.append((n, why))
+                continue
             if n.unreadable:
                 refused.append((n, n.unreadable))
             if ik.date is not None or not named:

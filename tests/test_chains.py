@@ -79,8 +79,43 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # Then a new stk. placed after stks. an earlier nummer of the act rewrote together, as many with the same
 # numbers (lov 1396/2012, § 1, nr. 3-6 in LBK 16/2013's chain; § 15 identical): 11,208 (89.51 %) and 1,281
 # (49.59 %) identical, ikke udført 91 (43 numre refused).
-FLOOR_ALL = 0.8951  # 11,208 / 12,521 = 0.89513 (rounded down)
-FLOOR_CHANGED = 0.4959
+# Branch chainfix, round 2 (2026-11-24): acts amending an amending act (consolidate._touches: lov 1380/2012,
+# § 19 repeals lov 928/2012's whole § 3 and § 7, nr. 1 — a Repeal now; the other 17 changes of amending acts
+# in the chains touch no nummer run, and one that did would be refused); one punktum rewritten in each of
+# two §§ (lov 1361/2010, § 10, nr. 1, LBK 124/2011 §§ 3 a and 3 b identical): 97 without refusal, 11,210
+# (89.53 %) and 1,283 (49.67 %) identical, ikke udført 89 (42 numre refused). LBK 788/2012 § 3 to
+# "redaktionel: LBK's tabel i en anden celleorden" (chain_replay.table_order: the same words as the act's
+# table, whose head the LBK's XML encodes in another row order): lawdiff 1. Then lov 651/2013's kind of
+# nummer (the reader keeps it verbatim) is read for the nummer it touches, and a range the law prints with a
+# space after the dash is found (lov 458/2013, § 16, nr. 5, a chapter heading): 98 without refusal (41 numre).
+# Then a word change inside a punktum the same act rewrites with those words (lov 478/2012, § 2, nr. 4 and 9)
+# and a new chapter beginning with a mellemrubrik (lov 495/2013, § 1, nr. 14, kapitel 24 a of LBK
+# 1093/2013: §§ 137 e-137 m identical): 99 without refusal, 11,219 (89.60 %) and 1,292 (50.02 %) identical,
+# ikke udført 79 (39 numre refused; the test lists them by cause).
+# The 39 numre still refused (chainfix round 2, examined one by one where said):
+# - the source's own text: lov 628/2011 § 1, nr. 24 (»inden den 1. januar 2000«; the law: "… januar år 2000"),
+#   lov 628/2010 § 1, nr. 52 and 56 (»§ 140, stk. 8«, »stk. 4 eller 5« against "stk. 6", "stk. 4 og 5"), lov
+#   1365/2011 § 1, nr. 15 (»stk. 1 og 2« / "stk. 1 eller 2"), lov 493/2013 § 3, nr. 1 (the quotation lacks "og"),
+#   lov 494/2013 § 6, nr. 2 ("behandling" / "behandlingen"), lov 1392/2012 § 1, nr. 2 (»Matrikelstyrelens«),
+#   lov 634/2013 § 2, nr. 3 (cites § 807, stk. 1, 2. pkt.; the words are in its 3. pkt.), lov 320/2011 § 3,
+#   nr. 2-3 (the rykningsklausul "Stk. 3-5 bliver herefter stk. 4-6" with a new stk. after stk. 3), lov
+#   1252/2012 § 5, nr. 13 (the base prints "stk. 2.Anmodning": one punktum less), lov 429/2010 § 17, nr. 1
+#   (»Socialministeren«: the base says "Beskæftigelsesministeren", a renaming by royal decree), lov 494/2013
+#   § 3, nr. 5 and § 4, nr. 5 (quote "overførsel af kommunernes kompetence" where the bases, LBK 390/2013 and
+#   its sister, print "overførsel af Udbetaling Danmark og kommunernes kompetence");
+# - the chain's base: it already holds the text (lov 275/2011 § 1, nr. 7 on LBK 314/2011, lov 1609/2010 § 1,
+#   nr. 1 and so lov 275/2011 § 2, nr. 1-3 on the nr. 7 it would insert, lov 1353/2012 § 11, nr. 1) or lacks a §
+#   an act outside the chain inserted (lov 574/2012 § 1, nr. 2: § 17 a);
+# - lawdiff's limits, left: retsplejeloven's bøger and afsnit and §§ the base holds outside chapters (lov
+#   404/2010 § 1, nr. 1-3, 7, 8; lov 594/2011 § 81, nr. 12; lov 1552/2010 § 2, nr. 6; lov 412/2011 § 1, nr. 1),
+#   lov 1400/2012 § 1, nr. 2 with lov 1380/2012 § 11, nr. 3 (the same day, both renumbering § 182: neither
+#   clause holds for the two together), lov 152/2012 § 1, nr. 26 ("efter § 100 c", which lov 153/2012 of the
+#   same day inserts; 152 cites it by its bill's title only, so it runs first), lov 638/2013 § 1, nr. 2 (§§
+#   9-12 under several mellemrubrikker replaced), lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act
+#   does not give), lov 493/2013 § 1, nr. 34 (a 1. pkt. the base prints over two lines); not examined: lov
+#   628/2010 § 1, nr. 9, 10, 29, lov 912/2010 § 1, nr. 4, lov 326/2012 § 1, nr. 24 (its cause is in the message).
+FLOOR_ALL = 0.8960  # 11,219 / 12,521 = 0.89601 (rounded down)
+FLOOR_CHANGED = 0.5001  # 1,292 / 2,583 = 0.50019
 
 
 @pytest.mark.corpus
@@ -107,7 +142,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 96
+    assert fig["without_refusal"] >= 99
     assert fig["fully_identical"] >= 25
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
@@ -124,7 +159,10 @@ def test_replay_every_chain(tmp_path):
     # hyphenation than the LBK's; § 4, stk. 11 "stk. 7" is the LBK's own: the base and lawdiff print "stk. 5",
     # no nummer of the chain touches stk. 11, and stk. 5 is the one about "mandskab og materiel" — stk. 7 is
     # "(Ophævet)")
-    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 2
+    # chainfix round 2: § 3 moved to "redaktionel: LBK's tabel i en anden celleorden" (chain_replay.table_order);
+    # § 4 stays: besides the cell order, its tables differ in words ("År 2002-05" against the act's "År
+    # 2002-2005", "miljønormer:") and stk. 11 as above
+    assert sum(c == "lawdiff" for r in results for _, c in r.misses) <= 1
 
 
 # blame against the chains: tests/test_blame_chains.py
@@ -312,3 +350,186 @@ def test_a_new_stk_after_stks_the_same_act_rewrote_together(tmp_path):
     res = _replay_one(tmp_path, "2013/2013-16")
     assert not [x for x in res.not_executed if x[0] == "lov-2012-1396"], res.not_executed
     assert "15" not in dict(res.misses), res.texts.get("15")
+
+
+def _chain_store(tmp_path, target):
+    from tests.chain_replay import editor_includes, setup_chain
+
+    amending = pytest.importorskip("lawdiff.importers.amending",
+                                   reason="needs the amendment reader of issue 8 (lawdiff.importers.amending)")
+    chain = next(c for c in CHAINS if c["target"] == target)
+    base, target_act, acts, law, store = setup_chain(chain, tmp_path, CORPUS,
+                                                     lambda p: amending.read_amending_file(p).doc, amending.dump)
+    return store, law, target_act.date, editor_includes(target_act, acts)
+
+
+@pytest.mark.corpus
+def test_an_act_repealing_a_whole_paragraf_of_an_amending_act(tmp_path):
+    """Lov 1380/2012, § 19: "I lov nr. 928 af 18. september 2012 … foretages følgende ændring: 1. § 2, nr. 2,
+    § 3 og § 7, nr. 1, ophæves." (was an OtherChange, only warned about, because of the whole § 3). 928's § 7
+    amends lov om social pension; its nr. 1 (§ 49, stk. 1, in force 1/1/2013 as 1380) never became law and is
+    not executed (LBK 390/2013 § 49 as lov 1380's own § 11 wrote it: identical)."""
+    res = _replay_one(tmp_path, "2013/2013-390")
+    from lawdiff.store import Store
+    store = Store(tmp_path)
+    rec = store.load(f"kaede@{store.versions('kaede')[-1]}").consolidation
+    pending = {(s.act, s.nummer): s.reason for s in rec.pending}
+    assert pending[("lov-2012-928", "§ 7, nr. 1")].startswith(
+        "ophævet ved lov nr. 1380 af 23/12/2012, § 19, nr. 1 (i kraft 2013-01-01), før nummeret trådte i kraft")
+    assert ("lov-2012-928", ["§ 7, nr. 2", "§ 7, nr. 3", "§ 7, nr. 4", "§ 7, nr. 5", "§ 7, nr. 6"]) in \
+        [(a.act, a.numre) for a in rec.applied]
+    assert "49" not in dict(res.misses), res.texts.get("49")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, act, by", [
+    # lov 1354/2012, § 23 changes lov 433/2012's ikrafttræden (§ 15, stk. 2: "§ 9, nr. 1, 3 og 6-8" -> "§ 9,
+    # nr. 1, 3, 6 og 8"; a new stk. 8 on § 9, nr. 7) and § 24 lov 922/2012's transitional § 13, stk. 6-7: the
+    # chain's law is 433's § 6 and 922's § 4, which neither touches
+    ("2014/2014-1246", "lov-2012-433", ["§ 23, nr. 1", "§ 23, nr. 2", "§ 24, nr. 2", "§ 24, nr. 3"]),
+    # lov 573/2011, § 1 changes lov 639/2010's own provisions (§§ 1-19, and "godtgørelse eller tilskud til
+    # befordring" overalt, words its § 22 does not hold); 639's § 22 amends lov om arbejdsmarkedsuddannelser
+    ("2014/2014-226", "lov-2010-639", [f"§ 1, nr. {i}" for i in range(1, 14)]),
+])
+def test_a_change_of_an_amending_act_that_touches_no_nummer_run(tmp_path, target, act, by):
+    from lawdiff.consolidate import consolidate
+
+    store, law, at, include = _chain_store(tmp_path, target)
+    result, plan = consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert any(a.act == act for a in result.consolidation.applied)
+    for cite in by:
+        assert any(f", {cite} ændrer lov nr. " in w and "men ikke de numre, der ændrer kaede, eller deres "
+                   "ikrafttræden: de udføres, som de lyder" in w for w in plan.warnings), (cite, plan.warnings)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("old, new, why", [
+    # the nummer itself: "I § 6, nr. 1, ændres …" (lov 1354/2012, § 23, nr. 1 readdressed to 433's § 6, which
+    # amends the chain's law)
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 6, nr. 1\n      ændres: 3.-5. pkt.\n      til: 3. og 4. pkt.\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer nummeret (lov nr. 433 af 16/05/2012, § 6, nr. 1), før det "
+     "udføres"),
+    # its ikrafttræden: "I § 15, stk. 2, ændres »§§ 2-6« til: »§§ 2-5«" (the rule that dates § 6)
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 15, stk. 2\n      ændres: §§ 2-6\n      til: §§ 2-5\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
+    # a rewrite of the stk. that dates it: the words it removes cite § 6
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - affattes: § 15, stk. 2\n      tekst: 'Stk. 2. § 9 har virkning fra den 1. januar 2014.'\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
+], ids=["nummer", "ikrafttraeden-ord", "ikrafttraeden-affattes"])
+def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_path, old, new, why):
+    """The real acts of LBK 1246/2014's chain, with lov 1354/2012, § 23, nr. 1 turned into a change of what
+    the chain runs: without --partial the consolidation refuses, naming both acts, the nummer and what to do;
+    with --partial lov 433/2012, § 6, nr. 1 is listed as not executed and the law keeps its text."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
+    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
+    text = f.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert "lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: " + why in e.value.message, e.value.message
+    assert "lawdiff udfører ikke ændringer af en ændringslov" in e.value.message
+    result, _ = consolidate(store, law, at, include, partial=True, root=tmp_path)
+    assert [(s.act, s.nummer) for s in result.consolidation.not_executed] == [("lov-2012-433", "§ 6, nr. 1")]
+    assert not any(a.act == "lov-2012-433" for a in result.consolidation.applied)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, act, nummer, sections", [
+    # "§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt., affattes således:" — one punktum in each of two §§,
+    # each rewritten (changes/rewrite.py _rewrite_pkts; was refused as punktummer that do not follow each other)
+    ("2011/2011-124", "lov-2010-1361", "§ 10, nr. 1", ["3 a", "3 b"]),
+])
+def test_numre_the_engine_refused_are_executed(tmp_path, target, act, nummer, sections):
+    res = _replay_one(tmp_path, target)
+    assert (act, nummer) not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+def test_a_range_the_law_prints_with_a_space_after_the_dash(tmp_path):
+    """Lov 458/2013, § 16, nr. 5: "I overskriften til kapitel 13 a ændres »kapitel 7-8« til: »kapitel 7 og 7 a«";
+    the base (LBK 526/2012) prints the heading "… efter kapitel 7- 8". Was refused; now executed
+    with a warning (the one place, differing only by the space after the dash). LBK 30/2014 prints "kapitel
+    7-7a" (its own wording; the act's words are lawdiff's)."""
+    from lawdiff.store import Store
+
+    res = _replay_one(tmp_path, "2014/2014-30")
+    assert not [x for x in res.not_executed if x[0] == "lov-2013-458"], res.not_executed
+    store = Store(tmp_path)
+    act = store.load(f"kaede@{store.versions('kaede')[-1]}")
+    head = next(u.heading.text for u in act.walk() if u.kind == "chapter" and u.num == "13 a")
+    assert head == "Regler for regnskab og revision for tilskudsmodtagere efter kapitel 7 og 7 a"
+
+
+@pytest.mark.corpus
+def test_a_nummer_changing_another_acts_nummer_that_the_reader_kept_verbatim(tmp_path):
+    """Lov 651/2013, § 2: "I lov nr. 495 af 21. maj 2013 … 1. I § 1, nr. 14, ændres i § 137 e, stk. 2 og 3, …
+    »§ 66, nr. 5 og 6,« til: »§ 66, stk. 1, nr. 5 og 6,«. 2. I § 1, nr. 14, affattes § 137 m, stk. 3, således:
+    …" — the form of the corpus's 8 numre that change the new text of another act's nummer, which the reader
+    keeps verbatim (ikke_udført). With lov 651/2013 beside LBK 1093/2013's chain, lov 495/2013, § 1, nr. 14 is
+    not executed in its old wording: refused without --partial, listed as not executed with it."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+    from tests.chain_replay import editor_includes, setup_chain
+
+    amending = pytest.importorskip("lawdiff.importers.amending")
+    chain = dict(next(c for c in CHAINS if c["target"] == "2013/2013-1093"))
+    chain["amending"] = chain["amending"] + ["2013/2013-651"]
+    base, target, acts, law, store = setup_chain(chain, tmp_path, CORPUS,
+                                                 lambda p: amending.read_amending_file(p).doc, amending.dump)
+    include = editor_includes(target, acts)
+    result, _ = consolidate(store, law, target.date, include, partial=True, root=tmp_path)
+    why = {(s.act, s.nummer): s.reason for s in result.consolidation.not_executed}
+    assert why[("lov-2013-495", "§ 1, nr. 14")].startswith(
+        "lov nr. 651 af 12/06/2013, § 2, nr. 1 ændrer nummeret (lov nr. 495 af 21/05/2013, § 1, nr. 14), før det "
+        "udføres; lawdiff udfører ikke ændringer af en ændringslov")
+    assert not [k for k in why if k[0] == "lov-2013-495" and k[1] != "§ 1, nr. 14"], why
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, target.date, include, partial=False, root=tmp_path)
+    assert "lov nr. 495 af 21/05/2013, § 1, nr. 14: kan ikke udføres: lov nr. 651 af 12/06/2013, § 2, nr. 1 ændrer " \
+        "nummeret" in e.value.message, e.value.message
+
+
+@pytest.mark.corpus
+def test_a_word_change_inside_a_punktum_the_same_act_rewrites_with_those_words(tmp_path):
+    """Lov 478/2012, § 2, nr. 4 changes »Søfartsstyrelsen« to »Ministeren for forskning, innovation og
+    videregående uddannelser« in many places, § 5, stk. 1, 1. pkt. among them; nr. 9 rewrites that punktum
+    whole, beginning "Ministeren for forskning, innovation og videregående uddannelser yder …". Was refused
+    (two changes of the same words); the rewrite holds the change, so it is executed, with a warning. LBK
+    466/2013 § 5 differs only by a full stop the LBK leaves out after "lov om skibes besætning"."""
+    res = _replay_one(tmp_path, "2013/2013-466")
+    assert not [x for x in res.not_executed if x[0] == "lov-2012-478"], res.not_executed
+    assert dict(res.misses).get("5") == "redaktionel: rettelse af lovens ord", res.texts.get("5")
+    assert "§ 5. Ministeren for forskning, innovation og videregående uddannelser yder inden for en årlig ramme" \
+        in res.texts["5"][1]
+
+
+@pytest.mark.corpus
+def test_a_new_chapter_beginning_with_a_mellemrubrik(tmp_path):
+    """Lov 495/2013, § 1, nr. 14: "Efter § 137 d indsættes i afsnit VII: »Kapitel 24 a / Fuldbyrdelse af
+    strafferetlige foranstaltninger m.v. / Anvendelsesområde og formål / § 137 e. …«", with two headings
+    one over the other before § 137 g ("De enkelte indgreb / Indskrænkning i den anbragtes adgang til internet
+    og telefon"). Was refused (the first mellemrubrik read as a line before the law's first §); now the new
+    chapter is read as the act prints it (importers/text.read_text: the upper heading over no §, as LBK
+    1093/2013 holds it, never text of § 137 f): §§ 137 e-137 m identical."""
+    res = _replay_one(tmp_path, "2013/2013-1093")
+    assert ("lov-2013-495", "§ 1, nr. 14") not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    secs = ["137 e", "137 f", "137 g", "137 h", "137 i", "137 j", "137 k", "137 l", "137 m"]
+    assert [s for s in secs if s in missed] == [], {s: res.texts.get(s) for s in secs if s in missed}
+
+
+@pytest.mark.corpus
+def test_a_new_chapter_whose_mellemrubrik_stands_over_no_section_is_refused(tmp_path):
+    """Lov 894/2013, § 5, nr. 2 ("Efter § 10 b indsættes: »Kapitel 2 b / Børnetilskud til visse
+    uddannelsessøgende / Særligt børnetilskud til uddannelsessøgende«": a chapter and a heading over §§ the
+    act does not give) stays refused: no empty chapter is made up."""
+    res = _replay_one(tmp_path, "2014/2014-1095")
+    why = {(a, n): w for a, n, w in res.not_executed}
+    assert "ingen paragraffer" in why[("lov-2013-894", "§ 5, nr. 2")], why

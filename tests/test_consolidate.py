@@ -396,7 +396,9 @@ ikrafttræden:
 def test_acts_amending_acts_reads_repeals_of_numre(tmp_path):
     """An ændringsparagraf that amends an amending act (its henvisning is "lov nr. N af …", as lov
     1379/2012, § 3): a nummer that only repeals numre ("§ 1, nr. 3 og 4, ophæves.") is a Repeal of those
-    numre; any other change of the act is an OtherChange (consolidate warns, never executes it)."""
+    numre, and one that repeals a whole § too (lov 1380/2012, § 19: "§ 2, nr. 2, § 3 og § 7, nr. 1, ophæves");
+    any other change of the act is an OtherChange (consolidate never executes it: it refuses the numre it
+    touches, and warns about one that touches none)."""
     from lawdiff.consolidate import OtherChange, Repeal, acts_amending_acts
 
     (tmp_path / "amendments").mkdir()
@@ -407,11 +409,14 @@ def test_acts_amending_acts_reads_repeals_of_numre(tmp_path):
         "- nummer: '3'\n  lovtitel: lov om ændring af lov om arbejdsløshedsforsikring m.v.\n"
         "  henvisning: lov nr. 928 af 18. september 2012\n"
         "  numre:\n  - nummer: '1'\n    ændringer:\n    - ophæves: § 1, nr. 3 og 4\n"
-        "  - nummer: '2'\n    ændringer:\n    - ophæves: § 8, stk. 2\n",
+        "  - nummer: '2'\n    ændringer:\n    - ophæves: § 8, stk. 2\n"
+        "  - nummer: '3'\n    ændringer:\n    - ophæves: § 2, nr. 2, § 3 og § 7, nr. 1\n",
         encoding="utf-8")
     found = acts_amending_acts(tmp_path)
     rep = [x for x in found if isinstance(x, Repeal)]
     other = [x for x in found if isinstance(x, OtherChange)]
-    assert [(x.act, x.scope, x.by.cite) for x in rep] == [("lov-2012-928", {("1", "3"), ("1", "4")}, "§ 3, nr. 1")]
+    assert [(x.act, x.scope, x.by.cite) for x in rep] == [("lov-2012-928", {("1", "3"), ("1", "4")}, "§ 3, nr. 1"),
+                                                         ("lov-2012-928", {("2", "2"), ("3", None), ("7", "1")},
+                                                          "§ 3, nr. 3")]
     assert [(x.act, x.by.cite) for x in other] == [("lov-2012-928", "§ 3, nr. 2")]
     assert rep[0].by.attribution == "lov nr. 1379 af 23/12/2012, § 3, nr. 1"

@@ -143,5 +143,9 @@ def test_engine_over_the_chains():
     # nr. 9 and lov 1364/2011 § 2, nr. 17: 2,072 of 2,185 (94.83 %), 11,135 §§ identical, 87 chains
     # Branch chainfix: 2,078 of 2,185 (95.10 %), 89 chains without refusal, 11,137 §§ identical (the changes of
     # one nummer read each other, find._unclaimed; a new stk. after stks. rewritten together; "et sted i")
-    assert executed >= 2078 and executed / stats["numre read"] >= 0.951
-    assert stats["chains executed without refusal"] >= 89
+    # Branch chainfix, round 2: 2,079 (95.15 %), 90 chains, 11,139 §§ identical (one punktum rewritten in each
+    # of two §§: lov 1361/2010, § 10, nr. 1); then 2,080 (95.19 %), 91 chains (a range the law prints "7- 8":
+    # lov 458/2013, § 16, nr. 5); then 2,082 (95.29 %), 92 chains, 11,148 §§ identical (lov 478/2012, § 2, nr. 9;
+    # lov 495/2013, § 1, nr. 14)
+    assert executed >= 2082 and executed / stats["numre read"] >= 0.952
+    assert stats["chains executed without refusal"] >= 92

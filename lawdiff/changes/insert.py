@@ -570,7 +570,7 @@ def _new_container(ap, c) -> None:
     parent = ap.parents[anchor.wid]
     sibs = ap.siblings(parent)
     i = sibs.index(anchor) + (1 if key == "efter" else 0)
-    children = ap.parse_body(c)
+    children = ap.parse_body(c, within=True)
     sections = [u for top in children for u in top.walk() if u.kind == "section"]
     # "Kapitel 3 a … Kapitel 3 b …": the later chapters (parts) of the text follow the new one,
     # they are not inside it

@@ -82,10 +82,7 @@ def execute(ap, c) -> None:
                       hint="nyaffattes hver paragraf for sig")
     unit = ap.live(c, target.units[0], "affattes")
     if target.address.pkt:
-        k, s, e = ap.pkt_span(c, unit, target.address.pkt, "affattes")
-        ap.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "affattes")
-        ap.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
-        return
+        return _rewrite_pkt(ap, c, unit, target.address.pkt)
     if unit.kind in ("chapter", "part"):
         return repeal.replace_container(ap, c, unit, "affattes")
     if unit.kind not in ("section", "subsection", "paragraph", "point"):
@@ -124,11 +121,23 @@ def execute(ap, c) -> None:
     ap.r.placements.append(Placement(c, "rewrite", [unit.wid], new_wids=[u.wid for u in more]))
 
 
+def _rewrite_pkt(ap, c, unit: Unit, pkt: int) -> None:
+    k, s, e = ap.pkt_span(c, unit, pkt, "affattes")
+    ap.add_edit(c, k, unit, s, e, _norm_query(c.get("tekst")), "affattes")
+    ap.r.placements.append(Placement(c, "words", [unit.wid], offset=(k[1], k[2], s)))
+
+
 def _rewrite_pkts(ap, c, targets: list) -> None:
     """"§ 17, stk. 2, 1. og 2. pkt., affattes således:": consecutive punktummer of one unit become
-    the new text (in the first one's place; the others' text goes)."""
+    the new text (in the first one's place; the others' text goes). One punktum in each of several
+    units ("§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt., affattes således:", lov 1361/2010, § 10,
+    nr. 1): each becomes the new text (LBK 124/2011 prints it in both)."""
     units = {t.units[0].wid for t in targets}
     ks = [t.address.pkt for t in targets]
+    if len(units) == len(targets) > 1 and all(len(t.units) == 1 and t.address.pkt for t in targets):
+        for t in targets:
+            _rewrite_pkt(ap, c, ap.live(c, t.units[0], "affattes"), t.address.pkt)
+        return
     if len(units) != 1 or not all(t.address.pkt for t in targets) or ks != list(range(ks[0], ks[0] + len(ks))):
         raise c.error("flere punktummer nyaffattes kun samlet, når de følger efter hinanden i samme enhed",
                       "affattes", hint="nyaffat dem hver for sig")

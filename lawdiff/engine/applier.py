@@ -37,7 +37,7 @@ from ..errors import AddressError, MappingError
 from ..importers.text import leading_label, read_unit
 from ..model import Act, Line, Unit, assign_eids, copy_act
 from ..proposal import Change
-from ..text import norm_map, split_punktum
+from ..text import norm, norm_map, split_punktum
 from .find import _Finding
 from .refscan import _RefScan
 from .rykning import _Rykning
@@ -367,12 +367,42 @@ class _Applier(_Finding, _Rykning, _RefScan):
                     f"samme ændring som {e.change.ref} på samme sted (»{new}«); udført én gang", field_))
                 self.touch(unit.wid, c)
                 return
+            if overlap and self._rewrite_holds(c, start, end, new, e):
+                # lov 478/2012, § 2, nr. 4 changes "Søfartsstyrelsen" to "Ministeren for forskning, innovation og
+                # videregående uddannelser" in many places, among them § 5, stk. 1, 1. pkt., which its nr. 9
+                # rewrites whole with a text that already says "Ministeren for …": the rewrite holds the change
+                rw, wd = (c, e.change) if field_ == "affattes" else (e.change, c)
+                self.r.warnings.append(c.warning(
+                    f"{wd.ref} ændrer ord i det punktum, som {rw.ref} nyaffatter med de samme nye ord; "
+                    "nyaffattelsen gælder", field_))
+                self.touch(unit.wid, c)
+                if field_ == "affattes":
+                    edits.remove(e)
+                    continue
+                return
             if overlap:
                 text = getattr(self.units[key[0]], key[1])[key[2]].text
                 raise c.error(f"ændringen rører ved de samme ord som {e.change.ref} (»{text[e.start:e.end]}«)",
                               field_, hint="slå de to ændringer sammen til én")
         edits.append(Edit(start, end, new, c))
         self.touch(unit.wid, c)
+
+    @staticmethod
+    def _rewrite_holds(c: Change, start: int, end: int, new: str, e: Edit) -> bool:
+        """Whether one of two overlapping edits of the same act rewrites a punktum whole ("affattes") and the
+        other changes words inside it (not the whole of it) to new words the rewrite's text holds verbatim:
+        then the text is the rewrite's whichever runs first, and nothing is lost (one engine run executes
+        one act's numre)."""
+        if c.get("affattes") and not e.change.get("affattes") and e.change.get("til") is not None:
+            inner, outer = (e.start, e.end, e.new), (start, end, new)
+        elif e.change.get("affattes") and not c.get("affattes") and c.get("til") is not None:
+            inner, outer = (start, end, new), (e.start, e.end, e.new)
+        else:
+            return False
+        if not (outer[0] <= inner[0] and inner[1] <= outer[1] and (inner[0], inner[1]) != (outer[0], outer[1])):
+            return False
+        words = norm(inner[2])
+        return len(words) >= 4 and words in norm(outer[2])
 
     # -- structure ----------------------------------------------------------
     def parse_unit(self, c: Change, kind: str, text: str) -> Unit:
@@ -462,15 +492,29 @@ class _Applier(_Finding, _Rykning, _RefScan):
         v = m.group(1).lower()
         return int(v) if v.isdigit() else labels.LETTERS.index(v) + 1
 
-    def parse_body(self, c: Change, text: str | None = None) -> list[Unit]:
-        """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part."""
-        from ..importers.text import read_text
+    def parse_body(self, c: Change, text: str | None = None, within: bool = False) -> list[Unit]:
+        """The §§ (and chapters, "Kapitel 3 a" + heading line) of a new chapter or part. `within`: the text
+        is the inside of a new chapter (part) whose label and heading are given apart, and may begin with a
+        mellemrubrik before its first § ("Kapitel 24 a / Fuldbyrdelse af strafferetlige foranstaltninger
+        m.v. / Anvendelsesområde og formål / § 137 e. …", lov 495/2013, § 1, nr. 14): read inside a chapter,
+        as the act prints it, never as a line before the law's first §."""
+        from ..importers.text import _CHAPTER, _PART, _SECTION, read_text
 
+        src = str(c.get("tekst") if text is None else text)
+        lines = [norm(ln) for ln in src.splitlines() if norm(ln)]
+        inside = within and bool(lines) and not (_SECTION.match(lines[0]) or _CHAPTER.match(lines[0])
+                                                 or _PART.match(lines[0]))
         try:
-            body = read_text(str(c.get("tekst") if text is None else text), "»tekst«", "x",
+            body = read_text(("Kapitel 1\nx\n" if inside else "") + src, "»tekst«", "x",
                              "LOV nr. 1 af 01/01/2000").body
         except MappingError as e:
             raise c.error(e.message, "tekst", hint=e.hint) from None
+        if inside:
+            first = body[0].children[0] if body and body[0].children else None
+            if first is None or not any(x.kind == "section" for x in first.walk()):
+                raise c.error(f"overskriften »{lines[0][:60]}« står over ingen paragraf i den nye tekst", "tekst",
+                              hint="nummeret kan ikke udføres; markér det som ikke udført")
+            body = body[0].children + body[1:]
         for top in body:
             for u in top.walk():
                 u.wid = f"new{next(self.fresh)}_{c.item}_{c.index}"

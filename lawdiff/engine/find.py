@@ -174,6 +174,31 @@ class _Finding:
                 out.extend((k, ln, u, 0, len(ln.text)) for k, ln, u in self._lines(unit))
         return out
 
+    def _one_near_place(self, c: Change, words: str, lines: list, place: str, key: str) -> list:
+        """Where the quoted words stand nowhere as written: the one place that differs from them only by a
+        slip a reader sees without doubt, executed there with a warning; [] if there is none or several.
+        In turn: a typo in the act's quotation ("erhvervsakademiuddannnelser": one character, no digit, in a
+        quotation of TYPO_MIN characters or more); the space after "stk."/"nr."/"pkt."/"§" before a number
+        missing in the act (»i stk.1.« where the law has "i stk. 1.", lov 518/2012, § 1, nr. 6); a space after
+        the dash of a range in the law (»kapitel 7-8« where the heading of LBK 526/2012's kapitel 13 a prints
+        "kapitel 7- 8", lov 458/2013, § 16, nr. 5)."""
+        spaced = re.sub(r"(?<![\w.])(stk|nr|pkt|litra)\.(?=\d)", r"\1. ", re.sub(r"§(?=\d)", "§ ", words))
+        dashed = re.sub(r"(?<=\d)([-–])(?=\d)", r"\1 ", words)
+        readings = [(lambda t, lo, hi: find_typo(t, words, lo, hi), "ét tegn (trykfejl i ændringsloven)"),
+                    (lambda t, lo, hi: find_all(t, spaced, lo, hi) if spaced != words else [],
+                     "et manglende mellemrum (trykfejl i ændringsloven)"),
+                    (lambda t, lo, hi: find_all(t, dashed, lo, hi) if dashed != words else [],
+                     "et mellemrum efter tankestregen (trykfejl i loven)")]
+        for finder, slip in readings:
+            found = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in finder(ln.text, lo, hi)]
+            if len(found) == 1:
+                _k, ln, _u, s, e = found[0]
+                self.r.warnings.append(c.warning(
+                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{ln.text[s:e]}«, der kun afviger med "
+                    f"{slip}", key))
+                return found
+        return []
+
     def find(self, c: Change, words: str, key: str) -> list[tuple[LineKey, Line, Unit, int, int]]:
         """The places of `words`: for each address of `i` (one or a list) as many as `antal` says."""
         if c.get("overalt"):
@@ -398,27 +423,7 @@ class _Finding:
         want = c.get("antal") if count is None else count
         occ = c.get("forekomst")
         if not hits and not c.get("overalt") and (want or 1) == 1 and occ is None:
-            # a typo in the act's quotation ("erhvervsakademiuddannnelser"): one place that differs
-            # by one character, no digit, in a quotation of TYPO_MIN characters or more, is the place
-            # a reader finds without doubt; executed there, with a warning naming the act's nummer
-            typos = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_typo(ln.text, words, lo, hi)]
-            if len(typos) == 1:
-                k, ln, u, s, e = typos[0]
-                self.r.warnings.append(c.warning(
-                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{ln.text[s:e]}«, der kun afviger "
-                    f"med ét tegn (trykfejl i ændringsloven)", key))
-                hits = typos
-        spaced = re.sub(r"(?<![\w.])(stk|nr|pkt|litra)\.(?=\d)", r"\1. ", re.sub(r"§(?=\d)", "§ ", words))
-        if not hits and spaced != words and not c.get("overalt") and (want or 1) == 1 and occ is None:
-            # the act quotes »i stk.1.« where the law has "i stk. 1." (lov 518/2012, § 1, nr. 6): only
-            # the space after "stk."/"nr."/"pkt."/"§" before a number is missing; the one place with it
-            # is the place a reader finds without doubt; executed there, with a warning
-            spaced_hits = [(k, ln, u, s, e) for k, ln, u, lo, hi in lines for s, e in find_all(ln.text, spaced, lo, hi)]
-            if len(spaced_hits) == 1:
-                self.r.warnings.append(c.warning(
-                    f"»{_norm_query(words)}« står ikke i {place}; læst som »{_norm_query(spaced)}«, der kun afviger "
-                    f"med et manglende mellemrum (trykfejl i ændringsloven)", key))
-                hits = spaced_hits
+            hits = self._one_near_place(c, words, lines, place, key)
         if not hits:
             text = " ".join(ln.text[lo:hi] for _, ln, _, lo, hi in lines)
             if where is not None and self._changed_since(str(where), words):

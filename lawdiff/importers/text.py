@@ -68,6 +68,15 @@ def parse_source(source: str) -> tuple[str, str, str, str]:
     return kind.lower(), number, y, f"{y}-{int(mth):02d}-{int(d):02d}"
 
 
+def _heading_pair(n: str, nxt: str, rows: list, i: int) -> bool:
+    """Two mellemrubrikker, one over the other, before a §: "De enkelte indgreb / Indskrænkning i den
+    anbragtes adgang til internet og telefon / § 137 g. …" (lov 495/2013, § 1, nr. 14; LBK 1093/2013 holds
+    the first as a heading over no §): neither line ends as text does, and the line after them is a §."""
+    after = norm(rows[i + 2][1]) if i + 2 < len(rows) else ""
+    return bool(nxt) and bool(_SECTION.match(after)) and not _ENDS_TEXT.search(nxt) and table_row(nxt) is None \
+        and not (_SECTION.match(nxt) or _STK.match(nxt) or _NR.match(nxt) or _CHAPTER.match(nxt) or _PART.match(nxt))
+
+
 def read_text(text: str, path: str, law: str, source: str, title: str | None = None) -> Act:
     doc_type, number, year, date = parse_source(source)
     act = Act(law=law, title=title or law, doc_title=title or law, doc_type=doc_type, year=year,
@@ -129,7 +138,8 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
             lit = Unit("point", num=m.group(2), label=m.group(1), intro=[Line(m.group(3))])
             item.children.append(lit)
             cur = lit
-        elif _SECTION.match(nxt) and not _ENDS_TEXT.search(n) and table_row(n) is None:
+        elif (_SECTION.match(nxt) or _heading_pair(n, nxt, rows, i)) and not _ENDS_TEXT.search(n) \
+                and table_row(n) is None:
             # a line without closing punctuation right before a §: a mellemrubrik, not more
             # text of the previous § (law text ends with ".", ":", ";" or ",")
             group = Unit("group", heading=Line(line))
