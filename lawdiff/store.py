@@ -222,8 +222,9 @@ class Store:
 
     def titles(self) -> dict[str, list[str]]:
         """The title of each law's newest version -> the laws with that title. A file that cannot
-        be read is left out (`lawdiff check` reports it). Computed once, and again after a `save`:
-        linking each of a thousand imported amending acts read every law of the store again."""
+        be read is left out (`lawdiff check` reports it). Computed once, and kept up to date by `save`
+        (`_retitle`): linking each of a thousand imported amending acts read every law of the store
+        again."""
         if self._titles is None:
             titles: dict[str, list[str]] = {}
             for law in self.laws():
@@ -244,5 +245,27 @@ class Store:
         # and the source into FRBRWork; tests/test_store_header.py checks it): linking the corpus's
         # amending acts parsed every act written by the import once more for these two strings
         self._headers[(act.law, act.date)] = (act.title, act.source)
-        self._titles = None
+        if self._titles is not None:
+            self._retitle(act.law)
         return path
+
+    def _retitle(self, law: str) -> None:
+        """Bring `titles` up to date after a save of a version of `law`: only that law's entry can
+        have changed (its newest version, or a first one). `lawdiff import lexdania` saves act
+        versions and links amending acts in turn: computing `titles` again after every save read
+        every law of the store once per amending act (~90,000 headers, a third of the CPU time of
+        importing the corpus). Each list stays in `laws` order, as `titles` builds it."""
+        import bisect
+
+        titles = self._titles
+        for title, laws in titles.items():
+            if law in laws:
+                laws.remove(law)
+                if not laws:
+                    del titles[title]
+                break
+        try:
+            title = self.header(law)[0]
+        except Exception:  # as in `titles`: a broken store file is left out
+            return
+        bisect.insort(titles.setdefault(title, []), law)

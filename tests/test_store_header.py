@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lawdiff.errors import LawdiffError
 from lawdiff.store import Store
@@ -63,3 +65,35 @@ def test_the_header_a_save_remembers_is_what_the_written_file_gives_for_every_co
             n += 1
     print(f"\n{n} act versions: the header remembered on saving is the file's")
     assert n > 1000
+
+
+def _act(law: str, date: str, title: str):
+    from lawdiff.model import Act, Line, Unit, assign_eids
+
+    act = Act(law=law, title=title, doc_title=title, doc_type="lbk", year=date[:4], number="1", date=date,
+              source=f"LBK nr. 1 af {date[8:]}/{date[5:7]}/{date[:4]}",
+              body=[Unit("section", "1", "§ 1.", children=[Unit("subsection", "1", intro=[Line("Tekst.")])])])
+    assign_eids(act, wids=True)
+    return act
+
+
+_SAVES = st.lists(st.tuples(st.sampled_from(["a", "b", "c-lov", "d"]),
+                            st.sampled_from(["2010-01-01", "2012-05-05", "2014-12-31"]),
+                            st.sampled_from(["lov om x", "lov om y", "lov om z"])), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(_SAVES, st.booleans())
+def test_titles_kept_up_to_date_by_save_are_what_a_fresh_store_computes(saves, broken):
+    # Store.save updates the one law's entry of `titles` (_retitle) instead of computing it again
+    # (`lawdiff import lexdania` links amending acts between saves)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(tmp)
+        assert store.titles() == {}
+        if broken:  # a newest version that cannot be read: the law is left out, by both
+            bad = Path(tmp) / "statutes" / "d" / "2013-01-01.xml"
+            bad.parent.mkdir(parents=True)
+            bad.write_bytes(b"<akomaNtoso/>")
+        for i, (law, date, title) in enumerate(saves):
+            store.save(_act(law, date, title))
+            assert store.titles() == Store(tmp).titles(), saves[:i + 1]
