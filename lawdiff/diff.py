@@ -449,6 +449,9 @@ def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:
             _moves(red, old, new)
             _markup_only(red, old, new)
             _placeholders(red)
+        from . import annexdiff
+
+        annexdiff.add(red, old, new)  # the annexes, only where their digests differ
         return red
     finally:
         _M.__init__()  # never keep texts beyond one comparison

@@ -33,8 +33,9 @@ affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 
 Not read: parts of an annex ("Bilag 1, liste A, nr. 32, ophæves", "afsnittet »Metode C«"), "Før bilag
 1 indsættes som bilag 1, 2, 2 a, 3 og 4 … Bilag 1 bliver herefter bilag 5."
 
-Not recorded beyond a `Placement(c, "annex", [])`: the consolidation record and `blame` do not
-attribute annexes, and redlines/`diff` do not show them (the site's act page does).
+Each change leaves a `Placement(c, "annex", ["bilag 2", …])` naming the annexes it made, changed
+or repealed: the redline credits an annex's changes to it (annexdiff.attribute) and a consolidation
+records per annex the act and nummer that last changed it (`blame LAW "bilag 2"`).
 """
 from __future__ import annotations
 
@@ -315,16 +316,33 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
 
 def _unquote(annexes: list[Annex]) -> None:
     """Drop the » before the first text line and the « after the last one, where the source quotes."""
-    lines = [b for a in annexes for b in a.headings + a.body if isinstance(b, Line) and b.text]
+    blocks = [b for a in annexes for b in a.headings + a.body if not isinstance(b, Line) or b.text]
+    lines = [b for b in blocks if isinstance(b, Line)]
     if not lines:
         return
     if lines[0].text.startswith("»"):
         lines[0].text = lines[0].text[1:].lstrip()
-    if lines[-1].text.endswith("«"):
+    if isinstance(blocks[-1], Table):  # the text ends in a table: the « closes its last cell with text
+        _unquote_table(blocks[-1])
+    elif lines[-1].text.endswith("«"):
         lines[-1].text = lines[-1].text[:-1].rstrip()
     for a in annexes:
         a.headings = [b for b in a.headings if not isinstance(b, Line) or b.text or b.notes]
         a.body = [b for b in a.body if not isinstance(b, Line) or b.text or b.notes]
+
+
+def _unquote_table(t: Table) -> None:
+    """Drop the « from the last cell with text of a table that ends the new text (lov 70/2013, bilag
+    1: a last row of empty cells and »««); a row left with no text at all goes with it."""
+    for k in range(len(t.rows) - 1, -1, -1):
+        cells = [c for c in t.rows[k] if c.text.strip()]
+        if not cells:
+            continue
+        if cells[-1].text.rstrip().endswith("«"):
+            cells[-1].text = cells[-1].text.rstrip()[:-1].rstrip()
+            if not any(c.text.strip() for c in t.rows[k]):
+                del t.rows[k]
+        return
 
 
 def _new_from(c, want: list[str], key: str) -> list[Annex]:
@@ -380,7 +398,7 @@ def execute(ap, c) -> None:
                 at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
                           len(annexes))
                 annexes.insert(at, a)
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", _keys(new)))
         return
     if _HEADING.match(str(d.get("affattes") or "")):
         return _heading(ap, c)
@@ -392,34 +410,42 @@ def execute(ap, c) -> None:
         want = [annexes[i].num for i in idx]
         new = _new_from(c, want, "affattes")
         annexes[idx[0]:idx[-1] + 1] = new
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", _keys(new)))
         return
     if d.get("ophæves") is not None and d.get("fra_bilag") is not None:
         # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
         idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
         if rest:
             raise c.error(f"»{d['ophæves']}«: lawdiff kan kun erstatte hele bilag", "ophæves")
+        gone = _keys([annexes[i] for i in idx])
         new = _new_from(c, _new_nums(c, "som") if d.get("som") is not None else None, "ophæves")
         annexes[idx[0]:idx[-1] + 1] = new
         taken = [a.num for a in annexes if a.num is not None]
         dup = next((n for n in taken if sum(_key(x) == _key(n) for x in taken) > 1), None)
         if dup is not None:
             raise c.error(f"loven får to bilag {dup}", "ophæves", hint="markér nummeret som ikke udført")
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", gone + [k for k in _keys(new) if k not in gone]))
         return
     if d.get("ophæves") is not None:
         idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
         if rest or d.get("tekst") is not None:
             raise c.error(f"»{d['ophæves']}«: lawdiff kan kun ophæve hele bilag", "ophæves",
                           hint="markér nummeret som ikke udført")
+        gone = _keys([annexes[i] for i in idx])
         for i in sorted(idx, reverse=True):
             del annexes[i]
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", gone))
         return
     verb = next((v for v in _WORD_VERBS if v in d), None)
     if verb is None or d.get("i") is None:
         raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
     return _words(ap, c, verb)
+
+
+def _keys(annexes: list[Annex]) -> list[str]:
+    """The targets of an annex change's Placement: "bilag 2" for each annex it made, changed or
+    repealed (annexdiff.attribute credits the redline's annexes with them, consolidate the record)."""
+    return [f"bilag {a.num}" if a.num else (a.label or "bilag") for a in annexes]
 
 
 def _new_nums(c, key: str) -> list[str]:
@@ -450,7 +476,7 @@ def _heading(ap, c) -> None:
                           "tekst", hint="ret nummeret, så de passer sammen")
         lines[0] = m.group(2)
     ap.r.new.annexes[i].headings = [Line(ln) for ln in lines]
-    ap.r.placements.append(Placement(c, "annex", []))
+    ap.r.placements.append(Placement(c, "annex", _keys([ap.r.new.annexes[i]])))
 
 
 def _words(ap, c, verb: str) -> None:
@@ -502,7 +528,7 @@ def _words(ap, c, verb: str) -> None:
             b.text = t[:j] + sep + new + t[j:]
         else:
             b.text = t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
-    ap.r.placements.append(Placement(c, "annex", []))
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
 
 
 def _occurrences(text: str, words: str) -> list[int]:
