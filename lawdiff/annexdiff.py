@@ -18,7 +18,6 @@ so that `lawdiff diff` still imports no model here.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 
@@ -80,6 +79,8 @@ def _lines(old: list[str], new: list[str]) -> list[tuple[list[Segment], int | No
         for k in range(lo, hi):
             t = old[k] if op == DELETE else new[k]
             out.append(([Segment(op, t)] if t else [], k if op != INSERT else None, k if op != DELETE else None))
+
+    import difflib  # only where annexes differ: `lawdiff diff` without them never imports it
 
     a, b = [norm(t) for t in old], [norm(t) for t in new]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -146,6 +147,8 @@ def align(old: list, new: list) -> list[tuple]:
                 k = f"\x00{unlabelled}"  # the n-th annex without a label
             out.append(k)
         return out
+
+    import difflib
 
     pairs: list[tuple] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(old), keys(new), autojunk=False).get_opcodes():

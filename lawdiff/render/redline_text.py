@@ -1,7 +1,6 @@
 """The redline as plain text: [+inserted+] and [-deleted-], coloured on a terminal."""
 from __future__ import annotations
 
-from ..annexdiff import excerpt, skipped
 from ..redline import CONTAINERS, INSERTED, REPEALED, Block, Redline, RUnit
 from ..tokendiff import DELETE, INSERT
 
@@ -73,6 +72,8 @@ def annex_lines(r: RUnit, color: bool) -> list[str]:
     """An annex of the redline (annexdiff.py): its label ("Bilag 2", "(ny)" or "(ophævet)" after it),
     its heading lines, then its text line by line (a table's rows as lines); of a changed annex only
     the changed lines and a line around each, the others counted ("[… 12 uændrede linjer …]")."""
+    from ..annexdiff import excerpt, skipped
+
     head = _label(r, color) or "Bilag"
     head += {INSERTED: " (nyt)", REPEALED: " (ophævet)"}.get(r.status, "")
     out = [head]
