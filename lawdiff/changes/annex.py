@@ -24,14 +24,32 @@ text cannot be derived yet).
     Lovens bilag 1 ophæves, og i stedet indsættes bilag     {ophæves: "lovens bilag 1", som: "bilag 1-3",
     1-3, der affattes som bilag 1-3 til denne lov.           fra_bilag: "1-3", der_affattes: true}
 
-Reading and wording: the last two shapes are this module's own (`is_kind`; listed first in
+    Efter bilag 3 indsættes som bilag 3 a: »Bilag 3 a. …«    {ny: bilag, efter: "bilag 3", som: "bilag 3 a", tekst}
+                                                            (also "Før bilag N"; a label and heading set in
+                                                            the first row of a table are read as such)
+    Som bilag 1 til loven indsættes bilag 1 til denne lov.   {ny: bilag, som: "bilag 1", fra_bilag: "1",
+                                                             til_loven: true}
+    I bilag 1, liste A, indsættes som nr. 35: »35) …«       {ny: nr, i: "bilag 1", liste: "A", som: "nr. 35", tekst}
+    Bilag 1, liste A, nr. 35, ophæves.                      {ophæves: "bilag 1, nr. 35", liste: "A"}
+
+An annex's list is the lines after its one line "Liste A", up to the next "Liste B"; its items are the
+lines beginning "35) ". A new item is executed only as the next number after the list's last item,
+a repealed item only when it is the last one (the items after it would be renumbered, as the act's
+rykningsklausul says: not done in an annex yet, refused with that reason) and of one line.
+
+Reading and wording: the shapes "Efter bilag 1 indsættes bilag 2, der affattes som …", "… ophæves, og i
+stedet indsættes …" and the four above are this module's own (`is_kind`; listed first in
 nummer.KINDS). The others have the shape of the kind owning their verb, which words them: the
 common sentences are still read where they were before this kind existed — `rewrite` ("Bilag 2
 affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 til denne lov"),
 `repeal` and `words` (an annex as the address) — and `read` here reads the forms they did not ("Bilag
 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
-Not read: parts of an annex ("Bilag 1, liste A, nr. 32, ophæves", "afsnittet »Metode C«"), "Før bilag
-1 indsættes som bilag 1, 2, 2 a, 3 og 4 … Bilag 1 bliver herefter bilag 5."
+Not read (the reader refuses the sentence): other parts of an annex ("I bilag 2 affattes afsnittet »Metode
+C« således:", whose end in the annex is not marked; "I bilag 2 affattes nr. 12" of a table; "Bilag 1, 4.
+afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"; footnotes of an annex), and
+"Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov." with its
+rykningsklausul "Bilag 1 bliver herefter bilag 5." (a rykningsklausul of annexes is neither read nor
+checked by the engine yet).
 
 Each change leaves a `Placement(c, "annex", ["bilag 2", …])` naming the annexes it made, changed
 or repealed: the redline credits an annex's changes to it (annexdiff.attribute) and a consolidation
@@ -55,7 +73,8 @@ _NUMS = re.compile(rf"^(?P<a>{_ONE})(?:\s*-\s*(?P<b>{_ONE})|(?P<more>(?:,\s*{_ON
 _LABEL_LINE = re.compile(r"^»?\s*Bilag\s+(?P<num>\S+(?:\s[a-zæøå])?)\.?\s*$")
 _WORD_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 _KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "tekst", "samme_sted",
-          "punktum_efter", "til", "delt", "_bilag", "efter", "der_affattes", "henholdsvis", *_WORD_VERBS}
+          "punktum_efter", "til", "delt", "_bilag", "efter", "før", "der_affattes", "henholdsvis", "til_loven",
+          "liste", *_WORD_VERBS}
 
 
 def _is_annex(text) -> bool:
@@ -84,6 +103,16 @@ _R_INSTEAD = (rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves, og i stedet indsætt
               rf"(?:, der affattes som {_R_THEIRS}| til denne lov)(?=\.?$)")
 
 
+# "Efter bilag 3 indsättes som bilag 3 a:" (lov 625/2011 § 1, nr. 12): the new annex's text follows
+_R_PLACED = rf"(Efter|Før) bilag ({_R_LIST}) indsættes som bilag ({_R_LIST}):$"
+# "Som bilag 1 til loven indsættes bilag 1 til denne lov." (lov 594/2012 § 1, nr. 27)
+_R_TO_LAW = rf"Som bilag ({_R_LIST}) til loven indsættes bilag ({_R_LIST}) til denne lov(?=\.?$)"
+# an item of a list of an annex: "I bilag 1, liste A, indsættes som nr. 35:" (lov 247/2011 § 27, nr. 2),
+# "Bilag 1, liste A, nr. 35, ophæves." (lov 1395/2012 § 8, nr. 2)
+_R_LIST_NEW = r"I bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), indsættes som nr\. (\d+):$"
+_R_LIST_REPEAL = r"Bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), nr\. (\d+), ophæves(?=\.?$)"
+
+
 def _theirs(m, at: int) -> tuple[str, bool]:
     """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
     return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
@@ -94,7 +123,22 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     or "2 a" ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a
     indsættes bilag 1 til denne lov"). The data has the other kinds' shape (rewrite, repeal, insert),
     which word it back."""
-    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ")):
+    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ", "Før bilag ",
+                                              "I bilag ")):
+        return None
+    m = r.rx(_R_PLACED)
+    if m:  # "Efter bilag 3 indsættes som bilag 3 a:" and the new annex's text
+        return {"ny": "bilag", m.group(1).lower(): f"bilag {m.group(2)}", "som": f"bilag {m.group(3)}", "_blok": True}
+    m = r.rx(_R_TO_LAW)
+    if m:  # "Som bilag 1 til loven indsættes bilag 1 til denne lov"
+        return {"ny": "bilag", "som": f"bilag {m.group(1)}", "fra_bilag": m.group(2), "til_loven": True}
+    m = r.rx(_R_LIST_NEW)
+    if m:  # "I bilag 1, liste A, indsættes som nr. 35:" and the item
+        return {"ny": "nr", "i": f"bilag {m.group(1)}", "liste": m.group(2), "som": f"nr. {m.group(3)}", "_blok": True}
+    m = r.rx(_R_LIST_REPEAL)
+    if m:  # "Bilag 1, liste A, nr. 35, ophæves"
+        return {"ophæves": f"bilag {m.group(1)}, nr. {m.group(3)}", "liste": m.group(2)}
+    if r.rest().startswith(("Før bilag ", "I bilag ")):
         return None
     m = r.rx(_R_AFTER)
     if m:  # "Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov"
@@ -138,6 +182,18 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         from . import nummer
 
         return nummer.kind_module(ch).format(ch, prev, first)
+    if ch.get("til_loven"):
+        return f"Som {ch['som']} til loven indsættes bilag {ch['fra_bilag']} til denne lov"
+    if "liste" in ch:
+        where = str(ch.get("i") or ch.get("ophæves"))
+        m = re.match(r"^(bilag [^\s,]+(?: [a-zæøå](?=,|$))?)(.*)$", where)
+        listed = f"{m.group(1)}, liste {ch['liste']}{m.group(2)}"
+        if "ophæves" in ch:
+            return f"{listed[:1].upper()}{listed[1:]}, ophæves"
+        return f"I {listed}, indsættes som {ch['som']}:"
+    if ch.get("ny") == "bilag" and "fra_bilag" not in ch:  # "Efter bilag 3 indsættes som bilag 3 a:"
+        side = "efter" if "efter" in ch else "før"
+        return f"{side.capitalize()} {ch[side]} indsættes som {ch['som']}:"
     if "efter" in ch:
         return (f"Efter {ch['efter']} indsættes {ch['som']}, der affattes som {_their_words(ch)} til denne lov")
     head = str(ch["ophæves"])
@@ -150,7 +206,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     """The shapes only this kind words; listed first in nummer.KINDS."""
-    return bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch)
+    return (bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch) or bool(ch.get("til_loven"))
+            or "liste" in ch or (ch.get("ny") == "bilag" and "fra_bilag" not in ch and ("efter" in ch or "før" in ch)))
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -283,6 +340,11 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
     text is one annex. The label lines must name exactly the numbers wanted; the quotation marks
     around the whole (»…«) go."""
     blocks = list(blocks)
+    row = _label_row(blocks)
+    if row is not None:  # the label and heading in a table's first row (lov 625/2011 § 1, nr. 12)
+        label, head, rest = row
+        blocks = [Line(label), Line(head)] + ([rest] if rest.rows else []) + blocks[1:]
+        heads = 2
     starts = [i for i, b in enumerate(blocks) if isinstance(b, Line) and _LABEL_LINE.match(b.text)]
     if want is None:  # the numbers are the text's own labels
         if len(starts) != 1:
@@ -312,6 +374,22 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
         raise c.error("den nye tekst til bilaget er tom (bilaget har kun billeder eller ingen tekst)", key,
                       hint="markér nummeret som ikke udført; lawdiff har kun bilags tekst og tabeller")
     return out
+
+
+_LABEL_CELL = re.compile(r"^»?\s*(Bilag\s+\S+(?:\s[a-zæøå])?)\.\s+(\S.*)$")
+
+
+def _label_row(blocks: list):
+    """A new annex's text that begins with a table whose first row is one cell "Bilag 3 a. Satser …"
+    (the source set the label and heading in the table): (label, heading, the table without that
+    row); None for any other text. Only the first block, only a row of one cell with text."""
+    if not blocks or not isinstance(blocks[0], Table) or not blocks[0].rows:
+        return None
+    cells = [c for c in blocks[0].rows[0] if c.text.strip()]
+    m = _LABEL_CELL.match(cells[0].text.strip()) if len(cells) == 1 else None
+    if m is None or not _LABEL_LINE.match(m.group(1)):
+        return None
+    return m.group(1), m.group(2), Table(blocks[0].rows[1:])
 
 
 def _unquote(annexes: list[Annex]) -> None:
@@ -381,6 +459,8 @@ def execute(ap, c) -> None:
                       hint="markér nummeret som ikke udført")
     d = c.data
     annexes = ap.r.new.annexes
+    if d.get("liste") is not None:
+        return _list_item(ap, c)
     if d.get("ny") == "bilag":
         want = _new_nums(c, "som")
         for n in want:
@@ -388,11 +468,18 @@ def execute(ap, c) -> None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
                               hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
         new = _new_from(c, want, "som")
-        if d.get("efter") is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …"
-            idx, rest = _targets(c, ap, str(d["efter"]), "efter")
+        side = "efter" if d.get("efter") is not None else "før" if d.get("før") is not None else None
+        if side is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …", "… som bilag 3 a:"
+            idx, rest = _targets(c, ap, str(d[side]), side)
             if rest or len(idx) != 1:
-                raise c.error(f"»{d['efter']}«: nye bilag indsættes efter ét bilag", "efter")
-            annexes[idx[0] + 1:idx[0] + 1] = new
+                raise c.error(f"»{d[side]}«: nye bilag indsættes {side} ét bilag", side)
+            at = idx[0] + 1 if side == "efter" else idx[0]
+            nums = [a.num for a in annexes[:at]] + [a.num for a in new] + [a.num for a in annexes[at:]]
+            known = [_order(n) for n in nums if n is not None]
+            if known != sorted(known):
+                raise c.error(f"bilag {', '.join(a.num for a in new)} kan ikke stå {side} {d[side]}: bilagenes "
+                              "numre ville ikke stå i rækkefølge", side, hint="markér nummeret som ikke udført")
+            annexes[at:at] = new
         else:
             for a in new:
                 at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
@@ -528,6 +615,78 @@ def _words(ap, c, verb: str) -> None:
             b.text = t[:j] + sep + new + t[j:]
         else:
             b.text = t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+
+
+_ITEM = re.compile(r"^(\d+)\)\s")
+_LIST_HEAD = re.compile(r"^Liste\s+([A-ZÆØÅ])\.?$")
+
+
+def _list_item(ap, c) -> None:
+    """An item of a list of an annex: "Bilag 1, liste A, nr. 35, ophæves." / "I bilag 1, liste A, indsættes
+    som nr. 35: »35) …«". The list is the lines after the one line "Liste A" of the annex, up to the
+    next line "Liste B" (or the annex's end); an item is a line beginning "35) ". Executed only where
+    certain: the list and the item found once, an item of one line (a repealed item), no item after
+    the one repealed (their numbers would move: lawdiff does not renumber an annex's list yet) and a
+    new item numbered next after the list's last item, its text beginning with its number."""
+    d = c.data
+    key = "ophæves" if d.get("ophæves") is not None else "i"
+    idx, rest = _targets(c, ap, str(d[key]), key)
+    if len(idx) != 1:
+        raise c.error(f"»{d[key]}«: ændringen skal gælde ét bilag", key)
+    annex = ap.r.new.annexes[idx[0]]
+    body = annex.body
+    letter = str(d["liste"])
+    where = f"bilag {annex.num}, liste {letter}"
+    heads = [i for i, b in enumerate(body) if isinstance(b, Line) and _LIST_HEAD.match(b.text.strip())]
+    mine = [i for i in heads if _LIST_HEAD.match(body[i].text.strip()).group(1) == letter]
+    if len(mine) != 1:
+        raise c.error(f"bilag {annex.num} har {len(mine)} linjer »Liste {letter}«; listen kan ikke findes entydigt",
+                      "liste", hint="markér nummeret som ikke udført")
+    start = mine[0] + 1
+    end = next((i for i in heads if i > mine[0]), len(body))
+    if any(not isinstance(b, Line) for b in body[start:end]):
+        raise c.error(f"{where} indeholder en tabel; lawdiff finder kun numre i en liste af linjer", "liste",
+                      hint="markér nummeret som ikke udført")
+    items = [(i, int(m.group(1))) for i in range(start, end) for m in [_ITEM.match(body[i].text)] if m]
+    if key == "ophæves":
+        m = re.fullmatch(r"nr\.\s*(\d+)", (rest or "").strip())
+        if not m:
+            raise c.error(f"»{d[key]}«: lawdiff kan kun ophæve »nr. N« i en liste i et bilag", key)
+        n = int(m.group(1))
+        hits = [k for k, (_, num) in enumerate(items) if num == n]
+        if len(hits) != 1:
+            raise c.error(f"{where} har {len(hits)} linjer, der begynder med »{n})«; nr. {n} kan ikke findes entydigt",
+                          key, hint="markér nummeret som ikke udført")
+        i = items[hits[0]][0]
+        following = items[hits[0] + 1:]
+        if following:
+            raise c.error(f"efter {where}, nr. {n}, står nr. {following[0][1]}-{following[-1][1]}, som skal rykkes; "
+                          "lawdiff kan endnu ikke rykke numrene i en liste i et bilag", key,
+                          hint="markér nummeret som ikke udført")
+        if i + 1 < end:
+            raise c.error(f"{where}, nr. {n}, fortsætter på linjen efter; lawdiff kan ikke afgøre, hvor nummeret slutter",
+                          key, hint="markér nummeret som ikke udført")
+        del body[i]
+        ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+        return
+    m = re.fullmatch(r"nr\.\s*(\d+)", str(d.get("som") or "").strip())
+    if not m or d.get("ny") != "nr":
+        raise c.error(f"»{d.get('som')}«: lawdiff kan kun indsætte »som nr. N« i en liste i et bilag", "som")
+    n = int(m.group(1))
+    text = str(d.get("tekst") or "").strip()
+    if "\n" in text or not text.startswith(f"{n}) "):
+        raise c.error(f"den nye tekst skal være én linje, der begynder med »{n})«", "tekst",
+                      hint="markér nummeret som ikke udført")
+    last = items[-1][1] if items else 0
+    if last != n - 1:
+        raise c.error(f"{where} slutter med nr. {last}; nr. {n} kan ikke indsættes som det næste", "som",
+                      hint="markér nummeret som ikke udført")
+    at = items[-1][0] + 1 if items else start
+    if at != end:
+        raise c.error(f"{where}, nr. {last}, fortsætter på linjen efter; lawdiff kan ikke afgøre, hvor nr. {n} skal stå",
+                      "som", hint="markér nummeret som ikke udført")
+    body.insert(at, Line(text))
     ap.r.placements.append(Placement(c, "annex", _keys([annex])))
 
 

@@ -164,3 +164,82 @@ def test_annex_inserted_after_another_and_an_empty_own_annex_is_refused():
         _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
                                                                            "overskrift": ["»Bilag 8"], "indhold": []}]))
     assert "§ 3, nr. 16" in e.value.message and "er tom" in e.value.message
+
+
+def test_an_annex_inserted_after_another_with_its_label_in_a_tables_first_row():
+    """Lov 625/2011 § 1, nr. 12 and 15 on elafgiftsloven (LBK 310/2011): "Efter bilag 3 indsættes som bilag
+    3 a:" and "Efter bilag 7 indsættes som bilag 8:", the new text a table whose first row is the one cell
+    "Bilag 3 a. Satser for elafgiftslovens § 11, stk. 3": the label and the heading, as the act's own
+    annexes have them; the table's other rows are the annex's table."""
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    new = _run(act, "2011/2011-625.xml", "1", ["12", "15"])
+    assert [a.label for a in new.annexes] == ["Bilag 1", "Bilag 2", "Bilag 3", "Bilag 3 a", "Bilag 4", "Bilag 5",
+                                              "Bilag 6", "Bilag 7", "Bilag 8"]
+    a3a = new.annexes[3]
+    assert a3a.num == "3 a" and [h.text for h in a3a.headings] == ["Satser for elafgiftslovens § 11, stk. 3"]
+    [table] = a3a.body
+    assert [c.text for c in table.rows[-1]] == ["Tilbagebetaling", "øre/kWh", "11,8", "12,0", "12,2"]
+    assert [h.text for h in new.annexes[8].headings] == ["Satser for elafgiftslovens § 11, stk. 19"]
+
+
+def test_an_annex_out_of_number_order_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+
+    def edit(doc):
+        for p in doc["paragraffer"]:
+            for n in p["numre"]:
+                if p["nummer"] == "1" and n["nummer"] == "12":
+                    n["ændringer"][0]["efter"] = "bilag 5"
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2011/2011-625.xml", "1", ["12"], edit)
+    assert "bilag 3 a kan ikke stå efter bilag 5" in e.value.message and "§ 1, nr. 12" in e.value.message
+
+
+def test_items_of_a_list_in_an_annex_inserted_and_repealed():
+    """Opkrævningsloven (LBK 1402/2010), bilag 1, liste A (nr. 1-33, then »Liste B«): lov 551/2012 § 20,
+    nr. 1 "I bilag 1, liste A, indsættes som nr. 34: »34) …«", lov 247/2011 § 27, nr. 2 "… som nr. 35",
+    lov 1395/2012 § 8, nr. 2 "Bilag 1, liste A, nr. 35, ophæves."; each item only where certain."""
+    base = read_lexdania_file(lexdania("2010/2010-1402.xml")).act
+    # lov 247/2011 inserts nr. 35; the act as printed in LBK 1402/2010 ends with nr. 33: refused
+    with pytest.raises(LawdiffError) as e:
+        _run(base, "2011/2011-247.xml", "27", ["2"])
+    assert "bilag 1, liste A slutter med nr. 33; nr. 35 kan ikke indsættes som det næste" in e.value.message
+    a = _run(read_lexdania_file(lexdania("2010/2010-1402.xml")).act, "2012/2012-551.xml", "20", ["1"])
+    b = _run(a, "2011/2011-247.xml", "27", ["2"])
+    lines = _lines(b.annexes[0])
+    at = lines.index("Liste B")
+    assert lines[at - 3:at + 1] == ["33) Lov om afgift af mineralsk fosfor i foderfosfat.",
+                                    "34) Lov om afgift af skadesforsikringer.",
+                                    "35) Lov om afgift af mættet fedt i visse fødevarer (fedtafgiftsloven).", "Liste B"]
+    c = _run(b, "2012/2012-1395.xml", "8", ["2"])
+    lines = _lines(c.annexes[0])
+    assert lines[lines.index("Liste B") - 1] == "34) Lov om afgift af skadesforsikringer."
+    assert len(lines) == len(_lines(b.annexes[0])) - 1
+    # lov 698/2010 § 39, nr. 1 repeals nr. 32 and renumbers nr. 33 and 34: refused, with that reason
+    with pytest.raises(LawdiffError) as e:
+        _run(a, "2010/2010-698.xml", "39", ["1"])
+    assert "efter bilag 1, liste A, nr. 32, står nr. 33-34, som skal rykkes" in e.value.message
+
+
+@pytest.mark.parametrize("path, par, nr, data", [
+    ("2011/2011-625.xml", "1", "12", {"ny": "bilag", "efter": "bilag 3", "som": "bilag 3 a"}),
+    ("2012/2012-594.xml", "1", "27", {"ny": "bilag", "som": "bilag 1", "fra_bilag": "1", "til_loven": True}),
+    ("2011/2011-247.xml", "27", "2", {"ny": "nr", "i": "bilag 1", "liste": "A", "som": "nr. 35"}),
+    ("2010/2010-698.xml", "39", "1", {"ophæves": "bilag 1, nr. 32", "liste": "A"}),
+])
+def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, data):
+    from lxml import etree
+
+    from lawdiff.importers.amending import official_text
+    from lawdiff.render.instructions import nummer_lines
+    from lawdiff.text import norm
+
+    doc = read_amending_file(lexdania(path)).doc
+    [entry] = [n for p in doc["paragraffer"] if p["nummer"] == par for n in p["numre"] if n["nummer"] == nr]
+    [change] = entry["ændringer"]
+    assert {k: v for k, v in change.items() if k != "tekst"} == data
+    root = etree.parse(str(lexdania(path))).getroot()
+    [an] = [an for an in root.iter("AendringsNummer") if norm(an.findtext("Explicatus") or "").rstrip(".") == nr
+            and re.sub(r"^§\s*", "", norm((an.getparent().getparent() if an.getparent().tag == "Stk"
+                                            else an.getparent()).findtext("Explicatus") or "")).rstrip(".") == par]
+    assert norm(" ".join(nummer_lines(entry))) == official_text(an)
