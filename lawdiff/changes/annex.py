@@ -113,6 +113,25 @@ _R_LIST_NEW = r"I bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]),
 _R_LIST_REPEAL = r"Bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), nr\. (\d+), ophæves(?=\.?$)"
 
 
+_ANNEX_ONLY = "lawdiff finder kun hele bilag, »nr. N« og »liste A, nr. N« i et bilag"
+_PARTS_REFUSED = [
+    (r"^I bilag (\S+) affattes afsnittet »([^«»]+)«",
+     "afsnittet »{1}« i bilag {0}: bilaget markerer ikke, hvor afsnittet slutter; " + _ANNEX_ONLY),
+    (r"^I bilag (\S+) affattes nr\. (\d+) ",
+     "nr. {1} i bilag {0} nyaffattes: hvilke linjer og tabelrækker nummeret består af, kan ikke afgøres sikkert"),
+    (r"^Bilag (\S+), nr\. (\d+), under »([^«»]+)«",
+     "nr. {1} under »{2}« i bilag {0}: " + _ANNEX_ONLY),
+    (r"^Bilag (\S+), (\d+)\. afsnit, ", "{1}. afsnit af bilag {0}: bilaget nummererer ikke sine afsnit; " + _ANNEX_ONLY),
+    (r"^I Bilag (\S+?)[,.] ([A-ZÆØÅ][^,]{0,40})",
+     "en sti af overskrifter i bilag {0} (»{1} …«): " + _ANNEX_ONLY),
+    (r"^I fodnote (\S+) til lovens bilag (\S+)", "fodnote {0} til bilag {1}: lawdiff læser ikke et bilags fodnoter som "
+                                                   "adresse"),
+    (r"^Før bilag (\S+) indsættes som bilag ",
+     "nye bilag før bilag {0}, der får et nyt nummer (nummerets rykningsklausul »Bilag {0} bliver herefter …«): "
+     "lawdiff kan endnu ikke rykke lovens bilag"),
+]
+
+
 def _theirs(m, at: int) -> tuple[str, bool]:
     """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
     return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
@@ -124,7 +143,7 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     indsættes bilag 1 til denne lov"). The data has the other kinds' shape (rewrite, repeal, insert),
     which word it back."""
     if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ", "Før bilag ",
-                                              "I bilag ")):
+                                              "I bilag ", "I Bilag ", "I fodnote ")):
         return None
     m = r.rx(_R_PLACED)
     if m:  # "Efter bilag 3 indsættes som bilag 3 a:" and the new annex's text
@@ -138,7 +157,13 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_R_LIST_REPEAL)
     if m:  # "Bilag 1, liste A, nr. 35, ophæves"
         return {"ophæves": f"bilag {m.group(1)}, nr. {m.group(3)}", "liste": m.group(2)}
-    if r.rest().startswith(("Før bilag ", "I bilag ")):
+    for rx, why in _PARTS_REFUSED:  # parts of an annex that cannot be found with certainty: said precisely
+        m = re.match(rx, r.rest())
+        if m:
+            from .common import Unreadable
+
+            raise Unreadable(why.format(*m.groups()))
+    if r.rest().startswith(("Før bilag ", "I bilag ", "I Bilag ", "I fodnote ")):
         return None
     m = r.rx(_R_AFTER)
     if m:  # "Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov"

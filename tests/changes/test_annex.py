@@ -243,3 +243,16 @@ def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, da
             and re.sub(r"^§\s*", "", norm((an.getparent().getparent() if an.getparent().tag == "Stk"
                                             else an.getparent()).findtext("Explicatus") or "")).rstrip(".") == par]
     assert norm(" ".join(nummer_lines(entry))) == official_text(an)
+
+
+@pytest.mark.parametrize("path, par, nr, reason", [
+    ("2010/2010-579.xml", "5", "11", "afsnittet »Metode C« i bilag 2: bilaget markerer ikke, hvor afsnittet slutter"),
+    ("2010/2010-722.xml", "5", "25", "nr. 12 i bilag 2 nyaffattes: hvilke linjer og tabelrækker nummeret består af"),
+    ("2013/2013-616.xml", "3", "4", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
+    ("2016/2016-658.xml", "1", "12", "nye bilag før bilag 1, der får et nyt nummer (nummerets rykningsklausul"),
+    ("2017/2017-204.xml", "5", "1", "fodnote 7 til bilag 1: lawdiff læser ikke et bilags fodnoter"),
+])
+def test_parts_of_an_annex_that_cannot_be_found_with_certainty_are_refused_with_the_reason(path, par, nr, reason):
+    doc = read_amending_file(lexdania(path)).doc
+    [entry] = [n for p in doc["paragraffer"] if p["nummer"] == par for n in p["numre"] if n["nummer"] == nr]
+    assert entry["ikke_udført"]["årsag"].startswith(reason), entry["ikke_udført"]["årsag"]
