@@ -136,8 +136,18 @@ def _pair(o, n) -> RUnit:
     return r
 
 
+def _content(a) -> tuple:
+    heads, body = _texts(a)
+    return tuple(map(norm, heads)), tuple(map(norm, body))
+
+
 def align(old: list, new: list) -> list[tuple]:
-    """(old annex or None, new annex or None) in the new version's order, a repealed annex where it stood."""
+    """(old annex or None, new annex or None) in the new version's order, a repealed annex where it
+    stood. An annex whose text (heading lines and body) stands identical, once, in both versions is
+    the same annex, also under another number ("Bilag 1 bliver herefter bilag 5"); the others are
+    aligned by number (label), in order."""
+    import difflib
+
     def keys(annexes: list) -> list[str]:
         out, unlabelled = [], 0
         for x in annexes:
@@ -148,15 +158,30 @@ def align(old: list, new: list) -> list[tuple]:
             out.append(k)
         return out
 
-    import difflib
-
-    pairs: list[tuple] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(old), keys(new), autojunk=False).get_opcodes():
+    pair: dict[int, object] = {}  # id(new annex) -> old annex
+    co, cn = Counter(map(_content, old)), Counter(map(_content, new))
+    once = {_content(o): o for o in old if co[_content(o)] == 1 and any(_content(o))}
+    for n in new:
+        k = _content(n)
+        if cn[k] == 1 and k in once and annex_key(once[k]) != annex_key(n):
+            pair[id(n)] = once[k]
+    taken = {id(o) for o in pair.values()}
+    rest_old = [o for o in old if id(o) not in taken]
+    rest_new = [n for n in new if id(n) not in pair]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(rest_old), keys(rest_new), autojunk=False).get_opcodes():
         if tag == "equal":
-            pairs += zip(old[i1:i2], new[j1:j2])
-        else:
-            pairs += [(o, None) for o in old[i1:i2]] + [(None, n) for n in new[j1:j2]]
-    return pairs
+            pair.update((id(n), o) for o, n in zip(rest_old[i1:i2], rest_new[j1:j2]))
+    paired = {id(o) for o in pair.values()}
+    place = {id(o): i for i, o in enumerate(old)}
+    gone = [o for o in old if id(o) not in paired]  # repealed, in their old order
+    out: list[tuple] = []
+    for n in new:
+        o = pair.get(id(n))
+        while o is not None and gone and place[id(gone[0])] < place[id(o)]:
+            out.append((gone.pop(0), None))
+        out.append((o, n))
+    out += [(o, None) for o in gone]
+    return out
 
 
 def redline(old: list, new: list) -> list[RUnit]:

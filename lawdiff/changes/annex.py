@@ -46,10 +46,17 @@ affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 
 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
 Not read (the reader refuses the sentence): other parts of an annex ("I bilag 2 affattes afsnittet »Metode
 C« således:", whose end in the annex is not marked; "I bilag 2 affattes nr. 12" of a table; "Bilag 1, 4.
-afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"; footnotes of an annex), and
-"Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov." with its
-rykningsklausul "Bilag 1 bliver herefter bilag 5." (a rykningsklausul of annexes is neither read nor
-checked by the engine yet).
+afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"; footnotes of an annex),
+each refused with its reason (_PARTS_REFUSED).
+
+    Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4       {ny: bilag, før: "bilag 1", som: "bilag 1, 2, 2 a,
+    bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver      3 og 4", fra_bilag: "1, 2, 3, 4 og 5"}, the
+    herefter bilag 5.                                        nummer's rykning "Bilag 1 bliver herefter bilag 5."
+
+New annexes before an annex whose number they take or pass renumber it (and those after it) with the
+next numbers after the last new one (_make_room: only annexes "Bilag N"), recorded as the change's
+renumbering of kind "bilag"; engine/rykning.py then holds the nummer's rykningsklausul to it (none, or
+another, is refused).
 
 Each change leaves a `Placement(c, "annex", ["bilag 2", …])` naming the annexes it made, changed
 or repealed: the redline credits an annex's changes to it (annexdiff.attribute) and a consolidation
@@ -105,6 +112,9 @@ _R_INSTEAD = (rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves, og i stedet indsætt
 
 # "Efter bilag 3 indsättes som bilag 3 a:" (lov 625/2011 § 1, nr. 12): the new annex's text follows
 _R_PLACED = rf"(Efter|Før) bilag ({_R_LIST}) indsættes som bilag ({_R_LIST}):$"
+# "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov." (lov 658/2016 § 1,
+# nr. 12; its rykningsklausul "Bilag 1 bliver herefter bilag 5." is the nummer's `rykning`)
+_R_PLACED_THEIRS = rf"(Efter|Før) bilag ({_R_LIST}) indsættes som bilag ({_R_LIST}) bilag ({_R_LIST}) til denne lov(?=\.?$)"
 # "Som bilag 1 til loven indsættes bilag 1 til denne lov." (lov 594/2012 § 1, nr. 27)
 _R_TO_LAW = rf"Som bilag ({_R_LIST}) til loven indsættes bilag ({_R_LIST}) til denne lov(?=\.?$)"
 # an item of a list of an annex: "I bilag 1, liste A, indsættes som nr. 35:" (lov 247/2011 § 27, nr. 2),
@@ -126,9 +136,6 @@ _PARTS_REFUSED = [
      "en sti af overskrifter i bilag {0} (»{1} …«): " + _ANNEX_ONLY),
     (r"^I fodnote (\S+) til lovens bilag (\S+)", "fodnote {0} til bilag {1}: lawdiff læser ikke et bilags fodnoter som "
                                                    "adresse"),
-    (r"^Før bilag (\S+) indsættes som bilag ",
-     "nye bilag før bilag {0}, der får et nyt nummer (nummerets rykningsklausul »Bilag {0} bliver herefter …«): "
-     "lawdiff kan endnu ikke rykke lovens bilag"),
 ]
 
 
@@ -148,6 +155,10 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_R_PLACED)
     if m:  # "Efter bilag 3 indsættes som bilag 3 a:" and the new annex's text
         return {"ny": "bilag", m.group(1).lower(): f"bilag {m.group(2)}", "som": f"bilag {m.group(3)}", "_blok": True}
+    m = r.rx(_R_PLACED_THEIRS)
+    if m:  # "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov"
+        return {"ny": "bilag", m.group(1).lower(): f"bilag {m.group(2)}", "som": f"bilag {m.group(3)}",
+                "fra_bilag": m.group(4)}
     m = r.rx(_R_TO_LAW)
     if m:  # "Som bilag 1 til loven indsættes bilag 1 til denne lov"
         return {"ny": "bilag", "som": f"bilag {m.group(1)}", "fra_bilag": m.group(2), "til_loven": True}
@@ -219,6 +230,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("ny") == "bilag" and "fra_bilag" not in ch:  # "Efter bilag 3 indsættes som bilag 3 a:"
         side = "efter" if "efter" in ch else "før"
         return f"{side.capitalize()} {ch[side]} indsættes som {ch['som']}:"
+    if ch.get("ny") == "bilag" and not ch.get("der_affattes"):  # "Før bilag 1 indsættes som bilag 1 og 2 bilag 1 og 2 …"
+        side = "efter" if "efter" in ch else "før"
+        return f"{side.capitalize()} {ch[side]} indsættes som {ch['som']} bilag {ch['fra_bilag']} til denne lov"
     if "efter" in ch:
         return (f"Efter {ch['efter']} indsættes {ch['som']}, der affattes som {_their_words(ch)} til denne lov")
     head = str(ch["ophæves"])
@@ -232,7 +246,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 def is_kind(ch: dict) -> bool:
     """The shapes only this kind words; listed first in nummer.KINDS."""
     return (bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch) or bool(ch.get("til_loven"))
-            or "liste" in ch or (ch.get("ny") == "bilag" and "fra_bilag" not in ch and ("efter" in ch or "før" in ch)))
+            or "liste" in ch or (ch.get("ny") == "bilag" and ("efter" in ch or "før" in ch)))
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -488,6 +502,7 @@ def execute(ap, c) -> None:
         return _list_item(ap, c)
     if d.get("ny") == "bilag":
         want = _new_nums(c, "som")
+        moved, before = _make_room(ap, c, want) if d.get("før") is not None else ([], None)
         for n in want:
             if _find(annexes, n) is not None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
@@ -495,22 +510,29 @@ def execute(ap, c) -> None:
         new = _new_from(c, want, "som")
         side = "efter" if d.get("efter") is not None else "før" if d.get("før") is not None else None
         if side is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …", "… som bilag 3 a:"
-            idx, rest = _targets(c, ap, str(d[side]), side)
-            if rest or len(idx) != 1:
-                raise c.error(f"»{d[side]}«: nye bilag indsættes {side} ét bilag", side)
-            at = idx[0] + 1 if side == "efter" else idx[0]
+            if before is None:
+                idx, rest = _targets(c, ap, str(d[side]), side)
+                if rest or len(idx) != 1:
+                    raise c.error(f"»{d[side]}«: nye bilag indsættes {side} ét bilag", side)
+                before = idx[0]
+            at = before + 1 if side == "efter" else before
             nums = [a.num for a in annexes[:at]] + [a.num for a in new] + [a.num for a in annexes[at:]]
             known = [_order(n) for n in nums if n is not None]
             if known != sorted(known):
                 raise c.error(f"bilag {', '.join(a.num for a in new)} kan ikke stå {side} {d[side]}: bilagenes "
                               "numre ville ikke stå i rækkefølge", side, hint="markér nummeret som ikke udført")
             annexes[at:at] = new
+            if moved:
+                from .log import change_id
+
+                ap.r.renumbered.setdefault(change_id(c), []).extend(
+                    (f"bilag-{b}", "", "bilag", a, b) for a, b in moved)
         else:
             for a in new:
                 at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
                           len(annexes))
                 annexes.insert(at, a)
-        ap.r.placements.append(Placement(c, "annex", _keys(new)))
+        ap.r.placements.append(Placement(c, "annex", _keys(new) + [f"bilag {b}" for _, b in moved]))
         return
     if _HEADING.match(str(d.get("affattes") or "")):
         return _heading(ap, c)
@@ -552,6 +574,31 @@ def execute(ap, c) -> None:
     if verb is None or d.get("i") is None:
         raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
     return _words(ap, c, verb)
+
+
+def _make_room(ap, c, want: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """New annexes `want` before annex "før": the annex they go before, and those after it, whose numbers
+    the new ones take or pass, get the next numbers after the last new one ("Før bilag 1 indsættes som bilag
+    1-4 …": bilag 1 becomes bilag 5, lov 658/2016 § 1, nr. 12), in order; the nummer's rykningsklausul must
+    say so (engine/rykning.py checks it). Only annexes numbered "N" and labelled "Bilag N" are renumbered;
+    anything else is refused. Returns the (old, new) numbers and the index of the annex "før" names."""
+    annexes = ap.r.new.annexes
+    idx, rest = _targets(c, ap, str(c.data["før"]), "før")
+    if rest or len(idx) != 1:
+        raise c.error(f"»{c.data['før']}«: nye bilag indsættes før ét bilag", "før")
+    last = max(want, key=_order)
+    moved = []
+    for a in annexes[idx[0]:]:
+        if a.num is None or _order(a.num) > _order(last):
+            break
+        if not (a.num.isdigit() and last.replace(" ", "").rstrip("abcdefghijklmnopqrstuvwxyzæøå").isdigit()
+                and annex_num(a.label) == a.num):
+            raise c.error(f"{a.label or 'bilaget'} skal have et nyt nummer efter bilag {last}, men lawdiff kan kun "
+                          "rykke bilag med numre som »Bilag 5«", "før", hint="markér nummeret som ikke udført")
+        new = str(int(re.match(r"\d+", last).group()) + 1)
+        moved.append((a.num, new))
+        a.num, a.label, last = new, f"Bilag {new}", new
+    return moved, idx[0]
 
 
 def _keys(annexes: list[Annex]) -> list[str]:

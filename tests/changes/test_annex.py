@@ -226,6 +226,8 @@ def test_items_of_a_list_in_an_annex_inserted_and_repealed():
     ("2012/2012-594.xml", "1", "27", {"ny": "bilag", "som": "bilag 1", "fra_bilag": "1", "til_loven": True}),
     ("2011/2011-247.xml", "27", "2", {"ny": "nr", "i": "bilag 1", "liste": "A", "som": "nr. 35"}),
     ("2010/2010-698.xml", "39", "1", {"ophæves": "bilag 1, nr. 32", "liste": "A"}),
+    ("2016/2016-658.xml", "1", "12", {"ny": "bilag", "før": "bilag 1", "som": "bilag 1, 2, 2 a, 3 og 4",
+                                      "fra_bilag": "1, 2, 3, 4 og 5"}),
 ])
 def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, data):
     from lxml import etree
@@ -249,10 +251,43 @@ def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, da
     ("2010/2010-579.xml", "5", "11", "afsnittet »Metode C« i bilag 2: bilaget markerer ikke, hvor afsnittet slutter"),
     ("2010/2010-722.xml", "5", "25", "nr. 12 i bilag 2 nyaffattes: hvilke linjer og tabelrækker nummeret består af"),
     ("2013/2013-616.xml", "3", "4", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
-    ("2016/2016-658.xml", "1", "12", "nye bilag før bilag 1, der får et nyt nummer (nummerets rykningsklausul"),
     ("2017/2017-204.xml", "5", "1", "fodnote 7 til bilag 1: lawdiff læser ikke et bilags fodnoter"),
 ])
 def test_parts_of_an_annex_that_cannot_be_found_with_certainty_are_refused_with_the_reason(path, par, nr, reason):
     doc = read_amending_file(lexdania(path)).doc
     [entry] = [n for p in doc["paragraffer"] if p["nummer"] == par for n in p["numre"] if n["nummer"] == nr]
     assert entry["ikke_udført"]["årsag"].startswith(reason), entry["ikke_udført"]["årsag"]
+
+
+def test_new_annexes_before_bilag_1_renumber_it_as_the_rykningsklausul_says():
+    """Lov 658/2016 § 1, nr. 12: "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til
+    denne lov. Bilag 1 bliver herefter bilag 5." (its act, lov 1520/2014, is not in the corpus: executed on
+    CPR-loven, LBK 5/2013, whose one annex is bilag 1). The annex becomes bilag 5, as the clause says; on
+    elafgiftsloven (bilag 1-7) the same nummer would renumber bilag 1-7 as 5-11, which the clause does not
+    say: refused."""
+    from lawdiff import annexdiff
+
+    act = read_lexdania_file(lexdania("2013/2013-5.xml")).act
+    old = act.annexes[0]
+    new = _run(act, "2016/2016-658.xml", "1", ["12"])
+    assert [(a.label, a.num) for a in new.annexes] == [("Bilag 1", "1"), ("Bilag 2", "2"), ("Bilag 2 a", "2 a"),
+                                                        ("Bilag 3", "3"), ("Bilag 4", "4"), ("Bilag 5", "5")]
+    assert _lines(new.annexes[5]) == _lines(old)
+    assert _lines(new.annexes[1])[:2] == ["1.", "LANDBRUG, SKOVBRUG OG AKVAKULTUR"]
+    # the redline: five new annexes, and the old bilag 1 renumbered, its text unchanged
+    reds = annexdiff.redline([old], new.annexes)
+    assert [(r.status, r.old_num, r.new_num) for r in reds] == [("inserted", None, n) for n in ("1", "2", "2 a", "3", "4")] \
+        + [("unchanged", "1", "5")]
+    assert reds[-1].renumbered and not reds[-1].own_changed
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2011/2011-310.xml")).act, "2016/2016-658.xml", "1", ["12"])
+    assert ("rykningsklausulen »Bilag 1 bliver herefter bilag 5.« passer ikke med ændringerne: lawdiff omnummererer "
+            "bilag 1 → 5, bilag 2 → 6") in e.value.message
+    # without its rykningsklausul the renumbering is not stated: refused
+    def no_clause(doc):
+        for p in doc["paragraffer"]:
+            for n in p["numre"]:
+                n.pop("rykning", None)
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12"], no_clause)
+    assert "nummeret omnummererer bilag 1 → 5, men har ingen rykningsklausul, der siger det" in e.value.message
