@@ -151,6 +151,10 @@ def test_cpr_compare_page_shows_the_annex_redline_credited_to_the_nummer(cpr, tm
     assert cli.main(["--root", str(cpr), "build", "--no-pdf", "--out", str(out)]) == 0
     html = (out / "sammenligning" / CPR / "2013-01-09_2014-04-01.html").read_text("utf-8")
     assert "og 1 bilag." in html and '<a href="#bilag-1">Bilag\xa01</a> <span class="status">(ændret)</span>' in html
+    # "i loven" leads to the annex on the new version's page, whose id is the annex's own
+    assert f'<a class="i-loven" href="../../love/{CPR}/2014-04-01.html#bilag-1"' in html
+    page = (out / "love" / CPR / "2014-04-01.html").read_text("utf-8")
+    assert '<section class="bilag" id="bilag-1">' in page
     assert '<del data-change="ændret ved lov nr. 311 af 29/03/2014, § 1, nr. 5">beskyttelse mod' in html
     assert "Bilagene er forskellige" not in html
 
