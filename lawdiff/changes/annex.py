@@ -34,8 +34,9 @@ text cannot be derived yet).
 
 An annex's list is the lines after its one line "Liste A", up to the next "Liste B"; its items are the
 lines beginning "35) ". A new item is executed only as the next number after the list's last item,
-a repealed item only when it is the last one (the items after it would be renumbered, as the act's
-rykningsklausul says: not done in an annex yet, refused with that reason) and of one line.
+a repealed item only when it is of one line; the items after it move up one number ("Nr. 17-34
+bliver herefter nr. 16-33."), recorded as a renumbering of kind "bilag-nr" that engine/rykning.py
+holds to the nummer's rykningsklausul (none, or another, is refused).
 
 Reading and wording: the shapes "Efter bilag 1 indsættes bilag 2, der affattes som …", "… ophæves, og i
 stedet indsættes …" and the four above are this module's own (`is_kind`; listed first in
@@ -732,13 +733,18 @@ def _list_item(ap, c) -> None:
                           key, hint="markér nummeret som ikke udført")
         i = items[hits[0]][0]
         following = items[hits[0] + 1:]
-        if following:
-            raise c.error(f"efter {where}, nr. {n}, står nr. {following[0][1]}-{following[-1][1]}, som skal rykkes; "
-                          "lawdiff kan endnu ikke rykke numrene i en liste i et bilag", key,
-                          hint="markér nummeret som ikke udført")
-        if i + 1 < end:
+        if (following[0][0] if following else end) != i + 1:
             raise c.error(f"{where}, nr. {n}, fortsætter på linjen efter; lawdiff kan ikke afgøre, hvor nummeret slutter",
                           key, hint="markér nummeret som ikke udført")
+        if [num for _, num in following] != list(range(n + 1, n + 1 + len(following))):
+            raise c.error(f"numrene efter {where}, nr. {n}, følger ikke efter hinanden; de kan ikke rykkes sikkert", key,
+                          hint="markér nummeret som ikke udført")
+        from .log import change_id
+
+        for k, num in following:  # "Nr. 33 og 34 bliver herefter nr. 32 og 33.": checked by engine/rykning.py
+            body[k].text = f"{num - 1}){body[k].text[len(str(num)) + 1:]}"
+            ap.r.renumbered.setdefault(change_id(c), []).append(
+                (f"{where}, nr. {num - 1}", where, "bilag-nr", str(num), str(num - 1)))
         del body[i]
         ap.r.placements.append(Placement(c, "annex", _keys([annex])))
         return

@@ -63,6 +63,19 @@ def _check_annexes(group: list[Change], said: list, did: dict[str, str]) -> None
                       "rykning", hint="kontrollér klausulen og de nye bilags numre")
 
 
+def _check_annex_items(group: list[Change], said: list, did: dict[str, str]) -> None:
+    """The items of an annex's list that moved up after a repealed one: the nummer's rykningsklausul must
+    say exactly that ("Nr. 17-34 bliver herefter nr. 16-33."); none, or another, is refused."""
+    c, text = said[-1] if said else (group[-1], None)
+    clauses = parse_rykning(str(text)) if text else []
+    want = clauses[0][1] if len(clauses) == 1 and clauses[0][0] == "paragraph" else None
+    if want != did:
+        got = _ryk_text("paragraph", did)
+        raise c.error(f"nummeret rykker numrene i bilagets liste ({got}), men har ingen rykningsklausul, der siger det"
+                      if text is None else f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff rykker "
+                      f"{got} i bilagets liste", "rykning", hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
 def _ryk_text(kind: str, mapping: dict[str, str]) -> str:
     word = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}[kind]
     return ", ".join(f"{word} {a} → {b}" for a, b in mapping.items()) or "ingen"
@@ -81,10 +94,13 @@ class _Rykning:
         said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
         if text:
             said.append((group[-1], text))
-        annexes = {before: after for x in group for _w, _p, kind, before, after in self.r.renumbered.get(change_id(x), [])
-                   if kind == "bilag"}  # what changes/annex.py renumbered
+        moved = [m for x in group for m in self.r.renumbered.get(change_id(x), [])]
+        annexes = {before: after for _w, _p, kind, before, after in moved if kind == "bilag"}  # changes/annex.py
         if annexes or (said and _BILAG.search(norm_map(str(said[-1][1]))[0])):
             return _check_annexes(group, said, annexes)
+        items = {before: after for _w, _p, kind, before, after in moved if kind == "bilag-nr"}
+        if items:  # the items of an annex's list after one repealed (changes/annex.py)
+            return _check_annex_items(group, said, items)
         if not said:
             return
         c, text = said[-1]

@@ -215,10 +215,33 @@ def test_items_of_a_list_in_an_annex_inserted_and_repealed():
     lines = _lines(c.annexes[0])
     assert lines[lines.index("Liste B") - 1] == "34) Lov om afgift af skadesforsikringer."
     assert len(lines) == len(_lines(b.annexes[0])) - 1
-    # lov 698/2010 § 39, nr. 1 repeals nr. 32 and renumbers nr. 33 and 34: refused, with that reason
+    # lov 698/2010 § 39, nr. 1 "Bilag 1, liste A, nr. 32, ophæves. Nr. 33 og 34 bliver herefter nr. 32 og 33."
+    # cites the list before LBK 1402/2010 (which has it executed: nr. 34 is gone): the clause does not fit
     with pytest.raises(LawdiffError) as e:
-        _run(a, "2010/2010-698.xml", "39", ["1"])
-    assert "efter bilag 1, liste A, nr. 32, står nr. 33-34, som skal rykkes" in e.value.message
+        _run(read_lexdania_file(lexdania("2010/2010-1402.xml")).act, "2010/2010-698.xml", "39", ["1"])
+    assert ("rykningsklausulen »Nr. 33 og 34 bliver herefter nr. 32 og 33.« passer ikke med ændringerne: lawdiff "
+            "rykker nr. 33 → 32 i bilagets liste") in e.value.message
+
+
+def test_an_item_repealed_and_the_items_after_it_renumbered_as_the_clause_says():
+    """Opkrævningsloven (LBK 1127/2013, liste A nr. 1-34), lov 1637/2013 § 5, nr. 3: "Bilag 1, liste A, nr. 16,
+    ophæves. Nr. 17-34 bliver herefter nr. 16-33."; without the clause the renumbering is refused."""
+    act = read_lexdania_file(lexdania("2013/2013-1127.xml")).act
+    before = _lines(act.annexes[0])
+    new = _run(act, "2013/2013-1637.xml", "5", ["3"])
+    lines = _lines(new.annexes[0])
+    assert "16) Lov om afgift af mineralvand m.v." in before and not any("mineralvand" in x for x in lines)
+    assert lines[lines.index("Liste B") - 1] == "33) Lov om afgift af skadesforsikringer."
+    assert [x.split(") ", 1)[1] for x in lines[16:20]] == [x.split(") ", 1)[1] for x in before[17:21]]
+    assert [x.split(")")[0] for x in lines[1:lines.index("Liste B")]] == [str(n) for n in range(1, 34)]
+
+    def no_clause(doc):
+        for p in doc["paragraffer"]:
+            for n in p["numre"]:
+                n.pop("rykning", None)
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2013/2013-1127.xml")).act, "2013/2013-1637.xml", "5", ["3"], no_clause)
+    assert "nummeret rykker numrene i bilagets liste (nr. 17 → 16" in e.value.message
 
 
 @pytest.mark.parametrize("path, par, nr, data", [
