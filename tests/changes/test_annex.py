@@ -30,6 +30,13 @@ def _run(act, amending: str, par: str, numre: list[str], edit=None):
     return apply_proposal(prop, {"x": act})["x"].new
 
 
+def _no_rykning(doc) -> None:
+    """An edit for _run: the amending act without its rykningsklausuler."""
+    for p in doc["paragraffer"]:
+        for n in p["numre"]:
+            n.pop("rykning", None)
+
+
 def _lines(annex) -> list[str]:
     return annex_lines(annex)[1:]
 
@@ -235,12 +242,8 @@ def test_an_item_repealed_and_the_items_after_it_renumbered_as_the_clause_says()
     assert [x.split(") ", 1)[1] for x in lines[16:20]] == [x.split(") ", 1)[1] for x in before[17:21]]
     assert [x.split(")")[0] for x in lines[1:lines.index("Liste B")]] == [str(n) for n in range(1, 34)]
 
-    def no_clause(doc):
-        for p in doc["paragraffer"]:
-            for n in p["numre"]:
-                n.pop("rykning", None)
     with pytest.raises(LawdiffError) as e:
-        _run(read_lexdania_file(lexdania("2013/2013-1127.xml")).act, "2013/2013-1637.xml", "5", ["3"], no_clause)
+        _run(read_lexdania_file(lexdania("2013/2013-1127.xml")).act, "2013/2013-1637.xml", "5", ["3"], _no_rykning)
     assert "nummeret rykker numrene i bilagets liste (nr. 17 → 16" in e.value.message
 
 
@@ -307,10 +310,6 @@ def test_new_annexes_before_bilag_1_renumber_it_as_the_rykningsklausul_says():
     assert ("rykningsklausulen »Bilag 1 bliver herefter bilag 5.« passer ikke med ændringerne: lawdiff omnummererer "
             "bilag 1 → 5, bilag 2 → 6") in e.value.message
     # without its rykningsklausul the renumbering is not stated: refused
-    def no_clause(doc):
-        for p in doc["paragraffer"]:
-            for n in p["numre"]:
-                n.pop("rykning", None)
     with pytest.raises(LawdiffError) as e:
-        _run(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12"], no_clause)
+        _run(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12"], _no_rykning)
     assert "nummeret omnummererer bilag 1 → 5, men har ingen rykningsklausul, der siger det" in e.value.message
