@@ -10,8 +10,12 @@ nothing. Walking back from the version asked for, for each punktum:
   by its stable id, else by its address), look further back there; if it reads differently, the
   change happened between two versions that no consolidation links, and blame says so — it
   never guesses the act; with no earlier version, the text is the first version known.
+An annex ("bilag 2") is blamed as a whole, the same way (blame_annex): a consolidation records per
+annex the act and nummer that last changed it.
 """
 from __future__ import annotations
+
+import re
 
 from . import address as addr
 from .errors import LawdiffError
@@ -131,8 +135,71 @@ def blame_units(store, act: Act, units, cache: dict | None = None):
                 yield u, k, f"{cite}, {k + 1}. pkt.", _who(store, act, u, k, cache)
 
 
+_ANNEX = re.compile(r"\s*(?:lovens\s+)?bilag\s+(\S+(?:\s[a-zæøå])?)\s*", re.I)
+
+
+def _annex(act: Act, num: str):
+    """The annex "bilag `num`" of `act` (None when it has none of that number)."""
+    want = re.sub(r"\s+", "", num).lower()
+    hits = [a for a in act.annexes if a.num is not None and re.sub(r"\s+", "", a.num).lower() == want]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _annex_text(a) -> tuple | None:
+    from .annexdiff import block_text
+
+    return None if a is None else (norm(a.label), tuple(norm(h.text) for h in a.headings),
+                                   tuple(norm(block_text(b)) for b in a.body))
+
+
+def blame_annex(store, act: Act, num: str) -> str:
+    """Who last changed annex "bilag `num`" of `act` (its label, heading lines and text as a whole),
+    as _who does for a punktum: a consolidated version names the act and nummer it records for the
+    annex (annexdiff.anchor: "bilag-2") if the annex reads differently in its base; an official
+    version looks back to the previous stored one; the first version known is the original text."""
+    from .annexdiff import anchor
+
+    cur, a = act, _annex(act, num)
+    if a is None:
+        have = ", ".join(x.label for x in act.annexes) or "ingen bilag"
+        raise LawdiffError(f"{act.key} har ikke bilag {num} (loven har: {have})",
+                           hint="vælg et af lovens bilag")
+    mine = _annex_text(a)
+    while True:
+        rec = cur.consolidation
+        if rec is not None:
+            try:
+                base = store.load(rec.base)
+            except LawdiffError:
+                base = None
+            prior = _annex_text(_annex(base, num)) if base is not None else None
+            if prior != mine:
+                by = rec.changed_by.get(anchor(a))
+                if by:
+                    return f"{by} ({cur.key})"
+                if prior is None:
+                    return f"findes ikke i {rec.base}; indsat ved en af lovene i {cur.key}"
+                return f"ændret i {cur.key}; loven og nummeret er ikke registreret"
+            cur = base
+            continue
+        prev = _previous(store, cur)
+        if prev is None:
+            return f"oprindelig tekst (første kendte version: {cur.source}, {cur.key})"
+        prior = _annex_text(_annex(prev, num))
+        if prior != mine:
+            what = "indsat" if prior is None else "ændret"
+            return (f"{what} mellem {prev.source} ({prev.key}) og {cur.source} ({cur.key}); "
+                    "ændringsloven kendes ikke (ingen konsolidering forbinder de to versioner)")
+        cur = prev
+
+
 def blame(store, ref: str, address: str) -> list[str]:
     act = store.load(ref)
+    m = _ANNEX.fullmatch(address)
+    if m:  # "bilag 2": the annex as a whole
+        a = _annex(act, m.group(1))
+        who = blame_annex(store, act, m.group(1))
+        return [f"{act.key} ({act.source})", f"{a.cite()}: {who}"]
     target = addr.resolve(act, address)
     out = [f"{act.key} ({act.source})"]
     for _, _, cite, who in blame_units(store, act, target.units):

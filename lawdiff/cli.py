@@ -246,7 +246,8 @@ def _apply(store: Store, args) -> int:
         out = {"proposal": result.proposal.path, "warnings": result.warnings,
                "laws": {law: {"base": rl.base, "sections": [s.to_dict() for s in rl.touched_sections()],
                               "headings": [u.heading_dict() for u in rl.touched_units() if u.kind != "section"],
-                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {})}
+                              **({"title": rl.to_dict()["title"]} if rl.title is not None else {}),
+                              **({"annexes": [a.to_dict() for a in rl.annexes]} if rl.annexes else {})}
                         for law, rl in rls.items()}}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -387,6 +388,11 @@ def _diff_run(store: Store, args) -> int:
         raise LawdiffError(f"{old_name} og {new_name} er ikke samme lov")
     # only the changed §§ and headings are printed: unchanged units need not be built
     red = compare(old, new, touched_only=True)
+    if red.annexes_unread:  # outlines hold the annexes' digest only: the two versions' annexes are read
+        from .annexdiff import add
+
+        red.annexes_unread = False
+        add(red, old, new, load=store.load)
     touched = red.touched_sections()
     counts = {k: sum(1 for s in touched if s.status == k) for k in ("changed", "inserted", "repealed")}
     counts["changed"] += sum(1 for s in touched if s.status == "unchanged")  # a § whose stk./nr. changed
@@ -394,18 +400,18 @@ def _diff_run(store: Store, args) -> int:
     summary = (f"{count(len(touched), 'paragraf', 'paragraffer')} ændret: {count(counts['changed'], 'ændret', 'ændrede')}, "
                f"{count(counts['inserted'], 'ny', 'nye')}, {count(counts['repealed'], 'ophævet', 'ophævede')}"
                + (f", {count(moved, 'flyttet', 'flyttede')}" if moved else ""))
+    if red.annexes:
+        a = {k: sum(1 for r in red.annexes if r.status == k) for k in ("changed", "inserted", "repealed")}
+        a["changed"] += sum(1 for r in red.annexes if r.status == "unchanged")  # renumbered only
+        summary += (f"; {count(len(red.annexes), 'bilag', 'bilag')} ændret: {count(a['changed'], 'ændret', 'ændrede')}, "
+                    f"{count(a['inserted'], 'nyt', 'nye')}, {count(a['repealed'], 'ophævet', 'ophævede')}")
     title = f"{old_name} → {new_name}"
-    from .outline import annexes_differ
-
-    annexes = annexes_differ(old, new)
-    if annexes:  # never a silent "no change": the redline does not compare annexes yet
-        print(f"advarsel: bilagene er forskellige i {old_name} og {new_name}; lawdiff viser endnu ikke "
-              f"ændringer i bilag (se dem med lawdiff show {new_name} \"bilag N\")", file=sys.stderr)
     if args.format == "json":
         import json
 
         json.dump({"old": old_name, "new": new_name, "summary": summary,
-                   "sections": [s.to_dict() for s in touched], **({"annexes_differ": True} if annexes else {})},
+                   "sections": [s.to_dict() for s in touched],
+                   **({"annexes": [a.to_dict() for a in red.annexes]} if red.annexes else {})},
                   sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "html":
@@ -415,7 +421,7 @@ def _diff_run(store: Store, args) -> int:
 
         css = (resources.files("lawdiff") / "static" / "lawdiff.css").read_text("utf-8")
         sys.stdout.write(env().get_template("diff.html").render(title=title, summary=summary, sections=touched,
-                                                                css=css, css_href=None))
+                                                                annexes=red.annexes, css=css, css_href=None))
     else:
         from .render.redline_text import render
 

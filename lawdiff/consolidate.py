@@ -1329,6 +1329,8 @@ def consolidate(store, law: str, at: str, include: list | None = None, partial: 
 
 def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
                  root: Path | None) -> tuple[Act, Plan]:
+    from .annexdiff import anchor, target_wid
+
     root = Path(root or store.root)
     p = plan(store, law, at, list(include or []), root)
     if p.refused and not partial:
@@ -1391,6 +1393,10 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
             for w in pl.new_wids if n is not None else []:
                 new_wids.setdefault(rename.get(w, w), n)
                 inserted.add(rename.get(w, w))
+        for pl in getattr(lr, "placements", []):  # an annex: recorded under its id (annexdiff.anchor)
+            n = nummer_of(pl.change) if pl.what == "annex" else None
+            for t in pl.targets if n is not None else []:
+                changed_by[target_wid(t)] = n.attribution
         had = {u.wid: (u.num, list(u.own_lines())) for u in current.walk()}
         now = {u.wid: u for u in lr.new.walk()}
         for wid, n in new_wids.items():
@@ -1409,7 +1415,7 @@ def _consolidate(store, law: str, at: str, include: list | None, partial: bool,
     for a in applied.values():  # in the act's own order (an act run in parts executed them by date)
         order = {n.cite: i for st in p.steps if st[1].id == a.act for i, n in enumerate(st[1].numre)}
         a.numre.sort(key=lambda c: order.get(c, len(order)))
-    live = {u.wid for u in current.walk()}
+    live = {u.wid for u in current.walk()} | {anchor(a) for a in current.annexes}
     rec = Record(base.key, base.source,
                  applied=[a for a in applied.values() if a.numre],
                  pending=p.pending,

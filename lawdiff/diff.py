@@ -28,7 +28,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
-from .outline import Lazy
+from .outline import Lazy, annexes_differ
 from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
                       _segments)
 from .text import blocks_text, canonical_num, norm, plain_text
@@ -449,6 +449,10 @@ def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:
             _moves(red, old, new)
             _markup_only(red, old, new)
             _placeholders(red)
+        if annexes_differ(old, new):  # the annexes' redline (annexdiff.py), only where their digests differ
+            from . import annexdiff
+
+            annexdiff.add(red, old, new)
         return red
     finally:
         _M.__init__()  # never keep texts beyond one comparison

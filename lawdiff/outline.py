@@ -218,9 +218,9 @@ def _whole(u) -> tuple:
 
 
 def annex_digest(act) -> bytes:
-    """A digest of an act version's annexes (b"" without annexes): what `diff` and the compare pages
-    need to say that the annexes differ, which their redline does not show yet (issue 8: annexes are
-    imported and executed, not yet compared). An outline carries it; a model act's is computed."""
+    """A digest of an act version's annexes (b"" without annexes): `diff` and the compare pages compare
+    two versions' annexes (annexdiff.py) only where their digests differ. An outline carries it; a
+    model act's is computed."""
     stored = getattr(act, "annex_digest", None)
     if stored is not None:
         return stored

@@ -153,18 +153,24 @@ def heading_changed(r: RUnit) -> bool:
 class Redline:
     __hash__ = None  # as a dataclass with eq=True
 
-    def __init__(self, law: str, base: str, units: list[RUnit], title: Block | None = None) -> None:
+    annexes_unread = False  # annexdiff.add: the annexes differ, but an outline's could not be read
+
+    def __init__(self, law: str, base: str, units: list[RUnit], title: Block | None = None,
+                 annexes: list[RUnit] | None = None) -> None:
         self.law = law
         self.base = base  # act key of the old side
         self.units = units
         self.title = title  # the act's title, when it changed
+        self.annexes = [] if annexes is None else annexes  # the annexes that differ (annexdiff.py)
 
     def __repr__(self) -> str:
-        return f"Redline(law={self.law!r}, base={self.base!r}, units={self.units!r}, title={self.title!r})"
+        return (f"Redline(law={self.law!r}, base={self.base!r}, units={self.units!r}, title={self.title!r}, "
+                f"annexes={self.annexes!r})")
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.law, self.base, self.units, self.title) == (other.law, other.base, other.units, other.title)
+            return (self.law, self.base, self.units, self.title, self.annexes) == \
+                (other.law, other.base, other.units, other.title, other.annexes)
         return NotImplemented
 
     def touched_units(self) -> list[RUnit]:
@@ -187,6 +193,8 @@ class Redline:
         d = {"law": self.law, "base": self.base, "units": [u.to_dict() for u in self.units]}
         if self.title is not None:
             d["title"] = [s.to_dict() for s in self.title]
+        if self.annexes:
+            d["annexes"] = [a.to_dict() for a in self.annexes]
         return d
 
 
@@ -394,7 +402,13 @@ def build(old: Act, new: Act, law_result=None, aligner: Aligner = by_wid) -> Red
     title = None
     if norm(old.title) != norm(new.title):
         title = _segments(old.title, new.title, "", "title", 0, info.attribute if info else None)
-    return Redline(new.law, old.key, units, title)
+    red = Redline(new.law, old.key, units, title)
+    from . import annexdiff
+
+    annexdiff.add(red, old, new)
+    if law_result is not None and red.annexes:
+        annexdiff.attribute(red.annexes, law_result.placements)
+    return red
 
 
 # --- the two sides --------------------------------------------------------------

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("importers", ["importers", "importers.*"]),
     ("proposal", ["proposal"]),
     ("engine", ["engine", "engine.*"]),
-    ("diff", ["redline", "diff"]),
+    ("diff", ["redline", "diff", "annexdiff"]),
     ("consolidate", ["consolidate", "blame", "check"]),
     ("render", ["render", "render.*"]),
     ("commands", ["serve", "conflicts"]),

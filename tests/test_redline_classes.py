@@ -24,6 +24,7 @@ class RefRedline:
     base: str
     units: list
     title: list | None = None
+    annexes: list = field(default_factory=list)
 
 
 @dataclass(eq=False)

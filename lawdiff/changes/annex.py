@@ -24,17 +24,44 @@ text cannot be derived yet).
     Lovens bilag 1 ophæves, og i stedet indsættes bilag     {ophæves: "lovens bilag 1", som: "bilag 1-3",
     1-3, der affattes som bilag 1-3 til denne lov.           fra_bilag: "1-3", der_affattes: true}
 
-Reading and wording: the last two shapes are this module's own (`is_kind`; listed first in
+    Efter bilag 3 indsættes som bilag 3 a: »Bilag 3 a. …«    {ny: bilag, efter: "bilag 3", som: "bilag 3 a", tekst}
+                                                            (also "Før bilag N"; a label and heading set in
+                                                            the first row of a table are read as such)
+    Som bilag 1 til loven indsættes bilag 1 til denne lov.   {ny: bilag, som: "bilag 1", fra_bilag: "1",
+                                                             til_loven: true}
+    I bilag 1, liste A, indsættes som nr. 35: »35) …«       {ny: nr, i: "bilag 1", liste: "A", som: "nr. 35", tekst}
+    Bilag 1, liste A, nr. 35, ophæves.                      {ophæves: "bilag 1, nr. 35", liste: "A"}
+
+An annex's list is the lines after its one line "Liste A", up to the next "Liste B"; its items are the
+lines beginning "35) ". A new item is executed only as the next number after the list's last item,
+a repealed item only when it is of one line; the items after it move up one number ("Nr. 17-34
+bliver herefter nr. 16-33."), recorded as a renumbering of kind "bilag-nr" that engine/rykning.py
+holds to the nummer's rykningsklausul (none, or another, is refused).
+
+Reading and wording: the shapes "Efter bilag 1 indsættes bilag 2, der affattes som …", "… ophæves, og i
+stedet indsættes …" and the four above are this module's own (`is_kind`; listed first in
 nummer.KINDS). The others have the shape of the kind owning their verb, which words them: the
 common sentences are still read where they were before this kind existed — `rewrite` ("Bilag 2
 affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 til denne lov"),
 `repeal` and `words` (an annex as the address) — and `read` here reads the forms they did not ("Bilag
 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
-Not read: parts of an annex ("Bilag 1, liste A, nr. 32, ophæves", "afsnittet »Metode C«"), "Før bilag
-1 indsættes som bilag 1, 2, 2 a, 3 og 4 … Bilag 1 bliver herefter bilag 5."
+Not read (the reader refuses the sentence): other parts of an annex ("I bilag 2 affattes afsnittet »Metode
+C« således:", whose end in the annex is not marked; "I bilag 2 affattes nr. 12" of a table; "Bilag 1, 4.
+afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"; footnotes of an annex),
+each refused with its reason (_PARTS_REFUSED).
 
-Not recorded beyond a `Placement(c, "annex", [])`: the consolidation record and `blame` do not
-attribute annexes, and redlines/`diff` do not show them (the site's act page does).
+    Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4       {ny: bilag, før: "bilag 1", som: "bilag 1, 2, 2 a,
+    bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver      3 og 4", fra_bilag: "1, 2, 3, 4 og 5"}, the
+    herefter bilag 5.                                        nummer's rykning "Bilag 1 bliver herefter bilag 5."
+
+New annexes before an annex whose number they take or pass renumber it (and those after it) with the
+next numbers after the last new one (_make_room: only annexes "Bilag N"), recorded as the change's
+renumbering of kind "bilag"; engine/rykning.py then holds the nummer's rykningsklausul to it (none, or
+another, is refused).
+
+Each change leaves a `Placement(c, "annex", ["bilag 2", …])` naming the annexes it made, changed
+or repealed: the redline credits an annex's changes to it (annexdiff.attribute) and a consolidation
+records per annex the act and nummer that last changed it (`blame LAW "bilag 2"`).
 """
 from __future__ import annotations
 
@@ -54,7 +81,8 @@ _NUMS = re.compile(rf"^(?P<a>{_ONE})(?:\s*-\s*(?P<b>{_ONE})|(?P<more>(?:,\s*{_ON
 _LABEL_LINE = re.compile(r"^»?\s*Bilag\s+(?P<num>\S+(?:\s[a-zæøå])?)\.?\s*$")
 _WORD_VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 _KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "tekst", "samme_sted",
-          "punktum_efter", "til", "delt", "_bilag", "efter", "der_affattes", "henholdsvis", *_WORD_VERBS}
+          "punktum_efter", "til", "delt", "_bilag", "efter", "før", "der_affattes", "henholdsvis", "til_loven",
+          "liste", *_WORD_VERBS}
 
 
 def _is_annex(text) -> bool:
@@ -83,6 +111,35 @@ _R_INSTEAD = (rf"(Lovens bilag|Bilag) ({_R_LIST}) ophæves, og i stedet indsætt
               rf"(?:, der affattes som {_R_THEIRS}| til denne lov)(?=\.?$)")
 
 
+# "Efter bilag 3 indsättes som bilag 3 a:" (lov 625/2011 § 1, nr. 12): the new annex's text follows
+_R_PLACED = rf"(Efter|Før) bilag ({_R_LIST}) indsættes som bilag ({_R_LIST}):$"
+# "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov." (lov 658/2016 § 1,
+# nr. 12; its rykningsklausul "Bilag 1 bliver herefter bilag 5." is the nummer's `rykning`)
+_R_PLACED_THEIRS = rf"(Efter|Før) bilag ({_R_LIST}) indsættes som bilag ({_R_LIST}) bilag ({_R_LIST}) til denne lov(?=\.?$)"
+# "Som bilag 1 til loven indsættes bilag 1 til denne lov." (lov 594/2012 § 1, nr. 27)
+_R_TO_LAW = rf"Som bilag ({_R_LIST}) til loven indsættes bilag ({_R_LIST}) til denne lov(?=\.?$)"
+# an item of a list of an annex: "I bilag 1, liste A, indsættes som nr. 35:" (lov 247/2011 § 27, nr. 2),
+# "Bilag 1, liste A, nr. 35, ophæves." (lov 1395/2012 § 8, nr. 2)
+_R_LIST_NEW = r"I bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), indsættes som nr\. (\d+):$"
+_R_LIST_REPEAL = r"Bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), nr\. (\d+), ophæves(?=\.?$)"
+
+
+_ANNEX_ONLY = "lawdiff finder kun hele bilag, »nr. N« og »liste A, nr. N« i et bilag"
+_PARTS_REFUSED = [
+    (r"^I bilag (\S+) affattes afsnittet »([^«»]+)«",
+     "afsnittet »{1}« i bilag {0}: bilaget markerer ikke, hvor afsnittet slutter; " + _ANNEX_ONLY),
+    (r"^I bilag (\S+) affattes nr\. (\d+) ",
+     "nr. {1} i bilag {0} nyaffattes: hvilke linjer og tabelrækker nummeret består af, kan ikke afgøres sikkert"),
+    (r"^Bilag (\S+), nr\. (\d+), under »([^«»]+)«",
+     "nr. {1} under »{2}« i bilag {0}: " + _ANNEX_ONLY),
+    (r"^Bilag (\S+), (\d+)\. afsnit, ", "{1}. afsnit af bilag {0}: bilaget nummererer ikke sine afsnit; " + _ANNEX_ONLY),
+    (r"^I Bilag (\S+?)[,.] ([A-ZÆØÅ][^,]{0,40})",
+     "en sti af overskrifter i bilag {0} (»{1} …«): " + _ANNEX_ONLY),
+    (r"^I fodnote (\S+) til lovens bilag (\S+)", "fodnote {0} til bilag {1}: lawdiff læser ikke et bilags fodnoter som "
+                                                   "adresse"),
+]
+
+
 def _theirs(m, at: int) -> tuple[str, bool]:
     """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
     return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
@@ -93,7 +150,32 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     or "2 a" ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a
     indsættes bilag 1 til denne lov"). The data has the other kinds' shape (rewrite, repeal, insert),
     which word it back."""
-    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ")):
+    if not first or not r.rest().startswith(("Bilag ", "Lovens bilag ", "Som bilag ", "Efter bilag ", "Før bilag ",
+                                              "I bilag ", "I Bilag ", "I fodnote ")):
+        return None
+    m = r.rx(_R_PLACED)
+    if m:  # "Efter bilag 3 indsættes som bilag 3 a:" and the new annex's text
+        return {"ny": "bilag", m.group(1).lower(): f"bilag {m.group(2)}", "som": f"bilag {m.group(3)}", "_blok": True}
+    m = r.rx(_R_PLACED_THEIRS)
+    if m:  # "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til denne lov"
+        return {"ny": "bilag", m.group(1).lower(): f"bilag {m.group(2)}", "som": f"bilag {m.group(3)}",
+                "fra_bilag": m.group(4)}
+    m = r.rx(_R_TO_LAW)
+    if m:  # "Som bilag 1 til loven indsættes bilag 1 til denne lov"
+        return {"ny": "bilag", "som": f"bilag {m.group(1)}", "fra_bilag": m.group(2), "til_loven": True}
+    m = r.rx(_R_LIST_NEW)
+    if m:  # "I bilag 1, liste A, indsættes som nr. 35:" and the item
+        return {"ny": "nr", "i": f"bilag {m.group(1)}", "liste": m.group(2), "som": f"nr. {m.group(3)}", "_blok": True}
+    m = r.rx(_R_LIST_REPEAL)
+    if m:  # "Bilag 1, liste A, nr. 35, ophæves"
+        return {"ophæves": f"bilag {m.group(1)}, nr. {m.group(3)}", "liste": m.group(2)}
+    for rx, why in _PARTS_REFUSED:  # parts of an annex that cannot be found with certainty: said precisely
+        m = re.match(rx, r.rest())
+        if m:
+            from .common import Unreadable
+
+            raise Unreadable(why.format(*m.groups()))
+    if r.rest().startswith(("Før bilag ", "I bilag ", "I Bilag ", "I fodnote ")):
         return None
     m = r.rx(_R_AFTER)
     if m:  # "Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og bilag 2 til denne lov"
@@ -137,6 +219,21 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         from . import nummer
 
         return nummer.kind_module(ch).format(ch, prev, first)
+    if ch.get("til_loven"):
+        return f"Som {ch['som']} til loven indsættes bilag {ch['fra_bilag']} til denne lov"
+    if "liste" in ch:
+        where = str(ch.get("i") or ch.get("ophæves"))
+        m = re.match(r"^(bilag [^\s,]+(?: [a-zæøå](?=,|$))?)(.*)$", where)
+        listed = f"{m.group(1)}, liste {ch['liste']}{m.group(2)}"
+        if "ophæves" in ch:
+            return f"{listed[:1].upper()}{listed[1:]}, ophæves"
+        return f"I {listed}, indsættes som {ch['som']}:"
+    if ch.get("ny") == "bilag" and "fra_bilag" not in ch:  # "Efter bilag 3 indsættes som bilag 3 a:"
+        side = "efter" if "efter" in ch else "før"
+        return f"{side.capitalize()} {ch[side]} indsættes som {ch['som']}:"
+    if ch.get("ny") == "bilag" and not ch.get("der_affattes"):  # "Før bilag 1 indsættes som bilag 1 og 2 bilag 1 og 2 …"
+        side = "efter" if "efter" in ch else "før"
+        return f"{side.capitalize()} {ch[side]} indsættes som {ch['som']} bilag {ch['fra_bilag']} til denne lov"
     if "efter" in ch:
         return (f"Efter {ch['efter']} indsættes {ch['som']}, der affattes som {_their_words(ch)} til denne lov")
     head = str(ch["ophæves"])
@@ -149,7 +246,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     """The shapes only this kind words; listed first in nummer.KINDS."""
-    return bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch)
+    return (bool(ch.get("der_affattes")) or ("ophæves" in ch and "fra_bilag" in ch) or bool(ch.get("til_loven"))
+            or "liste" in ch or (ch.get("ny") == "bilag" and ("efter" in ch or "før" in ch)))
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -282,6 +380,11 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
     text is one annex. The label lines must name exactly the numbers wanted; the quotation marks
     around the whole (»…«) go."""
     blocks = list(blocks)
+    row = _label_row(blocks)
+    if row is not None:  # the label and heading in a table's first row (lov 625/2011 § 1, nr. 12)
+        label, head, rest = row
+        blocks = [Line(label), Line(head)] + ([rest] if rest.rows else []) + blocks[1:]
+        heads = 2
     starts = [i for i, b in enumerate(blocks) if isinstance(b, Line) and _LABEL_LINE.match(b.text)]
     if want is None:  # the numbers are the text's own labels
         if len(starts) != 1:
@@ -313,18 +416,51 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
     return out
 
 
+_LABEL_CELL = re.compile(r"^»?\s*(Bilag\s+\S+(?:\s[a-zæøå])?)\.\s+(\S.*)$")
+
+
+def _label_row(blocks: list):
+    """A new annex's text that begins with a table whose first row is one cell "Bilag 3 a. Satser …"
+    (the source set the label and heading in the table): (label, heading, the table without that
+    row); None for any other text. Only the first block, only a row of one cell with text."""
+    if not blocks or not isinstance(blocks[0], Table) or not blocks[0].rows:
+        return None
+    cells = [c for c in blocks[0].rows[0] if c.text.strip()]
+    m = _LABEL_CELL.match(cells[0].text.strip()) if len(cells) == 1 else None
+    if m is None or not _LABEL_LINE.match(m.group(1)):
+        return None
+    return m.group(1), m.group(2), Table(blocks[0].rows[1:])
+
+
 def _unquote(annexes: list[Annex]) -> None:
     """Drop the » before the first text line and the « after the last one, where the source quotes."""
-    lines = [b for a in annexes for b in a.headings + a.body if isinstance(b, Line) and b.text]
+    blocks = [b for a in annexes for b in a.headings + a.body if not isinstance(b, Line) or b.text]
+    lines = [b for b in blocks if isinstance(b, Line)]
     if not lines:
         return
     if lines[0].text.startswith("»"):
         lines[0].text = lines[0].text[1:].lstrip()
-    if lines[-1].text.endswith("«"):
+    if isinstance(blocks[-1], Table):  # the text ends in a table: the « closes its last cell with text
+        _unquote_table(blocks[-1])
+    elif lines[-1].text.endswith("«"):
         lines[-1].text = lines[-1].text[:-1].rstrip()
     for a in annexes:
         a.headings = [b for b in a.headings if not isinstance(b, Line) or b.text or b.notes]
         a.body = [b for b in a.body if not isinstance(b, Line) or b.text or b.notes]
+
+
+def _unquote_table(t: Table) -> None:
+    """Drop the « from the last cell with text of a table that ends the new text (lov 70/2013, bilag
+    1: a last row of empty cells and »««); a row left with no text at all goes with it."""
+    for k in range(len(t.rows) - 1, -1, -1):
+        cells = [c for c in t.rows[k] if c.text.strip()]
+        if not cells:
+            continue
+        if cells[-1].text.rstrip().endswith("«"):
+            cells[-1].text = cells[-1].text.rstrip()[:-1].rstrip()
+            if not any(c.text.strip() for c in t.rows[k]):
+                del t.rows[k]
+        return
 
 
 def _new_from(c, want: list[str], key: str) -> list[Annex]:
@@ -363,24 +499,41 @@ def execute(ap, c) -> None:
                       hint="markér nummeret som ikke udført")
     d = c.data
     annexes = ap.r.new.annexes
+    if d.get("liste") is not None:
+        return _list_item(ap, c)
     if d.get("ny") == "bilag":
         want = _new_nums(c, "som")
+        moved, before = _make_room(ap, c, want) if d.get("før") is not None else ([], None)
         for n in want:
             if _find(annexes, n) is not None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
                               hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
         new = _new_from(c, want, "som")
-        if d.get("efter") is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …"
-            idx, rest = _targets(c, ap, str(d["efter"]), "efter")
-            if rest or len(idx) != 1:
-                raise c.error(f"»{d['efter']}«: nye bilag indsættes efter ét bilag", "efter")
-            annexes[idx[0] + 1:idx[0] + 1] = new
+        side = "efter" if d.get("efter") is not None else "før" if d.get("før") is not None else None
+        if side is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …", "… som bilag 3 a:"
+            if before is None:
+                idx, rest = _targets(c, ap, str(d[side]), side)
+                if rest or len(idx) != 1:
+                    raise c.error(f"»{d[side]}«: nye bilag indsættes {side} ét bilag", side)
+                before = idx[0]
+            at = before + 1 if side == "efter" else before
+            nums = [a.num for a in annexes[:at]] + [a.num for a in new] + [a.num for a in annexes[at:]]
+            known = [_order(n) for n in nums if n is not None]
+            if known != sorted(known):
+                raise c.error(f"bilag {', '.join(a.num for a in new)} kan ikke stå {side} {d[side]}: bilagenes "
+                              "numre ville ikke stå i rækkefølge", side, hint="markér nummeret som ikke udført")
+            annexes[at:at] = new
+            if moved:
+                from .log import change_id
+
+                ap.r.renumbered.setdefault(change_id(c), []).extend(
+                    (f"bilag-{b}", "", "bilag", a, b) for a, b in moved)
         else:
             for a in new:
                 at = next((i for i, x in enumerate(annexes) if x.num is not None and _order(x.num) > _order(a.num)),
                           len(annexes))
                 annexes.insert(at, a)
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", _keys(new) + [f"bilag {b}" for _, b in moved]))
         return
     if _HEADING.match(str(d.get("affattes") or "")):
         return _heading(ap, c)
@@ -392,34 +545,67 @@ def execute(ap, c) -> None:
         want = [annexes[i].num for i in idx]
         new = _new_from(c, want, "affattes")
         annexes[idx[0]:idx[-1] + 1] = new
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", _keys(new)))
         return
     if d.get("ophæves") is not None and d.get("fra_bilag") is not None:
         # "Lovens bilag 1 ophæves, og i stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov"
         idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
         if rest:
             raise c.error(f"»{d['ophæves']}«: lawdiff kan kun erstatte hele bilag", "ophæves")
+        gone = _keys([annexes[i] for i in idx])
         new = _new_from(c, _new_nums(c, "som") if d.get("som") is not None else None, "ophæves")
         annexes[idx[0]:idx[-1] + 1] = new
         taken = [a.num for a in annexes if a.num is not None]
         dup = next((n for n in taken if sum(_key(x) == _key(n) for x in taken) > 1), None)
         if dup is not None:
             raise c.error(f"loven får to bilag {dup}", "ophæves", hint="markér nummeret som ikke udført")
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", gone + [k for k in _keys(new) if k not in gone]))
         return
     if d.get("ophæves") is not None:
         idx, rest = _targets(c, ap, str(d["ophæves"]), "ophæves")
         if rest or d.get("tekst") is not None:
             raise c.error(f"»{d['ophæves']}«: lawdiff kan kun ophæve hele bilag", "ophæves",
                           hint="markér nummeret som ikke udført")
+        gone = _keys([annexes[i] for i in idx])
         for i in sorted(idx, reverse=True):
             del annexes[i]
-        ap.r.placements.append(Placement(c, "annex", []))
+        ap.r.placements.append(Placement(c, "annex", gone))
         return
     verb = next((v for v in _WORD_VERBS if v in d), None)
     if verb is None or d.get("i") is None:
         raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
     return _words(ap, c, verb)
+
+
+def _make_room(ap, c, want: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """New annexes `want` before annex "før": the annex they go before, and those after it, whose numbers
+    the new ones take or pass, get the next numbers after the last new one ("Før bilag 1 indsættes som bilag
+    1-4 …": bilag 1 becomes bilag 5, lov 658/2016 § 1, nr. 12), in order; the nummer's rykningsklausul must
+    say so (engine/rykning.py checks it). Only annexes numbered "N" and labelled "Bilag N" are renumbered;
+    anything else is refused. Returns the (old, new) numbers and the index of the annex "før" names."""
+    annexes = ap.r.new.annexes
+    idx, rest = _targets(c, ap, str(c.data["før"]), "før")
+    if rest or len(idx) != 1:
+        raise c.error(f"»{c.data['før']}«: nye bilag indsættes før ét bilag", "før")
+    last = max(want, key=_order)
+    moved = []
+    for a in annexes[idx[0]:]:
+        if a.num is None or _order(a.num) > _order(last):
+            break
+        if not (a.num.isdigit() and last.replace(" ", "").rstrip("abcdefghijklmnopqrstuvwxyzæøå").isdigit()
+                and annex_num(a.label) == a.num):
+            raise c.error(f"{a.label or 'bilaget'} skal have et nyt nummer efter bilag {last}, men lawdiff kan kun "
+                          "rykke bilag med numre som »Bilag 5«", "før", hint="markér nummeret som ikke udført")
+        new = str(int(re.match(r"\d+", last).group()) + 1)
+        moved.append((a.num, new))
+        a.num, a.label, last = new, f"Bilag {new}", new
+    return moved, idx[0]
+
+
+def _keys(annexes: list[Annex]) -> list[str]:
+    """The targets of an annex change's Placement: "bilag 2" for each annex it made, changed or
+    repealed (annexdiff.attribute credits the redline's annexes with them, consolidate the record)."""
+    return [f"bilag {a.num}" if a.num else (a.label or "bilag") for a in annexes]
 
 
 def _new_nums(c, key: str) -> list[str]:
@@ -450,7 +636,7 @@ def _heading(ap, c) -> None:
                           "tekst", hint="ret nummeret, så de passer sammen")
         lines[0] = m.group(2)
     ap.r.new.annexes[i].headings = [Line(ln) for ln in lines]
-    ap.r.placements.append(Placement(c, "annex", []))
+    ap.r.placements.append(Placement(c, "annex", _keys([ap.r.new.annexes[i]])))
 
 
 def _words(ap, c, verb: str) -> None:
@@ -502,7 +688,84 @@ def _words(ap, c, verb: str) -> None:
             b.text = t[:j] + sep + new + t[j:]
         else:
             b.text = t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
-    ap.r.placements.append(Placement(c, "annex", []))
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+
+
+_ITEM = re.compile(r"^(\d+)\)\s")
+_LIST_HEAD = re.compile(r"^Liste\s+([A-ZÆØÅ])\.?$")
+
+
+def _list_item(ap, c) -> None:
+    """An item of a list of an annex: "Bilag 1, liste A, nr. 35, ophæves." / "I bilag 1, liste A, indsættes
+    som nr. 35: »35) …«". The list is the lines after the one line "Liste A" of the annex, up to the
+    next line "Liste B" (or the annex's end); an item is a line beginning "35) ". Executed only where
+    certain: the list and the item found once, an item of one line (a repealed item), no item after
+    the one repealed (their numbers would move: lawdiff does not renumber an annex's list yet) and a
+    new item numbered next after the list's last item, its text beginning with its number."""
+    d = c.data
+    key = "ophæves" if d.get("ophæves") is not None else "i"
+    idx, rest = _targets(c, ap, str(d[key]), key)
+    if len(idx) != 1:
+        raise c.error(f"»{d[key]}«: ændringen skal gælde ét bilag", key)
+    annex = ap.r.new.annexes[idx[0]]
+    body = annex.body
+    letter = str(d["liste"])
+    where = f"bilag {annex.num}, liste {letter}"
+    heads = [i for i, b in enumerate(body) if isinstance(b, Line) and _LIST_HEAD.match(b.text.strip())]
+    mine = [i for i in heads if _LIST_HEAD.match(body[i].text.strip()).group(1) == letter]
+    if len(mine) != 1:
+        raise c.error(f"bilag {annex.num} har {len(mine)} linjer »Liste {letter}«; listen kan ikke findes entydigt",
+                      "liste", hint="markér nummeret som ikke udført")
+    start = mine[0] + 1
+    end = next((i for i in heads if i > mine[0]), len(body))
+    if any(not isinstance(b, Line) for b in body[start:end]):
+        raise c.error(f"{where} indeholder en tabel; lawdiff finder kun numre i en liste af linjer", "liste",
+                      hint="markér nummeret som ikke udført")
+    items = [(i, int(m.group(1))) for i in range(start, end) for m in [_ITEM.match(body[i].text)] if m]
+    if key == "ophæves":
+        m = re.fullmatch(r"nr\.\s*(\d+)", (rest or "").strip())
+        if not m:
+            raise c.error(f"»{d[key]}«: lawdiff kan kun ophæve »nr. N« i en liste i et bilag", key)
+        n = int(m.group(1))
+        hits = [k for k, (_, num) in enumerate(items) if num == n]
+        if len(hits) != 1:
+            raise c.error(f"{where} har {len(hits)} linjer, der begynder med »{n})«; nr. {n} kan ikke findes entydigt",
+                          key, hint="markér nummeret som ikke udført")
+        i = items[hits[0]][0]
+        following = items[hits[0] + 1:]
+        if (following[0][0] if following else end) != i + 1:
+            raise c.error(f"{where}, nr. {n}, fortsætter på linjen efter; lawdiff kan ikke afgøre, hvor nummeret slutter",
+                          key, hint="markér nummeret som ikke udført")
+        if [num for _, num in following] != list(range(n + 1, n + 1 + len(following))):
+            raise c.error(f"numrene efter {where}, nr. {n}, følger ikke efter hinanden; de kan ikke rykkes sikkert", key,
+                          hint="markér nummeret som ikke udført")
+        from .log import change_id
+
+        for k, num in following:  # "Nr. 33 og 34 bliver herefter nr. 32 og 33.": checked by engine/rykning.py
+            body[k].text = f"{num - 1}){body[k].text[len(str(num)) + 1:]}"
+            ap.r.renumbered.setdefault(change_id(c), []).append(
+                (f"{where}, nr. {num - 1}", where, "bilag-nr", str(num), str(num - 1)))
+        del body[i]
+        ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+        return
+    m = re.fullmatch(r"nr\.\s*(\d+)", str(d.get("som") or "").strip())
+    if not m or d.get("ny") != "nr":
+        raise c.error(f"»{d.get('som')}«: lawdiff kan kun indsætte »som nr. N« i en liste i et bilag", "som")
+    n = int(m.group(1))
+    text = str(d.get("tekst") or "").strip()
+    if "\n" in text or not text.startswith(f"{n}) "):
+        raise c.error(f"den nye tekst skal være én linje, der begynder med »{n})«", "tekst",
+                      hint="markér nummeret som ikke udført")
+    last = items[-1][1] if items else 0
+    if last != n - 1:
+        raise c.error(f"{where} slutter med nr. {last}; nr. {n} kan ikke indsættes som det næste", "som",
+                      hint="markér nummeret som ikke udført")
+    at = items[-1][0] + 1 if items else start
+    if at != end:
+        raise c.error(f"{where}, nr. {last}, fortsætter på linjen efter; lawdiff kan ikke afgøre, hvor nr. {n} skal stå",
+                      "som", hint="markér nummeret som ikke udført")
+    body.insert(at, Line(text))
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
 
 
 def _occurrences(text: str, words: str) -> list[int]:

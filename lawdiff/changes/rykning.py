@@ -1,7 +1,8 @@
 """Rykningsklausuler: "Stk. 7 og 8 bliver herefter stk. 6 og 7." read into data and worded back.
 
 Forms (lovteknik §1.9): one number "N", two "N og M", three or more "N-M"; units Stk./Nr./Litra
-(and "Stk. 2, 3 og 4 …" lists). A few acts write "… bliver herefter til stk. …"; `til` records it.
+(and "Stk. 2, 3 og 4 …" lists); annexes "Bilag 1 bliver herefter bilag 5." (changes/annex.py renumbers
+them, engine/rykning.py checks the clause against it). A few acts write "… bliver herefter til stk. …"; `til` records it.
 """
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ RX = re.compile(rf"^(Stk|Nr|Litra)\. ?(?P<old>{_NUMS}) bliver (?P<h>herefter )?(
                 rf"(?P<new>{_NUMS})\.$".replace(r"(Stk|Nr|Litra)\. ?", r"(?P<W>Stk\.|Nr\.|Litra) "))
 
 
+# annexes (lov 658/2016 § 1, nr. 12: "Bilag 1 bliver herefter bilag 5."): one annex, or a range "Bilag 1-7 …"
+_ANNEX = r"\d+(?: [a-zæøå])?"
+RX_BILAG = re.compile(rf"^Bilag (?P<old>{_ANNEX}(?:-{_ANNEX})?) bliver herefter bilag (?P<new>{_ANNEX}(?:-{_ANNEX})?)\.$")
+
+
 def read(text: str) -> dict | None:
+    m = RX_BILAG.match(text)
+    if m:
+        return {"enhed": "bilag", "fra": m.group("old"), "til": m.group("new")}
     m = RX.match(text)
     if not m or m.group("W").rstrip(".").lower() != m.group("w"):
         return None
@@ -25,6 +34,8 @@ def read(text: str) -> dict | None:
 
 
 def format(d: dict) -> str:
+    if d["enhed"] == "bilag":
+        return f"Bilag {d['fra']} bliver herefter bilag {d['til']}."
     word = {"stk": ("Stk.", "stk."), "nr": ("Nr.", "nr."), "litra": ("Litra", "litra")}[d["enhed"]]
     til = "til " if d.get("herefter_til") else ""
     h = "" if d.get("uden_herefter") else "herefter "

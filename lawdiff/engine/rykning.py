@@ -42,6 +42,40 @@ def parse_rykning(text: str) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
+def _check_annexes(group: list[Change], said: list, did: dict[str, str]) -> None:
+    """A nummer that renumbers the act's annexes (changes/annex.py: new annexes before them): its
+    rykningsklausul "Bilag 1 bliver herefter bilag 5." must say exactly that; none, or another, is refused."""
+    from ..changes import annex, rykning
+
+    c, text = said[-1] if said else (group[-1], None)
+    d = rykning.read(norm_map(str(text))[0]) if text else None
+    if d is None or d["enhed"] != "bilag":
+        got = ", ".join(f"bilag {a} → {b}" for a, b in did.items()) or "ingen bilag"
+        raise c.error(f"nummeret omnummererer {got}, men har ingen rykningsklausul, der siger det"
+                      if text is None else f"rykningsklausulen »{text}« kan ikke læses som en rykning af bilag "
+                      f"(lawdiff omnummererer {got})", "rykning",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+    fra, til = annex.expand(d["fra"]), annex.expand(d["til"])
+    want = dict(zip(fra, til)) if fra and til and len(fra) == len(til) else None
+    if want != did:
+        got = ", ".join(f"bilag {a} → {b}" for a, b in did.items()) or "ingen bilag"
+        raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer {got}",
+                      "rykning", hint="kontrollér klausulen og de nye bilags numre")
+
+
+def _check_annex_items(group: list[Change], said: list, did: dict[str, str]) -> None:
+    """The items of an annex's list that moved up after a repealed one: the nummer's rykningsklausul must
+    say exactly that ("Nr. 17-34 bliver herefter nr. 16-33."); none, or another, is refused."""
+    c, text = said[-1] if said else (group[-1], None)
+    clauses = parse_rykning(str(text)) if text else []
+    want = clauses[0][1] if len(clauses) == 1 and clauses[0][0] == "paragraph" else None
+    if want != did:
+        got = _ryk_text("paragraph", did)
+        raise c.error(f"nummeret rykker numrene i bilagets liste ({got}), men har ingen rykningsklausul, der siger det"
+                      if text is None else f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff rykker "
+                      f"{got} i bilagets liste", "rykning", hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
 def _ryk_text(kind: str, mapping: dict[str, str]) -> str:
     word = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}[kind]
     return ", ".join(f"{word} {a} → {b}" for a, b in mapping.items()) or "ingen"
@@ -60,12 +94,16 @@ class _Rykning:
         said = [(c, c.get("rykning")) for c in group if c.get("rykning")]
         if text:
             said.append((group[-1], text))
+        moved = [m for x in group for m in self.r.renumbered.get(change_id(x), [])]
+        annexes = {before: after for _w, _p, kind, before, after in moved if kind == "bilag"}  # changes/annex.py
+        if annexes or (said and _BILAG.search(norm_map(str(said[-1][1]))[0])):
+            return _check_annexes(group, said, annexes)
+        items = {before: after for _w, _p, kind, before, after in moved if kind == "bilag-nr"}
+        if items:  # the items of an annex's list after one repealed (changes/annex.py)
+            return _check_annex_items(group, said, items)
         if not said:
             return
         c, text = said[-1]
-        if _BILAG.search(norm_map(str(text))[0]) and "bilag" in norm_map(str(text))[0].lower():
-            raise c.error(f"rykningsklausulen »{text}« gælder bilag, som lawdiff endnu ikke kan udføre", "rykning",
-                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
         clauses = parse_rykning(str(text))
         if not clauses:
             raise c.error(f"rykningsklausulen »{text}« kan ikke læses", "rykning",

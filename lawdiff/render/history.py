@@ -123,7 +123,7 @@ def attribute(red: Redline, new: Act) -> int:
     if rec is None:
         return 0
     n = 0
-    for r in red.walk():
+    for r in [*red.walk(), *red.annexes]:  # an annex: its id, as consolidate records it (annexdiff.anchor)
         by = rec.changed_by.get(r.wid)
         if not by or not (r.status != "unchanged" or r.own_changed):
             continue

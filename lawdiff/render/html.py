@@ -85,7 +85,7 @@ def _e(text: str) -> str:
 def env() -> Environment:
     e = Environment(loader=PackageLoader("lawdiff", "templates"), autoescape=select_autoescape(["html"]),
                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    e.globals.update(block=block_html, runit=runit_html)
+    e.globals.update(block=block_html, runit=runit_html, annex=annex_html)
     e.filters["nbsp"] = esc
     return e
 
@@ -317,6 +317,32 @@ def _runit_s(r: RUnit, anchor_prefix: str, ref_href, permalinks: bool, notes: No
         parts.append(f'<p class="afslutning">{_blocks(r, "wrapup", item, notes)}</p>')
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def annex_html(r: RUnit, level: int = 3, ref_href=None, item: int | None = None) -> Markup:
+    """An annex of a redline (annexdiff.py) as a section: its label as a heading ("(nyt)",
+    "(ophævet)" after it), its heading lines, then its text, a line per paragraph and a table as one
+    block whose rows are lines; of a changed annex the changed lines with a line around each, the
+    others counted (annexdiff.excerpt). The same segments and marks as a §: insertions <ins>,
+    deletions <del>."""
+    from ..annexdiff import excerpt, skipped
+
+    status = r.status if r.status != "unchanged" else ""
+    note = {INSERTED: " (nyt)", REPEALED: " (ophævet)"}.get(r.status, "")
+    label = _label_s(r, item) or "Bilag"
+    refs = _refs(r, ref_href, item) if r.changes else ""
+    parts = [f'<section class="bilag-aendring{f" {status}" if status else ""}" id="{escape(r.eid)}">',
+             f"<h{level} class=\"bilag-label\">{label}{_e(note)}{refs}</h{level}>"]
+    for part, cls in (("intro", ' class="bilag-overskrift"'), ("wrapup", "")):
+        for b in excerpt(r, part):
+            if isinstance(b, int):
+                parts.append(f'<p class="udeladt">{_e(skipped(b))}</p>')
+            elif b:
+                multi = any("\n" in s.text for s in b)
+                c = ' class="bilag-tabel-tekst"' if multi and not cls else cls
+                parts.append(f"<p{c}>{_block_s(b, item)}</p>")
+    parts.append("</section>")
+    return Markup("\n".join(parts))
 
 
 def heading_html(r: RUnit, item: int | None = None) -> Markup:

@@ -68,6 +68,21 @@ def heading_line(r: RUnit, color: bool) -> str:
     return " ".join(x for x in (label, block_text(r.heading or [], color)) if x)
 
 
+def annex_lines(r: RUnit, color: bool) -> list[str]:
+    """An annex of the redline (annexdiff.py): its label ("Bilag 2", "(ny)" or "(ophævet)" after it),
+    its heading lines, then its text line by line (a table's rows as lines); of a changed annex only
+    the changed lines and a line around each, the others counted ("[… 12 uændrede linjer …]")."""
+    from ..annexdiff import excerpt, skipped
+
+    head = _label(r, color) or "Bilag"
+    head += {INSERTED: " (nyt)", REPEALED: " (ophævet)"}.get(r.status, "")
+    out = [head]
+    for part in ("intro", "wrapup"):
+        for b in excerpt(r, part):
+            out.extend([skipped(b)] if isinstance(b, int) else block_text(b, color).split("\n") if b else [])
+    return out
+
+
 def render(redline: Redline, title: str, color: bool = False) -> str:
     out = [title, ""]
     if redline.title is not None:
@@ -77,5 +92,8 @@ def render(redline: Redline, title: str, color: bool = False) -> str:
             out += [heading_line(s, color), ""]
             continue
         out.extend(unit_lines(s, color))
+        out.append("")
+    for a in redline.annexes:
+        out.extend(annex_lines(a, color))
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -31,11 +31,10 @@ from ..diff import compare
 from ..engine import Result, run
 from ..errors import LawdiffError
 from ..model import Act, Line, Unit, ancestry
-from ..outline import annexes_differ
 from ..proposal import load_proposal
 from ..store import Store
 from . import history, markdown
-from .html import Notes, anchor_of, env, esc, heading_html, items_in, live_eids, nbsp_html, runit_html, title_html
+from .html import Notes, anchor_of, annex_html, env, esc, heading_html, items_in, live_eids, nbsp_html, runit_html, title_html
 from .bilag import bilag
 from .docx import render_docx
 from .instructions import build_lovforslag, long_date
@@ -209,7 +208,12 @@ class _Builder:
                            sections=[runit_html(s, level=3, live=live, notes=notes, ref_href=ref_href) + notes.aside()
                                      for s in touched],
                            old_href=_rel(path, act_path(old)), new_href=_rel(path, act_path(new)),
-                           annexes_differ=annexes_differ(old, new))
+                           annexes=[{"r": a, "html": annex_html(a, level=3, ref_href=ref_href),
+                                     "status": {"inserted": "nyt", "repealed": "ophævet"}.get(a.status, "ændret"),
+                                     "act_href": _rel(path, act_path(old if a.status == "repealed" else new))
+                                     + f"#{a.eid}"}
+                                    for a in red.annexes],
+                           annexes_unread=red.annexes_unread)
         self.site.add(path, html)
 
     def history_page(self, versions: list[Act]) -> None:
@@ -424,10 +428,15 @@ def _parents(u: Unit, parent: Unit | None, out: dict) -> None:
 
 def _annexes(act: Act, notes: Notes) -> Markup:
     """The act's annexes (bilag) after the law text: label, heading lines, lines and tables in
-    order, each annex's footnotes after it. (Compare pages and redlines do not show annexes yet.)"""
+    order, each annex's footnotes after it. (A compare page shows the annexes' redline: annexdiff.py.)"""
+    from ..annexdiff import anchor
+
     out = []
+    ids = [anchor(a) for a in act.annexes]
     for i, a in enumerate(act.annexes, 1):
-        parts = [Markup('<section class="bilag" id="bilag-{}">').format(i),
+        # its id as a compare page links to it ("bilag-2a"); the n-th annex where two would share one
+        ident = ids[i - 1] if ids.count(ids[i - 1]) == 1 else f"bilag-nr{i}"
+        parts = [Markup('<section class="bilag" id="{}">').format(ident),
                  Markup("<h2>{}</h2>").format(a.label or "Bilag")]
         parts += [Markup('<p class="bilag-overskrift">{}</p>').format(notes.line(h)) for h in a.headings]
         for b in a.body:

@@ -30,6 +30,13 @@ def _run(act, amending: str, par: str, numre: list[str], edit=None):
     return apply_proposal(prop, {"x": act})["x"].new
 
 
+def _no_rykning(doc) -> None:
+    """An edit for _run: the amending act without its rykningsklausuler."""
+    for p in doc["paragraffer"]:
+        for n in p["numre"]:
+            n.pop("rykning", None)
+
+
 def _lines(annex) -> list[str]:
     return annex_lines(annex)[1:]
 
@@ -164,3 +171,145 @@ def test_annex_inserted_after_another_and_an_empty_own_annex_is_refused():
         _run(act, "2013/2013-903.xml", "3", ["16"], _one_change(change, [{"betegnelse": "Bilag 1",
                                                                            "overskrift": ["»Bilag 8"], "indhold": []}]))
     assert "§ 3, nr. 16" in e.value.message and "er tom" in e.value.message
+
+
+def test_an_annex_inserted_after_another_with_its_label_in_a_tables_first_row():
+    """Lov 625/2011 § 1, nr. 12 and 15 on elafgiftsloven (LBK 310/2011): "Efter bilag 3 indsættes som bilag
+    3 a:" and "Efter bilag 7 indsættes som bilag 8:", the new text a table whose first row is the one cell
+    "Bilag 3 a. Satser for elafgiftslovens § 11, stk. 3": the label and the heading, as the act's own
+    annexes have them; the table's other rows are the annex's table."""
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+    new = _run(act, "2011/2011-625.xml", "1", ["12", "15"])
+    assert [a.label for a in new.annexes] == ["Bilag 1", "Bilag 2", "Bilag 3", "Bilag 3 a", "Bilag 4", "Bilag 5",
+                                              "Bilag 6", "Bilag 7", "Bilag 8"]
+    a3a = new.annexes[3]
+    assert a3a.num == "3 a" and [h.text for h in a3a.headings] == ["Satser for elafgiftslovens § 11, stk. 3"]
+    [table] = a3a.body
+    assert [c.text for c in table.rows[-1]] == ["Tilbagebetaling", "øre/kWh", "11,8", "12,0", "12,2"]
+    assert [h.text for h in new.annexes[8].headings] == ["Satser for elafgiftslovens § 11, stk. 19"]
+
+
+def test_an_annex_out_of_number_order_is_refused():
+    act = read_lexdania_file(lexdania("2011/2011-310.xml")).act
+
+    def edit(doc):
+        for p in doc["paragraffer"]:
+            for n in p["numre"]:
+                if p["nummer"] == "1" and n["nummer"] == "12":
+                    n["ændringer"][0]["efter"] = "bilag 5"
+    with pytest.raises(LawdiffError) as e:
+        _run(act, "2011/2011-625.xml", "1", ["12"], edit)
+    assert "bilag 3 a kan ikke stå efter bilag 5" in e.value.message and "§ 1, nr. 12" in e.value.message
+
+
+def test_items_of_a_list_in_an_annex_inserted_and_repealed():
+    """Opkrævningsloven (LBK 1402/2010), bilag 1, liste A (nr. 1-33, then »Liste B«): lov 551/2012 § 20,
+    nr. 1 "I bilag 1, liste A, indsættes som nr. 34: »34) …«", lov 247/2011 § 27, nr. 2 "… som nr. 35",
+    lov 1395/2012 § 8, nr. 2 "Bilag 1, liste A, nr. 35, ophæves."; each item only where certain."""
+    base = read_lexdania_file(lexdania("2010/2010-1402.xml")).act
+    # lov 247/2011 inserts nr. 35; the act as printed in LBK 1402/2010 ends with nr. 33: refused
+    with pytest.raises(LawdiffError) as e:
+        _run(base, "2011/2011-247.xml", "27", ["2"])
+    assert "bilag 1, liste A slutter med nr. 33; nr. 35 kan ikke indsættes som det næste" in e.value.message
+    a = _run(read_lexdania_file(lexdania("2010/2010-1402.xml")).act, "2012/2012-551.xml", "20", ["1"])
+    b = _run(a, "2011/2011-247.xml", "27", ["2"])
+    lines = _lines(b.annexes[0])
+    at = lines.index("Liste B")
+    assert lines[at - 3:at + 1] == ["33) Lov om afgift af mineralsk fosfor i foderfosfat.",
+                                    "34) Lov om afgift af skadesforsikringer.",
+                                    "35) Lov om afgift af mættet fedt i visse fødevarer (fedtafgiftsloven).", "Liste B"]
+    c = _run(b, "2012/2012-1395.xml", "8", ["2"])
+    lines = _lines(c.annexes[0])
+    assert lines[lines.index("Liste B") - 1] == "34) Lov om afgift af skadesforsikringer."
+    assert len(lines) == len(_lines(b.annexes[0])) - 1
+    # lov 698/2010 § 39, nr. 1 "Bilag 1, liste A, nr. 32, ophæves. Nr. 33 og 34 bliver herefter nr. 32 og 33."
+    # cites the list before LBK 1402/2010 (which has it executed: nr. 34 is gone): the clause does not fit
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2010/2010-1402.xml")).act, "2010/2010-698.xml", "39", ["1"])
+    assert ("rykningsklausulen »Nr. 33 og 34 bliver herefter nr. 32 og 33.« passer ikke med ændringerne: lawdiff "
+            "rykker nr. 33 → 32 i bilagets liste") in e.value.message
+
+
+def test_an_item_repealed_and_the_items_after_it_renumbered_as_the_clause_says():
+    """Opkrævningsloven (LBK 1127/2013, liste A nr. 1-34), lov 1637/2013 § 5, nr. 3: "Bilag 1, liste A, nr. 16,
+    ophæves. Nr. 17-34 bliver herefter nr. 16-33."; without the clause the renumbering is refused."""
+    act = read_lexdania_file(lexdania("2013/2013-1127.xml")).act
+    before = _lines(act.annexes[0])
+    new = _run(act, "2013/2013-1637.xml", "5", ["3"])
+    lines = _lines(new.annexes[0])
+    assert "16) Lov om afgift af mineralvand m.v." in before and not any("mineralvand" in x for x in lines)
+    assert lines[lines.index("Liste B") - 1] == "33) Lov om afgift af skadesforsikringer."
+    assert [x.split(") ", 1)[1] for x in lines[16:20]] == [x.split(") ", 1)[1] for x in before[17:21]]
+    assert [x.split(")")[0] for x in lines[1:lines.index("Liste B")]] == [str(n) for n in range(1, 34)]
+
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2013/2013-1127.xml")).act, "2013/2013-1637.xml", "5", ["3"], _no_rykning)
+    assert "nummeret rykker numrene i bilagets liste (nr. 17 → 16" in e.value.message
+
+
+@pytest.mark.parametrize("path, par, nr, data", [
+    ("2011/2011-625.xml", "1", "12", {"ny": "bilag", "efter": "bilag 3", "som": "bilag 3 a"}),
+    ("2012/2012-594.xml", "1", "27", {"ny": "bilag", "som": "bilag 1", "fra_bilag": "1", "til_loven": True}),
+    ("2011/2011-247.xml", "27", "2", {"ny": "nr", "i": "bilag 1", "liste": "A", "som": "nr. 35"}),
+    ("2010/2010-698.xml", "39", "1", {"ophæves": "bilag 1, nr. 32", "liste": "A"}),
+    ("2016/2016-658.xml", "1", "12", {"ny": "bilag", "før": "bilag 1", "som": "bilag 1, 2, 2 a, 3 og 4",
+                                      "fra_bilag": "1, 2, 3, 4 og 5"}),
+])
+def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, data):
+    from lxml import etree
+
+    from lawdiff.importers.amending import official_text
+    from lawdiff.render.instructions import nummer_lines
+    from lawdiff.text import norm
+
+    doc = read_amending_file(lexdania(path)).doc
+    [entry] = [n for p in doc["paragraffer"] if p["nummer"] == par for n in p["numre"] if n["nummer"] == nr]
+    [change] = entry["ændringer"]
+    assert {k: v for k, v in change.items() if k != "tekst"} == data
+    root = etree.parse(str(lexdania(path))).getroot()
+    [an] = [an for an in root.iter("AendringsNummer") if norm(an.findtext("Explicatus") or "").rstrip(".") == nr
+            and re.sub(r"^§\s*", "", norm((an.getparent().getparent() if an.getparent().tag == "Stk"
+                                            else an.getparent()).findtext("Explicatus") or "")).rstrip(".") == par]
+    assert norm(" ".join(nummer_lines(entry))) == official_text(an)
+
+
+@pytest.mark.parametrize("path, par, nr, reason", [
+    ("2010/2010-579.xml", "5", "11", "afsnittet »Metode C« i bilag 2: bilaget markerer ikke, hvor afsnittet slutter"),
+    ("2010/2010-722.xml", "5", "25", "nr. 12 i bilag 2 nyaffattes: hvilke linjer og tabelrækker nummeret består af"),
+    ("2013/2013-616.xml", "3", "4", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
+    ("2017/2017-204.xml", "5", "1", "fodnote 7 til bilag 1: lawdiff læser ikke et bilags fodnoter"),
+])
+def test_parts_of_an_annex_that_cannot_be_found_with_certainty_are_refused_with_the_reason(path, par, nr, reason):
+    doc = read_amending_file(lexdania(path)).doc
+    [entry] = [n for p in doc["paragraffer"] if p["nummer"] == par for n in p["numre"] if n["nummer"] == nr]
+    assert entry["ikke_udført"]["årsag"].startswith(reason), entry["ikke_udført"]["årsag"]
+
+
+def test_new_annexes_before_bilag_1_renumber_it_as_the_rykningsklausul_says():
+    """Lov 658/2016 § 1, nr. 12: "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4 bilag 1, 2, 3, 4 og 5 til
+    denne lov. Bilag 1 bliver herefter bilag 5." (its act, lov 1520/2014, is not in the corpus: executed on
+    CPR-loven, LBK 5/2013, whose one annex is bilag 1). The annex becomes bilag 5, as the clause says; on
+    elafgiftsloven (bilag 1-7) the same nummer would renumber bilag 1-7 as 5-11, which the clause does not
+    say: refused."""
+    from lawdiff import annexdiff
+
+    act = read_lexdania_file(lexdania("2013/2013-5.xml")).act
+    old = act.annexes[0]
+    new = _run(act, "2016/2016-658.xml", "1", ["12"])
+    assert [(a.label, a.num) for a in new.annexes] == [("Bilag 1", "1"), ("Bilag 2", "2"), ("Bilag 2 a", "2 a"),
+                                                        ("Bilag 3", "3"), ("Bilag 4", "4"), ("Bilag 5", "5")]
+    assert _lines(new.annexes[5]) == _lines(old)
+    assert _lines(new.annexes[1])[:2] == ["1.", "LANDBRUG, SKOVBRUG OG AKVAKULTUR"]
+    # the redline: five new annexes, and the old bilag 1 renumbered, its text unchanged
+    reds = annexdiff.redline([old], new.annexes)
+    assert [(r.status, r.old_num, r.new_num) for r in reds] == [("inserted", None, n) for n in ("1", "2", "2 a", "3", "4")] \
+        + [("unchanged", "1", "5")]
+    assert reds[-1].renumbered and not reds[-1].own_changed
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2011/2011-310.xml")).act, "2016/2016-658.xml", "1", ["12"])
+    assert ("rykningsklausulen »Bilag 1 bliver herefter bilag 5.« passer ikke med ændringerne: lawdiff omnummererer "
+            "bilag 1 → 5, bilag 2 → 6") in e.value.message
+    # without its rykningsklausul the renumbering is not stated: refused
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12"], _no_rykning)
+    assert "nummeret omnummererer bilag 1 → 5, men har ingen rykningsklausul, der siger det" in e.value.message

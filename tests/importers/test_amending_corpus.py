@@ -131,4 +131,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # branch chainfix: 19,321 identical, 92 not executed ("To steder i § 39, stk. 1, og et sted i § 39, stk. 2,
     # 2. pkt., ændres …", lov 388/2012 § 1, nr. 14 and lov 1543/2016 § 2, nr. 3: a count per part, "et sted")
     # both, merged (2026-11-24): 19,334 identical, 79 not executed
-    assert identical >= 19334 and refused <= 79
+    # branch annexview: 19,343 identical, 70 not executed (bilag 21 -> 12: "Efter bilag 3 indsættes som
+    # bilag 3 a:", "Som bilag 1 til loven indsættes bilag 1 til denne lov", "I bilag 1, liste A, indsættes
+    # som nr. 35:", "Bilag 1, liste A, nr. 32, ophæves", "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4
+    # bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver herefter bilag 5.")
+    assert identical >= 19343 and refused <= 70
