@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
 from .outline import Lazy
-from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
-                      _segments)
+from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit, _segments
 from .text import blocks_text, canonical_num, norm, plain_text
-from .tokendiff import EQUAL
+from .tokendiff import EQUAL, diff_words
 
 if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
     from .model import Act, Unit
@@ -267,12 +266,26 @@ def _label_key(label: str | None) -> str:
     return "".join(norm(label or "").split()).lower()
 
 
+def _tokens(b) -> list[str] | None:
+    """The block's tokens where it carries them (an outline's: outline.Text), else None."""
+    return getattr(b, "tokens", None)
+
+
+def _words(old, new) -> list[Segment]:
+    """The word diff of two text blocks (or None for none), = redline._segments(old.text, new.text, …,
+    None) with the blocks' stored tokens (tests/test_diff_fast.py)."""
+    a, ta = ("", []) if old is None else (old.text, _tokens(old))
+    b, tb = ("", []) if new is None else (new.text, _tokens(new))
+    return [Segment(op, text) for op, text in diff_words(a, b, ta, tb)]
+
+
 def _blocks(old: list, new: list) -> list[list[Segment]]:
     """Diff two lists of text blocks. Blocks identical in both are anchors; only the runs
     between them are diffed word by word (one block per run, as redline does for a list whose
-    length changed)."""
+    length changed). = redline._diff_blocks(old, new, "", "", None) for lists of one length, with
+    the blocks' stored tokens (tests/test_diff_fast.py)."""
     if len(old) == len(new):
-        return _diff_blocks(old, new, "", "", None)
+        return [_words(a, b) for a, b in zip(old, new)]
     import difflib
 
     a, b = [x.text for x in old], [x.text for x in new]
@@ -304,8 +317,7 @@ def _build(old: Unit | None, new: Unit | None, outer: bool = False) -> RUnit:
     if r.old_label != r.new_label and _label_key(r.old_label) == _label_key(r.new_label):
         r.old_label = r.new_label  # "§§ 745-745b." and "§§ 745-745 b." are the same label
     if old.heading is not None or new.heading is not None:
-        r.heading = _segments(old.heading.text if old.heading else "", new.heading.text if new.heading else "",
-                              new.wid, "heading", 0, None)
+        r.heading = _words(old.heading, new.heading)
     r.intro = _blocks(old.intro, new.intro)
     r.wrapup = _blocks(old.wrapup, new.wrapup)
     inner = outer and old.kind != "section"
