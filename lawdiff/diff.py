@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
 from .outline import Lazy
-from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit, _segments
+from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit
 from .text import blocks_text, canonical_num, norm, plain_text
 from .tokendiff import EQUAL, diff_words
 
@@ -273,17 +273,67 @@ def _tokens(b) -> list[str] | None:
 
 def _words(old, new) -> list[Segment]:
     """The word diff of two text blocks (or None for none), = redline._segments(old.text, new.text, …,
-    None) with the blocks' stored tokens (tests/test_diff_fast.py)."""
+    None) with the blocks' stored tokens (tests/test_outline.py: the outlines' diff is the models')."""
     a, ta = ("", []) if old is None else (old.text, _tokens(old))
     b, tb = ("", []) if new is None else (new.text, _tokens(new))
     return [Segment(op, text) for op, text in diff_words(a, b, ta, tb)]
+
+
+_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzæøå")  # _TOKEN's [a-zæøå]
+_UNITS = ("kr.", "pct.", "år", "måneder", "uger", "dage", "timer")  # how _TOKEN's units after a number begin
+
+
+def _joint(x: str, y: str) -> bool:
+    """Whether tokenize(x + s + y) = tokenize(x) + [s] + tokenize(y) for s one or more spaces (x and y
+    not empty). Inside a token white space follows only white space, "§" (then a digit) or a digit
+    (then a lone lowercase letter or a unit: "§ 68 a", "5 års"): elsewhere s is a token of its own,
+    which y's first character (no white space) ends; no alternative of _TOKEN tried before it consumes
+    it, and what they look at there fails (or, a negative look-ahead, succeeds) alike at the end of
+    x; and y is tokenized as from the start of a text (\b sees a non-word character before it)."""
+    a, b = x[-1], y[0]
+    if a.isspace() or b.isspace():
+        return False
+    if a == "§":
+        return not b.isdigit()
+    if a.isdigit():
+        return not ((b in _LETTER and (len(y) == 1 or not (y[1].isalnum() or y[1] == "_"))) or y.startswith(_UNITS))
+    return True
+
+
+def _joined(blocks: list) -> tuple[str, list[str] | None]:
+    """The blocks' texts joined by a space, and its tokens where the blocks carry theirs and every
+    join leaves them as they are (_joint; the joins of empty blocks run together); else None:
+    tokenized when diffed. tests/test_diff_align.py holds this to tokenize."""
+    text = " ".join(x.text for x in blocks)
+    out: list[str] = []
+    prev = ws = ""  # the last non-empty text, and the spaces since it
+    for i, x in enumerate(blocks):
+        t = _tokens(x)
+        if t is None:
+            return text, None
+        if i:
+            ws += " "
+        if not x.text:
+            continue
+        if ws:
+            if not _joint(prev, x.text) if prev else x.text[0].isspace():
+                return text, None
+            out.append(ws)
+            ws = ""
+        out += t
+        prev = x.text
+    if ws:
+        if prev and not _joint(prev, ")"):  # spaces at the end: as before a character that joins nothing
+            return text, None
+        out.append(ws)
+    return text, out
 
 
 def _blocks(old: list, new: list) -> list[list[Segment]]:
     """Diff two lists of text blocks. Blocks identical in both are anchors; only the runs
     between them are diffed word by word (one block per run, as redline does for a list whose
     length changed). = redline._diff_blocks(old, new, "", "", None) for lists of one length, with
-    the blocks' stored tokens (tests/test_diff_fast.py)."""
+    the blocks' stored tokens."""
     if len(old) == len(new):
         return [_words(a, b) for a, b in zip(old, new)]
     import difflib
@@ -294,9 +344,8 @@ def _blocks(old: list, new: list) -> list[list[Segment]]:
         if tag == "equal":
             out += [[Segment(EQUAL, x.text)] if x.text else [] for x in new[j1:j2]]
         else:
-            ta = " ".join(x.text for x in old[i1:i2])
-            tb = " ".join(x.text for x in new[j1:j2])
-            out.append(_segments(ta, tb, "", "", -1, None))
+            (ta, xa), (tb, xb) = _joined(old[i1:i2]), _joined(new[j1:j2])  # = _segments(ta, tb, "", "", -1, None)
+            out.append([Segment(op, text) for op, text in diff_words(ta, tb, xa, xb)])
     return out
 
 
