@@ -146,3 +146,23 @@ def test_joined_blocks_carry_tokens_where_the_joins_allow():
     assert diff._joined([Text(_stored("efter § 3")), Text(_stored("kr."))])[1] is None  # "3 kr."
     assert diff._joined([Text(_stored("Stk. 5")), Text(_stored("denne lov"))])[1] == tokenize("Stk. 5 denne lov")
     assert diff._joined([Text(_stored("a ")), Text(_stored("b"))])[1] is None  # white space before the joint
+
+
+@settings(max_examples=5000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from("abcde"), max_size=14), st.lists(st.sampled_from("abcdef"), max_size=14))
+def test_sequence_opcodes_are_difflibs(a, b):
+    """diff.sequence_opcodes (difflib's algorithm without junk, written out) gives difflib's opcodes."""
+    assert diff.sequence_opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def test_sequence_opcodes_are_difflibs_on_lab():
+    """… and on the texts of LAB's §§' blocks, version to version (long lists, repeated elements)."""
+    from lawdiff.store import Store
+    from tests.conftest import ROOT
+
+    store = Store(ROOT)
+    acts = [store.load(f"lab@{v}") for v in ("2013-04-24", "2015-07-01", "2016-11-21")]
+    texts = [[b.text for u in act.walk() for b in u.intro] for act in acts]
+    for x, y in zip(texts, texts[1:]):
+        for a, b in ((x, y), (y, x), (x[:400], y[:300])):
+            assert diff.sequence_opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
