@@ -18,7 +18,9 @@ Inside each aligned unit the text is diffed on word tokens (tokendiff). A § tha
 is gone from one place and appears in another is reported as moved.
 
 Speed: a unit whose text and structure are identical in both versions (the vast
-majority) is recognised by a fingerprint and copied as unchanged without diffing.
+majority) is recognised by a fingerprint and copied as unchanged without diffing. A block read
+from an outline carries its tokens (outline.Text), so the word diff tokenizes nothing, and the
+comparison imports no difflib (sequence_opcodes).
 """
 from __future__ import annotations
 
@@ -71,7 +73,7 @@ def _fp(u: Unit) -> tuple | bytes:
         return u.digest
     f = _M.fp.get(id(u))
     if f is None:
-        f = fingerprint(u, tuple(_fp(c) for c in u.children))
+        f = fingerprint(u, tuple(map(_fp, u.children)))
         _M.fp[id(u)] = f
         _M.keep.append(u)
     return f
@@ -276,10 +278,10 @@ def sequence_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
 
 
 def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
-    if len(old) == len(new) and all(_fp(o) == _fp(n) for o, n in zip(old, new)):
+    if len(old) == len(new) and list(map(_fp, old)) == list(map(_fp, new)):
         return list(zip(old, new))
-    a = [_signature(u) for u in old]
-    b = [_signature(u) for u in new]
+    a = list(map(_signature, old))
+    b = list(map(_signature, new))
     if a == b:  # nothing inserted, removed or reworded at this level
         return list(zip(old, new))
     out: list[tuple[Unit | None, Unit | None]] = []
@@ -483,7 +485,7 @@ def _place(parent: RUnit | None) -> str:
 
 
 def _shape(u: Unit) -> tuple:
-    return (u.kind, len(u.intro), len(u.wrapup), tuple(_shape(c) for c in u.children))
+    return (u.kind, len(u.intro), len(u.wrapup), tuple(map(_shape, u.children)))
 
 
 def _markup_only(red: Redline, old: Act, new: Act) -> None:
