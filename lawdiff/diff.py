@@ -407,9 +407,18 @@ def _blocks(old: list, new: list) -> list[list[Segment]]:
     return out
 
 
+class _Stub(RUnit):
+    """An unchanged unit outside any §, without its text (compare(touched_only=True)): identical
+    in both versions (number, label, text and structure: its fingerprint), so it has no change of
+    its own or below (RUnit.has_changes is False, known without looking at its labels for every
+    unchanged § each time the redline is walked: _markup_only, touched_sections, the renderers)."""
+
+    has_changes = False
+
+
 def _stub(old: Unit, new: Unit) -> RUnit:
-    """An unchanged unit outside any §, without its text (compare(touched_only=True))."""
-    return _runit(old, new, "unchanged")
+    """= _runit(old, new, "unchanged"), as a _Stub (tests/test_outline.py: the diff is the models')."""
+    return _Stub(new.wid, new.kind, "unchanged", old.num, new.num, old.label, new.label, new.eid)
 
 
 def _build(old: Unit | None, new: Unit | None, outer: bool = False) -> RUnit:

@@ -277,3 +277,18 @@ def test_an_outline_of_another_tokenizer_is_not_used(tmp_path, monkeypatch):
     monkeypatch.undo()
     with pytest.raises(ValueError):
         outline.loads(blob)
+
+
+def test_a_stub_has_no_changes(tmp_path):
+    """compare(touched_only=True) makes each unchanged unit outside a § a diff._Stub, whose has_changes
+    is False without looking: it is what RUnit.has_changes computes for it."""
+    from lawdiff import diff
+    from lawdiff.redline import RUnit
+
+    seen = 0
+    for a, b in PAIRS:
+        red = compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True)
+        stubs = [u for u in red.walk() if type(u) is diff._Stub]
+        assert all(RUnit.has_changes.fget(u) is False for u in stubs)
+        seen += len(stubs)
+    assert seen > 300  # 634 when this was written
