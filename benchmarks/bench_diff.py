@@ -197,7 +197,7 @@ print(f"CPU time of the diff command − interpreter start: {c_cli * 1000:.1f} m
 # (the probe, like the command and EMPTY, keeps the collector off and skips its last pass at exit)
 c_imports = child_cpu([sys.executable, "-c", "import atexit, gc; gc.disable(); atexit.register(gc.freeze); "
                        "import lawdiff.cli, lawdiff.diff, lawdiff.outline, lawdiff.akncache, "
-                       "lawdiff.render.redline_text, difflib"]) - c_start
+                       "lawdiff.render.redline_text"]) - c_start
 
 
 def steps():

@@ -18,7 +18,9 @@ Inside each aligned unit the text is diffed on word tokens (tokendiff). A § tha
 is gone from one place and appears in another is reported as moved.
 
 Speed: a unit whose text and structure are identical in both versions (the vast
-majority) is recognised by a fingerprint and copied as unchanged without diffing.
+majority) is recognised by a fingerprint and copied as unchanged without diffing. A block read
+from an outline carries its tokens (outline.Text), so the word diff tokenizes nothing, and the
+comparison imports no difflib (sequence_opcodes).
 """
 from __future__ import annotations
 
@@ -29,10 +31,9 @@ from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
 from .outline import Lazy, annexes_differ
-from .redline import (CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _diff_blocks, _one_side, _runit,
-                      _segments)
+from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit
 from .text import blocks_text, canonical_num, norm, plain_text
-from .tokendiff import EQUAL
+from .tokendiff import EQUAL, diff_words
 
 if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
     from .model import Act, Unit
@@ -72,7 +73,7 @@ def _fp(u: Unit) -> tuple | bytes:
         return u.digest
     f = _M.fp.get(id(u))
     if f is None:
-        f = fingerprint(u, tuple(_fp(c) for c in u.children))
+        f = fingerprint(u, tuple(map(_fp, u.children)))
         _M.fp[id(u)] = f
         _M.keep.append(u)
     return f
@@ -213,16 +214,74 @@ def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
                 out.append(("equal" if same else "replace", i, k, i, k))
                 i = k
             return out
-    import difflib
+    return sequence_opcodes(a, b)
 
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+def sequence_opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), its algorithm written out
+    for this case only (no junk, no popular elements), so that `lawdiff diff` does not import difflib
+    (~1 ms of its start, issue 9 §6): the longest matching block (the first found: leftmost in a,
+    then in b), then the same on both sides of it; adjacent blocks joined; the opcodes between them.
+    tests/test_diff_align.py holds it to difflib."""
+    b2j: dict = {}
+    for j, x in enumerate(b):
+        b2j.setdefault(x, []).append(j)
+    nothing: list = []
+    la, lb = len(a), len(b)
+    queue = [(0, la, 0, lb)]
+    blocks = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict = {}  # j -> the length of the match ending with a[i - 1] and b[j]
+        for i in range(alo, ahi):
+            get = j2len.get
+            new: dict = {}
+            for j in b2j.get(a[i], nothing):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = new[j] = get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = new
+        if bestsize:
+            blocks.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    blocks.sort()
+    joined = []
+    i1 = j1 = k1 = 0
+    for i2, j2, k2 in blocks:
+        if i1 + k1 == i2 and j1 + k1 == j2:
+            k1 += k2
+        else:
+            if k1:
+                joined.append((i1, j1, k1))
+            i1, j1, k1 = i2, j2, k2
+    if k1:
+        joined.append((i1, j1, k1))
+    joined.append((la, lb, 0))
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in joined:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            out.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            out.append(("equal", ai, i, bj, j))
+    return out
 
 
 def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
-    if len(old) == len(new) and all(_fp(o) == _fp(n) for o, n in zip(old, new)):
+    if len(old) == len(new) and list(map(_fp, old)) == list(map(_fp, new)):
         return list(zip(old, new))
-    a = [_signature(u) for u in old]
-    b = [_signature(u) for u in new]
+    a = list(map(_signature, old))
+    b = list(map(_signature, new))
     if a == b:  # nothing inserted, removed or reworded at this level
         return list(zip(old, new))
     out: list[tuple[Unit | None, Unit | None]] = []
@@ -267,29 +326,99 @@ def _label_key(label: str | None) -> str:
     return "".join(norm(label or "").split()).lower()
 
 
+def _tokens(b) -> list[str] | None:
+    """The block's tokens where it carries them (an outline's: outline.Text), else None."""
+    return getattr(b, "tokens", None)
+
+
+def _words(old, new) -> list[Segment]:
+    """The word diff of two text blocks (or None for none), = redline._segments(old.text, new.text, …,
+    None) with the blocks' stored tokens (tests/test_outline.py: the outlines' diff is the models')."""
+    a, ta = ("", []) if old is None else (old.text, _tokens(old))
+    b, tb = ("", []) if new is None else (new.text, _tokens(new))
+    return [Segment(op, text) for op, text in diff_words(a, b, ta, tb)]
+
+
+_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzæøå")  # _TOKEN's [a-zæøå]
+_UNITS = ("kr.", "pct.", "år", "måneder", "uger", "dage", "timer")  # how _TOKEN's units after a number begin
+
+
+def _joint(x: str, y: str) -> bool:
+    """Whether tokenize(x + s + y) = tokenize(x) + [s] + tokenize(y) for s one or more spaces (x and y
+    not empty). Inside a token white space follows only white space, "§" (then a digit) or a digit
+    (then a lone lowercase letter or a unit: "§ 68 a", "5 års"): elsewhere s is a token of its own,
+    which y's first character (no white space) ends; no alternative of _TOKEN tried before it consumes
+    it, and what they look at there fails (or, a negative look-ahead, succeeds) alike at the end of
+    x; and y is tokenized as from the start of a text (\b sees a non-word character before it)."""
+    a, b = x[-1], y[0]
+    if a.isspace() or b.isspace():
+        return False
+    if a == "§":
+        return not b.isdigit()
+    if a.isdigit():
+        return not ((b in _LETTER and (len(y) == 1 or not (y[1].isalnum() or y[1] == "_"))) or y.startswith(_UNITS))
+    return True
+
+
+def _joined(blocks: list) -> tuple[str, list[str] | None]:
+    """The blocks' texts joined by a space, and its tokens where the blocks carry theirs and every
+    join leaves them as they are (_joint; the joins of empty blocks run together); else None:
+    tokenized when diffed. tests/test_diff_align.py holds this to tokenize."""
+    text = " ".join(x.text for x in blocks)
+    out: list[str] = []
+    prev = ws = ""  # the last non-empty text, and the spaces since it
+    for i, x in enumerate(blocks):
+        t = _tokens(x)
+        if t is None:
+            return text, None
+        if i:
+            ws += " "
+        if not x.text:
+            continue
+        if ws:
+            if not _joint(prev, x.text) if prev else x.text[0].isspace():
+                return text, None
+            out.append(ws)
+            ws = ""
+        out += t
+        prev = x.text
+    if ws:
+        if prev and not _joint(prev, ")"):  # spaces at the end: as before a character that joins nothing
+            return text, None
+        out.append(ws)
+    return text, out
+
+
 def _blocks(old: list, new: list) -> list[list[Segment]]:
     """Diff two lists of text blocks. Blocks identical in both are anchors; only the runs
     between them are diffed word by word (one block per run, as redline does for a list whose
-    length changed)."""
+    length changed). = redline._diff_blocks(old, new, "", "", None) for lists of one length, with
+    the blocks' stored tokens."""
     if len(old) == len(new):
-        return _diff_blocks(old, new, "", "", None)
-    import difflib
-
+        return [_words(a, b) for a, b in zip(old, new)]
     a, b = [x.text for x in old], [x.text for x in new]
     out: list[list[Segment]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence_opcodes(a, b):  # = difflib's
         if tag == "equal":
             out += [[Segment(EQUAL, x.text)] if x.text else [] for x in new[j1:j2]]
         else:
-            ta = " ".join(x.text for x in old[i1:i2])
-            tb = " ".join(x.text for x in new[j1:j2])
-            out.append(_segments(ta, tb, "", "", -1, None))
+            (ta, xa), (tb, xb) = _joined(old[i1:i2]), _joined(new[j1:j2])  # = _segments(ta, tb, "", "", -1, None)
+            out.append([Segment(op, text) for op, text in diff_words(ta, tb, xa, xb)])
     return out
 
 
+class _Stub(RUnit):
+    """An unchanged unit outside any §, without its text (compare(touched_only=True)): identical
+    in both versions (number, label, text and structure: its fingerprint), so it has no change of
+    its own or below (RUnit.has_changes is False, known without looking at its labels for every
+    unchanged § each time the redline is walked: _markup_only, touched_sections, the renderers)."""
+
+    has_changes = False
+
+
 def _stub(old: Unit, new: Unit) -> RUnit:
-    """An unchanged unit outside any §, without its text (compare(touched_only=True))."""
-    return _runit(old, new, "unchanged")
+    """= _runit(old, new, "unchanged"), as a _Stub (tests/test_outline.py: the diff is the models')."""
+    return _Stub(new.wid, new.kind, "unchanged", old.num, new.num, old.label, new.label, new.eid)
 
 
 def _build(old: Unit | None, new: Unit | None, outer: bool = False) -> RUnit:
@@ -304,8 +433,7 @@ def _build(old: Unit | None, new: Unit | None, outer: bool = False) -> RUnit:
     if r.old_label != r.new_label and _label_key(r.old_label) == _label_key(r.new_label):
         r.old_label = r.new_label  # "§§ 745-745b." and "§§ 745-745 b." are the same label
     if old.heading is not None or new.heading is not None:
-        r.heading = _segments(old.heading.text if old.heading else "", new.heading.text if new.heading else "",
-                              new.wid, "heading", 0, None)
+        r.heading = _words(old.heading, new.heading)
     r.intro = _blocks(old.intro, new.intro)
     r.wrapup = _blocks(old.wrapup, new.wrapup)
     inner = outer and old.kind != "section"
@@ -366,7 +494,7 @@ def _place(parent: RUnit | None) -> str:
 
 
 def _shape(u: Unit) -> tuple:
-    return (u.kind, len(u.intro), len(u.wrapup), tuple(_shape(c) for c in u.children))
+    return (u.kind, len(u.intro), len(u.wrapup), tuple(map(_shape, u.children)))
 
 
 def _markup_only(red: Redline, old: Act, new: Act) -> None:

@@ -16,7 +16,7 @@ written, a run over 39,436 real and 200,000 random pairs found none different).
 """
 from __future__ import annotations
 
-import re
+import sys
 from functools import lru_cache
 
 from .text import norm
@@ -27,20 +27,32 @@ EQUAL, INSERT, DELETE = 0, 1, -1
 # soft hyphens and zero-width characters are no white space), so the tokens are those of the order
 # below with `\s+` in sixth place, and the matcher tries one alternative, not six, for every second
 # token (~17 % of the word diff's tokenizing; tests/test_tokendiff.py holds it to that order)
-_TOKEN = re.compile(
+_PATTERN = (
     r"\s+|"
     r"§§?\s\d+(?:\s[a-zæøå](?![\wæøå]))?"  # "§ 68 a", "§§ 9"
     r"|\d+(?:\s[a-zæøå](?![\wæøå]))?[-–]\d+(?:\s[a-zæøå](?![\wæøå]))?"  # ranges "1-7", "9 b-12"
     r"|\d+(?:[.,]\d+)*(?:\s(?:kr\.|pct\.|års|år|måneders|måneder|uger|dage|timer)(?![\wæøå]))?"  # "5 års", "3.500 kr."
     r"|\b(?:jf|stk|nr|pkt|kr|pct|bl\.a|m\.v|f\.eks|ca|evt|hhv|Stk|Nr)\.(?![\wæøå])"  # abbreviations
     r"|[\w\u00ad\u200b-\u200d]+(?:-[\w\u00ad\u200b-\u200d]+)*"  # words (soft hyphens inside), hyphenated words
-    r"|.",
-    re.UNICODE,
+    r"|."
 )
+# What decides a text's tokens: the pattern and the Python that runs it (its Unicode data). An
+# outline stores each block's tokens (outline.py) under this, and is not used under another.
+TOKENIZER = f"{_PATTERN}\0{sys.version}"
+_TOKEN = None  # compiled on first use (~1 ms of `lawdiff diff`'s start, whose blocks carry their tokens)
+
+
+def _token():
+    global _TOKEN
+    if _TOKEN is None:
+        import re
+
+        _TOKEN = re.compile(_PATTERN, re.UNICODE)
+    return _TOKEN
 
 
 def tokenize(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return (_TOKEN or _token()).findall(text)
 
 
 @lru_cache(maxsize=65536)
@@ -147,12 +159,16 @@ def _encode(ta: list[str], tb: list[str]) -> tuple[str, str]:
     return _SHARED.encode(ta), _SHARED.encode(tb)
 
 
-def diff_words(old: str, new: str) -> list[tuple[int, str]]:
+def diff_words(old: str, new: str, ta: tuple | list | None = None, tb: tuple | list | None = None
+               ) -> list[tuple[int, str]]:
     """(op, text) pairs, op EQUAL/INSERT/DELETE. The new side is exactly `new`; the old side is
-    `old` up to normalisation (equal runs carry the new text's white space)."""
+    `old` up to normalisation (equal runs carry the new text's white space). `ta` and `tb`, where
+    given, are tokenize(old) and tokenize(new) (an outline's blocks carry theirs: outline.py)."""
     if old == new:
         return [(EQUAL, old)] if old else []
-    ta, tb = _TOKEN.findall(old), _TOKEN.findall(new)  # = tokenize
+    if ta is None or tb is None:
+        findall = (_TOKEN or _token()).findall  # = tokenize
+        ta, tb = findall(old) if ta is None else ta, findall(new) if tb is None else tb
     a, b = _encode(ta, tb)
     out: list[tuple[int, str]] = []
     i = j = 0  # token positions in old and new

@@ -12,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 
 from lawdiff import diff
 from lawdiff.diff import _pair_block, _pair_by_number, _score, _shifted, _signature
-from lawdiff.outline import Part, Text
+from lawdiff.outline import Part, Text, _stored
+from lawdiff.tokendiff import tokenize
 
 
 def _reference(old: list, new: list) -> list:
@@ -40,7 +41,7 @@ def _reference(old: list, new: list) -> list:
 def _unit(kind: str, num: str | None, text: str) -> Part:
     p = Part()
     p.kind, p.num, p.label, p.wid, p.eid = kind, num, f"{num}." if num else None, "", ""
-    p.heading, p.intro, p.children, p.wrapup = None, [Text(text)], [], []
+    p.heading, p.intro, p.children, p.wrapup = None, [Text(_stored(text))], [], []
     return p
 
 
@@ -118,3 +119,50 @@ def test_opcodes_are_difflibs(a, data):
     if data.draw(st.booleans()):
         b = data.draw(_SIG)
     assert diff._opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+# pieces of text where tokens hold white space ("§ 2", "5 års", "9 b-12") or end in look-aheads
+_PIECES = ["a", "b", "æ", "Stk", " ", "  ", "\xa0", "\n", "1", "23", "§", "§§", ".", ",", "-", "–", "kr.", "kr", "års",
+           "måneder", "jf.", "stk.", "m.v.", "bl.a.", "nr.", "\u00ad", "\u200b", "9 b-12", "(", ")",
+           "dage", "denne", "timer", "pct.", "uger", "år", "x1", "_"]
+_BLOCK = st.lists(st.sampled_from(_PIECES), max_size=6).map("".join)
+
+
+@settings(max_examples=8000, deadline=None, derandomize=True)
+@given(st.lists(_BLOCK, max_size=4))
+def test_joined_blocks_carry_the_tokens_of_their_joined_text(texts):
+    """diff._joined: where it gives tokens for blocks joined by a space, they are tokenize's."""
+    text, tokens = diff._joined([Text(_stored(t)) for t in texts])
+    assert text == " ".join(texts)
+    assert tokens is None or tokens == tokenize(text)
+
+
+def test_joined_blocks_carry_tokens_where_the_joins_allow():
+    blocks = [Text(_stored(t)) for t in ("Stk. 2. Ydelsen udgør 5 års", "§ 3 a, jf. stk. 2.", "nr. 4")]
+    text, tokens = diff._joined(blocks)
+    assert tokens == tokenize(text) and tokens is not None
+    assert diff._joined(blocks[1:])[1] == tokenize(" ".join(t.text for t in blocks[1:]))  # a "." before the joint
+    assert diff._joined([Text(_stored("efter § 3")), Text(_stored("a"))])[1] is None  # "§ 3 a"
+    assert diff._joined([Text(_stored("efter § 3")), Text(_stored("kr."))])[1] is None  # "3 kr."
+    assert diff._joined([Text(_stored("Stk. 5")), Text(_stored("denne lov"))])[1] == tokenize("Stk. 5 denne lov")
+    assert diff._joined([Text(_stored("a ")), Text(_stored("b"))])[1] is None  # white space before the joint
+
+
+@settings(max_examples=5000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from("abcde"), max_size=14), st.lists(st.sampled_from("abcdef"), max_size=14))
+def test_sequence_opcodes_are_difflibs(a, b):
+    """diff.sequence_opcodes (difflib's algorithm without junk, written out) gives difflib's opcodes."""
+    assert diff.sequence_opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def test_sequence_opcodes_are_difflibs_on_lab():
+    """… and on the texts of LAB's §§' blocks, version to version (long lists, repeated elements)."""
+    from lawdiff.store import Store
+    from tests.conftest import ROOT
+
+    store = Store(ROOT)
+    acts = [store.load(f"lab@{v}") for v in ("2013-04-24", "2015-07-01", "2016-11-21")]
+    texts = [[b.text for u in act.walk() for b in u.intro] for act in acts]
+    for x, y in zip(texts, texts[1:]):
+        for a, b in ((x, y), (y, x), (x[:400], y[:300])):
+            assert diff.sequence_opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()

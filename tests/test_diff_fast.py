@@ -13,7 +13,8 @@ from tests.conftest import ROOT
 # what the diff command must not import: the model and what only it needs, pickle, argparse, and
 # the readers of other commands
 _NOT_IMPORTED = ("lawdiff.model", "dataclasses", "inspect", "pickle", "argparse", "lawdiff.akn", "lxml",
-                 "lawdiff.validate", "datetime", "lawdiff.render.text", "yaml", "jinja2", "hashlib", "lawdiff.names")
+                 "lawdiff.validate", "datetime", "lawdiff.render.text", "yaml", "jinja2", "hashlib", "lawdiff.names",
+                 "difflib")
 
 
 def test_the_diff_command_imports_only_what_it_needs(tmp_path):

@@ -13,6 +13,7 @@ from lawdiff import akn, akncache, outline
 from lawdiff.diff import compare
 from lawdiff.render.redline_text import render
 from lawdiff.store import Store
+from lawdiff.tokendiff import tokenize
 from tests.conftest import ROOT
 
 FILES = sorted((ROOT / "statutes").glob("*/*.xml"))
@@ -81,6 +82,9 @@ def test_an_outline_stands_for_the_model(tmp_path, path):
     want = [(u.kind, u.num, u.label, u.wid, u.eid, u.heading.text if u.heading else None,
              [x.text for x in u.intro], [x.text for x in u.wrapup]) for u in act.walk()]
     assert got == want
+    # every block carries its tokens (what the word diff would make of its text)
+    blocks = [x for u in o.walk() for x in ([u.heading] if u.heading else []) + u.intro + u.wrapup]
+    assert [x.tokens for x in blocks] == [tokenize(x.text) for x in blocks]
     for lazy, unit in zip(_nodes(o.body), (u for u in act.walk() if u.kind in
                                            ("book", "part", "chapter", "group", "section", "ikraft"))):
         assert (lazy.kind, lazy.num, lazy.wid) == (unit.kind, unit.num, unit.wid)
@@ -253,3 +257,38 @@ def test_the_diff_command_imports_only_what_it_uses(tmp_path):
     banned = {"lxml", "lxml.etree", "yaml", "jinja2", "weasyprint", "markdown_it", "jsonschema", "lawdiff.engine",
               "lawdiff.proposal", "lawdiff.akn", "lawdiff.address", "lawdiff.render.html", "_hashlib", "json", "diff_match_patch", "argparse"}
     assert loaded & banned == set()
+
+
+def test_an_outline_of_another_tokenizer_is_not_used(tmp_path, monkeypatch):
+    """Blocks carry their tokens, so an outline stored under another tokenizer (its pattern, or the
+    Python running it: tokendiff.TOKENIZER) is not used: its MAGIC differs, and loads refuses it."""
+    import sys
+
+    from lawdiff import tokendiff
+
+    assert tokendiff._PATTERN in tokendiff.TOKENIZER and sys.version in tokendiff.TOKENIZER
+    assert outline.MAGIC == outline._magic(tokendiff.TOKENIZER)
+    other = outline._magic(tokendiff.TOKENIZER.replace("|.", "|..", 1))
+    assert other != outline.MAGIC
+    act = akn.from_bytes((ROOT / "statutes/lab/2015-07-01.xml").read_bytes(), "lab")
+    assert outline.loads(outline.dumps(act)).body
+    monkeypatch.setattr(outline, "MAGIC", other)
+    blob = outline.dumps(act)
+    monkeypatch.undo()
+    with pytest.raises(ValueError):
+        outline.loads(blob)
+
+
+def test_a_stub_has_no_changes(tmp_path):
+    """compare(touched_only=True) makes each unchanged unit outside a § a diff._Stub, whose has_changes
+    is False without looking: it is what RUnit.has_changes computes for it."""
+    from lawdiff import diff
+    from lawdiff.redline import RUnit
+
+    seen = 0
+    for a, b in PAIRS:
+        red = compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True)
+        stubs = [u for u in red.walk() if type(u) is diff._Stub]
+        assert all(RUnit.has_changes.fget(u) is False for u in stubs)
+        seen += len(stubs)
+    assert seen > 300  # 634 when this was written
