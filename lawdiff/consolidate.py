@@ -291,6 +291,10 @@ _FOREIGN_BEFORE = re.compile(r"(?:lovens|loven|lovbekendtgørelsens)\s*$")
 _FOREIGN_AFTER = re.compile(r"^(?:\s*,\s*(?:stk\.|nr\.|\d+\.\s*pkt\.)[^,]*)*\s*,?\s*i\s+(?:lov|lovbekendtgørelse|"
                             r"bekendtgørelse|retsplejeloven|straffeloven)\b")
 _COMMENCEMENT = re.compile(r"træder\s+i\s+kraft|har\s+virkning|ikrafttræden", re.I)
+# a date in the words a change of an original act's own § changes ("1. juli 2011" -> "1. juli 2015"): its
+# ikrafttræden is not in the file, so the change may move when its ændringsparagraffer run
+_DATE = re.compile(r"\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                   r"december)\s+\d{4}", re.I)
 
 
 def _own_sections(text: str) -> set[str]:
@@ -388,7 +392,7 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
             numre += [n for n in act.numre if old in _words_of(n) and n not in numre]
             if any(_COMMENCEMENT.search(t) and old in norm(t) for t in own.values()):
                 commencement = "overalt i loven"
-            elif not own and (_COMMENCEMENT.search(old) or _own_sections(old) & mine):
+            elif not own and (_COMMENCEMENT.search(old) or _DATE.search(old) or _own_sections(old) & mine):
                 commencement = "overalt i loven"  # an original act: its ikrafttræden is not in the file
             continue
         address = next((str(c[k]) for k in _ADDRESS_KEYS if isinstance(c.get(k), (str, int))), "")
@@ -399,12 +403,15 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
             if p in mine:
                 numre += [n for n in act.numre if n.paragraf == p and (nr is None or n.nummer == nr) and n not in numre]
             elif p in own and _COMMENCEMENT.search(own[p]):
-                # the words changed or inserted, and the text a rewrite or repeal removes
-                text = words + " " + (_stk_text(own[p], address) if (c.get("affattes") or c.get("ophæves")) else "")
+                # the words changed or inserted, and the text a rewrite or repeal removes; where the words cite
+                # no § (a date: "1. januar 2013" -> "1. januar 2015"), what the stk. they stand in dates
+                whole = c.get("affattes") or c.get("ophæves") or not _own_sections(words)
+                text = words + " " + (_stk_text(own[p], address) if whole else "")
                 cited = _own_sections(text)
                 if cited & mine or (not cited and _COMMENCEMENT.search(text)):  # "Loven træder i kraft …": all
                     commencement = address
-            elif p not in own and not own and (_COMMENCEMENT.search(words) or _own_sections(words) & mine):
+            elif p not in own and not own and (_COMMENCEMENT.search(words) or _DATE.search(words)
+                                               or _own_sections(words) & mine):
                 commencement = address  # an original act's own § (not in its file): the words speak of when
     return numre, commencement
 

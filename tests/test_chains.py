@@ -418,7 +418,15 @@ def test_a_change_of_an_amending_act_that_touches_no_nummer_run(tmp_path, target
     ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
      "    - affattes: § 15, stk. 2\n      tekst: 'Stk. 2. § 9 har virkning fra den 1. januar 2014.'\n",
      "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
-], ids=["nummer", "ikrafttraeden-ord", "ikrafttraeden-affattes"])
+    # the date of the stk. that dates it: the words changed cite no §, the stk. they stand in does (§§ 2-6)
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 15, stk. 2\n      ændres: 1. januar 2013\n      til: 1. januar 2015\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 2)"),
+    # the date of the act's general rule ("Stk. 1. Loven træder i kraft den 1. juli 2012.")
+    ("    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+     "    - i: § 15, stk. 1\n      ændres: 1. juli 2012\n      til: 1. juli 2015\n",
+     "lov nr. 1354 af 21/12/2012, § 23, nr. 1 ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 1)"),
+], ids=["nummer", "ikrafttraeden-ord", "ikrafttraeden-affattes", "ikrafttraeden-dato", "ikrafttraeden-dato-stk1"])
 def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_path, old, new, why):
     """The real acts of LBK 1246/2014's chain, with lov 1354/2012, § 23, nr. 1 turned into a change of what
     the chain runs: without --partial the consolidation refuses, naming both acts, the nummer and what to do;
@@ -437,6 +445,27 @@ def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_pa
     result, _ = consolidate(store, law, at, include, partial=True, root=tmp_path)
     assert [(s.act, s.nummer) for s in result.consolidation.not_executed] == [("lov-2012-433", "§ 6, nr. 1")]
     assert not any(a.act == "lov-2012-433" for a in result.consolidation.applied)
+
+
+@pytest.mark.corpus
+def test_a_date_changed_in_an_original_acts_own_paragraf_is_refused(tmp_path):
+    """An original act's ikrafttræden is not in its file (lov 639/2010: only its §§ 22-27, which amend other
+    laws, are; its § 21 reads "Loven træder i kraft den 1. juli 2011 …"). Lov 573/2011, § 1, nr. 2 turned into
+    "I § 21 ændres »1. juli 2011« til »1. juli 2015«": the words are a date, so the change may move when § 22
+    runs; refused (was: a warning that it touches nothing, and § 22 run in 2014)."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, "2014/2014-226")
+    f = tmp_path / "amendments" / "lov-2011-573.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = "    - i: § 1\n      udgår: eller arbejdsmulighed\n"
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, "    - i: § 21\n      ændres: 1. juli 2011\n      til: 1. juli 2015\n"),
+                 encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert "lov nr. 573 af 07/06/2011, § 1, nr. 2 ændrer ikrafttrædelsen af lov nr. 639 af 14/06/2010 (§ 21)" \
+        in e.value.message, e.value.message
 
 
 @pytest.mark.corpus
