@@ -371,7 +371,9 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         # 651/2013, § 2, of lov 495/2013; 8 such numre in the corpus change the new text of another act's
         # nummer): it touches that nummer, whatever it does to it; one that names none may touch anything
         text = norm(str(unread.get("tekst", "") if isinstance(unread, dict) else unread))
-        m = re.match(r"\d+\s*\.\s*I\s+§\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*nr\.\s*(\d+(?:\s?[a-zæøå])?)\s*,", text)
+        # the one nummer, and straight after it what is done in it (not "I § 1, nr. 2, og § 15, stk. 2, ændres …")
+        m = re.match(r"\d+\s*\.\s*I\s+§\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*nr\.\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*"
+                     r"(?=(?:affattes|nyaffattes|ændres|indsættes|ophæves|udgår|i|litra|stk\.)\s)", text)
         if m is None:
             return list(act.numre), UNREAD
         p, nr = m.group(1), m.group(2)

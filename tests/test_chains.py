@@ -448,6 +448,33 @@ def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_pa
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("unread", [
+    # a nummer kept verbatim that names a nummer and then the ikrafttræden: not only that nummer
+    "1. I § 9, nr. 1, og § 15, stk. 2, ændres »1. januar 2013« til: »1. januar 2015«.",
+    "1. I § 9, nr. 1-3, ændres »1. januar 2013« til: »1. januar 2015«.",
+], ids=["og-ikrafttraeden", "raekke"])
+def test_an_unread_change_of_an_amending_act_naming_more_than_one_nummer_refuses_all(tmp_path, unread):
+    """_touches reads a nummer the reader kept verbatim (ikke_udført) as touching one nummer only where it
+    says "I § 1, nr. 14, <verb> …" (lov 651/2013, § 2); one that goes on to cite more ("og § 15, stk. 2",
+    "nr. 1-3") may touch anything, and so refuses every nummer of the act (was: only § 9, nr. 1; 433's § 6 ran
+    with a warning that nothing it runs was touched)."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
+    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = ("    ændringer:\n    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n"
+           "      til: § 9, nr. 1, 3, 6 og 8\n")
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, f"    ikke_udført:\n      tekst: '{unread}'\n      årsag: test\n"), encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert ("lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 "
+            "ændrer lov nr. 433 af 16/05/2012, men hvad det ændrer, kan lawdiff ikke læse") in e.value.message, \
+        e.value.message
+
+
+@pytest.mark.corpus
 def test_a_date_changed_in_an_original_acts_own_paragraf_is_refused(tmp_path):
     """An original act's ikrafttræden is not in its file (lov 639/2010: only its §§ 22-27, which amend other
     laws, are; its § 21 reads "Loven træder i kraft den 1. juli 2011 …"). Lov 573/2011, § 1, nr. 2 turned into
