@@ -351,6 +351,8 @@ def _words_of(n: Nummer) -> str:
 
 
 UNREAD = "?"  # _touches: what the nummer changes cannot be read, so it may touch every nummer and their ikrafttræden
+NEW_AMENDMENT = "+"  # _touches: the nummer writes an ændringsparagraf into the act, which may amend the law too
+_AMENDS = re.compile(r"foretages\s+følgende\s+ændring", re.I)
 
 
 def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
@@ -359,7 +361,8 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
     is cited: "§ 1, nr. 5, affattes således:", "I § 1, nr. 3, ændres …", or a change "overalt" of words
     that stand in them), and a description of the place when it changes the rules of when they run (the
     act's ikrafttræden § where the words changed, inserted or rewritten cite one of those ændringsparagraffer;
-    also any change there that lawdiff cannot read). Anything else — another law's ændringsparagraf, a
+    also any change there that lawdiff cannot read; NEW_AMENDMENT where it writes a text that amends a law,
+    "… foretages følgende ændring: …", into the act: that may be this law). Anything else — another law's ændringsparagraf, a
     transitional rule, an original act's own provisions (lov 573/2011 § 1 changes lov 639/2010's §§ 1-19,
     not its § 22, which amends lov om arbejdsmarkedsuddannelser) — touches nothing ([], None)."""
     mine = {n.paragraf for n in act.numre}
@@ -387,6 +390,10 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         if not isinstance(c, dict):
             return list(act.numre), UNREAD
         words = " ".join(str(c[k]) for k in _CHANGED_WORDS if isinstance(c.get(k), (str, int)))
+        if _AMENDS.search(norm(str(c.get("tekst") or ""))):
+            # "Efter § 9 indsættes: »§ 9 a. I lov om … foretages følgende ændring: …«": lawdiff never executes
+            # it, and which law it amends is not read: it may be the one being consolidated
+            return list(act.numre), NEW_AMENDMENT
         if c.get("overalt"):
             old = norm(str(c.get("ændres") or c.get("udgår") or ""))
             if not old:
@@ -931,6 +938,13 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                     f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
                     f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér {x.by.act.source}; "
                     f"ret {earlier.path} efter den, og fjern ændringen af {earlier.source} fra {x.by.act.path})"))
+        elif commencement == NEW_AMENDMENT:
+            for n in earlier.numre:
+                changed.setdefault((x.act, n.paragraf, n.nummer), (
+                    f"{x.by.attribution} skriver en ændringsparagraf ind i {earlier.source}, som kan ændre {law}; "
+                    f"lawdiff udfører ikke ændringer af en ændringslov, så det kan ikke afgøres, om {law} er, som "
+                    f"nummeret skriver (indsæt ændringsparagraffen i {earlier.path} efter {x.by.act.source}, og "
+                    f"fjern ændringen af {earlier.source} fra {x.by.act.path})"))
         elif commencement is not None:
             for n in earlier.numre:
                 changed.setdefault((x.act, n.paragraf, n.nummer), (

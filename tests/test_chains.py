@@ -475,6 +475,31 @@ def test_an_unread_change_of_an_amending_act_naming_more_than_one_nummer_refuses
 
 
 @pytest.mark.corpus
+def test_a_new_aendringsparagraf_inserted_into_an_amending_act_is_refused(tmp_path):
+    """Lov 1354/2012, § 23, nr. 1 turned into "Efter § 9 indsættes: »§ 9 a. I lov om beskatning af medlemmer af
+    kontoførende investeringsforeninger … foretages følgende ændring: …«": a new ændringsparagraf of lov
+    433/2012, amending the chain's law, which lawdiff does not execute. Its numre are refused (was: a warning
+    that the change touches none of them, and the law written without the new §'s change)."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
+    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
+    text = f.read_text(encoding="utf-8")
+    old = "    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n"
+    new = ("    - ny: paragraf\n      nummer: 9 a\n      efter: § 9\n      tekst: |-\n        § 9 a\n"
+           "        I lov om beskatning af medlemmer af kontoførende investeringsforeninger, jf. lovbekendtgørelse "
+           "nr. 962 af 19. september 2011, foretages følgende ændring:\n"
+           "        1. I § 16, stk. 2, ændres »medlem« til: »deltager«.\n")
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    assert ("lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 "
+            "skriver en ændringsparagraf ind i lov nr. 433 af 16/05/2012, som kan ændre kaede") in e.value.message, \
+        e.value.message
+
+
+@pytest.mark.corpus
 def test_a_date_changed_in_an_original_acts_own_paragraf_is_refused(tmp_path):
     """An original act's ikrafttræden is not in its file (lov 639/2010: only its §§ 22-27, which amend other
     laws, are; its § 21 reads "Loven træder i kraft den 1. juli 2011 …"). Lov 573/2011, § 1, nr. 2 turned into
