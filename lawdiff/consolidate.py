@@ -932,32 +932,28 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
         numre, commencement = _touches(x.by, earlier)
         if isinstance(x, Repeal):
             numre = []  # the repealed numre: above
+        fix = f"fjern ændringen af {earlier.source} fra {x.by.act.path}"
         if commencement == UNREAD:
-            for n in earlier.numre:
-                changed.setdefault((x.act, n.paragraf, n.nummer), (
-                    f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
-                    f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér {x.by.act.source}; "
-                    f"ret {earlier.path} efter den, og fjern ændringen af {earlier.source} fra {x.by.act.path})"))
+            every = (f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
+                     f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér "
+                     f"{x.by.act.source}; ret {earlier.path} efter den, og {fix})")
         elif commencement == NEW_AMENDMENT:
-            for n in earlier.numre:
-                changed.setdefault((x.act, n.paragraf, n.nummer), (
-                    f"{x.by.attribution} skriver en ændringsparagraf ind i {earlier.source}, som kan ændre {law}; "
-                    f"lawdiff udfører ikke ændringer af en ændringslov, så det kan ikke afgøres, om {law} er, som "
-                    f"nummeret skriver (indsæt ændringsparagraffen i {earlier.path} efter {x.by.act.source}, og "
-                    f"fjern ændringen af {earlier.source} fra {x.by.act.path})"))
+            every = (f"{x.by.attribution} skriver en ændringsparagraf ind i {earlier.source}, som kan ændre {law}; "
+                     f"lawdiff udfører ikke ændringer af en ændringslov, så det kan ikke afgøres, om {law} er, som "
+                     f"nummeret skriver (indsæt ændringsparagraffen i {earlier.path} efter {x.by.act.source}, og "
+                     f"{fix})")
         elif commencement is not None:
-            for n in earlier.numre:
-                changed.setdefault((x.act, n.paragraf, n.nummer), (
-                    f"{x.by.attribution} ændrer ikrafttrædelsen af {earlier.source} ({commencement}), så det kan ikke "
-                    f"afgøres med sikkerhed, om og hvornår nummeret træder i kraft; lawdiff udfører ikke ændringer af "
-                    f"en ændringslov (ret ikrafttrædelsen i {earlier.path} efter {x.by.act.source}, og fjern "
-                    f"ændringen af {earlier.source} fra {x.by.act.path})"))
+            every = (f"{x.by.attribution} ændrer ikrafttrædelsen af {earlier.source} ({commencement}), så det kan "
+                     f"ikke afgøres med sikkerhed, om og hvornår nummeret træder i kraft; lawdiff udfører ikke "
+                     f"ændringer af en ændringslov (ret ikrafttrædelsen i {earlier.path} efter {x.by.act.source}, og "
+                     f"{fix})")
+        for n in earlier.numre if commencement is not None else []:
+            changed.setdefault((x.act, n.paragraf, n.nummer), every)
         for n in numre:
             changed.setdefault((x.act, n.paragraf, n.nummer), (
                 f"{x.by.attribution} ændrer nummeret ({earlier.source}, {n.cite}), før det udføres; lawdiff udfører "
                 f"ikke ændringer af en ændringslov og udfører ikke nummeret i dets oprindelige ordlyd (ret nummeret i "
-                f"{earlier.path}, som {x.by.act.source} affatter det, og fjern ændringen af {earlier.source} fra "
-                f"{x.by.act.path})"))
+                f"{earlier.path}, som {x.by.act.source} affatter det, og {fix})"))
         if isinstance(x, OtherChange) and not numre and commencement is None:
             notes.append(f"{x.by.attribution} ændrer {earlier.source}, men ikke de numre, der ændrer {law}, eller "
                          "deres ikrafttræden: de udføres, som de lyder")

@@ -363,6 +363,21 @@ def _chain_store(tmp_path, target):
     return store, law, target_act.date, editor_includes(target_act, acts)
 
 
+def _refused_after_edit(tmp_path, target: str, file: str, old: str, new: str):
+    """The chain of `target` with `old` in amendments/`file` (once) replaced by `new`: consolidating it
+    without --partial must refuse; returns the ConsolidateError and what _chain_store gives."""
+    from lawdiff.consolidate import ConsolidateError, consolidate
+
+    store, law, at, include = _chain_store(tmp_path, target)
+    f = tmp_path / "amendments" / file
+    text = f.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    f.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ConsolidateError) as e:
+        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    return e.value, (store, law, at, include)
+
+
 @pytest.mark.corpus
 def test_an_act_repealing_a_whole_paragraf_of_an_amending_act(tmp_path):
     """Lov 1380/2012, § 19: "I lov nr. 928 af 18. september 2012 … foretages følgende ændring: 1. § 2, nr. 2,
@@ -431,17 +446,11 @@ def test_a_change_of_an_amending_act_that_touches_a_nummer_run_is_refused(tmp_pa
     """The real acts of LBK 1246/2014's chain, with lov 1354/2012, § 23, nr. 1 turned into a change of what
     the chain runs: without --partial the consolidation refuses, naming both acts, the nummer and what to do;
     with --partial lov 433/2012, § 6, nr. 1 is listed as not executed and the law keeps its text."""
-    from lawdiff.consolidate import ConsolidateError, consolidate
+    from lawdiff.consolidate import consolidate
 
-    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
-    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
-    text = f.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    f.write_text(text.replace(old, new), encoding="utf-8")
-    with pytest.raises(ConsolidateError) as e:
-        consolidate(store, law, at, include, partial=False, root=tmp_path)
-    assert "lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: " + why in e.value.message, e.value.message
-    assert "lawdiff udfører ikke ændringer af en ændringslov" in e.value.message
+    e, (store, law, at, include) = _refused_after_edit(tmp_path, "2014/2014-1246", "lov-2012-1354.yaml", old, new)
+    assert "lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: " + why in e.message, e.message
+    assert "lawdiff udfører ikke ændringer af en ændringslov" in e.message
     result, _ = consolidate(store, law, at, include, partial=True, root=tmp_path)
     assert [(s.act, s.nummer) for s in result.consolidation.not_executed] == [("lov-2012-433", "§ 6, nr. 1")]
     assert not any(a.act == "lov-2012-433" for a in result.consolidation.applied)
@@ -458,20 +467,12 @@ def test_an_unread_change_of_an_amending_act_naming_more_than_one_nummer_refuses
     says "I § 1, nr. 14, <verb> …" (lov 651/2013, § 2); one that goes on to cite more ("og § 15, stk. 2",
     "nr. 1-3") may touch anything, and so refuses every nummer of the act (was: only § 9, nr. 1; 433's § 6 ran
     with a warning that nothing it runs was touched)."""
-    from lawdiff.consolidate import ConsolidateError, consolidate
-
-    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
-    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
-    text = f.read_text(encoding="utf-8")
     old = ("    ændringer:\n    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n"
            "      til: § 9, nr. 1, 3, 6 og 8\n")
-    assert text.count(old) == 1
-    f.write_text(text.replace(old, f"    ikke_udført:\n      tekst: '{unread}'\n      årsag: test\n"), encoding="utf-8")
-    with pytest.raises(ConsolidateError) as e:
-        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    e, _ = _refused_after_edit(tmp_path, "2014/2014-1246", "lov-2012-1354.yaml", old,
+                               f"    ikke_udført:\n      tekst: '{unread}'\n      årsag: test\n")
     assert ("lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 "
-            "ændrer lov nr. 433 af 16/05/2012, men hvad det ændrer, kan lawdiff ikke læse") in e.value.message, \
-        e.value.message
+            "ændrer lov nr. 433 af 16/05/2012, men hvad det ændrer, kan lawdiff ikke læse") in e.message, e.message
 
 
 @pytest.mark.corpus
@@ -480,23 +481,14 @@ def test_a_new_aendringsparagraf_inserted_into_an_amending_act_is_refused(tmp_pa
     kontoførende investeringsforeninger … foretages følgende ændring: …«": a new ændringsparagraf of lov
     433/2012, amending the chain's law, which lawdiff does not execute. Its numre are refused (was: a warning
     that the change touches none of them, and the law written without the new §'s change)."""
-    from lawdiff.consolidate import ConsolidateError, consolidate
-
-    store, law, at, include = _chain_store(tmp_path, "2014/2014-1246")
-    f = tmp_path / "amendments" / "lov-2012-1354.yaml"
-    text = f.read_text(encoding="utf-8")
     old = "    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n"
     new = ("    - ny: paragraf\n      nummer: 9 a\n      efter: § 9\n      tekst: |-\n        § 9 a\n"
            "        I lov om beskatning af medlemmer af kontoførende investeringsforeninger, jf. lovbekendtgørelse "
            "nr. 962 af 19. september 2011, foretages følgende ændring:\n"
            "        1. I § 16, stk. 2, ændres »medlem« til: »deltager«.\n")
-    assert text.count(old) == 1
-    f.write_text(text.replace(old, new), encoding="utf-8")
-    with pytest.raises(ConsolidateError) as e:
-        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    e, _ = _refused_after_edit(tmp_path, "2014/2014-1246", "lov-2012-1354.yaml", old, new)
     assert ("lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 "
-            "skriver en ændringsparagraf ind i lov nr. 433 af 16/05/2012, som kan ændre kaede") in e.value.message, \
-        e.value.message
+            "skriver en ændringsparagraf ind i lov nr. 433 af 16/05/2012, som kan ændre kaede") in e.message, e.message
 
 
 @pytest.mark.corpus
@@ -505,19 +497,11 @@ def test_a_date_changed_in_an_original_acts_own_paragraf_is_refused(tmp_path):
     laws, are; its § 21 reads "Loven træder i kraft den 1. juli 2011 …"). Lov 573/2011, § 1, nr. 2 turned into
     "I § 21 ændres »1. juli 2011« til »1. juli 2015«": the words are a date, so the change may move when § 22
     runs; refused (was: a warning that it touches nothing, and § 22 run in 2014)."""
-    from lawdiff.consolidate import ConsolidateError, consolidate
-
-    store, law, at, include = _chain_store(tmp_path, "2014/2014-226")
-    f = tmp_path / "amendments" / "lov-2011-573.yaml"
-    text = f.read_text(encoding="utf-8")
-    old = "    - i: § 1\n      udgår: eller arbejdsmulighed\n"
-    assert text.count(old) == 1
-    f.write_text(text.replace(old, "    - i: § 21\n      ændres: 1. juli 2011\n      til: 1. juli 2015\n"),
-                 encoding="utf-8")
-    with pytest.raises(ConsolidateError) as e:
-        consolidate(store, law, at, include, partial=False, root=tmp_path)
+    e, _ = _refused_after_edit(tmp_path, "2014/2014-226", "lov-2011-573.yaml",
+                               "    - i: § 1\n      udgår: eller arbejdsmulighed\n",
+                               "    - i: § 21\n      ændres: 1. juli 2011\n      til: 1. juli 2015\n")
     assert "lov nr. 573 af 07/06/2011, § 1, nr. 2 ændrer ikrafttrædelsen af lov nr. 639 af 14/06/2010 (§ 21)" \
-        in e.value.message, e.value.message
+        in e.message, e.message
 
 
 @pytest.mark.corpus
