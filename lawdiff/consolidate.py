@@ -310,12 +310,13 @@ def _own_sections(text: str) -> set[str]:
 
 
 def _own_paragraphs(act: AmendingAct) -> dict[str, str]:
-    """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"."""
+    """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"; one the
+    file holds as its label alone ("§ 3": lov 573/2011, whose ikrafttræden stands in the XML's <Exitus>) -> ""."""
     out = {}
     for t in act.other:
-        m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\s*\n", t)
+        m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\.?\s*(?:\n|$)", t)
         if m:
-            out[m.group(1)] = t
+            out[m.group(1)] = t if t[m.end():].strip() else ""
     return out
 
 
@@ -399,7 +400,7 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
             if not old:
                 return list(act.numre), UNREAD
             numre += [n for n in act.numre if old in _words_of(n) and n not in numre]
-            if any(_COMMENCEMENT.search(t) and old in norm(t) for t in own.values()):
+            if any((_COMMENCEMENT.search(t) and old in norm(t)) or not t for t in own.values()):
                 commencement = "overalt i loven"
             elif not own and (_COMMENCEMENT.search(old) or _DATE.search(old) or _own_sections(old) & mine):
                 commencement = "overalt i loven"  # an original act: its ikrafttræden is not in the file
@@ -411,6 +412,8 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         for p, nr in sorted(scope, key=lambda x: (x[0], x[1] or "")):
             if p in mine:
                 numre += [n for n in act.numre if n.paragraf == p and (nr is None or n.nummer == nr) and n not in numre]
+            elif p in own and not own[p]:
+                commencement = address  # its text is not in the file: it may be the ikrafttræden of them all
             elif p in own and _COMMENCEMENT.search(own[p]):
                 # the words changed or inserted, and the text a rewrite or repeal removes; where the words cite
                 # no § (a date: "1. januar 2013" -> "1. januar 2015"), what the stk. they stand in dates

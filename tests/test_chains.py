@@ -4,6 +4,7 @@ classify every difference (tests/chain_replay.py)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -363,16 +364,19 @@ def _chain_store(tmp_path, target):
     return store, law, target_act.date, editor_includes(target_act, acts)
 
 
-def _refused_after_edit(tmp_path, target: str, file: str, old: str, new: str):
-    """The chain of `target` with `old` in amendments/`file` (once) replaced by `new`: consolidating it
-    without --partial must refuse; returns the ConsolidateError and what _chain_store gives."""
+def _refused_after_edit(tmp_path, target: str, file: str, old: str, new: str, *more: tuple[str, str, str]):
+    """The chain of `target` with `old` in amendments/`file` (once) replaced by `new` (and so on for each
+    (file, old, new) of `more`; `old` a str or a re.Pattern): consolidating it without --partial must refuse;
+    returns the ConsolidateError and what _chain_store gives."""
     from lawdiff.consolidate import ConsolidateError, consolidate
 
     store, law, at, include = _chain_store(tmp_path, target)
-    f = tmp_path / "amendments" / file
-    text = f.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    f.write_text(text.replace(old, new), encoding="utf-8")
+    for name, was, now in ((file, old, new), *more):
+        f = tmp_path / "amendments" / name
+        text, k = re.subn(was if isinstance(was, re.Pattern) else re.escape(was), lambda _m: now,
+                          f.read_text(encoding="utf-8"))
+        assert k == 1, was
+        f.write_text(text, encoding="utf-8")
     with pytest.raises(ConsolidateError) as e:
         consolidate(store, law, at, include, partial=False, root=tmp_path)
     return e.value, (store, law, at, include)
@@ -489,6 +493,21 @@ def test_a_new_aendringsparagraf_inserted_into_an_amending_act_is_refused(tmp_pa
     e, _ = _refused_after_edit(tmp_path, "2014/2014-1246", "lov-2012-1354.yaml", old, new)
     assert ("lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 "
             "skriver en ændringsparagraf ind i lov nr. 433 af 16/05/2012, som kan ændre kaede") in e.message, e.message
+
+
+@pytest.mark.corpus
+def test_a_change_of_an_amending_acts_paragraf_whose_text_the_file_lacks_is_refused(tmp_path):
+    """The reader may keep an act's ikrafttræden § as its label alone (lov 573/2011: `øvrige` holds "§ 3", the
+    text stands in the XML's <Exitus>). Lov 433/2012's § 15 so blanked, and lov 1354/2012, § 23, nr. 1 turned
+    into "I § 15, stk. 1, ændres »1. juli 2012« til »1. juli 2015«": what § 15 dates cannot be read, so 433's
+    numre are refused (was: a warning that the change touches none of them)."""
+    e, _ = _refused_after_edit(
+        tmp_path, "2014/2014-1246", "lov-2012-1354.yaml",
+        "    - i: § 15, stk. 2\n      ændres: § 9, nr. 1, 3 og 6-8\n      til: § 9, nr. 1, 3, 6 og 8\n",
+        "    - i: § 15, stk. 1\n      ændres: 1. juli 2012\n      til: 1. juli 2015\n",
+        ("lov-2012-433.yaml", re.compile(r"  tekst: \|-\n    § 15\n(?:    .*\n)+"), "  tekst: § 15\n"))
+    assert "lov nr. 433 af 16/05/2012, § 6, nr. 1: kan ikke udføres: lov nr. 1354 af 21/12/2012, § 23, nr. 1 " \
+        "ændrer ikrafttrædelsen af lov nr. 433 af 16/05/2012 (§ 15, stk. 1)" in e.message, e.message
 
 
 @pytest.mark.corpus
