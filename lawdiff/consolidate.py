@@ -291,6 +291,10 @@ _FOREIGN_BEFORE = re.compile(r"(?:lovens|loven|lovbekendtgørelsens)\s*$")
 _FOREIGN_AFTER = re.compile(r"^(?:\s*,\s*(?:stk\.|nr\.|\d+\.\s*pkt\.)[^,]*)*\s*,?\s*i\s+(?:lov|lovbekendtgørelse|"
                             r"bekendtgørelse|retsplejeloven|straffeloven)\b")
 _COMMENCEMENT = re.compile(r"træder\s+i\s+kraft|har\s+virkning|ikrafttræden", re.I)
+# a date in the words a change of an original act's own § changes ("1. juli 2011" -> "1. juli 2015"): its
+# ikrafttræden is not in the file, so the change may move when its ændringsparagraffer run
+_DATE = re.compile(r"\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                   r"december)\s+\d{4}", re.I)
 
 
 def _own_sections(text: str) -> set[str]:
@@ -306,12 +310,13 @@ def _own_sections(text: str) -> set[str]:
 
 
 def _own_paragraphs(act: AmendingAct) -> dict[str, str]:
-    """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"."""
+    """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"; one the
+    file holds as its label alone ("§ 3": lov 573/2011, whose ikrafttræden stands in the XML's <Exitus>) -> ""."""
     out = {}
     for t in act.other:
-        m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\s*\n", t)
+        m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\.?\s*(?:\n|$)", t)
         if m:
-            out[m.group(1)] = t
+            out[m.group(1)] = t if t[m.end():].strip() else ""
     return out
 
 
@@ -347,6 +352,8 @@ def _words_of(n: Nummer) -> str:
 
 
 UNREAD = "?"  # _touches: what the nummer changes cannot be read, so it may touch every nummer and their ikrafttræden
+NEW_AMENDMENT = "+"  # _touches: the nummer writes an ændringsparagraf into the act, which may amend the law too
+_AMENDS = re.compile(r"foretages\s+følgende\s+ændring", re.I)
 
 
 def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
@@ -355,7 +362,8 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
     is cited: "§ 1, nr. 5, affattes således:", "I § 1, nr. 3, ændres …", or a change "overalt" of words
     that stand in them), and a description of the place when it changes the rules of when they run (the
     act's ikrafttræden § where the words changed, inserted or rewritten cite one of those ændringsparagraffer;
-    also any change there that lawdiff cannot read). Anything else — another law's ændringsparagraf, a
+    also any change there that lawdiff cannot read; NEW_AMENDMENT where it writes a text that amends a law,
+    "… foretages følgende ændring: …", into the act: that may be this law). Anything else — another law's ændringsparagraf, a
     transitional rule, an original act's own provisions (lov 573/2011 § 1 changes lov 639/2010's §§ 1-19,
     not its § 22, which amends lov om arbejdsmarkedsuddannelser) — touches nothing ([], None)."""
     mine = {n.paragraf for n in act.numre}
@@ -367,7 +375,9 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         # 651/2013, § 2, of lov 495/2013; 8 such numre in the corpus change the new text of another act's
         # nummer): it touches that nummer, whatever it does to it; one that names none may touch anything
         text = norm(str(unread.get("tekst", "") if isinstance(unread, dict) else unread))
-        m = re.match(r"\d+\s*\.\s*I\s+§\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*nr\.\s*(\d+(?:\s?[a-zæøå])?)\s*,", text)
+        # the one nummer, and straight after it what is done in it (not "I § 1, nr. 2, og § 15, stk. 2, ændres …")
+        m = re.match(r"\d+\s*\.\s*I\s+§\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*nr\.\s*(\d+(?:\s?[a-zæøå])?)\s*,\s*"
+                     r"(?=(?:affattes|nyaffattes|ændres|indsættes|ophæves|udgår|i|litra|stk\.)\s)", text)
         if m is None:
             return list(act.numre), UNREAD
         p, nr = m.group(1), m.group(2)
@@ -381,14 +391,18 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         if not isinstance(c, dict):
             return list(act.numre), UNREAD
         words = " ".join(str(c[k]) for k in _CHANGED_WORDS if isinstance(c.get(k), (str, int)))
+        if _AMENDS.search(norm(str(c.get("tekst") or ""))):
+            # "Efter § 9 indsættes: »§ 9 a. I lov om … foretages følgende ændring: …«": lawdiff never executes
+            # it, and which law it amends is not read: it may be the one being consolidated
+            return list(act.numre), NEW_AMENDMENT
         if c.get("overalt"):
             old = norm(str(c.get("ændres") or c.get("udgår") or ""))
             if not old:
                 return list(act.numre), UNREAD
             numre += [n for n in act.numre if old in _words_of(n) and n not in numre]
-            if any(_COMMENCEMENT.search(t) and old in norm(t) for t in own.values()):
+            if any((_COMMENCEMENT.search(t) and old in norm(t)) or not t for t in own.values()):
                 commencement = "overalt i loven"
-            elif not own and (_COMMENCEMENT.search(old) or _own_sections(old) & mine):
+            elif not own and (_COMMENCEMENT.search(old) or _DATE.search(old) or _own_sections(old) & mine):
                 commencement = "overalt i loven"  # an original act: its ikrafttræden is not in the file
             continue
         address = next((str(c[k]) for k in _ADDRESS_KEYS if isinstance(c.get(k), (str, int))), "")
@@ -398,13 +412,18 @@ def _touches(by: Nummer, act: AmendingAct) -> tuple[list[Nummer], str | None]:
         for p, nr in sorted(scope, key=lambda x: (x[0], x[1] or "")):
             if p in mine:
                 numre += [n for n in act.numre if n.paragraf == p and (nr is None or n.nummer == nr) and n not in numre]
+            elif p in own and not own[p]:
+                commencement = address  # its text is not in the file: it may be the ikrafttræden of them all
             elif p in own and _COMMENCEMENT.search(own[p]):
-                # the words changed or inserted, and the text a rewrite or repeal removes
-                text = words + " " + (_stk_text(own[p], address) if (c.get("affattes") or c.get("ophæves")) else "")
+                # the words changed or inserted, and the text a rewrite or repeal removes; where the words cite
+                # no § (a date: "1. januar 2013" -> "1. januar 2015"), what the stk. they stand in dates
+                whole = c.get("affattes") or c.get("ophæves") or not _own_sections(words)
+                text = words + " " + (_stk_text(own[p], address) if whole else "")
                 cited = _own_sections(text)
                 if cited & mine or (not cited and _COMMENCEMENT.search(text)):  # "Loven træder i kraft …": all
                     commencement = address
-            elif p not in own and not own and (_COMMENCEMENT.search(words) or _own_sections(words) & mine):
+            elif p not in own and not own and (_COMMENCEMENT.search(words) or _DATE.search(words)
+                                               or _own_sections(words) & mine):
                 commencement = address  # an original act's own § (not in its file): the words speak of when
     return numre, commencement
 
@@ -916,25 +935,28 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
         numre, commencement = _touches(x.by, earlier)
         if isinstance(x, Repeal):
             numre = []  # the repealed numre: above
+        fix = f"fjern ændringen af {earlier.source} fra {x.by.act.path}"
         if commencement == UNREAD:
-            for n in earlier.numre:
-                changed.setdefault((x.act, n.paragraf, n.nummer), (
-                    f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
-                    f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér {x.by.act.source}; "
-                    f"ret {earlier.path} efter den, og fjern ændringen af {earlier.source} fra {x.by.act.path})"))
+            every = (f"{x.by.attribution} ændrer {earlier.source}, men hvad det ændrer, kan lawdiff ikke læse, så det "
+                     f"kan ikke afgøres, om nummeret eller dets ikrafttræden er ændret (kontrollér "
+                     f"{x.by.act.source}; ret {earlier.path} efter den, og {fix})")
+        elif commencement == NEW_AMENDMENT:
+            every = (f"{x.by.attribution} skriver en ændringsparagraf ind i {earlier.source}, som kan ændre {law}; "
+                     f"lawdiff udfører ikke ændringer af en ændringslov, så det kan ikke afgøres, om {law} er, som "
+                     f"nummeret skriver (indsæt ændringsparagraffen i {earlier.path} efter {x.by.act.source}, og "
+                     f"{fix})")
         elif commencement is not None:
-            for n in earlier.numre:
-                changed.setdefault((x.act, n.paragraf, n.nummer), (
-                    f"{x.by.attribution} ændrer ikrafttrædelsen af {earlier.source} ({commencement}), så det kan ikke "
-                    f"afgøres med sikkerhed, om og hvornår nummeret træder i kraft; lawdiff udfører ikke ændringer af "
-                    f"en ændringslov (ret ikrafttrædelsen i {earlier.path} efter {x.by.act.source}, og fjern "
-                    f"ændringen af {earlier.source} fra {x.by.act.path})"))
+            every = (f"{x.by.attribution} ændrer ikrafttrædelsen af {earlier.source} ({commencement}), så det kan "
+                     f"ikke afgøres med sikkerhed, om og hvornår nummeret træder i kraft; lawdiff udfører ikke "
+                     f"ændringer af en ændringslov (ret ikrafttrædelsen i {earlier.path} efter {x.by.act.source}, og "
+                     f"{fix})")
+        for n in earlier.numre if commencement is not None else []:
+            changed.setdefault((x.act, n.paragraf, n.nummer), every)
         for n in numre:
             changed.setdefault((x.act, n.paragraf, n.nummer), (
                 f"{x.by.attribution} ændrer nummeret ({earlier.source}, {n.cite}), før det udføres; lawdiff udfører "
                 f"ikke ændringer af en ændringslov og udfører ikke nummeret i dets oprindelige ordlyd (ret nummeret i "
-                f"{earlier.path}, som {x.by.act.source} affatter det, og fjern ændringen af {earlier.source} fra "
-                f"{x.by.act.path})"))
+                f"{earlier.path}, som {x.by.act.source} affatter det, og {fix})"))
         if isinstance(x, OtherChange) and not numre and commencement is None:
             notes.append(f"{x.by.attribution} ændrer {earlier.source}, men ikke de numre, der ændrer {law}, eller "
                          "deres ikrafttræden: de udføres, som de lyder")

@@ -420,3 +420,31 @@ def test_acts_amending_acts_reads_repeals_of_numre(tmp_path):
                                                           "§ 3, nr. 3")]
     assert [(x.act, x.by.cite) for x in other] == [("lov-2012-928", "§ 3, nr. 2")]
     assert rep[0].by.attribution == "lov nr. 1379 af 23/12/2012, § 3, nr. 1"
+
+
+def test_touches_reads_ranges_lists_and_the_ikrafttraeden_of_an_amending_act():
+    """consolidate._touches on an amending act (§ 1 amends the law; § 2 another law; § 3 the ikrafttræden,
+    whose stk. 2 dates § 1, nr. 5): a range or list of numre touches each; a date changed in the stk. that
+    dates § 1's numre, or the whole ikrafttræden § repealed, touches their ikrafttræden; a change of § 2
+    or of a stk. that dates only § 2 touches nothing."""
+    from lawdiff.consolidate import AmendingAct, Nummer, _touches
+
+    act = AmendingAct("lov-2013-1", "amendments/lov-2013-1.yaml", "t", "2013-01-01", "lov nr. 1 af 01/01/2013", [],
+                      [], ["§ 3\nStk. 1. Loven træder i kraft den 1. juli 2013.\n"
+                           "Stk. 2. § 1, nr. 5, træder i kraft den 1. januar 2014.\n"
+                           "Stk. 3. § 2 har virkning fra den 1. januar 2013."])
+    act.numre = [Nummer(act, "1", str(i), {}, ()) for i in range(1, 7)]
+    by = AmendingAct("lov-2013-2", "amendments/lov-2013-2.yaml", "t", "2013-02-01", "lov nr. 2 af 01/02/2013", [],
+                     [])
+
+    def touches(*changes):
+        numre, when = _touches(Nummer(by, "9", "1", {"ændringer": list(changes)}, ()), act)
+        return [n.nummer for n in numre], when
+
+    assert touches({"i": "§ 1, nr. 3-5", "ændres": "a", "til": "b"}) == (["3", "4", "5"], None)
+    assert touches({"i": "§ 1, nr. 2 og 6", "ændres": "a", "til": "b"}) == (["2", "6"], None)
+    assert touches({"i": "§ 3, stk. 2", "ændres": "1. januar 2014", "til": "1. juli 2014"}) == ([], "§ 3, stk. 2")
+    assert touches({"i": "§ 3, stk. 1", "ændres": "1. juli 2013", "til": "1. januar 2014"}) == ([], "§ 3, stk. 1")
+    assert touches({"ophæves": "§ 3"}) == ([], "§ 3")
+    assert touches({"i": "§ 3, stk. 3", "ændres": "1. januar 2013", "til": "1. juli 2013"}) == ([], None)
+    assert touches({"i": "§ 2, nr. 1", "ændres": "a", "til": "b"}) == ([], None)

@@ -140,3 +140,22 @@ def test_new_chapter_after_the_last_section_of_a_chapter(lab):
     assert chap.heading.text == "Forsøg" and [s.num for s in chap.children] == ["68 k"]
     parent_chapters = [u.num for u in lr.new.walk() if u.kind == "chapter"]
     assert parent_chapters.index("12 c") == parent_chapters.index("12 b") + 1
+
+
+def test_a_word_change_inside_a_punktum_the_same_act_rewrites_is_held_only_without_doubt(lab):
+    """The rewrite holds a word change in the punktum it rewrites (applier._rewrite_holds, lov 478/2012, § 2,
+    nr. 4 and 9) only where both orders give the same text: the rewrite's text holds the new words and not the
+    old ones. Where it still holds the old words ("5 års"), a word change run after the rewrite would change
+    them there too: refused, never the rewrite's text with a warning."""
+    rewrite = {"affattes": "§ 68 a, stk. 4, 1. pkt.",
+               "tekst": "Ressourceforløbet skal være af mindst 1 og højst 3 års varighed."}
+    change = {"i": "§ 68 a, stk. 4, 1. pkt.", "ændres": "5 års", "til": "3 års"}
+    for changes in ([change, rewrite], [rewrite, change]):
+        lr = apply(lab, changes)
+        assert text(lr.new, "§ 68 a, stk. 4") == "Stk. 4. " + rewrite["tekst"]
+        assert any("nyaffattelsen gælder" in w for w in lr.warnings), lr.warnings
+    both = dict(rewrite, tekst="Ressourceforløbet skal være af mindst 1 og højst 5 års varighed, og efter 3 år af "
+                               "mindst 1 og højst 3 års varighed.")
+    for changes in ([change, both], [both, change]):
+        with pytest.raises(ProposalError, match="ændringen rører ved de samme ord som"):
+            apply(lab, changes)

@@ -38,7 +38,7 @@ from ..importers.text import leading_label, read_unit
 from ..model import Act, Line, Unit, assign_eids, copy_act
 from ..proposal import Change
 from ..text import norm, norm_map, split_punktum
-from .find import _Finding
+from .find import _Finding, find_all
 from .refscan import _RefScan
 from .rykning import _Rykning
 
@@ -367,7 +367,7 @@ class _Applier(_Finding, _Rykning, _RefScan):
                     f"samme ændring som {e.change.ref} på samme sted (»{new}«); udført én gang", field_))
                 self.touch(unit.wid, c)
                 return
-            if overlap and self._rewrite_holds(c, start, end, new, e):
+            if overlap and self._rewrite_holds(c, start, end, new, e, getattr(self.units[key[0]], key[1])[key[2]].text):
                 # lov 478/2012, § 2, nr. 4 changes "Søfartsstyrelsen" to "Ministeren for forskning, innovation og
                 # videregående uddannelser" in many places, among them § 5, stk. 1, 1. pkt., which its nr. 9
                 # rewrites whole with a text that already says "Ministeren for …": the rewrite holds the change
@@ -388,11 +388,13 @@ class _Applier(_Finding, _Rykning, _RefScan):
         self.touch(unit.wid, c)
 
     @staticmethod
-    def _rewrite_holds(c: Change, start: int, end: int, new: str, e: Edit) -> bool:
+    def _rewrite_holds(c: Change, start: int, end: int, new: str, e: Edit, line: str) -> bool:
         """Whether one of two overlapping edits of the same act rewrites a punktum whole ("affattes") and the
-        other changes words inside it (not the whole of it) to new words the rewrite's text holds verbatim:
-        then the text is the rewrite's whichever runs first, and nothing is lost (one engine run executes
-        one act's numre)."""
+        other changes words inside it (not the whole of it) to new words the rewrite's text holds verbatim,
+        while the words it replaces stand nowhere in that text: then the text is the rewrite's whichever runs
+        first, and nothing is lost (one engine run executes one act's numre). Where the rewrite's text still
+        holds the old words, a word change run after it would change them there too: which the act means
+        cannot be read with certainty, so the two are refused as overlapping."""
         if c.get("affattes") and not e.change.get("affattes") and e.change.get("til") is not None:
             inner, outer = (e.start, e.end, e.new), (start, end, new)
         elif e.change.get("affattes") and not c.get("affattes") and c.get("til") is not None:
@@ -401,8 +403,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
             return False
         if not (outer[0] <= inner[0] and inner[1] <= outer[1] and (inner[0], inner[1]) != (outer[0], outer[1])):
             return False
-        words = norm(inner[2])
-        return len(words) >= 4 and words in norm(outer[2])
+        words, rewritten = norm(inner[2]), norm(outer[2])
+        return len(words) >= 4 and words in rewritten and not find_all(rewritten, norm(line[inner[0]:inner[1]]))
 
     # -- structure ----------------------------------------------------------
     def parse_unit(self, c: Change, kind: str, text: str) -> Unit:

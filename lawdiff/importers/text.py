@@ -71,8 +71,13 @@ def parse_source(source: str) -> tuple[str, str, str, str]:
 def _heading_pair(n: str, nxt: str, rows: list, i: int) -> bool:
     """Two mellemrubrikker, one over the other, before a §: "De enkelte indgreb / Indskrænkning i den
     anbragtes adgang til internet og telefon / § 137 g. …" (lov 495/2013, § 1, nr. 14; LBK 1093/2013 holds
-    the first as a heading over no §): neither line ends as text does, and the line after them is a §."""
+    the first as a heading over no §): neither line ends as text does, the line after them is a §, and the
+    line before them ends a provision (a full stop, "(Ophævet)"): not the last line of a § that a colon
+    introduces ("… efter følgende formel: / Tilskud = Udgift x Sats / Særlige regler / § 2."), nor a formula."""
     after = norm(rows[i + 2][1]) if i + 2 < len(rows) else ""
+    before = norm(rows[i - 1][1]) if i > 0 else ""
+    if not re.search(r"\.$|^\([^()]*\)$", before) or "=" in n:
+        return False
     return bool(nxt) and bool(_SECTION.match(after)) and not _ENDS_TEXT.search(nxt) and table_row(nxt) is None \
         and not (_SECTION.match(nxt) or _STK.match(nxt) or _NR.match(nxt) or _CHAPTER.match(nxt) or _PART.match(nxt))
 

@@ -50,3 +50,21 @@ def test_mellemrubrik_between_sections_is_not_glued_onto_the_previous_section():
     [group] = [u for u in act.walk() if u.kind == "group"]
     assert group.heading.text == "Ansøgning om tilskud" and [s.num for s in group.children] == ["2", "3", "4"]
     assert resolve(act, "§ 3").units[0].children[0].own_lines() == ["(Ophævet)"]
+
+
+def test_two_stacked_headings_need_a_provision_ended_before_them():
+    """Two lines without closing punctuation before a § are two mellemrubrikker (lov 495/2013, § 1, nr. 14:
+    "De enkelte indgreb / Indskrænkning i den anbragtes adgang til internet og telefon / § 137 g.") only
+    after a provision that ends: a formula that a colon introduces is the § text, never a heading over no §."""
+    def groups(act):
+        return [u.heading.text for u in act.walk() if u.kind == "group"]
+
+    stacked = read_text("Kapitel 1\nAlmindelige regler\n§ 1. Loven gælder for anbragte.\nDe enkelte indgreb\n"
+                        "Indskrænkning i adgangen til telefon\n§ 2. Ministeren fastsætter regler.",
+                        "x", "x", "LOV nr. 1 af 01/01/2000")
+    assert groups(stacked) == ["De enkelte indgreb", "Indskrænkning i adgangen til telefon"]
+    formula = read_text("Kapitel 1\nAlmindelige regler\n§ 1. Tilskuddet beregnes efter følgende formel:\n"
+                        "Tilskud = Udgift x Sats\nSærlige regler\n§ 2. Ministeren fastsætter regler.",
+                        "x", "x", "LOV nr. 1 af 01/01/2000")
+    assert groups(formula) == ["Særlige regler"]
+    assert plain_text(resolve(formula, "§ 1").units[0]).endswith("følgende formel: Tilskud = Udgift x Sats")
