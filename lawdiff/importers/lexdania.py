@@ -34,7 +34,7 @@ from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
-from ..text import norm
+from ..text import canonical_num, norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
@@ -134,6 +134,7 @@ class _Reader:
         self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
         self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
         self._section_line: dict[int, int] = {}  # id(section) -> line of its <Paragraf>
+        self._container_line: dict[int, int] = {}  # id(chapter or part) -> line of its element
 
     # an unnumbered § is a placeholder in a repealed or left-out part ("§ (Ophævet)")
     _PLACEHOLDER = re.compile(r"^\((?:Ophævet|Udeladt)\)\.?$|^$")
@@ -155,6 +156,18 @@ class _Reader:
                                     f"{seen[sec.num]}); »§ {sec.num}« kan ikke adresseres entydigt")
             else:
                 seen[sec.num] = line
+        chapters: dict[tuple[str, str], int | None] = {}
+        for unit in act.walk():
+            if unit.kind not in ("chapter", "part") or not unit.num:
+                continue
+            key = (unit.kind, canonical_num(unit.num).lower())
+            line = self._container_line.get(id(unit))
+            if key in chapters:
+                name = f"{DANISH.get(unit.kind, unit.kind)} {unit.num}"
+                self.repairs.append(f"{self.path}:{line}: {name} findes to gange i kilden (også linje "
+                                    f"{chapters[key]}); »{name}« kan ikke adresseres entydigt")
+            else:
+                chapters[key] = line
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
         return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline, hint=_HINT)
@@ -657,7 +670,9 @@ class _Reader:
                 num = _container_num(label) if tag != "Bog" else None
                 if num is None and tag != "Bog" and label and not label.isspace():
                     num = self._container_without_number(ch, label)
-                out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
+                unit = Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids)
+                self._container_line[id(unit)] = ch.sourceline
+                out.append(unit)
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
                 kids = self.structure(ch, heading is not None)

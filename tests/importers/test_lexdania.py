@@ -143,6 +143,9 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
     assert sections > 60000
+    # measured: 407 repairs; 292 once straffeloven's "N. kapitel" is read as kapitel N (116 fewer) and
+    # two chapters or parts with one number are reported (1 more: LBK 810/2012 prints "Afsnit IV" twice)
+    assert warnings <= 292
     # measured: 697 footnote markers left out (684 in §§, the rest in headings and ikraft notes)
     assert refs >= 697 and sup["refs"] >= 684
 
