@@ -64,6 +64,7 @@ class ImportResult:
     amendment: Amendment | None = None
     repairs: list[str] = field(default_factory=list)  # warnings "file:line: …" on repaired source errors
     dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, text) the source repeats, left out
+    respaced: list[tuple[int, str, str]] = field(default_factory=list)  # (line, source, read): "2.Anmodning"
     footnote_refs: int = 0  # superscript footnote markers left out of the law text (FootnoteRefs)
 
 
@@ -133,6 +134,7 @@ class _Reader:
         self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
         self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
         self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
+        self.respaced: list[tuple[int, str, str]] = []  # (line, text, text with the space) of run-on punktummer
         self._section_line: dict[int, int] = {}  # id(section) -> line of its <Paragraf>
         self._container_line: dict[int, int] = {}  # id(chapter or part) -> line of its element
 
@@ -340,6 +342,18 @@ class _Reader:
         else:
             raise self.fail(ch, f"uventet element i <{parent.tag}>")
 
+    def _respace(self, text: str, line: int) -> str:
+        """A punktum run on into the next without a space ("nævnt i stk. 2.Anmodning om …", LBK
+        105/2011 § 60, stk. 4): read as a reader does, with the space, and reported. Without it the
+        two punktummer count as one and a nummer citing the stk.'s 3. pkt. reaches the wrong one."""
+        fixed = _RUN_ON.sub(". ", text)
+        for m in _RUN_ON.finditer(text):
+            before, after = _WORD_BEFORE.search(text, 0, m.start()).group(), _WORD_AFTER.match(text, m.end()).group()
+            self.repairs.append(f"{self.path}:{line}: mellemrum mangler efter punktum i kilden: »{before}.{after}«; "
+                                f"læst som »{before}. {after}« (to punktummer)")
+        self.respaced.append((line, text, fixed))
+        return fixed
+
     def add_blocks(self, unit: Unit, blocks: list) -> None:
         (unit.wrapup if unit.children else unit.intro).extend(blocks)
 
@@ -366,6 +380,8 @@ class _Reader:
                     text = linea_text(ch, path, refs)
                     if text is None:
                         continue  # nothing but footnote references
+                if "." in text and _RUN_ON.search(text):
+                    text = self._respace(text, ch.sourceline)
                 line = Line(text)
                 if ")" in text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
@@ -753,6 +769,12 @@ def _section_label(label: str | None) -> tuple[str, str | None, bool, bool]:
 _ONE_SECTION = r"(?:§\s?)?[0-9]+\.?(?:\s?[A-Za-zÆØÅæøå]{1,2})?"
 _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
                             rf"|{_ONE_SECTION}(?:\s*(?:-|–|,|og)\s*(?:{_ONE_SECTION}|[A-Za-zÆØÅæøå]{{1,2}}))+")
+# A punktum's full stop with the next punktum's first word right after it ("stk. 2.Anmodning",
+# "tilsyn.Trafikstyrelsen"): a word or number before it, a capitalised word of lower-case letters
+# after it ("Stk. 11." run on is a label, not a punktum: left to the stk. reader). Not a line's own
+# leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk").
+_RUN_ON = re.compile(r"(?<=[a-zæøå0-9])(?<!^[0-9])(?<!^[0-9][0-9])\.(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
+_WORD_BEFORE, _WORD_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
 _SUBSECTION_SHAPE = re.compile(r"[0-9]+(?: ?[a-zæøå])?|[0-9]+\s*[-–]\s*[0-9]+")
 _subsection_shaped = lru_cache(maxsize=4096)(lambda num: _SUBSECTION_SHAPE.fullmatch(num) is not None)
@@ -1264,7 +1286,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     refs = r.refs
     if refs is not None:
         r.repairs.extend(refs.warnings(path))
-    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped,
+    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped, respaced=r.respaced,
                         footnote_refs=refs.removed if refs is not None else 0)
 
 

@@ -15,8 +15,10 @@ from lxml import etree
 from lawdiff.address import resolve
 from lawdiff.errors import AddressError, LawdiffError
 from lawdiff.importers import amending
+from lawdiff.importers.lexdania import _RUN_ON
 from lawdiff.importers.official import read_official
 from lawdiff.labels import container_num
+from lawdiff.text import split_punktum
 from tests.conftest import CORPUS
 from tests.importers.test_metamorphic import _serialise, imported, lost_words
 
@@ -291,3 +293,21 @@ def test_a_part_numbered_twice_in_the_source_is_reported_not_guessed():
     with pytest.raises(AddressError, match="afsnit IV findes 2 gange"):
         resolve(res.act, "afsnit IV")
     assert resolve(res.act, "afsnit V").units[0].label == "Afsnit V"
+
+
+def test_a_punktum_run_on_into_the_next_is_read_with_the_space():
+    """LBK 105/2011 § 60, stk. 4 prints "… nævnt i stk. 2.Anmodning om at brevstemme …": two
+    punktummer without the space, which counted as one, so lov 1252/2012 § 5, nr. 12-13 ("efter 2.
+    pkt.", "3. pkt., der bliver 4. pkt.") reached the wrong punktum. Read as a reader does and
+    reported; an address ("www.Borger.dk") and a line's own number ("2.Minoritetsinteresser:") are
+    left as they are."""
+    name = "2011/2011-105.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert (f"{name}:2109: mellemrum mangler efter punktum i kilden: »2.Anmodning«; læst som »2. Anmodning« "
+            f"(to punktummer)") in res.repairs
+    stk = resolve(res.act, "§ 60, stk. 4").units[0]
+    pkts = [p for line in stk.intro for p in split_punktum(line.text)]
+    assert len(pkts) == 4
+    assert pkts[1].startswith("Anmodning om at brevstemme i hjemmet") and pkts[2].startswith("Anmodningen skal")
+    for kept in ("se www.Borger.dk", "2.Minoritetsinteresser:", "kapitalandelene.Stk. 11.", "f.eks. Der"):
+        assert _RUN_ON.sub(". ", kept) == kept
