@@ -311,3 +311,27 @@ def test_a_punktum_run_on_into_the_next_is_read_with_the_space():
     assert pkts[1].startswith("Anmodning om at brevstemme i hjemmet") and pkts[2].startswith("Anmodningen skal")
     for kept in ("se www.Borger.dk", "2.Minoritetsinteresser:", "kapitalandelene.Stk. 11.", "f.eks. Der"):
         assert _RUN_ON.sub(". ", kept) == kept
+
+
+def test_retsplejeloven_books_and_parts_keep_their_headings_and_what_is_under_them_is_addressable():
+    """LBK 1139/2013 (retsplejeloven): "Første bog." … with "Første afsnit." … inside each, the parts
+    numbered anew in every book. Books and parts keep label and heading; they have no number (a part's
+    ordinal is not unique in the act, and each is reported), and the chapters and §§ under them, numbered
+    through the whole act, are reached by "kapitel N" and "§ N"."""
+    name = "2013/2013-1139.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    books = [u for u in res.act.body if u.kind == "book"]
+    assert [(b.label, b.heading.text) for b in books[:2]] == [
+        ("Første bog.", "Domsmagten m.m."), ("Anden bog.", "Fælles bestemmelser for borgerlige sager og straffesager")]
+    parts = [u for u in res.act.walk() if u.kind == "part"]
+    assert [p.label for p in parts].count("Første afsnit.") == 3
+    assert all(p.num is None for p in parts)
+    # four print no heading in the source ("Sjette afsnit" at line 24987 holds a chapter without a label)
+    assert [p.label for p in parts if p.heading is None] == ["Sjette afsnit", "Fjerde afsnit", "Niende afsnit",
+                                                           "Tiende afsnit"]
+    assert parts[0].heading.text == "Domstolenes ordning"
+    assert (f"{name}:188: betegnelsen »Første afsnit.« har ikke form som »Afsnit N«; importeret som afsnit uden "
+            f"nummer, som ingen henvisning når") in res.repairs
+    chapter = resolve(res.act, "kapitel 21").units[0]
+    assert chapter.heading.text == "Saglig kompetence" and chapter in books[2].walk()
+    assert resolve(res.act, "§ 148").units[0] in books[1].walk()
