@@ -212,7 +212,10 @@ def resolve(act: Act, address: Address | str) -> Target:
         if not hits:
             have = [u for u in act.walk() if u.kind == kind]
             raise AddressError(f"{address} findes ikke i {act.key}", hint=f"loven har: {_listing(have)}")
-        return Target(address, hits[:1])
+        if len(hits) > 1:  # the source numbers two chapters alike (LBK 810/2012: "Afsnit IV" twice)
+            raise AddressError(f"{address} findes {len(hits)} gange i {act.key}",
+                               hint="kilden nummererer flere ens; angiv i stedet en § i den rigtige")
+        return Target(address, hits)
     if address.section_to:
         lo, hi = section_key(address.section), section_key(address.section_to)
         first = find_section(act, address.section, address)

@@ -10,6 +10,9 @@ _SECTION = re.compile(r"^(?:§§?)?\s*(\d.*?)\s*\.?$")
 _SUBSECTION = re.compile(r"^Stk\.\s*(\d.*?)\s*\.?$", re.I)
 _ITEM = re.compile(r"^\(?([0-9]+\s?[a-z]?|[a-zæøå]{1,4})\s*[).]?$", re.I)
 _CONTAINER = re.compile(r"^(?:Afsnit|Kapitel)\s+(.+?)\.?$", re.I)
+# "5. kapitel", "6 a. kapitel": the ordinal form printed before the word (straffeloven); the
+# chapter is kapitel 5 in every citation ("kapitel 5", "I 5. kapitel")
+_ORDINAL_CHAPTER = re.compile(r"^([0-9]+(?: ?[a-zæøå])?)\.\s*kapitel$", re.I)
 
 
 # litra letters in Danish alphabetical order (also the order of § letters: § 75 z < § 75 æ)
@@ -53,5 +56,7 @@ def item_num(label: str | None) -> str | None:
 
 
 def container_num(label: str | None) -> str | None:
-    m = _CONTAINER.match(norm(label or ""))
+    """The number of a chapter or part: "Kapitel 12 a" and "12 a. kapitel" -> "12 a"."""
+    bare = norm(label or "")
+    m = _CONTAINER.match(bare) or _ORDINAL_CHAPTER.match(bare)
     return m.group(1) if m else None

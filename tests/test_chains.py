@@ -104,8 +104,7 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   1365/2011 § 1, nr. 15 (»stk. 1 og 2« / "stk. 1 eller 2"), lov 493/2013 § 3, nr. 1 (the quotation lacks "og"),
 #   lov 494/2013 § 6, nr. 2 ("behandling" / "behandlingen"), lov 1392/2012 § 1, nr. 2 (»Matrikelstyrelens«),
 #   lov 634/2013 § 2, nr. 3 (cites § 807, stk. 1, 2. pkt.; the words are in its 3. pkt.), lov 320/2011 § 3,
-#   nr. 2-3 (the rykningsklausul "Stk. 3-5 bliver herefter stk. 4-6" with a new stk. after stk. 3), lov
-#   1252/2012 § 5, nr. 13 (the base prints "stk. 2.Anmodning": one punktum less), lov 429/2010 § 17, nr. 1
+#   nr. 2-3 (the rykningsklausul "Stk. 3-5 bliver herefter stk. 4-6" with a new stk. after stk. 3), lov 429/2010 § 17, nr. 1
 #   (»Socialministeren«: the base says "Beskæftigelsesministeren", a renaming by royal decree), lov 494/2013
 #   § 3, nr. 5 and § 4, nr. 5 (quote "overførsel af kommunernes kompetence" where the bases, LBK 390/2013 and
 #   its sister, print "overførsel af Udbetaling Danmark og kommunernes kompetence");
@@ -120,8 +119,12 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   9-12 under several mellemrubrikker replaced), lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act
 #   does not give), lov 493/2013 § 1, nr. 34 (a 1. pkt. the base prints over two lines); not examined: lov
 #   628/2010 § 1, nr. 9, 10, 29, lov 912/2010 § 1, nr. 4, lov 326/2012 § 1, nr. 24 (its cause is in the message).
-FLOOR_ALL = 0.8960  # 11,219 / 12,521 = 0.89601 (rounded down)
-FLOOR_CHANGED = 0.5001  # 1,292 / 2,583 = 0.50019
+# Branch importfix (2026-11-24): the importer reads a punktum run on into the next with the space (LBK
+# 105/2011 § 60, stk. 4 "stk. 2.Anmodning", reported): lov 1252/2012 § 5, nr. 13 executes and nr. 12 puts its
+# punktum where the LBK has it (LBK 127/2013 § 60 identical): 100 without refusal, 11,222 (89.63 %) and 1,294
+# (50.12 %) identical, 38 numre refused. Straffeloven's chapters ("5. kapitel") now have numbers: no figure moves.
+FLOOR_ALL = 0.8962  # 11,222 / 12,521 = 0.89625 (rounded down)
+FLOOR_CHANGED = 0.5011  # 1,294 / 2,582 = 0.50116
 
 
 @pytest.mark.corpus
@@ -148,7 +151,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 99
+    assert fig["without_refusal"] >= 100
     assert fig["fully_identical"] >= 25
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012

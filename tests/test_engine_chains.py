@@ -147,5 +147,7 @@ def test_engine_over_the_chains():
     # of two §§: lov 1361/2010, § 10, nr. 1); then 2,080 (95.19 %), 91 chains (a range the law prints "7- 8":
     # lov 458/2013, § 16, nr. 5); then 2,082 (95.29 %), 92 chains, 11,148 §§ identical (lov 478/2012, § 2, nr. 9;
     # lov 495/2013, § 1, nr. 14)
-    assert executed >= 2082 and executed / stats["numre read"] >= 0.952
-    assert stats["chains executed without refusal"] >= 92
+    # Branch importfix: 2,083 (95.33 %), 93 chains, 11,151 §§ identical (LBK 105/2011's "stk. 2.Anmodning"
+    # read as two punktummer: lov 1252/2012, § 5, nr. 13)
+    assert executed >= 2083 and executed / stats["numre read"] >= 0.953
+    assert stats["chains executed without refusal"] >= 93

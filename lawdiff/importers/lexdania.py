@@ -34,7 +34,7 @@ from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
-from ..text import norm
+from ..text import canonical_num, norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
@@ -64,6 +64,7 @@ class ImportResult:
     amendment: Amendment | None = None
     repairs: list[str] = field(default_factory=list)  # warnings "file:line: …" on repaired source errors
     dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, text) the source repeats, left out
+    respaced: list[tuple[int, str, str]] = field(default_factory=list)  # (line, source, read): "2.Anmodning"
     footnote_refs: int = 0  # superscript footnote markers left out of the law text (FootnoteRefs)
 
 
@@ -133,7 +134,9 @@ class _Reader:
         self._label_line: dict[int, int] = {}  # id(Exitus) -> line of the bare label split off before it
         self._split_off: dict[int, int] = {}  # id(section) -> line, for a § read out of the previous one
         self.dropped: list[tuple[int, str]] = []  # (line, text) of fragments the source repeats
+        self.respaced: list[tuple[int, str, str]] = []  # (line, text, text with the space) of run-on punktummer
         self._section_line: dict[int, int] = {}  # id(section) -> line of its <Paragraf>
+        self._container_line: dict[int, int] = {}  # id(chapter or part) -> line of its element
 
     # an unnumbered § is a placeholder in a repealed or left-out part ("§ (Ophævet)")
     _PLACEHOLDER = re.compile(r"^\((?:Ophævet|Udeladt)\)\.?$|^$")
@@ -155,6 +158,18 @@ class _Reader:
                                     f"{seen[sec.num]}); »§ {sec.num}« kan ikke adresseres entydigt")
             else:
                 seen[sec.num] = line
+        chapters: dict[tuple[str, str], int | None] = {}
+        for unit in act.walk():
+            if unit.kind not in ("chapter", "part") or not unit.num:
+                continue
+            key = (unit.kind, canonical_num(unit.num).lower())
+            line = self._container_line.get(id(unit))
+            if key in chapters:
+                name = f"{DANISH.get(unit.kind, unit.kind)} {unit.num}"
+                self.repairs.append(f"{self.path}:{line}: {name} findes to gange i kilden (også linje "
+                                    f"{chapters[key]}); »{name}« kan ikke adresseres entydigt")
+            else:
+                chapters[key] = line
 
     def fail(self, el: etree._Element, msg: str) -> MappingError:
         return MappingError(f"<{el.tag}>: {msg}", file=self.path, line=el.sourceline, hint=_HINT)
@@ -327,6 +342,18 @@ class _Reader:
         else:
             raise self.fail(ch, f"uventet element i <{parent.tag}>")
 
+    def _respace(self, text: str, line: int) -> str:
+        """A punktum run on into the next without a space ("nævnt i stk. 2.Anmodning om …", LBK
+        105/2011 § 60, stk. 4): read as a reader does, with the space, and reported. Without it the
+        two punktummer count as one and a nummer citing the stk.'s 3. pkt. reaches the wrong one."""
+        fixed = _RUN_ON.sub(". ", text)
+        for m in _RUN_ON.finditer(text):
+            before, after = _WORD_BEFORE.search(text, 0, m.start()).group(), _WORD_AFTER.match(text, m.end()).group()
+            self.repairs.append(f"{self.path}:{line}: mellemrum mangler efter punktum i kilden: »{before}.{after}«; "
+                                f"læst som »{before}. {after}« (to punktummer)")
+        self.respaced.append((line, text, fixed))
+        return fixed
+
     def add_blocks(self, unit: Unit, blocks: list) -> None:
         (unit.wrapup if unit.children else unit.intro).extend(blocks)
 
@@ -353,6 +380,8 @@ class _Reader:
                     text = linea_text(ch, path, refs)
                     if text is None:
                         continue  # nothing but footnote references
+                if "." in text and _RUN_ON.search(text):
+                    text = self._respace(text, ch.sourceline)
                 line = Line(text)
                 if ")" in text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
@@ -657,7 +686,9 @@ class _Reader:
                 num = _container_num(label) if tag != "Bog" else None
                 if num is None and tag != "Bog" and label and not label.isspace():
                     num = self._container_without_number(ch, label)
-                out.append(Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids))
+                unit = Unit(self._CONTAINER[tag], num=num, label=label, heading=heading, children=kids)
+                self._container_line[id(unit)] = ch.sourceline
+                out.append(unit)
             elif tag == "ParagrafGruppe":
                 heading = self.heading(ch)
                 kids = self.structure(ch, heading is not None)
@@ -738,6 +769,12 @@ def _section_label(label: str | None) -> tuple[str, str | None, bool, bool]:
 _ONE_SECTION = r"(?:§\s?)?[0-9]+\.?(?:\s?[A-Za-zÆØÅæøå]{1,2})?"
 _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
                             rf"|{_ONE_SECTION}(?:\s*(?:-|–|,|og)\s*(?:{_ONE_SECTION}|[A-Za-zÆØÅæøå]{{1,2}}))+")
+# A punktum's full stop with the next punktum's first word right after it ("stk. 2.Anmodning",
+# "tilsyn.Trafikstyrelsen"): a word or number before it, a capitalised word of lower-case letters
+# after it ("Stk. 11." run on is a label, not a punktum: left to the stk. reader). Not a line's own
+# leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk").
+_RUN_ON = re.compile(r"(?<=[a-zæøå0-9])(?<!^[0-9])(?<!^[0-9][0-9])\.(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
+_WORD_BEFORE, _WORD_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
 _SUBSECTION_SHAPE = re.compile(r"[0-9]+(?: ?[a-zæøå])?|[0-9]+\s*[-–]\s*[0-9]+")
 _subsection_shaped = lru_cache(maxsize=4096)(lambda num: _SUBSECTION_SHAPE.fullmatch(num) is not None)
@@ -1249,7 +1286,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     refs = r.refs
     if refs is not None:
         r.repairs.extend(refs.warnings(path))
-    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped,
+    return ImportResult(path, act=act, repairs=r.repairs, dropped=r.dropped, respaced=r.respaced,
                         footnote_refs=refs.removed if refs is not None else 0)
 
 

@@ -49,7 +49,7 @@ def _notes(root):
     return {norm(n.findtext("Explicatus") or "") for n in root.iter("Nota")}
 
 
-def _official_paragraf_texts(path, is_lbk, dropped=(), count=None):
+def _official_paragraf_texts(path, is_lbk, dropped=(), count=None, respaced=()):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
     as text: labels and lines, no notes, no footnote references. `dropped` are (line, text) that
     the importer reported as repeated by the source and left out: they are taken out of the
@@ -76,6 +76,11 @@ def _official_paragraf_texts(path, is_lbk, dropped=(), count=None):
             if p.sourceline <= line <= last:
                 assert f" {frag}" in text, (path, line)
                 text = text.replace(f" {frag}", "", 1)
+        # a punktum run on into the next ("stk. 2.Anmodning"): the importer reads it with the space
+        for line, source, read in respaced:
+            if p.sourceline <= line <= last:
+                assert norm(source) in text, (path, line)
+                text = text.replace(norm(source), norm(read), 1)
         out.append(text)
     return out
 
@@ -114,7 +119,8 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
         acts += 1
         refs += res.footnote_refs
         sup["kept as text, reported"] += sum("hævet »" in w for w in res.repairs)
-        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped, sup)
+        official = _official_paragraf_texts(CORPUS / rel, res.act.doc_type == "lbk", res.dropped, sup,
+                                            res.respaced)
         mine = [norm(plain_text(s)) for s in res.act.sections()]
         # a repaired Paragraf (a § left inside the previous one) becomes two sections:
         # consume as many of ours as make up each official one
@@ -143,6 +149,11 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     assert kinds == {"LBK": 828, "LOV H": 196, "LOV Æ": 1036}
     assert acts == 828 + 196
     assert sections > 60000
+    # measured: 407 repairs; 292 once straffeloven's "N. kapitel" is read as kapitel N (116 fewer) and
+    # two chapters or parts with one number are reported (1 more: LBK 810/2012 prints "Afsnit IV" twice)
+    # Then a punktum run on into the next ("stk. 2.Anmodning") is read with the space and reported: 16
+    # more (LBK 105/2011 § 60, stk. 4 and 15 others)
+    assert warnings <= 308
     # measured: 697 footnote markers left out (684 in §§, the rest in headings and ikraft notes)
     assert refs >= 697 and sup["refs"] >= 684
 

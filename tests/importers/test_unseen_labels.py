@@ -12,9 +12,13 @@ import copy
 import pytest
 from lxml import etree
 
-from lawdiff.errors import LawdiffError
+from lawdiff.address import resolve
+from lawdiff.errors import AddressError, LawdiffError
 from lawdiff.importers import amending
+from lawdiff.importers.lexdania import _RUN_ON
 from lawdiff.importers.official import read_official
+from lawdiff.labels import container_num
+from lawdiff.text import split_punktum
 from tests.conftest import CORPUS
 from tests.importers.test_metamorphic import _serialise, imported, lost_words
 
@@ -199,8 +203,8 @@ def test_a_subsection_number_split_over_two_runs_is_read(base):
 @pytest.mark.parametrize("label,warning", [
     ("Kapitel3", "betegnelsen »Kapitel3« mangler mellemrum før nummeret i kilden; læst som kapitel 3"),
     ("KapitelIV", "betegnelsen »KapitelIV« mangler mellemrum før nummeret i kilden; læst som kapitel IV"),
-    ("3. kapitel", "betegnelsen »3. kapitel« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
-                   "som ingen henvisning når"),
+    ("Tredje kapitel", "betegnelsen »Tredje kapitel« har ikke form som »Kapitel N«; importeret som kapitel uden "
+                       "nummer, som ingen henvisning når"),
     ("Afdeling 3", "betegnelsen »Afdeling 3« har ikke form som »Kapitel N«; importeret som kapitel uden nummer, "
                    "som ingen henvisning når"),
 ])
@@ -213,6 +217,40 @@ def test_a_chapter_label_without_a_readable_number_is_repaired_or_reported(base,
     assert f"x.xml:{kap.sourceline}: {warning}" in _new_warnings(mutated, data)
     got, lost = lost_words(mutated, "x.xml")
     assert got is not None and not lost
+
+
+def test_an_ordinal_chapter_label_reads_as_the_chapter_number(base):
+    """"4. kapitel" (straffeloven's form) is kapitel 4: the same numbers as "Kapitel 4", no
+    warning, and the label kept as printed."""
+    data, root = base
+    root = copy.deepcopy(root)
+    kap = root.xpath("//Kapitel[Explicatus]")[3]
+    ex = kap.find("Explicatus")
+    num = container_num(ex.text)
+    ex.text = f"{num}. kapitel"
+    mutated = _serialise(root)
+    assert numbers(mutated) == numbers(data)
+    assert _new_warnings(mutated, data) == []
+    act = read_official(mutated, "x.xml").result.act
+    assert [u.label for u in act.walk() if u.kind == "chapter" and u.num == num] == [f"{num}. kapitel"]
+
+
+def test_two_chapters_with_one_number_are_reported(base):
+    """A chapter numbered like an earlier one: reported with both lines, and "kapitel N" refused
+    (it took the first one, silently)."""
+    data, root = base
+    root = copy.deepcopy(root)
+    kaps = root.xpath("//Kapitel[Explicatus]")
+    first, second = kaps[2], kaps[3]
+    num = container_num(first.find("Explicatus").text)
+    second.find("Explicatus").text = f"Kapitel {num}"
+    mutated = _serialise(root)
+    assert _new_warnings(mutated, data) == [
+        f"x.xml:{second.sourceline}: kapitel {num} findes to gange i kilden (også linje {first.sourceline}); "
+        f"»kapitel {num}« kan ikke adresseres entydigt"]
+    act = read_official(mutated, "x.xml").result.act
+    with pytest.raises(AddressError, match=f"kapitel {num} findes 2 gange"):
+        resolve(act, f"kapitel {num}")
 
 
 @pytest.mark.parametrize("name,line,warning", [
@@ -228,3 +266,72 @@ def test_real_chapters_and_parts_without_a_readable_number(name, line, warning):
     assert f"{name}:{line}: {warning}" in res.repairs
     if "læst som kapitel 3" in warning:
         assert [u.num for u in res.act.walk() if u.kind == "chapter"].count("3") == 1
+
+
+def test_straffeloven_chapters_headed_n_kapitel_are_numbered():
+    """LBK 1028/2013 (straffeloven) heads its 29 chapters "1. kapitel" … "29. kapitel": they were
+    imported without a number (116 chapters in the corpus's four straffelove, each reported) and
+    "kapitel 5" reached none. Now each is kapitel N, its label as printed."""
+    name = "2013/2013-1028.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    chapters = [u for u in res.act.walk() if u.kind == "chapter"]
+    assert [u.num for u in chapters] == [str(i) for i in range(1, 30)]
+    assert [u.label for u in chapters] == [f"{i}. kapitel" for i in range(1, 30)]
+    assert not [r for r in res.repairs if "kapitel" in r]
+    target = resolve(res.act, "kapitel 5")
+    assert target.units[0].heading.text == "Strafansvar for juridiske personer"
+    assert [s.num for s in target.units[0].walk() if s.kind == "section"][:3] == ["25", "26", "27"]
+
+
+def test_a_part_numbered_twice_in_the_source_is_reported_not_guessed():
+    """LBK 810/2012 (serviceloven) prints "Afsnit IV" twice (the second between V and VII): reported
+    with both lines, and "afsnit IV" is refused rather than taken to be the first."""
+    name = "2012/2012-810.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert (f"{name}:5886: afsnit IV findes to gange i kilden (også linje 991); »afsnit IV« kan ikke "
+            f"adresseres entydigt") in res.repairs
+    with pytest.raises(AddressError, match="afsnit IV findes 2 gange"):
+        resolve(res.act, "afsnit IV")
+    assert resolve(res.act, "afsnit V").units[0].label == "Afsnit V"
+
+
+def test_a_punktum_run_on_into_the_next_is_read_with_the_space():
+    """LBK 105/2011 § 60, stk. 4 prints "… nævnt i stk. 2.Anmodning om at brevstemme …": two
+    punktummer without the space, which counted as one, so lov 1252/2012 § 5, nr. 12-13 ("efter 2.
+    pkt.", "3. pkt., der bliver 4. pkt.") reached the wrong punktum. Read as a reader does and
+    reported; an address ("www.Borger.dk") and a line's own number ("2.Minoritetsinteresser:") are
+    left as they are."""
+    name = "2011/2011-105.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    assert (f"{name}:2109: mellemrum mangler efter punktum i kilden: »2.Anmodning«; læst som »2. Anmodning« "
+            f"(to punktummer)") in res.repairs
+    stk = resolve(res.act, "§ 60, stk. 4").units[0]
+    pkts = [p for line in stk.intro for p in split_punktum(line.text)]
+    assert len(pkts) == 4
+    assert pkts[1].startswith("Anmodning om at brevstemme i hjemmet") and pkts[2].startswith("Anmodningen skal")
+    for kept in ("se www.Borger.dk", "2.Minoritetsinteresser:", "kapitalandelene.Stk. 11.", "f.eks. Der"):
+        assert _RUN_ON.sub(". ", kept) == kept
+
+
+def test_retsplejeloven_books_and_parts_keep_their_headings_and_what_is_under_them_is_addressable():
+    """LBK 1139/2013 (retsplejeloven): "Første bog." … with "Første afsnit." … inside each, the parts
+    numbered anew in every book. Books and parts keep label and heading; they have no number (a part's
+    ordinal is not unique in the act, and each is reported), and the chapters and §§ under them, numbered
+    through the whole act, are reached by "kapitel N" and "§ N"."""
+    name = "2013/2013-1139.xml"
+    res = read_official((CORPUS / name).read_bytes(), name).result
+    books = [u for u in res.act.body if u.kind == "book"]
+    assert [(b.label, b.heading.text) for b in books[:2]] == [
+        ("Første bog.", "Domsmagten m.m."), ("Anden bog.", "Fælles bestemmelser for borgerlige sager og straffesager")]
+    parts = [u for u in res.act.walk() if u.kind == "part"]
+    assert [p.label for p in parts].count("Første afsnit.") == 3
+    assert all(p.num is None for p in parts)
+    # four print no heading in the source ("Sjette afsnit" at line 24987 holds a chapter without a label)
+    assert [p.label for p in parts if p.heading is None] == ["Sjette afsnit", "Fjerde afsnit", "Niende afsnit",
+                                                           "Tiende afsnit"]
+    assert parts[0].heading.text == "Domstolenes ordning"
+    assert (f"{name}:188: betegnelsen »Første afsnit.« har ikke form som »Afsnit N«; importeret som afsnit uden "
+            f"nummer, som ingen henvisning når") in res.repairs
+    chapter = resolve(res.act, "kapitel 21").units[0]
+    assert chapter.heading.text == "Saglig kompetence" and chapter in books[2].walk()
+    assert resolve(res.act, "§ 148").units[0] in books[1].walk()
