@@ -772,8 +772,12 @@ _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
 # A punktum's full stop with the next punktum's first word right after it ("stk. 2.Anmodning",
 # "tilsyn.Trafikstyrelsen"): a word or number before it, a capitalised word of lower-case letters
 # after it ("Stk. 11." run on is a label, not a punktum: left to the stk. reader). Not a line's own
-# leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk").
-_RUN_ON = re.compile(r"(?<=[a-zæøå0-9])(?<!^[0-9])(?<!^[0-9][0-9])\.(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
+# leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk"). The pattern begins
+# with the full stop and looks behind it afterwards, so that the regex engine scans for "." instead of
+# trying the look-behinds at every character of every line (~10× faster, the whole corpus's reading
+# 9.1 → 7.1 s; `tests/importers/test_unseen_labels.py` holds it to the look-behind-first form).
+_RUN_ON = re.compile(r"\.(?<=[a-zæøå0-9]\.)(?<!^[0-9]\.)(?<!^[0-9][0-9]\.)"
+                     r"(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
 _WORD_BEFORE, _WORD_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
 _SUBSECTION_SHAPE = re.compile(r"[0-9]+(?: ?[a-zæøå])?|[0-9]+\s*[-–]\s*[0-9]+")

@@ -8,8 +8,11 @@ silent loss of text, never a § number no citation reaches without a word.
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lawdiff.address import resolve
@@ -335,3 +338,22 @@ def test_retsplejeloven_books_and_parts_keep_their_headings_and_what_is_under_th
     chapter = resolve(res.act, "kapitel 21").units[0]
     assert chapter.heading.text == "Saglig kompetence" and chapter in books[2].walk()
     assert resolve(res.act, "§ 148").units[0] in books[1].walk()
+
+
+# The look-behind-first form of _RUN_ON as importfix wrote it: the pattern in lexdania.py scans for
+# the full stop first and must match exactly where this one does (it is ~10× faster on the corpus).
+_RUN_ON_REFERENCE = re.compile(r"(?<=[a-zæøå0-9])(?<!^[0-9])(?<!^[0-9][0-9])\.(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b"
+                               r"(?![./@-]\w))")
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["2", "12", "a", "stk", ".", "Stk", " ", "Anmodning", "www", "dk", "/", "@",
+                                 "-", "Æble", "ø", "Hv", "9.", "\n", "ABC", "f.eks"]), max_size=14).map("".join))
+def test_run_on_scans_for_the_full_stop_first_and_matches_as_the_look_behind_form(text):
+    assert [m.span() for m in _RUN_ON.finditer(text)] == [m.span() for m in _RUN_ON_REFERENCE.finditer(text)]
+
+
+def test_run_on_matches_as_the_look_behind_form_on_every_line_of_a_corpus_sample():
+    for name in ("2011/2011-105.xml", "2010/2010-1249.xml", "2010/2010-1376.xml", "2013/2013-1275.xml"):
+        for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            assert [m.span() for m in _RUN_ON.finditer(line)] == [m.span() for m in _RUN_ON_REFERENCE.finditer(line)]
