@@ -42,6 +42,8 @@ from .render.publish import Page, Site
 
 EVENTS = "/__lawdiff/events"
 POLL = 0.1  # seconds between two looks at the watched folders
+SETTLE = 0.05  # a change is rendered once two looks this far apart agree: a file caught mid-save
+SETTLE_LOOKS = 20  # (truncated, half written) is not shown as an error; at most this many looks
 
 _SCRIPT = """<script>/* lawdiff serve: reload this page when it changes */
 (function () {
@@ -298,6 +300,15 @@ class Preview:
         snap = self.scan()
         if snap == self.snapshot:
             return None
+        # An editor (or a script) that writes a file in place truncates it first: a look between the
+        # truncation and the last write would render an empty or half file and show the drafter a
+        # false error ("linje 1") until the next look. Render only what two looks SETTLE apart agree on.
+        for _ in range(SETTLE_LOOKS):
+            time.sleep(SETTLE)
+            again = self.scan()
+            if again == snap:
+                break
+            snap = again
         changed = {f for f in set(snap) | set(self.snapshot) if snap.get(f) != self.snapshot.get(f)}
         self.snapshot = snap
         return self.update(changed)

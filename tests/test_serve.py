@@ -98,6 +98,36 @@ def test_an_edit_rerenders_only_what_it_affects(preview):
     assert preview.poll() == [DS_PAGE]
 
 
+def test_a_file_caught_mid_save_is_rendered_once_it_settles(preview, monkeypatch):
+    """An editor saving in place truncates the file, then writes it. A look that falls between the two
+    must not render the empty file (a false "ugyldig YAML … linje 1" on the drafter's page, seen in CI
+    by the browser test below): poll renders what two looks SETTLE apart agree on."""
+    path = preview.root / DS
+    good = path.read_text("utf-8")
+    looks: list[dict] = []
+    real_scan = preview.scan
+
+    def scan():
+        if len(looks) == 0:
+            path.write_text("", "utf-8")  # the save under way: truncated
+        elif len(looks) == 1:
+            edit_text = good.replace(OLD_WORDS, NEW_WORDS, 1)
+            st = path.stat()
+            path.write_text(edit_text, "utf-8")  # the save done
+            os.utime(path, ns=(st.st_atime_ns, max(st.st_mtime_ns + 1_000_000, time.time_ns())))
+        looks.append(real_scan())
+        return looks[-1]
+
+    monkeypatch.setattr(preview, "scan", scan)
+    changed = preview.poll()
+    monkeypatch.undo()
+    assert changed == [DS_PAGE] and len(looks) >= 3
+    assert not any(f.startswith("proposals/") for f in preview.state.errors)
+    assert "udelukkende" in preview.state.pages[DS_PAGE].html
+    edit(path, NEW_WORDS, OLD_WORDS)
+    assert preview.poll() == [DS_PAGE]
+
+
 def test_an_error_replaces_the_page_and_a_fix_brings_it_back(preview):
     good = preview.state.pages[DS_PAGE].html
     edit(preview.root / DS, f"til: {OLD_WORDS}", f"til: [{OLD_WORDS}")
