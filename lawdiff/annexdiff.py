@@ -6,7 +6,7 @@ side only is inserted or repealed whole. Each aligned pair is one `RUnit` of kin
 eid "bilag-<number>"), its old and new number and label those of the two annexes, its `intro` the
 annex's heading lines and its `wrapup` the annex's text, one block per line and a table as one
 block (its rows as lines, its cells separated by " | ", as `show` prints it): the lines are aligned
-(difflib on their normalised text: identical lines are anchors), and a changed line, or a changed
+(diff.sequence_opcodes, difflib's opcodes, on their normalised text: identical lines are anchors), and a changed line, or a changed
 table, is diffed word by word by tokendiff, as a stk. is (redline._segments). Changed lines between
 two anchors are paired in order where their words are alike enough (diff.SIMILAR), else the old
 one is deleted and the new one inserted whole.
@@ -21,11 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .diff import SIMILAR, sequence_opcodes
 from .redline import CHANGED, DELETE, EQUAL, INSERT, INSERTED, REPEALED, UNCHANGED, RUnit, Segment, _segments
 from .text import norm
-
-SIMILAR = 0.5  # two changed lines below this similarity are a deletion and an insertion (as diff.py)
-
 
 def block_text(b) -> str:
     """An annex block as one text: a line's text; a table's rows, one per line, cells joined by " | "."""
@@ -80,10 +78,8 @@ def _lines(old: list[str], new: list[str]) -> list[tuple[list[Segment], int | No
             t = old[k] if op == DELETE else new[k]
             out.append(([Segment(op, t)] if t else [], k if op != INSERT else None, k if op != DELETE else None))
 
-    import difflib  # only where annexes differ: `lawdiff diff` without them never imports it
-
     a, b = [norm(t) for t in old], [norm(t) for t in new]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence_opcodes(a, b):
         if tag == "equal":
             out += [([Segment(EQUAL, new[j])] if new[j] else [], i, j) for i, j in zip(range(i1, i2), range(j1, j2))]
         elif tag == "delete":
@@ -146,8 +142,6 @@ def align(old: list, new: list) -> list[tuple]:
     stood. An annex whose text (heading lines and body) stands identical, once, in both versions is
     the same annex, also under another number ("Bilag 1 bliver herefter bilag 5"); the others are
     aligned by number (label), in order."""
-    import difflib
-
     def keys(annexes: list) -> list[str]:
         out, unlabelled = [], 0
         for x in annexes:
@@ -168,7 +162,7 @@ def align(old: list, new: list) -> list[tuple]:
     taken = {id(o) for o in pair.values()}
     rest_old = [o for o in old if id(o) not in taken]
     rest_new = [n for n in new if id(n) not in pair]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(rest_old), keys(rest_new), autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequence_opcodes(keys(rest_old), keys(rest_new)):
         if tag == "equal":
             pair.update((id(n), o) for o, n in zip(rest_old[i1:i2], rest_new[j1:j2]))
     paired = {id(o) for o in pair.values()}
