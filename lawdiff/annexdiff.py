@@ -3,9 +3,10 @@
 Two versions' annexes are aligned by their number ("Bilag 2" with "Bilag 2"), an annex without a
 number by its label, an unlabelled one by its place among the unlabelled; an annex found on one
 side only is inserted or repealed whole. Each aligned pair is one `RUnit` of kind "annex" (wid and
-eid "bilag-<number>"), its old and new number and label those of the two annexes, its `intro` the
-annex's heading lines and its `wrapup` the annex's text, one block per line and a table as one
-block (its rows as lines, its cells separated by " | ", as `show` prints it): the lines are aligned
+eid "bilag-<number>", see `redline`), its old and new number and label those of the two annexes, its
+`intro` the annex's heading lines and its `wrapup` the annex's text, one block per line and a table
+as one block (its rows as lines, its cells separated by " | ", as `show` prints it), each footnote a
+line after the line that carries its marker ("[Fodnote 6): …]", note_text): the lines are aligned
 (diff.sequence_opcodes, difflib's opcodes, on their normalised text: identical lines are anchors), and a changed line, or a changed
 table, is diffed word by word by tokendiff, as a stk. is (redline._segments). Changed lines between
 two anchors are paired in order where their words are alike enough (diff.SIMILAR), else the old
@@ -45,6 +46,14 @@ def anchor(a) -> str:
     The redline's annex units have it as wid and eid, and a consolidation records under it the act
     and nummer that last changed the annex (consolidate.py, blame.py)."""
     return _anchor(a.num, a.label)
+
+
+def anchors(annexes: list) -> list[str]:
+    """The ids of an act version's annexes on its page, one per annex and each once: its `anchor`,
+    or "bilag-nr3" (its place) where two annexes would share one (two without number or label:
+    "bilag-x")."""
+    ids = [anchor(a) for a in annexes]
+    return [x if ids.count(x) == 1 else f"bilag-nr{i}" for i, x in enumerate(ids, 1)]
 
 
 def _anchor(num: str | None, label: str | None) -> str:
@@ -104,25 +113,41 @@ def _lines(old: list[str], new: list[str]) -> list[tuple[list[Segment], int | No
     return out
 
 
+def note_text(n) -> str:
+    """A footnote as a line of an annex's text: "[Fodnote 1): Lov nr. 311 …]" (as `show` prints it)."""
+    return f"[Fodnote {n.marker}: {' '.join(n.lines)}]"
+
+
+def _with_notes(blocks) -> list[str]:
+    """The blocks' texts, each line followed by its footnotes (note_text): a footnote is compared as
+    a line of its own where the source puts its marker, so that a change only in a footnote, or a
+    marker moved to another line, is shown and never read as "no change"."""
+    out = []
+    for b in blocks:
+        out.append(block_text(b))
+        out += [note_text(n) for n in getattr(b, "notes", ())]
+    return out
+
+
 def _texts(a) -> tuple[list[str], list[str]]:
-    return [h.text for h in a.headings], [block_text(b) for b in a.body]
+    return _with_notes(a.headings), _with_notes(a.body)
 
 
-def _one(a, op: int, status: str) -> RUnit:
+def _one(a, op: int, status: str, ident: str) -> RUnit:
     old, new = (a, None) if op == DELETE else (None, a)
-    r = RUnit(anchor(a), "annex", status, old.num if old else None, new.num if new else None,
-              old.label if old else None, new.label if new else None, anchor(a))
+    r = RUnit(ident, "annex", status, old.num if old else None, new.num if new else None,
+              old.label if old else None, new.label if new else None, ident)
     heads, body = _texts(a)
     r.intro, r.wrapup = _whole(heads, op), _whole(body, op)
     return r
 
 
-def _pair(o, n) -> RUnit:
+def _pair(o, n, ident: str) -> RUnit:
     """Two versions of an annex. Their heading lines and text are aligned as one run of lines (an
     amending act may give as text what the act had as a heading line, and the reverse); a block goes
     to `intro` where it holds a heading line of the new version (of the old one, for a deleted
     line), else to `wrapup`."""
-    r = RUnit(anchor(n), "annex", UNCHANGED, o.num, n.num, o.label, n.label, anchor(n))
+    r = RUnit(ident, "annex", UNCHANGED, o.num, n.num, o.label, n.label, ident)
     (oh, ob), (nh, nb) = _texts(o), _texts(n)
     for blk, i, j in _lines(oh + ob, nh + nb):
         head = j < len(nh) if j is not None else i < len(oh)
@@ -179,10 +204,22 @@ def align(old: list, new: list) -> list[tuple]:
 
 
 def redline(old: list, new: list) -> list[RUnit]:
-    """The annexes that differ between two lists of annexes, as redline units, in document order."""
+    """The annexes that differ between two lists of annexes, as redline units, in document order.
+    A unit's wid is the annex's id on its version's page (`anchors`: of the new version, of the old
+    one for a repealed annex), its eid its id on the redline's page, each once: the wid, or for a
+    repealed annex whose id an annex of the new version has, the wid and "-ophaevet"."""
+    ids_old = dict(zip(map(id, old), anchors(old)))
+    ids_new = dict(zip(map(id, new), anchors(new)))
     out = []
     for o, n in align(old, new):
-        r = _one(n, INSERT, INSERTED) if o is None else _one(o, DELETE, REPEALED) if n is None else _pair(o, n)
+        if o is None:
+            r = _one(n, INSERT, INSERTED, ids_new[id(n)])
+        elif n is None:
+            r = _one(o, DELETE, REPEALED, ids_old[id(o)])
+            if r.wid in ids_new.values():
+                r.eid = r.wid + "-ophaevet"
+        else:
+            r = _pair(o, n, ids_new[id(n)])
         if r.has_changes:
             out.append(r)
     return out

@@ -52,7 +52,7 @@ except ImportError:  # another Python
 
 def _magic(tokenizer: str) -> str:
     """The format, and the tokenizer whose tokens the blocks carry (an outline of another is not used)."""
-    return "lawdiff-outline-5:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return "lawdiff-outline-6:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 MAGIC = _magic(TOKENIZER)
@@ -226,10 +226,6 @@ def _branch(u) -> bool:
                                         for c in u.children for d in c.walk())
 
 
-def _blocks(blocks) -> tuple:
-    return tuple(b.text for b in blocks)
-
-
 def _stored(text: str) -> str:
     """A block's text as stored: its tokens with SEP between them (Text reads it back)."""
     from .tokendiff import tokenize
@@ -261,7 +257,13 @@ def annex_digest(act) -> bytes:
     annexes = getattr(act, "annexes", None) or []
     if not annexes:
         return b""
-    return digest(tuple((a.label, a.num, tuple(h.text for h in a.headings), _blocks(a.body)) for a in annexes))
+    return digest(tuple((a.label, a.num, _noted(a.headings), _noted(a.body)) for a in annexes))
+
+
+def _noted(blocks) -> tuple:
+    """The blocks' texts with their footnotes (marker and lines): a change only in an annex's
+    footnote changes the digest, so that annexdiff compares the annexes."""
+    return tuple((b.text, tuple((n.marker, tuple(n.lines)) for n in getattr(b, "notes", ()))) for b in blocks)
 
 
 def annexes_differ(old, new) -> bool:

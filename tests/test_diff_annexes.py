@@ -175,3 +175,91 @@ def test_elafgift_apply_shows_the_annexes_an_amending_act_rewrites(tmp_path, cap
     annexes = json.loads(capsys.readouterr().out)["laws"]["afgift-af-elektricitet"]["annexes"]
     assert [(a["new"]["label"], a["status"], a["changes"]) for a in annexes] == [
         (f"Bilag {n}", "changed", ["lov nr. 70 af 30. januar 2013, § 1, nr. 7"]) for n in (4, 5, 6, 7)]
+
+
+class Act_with:
+    """What outline.annex_digest reads of an act: its annexes."""
+    def __init__(self, annexes):
+        self.annexes = annexes
+
+
+def _notes(annexes) -> list:
+    return [n for a in annexes for b in a.headings + a.body if isinstance(b, Line) for n in b.notes]
+
+
+def test_a_footnote_added_to_an_annex_is_shown():
+    """LBK 107/2011 → LBK 128/2013 (folketingsvalgloven, a chain of the corpus): bilag 1's heading
+    gains footnote 6) in the later LBK; the redline shows it as an inserted line where its marker
+    stands (after the heading), not only the tables' changes."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+
+    old = read_lexdania_file(lexdania("2011/2011-107.xml")).act
+    new = read_lexdania_file(lexdania("2013/2013-128.xml")).act
+    assert not _notes(old.annexes) and [n.marker for n in _notes(new.annexes)] == ["6)"]
+    [red] = annexdiff.redline(old.annexes, new.annexes)
+    assert [[(s.op, s.text) for s in b] for b in red.intro] == [
+        [(0, "Fortegnelse over Folketingets valgkredse")],
+        [(INSERT, "[Fodnote 6): Som affattet ved lov nr. 536 af 8. juni 2006 om ændring af bl.a. bilag 1 og ændret"
+                  " ved bekendtgørelse nr. 6 af 3. januar 2011 udstedt med hjemmel i lovens § 8, stk. 5.]")]]
+
+
+def test_a_change_only_in_an_annex_footnote_is_not_read_as_no_change():
+    """The same annex (LBK 128/2013, bilag 1) with only its footnote's text changed: the digests
+    differ (so `diff` and the compare pages compare the annexes) and the redline shows the changed
+    words of the footnote; the annex's text is the same."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+
+    act = read_lexdania_file(lexdania("2013/2013-128.xml")).act
+    changed = copy.deepcopy(act)
+    [note] = _notes(changed.annexes)
+    note.lines = [note.lines[0].replace("lov nr. 536", "lov nr. 537")]
+    assert annexes_differ(act, changed)
+    assert loads(dumps(act)).annex_digest != loads(dumps(changed)).annex_digest
+    [red] = annexdiff.redline(act.annexes, changed.annexes)
+    assert red.status == CHANGED
+    assert [(s.op, s.text) for b in red.intro + red.wrapup for s in b if s.op] == [(DELETE, "536"), (INSERT, "537")]
+    # a marker moved to another line is a change too: the note is compared where it stands
+    from lawdiff.model import Note
+
+    fn = Note("1)", ["Jf. lov nr. 1."])
+    a = Annex("Bilag 1", "1", [], [Line("a", [fn]), Line("b"), Line("c")])
+    b = Annex("Bilag 1", "1", [], [Line("a"), Line("b"), Line("c", [fn])])
+    assert annexes_differ(Act_with([a]), Act_with([b]))
+    [red] = annexdiff.redline([a], [b])
+    assert [(s.op, s.text) for b in red.intro + red.wrapup for s in b if s.op] == [
+        (DELETE, "[Fodnote 1): Jf. lov nr. 1.]"), (INSERT, "[Fodnote 1): Jf. lov nr. 1.]")]
+
+
+def test_annexes_without_number_or_label_have_ids_of_their_own():
+    """Lov 246/2010 has bilag 1 and five annexes without label: on its page and in a redline each
+    has an id of its own (the n-th annex's, "bilag-nr3"), the same on the compare page as on the
+    version page the compare page links to."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.render.html import annex_html
+    from lawdiff.render.site import _annexes
+    from lawdiff.render.html import Notes
+
+    act = read_lexdania_file(lexdania("2010/2010-246.xml")).act
+    ids = annexdiff.anchors(act.annexes)
+    assert ids == ["bilag-1", "bilag-nr2", "bilag-nr3", "bilag-nr4", "bilag-nr5", "bilag-nr6"]
+    page = str(_annexes(act, Notes({}, "fn")))
+    assert [x for x in ids if f'<section class="bilag" id="{x}">' in page] == ids
+    reds = annexdiff.redline([], act.annexes)
+    assert [r.eid for r in reds] == [r.wid for r in reds] == ids
+    html = "".join(annex_html(r) for r in reds)
+    assert [x for x in ids if html.count(f'id="{x}"') == 1] == ids
+
+
+def test_a_repealed_annex_whose_id_a_new_one_has_gets_an_id_of_its_own():
+    """Three annexes without label, then bilag 1 and two without: the third old one is repealed, its id
+    on the old page ("bilag-nr3", its wid) the id of the new version's third annex, so on the
+    redline's page it is "bilag-nr3-ophaevet"."""
+    def un(text):
+        return Annex("", None, [], [Line(text)])
+
+    old = [un("A"), un("B"), un("E")]
+    new = [Annex("Bilag 1", "1", [], [Line("Ny")]), un("A ændret"), un("B ændret")]
+    reds = annexdiff.redline(old, new)
+    assert [(r.status, r.wid, r.eid) for r in reds] == [
+        (INSERTED, "bilag-1", "bilag-1"), (CHANGED, "bilag-nr2", "bilag-nr2"), (CHANGED, "bilag-nr3", "bilag-nr3"),
+        (REPEALED, "bilag-nr3", "bilag-nr3-ophaevet")]

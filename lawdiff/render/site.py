@@ -211,7 +211,7 @@ class _Builder:
                            annexes=[{"r": a, "html": annex_html(a, level=3, ref_href=ref_href),
                                      "status": {"inserted": "nyt", "repealed": "ophævet"}.get(a.status, "ændret"),
                                      "act_href": _rel(path, act_path(old if a.status == "repealed" else new))
-                                     + f"#{a.eid}"}
+                                     + f"#{a.wid}"}
                                     for a in red.annexes],
                            annexes_unread=red.annexes_unread)
         self.site.add(path, html)
@@ -429,13 +429,10 @@ def _parents(u: Unit, parent: Unit | None, out: dict) -> None:
 def _annexes(act: Act, notes: Notes) -> Markup:
     """The act's annexes (bilag) after the law text: label, heading lines, lines and tables in
     order, each annex's footnotes after it. (A compare page shows the annexes' redline: annexdiff.py.)"""
-    from ..annexdiff import anchor
+    from ..annexdiff import anchors
 
     out = []
-    ids = [anchor(a) for a in act.annexes]
-    for i, a in enumerate(act.annexes, 1):
-        # its id as a compare page links to it ("bilag-2a"); the n-th annex where two would share one
-        ident = ids[i - 1] if ids.count(ids[i - 1]) == 1 else f"bilag-nr{i}"
+    for a, ident in zip(act.annexes, anchors(act.annexes)):  # as a compare page links to it
         parts = [Markup('<section class="bilag" id="{}">').format(ident),
                  Markup("<h2>{}</h2>").format(a.label or "Bilag")]
         parts += [Markup('<p class="bilag-overskrift">{}</p>').format(notes.line(h)) for h in a.headings]
