@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,9 +38,9 @@ _ALLOWS = {
     "udgår": {"i", "antal", "forekomst", "overalt", "bortset_fra"},
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
-    "affattes": {"tekst"},
+    "affattes": {"tekst", "som_bilag"},
     "ophæves": {"tekst"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
-    "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift"},
+    "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift", "som", "fra_bilag"},
     "overskrift": {"tekst"},
 }
 # Citations a hand-written change may give (docs/format.md, "Citations"): one address or several
@@ -108,6 +108,7 @@ class Proposal:
     builds_on_pos: Pos | None = None
     ikraft: str | None = None
     act: "ActFile | None" = None  # an imported amending act (paragraffer)
+    annexes: list = field(default_factory=list)  # a proposal's own annexes (`bilag`: model.Annex)
 
     @property
     def changes(self) -> list[Change]:
@@ -134,6 +135,8 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     c.verb = verb
     _one_line(c, cdata, verb)
     for req in sorted(_REQUIRES[verb]):
+        if req == "tekst" and ("som_bilag" in cdata or "fra_bilag" in cdata or cdata.get("ny") == "bilag"):
+            continue  # the text is the proposal's own annex (`bilag`): _annex checks it
         if req not in cdata:
             raise c.error(f"»{verb}« kræver »{req}«", verb, hint=f"tilføj »{req}: …«")
     for k in cdata:
@@ -162,6 +165,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "bortset_fra" in cdata and "i" in cdata:
         raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
                       hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
+    _annex(c, cdata, verb)  # before the citations: an annex's own message
     _check_citations(c, cdata, verb)
     _one_unit(c, cdata, verb)
     if verb == "ny":
@@ -252,6 +256,54 @@ def _one_unit(c: Change, cdata: dict, verb: str) -> None:
                       f"({opened[0].strip()[:20]} …)", "tekst",
                       hint=f"skriv de nye med »{new}« for sig, eller brug »ophæves: {cdata['affattes']}« med "
                            "»tekst« (… ophæves, og i stedet indsættes:)")
+
+
+_ANNEX_RX = re.compile(r"^bilag \d+(?: [a-zæøå])?$")
+_ANNEX_NR_RX = re.compile(r"^bilag \d+(?: [a-zæøå])?, nr\. \d+$")  # a line "10) …" of the annex
+
+
+def _annex(c: Change, cdata: dict, verb: str) -> None:
+    """An annex change of a hand-written proposal, in the forms the ministries word (changes/annex.py):
+    "Bilag 2 affattes som bilag 1 til denne lov." (affattes + som_bilag), "Som bilag 3 indsættes bilag 1
+    til denne lov." (ny: bilag + som + fra_bilag), "Bilag 2 ophæves." and word changes "I bilag 1
+    ændres »…« til: »…«." A new or rewritten annex's text is the proposal's own annex (`bilag`), one
+    annex per change."""
+    target = next((cdata[k] for k in ("affattes", "ophæves", "i") if isinstance(cdata.get(k), str)), None)
+    is_annex = cdata.get("ny") == "bilag" or (target is not None and target.strip().lower().startswith("bilag"))
+    if not is_annex:
+        for k in ("som", "som_bilag", "fra_bilag"):
+            if k in cdata:
+                raise c.error(f"»{k}« hører kun til en ændring af et bilag", k)
+        return
+    words = verb in ("ændres", "udgår", "indsættes_efter", "indsættes_før")
+    if target is not None and not (_ANNEX_RX.match(target.strip()) or (words and _ANNEX_NR_RX.match(target.strip()))):
+        key = next(k for k in ("affattes", "ophæves", "i") if cdata.get(k) == target)
+        raise c.error(f"»{target}«: et forslag kan kun ændre et helt bilag, skrevet »bilag N«, eller ord i et "
+                      "bilag eller i dets »nr. N«", key,
+                      hint="fx »bilag 2«; en del af et bilag ændres med ord: i: \"bilag 2\" (eller \"bilag 2, "
+                           "nr. 10\") og ændres/til")
+    if verb == "affattes" and "som_bilag" not in cdata:
+        raise c.error("et bilag nyaffattes som et af forslagets egne bilag: »som_bilag«", "affattes",
+                      hint="tilføj »som_bilag: \"1\"« og bilaget under »bilag:« (»Bilag 2 affattes som bilag 1 "
+                           "til denne lov.«)")
+    if verb == "ny":
+        for k in ("i", "efter", "før", "nummer", "overskrift", "tekst"):
+            if k in cdata:
+                raise c.error(f"»{k}« hører ikke til »ny: bilag«", k,
+                              hint="et nyt bilag har »som« (dets nummer) og »fra_bilag« (forslagets bilag)")
+        for k in ("som", "fra_bilag"):
+            if k not in cdata:
+                raise c.error(f"»ny: bilag« kræver »{k}«", "ny",
+                              hint="fx som: \"bilag 3\" og fra_bilag: \"1\" (»Som bilag 3 indsættes bilag 1 til "
+                                   "denne lov.«)")
+        if not _ANNEX_RX.match(str(cdata["som"]).strip()):
+            raise c.error(f"»som: {cdata['som']}«: skriv det nye bilags nummer som »bilag N«", "som")
+    for k in ("som_bilag", "fra_bilag"):
+        if k in cdata and not re.fullmatch(r"\d+", str(cdata[k]).strip()):
+            raise c.error(f"»{k}: {cdata[k]}«: ét af forslagets bilag, fx \"1\"", k)
+    if "tekst" in cdata and verb in ("affattes", "ophæves"):
+        raise c.error(f"»tekst« hører ikke til »{verb}: {target}«", "tekst",
+                      hint="et bilags nye tekst står under »bilag:« og nævnes med »som_bilag«")
 
 
 def _check_citations(c: Change, cdata: dict, verb: str) -> None:
@@ -382,6 +434,9 @@ def _paragraf_of(cd: dict) -> str | None:
     v = next((cd[k] for k in ("i", "affattes", "ophæves") if isinstance(cd.get(k), str)), None)
     if v is None:
         return None
+    m = re.match(r"^(bilag \d+(?: [a-zæøå])?)(?:,|$)", v.strip())
+    if m:  # an annex is its own place: the changes of a group in one annex stand together
+        return m.group(1)
     try:
         cited = addr.parse_citation(v)
     except AddressError:
@@ -431,12 +486,13 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
         changes = [_grouped(_change(cd, i, j, raw["love"], file, pos, path), group, sub, of)
                    for j, path, cd, group, sub, of in _entries(idata, i, file, pos)]
         items.append(Item(i, idata["titel"], idata.get("bemærkninger", ""), changes))
+    annexes = _own_annexes(raw, items)
     return Proposal(
         path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],
         status=raw["status"], laws=dict(raw["love"]), items=items, remarks=raw.get("bemærkninger", ""),
         author=raw.get("forfatter", ""), subtitle=raw.get("undertitel", ""),
         builds_on=raw.get("bygger_på"), builds_on_pos=pos.value.get(("bygger_på",)),
-        ikraft=raw.get("ikrafttræden"),
+        ikraft=raw.get("ikrafttræden"), annexes=annexes,
     )
 
 
@@ -618,6 +674,7 @@ def _own_annexes(raw: dict, items: list[Item]) -> None:
         for c in it.changes:
             if "som_bilag" in c.data or "fra_bilag" in c.data:
                 c.data["_bilag"] = own
+    return own
 
 
 def select(proposal: Proposal, paragraf: str, numre: list[str]) -> Proposal:

@@ -344,13 +344,16 @@ def _block(b):
 
 def _own(c, num: str, key: str) -> Annex:
     own = c.data.get("_bilag")
-    if own is None:
+    mine = c.paragraf is None  # a hand-written proposal's own annexes
+    if not own:
         raise c.error(f"bilag {num} til denne lov: filen har ingen bilag (»bilag:«)", key,
-                      hint="importér ændringsloven igen med lawdiff import lexdania, så dens bilag kommer med")
+                      hint="skriv bilaget under »bilag:« i forslaget" if mine else
+                      "importér ændringsloven igen med lawdiff import lexdania, så dens bilag kommer med")
     hits = [a for a in own if a.num is not None and _key(a.num) == _key(num)]
     if len(hits) != 1:
-        raise c.error(f"bilag {num} til denne lov findes ikke i filens »bilag:«", key,
-                      hint="ret nummeret, eller markér nummeret som ikke udført")
+        have = ", ".join(a.label for a in own)
+        raise c.error(f"bilag {num} til denne lov findes ikke i filens »bilag:« (filen har: {have})", key,
+                      hint="ret nummeret" + ("" if mine else ", eller markér nummeret som ikke udført"))
     return hits[0]
 
 
@@ -490,9 +493,6 @@ def _new_from(c, want: list[str], key: str) -> list[Annex]:
 # --- execution -----------------------------------------------------------------------------------
 
 def execute(ap, c) -> None:
-    if c.paragraf is None:
-        raise c.error("ændringer af bilag kan endnu kun udføres fra en indlæst ændringslov (amendments/), "
-                      "ikke fra et forslag", hint="skriv ændringen af bilaget i bemærkningerne")
     extra = sorted(k for k in c.data if k not in _KNOWN)
     if extra:
         raise c.error(f"lawdiff kan ikke udføre en ændring af et bilag med »{extra[0]}«", extra[0],

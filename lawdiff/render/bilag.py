@@ -2,12 +2,14 @@
 same `Lovforslag` model as the formal amendment text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..engine import Result
 from ..model import Line, Unit
 from .instructions import Lovforslag, Nummer, _Law
-from .text import unit_lines
+from ..text import norm
+from .text import annex_lines, unit_lines
 
 
 # --- Bilag 1: Lovforslaget sammenholdt med gældende lov -------------------------
@@ -106,6 +108,40 @@ def _elided(section: Unit, whole: set[str], own: set[str]) -> list[_Left]:
     return out
 
 
+def _annex_left(law: _Law, nr: Nummer) -> list[str]:
+    """The current wording beside a nummer changing an annex: nothing for a new annex; the whole
+    annex it rewrites or repeals (label, heading lines, text); for changed words the annex's label
+    and the lines the words stand in, the others elided ("– – –")."""
+    from ..annexdiff import _num_key, block_text
+
+    d = nr.change.data
+    if d.get("ny") == "bilag":
+        return []
+    cited = re.match(r"^bilag (\d+(?: [a-zæøå])?)", str(d.get("affattes") or d.get("ophæves") or d.get("i") or ""))
+    if cited is None:
+        return []
+    key = _num_key(cited.group(1))
+    annex = next((a for a in law.lr.base.annexes if a.num and _num_key(a.num) == key), None)
+    if annex is None:
+        return []
+    if d.get("i") is None:
+        return annex_lines(annex)
+    words = [norm(str(c.data[k])) for c in [nr.change, *nr.also]
+             for k in ("ændres", "udgår", "indsættes_efter", "indsættes_før") if c.data.get(k)]
+    item = re.match(r"^bilag [^,]+, nr\. (\d+)$", str(d["i"]))  # "bilag 1, nr. 10": the line "10) …"
+    out = [annex.label]
+    for text in [h.text for h in annex.headings] + [block_text(b) for b in annex.body]:
+        if item is not None and not re.match(rf"^{item.group(1)}[).] ", text):
+            hit = False
+        else:
+            hit = any(w in norm(text) for w in words)
+        if hit:
+            out += text.split("\n")
+        elif out[-1] != ELISION:
+            out.append(ELISION)
+    return out
+
+
 def _stands_alone(nr: Nummer) -> bool:
     """A nummer with its own row: no § to share (overalt, headings, units outside §§)."""
     return nr.section is None or bool(nr.change.get("overalt")) or nr.change.verb == "overskrift"
@@ -122,6 +158,8 @@ def _bilag_rows(law: _Law, group: list[Nummer], places: dict) -> list[BilagRow]:
     p0 = places.get(id(first.change))
     part = p0.what if p0 is not None and p0.what in ("heading", "title") else \
         (p0.offset[0] if p0 is not None and p0.offset and p0.offset[0] in ("heading", "title") else None)
+    if p0 is not None and p0.what == "annex":
+        return [BilagRow(_annex_left(law, first), [ln for nr in group for ln in nr.lines()])]
     if part == "title":  # the act's title as it reads today
         return [BilagRow([law.lr.base.title[:1].upper() + law.lr.base.title[1:]],
                          [ln for nr in group for ln in nr.lines()])]

@@ -348,6 +348,31 @@ class _Writer:
         if lf.ikraft:
             self.para(f"§ {len(lf.paragraffer) + 1}", S.PARAGRAF)
             self.para(lf.ikraft, S.LAW)
+        for annex in lf.annexes:  # the lovforslag's own annexes (»bilag 1 til denne lov«)
+            self.annex(annex)
+
+    def annex(self, annex) -> None:
+        """An annex of the lovforslag after its last §: label, heading lines, lines, and each table
+        as a Word table (a cell spanning columns is merged with the cells it covers)."""
+        self.para(annex.label or "Bilag", S.PARAGRAF)
+        for h in annex.headings:
+            self.para(h.text, S.LAW_PART_HEADING)
+        for b in annex.body:
+            rows = getattr(b, "rows", None)
+            if rows is None:
+                self.para(b.text, S.LAW)
+                continue
+            cols = max(sum(c.colspan for c in row) for row in rows) if rows else 1
+            table = self.doc.add_table(rows=len(rows), cols=cols)
+            table.style = self.doc.styles["Table Grid"]
+            for r, row in enumerate(rows):
+                at = 0
+                for c in row:
+                    cell = table.cell(r, at)
+                    if c.colspan > 1:
+                        cell = cell.merge(table.cell(r, min(at + c.colspan, cols) - 1))
+                    _cell_lines(cell, [c.text], self.ids)
+                    at += c.colspan
 
     def almindelige(self) -> None:
         prop = self.result.proposal

@@ -319,19 +319,20 @@ def _runit_s(r: RUnit, anchor_prefix: str, ref_href, permalinks: bool, notes: No
     return "\n".join(parts)
 
 
-def annex_html(r: RUnit, level: int = 3, ref_href=None, item: int | None = None) -> Markup:
+def annex_html(r: RUnit, level: int = 3, ref_href=None, item: int | None = None, prefix: str = "") -> Markup:
     """An annex of a redline (annexdiff.py) as a section: its label as a heading ("(nyt)",
     "(ophævet)" after it), its heading lines, then its text, a line per paragraph and a table as one
     block whose rows are lines; of a changed annex the changed lines with a line around each, the
     others counted (annexdiff.excerpt). The same segments and marks as a §: insertions <ins>,
-    deletions <del>."""
+    deletions <del>. `prefix` goes before its id where a page shows the annex more than once (a
+    proposal's page: once per forslag that changes it, "f2-bilag-1")."""
     from ..annexdiff import excerpt, skipped
 
     status = r.status if r.status != "unchanged" else ""
     note = {INSERTED: " (nyt)", REPEALED: " (ophævet)"}.get(r.status, "")
     label = _label_s(r, item) or "Bilag"
     refs = _refs(r, ref_href, item) if r.changes else ""
-    parts = [f'<section class="bilag-aendring{f" {status}" if status else ""}" id="{escape(r.eid)}">',
+    parts = [f'<section class="bilag-aendring{f" {status}" if status else ""}" id="{escape(prefix + r.eid)}">',
              f"<h{level} class=\"bilag-label\">{label}{_e(note)}{refs}</h{level}>"]
     for part, cls in (("intro", ' class="bilag-overskrift"'), ("wrapup", "")):
         for b in excerpt(r, part):

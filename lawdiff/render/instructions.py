@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
-from ..changes import rykning
+from ..changes import annex, rykning
 from ..changes.insert import default_noun
 from ..changes.nummer import format_sentence
 from ..engine import LawResult, Placement, Result, _index
@@ -28,7 +28,7 @@ from ..proposal import Change
 from ..importers.text import table_row
 from ..text import count_punktum, norm
 from ..validate import long_date
-from .text import unit_lines
+from .text import annex_lines, unit_lines
 
 _CITE_WORD = {"subsection": "stk.", "paragraph": "nr.", "point": "litra"}
 
@@ -99,6 +99,12 @@ class Lovforslag:
     subtitle: str
     paragraffer: list[Aendringsparagraf]
     ikraft: str | None = None
+    annexes: list = field(default_factory=list)  # the proposal's own annexes (»bilag 1 til denne lov«)
+
+    def annex_lines(self) -> list[list[str]]:
+        """Each of the lovforslag's own annexes as lines, as they stand after its last §: label,
+        heading lines, text (a table's rows as lines)."""
+        return [annex_lines(a) for a in self.annexes]
 
     def text(self) -> str:
         out = ["Forslag", "til", self.title]
@@ -111,6 +117,8 @@ class Lovforslag:
                 out += nr.lines()
         if self.ikraft:
             out += ["", f"§ {len(self.paragraffer) + 1}", "", self.ikraft]
+        for lines in self.annex_lines():
+            out += ["", *lines]
         return "\n".join(out) + "\n"
 
 
@@ -193,6 +201,8 @@ class _Law:
             return -2.0  # the title comes first, then "Overalt i loven …" (lovteknik §9.1, template 5)
         if c.get("overalt") and c.get("i") is None:
             return -1.0
+        if p.what == "annex":  # the annexes stand after the law text, in their order
+            return float(len(self.order)) + 1.0 + self.annex_rank(p)
         if p.what == "new" and p.anchor:
             return self.end[p.anchor] + 0.5 if p.side == "efter" else self.order[p.anchor] - 0.5
         if p.what == "new" and not p.offset:
@@ -208,6 +218,16 @@ class _Law:
             base = self.order[wid] if part == "intro" else self.end[wid] + 0.25
             return base + min(0.2, (block * 10_000 + start) / 1e9)
         return float(self.order[wid])
+
+
+    def annex_rank(self, p: Placement) -> float:
+        """Where an annex change stands among the annex changes: by the number of the annex it
+        names (changes/annex.py's order: "2" < "2 a" < "3"), as a fraction below 1."""
+        from ..changes.annex import _order
+
+        nums = sorted({t.removeprefix("bilag ") for q in self.lr.placements if q.what == "annex" for t in q.targets},
+                      key=_order)
+        return nums.index(p.targets[0].removeprefix("bilag ")) / (len(nums) + 1) if p.targets else 0.0
 
 
 def heading_place(unit: Unit) -> str:
@@ -529,6 +549,14 @@ class _Builder:
         data["tekst"] = "\n".join(block)
         return Nummer(0, "", block, _needs_period(block, None), new_wids=list(p.new_wids), data=data)
 
+    def _annex(self, p: Placement, here: float) -> Nummer:
+        """A change of an annex (changes/annex.py), worded from the proposal's own data: "Bilag 2
+        affattes som bilag 1 til denne lov.", "Som bilag 3 indsættes bilag 1 til denne lov.", "Bilag 2
+        ophæves.", "I bilag 1 ændres »…« til: »…«." The new annex text is the proposal's own annex,
+        printed after the lovforslag (Lovforslag.annexes)."""
+        data = {k: v for k, v in p.change.data.items() if not k.startswith("_") and k != "lov"}
+        return Nummer(0, "", [], data=data)
+
     # -- rykningsklausul (R4, etapevis) --
     def _ryk(self, p: Placement) -> str | None:
         law = self.law
@@ -649,7 +677,8 @@ def _merge_groups(numre: list[Nummer]) -> list[Nummer]:
             continue
         # lovteknik §9.2 R2: one nummer only for changes in the same paragraf, and only where no
         # earlier nummer has moved a target (then "der bliver" would be needed: split instead)
-        secs = {m.section for m in members}
+        secs = {m.section if m.section is not None or not annex.handles(m.change) else tuple(m.targets)
+                for m in members}  # an annex's changes: the same annex
         if None in secs or len(secs) > 1:
             c = members[1].change
             raise c.error("ændringerne i en gruppe skal stå i samme paragraf (lovteknik R2)", c.verb,
@@ -728,7 +757,7 @@ def build_lovforslag(result: Result) -> Lovforslag:
         titles.append(lr.base.title)
     title = "Lov om ændring af " + join_da(titles) if titles else prop.title
     ikraft = f"Loven træder i kraft den {long_date(prop.ikraft)}." if prop.ikraft else None
-    return Lovforslag(title, prop.subtitle, paragraffer, ikraft)
+    return Lovforslag(title, prop.subtitle, paragraffer, ikraft, list(prop.annexes))
 
 
 # --- an imported amending act (amendments/lov-YYYY-NNN.yaml), printed without the store -----------

@@ -264,6 +264,14 @@ class _Builder:
                         html.append(runit_html(s, f"f{item.number}-", ref_href, item=item.number, level=5,
                                                live=lives[law]))
                     per_law.append({"law": law, "act": result.laws[law].base, "html": Markup("\n").join(html)})
+                annexes = [a for a in red.annexes if item.number in items_in(a)]
+                if annexes:  # the annexes the forslag changes, after its §§
+                    html = [annex_html(a, level=5, ref_href=ref_href, item=item.number, prefix=f"f{item.number}-")
+                            for a in annexes]
+                    if per_law and per_law[-1]["law"] == law:
+                        per_law[-1]["html"] += Markup("\n") + Markup("\n").join(html)
+                    else:
+                        per_law.append({"law": law, "act": result.laws[law].base, "html": Markup("\n").join(html)})
             links = []
             for c in item.changes:
                 target = anchors[c.law].get(id(c))
@@ -282,7 +290,8 @@ class _Builder:
                 groups[-1].append(row)
             else:
                 groups.append([row])
-        kw = dict(prop=prop, result=result, items=items, lf=lf, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
+        lf_annexes = annex_sections(lf.annexes, Notes({}, "lf-fn"), "lf-", level=3)
+        kw = dict(prop=prop, result=result, items=items, lf=lf, lf_annexes=lf_annexes, rows=rows, bilag_groups=groups, specielle=_specielle(lf, prop),
                   base_href=lambda act: _rel(path, act_path(act)) if self.store.path(act.law, act.date).exists() else None,
                   pdf_href=f"{prop.slug}.pdf" if self.pdf else None,
                   docx_href=f"{prop.slug}.docx" if (self.with_docx or self.docx_link) else None)
@@ -429,12 +438,19 @@ def _parents(u: Unit, parent: Unit | None, out: dict) -> None:
 def _annexes(act: Act, notes: Notes) -> Markup:
     """The act's annexes (bilag) after the law text: label, heading lines, lines and tables in
     order, each annex's footnotes after it. (A compare page shows the annexes' redline: annexdiff.py.)"""
+    return annex_sections(act.annexes, notes)
+
+
+def annex_sections(annexes: list, notes: Notes, prefix: str = "", level: int = 2) -> Markup:
+    """Annexes as sections, each with its id (annexdiff.anchors, as a compare page links to it;
+    `prefix` before it: a lovforslag's own annexes, "lf-bilag-1")."""
     from ..annexdiff import anchors
 
     out = []
-    for a, ident in zip(act.annexes, anchors(act.annexes)):  # as a compare page links to it
+    for a, ident in zip(annexes, anchors(annexes)):
+        ident = prefix + ident
         parts = [Markup('<section class="bilag" id="{}">').format(ident),
-                 Markup("<h2>{}</h2>").format(a.label or "Bilag")]
+                 Markup("<h{0}>{1}</h{0}>").format(level, a.label or "Bilag")]
         parts += [Markup('<p class="bilag-overskrift">{}</p>').format(notes.line(h)) for h in a.headings]
         for b in a.body:
             if isinstance(b, Line):
