@@ -16,8 +16,8 @@ which the loader hands to the change as `_bilag`). Anything not certain is refus
 and nummer: an annex number the act does not have, a number already taken, an annex of the
 amending act that is missing or has no text, a new annex whose printed label ("»Bilag 4") is not
 the number it is given, words that stand in the annex more or less than once, an address inside an
-annex other than "nr. N" (a line beginning "N)" or "N."), a hand-written proposal (its lovforslag
-text cannot be derived yet).
+annex other than "nr. N" (a line beginning "N)" or "N."). A hand-written proposal's annex changes
+are the forms proposal.py accepts (whole annexes from its own `bilag`, words), worded by the kinds.
 
     Efter bilag 1 indsættes bilag 2, der affattes som       {ny: bilag, efter: "bilag 1", som: "bilag 2",
     bilag 1 til denne lov.                                   fra_bilag: "1", der_affattes: true}
@@ -314,7 +314,8 @@ def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
         if i is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
             raise c.error(f"loven har ikke bilag {n} (loven har: {have})", key,
-                          hint="ret bilagets nummer, eller markér nummeret som ikke udført")
+                          hint="ret bilagets nummer" + (", eller markér nummeret som ikke udført"
+                                                        if c.paragraf is not None else ""))
         found.append(i)
     if is_range:
         if found[0] > found[1]:
