@@ -577,9 +577,11 @@ def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _P
         raise c.error("ændringen skal have netop ét udsagn" + (f" (har {', '.join(verbs)})" if verbs else ""),
                       hint="brug en af: " + ", ".join(ACT_VERBS))
     c.verb = verbs[0]
+    from .changes.annex import is_note_address
+
     for key in ("i", "affattes", "ophæves", "bortset_fra"):
         v = cdata.get(key)
-        if isinstance(v, str):
+        if isinstance(v, str) and not is_note_address(v):
             try:
                 addr.parse_citation(v)
             except AddressError as e:

@@ -47,8 +47,10 @@ affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 
 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
 Not read (the reader refuses the sentence): other parts of an annex ("I bilag 2 affattes afsnittet »Metode
 C« således:", whose end in the annex is not marked; "I bilag 2 affattes nr. 12" of a table; "Bilag 1, 4.
-afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"; footnotes of an annex),
-each refused with its reason (_PARTS_REFUSED).
+afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"), each refused with its reason
+(_PARTS_REFUSED). Words in footnotes of annexes are read and executed ("I fodnote 7 til lovens bilag 1
+og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«": {i: "fodnote 7 til lovens bilag 1 og i fodnote 9
+til lovens bilag 2", ændres, til}, worded by `words`): each footnote found by its marker in its annex.
 
     Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4       {ny: bilag, før: "bilag 1", som: "bilag 1, 2, 2 a,
     bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver      3 og 4", fra_bilag: "1, 2, 3, 4 og 5"}, the
@@ -85,9 +87,15 @@ _KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "t
           "liste", *_WORD_VERBS}
 
 
+def is_note_address(text) -> bool:
+    """"fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2": footnotes of annexes, an
+    address this kind finds itself (address.parse_citation does not read it)."""
+    return isinstance(text, str) and bool(_NOTE_ADDR.match(text))
+
+
 def _is_annex(text) -> bool:
     return isinstance(text, str) and (bool(re.match(r"^\s*(?:lovens\s+)?bilag\b", text, re.I))
-                                      or bool(_HEADING.match(text)))
+                                      or bool(_HEADING.match(text)) or bool(_NOTE_ADDR.match(text)))
 
 
 def handles(c) -> bool:
@@ -140,6 +148,9 @@ _PARTS_REFUSED = [
 ]
 
 
+_R_NOTES = r"fodnote \d+ til lovens bilag \d+(?: [a-zæøå](?!\w))?(?: og i fodnote \d+ til lovens bilag \d+(?: [a-zæøå](?!\w))?)*"
+
+
 def _theirs(m, at: int) -> tuple[str, bool]:
     """fra_bilag from "henholdsvis bilag 1 og bilag 2" / "bilag 1-3": ("1 og 2", True) / ("1-3", False)."""
     return m.group(at + 1).replace("bilag ", ""), bool(m.group(at))
@@ -169,6 +180,15 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_R_LIST_REPEAL)
     if m:  # "Bilag 1, liste A, nr. 35, ophæves"
         return {"ophæves": f"bilag {m.group(1)}, nr. {m.group(3)}", "liste": m.group(2)}
+    start = r.pos
+    m = r.rx(rf"I ({_R_NOTES}) (?=ændres|udgår)")
+    if m:  # "I fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«"
+        from .words import read_verb
+
+        ch = read_verb(r, {"i": m.group(1)})
+        if ch:
+            return ch
+        r.pos = start
     for rx, why in _PARTS_REFUSED:  # parts of an annex that cannot be found with certainty: said precisely
         m = re.match(rx, r.rest())
         if m:
@@ -575,6 +595,8 @@ def execute(ap, c) -> None:
     verb = next((v for v in _WORD_VERBS if v in d), None)
     if verb is None or d.get("i") is None:
         raise c.error("lawdiff kan ikke udføre denne ændring af et bilag", hint="markér nummeret som ikke udført")
+    if _NOTE_ADDR.match(str(d["i"])):
+        return _note_words(ap, c, verb)
     return _words(ap, c, verb)
 
 
@@ -670,26 +692,72 @@ def _words(ap, c, verb: str) -> None:
         raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang)", verb,
                       hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
     b, i, j = hits[0]
-    t = b.text
+    b.text = _edited(c, verb, b.text, i, j)
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+
+
+def _edited(c, verb: str, t: str, i: int, j: int) -> str:
+    """`t` with the words at t[i:j] changed by the change's verb (ændres, udgår, indsættes_efter/før)."""
+    d = c.data
     if verb == "ændres":
-        b.text = t[:i] + str(d["til"]) + t[j:]
-    elif verb == "udgår":
+        return t[:i] + str(d["til"]) + t[j:]
+    if verb == "udgår":
         before, after = t[:i], t[j:]
         if before.endswith(" ") and (after.startswith(" ") or after[:1] in (",", ".", ";", ":", ")") or not after):
             before = before[:-1]
         elif not before and after.startswith(" "):
             after = after[1:]
-        b.text = before + after
-    else:
-        new = str(d.get("tekst") or "")
-        if not new:
-            raise c.error("den nye tekst mangler", verb, hint="tilføj »tekst«")
-        if verb == "indsættes_efter":
-            sep = "" if new[:1] in (",", ".", ";", ":", ")") or new[:1].isspace() else " "
-            b.text = t[:j] + sep + new + t[j:]
-        else:
-            b.text = t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
-    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+        return before + after
+    new = str(d.get("tekst") or "")
+    if not new:
+        raise c.error("den nye tekst mangler", verb, hint="tilføj »tekst«")
+    if verb == "indsættes_efter":
+        sep = "" if new[:1] in (",", ".", ";", ":", ")") or new[:1].isspace() else " "
+        return t[:j] + sep + new + t[j:]
+    return t[:i] + new + ("" if new[-1:].isspace() else " ") + t[i:]
+
+
+# "I fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«" (lov 204/2017,
+# § 5, nr. 1): words in footnotes of annexes, each footnote found by its marker ("7)") in its annex
+_NOTE_ONE = r"fodnote (\d+) til lovens bilag (\d+(?: [a-zæøå](?!\w))?)"
+_NOTE_ADDR = re.compile(rf"^{_NOTE_ONE}(?: og i {_NOTE_ONE})*$")
+
+
+def _note_words(ap, c, verb: str) -> None:
+    """Words changed in footnotes of annexes: each footnote must stand once in its annex (by its
+    marker, "7)"), the quoted words exactly once in it, within one of its lines."""
+    d = c.data
+    if verb not in ("ændres", "udgår"):
+        raise c.error(f"lawdiff kan kun ændre ord og lade ord udgå i et bilags fodnote, ikke »{verb}«", verb,
+                      hint="markér nummeret som ikke udført")
+    annexes = ap.r.new.annexes
+    keys = []
+    for note_num, annex_numm in re.findall(_NOTE_ONE, str(d["i"])):
+        at = _find(annexes, annex_numm)
+        if at is None:
+            have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
+            raise c.error(f"loven har ikke bilag {annex_numm} (loven har: {have})", "i",
+                          hint="markér nummeret som ikke udført")
+        annex = annexes[at]
+        notes = [n for b in annex.headings + annex.body if isinstance(b, Line) for n in b.notes
+                 if n.marker.strip().rstrip(")") == note_num]
+        where = f"fodnote {note_num} til bilag {annex.num}"
+        if len(notes) != 1:
+            raise c.error(f"bilag {annex.num} har {len(notes)} fodnoter med mærket »{note_num})« (skal have én)", "i",
+                          hint="markér nummeret som ikke udført")
+        note = notes[0]
+        old = norm_map(str(d[verb]))[0].strip()
+        hits = []
+        for k, line in enumerate(note.lines):
+            text, idx = norm_map(line)
+            hits += [(k, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
+        if len(hits) != 1:
+            raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang inden for en linje)", verb,
+                          hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
+        k, i, j = hits[0]
+        note.lines[k] = _edited(c, verb, note.lines[k], i, j)
+        keys += [k2 for k2 in _keys([annex]) if k2 not in keys]
+    ap.r.placements.append(Placement(c, "annex", keys))
 
 
 _ITEM = re.compile(r"^(\d+)\)\s")

@@ -254,6 +254,9 @@ def test_an_item_repealed_and_the_items_after_it_renumbered_as_the_clause_says()
     ("2010/2010-698.xml", "39", "1", {"ophæves": "bilag 1, nr. 32", "liste": "A"}),
     ("2016/2016-658.xml", "1", "12", {"ny": "bilag", "før": "bilag 1", "som": "bilag 1, 2, 2 a, 3 og 4",
                                       "fra_bilag": "1, 2, 3, 4 og 5"}),
+    ("2017/2017-204.xml", "5", "1", {"i": "fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2",
+                                     "ændres": "lov om miljøgodkendelse m.v. af husdyrbrug",
+                                     "til": "lov om husdyrbrug og anvendelse af gødning m.v."}),
 ])
 def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, data):
     from lxml import etree
@@ -277,7 +280,6 @@ def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, da
     ("2010/2010-579.xml", "5", "11", "afsnittet »Metode C« i bilag 2: bilaget markerer ikke, hvor afsnittet slutter"),
     ("2010/2010-722.xml", "5", "25", "nr. 12 i bilag 2 nyaffattes: hvilke linjer og tabelrækker nummeret består af"),
     ("2013/2013-616.xml", "3", "4", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
-    ("2017/2017-204.xml", "5", "1", "fodnote 7 til bilag 1: lawdiff læser ikke et bilags fodnoter"),
 ])
 def test_parts_of_an_annex_that_cannot_be_found_with_certainty_are_refused_with_the_reason(path, par, nr, reason):
     doc = read_amending_file(lexdania(path)).doc
@@ -313,3 +315,51 @@ def test_new_annexes_before_bilag_1_renumber_it_as_the_rykningsklausul_says():
     with pytest.raises(LawdiffError) as e:
         _run(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12"], _no_rykning)
     assert "nummeret omnummererer bilag 1 → 5, men har ingen rykningsklausul, der siger det" in e.value.message
+
+
+def _notes(annex) -> dict[str, list[str]]:
+    return {n.marker: n.lines for b in annex.headings + annex.body if isinstance(b, Line) for n in b.notes}
+
+
+def test_words_in_footnotes_of_annexes():
+    """Lov 204/2017 § 5, nr. 1 on lov 425/2016 (VVM): "I fodnote 7 til lovens bilag 1 og i fodnote 9 til
+    lovens bilag 2 ændres »lov om miljøgodkendelse m.v. af husdyrbrug« til: »lov om husdyrbrug og
+    anvendelse af gødning m.v.«" — each footnote found by its marker in its annex, the words once in
+    it; the other footnotes and the annexes' text untouched; the redline shows the footnotes changed."""
+    from lawdiff import annexdiff
+
+    act = read_lexdania_file(lexdania("2016/2016-425.xml")).act
+    before = [(_lines(a), _notes(a)) for a in act.annexes]
+    new = _run(read_lexdania_file(lexdania("2016/2016-425.xml")).act, "2017/2017-204.xml", "5", ["1"])
+    assert _notes(new.annexes[0])["7)"] == [
+        "Anlæg omfattet af lov om husdyrbrug og anvendelse af gødning m.v. er alene omfattet af denne lovs "
+        "bestemmelser om miljøvurdering af planer og programmer."]
+    assert _notes(new.annexes[1])["9)"] == [
+        "Anlæg omfattet af lov om husdyrbrug og anvendelse af gødning m.v. alene omfattet af denne lovs "
+        "bestemmelser om miljøvurdering af planer og programmer."]
+    after = [(_lines(a), _notes(a)) for a in new.annexes]
+    changed = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
+    assert changed == [0, 1]
+    for i in changed:  # only those two footnotes
+        (lb, nb), (la, na) = before[i], after[i]
+        assert [k for k in nb if nb[k] != na[k]] == [["7)"], ["9)"]][i]
+        assert [ln for ln in lb if not ln.startswith("[Fodnote")] == [ln for ln in la if not ln.startswith("[Fodnote")]
+    reds = annexdiff.redline(act.annexes, new.annexes)
+    assert [[(s.op, s.text) for b in r.intro + r.wrapup for s in b if s.op] for r in reds] == [
+        [(-1, "miljøgodkendelse m.v. af husdyrbrug"), (1, "husdyrbrug og anvendelse af gødning m.v.")]] * 2
+
+
+@pytest.mark.parametrize("address, words, message", [
+    ("fodnote 8 til lovens bilag 2", "lov om miljøgodkendelse m.v. af husdyrbrug",
+     "bilag 2 har 0 fodnoter med mærket »8)« (skal have én)"),
+    ("fodnote 7 til lovens bilag 1", "lov om husdyrbrug", "»lov om husdyrbrug« står 0 gange i fodnote 7 til bilag 1"),
+    ("fodnote 7 til lovens bilag 9", "lov", "loven har ikke bilag 9"),
+])
+def test_words_in_a_footnote_that_cannot_be_found_with_certainty_are_refused(address, words, message):
+    def edit(doc):
+        [p] = [p for p in doc["paragraffer"] if p["nummer"] == "5"]
+        p["numre"][0]["ændringer"][0].update({"i": address, "ændres": words})
+
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2016/2016-425.xml")).act, "2017/2017-204.xml", "5", ["1"], edit)
+    assert "§ 5, nr. 1" in str(e.value) and message in str(e.value)

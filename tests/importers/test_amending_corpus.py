@@ -135,4 +135,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # bilag 3 a:", "Som bilag 1 til loven indsættes bilag 1 til denne lov", "I bilag 1, liste A, indsættes
     # som nr. 35:", "Bilag 1, liste A, nr. 32, ophæves", "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4
     # bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver herefter bilag 5.")
-    assert identical >= 19343 and refused <= 70
+    # branch annexwork: 19,344 identical, 69 not executed (bilag 12 -> 11: "I fodnote 7 til lovens bilag 1 og
+    # i fodnote 9 til lovens bilag 2 ændres »…« til: »…«", lov 204/2017 § 5, nr. 1)
+    assert identical >= 19344 and refused <= 69
