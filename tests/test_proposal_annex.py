@@ -210,6 +210,9 @@ def test_the_site_and_the_word_export_show_the_annexes(root, tmp_path):
     assert '<section class="bilag-aendring changed" id="f1-bilag-1">' in html
     assert '<section class="bilag-aendring inserted" id="f1-bilag-2">' in html
     assert "(sommerhuse<ins data-change=\"1.1\"> og kolonihaver</ins>)" in html
+    # the forslag's links lead to them
+    assert '<a class="change-link" href="#f1-bilag-1">Ændring 1: lov om Det Centrale Personregister, bilag' in html
+    assert '<a class="change-link" href="#f1-bilag-2">Ændring 2: lov om Det Centrale Personregister, bilag' in html
     # Bilag 1 (the comparison table): the annex line beside the nummer
     assert "f) Flyttepåbud efter lov om planlægning (sommerhuse)." in html[html.index('id="bilag1"'):]
     from docx import Document

@@ -278,7 +278,7 @@ class _Builder:
                 if target:
                     links.append({"change": c, "href": f"#f{item.number}-{target}",
                                   "label": c.get("i") or c.get("affattes") or c.get("ophæves")
-                                  or c.get("overskrift") or c.get("efter") or c.get("før")
+                                  or c.get("overskrift") or c.get("som") or c.get("efter") or c.get("før")
                                   or ("overalt i loven" if c.get("overalt") else ""), "law": c.law})
             items.append({"item": item, "laws": per_law, "links": links})
             self.search.append({"t": f"Forslag {item.number}. {item.title} · {prop.title}",
@@ -522,8 +522,13 @@ def _change_anchors(lr) -> dict[int, str]:
     eids: dict[str, str] = {}
     for act in (lr.base, lr.new):  # the result wins
         eids.update((u.wid, u.eid) for u in act.walk())
+    from ..annexdiff import target_wid
+
     out = {}
     for p in lr.placements:
+        if p.what == "annex" and p.targets:  # the annex's redline (annexdiff: its id, "bilag-2")
+            out.setdefault(id(p.change), target_wid(p.targets[0]))
+            continue
         wid = p.new_wids[0] if p.new_wids else (p.targets[0] if p.targets else None)
         if wid in eids:
             out.setdefault(id(p.change), eids[wid])
