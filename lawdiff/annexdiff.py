@@ -208,6 +208,19 @@ def redline(old: list, new: list) -> list[RUnit]:
     A unit's wid is the annex's id on its version's page (`anchors`: of the new version, of the old
     one for a repealed annex), its eid its id on the redline's page, each once: the wid, or for a
     repealed annex whose id an annex of the new version has, the wid and "-ophaevet"."""
+    return [r for _o, _n, r in changed(old, new)]
+
+
+def lines(a) -> list[str]:
+    """An annex's text as the redline compares it, one line each: heading lines, text lines, a
+    table's rows, each footnote after its line (a side of its unit, split at the rows of tables)."""
+    heads, body = _texts(a)
+    return [ln for t in heads + body for ln in t.split("\n")]
+
+
+def changed(old: list, new: list) -> list[tuple]:
+    """(old annex or None, new annex or None, its redline unit) for each annex that differs, in
+    document order (`redline`)."""
     ids_old = dict(zip(map(id, old), anchors(old)))
     ids_new = dict(zip(map(id, new), anchors(new)))
     out = []
@@ -221,7 +234,7 @@ def redline(old: list, new: list) -> list[RUnit]:
         else:
             r = _pair(o, n, ids_new[id(n)])
         if r.has_changes:
-            out.append(r)
+            out.append((o, n, r))
     return out
 
 

@@ -226,3 +226,63 @@ def test_the_site_and_the_word_export_show_the_annexes(root, tmp_path):
                                     "2) Lejerens navn."]
     assert any([[c.text for c in r.cells] for r in t.rows] == [["Felt", "Indhold"], ["Lejer", "Navn og adresse"]]
                for t in doc.tables)
+
+
+def _tracked_sides(doc) -> tuple[list[str], list[str]]:
+    """The paragraphs after "Lovteksten med ændringerne" as Word gives them after Reject all (old)
+    and Accept all (new): inserted runs and paragraph marks only on the new side, deleted ones only
+    on the old side (a removed mark runs the paragraph on into the next)."""
+    from docx.oxml.ns import qn
+
+    paras = list(doc.element.body.iter(qn("w:p")))
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paras]
+    start = texts.index("Lovteksten med ændringerne") + 2
+    sides: dict[str, list[str]] = {"old": [], "new": []}
+    for p in paras[start:]:
+        buf = {"old": "", "new": ""}
+        for el in p.iter(qn("w:t"), qn("w:delText")):
+            inside = {a.tag for a in el.iterancestors()}
+            if el.tag == qn("w:delText"):
+                buf["old"] += el.text or ""
+            elif qn("w:ins") in inside:
+                buf["new"] += el.text or ""
+            else:
+                buf["old"] += el.text or ""
+                buf["new"] += el.text or ""
+        ppr = p.find(qn("w:pPr"))
+        rpr = ppr.find(qn("w:rPr")) if ppr is not None else None
+        mark = "ins" if rpr is not None and rpr.find(qn("w:ins")) is not None else \
+            "del" if rpr is not None and rpr.find(qn("w:del")) is not None else ""
+        for side, gone in (("old", "ins"), ("new", "del")):
+            if mark == gone:
+                continue
+            sides[side].append(buf[side])
+    return sides["old"], sides["new"]
+
+
+@pytest.mark.parametrize("name", ["bilag", "som-311", "affattes", "ophaeves"])
+def test_the_word_exports_tracked_text_gives_the_annexes_in_force_and_changed(root, tmp_path, name):
+    """"Lovteksten med ændringerne" holds the changed annexes after the §§ as tracked changes: Reject
+    all gives each annex in force, Accept all the changed one, line for line (a line whose aligned
+    words would not give both texts exactly is tracked as the whole annex deleted and inserted)."""
+    from docx import Document
+
+    from lawdiff.annexdiff import changed, lines
+    from lawdiff.proposal import load_proposal
+
+    path = root / "proposals" / f"cpr-{name}.yaml"
+    assert cli.main(["--root", str(root), "docx", str(path), "--out", str(tmp_path / "p.docx")]) == 0
+    old, new = _tracked_sides(Document(str(tmp_path / "p.docx")))
+    lr = run(load_proposal(path), Store(root)).laws[CPR]
+    for o, n, _r in changed(lr.base.annexes, lr.new.annexes):
+        for side, a in ((old, o), (new, n)):
+            if a is not None:
+                want = [a.label] + lines(a)
+                at = side.index(a.label)
+                assert side[at:at + len(want)] == want
+    if name == "bilag":  # the changed words are tracked in their line, the comment names the forslag
+        doc = Document(str(tmp_path / "p.docx"))
+        xml = doc.element.body.xml
+        assert ">og kolonihaver</w:t>" in xml or "> og kolonihaver</w:t>" in xml
+        assert "f) Flyttepåbud efter lov om planlægning (sommerhuse og kolonihaver)." in new
+        assert "f) Flyttepåbud efter lov om planlægning (sommerhuse)." in old

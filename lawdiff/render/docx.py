@@ -7,7 +7,9 @@ Bilag 1 as a two-column Word table; and "Lovteksten med ændringerne": every tou
 act, in which each change is a Word tracked change (`w:ins` / `w:del`, author = the proposal's
 forfatter or else its organisation, date = its dato), so that Word's "Accept all" gives the
 consolidated text and "Reject all" the law in force, word for word. Whole new or repealed
-stk./nr./§§ are tracked with their paragraph marks too. Each forslag's bemærkninger are a Word
+stk./nr./§§ are tracked with their paragraph marks too. The annexes the proposal changes follow
+the §§, a line (a table's row) per paragraph, held to the same check (else tracked as deleted and
+inserted whole); the lovforslag part prints the proposal's own annexes after its last §. Each forslag's bemærkninger are a Word
 comment anchored on that forslag's changes in each § it touches.
 
 The tracked part is built from the redline model (`lawdiff/redline.py`, the model `lawdiff apply
@@ -192,6 +194,51 @@ def section_paras(r: RUnit) -> list[Para]:
         mark = forced if forced is not None else (EQUAL if old and new else (INSERT if new else DELETE))
         paras.append(Para(S.NESTED[min(depth, len(S.NESTED) - 1)], pieces, mark))
     return paras
+
+
+def _split(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces cut into lines at their line breaks (a table block: a line per row)."""
+    out: list[list[Piece]] = [[]]
+    for p in pieces:
+        for k, t in enumerate(p.text.split("\n")):
+            if k:
+                out.append([])
+            if t:
+                out[-1].append(Piece(p.op, t, p.change, p.style))
+    return out
+
+
+def _mark(pieces: list[Piece]) -> int | None:
+    old, new = side_text(pieces, "old"), side_text(pieces, "new")
+    return None if not old and not new else EQUAL if old and new else (INSERT if new else DELETE)
+
+
+def annex_paras(r: RUnit) -> list[Para]:
+    """A changed annex as tracked paragraphs: its label, its heading lines, then its text a line (a
+    table's row) per paragraph, as the redline aligns them (annexdiff.py)."""
+    paras = []
+    for style, blocks in ((S.LAW_PART_HEADING, [_label_pieces(r)] + [_block(b) for b in r.intro]),
+                          (S.LAW, [_block(b) for b in r.wrapup])):
+        for block in blocks:
+            for pieces in _split(block):
+                mark = _mark(pieces)
+                if mark is not None:
+                    paras.append(Para(style, pieces, mark))
+    return paras
+
+
+def _whole_annex(r: RUnit, o, n) -> list[Para]:
+    """An annex as deleted whole and inserted whole (where the aligned lines would not give both
+    texts exactly)."""
+    from ..annexdiff import lines
+
+    who = r.changes[0] if r.changes else None
+    out = []
+    for a, op in ((o, DELETE), (n, INSERT)):
+        if a is not None:
+            out += [Para(S.LAW_PART_HEADING if k == 0 else S.LAW, [Piece(op, t, who)] if t else [], op)
+                    for k, t in enumerate([(a.label or "Bilag").strip()] + lines(a))]
+    return out
 
 
 def expected_lines(unit: Unit | None) -> list[str]:
@@ -425,7 +472,7 @@ class _Writer:
         for law, lr in self.result.laws.items():
             red = (self.reds or {}).get(law) or redline.build(lr.base, lr.new, lr)
             secs = red.touched_units()  # changed §§, and containers whose heading changed
-            if not secs and red.title is None:
+            if not secs and red.title is None and not red.annexes:
                 continue
             self.para(f"{lr.base.title[:1].upper()}{lr.base.title[1:]} ({lr.base.source})", S.LAW_HEADING)
             if red.title is not None:  # "Lovens titel: …", as `lawdiff apply` prints it
@@ -448,6 +495,28 @@ class _Writer:
                         by_item.setdefault(int(piece.change.split(".")[0]), []).append(el)
                 for number in sorted(by_item):
                     self.comment(items[number], by_item[number])
+            self.tracked_annexes(lr, items)
+
+    def tracked_annexes(self, lr, items: dict) -> None:
+        """The annexes the proposal changes, after the §§: each as tracked paragraphs (annex_paras),
+        checked as the §§ are: Reject all gives the annex in force, Accept all the changed one, line
+        for line; else it is tracked as deleted and inserted whole (_whole_annex)."""
+        from ..annexdiff import attribute, changed, lines
+
+        triples = changed(lr.base.annexes, lr.new.annexes)
+        attribute([r for _o, _n, r in triples], lr.placements)  # each change named on its words
+        for o, n, r in triples:
+            paras = annex_paras(r)
+            want = {side: ([(a.label or "Bilag").strip()] + lines(a)) if a is not None else []
+                    for side, a in (("old", o), ("new", n))}
+            if any([ln for ln in side_lines(paras, side)] != want[side] for side in ("old", "new")):
+                paras = _whole_annex(r, o, n)
+            elements = []
+            for para in paras:
+                elements += list(zip(para.pieces, self.tracked_para(para)))
+            for number in sorted({int(p.change.split(".")[0]) for p, _el in elements if p.op != EQUAL and p.change}):
+                self.comment(items[number], [el for p, el in elements if p.op != EQUAL and p.change
+                                             and int(p.change.split(".")[0]) == number])
 
     def footer(self) -> None:
         sec = self.doc.sections[0]
