@@ -47,8 +47,11 @@ affattes som bilag 1 til denne lov"), `insert` ("Som bilag 5 indsættes bilag 1 
 4 og 5 affattes som bilag 1 og 2 til denne lov", "Bilag B-D ophæves", "Som bilag 2 a indsættes …").
 Not read (the reader refuses the sentence): other parts of an annex ("I bilag 2 affattes afsnittet »Metode
 C« således:", whose end in the annex is not marked; "I bilag 2 affattes nr. 12" of a table; "Bilag 1, 4.
-afsnit, …"; a path of headings "I Bilag 2, Skemaer for …, AKTIVER, …, nr. 6"), each refused with its reason
-(_PARTS_REFUSED). Words in footnotes of annexes are read and executed ("I fodnote 7 til lovens bilag 1
+afsnit, …"; a path of headings with another verb, "…, IV. Andre reserver, indsættes efter nr. 4 som nyt
+nummer:"), each refused with its reason (_PARTS_REFUSED). Words in the row a path of headings names are
+read and executed ("I Bilag 2, Skemaer for …, 1. Skema …, AKTIVER, OMSÆTNINGSAKTIVER, II. Tilgodehavender,
+nr. 6, indsættes efter »…«: »…«": {i: "Bilag 2, …, nr. 6", indsættes_efter, tekst}, worded by `words`;
+_path_words says when the path is certain). Words in footnotes of annexes are read and executed ("I fodnote 7 til lovens bilag 1
 og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«": {i: "fodnote 7 til lovens bilag 1 og i fodnote 9
 til lovens bilag 2", ændres, til}, worded by `words`): each footnote found by its marker in its annex.
 
@@ -88,9 +91,10 @@ _KNOWN = {"i", "affattes", "ophæves", "ny", "som", "som_bilag", "fra_bilag", "t
 
 
 def is_note_address(text) -> bool:
-    """"fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2": footnotes of annexes, an
-    address this kind finds itself (address.parse_citation does not read it)."""
-    return isinstance(text, str) and bool(_NOTE_ADDR.match(text))
+    """"fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2" (footnotes of annexes) or
+    "Bilag 2, Skemaer …, AKTIVER, …, II. Tilgodehavender, nr. 6" (a path of headings in an annex):
+    addresses this kind finds itself (address.parse_citation does not read them)."""
+    return isinstance(text, str) and bool(_NOTE_ADDR.match(text) or _PATH_ADDR.match(text))
 
 
 def _is_annex(text) -> bool:
@@ -142,13 +146,20 @@ _PARTS_REFUSED = [
      "nr. {1} under »{2}« i bilag {0}: " + _ANNEX_ONLY),
     (r"^Bilag (\S+), (\d+)\. afsnit, ", "{1}. afsnit af bilag {0}: bilaget nummererer ikke sine afsnit; " + _ANNEX_ONLY),
     (r"^I Bilag (\S+?)[,.] ([A-ZÆØÅ][^,]{0,40})",
-     "en sti af overskrifter i bilag {0} (»{1} …«): " + _ANNEX_ONLY),
-    (r"^I fodnote (\S+) til lovens bilag (\S+)", "fodnote {0} til bilag {1}: lawdiff læser ikke et bilags fodnoter som "
-                                                   "adresse"),
+     "en sti af overskrifter i bilag {0} (»{1} …«): lawdiff læser en sti af overskrifter kun, når den ender i "
+     "»nr. N« og ændrer ord i det (»…, nr. 6, indsættes efter »…«: »…««)"),
+    (r"^I fodnote (\S+) til lovens bilag (\S+)", "fodnote {0} til bilag {1}: lawdiff læser kun ændrede og udgåede ord "
+                                                   "i »fodnote N til lovens bilag M«"),
 ]
 
 
 _R_NOTES = r"fodnote \d+ til lovens bilag \d+(?: [a-zæøå](?!\w))?(?: og i fodnote \d+ til lovens bilag \d+(?: [a-zæøå](?!\w))?)*"
+
+
+# "I Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for balance i kontoform (regnskabsklasse B,
+# C og D), AKTIVER, OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 6, indsættes efter »…«: »…«" (lov 616/2013 § 3)
+_R_PATH = r"I (Bilag \d+(?: [a-zæøå](?!\w))?, (?!nr\. )[^»«]+?, nr\. \d+), (?=indsættes efter|ændres|udgår)"
+_PATH_ADDR = re.compile(r"^Bilag \d+(?: [a-zæøå](?!\w))?, (?!nr\. )[^»«]+, nr\. \d+$")
 
 
 def _theirs(m, at: int) -> tuple[str, bool]:
@@ -183,6 +194,14 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     start = r.pos
     m = r.rx(rf"I ({_R_NOTES}) (?=ændres|udgår)")
     if m:  # "I fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«"
+        from .words import read_verb
+
+        ch = read_verb(r, {"i": m.group(1)})
+        if ch:
+            return ch
+        r.pos = start
+    m = r.rx(_R_PATH)
+    if m:  # "I Bilag 2, Skemaer for …, AKTIVER, OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 6, indsættes efter …"
         from .words import read_verb
 
         ch = read_verb(r, {"i": m.group(1)})
@@ -672,6 +691,8 @@ def _words(ap, c, verb: str) -> None:
     annex = ap.r.new.annexes[idx[0]]
     blocks = [b for b in annex.headings + annex.body if isinstance(b, Line)]
     where = f"bilag {annex.num}"
+    if rest and _PATH_ADDR.match(str(d["i"])):
+        return _path_words(ap, c, verb, annex, rest)
     if rest:
         m = re.fullmatch(r"nr\.\s*(\d+(?:\s?[a-zæøå])?)", rest.strip())
         if not m:
@@ -693,6 +714,84 @@ def _words(ap, c, verb: str) -> None:
                       hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
     b, i, j = hits[0]
     b.text = _edited(c, verb, b.text, i, j)
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+
+
+def _path_parts(rest: str) -> list[str]:
+    """"Skemaer …, 1. Skema … (regnskabsklasse B, C og D), AKTIVER, II. Tilgodehavender, nr. 6" cut at
+    its commas outside parentheses."""
+    out, depth, cur = [], 0, ""
+    for ch in rest:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur.strip()]
+
+
+_NUMBERED = re.compile(r"^(?:(\d+)|([IVXLC]+))\.(?:\s|$)")
+
+
+def _rows(annex) -> list[list]:
+    """The annex's text as rows: a line is a row of itself, a table's row its cells with text."""
+    out = []
+    for b in annex.body:
+        rows = getattr(b, "rows", None)
+        out += [[x for x in row if x.text.strip()] for row in rows] if rows is not None else [[b]]
+    return out
+
+
+def _row_text(row: list) -> str:
+    return " ".join(" ".join(x.text.split()) for x in row)
+
+
+def _kind(row: list) -> tuple | None:
+    """A numbered heading's kind: arabic or roman, and its number of cells ("II." | "Tilgodehavender":
+    roman, 2); None for a row without a number."""
+    m = _NUMBERED.match(_row_text(row))
+    return None if m is None else ("arabic" if m.group(1) else "roman", len(row))
+
+
+def _path_words(ap, c, verb: str, annex, rest: str) -> None:
+    """Words in the row a path of headings names in an annex ("Skemaer …, 1. Skema …, AKTIVER,
+    OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 6"). Each heading is a row whose text is exactly it,
+    found after the one before it and inside its scope: a numbered heading ("1. Skema …", "II. …")
+    reaches to the next row of its kind (the next number of the same sort and shape), an unnumbered
+    one to the end of the scope it stands in, in which it must stand exactly once; the row "6. …"
+    must stand once in the last heading's scope, the words once in it. Anything else is refused."""
+    d = c.data
+    *heads, last = _path_parts(rest)
+    m = re.fullmatch(r"nr\. (\d+)", last)
+    rows = _rows(annex)
+    texts = [_row_text(r) for r in rows]
+    lo, hi = 0, len(rows)  # the scope: rows lo..hi-1
+    where = f"bilag {annex.num}"
+    for h in heads:
+        hits = [i for i in range(lo, hi) if texts[i] == " ".join(h.split())]
+        if len(hits) != 1:
+            raise c.error(f"»{h}« står {len(hits)} gange som overskrift i {where} efter det foregående led af "
+                          "stien (skal stå én gang)", "i", hint="markér nummeret som ikke udført")
+        at = hits[0]
+        kind = _kind(rows[at])
+        if kind is not None:  # to the next heading of its kind
+            hi = next((i for i in range(at + 1, hi) if _kind(rows[i]) == kind), hi)
+        lo, where = at + 1, f"{where}, »{h}«"
+    items = [i for i in range(lo, hi) if rows[i] and rows[i][0].text.strip() == f"{m.group(1)}."]
+    if len(items) != 1:
+        raise c.error(f"nr. {m.group(1)} står {len(items)} gange under {where} (skal stå én gang)", "i",
+                      hint="markér nummeret som ikke udført")
+    old = norm_map(str(d[verb]))[0].strip()
+    hits = []
+    for x in rows[items[0]]:
+        text, idx = norm_map(x.text)
+        hits += [(x, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
+    if len(hits) != 1:
+        raise c.error(f"»{old}« står {len(hits)} gange i nr. {m.group(1)} under {where} (skal stå én gang)", verb,
+                      hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
+    x, i, j = hits[0]
+    x.text = _edited(c, verb, x.text, i, j)
     ap.r.placements.append(Placement(c, "annex", _keys([annex])))
 
 

@@ -254,6 +254,10 @@ def test_an_item_repealed_and_the_items_after_it_renumbered_as_the_clause_says()
     ("2010/2010-698.xml", "39", "1", {"ophæves": "bilag 1, nr. 32", "liste": "A"}),
     ("2016/2016-658.xml", "1", "12", {"ny": "bilag", "før": "bilag 1", "som": "bilag 1, 2, 2 a, 3 og 4",
                                       "fra_bilag": "1, 2, 3, 4 og 5"}),
+    ("2013/2013-616.xml", "3", "4", {"i": "Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for "
+                                          "balance i kontoform (regnskabsklasse B, C og D), AKTIVER, "
+                                          "OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 6",
+                                     "indsættes_efter": "Krav på indbetaling af virksomhedskapital"}),
     ("2017/2017-204.xml", "5", "1", {"i": "fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2",
                                      "ændres": "lov om miljøgodkendelse m.v. af husdyrbrug",
                                      "til": "lov om husdyrbrug og anvendelse af gødning m.v."}),
@@ -279,7 +283,8 @@ def test_the_annex_forms_are_read_and_print_back_word_for_word(path, par, nr, da
 @pytest.mark.parametrize("path, par, nr, reason", [
     ("2010/2010-579.xml", "5", "11", "afsnittet »Metode C« i bilag 2: bilaget markerer ikke, hvor afsnittet slutter"),
     ("2010/2010-722.xml", "5", "25", "nr. 12 i bilag 2 nyaffattes: hvilke linjer og tabelrækker nummeret består af"),
-    ("2013/2013-616.xml", "3", "4", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
+    ("2013/2013-616.xml", "3", "6", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
+    ("2013/2013-616.xml", "3", "9", "en sti af overskrifter i bilag 2 (»Skemaer for balancer"),
 ])
 def test_parts_of_an_annex_that_cannot_be_found_with_certainty_are_refused_with_the_reason(path, par, nr, reason):
     doc = read_amending_file(lexdania(path)).doc
@@ -363,3 +368,56 @@ def test_words_in_a_footnote_that_cannot_be_found_with_certainty_are_refused(add
     with pytest.raises(LawdiffError) as e:
         _run(read_lexdania_file(lexdania("2016/2016-425.xml")).act, "2017/2017-204.xml", "5", ["1"], edit)
     assert "§ 5, nr. 1" in str(e.value) and message in str(e.value)
+
+
+def _cells(annex) -> list[str]:
+    return [c.text for b in annex.body for row in getattr(b, "rows", None) or [] for c in row]
+
+
+def test_words_in_a_row_named_by_a_path_of_headings():
+    """Lov 616/2013 § 3, nr. 4, 5, 7 and 8 on årsregnskabsloven (LBK 323/2011), bilag 2 (one table of
+    schemes): "I Bilag 2, Skemaer for …, 1. Skema for balance i kontoform (…), AKTIVER, OMSÆTNINGSAKTIVER,
+    II. Tilgodehavender, nr. 6, indsættes efter »Krav på indbetaling af virksomhedskapital«: »og overkurs«."
+    — each in its scheme (the same words stand in both schemes), only those four cells change, and each
+    reads as LBK 1580/2015 has it (LBK 1253/2013 did not yet hold § 3: "ikke trådt i kraft")."""
+    act = read_lexdania_file(lexdania("2011/2011-323.xml")).act
+    before = _cells(act.annexes[1])
+    new = _run(read_lexdania_file(lexdania("2011/2011-323.xml")).act, "2013/2013-616.xml", "3", ["4", "5", "7", "8"])
+    after = _cells(new.annexes[1])
+    changed = [(i, a, b) for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert len(before) == len(after) and [(a, b) for _i, a, b in changed] == [
+        ("Krav på indbetaling af virksomhedskapital", "Krav på indbetaling af virksomhedskapital og overkurs"),
+        ("Reserve for ikke indbetalt virksomhedskapital", "Reserve for ikke indbetalt virksomhedskapital og overkurs"),
+    ] * 2
+    # two in "1. Skema …" (kontoform), two in "2. Skema …" (beretningsform), none in the schemes after them
+    second = before.index("2. Skema for balance i beretningsform (regnskabsklasse B, C og D)")
+    third = next(i for i, t in enumerate(before) if t.startswith("3. Skema"))
+    assert [0 if i < second else 1 if i < third else 2 for i, _a, _b in changed] == [0, 0, 1, 1]
+    assert _lines(new.annexes[0]) == _lines(act.annexes[0])
+    later = read_lexdania_file(lexdania("2015/2015-1580.xml")).act
+    texts = {b.text for b in later.annexes[1].body if isinstance(b, Line)}
+    assert {b for _i, _a, b in changed} <= texts
+
+
+@pytest.mark.parametrize("path, message", [
+    # without its scheme the heading stands in two schemes: not certain
+    ("Bilag 2, Skemaer for balancer og resultatopgørelser, OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 6",
+     "»OMSÆTNINGSAKTIVER« står 2 gange som overskrift i bilag 2, »Skemaer for balancer og resultatopgørelser« "
+     "efter det foregående led af stien (skal stå én gang)"),
+    # lov 616/2013 § 3, nr. 9 names "1. Skema for balance i beretningsform", which the annex does not have
+    ("Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for balance i beretningsform (regnskabsklasse "
+     "B, C og D), EGENKAPITAL, IV. Andre reserver, nr. 4", "»1. Skema for balance i beretningsform (regnskabsklasse "
+     "B, C og D)« står 0 gange"),
+    # nr. 9 under "II. Tilgodehavender": its scope ends at "III."
+    ("Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for balance i kontoform (regnskabsklasse B, C og "
+     "D), AKTIVER, OMSÆTNINGSAKTIVER, II. Tilgodehavender, nr. 9", "nr. 9 står 0 gange under bilag 2"),
+])
+def test_a_path_of_headings_that_does_not_name_one_row_is_refused(path, message):
+    def edit(doc):
+        [p] = [p for p in doc["paragraffer"] if p["nummer"] == "3"]
+        [n] = [n for n in p["numre"] if n["nummer"] == "4"]
+        n["ændringer"][0]["i"] = path
+
+    with pytest.raises(LawdiffError) as e:
+        _run(read_lexdania_file(lexdania("2011/2011-323.xml")).act, "2013/2013-616.xml", "3", ["4"], edit)
+    assert "§ 3, nr. 4" in str(e.value) and message in str(e.value), str(e.value)
