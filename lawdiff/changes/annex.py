@@ -704,17 +704,24 @@ def _words(ap, c, verb: str) -> None:
             raise c.error(f"{where} har {len(items)} linjer, der begynder med »{n})« eller »{n}.«; nr. {n} "
                           f"kan ikke findes entydigt", "i", hint="markér nummeret som ikke udført")
         blocks, where = items, f"{where}, nr. {n}"
-    old = norm_map(str(d[verb]))[0].strip()
+    _edit_once(c, verb, blocks, where)
+    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+
+
+def _edit_once(c, verb: str, holders: list, where: str) -> None:
+    """The change's words, standing exactly once in the texts of `holders` (lines, cells: anything
+    with a `text`), changed there by its verb; matched in normalised text (no-break spaces are
+    spaces) and mapped back."""
+    old = norm_map(str(c.data[verb]))[0].strip()
     hits = []
-    for b in blocks:  # matched in normalised text (no-break spaces are spaces), mapped back
-        text, idx = norm_map(b.text)
-        hits += [(b, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
+    for h in holders:
+        text, idx = norm_map(h.text)
+        hits += [(h, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
     if len(hits) != 1:
         raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang)", verb,
                       hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
-    b, i, j = hits[0]
-    b.text = _edited(c, verb, b.text, i, j)
-    ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+    h, i, j = hits[0]
+    h.text = _edited(c, verb, h.text, i, j)
 
 
 def _path_parts(rest: str) -> list[str]:
@@ -761,7 +768,6 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
     reaches to the next row of its kind (the next number of the same sort and shape), an unnumbered
     one to the end of the scope it stands in, in which it must stand exactly once; the row "6. …"
     must stand once in the last heading's scope, the words once in it. Anything else is refused."""
-    d = c.data
     *heads, last = _path_parts(rest)
     m = re.fullmatch(r"nr\. (\d+)", last)
     rows = _rows(annex)
@@ -782,16 +788,7 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
     if len(items) != 1:
         raise c.error(f"nr. {m.group(1)} står {len(items)} gange under {where} (skal stå én gang)", "i",
                       hint="markér nummeret som ikke udført")
-    old = norm_map(str(d[verb]))[0].strip()
-    hits = []
-    for x in rows[items[0]]:
-        text, idx = norm_map(x.text)
-        hits += [(x, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
-    if len(hits) != 1:
-        raise c.error(f"»{old}« står {len(hits)} gange i nr. {m.group(1)} under {where} (skal stå én gang)", verb,
-                      hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
-    x, i, j = hits[0]
-    x.text = _edited(c, verb, x.text, i, j)
+    _edit_once(c, verb, rows[items[0]], f"nr. {m.group(1)} under {where}")
     ap.r.placements.append(Placement(c, "annex", _keys([annex])))
 
 
@@ -822,6 +819,21 @@ _NOTE_ONE = r"fodnote (\d+) til lovens bilag (\d+(?: [a-zæøå](?!\w))?)"
 _NOTE_ADDR = re.compile(rf"^{_NOTE_ONE}(?: og i {_NOTE_ONE})*$")
 
 
+class _NoteLine:
+    """A line of a footnote as something with a `text` (_edit_once)."""
+
+    def __init__(self, note: Note, k: int) -> None:
+        self.note, self.k = note, k
+
+    @property
+    def text(self) -> str:
+        return self.note.lines[self.k]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.note.lines[self.k] = value
+
+
 def _note_words(ap, c, verb: str) -> None:
     """Words changed in footnotes of annexes: each footnote must stand once in its annex (by its
     marker, "7)"), the quoted words exactly once in it, within one of its lines."""
@@ -844,17 +856,7 @@ def _note_words(ap, c, verb: str) -> None:
         if len(notes) != 1:
             raise c.error(f"bilag {annex.num} har {len(notes)} fodnoter med mærket »{note_num})« (skal have én)", "i",
                           hint="markér nummeret som ikke udført")
-        note = notes[0]
-        old = norm_map(str(d[verb]))[0].strip()
-        hits = []
-        for k, line in enumerate(note.lines):
-            text, idx = norm_map(line)
-            hits += [(k, idx[i], idx[i + len(old) - 1] + 1) for i in _occurrences(text, old)]
-        if len(hits) != 1:
-            raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang inden for en linje)", verb,
-                          hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
-        k, i, j = hits[0]
-        note.lines[k] = _edited(c, verb, note.lines[k], i, j)
+        _edit_once(c, verb, [_NoteLine(notes[0], k) for k in range(len(notes[0].lines))], where)
         keys += [k2 for k2 in _keys([annex]) if k2 not in keys]
     ap.r.placements.append(Placement(c, "annex", keys))
 
