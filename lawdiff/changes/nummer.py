@@ -290,6 +290,9 @@ def _one_more(ch: dict, side: str, old: str) -> dict:
     place and new text, worded elliptically."""
     place = {k: ch[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in ch}
     verb = next(v for v in ("ændres", "indsættes_efter", "indsættes_før") if v in ch)
+    if side.strip() and verb != "ændres":
+        # "indsættes før »A« og efter »B«: »C«": each anchor keeps the side said before it
+        verb = "indsættes_" + side.strip()
     new = {**place, verb: old, "samme_sted": True, "elliptisk": True}
     if verb == "ændres":
         new["til"] = ch["til"]
