@@ -266,6 +266,7 @@ def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_n
             raise Unreadable(f"sætningen fortsætter uventet: »{r.rest()[:60]}«")
     for ch in out:
         _record_spaces(ch)
+        _no_alternative(ch)
     ended_with_period = text.endswith(".") and not out[-1].get("_blok")
     for i, sep in enumerate(seps, 1):
         if sep != default_joiner(i, len(out)):
@@ -283,6 +284,19 @@ def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_n
         warnings.extend(notes)
     warnings.extend(dict.fromkeys(r.warnings))  # a clause tried by two kinds warns once
     return out
+
+
+# the keys that hold a citation of the amended law (quoted words are never among them)
+_CITING = ("i", "affattes", "ophæves", "efter", "før", "som", "der_bliver", "anker_der_bliver", "bortset_fra")
+
+
+def _no_alternative(ch: dict) -> None:
+    """"§ 5, stk. 2 eller 3, ophæves": a law's text cites alternatives so, an instruction never (no
+    act of the corpus): which unit it changes is not certain (parse_citation reads "eller" as "og")."""
+    for key in _CITING:
+        v = ch.get(key)
+        if isinstance(v, str) and " eller " in v:
+            raise Unreadable(f"henvisningen »{v}« har »eller«; det er ikke sikkert, hvilken enhed der ændres")
 
 
 def _one_more(ch: dict, side: str, old: str) -> dict:

@@ -78,3 +78,17 @@ def test_a_list_of_anchors_with_both_sides_and_one_without_is_refused():
         read_sentence("I § 60 indsættes efter »A«, før »B« og »C«: »D«.", [])
     out = read_sentence("I § 60 indsættes efter »A«, »B« og »C«: »D«.", [])  # one side for all
     assert [ch.get("indsættes_efter") for ch in out] == ["A", "B", "C"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "§ 5, stk. 2 eller 3, ophæves.",
+    "I § 5, stk. 2 eller 3, ændres »A« til: »B«.",
+    "I §§ 5 eller 6 ændres »A« til: »B«.",
+    "I § 5 indsættes efter stk. 2 eller 3 som nyt stykke:",
+])
+def test_alternatives_in_an_instructions_citation_are_refused(sentence):
+    """"stk. 2 og 3" with "eller" for "og": read as both (parse_citation reads a law text's "eller"
+    as "og"), a guess; no instruction of the corpus cites alternatives."""
+    with pytest.raises(Unreadable, match="har »eller«"):
+        read_sentence(sentence, [])
+    read_sentence(sentence.replace(" eller ", " og "), [])
