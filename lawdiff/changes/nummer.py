@@ -155,7 +155,10 @@ FALLBACK_TYPOS = [
     # indsættes efter § »3, stk. 1-3,«: (lov 179/2015 § 2, nr. 5)
     (re.compile(r"\b(efter|før) § »(?=\d)"), r"\1 »§ ", "»»« står efter »§« i stedet for foran", "hele"),
     # ændres 1. -4. pkt.« til: »1. -5. pkt.« (lov 174/2011 § 3, nr. 3)
-    (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # (not where the verb's own words may come first: "ændres i 2. pkt. X«", "ændres to steder X«"
+    # leave it open whether they belong to the quote)
+    (re.compile(r"(, ændres )(?![»«])(?!i \d|(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste)(?=[^»«]+« til: »)"),
+     r"\1»", _OPENING_MISSING, "hele"),
     # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
     (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
     # indsættes som 2., 3. og 4 pkt.: (lov 653/2010 § 1, nr. 4)

@@ -92,3 +92,19 @@ def test_alternatives_in_an_instructions_citation_are_refused(sentence):
     with pytest.raises(Unreadable, match="har »eller«"):
         read_sentence(sentence, [])
     read_sentence(sentence.replace(" eller ", " og "), [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "I § 13, stk. 3, ændres i 2. pkt. folketingsåret 2010-11« til: »folketingsåret 2011-12«.",
+    "I § 13, stk. 3, ændres to steder folketingsåret 2010-11« til: »folketingsåret 2011-12«.",
+])
+def test_a_missing_opening_quote_after_the_verbs_own_words_is_refused(sentence):
+    """The repair of a missing »»« after "ændres" (lov 174/2011 § 3, nr. 3) put it right after the
+    verb, and so read "i 2. pkt." and "to steder" as words to be changed."""
+    with pytest.raises(Unreadable):
+        read_sentence(sentence, [])
+    out = read_sentence(sentence.replace(" folketingsåret 2010-11«", " »folketingsåret 2010-11«"), [])
+    assert out[0]["ændres"] == "folketingsåret 2010-11"
+    w: list[str] = []
+    out = read_sentence("I § 13, stk. 3, ændres folketingsåret 2010-11« til: »folketingsåret 2011-12«.", w)
+    assert out[0]["ændres"] == "folketingsåret 2010-11" and "mangler foran citatet" in w[0]
