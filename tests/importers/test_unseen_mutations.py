@@ -57,12 +57,17 @@ def _body(root) -> etree._Element:
     return root.find("DokumentIndhold")
 
 
+def _parts(root) -> list[etree._Element]:
+    """The body and the annexes (<Bilag>, beside the body)."""
+    return [_body(root)] + root.findall("Bilag")
+
+
 def _elements(root):
-    return [el for el in _body(root).iter() if isinstance(el.tag, str)]
+    return [el for part in _parts(root) for el in part.iter() if isinstance(el.tag, str)]
 
 
 def _chars(root):
-    return [c for c in _body(root).iter("Char") if not len(c) and c.text and c.text.strip()]
+    return [c for part in _parts(root) for c in part.iter("Char") if not len(c) and c.text and c.text.strip()]
 
 
 def _unknown_attributes(root):
@@ -111,7 +116,7 @@ def _split_inside_a_word(root):
 
 def _empty_lines(root):
     """An empty <Linea/> and a <Linea> with an empty <Char/> after every line of text."""
-    for li in list(_body(root).iter("Linea")):
+    for li in [li for part in _parts(root) for li in part.iter("Linea")]:
         if li.getparent().tag != "Exitus":
             continue
         e = etree.Element("Linea")
@@ -124,7 +129,7 @@ def _empty_lines(root):
 
 
 def _empty_runs(root):
-    for li in list(_body(root).iter("Linea")):
+    for li in [li for part in _parts(root) for li in part.iter("Linea")]:
         if len(li):
             c = etree.Element("Char")
             c.tail = li[-1].tail
@@ -262,6 +267,55 @@ def _empty_stk(root):
             st[-1].addnext(etree.Element("Stk"))
 
 
+def _second_heading(root):
+    """A second <Rubrica> after a chapter's heading."""
+    for k in _body(root).iter("Kapitel"):
+        ru = k.find("Rubrica")
+        if ru is not None:
+            ru.addnext(copy.deepcopy(ru))
+
+
+def _heading_between_sections(root):
+    """A chapter's heading moved after its first § (a mellemrubrik outside a ParagrafGruppe)."""
+    for k in _body(root).iter("Kapitel"):
+        ru, p = k.find("Rubrica"), next(k.iter("Paragraf"), None)
+        if ru is not None and p is not None:
+            p.addnext(ru)
+
+
+def _text_before_label(root):
+    """A stk.'s <Exitus> before its <Explicatus>."""
+    for st in _body(root).iter("Stk"):
+        ex, ti = st.find("Explicatus"), st.find("Exitus")
+        if ex is not None and ti is not None and list(st).index(ti) == list(st).index(ex) + 1:
+            ex.addprevious(ti)
+
+
+def _note_first(root):
+    """A <Nota> moved before the line it follows."""
+    for n in list(_body(root).iter("Nota")):
+        prev = n.getprevious()
+        if prev is not None and prev.tag == "Linea":
+            prev.addprevious(n)
+
+
+def _section_in_book(root):
+    """The first § of each chapter moved out of it, directly into the book."""
+    for b in list(_body(root).iter("Bog")):
+        k = next(b.iter("Kapitel"), None)
+        p = next(k.iter("Paragraf"), None) if k is not None else None
+        if p is not None:
+            b.insert(0, p)
+
+
+def _two_labels(root):
+    """A § with a second <Explicatus> (its label again) after the first."""
+    for p in _body(root).iter("Paragraf"):
+        ex = p.find("Explicatus")
+        if ex is not None and (ex.text or "").strip():
+            ex.addnext(copy.deepcopy(ex))
+
+
 def _wrong_declared(encoding: str):
     def apply(root) -> bytes:
         return _serialise(root).replace(b"encoding='utf-8'", f"encoding='{encoding}'".encode(), 1)
@@ -278,6 +332,12 @@ CHANGING = {
     "list items numbered 1.": _item_labels(lambda n: f"{n}."),
     "list items numbered i)": _item_labels(lambda n: f"{_ROMAN[n].lower() if n < 21 else n})"),
     "an empty stk. after each §'s last": _empty_stk,
+    "a second heading in a chapter": _second_heading,
+    "a chapter's heading after its first §": _heading_between_sections,
+    "a stk.'s text before its label": _text_before_label,
+    "a note before its line": _note_first,
+    "a § directly in the book": _section_in_book,
+    "a § with its label twice": _two_labels,
     "ISO-8859-1 declared, UTF-8 bytes": _wrong_declared("ISO-8859-1"),
     "windows-1252 declared, UTF-8 bytes": _wrong_declared("windows-1252"),
     "US-ASCII declared, UTF-8 bytes": _wrong_declared("US-ASCII"),
@@ -305,6 +365,11 @@ def _units_read(act) -> list[tuple]:
                       if isinstance(b, Table) else None for b in u.intro + u.wrapup]
             heading = norm(u.heading.text) if isinstance(u.heading, Line) else None
             out.append((u.kind, u.num, norm(u.label or ""), heading, [b for b in blocks if b != ""]))
+    for a in act.annexes:
+        blocks = [norm(b.text) if isinstance(b, Line)
+                  else ("table", [[(norm(c.text), c.header, c.colspan, c.rowspan) for c in row] for row in b.rows])
+                  if isinstance(b, Table) else None for b in a.body]
+        out.append(("annex", a.num, norm(a.label), [norm(h.text) for h in a.headings], [b for b in blocks if b != ""]))
     return out
 
 
