@@ -519,6 +519,18 @@ NUMMER_MUTATIONS = {
     "stk. N -> stk. N, nr. 1": _first(r"\bstk\. (\d+),(?! nr)", r"stk. \1, nr. 1,"),
 }
 
+# a rykningsklausul ("Stk. 3-5 bliver herefter stk. 4-6."): one word off; one the engine would find
+# not to fit the changes (a range of another length) is read as written, and the engine refuses it
+RYKNING_MUTATIONS = {
+    "rykning: a range one longer": lambda t: re.sub(r"(\d+)-(\d+)\.$", lambda m: f"{m.group(1)}-{int(m.group(2)) + 1}.", t),
+    "rykning: another number": lambda t: re.sub(r"(bliver herefter (?:stk|nr)\. )(\d+)\.$", lambda m: f"{m.group(1)}{int(m.group(2)) + 2}.", t),
+    "rykning: stk. -> nr. in the new number": lambda t: t.replace("bliver herefter stk.", "bliver herefter nr.", 1),
+    "rykning: herefter left out": lambda t: t.replace(" herefter", "", 1),
+    "rykning: og -> eller": lambda t: re.sub(r"(\d) og (\d)", r"\1 eller \2", t, count=1),
+    "rykning: a second clause run on": lambda t: t.rstrip(".") + ", og stk. 9 bliver herefter stk. 8.",
+    "rykning: Roman numbers": lambda t: re.sub(r"\b([1-9])\b", lambda m: _ROMAN[int(m.group(1))], t),
+}
+
 _DEFINITIONS = "//AendringCentreretParagraf/AendringsNummer/Aendring/AendringDefinition"
 
 
@@ -544,19 +556,21 @@ def _noun_kind_problem(entry: dict) -> str | None:
 
 
 def nummer_campaign(files: list[Path], mutations=None) -> tuple[collections.Counter, list[str]]:
-    """Every nummer of `files` with one instruction (no rykningsklausul) that prints back word for
-    word, under each mutation that changes it."""
-    mutations = mutations or NUMMER_MUTATIONS
+    """Every nummer of `files` with one instruction (and at most one rykningsklausul) that prints back
+    word for word, under each mutation that changes it (its instruction, or its rykningsklausul)."""
+    mutations = mutations or {**NUMMER_MUTATIONS, **RYKNING_MUTATIONS}
     outcomes: collections.Counter = collections.Counter()
     failures: list[str] = []
     for f in files:
         root = etree.fromstring(f.read_bytes())
         for d in root.xpath(_DEFINITIONS):
             an = d.getparent().getparent()
-            if len(an.findall("Aendring")) != 1 or an.find("Rykningsklausul") is not None:
+            if len(an.findall("Aendring")) != 1 or len(an.findall("Rykningsklausul")) > 1:
                 continue
             try:
-                text = amending._lines_text(d)
+                texts = {"": amending._lines_text(d)}
+                if an.find("Rykningsklausul") is not None:
+                    texts["rykning: "] = amending._lines_text(an.find("Rykningsklausul"))
                 base = amending.read_nummer(an, [])
             except Unreadable:
                 continue
@@ -564,12 +578,13 @@ def nummer_campaign(files: list[Path], mutations=None) -> tuple[collections.Coun
                 continue
             outcomes["numre taken"] += 1
             for mname, fn in mutations.items():
-                m = fn(text)
-                if m == text:
+                target = "rykning: " if mname.startswith("rykning: ") else ""
+                text = texts.get(target)
+                if text is None or (m := fn(text)) == text:
                     continue
                 m = _cap(m, text)
                 an2 = copy.deepcopy(an)
-                _set_text(an2.find("Aendring/AendringDefinition"), m)
+                _set_text(an2.find("Rykningsklausul" if target else "Aendring/AendringDefinition"), m)
                 outcomes["generated"] += 1
                 outcomes[f"  {mname}: generated"] += 1
 
@@ -645,5 +660,6 @@ def test_the_mutation_campaign_over_corpus_samples():
     acts = _amending_acts()
     n_out, n_fail = nummer_campaign(acts[::4])
     print("\n" + _report(f"{len(docs)} documents × {len(PRESERVING)} + {len(CHANGING)} mutators", d_out, d_fail))
-    print(_report(f"{len(acts[::4])} amending acts' numre × {len(NUMMER_MUTATIONS)} mutations", n_out, n_fail))
+    print(_report(f"{len(acts[::4])} amending acts' numre × {len(NUMMER_MUTATIONS)} + {len(RYKNING_MUTATIONS)} mutations",
+                  n_out, n_fail))
     assert d_fail == [] and n_fail == []
