@@ -316,6 +316,45 @@ def _two_labels(root):
             ex.addnext(copy.deepcopy(ex))
 
 
+def _each_aendring(fn):
+    def apply(root):
+        for a in list(_body(root).iter("Aendring")):
+            fn(a)
+    return apply
+
+
+def _action_first(a):
+    d, ak = a.find("AendringDefinition"), a.find("AendringAktion")
+    if d is not None and ak is not None and list(a).index(ak) == list(a).index(d) + 1:
+        d.addprevious(ak)
+
+
+def _second_definition(a):
+    d = a.find("AendringDefinition")
+    if d is not None:
+        d.addnext(copy.deepcopy(d))
+
+
+def _second_new_text(a):
+    ny = a.find("AendringAktion/AendringNyTekst")
+    if ny is not None and len(ny):
+        ny.addnext(copy.deepcopy(ny))
+
+
+def _rykning_first(root):
+    for an in _body(root).iter("AendringsNummer"):
+        r, a = an.find("Rykningsklausul"), an.find("Aendring")
+        if r is not None and a is not None:
+            a.addprevious(r)
+
+
+def _second_nummer_label(root):
+    for an in _body(root).iter("AendringsNummer"):
+        ex = an.find("Explicatus")
+        if ex is not None and (ex.text or "").strip():
+            ex.addnext(copy.deepcopy(ex))
+
+
 def _wrong_declared(encoding: str):
     def apply(root) -> bytes:
         return _serialise(root).replace(b"encoding='utf-8'", f"encoding='{encoding}'".encode(), 1)
@@ -338,6 +377,11 @@ CHANGING = {
     "a note before its line": _note_first,
     "a § directly in the book": _section_in_book,
     "a § with its label twice": _two_labels,
+    "an instruction's new text before it": _each_aendring(_action_first),
+    "an instruction given twice": _each_aendring(_second_definition),
+    "a second new text": _each_aendring(_second_new_text),
+    "a rykningsklausul before its change": _rykning_first,
+    "a nummer labelled twice": _second_nummer_label,
     "ISO-8859-1 declared, UTF-8 bytes": _wrong_declared("ISO-8859-1"),
     "windows-1252 declared, UTF-8 bytes": _wrong_declared("windows-1252"),
     "US-ASCII declared, UTF-8 bytes": _wrong_declared("US-ASCII"),
