@@ -355,6 +355,31 @@ def _second_nummer_label(root):
             ex.addnext(copy.deepcopy(ex))
 
 
+def _second(parent: str, child: str):
+    """A second <child> in each <parent> (a copy of the first, its text marked), right after it: the
+    readers that take the first of a kind would leave it out."""
+    def apply(root):
+        for part in _parts(root):
+            for p in list(part.iter(parent)):
+                c = p.find(child)
+                if c is None or not norm("".join(c.itertext())):
+                    continue
+                dup = copy.deepcopy(c)
+                for el in [dup, *dup.iter("Char")]:
+                    if el.text and el.text.strip() and (el.tag == "Char" or not len(el)):
+                        el.text = el.text + " Xyzzyordet"
+                        break
+                c.addnext(dup)
+    return apply
+
+
+SECONDS = [("Paragraf", "Rubrica"), ("Kapitel", "Rubrica"), ("Afsnit", "Rubrica"), ("Bilag", "Rubrica"),
+           ("Bilag", "Explicatus"), ("Stk", "Explicatus"), ("Indentatio", "Explicatus"), ("Kapitel", "Explicatus"),
+           ("Nota", "Explicatus"), ("Nota", "Exitus"), ("Indentatio", "Exitus"), ("ParagrafGruppe", "Rubrica"),
+           ("AendringCentreretParagraf", "Explicatus"), ("IkraftCentreretParagraf", "Explicatus"),
+           ("Titel", "Linea"), ("AendringsNummer", "Rykningsklausul"), ("Td", "Exitus"), ("Table", "Tr")]
+
+
 def _wrong_declared(encoding: str):
     def apply(root) -> bytes:
         return _serialise(root).replace(b"encoding='utf-8'", f"encoding='{encoding}'".encode(), 1)
@@ -382,6 +407,7 @@ CHANGING = {
     "a second new text": _each_aendring(_second_new_text),
     "a rykningsklausul before its change": _rykning_first,
     "a nummer labelled twice": _second_nummer_label,
+    **{f"a second <{c}> in <{p}>": _second(p, c) for p, c in SECONDS},
     "ISO-8859-1 declared, UTF-8 bytes": _wrong_declared("ISO-8859-1"),
     "windows-1252 declared, UTF-8 bytes": _wrong_declared("windows-1252"),
     "US-ASCII declared, UTF-8 bytes": _wrong_declared("US-ASCII"),
