@@ -1021,6 +1021,31 @@ _ODD_UTF8 = tuple(re.compile(p) for p in (
 
 
 _UPER = re.compile(rb"uper")  # "Superscript": `re` finds it twice as fast as `b"uper" in data`
+
+# formaChar's values: the corpus's (Italic, Bold, Superscript, Subscript, Underline, "Bold Italic",
+# BoldItalic, SubscriptItalic, NotBold, "vertical-align:super;font-size:70%") and the like in any case
+_FORMA_CHAR = re.compile(rb'formaChar\s*=\s*["\']([^"\']*)')
+_FORMA_WORD = re.compile(r"(?:(?:not)?(?:italic|bold|superscript|subscript|underline))+|vertical-align:\s*(?:super|sub)|"
+                         r"font-size:\s*\d+(?:\.\d+)?(?:%|pt|em)|font-style:\s*italic|font-weight:\s*bold|"
+                         r"text-decoration:\s*underline", re.I)
+
+
+def check_forma_char(data: bytes, path: str) -> None:
+    """Every formaChar value is one the readers know: whether a run is superscript decides whether
+    "3)" after "stk. 1" is a footnote reference or law text ("Boligministeren1)"), and the readers
+    know a superscript run by "uper" in its formaChar. A value they do not know ("Hævet", "Sup"), or
+    superscript spelt otherwise ("SUPERSCRIPT"), is refused rather than read as plain formatting."""
+    for value in set(_FORMA_CHAR.findall(data)):
+        v = value.decode("utf-8", "replace")
+        words = [w for part in v.split(";") for w in ([part.strip()] if ":" in part else part.split()) if w]
+        known = all(_FORMA_WORD.fullmatch(w) for w in words)
+        if known and (b"uper" in value or "super" not in v.lower()):
+            continue
+        line = data.count(b"\n", 0, data.index(value)) + 1
+        raise MappingError(f"formateringen formaChar=»{v}« er ukendt; om tekstløbet er hævet skrift (en "
+                           "fodnotehenvisning, som ikke er lovtekst) kan ikke afgøres", file=path, line=line,
+                           hint="kendte værdier er Italic, Bold, Superscript, Subscript og Underline; brug den "
+                                "originale fil fra retsinformation.dk")
 _CHAR_REF = re.compile(rb"&#")  # `re` finds it about twice as fast as `b"&#" in data` (frequent "&")
 
 
@@ -1257,6 +1282,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         titel = root.find("TitelGruppe/Titel")
         doc_title = norm(" ".join(linea_text(li, path) for li in titel.findall("Linea"))) if titel is not None else ""
     is_lbk = dtype.startswith("LBK")
+    check_forma_char(data, path)
     # footnote references are superscript runs: a document without superscript needs no look at its notes
     r = _Reader(path, is_lbk, FootnoteRefs.of(root) if _UPER.search(data) is not None else None)
     title = law_title(doc_title)

@@ -162,10 +162,25 @@ def _no_forma_ind(root):
         el.attrib.pop("formaInd", None)
 
 
+def _forma_char(fn):
+    def apply(root):
+        for part in _parts(root):
+            for c in part.iter("Char"):
+                if c.get("formaChar"):
+                    c.set("formaChar", fn(c.get("formaChar")))
+    return apply
+
+
 PRESERVING = {
     "unknown attribute on every element": _unknown_attributes,
     "only formaInd/formaChar attributes": _only_meaningful_attributes,
     "formaInd left out": _no_forma_ind,
+    "formaChar in lower case": _forma_char(str.lower),
+    "formaChar in upper case": _forma_char(str.upper),
+    "formaChar as CSS": _forma_char(lambda v: {"Superscript": "vertical-align: super", "Subscript": "vertical-align: sub",
+                                               "Italic": "font-style: italic", "Bold": "font-weight: bold"}.get(v, v)),
+    "formaChar of another producer": _forma_char(lambda v: {"Superscript": "Hævet", "Subscript": "Sænket",
+                                                            "Italic": "Kursiv", "Bold": "Fed"}.get(v, v)),
     "line breaks inside the text": _text(lambda t: t.replace(" ", "\n        ", 3)),
     "double spaces and tabs inside the text": _text(lambda t: t.replace(" ", " \t ")),
     "white space around the text": _text(lambda t: "\n          " + t + "\n        ", alone=True),
@@ -724,6 +739,31 @@ def test_mutated_numre_are_read_as_written_or_refused():
     outcomes, failures = nummer_campaign([acts[len(acts) // 3], acts[len(acts) // 2], acts[-40]])
     assert failures == [], _report("numre", outcomes, failures)
     assert outcomes["read as written"] > 0 and outcomes["refused"] > 0
+
+
+@pytest.mark.parametrize("value", ["SUPERSCRIPT", "Hævet", "Sup", "vertical-align: top"])
+def test_a_formatting_the_readers_do_not_know_is_refused(value):
+    """LBK 1712/2010 § 2, stk. 2 "Boligministeren" + superscript "1)" (the note on the minister's
+    title): with its formaChar "SUPERSCRIPT" or another producer's "Hævet", the footnote marker was
+    read as law text ("Boligministeren1) fastsætter …"), exit 0. Found by this campaign."""
+    name = "2010/2010-1712.xml"
+    root = etree.fromstring((CORPUS / name).read_bytes())
+    run = root.xpath("//DokumentIndhold//Char[@formaChar='Superscript']")[0]
+    run.set("formaChar", value)
+    with pytest.raises(LawdiffError, match=f"formaChar=»{value}« er ukendt") as e:
+        read_official(_serialise(root), name)
+    assert e.value.file == name and e.value.line == run.sourceline
+
+
+def test_formatting_in_another_case_or_as_css_is_read_as_the_corpus_spells_it():
+    name = "2010/2010-1712.xml"
+    data = (CORPUS / name).read_bytes()
+    want = _units_read(read_official(data, name).result.act)
+    for value in ("superscript", "vertical-align:super;font-size:70%"):
+        root = etree.fromstring(data)
+        for run in root.xpath("//DokumentIndhold//Char[@formaChar='Superscript']"):
+            run.set("formaChar", value)
+        assert _units_read(read_official(_serialise(root), name).result.act) == want
 
 
 def test_the_known_failure_is_still_what_it_was():
