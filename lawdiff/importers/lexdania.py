@@ -1246,12 +1246,17 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
         raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
                            hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
+    if date and not re.fullmatch(r"\d{4}-\d\d-\d\d", date):  # "2016-11-21T00:00:00", "21-11-2016": not "missing"
+        raise MappingError(f"Meta: DiesSigni »{date[:40]}« er ikke en dato på formen ÅÅÅÅ-MM-DD", file=path,
+                           line=root.find("Meta/DiesSigni").sourceline,
+                           hint="officielle LexDania-dokumenter skriver datoen ÅÅÅÅ-MM-DD; hent filen igen fra retsinformation.dk")
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
     # the number and year name the act ("LBK nr. 1342 af …") and the amendment file (lov-YYYY-NNN.yaml):
     # "abc" or "../x" was taken as it stood (every official document has digits)
-    for tag, value, shape in (("Number", number, r"[0-9]{1,5}"), ("Year", year, r"[0-9]{4}")):
+    # ("01342": "LBK nr. 01342" would name no act a citation names, nor its amendment file)
+    for tag, value, shape in (("Number", number, r"[1-9][0-9]{0,4}"), ("Year", year, r"[0-9]{4}")):
         if not re.fullmatch(shape, value):
             el = root.find(f"Meta/{tag}")
             raise MappingError(f"Meta: {tag} »{value[:40]}« er ikke et {'nummer' if tag == 'Number' else 'årstal'}",
