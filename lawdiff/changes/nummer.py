@@ -293,13 +293,22 @@ def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_n
 _CITING = ("i", "affattes", "ophæves", "efter", "før", "som", "der_bliver", "anker_der_bliver", "bortset_fra")
 
 
+# "stk. 2 og nr. 4": "og" before a unit of another kind than the one before it
+_MIXED_OG = re.compile(r"\b(stk\.|nr\.|litra) [0-9a-zæøå]+(?: [a-z])? og (?!\1)(?:stk\.|nr\.|litra|\d+\. pkt)")
+
+
 def _no_alternative(ch: dict) -> None:
     """"§ 5, stk. 2 eller 3, ophæves": a law's text cites alternatives so, an instruction never (no
-    act of the corpus): which unit it changes is not certain (parse_citation reads "eller" as "og")."""
+    act of the corpus): which unit it changes is not certain (parse_citation reads "eller" as "og").
+    "§ 5, stk. 2 og nr. 4": parse_citation reads "stk. 2, nr. 4", one unit; whether nr. 4 is of
+    stk. 2 or beside it is not certain (the corpus joins with "og" only units of one kind)."""
     for key in _CITING:
         v = ch.get(key)
         if isinstance(v, str) and " eller " in v:
             raise Unreadable(f"henvisningen »{v}« har »eller«; det er ikke sikkert, hvilken enhed der ændres")
+        if isinstance(v, str) and " og " in v and _MIXED_OG.search(v):
+            raise Unreadable(f"henvisningen »{v}« forbinder to slags enheder med »og«; det er ikke sikkert, "
+                             "hvilke enheder der ændres")
 
 
 def _one_more(ch: dict, side: str, old: str) -> dict:

@@ -108,3 +108,24 @@ def test_a_missing_opening_quote_after_the_verbs_own_words_is_refused(sentence):
     w: list[str] = []
     out = read_sentence("I § 13, stk. 3, ændres folketingsåret 2010-11« til: »folketingsåret 2011-12«.", w)
     assert out[0]["ændres"] == "folketingsåret 2010-11" and "mangler foran citatet" in w[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "§ 5, stk. 2 og nr. 4, ophæves.",
+    "I § 5, stk. 2 og nr. 4, ændres »A« til: »B«.",
+    "§ 5, stk. 2, nr. 3 og litra a, ophæves.",
+    "I § 5, stk. 2 og 3. pkt., ændres »A« til: »B«.",
+])
+def test_og_between_units_of_two_kinds_is_refused(sentence):
+    """parse_citation reads "§ 5, stk. 2 og nr. 4" as one unit, § 5, stk. 2, nr. 4: the "og" was
+    lost and only nr. 4 repealed. The corpus joins with "og" only units of one kind (45 "stk. 1 og
+    stk. 2, …", lov 1361/2010; one "nr. 1 og nr. 4", lov 729/2010), which still read."""
+    with pytest.raises(Unreadable, match="to slags enheder"):
+        read_sentence(sentence, [])
+
+
+def test_og_between_units_of_one_kind_is_read():
+    for sentence in ("I § 66, stk. 1 og stk. 2, nr. 2, ændres »A« til: »B«.",
+                     "§ 5, stk. 2 og 3, ophæves.", "§ 5, stk. 2, nr. 3 og 4, ophæves."):
+        out = read_sentence(sentence, [])
+        assert format_sentence(out) == sentence

@@ -40,7 +40,8 @@ import pytest
 from lxml import etree
 
 from lawdiff.changes.nummer import Unreadable
-from lawdiff.errors import LawdiffError
+from lawdiff.address import parse_citation
+from lawdiff.errors import AddressError, LawdiffError
 from lawdiff.importers import amending
 from lawdiff.importers.official import read_official
 from lawdiff.render.instructions import nummer_lines
@@ -572,6 +573,8 @@ NUMMER_MUTATIONS = {
     "N. pkt. -> N. og N+1. pkt.": _first(r"\b(\d+)\. pkt\.", lambda m: f"{m.group(1)}. og {_nxt(m)}. pkt."),
     "§ N -> §§ N og N+1": _first(r"§ (\d+)\b(?! [a-z]\b)(?!,? stk)", lambda m: f"§§ {m.group(1)} og {_nxt(m)}"),
     "stk. N og M -> stk. N eller M": _first(r"(stk\.|nr\.|§§) (\d+) og (\d+)", r"\1 \2 eller \3"),
+    "stk. N og M -> stk. N og nr. M": _first(r"\bstk\. (\d+) og (\d+)", r"stk. \1 og nr. \2"),
+    "stk. N -> stk. N og nr. 1": _first(r"\bstk\. (\d+)\b(?! og| ?-|,? nr)", r"stk. \1 og nr. 1"),
     "stk. N-M -> stk. N til M": _first(r"\bstk\. (\d+)-(\d+)", r"stk. \1 til \2"),
     # numbers written otherwise
     "N. pkt. -> ordinal(N+1) pkt.": _first(r"\b(\d+)\. pkt\.", lambda m: f"{_ORD[min(_nxt(m), 12)]} pkt."),
@@ -651,6 +654,25 @@ def _noun_kind_problem(entry: dict) -> str | None:
     return None
 
 
+def _og_lost(entry: dict) -> str | None:
+    """A citation whose "og"s join fewer units than they say: parse_citation (what the engine
+    executes) reads "§ 5, stk. 2 og nr. 4" as one unit; the round trip prints it back all the same.
+    ("… der bliver stk. 7 og 8" renames the units before it: not counted.)"""
+    for ch in entry["ændringer"]:
+        for key in ("i", "affattes", "ophæves", "bortset_fra"):
+            v = ch.get(key)
+            if not isinstance(v, str) or " og " not in v:
+                continue
+            try:
+                n = len(parse_citation(v))
+            except AddressError:
+                continue
+            said = re.sub(r", der bliver [^,]*(?:,|$)", ",", v).count(" og ") + 1
+            if n < said:
+                return f"»{v}«: {said} enheder nævnt, {n} læst"
+    return None
+
+
 def nummer_campaign(files: list[Path], mutations=None) -> tuple[collections.Counter, list[str]]:
     """Every nummer of `files` with one instruction (and at most one rykningsklausul) that prints back
     word for word, under each mutation that changes it (its instruction, or its rykningsklausul)."""
@@ -703,6 +725,8 @@ def nummer_campaign(files: list[Path], mutations=None) -> tuple[collections.Coun
                     fail("read as the unmutated nummer" if same else "prints differently", printed[:200])
                 elif (problem := _noun_kind_problem(got)) is not None:
                     fail("a new unit of another kind than its anchor", problem)
+                elif (problem := _og_lost(got)) is not None:
+                    fail("an »og« lost in the citation", problem)
                 else:
                     outcomes["read as written"] += 1
                     outcomes[f"  {mname}: read as written"] += 1
