@@ -129,3 +129,23 @@ def test_og_between_units_of_one_kind_is_read():
                      "§ 5, stk. 2 og 3, ophæves.", "§ 5, stk. 2, nr. 3 og 4, ophæves."):
         out = read_sentence(sentence, [])
         assert format_sentence(out) == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "§ 5, stk. 2, og nr. 4, ophæves.",
+    "§ 5 og stk. 2 ophæves.",
+    "§ 5, stk. 2-nr. 4, ophæves.",
+    "I § 10, stk. 1 og stk. 2 og nr. 1, ændres »A« til: »B«.",  # the second pair of two
+])
+def test_og_or_a_range_down_to_a_lower_kind_is_refused(sentence):
+    """parse_citation reads each as one unit (§ 5, stk. 2, nr. 4; § 5, stk. 2; "§ 5 og stk. 2" is
+    refused before, by the sentence reader)."""
+    with pytest.raises(Unreadable):
+        read_sentence(sentence, [])
+
+
+def test_og_up_to_a_higher_kind_is_read():
+    """"§ 57 b, stk. 3, nr. 1, og stk. 7" (lov 628/2010) and 28 more in the corpus: two units."""
+    for sentence in ("I § 57 b, stk. 3, nr. 1, og stk. 7 ændres »A« til: »B«.",
+                     "I § 98 e, stk. 1, nr. 1, litra a, og nr. 2, litra a, ændres »A« til: »B«."):
+        assert format_sentence(read_sentence(sentence, [])) == sentence

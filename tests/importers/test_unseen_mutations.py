@@ -575,6 +575,8 @@ NUMMER_MUTATIONS = {
     "stk. N og M -> stk. N eller M": _first(r"(stk\.|nr\.|§§) (\d+) og (\d+)", r"\1 \2 eller \3"),
     "stk. N og M -> stk. N og nr. M": _first(r"\bstk\. (\d+) og (\d+)", r"stk. \1 og nr. \2"),
     "stk. N -> stk. N og nr. 1": _first(r"\bstk\. (\d+)\b(?! og| ?-|,? nr)", r"stk. \1 og nr. 1"),
+    "stk. N, -> stk. N, og nr. 1,": _first(r"\bstk\. (\d+),(?! nr| og)", r"stk. \1, og nr. 1,"),
+    "stk. N -> stk. N-nr. 4": _first(r"\bstk\. (\d+)\b(?! og| ?-|,? nr)", r"stk. \1-nr. 4"),
     "stk. N-M -> stk. N til M": _first(r"\bstk\. (\d+)-(\d+)", r"stk. \1 til \2"),
     # numbers written otherwise
     "N. pkt. -> ordinal(N+1) pkt.": _first(r"\b(\d+)\. pkt\.", lambda m: f"{_ORD[min(_nxt(m), 12)]} pkt."),
