@@ -110,6 +110,8 @@ def as_utf8(data: bytes, path: str) -> bytes:
     except LookupError:
         raise MappingError(f"ukendt tegnkodning »{enc}« i XML-erklæringen", file=path, line=1,
                            hint="officielle LexDania-filer er UTF-8; brug den originale fil") from None
+    if not codecs.lookup(enc).name.startswith("utf"):
+        _not_utf8_declared_otherwise(data, enc, path)
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as e:
@@ -120,6 +122,27 @@ def as_utf8(data: bytes, path: str) -> bytes:
     text = text.removeprefix("\ufeff")
     text = re.sub(r"^(<\?xml[^>]*?\sencoding\s*=\s*[\"'])[^\"']*", r"\1UTF-8", text, count=1)
     return text.encode("utf-8", "surrogatepass")
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _not_utf8_declared_otherwise(data: bytes, enc: str, path: str) -> None:
+    """UTF-8 bytes declared as a one-byte encoding (ISO-8859-1, windows-1252 …) decode without an
+    error, every »æ« as »Ã¦«: a wrong law text with exit 0 where no label happens to break. Text in a
+    one-byte encoding with letters beyond ASCII is next to never valid UTF-8 ("æ" + a space is not)."""
+    m = _NON_ASCII.search(data)
+    if m is None:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise MappingError(f"filen er erklæret som {enc} i XML-erklæringen, men dens tegn er skrevet i UTF-8 "
+                       f"(»{data[m.start():m.start() + 2].decode('utf-8', 'replace')}« ville blive læst som "
+                       f"»{data[m.start():m.start() + 2].decode(enc, 'replace')}«)", file=path,
+                       line=data.count(b"\n", 0, m.start()) + 1,
+                       hint="ret tegnkodningen i XML-erklæringen til UTF-8, eller hent filen igen fra retsinformation.dk")
 
 
 def parse_bytes(data: bytes, path: str, blank_text: bool = True) -> etree._ElementTree:

@@ -122,3 +122,21 @@ def test_blank_text_false_changes_only_blank_runs_beside_elements(doc):
                 assert b in (a, None)
         if not len(f):
             assert g.text == f.text
+
+
+@pytest.mark.parametrize("enc", ["ISO-8859-1", "windows-1252", "latin-1", "ISO-8859-15"])
+def test_utf8_bytes_declared_as_a_one_byte_encoding_are_refused(enc):
+    """Found by tests/importers/test_unseen_mutations.py: UTF-8 bytes declared ISO-8859-1 decode
+    without an error, »æ« as »Ã¦«; an act whose text has only æ, ø, å and § beyond ASCII was refused
+    only where a label broke ("paragrafbetegnelsen 'Â§ 1.' kan ikke læses"), elsewhere read as
+    mojibake."""
+    from lawdiff.xmlsafe import as_utf8
+    data = f'<?xml version="1.0" encoding="{enc}"?>\n<Dokument>\n<Char>Ærø</Char></Dokument>'.encode("utf-8")
+    with pytest.raises(MappingError, match=f"erklæret som {enc}.*UTF-8") as e:
+        as_utf8(data, "x.xml")
+    assert e.value.file == "x.xml" and e.value.line == 3
+    # the same text really in the declared encoding, and plain ASCII, are read
+    real = f'<?xml version="1.0" encoding="{enc}"?>\n<Dokument>\n<Char>Ærø</Char></Dokument>'.encode(enc)
+    assert "Ærø" in as_utf8(real, "x.xml").decode("utf-8")
+    ascii_only = f'<?xml version="1.0" encoding="{enc}"?>\n<Dokument/>'.encode("ascii")
+    assert as_utf8(ascii_only, "x.xml") == b'<?xml version="1.0" encoding="UTF-8"?>\n<Dokument/>'

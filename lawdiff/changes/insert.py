@@ -137,6 +137,7 @@ def read_in(r: Reader, loc: dict) -> dict | None:
         if not r.lit(","):
             ch["anker_komma"] = False
     m = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    _check_noun(ch["ny"], m)
     ch["_betegnelse"] = m.group(0)[5:] if m else ""
     s = None if m else r.rx(r" som ((?:stk|nr)\. \d+(?: [a-z])?)(?=:)")
     if s:
@@ -148,6 +149,19 @@ def read_in(r: Reader, loc: dict) -> dict | None:
         raise Unreadable(f"»indsættes {side} {anchor}« slutter ikke med kolon")
     ch["_blok"] = True
     return ch
+
+
+def _check_noun(kind: str | None, m: re.Match | None) -> None:
+    """"indsættes efter nr. 2 som nyt stykke": the new unit's noun names another kind than its
+    anchor (no act of the corpus has one): which of them is meant is not certain."""
+    if m is None or kind not in _NOUN:  # "efter § 16, nr. 18, … som nyt nummer" (lov 1560/2010): an act's nummer
+        return
+    said = next(k for k, nouns in _NOUN.items() if any(m.group(2) == noun.split()[1] for noun in nouns))
+    if said != kind:
+        raise Unreadable(f"ankeret er et {_KIND_WORD[kind]}, men der indsættes »{m.group(0)[5:]}«")
+
+
+_KIND_WORD = {"stk": "stykke", "nr": "nummer", "litra": "litra", "pkt": "punktum"}
 
 
 def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
@@ -245,6 +259,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     kind = kind_of(cit)
     ch = {"ny": kind, "i": p, m.group(1): cit, "samme_sted": True}
     n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    _check_noun(kind, noun or n)
     if n:
         ch["betegnelse"] = n.group(0)[5:]
     if r.lit(" »"):

@@ -155,7 +155,10 @@ FALLBACK_TYPOS = [
     # indsættes efter § »3, stk. 1-3,«: (lov 179/2015 § 2, nr. 5)
     (re.compile(r"\b(efter|før) § »(?=\d)"), r"\1 »§ ", "»»« står efter »§« i stedet for foran", "hele"),
     # ændres 1. -4. pkt.« til: »1. -5. pkt.« (lov 174/2011 § 3, nr. 3)
-    (re.compile(r"(, ændres )(?![»«])(?=[^»«]+« til: »)"), r"\1»", _OPENING_MISSING, "hele"),
+    # (not where the verb's own words may come first: "ændres i 2. pkt. X«", "ændres to steder X«"
+    # leave it open whether they belong to the quote)
+    (re.compile(r"(, ændres )(?![»«])(?!i \d|(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste)(?=[^»«]+« til: »)"),
+     r"\1»", _OPENING_MISSING, "hele"),
     # …, og § 11 a, nr. 9.« ændres til: »…« (lov 179/2015 § 1, nr. 6)
     (re.compile(r"(, og )(?=§ [^»«]+« ændres til: »)"), r"\1»", _OPENING_MISSING, "hele"),
     # indsættes som 2., 3. og 4 pkt.: (lov 653/2010 § 1, nr. 4)
@@ -266,6 +269,7 @@ def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_n
             raise Unreadable(f"sætningen fortsætter uventet: »{r.rest()[:60]}«")
     for ch in out:
         _record_spaces(ch)
+        _no_alternative(ch)
     ended_with_period = text.endswith(".") and not out[-1].get("_blok")
     for i, sep in enumerate(seps, 1):
         if sep != default_joiner(i, len(out)):
@@ -285,11 +289,43 @@ def _read_sentence(text: str, original: str, repaired: list[list[str]], repair_n
     return out
 
 
+# the keys that hold a citation of the amended law (quoted words are never among them)
+_CITING = ("i", "affattes", "ophæves", "efter", "før", "som", "der_bliver", "anker_der_bliver", "bortset_fra")
+
+
+# "stk. 2 og nr. 4", "§ 5 og stk. 2", "stk. 2, og nr. 4", "stk. 2-nr. 4": "og" or "-" before a unit of a
+# lower kind than the one before it ("nr. 3, og stk. 4" goes up a level: 29 in the corpus, read)
+_MIXED_OG = re.compile(r"(?:\b(stk\.|nr\.|litra) [0-9a-zæøå]+(?: [a-z])?|(§) \d+(?: [a-z])?)(?=(?:,? og |-)"
+                       r"(stk\.|nr\.|litra|\d+\. pkt))")  # (a lookahead: "stk. 1 og stk. 2 og nr. 1" is two pairs)
+_RANK = {"§": 0, "stk.": 1, "nr.": 2, "litra": 3}
+
+
+def _og_down(v: str) -> bool:
+    return any(_RANK[m.group(1) or m.group(2)] < _RANK.get(m.group(3), 4) for m in _MIXED_OG.finditer(v))
+
+
+def _no_alternative(ch: dict) -> None:
+    """"§ 5, stk. 2 eller 3, ophæves": a law's text cites alternatives so, an instruction never (no
+    act of the corpus): which unit it changes is not certain (parse_citation reads "eller" as "og").
+    "§ 5, stk. 2 og nr. 4": parse_citation reads "stk. 2, nr. 4", one unit; whether nr. 4 is of
+    stk. 2 or beside it is not certain (the corpus joins with "og" only units of one kind)."""
+    for key in _CITING:
+        v = ch.get(key)
+        if isinstance(v, str) and " eller " in v:
+            raise Unreadable(f"henvisningen »{v}« har »eller«; det er ikke sikkert, hvilken enhed der ændres")
+        if isinstance(v, str) and (" og " in v or "-" in v) and _og_down(v):
+            raise Unreadable(f"henvisningen »{v}« forbinder to slags enheder med »og«; det er ikke sikkert, "
+                             "hvilke enheder der ændres")
+
+
 def _one_more(ch: dict, side: str, old: str) -> dict:
     """The next change of a list of old words with one new text ("»A« og »B« til: »C«"): the same
     place and new text, worded elliptically."""
     place = {k: ch[k] for k in ("i", "overalt", "der_bliver", "bortset_fra", "som_bliver") if k in ch}
     verb = next(v for v in ("ændres", "indsættes_efter", "indsættes_før") if v in ch)
+    if side.strip() and verb != "ændres":
+        # "indsættes før »A« og efter »B«: »C«": each anchor keeps the side said before it
+        verb = "indsættes_" + side.strip()
     new = {**place, verb: old, "samme_sted": True, "elliptisk": True}
     if verb == "ændres":
         new["til"] = ch["til"]

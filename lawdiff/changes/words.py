@@ -69,22 +69,19 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             r.warnings.append("»ændres:« har et kolon i kilden (trykfejl); gengivet som i kilden")
             ch["verbum_kolon"] = True
         if m.group(3):
-            ch["antal"] = COUNT_OF[m.group(3)]
-            ch["antal_efter_verbum"] = True
+            _set_count(ch, m.group(3), "antal_efter_verbum")
         ch["ændres"] = r.quote()
         _more_quotes(r, ch, r" til\b")
         c = r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
         if c:
-            ch["antal"] = COUNT_OF[c.group(1)]
-            ch["antal_efter_citat"] = True
+            _set_count(ch, c.group(1), "antal_efter_citat")
         ch["til"] = _til(r, ch)
         return _count_last(r, ch)
     m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
         ch = _with_pkt(loc, m.group(1))
         if m.group(2):
-            ch["antal"] = COUNT_OF[m.group(2)]
-            ch["antal_efter_verbum"] = True
+            _set_count(ch, m.group(2), "antal_efter_verbum")
         ch["udgår"] = r.quote()
         if ch["udgår"] is not None and r.text.startswith(", og i stedet indsættes: »", r.pos):
             # "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »…«" (lov 310/2015
@@ -101,10 +98,13 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["verbum_kolon"] = True
         anchor = r.quote()
         _more_quotes(r, ch, r":", sides=True)
+        flere = ch.get("_flere", [])
+        if any(side.strip() not in ("", m.group(3)) for _, side, _ in flere) and any(not side for _, side, _ in flere):
+            # "indsættes efter »A«, før »B« og »C«: »D«": which side of »C«?
+            raise Unreadable("ankrene står både med »efter« og »før«, og ikke hvert anker siger sin side")
         c = None if m.group(2) or ch.get("_flere") else r.rx(r" (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?=:)")
         if c:  # "indsættes efter »A« to steder: »B«" (lov 518/2012 § 1, nr. 2): the count after the anchor
-            ch["antal"] = COUNT_OF[c.group(1)]
-            ch["antal_efter_citat"] = True
+            _set_count(ch, c.group(1), "antal_efter_citat")
         if not r.lit(": "):
             if r.lit(":"):
                 r.warnings.append("kolon uden mellemrum efter ankeret i kilden")
@@ -118,11 +118,20 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
         ch[f"indsættes_{m.group(3)}"] = anchor
         ch["tekst"] = new
         if m.group(2):
-            ch["antal"] = COUNT_OF[m.group(2)]
-            ch["antal_efter_verbum"] = True
+            _set_count(ch, m.group(2), "antal_efter_verbum")
         return ch
     r.pos = start
     return None
+
+
+def _set_count(ch: dict, word: str, where: str) -> None:
+    """The count of places, said after the verb or after the quote (`where`): a count the place
+    already has ("To steder i § 40 ændres to steder »…«", "Tre steder … ændres to steder …") is
+    said twice, and two counts are never read as one."""
+    if ch.get("antal"):
+        raise Unreadable("antallet af steder står to gange i ændringen")
+    ch["antal"] = COUNT_OF[word]
+    ch[where] = True
 
 
 def _count_last(r: Reader, ch: dict) -> dict:

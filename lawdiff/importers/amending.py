@@ -309,9 +309,19 @@ def _official_text(an: etree._Element, read) -> str:
                 flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
                 out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
+            out += [norm(" ".join((y.text or "") if y.tag == "Explicatus" else read(y)  # kept in a refused nummer
+                                  for y in x.iter("Explicatus", "Linea"))) for x in _second_parts(ch, d, ny)]
         elif ch.tag == "Rykningsklausul":
             out.append(_lines_text(ch, read))
     return norm(" ".join(x for x in out if x))
+
+
+def _second_parts(aendring: etree._Element, d: etree._Element | None, ny: etree._Element | None) -> list:
+    """An <Aendring>'s instructions and new texts with text beyond its first of each (none in the
+    corpus, whose 19 second <AendringAktion>s are empty): the readers read the first only."""
+    out = [x for x in aendring if x.tag == "AendringDefinition" and x is not d]
+    out += [x for ak in aendring if ak.tag == "AendringAktion" for x in ak if x.tag == "AendringNyTekst" and x is not ny]
+    return [x for x in out if norm(" ".join(x.itertext()))]
 
 
 def _definition_text(d: etree._Element) -> tuple[str, str | None]:
@@ -371,6 +381,8 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
         ak = _child(ch, "AendringAktion")
         ny = _child(ak, "AendringNyTekst") if ak is not None else None
         has_new = ny is not None and len(ny) > 0
+        if _second_parts(ch, d, ny):
+            raise Unreadable("<Aendring> har mere end én instruktion eller ny tekst")
         text, table_ryk = _definition_text(d)
         if table_ryk and not text and not has_new:
             ryk.append(table_ryk)

@@ -1021,6 +1021,31 @@ _ODD_UTF8 = tuple(re.compile(p) for p in (
 
 
 _UPER = re.compile(rb"uper")  # "Superscript": `re` finds it twice as fast as `b"uper" in data`
+
+# formaChar's values: the corpus's (Italic, Bold, Superscript, Subscript, Underline, "Bold Italic",
+# BoldItalic, SubscriptItalic, NotBold, "vertical-align:super;font-size:70%") and the like in any case
+_FORMA_CHAR = re.compile(rb'formaChar\s*=\s*["\']([^"\']*)')
+_FORMA_WORD = re.compile(r"(?:(?:not)?(?:italic|bold|superscript|subscript|underline))+|vertical-align:\s*(?:super|sub)|"
+                         r"font-size:\s*\d+(?:\.\d+)?(?:%|pt|em)|font-style:\s*italic|font-weight:\s*bold|"
+                         r"text-decoration:\s*underline", re.I)
+
+
+def check_forma_char(data: bytes, path: str) -> None:
+    """Every formaChar value is one the readers know: whether a run is superscript decides whether
+    "3)" after "stk. 1" is a footnote reference or law text ("Boligministeren1)"), and the readers
+    know a superscript run by "uper" in its formaChar. A value they do not know ("Hævet", "Sup"), or
+    superscript spelt otherwise ("SUPERSCRIPT"), is refused rather than read as plain formatting."""
+    for value in set(_FORMA_CHAR.findall(data)):
+        v = value.decode("utf-8", "replace")
+        words = [w for part in v.split(";") for w in ([part.strip()] if ":" in part else part.split()) if w]
+        known = all(_FORMA_WORD.fullmatch(w) for w in words)
+        if known and (b"uper" in value or "super" not in v.lower()):
+            continue
+        line = data.count(b"\n", 0, data.index(value)) + 1
+        raise MappingError(f"formateringen formaChar=»{v}« er ukendt; om tekstløbet er hævet skrift (en "
+                           "fodnotehenvisning, som ikke er lovtekst) kan ikke afgøres", file=path, line=line,
+                           hint="kendte værdier er Italic, Bold, Superscript, Subscript og Underline; brug den "
+                                "originale fil fra retsinformation.dk")
 _CHAR_REF = re.compile(rb"&#")  # `re` finds it about twice as fast as `b"&#" in data` (frequent "&")
 
 
@@ -1221,12 +1246,17 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) and not is_iso_date(date):
         raise MappingError(f"Meta: DiesSigni »{date}« er ikke en dato, der findes", file=path, line=root.sourceline,
                            hint="dokumentet er beskadiget; hent det igen fra retsinformation.dk")
+    if date and not re.fullmatch(r"\d{4}-\d\d-\d\d", date):  # "2016-11-21T00:00:00", "21-11-2016": not "missing"
+        raise MappingError(f"Meta: DiesSigni »{date[:40]}« er ikke en dato på formen ÅÅÅÅ-MM-DD", file=path,
+                           line=root.find("Meta/DiesSigni").sourceline,
+                           hint="officielle LexDania-dokumenter skriver datoen ÅÅÅÅ-MM-DD; hent filen igen fra retsinformation.dk")
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date) or not number or not year:
         raise MappingError("Meta mangler DiesSigni, Number eller Year", file=path,
                            line=root.find("Meta").sourceline)
     # the number and year name the act ("LBK nr. 1342 af …") and the amendment file (lov-YYYY-NNN.yaml):
     # "abc" or "../x" was taken as it stood (every official document has digits)
-    for tag, value, shape in (("Number", number, r"[0-9]{1,5}"), ("Year", year, r"[0-9]{4}")):
+    # ("01342": "LBK nr. 01342" would name no act a citation names, nor its amendment file)
+    for tag, value, shape in (("Number", number, r"[1-9][0-9]{0,4}"), ("Year", year, r"[0-9]{4}")):
         if not re.fullmatch(shape, value):
             el = root.find(f"Meta/{tag}")
             raise MappingError(f"Meta: {tag} »{value[:40]}« er ikke et {'nummer' if tag == 'Number' else 'årstal'}",
@@ -1257,6 +1287,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
         titel = root.find("TitelGruppe/Titel")
         doc_title = norm(" ".join(linea_text(li, path) for li in titel.findall("Linea"))) if titel is not None else ""
     is_lbk = dtype.startswith("LBK")
+    check_forma_char(data, path)
     # footnote references are superscript runs: a document without superscript needs no look at its notes
     r = _Reader(path, is_lbk, FootnoteRefs.of(root) if _UPER.search(data) is not None else None)
     title = law_title(doc_title)

@@ -98,3 +98,30 @@ def test_a_letter_for_the_digit_one_is_read_as_paragraph_1():
     assert _numbering(act)[0][0] == "1"
     assert ("2010-485.xml:68: ændringsparagraffens betegnelse »§ l« har et bogstav for tallet 1 i kilden "
             "(trykfejl); læst som § 1") in act.warnings
+
+
+@pytest.mark.parametrize("what", ["AendringDefinition", "AendringAktion/AendringNyTekst"])
+def test_a_second_instruction_or_new_text_in_one_change_refuses_the_nummer(base, what):
+    """An <Aendring> with two instructions or two new texts (found by tests/importers/
+    test_unseen_mutations.py): the readers read the first and left the second out, exit 0. The nummer
+    is refused now, and kept verbatim with both."""
+    root = copy.deepcopy(base)
+    aendring = next(a for a in root.xpath("//AendringCentreretParagraf")[0].iter("Aendring")
+                    if a.find("AendringAktion/AendringNyTekst") is not None and len(a.find("AendringAktion/AendringNyTekst")))
+    first = aendring.find(what)
+    second = copy.deepcopy(first)
+    for ch in second.iter("Char"):
+        ch.text = (ch.text or "") + " Xyzzyordet"
+    first.addnext(second)
+    an = aendring.getparent()
+    act = _read(root)
+    entry = next(n for n in act.doc["paragraffer"][0]["numre"] if n["nummer"] == an.findtext("Explicatus").strip().rstrip("."))
+    assert entry["ikke_udført"]["årsag"] == "<Aendring> har mere end én instruktion eller ny tekst"
+    assert "Xyzzyordet" in entry["ikke_udført"]["tekst"]
+
+
+def test_the_empty_second_actions_of_the_corpus_are_still_read():
+    """19 <Aendring>s of the corpus have a second, empty <AendringAktion> (lov 1876/2015 § 1, nr. 2 …)."""
+    name = "2015/2015-1876.xml"
+    act = read_official((CORPUS / name).read_bytes(), name).amending
+    assert not any("mere end én" in r for r in act.refused)

@@ -127,6 +127,12 @@ def test_the_command_prints_one_line_and_exits_1(tmp_path, text):
     ("Number", "abc", "Meta: Number »abc« er ikke et nummer"),
     ("Number", "../../x", "Meta: Number »../../x« er ikke et nummer"),
     ("Year", "20166", "Meta: Year »20166« er ikke et årstal"),
+    # found by the unseen campaign: "LBK nr. 01342" named an act no citation names
+    ("Number", "01342", "Meta: Number »01342« er ikke et nummer"),
+    ("Number", "0", "Meta: Number »0« er ikke et nummer"),
+    # found by the unseen campaign: a date in another form was reported as missing
+    ("DiesSigni", "2016-11-21T00:00:00", "Meta: DiesSigni »2016-11-21T00:00:00« er ikke en dato på formen ÅÅÅÅ-MM-DD"),
+    ("DiesSigni", "21-11-2016", "Meta: DiesSigni »21-11-2016« er ikke en dato på formen ÅÅÅÅ-MM-DD"),
 ])
 def test_a_number_or_year_that_is_not_one_is_refused(text, tag, value, message):
     """They name the act and the amendment file (lov-YYYY-NNN.yaml); they were taken as they stood."""
