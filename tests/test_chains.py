@@ -505,8 +505,8 @@ def test_a_new_aendringsparagraf_inserted_into_an_amending_act_is_refused(tmp_pa
 
 @pytest.mark.corpus
 def test_a_change_of_an_amending_acts_paragraf_whose_text_the_file_lacks_is_refused(tmp_path):
-    """The reader may keep an act's ikrafttræden § as its label alone (lov 573/2011: `øvrige` holds "§ 3", the
-    text stands in the XML's <Exitus>). Lov 433/2012's § 15 so blanked, and lov 1354/2012, § 23, nr. 1 turned
+    """A file may hold an act's ikrafttræden § as its label alone (the reader did so with lov 573/2011's "§ 3",
+    whose text stands in the next element of the XML, until importers/amending._label_alone). Lov 433/2012's § 15 so blanked, and lov 1354/2012, § 23, nr. 1 turned
     into "I § 15, stk. 1, ændres »1. juli 2012« til »1. juli 2015«": what § 15 dates cannot be read, so 433's
     numre are refused (was: a warning that the change touches none of them)."""
     e, _ = _refused_after_edit(

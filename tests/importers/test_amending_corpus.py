@@ -14,7 +14,7 @@ import unicodedata
 import pytest
 from lxml import etree
 
-from lawdiff.importers.amending import dump, has_amendments, hoist_nested, official_text, read_amending
+from lawdiff.importers.amending import _label_alone, dump, has_amendments, hoist_nested, official_text, read_amending
 from lawdiff.proposal import parse_proposal
 from lawdiff.render.instructions import nummer_lines
 from lawdiff.text import norm
@@ -83,7 +83,11 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
             holder = an.getparent()
             if holder.tag == "Stk":
                 holder = holder.getparent()
-            pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
+            label = holder.findtext("Explicatus")
+            prev = holder.getprevious()
+            if label is None and prev is not None and _label_alone(prev, holder) is holder:
+                label = prev.findtext("Explicatus")  # "§ 3" alone before it (lov 1614/2013), warned
+            pn = re.sub(r"^§\s*", "", norm(label or "")).rstrip(".")
             if pn in ("l", "I"):  # "§ l" (lov 485/2010): the reader takes the letter for the digit 1, warned
                 pn = "1"
             official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")),
@@ -135,4 +139,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # bilag 3 a:", "Som bilag 1 til loven indsættes bilag 1 til denne lov", "I bilag 1, liste A, indsættes
     # som nr. 35:", "Bilag 1, liste A, nr. 32, ophæves", "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og 4
     # bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver herefter bilag 5.")
-    assert identical >= 19343 and refused <= 70
+    # branch chainref (2026-11-25): 19,455 numre (was 19,416), 19,382 identical, 70 not executed: 39 numre of
+    # ændringsparagraffer the source marks up as ikrafttræden §§ (lov 706/2010 §§ 2-7, lov 536/2010, 580/2010,
+    # 715/2010, 1614/2013) are read as numre; they were kept as text under `øvrige`, unreported
+    # (tests/importers/test_amending_exitus.py)
+    assert identical >= 19382 and refused <= 70
