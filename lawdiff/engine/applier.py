@@ -658,6 +658,12 @@ class _Applier(_Finding, _Rykning, _RefScan):
             del sibs[i:j]
             osibs.insert(osibs.index(parent) + 1, group)
             self.parents[group.wid] = outer
+            if not parent.children and parent.heading is None and parent.wid in self.r.removed_headings:
+                # a group whose heading the act repealed, emptied by the new one: nothing is left of it (lov
+                # 628/2010, § 1, nr. 8-9: "Overskriften før § 49 og § 49 ophæves" / "Efter § 49 indsættes: »…«")
+                # (not marked removed: its §§ live on in the new group)
+                osibs.remove(parent)
+                self.touch(parent.wid, c)
         else:
             sibs[i:j] = [group]
             self.parents[group.wid] = parent
