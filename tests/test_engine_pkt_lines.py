@@ -4,24 +4,19 @@ administration på det sociale område) § 65, stk. 1 prints its 1. pkt. as "De 
 third line. Lov 493/2013, § 1, nr. 34 changes words in both lines of the 1. pkt. (tests/test_chains.py)."""
 import pytest
 
-from lawdiff.engine import apply_proposal
-from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.proposal import ProposalError
 from lawdiff.render.text import plain_text
 from lawdiff.address import resolve
-from tests.conftest import lexdania
-from tests.helpers import make_proposal
+from tests.lbk_apply import apply_to
 
 
 @pytest.fixture(scope="module")
 def act():
-    a = read_lexdania_file(lexdania("2012/2012-930.xml")).act
-    a.law = "rsl"
-    return a
+    return "2012/2012-930.xml"
 
 
 def apply(act, changes):
-    return apply_proposal(make_proposal(changes, {"rsl": "rsl@2012-09-25"}), {"rsl": act})["rsl"]
+    return apply_to(act, changes)
 
 
 def test_words_in_both_lines_of_the_first_punktum(act):

@@ -3,22 +3,17 @@ on serviceloven as LBK 1096/2010 prints it: "Undersøgelser" over §§ 49, 50, 5
 unge" over § 48 a. The real numre (lov 628/2010, § 1, nr. 8-10) are in tests/test_chains.py."""
 import pytest
 
-from lawdiff.engine import apply_proposal
-from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.proposal import ProposalError
-from tests.conftest import lexdania
-from tests.helpers import make_proposal
+from tests.lbk_apply import apply_to
 
 
 @pytest.fixture(scope="module")
 def act():
-    a = read_lexdania_file(lexdania("2010/2010-1096.xml")).act
-    a.law = "sel"
-    return a
+    return "2010/2010-1096.xml"
 
 
 def apply(act, changes):
-    return apply_proposal(make_proposal(changes, {"sel": "sel@2010-09-21"}), {"sel": act})["sel"]
+    return apply_to(act, changes)
 
 
 def groups(act):

@@ -1,25 +1,21 @@
 """§§ under several mellemrubrikker repealed and replaced by new text (changes/repeal._replace_across_groups), on
 forvaltningsloven as LBK 988/2012 prints it: kapitel 4 holds "Retten til aktindsigt" § 9, "Omfanget af
 aktindsigt" § 10, "Udsættelse af sagen" § 11, "Undtagelse af dokumenter" §§ 12-14, "Undtagelse af
-oplysninger" § 15, … "Aktindsigt i straffesager" § 18; kapitel 5 "Retten til at afgive udtalelse" § 19. The real nummer (lov 638/2013, § 1, nr. 2) is in tests/test_chains.py."""
+oplysninger" § 15, … "Aktindsigt i straffesager" § 18; kapitel 5 "Retten til at afgive udtalelse" § 19.
+The real nummer (lov 638/2013, § 1, nr. 2) is in tests/test_chains.py."""
 import pytest
 
-from lawdiff.engine import apply_proposal
-from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.proposal import ProposalError
-from tests.conftest import lexdania
-from tests.helpers import make_proposal
+from tests.lbk_apply import apply_to
 
 
 @pytest.fixture(scope="module")
 def act():
-    a = read_lexdania_file(lexdania("2012/2012-988.xml")).act
-    a.law = "fvl"
-    return a
+    return "2012/2012-988.xml"
 
 
 def apply(act, changes):
-    return apply_proposal(make_proposal(changes, {"fvl": "fvl@2012-10-09"}), {"fvl": act})["fvl"]
+    return apply_to(act, changes)
 
 
 def chapter_4(act):
