@@ -7,13 +7,7 @@ from lawdiff.proposal import ProposalError
 from tests.lbk_apply import apply_to
 
 
-@pytest.fixture(scope="module")
-def act():
-    return "2010/2010-1096.xml"
-
-
-def apply(act, changes):
-    return apply_to(act, changes)
+LBK = "2010/2010-1096.xml"
 
 
 def groups(act):
@@ -21,19 +15,19 @@ def groups(act):
     return [(g.heading.text if g.heading else None, [s.num for s in g.children]) for g in ch.children][2:4]
 
 
-def test_the_new_paragraf_stands_where_the_repealed_one_stood(act):
-    lr = apply(act, [{"ophæves": "§ 49"}, {"ny": "paragraf", "efter": "§ 49", "nummer": "49 a", "tekst": "§ 49 a. Ny."}])
+def test_the_new_paragraf_stands_where_the_repealed_one_stood():
+    lr = apply_to(LBK, [{"ophæves": "§ 49"}, {"ny": "paragraf", "efter": "§ 49", "nummer": "49 a", "tekst": "§ 49 a. Ny."}])
     assert groups(lr.new) == [("Bisidder til børn og unge", ["48 a"]), ("Undersøgelser", ["49 a", "50", "51"])]
     assert any("§ 49, som forslag 1, ændring 1 ophæver, angiver stedet" in w and "før § 50" in w
                for w in lr.warnings), lr.warnings
 
 
-def test_a_new_heading_over_a_group_whose_heading_the_act_repealed(act):
-    lr = apply(act, [{"ophæves": "overskriften før § 49"}, {"ny": "overskrift", "før": "§ 49", "tekst": "Ny rubrik"}])
+def test_a_new_heading_over_a_group_whose_heading_the_act_repealed():
+    lr = apply_to(LBK, [{"ophæves": "overskriften før § 49"}, {"ny": "overskrift", "før": "§ 49", "tekst": "Ny rubrik"}])
     assert groups(lr.new) == [("Bisidder til børn og unge", ["48 a"]), ("Ny rubrik", ["49", "50", "51"])]
 
 
-def test_a_heading_that_stands_is_not_replaced(act):
+def test_a_heading_that_stands_is_not_replaced():
     with pytest.raises(ProposalError) as e:
-        apply(act, [{"ny": "overskrift", "før": "§ 49", "tekst": "Ny rubrik"}])
+        apply_to(LBK, [{"ny": "overskrift", "før": "§ 49", "tekst": "Ny rubrik"}])
     assert "der står allerede en overskrift før § 49" in str(e.value)

@@ -9,13 +9,7 @@ from lawdiff.proposal import ProposalError
 from tests.lbk_apply import apply_to
 
 
-@pytest.fixture(scope="module")
-def act():
-    return "2012/2012-988.xml"
-
-
-def apply(act, changes):
-    return apply_to(act, changes)
+LBK = "2012/2012-988.xml"
 
 
 def chapter_4(act):
@@ -23,15 +17,15 @@ def chapter_4(act):
     return [(g.heading.text if g.heading else None, [s.num for s in g.children]) for g in ch.children][:5]
 
 
-def test_the_headings_inside_the_range_go_and_the_new_ones_open_groups(act):
-    lr = apply(act, [{"ophæves": "§§ 10-12", "tekst": "§ 10. Første nye.\n\nNy rubrik\n\n§ 11. Anden nye.\n\n"
+def test_the_headings_inside_the_range_go_and_the_new_ones_open_groups():
+    lr = apply_to(LBK, [{"ophæves": "§§ 10-12", "tekst": "§ 10. Første nye.\n\nNy rubrik\n\n§ 11. Anden nye.\n\n"
                                                       "Undtagelse af dokumenter\n\n§ 12. Tredje nye."}])
     assert chapter_4(lr.new) == [("Retten til aktindsigt", ["9"]), ("Omfanget af aktindsigt", ["10"]),
                                  ("Ny rubrik", ["11"]), ("Undtagelse af dokumenter", ["12", "13", "14"]),
                                  ("Undtagelse af oplysninger", ["15"])]
 
 
-def test_a_range_over_two_chapters_is_refused(act):
+def test_a_range_over_two_chapters_is_refused():
     with pytest.raises(ProposalError) as e:
-        apply(act, [{"ophæves": "§§ 18-19", "tekst": "§ 18. Første nye.\n\n§ 19. Anden nye."}])
+        apply_to(LBK, [{"ophæves": "§§ 18-19", "tekst": "§ 18. Første nye.\n\n§ 19. Anden nye."}])
     assert "af samme slags og i samme enhed" in str(e.value)
