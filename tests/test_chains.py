@@ -156,7 +156,7 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   nr. 1-3, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6 and lov 412/2011 § 1, nr. 1 need that
 #   structure read right first (importers/lexdania.py, and "første bog, femte afsnit" addresses; 8 numre): not done;
 # - lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act does not give), as above.
-FLOOR_ALL = 0.8969  # 11,230 / 12,521 = 0.89689 (rounded down)
+FLOOR_ALL = 0.8968  # 11,230 / 12,521 = 0.89689 (rounded down)
 FLOOR_CHANGED = 0.5042  # 1,302 / 2,582 = 0.50426
 
 
