@@ -311,7 +311,8 @@ def _own_sections(text: str) -> set[str]:
 
 def _own_paragraphs(act: AmendingAct) -> dict[str, str]:
     """The act's other §§ (`øvrige`: ikrafttræden, overgang) by number: "15" -> "§ 15\nStk. 1. Loven …"; one the
-    file holds as its label alone ("§ 3": lov 573/2011, whose ikrafttræden stands in the XML's <Exitus>) -> ""."""
+    file holds as its label alone (a file written before the reader joined such a label to its text, as lov 573/2011's
+    "§ 3" was; importers/amending._label_alone) -> ""."""
     out = {}
     for t in act.other:
         m = re.match(r"§\s*(\d+(?:\s?[a-zæøå])?)\.?\s*(?:\n|$)", t)

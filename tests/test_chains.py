@@ -123,8 +123,41 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # 105/2011 § 60, stk. 4 "stk. 2.Anmodning", reported): lov 1252/2012 § 5, nr. 13 executes and nr. 12 puts its
 # punktum where the LBK has it (LBK 127/2013 § 60 identical): 100 without refusal, 11,222 (89.63 %) and 1,294
 # (50.12 %) identical, 38 numre refused. Straffeloven's chapters ("5. kapitel") now have numbers: no figure moves.
-FLOOR_ALL = 0.8962  # 11,222 / 12,521 = 0.89625 (rounded down)
-FLOOR_CHANGED = 0.5011  # 1,294 / 2,582 = 0.50116
+# Branch chainref (2026-11-25): a punktum the law prints over two lines is one punktum (engine pkt_spans: a line
+# ending in a word, the next beginning in lower case; only a change of words reaches into it, a rewrite or
+# repeal of it is refused): lov 493/2013 § 1, nr. 34 executes (LBK 983/2013 § 65 identical): 11,223 (89.63 %)
+# and 1,295 (50.15 %) identical, ikke udført 77 (37 numre refused). Then §§ under several mellemrubrikker
+# replaced by new text (changes/repeal._replace_across_groups: the headings between them go, the first stays,
+# the new text's headings open groups): lov 638/2013 § 1, nr. 2 executes, and with it its nr. 3-4 (LBK 433/2014
+# fully identical, kapitel 4's headings as the LBK's): 101 without refusal, 26 fully identical, 11,229
+# (89.68 %) and 1,301 (50.39 %) identical, ikke udført 71 (36 numre refused). Then a new § "efter § 49" where an
+# earlier nummer of the act repealed § 49 stands where it stood (changes/insert._where_it_stood), and a new
+# heading before the first § of a group whose heading the act repealed heads that group (changes/heading
+# new_heading): lov 628/2010, § 1, nr. 9-10 execute (LBK 81/2011 § 49 a identical, kapitel 11's headings as
+# the LBK's; § 50 to "redaktionel: rettelse af lovens ord"): 11,230 (89.69 %) and 1,302 (50.43 %) identical,
+# ikke udført 69 (34 numre refused). The reader now also joins a § the source gives as its label alone to its
+# text (lov 573/2011 § 3, lov 912/2010 § 2: importers/amending._label_alone) and reads ændringsparagraffer marked
+# up as ikrafttræden §§ (lov 706/2010 §§ 2-7 …): no chain figure moves.
+# The 34 numre still refused, after chainref examined the rest one by one:
+# - the source's own text (as listed above, 13 numre), and further (15 in all): lov 912/2010 § 1, nr. 4 (»og
+#   6-8« in § 53, stk. 9, "som bliver stk. 8": the words stand nowhere in § 53 of LBK 838/2011 or of the chain's other LBKs; LBK
+#   642/2012 instead writes "jf. stk. 6" in stk. 7, an edit no nummer states), lov 628/2010 § 1, nr. 29 (cites
+#   "§ 58, stk. 1, nr. 4", whose text lacks »§ 52, stk. 3, nr. 8«; the words stand in stk. 1's text after the
+#   list, where LBK 81/2011 changed them: reading the cited nr. as the text after it would be a guess);
+# - the chain's base, 7 numre as listed above;
+# - two acts on one place: lov 326/2012 § 1, nr. 24 (in force 1/3/2013) removes words from § 33 d, stk. 1, which
+#   lov 1380/2012 (passed later, in force 1/1/2013) rewrote whole without them: the nummer has nothing left to
+#   act on, but only a rule on a later act's rewrite superseding an earlier act's nummer would say so (none is
+#   stated; refused, the message says why); lov 1400/2012 § 1, nr. 2 with 1380's § 11, nr. 3 and lov 152/2012
+#   § 1, nr. 26, as above (no certain order; 3 numre);
+# - the base's structure: LBK 1237/2010 (retsplejeloven) prints each chapter's label in an element of its own
+#   ("Kapitel 1 a" alone, an empty "Kapitel 93 b"), its heading as the next <Afsnit>'s <Rubrica> and its §§ in
+#   an unlabelled <Kapitel>; the bøger and afsnit are read as groups and parts around that. Lov 404/2010 § 1,
+#   nr. 1-3, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6 and lov 412/2011 § 1, nr. 1 need that
+#   structure read right first (importers/lexdania.py, and "første bog, femte afsnit" addresses; 8 numre): not done;
+# - lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act does not give), as above.
+FLOOR_ALL = 0.8968  # 11,230 / 12,521 = 0.89689 (rounded down)
+FLOOR_CHANGED = 0.5042  # 1,302 / 2,582 = 0.50426
 
 
 @pytest.mark.corpus
@@ -151,8 +184,8 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 100
-    assert fig["fully_identical"] >= 25
+    assert fig["without_refusal"] >= 101
+    assert fig["fully_identical"] >= 26
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
     # § 1, nr. 2 changes "Elevrefusion" overalt, also in "lov om Arbejdsgivernes Elevrefusion, jf.
@@ -505,8 +538,8 @@ def test_a_new_aendringsparagraf_inserted_into_an_amending_act_is_refused(tmp_pa
 
 @pytest.mark.corpus
 def test_a_change_of_an_amending_acts_paragraf_whose_text_the_file_lacks_is_refused(tmp_path):
-    """The reader may keep an act's ikrafttræden § as its label alone (lov 573/2011: `øvrige` holds "§ 3", the
-    text stands in the XML's <Exitus>). Lov 433/2012's § 15 so blanked, and lov 1354/2012, § 23, nr. 1 turned
+    """A file may hold an act's ikrafttræden § as its label alone (the reader did so with lov 573/2011's "§ 3",
+    whose text stands in the next element of the XML, until importers/amending._label_alone). Lov 433/2012's § 15 so blanked, and lov 1354/2012, § 23, nr. 1 turned
     into "I § 15, stk. 1, ændres »1. juli 2012« til »1. juli 2015«": what § 15 dates cannot be read, so 433's
     numre are refused (was: a warning that the change touches none of them)."""
     e, _ = _refused_after_edit(
@@ -536,12 +569,70 @@ def test_a_date_changed_in_an_original_acts_own_paragraf_is_refused(tmp_path):
     # "§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt., affattes således:" — one punktum in each of two §§,
     # each rewritten (changes/rewrite.py _rewrite_pkts; was refused as punktummer that do not follow each other)
     ("2011/2011-124", "lov-2010-1361", "§ 10, nr. 1", ["3 a", "3 b"]),
+    # "I § 65, stk. 1, 1. pkt., ændres »kommunen« til: »kommunalbestyrelsen«, og »de sociale nævn« ændres til:
+    # »Ankestyrelsen«": LBK 930/2012 prints the 1. pkt. over two lines ("… anerkendelse, fyldbyrdelse" / "og
+    # samarbejde … kan indbringes for de sociale nævn."), one punktum as the law counts (engine pkt_spans)
+    ("2013/2013-983", "lov-2013-493", "§ 1, nr. 34", ["65"]),
+    # "§§ 9-12 ophæves, og i stedet indsættes:" with §§ 9, 9 a, 9 b, 10, 11, 12 and their mellemrubrikker, where
+    # §§ 9-12 of forvaltningsloven each stand under a heading of their own (changes/repeal._replace_across_groups)
+    ("2014/2014-433", "lov-2013-638", "§ 1, nr. 2", ["9", "9 a", "9 b", "10", "11", "12", "13", "14"]),
+    # "Efter § 49 indsættes: »Udveksling af oplysninger … § 49 a. …«" after nr. 8 "Overskriften før § 49 og § 49
+    # ophæves.": the new § stands where § 49 stood (changes/insert._where_it_stood)
+    ("2011/2011-81", "lov-2010-628", "§ 1, nr. 9", ["49 a"]),
 ])
 def test_numre_the_engine_refused_are_executed(tmp_path, target, act, nummer, sections):
     res = _replay_one(tmp_path, target)
     assert (act, nummer) not in {(a, n) for a, n, _ in res.not_executed}, res.not_executed
     missed = dict(res.misses)
     assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}
+
+
+@pytest.mark.corpus
+def test_paragraffer_under_several_mellemrubrikker_replaced_keep_the_lbks_headings(tmp_path):
+    """Lov 638/2013, § 1, nr. 2 replaces forvaltningsloven's §§ 9-12 (LBK 988/2012: each under its own heading,
+    § 12 with §§ 13-14 under "Undtagelse af dokumenter") by §§ 9-12 with new mellemrubrikker: the headings
+    between the old §§ go, the one before § 9 stays, §§ 13-14 follow the new § 12 under its heading; kapitel 4
+    has the headings and §§ of LBK 433/2014."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.store import Store
+
+    def groups(act):
+        ch = next(u for u in act.walk() if u.kind == "chapter" and u.num == "4")
+        return [(g.heading.text if g.heading else None, [s.num for s in g.children]) for g in ch.children]
+
+    res = _replay_one(tmp_path, "2014/2014-433")
+    assert res.refused is None, res.refused
+    store = Store(tmp_path)
+    got = groups(store.load(f"kaede@{store.versions('kaede')[-1]}"))
+    assert got == groups(read_lexdania_file(CORPUS / "2014/2014-433.xml").act)
+    assert got[:6] == [("Retten til aktindsigt", ["9"]), ("Identifikationskravet", ["9 a"]),
+                       ("Udsættelse af sagen", ["9 b"]), ("Meroffentlighedsprincippet", ["10"]),
+                       ("Undtagelse af sager", ["11"]), ("Undtagelse af dokumenter", ["12", "13", "14"])]
+
+
+@pytest.mark.corpus
+def test_a_new_heading_where_the_act_repealed_one_and_a_new_paragraf_where_it_repealed_one(tmp_path):
+    """Lov 628/2010, § 1, nr. 8-10 on serviceloven (LBK 1096/2010: "Undersøgelser" over §§ 49-51): nr. 8 repeals
+    the heading and § 49, nr. 9 inserts "efter § 49" a heading and § 49 a, nr. 10 a heading "før § 50". Were
+    refused (§ 49 repealed; "already a heading before § 50": the headless group); kapitel 11 now has LBK
+    81/2011's headings and §§ (which keeps "§ 49. (Ophævet)" under "Bisidder til børn og unge")."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.store import Store
+
+    def groups(act):
+        ch = next(u for u in act.walk() if u.kind == "chapter" and u.num == "11")
+        return [(g.heading.text if g.heading else None, [s.num for s in g.children if s.num != "49"])
+                for g in ch.children]
+
+    res = _replay_one(tmp_path, "2011/2011-81")
+    done = {(a, n) for a, n, _ in res.not_executed}
+    assert not done & {("lov-2010-628", f"§ 1, nr. {n}") for n in (8, 9, 10)}, res.not_executed
+    store = Store(tmp_path)
+    got = groups(store.load(f"kaede@{store.versions('kaede')[-1]}"))
+    assert got == groups(read_lexdania_file(CORPUS / "2011/2011-81.xml").act)
+    assert got[2:5] == [("Bisidder til børn og unge", ["48 a"]),
+                        ("Udveksling af oplysninger i det tidlige eller forebyggende arbejde", ["49 a"]),
+                        ("Børnefaglig undersøgelse", ["50", "51"])]
 
 
 @pytest.mark.corpus

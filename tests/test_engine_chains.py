@@ -149,5 +149,10 @@ def test_engine_over_the_chains():
     # lov 495/2013, § 1, nr. 14)
     # Branch importfix: 2,083 (95.33 %), 93 chains, 11,151 §§ identical (LBK 105/2011's "stk. 2.Anmodning"
     # read as two punktummer: lov 1252/2012, § 5, nr. 13)
-    assert executed >= 2083 and executed / stats["numre read"] >= 0.953
-    assert stats["chains executed without refusal"] >= 93
+    # Branch chainref: 2,084 (95.38 %), 93 chains, 11,152 §§ identical (a punktum printed over two lines, engine
+    # pkt_spans: lov 493/2013, § 1, nr. 34); then 2,086 (95.47 %), 94 chains, 11,156 §§ identical (§§ under
+    # several mellemrubrikker replaced: lov 638/2013, § 1, nr. 2, changes/repeal._replace_across_groups); then
+    # 2,088 (95.56 %), 11,157 §§ identical (lov 628/2010, § 1, nr. 9-10: a new § where the act repealed one, a
+    # new heading where it repealed one)
+    assert executed >= 2088 and executed / stats["numre read"] >= 0.953
+    assert stats["chains executed without refusal"] >= 94

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Unit
+from ..model import Line, Unit
 from ..text import norm_map
 from . import words
 from .common import Reader, cap
@@ -371,6 +371,19 @@ def new_heading(ap, c) -> None:
         sec = secs[i + 1]
     live = ap.place(c, sec, key)
     parent = ap.parents[live.wid]
+    if parent is not None and parent.kind == "group" and parent.children[0] is live and parent.heading is None \
+            and parent.wid in ap.r.removed_headings:
+        # the group's heading an earlier nummer of the act repealed (lov 628/2010, § 1, nr. 8 "Overskriften før
+        # § 49 og § 49 ophæves", nr. 10 "Før § 50 indsættes: »Børnefaglig undersøgelse«"): the new heading
+        # stands over the group's §§, up to the next heading
+        lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
+        if len(lines) != 1 or c.get("placering"):
+            raise c.error("en overskrift er én linje" if len(lines) != 1 else
+                          f"placeringen »{c.get('placering')}« passer ikke efter en ophævet overskrift", "tekst")
+        parent.heading = Line(_norm_query(lines[0]))
+        ap.touch(parent.wid, c)
+        ap.r.placements.append(Placement(c, "new", [parent.wid], sec.wid, "før", [parent.wid]))
+        return
     if parent is not None and parent.kind == "group" and parent.children[0] is live:
         raise c.error(f"der står allerede en overskrift før {sec.cite()}", key,
                       hint="nyaffat den med »affattes: overskriften før § …«")

@@ -639,7 +639,12 @@ def _new_section(ap, c) -> None:
         raise c.error("en ny paragraf kræver »efter« eller »før« (fx efter: \"§ 68 c\")", "ny")
     target = ap.resolve(c, str(c.get(key)), key)
     # the anchor only gives the place: a § that the same act rewrites is still a place
-    anchor = ap.place(c, target.units[-1 if key == "efter" else 0], key)
+    cited = target.units[-1 if key == "efter" else 0]
+    if key == "efter" and cited.kind == "section" and cited.wid in ap.r.removed \
+            and ap.units.get(cited.wid) not in ap.siblings(ap.parents.get(cited.wid)):
+        anchor, key = _where_it_stood(ap, c, cited, key)
+    else:
+        anchor = ap.place(c, cited, key)
     _check_before_heading(ap, c, anchor, key)
     anchor, key = _into_next_chapter(ap, c, anchor, key)
     opener = _heading_opener(ap, c, anchor, key)
@@ -704,6 +709,36 @@ def _new_section(ap, c) -> None:
         ap.touch(parent.wid, c)
     ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
                                        [u.wid for u in new_units]))
+
+
+def _where_it_stood(ap, c, cited: Unit, key: str) -> tuple[Unit, str]:
+    """"Efter § 49 indsættes:" where an earlier nummer of the act repealed § 49 (lov 628/2010, § 1, nr. 8-9:
+    "Overskriften før § 49 og § 49 ophæves." / "Efter § 49 indsættes: »Udveksling af oplysninger … § 49 a.
+    …«"): the act cites the law as it stood before it, so the new § stands where § 49 stood, in § 49's
+    group (or chapter), before the § that followed it there, or after the one before it. Refused when
+    § 49's place is gone with it (its group repealed too) or nothing of that group is left to give it."""
+    parent = ap.base_parents.get(cited.wid)
+    live_parent = ap.units.get(parent.wid) if parent is not None else None
+    if parent is not None and (live_parent is None or parent.wid in ap.r.removed):
+        raise c.error(f"{cited.cite()} er ophævet af {ap.r.removed[cited.wid].ref}, og det samme er den "
+                      f"enhed, den stod i", key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+    base_sibs = parent.children if parent is not None else ap.r.base.body
+    live_sibs = ap.siblings(live_parent)
+    i = base_sibs.index(cited)
+    after = next((u for u in base_sibs[i + 1:] if u.kind == "section" and ap.units.get(u.wid) in live_sibs), None)
+    before = next((u for u in reversed(base_sibs[:i]) if u.kind == "section" and ap.units.get(u.wid) in live_sibs),
+                  None)
+    if after is not None:
+        anchor, where = ap.units[after.wid], "før"
+    elif before is not None:
+        anchor, where = ap.units[before.wid], "efter"
+    else:
+        raise c.error(f"{cited.cite()} er ophævet af {ap.r.removed[cited.wid].ref}, og ingen paragraf står "
+                      f"tilbage, hvor den stod", key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+    ap.r.warnings.append(c.warning(f"{cited.cite()}, som {ap.r.removed[cited.wid].ref} ophæver, angiver stedet "
+                                   f"(loven, som ændringsloven citerer): den nye tekst står, hvor {cited.cite()} "
+                                   f"stod, {where} {anchor.cite()}", key))
+    return anchor, where
 
 
 # "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"

@@ -268,6 +268,9 @@ def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
     `som` ("…, ophæves, og som stk. 5 indsættes:"), the new units get that number."""
     if len(target.units) == 1 and target.units[0].kind in ("chapter", "part"):
         return replace_container(ap, c, ap.live(c, target.units[0], key), key)
+    groups = _groups_of_range(ap, target) if len(target.units) > 1 else None
+    if groups is not None:
+        return _replace_across_groups(ap, c, target, groups, key)
     if target.units[0].kind not in ("section", "subsection", "paragraph", "point") or len(
             {(u.kind, id(ap.base_parents.get(u.wid))) for u in target.units}) != 1:
         raise c.error("»ophæves« med »tekst« bruges til paragraffer, stk., nr., litra eller punktummer "
@@ -346,6 +349,105 @@ def replace(ap, c, target: addr.Target, key: str = "ophæves") -> None:
             ap.renumber(c, parent, unit.kind)
     ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
                                        new_wids=[u.wid for u in new_units]))
+
+
+def _groups_of_range(ap, target: addr.Target) -> list[Unit] | None:
+    """The mellemrubrik groups a range of §§ runs through ("§§ 9-12 ophæves, og i stedet indsættes:", lov
+    638/2013, § 1, nr. 2: in forvaltningsloven's kapitel 4 §§ 9, 10, 11 and 12 each stand under a heading of
+    their own), or None unless the shape is certain: the §§ follow each other in the law with nothing but
+    mellemrubrikker between them, each in a group of one chapter (side by side), each group after the first
+    begins with one of the §§ (its heading stands inside the range), and the groups between the first and
+    the last hold the range's §§ only."""
+    units = target.units
+    if any(u.kind != "section" for u in units):
+        return None
+    groups: list[Unit] = []
+    for u in units:
+        g = ap.base_parents.get(u.wid)
+        if g is None or g.kind != "group":
+            return None
+        if not groups or groups[-1] is not g:
+            groups.append(g)
+    if len(groups) < 2:
+        return None
+    outer = ap.base_parents.get(groups[0].wid)
+    sibs = outer.children if outer is not None else ap.r.base.body
+    if any(ap.base_parents.get(g.wid) is not outer for g in groups):
+        return None
+    i = next(k for k, x in enumerate(sibs) if x is groups[0])
+    if sibs[i:i + len(groups)] != groups:
+        return None
+    # in document order, the range's §§ are one unbroken run of the §§ of these groups
+    run = [x for g in groups for x in g.children]
+    if any(x.kind != "section" for x in run) or any(g.heading is None for g in groups[1:]):
+        return None
+    first = run.index(units[0])
+    if run[first:first + len(units)] != list(units):
+        return None
+    if any(not g.children or g.children[0] not in units for g in groups[1:]):
+        return None
+    if any(x not in units for g in groups[1:-1] for x in g.children):
+        return None
+    return groups
+
+
+def _replace_across_groups(ap, c, target: addr.Target, groups: list[Unit], key: str) -> None:
+    """§§ under several mellemrubrikker replaced by new text (_groups_of_range): the §§ and the headings
+    that stand between them go, the heading before the first § stays; the new §§ take the first §'s
+    place, a heading in the new text before one of its §§ opens a group for it and the §§ after it (up to
+    the next heading), and the §§ that followed the last § of the range under its (repealed) heading
+    follow the new ones, so under the new text's last heading (LBK 433/2014 kapitel 4: "Undtagelse af
+    dokumenter" before the new § 12 and the old §§ 13-14 after it)."""
+    units = [ap.live(c, u, key) for u in target.units]
+    for u in units:
+        ap.check_untouched(c, u, key)
+    live_groups = [ap.live(c, g, key) for g in groups]
+    text = str(c.get("tekst"))
+    _, tail = _split_at_container(text)
+    if tail:
+        raise c.error("»ophæves« af flere paragraffer med nye kapitler i teksten kan lawdiff ikke udføre",
+                      key, hint="nummeret kan ikke udføres; markér det som ikke udført")
+    chunks = split_units("section", text)
+    nums = [label_num("section", ch) for ch in chunks]
+    if nums[0] is None:
+        nums[0] = addr.canonical_num(units[0].num)
+    if None in nums:
+        raise c.error("den nye tekst skal begynde hver paragraf med »§ N.«", "tekst")
+    head = live_groups[0]
+    sibs = ap.siblings(head)
+    i = sibs.index(units[0])
+    rest = [x for x in live_groups[-1].children if x not in units]
+    for u in units:
+        for w in u.walk():
+            ap.r.removed[w.wid] = c
+    outer = ap.parents[head.wid]
+    osibs = ap.siblings(outer)
+    for g in live_groups[1:]:
+        osibs.remove(g)
+        if g is not live_groups[-1] or not rest:
+            ap.r.removed[g.wid] = c  # (the last one's §§ after the range live on: not marked, or they'd
+        else:                        # count as repealed with it)
+            ap.touch(g.wid, c)
+    del sibs[i:]
+    for num in nums:
+        ap.free_section_number(c, num)
+    new_units = [ap.parse_unit(c, "section", ch) for ch in chunks]
+    for u, num in zip(new_units, nums):
+        u.num, u.label = num, f"§ {num}."
+    sibs.extend(new_units + rest)
+    for u in new_units + rest:
+        ap.parents[u.wid] = head
+    lifted = ap.lift_headings(c, head, new_units + rest)
+    keys = [addr.section_key(u.num) for u in (outer.walk() if outer is not None else ap.r.new.sections())
+            if u.kind == "section" and u.num]
+    if keys != sorted(keys):
+        raise c.error(f"de nye paragraffer ({', '.join('§ ' + n for n in nums)}) passer ikke ind på "
+                      f"{units[0].cite()}-{units[-1].cite()}s plads", "tekst")
+    ap.touch(head.wid, c)
+    if outer is not None:
+        ap.touch(outer.wid, c)
+    ap.r.placements.append(Placement(c, "replace", [u.wid for u in target.units],
+                                       new_wids=[u.wid for u in lifted]))
 
 
 def replace_container(ap, c, unit: Unit, key: str) -> None:

@@ -42,6 +42,11 @@ from .find import _Finding, find_all
 from .refscan import _RefScan
 from .rykning import _Rykning
 
+# a line that ends in a word or a number (its punktum goes on in the next line, if that begins in lower
+# case: pkt_spans)
+_OPEN_END = re.compile(r"[0-9A-Za-zæøåÆØÅ)]\s*$")
+_LOWER_START = re.compile(r"\s*[a-zæøå]")
+
 # the kinds of change, by the verb of the proposal format (docs/format.md)
 EXECUTE = {verb: kind.execute for kind in (words, repeal, rewrite, insert, heading) for verb in kind.VERBS}
 
@@ -330,22 +335,52 @@ class _Applier(_Finding, _Rykning, _RefScan):
         return out
 
     def pkt_span(self, c: Change, unit: Unit, k: int, key: str) -> tuple[LineKey, int, int]:
+        """The k'th punktum of the unit as one span of one line; one the law prints over two lines is
+        refused here (only a change of words reaches into it: `scope`, `pkt_spans`)."""
+        spans = self.pkt_spans(c, unit, k, key)
+        if len(spans) > 1:
+            (k0, s0, _), (k1, _, e1) = spans[0], spans[-1]
+            first, last = getattr(self.units[k0[0]], k0[1])[k0[2]].text, getattr(self.units[k1[0]], k1[1])[k1[2]].text
+            where = cite_path(unit, self.parents) if unit.wid in self.parents else unit.cite()
+            raise c.error(f"{where}, {k}. pkt. står i loven over {len(spans)} linjer (»{first[s0:][:40]} …« / "
+                          f"»… {last[:e1][-40:]}«); lawdiff kan kun ændre ord i et sådant punktum, ikke nyaffatte eller "
+                          f"ophæve det eller indsætte ved det", key,
+                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        return spans[0]
+
+    def pkt_spans(self, c: Change, unit: Unit, k: int, key: str) -> list[tuple[LineKey, int, int]]:
+        """The k'th punktum of the unit as spans of its lines, counted as the law counts: a line that ends
+        in a word (no full stop, colon or comma) and a next line of the same text that begins in lower case
+        are one punktum (LBK 930/2012 § 65, stk. 1, 1. pkt.: "… anerkendelse, fyldbyrdelse" / "og
+        samarbejde … kan indbringes for de sociale nævn."; lov 493/2013, § 1, nr. 34 changes words in both
+        lines). Each line is a boundary otherwise (text.count_punktum)."""
         n = 0
+        cur: list[tuple[LineKey, int, int]] = []
         for part in ("intro", "wrapup"):
+            open_end = False
             for i, b in enumerate(getattr(unit, part)):
                 if not isinstance(b, Line):
+                    open_end = False
                     continue
                 pos = 0
-                for piece in split_punktum(b.text):
+                pieces = split_punktum(b.text)
+                for j, piece in enumerate(pieces):
                     # find this piece in the line (the splitter keeps the text, folding white space)
                     start = b.text.find(piece.split(" ", 1)[0], pos)
                     end = start
                     for word in piece.split(" "):
                         end = b.text.find(word, end) + len(word)
                     pos = end
-                    n += 1
+                    if j == 0 and open_end and cur and _LOWER_START.match(b.text):
+                        cur.append(((unit.wid, part, i), start, end))
+                        continue
                     if n == k:
-                        return (unit.wid, part, i), start, end
+                        return cur
+                    n += 1
+                    cur = [((unit.wid, part, i), start, end)]
+                open_end = bool(pieces) and _OPEN_END.search(b.text) is not None
+        if n == k and cur:
+            return cur
         raise c.error(f"{unit.cite()} har ikke {k}. pkt. (der er {n})", key)
 
     def add_edit(self, c: Change, key: LineKey, unit: Unit, start: int, end: int, new: str, field_: str) -> None:
@@ -623,6 +658,12 @@ class _Applier(_Finding, _Rykning, _RefScan):
             del sibs[i:j]
             osibs.insert(osibs.index(parent) + 1, group)
             self.parents[group.wid] = outer
+            if not parent.children and parent.heading is None and parent.wid in self.r.removed_headings:
+                # a group whose heading the act repealed, emptied by the new one: nothing is left of it (lov
+                # 628/2010, § 1, nr. 8-9: "Overskriften før § 49 og § 49 ophæves" / "Efter § 49 indsættes: »…«")
+                # (not marked removed: its §§ live on in the new group)
+                osibs.remove(parent)
+                self.touch(parent.wid, c)
         else:
             sibs[i:j] = [group]
             self.parents[group.wid] = parent

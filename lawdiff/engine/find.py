@@ -166,10 +166,10 @@ class _Finding:
         out = []
         for bu in target.units:
             unit = self.live(c, bu, key)
-            if target.address.pkt:
-                k, s, e = self.pkt_span(c, unit, target.address.pkt, key)
-                line = getattr(self.units[k[0]], k[1])[k[2]]
-                out.append((k, line, unit, s, e))
+            if target.address.pkt:  # a punktum the law prints over two lines: both (pkt_spans)
+                for k, s, e in self.pkt_spans(c, unit, target.address.pkt, key):
+                    line = getattr(self.units[k[0]], k[1])[k[2]]
+                    out.append((k, line, unit, s, e))
             else:
                 out.extend((k, ln, u, 0, len(ln.text)) for k, ln, u in self._lines(unit))
         return out

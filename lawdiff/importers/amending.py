@@ -680,9 +680,26 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         if ikraft:
             doc["ikrafttræden"] = ikraft
         return act
-    for el in body:
-        if el.tag == "AendringCentreretParagraf":
-            par = read_paragraf(el, name, act.warnings, act.refused)
+    kids = [el for el in body if isinstance(el.tag, str)]
+    joined: set = set()  # an unlabelled § read with the label before it (_label_alone)
+    for i, el in enumerate(kids):
+        if el in joined:
+            continue
+        rest = _label_alone(el, kids[i + 1] if i + 1 < len(kids) else None)
+        stk = _amending_stk(el if rest is None else rest) if norm(el.findtext("Explicatus") or "") else None
+        if el.tag == "AendringCentreretParagraf" or stk is not None:
+            if stk is not None:  # an ændringsparagraf marked up as an ikrafttræden § (lov 706/2010 §§ 2-7)
+                label = norm(el.findtext("Explicatus") or "")
+                par = read_paragraf(stk, name, act.warnings, act.refused, label=label)
+                if par is not None:
+                    act.warnings.append(f"{name}:{stk.sourceline}: {label} er i kilden mærket som ikrafttrædelses"
+                                        f"paragraf (<{stk.getparent().tag}>) men er en ændringsparagraf; læst som "
+                                        f"en" + (f" (betegnelsen står alene i linje {el.sourceline})" if rest is not None
+                                                 else ""))
+                    if rest is not None:
+                        joined.add(rest)
+            else:
+                par = read_paragraf(el, name, act.warnings, act.refused)
             if par is not None:
                 _check_repeated(par, el, paragraffer, lines, name, act.warnings)
                 paragraffer.append(par)
@@ -691,9 +708,20 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         if el.tag in ("AendringCentreretParagraf", "IkraftCentreretParagraf", "Paragraf"):
             label = norm(el.findtext("Explicatus") or "")
             text = _verbatim(el, name, act.warnings)
+            if rest is not None:
+                joined.add(rest)
+                text = f"{text}\n{_verbatim(rest, name, act.warnings)}"
+                act.warnings.append(f"{name}:{el.sourceline}: {label} står i kilden som betegnelse alene, og "
+                                    f"paragraffens tekst står i det næste element (linje {rest.sourceline}, "
+                                    f"<{rest.tag}> uden betegnelse); læst som én paragraf, {label}")
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
+            held = sum(1 for x in (el, rest) if x is not None for _ in x.iter("AendringsNummer"))
+            if held and el.tag != "AendringCentreretParagraf":  # (read_paragraf reported that one)  # lov 405/2010: § 1's nr. 2-3 inside an unlabelled ikrafttræden §
+                act.warnings.append(f"{name}:{el.sourceline}: {label or f'<{el.tag}> uden betegnelse'} har {held} "
+                                    f"numre i en form, der ikke kan læses som en ændringsparagraf; de er gemt ordret "
+                                    f"under øvrige, og de udføres ikke")
             ikraft.extend(ikraft_rules(text))
             for sent in unread_commencement(text):
                 unread.append(sent)
@@ -715,6 +743,40 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
     if others:
         doc["øvrige"] = others
     return act
+
+
+def _label_alone(el: etree._Element, nxt: etree._Element | None) -> etree._Element | None:
+    """The element that holds the text of a § the source gives as its label alone: 14 amending acts
+    of the corpus print their ikrafttræden § as an <AendringCentreretParagraf> holding only its
+    <Explicatus> ("§ 3"), followed by an <IkraftCentreretParagraf> with the Stk.s and no label (lov
+    573/2011, lov 912/2010; in lov 1614/2013 the next holds an ændringsparagraf's intro and numre,
+    _amending_stk); without this the § was kept as "§ 3" and its text apart, unnumbered. Only that
+    shape: the label alone, then a § with text, no label, and numre only as _amending_stk reads them."""
+    if [c.tag for c in el if isinstance(c.tag, str)] != ["Explicatus"] or not norm(el.findtext("Explicatus") or ""):
+        return None
+    if nxt is None or nxt.tag not in ("IkraftCentreretParagraf", "Paragraf") or nxt.find("Explicatus") is not None \
+            or (next(nxt.iter("AendringsNummer"), None) is not None and _amending_stk(nxt) is None) \
+            or not norm("".join(nxt.itertext())):
+        return None
+    return nxt
+
+
+def _amending_stk(el: etree._Element | None) -> etree._Element | None:
+    """The one Stk of an <IkraftCentreretParagraf> that holds an intro and numre: an ændringsparagraf
+    the source marks up as an ikrafttræden § (lov 706/2010 §§ 2-7, lov 1614/2013 §§ 3-4: 8 amending
+    acts of the corpus; their numre were kept as text under `øvrige`, unexecuted and unreported).
+    Only that shape: the § holds its label (or nothing) and one unlabelled Stk, which holds one
+    intro (<Exitus>) and numre."""
+    if el is None or el.tag != "IkraftCentreretParagraf":
+        return None
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if [c.tag for c in kids if c.tag != "Explicatus"] != ["Stk"] or len(kids) > 2:
+        return None
+    stk = kids[-1]
+    tags = [c.tag for c in stk if isinstance(c.tag, str)]
+    if not tags or tags[0] != "Exitus" or set(tags[1:]) != {"AendringsNummer"}:
+        return None
+    return stk
 
 
 # --- the act's own annexes ---------------------------------------------------------------------

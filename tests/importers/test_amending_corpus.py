@@ -14,7 +14,7 @@ import unicodedata
 import pytest
 from lxml import etree
 
-from lawdiff.importers.amending import dump, has_amendments, hoist_nested, official_text, read_amending
+from lawdiff.importers.amending import _label_alone, dump, has_amendments, hoist_nested, official_text, read_amending
 from lawdiff.proposal import parse_proposal
 from lawdiff.render.instructions import nummer_lines
 from lawdiff.text import norm
@@ -83,7 +83,11 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
             holder = an.getparent()
             if holder.tag == "Stk":
                 holder = holder.getparent()
-            pn = re.sub(r"^§\s*", "", norm(holder.findtext("Explicatus") or "")).rstrip(".")
+            label = holder.findtext("Explicatus")
+            prev = holder.getprevious()
+            if label is None and prev is not None and _label_alone(prev, holder) is holder:
+                label = prev.findtext("Explicatus")  # "§ 3" alone before it (lov 1614/2013), warned
+            pn = re.sub(r"^§\s*", "", norm(label or "")).rstrip(".")
             if pn in ("l", "I"):  # "§ l" (lov 485/2010): the reader takes the letter for the digit 1, warned
                 pn = "1"
             official.setdefault((pn, norm(an.findtext("Explicatus") or "").rstrip(".")),
@@ -139,4 +143,9 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # i fodnote 9 til lovens bilag 2 ændres »…« til: »…«", lov 204/2017 § 5, nr. 1); then 19,348 identical, 65 not
     # executed (bilag 11 -> 7: a path of headings in an annex's table, "I Bilag 2, Skemaer for …, AKTIVER, …,
     # II. Tilgodehavender, nr. 6, indsættes efter »…«: »…«", lov 616/2013 § 3, nr. 4, 5, 7 and 8)
-    assert identical >= 19348 and refused <= 65
+    # branch chainref (2026-11-25): 19,455 numre (was 19,416), 19,382 identical, 70 not executed: 39 numre of
+    # ændringsparagraffer the source marks up as ikrafttræden §§ (lov 706/2010 §§ 2-7, lov 536/2010, 580/2010,
+    # 715/2010, 1614/2013) are read as numre; they were kept as text under `øvrige`, unreported
+    # (tests/importers/test_amending_exitus.py)
+    # merged on main (2026-11-25, annexwork + chainref): 19,455 numre, 19,387 identical (99.65 %), 65 not executed
+    assert identical >= 19387 and refused <= 65

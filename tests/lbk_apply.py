@@ -1,0 +1,24 @@
+"""Changes applied to a real LBK of the corpus in a test (tests/changes/test_repeal_groups.py,
+test_insert_where_repealed.py, tests/test_engine_pkt_lines.py)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lawdiff.engine import apply_proposal
+from lawdiff.importers.lexdania import read_lexdania_file
+from tests.conftest import lexdania
+from tests.helpers import make_proposal
+
+
+@lru_cache(maxsize=8)
+def lbk(path: str):
+    """The act version of ../shared/corpus/lexdania/`path` under the short name "x"."""
+    act = read_lexdania_file(lexdania(path)).act
+    act.law = "x"
+    return act
+
+
+def apply_to(path: str, changes: list[dict]):
+    """The LawResult of `changes` (proposal changes) on the LBK at `path`."""
+    act = lbk(path)
+    return apply_proposal(make_proposal(changes, {"x": f"x@{act.date}"}), {"x": act})["x"]
