@@ -30,7 +30,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
-from .outline import Lazy, annexes_differ
+from .outline import Lazy, Part, annexes_differ
 from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit
 from .text import blocks_text, canonical_num, norm, plain_text
 from .tokendiff import EQUAL, diff_words
@@ -65,11 +65,11 @@ _M = _Memo()
 
 def _fp(u: Unit) -> tuple | bytes:
     """The unit's text and structure, exactly as stored (labels included, notes excluded). For a
-    unit of an outline (outline.Lazy) the digest of this tuple, stored with it: two outlines'
-    units are compared by digest without reading their text. An outline's unit never equals a model
+    unit of an outline (outline.Lazy, and outline.Part below one) the digest of this tuple, stored
+    with it: two outlines' units are compared by digest without reading their text. An outline's unit never equals a model
     unit here (a digest is no tuple), so compare() takes both versions as outlines or both as
     models (the diff command does): mixed, identical units would be diffed instead of copied."""
-    if type(u) is Lazy:
+    if type(u) is Lazy or type(u) is Part:
         return u.digest
     f = _M.fp.get(id(u))
     if f is None:
@@ -89,17 +89,26 @@ def fingerprint(u: Unit, children: tuple) -> tuple:
 _TEXT = attrgetter("text")  # a block's text, in C
 
 
+def own_text(u: Unit, children) -> str:
+    """The unit's whole text without labels, normalised, given its children's (an iterable)."""
+    # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
+    parts = [norm(blocks_text(u.intro))] if u.intro else []
+    parts += children
+    if u.wrapup:
+        parts.append(norm(blocks_text(u.wrapup)))
+    return " ".join(filter(None, parts))
+
+
+def own_text_of(u: Unit) -> str:
+    """own_text of `u` with its children's computed (no memo: outline.py)."""
+    return own_text(u, [own_text_of(c) for c in u.children])
+
+
 def _own_text(u: Unit) -> str:
-    """The unit's whole text without labels, normalised."""
+    """own_text, once per unit and comparison."""
     t = _M.text.get(id(u))
     if t is None:
-        # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
-        parts = [norm(blocks_text(u.intro))] if u.intro else []
-        parts += map(_own_text, u.children)
-        if u.wrapup:
-            parts.append(norm(blocks_text(u.wrapup)))
-        t = " ".join(filter(None, parts))
-        _M.text[id(u)] = t
+        t = _M.text[id(u)] = own_text(u, map(_own_text, u.children))
         _M.keep.append(u)
     return t
 
@@ -109,6 +118,8 @@ def _signature(u: Unit) -> tuple:
         return ("id", u.kind, canonical_num(u.num).lower() if u.num else (u.label or ""))
     if u.kind == "group":
         return ("id", "group", norm(u.heading.text) if u.heading else "")
+    if type(u) is Part:  # the digest of its own_text, stored in the outline (as _fp's digests)
+        return ("text", u.kind, u.sig)
     return ("text", u.kind, _own_text(u))
 
 

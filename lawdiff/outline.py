@@ -30,7 +30,8 @@ branch (a container, or a unit holding §§ or containers), else None; data the 
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
 wrap-up tuples of str — each text stored as its tokens with SEP between them (Text; MAGIC names the
 tokenizer, tokendiff.TOKENIZER, so an outline of another is not used) — and units a tuple of such tuples (empty for a branch: its units are the
-node's children). `loads` checks every type of the nodes and raises ValueError on anything else;
+node's children), each with two more fields: its digest (as a node's) and the digest of its own
+text (diff.own_text; Part). `loads` checks every type of the nodes and raises ValueError on anything else;
 a node's data is checked when it is read (a malformed one is a LawdiffError: never shown).
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ except ImportError:  # another Python
 
 def _magic(tokenizer: str) -> str:
     """The format, and the tokenizer whose tokens the blocks carry (an outline of another is not used)."""
-    return "lawdiff-outline-5:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return "lawdiff-outline-6:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 MAGIC = _magic(TOKENIZER)
@@ -87,9 +88,12 @@ class Text:
 
 
 class Part:
-    """A unit below a unit of the outline (a stk., nr., litra … of a §), read with it."""
+    """A unit below a unit of the outline (a stk., nr., litra … of a §), read with it. Its `digest` is
+    the digest of its diff fingerprint (as a Lazy's: diff._fp), its `sig` the digest of its own text
+    (diff.own_text: what diff._signature aligns by), both stored by `dumps` (`seal` computes them), so
+    that aligning a changed §'s units neither builds their fingerprints nor joins their texts."""
 
-    __slots__ = ("kind", "num", "label", "heading", "intro", "children", "wrapup", "wid", "eid")
+    __slots__ = ("kind", "num", "label", "heading", "intro", "children", "wrapup", "wid", "eid", "digest", "sig")
 
     def walk(self) -> Iterator:
         yield self
@@ -126,19 +130,19 @@ def _fill(u, t, units: bool) -> None:
         u.children = children
 
 
-# the types of a part's data (kind, num, label, heading, intro, units, wrapup, wid, eid): num, label
-# and heading str or None
-_PART_TYPES = frozenset((str, num, label, heading, tuple, tuple, tuple, str, str)
+# the types of a part's data (kind, num, label, heading, intro, units, wrapup, wid, eid, digest, sig):
+# num, label and heading str or None
+_PART_TYPES = frozenset((str, num, label, heading, tuple, tuple, tuple, str, str, bytes, bytes)
                         for num in (str, type(None)) for label in (str, type(None)) for heading in (str, type(None)))
 
 
 def _part(t) -> Part:
     """A part from its data, every type checked (as _fill does for a unit of the outline, in one
     look-up of the types: read for every stk. of every § a diff reads)."""
-    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _PART_TYPES):
+    if not (type(t) is tuple and len(t) == 11 and tuple(map(type, t)) in _PART_TYPES):
         raise ValueError("outline: malformed unit")
     p = Part()
-    p.kind, p.num, p.label, heading, intro, units, wrapup, p.wid, p.eid = t
+    p.kind, p.num, p.label, heading, intro, units, wrapup, p.wid, p.eid, p.digest, p.sig = t
     p.heading = None if heading is None else Text(heading)
     p.intro, p.wrapup = _texts(intro), _texts(wrapup)
     p.children = list(map(_part, units)) if units else []
@@ -247,8 +251,30 @@ def _own(u, units: tuple) -> tuple:
             tuple(_stored(b.text) for b in u.intro), units, tuple(_stored(b.text) for b in u.wrapup), u.wid, u.eid)
 
 
-def _whole(u) -> tuple:
-    return _own(u, tuple(_whole(c) for c in u.children))
+def _whole(u) -> tuple[tuple, bytes, str]:
+    """The data of `u` with its units as parts (each with its digest and sig), the digest of its
+    fingerprint (its units' digests in it: a Merkle tree) and its own text (diff.own_text)."""
+    from . import diff
+
+    parts, digests, texts = [], [], []
+    for c in u.children:
+        data, dig, text = _whole(c)
+        parts.append(data + (dig, digest(text)))
+        digests.append(dig)
+        texts.append(text)
+    return (_own(u, tuple(parts)), digest(diff.fingerprint(u, tuple(digests))), diff.own_text(u, texts))
+
+
+def seal(p: Part) -> Part:
+    """Set `p`'s digest and sig from its data (and its units', first), as `dumps` computes them from a
+    model unit: for parts made otherwise (tests)."""
+    from . import diff
+
+    for c in p.children:
+        seal(c)
+    p.digest = digest(diff.fingerprint(p, tuple(c.digest for c in p.children)))
+    p.sig = digest(diff.own_text(p, [diff.own_text_of(c) for c in p.children]))
+    return p
 
 
 def annex_digest(act) -> bytes:
@@ -272,15 +298,13 @@ def dumps(act) -> bytes:
     """The outline of a model act (akn.from_bytes's result), as bytes for the cache."""
     from . import diff
 
-    def merkle(u) -> bytes:
-        return digest(diff.fingerprint(u, tuple(merkle(c) for c in u.children)))
-
     def node(u) -> tuple:
         if _branch(u):
             children = tuple(node(c) for c in u.children)
             dig = digest(diff.fingerprint(u, tuple(c[6] for c in children)))
             return (True, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(_own(u, ())), children)
-        return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u), marshal.dumps(_whole(u)), None)
+        data, dig, _ = _whole(u)
+        return (False, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(data), None)
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))

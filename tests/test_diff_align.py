@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from lawdiff import diff
 from lawdiff.diff import _pair_block, _pair_by_number, _score, _shifted, _signature
-from lawdiff.outline import Part, Text, _stored
+from lawdiff.outline import Part, Text, _stored, seal
 from lawdiff.tokendiff import tokenize
 
 
@@ -42,7 +42,7 @@ def _unit(kind: str, num: str | None, text: str) -> Part:
     p = Part()
     p.kind, p.num, p.label, p.wid, p.eid = kind, num, f"{num}." if num else None, "", ""
     p.heading, p.intro, p.children, p.wrapup = None, [Text(_stored(text))], [], []
-    return p
+    return seal(p)
 
 
 _WORDS = ["ydelse", "kontanthjælp", "stk.", "og", "§ 2", "efter", "lov", "om", "ophævet", "nr. 3"]

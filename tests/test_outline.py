@@ -221,6 +221,44 @@ def test_equal_digests_are_equal_fingerprints(tmp_path):
     assert same > 1000 and differ > 100
 
 
+def test_a_parts_digests_are_its_fingerprint_and_own_text(tmp_path):
+    """Each part's stored digest and sig (what diff._fp and diff._signature read of it) decide
+    identity as the model unit's fingerprint and own text do, over every unit below a § or other
+    leaf of every LAB version (one digest for one fingerprint and the other way round), and are
+    what seal computes from the part's data."""
+    import copy
+
+    from lawdiff import diff
+
+    by_digest: dict = {}
+    by_fp: dict = {}
+    by_sig: dict = {}
+    by_text: dict = {}
+    parts = 0
+    for p in sorted((ROOT / "statutes/lab").glob("*.xml")):
+        o, act = _outline(tmp_path, p), akn.from_bytes(p.read_bytes(), str(p))
+        leaves = {u.wid: u for u in act.walk()}
+        for lazy in _nodes(o.body):
+            if lazy._branch:
+                continue
+            unit = leaves[lazy.wid]
+            got = [x for c in lazy.children for x in c.walk()]
+            want = [x for c in unit.children for x in c.walk()]
+            assert [_data(x) for x in got] == [_data(x) for x in want]
+            for part, model in zip(got, want):
+                fp, text = diff._fp(model), diff.own_text_of(model)
+                assert type(fp) is tuple and type(diff._fp(part)) is bytes
+                assert by_digest.setdefault(part.digest, fp) == fp and by_fp.setdefault(fp, part.digest) == part.digest
+                assert by_sig.setdefault(part.sig, text) == text and by_text.setdefault(text, part.sig) == part.sig
+                assert diff._signature(part) == ("text", part.kind, part.sig)
+                sealed = outline.seal(copy.copy(part))
+                assert (sealed.digest, sealed.sig) == (part.digest, part.sig)
+                parts += 1
+        diff._M.__init__()
+    assert parts > 5000 and len(by_digest) > 1500 and len(by_sig) > 1000  # 5,164, 1,701 and 1,277
+    assert len(by_digest) < parts and len(by_sig) < parts  # units shared by versions: equal digests met
+
+
 def test_no_outline_cached_where_the_cache_cannot_be_written_and_the_diff_is_the_same(tmp_path, capsys):
     import os
 
