@@ -43,7 +43,19 @@ _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
 _ID_KINDS = frozenset(_KEYED + ("group",))  # the kinds _signature identifies by number or heading, not text
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
-_PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
+_PLACEHOLDER: re.Pattern | None = None  # ^\(?ophævet\)?\.?$, ignoring case: _placeholder()
+
+
+def _placeholder(text: str) -> bool:
+    """Whether normalised `text` is "(Ophævet)" (with or without its brackets and full stop, in any case).
+    The pattern matches a character with one character, so never more than 11 (10, and a newline
+    before the end): a longer text is no placeholder without compiling it (`lawdiff diff`'s start)."""
+    global _PLACEHOLDER
+    if len(text) > 11:
+        return False
+    if _PLACEHOLDER is None:
+        _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
+    return _PLACEHOLDER.match(text) is not None
 
 
 class _Memo:
@@ -538,7 +550,7 @@ def is_placeholder(u: Unit) -> bool:
     elif u.children:
         return False
     text = blocks_text(u.intro + u.wrapup)
-    return len(text) < 20 and _PLACEHOLDER.match(norm(text)) is not None
+    return len(text) < 20 and _placeholder(norm(text))
 
 
 def _all_equal(r: RUnit) -> None:
@@ -571,7 +583,7 @@ def _placeholders(red: Redline) -> None:
 def _is_placeholder_r(r: RUnit, side: str) -> bool:
     from .redline import side_lines
 
-    return _PLACEHOLDER.match(norm(" ".join(side_lines(r, side)))) is not None
+    return _placeholder(norm(" ".join(side_lines(r, side))))
 
 
 def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:

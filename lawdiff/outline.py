@@ -20,11 +20,14 @@ partial copy. A unit's digest is the BLAKE2b (160 bits) of repr() of its fingerp
 (diff.fingerprint) with its children's digests in place of their fingerprints (a Merkle tree:
 str, None, bytes and tuples only, so repr is exact and deterministic, and equal digests mean equal
 fingerprints); two units are treated as identical only when their digests are equal. The entry
-is stored by akncache keyed by the file's bytes and the source of every module that decides its
-content (this one, diff.py and the model's reader), so a stale outline is never used.
+is stored by akncache with the file's bytes and the source of every module that decides its
+content (this one, diff.py and the model's reader), and used only where both are the same, so a
+stale outline is never used.
 
-Format (marshal, plain values only): (MAGIC, checksum, payload), the checksum the CRC-32 of the
-payload (a damaged entry is never used), the payload (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
+Format (marshal, plain values only): (MAGIC, checksum, payload, source, code), the checksum the
+CRC-32 of the payload (a damaged entry is never used), source and code the bytes of the file and of
+the code it was built from (akncache.outline: used only when both are equal to the file's and the
+code's), the payload (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
 (branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
 branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
@@ -294,8 +297,10 @@ def annexes_differ(old, new) -> bool:
     return annex_digest(old) != annex_digest(new)
 
 
-def dumps(act) -> bytes:
-    """The outline of a model act (akn.from_bytes's result), as bytes for the cache."""
+def dumps(act, source: bytes = b"", code: bytes = b"") -> bytes:
+    """The outline of a model act (akn.from_bytes's result), as bytes for the cache, with the bytes
+    of the file it was read from and the source of the code that built it (akncache.outline), which
+    `loads` compares."""
     from . import diff
 
     def node(u) -> tuple:
@@ -308,7 +313,7 @@ def dumps(act) -> bytes:
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))
-    return marshal.dumps((MAGIC, _check(payload), payload))
+    return marshal.dumps((MAGIC, _check(payload), payload, source, code))
 
 
 def _check(payload: bytes) -> int:
@@ -336,11 +341,14 @@ def _node(t) -> Lazy:
     return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children)
 
 
-def loads(data: bytes) -> Outline:
-    """The outline stored by `dumps`; ValueError for anything else (a damaged or foreign entry)."""
+def loads(data: bytes, source: bytes = b"", code: bytes = b"") -> Outline:
+    """The outline stored by `dumps` with this `source` and `code` (equal byte for byte); ValueError for
+    anything else (a damaged or foreign entry, another file's or another code's)."""
     t = marshal.loads(data)
-    if not (type(t) is tuple and len(t) == 3 and t[0] == MAGIC and type(t[2]) is bytes and t[1] == _check(t[2])):
+    if not (type(t) is tuple and len(t) == 5 and t[0] == MAGIC and type(t[2]) is bytes and t[1] == _check(t[2])):
         raise ValueError("outline: not an outline, or a damaged one")
+    if not (type(t[3]) is bytes and type(t[4]) is bytes and t[3] == source and t[4] == code):
+        raise ValueError("outline: the outline of another file, or built by other code")
     t = marshal.loads(t[2])
     if not (type(t) is tuple and len(t) == 7 and t[0] == MAGIC and all(_str(x) for x in t[1:5])
             and type(t[5]) is tuple and type(t[6]) is bytes and len(t[6]) in (0, 20)):

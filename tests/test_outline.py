@@ -122,12 +122,19 @@ def test_the_outline_is_cached_and_a_changed_file_or_reader_is_a_new_entry(tmp_p
     again = akncache.outline(tmp_path, data, str(path))
     assert [u.digest for u in _nodes(again.body)] == [u.digest for u in _nodes(first.body)]
     monkeypatch.undo()
+    # the file rewritten with as many bytes (æ is two in UTF-8), as a rewrite keeping its dates
+    # would be: its entry (named by path and size) holds other bytes, so it is built again
     changed = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
+    assert len(changed) == len(data) and changed != data
     assert akncache.outline(tmp_path, changed, str(path)).title != first.title
-    monkeypatch.setattr(akncache, "_code_digests", {})
+    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 1  # the file's newest outline
+    assert akncache.outline(tmp_path, data, str(path)).title == first.title  # and back
     monkeypatch.setattr(akncache, "_OUTLINER", akncache._OUTLINER + ("tokendiff.py",))  # another reader
+    monkeypatch.setattr(akncache, "_sources", lambda modules, real=akncache._sources: real(modules)[:-1])
+    monkeypatch.setattr(outline, "dumps", lambda *a, real=outline.dumps: built.append(1) or real(*a))
+    built: list = []
     akncache.outline(tmp_path, data, str(path))
-    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 3
+    assert built and len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 2
 
 
 def test_a_malformed_outline_entry_is_never_used(tmp_path):
@@ -138,17 +145,22 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
     want = [u.digest for u in _nodes(akncache.outline(tmp_path, data, str(path)).body)]
     (entry,) = (tmp_path / akncache.FOLDER).glob("*.outline")
     good = entry.read_bytes()
-    magic, check, payload = marshal.loads(good)
+    magic, check, payload, source, code = marshal.loads(good)
+    assert source == data
     t = marshal.loads(payload)
     node = t[5][0]
 
     def signed(x):
         p = marshal.dumps(x)
-        return marshal.dumps((magic, outline._check(p), p))
+        return marshal.dumps((magic, outline._check(p), p, source, code))
 
     flipped = bytearray(good)
-    flipped[len(good) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
-    bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1])),
+    flipped[good.index(payload) + len(payload) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
+    other = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
+    bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1], source, code)),
+           marshal.dumps((magic, check, payload)), marshal.dumps((magic, check, payload, other, code)),  # another file
+           marshal.dumps((magic, check, payload, source, code[:-1])),  # other code
+           marshal.dumps((magic, check, payload, source.decode(), code)),
            marshal.dumps(t), signed(("other", *t[1:])), signed(t[:5]),
            signed((*t[:5], (node[:6] + (b"short",) + node[7:],), t[6])),  # a digest of the wrong size
            signed((*t[:5], ((not node[0],) + node[1:],), t[6])),  # a branch without children
