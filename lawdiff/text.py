@@ -132,6 +132,7 @@ def count_punktum(lines: list[str]) -> int:
 
 
 _NUM_LETTER: re.Pattern | None = None  # (\d)\s*([a-zA-Zæøå]), compiled on first use
+_NUM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZæøå")  # its [a-zA-Zæøå]
 
 
 @lru_cache(maxsize=8192)
@@ -143,6 +144,14 @@ def canonical_num(num: str) -> str:
     s = norm(num)
     if s.isdecimal():  # digits only (what \d matches: str.isdecimal), the most numbers: nothing to change
         return s
+    # digits and one letter, with or without a space between them ("68 a", "68a"): what the pattern
+    # makes of them, without it (tests/test_text_norm.py holds these to it)
+    if s[-1:] in _NUM_LETTERS:
+        head = s[:-1]
+        if head.isdecimal():
+            return head + " " + s[-1]
+        if head[-1:] == " " and head[:-1].isdecimal():
+            return s
     if _NUM_LETTER is None:
         _NUM_LETTER = re.compile(r"(\d)\s*([a-zA-Zæøå])")
     return _NUM_LETTER.sub(r"\1 \2", s)

@@ -63,6 +63,7 @@ def test_importing_text_compiles_no_pattern():
             "import lawdiff.text as t\n"
             "assert not compiled, compiled\n"
             "assert t.canonical_num('68') == '68' and not compiled, compiled\n"
-            "assert t.canonical_num('68a') == '68 a' and len(compiled) == 1\n"
+            "assert t.canonical_num('68a') == '68 a' and t.canonical_num('68 b') == '68 b' and not compiled\n"
+            "assert t.canonical_num('2ab') == '2 ab' and len(compiled) == 1\n"
             "assert t.split_punktum('A. B') == ['A.', 'B']")
     subprocess.run([sys.executable, "-c", code], check=True)
