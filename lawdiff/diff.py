@@ -357,8 +357,12 @@ def _tokens(b) -> list[str] | None:
 def _words(old, new) -> list[Segment]:
     """The word diff of two text blocks (or None for none), = redline._segments(old.text, new.text, …,
     None) with the blocks' stored tokens (tests/test_outline.py: the outlines' diff is the models')."""
-    a, ta = ("", []) if old is None else (old.text, _tokens(old))
-    b, tb = ("", []) if new is None else (new.text, _tokens(new))
+    a = "" if old is None else old.text
+    b = "" if new is None else new.text
+    if a == b:  # as diff_words answers it, without splitting the blocks' tokens (most blocks of a changed unit)
+        return [Segment(EQUAL, b)] if b else []
+    ta = [] if old is None else _tokens(old)
+    tb = [] if new is None else _tokens(new)
     return [Segment(op, text) for op, text in diff_words(a, b, ta, tb)]
 
 
