@@ -24,10 +24,11 @@ is stored by akncache with the file's bytes and the source of every module that 
 content (this one, diff.py and the model's reader), and used only where both are the same, so a
 stale outline is never used.
 
-Format (marshal, plain values only): (MAGIC, checksum, payload, source, code), the checksum the
-CRC-32 of the payload (a damaged entry is never used), source and code the bytes of the file and of
-the code it was built from (akncache.outline: used only when both are equal to the file's and the
-code's), the payload (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
+Format: the length of a head, the head (marshalled: MAGIC, checksum and the lengths of payload, source
+and code), then payload, source and code (_pack), the checksum the CRC-32 of the payload (a damaged
+entry is never used), source and code the bytes of the file and of the code it was built from
+(akncache.outline: used only when both are equal to the file's and the code's), the payload (marshal,
+plain values only) (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
 (branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
 branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
@@ -56,7 +57,7 @@ except ImportError:  # another Python
 
 def _magic(tokenizer: str) -> str:
     """The format, and the tokenizer whose tokens the blocks carry (an outline of another is not used)."""
-    return "lawdiff-outline-6:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return "lawdiff-outline-7:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 MAGIC = _magic(TOKENIZER)
@@ -313,7 +314,31 @@ def dumps(act, source: bytes = b"", code: bytes = b"") -> bytes:
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))
-    return marshal.dumps((MAGIC, _check(payload), payload, source, code))
+    return _pack(payload, source, code)
+
+
+def _pack(payload: bytes, source: bytes, code: bytes, magic: str = MAGIC, check: int | None = None) -> bytes:
+    """The entry: the length of its head (4 bytes), the head (marshalled: MAGIC, the payload's checksum and
+    the lengths of payload, source and code), then payload, source and code as they are: `loads` compares
+    source and code in place and reads the payload where it stands (marshal copying a megabyte of them
+    into new objects was ~750 page faults of `lawdiff diff`)."""
+    head = marshal.dumps((magic, _check(payload) if check is None else check, len(payload), len(source), len(code)))
+    return len(head).to_bytes(4, "big") + head + payload + source + code
+
+
+def _unpack(data: bytes) -> tuple[tuple, int, int, int]:
+    """The head of an entry (_pack) and where its payload, source and code begin; ValueError if the
+    entry is not so made."""
+    n = int.from_bytes(data[:4], "big")
+    try:
+        t = marshal.loads(memoryview(data)[4:4 + n]) if len(data) >= 4 else None
+    except (EOFError, TypeError, ValueError):
+        t = None
+    if not (type(t) is tuple and len(t) == 5 and t[0] == MAGIC and all(type(x) is int for x in t[1:])
+            and min(t[2:]) >= 0 and 4 + n + t[2] + t[3] + t[4] == len(data)):
+        raise ValueError("outline: not an outline, or a damaged one")
+    p0 = 4 + n
+    return t, p0, p0 + t[2], p0 + t[2] + t[3]
 
 
 def _check(payload: bytes) -> int:
@@ -344,12 +369,14 @@ def _node(t) -> Lazy:
 def loads(data: bytes, source: bytes = b"", code: bytes = b"") -> Outline:
     """The outline stored by `dumps` with this `source` and `code` (equal byte for byte); ValueError for
     anything else (a damaged or foreign entry, another file's or another code's)."""
-    t = marshal.loads(data)
-    if not (type(t) is tuple and len(t) == 5 and t[0] == MAGIC and type(t[2]) is bytes and t[1] == _check(t[2])):
-        raise ValueError("outline: not an outline, or a damaged one")
-    if not (type(t[3]) is bytes and type(t[4]) is bytes and t[3] == source and t[4] == code):
+    head, p0, s0, c0 = _unpack(data)
+    if not (head[3] == len(source) and head[4] == len(code) and data.startswith(source, s0)
+            and data.startswith(code, c0)):  # compared in place (memcmp)
         raise ValueError("outline: the outline of another file, or built by other code")
-    t = marshal.loads(t[2])
+    payload = memoryview(data)[p0:s0]
+    if head[1] != _check(payload):
+        raise ValueError("outline: a damaged outline")
+    t = marshal.loads(payload)
     if not (type(t) is tuple and len(t) == 7 and t[0] == MAGIC and all(_str(x) for x in t[1:5])
             and type(t[5]) is tuple and type(t[6]) is bytes and len(t[6]) in (0, 20)):
         raise ValueError("outline: malformed entry")

@@ -145,22 +145,23 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
     want = [u.digest for u in _nodes(akncache.outline(tmp_path, data, str(path)).body)]
     (entry,) = (tmp_path / akncache.FOLDER).glob("*.outline")
     good = entry.read_bytes()
-    magic, check, payload, source, code = marshal.loads(good)
-    assert source == data
+    head, p0, s0, c0 = outline._unpack(good)
+    magic, check = head[:2]
+    payload, source, code = good[p0:s0], good[s0:c0], good[c0:]
+    assert source == data and outline._pack(payload, source, code) == good
     t = marshal.loads(payload)
     node = t[5][0]
 
     def signed(x):
-        p = marshal.dumps(x)
-        return marshal.dumps((magic, outline._check(p), p, source, code))
+        return outline._pack(marshal.dumps(x), source, code)
 
     flipped = bytearray(good)
     flipped[good.index(payload) + len(payload) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
     other = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
-    bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1], source, code)),
-           marshal.dumps((magic, check, payload)), marshal.dumps((magic, check, payload, other, code)),  # another file
-           marshal.dumps((magic, check, payload, source, code[:-1])),  # other code
-           marshal.dumps((magic, check, payload, source.decode(), code)),
+    bad = [b"", b"not marshal", good[:100], good[:-1], good + b"x", bytes(flipped),
+           outline._pack(payload[:-1], source, code, check=check),
+           outline._pack(payload, other, code), outline._pack(payload, source, code[:-1]),  # another file, other code
+           outline._pack(payload, source, code, magic="other"), marshal.dumps((magic, check, payload, source, code)),
            marshal.dumps(t), signed(("other", *t[1:])), signed(t[:5]),
            signed((*t[:5], (node[:6] + (b"short",) + node[7:],), t[6])),  # a digest of the wrong size
            signed((*t[:5], ((not node[0],) + node[1:],), t[6])),  # a branch without children
