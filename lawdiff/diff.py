@@ -30,7 +30,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .gcpause import gc_paused
-from .outline import Lazy, annexes_differ
+from .outline import Lazy, Part, annexes_differ
 from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit
 from .text import blocks_text, canonical_num, norm, plain_text
 from .tokendiff import EQUAL, diff_words
@@ -43,7 +43,19 @@ _KEYED = ("book", "part", "chapter", "section", "ikraft")
 _NUMBERED = ("subsection", "paragraph", "point")
 _ID_KINDS = frozenset(_KEYED + ("group",))  # the kinds _signature identifies by number or heading, not text
 SIMILAR = 0.5  # two changed provisions below this similarity are a deletion and an insertion
-_PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
+_PLACEHOLDER: re.Pattern | None = None  # ^\(?ophævet\)?\.?$, ignoring case: _placeholder()
+
+
+def _placeholder(text: str) -> bool:
+    """Whether normalised `text` is "(Ophævet)" (with or without its brackets and full stop, in any case).
+    The pattern matches a character with one character, so never more than 11 (10, and a newline
+    before the end): a longer text is no placeholder without compiling it (`lawdiff diff`'s start)."""
+    global _PLACEHOLDER
+    if len(text) > 11:
+        return False
+    if _PLACEHOLDER is None:
+        _PLACEHOLDER = re.compile(r"^\(?ophævet\)?\.?$", re.IGNORECASE)
+    return _PLACEHOLDER.match(text) is not None
 
 
 class _Memo:
@@ -65,11 +77,11 @@ _M = _Memo()
 
 def _fp(u: Unit) -> tuple | bytes:
     """The unit's text and structure, exactly as stored (labels included, notes excluded). For a
-    unit of an outline (outline.Lazy) the digest of this tuple, stored with it: two outlines'
-    units are compared by digest without reading their text. An outline's unit never equals a model
+    unit of an outline (outline.Lazy, and outline.Part below one) the digest of this tuple, stored
+    with it: two outlines' units are compared by digest without reading their text. An outline's unit never equals a model
     unit here (a digest is no tuple), so compare() takes both versions as outlines or both as
     models (the diff command does): mixed, identical units would be diffed instead of copied."""
-    if type(u) is Lazy:
+    if type(u) is Lazy or type(u) is Part:
         return u.digest
     f = _M.fp.get(id(u))
     if f is None:
@@ -89,17 +101,26 @@ def fingerprint(u: Unit, children: tuple) -> tuple:
 _TEXT = attrgetter("text")  # a block's text, in C
 
 
+def own_text(u: Unit, children) -> str:
+    """The unit's whole text without labels, normalised, given its children's (an iterable)."""
+    # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
+    parts = [norm(blocks_text(u.intro))] if u.intro else []
+    parts += children
+    if u.wrapup:
+        parts.append(norm(blocks_text(u.wrapup)))
+    return " ".join(filter(None, parts))
+
+
+def own_text_of(u: Unit) -> str:
+    """own_text of `u` with its children's computed (no memo: outline.py)."""
+    return own_text(u, [own_text_of(c) for c in u.children])
+
+
 def _own_text(u: Unit) -> str:
-    """The unit's whole text without labels, normalised."""
+    """own_text, once per unit and comparison."""
     t = _M.text.get(id(u))
     if t is None:
-        # = norm of the joined texts: the children's are normalised already (non-empty parts, one space)
-        parts = [norm(blocks_text(u.intro))] if u.intro else []
-        parts += map(_own_text, u.children)
-        if u.wrapup:
-            parts.append(norm(blocks_text(u.wrapup)))
-        t = " ".join(filter(None, parts))
-        _M.text[id(u)] = t
+        t = _M.text[id(u)] = own_text(u, map(_own_text, u.children))
         _M.keep.append(u)
     return t
 
@@ -109,6 +130,8 @@ def _signature(u: Unit) -> tuple:
         return ("id", u.kind, canonical_num(u.num).lower() if u.num else (u.label or ""))
     if u.kind == "group":
         return ("id", "group", norm(u.heading.text) if u.heading else "")
+    if type(u) is Part:  # the digest of its own_text, stored in the outline (as _fp's digests)
+        return ("text", u.kind, u.sig)
     return ("text", u.kind, _own_text(u))
 
 
@@ -334,8 +357,12 @@ def _tokens(b) -> list[str] | None:
 def _words(old, new) -> list[Segment]:
     """The word diff of two text blocks (or None for none), = redline._segments(old.text, new.text, …,
     None) with the blocks' stored tokens (tests/test_outline.py: the outlines' diff is the models')."""
-    a, ta = ("", []) if old is None else (old.text, _tokens(old))
-    b, tb = ("", []) if new is None else (new.text, _tokens(new))
+    a = "" if old is None else old.text
+    b = "" if new is None else new.text
+    if a == b:  # as diff_words answers it, without splitting the blocks' tokens (most blocks of a changed unit)
+        return [Segment(EQUAL, b)] if b else []
+    ta = [] if old is None else _tokens(old)
+    tb = [] if new is None else _tokens(new)
     return [Segment(op, text) for op, text in diff_words(a, b, ta, tb)]
 
 
@@ -527,7 +554,7 @@ def is_placeholder(u: Unit) -> bool:
     elif u.children:
         return False
     text = blocks_text(u.intro + u.wrapup)
-    return len(text) < 20 and _PLACEHOLDER.match(norm(text)) is not None
+    return len(text) < 20 and _placeholder(norm(text))
 
 
 def _all_equal(r: RUnit) -> None:
@@ -560,7 +587,7 @@ def _placeholders(red: Redline) -> None:
 def _is_placeholder_r(r: RUnit, side: str) -> bool:
     from .redline import side_lines
 
-    return _PLACEHOLDER.match(norm(" ".join(side_lines(r, side)))) is not None
+    return _placeholder(norm(" ".join(side_lines(r, side))))
 
 
 def compare(old: Act, new: Act, touched_only: bool = False) -> Redline:

@@ -20,17 +20,22 @@ partial copy. A unit's digest is the BLAKE2b (160 bits) of repr() of its fingerp
 (diff.fingerprint) with its children's digests in place of their fingerprints (a Merkle tree:
 str, None, bytes and tuples only, so repr is exact and deterministic, and equal digests mean equal
 fingerprints); two units are treated as identical only when their digests are equal. The entry
-is stored by akncache keyed by the file's bytes and the source of every module that decides its
-content (this one, diff.py and the model's reader), so a stale outline is never used.
+is stored by akncache with the file's bytes and the source of every module that decides its
+content (this one, diff.py and the model's reader), and used only where both are the same, so a
+stale outline is never used.
 
-Format (marshal, plain values only): (MAGIC, checksum, payload), the checksum the CRC-32 of the
-payload (a damaged entry is never used), the payload (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
+Format: the length of a head, the head (marshalled: MAGIC, checksum and the lengths of payload, source
+and code), then payload, source and code (_pack), the checksum the CRC-32 of the payload (a damaged
+entry is never used), source and code the bytes of the file and of the code it was built from
+(akncache.outline: used only when both are equal to the file's and the code's), the payload (marshal,
+plain values only) (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
 (branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
 branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
 wrap-up tuples of str — each text stored as its tokens with SEP between them (Text; MAGIC names the
 tokenizer, tokendiff.TOKENIZER, so an outline of another is not used) — and units a tuple of such tuples (empty for a branch: its units are the
-node's children). `loads` checks every type of the nodes and raises ValueError on anything else;
+node's children), each with two more fields: its digest (as a node's) and the digest of its own
+text (diff.own_text; Part). `loads` checks every type of the nodes and raises ValueError on anything else;
 a node's data is checked when it is read (a malformed one is a LawdiffError: never shown).
 """
 from __future__ import annotations
@@ -52,7 +57,7 @@ except ImportError:  # another Python
 
 def _magic(tokenizer: str) -> str:
     """The format, and the tokenizer whose tokens the blocks carry (an outline of another is not used)."""
-    return "lawdiff-outline-6:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return "lawdiff-outline-8:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 MAGIC = _magic(TOKENIZER)
@@ -87,9 +92,12 @@ class Text:
 
 
 class Part:
-    """A unit below a unit of the outline (a stk., nr., litra … of a §), read with it."""
+    """A unit below a unit of the outline (a stk., nr., litra … of a §), read with it. Its `digest` is
+    the digest of its diff fingerprint (as a Lazy's: diff._fp), its `sig` the digest of its own text
+    (diff.own_text: what diff._signature aligns by), both stored by `dumps` (`seal` computes them), so
+    that aligning a changed §'s units neither builds their fingerprints nor joins their texts."""
 
-    __slots__ = ("kind", "num", "label", "heading", "intro", "children", "wrapup", "wid", "eid")
+    __slots__ = ("kind", "num", "label", "heading", "intro", "children", "wrapup", "wid", "eid", "digest", "sig")
 
     def walk(self) -> Iterator:
         yield self
@@ -126,19 +134,19 @@ def _fill(u, t, units: bool) -> None:
         u.children = children
 
 
-# the types of a part's data (kind, num, label, heading, intro, units, wrapup, wid, eid): num, label
-# and heading str or None
-_PART_TYPES = frozenset((str, num, label, heading, tuple, tuple, tuple, str, str)
+# the types of a part's data (kind, num, label, heading, intro, units, wrapup, wid, eid, digest, sig):
+# num, label and heading str or None
+_PART_TYPES = frozenset((str, num, label, heading, tuple, tuple, tuple, str, str, bytes, bytes)
                         for num in (str, type(None)) for label in (str, type(None)) for heading in (str, type(None)))
 
 
 def _part(t) -> Part:
     """A part from its data, every type checked (as _fill does for a unit of the outline, in one
     look-up of the types: read for every stk. of every § a diff reads)."""
-    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _PART_TYPES):
+    if not (type(t) is tuple and len(t) == 11 and tuple(map(type, t)) in _PART_TYPES):
         raise ValueError("outline: malformed unit")
     p = Part()
-    p.kind, p.num, p.label, heading, intro, units, wrapup, p.wid, p.eid = t
+    p.kind, p.num, p.label, heading, intro, units, wrapup, p.wid, p.eid, p.digest, p.sig = t
     p.heading = None if heading is None else Text(heading)
     p.intro, p.wrapup = _texts(intro), _texts(wrapup)
     p.children = list(map(_part, units)) if units else []
@@ -243,8 +251,30 @@ def _own(u, units: tuple) -> tuple:
             tuple(_stored(b.text) for b in u.intro), units, tuple(_stored(b.text) for b in u.wrapup), u.wid, u.eid)
 
 
-def _whole(u) -> tuple:
-    return _own(u, tuple(_whole(c) for c in u.children))
+def _whole(u) -> tuple[tuple, bytes, str]:
+    """The data of `u` with its units as parts (each with its digest and sig), the digest of its
+    fingerprint (its units' digests in it: a Merkle tree) and its own text (diff.own_text)."""
+    from . import diff
+
+    parts, digests, texts = [], [], []
+    for c in u.children:
+        data, dig, text = _whole(c)
+        parts.append(data + (dig, digest(text)))
+        digests.append(dig)
+        texts.append(text)
+    return (_own(u, tuple(parts)), digest(diff.fingerprint(u, tuple(digests))), diff.own_text(u, texts))
+
+
+def seal(p: Part) -> Part:
+    """Set `p`'s digest and sig from its data (and its units', first), as `dumps` computes them from a
+    model unit: for parts made otherwise (tests)."""
+    from . import diff
+
+    for c in p.children:
+        seal(c)
+    p.digest = digest(diff.fingerprint(p, tuple(c.digest for c in p.children)))
+    p.sig = digest(diff.own_text(p, [diff.own_text_of(c) for c in p.children]))
+    return p
 
 
 def annex_digest(act) -> bytes:
@@ -270,23 +300,47 @@ def annexes_differ(old, new) -> bool:
     return annex_digest(old) != annex_digest(new)
 
 
-def dumps(act) -> bytes:
-    """The outline of a model act (akn.from_bytes's result), as bytes for the cache."""
+def dumps(act, source: bytes = b"", code: bytes = b"") -> bytes:
+    """The outline of a model act (akn.from_bytes's result), as bytes for the cache, with the bytes
+    of the file it was read from and the source of the code that built it (akncache.outline), which
+    `loads` compares."""
     from . import diff
-
-    def merkle(u) -> bytes:
-        return digest(diff.fingerprint(u, tuple(merkle(c) for c in u.children)))
 
     def node(u) -> tuple:
         if _branch(u):
             children = tuple(node(c) for c in u.children)
             dig = digest(diff.fingerprint(u, tuple(c[6] for c in children)))
             return (True, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(_own(u, ())), children)
-        return (False, u.kind, u.num, u.label, u.wid, u.eid, merkle(u), marshal.dumps(_whole(u)), None)
+        data, dig, _ = _whole(u)
+        return (False, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(data), None)
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))
-    return marshal.dumps((MAGIC, _check(payload), payload))
+    return _pack(payload, source, code)
+
+
+def _pack(payload: bytes, source: bytes, code: bytes, magic: str = MAGIC, check: int | None = None) -> bytes:
+    """The entry: the length of its head (4 bytes), the head (marshalled: MAGIC, the payload's checksum and
+    the lengths of payload, source and code), then payload, source and code as they are: `loads` compares
+    source and code in place and reads the payload where it stands (marshal copying a megabyte of them
+    into new objects was ~750 page faults of `lawdiff diff`)."""
+    head = marshal.dumps((magic, _check(payload) if check is None else check, len(payload), len(source), len(code)))
+    return len(head).to_bytes(4, "big") + head + payload + source + code
+
+
+def _unpack(data: bytes) -> tuple[tuple, int, int, int]:
+    """The head of an entry (_pack) and where its payload, source and code begin; ValueError if the
+    entry is not so made."""
+    n = int.from_bytes(data[:4], "big")
+    try:
+        t = marshal.loads(memoryview(data)[4:4 + n]) if len(data) >= 4 else None
+    except (EOFError, TypeError, ValueError):
+        t = None
+    if not (type(t) is tuple and len(t) == 5 and t[0] == MAGIC and all(type(x) is int for x in t[1:])
+            and min(t[2:]) >= 0 and 4 + n + t[2] + t[3] + t[4] == len(data)):
+        raise ValueError("outline: not an outline, or a damaged one")
+    p0 = 4 + n
+    return t, p0, p0 + t[2], p0 + t[2] + t[3]
 
 
 def _check(payload: bytes) -> int:
@@ -314,12 +368,17 @@ def _node(t) -> Lazy:
     return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children)
 
 
-def loads(data: bytes) -> Outline:
-    """The outline stored by `dumps`; ValueError for anything else (a damaged or foreign entry)."""
-    t = marshal.loads(data)
-    if not (type(t) is tuple and len(t) == 3 and t[0] == MAGIC and type(t[2]) is bytes and t[1] == _check(t[2])):
-        raise ValueError("outline: not an outline, or a damaged one")
-    t = marshal.loads(t[2])
+def loads(data: bytes, source: bytes = b"", code: bytes = b"") -> Outline:
+    """The outline stored by `dumps` with this `source` and `code` (equal byte for byte); ValueError for
+    anything else (a damaged or foreign entry, another file's or another code's)."""
+    head, p0, s0, c0 = _unpack(data)
+    if not (head[3] == len(source) and head[4] == len(code) and data.startswith(source, s0)
+            and data.startswith(code, c0)):  # compared in place (memcmp)
+        raise ValueError("outline: the outline of another file, or built by other code")
+    payload = memoryview(data)[p0:s0]
+    if head[1] != _check(payload):
+        raise ValueError("outline: a damaged outline")
+    t = marshal.loads(payload)
     if not (type(t) is tuple and len(t) == 7 and t[0] == MAGIC and all(_str(x) for x in t[1:5])
             and type(t[5]) is tuple and type(t[6]) is bytes and len(t[6]) in (0, 20)):
         raise ValueError("outline: malformed entry")

@@ -85,13 +85,20 @@ class RUnit:
 
     @property
     def renumbered(self) -> bool:
-        return self.status not in (INSERTED, REPEALED) and (
-            self.old_num != self.new_num or norm(self.old_label or "") != norm(self.new_label or ""))
+        # equal labels are equal normalised: norm only for labels that differ (has_changes asks this of
+        # every unit of a changed § each time the redline is walked)
+        return self.status not in (INSERTED, REPEALED) and (self.old_num != self.new_num or (
+            self.old_label != self.new_label and norm(self.old_label or "") != norm(self.new_label or "")))
 
     @property
     def own_changed(self) -> bool:
-        blocks = self.intro + self.wrapup + ([self.heading] if self.heading else [])
-        return any(s.op != EQUAL for b in blocks for s in b)
+        # = any(s.op != EQUAL …) over intro, wrap-up and heading, without joining the lists
+        for blocks in (self.intro, self.wrapup):
+            for b in blocks:
+                for s in b:
+                    if s.op != EQUAL:
+                        return True
+        return self.heading is not None and any(s.op != EQUAL for s in self.heading)
 
     @property
     def has_changes(self) -> bool:

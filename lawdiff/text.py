@@ -19,20 +19,18 @@ _SPACE_CODES = (0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0xA0, 0x1
 _SPACES = dict.fromkeys(_SPACE_CODES, " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _TABLE = {**_SPACES, **_INVISIBLE}
-_WS = re.compile(r" {2,}")
-
-
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_WS_RE = re.compile(r"\s+")
+# Regular expressions are compiled on first use, not on import (~1 ms of every command's start,
+# `lawdiff diff` among them: issue 9 §6).
 
 
 def norm(s: str) -> str:
     """Normalise text for matching: one plain space between words, no invisibles."""
     # str.split() and str.strip() split on what the regex \s matches (str.isspace): the same result
-    # as _WS_RE.sub(" ", …).strip(), 2-3x faster (tests/test_text_norm.py); norm is called for
-    # every line the importers read
+    # as re.sub(r"\s+", " ", …).strip(), 2-3x faster (tests/test_text_norm.py); norm is called for
+    # every line the importers read. The invisibles are deleted by str.translate (_INVISIBLE maps
+    # each to None: what deleting the regex [\u00ad…\ufeff] did).
     if has_invisible(s):
-        s = _INVISIBLE_RE.sub("", s)
+        s = s.translate(_INVISIBLE)
     return " ".join(s.split())
 
 
@@ -73,22 +71,31 @@ def norm_map(s: str) -> tuple[str, list[int]]:
 
 # A period (or ? !) followed by white space and a capital letter, », § or a
 # punktum reference ("… anvendelse. 1. pkt. gælder dog ikke …"), or by the end.
-_BOUNDARY = re.compile(r"[.?!](?=\s+(?:[A-ZÆØÅ»§]|\d+\.(?:\s*(?:-|–|og)\s*\d+\.)?\s*pkt\.)|\s*$)")
+_BOUNDARY = r"[.?!](?=\s+(?:[A-ZÆØÅ»§]|\d+\.(?:\s*(?:-|–|og)\s*\d+\.)?\s*pkt\.)|\s*$)"
 # Abbreviations that do not end a sentence even before a capital letter.
-_NEVER_END = re.compile(r"(?:\bjf|\bf\.eks|\bbl\.a|\bca|\bjvf|\bhhv|\bevt|\bbl\.\s?a)\.$")
+_NEVER_END = r"(?:\bjf|\bf\.eks|\bbl\.a|\bca|\bjvf|\bhhv|\bevt|\bbl\.\s?a)\.$"
 # "nr. L 331", "nr. C 12": a series letter after nr.
-_SERIES = re.compile(r"\s+[A-Z]{1,2}\s+\d")
+_SERIES = r"\s+[A-Z]{1,2}\s+\d"
 # A punktum that begins with a number: "Formanden skal være landsdommer. 1 medlem beskikkes …",
 # "… skal være cand. jur. 1 medlem beskikkes …" (folkeskoleloven § 51 a, stk. 1: lov 379/2012, § 1,
 # nr. 15 rewrites its 3. pkt., which began "1 medlem"). The period ends a plain word (letters only, no
 # period inside: not "m.v.", "matr.nr.") that is no abbreviation before a number ("stk. 3", "pct. 3
 # år", "maks. 44 kg", "22. maj. 2006"), and the number is followed by a word in lower case.
-_NUMBER_START = re.compile(r"(?<![.\w])([A-Za-zæøåÆØÅ]{3,})\.(?=\s+\d+\s+[a-zæøå])")
+_NUMBER_START = r"(?<![.\w])([A-Za-zæøåÆØÅ]{3,})\.(?=\s+\d+\s+[a-zæøå])"
 _BEFORE_NUMBER = {"stk", "pkt", "pct", "maks", "min", "kap", "art", "afs", "litra", "jan", "feb", "mar", "apr",
                   "maj", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "januar", "februar", "marts",
                   "april", "juni", "juli", "august", "september", "oktober", "november", "december", "mio", "mia",
                   "mill", "tlf", "vedr", "inkl", "ekskl", "pos", "nr", "ca", "kl", "bek", "lbk", "cirk", "vejl",
                   "skr", "fig", "tab", "bilag", "sml", "jvf", "evt", "hhv", "ang", "iflg", "ifm", "udg", "årg"}
+
+
+_PUNKTUM: tuple | None = None  # the four patterns above, compiled on first use: _punktum()
+
+
+def _punktum() -> tuple:
+    global _PUNKTUM
+    _PUNKTUM = tuple(map(re.compile, (_BOUNDARY, _NEVER_END, _SERIES, _NUMBER_START)))
+    return _PUNKTUM
 
 
 def split_punktum(line: str) -> list[str]:
@@ -97,16 +104,17 @@ def split_punktum(line: str) -> list[str]:
     The returned pieces, joined with single spaces, give back `line` with its
     white space at the boundaries folded; each piece keeps its final period.
     """
+    boundary, never_end, series, number_start = _PUNKTUM or _punktum()
     pieces: list[str] = []
     start = 0
-    ends = [(m.start(), m.end()) for m in _BOUNDARY.finditer(line)]
-    ends += [(m.end(1), m.end(1) + 1) for m in _NUMBER_START.finditer(line)
+    ends = [(m.start(), m.end()) for m in boundary.finditer(line)]
+    ends += [(m.end(1), m.end(1) + 1) for m in number_start.finditer(line)
              if m.group(1).lower() not in _BEFORE_NUMBER]
     for _, end in sorted(ends):
         head = line[start:end]
-        if _NEVER_END.search(head):
+        if never_end.search(head):
             continue
-        if head.endswith("nr.") and _SERIES.match(line, end):
+        if head.endswith("nr.") and series.match(line, end):
             continue
         piece = head.strip()
         if piece:
@@ -123,7 +131,8 @@ def count_punktum(lines: list[str]) -> int:
     return sum(len(split_punktum(line)) for line in lines)
 
 
-_NUM_LETTER = re.compile(r"(\d)\s*([a-zA-Zæøå])")
+_NUM_LETTER: re.Pattern | None = None  # (\d)\s*([a-zA-Zæøå]), compiled on first use
+_NUM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZæøå")  # its [a-zA-Zæøå]
 
 
 @lru_cache(maxsize=8192)
@@ -131,7 +140,21 @@ def canonical_num(num: str) -> str:
     """A unit's number in one spelling: '68a', '68 a' and '68\u00a0a' -> '68 a'. Here rather than
     in address.py (which re-exports it) so that `lawdiff diff` need not import the address
     grammar's regular expressions (~5 ms of the command's imports)."""
-    return _NUM_LETTER.sub(r"\1 \2", norm(num))
+    global _NUM_LETTER
+    s = norm(num)
+    if s.isdecimal():  # digits only (what \d matches: str.isdecimal), the most numbers: nothing to change
+        return s
+    # digits and one letter, with or without a space between them ("68 a", "68a"): what the pattern
+    # makes of them, without it (tests/test_text_norm.py holds these to it)
+    if s[-1:] in _NUM_LETTERS:
+        head = s[:-1]
+        if head.isdecimal():
+            return head + " " + s[-1]
+        if head[-1:] == " " and head[:-1].isdecimal():
+            return s
+    if _NUM_LETTER is None:
+        _NUM_LETTER = re.compile(r"(\d)\s*([a-zA-Zæøå])")
+    return _NUM_LETTER.sub(r"\1 \2", s)
 
 
 # --- the plain text of a unit (duck-typed: model units and outline.py's plain units alike) ---

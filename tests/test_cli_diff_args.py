@@ -104,3 +104,15 @@ def test_the_values_checked_without_validate_are_those_it_passes(argv, tmp_path)
     args = cli.build_parser().parse_args(argv)
     if cli._plain_values(args):
         cli._check_values(args)  # raises if the shortcut passed something the checks refuse
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("ab0-9@\n.zZ_ ")), st.characters()), max_size=12))
+def test_law_at_is_the_pattern(value):
+    import re
+
+    from lawdiff.cli import _law_at
+
+    assert _law_at(value) == (re.fullmatch(r"[a-z0-9][a-z0-9-]*@.*", value) is not None)
+    for v in (f"lab@{value}", f"{value}@2016-01-01", f"lab-{value}"):
+        assert _law_at(v) == (re.fullmatch(r"[a-z0-9][a-z0-9-]*@.*", v) is not None)

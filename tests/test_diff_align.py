@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from lawdiff import diff
 from lawdiff.diff import _pair_block, _pair_by_number, _score, _shifted, _signature
-from lawdiff.outline import Part, Text, _stored
+from lawdiff.outline import Part, Text, _stored, seal
 from lawdiff.tokendiff import tokenize
 
 
@@ -42,7 +42,7 @@ def _unit(kind: str, num: str | None, text: str) -> Part:
     p = Part()
     p.kind, p.num, p.label, p.wid, p.eid = kind, num, f"{num}." if num else None, "", ""
     p.heading, p.intro, p.children, p.wrapup = None, [Text(_stored(text))], [], []
-    return p
+    return seal(p)
 
 
 _WORDS = ["ydelse", "kontanthjælp", "stk.", "og", "§ 2", "efter", "lov", "om", "ophævet", "nr. 3"]
@@ -166,3 +166,15 @@ def test_sequence_opcodes_are_difflibs_on_lab():
     for x, y in zip(texts, texts[1:]):
         for a, b in ((x, y), (y, x), (x[:400], y[:300])):
             assert diff.sequence_opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+_OPHAEVET = st.text(alphabet=st.sampled_from(list("()..ophævetOPHÆVETKkſ \nx")), max_size=14)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.one_of(_OPHAEVET, st.sampled_from(["(Ophævet)", "(ophævet).", "OPHÆVET", "Ophævet.\n", "(Ophævet).\n"]),
+                 st.text(max_size=14)))
+def test_the_placeholder_test_is_the_pattern(text):
+    import re
+
+    assert diff._placeholder(text) == (re.match(r"^\(?ophævet\)?\.?$", text, re.IGNORECASE) is not None)

@@ -122,12 +122,19 @@ def test_the_outline_is_cached_and_a_changed_file_or_reader_is_a_new_entry(tmp_p
     again = akncache.outline(tmp_path, data, str(path))
     assert [u.digest for u in _nodes(again.body)] == [u.digest for u in _nodes(first.body)]
     monkeypatch.undo()
+    # the file rewritten with as many bytes (æ is two in UTF-8), as a rewrite keeping its dates
+    # would be: its entry (named by path and size) holds other bytes, so it is built again
     changed = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
+    assert len(changed) == len(data) and changed != data
     assert akncache.outline(tmp_path, changed, str(path)).title != first.title
-    monkeypatch.setattr(akncache, "_code_digests", {})
+    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 1  # the file's newest outline
+    assert akncache.outline(tmp_path, data, str(path)).title == first.title  # and back
     monkeypatch.setattr(akncache, "_OUTLINER", akncache._OUTLINER + ("tokendiff.py",))  # another reader
+    monkeypatch.setattr(akncache, "_sources", lambda modules, real=akncache._sources: real(modules)[:-1])
+    monkeypatch.setattr(outline, "dumps", lambda *a, real=outline.dumps: built.append(1) or real(*a))
+    built: list = []
     akncache.outline(tmp_path, data, str(path))
-    assert len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 3
+    assert built and len(list((tmp_path / akncache.FOLDER).glob("*.outline"))) == 2
 
 
 def test_a_malformed_outline_entry_is_never_used(tmp_path):
@@ -138,17 +145,23 @@ def test_a_malformed_outline_entry_is_never_used(tmp_path):
     want = [u.digest for u in _nodes(akncache.outline(tmp_path, data, str(path)).body)]
     (entry,) = (tmp_path / akncache.FOLDER).glob("*.outline")
     good = entry.read_bytes()
-    magic, check, payload = marshal.loads(good)
+    head, p0, s0, c0 = outline._unpack(good)
+    magic, check = head[:2]
+    payload, source, code = good[p0:s0], good[s0:c0], good[c0:]
+    assert source == data and outline._pack(payload, source, code) == good
     t = marshal.loads(payload)
     node = t[5][0]
 
     def signed(x):
-        p = marshal.dumps(x)
-        return marshal.dumps((magic, outline._check(p), p))
+        return outline._pack(marshal.dumps(x), source, code)
 
     flipped = bytearray(good)
-    flipped[len(good) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
-    bad = [b"", b"not marshal", good[:100], bytes(flipped), marshal.dumps((magic, check, payload[:-1])),
+    flipped[good.index(payload) + len(payload) // 2] ^= 1  # one bit of a § changed on disk: the checksum fails
+    other = data.replace("beskæftigelsesindsats".encode(), b"beskaeftigelsesindsats", 1)
+    bad = [b"", b"not marshal", good[:100], good[:-1], good + b"x", bytes(flipped),
+           outline._pack(payload[:-1], source, code, check=check),
+           outline._pack(payload, other, code), outline._pack(payload, source, code[:-1]),  # another file, other code
+           outline._pack(payload, source, code, magic="other"), marshal.dumps((magic, check, payload, source, code)),
            marshal.dumps(t), signed(("other", *t[1:])), signed(t[:5]),
            signed((*t[:5], (node[:6] + (b"short",) + node[7:],), t[6])),  # a digest of the wrong size
            signed((*t[:5], ((not node[0],) + node[1:],), t[6])),  # a branch without children
@@ -219,6 +232,44 @@ def test_equal_digests_are_equal_fingerprints(tmp_path):
                 differ += da != db
     diff._M.__init__()
     assert same > 1000 and differ > 100
+
+
+def test_a_parts_digests_are_its_fingerprint_and_own_text(tmp_path):
+    """Each part's stored digest and sig (what diff._fp and diff._signature read of it) decide
+    identity as the model unit's fingerprint and own text do, over every unit below a § or other
+    leaf of every LAB version (one digest for one fingerprint and the other way round), and are
+    what seal computes from the part's data."""
+    import copy
+
+    from lawdiff import diff
+
+    by_digest: dict = {}
+    by_fp: dict = {}
+    by_sig: dict = {}
+    by_text: dict = {}
+    parts = 0
+    for p in sorted((ROOT / "statutes/lab").glob("*.xml")):
+        o, act = _outline(tmp_path, p), akn.from_bytes(p.read_bytes(), str(p))
+        leaves = {u.wid: u for u in act.walk()}
+        for lazy in _nodes(o.body):
+            if lazy._branch:
+                continue
+            unit = leaves[lazy.wid]
+            got = [x for c in lazy.children for x in c.walk()]
+            want = [x for c in unit.children for x in c.walk()]
+            assert [_data(x) for x in got] == [_data(x) for x in want]
+            for part, model in zip(got, want):
+                fp, text = diff._fp(model), diff.own_text_of(model)
+                assert type(fp) is tuple and type(diff._fp(part)) is bytes
+                assert by_digest.setdefault(part.digest, fp) == fp and by_fp.setdefault(fp, part.digest) == part.digest
+                assert by_sig.setdefault(part.sig, text) == text and by_text.setdefault(text, part.sig) == part.sig
+                assert diff._signature(part) == ("text", part.kind, part.sig)
+                sealed = outline.seal(copy.copy(part))
+                assert (sealed.digest, sealed.sig) == (part.digest, part.sig)
+                parts += 1
+        diff._M.__init__()
+    assert parts > 5000 and len(by_digest) > 1500 and len(by_sig) > 1000  # 5,164, 1,701 and 1,277
+    assert len(by_digest) < parts and len(by_sig) < parts  # units shared by versions: equal digests met
 
 
 def test_no_outline_cached_where_the_cache_cannot_be_written_and_the_diff_is_the_same(tmp_path, capsys):

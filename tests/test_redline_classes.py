@@ -103,3 +103,24 @@ def test_redline_is_its_dataclass():
     assert a == Redline("lab", "lab@2015-07-01", [u], None) and a != Redline("lab", "lab@2015-07-01", [u], [])
     with pytest.raises(TypeError):
         hash(a)
+
+
+_SEGMENTS = st.lists(st.lists(st.builds(Segment, st.sampled_from([0, 1, -1]), st.sampled_from(["a", ""])), max_size=3),
+                     max_size=3)
+_LABEL = st.sampled_from([None, "", "Stk. 2.", "Stk.\u00a02.", "Stk.  2.", "§ 3."])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(["unchanged", "changed", "inserted", "repealed"]), st.sampled_from([None, "2", "3"]),
+       st.sampled_from([None, "2", "3"]), _LABEL, _LABEL, _SEGMENTS, _SEGMENTS,
+       st.one_of(st.none(), _SEGMENTS.map(lambda b: [s for x in b for s in x])))
+def test_renumbered_and_own_changed_are_their_definitions(status, old_num, new_num, old_label, new_label, intro,
+                                                          wrapup, heading):
+    from lawdiff.text import norm
+    from lawdiff.tokendiff import EQUAL
+
+    u = RUnit("w", "subsection", status, old_num, new_num, old_label, new_label, "e", heading, intro, None, wrapup)
+    assert u.renumbered == (status not in ("inserted", "repealed") and (
+        old_num != new_num or norm(old_label or "") != norm(new_label or "")))
+    blocks = intro + wrapup + ([heading] if heading else [])
+    assert u.own_changed == any(s.op != EQUAL for b in blocks for s in b)
