@@ -266,11 +266,12 @@ class Store:
             self._title_of = title_of
         return self._titles
 
-    def save(self, act: Act) -> Path:
+    def save(self, act: Act, data: bytes | None = None) -> Path:
+        """Write `act` (`data`: its `akn.to_bytes`, where the caller has made them already)."""
         from . import akn
 
         path = self.path(act.law, act.date)
-        atomic_write(path, akn.to_bytes(act))
+        atomic_write(path, akn.to_bytes(act) if data is None else data)
         self._cache.pop((act.law, act.date), None)
         # what `header` would read back from the file just written (akn.to_bytes writes the title
         # and the source into FRBRWork; tests/test_store_header.py checks it): linking the corpus's
