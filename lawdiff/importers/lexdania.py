@@ -775,8 +775,10 @@ _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
 # leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk"). The pattern begins
 # with the full stop and looks behind it afterwards, so that the regex engine scans for "." instead of
 # trying the look-behinds at every character of every line (~10× faster, the whole corpus's reading
-# 9.1 → 7.1 s; `tests/importers/test_unseen_labels.py` holds it to the look-behind-first form).
-_RUN_ON = re.compile(r"\.(?<=[a-zæøå0-9]\.)(?<!^[0-9]\.)(?<!^[0-9][0-9]\.)"
+# 9.1 → 7.1 s; `tests/importers/test_unseen_labels.py` holds it to the look-behind-first form). The
+# capital letter after the stop is tested first: nearly every full stop has a space after it, and
+# fails there before the three look-behinds (the corpus's ~230,000 lines: ~0.27 → ~0.21 s).
+_RUN_ON = re.compile(r"\.(?=[A-ZÆØÅ])(?<=[a-zæøå0-9]\.)(?<!^[0-9]\.)(?<!^[0-9][0-9]\.)"
                      r"(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
 _WORD_BEFORE, _WORD_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
