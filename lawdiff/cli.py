@@ -54,7 +54,8 @@ def _import_lexdania(store: Store, args) -> int:
         print(f"  advarsel: {note}", file=sys.stderr)
     # an existing act version is replaced only with --force (as `apply --save-version`); nothing is
     # written when one would be overwritten
-    clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force)]
+    made: dict[int, bytes] = {}  # id(act) -> its Akoma Ntoso bytes, made for the comparison: saved as they are
+    clashes = [res for res in results if not res.amendment and not _may_write(store, res.act, args.force, made)]
     for res in clashes:
         print(f"{res.path}: FEJL: {res.act.key} findes allerede i {store.path(res.act.law, res.act.date)} "
               f"med et andet indhold\n  → brug --force for at erstatte den", file=sys.stderr)
@@ -70,7 +71,7 @@ def _import_lexdania(store: Store, args) -> int:
             failed += _write_amendment(store, res.path, args, doc)
             continue
         act = res.act
-        path = store.save(act)
+        path = store.save(act, made.pop(id(act), None))
         acts += 1
         print(f"{res.path}: {act.key} ({act.source}, {_section_count(act)} §§) → {path}")
         if doc.wants_amending:  # an original act that also amends other acts: its ændringsparagraffer
@@ -135,17 +136,23 @@ def _import_text(store: Store, args) -> int:
     return 0
 
 
-def _may_write(store: Store, act, force: bool) -> bool:
-    """True unless saving `act` would replace a stored version with different content."""
+def _may_write(store: Store, act, force: bool, made: dict[int, bytes] | None = None) -> bool:
+    """True unless saving `act` would replace a stored version with different content. The act's
+    bytes, where they were made for the comparison, go into `made` (by id(act)): `store.save` need
+    not make them again (importing a folder again wrote each act version's Akoma Ntoso twice)."""
     from . import akn
 
     path = store.path(act.law, act.date)
     if force or not os.path.lexists(path):
         return True
     try:
-        return path.read_bytes() == akn.to_bytes(act)
+        old = path.read_bytes()
     except OSError:
         return False
+    data = akn.to_bytes(act)
+    if made is not None:
+        made[id(act)] = data
+    return old == data
 
 
 def _show(store: Store, args) -> int:

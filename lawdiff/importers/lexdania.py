@@ -159,7 +159,7 @@ class _Reader:
             else:
                 seen[sec.num] = line
         chapters: dict[tuple[str, str], int | None] = {}
-        for unit in act.walk():
+        for unit in _units(act):
             if unit.kind not in ("chapter", "part") or not unit.num:
                 continue
             key = (unit.kind, canonical_num(unit.num).lower())
@@ -775,8 +775,10 @@ _SECTION_SHAPE = re.compile(rf"[0-9]+(?: [A-Za-zÆØÅæøå]{{1,2}})?"
 # leading number ("2.Minoritetsinteresser:") nor an address ("www.Borger.dk"). The pattern begins
 # with the full stop and looks behind it afterwards, so that the regex engine scans for "." instead of
 # trying the look-behinds at every character of every line (~10× faster, the whole corpus's reading
-# 9.1 → 7.1 s; `tests/importers/test_unseen_labels.py` holds it to the look-behind-first form).
-_RUN_ON = re.compile(r"\.(?<=[a-zæøå0-9]\.)(?<!^[0-9]\.)(?<!^[0-9][0-9]\.)"
+# 9.1 → 7.1 s; `tests/importers/test_unseen_labels.py` holds it to the look-behind-first form). The
+# capital letter after the stop is tested first: nearly every full stop has a space after it, and
+# fails there before the three look-behinds (the corpus's ~230,000 lines: ~0.27 → ~0.21 s).
+_RUN_ON = re.compile(r"\.(?=[A-ZÆØÅ])(?<=[a-zæøå0-9]\.)(?<!^[0-9]\.)(?<!^[0-9][0-9]\.)"
                      r"(?=(?!Stk\b)[A-ZÆØÅ][a-zæøå]{2,}\b(?![./@-]\w))")
 _WORD_BEFORE, _WORD_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
 _TRAILING_PUNCT = re.compile(r"\.?[\s,;:(]+$")
@@ -807,6 +809,20 @@ def _sections(act: Act) -> list[Unit]:
         if u.kind == "section":
             out.append(u)
         elif u.children:
+            stack.extend(reversed(u.children))
+    return out
+
+
+def _units(act: Act) -> list[Unit]:
+    """`list(act.walk())` (every unit, in document order) for a tree nobody changes meanwhile: one
+    loop over a stack instead of a generator per unit (Unit.walk's nested generators over the
+    corpus's ~363,000 units cost ~0.15 s)."""
+    out: list[Unit] = []
+    stack = list(reversed(act.body))
+    while stack:
+        u = stack.pop()
+        out.append(u)
+        if u.children:
             stack.extend(reversed(u.children))
     return out
 
