@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
+import random
 import re
 import tempfile
 from pathlib import Path
@@ -22,14 +23,29 @@ _REF = re.compile(r"^(?P<law>[a-z0-9][a-z0-9-]*)(?:@(?P<date>\d{4}-\d\d-\d\d))?$
 _TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+_RNG: tuple[int, random.Random] | None = None
+
+
+def _names() -> random.Random:
+    """The generator of temporary names, seeded from the system once per process (a forked worker
+    gets its own seed, so two workers do not try the same names; O_EXCL refuses a taken one anyway)."""
+    global _RNG
+    if _RNG is None or _RNG[0] != os.getpid():
+        _RNG = (os.getpid(), random.Random(os.urandom(16)))
+    return _RNG[1]
+
+
+def _suffix() -> str:
+    return f"{_names().getrandbits(48):012x}"
+
+
 def _temp_file(path: Path) -> tuple[int, str]:
-    """A new file beside `path` (".NAME.xxxxxxxx", as tempfile.mkstemp names it), created with the
+    """A new file beside `path` (".NAME.<12 random hex digits>"), created with the
     mode a plain open() gives (0666, less the umask, applied by the system). mkstemp creates 0600
     and needed an fchmod after it, and the umask read from /proc/self/status for that: four system
     calls more for each of the 2,133 files `lawdiff import lexdania` writes of the corpus."""
-    names = tempfile._get_candidate_names()
     for _ in range(tempfile.TMP_MAX):
-        name = os.path.join(path.parent, f".{path.name}.{next(names)}")
+        name = os.path.join(path.parent, f".{path.name}.{_suffix()}")
         try:
             return os.open(name, _TEMP_FLAGS, 0o666), name
         except FileExistsError:
