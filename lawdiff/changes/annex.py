@@ -70,6 +70,7 @@ records per annex the act and nummer that last changed it (`blame LAW "bilag 2"`
 """
 from __future__ import annotations
 
+import copy
 import re
 
 from ..model import Annex, Cell, Line, Note, Table, annex_num
@@ -417,7 +418,7 @@ def _text_blocks(text: str) -> list:
     return out
 
 
-def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex]:
+def _split(c, blocks: list, heads: int, want: list[str], key: str, quoted: bool = True) -> list[Annex]:
     """The new annexes `want` (numbers) made of `blocks` (the first `heads` of which are heading
     lines): split where a line is a label "»Bilag N" / "Bilag N."; without such lines the whole
     text is one annex. The label lines must name exactly the numbers wanted; the quotation marks
@@ -452,7 +453,8 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
         heads_here = max(0, min(heads, e) - s)
         a = Annex(f"Bilag {num}", num, blocks[s:s + heads_here], blocks[s + heads_here:e])
         out.append(a)
-    _unquote(out)
+    if quoted:
+        _unquote(out)
     if not any(b for a in out for b in a.body + a.headings):
         raise c.error("den nye tekst til bilaget er tom (bilaget har kun billeder eller ingen tekst)", key,
                       hint="markér nummeret som ikke udført; lawdiff har kun bilags tekst og tabeller")
@@ -514,14 +516,17 @@ def _new_from(c, want: list[str], key: str) -> list[Annex]:
         nums = expand(str(src))
         if nums is None:
             raise c.error(f"»bilag {src} til denne lov« kan ikke læses", key)
-        own = [_own(c, n, key) for n in nums]
+        # copies: later changes edit the law's annex, never the file's own (a lovforslag prints it,
+        # a second run reads it again); a hand-written proposal's annex is not quoted (»…«)
+        own = [copy.deepcopy(_own(c, n, key)) for n in nums]
+        q = c.paragraf is not None
         if want is None:  # "… og i stedet indsættes bilag 1 og 2 til denne lov": their labels number them
-            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key)]
+            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key, q)]
         if len(own) == len(want):
-            return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key)]
+            return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key, q)]
         if len(own) == 1:  # "Bilag 4-7 affattes som bilag 1 til denne lov": one annex holds them all
             o = own[0]
-            return _split(c, o.headings + o.body, len(o.headings), want, key)
+            return _split(c, o.headings + o.body, len(o.headings), want, key, q)
         raise c.error(f"{len(want)} bilag skal erstattes af {len(own)} bilag til denne lov", key,
                       hint="markér nummeret som ikke udført")
     if c.data.get("tekst") is None:

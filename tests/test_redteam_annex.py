@@ -1,0 +1,114 @@
+"""Red-team review of annex changes in hand-written proposals (changes/annex.py, proposal.py,
+render/*): each test a case where a careless or hostile drafter got, or could get, a wrong law
+text with exit 0, a traceback, or a page that breaks. The act is CPR-loven (LBK 5/2013, bilag 1)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawdiff import cli
+from lawdiff.annexdiff import block_text
+from lawdiff.engine import run
+from lawdiff.proposal import parse_proposal
+from lawdiff.render.instructions import build_lovforslag
+from lawdiff.store import Store
+from lawdiff.yamlfile import ProposalError
+from tests.conftest import lexdania
+
+CPR = "det-centrale-personregister"
+HEAD = f"""\
+titel: Bedre registrering
+organisation: Prøveforeningen
+dato: "2014-01-10"
+status: udkast
+love:
+  {CPR}: {CPR}@2013-01-09
+forslag:
+  - titel: F
+    ændringer:
+"""
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("redteam-annex")
+    assert cli.main(["import", "--root", str(root), "lexdania", str(lexdania("2013/2013-5.xml"))]) == 0
+    return root
+
+
+def _run(root: Path, text: str):
+    return run(parse_proposal(text.encode("utf-8"), "p.yaml"), Store(root))
+
+
+def _texts(annex) -> list[str]:
+    return [h.text for h in annex.headings] + [block_text(b) for b in annex.body]
+
+
+def test_a_later_change_in_a_new_annex_leaves_the_proposals_own_annex_as_written(root):
+    """"Bilag 1 affattes som bilag 1 til denne lov." and then words changed in the new bilag 1: the
+    law gets the changed words, but the lovforslag's own bilag 1 must still read as written (it was
+    changed in place: the bill printed »1) Sidste.« beside the nummer changing »Første«)."""
+    text = HEAD + """\
+      - affattes: bilag 1
+        som_bilag: "1"
+  - titel: G
+    ændringer:
+      - i: bilag 1
+        ændres: Første
+        til: Sidste
+bilag:
+  - betegnelse: Bilag 1
+    indhold:
+      - "1) Første."
+"""
+    result = _run(root, text)
+    assert _texts(result.laws[CPR].new.annexes[0]) == ["1) Sidste."]
+    lf = build_lovforslag(result)
+    assert lf.text().endswith("\n\nBilag 1\n1) Første.\n")
+    # and a second run of the same proposal gives the same law
+    prop = parse_proposal(text.encode("utf-8"), "p.yaml")
+    first = _texts(run(prop, Store(root)).laws[CPR].new.annexes[0])
+    assert _texts(run(prop, Store(root)).laws[CPR].new.annexes[0]) == first == ["1) Sidste."]
+
+
+def test_a_proposals_own_annex_keeps_its_quotation_marks(root):
+    """A hand-written annex is not quoted (»…«) as an amending act's new text is: a first line
+    beginning with » and a last line ending with « are the drafter's words (they were cut off)."""
+    text = HEAD + """\
+      - ny: bilag
+        som: bilag 2
+        fra_bilag: "1"
+bilag:
+  - betegnelse: Bilag 1
+    overskrift:
+      - "»Kolonihaver« i lovens forstand"
+    indhold:
+      - "1) Området kaldes »Haven«"
+"""
+    result = _run(root, text)
+    want = ["»Kolonihaver« i lovens forstand", "1) Området kaldes »Haven«"]
+    assert _texts(result.laws[CPR].new.annexes[1]) == want
+    assert build_lovforslag(result).text().endswith("Bilag 1\n" + "\n".join(want) + "\n")
+
+
+@pytest.mark.parametrize("changes", [
+    "      - ophæves: bilag 1\n",  # no change uses the own annexes at all
+    "      - affattes: bilag 1\n        som_bilag: \"2\"\n",  # bilag 1 of the file named by none
+])
+def test_an_own_annex_no_change_names_is_refused(changes):
+    """The lovforslag printed every annex under »bilag:« after its last §, used or not: a bill whose
+    bilag 1 no nummer puts into the law (»Bilag 1 ophæves.« followed by »Bilag 1 / 1) Første.«)."""
+    text = HEAD + changes + """\
+bilag:
+  - betegnelse: Bilag 1
+    indhold:
+      - "1) Første."
+  - betegnelse: Bilag 2
+    indhold:
+      - "1) Andet."
+"""
+    with pytest.raises(ProposalError) as e:
+        parse_proposal(text.encode("utf-8"), "p.yaml")
+    line = text.split("\n").index("  - betegnelse: Bilag 1") + 1
+    assert f"p.yaml:{line}:5: forslagets »Bilag 1« (bilag nr. 1 under »bilag:«) nævnes ikke af nogen ændring" in str(e.value)
