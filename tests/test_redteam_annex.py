@@ -112,3 +112,49 @@ bilag:
         parse_proposal(text.encode("utf-8"), "p.yaml")
     line = text.split("\n").index("  - betegnelse: Bilag 1") + 1
     assert f"p.yaml:{line}:5: forslagets »Bilag 1« (bilag nr. 1 under »bilag:«) nævnes ikke af nogen ændring" in str(e.value)
+
+
+# --- a path of headings in an annex table (lov 616/2013 § 3 on årsregnskabsloven, LBK 323/2011) ---
+
+SCHEME = ("Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for balance i kontoform (regnskabsklasse B, "
+          "C og D), ")
+
+
+def _run_616(path: str, after: str):
+    """Lov 616/2013 § 3, nr. 4 on LBK 323/2011 with its path and words replaced."""
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.changes.test_annex import _run as run_act
+
+    def edit(doc):
+        [p] = [p for p in doc["paragraffer"] if p["nummer"] == "3"]
+        [n] = [n for n in p["numre"] if n["nummer"] == "4"]
+        n["ændringer"][0]["i"] = path
+        n["ændringer"][0]["indsættes_efter"] = after
+
+    return run_act(read_lexdania_file(lexdania("2011/2011-323.xml")).act, "2013/2013-616.xml", "3", ["4"], edit)
+
+
+@pytest.mark.parametrize("path, after, message", [
+    # "V. Overført overskud eller underskud" has no items: its nr. 9 is not "9. Selskabsskat" under
+    # GÆLDSFORPLIGTELSER further down (it was executed there)
+    (SCHEME + "PASSIVER, EGENKAPITAL, V. Overført overskud eller underskud, nr. 9", "Selskabsskat",
+     "nr. 9 står 0 gange under bilag 2"),
+    # "EGENKAPITAL" has no nr. 10 of its own: "10. Anden gæld" stands under GÆLDSFORPLIGTELSER
+    (SCHEME + "PASSIVER, EGENKAPITAL, nr. 10", "Anden gæld", "nr. 10 står 0 gange under bilag 2"),
+])
+def test_a_path_whose_heading_has_not_the_item_is_refused_not_executed_in_the_next_section(path, after, message):
+    from lawdiff.errors import LawdiffError
+
+    with pytest.raises(LawdiffError) as e:
+        _run_616(path, after)
+    assert "§ 3, nr. 4" in str(e.value) and message in str(e.value), str(e.value)
+
+
+def test_a_path_with_an_unclosed_parenthesis_is_refused_without_a_traceback():
+    from lawdiff.errors import LawdiffError
+
+    path = ("Bilag 2, Skemaer for balancer og resultatopgørelser, 1. Skema for balance i kontoform (regnskabsklasse B, "
+            "C og D, AKTIVER, nr. 6")
+    with pytest.raises(LawdiffError) as e:
+        _run_616(path, "Krav på indbetaling af virksomhedskapital")
+    assert "§ 3, nr. 4" in str(e.value) and "parentes" in str(e.value), str(e.value)

@@ -775,6 +775,10 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
     must stand once in the last heading's scope, the words once in it. Anything else is refused."""
     *heads, last = _path_parts(rest)
     m = re.fullmatch(r"nr\. (\d+)", last)
+    if m is None or rest.count("(") != rest.count(")") or not all(heads):
+        raise c.error(f"stien »{rest}« kan ikke deles entydigt i overskrifter (en parentes er ikke lukket, eller "
+                      "et led er tomt)", "i", hint="ret stien, så den står som i loven, eller markér nummeret som "
+                      "ikke udført")
     rows = _rows(annex)
     texts = [_row_text(r) for r in rows]
     lo, hi = 0, len(rows)  # the scope: rows lo..hi-1
@@ -789,7 +793,15 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
         if kind is not None:  # to the next heading of its kind
             hi = next((i for i in range(at + 1, hi) if _kind(rows[i]) == kind), hi)
         lo, where = at + 1, f"{where}, »{h}«"
-    items = [i for i in range(lo, hi) if rows[i] and rows[i][0].text.strip() == f"{m.group(1)}."]
+    # the items are the run of numbered rows right after the last heading: the next heading (a row
+    # without a number, or of another kind) ends it, so that a heading without items never reaches
+    # the items of the section after it ("V. Overført overskud …, nr. 9" is not "9. Selskabsskat")
+    kind, end = None, lo
+    while end < hi and (not rows[end] or _kind(rows[end]) is not None and _kind(rows[end])[0] == "arabic"
+                        and _kind(rows[end]) == (kind or _kind(rows[end]))):
+        kind = kind or _kind(rows[end])
+        end += 1
+    items = [i for i in range(lo, end) if rows[i] and rows[i][0].text.strip() == f"{m.group(1)}."]
     if len(items) != 1:
         raise c.error(f"nr. {m.group(1)} står {len(items)} gange under {where} (skal stå én gang)", "i",
                       hint="markér nummeret som ikke udført")
