@@ -158,3 +158,22 @@ def test_a_path_with_an_unclosed_parenthesis_is_refused_without_a_traceback():
     with pytest.raises(LawdiffError) as e:
         _run_616(path, "Krav på indbetaling af virksomhedskapital")
     assert "§ 3, nr. 4" in str(e.value) and "parentes" in str(e.value), str(e.value)
+
+
+def test_a_footnote_named_twice_is_refused_not_changed_twice():
+    """Lov 204/2017 § 5, nr. 1 on lov 425/2016 (VVM) with one footnote named twice and new words that
+    hold the old: the words were inserted twice (»… husdyrbrug og gødning og gødning«)."""
+    from lawdiff.errors import LawdiffError
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.changes.test_annex import _run as run_act
+
+    def edit(doc):
+        [p] = [p for p in doc["paragraffer"] if p["nummer"] == "5"]
+        p["numre"][0]["ændringer"][0].update({
+            "i": "fodnote 7 til lovens bilag 1 og i fodnote 7 til lovens bilag 1",
+            "ændres": "lov om miljøgodkendelse m.v. af husdyrbrug",
+            "til": "lov om miljøgodkendelse m.v. af husdyrbrug og gødning"})
+
+    with pytest.raises(LawdiffError) as e:
+        run_act(read_lexdania_file(lexdania("2016/2016-425.xml")).act, "2017/2017-204.xml", "5", ["1"], edit)
+    assert "§ 5, nr. 1" in str(e.value) and "fodnote 7 til bilag 1 nævnes 2 gange" in str(e.value), str(e.value)

@@ -860,7 +860,13 @@ def _note_words(ap, c, verb: str) -> None:
                       hint="markér nummeret som ikke udført")
     annexes = ap.r.new.annexes
     keys = []
-    for note_num, annex_numm in re.findall(_NOTE_ONE, str(d["i"])):
+    named = re.findall(_NOTE_ONE, str(d["i"]))
+    for note_num, annex_numm in named:  # each once: else its words would be changed twice
+        times = sum(_key(a) == _key(annex_numm) and n == note_num for n, a in named)
+        if times > 1:
+            raise c.error(f"fodnote {note_num} til bilag {annex_numm} nævnes {times} gange i »{d['i']}«",
+                          "i", hint="nævn hver fodnote én gang")
+    for note_num, annex_numm in named:
         at = _find(annexes, annex_numm)
         if at is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
