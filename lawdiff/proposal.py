@@ -688,6 +688,13 @@ def _own_annexes_used(annexes: list, items: list[Item], file: str, pos: _Positio
 
     used = {_key(n) for it in items for c in it.changes for k in ("som_bilag", "fra_bilag")
             if c.data.get(k) is not None for n in expand(str(c.data[k])) or []}
+    for k, a in enumerate(annexes):  # "bilag 1 til denne lov" is the first: the bill numbers them in order
+        if a.num is None or _key(a.num) != str(k + 1):
+            p = pos.value.get(("bilag", k), Pos(1, 1))
+            raise ProposalError(f"forslagets bilag nr. {k + 1} under »bilag:« hedder »{a.label}«, men skal hedde "
+                                f"»Bilag {k + 1}«: lovforslagets bilag nummereres 1, 2, 3 … i den rækkefølge, de står",
+                                file, p.line, p.col, hint="ret betegnelsen eller rækkefølgen (og »som_bilag« / "
+                                "»fra_bilag«, der henviser til dem)")
     if used - {_key(a.num) for a in annexes if a.num is not None}:
         return  # a change names an annex the file lacks: its execution says which (changes/annex.py)
     for k, a in enumerate(annexes):

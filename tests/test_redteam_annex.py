@@ -177,3 +177,19 @@ def test_a_footnote_named_twice_is_refused_not_changed_twice():
     with pytest.raises(LawdiffError) as e:
         run_act(read_lexdania_file(lexdania("2016/2016-425.xml")).act, "2017/2017-204.xml", "5", ["1"], edit)
     assert "§ 5, nr. 1" in str(e.value) and "fodnote 7 til bilag 1 nævnes 2 gange" in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("labels, wrong", [
+    (["Bilag 2", "Bilag 1"], "forslagets bilag nr. 1 under »bilag:« hedder »Bilag 2«, men skal hedde »Bilag 1«"),
+    (["Bilag 1", "Bilag 3"], "forslagets bilag nr. 2 under »bilag:« hedder »Bilag 3«, men skal hedde »Bilag 2«"),
+    (["Bilag A"], "forslagets bilag nr. 1 under »bilag:« hedder »Bilag A«, men skal hedde »Bilag 1«"),
+])
+def test_own_annexes_out_of_order_are_refused(labels, wrong):
+    """The lovforslag prints the own annexes in the file's order after its last §: »Bilag 2« before
+    »Bilag 1«, or a bill with bilag 1 and 3, was printed as written."""
+    changes = "".join(f"      - ny: bilag\n        som: bilag {k + 2}\n        fra_bilag: \"{k + 1}\"\n"
+                      for k, la in enumerate(labels))
+    own = "bilag:\n" + "".join(f"  - betegnelse: {la}\n    indhold:\n      - \"1) Tekst.\"\n" for la in labels)
+    with pytest.raises(ProposalError) as e:
+        parse_proposal((HEAD + changes + own).encode("utf-8"), "p.yaml")
+    assert wrong in str(e.value), str(e.value)
