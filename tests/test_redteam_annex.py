@@ -193,3 +193,27 @@ def test_own_annexes_out_of_order_are_refused(labels, wrong):
     with pytest.raises(ProposalError) as e:
         parse_proposal((HEAD + changes + own).encode("utf-8"), "p.yaml")
     assert wrong in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("change", [
+    {"i": "bilag 1", "ændres": "Råolieraffinaderier", "til": "Olieraffinaderier"},
+    {"ophæves": "bilag 1"},
+])
+def test_an_annex_renumbered_by_an_earlier_nummer_is_not_cited_by_its_number(change):
+    """Lov 658/2016 § 1, nr. 12 on CPR-loven (LBK 5/2013): "Før bilag 1 indsættes som bilag 1, 2, 2 a, 3 og
+    4 bilag 1, 2, 3, 4 og 5 til denne lov. Bilag 1 bliver herefter bilag 5." A later nummer of the same act
+    citing "bilag 1" (the law before the act: the annex now numbered 5, engine R3) was executed on the
+    new bilag 1 (»Råolieraffinaderier« changed, or the new annex repealed): refused."""
+    from lawdiff.errors import LawdiffError
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from tests.changes.test_annex import _run as run_act
+
+    def edit(doc):
+        [p] = [p for p in doc["paragraffer"] if p["nummer"] == "1"]
+        at = next(k for k, n in enumerate(p["numre"]) if n["nummer"] == "12")
+        p["numre"].insert(at + 1, {"nummer": "12 a", "ændringer": [dict(change)]})
+
+    with pytest.raises(LawdiffError) as e:
+        run_act(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12", "12 a"], edit)
+    assert "§ 1, nr. 12 a" in str(e.value) and "bilag 1 er af en tidligere ændring i samme lov blevet bilag 5" \
+        in str(e.value), str(e.value)

@@ -339,6 +339,19 @@ def _find(annexes: list[Annex], num: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _not_moved(c, ap, n: str, key: str) -> None:
+    """Refuse an annex number that an earlier nummer of the act moved to another annex ("Bilag 1
+    bliver herefter bilag 5"): the act cites the law as it stands before it (engine R3), so "bilag 1"
+    is the annex now numbered 5, while the number names the new bilag 1; which one is meant is not
+    certain (it was read as the new one)."""
+    for moves in ap.r.renumbered.values():
+        for _w, _p, kind, old, new in moves:
+            if kind == "bilag" and _key(old) == _key(n):
+                raise c.error(f"bilag {n} er af en tidligere ændring i samme lov blevet bilag {new}, og et nyt bilag "
+                              f"har fået nummer {n}: det er ikke sikkert, hvilket af dem »bilag {n}« er", key,
+                              hint="markér nummeret som ikke udført")
+
+
 def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     """The indexes of the annexes `text` cites ("bilag 2", "bilag 1 og 2", "bilag 2-7": every annex
     from 2 to 7 as the act orders them), and what follows the number (", nr. 3")."""
@@ -350,6 +363,7 @@ def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     annexes = ap.r.new.annexes
     found = []
     for n in nums:
+        _not_moved(c, ap, n, key)
         i = _find(annexes, n)
         if i is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
@@ -867,6 +881,7 @@ def _note_words(ap, c, verb: str) -> None:
             raise c.error(f"fodnote {note_num} til bilag {annex_numm} nævnes {times} gange i »{d['i']}«",
                           "i", hint="nævn hver fodnote én gang")
     for note_num, annex_numm in named:
+        _not_moved(c, ap, annex_numm, "i")
         at = _find(annexes, annex_numm)
         if at is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
