@@ -46,15 +46,16 @@ def _texts(annex) -> list[str]:
 
 
 def test_a_later_change_in_a_new_annex_leaves_the_proposals_own_annex_as_written(root):
-    """"Bilag 1 affattes som bilag 1 til denne lov." and then words changed in the new bilag 1: the
+    """"Som bilag 2 indsættes bilag 1 til denne lov." and then words changed in the new bilag 2: the
     law gets the changed words, but the lovforslag's own bilag 1 must still read as written (it was
     changed in place: the bill printed »1) Sidste.« beside the nummer changing »Første«)."""
     text = HEAD + """\
-      - affattes: bilag 1
-        som_bilag: "1"
+      - ny: bilag
+        som: bilag 2
+        fra_bilag: "1"
   - titel: G
     ændringer:
-      - i: bilag 1
+      - i: bilag 2
         ændres: Første
         til: Sidste
 bilag:
@@ -63,13 +64,13 @@ bilag:
       - "1) Første."
 """
     result = _run(root, text)
-    assert _texts(result.laws[CPR].new.annexes[0]) == ["1) Sidste."]
+    assert _texts(result.laws[CPR].new.annexes[1]) == ["1) Sidste."]
     lf = build_lovforslag(result)
     assert lf.text().endswith("\n\nBilag 1\n1) Første.\n")
     # and a second run of the same proposal gives the same law
     prop = parse_proposal(text.encode("utf-8"), "p.yaml")
-    first = _texts(run(prop, Store(root)).laws[CPR].new.annexes[0])
-    assert _texts(run(prop, Store(root)).laws[CPR].new.annexes[0]) == first == ["1) Sidste."]
+    first = _texts(run(prop, Store(root)).laws[CPR].new.annexes[1])
+    assert _texts(run(prop, Store(root)).laws[CPR].new.annexes[1]) == first == ["1) Sidste."]
 
 
 def test_a_proposals_own_annex_keeps_its_quotation_marks(root):
@@ -217,3 +218,31 @@ def test_an_annex_renumbered_by_an_earlier_nummer_is_not_cited_by_its_number(cha
         run_act(read_lexdania_file(lexdania("2013/2013-5.xml")).act, "2016/2016-658.xml", "1", ["12", "12 a"], edit)
     assert "§ 1, nr. 12 a" in str(e.value) and "bilag 1 er af en tidligere ændring i samme lov blevet bilag 5" \
         in str(e.value), str(e.value)
+
+
+def test_an_annex_rewritten_by_an_earlier_change_is_not_changed_again(root):
+    """"Bilag 1 affattes som bilag 1 til denne lov." and a later »I bilag 1 ændres »Første« til: »Sidste««:
+    the bill cites the law before it, whose bilag 1 has no »Første« (engine R3, as for a rewritten §);
+    it was executed on the new text with exit 0."""
+    text = HEAD + """\
+      - affattes: bilag 1
+        som_bilag: "1"
+  - titel: G
+    ændringer:
+      - i: bilag 1
+        ændres: Første
+        til: Sidste
+bilag:
+  - betegnelse: Bilag 1
+    indhold:
+      - "1) Første."
+"""
+    with pytest.raises(ProposalError) as e:
+        _run(root, text)
+    assert "forslag 2, ændring 1: bilag 1 er nyaffattet af en tidligere ændring (forslag 1, ændring 1) og kan ikke " \
+        "ændres igen" in str(e.value), str(e.value)
+    # repealed after being rewritten: the same
+    with pytest.raises(ProposalError) as e:
+        _run(root, text.replace("      - i: bilag 1\n        ændres: Første\n        til: Sidste\n",
+                                "      - ophæves: bilag 1\n"))
+    assert "bilag 1 er nyaffattet af en tidligere ændring" in str(e.value), str(e.value)

@@ -352,6 +352,18 @@ def _not_moved(c, ap, n: str, key: str) -> None:
                               hint="markér nummeret som ikke udført")
 
 
+def _not_rewritten(c, ap, n: str, key: str) -> None:
+    """Refuse a change of an annex that an earlier change of the act rewrote ("Bilag 1 affattes som bilag
+    1 til denne lov."): the act cites the law before it, whose bilag 1 is gone (engine R3: a unit an
+    earlier change rewrote cannot be changed again); the new text is the act's own to write."""
+    for p in ap.r.placements:
+        if p.what == "annex" and p.change is not c and "affattes" in p.change.data \
+                and any(_key(t.removeprefix("bilag ")) == _key(n) for t in p.targets):
+            raise c.error(f"bilag {n} er nyaffattet af en tidligere ændring ({p.change.ref}) og kan ikke ændres igen",
+                          key, hint="skriv ændringen ind i den nye tekst til bilaget" + ("" if c.paragraf is None
+                                                                                         else ", eller markér nummeret som ikke udført"))
+
+
 def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     """The indexes of the annexes `text` cites ("bilag 2", "bilag 1 og 2", "bilag 2-7": every annex
     from 2 to 7 as the act orders them), and what follows the number (", nr. 3")."""
@@ -364,6 +376,8 @@ def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     found = []
     for n in nums:
         _not_moved(c, ap, n, key)
+        if key not in ("før", "efter"):
+            _not_rewritten(c, ap, n, key)
         i = _find(annexes, n)
         if i is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
@@ -882,6 +896,7 @@ def _note_words(ap, c, verb: str) -> None:
                           "i", hint="nævn hver fodnote én gang")
     for note_num, annex_numm in named:
         _not_moved(c, ap, annex_numm, "i")
+        _not_rewritten(c, ap, annex_numm, "i")
         at = _find(annexes, annex_numm)
         if at is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
