@@ -246,3 +246,15 @@ bilag:
         _run(root, text.replace("      - i: bilag 1\n        ændres: Første\n        til: Sidste\n",
                                 "      - ophæves: bilag 1\n"))
     assert "bilag 1 er nyaffattet af en tidligere ændring" in str(e.value), str(e.value)
+
+
+def test_words_that_are_a_whole_line_of_an_annex_do_not_leave_an_empty_line(root):
+    """»I bilag 1, nr. 18, udgår »18) For de i nr. 1-17 … styredata.««: the whole line went, and an empty
+    line stood in the law's bilag 1 (exit 0)."""
+    line = ("18) For de i nr. 1-17 nævnte oplysninger registreres endvidere ajourføringstidspunkt, gyldighedsstart og "
+            "eventuel slutdato m.m. samt den myndighed, som har godkendt eller ajourført registreringen, og eventuel "
+            "særlig dokumentation for en given oplysning samt visse tekniske styredata.")
+    with pytest.raises(ProposalError) as e:
+        _run(root, HEAD + f"      - i: bilag 1, nr. 18\n        udgår: \"{line}\"\n")
+    assert "forslag 1, ændring 1: alle ord i linjen i bilag 1, nr. 18 udgår, så en tom linje ville stå tilbage" \
+        in str(e.value), str(e.value)

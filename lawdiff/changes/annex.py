@@ -754,7 +754,12 @@ def _edit_once(c, verb: str, holders: list, where: str) -> None:
         raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang)", verb,
                       hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
     h, i, j = hits[0]
-    h.text = _edited(c, verb, h.text, i, j)
+    text = _edited(c, verb, h.text, i, j)
+    if isinstance(h, Line) and not text.strip():  # an empty line would stand in the law
+        raise c.error(f"alle ord i linjen i {where} udgår, så en tom linje ville stå tilbage", verb,
+                      hint="lawdiff ophæver ikke en hel linje i et bilag med »udgår«; nyaffat bilaget, eller markér "
+                           "nummeret som ikke udført")
+    h.text = text
 
 
 def _path_parts(rest: str) -> list[str]:
