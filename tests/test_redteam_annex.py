@@ -1,6 +1,8 @@
-"""Red-team review of annex changes in hand-written proposals (changes/annex.py, proposal.py,
-render/*): each test a case where a careless or hostile drafter got, or could get, a wrong law
-text with exit 0, a traceback, or a page that breaks. The act is CPR-loven (LBK 5/2013, bilag 1)."""
+"""Red-team review of annex changes (changes/annex.py, proposal.py): each test a case where a careless
+or hostile drafter, or an act worded otherwise, got a wrong law text or bill with exit 0, or a
+traceback. Hand-written proposals on CPR-loven (LBK 5/2013, bilag 1); real amending acts, edited, on
+årsregnskabsloven (LBK 323/2011, lov 616/2013), VVM-loven (lov 425/2016, lov 204/2017) and CPR-loven
+(lov 658/2016)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,26 +10,16 @@ from pathlib import Path
 import pytest
 
 from lawdiff import cli
-from lawdiff.annexdiff import block_text
 from lawdiff.engine import run
 from lawdiff.proposal import parse_proposal
 from lawdiff.render.instructions import build_lovforslag
 from lawdiff.store import Store
 from lawdiff.yamlfile import ProposalError
 from tests.conftest import lexdania
+from tests.test_proposal_annex import CPR, _run, _texts
+from tests.test_proposal_annex import HEAD as HEAD_CPR
 
-CPR = "det-centrale-personregister"
-HEAD = f"""\
-titel: Bedre registrering
-organisation: Prøveforeningen
-dato: "2014-01-10"
-status: udkast
-love:
-  {CPR}: {CPR}@2013-01-09
-forslag:
-  - titel: F
-    ændringer:
-"""
+HEAD = HEAD_CPR + "  - titel: F\n    ændringer:\n"
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +27,6 @@ def root(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("redteam-annex")
     assert cli.main(["import", "--root", str(root), "lexdania", str(lexdania("2013/2013-5.xml"))]) == 0
     return root
-
-
-def _run(root: Path, text: str):
-    return run(parse_proposal(text.encode("utf-8"), "p.yaml"), Store(root))
-
-
-def _texts(annex) -> list[str]:
-    return [h.text for h in annex.headings] + [block_text(b) for b in annex.body]
 
 
 def test_a_later_change_in_a_new_annex_leaves_the_proposals_own_annex_as_written(root):
