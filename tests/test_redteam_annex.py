@@ -242,3 +242,18 @@ def test_words_that_are_a_whole_line_of_an_annex_do_not_leave_an_empty_line(root
         _run(root, HEAD + f"      - i: bilag 1, nr. 18\n        udgår: \"{line}\"\n")
     assert "forslag 1, ændring 1: alle ord i linjen i bilag 1, nr. 18 udgår, så en tom linje ville stå tilbage" \
         in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("som, message", [
+    ("bilag 5", "bilag 5 ville stå uden bilag 4 foran sig (loven har: 1)"),
+    ("bilag 2 b", "bilag 2 b ville stå uden bilag 2 a foran sig (loven har: 1)"),
+])
+def test_a_new_annex_of_a_proposal_takes_the_next_number(root, som, message):
+    """»Som bilag 5 indsættes bilag 1 til denne lov.« in CPR-loven, which has bilag 1 only, was executed
+    (a law with bilag 1 and 5)."""
+    text = HEAD + f"      - ny: bilag\n        som: {som}\n        fra_bilag: \"1\"\n" \
+        + "bilag:\n  - betegnelse: Bilag 1\n    indhold:\n      - \"1) Første.\"\n"
+    with pytest.raises(ProposalError) as e:
+        _run(root, text)
+    assert f"forslag 1, ændring 1: {message}" in str(e.value), str(e.value)
+    assert [a.num for a in _run(root, text.replace(som, "bilag 1 a")).laws[CPR].new.annexes] == ["1", "1 a"]

@@ -581,6 +581,8 @@ def execute(ap, c) -> None:
             if _find(annexes, n) is not None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
                               hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
+        if c.paragraf is None:
+            _no_gap(c, annexes, want)
         new = _new_from(c, want, "som")
         side = "efter" if d.get("efter") is not None else "før" if d.get("før") is not None else None
         if side is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …", "… som bilag 3 a:"
@@ -650,6 +652,21 @@ def execute(ap, c) -> None:
     if _NOTE_ADDR.match(str(d["i"])):
         return _note_words(ap, c, verb)
     return _words(ap, c, verb)
+
+
+def _no_gap(c, annexes: list[Annex], want: list[str]) -> None:
+    """A hand-written proposal's new annexes take the next numbers: bilag N after bilag N-1, bilag N a
+    after bilag N, N b after N a ("Som bilag 5 indsættes" in a law with bilag 1 only is a slip)."""
+    have = {_key(a.num) for a in annexes if a.num}
+    for n in want:
+        m = re.fullmatch(r"(\d+)\s*([a-zæøå])?", n.strip())
+        prev = None if m is None else (m.group(1) if m.group(2) == "a" else f"{m.group(1)} {chr(ord(m.group(2)) - 1)}")\
+            if m.group(2) else (str(int(m.group(1)) - 1) if int(m.group(1)) > 1 else None)
+        if prev is not None and _key(prev) not in have:
+            raise c.error(f"bilag {n} ville stå uden bilag {prev} foran sig (loven har: "
+                          f"{', '.join(a.num for a in annexes if a.num) or 'ingen nummererede bilag'})", "som",
+                          hint="giv det nye bilag det næste ledige nummer")
+        have.add(_key(n))
 
 
 def _make_room(ap, c, want: list[str]) -> tuple[list[tuple[str, str]], int]:
