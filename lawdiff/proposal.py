@@ -487,6 +487,7 @@ def parse_proposal(data: bytes, file: str) -> Proposal:
                    for j, path, cd, group, sub, of in _entries(idata, i, file, pos)]
         items.append(Item(i, idata["titel"], idata.get("bemærkninger", ""), changes))
     annexes = _own_annexes(raw, items)
+    _own_annexes_used(annexes, items, file, pos)
     return Proposal(
         path=file, title=raw["titel"], organisation=raw["organisation"], date=raw["dato"],
         status=raw["status"], laws=dict(raw["love"]), items=items, remarks=raw.get("bemærkninger", ""),
@@ -677,6 +678,32 @@ def _own_annexes(raw: dict, items: list[Item]) -> None:
             if "som_bilag" in c.data or "fra_bilag" in c.data:
                 c.data["_bilag"] = own
     return own
+
+
+def _own_annexes_used(annexes: list, items: list[Item], file: str, pos: _Positions) -> None:
+    """Each of a hand-written proposal's own annexes (`bilag`) must be named by a change (som_bilag,
+    fra_bilag): the lovforslag prints them all after its last §, and an annex no nummer puts into
+    the law would stand in the bill without effect (a som_bilag or fra_bilag naming the wrong one)."""
+    from .changes.annex import _key, expand
+
+    used = {_key(n) for it in items for c in it.changes for k in ("som_bilag", "fra_bilag")
+            if c.data.get(k) is not None for n in expand(str(c.data[k])) or []}
+    for k, a in enumerate(annexes):  # "bilag 1 til denne lov" is the first: the bill numbers them in order
+        if a.num is None or _key(a.num) != str(k + 1):
+            p = pos.value.get(("bilag", k), Pos(1, 1))
+            raise ProposalError(f"forslagets bilag nr. {k + 1} under »bilag:« hedder »{a.label}«, men skal hedde "
+                                f"»Bilag {k + 1}«: lovforslagets bilag nummereres 1, 2, 3 … i den rækkefølge, de står",
+                                file, p.line, p.col, hint="ret betegnelsen eller rækkefølgen (og »som_bilag« / "
+                                "»fra_bilag«, der henviser til dem)")
+    if used - {_key(a.num) for a in annexes if a.num is not None}:
+        return  # a change names an annex the file lacks: its execution says which (changes/annex.py)
+    for k, a in enumerate(annexes):
+        if a.num is None or _key(a.num) not in used:
+            p = pos.value.get(("bilag", k), Pos(1, 1))
+            raise ProposalError(f"forslagets »{a.label}« (bilag nr. {k + 1} under »bilag:«) nævnes ikke af nogen "
+                                "ændring: det ville stå i lovforslaget uden at blive sat ind i loven", file, p.line,
+                                p.col, hint="henvis til det med »som_bilag« eller »fra_bilag« (fx fra_bilag: \"1\"), "
+                                "giv det betegnelsen »Bilag N«, eller fjern det")
 
 
 def select(proposal: Proposal, paragraf: str, numre: list[str]) -> Proposal:

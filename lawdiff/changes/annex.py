@@ -70,6 +70,7 @@ records per annex the act and nummer that last changed it (`blame LAW "bilag 2"`
 """
 from __future__ import annotations
 
+import copy
 import re
 
 from ..model import Annex, Cell, Line, Note, Table, annex_num
@@ -338,6 +339,31 @@ def _find(annexes: list[Annex], num: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _not_moved(c, ap, n: str, key: str) -> None:
+    """Refuse an annex number that an earlier nummer of the act moved to another annex ("Bilag 1
+    bliver herefter bilag 5"): the act cites the law as it stands before it (engine R3), so "bilag 1"
+    is the annex now numbered 5, while the number names the new bilag 1; which one is meant is not
+    certain (it was read as the new one)."""
+    for moves in ap.r.renumbered.values():
+        for _w, _p, kind, old, new in moves:
+            if kind == "bilag" and _key(old) == _key(n):
+                raise c.error(f"bilag {n} er af en tidligere ændring i samme lov blevet bilag {new}, og et nyt bilag "
+                              f"har fået nummer {n}: det er ikke sikkert, hvilket af dem »bilag {n}« er", key,
+                              hint="markér nummeret som ikke udført")
+
+
+def _not_rewritten(c, ap, n: str, key: str) -> None:
+    """Refuse a change of an annex that an earlier change of the act rewrote ("Bilag 1 affattes som bilag
+    1 til denne lov."): the act cites the law before it, whose bilag 1 is gone (engine R3: a unit an
+    earlier change rewrote cannot be changed again); the new text is the act's own to write."""
+    for p in ap.r.placements:
+        if p.what == "annex" and p.change is not c and "affattes" in p.change.data \
+                and any(_key(t.removeprefix("bilag ")) == _key(n) for t in p.targets):
+            raise c.error(f"bilag {n} er nyaffattet af en tidligere ændring ({p.change.ref}) og kan ikke ændres igen",
+                          key, hint="skriv ændringen ind i den nye tekst til bilaget" + ("" if c.paragraf is None
+                                                                                         else ", eller markér nummeret som ikke udført"))
+
+
 def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     """The indexes of the annexes `text` cites ("bilag 2", "bilag 1 og 2", "bilag 2-7": every annex
     from 2 to 7 as the act orders them), and what follows the number (", nr. 3")."""
@@ -349,6 +375,9 @@ def _targets(c, ap, text: str, key: str) -> tuple[list[int], str | None]:
     annexes = ap.r.new.annexes
     found = []
     for n in nums:
+        _not_moved(c, ap, n, key)
+        if key not in ("før", "efter"):
+            _not_rewritten(c, ap, n, key)
         i = _find(annexes, n)
         if i is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
@@ -417,7 +446,7 @@ def _text_blocks(text: str) -> list:
     return out
 
 
-def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex]:
+def _split(c, blocks: list, heads: int, want: list[str], key: str, quoted: bool = True) -> list[Annex]:
     """The new annexes `want` (numbers) made of `blocks` (the first `heads` of which are heading
     lines): split where a line is a label "»Bilag N" / "Bilag N."; without such lines the whole
     text is one annex. The label lines must name exactly the numbers wanted; the quotation marks
@@ -452,7 +481,8 @@ def _split(c, blocks: list, heads: int, want: list[str], key: str) -> list[Annex
         heads_here = max(0, min(heads, e) - s)
         a = Annex(f"Bilag {num}", num, blocks[s:s + heads_here], blocks[s + heads_here:e])
         out.append(a)
-    _unquote(out)
+    if quoted:
+        _unquote(out)
     if not any(b for a in out for b in a.body + a.headings):
         raise c.error("den nye tekst til bilaget er tom (bilaget har kun billeder eller ingen tekst)", key,
                       hint="markér nummeret som ikke udført; lawdiff har kun bilags tekst og tabeller")
@@ -514,14 +544,17 @@ def _new_from(c, want: list[str], key: str) -> list[Annex]:
         nums = expand(str(src))
         if nums is None:
             raise c.error(f"»bilag {src} til denne lov« kan ikke læses", key)
-        own = [_own(c, n, key) for n in nums]
+        # copies: later changes edit the law's annex, never the file's own (a lovforslag prints it,
+        # a second run reads it again); a hand-written proposal's annex is not quoted (»…«)
+        own = [copy.deepcopy(_own(c, n, key)) for n in nums]
+        q = c.paragraf is not None
         if want is None:  # "… og i stedet indsættes bilag 1 og 2 til denne lov": their labels number them
-            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key)]
+            return [a for o in own for a in _split(c, o.headings + o.body, len(o.headings), None, key, q)]
         if len(own) == len(want):
-            return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key)]
+            return [a for o, w in zip(own, want) for a in _split(c, o.headings + o.body, len(o.headings), [w], key, q)]
         if len(own) == 1:  # "Bilag 4-7 affattes som bilag 1 til denne lov": one annex holds them all
             o = own[0]
-            return _split(c, o.headings + o.body, len(o.headings), want, key)
+            return _split(c, o.headings + o.body, len(o.headings), want, key, q)
         raise c.error(f"{len(want)} bilag skal erstattes af {len(own)} bilag til denne lov", key,
                       hint="markér nummeret som ikke udført")
     if c.data.get("tekst") is None:
@@ -548,6 +581,8 @@ def execute(ap, c) -> None:
             if _find(annexes, n) is not None:
                 raise c.error(f"loven har allerede bilag {n}", "som",
                               hint="ophæv eller nyaffat det gamle bilag først, eller vælg et ledigt nummer")
+        if c.paragraf is None:
+            _no_gap(c, annexes, want)
         new = _new_from(c, want, "som")
         side = "efter" if d.get("efter") is not None else "før" if d.get("før") is not None else None
         if side is not None:  # "Efter bilag 1 indsættes bilag 2, der affattes som …", "… som bilag 3 a:"
@@ -617,6 +652,21 @@ def execute(ap, c) -> None:
     if _NOTE_ADDR.match(str(d["i"])):
         return _note_words(ap, c, verb)
     return _words(ap, c, verb)
+
+
+def _no_gap(c, annexes: list[Annex], want: list[str]) -> None:
+    """A hand-written proposal's new annexes take the next numbers: bilag N after bilag N-1, bilag N a
+    after bilag N, N b after N a ("Som bilag 5 indsættes" in a law with bilag 1 only is a slip)."""
+    have = {_key(a.num) for a in annexes if a.num}
+    for n in want:
+        m = re.fullmatch(r"(\d+)\s*([a-zæøå])?", n.strip())
+        prev = None if m is None else (m.group(1) if m.group(2) == "a" else f"{m.group(1)} {chr(ord(m.group(2)) - 1)}")\
+            if m.group(2) else (str(int(m.group(1)) - 1) if int(m.group(1)) > 1 else None)
+        if prev is not None and _key(prev) not in have:
+            raise c.error(f"bilag {n} ville stå uden bilag {prev} foran sig (loven har: "
+                          f"{', '.join(a.num for a in annexes if a.num) or 'ingen nummererede bilag'})", "som",
+                          hint="giv det nye bilag det næste ledige nummer")
+        have.add(_key(n))
 
 
 def _make_room(ap, c, want: list[str]) -> tuple[list[tuple[str, str]], int]:
@@ -721,7 +771,12 @@ def _edit_once(c, verb: str, holders: list, where: str) -> None:
         raise c.error(f"»{old}« står {len(hits)} gange i {where} (skal stå én gang)", verb,
                       hint="ret de citerede ord, så de står præcis som i loven, eller markér nummeret som ikke udført")
     h, i, j = hits[0]
-    h.text = _edited(c, verb, h.text, i, j)
+    text = _edited(c, verb, h.text, i, j)
+    if isinstance(h, Line) and not text.strip():  # an empty line would stand in the law
+        raise c.error(f"alle ord i linjen i {where} udgår, så en tom linje ville stå tilbage", verb,
+                      hint="lawdiff ophæver ikke en hel linje i et bilag med »udgår«; nyaffat bilaget, eller markér "
+                           "nummeret som ikke udført")
+    h.text = text
 
 
 def _path_parts(rest: str) -> list[str]:
@@ -770,6 +825,10 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
     must stand once in the last heading's scope, the words once in it. Anything else is refused."""
     *heads, last = _path_parts(rest)
     m = re.fullmatch(r"nr\. (\d+)", last)
+    if m is None or rest.count("(") != rest.count(")") or not all(heads):
+        raise c.error(f"stien »{rest}« kan ikke deles entydigt i overskrifter (en parentes er ikke lukket, eller "
+                      "et led er tomt)", "i", hint="ret stien, så den står som i loven, eller markér nummeret som "
+                      "ikke udført")
     rows = _rows(annex)
     texts = [_row_text(r) for r in rows]
     lo, hi = 0, len(rows)  # the scope: rows lo..hi-1
@@ -784,7 +843,15 @@ def _path_words(ap, c, verb: str, annex, rest: str) -> None:
         if kind is not None:  # to the next heading of its kind
             hi = next((i for i in range(at + 1, hi) if _kind(rows[i]) == kind), hi)
         lo, where = at + 1, f"{where}, »{h}«"
-    items = [i for i in range(lo, hi) if rows[i] and rows[i][0].text.strip() == f"{m.group(1)}."]
+    # the items are the run of numbered rows right after the last heading: the next heading (a row
+    # without a number, or of another kind) ends it, so that a heading without items never reaches
+    # the items of the section after it ("V. Overført overskud …, nr. 9" is not "9. Selskabsskat")
+    kind, end = None, lo
+    while end < hi and (not rows[end] or _kind(rows[end]) is not None and _kind(rows[end])[0] == "arabic"
+                        and _kind(rows[end]) == (kind or _kind(rows[end]))):
+        kind = kind or _kind(rows[end])
+        end += 1
+    items = [i for i in range(lo, end) if rows[i] and rows[i][0].text.strip() == f"{m.group(1)}."]
     if len(items) != 1:
         raise c.error(f"nr. {m.group(1)} står {len(items)} gange under {where} (skal stå én gang)", "i",
                       hint="markér nummeret som ikke udført")
@@ -843,7 +910,15 @@ def _note_words(ap, c, verb: str) -> None:
                       hint="markér nummeret som ikke udført")
     annexes = ap.r.new.annexes
     keys = []
-    for note_num, annex_numm in re.findall(_NOTE_ONE, str(d["i"])):
+    named = re.findall(_NOTE_ONE, str(d["i"]))
+    for note_num, annex_numm in named:  # each once: else its words would be changed twice
+        times = sum(_key(a) == _key(annex_numm) and n == note_num for n, a in named)
+        if times > 1:
+            raise c.error(f"fodnote {note_num} til bilag {annex_numm} nævnes {times} gange i »{d['i']}«",
+                          "i", hint="nævn hver fodnote én gang")
+    for note_num, annex_numm in named:
+        _not_moved(c, ap, annex_numm, "i")
+        _not_rewritten(c, ap, annex_numm, "i")
         at = _find(annexes, annex_numm)
         if at is None:
             have = ", ".join(a.num for a in annexes if a.num) or "ingen nummererede bilag"
