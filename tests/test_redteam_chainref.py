@@ -1,0 +1,52 @@
+"""Red team of the chainref merge: one count of punktummer for engine, show (address.resolve), blame and
+rykning (address.punktum_spans). A punktum the law prints over two lines is one everywhere; a list label
+on a line of its own is not merged with the line before or after it."""
+from lawdiff.address import punktum_spans, punktummer, resolve
+from lawdiff.blame import _pkts
+from lawdiff.render.text import plain_text
+from lawdiff.text import norm
+from tests.lbk_apply import apply_to, lbk
+from tests.test_engine_acts import run
+
+
+def test_show_and_blame_count_a_punktum_over_two_lines_as_the_engine_does():
+    # LBK 930/2012 § 65, stk. 1: 1. pkt. over two lines, 2. pkt. the third line. `show` gave "og samarbejde
+    # …" (the 1. pkt.'s second line) as the 2. pkt. the engine changes "Klagerne behandles …" in
+    unit = resolve(lbk("2012/2012-930.xml"), "§ 65, stk. 1").units[0]
+    assert resolve(lbk("2012/2012-930.xml"), "§ 65, stk. 1, 2. pkt.").pkt_text == \
+        "Klagerne behandles efter reglerne i denne lov."
+    assert len(_pkts(unit)) == 2 and _pkts(unit)[1] == norm("Klagerne behandles efter reglerne i denne lov.")
+    assert _pkts(unit)[0].startswith("De afgørelser") and "og samarbejde" in _pkts(unit)[0]
+
+
+def test_new_last_punktum_after_a_punktum_over_two_lines():
+    # "indsættes som 3. pkt." in a stk. of two punktummer (three lines): the count of `som` and the place
+    # are the engine's count (it was refused: "har ikke 3. pkt. (der er 2)")
+    lr = run("2012/2012-930", [{"i": "§ 65, stk. 1", "ny": "pkt", "som": "3. pkt.",
+                                "tekst": "Ankestyrelsen kan genoptage sagen."}])
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert got.endswith("Klagerne behandles efter reglerne i denne lov. Ankestyrelsen kan genoptage sagen."), got
+
+
+def test_list_labels_are_not_merged_into_one_punktum():
+    # LBK 323/2011 § 7, stk. 2 (årsregnskabsloven): "b)" / "en nettoomsætning på 72 mio. kr. og" / "c)" /
+    # "et gennemsnitligt antal …": the merge made b) and c) one punktum (the line ends in "og", the label
+    # "c)" begins in lower case), so every later "N. pkt." of the stk. meant another line than `show` gave
+    act = lbk("2011/2011-323.xml")
+    unit = resolve(act, "§ 7, stk. 2").units[0]
+    pk = punktummer(unit)
+    assert len(pk) == 20 and pk[5] == "en nettoomsætning på 72 mio. kr. og" and pk[6] == "c)"
+    assert all(len(p) == 1 for p in punktum_spans(unit))
+    lr = apply_to("2011/2011-323.xml", [{"i": "§ 7, stk. 2, 17. pkt.", "ændres": "250", "til": "300"}])
+    after = punktummer(resolve(lr.new, "§ 7, stk. 2").units[0])
+    assert after[16] == "et gennemsnitligt antal heltidsbeskæftigede i løbet af regnskabsåret på 300."
+    assert after[7].endswith("på 50.")
+
+
+def test_engine_and_show_give_the_same_punktum_in_every_corpus_stk_that_merges():
+    # every punktum of the stk.: the engine's span (pkt_spans) is the text `show` gives
+    for path, cite in (("2012/2012-930.xml", "§ 65, stk. 1"), ("2011/2011-323.xml", "§ 7, stk. 2")):
+        act = lbk(path)
+        unit = resolve(act, cite).units[0]
+        for k, text in enumerate(punktummer(unit), 1):
+            assert resolve(act, f"{cite}, {k}. pkt.").pkt_text == text
