@@ -1,8 +1,11 @@
 """Red team of the chainref merge: one count of punktummer for engine, show (address.resolve), blame and
 rykning (address.punktum_spans). A punktum the law prints over two lines is one everywhere; a list label
 on a line of its own is not merged with the line before or after it."""
+import pytest
+
 from lawdiff.address import punktum_spans, punktummer, resolve
 from lawdiff.blame import _pkts
+from lawdiff.proposal import ProposalError
 from lawdiff.render.text import plain_text
 from lawdiff.text import norm
 from tests.lbk_apply import apply_to, lbk
@@ -50,3 +53,33 @@ def test_engine_and_show_give_the_same_punktum_in_every_corpus_stk_that_merges()
         unit = resolve(act, cite).units[0]
         for k, text in enumerate(punktummer(unit), 1):
             assert resolve(act, f"{cite}, {k}. pkt.").pkt_text == text
+
+
+# --- §§ under several mellemrubrikker replaced (changes/repeal._replace_across_groups) ------------------
+# forvaltningsloven, LBK 988/2012 kapitel 4: "Udsættelse af sagen" § 11, "Undtagelse af dokumenter" §§ 12-14
+
+def _chapter_4(act):
+    ch = next(u for u in act.walk() if u.kind == "chapter" and u.num == "4")
+    return [(g.heading.text if g.heading else None, [s.num for s in g.children]) for g in ch.children][:5]
+
+
+@pytest.mark.parametrize("tekst, now", [
+    ("§ 11. Første nye.\n\n§ 12. Anden nye.", "ingen ny overskrift"),
+    ("§ 11. Første nye.\n\nNy rubrik\n\n§ 12. Anden nye.", "»Ny rubrik«"),
+])
+def test_the_heading_over_the_paragraphs_after_the_range_is_not_dropped_silently(tekst, now):
+    # "§§ 11-12 ophæves, og i stedet indsættes:" without the heading "Undtagelse af dokumenter", which
+    # stands over §§ 12-14: §§ 13-14 went under "Udsættelse af sagen" (or "Ny rubrik") and the heading
+    # was gone, with exit 0
+    with pytest.raises(ProposalError) as e:
+        apply_to("2012/2012-988.xml", [{"ophæves": "§§ 11-12", "tekst": tekst}])
+    msg = str(e.value)
+    assert "§ 11-§ 12 ophæves, men overskriften »Undtagelse af dokumenter« står også over § 13, § 14" in msg, msg
+    assert now in msg
+
+
+def test_the_same_heading_in_the_new_text_keeps_the_paragraphs_after_the_range_under_it():
+    lr = apply_to("2012/2012-988.xml", [{"ophæves": "§§ 11-12", "tekst": "§ 11. Første nye.\n\n"
+                                         "Undtagelse af dokumenter\n\n§ 12. Anden nye."}])
+    assert _chapter_4(lr.new)[2:4] == [("Udsættelse af sagen", ["11"]),
+                                       ("Undtagelse af dokumenter", ["12", "13", "14"])]
