@@ -83,3 +83,34 @@ def test_the_same_heading_in_the_new_text_keeps_the_paragraphs_after_the_range_u
                                          "Undtagelse af dokumenter\n\n§ 12. Anden nye."}])
     assert _chapter_4(lr.new)[2:4] == [("Udsættelse af sagen", ["11"]),
                                        ("Undtagelse af dokumenter", ["12", "13", "14"])]
+
+
+# --- a group the engine takes out of the tree without repealing it: the redline -----------------------
+
+def _groups_in_redline(rl):
+    return [(r.status, r.heading and [(s.op, s.text, s.change) for s in r.heading],
+             [(ch.old_num, ch.new_num, ch.status, ch.changes) for ch in r.children])
+            for r in rl.walk() if r.kind == "group" and r.status != "unchanged"]
+
+
+def test_redline_of_an_emptied_group_shows_only_what_was_repealed():
+    # serviceloven, LBK 1096/2010 "Undersøgelser" over §§ 49-51 (lov 628/2010, § 1, nr. 8-9): "Overskriften
+    # før § 49 og § 49 ophæves" / "Efter § 49 indsættes: »Udveksling af oplysninger« § 49 a": §§ 50-51 live on
+    # under the new heading; the redline showed them repealed as well, under the old heading, unattributed
+    from lawdiff import redline
+    lr = apply_to("2010/2010-1096.xml", [
+        {"ophæves": "overskriften før § 49"}, {"ophæves": "§ 49"},
+        {"ny": "paragraf", "efter": "§ 49", "nummer": "49 a", "tekst": "Udveksling af oplysninger\n\n§ 49 a. Ny."}])
+    assert _groups_in_redline(redline.build(lr.base, lr.new, lr)) == [
+        ("inserted", [(1, "Udveksling af oplysninger", "1.3")],
+         [(None, "49 a", "inserted", ["1.3"]), ("50", "50", "unchanged", []), ("51", "51", "unchanged", [])]),
+        ("repealed", [(-1, "Undersøgelser", "1.1")], [("49", None, "repealed", ["1.2"])])]
+
+
+def test_redline_of_paragraphs_replaced_across_groups_keeps_the_ones_after_the_range():
+    from lawdiff import redline
+    lr = apply_to("2012/2012-988.xml", [{"ophæves": "§§ 11-12", "tekst": "§ 11. Første nye.\n\n"
+                                         "Undtagelse af dokumenter\n\n§ 12. Anden nye."}])
+    got = _groups_in_redline(redline.build(lr.base, lr.new, lr))
+    assert got[-1] == ("repealed", [(-1, "Undtagelse af dokumenter", "1.1")], [("12", None, "repealed", ["1.1"])])
+    assert got[-2][2][-2:] == [("13", "13", "unchanged", []), ("14", "14", "unchanged", [])]
