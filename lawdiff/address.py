@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .errors import AddressError
 from .labels import LETTERS
-from .model import Act, Unit
+from .model import Act, Line, Unit
 from .text import canonical_num, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
 
 _SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
@@ -30,6 +30,71 @@ _RX = re.compile(
     )\s*,?\s*$""",
     re.X | re.I,
 )
+
+
+# --- punktummer: the one count every layer uses (engine, show, blame, rykning) --------------
+#
+# A line that ends in a word, a number or ")" and a next line of the same text that begins in lower case are
+# one punktum the law prints over two lines (LBK 930/2012 § 65, stk. 1, 1. pkt.: "… anerkendelse,
+# fyldbyrdelse" / "og samarbejde … kan indbringes for de sociale nævn."). A list label on a line of its own
+# ("b)", "17)") neither goes on from the line before nor into the next (LBK 323/2011 § 7, stk. 2: "b)" /
+# "en nettoomsætning på 72 mio. kr. og" / "c)" / "et gennemsnitligt …": four punktummer, as before the
+# merge of lines; "a)" / "En balancesum …" are two all the same). Each line is a boundary otherwise
+# (text.count_punktum).
+_OPEN_END = re.compile(r"[0-9A-Za-zæøåÆØÅ)]\s*$")
+_LOWER_START = re.compile(r"\s*[a-zæøå]")
+_LIST_LABEL = re.compile(r"\s*(?:[a-zæøå]{1,3}|\d+)\)")
+_LABEL_ONLY = re.compile(r"\s*(?:[a-zæøå]{1,3}|\d+)\)\s*$")
+
+
+def punktum_spans_of(lines: list[str | None]) -> list[list[tuple[int, int, int]]]:
+    """The punktummer of a counting unit's lines (None: a block that is not a line, a table, which no
+    punktum crosses) as lists of (index in `lines`, start, end): one span for a punktum on one line, one
+    per line for a punktum the law prints over several."""
+    out: list[list[tuple[int, int, int]]] = []
+    open_end = False
+    for i, text in enumerate(lines):
+        if text is None:
+            open_end = False
+            continue
+        pos = 0
+        pieces = split_punktum(text)
+        for j, piece in enumerate(pieces):
+            # find this piece in the line (the splitter keeps the text, folding white space)
+            start = text.find(piece.split(" ", 1)[0], pos)
+            end = start
+            for word in piece.split(" "):
+                end = text.find(word, end) + len(word)
+            pos = end
+            if j == 0 and open_end and out and _LOWER_START.match(text) and not _LIST_LABEL.match(text):
+                out[-1].append((i, start, end))
+            else:
+                out.append([(i, start, end)])
+        open_end = bool(pieces) and _OPEN_END.search(text) is not None and not _LABEL_ONLY.match(text)
+    return out
+
+
+def unit_lines(unit: Unit) -> list[tuple[tuple[str, int], str | None]]:
+    """((part, index), text or None) for the blocks of a unit's intro and wrap-up, a None between the two
+    parts and for a block that is not a line: the input of punktum_spans_of."""
+    out: list[tuple[tuple[str, int], str | None]] = []
+    for part in ("intro", "wrapup"):
+        if out:
+            out.append(((part, -1), None))
+        out.extend(((part, i), b.text if isinstance(b, Line) else None) for i, b in enumerate(getattr(unit, part)))
+    return out
+
+
+def punktum_spans(unit: Unit) -> list[list[tuple[str, int, int, int]]]:
+    """The unit's punktummer as lists of (part, index of the line, start, end) (punktum_spans_of)."""
+    lines = unit_lines(unit)
+    return [[(*lines[i][0], s, e) for i, s, e in p] for p in punktum_spans_of([t for _, t in lines])]
+
+
+def punktummer(unit: Unit) -> list[str]:
+    """The text of each of the unit's punktummer, a punktum over several lines joined with a space."""
+    lines = unit_lines(unit)
+    return [" ".join(lines[i][1][s:e] for i, s, e in p) for p in punktum_spans_of([t for _, t in lines])]
 
 
 @dataclass(frozen=True)
@@ -243,7 +308,7 @@ def resolve(act: Act, address: Address | str) -> Target:
         unit = _child(unit, "point", address.point, address, path)
         path += f", litra {address.point}"
     if address.pkt:
-        pieces = [p for line in unit.own_lines() for p in split_punktum(line)]
+        pieces = punktummer(unit)
         if address.pkt > len(pieces):
             raise AddressError(f"{path} har ikke {address.pkt}. pkt.",
                                hint=f"{path} har {len(pieces)} punktum{'mer' if len(pieces) != 1 else ''}")

@@ -20,7 +20,7 @@ import re
 from . import address as addr
 from .errors import LawdiffError
 from .model import Act, Unit, ancestry
-from .text import norm, split_punktum
+from .text import norm
 
 _PROVISIONS = ("section", "subsection", "paragraph", "point", "indent")
 
@@ -38,7 +38,7 @@ def _parents(act: Act) -> dict[str, Unit | None]:
 
 
 def _pkts(u: Unit) -> list[str]:
-    return [norm(p) for line in u.own_lines() for p in split_punktum(line)]
+    return [norm(p) for p in addr.punktummer(u)]
 
 
 class _Version:

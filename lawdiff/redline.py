@@ -335,7 +335,17 @@ def build_unit(old: Unit | None, new: Unit | None, info: "Attribution | None",
     if old is None:
         return _one_side(new, INSERT, INSERTED, info.inserted(new.wid) if info else None)
     if new is None:
-        return _one_side(old, DELETE, REPEALED, info.removed(old.wid) if info else None)
+        removed_by = info.removed(old.wid) if info else None
+        if removed_by or not info or not moves:
+            return _one_side(old, DELETE, REPEALED, removed_by)
+        # a container the engine took out of the tree without repealing it (a group whose heading the act
+        # repealed, emptied by a new mellemrubrik: engine _Applier.group; the last group of §§ replaced
+        # across mellemrubrikker: changes.repeal._replace_across_groups): its heading goes by the change that
+        # repealed it, each unit in it by its own change, and the units that live on elsewhere are shown
+        # where they now stand only (they were shown repealed here too)
+        r = _one_side(old, DELETE, REPEALED, info.heading_removed(old.wid) or next(iter(info.touched(old.wid)), None))
+        r.children = [build_unit(c, None, info, aligner, moves) for c in old.children if c.wid not in moves[1]]
+        return r
     attribute = info.attribute if info else None
     r = _runit(old, new, UNCHANGED)
     if old.heading is not None or new.heading is not None:

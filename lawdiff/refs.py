@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .address import Address, canonical_num, resolve
+from .address import Address, canonical_num, punktum_spans, resolve
 from .errors import AddressError
 from .model import Act, Unit
 from .text import split_punktum
@@ -111,5 +111,5 @@ def check_pkt_refs(act: Act) -> PktReport:
                             continue
                         t = subs[0]
                     needed = max(int(k) for k in re.findall(r"\d+", g["ks"] + g["k"]))
-                    checked.append(PktRef(unit, m.group(0), addr, needed, t.punktum_count()))
+                    checked.append(PktRef(unit, m.group(0), addr, needed, len(punktum_spans(t))))  # as the engine counts
     return PktReport(checked, skipped)

@@ -523,7 +523,7 @@ def _new_pkt(ap, c, unit: Unit) -> None:
         # "indsættes som 2. pkt.": the number of the new punktum (counted in the text before
         # the amending act; an earlier change of punktummer in the same unit is not counted)
         som = ap.som(c, "pkt", unit)
-        n = unit.punktum_count()
+        n = len(addr.punktum_spans(unit))  # as pkt_span counts: a punktum over two lines is one
         if not 1 <= som <= n + 1:
             raise c.error(f"{unit.cite()} har {n} punktummer; et nyt kan ikke blive {som}. pkt.", "som",
                           hint=f"et nyt punktum kan blive 1.-{n + 1}. pkt.")

@@ -10,7 +10,7 @@ import re
 from .. import address as addr
 from ..address import scan_citation
 from ..model import Unit
-from ..text import norm_map
+from ..text import norm, norm_map
 from . import heading
 from .common import Reader, Unreadable, format_location, format_target, read_target, target_fields
 from .insert import read_placed_block
@@ -438,6 +438,20 @@ def _replace_across_groups(ap, c, target: addr.Target, groups: list[Unit], key: 
     for u in new_units + rest:
         ap.parents[u.wid] = head
     lifted = ap.lift_headings(c, head, new_units + rest)
+    if rest:
+        # the §§ after the range stood under the last group's heading, which the act does not name: only
+        # a new heading of the same words over them keeps it (LBK 433/2014: "Undtagelse af dokumenter"
+        # before the new § 12 and the old §§ 13-14); without one, or under other words, they'd move under
+        # the heading before the range or another one (a guess)
+        was = groups[-1].heading.text
+        over = ap.parents.get(rest[0].wid)
+        now = over.heading.text if over is not None and over is not head and over.heading is not None else None
+        if now is None or norm(now) != norm(was):
+            raise c.error(f"{units[0].cite()}-{units[-1].cite()} ophæves, men overskriften »{was}« står også over {', '.join(u.cite() for u in rest)}, som ikke "
+                          f"ophæves; den nye tekst sætter {'ingen ny overskrift' if now is None else f'»{now}«'} "
+                          f"over {'dem' if len(rest) > 1 else 'den'}", key,
+                          hint="lawdiff kan ikke vide, om overskriften består; markér nummeret som ikke udført, "
+                               "eller skriv overskriften før den sidste nye paragraf i teksten")
     keys = [addr.section_key(u.num) for u in (outer.walk() if outer is not None else ap.r.new.sections())
             if u.kind == "section" and u.num]
     if keys != sorted(keys):

@@ -37,15 +37,10 @@ from ..errors import AddressError, MappingError
 from ..importers.text import leading_label, read_unit
 from ..model import Act, Line, Unit, assign_eids, copy_act
 from ..proposal import Change
-from ..text import norm, norm_map, split_punktum
+from ..text import norm, norm_map
 from .find import _Finding, find_all
 from .refscan import _RefScan
 from .rykning import _Rykning
-
-# a line that ends in a word or a number (its punktum goes on in the next line, if that begins in lower
-# case: pkt_spans)
-_OPEN_END = re.compile(r"[0-9A-Za-zæøåÆØÅ)]\s*$")
-_LOWER_START = re.compile(r"\s*[a-zæøå]")
 
 # the kinds of change, by the verb of the proposal format (docs/format.md)
 EXECUTE = {verb: kind.execute for kind in (words, repeal, rewrite, insert, heading) for verb in kind.VERBS}
@@ -353,34 +348,11 @@ class _Applier(_Finding, _Rykning, _RefScan):
         in a word (no full stop, colon or comma) and a next line of the same text that begins in lower case
         are one punktum (LBK 930/2012 § 65, stk. 1, 1. pkt.: "… anerkendelse, fyldbyrdelse" / "og
         samarbejde … kan indbringes for de sociale nævn."; lov 493/2013, § 1, nr. 34 changes words in both
-        lines). Each line is a boundary otherwise (text.count_punktum)."""
-        n = 0
-        cur: list[tuple[LineKey, int, int]] = []
-        for part in ("intro", "wrapup"):
-            open_end = False
-            for i, b in enumerate(getattr(unit, part)):
-                if not isinstance(b, Line):
-                    open_end = False
-                    continue
-                pos = 0
-                pieces = split_punktum(b.text)
-                for j, piece in enumerate(pieces):
-                    # find this piece in the line (the splitter keeps the text, folding white space)
-                    start = b.text.find(piece.split(" ", 1)[0], pos)
-                    end = start
-                    for word in piece.split(" "):
-                        end = b.text.find(word, end) + len(word)
-                    pos = end
-                    if j == 0 and open_end and cur and _LOWER_START.match(b.text):
-                        cur.append(((unit.wid, part, i), start, end))
-                        continue
-                    if n == k:
-                        return cur
-                    n += 1
-                    cur = [((unit.wid, part, i), start, end)]
-                open_end = bool(pieces) and _OPEN_END.search(b.text) is not None
-        if n == k and cur:
-            return cur
+        lines). One count for engine, show, blame and rykning: address.punktum_spans."""
+        spans = addr.punktum_spans(unit)
+        if 1 <= k <= len(spans):
+            return [((unit.wid, part, i), start, end) for part, i, start, end in spans[k - 1]]
+        n = len(spans)
         raise c.error(f"{unit.cite()} har ikke {k}. pkt. (der er {n})", key)
 
     def add_edit(self, c: Change, key: LineKey, unit: Unit, start: int, end: int, new: str, field_: str) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from .. import address as addr
 from ..changes.log import change_id
 from ..changes.tree import _BILAG, _RYK_LIST, _apply_edits, _expand, _numbers_in, citations, cite_path
 from ..errors import AddressError, LawdiffError
-from ..model import Line, Unit
+from ..model import Unit
 from ..proposal import Change, ProposalError
-from ..text import norm_map, split_punktum
+from ..text import norm_map
 
 
 def _num_key(n: str):
@@ -241,14 +242,14 @@ class _Rykning:
         """The number the base unit's k'th punktum has after the edits made so far."""
         unit = self.units[base_unit.wid]
         (wid, part, i), s, _e = self.pkt_span(c, unit, k, key)
-        n = 0
-        for p in ("intro", "wrapup"):
-            for j, b in enumerate(getattr(unit, p)):
-                if not isinstance(b, Line):
-                    continue
-                edits = self.r.edits.get((wid, p, j), [])
-                if (p, j) == (part, i):
-                    prefix = _apply_edits(b.text[:s], [e for e in edits if e.end <= s])
-                    return n + len(split_punktum(prefix)) + 1 if prefix.strip() else n + 1
-                n += len(split_punktum(_apply_edits(b.text, edits)))
+        # the unit's lines with the edits made so far, up to where the punktum begins, counted as
+        # pkt_spans counts (address.punktum_spans_of: a punktum over two lines is one)
+        lines: list[str | None] = []
+        for (p, j), text in addr.unit_lines(unit):
+            edits = self.r.edits.get((wid, p, j), []) if text is not None else []
+            if (p, j) == (part, i):
+                prefix = _apply_edits(text[:s], [e for e in edits if e.end <= s])
+                return len(addr.punktum_spans_of(lines + [prefix])) + 1 if prefix.strip() else \
+                    len(addr.punktum_spans_of(lines)) + 1
+            lines.append(_apply_edits(text, edits) if text is not None else None)
         return k
