@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-from .text import count_punktum
 
 CONTAINERS = ("book", "part", "chapter", "group", "ikraft")
 PROVISIONS = ("section", "subsection", "paragraph", "point", "indent")
@@ -106,9 +105,6 @@ class Unit:
     def own_lines(self) -> list[str]:
         """The text of this counting unit (lovteknik §9.3): intro and wrap-up lines."""
         return [b.text for b in self.intro + self.wrapup if isinstance(b, Line)]
-
-    def punktum_count(self) -> int:
-        return count_punktum(self.own_lines())
 
     def cite(self) -> str:
         """This unit's own part of a citation: "§ 68 a", "stk. 2", "nr. 3", "litra b"."""

@@ -114,3 +114,20 @@ def test_redline_of_paragraphs_replaced_across_groups_keeps_the_ones_after_the_r
     got = _groups_in_redline(redline.build(lr.base, lr.new, lr))
     assert got[-1] == ("repealed", [(-1, "Undtagelse af dokumenter", "1.1")], [("12", None, "repealed", ["1.1"])])
     assert got[-2][2][-2:] == [("13", "13", "unchanged", []), ("14", "14", "unchanged", [])]
+
+
+def test_the_lovforslag_counts_a_punktum_over_two_lines_as_the_engine_does(tmp_path):
+    """A new last punktum in LBK 930/2012 § 65, stk. 1 (two punktummer on three lines): the formal text
+    says "som 3. pkt." (render/instructions counted each line, model.Unit.punktum_count, and said "som 4. pkt.",
+    a citation of a punktum the law would not have)."""
+    from lawdiff.engine import run as run_proposal
+    from lawdiff.render.instructions import build_lovforslag
+    from lawdiff.store import Store
+    from tests.helpers import make_proposal
+
+    act = lbk("2012/2012-930.xml")
+    Store(tmp_path).save(act)
+    prop = make_proposal([{"ny": "pkt", "i": "§ 65, stk. 1", "tekst": "Ankestyrelsen kan genoptage sagen."}],
+                         {"x": f"x@{act.date}"})
+    out = build_lovforslag(run_proposal(prop, Store(tmp_path))).text()
+    assert "I § 65, stk. 1, indsættes som 3. pkt.:\n»Ankestyrelsen kan genoptage sagen.«" in out, out

@@ -398,7 +398,7 @@ class _Builder:
             else:
                 # the new text's own punktummer end the unit: "som 2. og 3. pkt." for two (it said
                 # "som 3. pkt." for »Første. Anden.« after one punktum)
-                last = self.law.new_units[wid].punktum_count()
+                last = len(addr.punktum_spans(self.law.new_units[wid]))  # one count with the engine and `show`
                 count = max(1, count_punktum([norm(c.get("tekst"))]))
                 data["som"] = join_da([f"{k}." for k in range(last - count + 1, last + 1)]) + " pkt."
             data["tekst"] = norm(c.get("tekst"))
