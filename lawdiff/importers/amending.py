@@ -766,7 +766,8 @@ def _amending_stk(el: etree._Element | None) -> etree._Element | None:
     the source marks up as an ikrafttræden § (lov 706/2010 §§ 2-7, lov 1614/2013 §§ 3-4: 8 amending
     acts of the corpus; their numre were kept as text under `øvrige`, unexecuted and unreported).
     Only that shape: the § holds its label (or nothing) and one unlabelled Stk, which holds one
-    intro (<Exitus>) and numre."""
+    intro (<Exitus>) and numre, and the intro reads as an amending intro (intro.read): a commencement
+    § listing numre ("Følgende bestemmelser træder i kraft den 1. juli 2010:") would lose its date."""
     if el is None or el.tag != "IkraftCentreretParagraf":
         return None
     kids = [c for c in el if isinstance(c.tag, str)]
@@ -776,7 +777,11 @@ def _amending_stk(el: etree._Element | None) -> etree._Element | None:
     tags = [c.tag for c in stk if isinstance(c.tag, str)]
     if not tags or tags[0] != "Exitus" or set(tags[1:]) != {"AendringsNummer"}:
         return None
-    return stk
+    try:
+        text = _paragraf_text(stk.find("Exitus"), "")
+    except MappingError:  # the caller reports it where it keeps the § verbatim
+        return None
+    return stk if intro.read(text) is not None else None
 
 
 # --- the act's own annexes ---------------------------------------------------------------------

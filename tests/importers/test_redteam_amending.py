@@ -1,0 +1,54 @@
+"""Red team of the amending-act reader (review3): the ændringsparagraffer the source marks up as
+ikrafttræden §§ (lov 706/2010 §§ 2-7) and the §§ given as their label alone (lov 573/2011 § 3).
+
+Each test mutates a real act of the corpus into a shape the reader must refuse or keep apart, and
+fails on the reader before its fix."""
+from __future__ import annotations
+
+from lxml import etree
+
+from lawdiff.importers import amending
+from lawdiff.text import norm
+from tests.conftest import lexdania
+
+
+def _par(root, tag: str, label: str) -> etree._Element:
+    return next(e for e in root.iter(tag) if norm(e.findtext("Explicatus") or "") == label)
+
+
+def _set_lines(el: etree._Element, *lines: str) -> None:
+    for li in list(el):
+        el.remove(li)
+    for text in lines:
+        etree.SubElement(etree.SubElement(el, "Linea"), "Char").text = text
+
+
+def test_a_commencement_paragraf_with_a_list_of_numre_is_not_read_as_amending():
+    """An <IkraftCentreretParagraf> whose one Stk holds an <Exitus> and <AendringsNummer>s is an
+    ændringsparagraf only when the <Exitus> is an amending intro ("I lov om …, foretages følgende
+    ændring:"). Lov 706/2010 § 7 with its intro made a commencement sentence ("Lovens § 1, nr. 1-3,
+    træder i kraft den 1. juli 2010, bortset fra:"): the reader took it for an ændringsparagraf (with
+    the intro "gemt ordret"), so the sentence never reached the commencement reader, and the act's
+    ikrafttræden was given as 1 January 2011 for all of it, § 1, nr. 1-3 included (numre run at a
+    wrong date, exit 0). Now the § is kept verbatim, its numre reported, its sentence read as
+    commencement: not readable, so the act's ikrafttræden is not given as data."""
+    root = etree.parse(str(lexdania("2010/2010-706.xml"))).getroot()
+    p7 = _par(root, "IkraftCentreretParagraf", "§ 7")
+    _set_lines(p7.find("Stk/Exitus"), "Lovens § 1, nr. 1-3, træder i kraft den 1. juli 2010, bortset fra:")
+    act = amending.read_amending_root(root, "x.xml")
+    assert [p["nummer"] for p in act.doc["paragraffer"]] == ["1", "2", "3", "4", "5", "6"]
+    assert [o.get("nummer") for o in act.doc["øvrige"]] == ["7", "8", "9"]
+    assert "ikrafttræden" not in act.doc
+    assert f"x.xml:{p7.sourceline}: § 7 har 1 numre i en form, der ikke kan læses som en ændringsparagraf; de er " \
+        "gemt ordret under øvrige, og de udføres ikke" in act.warnings
+    assert any("§ 7 »Lovens § 1, nr. 1-3, træder i kraft den 1. juli 2010, bortset fra: 1.« kan ikke læses som en "
+               "ikrafttrædelsesregel" in w for w in act.warnings)
+    assert not any("§ 7 er i kilden mærket som ikrafttrædelsesparagraf" in w for w in act.warnings)
+
+
+def test_the_real_intro_is_still_read():
+    """The same § unmutated (the intro of lov 706/2010 § 7 names lov nr. 288 af 15. april 2009)."""
+    act = amending.read_amending_root(etree.parse(str(lexdania("2010/2010-706.xml"))).getroot(), "x.xml")
+    p7 = next(p for p in act.doc["paragraffer"] if p["nummer"] == "7")
+    assert p7["henvisning"] == "lov nr. 288 af 15. april 2009"
+    assert p7["numre"] == [{"nummer": "1", "ændringer": [{"ophæves": "§ 1, nr. 1"}]}]
