@@ -5,11 +5,12 @@ Each test mutates a real act of the corpus into a shape the reader must refuse o
 fails on the reader before its fix."""
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from lawdiff.importers import amending
 from lawdiff.text import norm
-from tests.conftest import lexdania
+from tests.conftest import CORPUS, lexdania
 
 
 def _par(root, tag: str, label: str) -> etree._Element:
@@ -52,3 +53,32 @@ def test_the_real_intro_is_still_read():
     p7 = next(p for p in act.doc["paragraffer"] if p["nummer"] == "7")
     assert p7["henvisning"] == "lov nr. 288 af 15. april 2009"
     assert p7["numre"] == [{"nummer": "1", "ændringer": [{"ophæves": "§ 1, nr. 1"}]}]
+
+
+def _extra_exitus(parent: etree._Element) -> None:
+    _set_lines(etree.SubElement(parent, "Exitus"), "Stk. 9 ophæves.")
+
+
+@pytest.mark.parametrize("where,mutate", [
+    ("an <Exitus> in <Aendring>", lambda an: _extra_exitus(an.find("Aendring"))),
+    ("an <Exitus> in <AendringAktion>", lambda an: _extra_exitus(an.find("Aendring/AendringAktion"))),
+    ("text in <Aendring>", lambda an: setattr(an.find("Aendring"), "text", "Stk. 9 ophæves.")),
+    ("text in <AendringAktion>", lambda an: setattr(an.find("Aendring/AendringAktion"), "text", "Stk. 9 ophæves.")),
+    ("a tail in <Aendring>", lambda an: setattr(an.find("Aendring/AendringDefinition"), "tail", "Stk. 9 ophæves.")),
+])
+def test_text_in_an_aendring_outside_its_parts_refuses_the_nummer(where, mutate):
+    """Every <Aendring> of the corpus holds an <AendringDefinition> and <AendringAktion>s, and every
+    <AendringAktion> <AendringNyTekst>s only, with no text between them. Text anywhere else (lov
+    651/2013 § 1, nr. 1 given a second instruction "Stk. 9 ophæves." outside them) was left out
+    unseen: the nummer was read and executed without it (exit 0, a wrong law text). Now the nummer is
+    refused, and the refused nummer's verbatim text holds it."""
+    root = etree.fromstring((CORPUS / "2013/2013-651.xml").read_bytes())
+    an = root.xpath("//AendringCentreretParagraf")[0].findall("AendringsNummer")[0]
+    mutate(an)
+    act = amending.read_amending_root(root, "x.xml")
+    entry = act.doc["paragraffer"][0]["numre"][0]
+    assert "ikke_udført" in entry, where
+    reason = "<Aendring> har tekst uden for instruktionen og den nye tekst: »Stk. 9 ophæves.«"
+    assert entry["ikke_udført"]["årsag"] == reason
+    assert entry["ikke_udført"]["tekst"].endswith("Stk. 9 ophæves.")
+    assert f"x.xml:{an.sourceline}: § 1, nr. 1: {reason}" in act.refused
