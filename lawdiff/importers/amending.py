@@ -332,11 +332,14 @@ _AENDRING_PARTS = {"Aendring": ("AendringDefinition", "AendringAktion"), "Aendri
 def _stray_parts(aendring: etree._Element) -> list[str]:
     """Text in an <Aendring> outside its instructions and new texts: an element other than those, or
     text between them, in the <Aendring> or an <AendringAktion> (none in the corpus). The readers
-    read the known parts only: such text would be left out of the nummer unseen (review3)."""
+    read the known parts only: such text would be left out of the nummer unseen (review3). Also text
+    directly in an <AendringNyTekst> (its units are elements: "»…«" given as text was not read, and a
+    nummer "… ophæves." ran without it; none of the corpus's 17,755)."""
     out = []
-    for el in [aendring] + [ak for ak in aendring if ak.tag == "AendringAktion"]:
+    aktion = [ak for ak in aendring if ak.tag == "AendringAktion"]
+    for el in [aendring] + aktion + [ny for ak in aktion for ny in ak if ny.tag == "AendringNyTekst"]:
         for c in el:
-            if isinstance(c.tag, str) and c.tag not in _AENDRING_PARTS[el.tag]:
+            if isinstance(c.tag, str) and c.tag not in _AENDRING_PARTS.get(el.tag, (c.tag,)):
                 out.append(norm(" ".join(c.itertext())))
         out += [norm(t or "") for t in [el.text] + [c.tail for c in el]]
     return [x for x in out if x]

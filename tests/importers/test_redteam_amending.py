@@ -82,3 +82,17 @@ def test_text_in_an_aendring_outside_its_parts_refuses_the_nummer(where, mutate)
     assert entry["ikke_udført"]["årsag"] == reason
     assert entry["ikke_udført"]["tekst"].endswith("Stk. 9 ophæves.")
     assert f"x.xml:{an.sourceline}: § 1, nr. 1: {reason}" in act.refused
+
+
+def test_text_directly_in_the_new_text_refuses_the_nummer():
+    """Lov 651/2013 § 1, nr. 22 ("Overskriften før § 142 ophæves.") has an empty <AendringNyTekst>;
+    given text directly (no <Exitus>/<Linea>), the text was not read and the nummer ran without it."""
+    root = etree.fromstring((CORPUS / "2013/2013-651.xml").read_bytes())
+    an = root.xpath("//AendringCentreretParagraf")[0].findall("AendringsNummer")[21]
+    an.find("Aendring/AendringAktion/AendringNyTekst").text = "»Overskriften før § 143 ophæves.«"
+    act = amending.read_amending_root(root, "x.xml")
+    entry = act.doc["paragraffer"][0]["numre"][21]
+    reason = "<Aendring> har tekst uden for instruktionen og den nye tekst: »»Overskriften før § 143 ophæves.««"
+    assert entry == {"nummer": "22", "ikke_udført": {"tekst": "22. Overskriften før § 142 ophæves. "
+                                                              "»Overskriften før § 143 ophæves.«", "årsag": reason}}
+    assert f"x.xml:{an.sourceline}: § 1, nr. 22: {reason}" in act.refused
