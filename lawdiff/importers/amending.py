@@ -738,6 +738,10 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 act.warnings.append(f"{name}:{el.sourceline}: {label} står i kilden som betegnelse alene, og "
                                     f"paragraffens tekst står i det næste element (linje {rest.sourceline}, "
                                     f"<{rest.tag}> uden betegnelse); læst som én paragraf, {label}")
+            elif label and [c.tag for c in el if isinstance(c.tag, str)] == ["Explicatus"]:
+                # its text is not the next element's with certainty (another label alone, a labelled §)
+                act.warnings.append(f"{name}:{el.sourceline}: {label} har i kilden kun sin betegnelse, og paragraffens "
+                                    f"tekst er ikke fundet; den er gemt som »{label}« under øvrige")
             num = re.sub(r"^§\s*", "", label).rstrip(".")
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})

@@ -96,3 +96,18 @@ def test_text_directly_in_the_new_text_refuses_the_nummer():
     assert entry == {"nummer": "22", "ikke_udført": {"tekst": "22. Overskriften før § 142 ophæves. "
                                                               "»Overskriften før § 143 ophæves.«", "årsag": reason}}
     assert f"x.xml:{an.sourceline}: § 1, nr. 22: {reason}" in act.refused
+
+
+def test_a_label_alone_whose_text_is_not_found_is_reported():
+    """Lov 573/2011 § 3 is its label alone, its text in the next, unlabelled element. With a second
+    label alone ("§ 4") put between them, the text is read as § 4's (the element before it) and § 3
+    was kept as "§ 3" under `øvrige` without a word: which § the text is was no longer certain."""
+    root = etree.parse(str(lexdania("2011/2011-573.xml"))).getroot()
+    p3 = _par(root, "AendringCentreretParagraf", "§ 3")
+    p4 = etree.Element("AendringCentreretParagraf")
+    etree.SubElement(p4, "Explicatus").text = "§ 4"
+    p3.addnext(p4)
+    act = amending.read_amending_root(root, "x.xml")
+    assert [o["nummer"] for o in act.doc["øvrige"]] == ["3", "4"]
+    assert f"x.xml:{p3.sourceline}: § 3 har i kilden kun sin betegnelse, og paragraffens tekst er ikke fundet; den er " \
+        "gemt som »§ 3« under øvrige" in act.warnings
