@@ -738,7 +738,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 act.warnings.append(f"{name}:{el.sourceline}: {label} står i kilden som betegnelse alene, og "
                                     f"paragraffens tekst står i det næste element (linje {rest.sourceline}, "
                                     f"<{rest.tag}> uden betegnelse); læst som én paragraf, {label}")
-            elif label and [c.tag for c in el if isinstance(c.tag, str)] == ["Explicatus"]:
+            elif label and _label_only(el):
                 # its text is not the next element's with certainty (another label alone, a labelled §)
                 act.warnings.append(f"{name}:{el.sourceline}: {label} har i kilden kun sin betegnelse, og paragraffens "
                                     f"tekst er ikke fundet; den er gemt som »{label}« under øvrige")
@@ -780,7 +780,7 @@ def _label_alone(el: etree._Element, nxt: etree._Element | None) -> etree._Eleme
     573/2011, lov 912/2010; in lov 1614/2013 the next holds an ændringsparagraf's intro and numre,
     _amending_stk); without this the § was kept as "§ 3" and its text apart, unnumbered. Only that
     shape: the label alone, then a § with text, no label, and numre only as _amending_stk reads them."""
-    if [c.tag for c in el if isinstance(c.tag, str)] != ["Explicatus"] or not norm(el.findtext("Explicatus") or ""):
+    if not _label_only(el) or not norm(el.findtext("Explicatus") or ""):
         return None
     if nxt is None or nxt.tag not in ("IkraftCentreretParagraf", "Paragraf") or nxt.find("Explicatus") is not None \
             or (next(nxt.iter("AendringsNummer"), None) is not None and _amending_stk(nxt) is None) \
@@ -789,13 +789,18 @@ def _label_alone(el: etree._Element, nxt: etree._Element | None) -> etree._Eleme
     return nxt
 
 
+def _label_only(el: etree._Element) -> bool:
+    return [c.tag for c in el if isinstance(c.tag, str)] == ["Explicatus"]
+
+
 def _amending_stk(el: etree._Element | None) -> etree._Element | None:
     """The one Stk of an <IkraftCentreretParagraf> that holds an intro and numre: an ændringsparagraf
     the source marks up as an ikrafttræden § (lov 706/2010 §§ 2-7, lov 1614/2013 §§ 3-4: 8 amending
     acts of the corpus; their numre were kept as text under `øvrige`, unexecuted and unreported).
     Only that shape: the § holds its label (or nothing) and one unlabelled Stk, which holds one
     intro (<Exitus>) and numre, and the intro reads as an amending intro (intro.read): a commencement
-    § listing numre ("Følgende bestemmelser træder i kraft den 1. juli 2010:") would lose its date."""
+    § listing numre ("Lovens § 1, nr. 1-3, træder i kraft den 1. juli 2010, bortset fra:") would lose
+    its date."""
     if el is None or el.tag != "IkraftCentreretParagraf":
         return None
     kids = [c for c in el if isinstance(c.tag, str)]
