@@ -47,13 +47,18 @@ def test_the_date_path_against_the_preamble_and_the_official_text(tmp_path):
     # LBK 964/2011's chain, chain_replay.cites_the_preamble; its nr. 1 and 4 are in the target's preamble, and the
     # base LBK 339/2011's note says they are not incorporated though in force before it: pending by date, the
     # class "grundlagets note", as for lov 1561/2010 below), 338 (292, 31, 11, 1, 3); by date 10,937 and 1,010.
-    assert fig["same_numre"] >= 75
+    # review3 (2026-11-25), lowered on purpose: a commencement sentence naming its part by the amended law's
+    # words ("Dagtilbudslovens § 12, stk. 2 og 3, som affattet ved denne lovs § 1, nr. 8, og § 2 træder i kraft
+    # den 1. januar 2012", lov 275/2011; also lov 641/2010) gave those numre the act's general date; now the
+    # sentence is unread, the acts give no rule, and their numre are pending ("ikrafttræden ikke læst", 29):
+    # 73 chains, 357 in the preamble not by date; by date 10,953 and 1,025
+    assert fig["same_numre"] >= 73
     # Branch importfix: 10,950 and 1,022 (LBK 105/2011's "stk. 2.Anmodning" read as two punktummer)
     # Branch chainref: 10,951 and 1,023 (a punktum printed over two lines: lov 493/2013, § 1, nr. 34); then
     # 10,957 and 1,029 (§§ under several mellemrubrikker replaced: lov 638/2013, § 1, nr. 2); then 10,958 and
     # 1,030 (lov 628/2010, § 1, nr. 9-10)
-    assert fig["changed_identical"] >= 1030
-    assert fig["identical"] >= 10958
+    assert fig["changed_identical"] >= 1025
+    assert fig["identical"] >= 10953
     for r in done_same(results):
         assert (r.identical, r.changed_identical) == (r.identical_include, r.changed_identical_include), r.target
 

@@ -105,12 +105,22 @@ _MINISTER_RULES = [
 # may use the power, or where the act applies: no exception to a date)
 _VERB_FIRST = (r"|^(?:Stk\. \d+\. )?(?:Dog|Endvidere|Desuden|Samtidig) træder\b.*\bi kraft\b"
                r"|^(?!.*\b(?:herunder|forskellige|Færøerne|Grønland)\b).*\bfastsætte(?:r|\b),? at\b.*\btræder\b.*\bi kraft\b")
+# a part of the act named by the amended law's words, "denne lovs" its numre: "Færdselslovens § 119 a, …
+# som affattet eller ændret ved denne lovs § 1, nr. 9-15, 18-21 og 24-29, træder i kraft den 1. oktober
+# 2010." (lov 716/2010 § 3, stk. 2; 15 sentences in 12 amending acts, among them lov 641/2010 and 275/2011
+# of the chains). No rule reads such a subject: unread, so the act's general date never reaches those
+# numre (it did, with exit 0, until review3 found it). Not a sentence whose main verb is another, or where
+# "træder i kraft" stands in a clause of time ("Indtil § 1 … træder i kraft, finder …", "…, der udstedes,
+# før § 4, nr. 2, træder i kraft", "Bilag 1 til denne lov gælder, indtil § 1 træder i kraft").
+_NOT_MAIN = r"(?:(?!\b(?:finder|har|gælder|kan|skal|før|indtil|Indtil|når|inden)\b).)*?"
+_OTHER_SUBJECT = (r"|^(?:Stk\. \d+\. )?(?!Loven\b|Lovens\b|§)" + _NOT_MAIN + r"\b[Dd]enne\s+lovs?\b" + _NOT_MAIN
+                  + r"\btræder\b(?:\s+(?:dog|først))*\s+i\s+kraft\b")
 COMMENCEMENT_SENTENCE = re.compile(
     r"^(?:Stk\. \d+\. )?(?:Loven\b|Lovens\b|§§?\s)(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*?\btræder\b.*\bi\s+kraft\b"
     r"|ikrafttræ(?:delsen|delse|den)\b.*\bfastsættes\s+af\b"
     r"|\bfastsætte(?:r|\b)\s+(?:efter\s+(?:aftale|indstilling|forhandling)\s+[^.]*?\s+)?(?:tidspunktet\s+for\s+)?"
     r"(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?)?ikrafttræ"
-    + _VERB_FIRST)
+    + _VERB_FIRST + _OTHER_SUBJECT)
 
 
 # a commencement sentence for a part of the act: "§ 1, nr. 2, træder i kraft efter første nyvalg til
@@ -122,7 +132,7 @@ COMMENCEMENT_SENTENCE = re.compile(
 # finder ikke anvendelse for klager …, før bestemmelserne træder i kraft").
 _PART_COMMENCEMENT = re.compile(
     r"^(?:Stk\. \d+\. )?(?:§§? |Lovens )(?:(?!\b(?:finder|har|gælder|kan|skal)\b).)*? træder\b.*\bi kraft\b"
-    r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b" + _VERB_FIRST)
+    r"|ikrafttræ(?:delsen|delse|den) af\b|ikrafttrædelsestidspunktet for\b" + _VERB_FIRST + _OTHER_SUBJECT)
 
 
 def is_commencement(sent: str) -> bool:

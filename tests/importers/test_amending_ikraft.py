@@ -67,6 +67,35 @@ def test_an_unread_sentence_for_part_of_the_act_gives_no_rule_at_all():
                                         "der træffes, før bestemmelserne træder i kraft.") == []
 
 
+@pytest.mark.parametrize("path, sentence", [
+    ("2010/2010-716.xml", "Færdselslovens § 119 a, § 119 b, § 126, stk. 1, nr. 9-12, § 127, 1. pkt., og § 133 a som "
+                          "affattet eller ændret ved denne lovs § 1, nr. 9-15, 18-21 og 24-29, træder i kraft den 1. "
+                          "oktober 2010."),
+    ("2011/2011-275.xml", "Dagtilbudslovens § 12, stk. 2 og 3, som affattet ved denne lovs § 1, nr. 8, og § 2 træder i "
+                          "kraft den 1. januar 2012."),
+    ("2012/2012-1391.xml", "Denne lovs § 1, nr. 20, træder i kraft den 1. januar 2016."),
+])
+def test_a_part_named_by_the_amended_laws_words_is_unread_not_given_the_general_date(path, sentence):
+    """A commencement sentence whose subject is the amended law's provisions "som affattet ved denne lovs
+    § 1, nr. …" (15 sentences in 12 amending acts; review3). No rule read it and none reported it, so the
+    act's general date reached those numre with exit 0 (lov 716/2010 § 1, nr. 9-15 ran on 1/7/2010, not
+    1/10/2010). Now unread: the act gets no rule, with a warning, and its numre run only with --include."""
+    act = read_amending_file(lexdania(path))
+    assert act.doc.get("ikrafttræden") is None
+    assert any(f"»{sentence}« kan ikke læses som en ikrafttrædelsesregel" in w for w in act.warnings)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bilag 1 til denne lov gælder, indtil § 1 træder i kraft.",  # lov 904/2013
+    "Indtil §§ 57 b-57 d som affattet ved denne lovs § 1, nr. 9, træder i kraft, finder overenskomst om almen "
+    "praksis anvendelse.",  # lov 1638/2013, shortened
+    "Virksomheder skal uanset § 14, stk. 3, i øl- og vinafgiftsloven som affattet ved denne lovs § 4, nr. 2, "
+    "opbevare regnskabsmateriale, der udstedes, før § 4, nr. 2, træder i kraft, i 5 år.",  # lov 1361/2010
+])
+def test_a_clause_of_time_with_denne_lovs_is_no_commencement_rule(sentence):
+    assert not ikraft.is_commencement(sentence) and ikraft.unread_commencement(sentence) == []
+
+
 def _kind(ik) -> str:
     if ik.date:
         return "dato"
@@ -130,11 +159,15 @@ def test_commencement_read_as_data_over_the_corpus(corpus_files):
     # (the next general election) — no date, so their numre stay pending — and two acts with no commencement
     # sentence where this measure looks (lov 643/2013 repeals an act "den 15. juli 2013" and amends nothing;
     # lov 1567/2010's § 4 stands inside a nummer's new text, where the reader's hoist_nested finds it)
-    assert full >= 1032 and with_data >= 1033
+    # review3 (2026-11-25): a sentence naming its part by the amended law's words "som affattet ved denne lovs
+    # § 1, nr. …" (15 sentences in 12 acts) was not seen, and the act's general date reached those numre;
+    # now unread, so those 12 acts give no rule (lowered on purpose: 1,032 -> 1,020 fully read, 1,033 ->
+    # 1,021 with rules; 265 numre more are pending without a rule, 10 -> 275, and run only with --include)
+    assert full >= 1020 and with_data >= 1021
     # branch ikraft, the numre of these 1,036 acts: 15,409 dated, 1,598 the minister's, 1,521 "dagen efter" and 27
     # "ved bekendtgørelsen", 117 pending with two readings of their rule, 92 whose rule cannot be read, 10 with
     # no rule (the branch's commit messages say which numre moved, over all 19,416 numre with LOV H's)
-    assert kinds["ingen regel (afventer)"] <= 10 and kinds["bestemmelse kan ikke læses (afventer)"] <= 92
+    assert kinds["ingen regel (afventer)"] <= 275 and kinds["bestemmelse kan ikke læses (afventer)"] <= 92
 
 
 # --- branch ikraft: forms read since the date path was measured against the chains --------------
