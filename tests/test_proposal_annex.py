@@ -286,3 +286,17 @@ def test_the_word_exports_tracked_text_gives_the_annexes_in_force_and_changed(ro
         assert ">og kolonihaver</w:t>" in xml or "> og kolonihaver</w:t>" in xml
         assert "f) Flyttepåbud efter lov om planlægning (sommerhuse og kolonihaver)." in new
         assert "f) Flyttepåbud efter lov om planlægning (sommerhuse)." in old
+
+
+def test_readme_example_of_annex_changes_loads():
+    """The README's example of the four annex forms, with its own annexes, is a valid proposal whose
+    changes read as the comments beside them say."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index("Annexes (bilag) in four forms")
+    block = readme[readme.index("```yaml\n", start) + 8:readme.index("```\n", readme.index("```yaml\n", start) + 8)]
+    changes, own = block.split("\nbilag:", 1)
+    text = ('titel: T\norganisation: O\ndato: "2020-01-01"\nstatus: udkast\nlove:\n  lab: lab@2016-11-21\n'
+            "forslag:\n  - titel: F\n    ændringer:\n" + changes + "\nbilag:" + own)
+    p = parse_proposal(text.encode("utf-8"), "README.md")
+    assert [c.verb for c in p.changes] == ["affattes", "ny", "ophæves", "ændres"]
+    assert [a.num for a in p.annexes] == ["1", "2"]
