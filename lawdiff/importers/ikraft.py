@@ -236,7 +236,8 @@ def sentence_rules(sent: str) -> list[dict]:
     if _date_unread(sent):
         return rules
     m = _IKRAFT_DATE.search(sent)
-    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|Lovens (.+?)|(§§? .+?)) træder", sent)
+    # "Denne lovs § 1, nr. 20, træder i kraft …" (lov 1391/2012 § 2, stk. 2) is "Lovens § 1, nr. 20, …"
+    who = re.match(r"^(?:Stk\. \d+\. )?(Loven|(?:Lovens|Denne lovs) (.+?)|(§§? .+?)) træder", sent)
     if m and m.group(2) in MONTHS and who:
         rule = {"dato": f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"}
         scope = who.group(2) or who.group(3)
