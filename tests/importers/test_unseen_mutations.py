@@ -232,28 +232,22 @@ def _new_group(tag: str, label: str, heading: str) -> etree._Element:
     return g
 
 
-def _chapters_in_a_part(root):
-    """The chapters of each part (the corpus holds every chapter in an <Afsnit>, most without a label)
-    in a new part "Afsnit I" inside it: one level deeper."""
-    for a in list(_body(root).iter("Afsnit")):
-        chapters = [k for k in a if k.tag == "Kapitel"]
-        if chapters:
-            g = _new_group("Afsnit", "Afsnit I", "Almindelige regler")
-            chapters[0].addprevious(g)
-            for k in chapters:
-                g.append(k)
+def _one_level_deeper(holder: str, tag: str, label: str):
+    """The <tag> children of each <holder> in a new <holder> labelled `label` inside it: one level deeper.
+    The corpus holds every chapter in an <Afsnit> and every part in a <Bog>, most without a label."""
+    def apply(root):
+        for h in list(_body(root).iter(holder)):
+            kids = [k for k in h if k.tag == tag]
+            if kids:
+                g = _new_group(holder, label, "Almindelige regler")
+                kids[0].addprevious(g)
+                for k in kids:
+                    g.append(k)
+    return apply
 
 
-def _parts_in_a_book(root):
-    """The parts of each book (the corpus holds every part in a <Bog>, most without a label) in a new
-    book "Første bog" inside it."""
-    for b in list(_body(root).iter("Bog")):
-        parts = [a for a in b if a.tag == "Afsnit"]
-        if parts:
-            g = _new_group("Bog", "Første bog", "Almindelige regler")
-            parts[0].addprevious(g)
-            for a in parts:
-                g.append(a)
+_chapters_in_a_part = _one_level_deeper("Afsnit", "Kapitel", "Afsnit I")
+_parts_in_a_book = _one_level_deeper("Bog", "Afsnit", "Første bog")
 
 
 def _item_labels(fn):
