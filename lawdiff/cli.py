@@ -82,18 +82,10 @@ def _import_lexdania(store: Store, args) -> int:
 
 
 def _section_count(act) -> int:
-    """sum(1 for _ in act.sections()): every § of the tree, counted with a stack instead of
-    Unit.walk's nested generators (one per level for every unit: 0.17 against 0.11 s over the
-    corpus's 1,024 act versions, printed by `lawdiff import lexdania`)."""
-    n = 0
-    stack = list(act.body)
-    while stack:
-        u = stack.pop()
-        if u.kind == "section":
-            n += 1
-        if u.children:
-            stack.extend(u.children)
-    return n
+    """sum(1 for _ in act.sections()): every § of the tree, over Act.units' one stack loop instead of
+    Unit.walk's nested generators (0.17 against 0.11 s over the corpus's 1,024 act versions, printed
+    by `lawdiff import lexdania`)."""
+    return sum(1 for u in act.units() if u.kind == "section")
 
 
 def _write_amendment(store: Store, path: str, args, doc) -> int:

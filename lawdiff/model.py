@@ -176,6 +176,19 @@ class Act:
         for u in self.body:
             yield from u.walk()
 
+    def units(self) -> list[Unit]:
+        """`list(self.walk())` (every unit, in document order) for a tree nobody changes meanwhile: one
+        loop over a stack instead of a generator per unit and level (Unit.walk's nested generators over
+        the corpus's ~363,000 units cost ~0.15 s). A walk that edits the tree as it goes keeps `walk`."""
+        out: list[Unit] = []
+        stack = list(reversed(self.body))
+        while stack:
+            u = stack.pop()
+            out.append(u)
+            if u.children:
+                stack.extend(reversed(u.children))
+        return out
+
     def sections(self) -> Iterator[Unit]:
         """All §§ of the act in document order (not those in ikraft notes)."""
         for u in self.walk():

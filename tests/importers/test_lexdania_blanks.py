@@ -74,11 +74,10 @@ def test_every_act_version_reads_the_same_without_blank_text():
 
 
 def test_the_units_of_a_read_act_are_its_walk():
-    # lexdania._units (check_sections' loop over every unit) is Unit.walk's order, unit by unit
-    from lawdiff.importers.lexdania import _units
-
+    # Act.units (check_sections' loop over every unit, and the §§ `import` counts) is Unit.walk's order,
+    # unit by unit
     for f in _act_versions()[::41]:
         data = f.read_bytes()
         act = _read_lexdania(parse_lexdania(data, str(f), blank_text=False), data, str(f), None).act
         walked = list(act.walk())
-        assert len(walked) > 1 and [id(u) for u in _units(act)] == [id(u) for u in walked], f
+        assert len(walked) > 1 and [id(u) for u in act.units()] == [id(u) for u in walked], f
