@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .diff import SIMILAR, sequence_opcodes
+from .diff import SIMILAR, dice, sequence_opcodes
 from .redline import CHANGED, DELETE, EQUAL, INSERT, INSERTED, REPEALED, UNCHANGED, RUnit, Segment, _segments
 from .text import norm
 
@@ -67,9 +67,8 @@ def target_wid(target: str) -> str:
 
 
 def _dice(a: str, b: str) -> float:
-    x, y = Counter(a.split()), Counter(b.split())
-    total = sum(x.values()) + sum(y.values())
-    return 1.0 if not total else 2 * sum((x & y).values()) / total
+    x, y = a.split(), b.split()
+    return dice(Counter(x), Counter(y), len(x) + len(y))
 
 
 def _whole(texts: list[str], op: int) -> list[list[Segment]]:

@@ -135,6 +135,16 @@ def _signature(u: Unit) -> tuple:
     return ("text", u.kind, _own_text(u))
 
 
+def dice(x: Counter, y: Counter, total: int) -> float:
+    """Dice coefficient of two bags of words whose sizes add up to `total` (1.0 for two empty bags)."""
+    if not total:
+        return 1.0
+    # = sum((x & y).values()), over the words both hold (a set intersection in C), without
+    # building the intersection Counter; the minima summed in C (map), not in a generator
+    common = x.keys() & y.keys()
+    return 2 * sum(map(min, map(x.__getitem__, common), map(y.__getitem__, common))) / total
+
+
 def _similar(a: Unit, b: Unit) -> float:
     """Dice coefficient of the two units' bags of words (0 … 1)."""
     pair = (id(a), id(b))
@@ -149,15 +159,7 @@ def _similar(a: Unit, b: Unit) -> float:
             bag = _M.bag[id(u)] = (words, sum(words.values()))
         bags.append(bag)
     (x, nx), (y, ny) = bags
-    total = nx + ny
-    if not total:
-        r = 1.0
-    else:
-        # = sum((x & y).values()), over the words both hold (a set intersection in C), without
-        # building the intersection Counter; the minima summed in C (map), not in a generator
-        common = x.keys() & y.keys()
-        r = 2 * sum(map(min, map(x.__getitem__, common), map(y.__getitem__, common))) / total
-    _M.similar[pair] = r
+    r = _M.similar[pair] = dice(x, y, nx + ny)
     _M.keep += (a, b)
     return r
 

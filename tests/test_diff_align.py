@@ -178,3 +178,14 @@ def test_the_placeholder_test_is_the_pattern(text):
     import re
 
     assert diff._placeholder(text) == (re.match(r"^\(?ophævet\)?\.?$", text, re.IGNORECASE) is not None)
+
+
+@given(st.lists(st.sampled_from("a b c stk. § 1".split())), st.lists(st.sampled_from("a b c stk. § 1".split())))
+def test_dice_is_the_dice_coefficient_of_the_two_bags(a, b):
+    """diff.dice (used by the § alignment and by annexdiff's line pairing) against the textbook
+    formula 2·|A ∩ B| / (|A| + |B|) over multisets, and 1.0 for two empty bags."""
+    from collections import Counter
+
+    x, y = Counter(a), Counter(b)
+    want = 1.0 if not a and not b else 2 * sum((x & y).values()) / (len(a) + len(b))
+    assert diff.dice(x, y, len(a) + len(b)) == want
