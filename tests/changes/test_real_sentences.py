@@ -1,0 +1,42 @@
+"""Forms found in real ændringsdefinitioner of acts outside the corpus (tests/fixtures/real-instructions,
+issue 8): each sentence as the act prints it, read into data and worded back, or refused with the reason."""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.changes.common import Unreadable
+from lawdiff.changes.nummer import format_sentence, read_sentence
+
+
+def _read(text: str) -> list[dict]:
+    out = read_sentence(text, [])
+    assert format_sentence(out) == text
+    return out
+
+
+def test_a_place_after_a_list_takes_over_only_the_part_the_list_shares():
+    # lov nr. 1717/2016 (tests/fixtures/real-instructions/2016.txt.gz): "i stk. 1, 2. pkt." after "§ 26, stk. 1, 1. pkt., og stk. 2,
+    # 2. pkt." is § 26, stk. 1, 2. pkt. (it was read as "§ 26, og stk. 2, stk. 1, 2. pkt." and refused)
+    text = ("I § 26, stk. 1, 1. pkt., og stk. 2, 2. pkt., ændres »han« til: »denne«, i stk. 1, 2. pkt., ændres »Han« "
+            "til: »Arbejdslederen«, i stk. 2, 1. pkt., ændres »han« til: »arbejdslederen«, og i stk. 2, 2. pkt., ændres "
+            "»hans« til: »arbejdslederens«.")
+    assert [c["i"] for c in _read(text)] == ["§ 26, stk. 1, 1. pkt., og stk. 2, 2. pkt.", "§ 26, stk. 1, 2. pkt.",
+                                             "§ 26, stk. 2, 1. pkt.", "§ 26, stk. 2, 2. pkt."]
+
+
+@pytest.mark.parametrize("place,rel", [
+    ("§ 26, stk. 1, og stk. 2", "2. pkt."),  # was: stk. 1 whole and stk. 2, 2. pkt.
+    ("§ 26, stk. 1 og 2", "2. pkt."),  # was: § 26, 2. pkt. (the stk. left out)
+    ("§ 26, stk. 1-3", "2. pkt."),  # was: § 26, 2. pkt.
+    ("§ 3 a, stk. 4, 3. pkt., stk. 5 og stk. 6, 2. pkt.", "nr. 2"),  # was: § 3 a, stk. 4, nr. 2 (the first stk.)
+])
+def test_a_place_after_a_list_that_could_be_any_of_its_units_is_refused(place, rel):
+    text = f"I {place}, ændres »han« til: »denne«, og i {rel} ændres »Han« til: »Arbejdslederen«."
+    with pytest.raises(Unreadable, match=f"»{rel}« henviser til »{place}«, der nævner flere steder"):
+        read_sentence(text, [])
+
+
+def test_a_place_after_a_list_of_paragraffer_is_of_the_last_one():
+    # the reading before this fix, kept: the abbreviated place continues the last address cited
+    text = "I § 26 og § 27, stk. 2, ændres »han« til: »denne«, og i stk. 3 ændres »Han« til: »Arbejdslederen«."
+    assert [c["i"] for c in _read(text)] == ["§ 26 og § 27, stk. 2", "§ 27, stk. 3"]
