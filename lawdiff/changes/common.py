@@ -145,6 +145,9 @@ def _level(part: str) -> int:
     return 0
 
 
+_COUNTED = re.compile(r"^(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i ")
+
+
 def absolute(rel: str, prev: str) -> str:
     """'3. pkt.' cited after '§ 91 a, stk. 2, 1. pkt.' is '§ 91 a, stk. 2, 3. pkt.'; after a list, the
     parts `rel` takes over must be one: 'stk. 1, 2. pkt.' after '§ 26, stk. 1, 1. pkt., og stk. 2,
@@ -158,7 +161,7 @@ def absolute(rel: str, prev: str) -> str:
     prev_level = -1
     for p in parts(last):
         joined = re.match(r"(?:og|eller) ", p)
-        unit = p[joined.end():] if joined else p
+        unit = _COUNTED.sub("", p[joined.end():] if joined else p)  # "og to steder i 4. pkt." (lov 268/2014)
         lv = _level(unit)
         # a part that starts another address of a list ("og stk. 2", or "stk. 5" after "stk. 4, 3. pkt."),
         # or a list in one part ("stk. 1 og 2", "stk. 1-3"), at a level rel takes over: more than one place

@@ -40,3 +40,13 @@ def test_a_place_after_a_list_of_paragraffer_is_of_the_last_one():
     # the reading before this fix, kept: the abbreviated place continues the last address cited
     text = "I § 26 og § 27, stk. 2, ændres »han« til: »denne«, og i stk. 3 ændres »Han« til: »Arbejdslederen«."
     assert [c["i"] for c in _read(text)] == ["§ 26 og § 27, stk. 2", "§ 27, stk. 3"]
+
+
+def test_a_place_after_a_counted_part_of_a_list():
+    # lov nr. 268/2014: "i 3. pkt." after "stk. 1, 2. og 3. pkt., og to steder i 4. pkt." is stk. 1, 3. pkt.
+    # (it was read as "§ 84 c, stk. 1, og to steder i 4. pkt., 3. pkt.": 4. pkt. and 3. pkt.)
+    text = ("I § 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt. ændres »tilsynsreaktionen« til: »reaktionen«, "
+            "i 3. pkt. ændres »tilsynsreaktion« til: »reaktion«, og i 8. og 9. pkt. ændres »Tilsynsreaktioner« til: "
+            "»Reaktioner«.")
+    assert [c["i"] for c in _read(text)] == ["§ 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.",
+                                             "§ 84 c, stk. 1, 3. pkt.", "§ 84 c, stk. 1, 8. og 9. pkt."]
