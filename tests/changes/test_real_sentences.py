@@ -50,3 +50,30 @@ def test_a_place_after_a_counted_part_of_a_list():
             "»Reaktioner«.")
     assert [c["i"] for c in _read(text)] == ["§ 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.",
                                              "§ 84 c, stk. 1, 3. pkt.", "§ 84 c, stk. 1, 8. og 9. pkt."]
+
+
+def test_words_changed_in_a_list_of_punktummer_named_after_the_verb():
+    # lov nr. 268/2014, five times: "ændres i 2., 3. og to steder i 4. pkt. »…« til: »…«" is the place
+    # "stk. 1, 2., 3. og to steder i 4. pkt." (read as "I § 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.
+    # ændres" is); the 3. pkt. after it is of the same stk.
+    text = ("I § 171, stk. 1, ændres i 2., 3. og to steder i 4. pkt. »tilsynsreaktionen« til: »reaktionen«, i 3. pkt. "
+            "ændres »tilsynsreaktion« til: »reaktion«, og i 8. pkt. ændres »Tilsynsreaktioner« til: »Reaktioner«.")
+    got = _read(text)
+    assert [c["i"] for c in got] == ["§ 171, stk. 1, 2., 3. og to steder i 4. pkt.", "§ 171, stk. 1, 3. pkt.",
+                                     "§ 171, stk. 1, 8. pkt."]
+    assert got[0]["delt"] == 2
+    assert [c["i"] for c in _read("I § 5 ændres i 2. og 3. pkt. »a« til: »b«.")] == ["§ 5, 2. og 3. pkt."]
+
+
+def test_words_changed_in_two_punktummer_named_after_the_verb_are_changed_in_both():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "… efter reglerne i Haagerkonventionen …" (1. pkt.), "Klagerne behandles efter
+    # reglerne i denne lov." (2. pkt.)
+    [ch] = read_sentence("I § 65, stk. 1, ændres i 1. og 2. pkt. »reglerne« til: »bestemmelserne«.", [])
+    assert ch["i"] == "§ 65, stk. 1, 1. og 2. pkt."
+    lr = apply_to("2012/2012-930.xml", [{k: ch[k] for k in ("i", "ændres", "til")}])  # a proposal has no wording keys
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert "reglerne" not in got and got.endswith("behandles efter bestemmelserne i denne lov.")
