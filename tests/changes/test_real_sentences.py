@@ -77,3 +77,18 @@ def test_words_changed_in_two_punktummer_named_after_the_verb_are_changed_in_bot
     lr = apply_to("2012/2012-930.xml", [{k: ch[k] for k in ("i", "ændres", "til")}])  # a proposal has no wording keys
     got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
     assert "reglerne" not in got and got.endswith("behandles efter bestemmelserne i denne lov.")
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«.",  # lov 439/2014
+     "»sidste pkt.« nævner ikke punktummets nummer"),
+    ("I § 97, stk. 1, indsættes efter »bilag 1, nr. 7,«: »samt betalingsmodtagere og andre«, og efter »§ 84, stk. 1,« "
+     "udgår »og«.",  # lov 403/2014
+     "»efter »…« udgår »…«« (ord, der udgår ved siden af andre ord) er ikke en form, lawdiff læser"),
+    ("I overskriften til § 3, stk. 1, tabel A og B, ændres »personbiler m.v.« til: »biler m.v.«",  # lov 1532/2014
+     "stedet er en del af en tabel i loven"),
+])
+def test_forms_lawdiff_does_not_read_are_refused_with_the_reason(text, reason):
+    with pytest.raises(Unreadable) as e:
+        read_sentence(text, [])
+    assert str(e.value).startswith(reason) and "sætningen kan ikke læses ved »" in str(e.value)
