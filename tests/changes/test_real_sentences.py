@@ -92,3 +92,15 @@ def test_forms_lawdiff_does_not_read_are_refused_with_the_reason(text, reason):
     with pytest.raises(Unreadable) as e:
         read_sentence(text, [])
     assert str(e.value).startswith(reason) and "sætningen kan ikke læses ved »" in str(e.value)
+
+
+def test_der_missing_before_bliver_is_a_typo_read_with_a_warning():
+    # lov nr. 1715/2016: "I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres …" (for "der bliver")
+    text = ("I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres »§ 58, stk. 1, nr. 3, 4 og 5,« til: »§ 58 c«, efter "
+            "»kommunalbestyrelsen« indsættes: », regionsrådet«, og »erhvervs- og vækstministeren« ændres til: "
+            "»miljø- og fødevareministeren«.")
+    warnings: list[str] = []
+    got = read_sentence(text, warnings)
+    assert format_sentence(got) == text  # printed as the act has it
+    assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 60, stk. 8, 1. pkt.", "stk. 7, 1. pkt.")] * 3
+    assert any("»der« mangler foran »bliver« (trykfejl)" in w for w in warnings)

@@ -46,5 +46,5 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # measured floors (2026-11-25, branch instrlist; before it, on the same sentences: unseen 995 read, 14
     # refused, and one of the 995 read into a wrong place: "i 3. pkt." after "2. og 3. pkt., og to steder i 4. pkt.",
     # lov 268/2014, which the round trip cannot see)
-    assert figures["unseen"]["identical"] >= 1001 and figures["unseen"]["refused"] <= 8
+    assert figures["unseen"]["identical"] >= 1002 and figures["unseen"]["refused"] <= 7
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
