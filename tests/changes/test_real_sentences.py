@@ -104,3 +104,9 @@ def test_der_missing_before_bliver_is_a_typo_read_with_a_warning():
     assert format_sentence(got) == text  # printed as the act has it
     assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 60, stk. 8, 1. pkt.", "stk. 7, 1. pkt.")] * 3
     assert any("»der« mangler foran »bliver« (trykfejl)" in w for w in warnings)
+
+
+def test_a_unit_that_udgår_is_repealed():
+    # lov nr. 472/2013, five times: "§ 21, stk. 2, nr. 2, udgår." (the verb of words, used of a nummer): read as
+    # its repeal, worded as printed (`verbum: udgår`, as "… udgår, og i stedet indsættes:" already was)
+    assert _read("§ 21, stk. 2, nr. 2, udgår.") == [{"ophæves": "§ 21, stk. 2, nr. 2", "verbum": "udgår"}]
