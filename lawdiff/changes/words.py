@@ -193,7 +193,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
             raise Unreadable("»indsættes:« følges ikke af et citat")
         return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
     m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
-    if m and "ændres" in prev:
+    if m and ("ændres" in prev or m.group(2)):  # "…: »…«, og to steder ændres »A« til: »B«" (lov 1490/2014)
         old = r.quote()
         ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "samme_sted": True}
         ch["til"] = _til(r, ch)

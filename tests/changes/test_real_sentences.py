@@ -110,3 +110,14 @@ def test_a_unit_that_udgår_is_repealed():
     # lov nr. 472/2013, five times: "§ 21, stk. 2, nr. 2, udgår." (the verb of words, used of a nummer): read as
     # its repeal, worded as printed (`verbum: udgår`, as "… udgår, og i stedet indsættes:" already was)
     assert _read("§ 21, stk. 2, nr. 2, udgår.") == [{"ophæves": "§ 21, stk. 2, nr. 2", "verbum": "udgår"}]
+
+
+def test_a_counted_change_of_words_after_an_insertion_at_the_same_place():
+    # lov nr. 1490/2014: "…, og to steder ændres »…« til: »…«" after "indsættes efter »…«: »…«" (the count was
+    # read only after a change of words)
+    text = ("I § 347 a indsættes efter »finansielle virksomheders«: », finansielle holdingvirksomheders og "
+            "forsikringsholdingvirksomheders«, og to steder ændres »den finansielle virksomhed« til: »virksomheden«.")
+    got = _read(text)
+    assert (got[1]["i"], got[1]["antal"], got[1]["ændres"]) == ("§ 347 a", 2, "den finansielle virksomhed")
+    with pytest.raises(Unreadable):  # without its verb it would take the verb of an insertion
+        read_sentence("I § 5 udgår »a«, og to steder »b« til: »c«.", [])
