@@ -135,22 +135,43 @@ def parts(citation: str) -> list[str]:
     return citation.split(", ")
 
 
-def absolute(rel: str, prev: str) -> str:
-    """'3. pkt.' cited after '§ 91 a, stk. 2, 1. pkt.' is '§ 91 a, stk. 2, 3. pkt.'."""
-    order = ["§", "stk.", "nr.", "litra", "pkt."]
+_ORDER = ["§", "stk.", "nr.", "litra", "pkt."]
 
-    def level(part: str) -> int:
-        for i, w in enumerate(order):
-            if part.startswith(w) or (w == "pkt." and re.match(r"\d+\.", part)):
-                return i
-        return 0
-    last = prev.rsplit(" og ", 1)[-1] if not prev.rsplit(" og ", 1)[-1][:1].isdigit() else prev
-    # the last address of prev, from its last "§"
-    idx = prev.rfind("§")
+
+def _level(part: str) -> int:
+    for i, w in enumerate(_ORDER):
+        if part.startswith(w) or (w == "pkt." and re.match(r"\d+\.", part)):
+            return i
+    return 0
+
+
+_COUNTED = re.compile(r"^(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i ")
+
+
+def absolute(rel: str, prev: str) -> str:
+    """'3. pkt.' cited after '§ 91 a, stk. 2, 1. pkt.' is '§ 91 a, stk. 2, 3. pkt.'; after a list, the
+    parts `rel` takes over must be one: 'stk. 1, 2. pkt.' after '§ 26, stk. 1, 1. pkt., og stk. 2,
+    2. pkt.' is '§ 26, stk. 1, 2. pkt.' (lov 1717/2016), but '2. pkt.' after '§ 26, stk. 1
+    og 2' (or 'stk. 1, og stk. 2', 'stk. 4, 3. pkt., stk. 5 og stk. 6') could be either stk.'s: refused.
+    (It was read as '§ 26, 2. pkt.', or as stk. 1 and stk. 2, 2. pkt., or as the first stk.)"""
+    need = _level(rel)
+    idx = prev.rfind("§")  # the last address of prev, from its last "§"
     last = prev[idx:] if idx >= 0 else prev
-    keep = [p for p in parts(last) if level(p) < level(rel)]
-    keep = [p for p in keep if not re.search(r" og | eller |-", p)] or keep[:1]
-    return ", ".join(keep + [rel])
+    cur: dict[int, str] = {}
+    prev_level = -1
+    for p in parts(last):
+        joined = re.match(r"(?:og|eller) ", p)
+        unit = _COUNTED.sub("", p[joined.end():] if joined else p)  # "og to steder i 4. pkt." (lov 268/2014)
+        lv = _level(unit)
+        # a part that starts another address of a list ("og stk. 2", or "stk. 5" after "stk. 4, 3. pkt."),
+        # or a list in one part ("stk. 1 og 2", "stk. 1-3"), at a level rel takes over: more than one place
+        if lv < need and (joined or lv <= prev_level or re.search(r" og | eller |-", unit)):
+            raise Unreadable(f"»{rel}« henviser til »{prev}«, der nævner flere steder; det er ikke sikkert, "
+                             "hvilket af dem der menes")
+        cur = {k: v for k, v in cur.items() if k < lv}
+        cur[lv] = unit
+        prev_level = lv
+    return ", ".join([cur[k] for k in sorted(cur) if k < need] + [rel])
 
 
 def relative(full: str, prev: str, keep: bool | int = True) -> str:

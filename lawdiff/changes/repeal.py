@@ -101,7 +101,8 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
             ch["_blok"] = True
         return ch
     if (t["cit"].startswith(("overskriften", "mellemrubrikken")) or r.text.startswith(
-            "udgår, og i stedet indsættes:", r.pos)) and r.lit("udgår"):
+            "udgår, og i stedet indsættes:", r.pos) or r.text[r.pos:] in ("udgår", "udgår.")) and r.lit("udgår"):
+        # (and a unit that "udgår." alone: "§ 21, stk. 2, nr. 2, udgår.", lov 472/2013, five times)
         # a heading that "udgår"; or any unit that "udgår, og i stedet indsættes:" (§ 32, stk. 1,
         # 2. pkt., of lov nr. 579 af 1/6/2010): the same as "ophæves, og i stedet indsættes:"
         ch = {**target_fields(t, "ophæves"), "verbum": "udgår"}

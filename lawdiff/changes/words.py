@@ -39,7 +39,10 @@ def _til(r: Reader, ch: dict) -> str:
     return new
 
 
-_PKT_AFTER = r"(?:i (\d+\. pkt\.(?:, der bliver \d+\. pkt\.,)?) )?"
+# "i 1. pkt.", "i 4. pkt., der bliver 5. pkt.,", and a list of punktummer "i 2. og 3. pkt.", "i 2., 3. og to
+# steder i 4. pkt." (lov 268/2014: the same place as "I § 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.")
+_PKT_AFTER = (r"(?:i (\d+\. pkt\.(?:, der bliver \d+\. pkt\.,)?"
+              r"|(?:\d+\., )*\d+\. og (?:(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) i )?\d+\. pkt\.) )?")
 _COUNT_RX = r"(?:(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) )?"
 
 
@@ -56,7 +59,7 @@ def _with_pkt(loc: dict, pkt: str | None) -> dict:
             raise Unreadable(f"»i {pkt}« efter en henvisning, der selv har »der bliver«")
         pkt, der = pkt.rstrip(",").split(", der bliver ")
         return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1, "der_bliver": der, "der_bliver_efter_verbum": True}
-    return {**loc, "i": f"{loc['i']}, {pkt}", "delt": 1}
+    return {**loc, "i": f"{loc['i']}, {pkt}", "delt": len(pkt.split(", "))}
 
 
 def read_verb(r: Reader, loc: dict) -> dict | None:
@@ -190,7 +193,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
             raise Unreadable("»indsættes:« følges ikke af et citat")
         return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
     m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
-    if m and "ændres" in prev:
+    if m and ("ændres" in prev or m.group(2)):  # "…: »…«, og to steder ændres »A« til: »B«" (lov 1490/2014)
         old = r.quote()
         ch = {**place, "antal": COUNT_OF[m.group(1)], "ændres": old, "samme_sted": True}
         ch["til"] = _til(r, ch)

@@ -1,0 +1,123 @@
+"""Forms found in real ændringsdefinitioner of acts outside the corpus (tests/fixtures/real-instructions,
+issue 8): each sentence as the act prints it, read into data and worded back, or refused with the reason."""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.changes.common import Unreadable
+from lawdiff.changes.nummer import format_sentence, read_sentence
+
+
+def _read(text: str) -> list[dict]:
+    out = read_sentence(text, [])
+    assert format_sentence(out) == text
+    return out
+
+
+def test_a_place_after_a_list_takes_over_only_the_part_the_list_shares():
+    # lov nr. 1717/2016 (tests/fixtures/real-instructions/2016.txt.gz): "i stk. 1, 2. pkt." after "§ 26, stk. 1, 1. pkt., og stk. 2,
+    # 2. pkt." is § 26, stk. 1, 2. pkt. (it was read as "§ 26, og stk. 2, stk. 1, 2. pkt." and refused)
+    text = ("I § 26, stk. 1, 1. pkt., og stk. 2, 2. pkt., ændres »han« til: »denne«, i stk. 1, 2. pkt., ændres »Han« "
+            "til: »Arbejdslederen«, i stk. 2, 1. pkt., ændres »han« til: »arbejdslederen«, og i stk. 2, 2. pkt., ændres "
+            "»hans« til: »arbejdslederens«.")
+    assert [c["i"] for c in _read(text)] == ["§ 26, stk. 1, 1. pkt., og stk. 2, 2. pkt.", "§ 26, stk. 1, 2. pkt.",
+                                             "§ 26, stk. 2, 1. pkt.", "§ 26, stk. 2, 2. pkt."]
+
+
+@pytest.mark.parametrize("place,rel", [
+    ("§ 26, stk. 1, og stk. 2", "2. pkt."),  # was: stk. 1 whole and stk. 2, 2. pkt.
+    ("§ 26, stk. 1 og 2", "2. pkt."),  # was: § 26, 2. pkt. (the stk. left out)
+    ("§ 26, stk. 1-3", "2. pkt."),  # was: § 26, 2. pkt.
+    ("§ 3 a, stk. 4, 3. pkt., stk. 5 og stk. 6, 2. pkt.", "nr. 2"),  # was: § 3 a, stk. 4, nr. 2 (the first stk.)
+])
+def test_a_place_after_a_list_that_could_be_any_of_its_units_is_refused(place, rel):
+    text = f"I {place}, ændres »han« til: »denne«, og i {rel} ændres »Han« til: »Arbejdslederen«."
+    with pytest.raises(Unreadable, match=f"»{rel}« henviser til »{place}«, der nævner flere steder"):
+        read_sentence(text, [])
+
+
+def test_a_place_after_a_list_of_paragraffer_is_of_the_last_one():
+    # the reading before this fix, kept: the abbreviated place continues the last address cited
+    text = "I § 26 og § 27, stk. 2, ændres »han« til: »denne«, og i stk. 3 ændres »Han« til: »Arbejdslederen«."
+    assert [c["i"] for c in _read(text)] == ["§ 26 og § 27, stk. 2", "§ 27, stk. 3"]
+
+
+def test_a_place_after_a_counted_part_of_a_list():
+    # lov nr. 268/2014: "i 3. pkt." after "stk. 1, 2. og 3. pkt., og to steder i 4. pkt." is stk. 1, 3. pkt.
+    # (it was read as "§ 84 c, stk. 1, og to steder i 4. pkt., 3. pkt.": 4. pkt. and 3. pkt.)
+    text = ("I § 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt. ændres »tilsynsreaktionen« til: »reaktionen«, "
+            "i 3. pkt. ændres »tilsynsreaktion« til: »reaktion«, og i 8. og 9. pkt. ændres »Tilsynsreaktioner« til: "
+            "»Reaktioner«.")
+    assert [c["i"] for c in _read(text)] == ["§ 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.",
+                                             "§ 84 c, stk. 1, 3. pkt.", "§ 84 c, stk. 1, 8. og 9. pkt."]
+
+
+def test_words_changed_in_a_list_of_punktummer_named_after_the_verb():
+    # lov nr. 268/2014, five times: "ændres i 2., 3. og to steder i 4. pkt. »…« til: »…«" is the place
+    # "stk. 1, 2., 3. og to steder i 4. pkt." (read as "I § 84 c, stk. 1, 2. og 3. pkt., og to steder i 4. pkt.
+    # ændres" is); the 3. pkt. after it is of the same stk.
+    text = ("I § 171, stk. 1, ændres i 2., 3. og to steder i 4. pkt. »tilsynsreaktionen« til: »reaktionen«, i 3. pkt. "
+            "ændres »tilsynsreaktion« til: »reaktion«, og i 8. pkt. ændres »Tilsynsreaktioner« til: »Reaktioner«.")
+    got = _read(text)
+    assert [c["i"] for c in got] == ["§ 171, stk. 1, 2., 3. og to steder i 4. pkt.", "§ 171, stk. 1, 3. pkt.",
+                                     "§ 171, stk. 1, 8. pkt."]
+    assert got[0]["delt"] == 2
+    assert [c["i"] for c in _read("I § 5 ændres i 2. og 3. pkt. »a« til: »b«.")] == ["§ 5, 2. og 3. pkt."]
+
+
+def test_words_changed_in_two_punktummer_named_after_the_verb_are_changed_in_both():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "… efter reglerne i Haagerkonventionen …" (1. pkt.), "Klagerne behandles efter
+    # reglerne i denne lov." (2. pkt.)
+    [ch] = read_sentence("I § 65, stk. 1, ændres i 1. og 2. pkt. »reglerne« til: »bestemmelserne«.", [])
+    assert ch["i"] == "§ 65, stk. 1, 1. og 2. pkt."
+    lr = apply_to("2012/2012-930.xml", [{k: ch[k] for k in ("i", "ændres", "til")}])  # a proposal has no wording keys
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert "reglerne" not in got and got.endswith("behandles efter bestemmelserne i denne lov.")
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«.",  # lov 439/2014
+     "»sidste pkt.« nævner ikke punktummets nummer"),
+    ("I § 97, stk. 1, indsættes efter »bilag 1, nr. 7,«: »samt betalingsmodtagere og andre«, og efter »§ 84, stk. 1,« "
+     "udgår »og«.",  # lov 403/2014
+     "»efter »…« udgår »…«« (ord, der udgår ved siden af andre ord) er ikke en form, lawdiff læser"),
+    ("I overskriften til § 3, stk. 1, tabel A og B, ændres »personbiler m.v.« til: »biler m.v.«",  # lov 1532/2014
+     "stedet er en del af en tabel i loven"),
+])
+def test_forms_lawdiff_does_not_read_are_refused_with_the_reason(text, reason):
+    with pytest.raises(Unreadable) as e:
+        read_sentence(text, [])
+    assert str(e.value).startswith(reason) and "sætningen kan ikke læses ved »" in str(e.value)
+
+
+def test_der_missing_before_bliver_is_a_typo_read_with_a_warning():
+    # lov nr. 1715/2016: "I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres …" (for "der bliver")
+    text = ("I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres »§ 58, stk. 1, nr. 3, 4 og 5,« til: »§ 58 c«, efter "
+            "»kommunalbestyrelsen« indsættes: », regionsrådet«, og »erhvervs- og vækstministeren« ændres til: "
+            "»miljø- og fødevareministeren«.")
+    warnings: list[str] = []
+    got = read_sentence(text, warnings)
+    assert format_sentence(got) == text  # printed as the act has it
+    assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 60, stk. 8, 1. pkt.", "stk. 7, 1. pkt.")] * 3
+    assert any("»der« mangler foran »bliver« (trykfejl)" in w for w in warnings)
+
+
+def test_a_unit_that_udgår_is_repealed():
+    # lov nr. 472/2013, five times: "§ 21, stk. 2, nr. 2, udgår." (the verb of words, used of a nummer): read as
+    # its repeal, worded as printed (`verbum: udgår`, as "… udgår, og i stedet indsættes:" already was)
+    assert _read("§ 21, stk. 2, nr. 2, udgår.") == [{"ophæves": "§ 21, stk. 2, nr. 2", "verbum": "udgår"}]
+
+
+def test_a_counted_change_of_words_after_an_insertion_at_the_same_place():
+    # lov nr. 1490/2014: "…, og to steder ændres »…« til: »…«" after "indsættes efter »…«: »…«" (the count was
+    # read only after a change of words)
+    text = ("I § 347 a indsættes efter »finansielle virksomheders«: », finansielle holdingvirksomheders og "
+            "forsikringsholdingvirksomheders«, og to steder ændres »den finansielle virksomhed« til: »virksomheden«.")
+    got = _read(text)
+    assert (got[1]["i"], got[1]["antal"], got[1]["ændres"]) == ("§ 347 a", 2, "den finansielle virksomhed")
+    with pytest.raises(Unreadable):  # without its verb it would take the verb of an insertion
+        read_sentence("I § 5 udgår »a«, og to steder »b« til: »c«.", [])
