@@ -34,7 +34,7 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .ikraft import ikraft_rules, original_ikraft, unread_commencement
+from .ikraft import commencement, original_ikraft
 from .lexdania import linea_text, refuse_stray_text, stray_char
 from ..text import norm
 from ..validate import MONTHS, long_date
@@ -338,10 +338,15 @@ def _stray_parts(aendring: etree._Element) -> list[str]:
     out = []
     aktion = [ak for ak in aendring if ak.tag == "AendringAktion"]
     for el in [aendring] + aktion + [ny for ak in aktion for ny in ak if ny.tag == "AendringNyTekst"]:
-        for c in el:
-            if isinstance(c.tag, str) and c.tag not in _AENDRING_PARTS.get(el.tag, (c.tag,)):
+        allowed = _AENDRING_PARTS.get(el.tag)  # None: any element (the units of a new text)
+        texts = [el.text]
+        for c in el:  # one pass: each child's tag and tail read once
+            tag = c.tag
+            if allowed is not None and isinstance(tag, str) and tag not in allowed:
                 out.append(norm(" ".join(c.itertext())))
-        out += [norm(t or "") for t in [el.text] + [c.tail for c in el]]
+            texts.append(c.tail)
+        # white space only (the file's indentation, nearly every text here) is "" to norm: not normalised
+        out += [norm(t) for t in texts if t and not t.isspace()]
     return [x for x in out if x]
 
 
@@ -750,8 +755,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 act.warnings.append(f"{name}:{el.sourceline}: {label or f'<{el.tag}> uden betegnelse'} har {held} "
                                     f"numre i en form, der ikke kan læses som en ændringsparagraf; de er gemt ordret "
                                     f"under øvrige, og de udføres ikke")
-            ikraft.extend(ikraft_rules(text))
-            for sent in unread_commencement(text):
+            rules, unread_here = commencement(text)
+            ikraft.extend(rules)
+            for sent in unread_here:
                 unread.append(sent)
                 act.warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "
                                     f"ikrafttrædelsesregel; lovens ikrafttræden gives ikke som data, og dens "

@@ -183,6 +183,24 @@ def ikraft_rules(text: str) -> list[dict]:
     return [r for sent in sentences(text) for r in sentence_rules(sent)]
 
 
+def commencement(text: str) -> tuple[list[dict], list[str]]:
+    """(ikraft_rules(text), unread_commencement(text)) with the § split into sentences, and each
+    sentence's rules read, once (the amending reader asks both of every § it keeps verbatim).
+    Every rule and every commencement sentence needs "kraft" ("i kraft", "ikrafttræ…": each pattern
+    of sentence_rules and of COMMENCEMENT_SENTENCE holds it), and a sentence is a piece of the §'s
+    lines joined by spaces: a § without it has neither, and is not split."""
+    if "kraft" not in text:
+        return [], []
+    rules: list[dict] = []
+    unread: list[str] = []
+    for sent in sentences(text):
+        got = sentence_rules(sent)
+        rules.extend(got)
+        if not got and is_commencement(sent) and (_PART_COMMENCEMENT.search(sent) or _date_unread(sent)):
+            unread.append(sent)
+    return rules, unread
+
+
 # a second date that is no date of effect or application ("og har virkning fra den 1. januar 2011", "og finder
 # anvendelse på sager, hvor arbejdsulykken er indtrådt den 1. januar 2011 eller senere"): "…, og nr. 4 den 1.
 # januar 2018"
