@@ -694,7 +694,8 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         # imported as an act version by importers/lexdania.py)
         for el in body.iter("AendringCentreretParagraf", "Paragraf"):
             if el.tag == "Paragraf":  # "§ 30. I lov om … foretages følgende ændringer: 1. …" in a Stk
-                stks = [st for st in el.findall("Stk") if st.find("AendringsNummer") is not None]
+                # (findall("Stk") and find("AendringsNummer") without ElementPath: every § of the act)
+                stks = [st for st in el if st.tag == "Stk" and _child(st, "AendringsNummer") is not None]
                 if len(stks) != 1:
                     continue
                 par = read_paragraf(stks[0], name, act.warnings, act.refused, label=el.findtext("Explicatus") or "")

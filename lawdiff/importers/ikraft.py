@@ -17,7 +17,7 @@ from typing import Callable
 
 from lxml import etree
 
-from ..text import norm
+from ..text import has_invisible, norm
 from ..validate import MONTHS
 
 
@@ -276,6 +276,17 @@ def sentence_rules(sent: str) -> list[dict]:
     return rules
 
 
+def may_hold_kraft(el: etree._Element) -> bool:
+    """False only when the text of the § `el` as the amending reader gives it (amending._verbatim)
+    cannot hold "kraft". That text is made of the texts of its <Explicatus>es, each set apart by
+    white space, and of its <Char>s, which run together only within one <Linea> (all of its runs,
+    in document order); the reader changes only white space and deletes the invisibles norm
+    deletes. So "kraft" there is in an <Explicatus>'s text or in the <Char>s' texts run together,
+    or an invisible is."""
+    return any("kraft" in t or has_invisible(t)
+               for t in ("".join(el.itertext("Char", with_tail=False)), *el.itertext("Explicatus", with_tail=False)))
+
+
 def original_ikraft(body: etree._Element, name: str, warnings: list[str],
                     verbatim: Callable[[etree._Element], str]) -> list[dict]:
     """The commencement rules of an original act (LOV H) that also amends other acts, read from its
@@ -290,7 +301,9 @@ def original_ikraft(body: etree._Element, name: str, warnings: list[str],
     excepts."""
     rules: list[dict] = []
     for el in body.iter("Paragraf", "IkraftCentreretParagraf"):
-        if el.find(".//AendringsNummer") is not None:
+        if next(el.iter("AendringsNummer"), None) is not None:  # el.find(".//…") without ElementPath
+            continue
+        if not may_hold_kraft(el):  # most §§ of the act: no sentence of it is one (is_commencement)
             continue
         text = verbatim(el)
         # a sentence holds no more than its § (its lines, stripped and joined): without "kraft" in

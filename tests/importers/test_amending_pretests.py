@@ -44,7 +44,7 @@ def aendringer(draw, depth=0, tag="Aendring"):
     return el
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(aendringer())
 def test_stray_parts_is_the_former(aendring):
     assert amending._stray_parts(aendring) == _former_stray_parts(aendring)
@@ -60,3 +60,88 @@ def test_stray_parts_of_real_shapes():
                              "</Aendring>")
     # (an element out of place first, then the texts, as the former gave them)
     assert amending._stray_parts(stray) == ["x", "og", "»ny«"] == _former_stray_parts(stray)
+
+
+# pieces of "kraft" and what lies around them: a § whose <Char>s and <Explicatus>es split the word, in
+# every place the amending reader reads (or does not read) text from
+_PIECE = st.sampled_from(["kr", "aft", "kraft", "k", "raft", "\u00ad", " ", "\n  ", "x", "Stk. 2.", "i kr", "af", "t"])
+_KRAFT_TEXT = st.one_of(st.none(), st.lists(_PIECE, max_size=3).map("".join))
+
+_ODD_TAGS = ["Explicatus", "Linea", "Char", "Exitus", "Rubrica", "Table", "Tr", "Td", "Index", "Indentatio", "Nota"]
+_WS = st.sampled_from([None, "", "\n  "])
+
+
+@st.composite
+def _lineas(draw, tag="Linea"):
+    li = etree.Element(tag)
+    li.text = draw(_WS)
+    for _ in range(draw(st.integers(1, 4))):
+        ch = etree.SubElement(li, "Char")
+        ch.text = draw(_KRAFT_TEXT)
+        if draw(st.booleans()):
+            ch.set("formaChar", "kursiv")
+        ch.tail = draw(_WS)
+    return li
+
+
+@st.composite
+def _odd(draw, depth=0):
+    """Any element with any children: the shapes the reader refuses or reads in its other way."""
+    el = etree.Element(draw(st.sampled_from(_ODD_TAGS)))
+    el.text = draw(_KRAFT_TEXT)
+    for _ in range(draw(st.integers(0, 3 if depth < 2 else 0))):
+        child = draw(st.one_of(_odd(depth + 1), _lineas()))
+        child.tail = draw(_KRAFT_TEXT)
+        el.append(child)
+    return el
+
+
+@st.composite
+def paragraffer(draw):
+    """A § as the acts print it (label, heading, stk.s with an intro of lines, lists, a table), with
+    now and then an element out of its place."""
+    el = etree.Element("Paragraf")
+    if draw(st.booleans()):
+        etree.SubElement(el, "Explicatus").text = draw(_KRAFT_TEXT)
+    if draw(st.booleans()):
+        el.append(draw(_lineas("Rubrica")) if draw(st.booleans()) else etree.Element("Rubrica"))
+        if len(el[-1]) == 0:
+            el[-1].append(draw(_lineas()))
+    for _ in range(draw(st.integers(0, 3))):
+        stk = etree.SubElement(el, "Stk")
+        if draw(st.booleans()):
+            etree.SubElement(stk, "Explicatus").text = draw(_KRAFT_TEXT)
+        ex = etree.SubElement(stk, "Exitus")
+        for _ in range(draw(st.integers(1, 3))):
+            ex.append(draw(_lineas()))
+        if draw(st.integers(0, 3)) == 0:
+            ind = etree.SubElement(etree.SubElement(ex, "Index"), "Indentatio")
+            etree.SubElement(ind, "Explicatus").text = draw(_KRAFT_TEXT)
+            etree.SubElement(ind, "Exitus").append(draw(_lineas()))
+        if draw(st.integers(0, 4)) == 0:
+            cell = etree.SubElement(etree.SubElement(etree.SubElement(ex, "Table"), "Tr"), "Td")
+            cell.append(draw(_lineas()))
+    for _ in range(draw(st.integers(0, 2)) if draw(st.integers(0, 2)) == 0 else 0):
+        # an element out of its place, anywhere
+        holders = list(el.iter())
+        holders[draw(st.integers(0, len(holders) - 1))].append(draw(_odd()))
+    return el
+
+
+@settings(max_examples=1500, deadline=None)
+@given(paragraffer())
+def test_may_hold_kraft_misses_no_kraft(el):
+    from lawdiff.importers.ikraft import may_hold_kraft
+    if not may_hold_kraft(el):
+        assert "kraft" not in amending._verbatim(el)
+
+
+def test_may_hold_kraft_of_real_shapes():
+    from lawdiff.importers.ikraft import may_hold_kraft
+    # "i kr" + "aft" as two runs of one line: read as one word
+    split = etree.fromstring("<Paragraf><Explicatus>§ 9.</Explicatus><Stk><Exitus><Linea><Char>Loven træder i kr</Char>"
+                             "<Char formaChar='kursiv'>aft den 1. juli 2011.</Char></Linea></Exitus></Stk></Paragraf>")
+    assert "kraft" in amending._verbatim(split) and may_hold_kraft(split)
+    other = etree.fromstring("<Paragraf><Explicatus>§ 9.</Explicatus><Stk><Exitus><Linea><Char>Loven gælder ikke for "
+                             "Færøerne.</Char></Linea></Exitus></Stk></Paragraf>")
+    assert not may_hold_kraft(other)
