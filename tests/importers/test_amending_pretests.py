@@ -28,19 +28,25 @@ _TAGS = ["AendringDefinition", "AendringAktion", "AendringNyTekst", "Linea", "Pa
          "#comment"]
 
 
+# mostly the usual parts where they belong (an <Aendring>'s instruction and action, an action's new
+# text), now and then anything
+_CHILD_TAGS = {"Aendring": ["AendringDefinition", "AendringAktion"] * 3 + _TAGS,
+               "AendringAktion": ["AendringNyTekst"] * 6 + _TAGS}
+
+
 @st.composite
 def aendringer(draw, depth=0, tag="Aendring"):
     el = etree.Element(tag)
-    el.text = draw(_TEXT)
-    for _ in range(draw(st.integers(0, 4 if depth < 2 else 0))):
-        kind = draw(st.sampled_from(_TAGS))
+    el.text = draw(st.one_of(st.none(), st.just("\n "), _TEXT))
+    for _ in range(draw(st.integers(0, 4 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(_CHILD_TAGS.get(tag, _TAGS)))
         if kind == "#comment":
             child = etree.Comment("c")
             el.append(child)
         else:
             child = draw(aendringer(depth + 1, kind))
             el.append(child)
-        child.tail = draw(_TEXT)
+        child.tail = draw(st.one_of(st.none(), st.just("\n "), _TEXT))
     return el
 
 
@@ -145,3 +151,48 @@ def test_may_hold_kraft_of_real_shapes():
     other = etree.fromstring("<Paragraf><Explicatus>§ 9.</Explicatus><Stk><Exitus><Linea><Char>Loven gælder ikke for "
                              "Færøerne.</Char></Linea></Exitus></Stk></Paragraf>")
     assert not may_hold_kraft(other)
+
+
+def _child_parts(aendring):
+    d = amending._child(aendring, "AendringDefinition")
+    ak = amending._child(aendring, "AendringAktion")
+    return d, ak, amending._child(ak, "AendringNyTekst") if ak is not None else None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(aendringer())
+def test_aendring_parts_are_the_childs_and_plain_hides_nothing(aendring):
+    d, ak, ny, plain = amending._aendring_parts(aendring)
+    assert (d, ak, ny) == _child_parts(aendring)
+    if plain:
+        assert amending._second_parts(aendring, d, ny) == [] and amending._stray_parts(aendring) == []
+
+
+def test_aendring_parts_of_real_shapes():
+    plain = etree.fromstring("<Aendring>\n <AendringDefinition><Linea><Char>I § 5 indsættes:</Char></Linea>"
+                             "</AendringDefinition>\n <AendringAktion>\n  <AendringNyTekst>\n   <Stk/>\n"
+                             "  </AendringNyTekst>\n </AendringAktion>\n</Aendring>")
+    assert amending._aendring_parts(plain)[3]
+    # a second instruction: not plain, and _second_parts finds it
+    two = etree.fromstring("<Aendring><AendringDefinition/><AendringDefinition><Linea><Char>x</Char></Linea>"
+                           "</AendringDefinition></Aendring>")
+    d, ak, ny, is_plain = amending._aendring_parts(two)
+    assert not is_plain and amending._second_parts(two, d, ny)
+
+
+def test_aendring_parts_text_in_any_place_is_not_plain():
+    # text in each place the usual shape has white space only: never plain, and _stray_parts finds it
+    shape = ("<Aendring>{0}<AendringDefinition><Linea><Char>I § 5 indsættes:</Char></Linea></AendringDefinition>{1}"
+             "<AendringAktion>{2}<AendringNyTekst>{3}<Stk><Linea><Char>ny</Char></Linea></Stk>{4}</AendringNyTekst>{5}"
+             "</AendringAktion>{6}</Aendring>")
+    assert amending._aendring_parts(etree.fromstring(shape.format(*[" "] * 7)))[3]
+    for i in range(7):
+        el = etree.fromstring(shape.format(*["x" if k == i else "\n" for k in range(7)]))
+        d, ak, ny, plain = amending._aendring_parts(el)
+        assert not plain and amending._stray_parts(el) == ["x"], i
+    # a second new text in the action, an element out of place
+    for extra in ("<AendringNyTekst><Stk><Linea><Char>z</Char></Linea></Stk></AendringNyTekst>",
+                  "<Linea><Char>y</Char></Linea>"):
+        el = etree.fromstring(shape.format(*[""] * 5 + [extra, ""]))
+        d, ak, ny, plain = amending._aendring_parts(el)
+        assert not plain and (amending._second_parts(el, d, ny) or amending._stray_parts(el))
