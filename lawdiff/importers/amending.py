@@ -403,7 +403,12 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
     """The instruction's text, and a rykningsklausul set in a layout table after it (lov nr. 1230
     af 15/12/2010: "§ 19, stk. 2 og 3, ophæves." + a one-cell table "Stk. 4 bliver herefter
     stk. 2."). Any other table in an instruction is not read."""
-    if next(d.iter("Table"), None) is None:  # nearly every instruction: no table, no list of its lines
+    li = d[0] if len(d) == 1 else None
+    if li is not None and li.tag == "Linea" and len(li) == 1 and li[0].tag == "Char" and not len(li[0]):
+        # most instructions: one line of one run (no table, and its one <Char> in its <Linea>):
+        # _lines_text(d) without its walks
+        return norm(_linea(li)), None
+    if next(d.iter("Table"), None) is None:  # nearly every other instruction: no table, no list of its lines
         return _lines_text(d), None
     lineas = list(d.iter("Linea"))
     in_table = {id(li) for t in d.iter("Table") for li in t.iter("Linea")}
