@@ -158,3 +158,22 @@ def test_the_dispatch_words_are_read():
     assert nummer.read_sentence("Efter § 17 indsættes:", w)[0]["efter"] == "§ 17"
     assert nummer.read_sentence("§ 5, stk. 2, affattes således:", w)[0]["affattes"] == "§ 5, stk. 2"
     assert nummer.read_sentence("§ 5, stk. 2, ophæves.", w)[0]["ophæves"] == "§ 5, stk. 2"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["§ 5", ",", " ", "stk. 4", "der", "som", "bliver", " bliver ", "stk. 5", "nr. 2",
+                                 ", der bliver ", " som bliver", "blive"]), max_size=10).map("".join))
+def test_split_der_bliver_pretest(c):
+    # common._split_der_bliver looks for its pattern only in a citation holding " bliver "
+    from lawdiff.changes import common
+    if " bliver " not in c:
+        assert re.search(r",? (der|som) bliver ", c) is None
+        r = Reader(c + " ophæves.", len(c))
+        assert common._split_der_bliver(r, c) == c and r.pos == len(c)
+
+
+def test_split_der_bliver_reads_its_form():
+    from lawdiff.changes import common
+    c = "§ 5, stk. 4, der bliver stk. 5"
+    r = Reader(c + ", ophæves.", len(c))
+    assert common._split_der_bliver(r, c) == "§ 5, stk. 4" and r.pos == len("§ 5, stk. 4")
