@@ -194,7 +194,7 @@ def commencement(text: str) -> tuple[list[dict], list[str]]:
     rules: list[dict] = []
     unread: list[str] = []
     for sent in sentences(text):
-        got = sentence_rules(sent)
+        got = sentence_rules(sent) if "kraft" in sent else []  # (the other sentences of the §)
         rules.extend(got)
         if not got and is_commencement(sent) and (_PART_COMMENCEMENT.search(sent) or _date_unread(sent)):
             unread.append(sent)

@@ -71,3 +71,12 @@ def test_commencement_of_real_paragraphs():
             ("§ 5\nLoven gælder ikke for Færøerne og Grønland.", [], [])]:
         assert ikraft.commencement(text) == (rules, unread), text
         assert ikraft.commencement(text) == (ikraft.ikraft_rules(text), ikraft.unread_commencement(text))
+
+
+@settings(max_examples=3000)
+@given(sentences)
+def test_a_sentence_without_kraft_has_no_rule(sent):
+    # ikraft.commencement reads the rules of a sentence holding "kraft" only
+    if "kraft" not in sent:
+        assert ikraft.sentence_rules(sent) == []
+        assert not any(rx.search(sent) for rx in ikraft._MINISTER_RULES)
