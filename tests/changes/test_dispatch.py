@@ -139,13 +139,13 @@ def test_the_dispatch_reads_every_real_sentence_alike():
         assert _read(sent) == _read_every_reader(sent), sent
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.data())
 def test_a_skipped_reader_reads_nothing(data):
     _check_skipped_readers(data.draw(sentences()))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.data())
 def test_the_dispatch_reads_every_mutated_sentence_alike(data):
     sent = data.draw(sentences())

@@ -50,7 +50,7 @@ def aendringer(draw, depth=0, tag="Aendring"):
     return el
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(aendringer())
 def test_stray_parts_is_the_former(aendring):
     assert amending._stray_parts(aendring) == _former_stray_parts(aendring)
@@ -159,7 +159,7 @@ def _child_parts(aendring):
     return d, ak, amending._child(ak, "AendringNyTekst") if ak is not None else None
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(aendringer())
 def test_aendring_parts_are_the_childs_and_plain_hides_nothing(aendring):
     d, ak, ny, plain = amending._aendring_parts(aendring)
@@ -198,7 +198,7 @@ def test_aendring_parts_text_in_any_place_is_not_plain():
         assert not plain and (amending._second_parts(el, d, ny) or amending._stray_parts(el))
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(st.sampled_from(["Linea", "Char", "Table", "Exitus"]), st.sampled_from(["Char", "Linea", "Explicatus"]),
        st.integers(0, 2), _TEXT, _TEXT,
        st.sampled_from(["", "<Char>y</Char>", "<!-- c -->", "<Char>a<Char>b</Char></Char>", "<Char><Table/></Char>"]))
