@@ -38,7 +38,7 @@ _CHILD_TAGS = {"Aendring": ["AendringDefinition", "AendringAktion"] * 3 + _TAGS,
 def aendringer(draw, depth=0, tag="Aendring"):
     el = etree.Element(tag)
     el.text = draw(st.one_of(st.none(), st.just("\n "), _TEXT))
-    for _ in range(draw(st.integers(0, 4 if depth < 3 else 0))):
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
         kind = draw(st.sampled_from(_CHILD_TAGS.get(tag, _TAGS)))
         if kind == "#comment":
             child = etree.Comment("c")
@@ -50,7 +50,7 @@ def aendringer(draw, depth=0, tag="Aendring"):
     return el
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(aendringer())
 def test_stray_parts_is_the_former(aendring):
     assert amending._stray_parts(aendring) == _former_stray_parts(aendring)
@@ -134,7 +134,7 @@ def paragraffer(draw):
     return el
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(paragraffer())
 def test_may_hold_kraft_misses_no_kraft(el):
     from lawdiff.importers.ikraft import may_hold_kraft
@@ -148,6 +148,10 @@ def test_may_hold_kraft_of_real_shapes():
     split = etree.fromstring("<Paragraf><Explicatus>§ 9.</Explicatus><Stk><Exitus><Linea><Char>Loven træder i kr</Char>"
                              "<Char formaChar='kursiv'>aft den 1. juli 2011.</Char></Linea></Exitus></Stk></Paragraf>")
     assert "kraft" in amending._verbatim(split) and may_hold_kraft(split)
+    # a soft hyphen inside the word, which norm deletes
+    soft = etree.fromstring("<Paragraf><Stk><Exitus><Linea><Char>Loven træder i kr\u00adaft den 1. juli 2011.</Char>"
+                            "</Linea></Exitus></Stk></Paragraf>")
+    assert "kraft" in amending._verbatim(soft) and may_hold_kraft(soft)
     other = etree.fromstring("<Paragraf><Explicatus>§ 9.</Explicatus><Stk><Exitus><Linea><Char>Loven gælder ikke for "
                              "Færøerne.</Char></Linea></Exitus></Stk></Paragraf>")
     assert not may_hold_kraft(other)
@@ -159,7 +163,7 @@ def _child_parts(aendring):
     return d, ak, amending._child(ak, "AendringNyTekst") if ak is not None else None
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(aendringer())
 def test_aendring_parts_are_the_childs_and_plain_hides_nothing(aendring):
     d, ak, ny, plain = amending._aendring_parts(aendring)
