@@ -182,6 +182,12 @@ def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
     return ch
 
 
+# the word every form of read_top holds after the reader's position (each reads " indsættes" or
+# "indsættes før"/"indsættes bilag" before it gives a change): nummer._clause tries read_top only
+# where it stands (tests/changes/test_dispatch.py holds read_top to it)
+TOP_NEEDS = "indsættes"
+
+
 def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
     """'Efter § 17 indsættes:', 'Før § 1 indsættes:', footnote and annex insertions."""
     start = r.pos

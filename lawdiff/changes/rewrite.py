@@ -16,6 +16,11 @@ from .log import Placement
 from .tree import _norm_query, _widen_deletion, _with, split_units
 
 
+# the word every form of read holds after the reader's position: nummer._clause tries read only
+# where it stands (tests/changes/test_dispatch.py holds read to it)
+NEEDS = "affattes"
+
+
 def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     start = r.pos
     t = read_target(r, prev, first)

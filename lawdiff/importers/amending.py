@@ -34,7 +34,7 @@ from .. import yamlwrite
 from ..address import parse_citation
 from . import read_source
 from ..errors import AddressError, MappingError
-from .ikraft import ikraft_rules, original_ikraft, unread_commencement
+from .ikraft import commencement, original_ikraft
 from .lexdania import linea_text, refuse_stray_text, stray_char
 from ..text import norm
 from ..validate import MONTHS, long_date
@@ -278,14 +278,20 @@ _ORDER = ["ny", "nummer", "ny_sætning", "overalt", "bortset_fra", "antal", "ant
           "fra_bilag", "efter", "før", "anker_der_bliver", "anker_som_bliver", "anker_komma", "placering", "betegnelse", "samme_sted", "elliptisk",
           "ændres", "til", "udgår", "indsættes_efter", "indsættes_før", "bindeord", "punktum", "tekst",
           "punktum_efter", "mellemrum", "til_kolon", "verbum_kolon", "overflødigt_i", "fælles", "kun_citat", "antal_sidst", "uden_i", "overskrift_citat", "trykfejl"]
-_RANK = {k: i for i, k in enumerate(_ORDER)}
+class _Ranks(dict):
+    """_ORDER's key -> its place; any other key after them all (looked up in C, without a lambda)."""
+
+    def __missing__(self, key: str) -> int:
+        return len(_ORDER)
+
+
+_RANK = _Ranks((k, i) for i, k in enumerate(_ORDER))
 
 
 def _order(ch: dict) -> dict:
     """`ch` with its keys in _ORDER's order, any key not in _ORDER after them in ch's order (a
-    sort of ch's few keys by rank: the comprehension over all of _ORDER's 50 keys cost more)."""
-    last = len(_ORDER)
-    return dict(sorted(ch.items(), key=lambda kv: _RANK.get(kv[0], last)))
+    sort of ch's few keys by rank, stable: the comprehension over all of _ORDER's 50 keys cost more)."""
+    return {k: ch[k] for k in sorted(ch, key=_RANK.__getitem__)}
 
 
 def official_text(an: etree._Element) -> str:
@@ -338,18 +344,71 @@ def _stray_parts(aendring: etree._Element) -> list[str]:
     out = []
     aktion = [ak for ak in aendring if ak.tag == "AendringAktion"]
     for el in [aendring] + aktion + [ny for ak in aktion for ny in ak if ny.tag == "AendringNyTekst"]:
-        for c in el:
-            if isinstance(c.tag, str) and c.tag not in _AENDRING_PARTS.get(el.tag, (c.tag,)):
+        allowed = _AENDRING_PARTS.get(el.tag)  # None: any element (the units of a new text)
+        texts = [el.text]
+        for c in el:  # one pass: each child's tag and tail read once
+            tag = c.tag
+            if allowed is not None and isinstance(tag, str) and tag not in allowed:
                 out.append(norm(" ".join(c.itertext())))
-        out += [norm(t or "") for t in [el.text] + [c.tail for c in el]]
+            texts.append(c.tail)
+        # white space only (the file's indentation, nearly every text here) is "" to norm: not normalised
+        out += [norm(t) for t in texts if t and not t.isspace()]
     return [x for x in out if x]
+
+
+def _blank(t: str | None) -> bool:
+    return not t or t.isspace()  # "" to norm
+
+
+def _aendring_parts(aendring: etree._Element):
+    """(its first <AendringDefinition>, its first <AendringAktion>, that one's first
+    <AendringNyTekst>, plain), each part None where there is none, as _child finds them; plain
+    when the <Aendring> has the usual shape, one instruction and at most one action holding at
+    most one new text, with white space only around them (nearly every one): then _second_parts and
+    _stray_parts find nothing, and are not asked (one walk over its parts instead of five)."""
+    d = ak = ny = None
+    plain = _blank(aendring.text)
+    for c in aendring:
+        tag = c.tag
+        if tag == "AendringDefinition":
+            if d is None:
+                d = c
+            else:
+                plain = False
+        elif tag == "AendringAktion":
+            if ak is None:
+                ak = c
+            else:
+                plain = False
+        else:
+            plain = False
+        if plain and not _blank(c.tail):
+            plain = False
+    if ak is not None:
+        if not _blank(ak.text):
+            plain = False
+        for c in ak:
+            if c.tag == "AendringNyTekst" and ny is None:
+                ny = c
+            else:
+                plain = False
+            if plain and not _blank(c.tail):
+                plain = False
+    if plain and ny is not None:
+        plain = _blank(ny.text) and all(_blank(c.tail) for c in ny)
+    return d, ak, ny, plain
 
 
 def _definition_text(d: etree._Element) -> tuple[str, str | None]:
     """The instruction's text, and a rykningsklausul set in a layout table after it (lov nr. 1230
     af 15/12/2010: "§ 19, stk. 2 og 3, ophæves." + a one-cell table "Stk. 4 bliver herefter
     stk. 2."). Any other table in an instruction is not read."""
-    if next(d.iter("Table"), None) is None:  # nearly every instruction: no table, no list of its lines
+    li = d[0] if len(d) == 1 else None
+    if li is not None and li.tag == "Linea" and len(li) == 1 and li[0].tag == "Char" and not len(li[0]):
+        # most instructions: one line of one run (no table, and its one <Char> in its <Linea>):
+        # _lines_text(d) without its walks
+        return norm(_linea(li)), None
+    if next(d.iter("Table"), None) is None:  # nearly every other instruction: no table, no list of its lines
         return _lines_text(d), None
     lineas = list(d.iter("Linea"))
     in_table = {id(li) for t in d.iter("Table") for li in t.iter("Linea")}
@@ -375,8 +434,10 @@ def _citation_problem(citation: str) -> str | None:
     return None
 
 
-def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
-    label = _label(an)
+def read_nummer(an: etree._Element, warnings: list[str], label: str | None = None) -> dict:
+    """One nummer read into changes; `label` is _label(an) where the caller has it already."""
+    if label is None:
+        label = _label(an)
     number = label.rstrip(".")
     entry: dict = {"nummer": number}
     if label and not label.endswith("."):
@@ -396,17 +457,16 @@ def read_nummer(an: etree._Element, warnings: list[str]) -> dict:
             continue
         if ch.tag != "Aendring":
             raise Unreadable(f"uventet element <{ch.tag}> i nummeret")
-        d = _child(ch, "AendringDefinition")
+        d, ak, ny, plain = _aendring_parts(ch)
         if d is None:
             raise Unreadable("<Aendring> uden <AendringDefinition>")
-        ak = _child(ch, "AendringAktion")
-        ny = _child(ak, "AendringNyTekst") if ak is not None else None
         has_new = ny is not None and len(ny) > 0
-        if _second_parts(ch, d, ny):
-            raise Unreadable("<Aendring> har mere end én instruktion eller ny tekst")
-        stray = _stray_parts(ch)
-        if stray:
-            raise Unreadable(f"<Aendring> har tekst uden for instruktionen og den nye tekst: »{stray[0][:80]}«")
+        if not plain:  # (plain: neither test can find anything)
+            if _second_parts(ch, d, ny):
+                raise Unreadable("<Aendring> har mere end én instruktion eller ny tekst")
+            stray = _stray_parts(ch)
+            if stray:
+                raise Unreadable(f"<Aendring> har tekst uden for instruktionen og den nye tekst: »{stray[0][:80]}«")
         text, table_ryk = _definition_text(d)
         if table_ryk and not text and not has_new:
             ryk.append(table_ryk)
@@ -542,7 +602,7 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
             warnings.append(f"{path}:{an.sourceline}: {label}: et tomt <AendringsNummer> i kilden er sprunget over")
             continue
         try:
-            numre.append(read_nummer(an, local))
+            numre.append(read_nummer(an, local, an_label))
             num = an_label.rstrip(".")
             warnings.extend(f"{path}:{an.sourceline}: {label}, nr. {num}: advarsel: {w}" for w in local)
         except Unreadable as e:
@@ -689,7 +749,8 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
         # imported as an act version by importers/lexdania.py)
         for el in body.iter("AendringCentreretParagraf", "Paragraf"):
             if el.tag == "Paragraf":  # "§ 30. I lov om … foretages følgende ændringer: 1. …" in a Stk
-                stks = [st for st in el.findall("Stk") if st.find("AendringsNummer") is not None]
+                # (findall("Stk") and find("AendringsNummer") without ElementPath: every § of the act)
+                stks = [st for st in el if st.tag == "Stk" and _child(st, "AendringsNummer") is not None]
                 if len(stks) != 1:
                     continue
                 par = read_paragraf(stks[0], name, act.warnings, act.refused, label=el.findtext("Explicatus") or "")
@@ -750,8 +811,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                 act.warnings.append(f"{name}:{el.sourceline}: {label or f'<{el.tag}> uden betegnelse'} har {held} "
                                     f"numre i en form, der ikke kan læses som en ændringsparagraf; de er gemt ordret "
                                     f"under øvrige, og de udføres ikke")
-            ikraft.extend(ikraft_rules(text))
-            for sent in unread_commencement(text):
+            rules, unread_here = commencement(text)
+            ikraft.extend(rules)
+            for sent in unread_here:
                 unread.append(sent)
                 act.warnings.append(f"{name}:{el.sourceline}: {label} »{sent}« kan ikke læses som en "
                                     f"ikrafttrædelsesregel; lovens ikrafttræden gives ikke som data, og dens "

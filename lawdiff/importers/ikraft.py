@@ -17,7 +17,7 @@ from typing import Callable
 
 from lxml import etree
 
-from ..text import norm
+from ..text import has_invisible, norm
 from ..validate import MONTHS
 
 
@@ -183,6 +183,24 @@ def ikraft_rules(text: str) -> list[dict]:
     return [r for sent in sentences(text) for r in sentence_rules(sent)]
 
 
+def commencement(text: str) -> tuple[list[dict], list[str]]:
+    """(ikraft_rules(text), unread_commencement(text)) with the § split into sentences, and each
+    sentence's rules read, once (the amending reader asks both of every § it keeps verbatim).
+    Every rule and every commencement sentence needs "kraft" ("i kraft", "ikrafttræ…": each pattern
+    of sentence_rules and of COMMENCEMENT_SENTENCE holds it), and a sentence is a piece of the §'s
+    lines joined by spaces: a § without it has neither, and is not split."""
+    if "kraft" not in text:
+        return [], []
+    rules: list[dict] = []
+    unread: list[str] = []
+    for sent in sentences(text):
+        got = sentence_rules(sent) if "kraft" in sent else []  # (the other sentences of the §)
+        rules.extend(got)
+        if not got and is_commencement(sent) and (_PART_COMMENCEMENT.search(sent) or _date_unread(sent)):
+            unread.append(sent)
+    return rules, unread
+
+
 # a second date that is no date of effect or application ("og har virkning fra den 1. januar 2011", "og finder
 # anvendelse på sager, hvor arbejdsulykken er indtrådt den 1. januar 2011 eller senere"): "…, og nr. 4 den 1.
 # januar 2018"
@@ -258,6 +276,17 @@ def sentence_rules(sent: str) -> list[dict]:
     return rules
 
 
+def may_hold_kraft(el: etree._Element) -> bool:
+    """False only when the text of the § `el` as the amending reader gives it (amending._verbatim)
+    cannot hold "kraft". That text is made of the texts of its <Explicatus>es, each set apart by
+    white space, and of its <Char>s, which run together only within one <Linea> (all of its runs,
+    in document order); the reader changes only white space and deletes the invisibles norm
+    deletes. So "kraft" there is in an <Explicatus>'s text or in the <Char>s' texts run together,
+    or an invisible is."""
+    return any("kraft" in t or has_invisible(t)
+               for t in ("".join(el.itertext("Char", with_tail=False)), *el.itertext("Explicatus", with_tail=False)))
+
+
 def original_ikraft(body: etree._Element, name: str, warnings: list[str],
                     verbatim: Callable[[etree._Element], str]) -> list[dict]:
     """The commencement rules of an original act (LOV H) that also amends other acts, read from its
@@ -272,7 +301,9 @@ def original_ikraft(body: etree._Element, name: str, warnings: list[str],
     excepts."""
     rules: list[dict] = []
     for el in body.iter("Paragraf", "IkraftCentreretParagraf"):
-        if el.find(".//AendringsNummer") is not None:
+        if next(el.iter("AendringsNummer"), None) is not None:  # el.find(".//…") without ElementPath
+            continue
+        if not may_hold_kraft(el):  # most §§ of the act: no sentence of it is one (is_commencement)
             continue
         text = verbatim(el)
         # a sentence holds no more than its § (its lines, stripped and joined): without "kraft" in

@@ -45,3 +45,38 @@ def test_real_sentences():
             ("Loven finder anvendelse på sager, der indbringes efter lovens ikrafttræden.", False, False)]:
         assert ikraft.is_commencement(sent) is commencement, sent
         assert (ikraft._minister_rule(sent) is not None) is minister, sent
+
+
+# a commencement § as the amending reader gives it: a label line, lines of sentences ("Stk. 2." and a
+# heading among them); words that split sentences and join lines
+_PARAGRAPH = st.lists(st.sampled_from(_WORDS + ["Stk. 2.", "§ 3", "\n", "\n", "Kraften", "ikraft", "kraftig", "nr. 1."]),
+                      max_size=60).map(" ".join)
+
+
+@settings(max_examples=3000)
+@given(_PARAGRAPH)
+def test_commencement_is_the_rules_and_the_unread_sentences(text):
+    # the amending reader's one pass (sentences split, and each sentence's rules read, once)
+    assert ikraft.commencement(text) == (ikraft.ikraft_rules(text), ikraft.unread_commencement(text))
+
+
+def test_commencement_of_real_paragraphs():
+    for text, rules, unread in [
+            ("§ 3\nLoven træder i kraft den 1. juli 2011.", [{"dato": "2011-07-01"}], []),
+            ("§ 4\nStk. 1. Loven træder i kraft den 1. januar 2016, jf. dog stk. 2.\nStk. 2. § 1, nr. 5, træder "
+             "i kraft den 1. juli 2016.", [{"dato": "2016-01-01"}, {"dato": "2016-07-01", "gælder": ["§ 1, nr. 5,"]}],
+             []),
+            ("§ 2\n§ 1, nr. 2, træder i kraft efter første nyvalg til Folketinget.", [],
+             ["§ 1, nr. 2, træder i kraft efter første nyvalg til Folketinget."]),
+            ("§ 5\nLoven gælder ikke for Færøerne og Grønland.", [], [])]:
+        assert ikraft.commencement(text) == (rules, unread), text
+        assert ikraft.commencement(text) == (ikraft.ikraft_rules(text), ikraft.unread_commencement(text))
+
+
+@settings(max_examples=3000)
+@given(sentences)
+def test_a_sentence_without_kraft_has_no_rule(sent):
+    # ikraft.commencement reads the rules of a sentence holding "kraft" only
+    if "kraft" not in sent:
+        assert ikraft.sentence_rules(sent) == []
+        assert not any(rx.search(sent) for rx in ikraft._MINISTER_RULES)
