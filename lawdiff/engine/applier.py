@@ -261,7 +261,7 @@ class _Applier(_Finding, _Rykning, _RefScan):
         side = m.group(1).lower() if m else "før"
         target = self.resolve(c, m.group(2) if m else where, key)
         unit = target.units[0]
-        if unit.kind in ("chapter", "part"):
+        if unit.kind in ("chapter", "part", "book"):
             return unit
         if unit.kind != "section":
             raise c.error(f"{unit.cite()} har ingen overskrift", key)

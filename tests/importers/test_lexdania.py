@@ -98,6 +98,33 @@ def _official_headings(path):
     return out
 
 
+_APART = "kapitlers betegnelse i et <Kapitel> for sig"  # lexdania._Reader.chapters_apart's repair
+_LEFT_OUT = re.compile(r"(?:en streg|lovens titel) »([^«]*)« står som overskrift")
+
+
+def _headings_read(res) -> list[str]:
+    """The act's headings in order; where the reader read books and parts from a heading (LBK 1237/2010:
+    "Første bog." / "Domsmagten m.m."), a book's or part's label and heading as the one heading they were."""
+    apart = any(_APART in w for w in res.repairs)
+    out = []
+    for u in res.act.walk():
+        if apart and u.kind in ("book", "part"):
+            out.append(norm(f"{u.label} {u.heading.text}" if u.heading else u.label))
+        elif u.heading:
+            out.append(norm(u.heading.text))
+    return out
+
+
+def _headings_kept(official: list[str], repairs: list[str]) -> list[str]:
+    """The official headings less those the reader reported left out (a rule, the title as a heading)."""
+    out = list(official)
+    for w in repairs:
+        m = _LEFT_OUT.search(w)
+        if m:
+            out.remove(norm(m.group(1)))
+    return out
+
+
 def _doc_type(path):
     for _, e in etree.iterparse(str(path), tag="DocumentType"):
         t = (e.text or "").strip()
@@ -136,7 +163,7 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
         sections += len(official)
         # every heading kept, in order: two or three in a row are a heading and its subheadings
         official_headings = _official_headings(CORPUS / rel)
-        assert [norm(u.heading.text) for u in res.act.walk() if u.heading] == official_headings, rel
+        assert _headings_read(res) == _headings_kept(official_headings, res.repairs), rel
         headings += len(official_headings)
     with capsys.disabled():
         print(f"\ncorpus: {len(corpus_results)} documents {dict(kinds)}; {acts} acts imported, "
