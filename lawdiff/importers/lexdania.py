@@ -820,6 +820,8 @@ class _Reader:
         ("kapitel 1") reaches it."""
         bare = norm(label)
         kind = DANISH.get(self._CONTAINER[el.tag], el.tag)
+        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None:
+            return None  # "Femte afsnit." of a book: cited "første bog, femte afsnit" (address.py), by its label
         m = self._CONTAINER_NO_SPACE.fullmatch(bare)
         if m:
             self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« mangler mellemrum før nummeret "

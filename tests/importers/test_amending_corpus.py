@@ -148,4 +148,7 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # 715/2010, 1614/2013) are read as numre; they were kept as text under `øvrige`, unreported
     # (tests/importers/test_amending_exitus.py)
     # merged on main (2026-11-25, annexwork + chainref): 19,455 numre, 19,387 identical (99.65 %), 65 not executed
-    assert identical >= 19387 and refused <= 65
+    # branch retsplej (2026-11-25): retsplejeloven's books and parts by ordinal words ("Overskriften til første
+    # bog, femte afsnit, affattes således:", "Tredje bog, sjette afsnit, ophæves.", "I første bog ændres »…«
+    # til: »…«": lov 404/2010 § 1, nr. 1 and 3, lov 594/2011 § 81, nr. 12): 19,390 identical, 62 not executed
+    assert identical >= 19390 and refused <= 62

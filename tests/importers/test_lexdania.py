@@ -180,7 +180,11 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     # two chapters or parts with one number are reported (1 more: LBK 810/2012 prints "Afsnit IV" twice)
     # Then a punktum run on into the next ("stk. 2.Anmodning") is read with the space and reported: 16
     # more (LBK 105/2011 § 60, stk. 4 and 15 others)
-    assert warnings <= 308
+    # Branch retsplej: LBK 1237/2010's chapters printed apart are read as chapters, parts and books (1 repair for
+    # the shape, 5 rules and the title left out: 7 more), and the ordinal parts of retsplejeloven's books
+    # ("Femte afsnit.", 3 LBKs x 23) are no longer reported as unreachable ("første bog, femte afsnit"
+    # reaches them: 69 fewer): 246
+    assert warnings <= 246
     # measured: 697 footnote markers left out (684 in §§, the rest in headings and ikraft notes)
     assert refs >= 697 and sup["refs"] >= 684
 

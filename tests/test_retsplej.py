@@ -1,0 +1,177 @@
+"""Retsplejeloven's structure (issue 9: the last chain numre lawdiff itself could not execute).
+
+LBK 1237/2010 prints each chapter's label in a <Kapitel> of its own ("Kapitel 1 a" alone), its heading as the
+next <Afsnit>'s <Rubrica> and its §§ in an unlabelled <Kapitel>; its books and parts are a <Rubrica> each
+("Første bog." / "Domsmagten m.m."). The reader reads them as the next LBK (1063/2011) marks them up, and the
+address grammar reaches books and parts by their ordinal words ("første bog, femte afsnit")."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lawdiff.address import Address, parse, parse_citation, resolve
+from lawdiff.errors import AddressError
+from lawdiff.importers.lexdania import read_lexdania_file
+from lawdiff.labels import ordinal_container
+from lawdiff.text import norm
+from tests.chain_replay import replay, setup_chain
+from tests.conftest import CORPUS, SHARED
+
+BASE = "2010/2010-1237"
+TARGET = "2011/2011-1063"
+
+
+def _read(rel):
+    return read_lexdania_file(CORPUS / (rel + ".xml"))
+
+
+def _outline(act):
+    """(kind, label, heading, first §, last §) of every book, part and chapter, in order."""
+    out = []
+    for u in act.walk():
+        if u.kind in ("book", "part", "chapter"):
+            secs = [s.num for s in u.walk() if s.kind == "section"]
+            out.append((u.kind, norm(u.label or ""), norm(u.heading.text) if u.heading else None,
+                        secs[0] if secs else None, secs[-1] if secs else None))
+    return out
+
+
+@pytest.mark.corpus
+def test_chapters_printed_apart_are_read_as_the_next_lbk_marks_them_up():
+    res = _read(BASE)
+    got = _outline(res.act)
+    want = _outline(_read(TARGET).act)
+    # the places the chain's acts changed (lov 404/2010: femte afsnit's heading, a new sjette afsnit with
+    # kapitel 11 a, sjette afsnit renamed syvende; lov 594/2011: tredje bog, sjette afsnit repealed) and the
+    # LBK's own editing (kapitel 32-33 headings printed as mellemrubrikker, "Fjerde afsnit (Ophævet)", the
+    # heading of kapitel 93 d gone with its §§, femte bog's heading) aside, the two outlines are the same
+    changed = {"Femte afsnit.", "Sjette afsnit.", "Syvende afsnit.", "Kapitel 11 a", "Kapitel 11", "Kapitel 32",
+               "Kapitel 33", "Kapitel 58", "Kapitel 59-60", "Sjette afsnit", "Fjerde afsnit (Ophævet)",
+               "Fjerde afsnit", "Kapitel 93 d", "Femte bog.", "Kapitel 93 b", "Kapitel 93 c"}
+    assert [x[:3] for x in got if x[1] not in changed] == [x[:3] for x in want if x[1] not in changed]
+    # 141 each: the base has 5 books, 22 parts, 114 chapters (among them kapitel 58 and 59-60, which lov
+    # 594/2011 repealed, the LBK keeping "Sjette afsnit" over a "(Ophævet)"); the target has lov 404/2010's new
+    # sjette afsnit and kapitel 11 a
+    assert len(got) == len(want) == 141
+    assert [sum(x[0] == k for x in got) for k in ("book", "part", "chapter")] == [5, 22, 114]
+    assert [sum(x[0] == k for x in want) for k in ("book", "part", "chapter")] == [5, 23, 113]
+    assert ("chapter", "Kapitel 1 a", "Procesbevillingsnævnet", "22", "27") in got
+    assert ("part", "Femte afsnit.", "Politimyndigheden", "108", "118") in got
+    assert ("chapter", "Kapitel 9 b", None, "92", "94") in got  # its §§ come right after its label
+    # every § of the act is in a chapter
+    parents = {}
+    for u in res.act.walk():
+        for c in u.children:
+            parents[c.wid] = u
+    assert all(parents[s.wid].kind in ("chapter", "group") for s in res.act.sections())
+
+
+@pytest.mark.corpus
+def test_the_odd_source_is_reported_with_its_lines():
+    repairs = _read(BASE).repairs
+    assert any(w.endswith(".xml:184: kilden sætter 105 kapitlers betegnelse i et <Kapitel> for sig og overskriften "
+                          "og paragrafferne i de følgende elementer (også bøgernes og afsnittenes betegnelse i en "
+                          "<Rubrica>); læst som kapitler, afsnit og bøger, som loven trykkes") for w in repairs)
+    assert any(w.endswith(".xml:158: lovens titel »LOV OM RETTENS PLEJE« står som overskrift før første bog i "
+                          "kilden; udeladt") for w in repairs)
+    assert sum("en streg »_" in w for w in repairs) == 5
+    # the next LBK's parts, "Første afsnit." …, are reached by "første bog, første afsnit": not reported
+    assert not any("afsnit." in w and "ingen henvisning når" in w for w in _read(TARGET).repairs)
+
+
+def test_ordinal_labels():
+    assert ordinal_container("Første bog.") == ("bog", "første")
+    assert ordinal_container("Andet afsnit.") == ("afsnit", "andet")
+    assert ordinal_container("Fjerde afsnit (Ophævet)") == ("afsnit", "fjerde")
+    assert ordinal_container("Niende afsnit") == ("afsnit", "niende")
+    assert ordinal_container("Kapitel 1") is None
+    assert ordinal_container("Første afsnit. Domstolenes ordning") is None
+
+
+def test_books_and_parts_by_ordinal_words_parse():
+    a = parse("første bog, femte afsnit")
+    assert a == Address(book="første", part="femte")
+    assert str(a) == "første bog, femte afsnit"
+    assert str(parse("tredje bog")) == "tredje bog"
+    [c] = parse_citation("overskriften til første bog, femte afsnit")
+    assert c.special == "overskriften til" and c.address == a
+    [c] = parse_citation("tredje bog, sjette afsnit")
+    assert c.address == Address(book="tredje", part="sjette") and c.special is None
+
+
+@pytest.mark.corpus
+def test_books_and_parts_by_ordinal_words_resolve():
+    act = _read(BASE).act
+    [part] = resolve(act, "første bog, femte afsnit").units
+    assert part.kind == "part" and part.heading.text == "Politimyndigheden"
+    [part] = resolve(act, "tredje bog, sjette afsnit").units
+    assert [c.num for c in part.children] == ["58", "59-60"]
+    [book] = resolve(act, "fjerde bog").units
+    assert book.heading.text == "Strafferetsplejen"
+    with pytest.raises(AddressError, match="sjette bog findes ikke"):
+        resolve(act, "sjette bog")
+    with pytest.raises(AddressError, match="anden bog, første afsnit findes ikke"):
+        resolve(act, "anden bog, første afsnit")  # anden bog has chapters, no parts
+    [chapter] = resolve(act, "kapitel 93 b").units
+    assert chapter.heading.text == "Behandling af klager over politipersonalet"
+    assert [s.num for s in chapter.children][:2] == ["1019", "1019 a"]
+
+
+def _chain():
+    return next(c for c in json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
+                if c["target"] == TARGET)
+
+
+@pytest.mark.corpus
+def test_the_chain_executes_the_numre_on_books_parts_and_chapters(tmp_path):
+    """Refused before (the chapters' §§ stood outside them; "første bog, femte afsnit" was not read): lov
+    404/2010 § 1, nr. 1 (a part's heading), 7-8 (kapitel 93 b and 93 c rewritten), lov 594/2011 § 81, nr. 12
+    (tredje bog, sjette afsnit repealed), lov 1552/2010 § 2, nr. 6 (§ 807 e in kapitel 74), lov 412/2011 § 1,
+    nr. 1 (§ 741 g in kapitel 66 a). Their §§ are the LBK's, and the result's books and parts are LBK
+    1063/2011's but for lov 404/2010 § 1, nr. 2-3, still refused."""
+    from lawdiff.importers import amending
+    from lawdiff.store import Store
+
+    res = replay(_chain(), tmp_path, CORPUS, lambda p: amending.read_amending_file(p).doc, amending.dump)
+    refused = {(a, n): w for a, n, w in res.not_executed}
+    for done in [("lov-2010-404", "§ 1, nr. 1"), ("lov-2010-404", "§ 1, nr. 7"), ("lov-2010-404", "§ 1, nr. 8"),
+                 ("lov-2011-594", "§ 81, nr. 12"), ("lov-2010-1552", "§ 2, nr. 6"), ("lov-2011-412", "§ 1, nr. 1")]:
+        assert done not in refused, refused.get(done)
+    assert set(refused) == {("lov-2010-404", "§ 1, nr. 2"), ("lov-2010-404", "§ 1, nr. 3")}, refused
+    missed = dict(res.misses)
+    sections = ["807 e", "741 g"] + [f"{n} {x}".strip() for n in ("1019", "1020") for x in " abcdefghijkl"]
+    assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}
+    store = Store(tmp_path)
+    act = store.load(f"kaede@{store.versions('kaede')[-1]}")
+    assert resolve(act, "første bog, femte afsnit").units[0].heading.text == "Politiet"
+    with pytest.raises(AddressError, match="tredje bog, sjette afsnit findes ikke"):
+        resolve(act, "tredje bog, sjette afsnit")
+    target = _outline(_read(TARGET).act)
+    got = _outline(act)
+    # kapitel 93-93 c as the LBK's (nr. 9 repeals kapitel 93 d; the LBK keeps "Kapitel 93 d" over a "(Ophævet)")
+    assert [x for x in got if x[1].startswith("Kapitel 93")] == [x for x in target if x[1].startswith("Kapitel 93")
+                                                                 and x[1] != "Kapitel 93 d"]
+
+
+@pytest.mark.corpus
+def test_a_nummer_that_would_leave_a_section_twice_is_still_refused(tmp_path):
+    """The guard of consolidate (never a law with a § twice) on the shape the reader gave LBK 1237/2010 before:
+    kapitel 93 b's §§ outside the chapter (here: moved into kapitel 93 a). Lov 404/2010, § 1, nr. 7 rewrites
+    kapitel 93 b: executed, § 1019 would stand twice (the new text and the old); refused, and no § twice."""
+    from lawdiff.address import canonical_num
+    from lawdiff.consolidate import consolidate
+    from lawdiff.importers import amending
+
+    base, target, acts, law, store = setup_chain(_chain(), tmp_path, CORPUS,
+                                                 lambda p: amending.read_amending_file(p).doc, amending.dump)
+    a = resolve(base, "kapitel 93 a").units[0]
+    b = resolve(base, "kapitel 93 b").units[0]
+    a.children.extend(b.children)
+    b.children = []
+    store.save(base)
+    result, plan = consolidate(store, law, target.date, ["lov-2010-404"], partial=True, root=tmp_path)
+    why = {(s.act, s.nummer): s.reason for s in result.consolidation.not_executed}
+    assert "ville § 1019 stå to gange" in why[("lov-2010-404", "§ 1, nr. 7")]
+    nums = [canonical_num(s.num) for s in result.sections() if s.num]
+    assert len(nums) == len(set(nums))
