@@ -156,8 +156,22 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   nr. 1-3, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6 and lov 412/2011 § 1, nr. 1 need that
 #   structure read right first (importers/lexdania.py, and "første bog, femte afsnit" addresses; 8 numre): not done;
 # - lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act does not give), as above.
-FLOOR_ALL = 0.8968  # 11,230 / 12,521 = 0.89689 (rounded down)
-FLOOR_CHANGED = 0.5042  # 1,302 / 2,582 = 0.50426
+# Branch retsplej (2026-11-25): LBK 1237/2010's chapters printed apart are read as chapters in parts and books, as
+# LBK 1063/2011 marks them up (lexdania._Reader.chapters_apart; the rules "______" and the title printed as a
+# heading left out, reported), and books and parts are cited by ordinal words ("første bog, femte afsnit":
+# address.py; changes/heading.py reads "Overskriften til første bog, femte afsnit, affattes således:" and "Tredje
+# bog, sjette afsnit, ophæves."). Lov 404/2010 § 1, nr. 1, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2,
+# nr. 6 and lov 412/2011 § 1, nr. 1 execute (LBK 1063/2011 §§ 1019-1019 q, 1020-1020 l, 741 g, 807 e identical;
+# tests/test_retsplej.py): 101 without refusal, 26 fully identical, 11,263 (89.95 %) and 1,335 (51.70 %)
+# identical, ikke udført 36 (28 numre refused). Left of the 8 (the base's structure):
+# - lov 404/2010 § 1, nr. 2 ("Efter § 117 indsættes: Sjette afsnit. Den Uafhængige Politiklagemyndighed /
+#   Kapitel 11 a / § 118. …"): a new part and chapter opened inside kapitel 11 after § 117, where the base holds
+#   "§ 118. (Ophævet)": refused ("§ 118 findes allerede"; lawdiff neither opens a part in the middle of a
+#   chapter nor reuses a repealed §'s number there), 6 §§ (118-118 e) "ikke udført";
+# - lov 404/2010 § 1, nr. 3 ("I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«."):
+#   the words are a part's label and its heading, which a change of words does not reach: refused (read now).
+FLOOR_ALL = 0.8995  # 11,263 / 12,521 = 0.89953 (rounded down)
+FLOOR_CHANGED = 0.5170  # 1,335 / 2,582 = 0.51704
 
 
 @pytest.mark.corpus
