@@ -175,3 +175,24 @@ def test_a_nummer_that_would_leave_a_section_twice_is_still_refused(tmp_path):
     assert "ville § 1019 stå to gange" in why[("lov-2010-404", "§ 1, nr. 7")]
     nums = [canonical_num(s.num) for s in result.sections() if s.num]
     assert len(nums) == len(set(nums))
+
+
+def test_numre_in_an_unlabelled_ikraft_paragraf_behind_a_rykningsklausul_are_the_paragrafs():
+    """Lov 405/2010 prints § 1's nr. 2-3 in the unlabelled <IkraftCentreretParagraf> after § 1, behind nr. 1's
+    rykningsklausul "Nr. 2-5 bliver herefter nr. 3-6." (nr. 1 inserts a nr. 2 after nr. 1 of § 3, stk. 1).
+    They were kept as text under `øvrige`, unexecuted; now they are § 1's nr. 2-3, the clause nr. 1's."""
+    from lawdiff.importers import amending
+
+    res = amending.read_amending_file(CORPUS / "2010/2010-405.xml")
+    [par] = res.doc["paragraffer"]
+    assert [n["nummer"] for n in par["numre"]] == ["1", "2", "3"]
+    assert par["numre"][0]["rykning"] == "Nr. 2-5 bliver herefter nr. 3-6."
+    assert par["numre"][1]["ændringer"] == [{"i": "§ 3, stk. 3", "ændres": "nr. 2", "til": "nr. 3"}]
+    assert par["numre"][2]["ændringer"][0]["ny"] == "pkt" and par["numre"][2]["ændringer"][0]["som"] == "2. pkt."
+    assert not any("Nr. 2-5" in o["tekst"] for o in res.doc["øvrige"])
+    assert res.warnings == ["2010-405.xml:92: § 1, nr. 2-3 står i kilden i en ikrafttrædelsesparagraf uden betegnelse "
+                            "efter § 1, bag nr. 1s rykningsklausul »Nr. 2-5 bliver herefter nr. 3-6.«; læst som § 1s "
+                            "numre"]
+    # the file says what the act says: read again, the same
+    again = amending.dump(res.doc)
+    assert "rykning: Nr. 2-5 bliver herefter nr. 3-6." in again
