@@ -128,8 +128,10 @@ def test_the_chain_executes_the_numre_on_books_parts_and_chapters(tmp_path):
     """Refused before (the chapters' §§ stood outside them; "første bog, femte afsnit" was not read): lov
     404/2010 § 1, nr. 1 (a part's heading), 7-8 (kapitel 93 b and 93 c rewritten), lov 594/2011 § 81, nr. 12
     (tredje bog, sjette afsnit repealed), lov 1552/2010 § 2, nr. 6 (§ 807 e in kapitel 74), lov 412/2011 § 1,
-    nr. 1 (§ 741 g in kapitel 66 a). Their §§ are the LBK's, and the result's books and parts are LBK
-    1063/2011's but for lov 404/2010 § 1, nr. 2-3, still refused."""
+    nr. 1 (§ 741 g in kapitel 66 a), lov 404/2010 § 1, nr. 2 (a new sjette afsnit with kapitel 11 a and §§ 118-118
+    e after § 117). Their §§ are the LBK's, and the result's books and parts are LBK 1063/2011's but for lov
+    404/2010 § 1, nr. 3, still refused (the words are a part's label and heading, which no change of words
+    reaches)."""
     from lawdiff.importers import amending
     from lawdiff.store import Store
 
@@ -138,9 +140,11 @@ def test_the_chain_executes_the_numre_on_books_parts_and_chapters(tmp_path):
     for done in [("lov-2010-404", "§ 1, nr. 1"), ("lov-2010-404", "§ 1, nr. 7"), ("lov-2010-404", "§ 1, nr. 8"),
                  ("lov-2011-594", "§ 81, nr. 12"), ("lov-2010-1552", "§ 2, nr. 6"), ("lov-2011-412", "§ 1, nr. 1")]:
         assert done not in refused, refused.get(done)
-    assert set(refused) == {("lov-2010-404", "§ 1, nr. 2"), ("lov-2010-404", "§ 1, nr. 3")}, refused
+    assert set(refused) == {("lov-2010-404", "§ 1, nr. 3")}, refused
+    assert refused[("lov-2010-404", "§ 1, nr. 3")].startswith("»Sjette afsnit. Advokater« findes ikke i første bog")
     missed = dict(res.misses)
-    sections = ["807 e", "741 g"] + [f"{n} {x}".strip() for n in ("1019", "1020") for x in " abcdefghijkl"]
+    sections = ["807 e", "741 g"] + [f"{n} {x}".strip() for n in ("1019", "1020") for x in " abcdefghijkl"] + \
+        ["118", "118 a", "118 b", "118 c", "118 d", "118 e", "117"]
     assert [s for s in sections if s in missed] == [], {s: res.texts.get(s) for s in sections if s in missed}
     store = Store(tmp_path)
     act = store.load(f"kaede@{store.versions('kaede')[-1]}")
@@ -149,6 +153,20 @@ def test_the_chain_executes_the_numre_on_books_parts_and_chapters(tmp_path):
         resolve(act, "tredje bog, sjette afsnit")
     target = _outline(_read(TARGET).act)
     got = _outline(act)
+    # lov 404/2010 § 1, nr. 2: sjette afsnit with kapitel 11 a after femte afsnit, as the LBK's; "§ 118. (Ophævet)"
+    # of kapitel 11 gave its number up; the old sjette afsnit keeps its label (nr. 3, which renames it, is refused)
+    book = resolve(act, "første bog").units[0]
+    parts = [x for x in _outline(act) if x[0] in ("part", "chapter") and x[1] in
+             ("Femte afsnit.", "Kapitel 11", "Sjette afsnit.", "Kapitel 11 a")]
+    assert parts[:4] == [x for x in target if x[1] in ("Femte afsnit.", "Kapitel 11", "Sjette afsnit.",
+                                                       "Kapitel 11 a")][:4]
+    assert parts[2:4] == [("part", "Sjette afsnit.", "Den Uafhængige Politiklagemyndighed", "118", "118 e"),
+                          ("chapter", "Kapitel 11 a", None, "118", "118 e")]
+    assert [norm(p.label) for p in book.children] == ["Første afsnit.", "Andet afsnit.", "Tredje afsnit.",
+                                                      "Fjerde afsnit.", "Femte afsnit.", "Sjette afsnit.",
+                                                      "Sjette afsnit."]
+    with pytest.raises(AddressError, match="første bog, sjette afsnit findes 2 gange"):
+        resolve(act, "første bog, sjette afsnit")
     # kapitel 93-93 c as the LBK's (nr. 9 repeals kapitel 93 d; the LBK keeps "Kapitel 93 d" over a "(Ophævet)")
     assert [x for x in got if x[1].startswith("Kapitel 93")] == [x for x in target if x[1].startswith("Kapitel 93")
                                                                  and x[1] != "Kapitel 93 d"]
@@ -196,3 +214,40 @@ def test_numre_in_an_unlabelled_ikraft_paragraf_behind_a_rykningsklausul_are_the
     # the file says what the act says: read again, the same
     again = amending.dump(res.doc)
     assert "rykning: Nr. 2-5 bliver herefter nr. 3-6." in again
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("efter, tekst, why", [
+    # § 116 does not end femte afsnit (§§ 116 a-117 follow)
+    ("§ 116", None, "teksten indsætter Sjette afsnit. efter § 116, men Femte afsnit. fortsætter med § 116 a"),
+    # not the ordinal after femte afsnit's
+    ("§ 117", "Syvende afsnit. Den Uafhængige Politiklagemyndighed",
+     "teksten indsætter »Syvende afsnit.« efter § 117, som ikke står i afsnittet før det (den står i »Femte afsnit.«)"),
+])
+def test_a_new_part_that_does_not_follow_its_place_is_refused(efter, tekst, why):
+    """Lov 404/2010 § 1, nr. 2 changed: a new part placed after a § that does not end its part, or named by
+    an ordinal that does not follow the part's, is refused, never placed by a guess."""
+    from lawdiff.importers import amending
+    from lawdiff.yamlfile import ProposalError
+    from tests.lbk_apply import apply_to
+
+    doc = amending.read_amending_file(CORPUS / "2010/2010-404.xml").doc
+    ch = dict(doc["paragraffer"][0]["numre"][1]["ændringer"][0], efter=efter)
+    if tekst:
+        ch["tekst"] = tekst + ch["tekst"][ch["tekst"].index("\n"):]
+    with pytest.raises(ProposalError) as e:
+        apply_to(BASE + ".xml", [ch])
+    assert why in str(e.value), str(e.value)
+
+
+def test_a_chapter_label_followed_by_a_paragraf_has_no_heading():
+    """New text "Kapitel 11 a / § 118. … / Stk. 2. …" (lov 404/2010 § 1, nr. 2): the chapter has no heading;
+    the text reader took the § 's first line after it that was no § ("Stk. 2. …") as the heading."""
+    from lawdiff.importers.text import read_text
+
+    act = read_text("Kapitel 11 a\n§ 118. Første.\nStk. 2. Anden.\n§ 118 a. Tredje.", "t", "x", "LOV nr. 1 af 01/01/2000")
+    [chapter] = act.body
+    assert chapter.heading is None
+    assert [(s.num, len(s.children)) for s in chapter.children] == [("118", 2), ("118 a", 1)]
+    act = read_text("Kapitel 2\nOverskrift\n§ 3. Tekst.", "t", "x", "LOV nr. 1 af 01/01/2000")
+    assert act.body[0].heading.text == "Overskrift"
