@@ -166,11 +166,12 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # identical, ikke udført 36 (28 numre refused). Left of the 8 (the base's structure):
 # Then lov 404/2010 § 1, nr. 2 ("Efter § 117 indsættes: »Sjette afsnit. Den Uafhængige Politiklagemyndighed /
 # Kapitel 11 a / § 118. …«"): a new part with its chapter after the part § 117 ends, "§ 118. (Ophævet)" giving its
-# number up (changes/insert._new_part): §§ 118-118 e identical. Left of the 8: lov 404/2010 § 1, nr. 3 ("I første
+# number up (changes/insert._new_part): §§ 118-118 e identical: 101 without refusal, 26 fully identical, 11,269
+# (90.00 %) and 1,341 (51.94 %) identical, ikke udført 30 (27 numre refused). Left of the 8: lov 404/2010 § 1, nr. 3 ("I første
 # bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«."): the words are a part's label and its
 # heading, which a change of words does not reach (lawdiff relabels no part): refused, the message says so.
-FLOOR_ALL = 0.8995  # 11,263 / 12,521 = 0.89953 (rounded down)
-FLOOR_CHANGED = 0.5170  # 1,335 / 2,582 = 0.51704
+FLOOR_ALL = 0.9000  # 11,269 / 12,521 = 0.90001 (rounded down)
+FLOOR_CHANGED = 0.5193  # 1,341 / 2,582 = 0.51936
 
 
 @pytest.mark.corpus
