@@ -4,7 +4,7 @@ Accepted forms (with or without commas and no-break spaces):
 
     § 68 a                      § 68 a, stk. 3, 2. pkt.       § 30 a, stk. 3, nr. 2
     § 10, stk. 1, nr. 4, litra b                              §§ 9-12    §§ 9 og 10
-    kapitel 12 a                afsnit III
+    kapitel 12 a                afsnit III                    første bog, femte afsnit
 """
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, replace
 
 from .errors import AddressError
-from .labels import LETTERS
+from .labels import LETTERS, ORDINAL_WORDS, ordinal_container
 from .model import Act, Line, Unit
 from .text import canonical_num, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
 
 _SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
+# "første bog", "første bog, femte afsnit": retsplejeloven's books and their parts, named by ordinal words
+_ORD = "(?:" + "|".join(ORDINAL_WORDS) + ")"
 _RX = re.compile(
     rf"""^\s*(?:
         (?P<range>§§\s*(?P<r1>{_SEC})\s*(?:-|–|og)\s*(?P<r2>{_SEC}))
@@ -27,6 +29,7 @@ _RX = re.compile(
           (?:\s*,?\s*(?P<pkt>\d+)\.\s*pkt\.?)?)
       | (?:kapitel\s+(?P<chap>\d+(?:\s?[a-zæøå])?))
       | (?:afsnit\s+(?P<part>[IVXLC]+(?:\s?[a-z])?))
+      | (?:(?P<book>{_ORD})\s+bog(?:\s*,\s*(?P<bpart>{_ORD})\s+afsnit)?)
     )\s*,?\s*$""",
     re.X | re.I,
 )
@@ -106,9 +109,12 @@ class Address:
     pkt: int | None = None
     section_to: str | None = None  # "§§ 9-12": section="9", section_to="12"
     chapter: str | None = None
-    part: str | None = None
+    part: str | None = None  # "III"; an ordinal word ("femte") within a book
+    book: str | None = None  # an ordinal word: "første" bog
 
     def __str__(self) -> str:
+        if self.book:
+            return f"{self.book} bog" + (f", {self.part} afsnit" if self.part else "")
         if self.chapter:
             return f"kapitel {self.chapter}"
         if self.part:
@@ -166,6 +172,8 @@ def parse(text: str) -> Address:
         return Address(chapter=canonical_num(g["chap"]))
     if g["part"]:
         return Address(part=g["part"].upper())
+    if g["book"]:
+        return Address(book=g["book"].lower(), part=g["bpart"] and g["bpart"].lower())
     return Address(section=canonical_num(g["sec"]), subsection=g["stk"],
                    paragraph=g["nr"] and canonical_num(g["nr"]).replace(" ", ""),
                    point=g["litra"] and g["litra"].lower(), pkt=int(g["pkt"]) if g["pkt"] else None)
@@ -269,6 +277,8 @@ def resolve(act: Act, address: Address | str) -> Target:
     """Find the unit(s) an address points to; AddressError names the nearest units."""
     if isinstance(address, str):
         address = parse(address)
+    if address.book:
+        return Target(address, [_ordinal(act, address)])
     if address.chapter or address.part:
         kind = "chapter" if address.chapter else "part"
         num = address.chapter or address.part
@@ -316,6 +326,24 @@ def resolve(act: Act, address: Address | str) -> Target:
     return Target(address, [unit])
 
 
+def _ordinal(act: Act, address: Address) -> Unit:
+    """The book ("første bog") or the part of a book ("første bog, femte afsnit") an address names by
+    ordinal words, found by its label ("Første bog.", "Femte afsnit."); exactly one, else AddressError."""
+    books = [u for u in act.walk() if u.kind == "book" and ordinal_container(u.label) == ("bog", address.book)]
+    if len(books) != 1:
+        have = [norm(u.label or "") for u in act.walk() if u.kind == "book" and u.label]
+        raise AddressError(f"{address.book} bog findes {'ikke' if not books else f'{len(books)} gange'} i {act.key}",
+                           hint=f"loven har: {', '.join(have) or 'ingen bøger'}")
+    if not address.part:
+        return books[0]
+    parts = [u for u in books[0].walk() if u.kind == "part" and ordinal_container(u.label) == ("afsnit", address.part)]
+    if len(parts) != 1:
+        have = [norm(u.label or "") for u in books[0].walk() if u.kind == "part" and u.label]
+        raise AddressError(f"{address} findes {'ikke' if not parts else f'{len(parts)} gange'} i {act.key}",
+                           hint=f"{address.book} bog har: {', '.join(have) or 'ingen afsnit'}")
+    return parts[0]
+
+
 def citation(ancestors: list[Unit]) -> str:
     """A unit's citation from its ancestor chain (section first)."""
     return ", ".join(u.cite() for u in ancestors if u.is_provision)
@@ -341,8 +369,9 @@ _CIT_TOKENS = re.compile(
        | (?P<ord>\d+\.(?=\s?(?:-|og|,|eller)))
        | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
+       | (?P<bog>{_ORD}\sbog(?:,\s{_ORD}\safsnit)?)
        | (?P<bilag>bilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
-       | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag)))
+       | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag|{_ORD}\sbog)))
        | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
        | (?P<lbilag>lovens\sbilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<title>lovens\stitel)
@@ -404,7 +433,7 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
         end = i = t.end()
 
 
-_LEVEL = {"lbilag": 0, "sec": 0, "secs": 0, "kap": 0, "afsnit": 0, "bilag": 0, "title": 0, "titlenote": 0,
+_LEVEL = {"lbilag": 0, "sec": 0, "secs": 0, "kap": 0, "afsnit": 0, "bog": 0, "bilag": 0, "title": 0, "titlenote": 0,
           "stk": 1, "nr": 2, "litra": 3, "pkt": 4, "ord": 4}
 
 
@@ -463,6 +492,8 @@ def parse_citation(text: str) -> list[Cited]:
             out.append(Cited(Address(chapter=canonical_num(path["kap"])), special=special))
         elif "afsnit" in path:
             out.append(Cited(Address(part=path["afsnit"].upper()), special=special))
+        elif "bog" in path:
+            out.append(Cited(parse(path["bog"]), special=special))
         elif "secs_to" in path:
             out.append(Cited(Address(section=canonical_num(path["sec"]), section_to=canonical_num(path["secs_to"]))))
         else:
@@ -535,7 +566,7 @@ def parse_citation(text: str) -> list[Cited]:
         if lvl == 0:
             prev_sec = path.get("sec")
             path = {}
-            if kind not in ("kap", "afsnit", "bilag", "lbilag") or not special:
+            if kind not in ("kap", "afsnit", "bog", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
             if special and kind == "sec" and prev_sec is not None and canonical_num(prev_sec) == canonical_num(num):
                 special = None  # "overskriften før § 49 og § 49": the heading, then the § itself

@@ -55,6 +55,20 @@ def item_num(label: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# "Første bog.", "Femte afsnit.", "Fjerde afsnit (Ophævet)": retsplejeloven's books and parts, numbered by an
+# ordinal word (its parts anew in each book); a citation names them so: "første bog, femte afsnit"
+ORDINAL_WORDS = ("første", "anden", "andet", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende", "tiende",
+                 "ellevte", "tolvte", "trettende", "fjortende", "femtende")
+_ORDINAL_CONTAINER = re.compile(rf"^({'|'.join(ORDINAL_WORDS)})\s+(bog|afsnit)\.?(?:\s*\((?:Ophævet|Udeladt)\)\.?)?$", re.I)
+
+
+def ordinal_container(label: str | None) -> tuple[str, str] | None:
+    """("bog" or "afsnit", the ordinal word in lower case) of a label "Første bog.", "Femte afsnit.",
+    "Fjerde afsnit (Ophævet)"; None for any other label."""
+    m = _ORDINAL_CONTAINER.match(norm(label or ""))
+    return (m.group(2).lower(), m.group(1).lower()) if m else None
+
+
 def container_num(label: str | None) -> str | None:
     """The number of a chapter or part: "Kapitel 12 a" and "12 a. kapitel" -> "12 a"."""
     bare = norm(label or "")

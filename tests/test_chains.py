@@ -154,10 +154,27 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   ("Kapitel 1 a" alone, an empty "Kapitel 93 b"), its heading as the next <Afsnit>'s <Rubrica> and its §§ in
 #   an unlabelled <Kapitel>; the bøger and afsnit are read as groups and parts around that. Lov 404/2010 § 1,
 #   nr. 1-3, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6 and lov 412/2011 § 1, nr. 1 need that
-#   structure read right first (importers/lexdania.py, and "første bog, femte afsnit" addresses; 8 numre): not done;
+#   structure read right first (importers/lexdania.py, and "første bog, femte afsnit" addresses; 8 numre): done
+#   on branch retsplej, below, but for lov 404/2010 § 1, nr. 3;
 # - lov 894/2013 § 5, nr. 2 (a chapter heading over §§ the act does not give), as above.
-FLOOR_ALL = 0.8968  # 11,230 / 12,521 = 0.89689 (rounded down)
-FLOOR_CHANGED = 0.5042  # 1,302 / 2,582 = 0.50426
+# Branch retsplej (2026-11-25): LBK 1237/2010's chapters printed apart are read as chapters in parts and books, as
+# LBK 1063/2011 marks them up (lexdania._Reader.chapters_apart; the rules "______" and the title printed as a
+# heading left out, reported), and books and parts are cited by ordinal words ("første bog, femte afsnit":
+# address.py; changes/heading.py reads "Overskriften til første bog, femte afsnit, affattes således:" and "Tredje
+# bog, sjette afsnit, ophæves."). Lov 404/2010 § 1, nr. 1, 7, 8, lov 594/2011 § 81, nr. 12, lov 1552/2010 § 2,
+# nr. 6 and lov 412/2011 § 1, nr. 1 execute (LBK 1063/2011 §§ 1019-1019 q, 1020-1020 l, 741 g, 807 e identical;
+# tests/test_retsplej.py): 101 without refusal, 26 fully identical, 11,263 (89.95 %) and 1,335 (51.70 %)
+# identical, ikke udført 36 (28 numre refused).
+# Then lov 404/2010 § 1, nr. 2 ("Efter § 117 indsættes: »Sjette afsnit. Den Uafhængige Politiklagemyndighed /
+# Kapitel 11 a / § 118. …«"): a new part with its chapter after the part § 117 ends, "§ 118. (Ophævet)" giving its
+# number up (changes/insert._new_part): §§ 118-118 e identical: 101 without refusal, 26 fully identical, 11,269
+# (90.00 %) and 1,341 (51.94 %) identical, ikke udført 30 (27 numre refused). Left of the 8: lov 404/2010 § 1,
+# nr. 3 ("I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«."): the words are a
+# part's label and its heading, which a change of words does not reach (lawdiff relabels no part): refused, the
+# message says so (engine/find._refuse_label). Lov 405/2010's § 1, nr. 2-3 (in an unlabelled ikrafttræden §
+# after § 1) are read now (importers/amending._continued); that law has no chain.
+FLOOR_ALL = 0.9000  # 11,269 / 12,521 = 0.90001 (rounded down)
+FLOOR_CHANGED = 0.5193  # 1,341 / 2,582 = 0.51936
 
 
 @pytest.mark.corpus
@@ -257,24 +274,9 @@ def test_an_included_act_is_executed_with_its_later_numre(tmp_path, target, sect
     assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
 
 
-@pytest.mark.corpus
-def test_a_nummer_that_would_leave_a_section_twice_is_refused(tmp_path):
-    """Lov 404/2010, § 1, nr. 7 rewrites kapitel 93 b of retsplejeloven, whose §§ the imported LBK
-    1237/2010 (the chain's base) holds outside the chapter's heading: executed, the law had § 1019 twice
-    (the new text and the old), with exit 0. Now the nummer is refused (listed as not executed with
-    --partial) and no § stands twice."""
-    from lawdiff.address import canonical_num
-    from lawdiff.store import Store
-
-    res = _replay_one(tmp_path, "2011/2011-1063")
-    why = {(a, n): w for a, n, w in res.not_executed}
-    assert "ville § 1019 stå to gange" in why[("lov-2010-404", "§ 1, nr. 7")]
-    assert "ville § 1020 stå to gange" in why[("lov-2010-404", "§ 1, nr. 8")]
-    assert res.refused is not None
-    store = Store(tmp_path)
-    act = store.load(f"kaede@{store.versions('kaede')[-1]}")
-    nums = [canonical_num(s.num) for s in act.sections() if s.num]
-    assert len(nums) == len(set(nums))
+# Lov 404/2010, § 1, nr. 7-8 on LBK 1237/2010 (kapitel 93 b and 93 c rewritten), refused while the reader left the
+# chapters' §§ outside them (§ 1019 would have stood twice), execute now: tests/test_retsplej.py, which also holds
+# the guard against a § standing twice to that old shape.
 
 
 @pytest.mark.corpus

@@ -154,5 +154,10 @@ def test_engine_over_the_chains():
     # several mellemrubrikker replaced: lov 638/2013, § 1, nr. 2, changes/repeal._replace_across_groups); then
     # 2,088 (95.56 %), 11,157 §§ identical (lov 628/2010, § 1, nr. 9-10: a new § where the act repealed one, a
     # new heading where it repealed one)
-    assert executed >= 2088 and executed / stats["numre read"] >= 0.953
+    # Branch retsplej: 2,092 of 2,188 (95.61 %), 11,183 §§ identical (LBK 1237/2010's chapters printed apart are
+    # read as chapters, parts and books; "første bog, femte afsnit" is read: lov 404/2010 § 1, nr. 1, 7, 8, lov
+    # 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6, lov 412/2011 § 1, nr. 1; the reader now reads all numre
+    # of the chains' acts, 3 more, of which lov 404/2010 § 1, nr. 3 is refused by the engine); then 2,093 (95.66 %),
+    # 11,189 §§ identical (a new part before a new chapter: lov 404/2010 § 1, nr. 2, changes/insert._new_part)
+    assert executed >= 2093 and executed / stats["numre read"] >= 0.956
     assert stats["chains executed without refusal"] >= 94

@@ -42,8 +42,9 @@ from __future__ import annotations
 
 import re
 
+from ..labels import ORDINAL_WORDS
 from ..model import Line, Unit
-from ..text import norm_map
+from ..text import norm, norm_map
 from . import words
 from .common import Reader, cap
 from .log import TITLE_KEY, Edit, Placement
@@ -76,6 +77,14 @@ _CHAPTER_REWRITE = re.compile(r"([Oo])verskriften til (?:(\d+)\. kapitel|kapitel
 _CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\.?$)")
 
 
+# "Overskriften til første bog, femte afsnit, affattes således: »Femte afsnit. Politiet«" (lov 404/2010 § 1,
+# nr. 1) and "Tredje bog, sjette afsnit, ophæves." (lov 594/2011 § 81, nr. 12): retsplejeloven's books and
+# parts, named by ordinal words (address.py: "første bog, femte afsnit"); the comma after the part is the act's
+_ORD = "(?:" + "|".join(ORDINAL_WORDS) + ")"
+_BOOK_REWRITE = re.compile(rf"[Oo]verskriften til ({_ORD} bog(?:, {_ORD} afsnit)?), affattes således:")
+_BOOK_REPEAL = re.compile(rf"((?i:{_ORD}) bog, {_ORD} afsnit), ophæves(?=\.?$)")
+
+
 # "Overalt i kapitel 8 a ændres »…« til: »…«." (lov 1575/2015 § 1, nr. 7): a word change throughout a
 # chapter (common.read_location reads "Overalt i" before §, stk. and nr. only)
 _OVERALT_KAPITEL = re.compile(r"(?:Overalt|overalt) i (kapitel [\dIVXLC]+(?: [a-zæøå])?) (?=ændres|udgår|indsættes)")
@@ -104,7 +113,8 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     text = r.text
     # every form below matches one of these words at or after the position (most sentences have none:
     # the import tries this reader first on each of the corpus's ~20,000 clauses)
-    if text.find("verskrift", start) == -1 and text.find("apitel", start) == -1 and text.find("titlen", start) == -1:
+    if text.find("verskrift", start) == -1 and text.find("apitel", start) == -1 and text.find("titlen", start) == -1 \
+            and text.find(" bog, ", start) == -1:
         return None
     m = r.rx(_SECS_THEN_HEADINGS.pattern) if first else None
     if m:
@@ -148,6 +158,12 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
             return {"affattes": f"overskriften til kapitel {m.group(2)}", "ordenstal": True, "_blok": True}
         return {"affattes": f"overskriften til kapitel {m.group(3)} {m.group(4).lower()}", "versal": True,
                 "_blok": True}
+    m = r.rx(_BOOK_REWRITE.pattern)
+    if m:
+        return {"affattes": f"overskriften til {m.group(1)}", "bog": True, "_blok": True}
+    m = r.rx(_BOOK_REPEAL.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "bog": True}
     m = r.rx(_CHAPTER_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": f"kapitel {m.group(1)} {m.group(2).lower()}", "versal": True}
@@ -198,6 +214,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         cit = f"{m.group(1)}. kapitel" if ch.get("ordenstal") else f"kapitel {m.group(1)} {m.group(2).upper()}"
         s = f"overskriften til {cit} affattes således:"
         return cap(s) if first else s
+    if ch.get("bog"):
+        s = f"{ch['affattes']}, affattes således:" if "affattes" in ch else f"{ch['ophæves']}, ophæves"
+        return cap(s) if first else s
     if ch.get("der_er_ophævet"):
         s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
         return cap(s) if first else s
@@ -205,7 +224,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen",
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen", "bog",
                                    "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch)
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
@@ -236,6 +255,14 @@ def execute(ap, c, where=None) -> None:
             f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower(), (live.label or "").lower()):
         # "Kapitel 3 / Ny overskrift", "24. kapitel / Ny overskrift": the label line is not part of the heading
         tekst = tekst[1:]
+    if len(tekst) == 1 and live.kind in ("book", "part") and c.get("bog") and live.label:
+        # "»Femte afsnit. Politiet«": the part's label and its new heading on one line (lov 404/2010 § 1, nr. 1);
+        # the label must be the part's own
+        label = _norm_query(live.label)
+        if not _norm_query(tekst[0]).startswith(label + " "):
+            raise c.error(f"den nye overskrift »{tekst[0]}« begynder ikke med betegnelsen »{norm(live.label)}«",
+                          "tekst", hint="nummeret kan ikke udføres; markér det som ikke udført")
+        tekst = [_norm_query(tekst[0])[len(label) + 1:]]
     if len(tekst) != 1:
         raise c.error("en overskrift er én linje", "tekst")
     lkey = (live.wid, "heading", 0)

@@ -623,8 +623,49 @@ def _new_container(ap, c) -> None:
             raise c.error(f"§ {sec.num} findes allerede", "tekst")
 
 
+# "Sjette afsnit. Den Uafhængige Politiklagemyndighed": a new part of retsplejeloven, its ordinal label and its
+# heading on one line, before the new chapter's "Kapitel 11 a" (lov 404/2010 § 1, nr. 2)
+_ORDINAL_PART_LINE = re.compile(rf"((?i:{'|'.join(labels.ORDINAL_WORDS)}) afsnit\.) (\S.*)")
+_ORDINAL_NUMBER = {w: (i if i < 2 else i - 1) + 1 for i, w in enumerate(labels.ORDINAL_WORDS)}  # anden = andet = 2
+
+
+def _new_part(ap, c, label: str, heading: str, tail: str) -> None:
+    """"Efter § 117 indsættes: »Sjette afsnit. Den Uafhængige Politiklagemyndighed / Kapitel 11 a / § 118. …«" (lov
+    404/2010 § 1, nr. 2): a new part with the chapters and §§ of `tail`, after the part that § 117 ends (a "§ 118.
+    (Ophævet)" after it gives its number up), named by the ordinal after that part's. Refused where § 117 does
+    not end its part, the part has no ordinal label, or the new one is not the next ordinal."""
+    if "efter" not in c.data:
+        raise c.error("et nyt afsnit med en ny paragraf kræver »efter« (fx efter: \"§ 117\")", "ny")
+    anchor = ap.place(c, ap.resolve(c, str(c.get("efter")), "efter").units[-1], "efter")
+    up = ap.parents.get(anchor.wid)
+    while up is not None and up.kind != "part":
+        up = ap.parents.get(up.wid)
+    have = labels.ordinal_container(up.label) if up is not None else None
+    want = labels.ordinal_container(label)
+    if have is None or have[0] != "afsnit" or _ORDINAL_NUMBER[want[1]] != _ORDINAL_NUMBER[have[1]] + 1:
+        raise c.error(f"teksten indsætter »{label}« efter {anchor.cite()}, som ikke står i afsnittet før det"
+                      + (f" (den står i »{up.label}«)" if up is not None else " (den står ikke i et afsnit)"), "tekst",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    first = label_num("section", next((ln for ln in tail.splitlines() if ln.strip().startswith("§")), ""))
+    if first is None or first != addr.canonical_num(str(c.get("nummer"))):
+        raise c.error(f"»nummer: {c.get('nummer')}« passer ikke med teksten, hvis første paragraf er »§ {first}.«",
+                      "nummer", hint="ret den ene, så de er ens")
+    part = Unit("part", label=label, heading=Line(_norm_query(heading)))
+    part.wid = f"new{next(ap.fresh)}_{c.item}_{c.index}"
+    ap.units[part.wid] = part
+    ap.r.inserted[part.wid] = c
+    ap.touch(part.wid, c)
+    ap.chapters_after(c, anchor, tail, part=part)
+    parent = ap.parents.get(part.wid)
+    ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], up.wid, "efter",
+                                       [part.wid]))
+
+
 def _new_section(ap, c) -> None:
     text, tail = _split_at_container(str(c.get("tekst")))
+    m = _ORDINAL_PART_LINE.fullmatch(_norm_query(text).strip()) if tail else None
+    if m:
+        return _new_part(ap, c, m.group(1), m.group(2), tail)
     if not text.strip():
         raise c.error("en ny paragraf skal begynde med sin tekst, ikke med et kapitel", "tekst",
                       hint="skriv det som et nyt kapitel (ny: kapitel)")

@@ -261,7 +261,7 @@ class _Applier(_Finding, _Rykning, _RefScan):
         side = m.group(1).lower() if m else "før"
         target = self.resolve(c, m.group(2) if m else where, key)
         unit = target.units[0]
-        if unit.kind in ("chapter", "part"):
+        if unit.kind in ("chapter", "part", "book"):
             return unit
         if unit.kind != "section":
             raise c.error(f"{unit.cite()} har ingen overskrift", key)
@@ -539,13 +539,25 @@ class _Applier(_Finding, _Rykning, _RefScan):
                     self.parents[ch.wid] = u
         return body
 
-    def chapters_after(self, c: Change, last: Unit, text: str) -> list[Unit]:
+    def chapters_after(self, c: Change, last: Unit, text: str, part: Unit | None = None) -> list[Unit]:
         """New §§ whose text goes on with a new chapter ("§ 38 c. … / Kapitel 5 a / Opkøb af nedslidte
         ejendomme / § 38 d. …", lov 1381/2012 § 1, nr. 15; "§ 17 a ophæves, og i stedet indsættes:
         »Kapitel 6 a / … / § 17 b. …«", lov 1615/2010 § 1, nr. 1): the chapters (parts) of `text`
         follow the chapter (part) that holds `last`, which must be the last § of it (the new chapter
-        cannot split a chapter); refused otherwise, never glued to the § before as its text."""
+        cannot split a chapter); refused otherwise, never glued to the § before as its text. With `part` (a
+        new part, changes/insert._new_part), the chapters of `text` are its own, and it follows the part."""
         body = self.parse_body(c, text)
+        if part is not None:
+            if not body or any(u.kind != "chapter" for u in body):
+                raise c.error(f"»{part.label}« skal følges af et kapitel i teksten", "tekst",
+                              hint="nummeret kan ikke udføres; markér det som ikke udført")
+            for u in body:
+                if u.num and any(x.kind == "chapter" and x.num and addr.canonical_num(x.num) == addr.canonical_num(u.num)
+                                 for x in self.r.new.walk()):
+                    raise c.error(f"kapitel {u.num} findes allerede", "tekst")
+                self.parents[u.wid] = part
+            part.children = body
+            body = [part]
         kind = body[0].kind if body else None
         if kind not in ("chapter", "part") or any(u.kind != kind for u in body):
             raise c.error("teksten blander paragraffer og kapitler på en måde, lawdiff ikke kan placere", "tekst",

@@ -431,6 +431,7 @@ class _Finding:
                 # but in force first, rewrote whole (LBK 390/2013 prints 1380's text)
                 place += (" (ændret af en ændringslov, der blev vedtaget efter denne, men trådte i kraft før "
                           "den; ordene står i den tekst, denne lov citerer)")
+            self._refuse_label(c, words, key, where)
             raise c.error(f"»{words}« findes ikke i {place}", key,
                           hint=f"{_closest(words, text)}; teksten er: »{_clip(text)}«")
         if occ is not None:
@@ -460,6 +461,25 @@ class _Finding:
                           hint=f"skriv antal: {len(hits)} (»{_count_word(len(hits))} steder i …«), "
                                "vælg én med forekomst: N, eller citér flere ord, så stedet er entydigt")
         return hits
+
+    def _refuse_label(self, c: Change, words: str, key: str, where) -> None:
+        """"I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (lov 404/2010 § 1,
+        nr. 3): the words are a part's (chapter's) label and heading, which a change of words does not reach
+        (lawdiff relabels no part): refused as such, not as words found nowhere."""
+        if where is None:
+            return
+        try:
+            target = self.resolve(c, str(where), key)
+        except LawdiffError:
+            return
+        want = _norm_query(words)
+        for bu in target.units:
+            for u in self.live(c, bu, key).walk():
+                if u.kind in ("book", "part", "chapter") and u.label and u.heading is not None \
+                        and _norm_query(f"{u.label} {u.heading.text}") == want:
+                    raise c.error(f"»{words}« er betegnelsen og overskriften for {_norm_query(u.label)} i {where}; "
+                                  "lawdiff ændrer ikke et afsnits eller kapitels betegnelse ved en ændring af ord", key,
+                                  hint="nummeret kan ikke udføres; markér det som ikke udført")
 
     # the title of an act cited with its own consolidation or number: "lov om Arbejdsgivernes Elevrefusion,
     # jf. lovbekendtgørelse nr. 169 af …", "lov nr. 1380 af 23. december 2012 om …"

@@ -785,6 +785,9 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
                         joined.add(rest)
             else:
                 par = read_paragraf(el, name, act.warnings, act.refused)
+                nxt = kids[i + 1] if i + 1 < len(kids) else None
+                if par is not None and _continued(par, nxt, name, act.warnings, act.refused):
+                    joined.add(nxt)
             if par is not None:
                 _check_repeated(par, el, paragraffer, lines, name, act.warnings)
                 paragraffer.append(par)
@@ -807,7 +810,7 @@ def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
             if text:
                 others.append({"nummer": num, "tekst": text} if num else {"tekst": text})
             held = sum(1 for x in (el, rest) if x is not None for _ in x.iter("AendringsNummer"))
-            if held and el.tag != "AendringCentreretParagraf":  # (read_paragraf reported that one)  # lov 405/2010: § 1's nr. 2-3 inside an unlabelled ikrafttræden §
+            if held and el.tag != "AendringCentreretParagraf":  # (read_paragraf reported that one)
                 act.warnings.append(f"{name}:{el.sourceline}: {label or f'<{el.tag}> uden betegnelse'} har {held} "
                                     f"numre i en form, der ikke kan læses som en ændringsparagraf; de er gemt ordret "
                                     f"under øvrige, og de udføres ikke")
@@ -849,6 +852,34 @@ def _label_alone(el: etree._Element, nxt: etree._Element | None) -> etree._Eleme
             or not norm("".join(nxt.itertext())):
         return None
     return nxt
+
+
+def _continued(par: dict, nxt: etree._Element | None, path: str, warnings: list[str], refused: list[str]) -> bool:
+    """Lov 405/2010: § 1's nr. 2-3 stand in the unlabelled <IkraftCentreretParagraf> after it, behind nr. 1's
+    rykningsklausul ("Nr. 2-5 bliver herefter nr. 3-6."; nr. 1 inserts a nr. 2). Read as the §'s own numre only
+    in that shape: no label, one <Stk> holding a rykningsklausul (the last nummer having none) and then
+    <AendringsNummer>s numbered on from the §'s last; reported. Else False (the element is kept as before)."""
+    if nxt is None or nxt.tag != "IkraftCentreretParagraf" or nxt.find("Explicatus") is not None:
+        return False
+    stks = [k for k in nxt if isinstance(k.tag, str)]
+    kids = [k for k in stks[0] if isinstance(k.tag, str)] if len(stks) == 1 and stks[0].tag == "Stk" else []
+    last = par["numre"][-1] if par["numre"] else {}
+    if len(kids) < 2 or kids[0].tag != "Exitus" or any(k.tag != "AendringsNummer" for k in kids[1:]) \
+            or "ændringer" not in last or "rykning" in last or not last["nummer"].isdigit():
+        return False
+    clause = _lines_text(kids[0])
+    nums = [_label(k).rstrip(".") for k in kids[1:]]
+    if rykning.read(clause) is None or nums != [str(int(last["nummer"]) + k) for k in range(1, len(nums) + 1)]:
+        return False
+    local: list[str] = []
+    more = read_paragraf(stks[0], path, local, refused, label=f"§ {par['nummer']}")
+    warnings.extend(w for w in local if "indledningen kan ikke læses" not in w)
+    last["rykning"] = clause
+    par["numre"].extend(more["numre"])
+    warnings.append(f"{path}:{nxt.sourceline}: § {par['nummer']}, nr. {nums[0]}-{nums[-1]} står i kilden i en "
+                    f"ikrafttrædelsesparagraf uden betegnelse efter § {par['nummer']}, bag nr. {last['nummer']}s "
+                    f"rykningsklausul »{clause}«; læst som § {par['nummer']}s numre")
+    return True
 
 
 def _label_only(el: etree._Element) -> bool:

@@ -648,8 +648,9 @@ class _Reader:
     # --- structure ---------------------------------------------------------
     _CONTAINER = {"Bog": "book", "Afsnit": "part", "Kapitel": "chapter"}
 
-    def structure(self, el: etree._Element, has_heading: bool | None = None) -> list[Unit]:
-        """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units.
+    def structure(self, el: etree._Element, has_heading: bool | None = None, children=None) -> list[Unit]:
+        """Children of Bog/Afsnit/Kapitel/ParagrafGruppe as units (`children`: these elements instead of
+        el's, read as if el held them; chapters_apart).
 
         The first Rubrica before any content is the container's own heading (see `heading`).
         Every further Rubrica is kept as a mellemrubrik group: one that follows another heading
@@ -659,7 +660,7 @@ class _Reader:
         # `has_heading`: whether the caller found el's own heading (it reads it anyway; not twice)
         own = self.heading(el) is not None if has_heading is None else has_heading
         content = False
-        for ch in el:
+        for ch in (el if children is None else children):
             tag = ch.tag
             if tag == "Explicatus":
                 continue
@@ -712,6 +713,103 @@ class _Reader:
                 raise self.fail(ch, f"uventet element i <{el.tag}>")
         return levels[0]
 
+    # --- retsplejeloven's chapters printed apart (LBK 1237/2010) ----------------------------------------
+    @staticmethod
+    def labels_apart(el: etree._Element) -> bool:
+        """Whether a <Bog> prints its chapters' labels apart from their text, as LBK 1237/2010 does: it holds
+        only unlabelled <Afsnit>s, and among their children is a <Kapitel> that holds nothing but its label."""
+        if _explicatus(el) is not None:
+            return False
+        found = False
+        for a in el:
+            if a.tag != "Afsnit" or _explicatus(a) is not None:
+                return False
+            found = found or any(k.tag == "Kapitel" and len(k) == 1 and k[0].tag == "Explicatus" for k in a)
+        return found
+
+    def chapters_apart(self, el: etree._Element, title: str) -> list[Unit]:
+        """The books, parts and chapters of a <Bog> of labels_apart's shape, read as a reader reads the
+        printed law. The source puts each chapter's label in a <Kapitel> of its own ("Kapitel 1 a" alone),
+        its heading in the next <Afsnit>'s <Rubrica> and its §§ in an unlabelled <Kapitel> after that, and a
+        book's or part's label and heading in a <Rubrica> ("Første bog." / "Domsmagten m.m.", "Femte
+        afsnit." / "Politimyndigheden"). A chapter is its label, the first <Rubrica> after it (its heading:
+        none where its §§ come first, "Kapitel 9 b") and what follows up to the next label; a book or part
+        is what follows its <Rubrica> up to the next book or part. A rule "__________" and the law's title
+        printed as a heading before the first book are no law text and are left out, reported."""
+        top: list[Unit] = []
+        book: Unit | None = None
+        part: Unit | None = None
+        holder: Unit | None = None  # the innermost open book, part or chapter
+        items: list[etree._Element] = []  # the elements of holder not yet read
+        chapters: list[int] = []  # the source lines of the labels standing alone
+
+        def close() -> None:
+            if items:
+                own = holder is not None and holder.kind == "chapter" and items[0].tag == "Rubrica"
+                if own:
+                    holder.heading = self.heading_line(items[0])
+                (holder.children if holder is not None else top).extend(self.structure(el, own, items))
+                items.clear()
+
+        for afsnit in el:
+            for ch in afsnit:
+                tag = ch.tag
+                if tag == "Kapitel":
+                    label = _explicatus(ch)
+                    if label is None:  # the §§ of the chapter whose label came before
+                        items.extend(ch)
+                        continue
+                    close()
+                    num = _container_num(label)
+                    if num is None and not label.isspace():
+                        num = self._container_without_number(ch, label)
+                    holder = Unit("chapter", num=num, label=label)
+                    self._container_line[id(holder)] = ch.sourceline
+                    outer = part or book
+                    (outer.children if outer is not None else top).append(holder)
+                    if len(ch) == 1:
+                        chapters.append(ch.sourceline)
+                    items.extend(k for k in ch if k.tag != "Explicatus")
+                    continue
+                if tag != "Rubrica":
+                    items.append(ch)
+                    continue
+                lines = self.lines_of(ch)
+                first = norm(lines[0].text) if lines else ""
+                if len(lines) == 1 and re.fullmatch(r"_{3,}", first):
+                    self.repairs.append(f"{self.path}:{ch.sourceline}: en streg »{first}« står som overskrift i "
+                                        f"kilden; udeladt (ingen lovtekst)")
+                    continue
+                if book is None and len(lines) == 1 and title and first.lower() == norm(title).lower():
+                    self.repairs.append(f"{self.path}:{ch.sourceline}: lovens titel »{first}« står som overskrift "
+                                        f"før første bog i kilden; udeladt")
+                    continue
+                kind = labels.ordinal_container(first)
+                if kind is None:
+                    items.append(ch)
+                    continue
+                close()
+                rest = lines[1:]
+                heading = Line(" ".join(x.text for x in rest), [n for x in lines for n in x.notes]) if rest else None
+                if lines[0].notes and heading is None:
+                    heading = Line("", lines[0].notes)
+                unit = Unit("book" if kind[0] == "bog" else "part", label=lines[0].text, heading=heading)
+                self._container_line[id(unit)] = ch.sourceline
+                if unit.kind == "book":
+                    top.append(unit)
+                    book, part = unit, None
+                else:
+                    (book.children if book else top).append(unit)
+                    part = unit
+                holder = unit
+        close()
+        if chapters:
+            self.repairs.append(f"{self.path}:{chapters[0]}: kilden sætter {len(chapters)} kapitlers betegnelse i et "
+                                f"<Kapitel> for sig og overskriften og paragrafferne i de følgende elementer (også "
+                                f"bøgernes og afsnittenes betegnelse i en <Rubrica>); læst som kapitler, afsnit og "
+                                f"bøger, som loven trykkes")
+        return top
+
     # "Kapitel3" (LBK 1271/2013, 1606/2013, 1090/2015): the space left out; a reader reads kapitel 3
     _CONTAINER_NO_SPACE = re.compile(r"(?:Afsnit|Kapitel)([0-9]+(?: ?[a-zæøå])?|[IVXLC]+(?: ?[A-Za-z])?)\.?", re.I)
 
@@ -722,6 +820,8 @@ class _Reader:
         ("kapitel 1") reaches it."""
         bare = norm(label)
         kind = DANISH.get(self._CONTAINER[el.tag], el.tag)
+        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None:
+            return None  # "Femte afsnit." of a book: cited "første bog, femte afsnit" (address.py), by its label
         m = self._CONTAINER_NO_SPACE.fullmatch(bare)
         if m:
             self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« mangler mellemrum før nummeret "
@@ -1303,6 +1403,8 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     for ch in body:
         if ch.tag in ("Indledning", "Hymne", "Praeambel"):
             act.preamble.extend(r.lines_of(ch))
+        elif ch.tag == "Bog" and r.labels_apart(ch):
+            act.body.extend(r.chapters_apart(ch, title))
         elif ch.tag == "Bog":
             heading = r.heading(ch)  # read first, as structure() did
             units = r.structure(ch, heading is not None)

@@ -106,6 +106,7 @@ def read_text(text: str, path: str, law: str, source: str, title: str | None = N
             want_heading.heading = Line(line)
             want_heading = None
             continue
+        want_heading = None  # a § right after the label: the chapter has no heading (lov 404/2010's "Kapitel 11 a")
         if m := _PART.match(n):
             part = Unit("part", num=m.group(1), label=line)
             act.body.append(part)

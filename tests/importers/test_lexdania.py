@@ -98,6 +98,33 @@ def _official_headings(path):
     return out
 
 
+_APART = "kapitlers betegnelse i et <Kapitel> for sig"  # lexdania._Reader.chapters_apart's repair
+_LEFT_OUT = re.compile(r"(?:en streg|lovens titel) »([^«]*)« står som overskrift")
+
+
+def _headings_read(res) -> list[str]:
+    """The act's headings in order; where the reader read books and parts from a heading (LBK 1237/2010:
+    "Første bog." / "Domsmagten m.m."), a book's or part's label and heading as the one heading they were."""
+    apart = any(_APART in w for w in res.repairs)
+    out = []
+    for u in res.act.walk():
+        if apart and u.kind in ("book", "part"):
+            out.append(norm(f"{u.label} {u.heading.text}" if u.heading else u.label))
+        elif u.heading:
+            out.append(norm(u.heading.text))
+    return out
+
+
+def _headings_kept(official: list[str], repairs: list[str]) -> list[str]:
+    """The official headings less those the reader reported left out (a rule, the title as a heading)."""
+    out = list(official)
+    for w in repairs:
+        m = _LEFT_OUT.search(w)
+        if m:
+            out.remove(norm(m.group(1)))
+    return out
+
+
 def _doc_type(path):
     for _, e in etree.iterparse(str(path), tag="DocumentType"):
         t = (e.text or "").strip()
@@ -136,7 +163,7 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
         sections += len(official)
         # every heading kept, in order: two or three in a row are a heading and its subheadings
         official_headings = _official_headings(CORPUS / rel)
-        assert [norm(u.heading.text) for u in res.act.walk() if u.heading] == official_headings, rel
+        assert _headings_read(res) == _headings_kept(official_headings, res.repairs), rel
         headings += len(official_headings)
     with capsys.disabled():
         print(f"\ncorpus: {len(corpus_results)} documents {dict(kinds)}; {acts} acts imported, "
@@ -153,7 +180,11 @@ def test_whole_corpus_imports_with_exact_text(corpus_results, capsys):
     # two chapters or parts with one number are reported (1 more: LBK 810/2012 prints "Afsnit IV" twice)
     # Then a punktum run on into the next ("stk. 2.Anmodning") is read with the space and reported: 16
     # more (LBK 105/2011 § 60, stk. 4 and 15 others)
-    assert warnings <= 308
+    # Branch retsplej: LBK 1237/2010's chapters printed apart are read as chapters, parts and books (1 repair for
+    # the shape, 5 rules and the title left out: 7 more), and the ordinal parts of retsplejeloven's books
+    # ("Femte afsnit.", 3 LBKs x 23) are no longer reported as unreachable ("første bog, femte afsnit"
+    # reaches them: 69 fewer): 246
+    assert warnings <= 246
     # measured: 697 footnote markers left out (684 in §§, the rest in headings and ikraft notes)
     assert refs >= 697 and sup["refs"] >= 684
 
@@ -288,10 +319,14 @@ def test_two_or_three_headings_are_all_kept():
     [outer] = [u for u in act.walk() if u.kind == "group" and u.heading.text == "Sikringsmidler"]
     assert outer.children[0].kind == "group" and outer.children[0].heading.text == "Håndjern"
     assert outer.children[0].children[0].num == "65"
-    act = read_lexdania_file(lexdania("2010/2010-1237.xml")).act  # retsplejeloven: four before Kapitel 1
-    heads = [u.heading.text for u in act.walk() if u.heading][:4]
-    assert heads == ["LOV OM RETTENS PLEJE", "Første bog. Domsmagten m.m.", "__________",
-                     "Første afsnit. Domstolenes ordning"]
+    # retsplejeloven: four before Kapitel 1, the law's title, a book's label and heading, a rule, a part's label
+    # and heading: the book and the part with their headings (the title and the rule left out, reported;
+    # lexdania._Reader.chapters_apart, tests/test_retsplej.py), and the chapter's heading after its label
+    act = read_lexdania_file(lexdania("2010/2010-1237.xml")).act
+    book, part, chapter = list(act.walk())[:3]
+    assert [(u.kind, u.label, u.heading.text) for u in (book, part, chapter)] == [
+        ("book", "Første bog.", "Domsmagten m.m."), ("part", "Første afsnit.", "Domstolenes ordning"),
+        ("chapter", "Kapitel 1", "Retterne")]
 
 
 def test_mellemrubrik_after_the_first_sections_of_a_group_starts_a_new_group():
