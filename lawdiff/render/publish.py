@@ -40,7 +40,7 @@ from pathlib import Path
 
 from ..cachekey import CACHE
 from ..errors import LawdiffError
-from ..paths import file_mode, fix_mode
+from ..paths import file_mode, fix_mode, is_temp_name, write_atomic
 
 MARKER = ".lawdiff-site"
 MARKER_TEXT = "Dette websted er bygget af lawdiff (lawdiff build). lawdiff erstatter kun mapper med denne fil.\n"
@@ -295,21 +295,12 @@ class PdfCache:
     def put(self, key: str, data: bytes) -> Path | None:
         if self.folder is None:
             return None
-        tmp = None
+        path = self.folder / f"{self._name(key)}.pdf"
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            with os.fdopen(fd, "wb") as f:
-                os.fchmod(f.fileno(), file_mode())
-                f.write(data)
-            os.replace(tmp, self.folder / f"{self._name(key)}.pdf")
+            write_atomic(path, data)  # the umask's mode; whole or absent
         except OSError:  # a full or read-only disk: no cache entry, and no temporary file left behind
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
             return None
-        return self.folder / f"{self._name(key)}.pdf"
+        return path
 
     KEEP_DAYS = 7
 
@@ -327,7 +318,8 @@ class PdfCache:
                 stale = p.stat().st_mtime < old
             except OSError:
                 continue
-            if (p.suffix == ".pdf" and p.stem not in keep or p.name.startswith(".tmp-")) and stale:
+            if (p.suffix == ".pdf" and p.stem not in keep or is_temp_name(p.name)
+                    or p.name.startswith(".tmp-")) and stale:  # .tmp-*: temporaries of lawdiff before 2026-11
                 try:
                     p.unlink()
                 except OSError:
