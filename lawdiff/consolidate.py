@@ -148,8 +148,9 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     from .yamlfile import load_yaml
 
     file = str(path)
-    try:  # read once, as load_proposal reads (a regular file, bounded); everything below is of these bytes
-        data: bytes | None = read_regular(file, MAX_BYTES, what="forslaget", noun="et forslag")
+    try:  # read once, as load_proposal reads (a regular file in its folder, bounded); everything below is of these bytes
+        data: bytes | None = read_regular(file, MAX_BYTES, inside=Path(file).parent, what="forslaget",
+                                          noun="et forslag")
     except UnsafePath:
         data = None  # load_proposal refuses it, with its message
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
