@@ -116,3 +116,31 @@ def test_the_history_page_lists_the_amending_acts(project):
     rc, out = _run(["--root", str(project), "build", "--no-pdf"])
     assert rc == 0, out
     assert "lov nr. 1380" in (project / "site" / "historik" / "lab.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("argv", [["build", "--no-pdf"], ["check"], ["consolidate", "lab", "--at", "2017-01-01"]],
+                         ids=lambda a: a[0])
+def test_an_amendment_nested_200000_deep_is_a_message_not_a_crash(project, argv):
+    """libyaml's composer (yaml.CSafeLoader, which build used to pick the amendment files of an
+    act) recursed into 200,000 [ and died with a segmentation fault: `build` gave an internal
+    error, `serve` died. Run in a child process, since the crash kills the process."""
+    import subprocess
+    import sys
+
+    (project / "amendments" / "dyb.yaml").write_text("paragraffer: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-m", "lawdiff.cli", "--root", str(project), *argv],
+                       capture_output=True, text=True, env=env, timeout=300)
+    out = p.stdout + p.stderr
+    assert p.returncode == 1, (p.returncode, out)
+    assert "dyb.yaml:1:" in out and "niveauer" in out and "intern fejl" not in out, out
+
+
+def test_quick_load_is_bounded_like_load_yaml():
+    from lawdiff.yamlfile import MAX_DEPTH, ProposalError, quick_load
+
+    assert quick_load("a: [1, {b: c}]\n", "f.yaml") == {"a": [1, {"b": "c"}]}
+    with pytest.raises(ProposalError, match="niveauer"):
+        quick_load("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5), "f.yaml")
+    with pytest.raises(ProposalError, match="aliaser"):
+        quick_load("a: &x [1]\nb: *x\n", "f.yaml")

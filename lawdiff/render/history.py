@@ -17,6 +17,7 @@ import yaml
 from ..consolidate import ikraft_of, load_act, load_acts
 from ..model import Act
 from ..redline import Redline
+from ..yamlfile import ProposalError, quick_load
 
 
 def history_path(law: str) -> str:
@@ -30,9 +31,6 @@ def _act_entry(a, law_versions: list[Act]) -> dict:
         when = ik.date or ("fastsættes af ministeren" if ik.pending and "minister" in ik.pending else "ukendt")
         numre.append({"cite": n.cite, "ikraft": when, "unreadable": n.unreadable})
     return {"id": a.id, "source": a.source, "date": a.date, "title": a.title, "numre": numre}
-
-
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read(path: Path) -> bytes:
@@ -80,11 +78,11 @@ class Amendments:
 
     def _laws_of(self, path: Path, digest: str) -> frozenset:
         if digest not in self._laws:
-            # only to pick the files to read: libyaml's fast parse (load_act reads and checks the
-            # files that name the law in full; a file libyaml cannot parse goes the strict way)
+            # only to pick the files to read: libyaml's fast parse, bounded (load_act reads and checks
+            # the files that name the law in full; a file it cannot parse goes the strict way)
             try:
-                raw = yaml.load(_read(path), Loader=_FastLoader)
-            except yaml.YAMLError:
+                raw = quick_load(_read(path).decode("utf-8"), str(path))
+            except (yaml.YAMLError, ProposalError, UnicodeDecodeError):
                 from ..proposal import load_raw
 
                 raw = load_raw(path)
