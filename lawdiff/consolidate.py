@@ -236,14 +236,16 @@ def acts_amending_acts(root: Path) -> list:
     changes is `ophæves:` of "§ N, nr. …" and nothing else (read with _scope_strict)."""
     import hashlib
 
+    from .paths import UnsafePath, read_regular
+    from .proposal import MAX_BYTES
     from .yamlfile import load_yaml
 
     out: list = []
     for path in sorted((root / "amendments").glob("*.yaml")):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
+        try:  # as load_act reads: never a FIFO (a hang) nor a link out of amendments/
+            data = read_regular(path, MAX_BYTES, inside=path.parent)
+        except UnsafePath:
+            continue  # load_acts reports the file
         digest = hashlib.sha256(data).hexdigest()
         if digest not in _ABOUT_ACTS:
             found: list = []

@@ -144,3 +144,19 @@ def test_quick_load_is_bounded_like_load_yaml():
         quick_load("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5), "f.yaml")
     with pytest.raises(ProposalError, match="aliaser"):
         quick_load("a: &x [1]\nb: *x\n", "f.yaml")
+
+
+def test_the_acts_amending_acts_are_read_from_regular_files_only(project, tmp_path):
+    from lawdiff.consolidate import acts_amending_acts
+
+    os.mkfifo(project / "amendments" / "fifo.yaml")
+    (project / "amendments" / "nul.yaml").symlink_to("/dev/zero")
+    outside = tmp_path / "ude.yaml"
+    outside.write_text("henvisning: lov nr. 1 af 1. januar 2099\n")
+    (project / "amendments" / "ude.yaml").symlink_to(outside)
+    box = {}
+    t = threading.Thread(target=lambda: box.setdefault("r", acts_amending_acts(project)), daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "acts_amending_acts hangs on a FIFO"
+    assert isinstance(box["r"], list)
