@@ -44,3 +44,19 @@ def test_a_broken_amendment_makes_the_history_page_an_error_until_it_is_fixed(tm
     assert fixed.count("lov nr. 1380") == good.count("lov nr. 1380")
     if entries is not None:
         assert len(p.builder.search) == entries  # the history's search entries once, not twice
+
+
+def test_a_fifo_in_amendments_does_not_hang_the_preview(tmp_path):
+    import threading
+
+    (tmp_path / "amendments").mkdir()
+    shutil.copytree(ROOT / "statutes" / "lab", tmp_path / "statutes" / "lab")
+    shutil.copy(ROOT / "amendments" / AMENDMENT, tmp_path / "amendments" / AMENDMENT)
+    os.mkfifo(tmp_path / "amendments" / "fifo.yaml")
+    p = Preview(tmp_path)
+    t = threading.Thread(target=p.start, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "serve hangs on a FIFO in amendments/"
+    page = p.get("historik/lab.html")[0].decode()
+    assert "amendments/fifo.yaml" in page and "FIFO" in page
