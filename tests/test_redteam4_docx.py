@@ -54,3 +54,22 @@ def test_build_of_a_proposal_with_a_long_title(project, capsys):
     out = capsys.readouterr()
     assert rc == 0, out
     assert (project / "site" / "forslag" / "aftale-2020-ressourceforloeb.docx").exists()
+
+
+@pytest.mark.parametrize("out", ["statutes/lab/forslag.docx", "amendments/forslag.docx", ".git/forslag.docx",
+                                 "statutes/../statutes/forslag.docx"])
+def test_docx_out_is_never_written_into_the_store_or_git(project, capsys, out):
+    (project / "amendments").mkdir()
+    (project / ".git").mkdir()
+    rc = main(["docx", f"proposals/{AFTALE}", "--out", out])
+    err = capsys.readouterr().err
+    assert rc == 1 and err.startswith("fejl: --out") and "ligger i" in err, err
+    assert not (project / out).exists()
+    assert main(["check"]) == 0, capsys.readouterr().out
+
+
+def test_docx_out_into_the_store_through_a_link_is_refused(project, capsys):
+    (project / "ud").symlink_to(project / "statutes" / "lab")
+    assert main(["docx", f"proposals/{AFTALE}", "--out", "ud/forslag.docx"]) == 1
+    assert "ligger i statutes/" in capsys.readouterr().err
+    assert not (project / "statutes" / "lab" / "forslag.docx").exists()
