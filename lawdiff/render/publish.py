@@ -31,6 +31,7 @@ import errno
 import hashlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -238,15 +239,19 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 
 def _copy_tree(src: Path, dst: Path) -> None:
-    """The files of a previous site, hard-linked (for `build --only`, which keeps the rest)."""
-    for dirpath, dirnames, filenames in os.walk(src):
+    """The regular files of a previous site, hard-linked (for `build --only`, which keeps the rest).
+    Anything else is left out: a symbolic link put into the site (x.html -> ~/.ssh/id_rsa) was kept
+    in the new site, or, where no hard link could be made, the file it points to was copied in."""
+    for dirpath, dirnames, filenames in os.walk(src):  # walk never enters a linked folder
         rel = os.path.relpath(dirpath, src)
         target = dst / rel if rel != "." else dst
         target.mkdir(parents=True, exist_ok=True)
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
         for f in filenames:
             if rel == "." and f == MARKER:
                 continue
-            _link_or_copy(Path(dirpath) / f, target / f)
+            if stat.S_ISREG(os.lstat(os.path.join(dirpath, f)).st_mode):
+                _link_or_copy(Path(dirpath) / f, target / f)
 
 
 class PdfCache:
