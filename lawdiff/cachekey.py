@@ -7,7 +7,7 @@ repository (force-added past the cache's .gitignore) and would make `show`, `dif
 `serve` print a text the statute file does not hold. Entries are therefore named by a keyed
 BLAKE2b whose key is a random secret made here, on first use, in `.lawdiff-cache/key`:
 
-- made with 32 random bytes by lawdiff itself (a temporary file, then a rename), mode 0600 — it
+- made with 32 random bytes by lawdiff itself (paths.atomic_file: a temporary file, then a rename), mode 0600 — it
   is a secret, so the umask's wider mode is deliberately not used;
 - trusted only if it is a regular file (never a link), with one name, owned by the user running
   lawdiff, unreadable to group and others, and recording its own inode number: a file that came
@@ -89,9 +89,8 @@ def _read(folder: str) -> bytes | None:
 
 
 def _make(folder: str) -> bytes | None:
-    import tempfile
+    from .paths import atomic_file
 
-    tmp = None
     try:
         if os.path.islink(folder):
             return None
@@ -99,17 +98,8 @@ def _make(folder: str) -> bytes | None:
         if os.path.islink(folder):
             return None
         key = os.urandom(_SIZE)
-        fd, tmp = tempfile.mkstemp(prefix=".key.", dir=folder)  # mode 0600
-        with os.fdopen(fd, "wb") as f:
-            f.write(key + (os.fstat(f.fileno()).st_ino % (1 << 64)).to_bytes(8, "big"))
-        os.replace(tmp, os.path.join(folder, _KEY))  # a rename keeps the inode
-        tmp = None
+        with atomic_file(os.path.join(folder, _KEY), private=True) as f:  # mode 0600: a secret
+            f.write(key + (os.fstat(f.fileno()).st_ino % (1 << 64)).to_bytes(8, "big"))  # a rename keeps the inode
         return key
-    except OSError:  # a read-only or full disk: no cache
+    except OSError:  # a read-only or full disk: no cache (atomic_file left no temporary file)
         return None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -276,10 +276,11 @@ def _instructions(store: Store, args) -> int:
     return 0
 
 
-def _check_docx_out(out: Path) -> None:
+def _check_docx_out(out: Path, root: Path | None = None) -> None:
     """`docx --out`: a .docx file in a folder that exists. `--out proposals/x.yaml` (the proposal's
     own name, a tab completion away) replaced the proposal with the Word file, and a mistyped
-    folder was created with all its parents."""
+    folder was created with all its parents. Never inside the project's statutes/, amendments/ or
+    .git/ (under --root): `check` then found a stray file in the store."""
     if out.suffix.lower() != ".docx":
         raise LawdiffError(f"--out {out}: filen skal hedde ….docx; lawdiff erstatter ikke andre filer med et "
                            "Word-dokument", hint=f"skriv fx --out {out.with_suffix('.docx').name}")
@@ -287,6 +288,13 @@ def _check_docx_out(out: Path) -> None:
         raise LawdiffError(f"--out {out}: er en mappe", hint=f"skriv et filnavn i mappen, fx --out {out / 'forslag.docx'}")
     if not out.parent.is_dir():
         raise LawdiffError(f"--out {out}: mappen {out.parent} findes ikke", hint="opret mappen først, eller ret stien")
+    if root is not None:  # the folders lawdiff and git keep: a Word file there is a stray file in the store
+        real, r = os.path.realpath(out.parent), os.path.realpath(root)
+        for name in ("statutes", "amendments", ".git"):
+            folder = os.path.join(r, name)
+            if os.path.commonpath([real, folder]) == folder:
+                raise LawdiffError(f"--out {out}: ligger i {name}/; der skriver lawdiff ikke et Word-dokument",
+                                   hint=f"skriv fx --out {out.name}")
 
 
 def _docx(store: Store, args) -> int:
@@ -296,7 +304,7 @@ def _docx(store: Store, args) -> int:
     from .store import atomic_write
 
     if args.out:  # checked before any work: a slip of the shell must not replace the proposal itself
-        _check_docx_out(Path(args.out))
+        _check_docx_out(Path(args.out), store.root)
     result = run(load_proposal(args.proposal), store)
     data = render_docx(result)
     out = Path(args.out) if args.out else Path(f"{result.proposal.slug}.docx")

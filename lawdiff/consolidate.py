@@ -148,8 +148,9 @@ def load_act(path: Path, law: str) -> AmendingAct | None:
     from .yamlfile import load_yaml
 
     file = str(path)
-    try:  # read once, as load_proposal reads (a regular file, bounded); everything below is of these bytes
-        data: bytes | None = read_regular(file, MAX_BYTES, what="forslaget", noun="et forslag")
+    try:  # read once, as load_proposal reads (a regular file in its folder, bounded); everything below is of these bytes
+        data: bytes | None = read_regular(file, MAX_BYTES, inside=Path(file).parent, what="forslaget",
+                                          noun="et forslag")
     except UnsafePath:
         data = None  # load_proposal refuses it, with its message
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
@@ -235,14 +236,16 @@ def acts_amending_acts(root: Path) -> list:
     changes is `ophæves:` of "§ N, nr. …" and nothing else (read with _scope_strict)."""
     import hashlib
 
+    from .paths import UnsafePath, read_regular
+    from .proposal import MAX_BYTES
     from .yamlfile import load_yaml
 
     out: list = []
     for path in sorted((root / "amendments").glob("*.yaml")):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
+        try:  # as load_act reads: never a FIFO (a hang) nor a link out of amendments/
+            data = read_regular(path, MAX_BYTES, inside=path.parent)
+        except UnsafePath:
+            continue  # load_acts reports the file
         digest = hashlib.sha256(data).hexdigest()
         if digest not in _ABOUT_ACTS:
             found: list = []

@@ -10,11 +10,18 @@ creating files and folders with the permissions the user's umask asks for.
   inside the folder once symlinks are followed.
 - `umask`, `fix_mode`: `tempfile.mkstemp`/`mkdtemp` create 0600/0700; lawdiff's output is meant
   to be shared like any other tool's, so files get 0666 & ~umask and folders 0777 & ~umask.
+- `atomic_file`, `write_atomic`: lawdiff's one way of writing a file that others read (the PDF
+  cache, the cache key, a Word document): a new temporary file beside it (".NAME.<12 hex digits>",
+  O_EXCL, never through a link), then one rename, so the file is at every instant whole or absent
+  (a crash or a full disk mid-write leaves the old file, or none, and no temporary file when the
+  error can be handled). Its mode is the umask's (0666 & ~umask), or 0600 for a secret.
 """
 from __future__ import annotations
 
 import os
+import re
 import stat
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .errors import LawdiffError
@@ -124,3 +131,67 @@ def dir_mode() -> int:
 def fix_mode(path: str | Path, is_dir: bool) -> None:
     """Give a file or folder made by mkstemp/mkdtemp the mode a plain open()/mkdir() would have."""
     os.chmod(path, dir_mode() if is_dir else file_mode())
+
+
+# --- atomic writes ----------------------------------------------------------------------------
+
+_TEMP_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}$")
+_RNG: tuple = ()  # (pid, random.Random)
+
+
+def _suffix() -> str:
+    """12 random hex digits, from a generator seeded by the system once per process (a forked
+    worker gets its own seed; O_EXCL refuses a taken name anyway). Cheaper than mkstemp's names."""
+    global _RNG
+    if not _RNG or _RNG[0] != os.getpid():
+        import random  # here: most commands write nothing
+
+        _RNG = (os.getpid(), random.Random(os.urandom(16)))
+    return f"{_RNG[1].getrandbits(48):012x}"
+
+
+def temp_file(path: str | Path, private: bool = False) -> tuple[int, str]:
+    """A new, empty file beside `path` (".NAME.<12 hex digits>"), opened for writing: (fd, name).
+    Its mode is what a plain open() gives (0666 less the umask, applied by the system; no fchmod
+    and no reading of the umask), or 0600 if `private`."""
+    folder, base = os.path.split(os.fspath(path))
+    for _ in range(100):
+        name = os.path.join(folder, f".{base}.{_suffix()}")
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o600 if private else 0o666), name
+        except FileExistsError:
+            continue  # taken: try another name, as mkstemp does
+    raise FileExistsError(17, "ingen ledigt navn til en midlertidig fil", os.fspath(path))
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether `name` is one that `temp_file` gives (for removing what a killed process left)."""
+    return bool(_TEMP_NAME.match(name))
+
+
+@contextmanager
+def atomic_file(path: str | Path, private: bool = False):
+    """`with atomic_file(p) as f: f.write(...)`: `f` is a new temporary file beside `p`, renamed
+    to `p` when the block ends without an exception, and removed when it raises (the exception,
+    an OSError for a full or read-only disk, goes on to the caller). A rename keeps the inode:
+    `os.fstat(f.fileno())` is the final file's."""
+    fd, tmp = temp_file(path, private)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def write_atomic(path: str | Path, data: bytes, private: bool = False) -> None:
+    """Write `data` to `path`, whole or not at all (see `atomic_file`)."""
+    with atomic_file(path, private) as f:
+        f.write(data)

@@ -369,13 +369,20 @@ def _check_changes(raw: dict, pos: _Positions, file: str, problems: list) -> Non
         _check_group_laws(raw, i, file, pos, problems)
 
 
+def _changes_of(idata: dict) -> list:
+    """A forslag's `ændringer`, or [] where it is not a list (`ændringer: 5`: the schema's error,
+    reported with its line; it was an internal error, TypeError, in check, apply and build)."""
+    changes = idata.get("ændringer")
+    return changes if isinstance(changes, list) else []
+
+
 def _entries(idata: dict, i: int, file: str, pos: _Positions, problems: list | None = None):
     """The changes of forslag i in order, a group's changes one by one: (index, path, data, group, sub, of).
 
     An entry holding only `ændringer` is a nummer group (several changes worded in one nummer, as in
     an imported act; docs/format.md). `index` counts every change of the forslag (1-based)."""
     j = 0
-    for g, cd in enumerate(idata.get("ændringer") or [], 1):
+    for g, cd in enumerate(_changes_of(idata), 1):
         path = ("forslag", i - 1, "ændringer", g - 1)
         if isinstance(cd, dict) and "ændringer" in cd:
             inner = cd.get("ændringer") if isinstance(cd.get("ændringer"), list) else []  # else: a schema error
@@ -458,7 +465,7 @@ def _grouped(c: Change, group: int | None, sub: int, of: int) -> Change:
 def _check_group_laws(raw: dict, i: int, file: str, pos: _Positions, problems: list) -> None:
     """A group is one nummer, and a nummer belongs to one ændringsparagraf: one act."""
     laws = raw["love"]
-    for g, cd in enumerate(raw["forslag"][i - 1].get("ændringer") or [], 1):
+    for g, cd in enumerate(_changes_of(raw["forslag"][i - 1]), 1):
         if not (isinstance(cd, dict) and isinstance(cd.get("ændringer"), list)) or len(laws) < 2:
             continue
         named = {x.get("lov") for x in cd["ændringer"] if isinstance(x, dict)}

@@ -194,8 +194,14 @@ class Preview:
         """The law's history page (it reads the versions and the amending acts in amendments/)."""
         versions = self.state.acts.get(law)
         if versions:
-            for p in self._pages(self.builder.history_page, versions, job=("history", law)):
-                pages[p.path] = p
+            self.search.pop(("history", law), None)
+            try:
+                for p in self._pages(self.builder.history_page, versions, job=("history", law)):
+                    pages[p.path] = p
+            except LawdiffError as e:  # an amendment file that does not load (named in the banner too):
+                # the page says so, as `build` refuses; a history page without amending acts was untrue
+                path = history_path(law)
+                pages[path] = Page(path, _error_page(e, self.root, path))
 
     def _render_static(self, pages: dict[str, Page]) -> None:
         """The reader's script and the search index, from every page's entries in build's order."""

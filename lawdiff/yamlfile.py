@@ -310,6 +310,20 @@ def _compose(text: str, file: str):
         loader.dispose()
 
 
+def quick_load(text: str, file: str) -> Any:
+    """The document's plain values, read by libyaml's events under the guard (no anchors or
+    aliases, at most MAX_DEPTH levels), with none of load_yaml's checks and positions: to pick
+    which files to read in full (render/history.py), never for what is shown. PyYAML's own
+    yaml.CSafeLoader has no such bound: its composer recurses in C, and 200,000 [ in a 400 KB
+    amendment file crashed `build` and `serve` with a segmentation fault. Raises yaml.YAMLError
+    or ProposalError for a text it cannot read."""
+    loader = _CLoader(text, file) if _CLoader is not None else _Loader(text, file)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _raw_problems(text: str, file: str) -> list[ProposalError]:
     """Characters that may stand nowhere in the file, not even in a comment (NUL, controls,
     bidi overrides), each with its line and column, found before YAML reads the file."""

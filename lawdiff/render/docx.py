@@ -531,10 +531,10 @@ class _Writer:
         prop = self.result.proposal
         cp = self.doc.core_properties
         when = dt.datetime.fromisoformat(f"{prop.date}T00:00:00+00:00")
-        cp.title = prop.title
-        cp.subject = self.lf.title
-        cp.author = self.author
-        cp.last_modified_by = self.author
+        cp.title = _core_text(prop.title)
+        cp.subject = _core_text(self.lf.title)
+        cp.author = _core_text(self.author)
+        cp.last_modified_by = _core_text(self.author)
         cp.created = when
         cp.modified = when
         cp.revision = 1
@@ -622,6 +622,16 @@ def _field(paragraph, instr: str) -> None:
     r.append(t)
     p.append(r)
     p.append(fld("end"))
+
+
+def _core_text(s: str) -> str:
+    """A value for the document's properties (File > Info), which hold at most 255 characters: a
+    longer title (a lovforslag amending several laws is titled after all of them) was an internal
+    error of `docx` and `build`. Shortened at a word with »…«; the document itself has it whole."""
+    if len(s) <= 255:
+        return s
+    cut = s[:254]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[200:] else cut) + "…"
 
 
 # --- bemærkninger (Markdown) -----------------------------------------------------

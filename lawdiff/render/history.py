@@ -15,9 +15,9 @@ from typing import Iterator
 import yaml
 
 from ..consolidate import ikraft_of, load_act, load_acts
-from ..errors import LawdiffError
 from ..model import Act
 from ..redline import Redline
+from ..yamlfile import ProposalError, quick_load
 
 
 def history_path(law: str) -> str:
@@ -33,7 +33,18 @@ def _act_entry(a, law_versions: list[Act]) -> dict:
     return {"id": a.id, "source": a.source, "date": a.date, "title": a.title, "numre": numre}
 
 
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _read(path: Path) -> bytes:
+    """An amendment file's bytes, read as load_proposal reads it: a regular file inside its folder
+    (never a FIFO, which hung `build`, nor a link out of amendments/, which was published), bounded;
+    anything else is load_proposal's own error, naming the file."""
+    from ..paths import UnsafePath, read_regular
+    from ..proposal import MAX_BYTES, load_proposal
+
+    try:
+        return read_regular(path, MAX_BYTES, inside=path.parent, what="forslaget", noun="et forslag")
+    except UnsafePath:
+        load_proposal(path)  # raises the ProposalError that check and consolidate give
+        raise
 
 
 class Amendments:
@@ -62,16 +73,16 @@ class Amendments:
             self._snap, self._files = False, None
 
     def _list(self) -> list[tuple[Path, str]]:
-        return [(path, hashlib.sha256(path.read_bytes()).hexdigest())
+        return [(path, hashlib.sha256(_read(path)).hexdigest())
                 for path in sorted((self.root / "amendments").glob("*.yaml"))]
 
     def _laws_of(self, path: Path, digest: str) -> frozenset:
         if digest not in self._laws:
-            # only to pick the files to read: libyaml's fast parse (load_act reads and checks the
-            # files that name the law in full; a file libyaml cannot parse goes the strict way)
+            # only to pick the files to read: libyaml's fast parse, bounded (load_act reads and checks
+            # the files that name the law in full; a file it cannot parse goes the strict way)
             try:
-                raw = yaml.load(path.read_bytes(), Loader=_FastLoader)
-            except yaml.YAMLError:
+                raw = quick_load(_read(path).decode("utf-8"), str(path))
+            except (yaml.YAMLError, ProposalError, UnicodeDecodeError):
                 from ..proposal import load_raw
 
                 raw = load_raw(path)
@@ -99,10 +110,9 @@ class Amendments:
 
 def timeline(root: Path, law: str, versions: list[Act], amendments: Amendments | None = None) -> list[dict]:
     """Versions and amending acts in date order: [{"kind": "version"|"act", …}]."""
-    try:
-        acts = amendments.acts(law) if amendments is not None else load_acts(root, law)
-    except LawdiffError:
-        acts = {}
+    # an amendment file that does not load is the build's error (as it is check's and consolidate's):
+    # a history page without its amending acts, and exit 0, told the reader there were none
+    acts = amendments.acts(law) if amendments is not None else load_acts(root, law)
     entries: list[tuple[tuple, dict]] = []
     for v in versions:
         rec = v.consolidation

@@ -31,6 +31,7 @@ import errno
 import hashlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -40,7 +41,7 @@ from pathlib import Path
 
 from ..cachekey import CACHE
 from ..errors import LawdiffError
-from ..paths import file_mode, fix_mode
+from ..paths import file_mode, fix_mode, is_temp_name, write_atomic
 
 MARKER = ".lawdiff-site"
 MARKER_TEXT = "Dette websted er bygget af lawdiff (lawdiff build). lawdiff erstatter kun mapper med denne fil.\n"
@@ -238,15 +239,19 @@ def _link_or_copy(src: Path, dst: Path) -> None:
 
 
 def _copy_tree(src: Path, dst: Path) -> None:
-    """The files of a previous site, hard-linked (for `build --only`, which keeps the rest)."""
-    for dirpath, dirnames, filenames in os.walk(src):
+    """The regular files of a previous site, hard-linked (for `build --only`, which keeps the rest).
+    Anything else is left out: a symbolic link put into the site (x.html -> ~/.ssh/id_rsa) was kept
+    in the new site, or, where no hard link could be made, the file it points to was copied in."""
+    for dirpath, dirnames, filenames in os.walk(src):  # walk never enters a linked folder
         rel = os.path.relpath(dirpath, src)
         target = dst / rel if rel != "." else dst
         target.mkdir(parents=True, exist_ok=True)
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
         for f in filenames:
             if rel == "." and f == MARKER:
                 continue
-            _link_or_copy(Path(dirpath) / f, target / f)
+            if stat.S_ISREG(os.lstat(os.path.join(dirpath, f)).st_mode):
+                _link_or_copy(Path(dirpath) / f, target / f)
 
 
 class PdfCache:
@@ -295,21 +300,12 @@ class PdfCache:
     def put(self, key: str, data: bytes) -> Path | None:
         if self.folder is None:
             return None
-        tmp = None
+        path = self.folder / f"{self._name(key)}.pdf"
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            with os.fdopen(fd, "wb") as f:
-                os.fchmod(f.fileno(), file_mode())
-                f.write(data)
-            os.replace(tmp, self.folder / f"{self._name(key)}.pdf")
+            write_atomic(path, data)  # the umask's mode; whole or absent
         except OSError:  # a full or read-only disk: no cache entry, and no temporary file left behind
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
             return None
-        return self.folder / f"{self._name(key)}.pdf"
+        return path
 
     KEEP_DAYS = 7
 
@@ -327,7 +323,8 @@ class PdfCache:
                 stale = p.stat().st_mtime < old
             except OSError:
                 continue
-            if (p.suffix == ".pdf" and p.stem not in keep or p.name.startswith(".tmp-")) and stale:
+            if (p.suffix == ".pdf" and p.stem not in keep or is_temp_name(p.name)
+                    or p.name.startswith(".tmp-")) and stale:  # .tmp-*: temporaries of lawdiff before 2026-11
                 try:
                     p.unlink()
                 except OSError:
