@@ -1,0 +1,71 @@
+"""Red-team review of the "instrlist" readings (brief review4): sentences that were read into a place other
+than the one they name, or read where the meaning is not certain; each is now refused with its reason."""
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.changes.common import Unreadable
+from lawdiff.changes.nummer import format_sentence, read_sentence
+from lawdiff.changes.tree import citations
+
+
+def _read(text: str) -> list[dict]:
+    out = read_sentence(text, [])
+    assert format_sentence(out) == text
+    return out
+
+
+# --- "ændres i 2. pkt." / "i 2. og 3. pkt." after the verb: the punktum of ONE place ----------------------------
+
+@pytest.mark.parametrize("text", [
+    # a list of stk.: was "§ 5, stk. 1 og 2, 2. pkt.", which the engine executes as stk. 1 WHOLE and stk. 2, 2. pkt.
+    "I § 5, stk. 1 og 2, ændres i 2. pkt. »a« til: »b«.",
+    "I § 5, stk. 1 og 2, ændres i 2. og 3. pkt. »a« til: »b«.",
+    # a list of paragraffer: was § 5, stk. 1 whole and § 6, 2. and 3. pkt.
+    "I § 5, stk. 1, og § 6 ændres i 2. og 3. pkt. »a« til: »b«.",
+    "I § 5, stk. 1-3, udgår i 1. pkt. »a«.",
+    # a place that already names its punktum: was "§ 5, stk. 1, 2. pkt., 3. pkt.", executed as 2. AND 3. pkt.
+    "I § 5, stk. 1, 2. pkt., ændres i 3. pkt. »a« til: »b«.",
+    "I § 5, stk. 1, 2. pkt., indsættes i 3. og 4. pkt. efter »a«: »b«.",
+])
+def test_a_punktum_after_the_verb_of_a_place_that_is_not_one_unit_is_refused(text):
+    with pytest.raises(Unreadable, match="efter udsagnsordet"):
+        read_sentence(text, [])
+
+
+def test_the_refused_places_were_executed_as_other_places():
+    # why the refusal matters: the place the reading made names other units than the sentence
+    assert [w for w, _ in citations("§ 5, stk. 1 og 2, 2. pkt.")] == ["§ 5, stk. 1", "§ 5, stk. 2, 2. pkt."]
+    assert [w for w, _ in citations("§ 5, stk. 1, 2. pkt., 3. pkt.")] == ["§ 5, stk. 1, 2. pkt.", "§ 5, stk. 1, 3. pkt."]
+
+
+@pytest.mark.parametrize("text,place", [
+    # every real form (corpus and tests/fixtures/real-instructions) is one unit, with or without "der bliver"
+    ("I § 171, stk. 1, ændres i 2., 3. og to steder i 4. pkt. »a« til: »b«.", "§ 171, stk. 1, 2., 3. og to steder i 4. pkt."),
+    ("I § 48 F, stk. 8, som bliver stk. 3, ændres i 1. pkt. »a« til: »b«.", "§ 48 F, stk. 8, 1. pkt."),
+    ("I § 47 ændres i 4. pkt., der bliver 5. pkt., »a« til: »b«.", "§ 47, 4. pkt."),
+    ("I § 5, stk. 2, nr. 3, ændres i 1. og 2. pkt. »a« til: »b«.", "§ 5, stk. 2, nr. 3, 1. og 2. pkt."),
+])
+def test_a_punktum_after_the_verb_of_one_unit_is_still_read(text, place):
+    assert _read(text)[0]["i"] == place
+
+
+# --- "… udgår." of a unit (lovteknik 1.7: units "udgår ikke, men ophæves"; lov 472/2013 writes it five times) -----
+
+def test_a_unit_that_udgår_alone_is_still_read_as_its_repeal():
+    assert _read("§ 21, stk. 2, nr. 2, udgår.") == [{"ophæves": "§ 21, stk. 2, nr. 2", "verbum": "udgår"}]
+
+
+@pytest.mark.parametrize("text", [
+    # "I … udgår" is the form of words that go, without the words: lov 629/2016 § 2, nr. 1 prints "I § 1, nr. 1,
+    # udgår" and gives the words that go as the nummer's text; it was read as the repeal of the whole § 5, stk. 2
+    "I § 5, stk. 2, udgår.",
+    # no full stop: the sentence may go on (lov 629/2016's has none); was read as the repeal
+    "§ 5, stk. 2, udgår",
+    # after a change of words "og stk. 2 udgår" may be words whose »…« are lost; was the repeal of § 5, stk. 2
+    "I § 5, stk. 1, ændres »a« til: »b«, og stk. 2 udgår.",
+    "I § 5, stk. 1, udgår »a«, og nr. 2 udgår.",
+])
+def test_a_unit_that_udgår_is_refused_where_the_sentence_is_not_that_alone(text):
+    with pytest.raises(Unreadable):
+        read_sentence(text, [])
