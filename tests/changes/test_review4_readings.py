@@ -69,3 +69,22 @@ def test_a_unit_that_udgår_alone_is_still_read_as_its_repeal():
 def test_a_unit_that_udgår_is_refused_where_the_sentence_is_not_that_alone(text):
     with pytest.raises(Unreadable):
         read_sentence(text, [])
+
+
+# --- a short place after a list of paragraffer ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("place,rel", [
+    # was § 27, stk. 3 (the last paragraf's): "stk. 3" may as well be § 26's, or both; the rule for a list of stk.
+    # ("2. pkt." after "§ 26, stk. 1 og 2") refuses the same doubt. No real sentence of the corpus or of
+    # tests/fixtures/real-instructions has a short place after a list of paragraffer.
+    ("§ 26 og § 27, stk. 2", "stk. 3"),
+    ("§ 26, stk. 2, og § 27, stk. 2", "stk. 3"),
+    ("§ 26, stk. 1, og § 27, stk. 1", "2. pkt."),
+    ("§§ 26 og 27", "stk. 2"),
+])
+def test_a_short_place_after_a_list_of_paragraffer_is_refused(place, rel):
+    text = f"I {place} ændres »han« til: »denne«, og i {rel} ændres »Han« til: »Arbejdslederen«."
+    if "stk." in place:
+        text = text.replace(f"I {place} ", f"I {place}, ")
+    with pytest.raises(Unreadable, match=f"»{rel}« henviser til »{place}«, der nævner flere steder"):
+        read_sentence(text, [])
