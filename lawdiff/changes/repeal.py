@@ -121,9 +121,10 @@ def _udgår_alone(r: Reader, t: dict, first: bool) -> bool:
     without its full stop, may be words whose »…« are lost: refused, never read as a repeal."""
     if r.text[r.pos:] not in ("udgår", "udgår."):
         return False
+    start = 0 if first or r.text.rfind(", og ", 0, r.pos) < 0 else r.text.rfind(", og ", 0, r.pos) + 5  # its clause
     if not first or t.get("overflødigt_i") or not r.text.endswith("."):
-        raise Unreadable(f"»{t['cit']} udgår« står uden de ord, der udgår; en enhed udgår ikke, men ophæves, og kun "
-                         "»§ …, udgår.« alene læses som enhedens ophævelse (skriv »ophæves« eller citér ordene)")
+        raise Unreadable(f"»{r.text[start:]}« nævner ikke de ord, der udgår; en enhed udgår ikke, men ophæves, og kun "
+                         "en sætning »§ …, udgår.« alene læses som enhedens ophævelse (skriv »ophæves«, eller citér ordene)")
     return True
 
 
