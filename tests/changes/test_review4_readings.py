@@ -88,3 +88,16 @@ def test_a_short_place_after_a_list_of_paragraffer_is_refused(place, rel):
         text = text.replace(f"I {place} ", f"I {place}, ")
     with pytest.raises(Unreadable, match=f"»{rel}« henviser til »{place}«, der nævner flere steder"):
         read_sentence(text, [])
+
+
+# --- the typo repair "pkt., bliver stk. 7, 1. pkt.," (»der« left out, lov 1715/2016) ---------------------------------
+
+def test_der_left_out_before_bliver_is_repaired_only_before_the_verb_of_a_change_at_that_place():
+    # "X bliver Y" without "der" is also a sentence of its own ("Stk. 2 og 3 bliver stk. 3 og 4.", lov 1611/2010):
+    # "§ 60, stk. 8, 2. pkt., bliver stk. 9, 1. pkt., og stk. 9 ophæves." may say that the punktum becomes a stk.
+    # of its own; repaired, it was read as the repeal of § 60, stk. 8, 2. pkt. AND stk. 9 (text that stays, struck)
+    with pytest.raises(Unreadable):
+        read_sentence("§ 60, stk. 8, 2. pkt., bliver stk. 9, 1. pkt., og stk. 9 ophæves.", [])
+    # the act's own sentence is still read (tests/changes/test_real_sentences.py)
+    got = read_sentence("I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres »a« til: »b«.", [])
+    assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 60, stk. 8, 1. pkt.", "stk. 7, 1. pkt.")]
