@@ -122,7 +122,9 @@ def _udgår_alone(r: Reader, t: dict, first: bool) -> bool:
     if r.text[r.pos:] not in ("udgår", "udgår."):
         return False
     start = 0 if first or r.text.rfind(", og ", 0, r.pos) < 0 else r.text.rfind(", og ", 0, r.pos) + 5  # its clause
-    if not first or t.get("overflødigt_i") or not r.text.endswith("."):
+    if not first or t.get("overflødigt_i") or not r.text.endswith(".") or not t["cit"].startswith("§"):
+        # ("Kapitel 3 udgår." / "Bilag 2 udgår.": no act writes it; a chapter that "udgår" may be its division
+        # only, its §§ kept: refused too)
         raise Unreadable(f"»{r.text[start:]}« nævner ikke de ord, der udgår; en enhed udgår ikke, men ophæves, og kun "
                          "en sætning »§ …, udgår.« alene læses som enhedens ophævelse (skriv »ophæves«, eller citér ordene)")
     return True

@@ -65,6 +65,10 @@ def test_a_unit_that_udgår_alone_is_still_read_as_its_repeal():
     # after a change of words "og stk. 2 udgår" may be words whose »…« are lost; was the repeal of § 5, stk. 2
     "I § 5, stk. 1, ændres »a« til: »b«, og stk. 2 udgår.",
     "I § 5, stk. 1, udgår »a«, og nr. 2 udgår.",
+    # a chapter or an annex: no act writes it (lov 472/2013 writes it of a nr.); a chapter that "udgår" may be
+    # its division only, the §§ kept; was read as the repeal of the chapter with its §§
+    "Kapitel 3 udgår.",
+    "Bilag 2 udgår.",
 ])
 def test_a_unit_that_udgår_is_refused_where_the_sentence_is_not_that_alone(text):
     with pytest.raises(Unreadable, match="udgår.?« nævner ikke de ord, der udgår; en enhed udgår ikke, men ophæves"):
