@@ -156,6 +156,10 @@ def absolute(rel: str, prev: str) -> str:
     (It was read as '§ 26, 2. pkt.', or as stk. 1 and stk. 2, 2. pkt., or as the first stk.)"""
     need = _level(rel)
     idx = prev.rfind("§")  # the last address of prev, from its last "§"
+    if idx > 0 and "§" in prev[:idx]:
+        # "stk. 3" after "§ 26 og § 27, stk. 2" could be either paragraf's (it was read as § 27's)
+        raise Unreadable(f"»{rel}« henviser til »{prev}«, der nævner flere steder; det er ikke sikkert, "
+                         "hvilket af dem der menes")
     last = prev[idx:] if idx >= 0 else prev
     cur: dict[int, str] = {}
     prev_level = -1

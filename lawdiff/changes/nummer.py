@@ -207,7 +207,10 @@ FALLBACK_TYPOS = [
     (re.compile(r"(\bnr\. \d+(?: [a-z])?, der bliver )(?=\d+(?: [a-z])?,)"), r"\1nr. ", "»nr.« mangler efter »der bliver«",
      "uden_for"),
     # I § 60, stk. 8, 1. pkt., bliver stk. 7, 1. pkt., ændres … (lov 1715/2016, outside the corpus)
-    (re.compile(r"(\d+\. pkt\., )bliver (?=stk\. \d+(?: [a-z])?, \d+\. pkt\., )"), r"\1der bliver ",
+    # (only before the verb of a change at that place: "§ 60, stk. 8, 2. pkt., bliver stk. 9, 1. pkt., og stk. 9
+    # ophæves." may say that the punktum becomes a stk.; repaired, it was the repeal of both)
+    (re.compile(r"(\d+\. pkt\., )bliver (?=stk\. \d+(?: [a-z])?, \d+\. pkt\., (?:ændres|udgår|indsættes) )"),
+     r"\1der bliver ",
      "»der« mangler foran »bliver«", "uden_for"),
     # nr. 4, der bliver nummer 3, (lov 427/2016 § 4, nr. 12)
     (re.compile(r"(\bnr\. \d+(?: [a-z])?, der bliver )nummer (?=\d)"), r"\1nr. ", "»nummer« for »nr.«", "uden_for"),

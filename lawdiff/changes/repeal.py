@@ -101,7 +101,7 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
             ch["_blok"] = True
         return ch
     if (t["cit"].startswith(("overskriften", "mellemrubrikken")) or r.text.startswith(
-            "udgår, og i stedet indsættes:", r.pos) or r.text[r.pos:] in ("udgår", "udgår.")) and r.lit("udgår"):
+            "udgår, og i stedet indsættes:", r.pos) or _udgår_alone(r, t, first)) and r.lit("udgår"):
         # (and a unit that "udgår." alone: "§ 21, stk. 2, nr. 2, udgår.", lov 472/2013, five times)
         # a heading that "udgår"; or any unit that "udgår, og i stedet indsættes:" (§ 32, stk. 1,
         # 2. pkt., of lov nr. 579 af 1/6/2010): the same as "ophæves, og i stedet indsættes:"
@@ -111,6 +111,23 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
         return ch
     r.pos = start
     return None
+
+
+def _udgår_alone(r: Reader, t: dict, first: bool) -> bool:
+    """Whether the sentence is a unit that "udgår." and nothing else ("§ 21, stk. 2, nr. 2, udgår.", lov
+    472/2013): units "udgår ikke, men ophæves" (lovteknik 1.7), so only that whole sentence is read as the
+    unit's repeal. "I § 5, stk. 2, udgår" is the form of words that go, without the words (lov 629/2016 § 2,
+    nr. 1 gives them as the nummer's text); "…, og stk. 2 udgår." after a change of words, or a sentence
+    without its full stop, may be words whose »…« are lost: refused, never read as a repeal."""
+    if r.text[r.pos:] not in ("udgår", "udgår."):
+        return False
+    start = 0 if first or r.text.rfind(", og ", 0, r.pos) < 0 else r.text.rfind(", og ", 0, r.pos) + 5  # its clause
+    if not first or t.get("overflødigt_i") or not r.text.endswith(".") or not t["cit"].startswith("§"):
+        # ("Kapitel 3 udgår." / "Bilag 2 udgår.": no act writes it; a chapter that "udgår" may be its division
+        # only, its §§ kept: refused too)
+        raise Unreadable(f"»{r.text[start:]}« nævner ikke de ord, der udgår; en enhed udgår ikke, men ophæves, og kun "
+                         "en sætning »§ …, udgår.« alene læses som enhedens ophævelse (skriv »ophæves«, eller citér ordene)")
+    return True
 
 
 def format(ch: dict, prev: dict | None, first: bool) -> str:

@@ -17,7 +17,7 @@ import re
 from ..model import PROVISIONS, Line, Unit
 from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 from .log import Placement
-from .tree import _PUNCT_START, _apply_edits, _norm_query, _widen_deletion, cite_path
+from .tree import _PUNCT_START, _apply_edits, _norm_query, _widen_deletion, citations, cite_path
 
 VERBS = ("ændres", "udgår", "indsættes_efter", "indsættes_før")
 
@@ -52,6 +52,12 @@ def _with_pkt(loc: dict, pkt: str | None) -> dict:
         return dict(loc)
     if "i" not in loc:
         raise Unreadable(f"»i {pkt}« efter udsagnsordet har intet sted at høre til")
+    if len(citations(loc["i"])) != 1 or re.search(r"\bpkt\.$", loc["i"]):
+        # "I § 5, stk. 1 og 2, ændres i 2. pkt." (or "I § 5, stk. 1, 2. pkt., ændres i 3. pkt."): whose
+        # punktum? The place was "§ 5, stk. 1 og 2, 2. pkt.", executed as stk. 1 whole and stk. 2, 2. pkt.
+        # (and "§ 5, stk. 1, 2. pkt., 3. pkt." as both punktummer). Every real form names one unit.
+        raise Unreadable(f"»i {pkt}« efter udsagnsordet hører til »{loc['i']}«, der ikke er én enhed uden "
+                         "punktum; det er ikke sikkert, hvilke punktummer der menes (skriv hvert sted fuldt ud)")
     if ", der bliver " in pkt:
         # "I § 47 ændres i 4. pkt., der bliver 5. pkt., »…« til: »…«" (lov 1252/2012 § 3, nr. 13 and
         # § 5, nr. 9): the punktum's number after earlier numre, named after the verb with it

@@ -403,7 +403,16 @@ class _Finding:
             return None
         # up to the next "i …" of the list: "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1, …"
         rest = re.split(r",? (?:og )?i (?=§)", i[m[0].end():], maxsplit=1)[0]
-        return {w for w, _ in citations(rest)}, n
+        counted = [w for w, _ in citations(rest)]
+        if counted and all(w.startswith("§ None, ") for w in counted) and i.endswith(rest):
+            # "§ 171, stk. 1, 2., 3. og to steder i 4. pkt." (lov 268/2014): the counted part is short; it is
+            # the list's last address(es), which end as it does (it was "§ None, 4. pkt.", no address: the
+            # count was never checked)
+            whole = [w for w, _ in citations(i)]
+            tail = whole[-len(counted):]
+            if len(whole) > len(counted) and all(t.endswith(w[len("§ None"):]) for t, w in zip(tail, counted)):
+                counted = tail
+        return set(counted), n
 
     def _find_in(self, c: Change, words: str, key: str, where, count: int | None = None, uncounted: bool = False,
                  exclude: set[str] | None = None, every: bool = False) -> list[tuple[LineKey, Line, Unit, int, int]]:
