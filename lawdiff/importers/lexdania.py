@@ -507,6 +507,26 @@ class _Reader:
         # five characters, and _drop_repeated_label looks only at a first Exitus of two or more
         # children. Neither removes a child of the stk. (only a Linea or Char below it).
         kids = list(stk)
+        # the stk.s of nearly every act: one Exitus, after a complete label or none; the general
+        # loops below give one segment for them (tests/importers/test_split_stk.py holds this to them)
+        if len(kids) == 2:
+            ex = kids[1]
+            if ex.tag == "Exitus":
+                first = kids[0]
+                if first.tag == "Explicatus":
+                    label = first.text or ""
+                    if len(label.strip()) > 5:  # _split_label leaves it as it is
+                        if len(ex) < 2:
+                            return [(label, [ex])]
+                        first = ex[0]  # _drop_repeated_label's first looks, as below
+                        if not (first.tag == "Linea" and len(first) == 1 and len(first[0].text or "") <= 16):
+                            return [(label, [ex])]
+        elif len(kids) == 1 and kids[0].tag == "Exitus":
+            return [(None, kids)]
+        return self._split_stk_general(stk, kids)
+
+    def _split_stk_general(self, stk: etree._Element, kids: list[etree._Element]
+                           ) -> list[tuple[str | None, list[etree._Element]]]:
         label = None
         for ch in kids:
             if ch.tag == "Explicatus":
