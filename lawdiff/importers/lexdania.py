@@ -382,7 +382,7 @@ class _Reader:
                         continue  # nothing but footnote references
                 if "." in text and _RUN_ON.search(text):
                     text = self._respace(text, ch.sourceline)
-                line = Line(text)
+                line = Line(text, [])  # (the factory's call for `notes` costs more)
                 if ")" in text[:6]:  # may be a list item written as prose (see lift_list)
                     self._src[id(line)] = (ch.sourceline, len(ch) > 0 and not ch[0].get("formaChar"))
                 (unit.wrapup if unit.children else unit.intro).append(line)
@@ -608,7 +608,7 @@ class _Reader:
             if tag != "Stk":
                 raise self.fail(ch, "uventet element i <Paragraf>")
             for slabel, elements in self._split_stk(ch):
-                if slabel is not None and slabel.lstrip().startswith("§"):
+                if slabel is not None and "§" in slabel and slabel.lstrip().startswith("§"):
                     sec = self._section_unit(el, slabel)
                     secs.append(sec)
                     nums = set()
