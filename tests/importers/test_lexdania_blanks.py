@@ -8,7 +8,7 @@ import pytest
 
 from lawdiff import akn
 from lawdiff.errors import LawdiffError
-from lawdiff.importers.lexdania import _read_lexdania, parse_lexdania
+from lawdiff.importers.lexdania import _outline, _read_lexdania, _sections, parse_lexdania
 from lawdiff.xmlsafe import blank_text_ignorable
 from tests.conftest import CORPUS
 
@@ -81,3 +81,19 @@ def test_the_units_of_a_read_act_are_its_walk():
         act = _read_lexdania(parse_lexdania(data, str(f), blank_text=False), data, str(f), None).act
         walked = list(act.walk())
         assert len(walked) > 1 and [id(u) for u in act.units()] == [id(u) for u in walked], f
+
+
+def test_the_outline_of_a_read_act_is_what_the_walk_over_every_unit_finds():
+    # check_sections' one walk (_outline) does not enter the §§: no § of a read act holds a chapter or a
+    # part, so its §§ and numbered chapters and parts are those of the walk over every unit
+    containers = 0
+    for f in _act_versions()[::7]:
+        data = f.read_bytes()
+        act = _read_lexdania(parse_lexdania(data, str(f), blank_text=False), data, str(f), None).act
+        units = act.units()
+        secs, chapters = _outline(act)
+        assert [id(u) for u in secs] == [id(u) for u in _sections(act)]
+        assert [id(u) for u in chapters] == [id(u) for u in units if u.kind in ("chapter", "part") and u.num], f
+        assert not any(d.kind in ("chapter", "part") for s in secs for d in s.walk()), f
+        containers += len(chapters)
+    assert containers > 1000
