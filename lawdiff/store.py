@@ -1,16 +1,13 @@
 """The statute store: `statutes/<law>/<YYYY-MM-DD>.xml`, one Akoma Ntoso file per act version."""
 from __future__ import annotations
 
-import errno
 import os
-import random
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import StoreError
-from .paths import read_regular
+from .paths import read_regular, write_atomic
 
 if TYPE_CHECKING:  # annotations only: `lawdiff diff` reads outlines and never imports the model
     from .model import Act
@@ -20,59 +17,18 @@ MAX_STATUTE_BYTES = 64 * 1024 * 1024  # the largest act of the corpus is a few M
 _REF = re.compile(r"^(?P<law>[a-z0-9][a-z0-9-]*)(?:@(?P<date>\d{4}-\d\d-\d\d))?$")
 
 
-_TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-_RNG: tuple[int, random.Random] | None = None
-
-
-def _names() -> random.Random:
-    """The generator of temporary names, seeded from the system once per process (a forked worker
-    gets its own seed, so two workers do not try the same names; O_EXCL refuses a taken one anyway)."""
-    global _RNG
-    if _RNG is None or _RNG[0] != os.getpid():
-        _RNG = (os.getpid(), random.Random(os.urandom(16)))
-    return _RNG[1]
-
-
-def _suffix() -> str:
-    return f"{_names().getrandbits(48):012x}"
-
-
-def _temp_file(path: Path) -> tuple[int, str]:
-    """A new file beside `path` (".NAME.<12 random hex digits>"), created with the
-    mode a plain open() gives (0666, less the umask, applied by the system). mkstemp creates 0600
-    and needed an fchmod after it, and the umask read from /proc/self/status for that: four system
-    calls more for each of the 2,133 files `lawdiff import lexdania` writes of the corpus."""
-    for _ in range(tempfile.TMP_MAX):
-        name = os.path.join(path.parent, f".{path.name}.{_suffix()}")
-        try:
-            return os.open(name, _TEMP_FLAGS, 0o666), name
-        except FileExistsError:
-            continue  # taken: try another name, as mkstemp does
-    raise FileExistsError(errno.EEXIST, "ingen ledigt navn til en midlertidig fil")
-
-
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder and a rename.
 
     The file gets the mode a plain open() would give (0666 & ~umask), not mkstemp's 0600. A
     read-only or full disk is a StoreError naming the file, and leaves nothing behind."""
-    tmp = None
     is_dir = path.parent.is_dir()
     made = [] if is_dir else [d for d in (path.parent, *path.parent.parents) if not d.exists()]
     try:
         if not is_dir:  # no mkdir into an existing folder: a failing system call per file of an import
             path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _temp_file(path)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        tmp = None
+        write_atomic(path, data)  # (leaves no temporary file behind on an error)
     except OSError as e:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-            tmp = None
         for d in made:  # the folders this call created, innermost first: leave nothing behind
             try:
                 d.rmdir()
@@ -80,9 +36,6 @@ def atomic_write(path: Path, data: bytes) -> None:
                 break
         raise StoreError(f"kan ikke skrive filen: {e.strerror}", file=str(path),
                          hint="kontrollér at mappen er skrivbar og at disken ikke er fuld") from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 _LAW_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-"

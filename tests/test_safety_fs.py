@@ -235,13 +235,13 @@ def test_a_full_or_read_only_disk_is_a_message(project, capsys, monkeypatch, err
 
 
 def test_store_write_on_a_full_disk_is_a_message(project, capsys, monkeypatch):
-    from lawdiff import store
+    from lawdiff import paths
 
     def full(*a, **k):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     before = tree_hash(project)
-    monkeypatch.setattr(store, "_temp_file", full)  # creating the temporary file fails
+    monkeypatch.setattr(paths, "temp_file", full)  # creating the temporary file fails
     src = project / "lab.txt"
     src.write_text("§ 1. Loven gælder.\n", encoding="utf-8")
     before = tree_hash(project)

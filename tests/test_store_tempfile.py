@@ -1,12 +1,12 @@
-"""store.atomic_write's temporary file (store._temp_file): created beside the target with the
-umask's mode by the system (no fchmod, no read of the umask), never over an existing name."""
+"""store.atomic_write's temporary file (paths.temp_file, the one atomic write of lawdiff): created beside
+the target with the umask's mode by the system (no fchmod, no read of the umask), never over an existing name."""
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from lawdiff import store
+from lawdiff import paths, store
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o027, 0o077, 0o002])
@@ -29,8 +29,8 @@ def test_a_taken_name_is_skipped_and_never_written_through(tmp_path, monkeypatch
     (tmp_path / ".f.xml.taken").write_bytes(b"someone else's")
     (tmp_path / ".f.xml.link").symlink_to(tmp_path / "elsewhere")  # a link is a taken name, not followed
     names = iter(["taken", "link", "free"])
-    monkeypatch.setattr(store, "_suffix", lambda: next(names))
-    fd, name = store._temp_file(target)
+    monkeypatch.setattr(paths, "_suffix", lambda: next(names))
+    fd, name = paths.temp_file(target)
     os.close(fd)
     assert name == str(tmp_path / ".f.xml.free")
     assert (tmp_path / ".f.xml.taken").read_bytes() == b"someone else's"
@@ -40,16 +40,16 @@ def test_a_taken_name_is_skipped_and_never_written_through(tmp_path, monkeypatch
 def test_temporary_names_differ_in_a_forked_worker(tmp_path):
     """The site's pages are built by forked workers: each draws its own names (O_EXCL would refuse a
     clash, but every clash costs a retry)."""
-    parent = store._suffix()
+    parent = paths._suffix()
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.write(w, store._suffix().encode())
+        os.write(w, paths._suffix().encode())
         os._exit(0)
     os.close(w)
     child = os.read(r, 64).decode()
     os.waitpid(pid, 0)
-    assert child and child != store._suffix() and child != parent
+    assert child and child != paths._suffix() and child != parent
 
 
 def test_rewriting_into_an_existing_folder_replaces_the_file(tmp_path):
