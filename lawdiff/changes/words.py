@@ -192,6 +192,16 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         if new is None:
             raise Unreadable("»indsættes:« følges ikke af et citat")
         return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
+    m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) indsættes (efter|før) (?=»)")
+    if m:  # "…: »…«, og to steder indsættes efter »A«: »B«" (lov 1549/2016 § 1, nr. 57)
+        anchor = r.quote()
+        if not r.lit(": "):
+            raise Unreadable(f"»{m.group(0)}»…«« følges ikke af »: »…««")
+        new = r.quote()
+        if new is None:
+            raise Unreadable(f"»{m.group(0)}»…«:« følges ikke af et citat")
+        return {**place, "antal": COUNT_OF[m.group(1)], f"indsættes_{m.group(2)}": anchor, "tekst": new,
+                "samme_sted": True}
     m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
     if m and ("ændres" in prev or m.group(2)):  # "…: »…«, og to steder ændres »A« til: »B«" (lov 1490/2014)
         old = r.quote()
@@ -263,6 +273,8 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         if "udgår" in ch:
             return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
         side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("antal"):  # "to steder indsættes efter »A«: »B«"
+            return f"{steder(ch['antal'])} indsættes {side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("kun_citat"):  # "indsættes efter »A« og »B«: »C«"
             return f"{q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("elliptisk"):

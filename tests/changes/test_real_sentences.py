@@ -121,3 +121,36 @@ def test_a_counted_change_of_words_after_an_insertion_at_the_same_place():
     assert (got[1]["i"], got[1]["antal"], got[1]["ændres"]) == ("§ 347 a", 2, "den finansielle virksomhed")
     with pytest.raises(Unreadable):  # without its verb it would take the verb of an insertion
         read_sentence("I § 5 udgår »a«, og to steder »b« til: »c«.", [])
+
+
+def test_a_counted_insertion_after_a_change_at_the_same_place():
+    # lov nr. 1549/2016 § 1 (tests/fixtures/real-instructions/2016.txt.gz), three times: "…, og to steder indsættes
+    # efter »koncernen«: »eller gruppen«" after a change of words is an insertion at both places of the same stk.
+    # (it was refused: the follow-on clause was read only with "ændres" after the count)
+    text = ("I § 175 b, stk. 3, der bliver stk. 4, ændres »stk. 4« til: »stk. 5«, og to steder indsættes efter "
+            "»koncernen«: »eller gruppen«.")
+    first, second = _read(text)
+    assert (second["i"], second["der_bliver"], second["antal"]) == ("§ 175 b, stk. 3", "stk. 4", 2)
+    assert (second["indsættes_efter"], second["tekst"]) == ("koncernen", "eller gruppen")
+    assert "antal" not in first
+    text = ("I § 175 b, stk. 9, der bliver stk. 10, ændres »omfattet af stk. 1« til: »og gruppen omfattet af stk. 1 og 2«, "
+            "to steder indsættes efter »solvenskapitalkravet for koncernen«: »eller gruppen«, »stk. 3 og 4« ændres til: "
+            "»stk. 4 og 5«, og efter »model for koncernen« indsættes: »eller gruppen«.")
+    assert [c.get("antal") for c in _read(text)] == [None, 2, None, None]
+
+
+def test_a_counted_insertion_after_a_change_is_made_at_each_place():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "reglerne" in its 1. and 2. pkt.
+    first, second = read_sentence("I § 65, stk. 1, ændres »Klagerne« til: »Sagerne«, og to steder indsættes efter "
+                                  "»reglerne«: »herom«.", [])
+    keep = ("i", "ændres", "til", "indsættes_efter", "tekst", "antal")
+    lr = apply_to("2012/2012-930.xml", [{k: c[k] for k in keep if k in c} for c in (first, second)])
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert got.count("reglerne herom") == 2 and got.endswith("Sagerne behandles efter reglerne herom i denne lov.")
+    with pytest.raises(Exception, match="2 gange|antal"):  # three places said, two found: refused
+        apply_to("2012/2012-930.xml", [{"i": "§ 65, stk. 1", "indsættes_efter": "reglerne", "tekst": "herom",
+                                        "antal": 3}])
