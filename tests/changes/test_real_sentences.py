@@ -154,3 +154,27 @@ def test_a_counted_insertion_after_a_change_is_made_at_each_place():
     with pytest.raises(Exception, match="2 gange|antal"):  # three places said, two found: refused
         apply_to("2012/2012-930.xml", [{"i": "§ 65, stk. 1", "indsættes_efter": "reglerne", "tekst": "herom",
                                         "antal": 3}])
+
+
+def test_a_comma_for_the_full_stop_after_a_punktum_number_is_read_as_a_warned_typo():
+    # lov nr. 1569/2015 (tests/fixtures/real-instructions/2015.txt.gz): "stk. 5, 1, pkt.," can only be 1. pkt.; it
+    # was refused
+    text = ("I § 10, stk. 5, 1, pkt., indsættes efter »direktøren«: »eller en ansat, der er udpeget som nøgleperson efter "
+            "§ 4 a, stk. 4«, og »§ 4 a, stk. 2, nr. 1« ændres til: »§ 4 a, stk. 2, nr. 1, jf. stk. 5«.")
+    warnings: list[str] = []
+    got = read_sentence(text, warnings)
+    assert [c["i"] for c in got] == ["§ 10, stk. 5, 1. pkt.", "§ 10, stk. 5, 1. pkt."]
+    assert got[0]["trykfejl"] == [["1. pkt.", "1, pkt."]] and "komma for punktum efter tallet" in warnings[0]
+    assert format_sentence(got) == text  # printed as the act has it
+
+
+@pytest.mark.parametrize("text", [
+    # lov nr. 1631/2013 (tests/fixtures/real-instructions/2013.txt.gz)
+    "I bilag 1 i afsnittet om kort over oversvømmelsesrisikoen, litra c, ændres »miljømålslovens § 7, stk. 1, nr. 1, 3, "
+    "og 5« til: »§ 16, stk. 1, nr. 1, 3 og 4, i om lov om vandplanlægning«.",
+    "I bilag 2 ændres i 2. afsnit »fastsatte miljømål, jf. miljømålslovens § 10« til: »miljømål fastsat i regler "
+    "udstedt med hjemmel i § 7, stk. 1, i lov om vandplanlægning«.",
+])
+def test_a_part_of_an_annex_named_by_its_subject_or_number_is_refused_with_the_reason(text):
+    with pytest.raises(Unreadable, match="stedet er et afsnit i et bilag, nævnt ved sit emne eller sit nummer"):
+        read_sentence(text, [])
