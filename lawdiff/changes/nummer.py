@@ -93,7 +93,9 @@ CITATION_TYPOS = [
     (re.compile(r"(stk\. \d+(?: [a-z])?)\.,(?= )"), r"\1,", "punktum før komma"),
     (re.compile(r"(\d+\. pkt),(?= )"), r"\1.,", "punktum mangler efter »pkt«"),
     (re.compile(r"(?<=, )(\d+) pkt\."), r"\1. pkt.", "punktum mangler efter tallet"),
-    (re.compile(r"(?<=, )(\d+), (pkt\.)"), r"\1. \2", "komma for punktum efter tallet"),  # "stk. 5, 1, pkt.,"
+    # "stk. 5, 1, pkt.," (lov 1569/2015), "der bliver stk. 3, 1, pkt.," (lov 631/2016): the stk. or § before is kept
+    # in the recorded repair, so that printing back finds the place ("stk. 5, 1. pkt., der bliver stk. 3, 1. pkt.")
+    (re.compile(r"((?:stk\.|§) \d+(?: [a-zæøåA-Z]{1,2})?, )(\d+), (pkt\.)"), r"\1\2. \3", "komma for punktum efter tallet"),
     (re.compile(r"(, )stk (\d+)"), r"\1stk. \2", "punktum mangler efter »stk«"),
     (re.compile(r"(§ \d+(?: [a-zæøåA-Z]{1,2})?) (stk\. \d+)"), r"\1, \2", "komma mangler før »stk.«"),
 ]

@@ -164,8 +164,16 @@ def test_a_comma_for_the_full_stop_after_a_punktum_number_is_read_as_a_warned_ty
     warnings: list[str] = []
     got = read_sentence(text, warnings)
     assert [c["i"] for c in got] == ["§ 10, stk. 5, 1. pkt.", "§ 10, stk. 5, 1. pkt."]
-    assert got[0]["trykfejl"] == [["1. pkt.", "1, pkt."]] and "komma for punktum efter tallet" in warnings[0]
+    assert got[0]["trykfejl"] == [["stk. 5, 1. pkt.", "stk. 5, 1, pkt."]] and "komma for punktum efter tallet" in warnings[0]
     assert format_sentence(got) == text  # printed as the act has it
+    # lov nr. 631/2016: the typo in the new number, after the same punktum number without it (the repair is recorded
+    # with its stk., so that the right "1. pkt." is printed back with the comma; it was refused so)
+    text = ("I § 34, stk. 5, 1. pkt., der bliver stk. 3, 1, pkt., ændres »Revisortilsynet« til: »Erhvervsstyrelsen«, og i "
+            "stk. 5, 2. pkt., der bliver stk. 3, 2. pkt., ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsen«.")
+    got = read_sentence(text, [])
+    assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 34, stk. 5, 1. pkt.", "stk. 3, 1. pkt."),
+                                                        ("§ 34, stk. 5, 2. pkt.", "stk. 3, 2. pkt.")]
+    assert format_sentence(got) == text
 
 
 @pytest.mark.parametrize("text", [
