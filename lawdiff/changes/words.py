@@ -214,6 +214,8 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     old = r.quote()
     if old is None:
         return None
+    if _udgaar_after_list(r):  # "…, »A« og »B« udgår" (lov 632/2016): »A« goes too, the verb said once, after »B«
+        return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
     m = r.rx(r" ændres (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
     if m:
         ch = {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "samme_sted": True}
@@ -239,6 +241,21 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
     r.pos = start
     return None
+
+
+def _udgaar_after_list(r: Reader) -> bool:
+    """Whether the quote just read is followed by more quotes and then »udgår« ("»A« og »B« udgår", "»A«, »B« og
+    »C« udgår"): the position is left at the separator after the quote, where the next clause is read."""
+    at = r.pos
+    try:
+        while r.rx(r"(, | og )(?=»)"):
+            if r.quote() is None:
+                return False
+            if r.text.startswith(" udgår", r.pos):
+                return True
+        return False
+    finally:
+        r.pos = at
 
 
 def _to(ch: dict) -> str:

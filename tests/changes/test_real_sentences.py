@@ -186,3 +186,31 @@ def test_a_comma_for_the_full_stop_after_a_punktum_number_is_read_as_a_warned_ty
 def test_a_part_of_an_annex_named_by_its_subject_or_number_is_refused_with_the_reason(text):
     with pytest.raises(Unreadable, match="stedet er et afsnit i et bilag, nævnt ved sit emne eller sit nummer"):
         read_sentence(text, [])
+
+
+def test_words_that_go_listed_before_the_verb_after_a_change():
+    # lov nr. 632/2016 § 6 (tests/fixtures/real-instructions/2016.txt.gz): "…, »A« og »B« udgår, og efter »C« indsættes:
+    # »D«" after a change of words: A and B go at the same place (it was refused at »A« og)
+    text = ("I § 93, stk. 1, 1. pkt., ændres »§ 27, stk. 1, stk. 2, 1.-3. pkt., og stk. 7 og 13,« til: »§ 27, stk. 1 og 2,«, "
+            "»§ 28 a, stk. 1, 1. og 2. pkt., stk. 3, 3. pkt., og stk. 6, § 28 b, stk. 1,« og »§ 37, stk. 1-5, stk. 6, 1. pkt., "
+            "stk. 7, 1. pkt., og stk. 8 og 9,« udgår, og efter »Fællesskabet« indsættes: »og artikel 16, stk. 1 og 2«.")
+    got = _read(text)
+    assert [c.get("udgår") for c in got] == [None, "§ 28 a, stk. 1, 1. og 2. pkt., stk. 3, 3. pkt., og stk. 6, § 28 b, stk. 1,",
+                                             "§ 37, stk. 1-5, stk. 6, 1. pkt., stk. 7, 1. pkt., og stk. 8 og 9,", None]
+    assert {c["i"] for c in got} == {"§ 93, stk. 1, 1. pkt."}
+    assert [c.get("udgår") for c in _read("I § 5 ændres »a« til: »b«, »c«, »d« og »e« udgår.")] == [None, "c", "d", "e"]
+
+
+def test_words_that_go_listed_before_the_verb_go_each():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "… efter reglerne i Haagerkonventionen af 19. oktober 1996 … Klagerne behandles efter
+    # reglerne i denne lov."
+    changes = read_sentence("I § 65, stk. 1, ændres »Klagerne« til: »Sagerne«, »i denne lov« og »i Haagerkonventionen« "
+                            "udgår.", [])
+    lr = apply_to("2012/2012-930.xml", [{k: c[k] for k in ("i", "ændres", "til", "udgår") if k in c} for c in changes])
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert "Haagerkonventionen" not in got and "efter reglerne af 19. oktober 1996" in got
+    assert got.endswith("Sagerne behandles efter reglerne.")
