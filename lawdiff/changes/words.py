@@ -80,11 +80,14 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             _set_count(ch, c.group(1), "antal_efter_citat")
         ch["til"] = _til(r, ch)
         return _count_last(r, ch)
-    m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
+    m = r.rx(r"udgår(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
-        ch = _with_pkt(loc, m.group(1))
-        if m.group(2):
-            _set_count(ch, m.group(2), "antal_efter_verbum")
+        ch = _with_pkt(loc, m.group(2))
+        if m.group(1):  # "I § 13, stk. 13, udgår: »…«" (lov 665/2016), as "ændres: »…«"
+            r.warnings.append("»udgår:« har et kolon i kilden (trykfejl); gengivet som i kilden")
+            ch["verbum_kolon"] = True
+        if m.group(3):
+            _set_count(ch, m.group(3), "antal_efter_verbum")
         ch["udgår"] = r.quote()
         if ch["udgår"] is not None and r.text.startswith(", og i stedet indsættes: »", r.pos):
             # "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »…«" (lov 310/2015
@@ -312,7 +315,7 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{where}ændres{colon} {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} {_to(ch)}"
     if "udgår" in ch:
         n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
-        return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
+        return f"{where}udgår{colon} {pkt}{n}{q(ch['udgår'])}"
     side = "efter" if "indsættes_efter" in ch else "før"
     n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
     after = f" {steder(ch['antal'])}" if ch.get("antal_efter_citat") else ""

@@ -214,3 +214,15 @@ def test_words_that_go_listed_before_the_verb_go_each():
     got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
     assert "Haagerkonventionen" not in got and "efter reglerne af 19. oktober 1996" in got
     assert got.endswith("Sagerne behandles efter reglerne.")
+
+
+def test_a_colon_after_udgaar_is_read_as_a_warned_typo():
+    # lov nr. 665/2016 (tests/fixtures/real-instructions/2016.txt.gz): "udgår: »…«" as "ændres: »…«" (it was refused)
+    warnings: list[str] = []
+    text = "I § 13, stk. 13, udgår: »eller efter § 16 a i integrationsloven«."
+    [ch] = read_sentence(text, warnings)
+    assert (ch["i"], ch["udgår"], ch["verbum_kolon"]) == ("§ 13, stk. 13", "eller efter § 16 a i integrationsloven", True)
+    assert "»udgår:« har et kolon i kilden" in warnings[0] and format_sentence([ch]) == text
+    # the forms around it read as before
+    assert _read("I § 5 udgår i 2. pkt. to steder »a«.")[0] == {"i": "§ 5, 2. pkt.", "delt": 1, "udgår": "a", "antal": 2,
+                                                                  "antal_efter_verbum": True}
