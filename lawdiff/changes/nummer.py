@@ -68,6 +68,11 @@ _NOT_READ = [
     # "I overskriften til § 3, stk. 1, tabel A og B, ændres …" (lov 1532/2014), "tabelafsnit D" (lov 1503/2014)
     (re.compile(r"\btabel(?:afsnit|len|lerne)?\b"),
      "stedet er en del af en tabel i loven, som lawdiff ikke kan finde med sikkerhed"),
+    # "I bilag 1 i afsnittet om kort over oversvømmelsesrisikoen, litra c, ændres …", "I bilag 2 ændres i 2. afsnit
+    # »…« til: …" (lov 1631/2013): a part of an annex named by its subject or as its n-th paragraph
+    (re.compile(r"\bbilag \d+\b.*?\bi (?:afsnittet om\b|\d+\. afsnit\b)"),
+     "stedet er et afsnit i et bilag, nævnt ved sit emne eller sit nummer; lawdiff kan ikke finde et bilags "
+     "afsnit med sikkerhed"),
 ]
 
 
@@ -94,6 +99,9 @@ CITATION_TYPOS = [
     (re.compile(r"(stk\. \d+(?: [a-z])?)\.,(?= )"), r"\1,", "punktum før komma"),
     (re.compile(r"(\d+\. pkt),(?= )"), r"\1.,", "punktum mangler efter »pkt«"),
     (re.compile(r"(?<=, )(\d+) pkt\."), r"\1. pkt.", "punktum mangler efter tallet"),
+    # "stk. 5, 1, pkt.," (lov 1569/2015), "der bliver stk. 3, 1, pkt.," (lov 631/2016): the stk. or § before is kept
+    # in the recorded repair, so that printing back finds the place ("stk. 5, 1. pkt., der bliver stk. 3, 1. pkt.")
+    (re.compile(r"((?:stk\.|§) \d+(?: [a-zæøåA-Z]{1,2})?, )(\d+), (pkt\.)"), r"\1\2. \3", "komma for punktum efter tallet"),
     (re.compile(r"(, )stk (\d+)"), r"\1stk. \2", "punktum mangler efter »stk«"),
     (re.compile(r"(§ \d+(?: [a-zæøåA-Z]{1,2})?) (stk\. \d+)"), r"\1, \2", "komma mangler før »stk.«"),
 ]

@@ -86,11 +86,14 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             _set_count(ch, c.group(1), "antal_efter_citat")
         ch["til"] = _til(r, ch)
         return _count_last(r, ch)
-    m = r.rx(r"udgår " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
+    m = r.rx(r"udgår(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
-        ch = _with_pkt(loc, m.group(1))
-        if m.group(2):
-            _set_count(ch, m.group(2), "antal_efter_verbum")
+        ch = _with_pkt(loc, m.group(2))
+        if m.group(1):  # "I § 13, stk. 13, udgår: »…«" (lov 665/2016), as "ændres: »…«"
+            r.warnings.append("»udgår:« har et kolon i kilden (trykfejl); gengivet som i kilden")
+            ch["verbum_kolon"] = True
+        if m.group(3):
+            _set_count(ch, m.group(3), "antal_efter_verbum")
         ch["udgår"] = r.quote()
         if ch["udgår"] is not None and r.text.startswith(", og i stedet indsættes: »", r.pos):
             # "I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »…«" (lov 310/2015
@@ -198,6 +201,16 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         if new is None:
             raise Unreadable("»indsættes:« følges ikke af et citat")
         return {**place, f"indsættes_{m.group(1)}": anchor, "tekst": new, "samme_sted": True}
+    m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) indsættes (efter|før) (?=»)")
+    if m:  # "…: »…«, og to steder indsættes efter »A«: »B«" (lov 1549/2016 § 1, nr. 57)
+        anchor = r.quote()
+        if not r.lit(": "):
+            raise Unreadable(f"»{m.group(0)}»…«« følges ikke af »: »…««")
+        new = r.quote()
+        if new is None:
+            raise Unreadable(f"»{m.group(0)}»…«:« følges ikke af et citat")
+        return {**place, "antal": COUNT_OF[m.group(1)], f"indsættes_{m.group(2)}": anchor, "tekst": new,
+                "samme_sted": True}
     m = r.rx(r"(et|to|tre|fire|fem|seks|syv|otte|ni|ti) ste(?:d|der) (ændres )?(?=»)")
     if m and ("ændres" in prev or m.group(2)):  # "…: »…«, og to steder ændres »A« til: »B«" (lov 1490/2014)
         old = r.quote()
@@ -210,6 +223,8 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     old = r.quote()
     if old is None:
         return None
+    if _udgaar_after_list(r):  # "…, »A« og »B« udgår" (lov 632/2016): »A« goes too, the verb said once, after »B«
+        return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
     m = r.rx(r" ændres (to|tre|fire|fem|seks|syv|otte|ni|ti) steder(?= til)")
     if m:
         ch = {**place, "antal": COUNT_OF[m.group(1)], "antal_efter_citat": True, "ændres": old, "samme_sted": True}
@@ -235,6 +250,21 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         return {**place, "udgår": old, "samme_sted": True, "elliptisk": True}
     r.pos = start
     return None
+
+
+def _udgaar_after_list(r: Reader) -> bool:
+    """Whether the quote just read is followed by more quotes and then »udgår« ("»A« og »B« udgår", "»A«, »B« og
+    »C« udgår"): the position is left at the separator after the quote, where the next clause is read."""
+    at = r.pos
+    try:
+        while r.rx(r"(, | og )(?=»)"):
+            if r.quote() is None:
+                return False
+            if r.text.startswith(" udgår", r.pos):
+                return True
+        return False
+    finally:
+        r.pos = at
 
 
 def _to(ch: dict) -> str:
@@ -269,6 +299,8 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         if "udgår" in ch:
             return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
         side = "efter" if "indsættes_efter" in ch else "før"
+        if ch.get("antal"):  # "to steder indsættes efter »A«: »B«"
+            return f"{steder(ch['antal'])} indsættes {side} {q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("kun_citat"):  # "indsættes efter »A« og »B«: »C«"
             return f"{q(ch['indsættes_' + side])}: {q(ch['tekst'])}"
         if ch.get("elliptisk"):
@@ -289,7 +321,7 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         return f"{where}ændres{colon} {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} {_to(ch)}"
     if "udgår" in ch:
         n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
-        return f"{where}udgår {pkt}{n}{q(ch['udgår'])}"
+        return f"{where}udgår{colon} {pkt}{n}{q(ch['udgår'])}"
     side = "efter" if "indsættes_efter" in ch else "før"
     n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
     after = f" {steder(ch['antal'])}" if ch.get("antal_efter_citat") else ""

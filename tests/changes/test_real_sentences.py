@@ -123,3 +123,108 @@ def test_a_counted_change_of_words_after_an_insertion_at_the_same_place():
     assert (got[1]["i"], got[1]["antal"], got[1]["ændres"]) == ("§ 347 a", 2, "den finansielle virksomhed")
     with pytest.raises(Unreadable):  # without its verb it would take the verb of an insertion
         read_sentence("I § 5 udgår »a«, og to steder »b« til: »c«.", [])
+
+
+def test_a_counted_insertion_after_a_change_at_the_same_place():
+    # lov nr. 1549/2016 § 1 (tests/fixtures/real-instructions/2016.txt.gz), three times: "…, og to steder indsættes
+    # efter »koncernen«: »eller gruppen«" after a change of words is an insertion at both places of the same stk.
+    # (it was refused: the follow-on clause was read only with "ændres" after the count)
+    text = ("I § 175 b, stk. 3, der bliver stk. 4, ændres »stk. 4« til: »stk. 5«, og to steder indsættes efter "
+            "»koncernen«: »eller gruppen«.")
+    first, second = _read(text)
+    assert (second["i"], second["der_bliver"], second["antal"]) == ("§ 175 b, stk. 3", "stk. 4", 2)
+    assert (second["indsættes_efter"], second["tekst"]) == ("koncernen", "eller gruppen")
+    assert "antal" not in first
+    text = ("I § 175 b, stk. 9, der bliver stk. 10, ændres »omfattet af stk. 1« til: »og gruppen omfattet af stk. 1 og 2«, "
+            "to steder indsættes efter »solvenskapitalkravet for koncernen«: »eller gruppen«, »stk. 3 og 4« ændres til: "
+            "»stk. 4 og 5«, og efter »model for koncernen« indsættes: »eller gruppen«.")
+    assert [c.get("antal") for c in _read(text)] == [None, 2, None, None]
+
+
+def test_a_counted_insertion_after_a_change_is_made_at_each_place():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "reglerne" in its 1. and 2. pkt.
+    first, second = read_sentence("I § 65, stk. 1, ændres »Klagerne« til: »Sagerne«, og to steder indsættes efter "
+                                  "»reglerne«: »herom«.", [])
+    keep = ("i", "ændres", "til", "indsættes_efter", "tekst", "antal")
+    lr = apply_to("2012/2012-930.xml", [{k: c[k] for k in keep if k in c} for c in (first, second)])
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert got.count("reglerne herom") == 2 and got.endswith("Sagerne behandles efter reglerne herom i denne lov.")
+    with pytest.raises(Exception, match="2 gange|antal"):  # three places said, two found: refused
+        apply_to("2012/2012-930.xml", [{"i": "§ 65, stk. 1", "indsættes_efter": "reglerne", "tekst": "herom",
+                                        "antal": 3}])
+
+
+def test_a_comma_for_the_full_stop_after_a_punktum_number_is_read_as_a_warned_typo():
+    # lov nr. 1569/2015 (tests/fixtures/real-instructions/2015.txt.gz): "stk. 5, 1, pkt.," can only be 1. pkt.; it
+    # was refused
+    text = ("I § 10, stk. 5, 1, pkt., indsættes efter »direktøren«: »eller en ansat, der er udpeget som nøgleperson efter "
+            "§ 4 a, stk. 4«, og »§ 4 a, stk. 2, nr. 1« ændres til: »§ 4 a, stk. 2, nr. 1, jf. stk. 5«.")
+    warnings: list[str] = []
+    got = read_sentence(text, warnings)
+    assert [c["i"] for c in got] == ["§ 10, stk. 5, 1. pkt.", "§ 10, stk. 5, 1. pkt."]
+    assert got[0]["trykfejl"] == [["stk. 5, 1. pkt.", "stk. 5, 1, pkt."]] and "komma for punktum efter tallet" in warnings[0]
+    assert format_sentence(got) == text  # printed as the act has it
+    # lov nr. 631/2016: the typo in the new number, after the same punktum number without it (the repair is recorded
+    # with its stk., so that the right "1. pkt." is printed back with the comma; it was refused so)
+    text = ("I § 34, stk. 5, 1. pkt., der bliver stk. 3, 1, pkt., ændres »Revisortilsynet« til: »Erhvervsstyrelsen«, og i "
+            "stk. 5, 2. pkt., der bliver stk. 3, 2. pkt., ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsen«.")
+    got = read_sentence(text, [])
+    assert [(c["i"], c["der_bliver"]) for c in got] == [("§ 34, stk. 5, 1. pkt.", "stk. 3, 1. pkt."),
+                                                        ("§ 34, stk. 5, 2. pkt.", "stk. 3, 2. pkt.")]
+    assert format_sentence(got) == text
+
+
+@pytest.mark.parametrize("text", [
+    # lov nr. 1631/2013 (tests/fixtures/real-instructions/2013.txt.gz)
+    "I bilag 1 i afsnittet om kort over oversvømmelsesrisikoen, litra c, ændres »miljømålslovens § 7, stk. 1, nr. 1, 3, "
+    "og 5« til: »§ 16, stk. 1, nr. 1, 3 og 4, i om lov om vandplanlægning«.",
+    "I bilag 2 ændres i 2. afsnit »fastsatte miljømål, jf. miljømålslovens § 10« til: »miljømål fastsat i regler "
+    "udstedt med hjemmel i § 7, stk. 1, i lov om vandplanlægning«.",
+])
+def test_a_part_of_an_annex_named_by_its_subject_or_number_is_refused_with_the_reason(text):
+    with pytest.raises(Unreadable, match="stedet er et afsnit i et bilag, nævnt ved sit emne eller sit nummer"):
+        read_sentence(text, [])
+
+
+def test_words_that_go_listed_before_the_verb_after_a_change():
+    # lov nr. 632/2016 § 6 (tests/fixtures/real-instructions/2016.txt.gz): "…, »A« og »B« udgår, og efter »C« indsættes:
+    # »D«" after a change of words: A and B go at the same place (it was refused at »A« og)
+    text = ("I § 93, stk. 1, 1. pkt., ændres »§ 27, stk. 1, stk. 2, 1.-3. pkt., og stk. 7 og 13,« til: »§ 27, stk. 1 og 2,«, "
+            "»§ 28 a, stk. 1, 1. og 2. pkt., stk. 3, 3. pkt., og stk. 6, § 28 b, stk. 1,« og »§ 37, stk. 1-5, stk. 6, 1. pkt., "
+            "stk. 7, 1. pkt., og stk. 8 og 9,« udgår, og efter »Fællesskabet« indsættes: »og artikel 16, stk. 1 og 2«.")
+    got = _read(text)
+    assert [c.get("udgår") for c in got] == [None, "§ 28 a, stk. 1, 1. og 2. pkt., stk. 3, 3. pkt., og stk. 6, § 28 b, stk. 1,",
+                                             "§ 37, stk. 1-5, stk. 6, 1. pkt., stk. 7, 1. pkt., og stk. 8 og 9,", None]
+    assert {c["i"] for c in got} == {"§ 93, stk. 1, 1. pkt."}
+    assert [c.get("udgår") for c in _read("I § 5 ændres »a« til: »b«, »c«, »d« og »e« udgår.")] == [None, "c", "d", "e"]
+
+
+def test_words_that_go_listed_before_the_verb_go_each():
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    # LBK 930/2012 § 65, stk. 1: "… efter reglerne i Haagerkonventionen af 19. oktober 1996 … Klagerne behandles efter
+    # reglerne i denne lov."
+    changes = read_sentence("I § 65, stk. 1, ændres »Klagerne« til: »Sagerne«, »i denne lov« og »i Haagerkonventionen« "
+                            "udgår.", [])
+    lr = apply_to("2012/2012-930.xml", [{k: c[k] for k in ("i", "ændres", "til", "udgår") if k in c} for c in changes])
+    got = plain_text(resolve(lr.new, "§ 65, stk. 1").units[0])
+    assert "Haagerkonventionen" not in got and "efter reglerne af 19. oktober 1996" in got
+    assert got.endswith("Sagerne behandles efter reglerne.")
+
+
+def test_a_colon_after_udgaar_is_read_as_a_warned_typo():
+    # lov nr. 665/2016 (tests/fixtures/real-instructions/2016.txt.gz): "udgår: »…«" as "ændres: »…«" (it was refused)
+    warnings: list[str] = []
+    text = "I § 13, stk. 13, udgår: »eller efter § 16 a i integrationsloven«."
+    [ch] = read_sentence(text, warnings)
+    assert (ch["i"], ch["udgår"], ch["verbum_kolon"]) == ("§ 13, stk. 13", "eller efter § 16 a i integrationsloven", True)
+    assert "»udgår:« har et kolon i kilden" in warnings[0] and format_sentence([ch]) == text
+    # the forms around it read as before
+    assert _read("I § 5 udgår i 2. pkt. to steder »a«.")[0] == {"i": "§ 5, 2. pkt.", "delt": 1, "udgår": "a", "antal": 2,
+                                                                  "antal_efter_verbum": True}

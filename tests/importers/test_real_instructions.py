@@ -42,9 +42,14 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
             print(f"  refused {o.act}: {o.sentence}\n    {o.detail}")
     bad = [o for o in outcomes if o.status in ("crash", "differs")]
     assert not bad, "\n".join(f"{o.status} {o.act}: {o.sentence}\n  {o.detail}" for o in bad)
-    assert len(outcomes) == 2662  # the fixture's sentences (all of them are there)
+    assert len(outcomes) == 4877  # the fixture's sentences (all of them are there)
     # measured floors (2026-11-25, branch instrlist; before it, on the same sentences: unseen 1,397 read, 22
     # refused, and one of the 1,397 read into a wrong place: "i 3. pkt." after "2. og 3. pkt., og to steder i 4.
     # pkt.", lov 268/2014, which the round trip cannot see)
-    assert figures["unseen"]["identical"] >= 1410 and figures["unseen"]["refused"] <= 9
+    # branch instrlist2 added 2,215 sentences of 57 more unseen acts (2013, 2015, 2016): before its fixes 18 of them were
+    # refused, after them 11 ("efter »…« udgår »…«" (lov 647/2016), two source typos "ændres et »…«" and "ændres og »…«", two parts of an annex named by
+    # subject or number, two headings named by their text with a repeal, "Overskrifterne før §§ 123 a, 123 b og 123 c
+    # ophæves", "ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12", "Efter § 15 indsættes
+    # som ny paragraf:" and an address list with ", i stk. 1, 2. pkt.," in it)
+    assert figures["unseen"]["identical"] >= 3604 and figures["unseen"]["refused"] <= 20
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
