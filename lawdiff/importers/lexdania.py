@@ -801,6 +801,9 @@ class _Reader:
                 else:
                     (book.children if book else top).append(unit)
                     part = unit
+                    if book is None:  # "første bog, femte afsnit" reaches a part only inside its book
+                        self.repairs.append(f"{self.path}:{ch.sourceline}: »{first}« står før lovens første bog; "
+                                            f"importeret som afsnit uden nummer, som ingen henvisning når")
                 holder = unit
         close()
         if chapters:
@@ -820,8 +823,10 @@ class _Reader:
         ("kapitel 1") reaches it."""
         bare = norm(label)
         kind = DANISH.get(self._CONTAINER[el.tag], el.tag)
-        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None:
-            return None  # "Femte afsnit." of a book: cited "første bog, femte afsnit" (address.py), by its label
+        up = el.getparent()
+        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None and up is not None and up.tag == "Bog" \
+                and labels.ordinal_container(_explicatus(up)) is not None:
+            return None  # "Femte afsnit." of "Første bog.": cited "første bog, femte afsnit" (address.py), by its label
         m = self._CONTAINER_NO_SPACE.fullmatch(bare)
         if m:
             self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« mangler mellemrum før nummeret "
