@@ -46,3 +46,34 @@ def test_a_part_printed_before_the_first_book_in_the_1237_layout_is_reported_unr
     assert [w.split(": ", 1)[1] for w in unreachable][:1] == [
         "»Første afsnit.« står før lovens første bog; importeret som afsnit uden nummer, som ingen henvisning når"]
     assert len(unreachable) == 6  # første bog's første to sjette afsnit (the base has no syvende)
+
+
+_BASE = CORPUS / "2010/2010-1237.xml"
+_ALONE = '<Kapitel id="Kap1a">\n          <Explicatus>Kapitel 1 a</Explicatus>\n        </Kapitel>'
+
+
+def _1237_with(old: str, new: str):
+    data = _BASE.read_text(encoding="utf-8")
+    assert data.count(old) == 1
+    return read_lexdania(data.replace(old, new).encode("utf-8"), str(_BASE))
+
+
+@pytest.mark.corpus
+def test_a_label_alone_followed_by_another_label_alone_is_refused():
+    """Near miss of the 1237 layout: "Kapitel 1 a" alone, then "Kapitel 1 b" alone. Read as before, kapitel 1 a
+    was a chapter without text and its heading and §§ went to kapitel 1 b, with exit 0."""
+    from lawdiff.importers.lexdania import MappingError
+
+    with pytest.raises(MappingError, match=r"»Kapitel 1 a« står alene.*hverken paragraffer"):
+        _1237_with(_ALONE, _ALONE + '\n        <Kapitel id="Kap1b">\n          <Explicatus>Kapitel 1 b</Explicatus>\n'
+                           '        </Kapitel>')
+
+
+@pytest.mark.corpus
+def test_a_label_alone_followed_by_a_labelled_chapter_is_refused():
+    """Near miss: the §§ after "Kapitel 1 a"'s heading stand in a labelled <Kapitel> ("Kapitel 1 b"): kapitel 1 a
+    got the heading and no §§, kapitel 1 b the §§ 22-27."""
+    from lawdiff.importers.lexdania import MappingError
+
+    with pytest.raises(MappingError, match=r"»Kapitel 1 a« står alene.*hverken paragraffer"):
+        _1237_with('<Kapitel id="Kap1_2">', '<Kapitel id="Kap1_2">\n          <Explicatus>Kapitel 1 b</Explicatus>')

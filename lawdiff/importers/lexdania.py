@@ -742,6 +742,7 @@ class _Reader:
         holder: Unit | None = None  # the innermost open book, part or chapter
         items: list[etree._Element] = []  # the elements of holder not yet read
         chapters: list[int] = []  # the source lines of the labels standing alone
+        alone: list[tuple[Unit, etree._Element]] = []  # their chapters
 
         def close() -> None:
             if items:
@@ -769,6 +770,7 @@ class _Reader:
                     (outer.children if outer is not None else top).append(holder)
                     if len(ch) == 1:
                         chapters.append(ch.sourceline)
+                        alone.append((holder, ch))
                     items.extend(k for k in ch if k.tag != "Explicatus")
                     continue
                 if tag != "Rubrica":
@@ -806,6 +808,13 @@ class _Reader:
                                             f"importeret som afsnit uden nummer, som ingen henvisning når")
                 holder = unit
         close()
+        for unit, ch in alone:
+            # a label alone followed by another label or a labelled <Kapitel>: not the layout this reads (its
+            # heading and §§ may be the next chapter's); refused, not imported as a chapter without text
+            if not unit.children and not re.search(r"\((?:Ophævet|Udeladt)\)", unit.label or ""):
+                raise self.fail(ch, f"»{norm(unit.label or '')}« står alene i et <Kapitel>, men der følger hverken "
+                                    f"paragraffer eller et <Kapitel> uden betegnelse, før det næste kapitel, afsnit "
+                                    f"eller den næste bog begynder; kapitlets tekst kan ikke findes med sikkerhed")
         if chapters:
             self.repairs.append(f"{self.path}:{chapters[0]}: kilden sætter {len(chapters)} kapitlers betegnelse i et "
                                 f"<Kapitel> for sig og overskriften og paragrafferne i de følgende elementer (også "
