@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from ..labels import ORDINAL_WORDS
+from ..labels import ORDINAL_WORDS, ordinal_container
 from ..model import Line, Unit
 from ..text import norm, norm_map
 from . import words
@@ -255,7 +255,9 @@ def execute(ap, c, where=None) -> None:
             f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower(), (live.label or "").lower()):
         # "Kapitel 3 / Ny overskrift", "24. kapitel / Ny overskrift": the label line is not part of the heading
         tekst = tekst[1:]
-    if len(tekst) == 1 and live.kind in ("book", "part") and c.get("bog") and live.label:
+    lead = re.match(r"(\w+ (?:afsnit|bog)\.?) ", _norm_query(tekst[0])) if len(tekst) == 1 else None
+    if len(tekst) == 1 and live.kind in ("book", "part") and live.label and (
+            c.get("bog") or (lead and ordinal_container(lead.group(1)))):  # (hand-written: "bog" is wording)
         # "»Femte afsnit. Politiet«": the part's label and its new heading on one line (lov 404/2010 § 1, nr. 1);
         # the label must be the part's own
         label = _norm_query(live.label)
