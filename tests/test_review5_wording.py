@@ -70,3 +70,13 @@ def test_a_part_heading_beginning_with_another_parts_label_is_refused(root, caps
     rc, out = _run(root, capsys, body, "apply")
     assert rc != 0
     assert "begynder ikke med betegnelsen »Femte afsnit.«" in out, out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("where, want", [("første bog, syvende afsnit", "1. Første bog, syvende afsnit, ophæves."),
+                                         ("kapitel 12", "1. Kapitel 12 ophæves.")])
+def test_a_part_or_chapter_repealed_is_worded_with_its_citation(root, capsys, where, want):
+    """Printed "1.  ophæves." (no citation: a chapter or part is no provision in the citation chain)."""
+    rc, out = _run(root, capsys, f"      - ophæves: {where}\n")
+    assert rc == 0, out
+    assert want in out, out

@@ -438,6 +438,19 @@ class _Builder:
         if len(wids) > 1:
             nums = [self.law.base_units[w].num for w in wids]
             data = {"ophæves": f"§§ {nums[0]}-{nums[-1]}"}
+        elif self.law.base_units[wids[0]].kind in ("book", "part", "chapter"):
+            # "Kapitel 12 ophæves.", "Tredje bog, sjette afsnit, ophæves." (lov 594/2011 § 81, nr. 12): a chapter or
+            # part is no provision, and the citation chain of one is empty
+            u = self.law.base_units[wids[0]]
+            if u.num:
+                data = {"ophæves": u.cite()}
+            elif u.kind == "part" and labels.ordinal_container(u.label):
+                place = heading_place(u, self.law.base_parents).removeprefix("overskriften til ")
+                if "bog, " not in place:
+                    raise c.error(f"lovforslaget kan ikke citere {u.cite()} uden dens bog", "ophæves")
+                data = {"ophæves": place, "bog": True}
+            else:
+                raise c.error(f"lovforslaget kan ikke citere {u.cite()}, som ikke har et nummer", "ophæves")
         else:
             data = self._data("ophæves", wids[0], None, here)
         return Nummer(0, "", ryk=self._ryk(p), data=data)
