@@ -80,3 +80,20 @@ def test_a_part_or_chapter_repealed_is_worded_with_its_citation(root, capsys, wh
     rc, out = _run(root, capsys, f"      - ophæves: {where}\n")
     assert rc == 0, out
     assert want in out, out
+
+
+@pytest.mark.corpus
+def test_a_book_heading_rewritten_has_no_comma_after_the_book(root, capsys):
+    """The comma of lov 404/2010 ("Overskriften til første bog, femte afsnit, affattes således:") closes a citation
+    of two parts; a book alone takes none (it printed "Overskriften til første bog, affattes således:")."""
+    from lawdiff.changes import heading
+
+    rc, out = _run(root, capsys, "      - affattes: overskriften til første bog\n        tekst: Første bog. Domsmagten\n")
+    assert rc == 0, out
+    assert "1. Overskriften til første bog affattes således:\n»Første bog. Domsmagten«." in out, out
+    # and the reader reads that wording back
+    from lawdiff.changes.common import Reader
+
+    text = "Overskriften til første bog affattes således:"
+    got = heading.read(Reader(text), None, True)
+    assert got is not None and got.get("affattes") == "overskriften til første bog" and got.get("bog"), got
