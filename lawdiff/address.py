@@ -286,7 +286,7 @@ def resolve(act: Act, address: Address | str) -> Target:
                 and canonical_num(u.num).lower() == canonical_num(num).lower()]
         if not hits:
             have = [u for u in act.walk() if u.kind == kind]
-            raise AddressError(f"{address} findes ikke i {act.key}", hint=f"loven har: {_listing(have)}")
+            raise AddressError(f"{address} findes ikke i {act.key}", hint=f"loven har: {_containers(act, have)}")
         if len(hits) > 1:  # the source numbers two chapters alike (LBK 810/2012: "Afsnit IV" twice)
             raise AddressError(f"{address} findes {len(hits)} gange i {act.key}",
                                hint="kilden nummererer flere ens; angiv i stedet en § i den rigtige")
@@ -324,6 +324,16 @@ def resolve(act: Act, address: Address | str) -> Target:
                                hint=f"{path} har {len(pieces)} punktum{'mer' if len(pieces) != 1 else ''}")
         return Target(address, [unit], pieces[address.pkt - 1])
     return Target(address, [unit])
+
+
+def _containers(act: Act, units: list[Unit]) -> str:
+    """The citations of chapters or parts for a hint; a part of a book named by an ordinal word as it is cited,
+    with its book ("første bog, femte afsnit")."""
+    book_of = {id(p): b for b in act.walk() if b.kind == "book" and ordinal_container(b.label)
+               for p in b.walk() if p.kind == "part"}
+    cites = [f"{book_of[id(u)].cite()}, {u.cite()}" if id(u) in book_of and not u.num and ordinal_container(u.label)
+             else u.cite() for u in units]
+    return ("; " if any("," in x for x in cites) else ", ").join(cites) or "ingen"
 
 
 def _ordinal(act: Act, address: Address) -> Unit:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .labels import ordinal_container
+
 
 CONTAINERS = ("book", "part", "chapter", "group", "ikraft")
 PROVISIONS = ("section", "subsection", "paragraph", "point", "indent")
@@ -113,11 +115,17 @@ class Unit:
             return f"§§ {self.num}" if self.num and ("-" in self.num or " og " in self.num) else f"§ {self.num}"
         if self.kind in ("subsection", "paragraph", "point"):
             return f"{DANISH[self.kind]} {self.num}"
+        if self.kind in ("book", "part", "chapter") and not self.num:
+            # retsplejeloven's "Femte afsnit." and "Første bog." carry no number: cited by their label's ordinal
+            # word ("femte afsnit"; address.py: "første bog, femte afsnit"), never as "afsnit None"
+            o = ordinal_container(self.label)
+            return f"{o[1]} {o[0]}" if o else DANISH[self.kind]
         if self.kind == "chapter":
             return f"kapitel {self.num}"
         if self.kind == "part":
             return f"afsnit {self.num}"
         return DANISH[self.kind] + (f" {self.num}" if self.num else "")
+
 
 
 @dataclass(eq=False)

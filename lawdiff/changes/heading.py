@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from ..labels import ORDINAL_WORDS
+from ..labels import ORDINAL_WORDS, ordinal_container
 from ..model import Line, Unit
 from ..text import norm, norm_map
 from . import words
@@ -81,7 +81,7 @@ _CHAPTER_REPEAL = re.compile(r"Kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) ophæves(?=\
 # nr. 1) and "Tredje bog, sjette afsnit, ophæves." (lov 594/2011 § 81, nr. 12): retsplejeloven's books and
 # parts, named by ordinal words (address.py: "første bog, femte afsnit"); the comma after the part is the act's
 _ORD = "(?:" + "|".join(ORDINAL_WORDS) + ")"
-_BOOK_REWRITE = re.compile(rf"[Oo]verskriften til ({_ORD} bog(?:, {_ORD} afsnit)?), affattes således:")
+_BOOK_REWRITE = re.compile(rf"[Oo]verskriften til ({_ORD} bog, {_ORD} afsnit, |{_ORD} bog )affattes således:")
 _BOOK_REPEAL = re.compile(rf"((?i:{_ORD}) bog, {_ORD} afsnit), ophæves(?=\.?$)")
 
 
@@ -160,7 +160,7 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
                 "_blok": True}
     m = r.rx(_BOOK_REWRITE.pattern)
     if m:
-        return {"affattes": f"overskriften til {m.group(1)}", "bog": True, "_blok": True}
+        return {"affattes": f"overskriften til {m.group(1).rstrip(', ')}", "bog": True, "_blok": True}
     m = r.rx(_BOOK_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": m.group(1)[0].lower() + m.group(1)[1:], "bog": True}
@@ -215,7 +215,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s = f"overskriften til {cit} affattes således:"
         return cap(s) if first else s
     if ch.get("bog"):
-        s = f"{ch['affattes']}, affattes således:" if "affattes" in ch else f"{ch['ophæves']}, ophæves"
+        # the comma closes a citation of two parts ("første bog, femte afsnit, affattes"), not a book alone
+        s = f"{ch['affattes']}{',' * (', ' in ch['affattes'])} affattes således:" if "affattes" in ch \
+            else f"{ch['ophæves']}, ophæves"
         return cap(s) if first else s
     if ch.get("der_er_ophævet"):
         s = f"{ch['ophæves']}, der er ophævet, {ch.get('verbum', 'ophæves')}"
@@ -255,7 +257,9 @@ def execute(ap, c, where=None) -> None:
             f"{'kapitel' if live.kind == 'chapter' else 'afsnit'} {live.num}".lower(), (live.label or "").lower()):
         # "Kapitel 3 / Ny overskrift", "24. kapitel / Ny overskrift": the label line is not part of the heading
         tekst = tekst[1:]
-    if len(tekst) == 1 and live.kind in ("book", "part") and c.get("bog") and live.label:
+    lead = re.match(r"(\w+ (?:afsnit|bog)\.?) ", _norm_query(tekst[0])) if len(tekst) == 1 else None
+    if len(tekst) == 1 and live.kind in ("book", "part") and live.label and (
+            c.get("bog") or (lead and ordinal_container(lead.group(1)))):  # (hand-written: "bog" is wording)
         # "»Femte afsnit. Politiet«": the part's label and its new heading on one line (lov 404/2010 § 1, nr. 1);
         # the label must be the part's own
         label = _norm_query(live.label)

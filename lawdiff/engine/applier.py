@@ -584,6 +584,15 @@ class _Applier(_Finding, _Rykning, _RefScan):
             else None
         for s in new_secs:
             self.free_section_number(c, addr.canonical_num(s.num))
+        # a "§ 147 h. (Ophævet)" after `last` that keeps its number stays in front of the new chapters (part):
+        # their §§ must come after it (LBK 1063/2011: "§ 147 g" of a new part after § 147 f would stand after
+        # the placeholder § 147 h)
+        present = {id(s) for s in up.walk() if s.kind == "section"}
+        left = [s for s in secs[secs.index(last) + 1:] if s.num and id(s) in present and s.wid not in self.r.inserted]
+        if left and new_secs and addr._section_span(left[-1].num)[1] >= addr.section_key(new_secs[0].num):
+            raise c.error(f"{left[-1].cite()} (ophævet) står efter {last.cite()} i {up.cite()} og beholder sit "
+                          f"nummer; {body[0].label} med {new_secs[0].cite()} ville komme efter den", "tekst",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
         lead = [last]
         if self.r.removed.get(last.wid) is c and last in all_secs:
             # the § this change replaces ("§ 11 ophæves, og som nyt kapitel indsættes: … § 11. …"): the

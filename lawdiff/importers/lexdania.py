@@ -762,6 +762,7 @@ class _Reader:
         holder: Unit | None = None  # the innermost open book, part or chapter
         items: list[etree._Element] = []  # the elements of holder not yet read
         chapters: list[int] = []  # the source lines of the labels standing alone
+        alone: list[tuple[Unit, etree._Element]] = []  # their chapters
 
         def close() -> None:
             if items:
@@ -789,6 +790,7 @@ class _Reader:
                     (outer.children if outer is not None else top).append(holder)
                     if len(ch) == 1:
                         chapters.append(ch.sourceline)
+                        alone.append((holder, ch))
                     items.extend(k for k in ch if k.tag != "Explicatus")
                     continue
                 if tag != "Rubrica":
@@ -821,8 +823,18 @@ class _Reader:
                 else:
                     (book.children if book else top).append(unit)
                     part = unit
+                    if book is None:  # "første bog, femte afsnit" reaches a part only inside its book
+                        self.repairs.append(f"{self.path}:{ch.sourceline}: »{first}« står før lovens første bog; "
+                                            f"importeret som afsnit uden nummer, som ingen henvisning når")
                 holder = unit
         close()
+        for unit, ch in alone:
+            # a label alone followed by another label or a labelled <Kapitel>: not the layout this reads (its
+            # heading and §§ may be the next chapter's); refused, not imported as a chapter without text
+            if not unit.children and not re.search(r"\((?:Ophævet|Udeladt)\)", unit.label or ""):
+                raise self.fail(ch, f"»{norm(unit.label or '')}« står alene i et <Kapitel>, men der følger hverken "
+                                    f"paragraffer eller et <Kapitel> uden betegnelse, før det næste kapitel, afsnit "
+                                    f"eller den næste bog begynder; kapitlets tekst kan ikke findes med sikkerhed")
         if chapters:
             self.repairs.append(f"{self.path}:{chapters[0]}: kilden sætter {len(chapters)} kapitlers betegnelse i et "
                                 f"<Kapitel> for sig og overskriften og paragrafferne i de følgende elementer (også "
@@ -840,8 +852,10 @@ class _Reader:
         ("kapitel 1") reaches it."""
         bare = norm(label)
         kind = DANISH.get(self._CONTAINER[el.tag], el.tag)
-        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None:
-            return None  # "Femte afsnit." of a book: cited "første bog, femte afsnit" (address.py), by its label
+        up = el.getparent()
+        if el.tag == "Afsnit" and labels.ordinal_container(bare) is not None and up is not None and up.tag == "Bog" \
+                and labels.ordinal_container(_explicatus(up)) is not None:
+            return None  # "Femte afsnit." of "Første bog.": cited "første bog, femte afsnit" (address.py), by its label
         m = self._CONTAINER_NO_SPACE.fullmatch(bare)
         if m:
             self.repairs.append(f"{self.path}:{el.sourceline}: betegnelsen »{bare}« mangler mellemrum før nummeret "

@@ -230,9 +230,15 @@ class _Law:
         return nums.index(p.targets[0].removeprefix("bilag ")) / (len(nums) + 1) if p.targets else 0.0
 
 
-def heading_place(unit: Unit) -> str:
+def heading_place(unit: Unit, parents: dict | None = None) -> str:
     """How an amending act cites a heading: "overskriften til kapitel 3" (a chapter's or part's),
-    "overskriften før § 19" (a mellemrubrik, by the first § under it)."""
+    "overskriften før § 19" (a mellemrubrik, by the first § under it), "overskriften til første bog, femte
+    afsnit" (retsplejeloven's parts, by their book; `parents`: wid -> parent)."""
+    if unit.kind in ("part", "book") and not unit.num and labels.ordinal_container(unit.label):
+        book = (parents or {}).get(unit.wid) if unit.kind == "part" else None
+        while book is not None and book.kind != "book":
+            book = (parents or {}).get(book.wid)
+        return "overskriften til " + (f"{book.cite()}, " if book is not None else "") + unit.cite()
     if unit.kind == "chapter":
         return f"overskriften til kapitel {unit.num}"
     if unit.kind == "part":
@@ -321,7 +327,7 @@ class _Builder:
                 continue
             if cited.special and cited.special.startswith(("overskriften", "mellemrubrikken")):
                 unit = self._heading_unit(c, str(cited), key)
-                out.append((heading_place(unit), "", unit.wid, None))
+                out.append((heading_place(unit, self.law.base_parents), "", unit.wid, None))
                 continue
             if cited.special:
                 raise c.error(f"»{cited}« kan ikke skrives i et lovforslag fra lawdiff", key)
@@ -432,6 +438,19 @@ class _Builder:
         if len(wids) > 1:
             nums = [self.law.base_units[w].num for w in wids]
             data = {"ophæves": f"§§ {nums[0]}-{nums[-1]}"}
+        elif self.law.base_units[wids[0]].kind in ("book", "part", "chapter"):
+            # "Kapitel 12 ophæves.", "Tredje bog, sjette afsnit, ophæves." (lov 594/2011 § 81, nr. 12): a chapter or
+            # part is no provision, and the citation chain of one is empty
+            u = self.law.base_units[wids[0]]
+            if u.num:
+                data = {"ophæves": u.cite()}
+            elif u.kind == "part" and labels.ordinal_container(u.label):
+                place = heading_place(u, self.law.base_parents).removeprefix("overskriften til ")
+                if "bog, " not in place:
+                    raise c.error(f"lovforslaget kan ikke citere {u.cite()} uden dens bog", "ophæves")
+                data = {"ophæves": place, "bog": True}
+            else:
+                raise c.error(f"lovforslaget kan ikke citere {u.cite()}, som ikke har et nummer", "ophæves")
         else:
             data = self._data("ophæves", wids[0], None, here)
         return Nummer(0, "", ryk=self._ryk(p), data=data)
@@ -447,9 +466,14 @@ class _Builder:
     def _heading(self, p: Placement, here: float) -> Nummer:
         unit = self.law.base_units[p.targets[0]]
         new = self.law.new_units[p.targets[0]]
-        where = heading_place(unit)
+        where = heading_place(unit, self.law.base_parents)
         if new.heading is None:  # "Overskriften før § 10 ophæves." (lovteknik §1.7)
             return Nummer(0, "", data={"ophæves": where})
+        if unit.kind in ("part", "book") and not unit.num and labels.ordinal_container(unit.label):
+            # "Overskriften til første bog, femte afsnit, affattes således: »Femte afsnit. Politiet«" (lov 404/2010)
+            block = [f"{norm(new.label or '')} {new.heading.text}"]
+            return Nummer(0, "", block, _needs_period(block, None),
+                          data={"affattes": where, "tekst": block[0], "bog": True})
         block = [f"Kapitel {new.num}", new.heading.text] if unit.kind == "chapter" else [new.heading.text]
         return Nummer(0, "", block, _needs_period(block, None), data={"affattes": where, "tekst": "\n".join(block)})
 
@@ -521,6 +545,18 @@ class _Builder:
                 base_after = [x for x in sibs[i + 1:] if x.wid in self.law.base_units]
                 if not base_after and parent is not None and parent.kind == "chapter":
                     data["placering"] = f"i kapitel {parent.num}"
+        elif unit.kind == "part" and not unit.num and labels.ordinal_container(unit.label):
+            # "Efter § 117 indsættes: »Sjette afsnit. Den Uafhængige Politiklagemyndighed / Kapitel 11 a / § 118.
+            # …«" (lov 404/2010 § 1, nr. 2; changes/insert._new_part): the label and heading on one line
+            block = [" ".join(x for x in (norm(unit.label or ""), unit.heading.text if unit.heading else "") if x)]
+            for ch in unit.children:
+                block += _block_of(ch)
+            last = next((s for s in reversed(list(before.walk())) if s.kind == "section"), None) \
+                if before is not None else None
+            first = next((s for s in unit.walk() if s.kind == "section"), None)
+            if last is None or first is None:
+                raise c.error(f"lovforslaget kan ikke sige, hvor {unit.cite()} indsættes", c.verb)
+            data = {"ny": "paragraf", "nummer": first.num, "efter": f"§ {last.num}"}
         else:
             noun, word = ("kapitel", "Kapitel") if unit.kind == "chapter" else ("afsnit", "Afsnit")
             block = [f"{word} {unit.num}", unit.heading.text if unit.heading else ""]
