@@ -710,12 +710,30 @@ def _label_num(kind: str, label: str | None) -> str | None:
 _FRBR_LEVELS = ("FRBRWork", "FRBRExpression", "FRBRManifestation")
 
 
-def read_problems(root) -> list[tuple[int, str]]:
+def read_problems(root, data: bytes | None = None) -> list[tuple[int, str]]:
     """Every value of a stored act that lawdiff would put into a path or HTML and that fails
     lawdiff's naming rules (and the XSD's): the act's short name, the FRBR dates and URI, every
-    eId and wId. Each as (line, Danish message). `from_bytes` refuses a file with any of them;
-    `lawdiff check` lists them all."""
+    eId and wId; and, given the file's bytes, the first character the importers refuse (a C1
+    control, a bidi override, also as &#x202E;: a file edited by hand, which `show` printed to the
+    terminal and the site showed reversed). Each as (line, Danish message). `from_bytes` refuses a
+    file with any of them; `lawdiff check` lists them all."""
     out: list[tuple[int, str]] = []
+    if data is not None:
+        from .validate import forbidden_in_file, index_line_col, odd_bytes
+
+        enc = (root.getroottree().docinfo.encoding or "UTF-8").lower()
+        text = None
+        if enc not in ("utf-8", "utf8"):  # hand-edited into another encoding: C1 may be one byte
+            try:
+                text = data.decode(enc, "replace")
+            except LookupError:
+                text = etree.tostring(root, encoding="unicode")
+        elif odd_bytes(data, parsed=True):  # else certainly none: no decoding (~2 % of the read)
+            text = data.decode("utf-8", "replace")
+        bad = forbidden_in_file(text) if text is not None else None
+        if bad is not None:
+            at, problem = bad
+            out.append((index_line_col(text, at)[0], f"{problem.message}; {problem.hint}"))
     doc = root.find(_A + "act")
     if doc is None:
         return out
@@ -779,7 +797,7 @@ def from_bytes(data: bytes, path: str) -> Act:
 
 def _from_bytes(data: bytes, path: str) -> Act:
     root = parse_bytes(data, path).getroot()
-    problems = read_problems(root)
+    problems = read_problems(root, data)
     if problems:
         line, msg = problems[0]
         more = f" (og {len(problems) - 1} fejl mere)" if len(problems) > 1 else ""

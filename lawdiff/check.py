@@ -66,20 +66,6 @@ def duplicate_sections(act: Act, lines: dict[str, int]) -> list[tuple[int, str]]
     return out
 
 
-def _forbidden_chars(f: str, data: bytes) -> list[Problem]:
-    """A character the importers refuse (a control character, a bidi override, also written as
-    &#x202E;) in a statute file edited by hand: `check` said "0 problemer" while `show` printed
-    it to the terminal and the site showed the law's words reversed."""
-    from .validate import forbidden_in_file, index_line_col
-
-    text = data.decode("utf-8", "replace")
-    bad = forbidden_in_file(text)
-    if bad is None:
-        return []
-    at, problem = bad
-    return [Problem(f, index_line_col(text, at)[0], f"{problem.message}; {problem.hint}")]
-
-
 def check_file(path: Path, statutes: Path | None = None) -> list[Problem]:
     f = str(path)
     try:
@@ -88,16 +74,15 @@ def check_file(path: Path, statutes: Path | None = None) -> list[Problem]:
     except LawdiffError as e:
         return [Problem(f, e.line or 0, e.message)]
     root = tree.getroot()
-    chars = _forbidden_chars(f, data)
     # every unsafe name, id and date, and every duplicate eId, before the model is read
-    unsafe = [Problem(f, line, msg) for line, msg in akn.read_problems(root)]
+    unsafe = [Problem(f, line, msg) for line, msg in akn.read_problems(root, data)]
     dups = [Problem(f, line, msg) for line, msg in akn.duplicate_ids(root, "eId") + akn.duplicate_ids(root, "wId")]
     try:
         act = akn.from_bytes(data, f) if not unsafe else None
     except LawdiffError as e:
-        return chars + unsafe + dups + [Problem(f, e.line or 0, e.message)]
+        return unsafe + dups + [Problem(f, e.line or 0, e.message)]
     problems = [Problem(f, line, f"AKN-skema: {msg}") for line, msg in akn.validate(tree)]
-    problems += chars + unsafe + dups
+    problems += unsafe + dups
     if act is None:
         return problems
     lines = {e.get("eId"): e.sourceline for e in root.iter() if isinstance(e.tag, str) and e.get("eId")}

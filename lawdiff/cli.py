@@ -133,14 +133,16 @@ def _may_write(store: Store, act, force: bool, made: dict[int, bytes] | None = N
     bytes, where they were made for the comparison, go into `made` (by id(act)): `store.save` need
     not make them again (importing a folder again wrote each act version's Akoma Ntoso twice)."""
     from . import akn
+    from .paths import read_regular
+    from .store import MAX_STATUTE_BYTES
 
     path = store.path(act.law, act.date)
     if force or not os.path.lexists(path):
         return True
-    try:
-        old = path.read_bytes()
-    except OSError:
-        return False
+    # read as the store reads a version (a regular file inside statutes/, bounded): a FIFO planted
+    # there hung `import`; what cannot be read so is the store's error, naming the file
+    old = read_regular(path, MAX_STATUTE_BYTES, inside=store.dir, what="den lagrede version",
+                       noun="en lovversion")
     data = akn.to_bytes(act)
     if made is not None:
         made[id(act)] = data

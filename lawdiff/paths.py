@@ -73,6 +73,10 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
         raise UnsafePath(f"kan ikke læse {what}: {e.strerror}", file=p) from None
     try:
         st = os.fstat(fd)
+        if inside is not None and not _opened_inside(fd, st, p, os.path.realpath(inside)):
+            # a link put in the file's place between the check above and the open (a race)
+            raise UnsafePath(f"{what} ligger uden for {inside}", file=p,
+                             hint=f"lawdiff læser kun filer i {inside}")
         if not stat.S_ISREG(st.st_mode):
             kind = ("en mappe" if stat.S_ISDIR(st.st_mode) else "en FIFO" if stat.S_ISFIFO(st.st_mode)
                     else "en enhed" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
@@ -96,6 +100,22 @@ def read_regular(path: str | Path, max_bytes: int, inside: Path | None = None, w
         raise UnsafePath(f"kan ikke læse {what}: {e.strerror}", file=p) from None
     finally:
         os.close(fd)
+
+
+def _opened_inside(fd: int, st: os.stat_result, p: str, folder: str) -> bool:
+    """Whether the file open at `fd` is inside `folder`: checked on the descriptor, not the name.
+    Linux names the file a descriptor holds in /proc/self/fd; elsewhere the name is resolved
+    again and must lead to the same file (device and inode) as the descriptor."""
+    try:
+        return _within(os.readlink(f"/proc/self/fd/{fd}"), folder)
+    except OSError:
+        pass
+    real = os.path.realpath(p)
+    try:
+        again = os.stat(real)
+    except OSError:
+        return False
+    return _within(real, folder) and (again.st_dev, again.st_ino) == (st.st_dev, st.st_ino)
 
 
 def _too_big(p: str, what: str, noun: str, max_bytes: int, size: int | None) -> UnsafePath:
@@ -157,6 +177,8 @@ def temp_file(path: str | Path, private: bool = False) -> tuple[int, str]:
     Its mode is what a plain open() gives (0666 less the umask, applied by the system; no fchmod
     and no reading of the umask), or 0600 if `private`."""
     folder, base = os.path.split(os.fspath(path))
+    while len(os.fsencode(base)) > 255 - 14:  # room for "." and ".<12 hex digits>" in a 255-byte name
+        base = base[:-1]
     for _ in range(100):
         name = os.path.join(folder, f".{base}.{_suffix()}")
         try:

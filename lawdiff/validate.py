@@ -195,6 +195,45 @@ def forbidden_in_file(text: str) -> tuple[int, ValueProblem] | None:
     return at, ValueProblem(p.message.replace("tegn 1 er", "tegnet", 1), p.hint, at)
 
 
+# Every character forbidden_in_file refuses is, in UTF-8, a C0 control or DEL byte (what
+# `translate` leaves when it deletes _ALL_BUT_C0_DEL), or one of these byte sequences; a
+# character reference starts with "&#" (tests/test_review6_statutes.py checks the whole set).
+# Each pattern starts with a literal byte, which `bytes.find` looks for with memchr: much faster
+# than decoding a file and scanning every character.
+_ALL_BUT_C0_DEL = bytes(b for b in range(256) if not ((b < 0x20 and b not in (0x09, 0x0a, 0x0d)) or b == 0x7f))
+_ODD_UTF8 = tuple((p[:1], re.compile(p)) for p in (
+    b"\xc2[\x80-\x9f]",  # C1 controls
+    b"\xd8\x9c",  # U+061C
+    b"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])",  # bidi marks, overrides, isolates
+    b"\xed[\xa0-\xbf]",  # surrogates (not UTF-8 at all)
+    b"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbd-\xbf])",  # non-characters, U+FFFD
+))
+
+
+def odd_bytes(data: bytes, parsed: bool = False) -> bool:
+    """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses
+    (then that need not decode and scan the file: reading a stored version stays as fast).
+    `parsed`: the bytes of an XML file libxml2 has parsed, which holds no C0 control but TAB, LF
+    and CR (libxml2 refuses them everywhere, also as references): only DEL is looked for."""
+    if (data.find(b"\x7f") != -1 if parsed else bool(data.translate(None, _ALL_BUT_C0_DEL))) or _char_ref(data):
+        return True
+    for first, r in _ODD_UTF8:
+        at = data.find(first)
+        if at != -1 and r.search(data, at) is not None:
+            return True
+    return False
+
+
+def _char_ref(data: bytes) -> bool:
+    """Whether "&#" occurs: each "&" found with memchr (100x faster than data.find(b"&#"))."""
+    i = data.find(b"&")
+    while i != -1:
+        if data.startswith(b"#", i + 1):
+            return True
+        i = data.find(b"&", i + 1)
+    return False
+
+
 def index_line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of text[index]."""
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
