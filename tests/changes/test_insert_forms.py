@@ -3,6 +3,8 @@ insertforms): each read from the sentence as printed, worded back word for word,
 proposal, and executed on a real lovbekendtgørelse of the corpus (or refused where the place is not certain)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lawdiff.changes.common import Unreadable
@@ -151,3 +153,47 @@ def test_the_new_keys_in_a_hand_written_proposal(tmp_path):
         "      overskrift: Ny\n      tekst: '§ 63 z. Ny tekst.'\n", encoding="utf-8")
     prop = load_proposal(f)
     assert [c.data.get("anker_først") or c.data.get("versal") for c in prop.changes] == [True, True]
+
+
+# --- words in an item of a named list in an annex (changes/annex.py) ------------------------------
+
+LIST_SENTENCE = ("I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »lov om afgift af "
+                 "naturgas og bygas m.v.«")  # lov 1532/2014 § 1 (opkrævningsloven), as printed (no full stop)
+
+
+@pytest.mark.parametrize("sentence", [
+    LIST_SENTENCE,
+    "I bilag 1, liste A, nr. 23, udgår »og bygas«.",
+    "I bilag 1, liste B, nr. 2, indsættes efter »naturgas«: », bygas«.",
+])
+def test_words_in_an_item_of_a_list_in_an_annex_read_and_worded(sentence):
+    out = read_sentence(sentence, [])
+    assert len(out) == 1 and out[0]["liste"] in ("A", "B") and out[0]["i"].startswith("bilag 1, nr. ")
+    assert format_sentence(out) == sentence
+
+
+def _annex_lines(act) -> list[str]:
+    return [b.text for b in act.annexes[0].body if hasattr(b, "text")]
+
+
+def test_words_in_an_item_of_a_list_in_an_annex_executed():
+    """Opkrævningsloven (LBK 1402/2010), bilag 1, liste A, nr. 23 »Lov om afgift af naturgas og bygas.«."""
+    ch = read_sentence("I bilag 1, liste A, nr. 23, ændres »naturgas og bygas.« til: »naturgas og bygas m.v.«", [])[0]
+    lr = run("2010/2010-1402", [ch])
+    before, after = _annex_lines(corpus_act("2010/2010-1402")), _annex_lines(lr.new)
+    k = before.index("23) Lov om afgift af naturgas og bygas.")
+    assert after[k] == "23) Lov om afgift af naturgas og bygas m.v."
+    assert after[:k] + after[k + 1:] == before[:k] + before[k + 1:]
+
+
+@pytest.mark.parametrize("sentence,why", [
+    # the real sentence quotes »lov om …« where the item reads »Lov om …« (and LBK 1402/2010's nr. 22 is
+    # another act): the words are not there
+    (LIST_SENTENCE, "står 0 gange i bilag 1, liste A, nr. 22"),
+    ("I bilag 1, liste C, nr. 23, udgår »og bygas«.", "har 0 linjer »Liste C«"),
+    ("I bilag 1, liste A, nr. 40, udgår »og bygas«.", "har 0 linjer, der begynder med »40)«"),
+])
+def test_words_in_an_item_of_a_list_refused_where_not_certain(sentence, why):
+    ch = read_sentence(sentence, [])[0]
+    with pytest.raises(ProposalError, match=re.escape(why)):
+        run("2010/2010-1402", [ch])

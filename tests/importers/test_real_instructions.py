@@ -46,5 +46,7 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # measured floors (2026-11-25, branch instrlist; before it, on the same sentences: unseen 1,397 read, 22
     # refused, and one of the 1,397 read into a wrong place: "i 3. pkt." after "2. og 3. pkt., og to steder i 4.
     # pkt.", lov 268/2014, which the round trip cannot see)
-    assert figures["unseen"]["identical"] >= 1410 and figures["unseen"]["refused"] <= 9
+    # branch insertforms: unseen 1,414 read, 5 refused ("Efter kapitel VII B indsættes:", "Før overskriften før
+    # § 23 indsættes:", "Efter § 13, stk. 7, indsættes som stk. 8:", "I bilag 1, liste A, nr. 22, ændres …")
+    assert figures["unseen"]["identical"] >= 1414 and figures["unseen"]["refused"] <= 5
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
