@@ -831,10 +831,14 @@ def _free_in_repealed_range(ap, c, nums: list[str]) -> None:
         lo, hi = m.group(1), m.group(2)
         if not hi[0].isdigit():
             hi = re.match(r"\d+", lo).group(0) + " " + hi
-        inside = [n for n in nums if addr.section_key(lo) <= addr.section_key(n) <= addr.section_key(hi)]
+        # a number the range names for certain: a plain number between plain bounds (whether
+        # "§§ 20-31" covers a § 30 a is not said: a lettered § between them is left to free_section_number as
+        # before; lov 1380/2012 § 1, nr. 19 inserts a § 30 a beside LBK 810/2012's »§§ 20-31. (Ophævet)«)
+        plain = lo.isdigit() and hi.isdigit()
+        inside = [n for n in nums if plain and n.isdigit() and int(lo) <= int(n) <= int(hi)]
         if not inside:
             continue
-        ints = sorted(int(n) for n in inside) if all(n.isdigit() for n in inside + [lo, hi]) else []
+        ints = sorted(int(n) for n in inside) if plain and all(n.isdigit() for n in inside) else []
         if not ints or ints != list(range(ints[0], int(hi) + 1)) or ints[0] <= int(lo):
             raise c.error(f"§ {inside[0]} ligger i »§§ {s.num}. (Ophævet)«; lawdiff deler kun et ophævet interval, når de "
                           "nye paragraffer er dets sidste numre", "nummer",
