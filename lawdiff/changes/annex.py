@@ -135,6 +135,8 @@ _R_TO_LAW = rf"Som bilag ({_R_LIST}) til loven indsættes bilag ({_R_LIST}) til 
 # "Bilag 1, liste A, nr. 35, ophæves." (lov 1395/2012 § 8, nr. 2)
 _R_LIST_NEW = r"I bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), indsættes som nr\. (\d+):$"
 _R_LIST_REPEAL = r"Bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), nr\. (\d+), ophæves(?=\.?$)"
+# words in an item of such a list: "I bilag 1, liste A, nr. 22, ændres »…« til: »…«" (lov 1532/2014 § 1)
+_R_LIST_WORDS = r"I bilag (\d+(?: [a-zæøå])?|[A-ZÆØÅ]), liste ([A-ZÆØÅ]), nr\. (\d+), (?=ændres|udgår|indsættes (?:efter|før) »)"
 
 
 _ANNEX_ONLY = "lawdiff finder kun hele bilag, »nr. N« og »liste A, nr. N« i et bilag"
@@ -193,6 +195,14 @@ def read(r, prev: dict | None, first: bool) -> dict | None:
     if m:  # "Bilag 1, liste A, nr. 35, ophæves"
         return {"ophæves": f"bilag {m.group(1)}, nr. {m.group(3)}", "liste": m.group(2)}
     start = r.pos
+    m = r.rx(_R_LIST_WORDS)
+    if m:  # "I bilag 1, liste A, nr. 22, ændres »…« til: »…«"
+        from .words import read_verb
+
+        ch = read_verb(r, {"i": f"bilag {m.group(1)}, nr. {m.group(3)}"})
+        if ch and not set(ch) & {"antal", "overalt", "punktum", "antal_efter_verbum", "antal_efter_citat"}:
+            return {**ch, "liste": m.group(2)}
+        r.pos = start
     m = r.rx(rf"I ({_R_NOTES}) (?=ændres|udgår)")
     if m:  # "I fodnote 7 til lovens bilag 1 og i fodnote 9 til lovens bilag 2 ændres »…« til: »…«"
         from .words import read_verb
@@ -267,6 +277,14 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         listed = f"{m.group(1)}, liste {ch['liste']}{m.group(2)}"
         if "ophæves" in ch:
             return f"{listed[:1].upper()}{listed[1:]}, ophæves"
+        if any(v in ch for v in _WORD_VERBS):  # "I bilag 1, liste A, nr. 22, ændres »…« til: »…«"
+            from .words import format as word_format
+
+            plain = word_format({k: v for k, v in ch.items() if k != "liste"}, prev, first)
+            head = f"I {where}, " if first else f"i {where}, "
+            if not plain.startswith(head):
+                raise ValueError(f"»liste« passer ikke til ændringen: {sorted(ch)}")
+            return f"{head[:2]}{listed}, {plain[len(head):]}"
         return f"I {listed}, indsættes som {ch['som']}:"
     if ch.get("ny") == "bilag" and "fra_bilag" not in ch:  # "Efter bilag 3 indsættes som bilag 3 a:"
         side = "efter" if "efter" in ch else "før"
@@ -991,6 +1009,22 @@ def _list_item(ap, c) -> None:
             ap.r.renumbered.setdefault(change_id(c), []).append(
                 (f"{where}, nr. {num - 1}", where, "bilag-nr", str(num), str(num - 1)))
         del body[i]
+        ap.r.placements.append(Placement(c, "annex", _keys([annex])))
+        return
+    verb = next((v for v in _WORD_VERBS if d.get(v) is not None), None)
+    if verb is not None:
+        # words in an item ("I bilag 1, liste A, nr. 22, ændres »…« til: »…«"): in the item's first line, the
+        # one that begins "22) " (where the item ends is not marked; a line after it is not searched)
+        m = re.fullmatch(r"nr\.\s*(\d+)", (rest or "").strip())
+        if not m or d.get("ny") is not None:
+            raise c.error(f"»{d[key]}«: lawdiff kan kun ændre ord i »nr. N« i en liste i et bilag", key,
+                          hint="markér nummeret som ikke udført")
+        n = int(m.group(1))
+        hits = [i for i, num in items if num == n]
+        if len(hits) != 1:
+            raise c.error(f"{where} har {len(hits)} linjer, der begynder med »{n})«; nr. {n} kan ikke findes entydigt",
+                          key, hint="markér nummeret som ikke udført")
+        _edit_once(c, verb, [body[hits[0]]], f"{where}, nr. {n}")
         ap.r.placements.append(Placement(c, "annex", _keys([annex])))
         return
     m = re.fullmatch(r"nr\.\s*(\d+)", str(d.get("som") or "").strip())

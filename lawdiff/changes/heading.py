@@ -205,6 +205,12 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
             raise ValueError(f"»overskrift_liste« passer ikke til ændringen: {sorted(ch)}")
         parts = re.sub(r"(, | og )overskriften ", r"\1", ch["i"])
         return head[:2] + parts + " " + plain[len(head):]
+    if ch.get("versal") and "ny" in ch:
+        # "Efter kapitel VII B indsættes:" (read by insert.read_top)
+        side = "efter" if "efter" in ch else "før"
+        num, letter = ch[side].removeprefix("kapitel ").rsplit(" ", 1)
+        s = f"{side} kapitel {num} {letter.upper()} indsættes" + (f" {ch['placering']}" if ch.get("placering") else "") + ":"
+        return cap(s) if first else s
     if ch.get("versal") and "ophæves" in ch:
         num, letter = ch["ophæves"].removeprefix("kapitel ").rsplit(" ", 1)
         s = f"kapitel {num} {letter.upper()} ophæves"

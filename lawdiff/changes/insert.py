@@ -207,6 +207,14 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if anchor and anchor.startswith("§") and r.lit(" indsættes:"):
             return {"ny": None, "før": anchor, "placering": f"efter {m.group(1)}{anchor}", "_blok": True}
         r.pos = start
+    m = r.rx(r"Før (overskriften (?:før|til) )(?=§)")
+    if m:
+        # "Før overskriften før § 23 indsættes:" (lov 1000/2015 § 1, nr. 16; lov 894/2013 § 1, nr. 33 before
+        # § 25): the new text goes before the mellemrubrik over § 23 (_before_heading)
+        anchor = r.citation_single()
+        if anchor and re.fullmatch(r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?", anchor) and r.lit(" indsættes:"):
+            return {"ny": None, "før": anchor, "placering": f"før {m.group(1)}{anchor}", "_blok": True}
+        r.pos = start
     m = r.rx(rf"([Ii] (?:kapitel|afsnit) {_NUM} efter overskriften »[^«»]*«) indsættes før (?=§)")
     if m:
         # "I kapitel 10 efter overskriften »Administration mv.« indsættes før § 57:" (lov 326/2012
@@ -215,10 +223,19 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if anchor and anchor.startswith("§") and r.lit(":"):
             return {"ny": None, "før": anchor, "placering": m.group(1)[0].lower() + m.group(1)[1:], "_blok": True}
         r.pos = start
+    m = r.rx(r"(Efter|Før|efter|før) kapitel ([IVXLC]+|\d+) ([A-ZÆØÅ]) indsættes(?=[ :])")
+    if m:
+        # "Efter kapitel VII B indsættes:" (lov 439/2014 § 1, lov om leje): a chapter lettered in capitals,
+        # stored as address.py reads it ("kapitel VII b") and printed back with its capital (`versal`, as
+        # heading.py's "Kapitel VII B ophæves.")
+        ch = {"ny": None, m.group(1).lower(): f"kapitel {m.group(2)} {m.group(3).lower()}", "versal": True}
+        return read_placed_block(r, ch, "»Efter … indsættes«")
     m = r.rx(r"(Efter|Før|efter|før) (?=§|kapitel|afsnit|bilag)")
     if m:
         side = m.group(1).lower()
         anchor = r.citation()
+        if anchor and r.text.startswith(", indsættes", r.pos):
+            return _read_anchor_first(r, side, anchor, start)
         if not anchor or not r.lit(" indsættes"):
             r.pos = start
             return None
@@ -244,8 +261,36 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
     return None
 
 
+def _read_anchor_first(r: Reader, side: str, anchor: str, start: int) -> dict | None:
+    """"Efter § 13, stk. 7, indsættes som stk. 8:" (lov 1716/2016 § 1, nr. 4): a new stk., nr., litra or
+    punktum whose anchor is worded before the verb, the number it gets after it (or "som nyt stykke", or
+    nothing). Read as "I § 13 indsættes efter stk. 7 som stk. 8:" with `anker_først` (the engine checks
+    that `efter` and `som` agree); any other citation before ", indsættes" is left to the other forms."""
+    *unit, last = anchor.split(", ")
+    kind = kind_of(last)
+    if not unit or kind not in _NOUN or any(kind_of(p) in (None, kind) for p in unit[1:]) \
+            or not unit[0].startswith("§ ") or " og " in anchor or "-" in anchor:
+        r.pos = start
+        return None
+    r.lit(", indsættes")
+    ch = {"ny": kind, "i": ", ".join(unit), side: last, "anker_først": True}
+    n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)(?=:)")
+    _check_noun(kind, n)
+    s = None if n else r.rx(r" som ((?:stk|nr)\. \d+(?: [a-z])?|litra [a-zæøå]|\d+\. pkt\.)(?=:)")
+    if s:
+        if kind_of(s.group(1)) != kind:
+            raise Unreadable(f"ankeret er et {_KIND_WORD[kind]}, men der indsættes »som {s.group(1)}«")
+        ch["som"] = s.group(1)
+    else:
+        ch["betegnelse"] = n.group(0)[5:] if n else "ingen"
+    if not r.lit(":"):
+        raise Unreadable(f"»{cap(side)} {anchor}, indsættes« slutter ikke med kolon")
+    ch["_blok"] = True
+    return ch
+
+
 def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
-    """'…, og som 2. pkt. indsättes: »…«' / '…, og efter 1. pkt. indsættes:' at the place of prev."""
+    """'…, og som 2. pkt. indsættes: »…«' / '…, og efter 1. pkt. indsættes:' at the place of prev."""
     from .common import place
     p = place(prev)
     if not p:
@@ -304,7 +349,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         s = f"{ch['placering']} indsættes før {ch['før']}:"
         return cap(s) if first else s
     if "i" not in ch and "før" in ch and str(ch.get("placering", "")) in (
-            f"efter overskriften før {ch['før']}", f"efter overskriften til {ch['før']}"):
+            f"efter overskriften før {ch['før']}", f"efter overskriften til {ch['før']}",
+            f"før overskriften før {ch['før']}", f"før overskriften til {ch['før']}"):
         s = f"{ch['placering']} indsættes:"  # "Efter overskriften før § 69 indsættes:"
         return cap(s) if first else s
     if "i" not in ch:
@@ -313,6 +359,11 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         if "placering" in ch:
             s += " " + ch["placering"]
         s += ":"
+        return cap(s) if first else s
+    if ch.get("anker_først"):
+        side = "efter" if "efter" in ch else "før"
+        noun = ch["som"] if "som" in ch else ch.get("betegnelse", "ingen")
+        s = f"{side} {ch['i']}, {ch[side]}, indsættes" + (f" som {noun}" if noun != "ingen" else "") + ":"
         return cap(s) if first else s
     where = format_location(ch, prev, first)
     if "som" in ch and "efter" not in ch and "før" not in ch:
@@ -564,6 +615,10 @@ def _new_pkt(ap, c, unit: Unit) -> None:
 def _new_container(ap, c) -> None:
     """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
     kind = "chapter" if c.get("ny") == "kapitel" else "part"
+    if _BEFORE_HEADING_OF.fullmatch(str(c.get("placering") or "")):
+        # a chapter is never placed inside the group of the § named (_before_heading places §§ only)
+        raise c.error(f"et nyt {c.get('ny')} »{c.get('placering')}« kan lawdiff endnu ikke placere", "placering",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
     num = addr.canonical_num(str(c.get("nummer")))
     word = "Kapitel" if kind == "chapter" else "Afsnit"
     for old in [u for u in ap.r.new.walk() if u.kind == kind and u.num and addr.canonical_num(u.num) == num]:
@@ -694,6 +749,7 @@ def _new_section(ap, c) -> None:
         anchor = ap.place(c, cited, key)
     _check_before_heading(ap, c, anchor, key)
     anchor, key = _into_next_chapter(ap, c, anchor, key)
+    anchor = _before_heading(ap, c, anchor, key)
     opener = _heading_opener(ap, c, anchor, key)
     if opener is not None:
         if heading is not None:
@@ -704,6 +760,7 @@ def _new_section(ap, c) -> None:
     parent = ap.parents[anchor.wid]
     sibs = ap.siblings(parent)
     i = sibs.index(anchor) + (1 if key == "efter" else 0)
+    _free_in_repealed_range(ap, c, nums)
     new_units = []
     for num, chunk in zip(nums, chunks):
         ap.free_section_number(c, num)
@@ -756,6 +813,40 @@ def _new_section(ap, c) -> None:
         ap.touch(parent.wid, c)
     ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], anchor.wid, key,
                                        [u.wid for u in new_units]))
+
+
+_RANGE_NUM = re.compile(r"(\d+(?: ?[a-zæøå]{1,2})?)\s*-\s*(?:§\s*)?(\d+(?: ?[a-zæøå]{1,2})?|[a-zæøå]{1,2})")
+
+
+def _free_in_repealed_range(ap, c, nums: list[str]) -> None:
+    """New §§ whose numbers lie in a repealed range ("§§ 16-24. (Ophævet)"): lov 894/2013 § 1, nr. 33 inserts
+    §§ 23 and 24 in the social policy act (LBK 190/2012), and the next LBK (806/2015) prints "§§ 16-22.
+    (Ophævet)" before them. Executed only when the new numbers are the range's last ones, without a gap (the
+    range keeps its first numbers); anything else is refused: a new § beside a range that still names its
+    number is a wrong law text."""
+    for s in list(ap.r.new.sections()):
+        m = _RANGE_NUM.fullmatch(re.sub(r"\s+", " ", s.num or "").strip())
+        if not m or not _is_placeholder(s):
+            continue
+        lo, hi = m.group(1), m.group(2)
+        if not hi[0].isdigit():
+            hi = re.match(r"\d+", lo).group(0) + " " + hi
+        # a number the range names for certain: a plain number between plain bounds (whether
+        # "§§ 20-31" covers a § 30 a is not said: a lettered § between them is left to free_section_number as
+        # before; lov 1380/2012 § 1, nr. 19 inserts a § 30 a beside LBK 810/2012's »§§ 20-31. (Ophævet)«)
+        plain = lo.isdigit() and hi.isdigit()
+        inside = [n for n in nums if plain and n.isdigit() and int(lo) <= int(n) <= int(hi)]
+        if not inside:
+            continue
+        ints = sorted(int(n) for n in inside) if plain and all(n.isdigit() for n in inside) else []
+        if not ints or ints != list(range(ints[0], int(hi) + 1)) or ints[0] <= int(lo):
+            raise c.error(f"§ {inside[0]} ligger i »§§ {s.num}. (Ophævet)«; lawdiff deler kun et ophævet interval, når de "
+                          "nye paragraffer er dets sidste numre", "nummer",
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        last = ints[0] - 1
+        s.num = f"{lo}-{last}" if last > int(lo) else lo
+        s.label = f"§§ {s.num}." if last > int(lo) else f"§ {s.num}."
+        ap.touch(s.wid, c)
 
 
 def _where_it_stood(ap, c, cited: Unit, key: str) -> tuple[Unit, str]:
@@ -866,6 +957,42 @@ def _into_next_chapter(ap, c, anchor: Unit, key: str) -> tuple[Unit, str]:
                       f"først i kapitel {m.group(2)}", "placering",
                       hint="nummeret kan ikke udføres; markér det som ikke udført")
     return group, "før"
+
+
+_BEFORE_HEADING_OF = re.compile(r"før overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)")
+
+
+def _before_heading(ap, c, anchor: Unit, key: str) -> Unit:
+    """"Før overskriften før § 23 indsættes:" (`før: "§ 23"`, the same § in the placement; lov 1000/2015
+    § 1, nr. 16): the new text goes before the mellemrubrik that stands over § 23, i.e. before the group
+    § 23 opens (returned as the anchor), never inside it under that heading. Refused unless § 23 stands
+    first in a group with a heading, that group is the only one § 23 opens (two headings in a row: which
+    is meant is not certain), and something of the act stands before the group in its chapter (first in
+    a chapter, the chapter's own heading stands before it too)."""
+    p = str(c.get("placering") or "")
+    m = _BEFORE_HEADING_OF.fullmatch(p)
+    if not m or key != "før":
+        return anchor
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    named = ap.place(c, ap.resolve(c, m.group(1), "placering").units[0], "placering")
+    if named is not anchor:
+        raise c.error(f"placeringen »{p}« passer ikke med »før: {c.get('før')}«", "placering", hint=hint)
+
+    def first_of(u: Unit | None) -> Unit | None:
+        return None if u is None else next((x for x in ap.siblings(u) if x.wid not in ap.r.inserted), None)
+
+    group = ap.parents.get(anchor.wid)
+    if group is None or group.kind != "group" or group.heading is None or first_of(group) is not anchor:
+        raise c.error(f"placeringen »{p}« passer ikke: {anchor.cite()} står ikke først efter en mellemrubrik",
+                      "placering", hint=hint)
+    outer = ap.parents.get(group.wid)
+    if outer is not None and outer.kind == "group" and outer.heading is not None and first_of(outer) is group:
+        raise c.error(f"placeringen »{p}« er ikke entydig: der står to overskrifter i træk før {anchor.cite()} "
+                      f"(»{outer.heading.text}« og »{group.heading.text}«)", "placering", hint=hint)
+    if next((x for x in ap.siblings(outer) if x.wid not in ap.r.inserted), None) is group and outer is not None:
+        raise c.error(f"placeringen »{p}« er ikke entydig: overskriften før {anchor.cite()} står først i "
+                      f"{outer.label or outer.cite()}, efter dens egen overskrift", "placering", hint=hint)
+    return group
 
 
 def _heading_opener(ap, c, anchor: Unit, key: str) -> Unit | None:

@@ -164,4 +164,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # til: »…«": lov 404/2010 § 1, nr. 1 and 3, lov 594/2011 § 81, nr. 12): 19,390 identical, 62 not executed
     # and lov 405/2010 § 1, nr. 2-3, printed in the unlabelled § after § 1 (importers/amending._continued): 19,457
     # numre, 19,392 identical
-    assert identical >= 19392 and refused <= 62
+    # branch insertforms (2026-11-25): 19,395 identical, 59 not executed (headings, chapters … 17 -> 14: "Efter
+    # kapitel 3 A indsættes:", "Før overskriften før § 25 indsættes:", lov 894/2013 § 1, nr. 33, and one more)
+    assert identical >= 19395 and refused <= 59

@@ -51,5 +51,8 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # subject or number, two headings named by their text with a repeal, "Overskrifterne før §§ 123 a, 123 b og 123 c
     # ophæves", "ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12", "Efter § 15 indsættes
     # som ny paragraf:" and an address list with ", i stk. 1, 2. pkt.," in it)
-    assert figures["unseen"]["identical"] >= 3604 and figures["unseen"]["refused"] <= 20
+    # branch insertforms: unseen 1,414 read, 5 refused ("Efter kapitel VII B indsættes:", "Før overskriften før
+    # § 23 indsættes:", "Efter § 13, stk. 7, indsættes som stk. 8:", "I bilag 1, liste A, nr. 22, ændres …")
+    # merged (lead): 3,608 read, 16 refused
+    assert figures["unseen"]["identical"] >= 3608 and figures["unseen"]["refused"] <= 16
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
