@@ -525,6 +525,13 @@ def parse_citation(text: str) -> list[Cited]:
         s = _CIT_SEP.match(src, i)
         if s and i > 0:
             pending_range = "-" in s.group(0)
+            if s.group(0).endswith(" i ") and special:
+                # "overskriften til kapitel 2 og i § 2, stk. 1, …" (lov 322/2016): "i" opens a new place,
+                # which is not a heading: the heading wording ends here
+                if path and "_emitted" not in path:
+                    emit()
+                    path = {"_emitted": "1"}
+                special = None
             i = s.end()
         t = _CIT_TOKENS.match(src, i)
         if not t:

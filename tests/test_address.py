@@ -106,3 +106,13 @@ def test_careless_citation_in_a_proposal_is_refused_with_the_meant_one_as_hint()
     with pytest.raises(AddressError) as e:
         parse_citation("hest")
     assert e.value.hint.startswith("skriv den som i en ændringslov")
+
+
+def test_a_heading_wording_ends_where_og_i_opens_a_new_place():
+    """lov 322/2016: "I overskriften til kapitel 2 og i § 2, stk. 1, 1. pkt., og § 31 ændres »…«": the heading of
+    kapitel 2, then § 2, stk. 1, 1. pkt. and § 31 themselves (it was read as headings of § 2 and § 31)."""
+    from lawdiff.address import parse_citation
+
+    got = [(c.special, c.address.chapter, c.address.section, c.address.pkt)
+           for c in parse_citation("overskriften til kapitel 2 og i § 2, stk. 1, 1. pkt., og § 31")]
+    assert got == [("overskriften til", "2", None, None), (None, None, "2", 1), (None, None, "31", None)]
