@@ -215,7 +215,7 @@ def odd_bytes(data: bytes, parsed: bool = False) -> bool:
     (then that need not decode and scan the file: reading a stored version stays as fast).
     `parsed`: the bytes of an XML file libxml2 has parsed, which holds no C0 control but TAB, LF
     and CR (libxml2 refuses them everywhere, also as references): only DEL is looked for."""
-    if (data.find(b"\x7f") != -1 if parsed else bool(data.translate(None, _ALL_BUT_C0_DEL))) or _char_ref(data):
+    if (data.find(b"\x7f") != -1 if parsed else bool(data.translate(None, _ALL_BUT_C0_DEL))) or has_char_ref(data):
         return True
     for first, r in _ODD_UTF8:
         at = data.find(first)
@@ -224,8 +224,9 @@ def odd_bytes(data: bytes, parsed: bool = False) -> bool:
     return False
 
 
-def _char_ref(data: bytes) -> bool:
-    """Whether "&#" occurs: each "&" found with memchr (100x faster than data.find(b"&#"))."""
+def has_char_ref(data: bytes) -> bool:
+    """Whether "&#" occurs: each "&" found with memchr (100x faster than data.find(b"&#"); "&" is rare
+    in LexDania files: 150 in the corpus). Also the importers' pre-test (lexdania)."""
     i = data.find(b"&")
     while i != -1:
         if data.startswith(b"#", i + 1):

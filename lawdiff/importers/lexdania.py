@@ -35,7 +35,7 @@ from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
 from ..text import canonical_num, norm
-from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, span
+from ..validate import ValueProblem, forbidden_in_file, has_char_ref, index_line_col, is_iso_date, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -1246,20 +1246,9 @@ assert all(r.pattern.startswith(rb"\x") for r in _ODD_UTF8)  # each pattern star
 _BOM = b"\xef\xbb\xbf"
 
 
-def _has_char_ref(data: bytes) -> bool:
-    """Whether "&#" occurs: each "&" found with memchr ("&" is rare in LexDania files: 150 in the
-    corpus)."""
-    i = data.find(b"&")
-    while i != -1:
-        if data.startswith(b"#", i + 1):
-            return True
-        i = data.find(b"&", i + 1)
-    return False
-
-
 def _may_hold_odd_characters_parsed(data: bytes) -> bool:
     """`may_hold_odd_characters` for bytes lxml has parsed (see above)."""
-    if data.find(b"\x7f") != -1 or _has_char_ref(data):
+    if data.find(b"\x7f") != -1 or has_char_ref(data):
         return True
     start = 3 if data.startswith(_BOM) else 0
     for first, r in _ODD_UTF8_PARSED:
