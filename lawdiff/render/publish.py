@@ -30,6 +30,7 @@ import ctypes
 import errno
 import hashlib
 import os
+import re
 import shutil
 import stat
 import sys
@@ -254,6 +255,9 @@ def _copy_tree(src: Path, dst: Path) -> None:
                 _link_or_copy(Path(dirpath) / f, target / f)
 
 
+_CACHE_NAME = re.compile(r"[0-9a-f]{64}")  # pdf.pdf_key's sha256 / cachekey.name's MAC, in hex
+
+
 class PdfCache:
     """`<folder>/<name>.pdf`: PDFs by the hash of their inputs (see pdf.pdf_key). Under the
     project's `.lawdiff-cache/` the name is a MAC of that hash under the project's cache secret
@@ -319,12 +323,18 @@ class PdfCache:
         old = time.time() - self.KEEP_DAYS * 86400
         keep = {self._name(k) for k in keep}
         for p in self.folder.iterdir():
+            # Only names this cache gives: a folder given as `cache=` is the caller's own and may
+            # hold other PDFs (a user's "rapport.pdf" older than a week was deleted).
+            ours = (p.suffix == ".pdf" and _CACHE_NAME.fullmatch(p.stem) is not None and p.stem not in keep
+                    or is_temp_name(p.name)
+                    or self.mac is not None and p.name.startswith(".tmp-"))  # lawdiff's before 2026-11
+            if not ours:
+                continue
             try:
-                stale = p.stat().st_mtime < old
+                st = p.lstat()
             except OSError:
                 continue
-            if (p.suffix == ".pdf" and p.stem not in keep or is_temp_name(p.name)
-                    or p.name.startswith(".tmp-")) and stale:  # .tmp-*: temporaries of lawdiff before 2026-11
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < old:
                 try:
                     p.unlink()
                 except OSError:

@@ -241,14 +241,39 @@ def test_the_cache_keeps_what_was_used_lately_and_drops_the_rest(tmp_path):
     import time
 
     cache = publish.PdfCache(tmp_path / "pdf")
-    for k in ("a", "b", "c"):
+    a, b, c = ("a" * 64, "b" * 64, "c" * 64)  # keys as pdf.pdf_key gives them (sha256, hex)
+    for k in (a, b, c):
         cache.put(k, b"%PDF-" + k.encode())
     week_ago = time.time() - 8 * 86400
-    os.utime(tmp_path / "pdf" / "b.pdf", (week_ago, week_ago))
-    os.utime(tmp_path / "pdf" / "c.pdf", (week_ago, week_ago))
-    assert cache.get("c") is not None  # used again: fresh
-    cache.prune({"a"})
-    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["a.pdf", "c.pdf"]
+    os.utime(tmp_path / "pdf" / f"{b}.pdf", (week_ago, week_ago))
+    os.utime(tmp_path / "pdf" / f"{c}.pdf", (week_ago, week_ago))
+    assert cache.get(c) is not None  # used again: fresh
+    cache.prune({a})
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [f"{a}.pdf", f"{c}.pdf"]
+
+
+def test_the_cache_prunes_only_its_own_entries_in_a_folder_the_caller_gave(tmp_path):
+    """`cache=` may be a folder of the caller's: a user's old PDF, a link, a folder named *.pdf
+    and a lawdiff-looking name in capitals are never removed; only a stale entry of the cache."""
+    import time
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "rapport.pdf").write_bytes(b"%PDF- precious")
+    (folder / ("A" * 64 + ".pdf")).write_bytes(b"%PDF- also the user's")
+    (folder / "dir.pdf").mkdir()
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(b"%PDF- outside")
+    (folder / ("d" * 64 + ".pdf")).symlink_to(outside)
+    cache = publish.PdfCache(folder)
+    cache.put("e" * 64, b"%PDF- stale entry")
+    week_ago = time.time() - 8 * 86400
+    for p in folder.iterdir():
+        os.utime(p, (week_ago, week_ago), follow_symlinks=False)
+    cache.prune(set())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["rapport.pdf", "A" * 64 + ".pdf", "dir.pdf", "d" * 64 + ".pdf"])
+    assert outside.read_bytes() == b"%PDF- outside"
 
 
 def test_a_pdf_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
