@@ -59,5 +59,6 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # 999/2015): before its fixes 887 of them were read word for word, two refused ("Som fodnote 2 til lovens titel
     # indsættes:", lov 554/2014; "§§ 34 c-f ophæves, og i stedet indsættes:", lov 615/2013) and two were source lines
     # damaged: unseen 4,495 read, 18 refused (the 16 before and those two)
-    assert figures["unseen"]["identical"] >= 4495 and figures["unseen"]["refused"] <= 18
+    # "…, og efter »A« udgår »B«" read (changes/words.py; lov 403/2014, lov 647/2016): 4,497 read, 16 refused
+    assert figures["unseen"]["identical"] >= 4497 and figures["unseen"]["refused"] <= 16
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
