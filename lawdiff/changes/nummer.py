@@ -62,9 +62,6 @@ _NOT_READ = [
     # "I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«." (lov 439/2014)
     (re.compile(r"\bsidste (?:pkt\.|punktum)"),
      "»sidste pkt.« nævner ikke punktummets nummer; lawdiff læser kun punktummer angivet ved deres nummer"),
-    # "…, og efter »§ 84, stk. 1,« udgår »og«." (lov 403/2014): words that go right after other words
-    (re.compile(r"\b(?:efter|før) »[^»«]*« udgår »"),
-     "»efter »…« udgår »…«« (ord, der udgår ved siden af andre ord) er ikke en form, lawdiff læser"),
     # "I overskriften til § 3, stk. 1, tabel A og B, ændres …" (lov 1532/2014), "tabelafsnit D" (lov 1503/2014)
     (re.compile(r"\btabel(?:afsnit|len|lerne)?\b"),
      "stedet er en del af en tabel i loven, som lawdiff ikke kan finde med sikkerhed"),
@@ -80,7 +77,7 @@ def _not_read(text: str) -> str:
     """The reason a known form outside »…« is not read, as the start of the refusal, or ""."""
     outside = re.sub(r"»[^«]*«", "»«", text) if "»" in text else text
     for rx, why in _NOT_READ:
-        if rx.search(outside if "udgår »" not in rx.pattern else text):
+        if rx.search(outside):
             return why + "; "
     return ""
 

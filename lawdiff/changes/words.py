@@ -9,12 +9,17 @@
     …, og »X« ændres til: »Y«  /  …, og »X« til: »Y«  /  …, og »X« udgår  /  …, og efter »X« indsættes: »Y«
                                                      the same place as the change before it
                                                      (elliptisk: the verb is left out)
+    …, og efter »X« udgår »Y«  /  …, og før »X« udgår »Y«
+                                                     {udgår: Y, udgår_efter/udgår_før: X}: the words Y
+                                                     right after (before) the words X go
 """
 from __future__ import annotations
 
 import re
 
+from ..errors import LawdiffError
 from ..model import PROVISIONS, Line, Unit
+from ..text import norm_map
 from .common import COUNT_OF, COUNT_WORDS, Reader, Unreadable, format_location, q, steder
 from .log import Placement
 from .tree import _PUNCT_START, _apply_edits, _norm_query, _widen_deletion, citations, cite_path
@@ -188,6 +193,13 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     m = r.rx(r"(efter|før) (?=»)")
     if m:
         anchor = r.quote()
+        if r.lit(" udgår "):
+            # "…, og efter »§ 84, stk. 1,« udgår »og«" (lov 403/2014), "…, og efter »tilsyn med« udgår
+            # »anbringelsesstedet eller«" (lov 647/2016): the words right after (before) the anchor go
+            gone = r.quote()
+            if anchor is None or gone is None:
+                raise Unreadable(f"»{m.group(1)} »…« udgår« følges ikke af et citat")
+            return {**place, "udgår": gone, f"udgår_{m.group(1)}": anchor, "samme_sted": True}
         if r.lit(": ") and any(k.startswith("indsættes_") for k in prev):  # "og efter »c«: »d«"
             new = r.quote()
             if new is None:
@@ -296,6 +308,9 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
         if "ændres" in ch:
             return f"{q(ch['ændres'])} {_to(ch)}" if ch.get("elliptisk") else \
                 f"{q(ch['ændres'])} ændres {_to(ch)}"
+        if "udgår" in ch and (ch.get("udgår_efter") or ch.get("udgår_før")):
+            side = "efter" if ch.get("udgår_efter") else "før"
+            return f"{side} {q(ch['udgår_' + side])} udgår {q(ch['udgår'])}"
         if "udgår" in ch:
             return q(ch["udgår"]) if ch.get("elliptisk") else f"{q(ch['udgår'])} udgår"
         side = "efter" if "indsættes_efter" in ch else "før"
@@ -342,6 +357,9 @@ is_kind = is_words  # the name every kind module uses
 
 def execute(ap, c) -> None:
     verb = c.verb
+    if verb == "udgår" and (c.get("udgår_efter") or c.get("udgår_før")):
+        _execute_next_to(ap, c)
+        return
     hits = ap.find(c, c.get(verb), verb)
     _place_words(ap, c, hits)
     for k, ln, u, s, e in hits:
@@ -379,6 +397,46 @@ def execute(ap, c) -> None:
     if verb == "udgår" or (verb == "ændres" and not c.get("til").strip()):
         for u in {id(u): u for _k, _ln, u, _s, _e in hits}.values():
             _refuse_emptied(ap, c, u, verb)
+
+
+def _execute_next_to(ap, c) -> None:
+    """»efter »A« udgår »B««: the words B where they stand right after A (»før«: right before A) go, A
+    stays. The place must hold »A B« (»B A«) as many times as the change says (once when it says
+    nothing), as any change of words; B elsewhere in the place is not touched."""
+    side = "efter" if c.get("udgår_efter") else "før"
+    anchor, gone = _norm_query(c.get("udgår_" + side)), _norm_query(c.get("udgår"))
+    together = f"{anchor} {gone}" if side == "efter" else f"{gone} {anchor}"
+    try:
+        hits = ap.find(c, together, "udgår")
+    except LawdiffError as e:
+        if f"»{together}« findes ikke" not in e.message:
+            raise
+        # "»afvises tilbageføres« findes ikke i § 29 a, stk. 1": the drafter reads why first
+        raise c.error(f"»{gone}« står ikke lige {side} »{anchor}«: " + e.message.split(": ", 1)[-1], "udgår",
+                      hint=e.hint) from None
+    _place_words(ap, c, hits)
+    for k, ln, u, s, e in hits:
+        span = _end_span(ln.text, gone, s, e, at_end=side == "efter")
+        if span is None:
+            raise c.error(f"»{gone}« kan ikke skilles fra »{anchor}« i teksten", "udgår")
+        gs, ge = _widen_deletion(ln.text, *span)
+        ap.add_edit(c, k, u, gs, ge, "", "udgår")
+    for u in {id(u): u for _k, _ln, u, _s, _e in hits}.values():
+        _refuse_emptied(ap, c, u, "udgår")
+
+
+def _end_span(text: str, words: str, s: int, e: int, at_end: bool) -> tuple[int, int] | None:
+    """The span of `words` (matched normalised, as the engine finds words) that ends at `e` (at_end)
+    or begins at `s` within text[s:e]; None when there is none."""
+    normed, idx = norm_map(text)
+    q = _norm_query(words)
+    start = normed.find(q)
+    while start != -1 and q:
+        o_start, o_end = idx[start], idx[start + len(q) - 1] + 1
+        if s <= o_start and o_end <= e and (o_end == e if at_end else o_start == s):
+            return o_start, o_end
+        start = normed.find(q, start + 1)
+    return None
 
 
 def _place_words(ap, c, hits) -> None:

@@ -84,9 +84,6 @@ def test_words_changed_in_two_punktummer_named_after_the_verb_are_changed_in_bot
 @pytest.mark.parametrize("text,reason", [
     ("I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«.",  # lov 439/2014
      "»sidste pkt.« nævner ikke punktummets nummer"),
-    ("I § 97, stk. 1, indsættes efter »bilag 1, nr. 7,«: »samt betalingsmodtagere og andre«, og efter »§ 84, stk. 1,« "
-     "udgår »og«.",  # lov 403/2014
-     "»efter »…« udgår »…«« (ord, der udgår ved siden af andre ord) er ikke en form, lawdiff læser"),
     ("I overskriften til § 3, stk. 1, tabel A og B, ændres »personbiler m.v.« til: »biler m.v.«",  # lov 1532/2014
      "stedet er en del af en tabel i loven"),
 ])
@@ -228,3 +225,69 @@ def test_a_colon_after_udgaar_is_read_as_a_warned_typo():
     # the forms around it read as before
     assert _read("I § 5 udgår i 2. pkt. to steder »a«.")[0] == {"i": "§ 5, 2. pkt.", "delt": 1, "udgår": "a", "antal": 2,
                                                                   "antal_efter_verbum": True}
+
+
+@pytest.mark.parametrize("text,first,anchor,gone", [
+    # lov 403/2014 (tests/fixtures/real-instructions/2014.txt.gz)
+    ("I § 97, stk. 1, indsættes efter »bilag 1, nr. 7,«: »samt betalingsmodtagere og andre«, og efter »§ 84, stk. 1,« "
+     "udgår »og«.", {"i": "§ 97, stk. 1", "indsættes_efter": "bilag 1, nr. 7,"}, "§ 84, stk. 1,", "og"),
+    # lov 647/2016 (2016.txt.gz)
+    ("I § 137 m, stk. 3, 1. pkt., udgår »anbringelsesstedet, jf. § 66, stk. 1, nr. 5 og 6, og«, og efter »tilsyn med« "
+     "udgår »anbringelsesstedet eller«.", {"i": "§ 137 m, stk. 3, 1. pkt.",
+                                           "udgår": "anbringelsesstedet, jf. § 66, stk. 1, nr. 5 og 6, og"},
+     "tilsyn med", "anbringelsesstedet eller"),
+])
+def test_words_that_go_right_after_other_words(text, first, anchor, gone):
+    # "…, og efter »A« udgår »B«": the words B where they stand right after A go, at the place of the change
+    # before (they were refused as a form lawdiff did not read)
+    one, two = _read(text)
+    assert {k: one[k] for k in first} == first
+    assert two == {"i": first["i"], "udgår": gone, "udgår_efter": anchor, "samme_sted": True}
+
+
+def _apply_act_changes(changes: list[dict]):
+    """`changes` (as the reader gives them, wording keys and all) as nummer 1 of an amending act on
+    LBK 863/2013 (udlændingeloven, the law lov 1619/2013 amends)."""
+    import copy
+
+    from lawdiff.engine import apply_proposal
+    from lawdiff.importers import amending
+    from lawdiff.importers.lexdania import read_lexdania_file
+    from lawdiff.proposal import parse_proposal
+    from tests.conftest import lexdania
+
+    base = read_lexdania_file(lexdania("2013/2013-863.xml"), law="x").act
+    doc = copy.deepcopy(amending.read_amending_file(lexdania("2013/2013-1619.xml")).doc)
+    p = doc["paragraffer"][0]
+    p["lov"], p["numre"] = "x", [{"nummer": "1", "ændringer": changes}]
+    doc["paragraffer"], doc["love"] = [p], {"x": f"x@{base.date}"}
+    doc.pop("øvrige", None)
+    return apply_proposal(parse_proposal(amending.dump(doc).encode(), "a.yaml"), {"x": base})["x"]
+
+
+@pytest.mark.corpus
+def test_words_that_go_right_after_other_words_are_executed_there_only():
+    # LBK 863/2013 § 29 a, stk. 1: "En udlænding kan afvises, overføres eller tilbageføres til et andet EU-land efter
+    # reglerne i Dublinforordningen eller efter en overenskomst eller et hertil svarende arrangement, …": lov 1619/2013
+    # § 1, nr. 1 makes it "afvises eller overføres"; here worded with the form of lov 403/2014. Only the »eller« after
+    # »overføres« goes, the three others stay.
+    from lawdiff.address import resolve
+    from lawdiff.render.text import plain_text
+
+    text = ("I § 29 a, stk. 1, ændres »afvises, overføres« til: »afvises eller overføres«, og efter »overføres« udgår "
+            "»eller tilbageføres«.")
+    lr = _apply_act_changes(_read(text))
+    got = plain_text(resolve(lr.new, "§ 29 a, stk. 1").units[0])
+    assert got.startswith("En udlænding kan afvises eller overføres til et andet EU-land efter reglerne i "
+                          "Dublinforordningen eller efter en overenskomst eller et hertil svarende arrangement")
+    assert got.count("eller") == 4 and "tilbageføres" not in got
+
+
+@pytest.mark.corpus
+def test_words_that_do_not_stand_right_after_the_anchor_are_refused():
+    from lawdiff.errors import LawdiffError
+
+    text = "I § 29 a, stk. 1, ændres »En udlænding« til: »En person«, og efter »afvises« udgår »tilbageføres«."
+    with pytest.raises(LawdiffError, match=r"ændring 2: »tilbageføres« står ikke lige efter »afvises«: "
+                                           r"»afvises tilbageføres« findes ikke i § 29 a, stk\. 1"):
+        _apply_act_changes(_read(text))

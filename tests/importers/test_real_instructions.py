@@ -42,7 +42,7 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
             print(f"  refused {o.act}: {o.sentence}\n    {o.detail}")
     bad = [o for o in outcomes if o.status in ("crash", "differs")]
     assert not bad, "\n".join(f"{o.status} {o.act}: {o.sentence}\n  {o.detail}" for o in bad)
-    assert len(outcomes) == 4877  # the fixture's sentences (all of them are there)
+    assert len(outcomes) == 5768  # the fixture's sentences (all of them are there)
     # measured floors (2026-11-25, branch instrlist; before it, on the same sentences: unseen 1,397 read, 22
     # refused, and one of the 1,397 read into a wrong place: "i 3. pkt." after "2. og 3. pkt., og to steder i 4.
     # pkt.", lov 268/2014, which the round trip cannot see)
@@ -54,5 +54,11 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # branch insertforms: unseen 1,414 read, 5 refused ("Efter kapitel VII B indsættes:", "Før overskriften før
     # § 23 indsættes:", "Efter § 13, stk. 7, indsættes som stk. 8:", "I bilag 1, liste A, nr. 22, ændres …")
     # merged (lead): 3,608 read, 16 refused
-    assert figures["unseen"]["identical"] >= 3608 and figures["unseen"]["refused"] <= 16
+    # branch instrlist3 added 891 sentences of 18 more unseen acts and more lines of three (lov 1382/2011, 1240/2012,
+    # 615/2013, 1490, 554, 722, 733, 403, 268 and 84/2014, 1894, 527, 529, 530, 576, 579, 649, 650, 994, 995 and
+    # 999/2015): before its fixes 887 of them were read word for word, two refused ("Som fodnote 2 til lovens titel
+    # indsættes:", lov 554/2014; "§§ 34 c-f ophæves, og i stedet indsættes:", lov 615/2013) and two were source lines
+    # damaged: unseen 4,495 read, 18 refused (the 16 before and those two)
+    # "…, og efter »A« udgår »B«" read (changes/words.py; lov 403/2014, lov 647/2016): 4,497 read, 16 refused
+    assert figures["unseen"]["identical"] >= 4497 and figures["unseen"]["refused"] <= 16
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
