@@ -18,7 +18,9 @@ Every § that differs is classified:
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
-  editor left out what was not yet in force; `consolidate --include` applies the whole act);
+  editor left out what was not yet in force; `consolidate --include` applies the whole act), or where a
+  nummer the editor left out names the § (LBK 668/2011 § 12: its note leaves out lov 275/2011, § 1, nr. 8,
+  which "affatter § 12, stk. 2 og 3"; the LBK prints the § with those two stk. "(Udeladt …)");
 - "senere ikrafttræden": the target kept the base's text of the § where lawdiff executed a nummer
   that enters into force, by its act's own words, after the target's date (`consolidate
   --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
@@ -448,6 +450,9 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
             kinds.add("ressort")
         elif all(k in from_base for k in span) and not (x and (
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
+                # (also without the punctuation after them: LBK 1126/2014 § 21, stk. 2 keeps "§ 27, stk. 5, 2.
+                # pkt.,", where lov 1354/2012, § 15, nr. 7 changes »§ 27, stk. 5, 2. pkt.« to »§ 27, stk. 5«)
+                or (len(" ".join(x).strip(",.;: ")) >= 4 and compare_text(" ".join(x)).strip(",.;: ") in acts)
                 or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) in acts)):
             kinds.add("tekst ingen nummer skrev")
         elif (tag, i1, i2, j1, j2) in renamed:
@@ -459,6 +464,13 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                 or (len(" ".join(y).strip(",.;:")) >= 8 and compare_text(" ".join(y).strip(",.;:")) in acts):
             # (the word without the punctuation after it: lov 624/2010, § 4, nr. 1 writes »børne- og
             # ungeydelse« before ", jf."; LBK 81/2011 prints "børne- og ungeydelsen,")
+            kinds.add("lovens ord")
+        elif "".join(x) == "".join(y) and len(x) < len(y) and any(
+                q.startswith(y[k]) and q.split()[0] == y[k] or q.endswith(y[k - 1]) and q.split()[-1] == y[k - 1]
+                for k in range(1, len(y)) for q in (compare_text(q) for q in quotes) if q.split()):
+            # the LBK joins two words where a nummer's quotation begins or ends (a space lost at the seam): LBK
+            # 1126/2014 § 8, stk. 4 prints "stk. 1eller betaling", where lov 1354/2012, § 15, nr. 1 inserts »eller
+            # betaling …« after »beskatning efter stk. 1«
             kinds.add("lovens ord")
         elif _PUNCT.sub("", " ".join(x)) == _PUNCT.sub("", " ".join(y)) and seams:
             # only punctuation differs, next to a change whose quotation itself begins or ends with
@@ -601,6 +613,26 @@ def editor_includes(target, acts) -> list[str]:
     return include
 
 
+def chain_acts(chain: dict, target, corpus: Path) -> list[str]:
+    """The chain's acts: chains.json's "amending", and every act the target's preamble lists that the
+    corpus holds and the list lacks (by date). chains.json says it lists the acts the next LBK's preamble
+    lists, but for two chains it does not: LBK 382/2013 (personskatteloven) lists none of the eight acts
+    its preamble names, seven of which the corpus holds (lov 554/2011 § 2, lov 599/2011 § 9, …), and LBK
+    1126/2014 (pensionsafkastbeskatningsloven) only lov 1561/2010 of its ten. Without them every § those
+    acts changed looked like an editorial difference ("redaktionel": no nummer of the chain touches it)."""
+    acts = list(chain["amending"])
+    have = set(acts)
+    extra = []
+    for aid in preamble_acts(target):
+        m = re.fullmatch(r"lov-(\d{4})-(\d+)", aid)
+        if not m:
+            continue
+        key = f"{m.group(1)}/{m.group(1)}-{m.group(2)}"
+        if key not in have and (corpus / (key + ".xml")).exists():
+            extra.append(key)
+    return acts + sorted(extra, key=lambda k: (k.split("/")[0], int(k.split("-")[1])))
+
+
 def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_blame: bool = False) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
@@ -631,7 +663,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
     cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
     for k, v in preamble_acts(target).items():
         cited[k] = set(cited.get(k, set())) | set(v)
-    for a in chain["amending"]:
+    for a in chain_acts(chain, target, corpus):
         try:
             doc = read_amending(corpus / (a + ".xml"))
         except LawdiffError:
@@ -708,12 +740,15 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         # and every nummer the record names as the last to change a unit of the § (a nummer that changes
         # words throughout the act, or whose address the scan above misses)
         by += [n for n in recorded.get(num, []) if n not in by]
+        # the numre that name the § but were neither executed nor refused: left out by the editor (the
+        # preamble or a note) or not yet in force
+        left = [n for n in touched.get(num, []) if n not in by]
         if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
                and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
             cls = "delvis"  # a nummer the editor left out was applied by its date
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
-        elif t and "(Udeladt" in t and by:
+        elif t and "(Udeladt" in t and (by or left):
             cls = "udeladt"
         elif _same(t, b) and any((ikraft_of(n).date or "") > target.date for n in by):
             cls = "senere ikrafttræden"  # the LBK kept the base's text where a nummer in force after it wrote
@@ -867,7 +902,7 @@ def setup_chain(chain: dict, root: Path, corpus: Path, read_amending, dump):
     cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
     for k, v in preamble_acts(target).items():
         cited[k] = set(cited.get(k, set())) | set(v)
-    for a in chain["amending"]:
+    for a in chain_acts(chain, target, corpus):
         try:
             doc = read_amending(corpus / (a + ".xml"))
         except LawdiffError:
