@@ -204,7 +204,13 @@ def _ressort(want: str | None, got: str | None) -> bool:
     ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)], a[max(i1 - 6, 0):i1], b[max(j1 - 6, 0):j1]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x, bx) and _only_names(y, by)
-                             for x, y, bx, by in ops)
+                             and not _punct_only(x, y) for x, y, bx, by in ops)
+
+
+def _punct_only(x: list[str], y: list[str]) -> bool:
+    """Whether two word runs differ in punctuation or spacing only: no renaming, though the words name an agency
+    (LBK 983/2013 § 51 ends "… alene Ankestyrelsen" where lov 493/2013, § 1, nr. 5 writes "Ankestyrelsen.")."""
+    return _PUNCT.sub("", " ".join(x)).lower() == _PUNCT.sub("", " ".join(y)).lower()
 
 
 def _only_names(words: list[str], before: list[str] = ()) -> bool:
@@ -439,14 +445,15 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                         continue
                     lbk_words = [w for op in inside for w in a[op[1]:op[2]]]
                     first = min(op[1] for op in inside)
-                    if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]):
+                    if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]) \
+                            and not any(_punct_only(a[op[1]:op[2]], r[op[3]:op[4]]) for op in inside):
                         renamed.update(inside)
     kinds = set()
     for tag, i1, i2, j1, j2 in ops:
         x, y = a[i1:i2], r[j1:j2]
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
         if _MINISTRY.search(" ".join(x + y)) and _only_names(x, a[max(i1 - 6, 0):i1]) and \
-                _only_names(y, r[max(j1 - 6, 0):j1]):
+                _only_names(y, r[max(j1 - 6, 0):j1]) and not _punct_only(x, y):
             kinds.add("ressort")
         elif all(k in from_base for k in span) and not (x and (
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
@@ -711,6 +718,9 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         aid, _, scope = spec.partition(":")
         chosen[aid] = parse_scope(scope) if scope else {None}
     by_attr = {n.attribution: n for n in numre}
+    overalt = {id(n): [compare_text(c["ændres"]) for c in n.data.get("ændringer") or [] if isinstance(c, dict)
+                       and c.get("overalt") and isinstance(c.get("ændres"), str) and len(c["ændres"].strip()) >= 4]
+               for n in numre}
     recorded: dict[str, list] = {}  # § -> the numre the record names as last changing one of its units
     for sec in result.sections():
         if sec.num:
@@ -740,6 +750,12 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         # and every nummer the record names as the last to change a unit of the § (a nummer that changes
         # words throughout the act, or whose address the scan above misses)
         by += [n for n in recorded.get(num, []) if n not in by]
+        # and every nummer that changes words throughout the act ("overalt") executed or refused, whose old
+        # words still stand in lawdiff's text of the §: lov 1392/2012, § 1, nr. 2 (»Kort- og Matrikelstyrelsen«
+        # ændres overalt til »Geodatastyrelsen«) is refused, so LBK 1210/2013 §§ 1-7 differ by it, not by a
+        # renaming no act states ("redaktionel: ressort" hid that)
+        by += [n for n in numre if n not in by and r and (n.act.id, n.cite) in applied | skipped
+               and any(w in r for w in overalt.get(id(n), ()))]
         # the numre that name the § but were neither executed nor refused: left out by the editor (the
         # preamble or a note) or not yet in force
         left = [n for n in touched.get(num, []) if n not in by]

@@ -788,3 +788,26 @@ def test_the_lbks_own_deviations_in_lbk_1126_2014(tmp_path):
     assert "§ 27, stk. 5, 2. pkt., fra" in res.texts["21"][0] and "§ 27, stk. 5, fra" in res.texts["21"][1]
     assert missed["8"] == "redaktionel: rettelse af lovens ord", res.texts["8"]
     assert "stk. 1eller betaling" in res.texts["8"][0] and "stk. 1 eller betaling" in res.texts["8"][1]
+
+
+# "redaktionel: ressort" hid a refused nummer: lov 1392/2012, § 1, nr. 2 changes »Kort- og Matrikelstyrelsen« overalt
+# to »Geodatastyrelsen« (and the act's misspelt »Kort- og Matrikelstyrelens«, so it is refused); an "overalt" nummer
+# names no §, so §§ 1-7 of LBK 1210/2013, where the LBK prints "Geodatastyrelsen", looked like a renaming by royal
+# decree. A § whose text, as lawdiff made it, still holds the old words of an executed or refused "overalt" nummer is
+# touched by it.
+@pytest.mark.corpus
+def test_a_refused_overalt_nummer_touches_the_paragraffer_holding_its_words(tmp_path):
+    res = _replay_one(tmp_path, "2013/2013-1210")
+    assert ("lov-2012-1392", "§ 1, nr. 2") in {x[:2] for x in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    assert {s: missed.get(s) for s in ("1", "3", "4", "5", "6", "7")} == dict.fromkeys(("1", "3", "4", "5", "6", "7"),
+                                                                                          "ikke udført")
+    assert all("lov-2012-1392 § 1, nr. 2" in res.texts[s][2] for s in ("1", "3", "6"))
+
+
+# A difference in punctuation only is no renaming, though the word names an agency: LBK 983/2013 § 51 ends "alene
+# Ankestyrelsen", where lov 493/2013, § 1, nr. 5 writes "… alene Ankestyrelsen." (it was "redaktionel: ressort").
+@pytest.mark.corpus
+def test_punctuation_by_an_agencys_name_is_no_renaming(tmp_path):
+    res = _replay_one(tmp_path, "2013/2013-983")
+    assert dict(res.misses)["51"] == "redaktionel: rettelse af lovens ord", res.texts["51"]
