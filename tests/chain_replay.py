@@ -14,7 +14,12 @@ Every § that differs is classified:
   the §, and lawdiff applied it by its own ikrafttræden;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
 - "redaktionel": no nummer that lawdiff executed or refused touches the § (an editorial correction
-  of the LBK, or an act the preamble lists that the corpus does not hold);
+  of the LBK, or a change no act of the chain states); a nummer touches a § by its addresses (`Touched`),
+  by the record (the last nummer changing a unit of it), and, when it changes words throughout the act
+  ("overalt"), when the §'s text as lawdiff made it still holds the words it changes;
+- "redaktionel: lov uden for korpus": the same, and the LBK's own note says that an act its preamble
+  lists and the corpus does not hold amends the § ("Ændringslovens § 2 vedrører §§ 72-76 a, …":
+  `outside_corpus`);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
@@ -34,6 +39,7 @@ every remaining difference is a renaming no act of the chain states.
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import re
 from collections import Counter
@@ -640,6 +646,26 @@ def chain_acts(chain: dict, target, corpus: Path) -> list[str]:
     return acts + sorted(extra, key=lambda k: (k.split("/")[0], int(k.split("-")[1])))
 
 
+def outside_corpus(target_file: Path, corpus: Path, target) -> Touched:
+    """The §§ that acts the target's preamble lists and the corpus lacks amend, as the LBK's own notes say:
+    "Lov nr. 1338 af 19. december 2008 om ændring af lov om registrering af køretøjer, færdselsloven, … Ændringslovens
+    § 2 vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d." (LBK 1047/2011, whose preamble lists § 2 of that
+    act; the corpus holds no act of 2008). `.get(num)` names the act(s)."""
+    out = Touched([], None)
+    missing = [aid for aid in preamble_acts(target) if re.fullmatch(r"lov-\d{4}-\d+", aid)
+               and not (corpus / aid[4:8] / (aid[4:] + ".xml")).exists()]
+    if not missing:
+        return out
+    raw = target_file.read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    for aid in missing:
+        year, nr = aid[4:8], aid[9:]
+        for m in re.finditer(rf"\bLov nr\. {nr} af \d{{1,2}}\. [a-zæøå]+ {year}\b(.{{0,600}}?)Ændringslovens §§? [\d, og]+ "
+                             rf"vedrører (.+?)\.? indeholder", text):
+            out._scan(m.group(2), aid, None)
+    return out
+
+
 def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_blame: bool = False) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
@@ -731,6 +757,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
     bt, br = _texts(base)
     tt, tr = _texts(target)
     rt, rr = _texts(result)
+    outside = outside_corpus(corpus / (chain["target"] + ".xml"), corpus, target)
     for num in tt:
         if "-" in num or " og " in num:
             continue
@@ -770,6 +797,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             cls = "senere ikrafttræden"  # the LBK kept the base's text where a nummer in force after it wrote
         elif _ressort(t, r):
             cls = "redaktionel: ressort"
+        elif not by and outside.get(num):
+            cls = "redaktionel: lov uden for korpus"  # the LBK's note: an act the corpus lacks amends the §
         elif not by:
             cls = "redaktionel"
         else:

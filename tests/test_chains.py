@@ -811,3 +811,18 @@ def test_a_refused_overalt_nummer_touches_the_paragraffer_holding_its_words(tmp_
 def test_punctuation_by_an_agencys_name_is_no_renaming(tmp_path):
     res = _replay_one(tmp_path, "2013/2013-983")
     assert dict(res.misses)["51"] == "redaktionel: rettelse af lovens ord", res.texts["51"]
+
+
+# "redaktionel" (no nummer of the chain touches the §) held the §§ an act the corpus lacks amends: LBK 1047/2011's
+# preamble lists § 2 of lov 1338/2008 (no act of 2008 is in the corpus), and its note says "Ændringslovens § 2
+# vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d."; those §§ are "(Ophævet)" in the LBK and hold the
+# base's text in lawdiff's. Now "redaktionel: lov uden for korpus" (chain_replay.outside_corpus); the §§ where the LBK
+# only spells otherwise ("særligt" for the base's "særlig") stay "redaktionel".
+@pytest.mark.corpus
+def test_paragraffer_an_act_outside_the_corpus_amends(tmp_path):
+    res = _replay_one(tmp_path, "2011/2011-1047")
+    missed = dict(res.misses)
+    outside = sorted(s for s, c in missed.items() if c == "redaktionel: lov uden for korpus")
+    assert outside == sorted(["72", "73", "73 a", "73 b", "74", "75", "76", "76 a", "88 a", "107", "124 j", "124 k",
+                              "124 l", "124 m", "124 n", "124 o", "124 p", "134 d"]), outside
+    assert missed["5"] == missed["119"] == "redaktionel"
