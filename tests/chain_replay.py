@@ -17,7 +17,7 @@ Every § that differs is classified:
   of the LBK, or a change no act of the chain states); a nummer touches a § by its addresses (`Touched`),
   by the record (the last nummer changing a unit of it), and, when it changes words throughout the act
   ("overalt"), when the §'s text as lawdiff made it still holds the words it changes;
-- "redaktionel: lov uden for korpus": the same, and the LBK's own note says that an act its preamble
+- "redaktionel: lov uden for korpus": the same (or "tekst ingen nummer skrev", below), and the LBK's own note says that an act its preamble
   lists and the corpus does not hold amends the § ("Ændringslovens § 2 vedrører §§ 72-76 a, …":
   `outside_corpus`);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
@@ -31,7 +31,8 @@ Every § that differs is classified:
   --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
   and says nothing);
 - "redaktionel: LBK afviger fra nummerets nye ord": lawdiff's text holds a nummer's new words verbatim
-  where the LBK prints a ministry's name instead (LBK 466/2013 § 23 a; explain);
+  where the LBK prints a ministry's name instead (LBK 466/2013 § 23 a; explain), or a word or two, no
+  number, otherwise (LBK 440/2013 § 1: "til kommunen og til Udbetaling Danmark");
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -436,6 +437,7 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
     # when every one lies inside it and the LBK's words there, together, are no more than a ministry's name
     ops = [op for op in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes() if op[0] != "equal"]
     renamed: set = set()
+    verbatim: set = set()  # other small differences inside such a place
     mine = " ".join(a)
     for n in by:
         for c in n.data.get("ændringer") or []:
@@ -454,6 +456,12 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                     if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]) \
                             and not any(_punct_only(a[op[1]:op[2]], r[op[3]:op[4]]) for op in inside):
                         renamed.update(inside)
+                    elif all(max(op[2] - op[1], op[4] - op[3]) <= 2 and not re.search(r"\d", " ".join(
+                            a[op[1]:op[2]] + r[op[3]:op[4]])) for op in inside):
+                        # a word or two, no number, inside a nummer's new words that lawdiff's text holds
+                        # verbatim: lov 357/2013, § 2, nr. 4 writes "oplysninger til kommunen og Udbetaling
+                        # Danmark"; LBK 440/2013 § 1, stk. 2 prints "til kommunen og til Udbetaling Danmark"
+                        verbatim.update(inside)
     kinds = set()
     for tag, i1, i2, j1, j2 in ops:
         x, y = a[i1:i2], r[j1:j2]
@@ -461,6 +469,8 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
         if _MINISTRY.search(" ".join(x + y)) and _only_names(x, a[max(i1 - 6, 0):i1]) and \
                 _only_names(y, r[max(j1 - 6, 0):j1]) and not _punct_only(x, y):
             kinds.add("ressort")
+        elif (tag, i1, i2, j1, j2) in verbatim and not _punct_only(x, y):
+            kinds.add("lovens ord" if _small(x, y) else "nummerets ord")  # a typo of the act's words, or other words
         elif all(k in from_base for k in span) and not (x and (
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
                 # (also without the punctuation after them: LBK 1126/2014 § 21, stk. 2 keeps "§ 27, stk. 5, 2.
@@ -804,6 +814,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         else:
             cls = explain(t, r, b, by) or other_law(t, r, foreign, by) or cited_title(t, r, b, by) or \
                 superseded(t, r, by) or table_order(t, r, by) or "lawdiff"
+            if cls == "redaktionel: tekst ingen nummer skrev" and outside.get(num):
+                cls = "redaktionel: lov uden for korpus"  # LBK 1047/2011 § 118: lov 1338/2008 removed "§ 72, §§ 74-75,"
         res.misses.append((num, cls))
         res.texts[num] = (t, r, [f"{n.act.id} {n.cite}" for n in by])
     if check_blame:

@@ -823,6 +823,26 @@ def test_paragraffer_an_act_outside_the_corpus_amends(tmp_path):
     res = _replay_one(tmp_path, "2011/2011-1047")
     missed = dict(res.misses)
     outside = sorted(s for s, c in missed.items() if c == "redaktionel: lov uden for korpus")
-    assert outside == sorted(["72", "73", "73 a", "73 b", "74", "75", "76", "76 a", "88 a", "107", "124 j", "124 k",
-                              "124 l", "124 m", "124 n", "124 o", "124 p", "134 d"]), outside
+    assert outside == sorted(["72", "73", "73 a", "73 b", "74", "75", "76", "76 a", "88 a", "107", "118", "124 j",
+                              "124 k", "124 l", "124 m", "124 n", "124 o", "124 p", "134", "134 d"]), outside
+    # §§ 118 and 134 a nummer of the chain touches too, and the LBK lacks "§ 72, §§ 74-75," and "14) køretøjers
+    # registrering …", which no nummer of the chain wrote: they were "tekst ingen nummer skrev"
+    assert "§ 72, §§ 74-75," in res.texts["118"][1] and "§ 72, §§ 74-75," not in res.texts["118"][0]
     assert missed["5"] == missed["119"] == "redaktionel"
+
+
+# Words the LBK adds inside a nummer's new text, which lawdiff prints verbatim, are no "tekst ingen nummer skrev" (that
+# class says lawdiff's words there are the base's): lov 357/2013, § 2, nr. 4 rewrites § 1, stk. 2, nr. 1-3 of the
+# act LBK 440/2013 consolidates with "… oplysninger til kommunen og Udbetaling Danmark"; the LBK prints "til kommunen
+# og til Udbetaling Danmark". A typo there (LBK 1063/2011 § 856: "Er det truffet" for lov 292/2011's "Er der
+# truffet") is "rettelse af lovens ord".
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, section, cls, lbk, lawdiff", [
+    ("2013/2013-440", "1", "redaktionel: LBK afviger fra nummerets nye ord", "til kommunen og til Udbetaling Danmark",
+     "til kommunen og Udbetaling Danmark"),
+    ("2011/2011-1063", "856", "redaktionel: rettelse af lovens ord", "Er det truffet", "Er der truffet"),
+])
+def test_the_lbk_deviating_inside_a_nummers_new_words(tmp_path, target, section, cls, lbk, lawdiff):
+    res = _replay_one(tmp_path, target)
+    assert dict(res.misses)[section] == cls, res.texts.get(section)
+    assert lbk in res.texts[section][0] and lawdiff in res.texts[section][1]
