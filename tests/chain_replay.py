@@ -17,9 +17,9 @@ Every § that differs is classified:
   of the LBK, or a change no act of the chain states); a nummer touches a § by its addresses (`Touched`),
   by the record (the last nummer changing a unit of it), and, when it changes words throughout the act
   ("overalt"), when the §'s text as lawdiff made it still holds the words it changes;
-- "redaktionel: lov uden for korpus": the same (or "tekst ingen nummer skrev", below), and the LBK's own note says that an act its preamble
-  lists and the corpus does not hold amends the § ("Ændringslovens § 2 vedrører §§ 72-76 a, …":
-  `outside_corpus`);
+- "redaktionel: lov uden for korpus": the same (or "tekst ingen nummer skrev", below), and the LBK's own
+  note says that an act its preamble lists and the corpus does not hold amends the § ("Ændringslovens § 2
+  vedrører §§ 72-76 a, …": `outside_corpus`);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
@@ -644,16 +644,15 @@ def chain_acts(chain: dict, target, corpus: Path) -> list[str]:
     1126/2014 (pensionsafkastbeskatningsloven) only lov 1561/2010 of its ten. Without them every § those
     acts changed looked like an editorial difference ("redaktionel": no nummer of the chain touches it)."""
     acts = list(chain["amending"])
-    have = set(acts)
-    extra = []
-    for aid in preamble_acts(target):
-        m = re.fullmatch(r"lov-(\d{4})-(\d+)", aid)
-        if not m:
-            continue
-        key = f"{m.group(1)}/{m.group(1)}-{m.group(2)}"
-        if key not in have and (corpus / (key + ".xml")).exists():
-            extra.append(key)
+    extra = [k for k in (_act_key(aid) for aid in preamble_acts(target))
+             if k and k not in acts and (corpus / (k + ".xml")).exists()]
     return acts + sorted(extra, key=lambda k: (k.split("/")[0], int(k.split("-")[1])))
+
+
+def _act_key(aid: str) -> str | None:
+    """"lov-2011-554" -> "2011/2011-554", the act's file in the corpus (without ".xml"); None for another id."""
+    m = re.fullmatch(r"lov-(\d{4})-(\d+)", aid)
+    return f"{m.group(1)}/{m.group(1)}-{m.group(2)}" if m else None
 
 
 def outside_corpus(target_file: Path, corpus: Path, target) -> Touched:
@@ -662,8 +661,7 @@ def outside_corpus(target_file: Path, corpus: Path, target) -> Touched:
     § 2 vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d." (LBK 1047/2011, whose preamble lists § 2 of that
     act; the corpus holds no act of 2008). `.get(num)` names the act(s)."""
     out = Touched([], None)
-    missing = [aid for aid in preamble_acts(target) if re.fullmatch(r"lov-\d{4}-\d+", aid)
-               and not (corpus / aid[4:8] / (aid[4:] + ".xml")).exists()]
+    missing = [aid for aid in preamble_acts(target) if _act_key(aid) and not (corpus / (_act_key(aid) + ".xml")).exists()]
     if not missing:
         return out
     raw = target_file.read_text(encoding="utf-8")
@@ -754,6 +752,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         aid, _, scope = spec.partition(":")
         chosen[aid] = parse_scope(scope) if scope else {None}
     by_attr = {n.attribution: n for n in numre}
+    ran = applied | skipped
     overalt = {id(n): [compare_text(c["ændres"]) for c in n.data.get("ændringer") or [] if isinstance(c, dict)
                        and c.get("overalt") and isinstance(c.get("ændres"), str) and len(c["ændres"].strip()) >= 4]
                for n in numre}
@@ -791,7 +790,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         # words still stand in lawdiff's text of the §: lov 1392/2012, § 1, nr. 2 (»Kort- og Matrikelstyrelsen«
         # ændres overalt til »Geodatastyrelsen«) is refused, so LBK 1210/2013 §§ 1-7 differ by it, not by a
         # renaming no act states ("redaktionel: ressort" hid that)
-        by += [n for n in numre if n not in by and r and (n.act.id, n.cite) in applied | skipped
+        by += [n for n in numre if n not in by and r and (n.act.id, n.cite) in ran
                and any(w in r for w in overalt.get(id(n), ()))]
         # the numre that name the § but were neither executed nor refused: left out by the editor (the
         # preamble or a note) or not yet in force
