@@ -625,7 +625,8 @@ def _less_notes(inc: Incorporated, notes: "EditorNotes") -> Incorporated:
     numre are incorporated, when the preamble does not list the act (an earlier LBK incorporated
     it: LBK 1152/2011 lists only lov 1599/2010, and its note on lov 1539/2010, § 1, nr. 4-10, says
     that nr. 1-3 are in it; they were executed a second time, out of their order). Written
-    ("undtagen", {…}) for "the whole act but these"."""
+    ("undtagen", {…}) for "the whole act but these", ("undtagen", {…}, "1") for "§ 1 but these" (LBK 668/2011
+    lists "§ 1 i lov nr. 275 af 5. april 2011" and notes that § 1, nr. 8 is not incorporated)."""
     out = {k: set(v) for k, v in inc.items()}
     for aid, ex in notes.excluded.items():
         scope = out.get(aid)
@@ -633,8 +634,10 @@ def _less_notes(inc: Incorporated, notes: "EditorNotes") -> Incorporated:
             out.pop(aid, None)
         elif scope is None or None in scope:
             out[aid] = {("undtagen", frozenset(ex))}
-        else:
-            out[aid] = {x for x in scope if x not in ex and (x[0], None) not in ex}
+        else:  # a whole § of the preamble less numre of it a note leaves out: ("undtagen", {…}, §)
+            out[aid] = {("undtagen", frozenset(e for e in ex if e[0] == x[0]), x[0])
+                        if x[1] is None and any(e[0] == x[0] for e in ex) else x
+                        for x in scope if x not in ex and (x[0], None) not in ex}
     return out
 
 
@@ -644,7 +647,7 @@ def is_incorporated(inc: Incorporated, n: Nummer) -> bool:
         return False
     for x in s:
         if isinstance(x, tuple) and x[0] == "undtagen":
-            if (n.paragraf, n.nummer) not in x[1] and (n.paragraf, None) not in x[1]:
+            if (len(x) < 3 or x[2] == n.paragraf) and (n.paragraf, n.nummer) not in x[1] and (n.paragraf, None) not in x[1]:
                 return True
     return None in s or (n.paragraf, None) in s or (n.paragraf, n.nummer) in s
 

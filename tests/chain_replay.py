@@ -14,17 +14,25 @@ Every § that differs is classified:
   the §, and lawdiff applied it by its own ikrafttræden;
 - "ikke udført": the § is touched by a nummer lawdiff refused (reader or engine);
 - "redaktionel": no nummer that lawdiff executed or refused touches the § (an editorial correction
-  of the LBK, or an act the preamble lists that the corpus does not hold);
+  of the LBK, or a change no act of the chain states); a nummer touches a § by its addresses (`Touched`),
+  by the record (the last nummer changing a unit of it), and, when it changes words throughout the act
+  ("overalt"), when the §'s text as lawdiff made it still holds the words it changes;
+- "redaktionel: lov uden for korpus": the same (or "tekst ingen nummer skrev", below), and the LBK's own
+  note says that an act its preamble lists and the corpus does not hold amends the § ("Ændringslovens § 2
+  vedrører §§ 72-76 a, …": `outside_corpus`);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
-  editor left out what was not yet in force; `consolidate --include` applies the whole act);
+  editor left out what was not yet in force; `consolidate --include` applies the whole act), or where a
+  nummer the editor left out names the § (LBK 668/2011 § 12: its note leaves out lov 275/2011, § 1, nr. 8,
+  which "affatter § 12, stk. 2 og 3"; the LBK prints the § with those two stk. "(Udeladt …)");
 - "senere ikrafttræden": the target kept the base's text of the § where lawdiff executed a nummer
   that enters into force, by its act's own words, after the target's date (`consolidate
   --include` applies such numre, as the LBKs do unless a note says otherwise; this LBK did not,
   and says nothing);
 - "redaktionel: LBK afviger fra nummerets nye ord": lawdiff's text holds a nummer's new words verbatim
-  where the LBK prints a ministry's name instead (LBK 466/2013 § 23 a; explain);
+  where the LBK prints a ministry's name instead (LBK 466/2013 § 23 a; explain), or a word or two, no
+  number, otherwise (LBK 440/2013 § 1: "til kommunen og til Udbetaling Danmark");
 - "lawdiff": a nummer touching the § was executed, and the text still differs.
 "delvis" and "ikke udført" come first; "redaktionel: ressort" is given before "lawdiff" too, as
 every remaining difference is a renaming no act of the chain states.
@@ -32,6 +40,7 @@ every remaining difference is a renaming no act of the chain states.
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import re
 from collections import Counter
@@ -202,7 +211,13 @@ def _ressort(want: str | None, got: str | None) -> bool:
     ops = [(a[i1:end(a, i2)], b[j1:end(b, j2)], a[max(i1 - 6, 0):i1], b[max(j1 - 6, 0):j1]) for tag, i1, i2, j1, j2 in
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x, bx) and _only_names(y, by)
-                             for x, y, bx, by in ops)
+                             and not _punct_only(x, y) for x, y, bx, by in ops)
+
+
+def _punct_only(x: list[str], y: list[str]) -> bool:
+    """Whether two word runs differ in punctuation or spacing only: no renaming, though the words name an agency
+    (LBK 983/2013 § 51 ends "… alene Ankestyrelsen" where lov 493/2013, § 1, nr. 5 writes "Ankestyrelsen.")."""
+    return _PUNCT.sub("", " ".join(x)).lower() == _PUNCT.sub("", " ".join(y)).lower()
 
 
 def _only_names(words: list[str], before: list[str] = ()) -> bool:
@@ -422,6 +437,7 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
     # when every one lies inside it and the LBK's words there, together, are no more than a ministry's name
     ops = [op for op in difflib.SequenceMatcher(None, a, r, autojunk=False).get_opcodes() if op[0] != "equal"]
     renamed: set = set()
+    verbatim: set = set()  # other small differences inside such a place
     mine = " ".join(a)
     for n in by:
         for c in n.data.get("ændringer") or []:
@@ -437,17 +453,29 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                         continue
                     lbk_words = [w for op in inside for w in a[op[1]:op[2]]]
                     first = min(op[1] for op in inside)
-                    if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]):
+                    if _MINISTRY.search(" ".join(lbk_words)) and _only_names(lbk_words, a[max(first - 6, 0):first]) \
+                            and not any(_punct_only(a[op[1]:op[2]], r[op[3]:op[4]]) for op in inside):
                         renamed.update(inside)
+                    elif all(max(op[2] - op[1], op[4] - op[3]) <= 2 and not re.search(r"\d", " ".join(
+                            a[op[1]:op[2]] + r[op[3]:op[4]])) for op in inside):
+                        # a word or two, no number, inside a nummer's new words that lawdiff's text holds
+                        # verbatim: lov 357/2013, § 2, nr. 4 writes "oplysninger til kommunen og Udbetaling
+                        # Danmark"; LBK 440/2013 § 1, stk. 2 prints "til kommunen og til Udbetaling Danmark"
+                        verbatim.update(inside)
     kinds = set()
     for tag, i1, i2, j1, j2 in ops:
         x, y = a[i1:i2], r[j1:j2]
         span = range(j1, j2) if j2 > j1 else range(max(j1 - 1, 0), min(j1 + 1, len(r)))
         if _MINISTRY.search(" ".join(x + y)) and _only_names(x, a[max(i1 - 6, 0):i1]) and \
-                _only_names(y, r[max(j1 - 6, 0):j1]):
+                _only_names(y, r[max(j1 - 6, 0):j1]) and not _punct_only(x, y):
             kinds.add("ressort")
+        elif (tag, i1, i2, j1, j2) in verbatim and not _punct_only(x, y):
+            kinds.add("lovens ord" if _small(x, y) else "nummerets ord")  # a typo of the act's words, or other words
         elif all(k in from_base for k in span) and not (x and (
                 (len(" ".join(x)) >= 4 and compare_text(" ".join(x)) in acts)
+                # (also without the punctuation after them: LBK 1126/2014 § 21, stk. 2 keeps "§ 27, stk. 5, 2.
+                # pkt.,", where lov 1354/2012, § 15, nr. 7 changes »§ 27, stk. 5, 2. pkt.« to »§ 27, stk. 5«)
+                or (len(" ".join(x).strip(",.;: ")) >= 4 and compare_text(" ".join(x)).strip(",.;: ") in acts)
                 or compare_text(" ".join(a[max(i1 - 1, 0):i2 + 1])) in acts)):
             kinds.add("tekst ingen nummer skrev")
         elif (tag, i1, i2, j1, j2) in renamed:
@@ -459,6 +487,13 @@ def _explain(want: str, got: str, before: str | None, by) -> str | None:
                 or (len(" ".join(y).strip(",.;:")) >= 8 and compare_text(" ".join(y).strip(",.;:")) in acts):
             # (the word without the punctuation after it: lov 624/2010, § 4, nr. 1 writes »børne- og
             # ungeydelse« before ", jf."; LBK 81/2011 prints "børne- og ungeydelsen,")
+            kinds.add("lovens ord")
+        elif "".join(x) == "".join(y) and len(x) < len(y) and any(
+                q.startswith(y[k]) and q.split()[0] == y[k] or q.endswith(y[k - 1]) and q.split()[-1] == y[k - 1]
+                for k in range(1, len(y)) for q in (compare_text(q) for q in quotes) if q.split()):
+            # the LBK joins two words where a nummer's quotation begins or ends (a space lost at the seam): LBK
+            # 1126/2014 § 8, stk. 4 prints "stk. 1eller betaling", where lov 1354/2012, § 15, nr. 1 inserts »eller
+            # betaling …« after »beskatning efter stk. 1«
             kinds.add("lovens ord")
         elif _PUNCT.sub("", " ".join(x)) == _PUNCT.sub("", " ".join(y)) and seams:
             # only punctuation differs, next to a change whose quotation itself begins or ends with
@@ -601,6 +636,44 @@ def editor_includes(target, acts) -> list[str]:
     return include
 
 
+def chain_acts(chain: dict, target, corpus: Path) -> list[str]:
+    """The chain's acts: chains.json's "amending", and every act the target's preamble lists that the
+    corpus holds and the list lacks (by date). chains.json says it lists the acts the next LBK's preamble
+    lists, but for two chains it does not: LBK 382/2013 (personskatteloven) lists none of the eight acts
+    its preamble names, seven of which the corpus holds (lov 554/2011 § 2, lov 599/2011 § 9, …), and LBK
+    1126/2014 (pensionsafkastbeskatningsloven) only lov 1561/2010 of its ten. Without them every § those
+    acts changed looked like an editorial difference ("redaktionel": no nummer of the chain touches it)."""
+    acts = list(chain["amending"])
+    extra = [k for k in (_act_key(aid) for aid in preamble_acts(target))
+             if k and k not in acts and (corpus / (k + ".xml")).exists()]
+    return acts + sorted(extra, key=lambda k: (k.split("/")[0], int(k.split("-")[1])))
+
+
+def _act_key(aid: str) -> str | None:
+    """"lov-2011-554" -> "2011/2011-554", the act's file in the corpus (without ".xml"); None for another id."""
+    m = re.fullmatch(r"lov-(\d{4})-(\d+)", aid)
+    return f"{m.group(1)}/{m.group(1)}-{m.group(2)}" if m else None
+
+
+def outside_corpus(target_file: Path, corpus: Path, target) -> Touched:
+    """The §§ that acts the target's preamble lists and the corpus lacks amend, as the LBK's own notes say:
+    "Lov nr. 1338 af 19. december 2008 om ændring af lov om registrering af køretøjer, færdselsloven, … Ændringslovens
+    § 2 vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d." (LBK 1047/2011, whose preamble lists § 2 of that
+    act; the corpus holds no act of 2008). `.get(num)` names the act(s)."""
+    out = Touched([], None)
+    missing = [aid for aid in preamble_acts(target) if _act_key(aid) and not (corpus / (_act_key(aid) + ".xml")).exists()]
+    if not missing:
+        return out
+    raw = target_file.read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    for aid in missing:
+        year, nr = aid[4:8], aid[9:]
+        for m in re.finditer(rf"\bLov nr\. {nr} af \d{{1,2}}\. [a-zæøå]+ {year}\b(.{{0,600}}?)Ændringslovens §§? [\d, og]+ "
+                             rf"vedrører (.+?)\.? indeholder", text):
+            out._scan(m.group(2), aid, None)
+    return out
+
+
 def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_blame: bool = False) -> ChainResult:
     """Replay one chain in `root` (a fresh folder). `read_amending(path) -> doc` and `dump(doc) -> str`
     are the amendment reader of issue 8 (lawdiff.importers.amending)."""
@@ -631,7 +704,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
     cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
     for k, v in preamble_acts(target).items():
         cited[k] = set(cited.get(k, set())) | set(v)
-    for a in chain["amending"]:
+    for a in chain_acts(chain, target, corpus):
         try:
             doc = read_amending(corpus / (a + ".xml"))
         except LawdiffError:
@@ -679,6 +752,10 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         aid, _, scope = spec.partition(":")
         chosen[aid] = parse_scope(scope) if scope else {None}
     by_attr = {n.attribution: n for n in numre}
+    ran = applied | skipped
+    overalt = {id(n): [compare_text(c["ændres"]) for c in n.data.get("ændringer") or [] if isinstance(c, dict)
+                       and c.get("overalt") and isinstance(c.get("ændres"), str) and len(c["ændres"].strip()) >= 4]
+               for n in numre}
     recorded: dict[str, list] = {}  # § -> the numre the record names as last changing one of its units
     for sec in result.sections():
         if sec.num:
@@ -689,6 +766,7 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
     bt, br = _texts(base)
     tt, tr = _texts(target)
     rt, rr = _texts(result)
+    outside = outside_corpus(corpus / (chain["target"] + ".xml"), corpus, target)
     for num in tt:
         if "-" in num or " og " in num:
             continue
@@ -708,22 +786,35 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
         # and every nummer the record names as the last to change a unit of the § (a nummer that changes
         # words throughout the act, or whose address the scan above misses)
         by += [n for n in recorded.get(num, []) if n not in by]
+        # and every nummer that changes words throughout the act ("overalt") executed or refused, whose old
+        # words still stand in lawdiff's text of the §: lov 1392/2012, § 1, nr. 2 (»Kort- og Matrikelstyrelsen«
+        # ændres overalt til »Geodatastyrelsen«) is refused, so LBK 1210/2013 §§ 1-7 differ by it, not by a
+        # renaming no act states ("redaktionel: ressort" hid that)
+        by += [n for n in numre if n not in by and r and (n.act.id, n.cite) in ran
+               and any(w in r for w in overalt.get(id(n), ()))]
+        # the numre that name the § but were neither executed nor refused: left out by the editor (the
+        # preamble or a note) or not yet in force
+        left = [n for n in touched.get(num, []) if n not in by]
         if any((n.act.id, n.cite) in applied and None not in chosen.get(n.act.id, {None})
                and (n.paragraf, n.nummer) not in chosen[n.act.id] for n in by):
             cls = "delvis"  # a nummer the editor left out was applied by its date
         elif any((n.act.id, n.cite) in skipped for n in by):
             cls = "ikke udført"
-        elif t and "(Udeladt" in t and by:
+        elif t and "(Udeladt" in t and (by or left):
             cls = "udeladt"
         elif _same(t, b) and any((ikraft_of(n).date or "") > target.date for n in by):
             cls = "senere ikrafttræden"  # the LBK kept the base's text where a nummer in force after it wrote
         elif _ressort(t, r):
             cls = "redaktionel: ressort"
+        elif not by and outside.get(num):
+            cls = "redaktionel: lov uden for korpus"  # the LBK's note: an act the corpus lacks amends the §
         elif not by:
             cls = "redaktionel"
         else:
             cls = explain(t, r, b, by) or other_law(t, r, foreign, by) or cited_title(t, r, b, by) or \
                 superseded(t, r, by) or table_order(t, r, by) or "lawdiff"
+            if cls == "redaktionel: tekst ingen nummer skrev" and outside.get(num):
+                cls = "redaktionel: lov uden for korpus"  # LBK 1047/2011 § 118: lov 1338/2008 removed "§ 72, §§ 74-75,"
         res.misses.append((num, cls))
         res.texts[num] = (t, r, [f"{n.act.id} {n.cite}" for n in by])
     if check_blame:
@@ -867,7 +958,7 @@ def setup_chain(chain: dict, root: Path, corpus: Path, read_amending, dump):
     cited = preamble_acts(base)  # the acts (and §§) the chain's LBKs say they incorporate: cites_the_preamble
     for k, v in preamble_acts(target).items():
         cited[k] = set(cited.get(k, set())) | set(v)
-    for a in chain["amending"]:
+    for a in chain_acts(chain, target, corpus):
         try:
             doc = read_amending(corpus / (a + ".xml"))
         except LawdiffError:

@@ -173,8 +173,42 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 # part's label and its heading, which a change of words does not reach (lawdiff relabels no part): refused, the
 # message says so (engine/find._refuse_label). Lov 405/2010's § 1, nr. 2-3 (in an unlabelled ikrafttræden §
 # after § 1) are read now (importers/amending._continued); that law has no chain.
-FLOOR_ALL = 0.9000  # 11,269 / 12,521 = 0.90001 (rounded down)
-FLOOR_CHANGED = 0.5193  # 1,341 / 2,582 = 0.51936
+# Branch chainaudit (2026-11-25), the audit of the classes (issue 9): chains.json lacks, for two chains, acts their
+# targets' preambles list and the corpus holds (LBK 382/2013: 7 acts, LBK 1126/2014: 9); chain_replay.chain_acts adds
+# them, and 20 §§ their "redaktionel" class hid come out identical. A note leaving out one nummer of a § the preamble
+# lists whole (LBK 668/2011, lov 275/2011 § 1, nr. 8) no longer makes the next chain skip that nummer silently
+# (consolidate._less_notes): LBK 1240/2013's chain now refuses it. 11,289 (90.16 %) and 1,361 (52.71 %) identical;
+# without refusal 101 -> 98, a truer figure, not a loss: LBK 382/2013's chain had no act at all (lov 921/2012 § 3,
+# nr. 1, whose ikrafttræden lov 1395/2012 changes, lov 433/2012 § 9, nr. 2-3 on a "nr. 3a", lov 922/2012 § 7, nr. 1
+# are refused), LBK 1126/2014's lacked lov 1227/2012 (§ 2, nr. 5 and 7: a quotation standing twice and three times),
+# and LBK 1240/2013's skipped the nummer above; ikke udført 37.
+# The audit, class by class (before -> after; sampled by hand against base, numre and target; "wrong" = the class
+# hid a missing act or a lawdiff fault, or named the wrong kind):
+# - redaktionel 212 -> 159: all 57 chains listed, 25 sampled (seed 9) after the fixes: 25 confirmed (lawdiff's text
+#   is the base's and no nummer names the §: LBK spelling "særligt"/"linje"/"Tilbuddet" 14, agency names with more
+#   than a name's words 2, the LBK dropping or keeping obsolete provisions 5, base artefacts 4). Wrong before: 33
+#   §§ of LBK 382/2013 and 1126/2014 (acts of the preamble missing from the chain: 20 now identical), LBK 668/2011
+#   § 12 ("udeladt": a nummer the editor left out names it), LBK 1240/2013 § 12 (the nummer skipped silently, now
+#   refused); 18 of LBK 1047/2011 are now "lov uden for korpus" (its note names them).
+# - redaktionel: ressort 904 -> 894: 25 sampled, 25 confirmed; every run of words that differs beyond a name (163
+#   kinds) read: all parts of ministry or agency names ("Statens Administration", "Udlændingeservice"). Wrong: 6 §§
+#   of LBK 1210/2013 (a refused "overalt" nummer, lov 1392/2012 § 1, nr. 2), LBK 1240/2013 § 11 (refused nummer now),
+#   LBK 983/2013 § 51 and LBK 466/2013 § 9 j (punctuation or case, not a renaming), LBK 689/2011 § 30.
+# - tekst ingen nummer skrev 45 -> 41: all read. Wrong: LBK 1126/2014 § 21 (the LBK did not execute lov 1354/2012
+#   § 15, nr. 7), LBK 440/2013 § 1 (lawdiff's words are the nummer's own), LBK 1063/2011 §§ 856, 1002 and LBK
+#   1047/2011 § 118 a (typos inside a nummer's words), §§ 118, 134 (lov uden for korpus); confirmed the rest,
+#   among them LBK 81/2011 § 14 ("og og": the base's stray "og", the nummer inserts before it as written) and LBK
+#   166/2013 § 19 ("§ 2, stk. 6" for the base's "stk. 4": no nummer says so).
+# - rettelse af lovens ord 43 -> 52: all read, confirmed (the LBK's typo, case or punctuation against the act's
+#   words; LBK 578/2011 § 11 also holds "efter stk. 2" for the act's "stk. 1", which no nummer changes).
+# - ikke udført 30 -> 44: all read; each § holds a refused nummer's place. Not ruled out: another difference in
+#   the same § (LBK 1210/2013 § 2 also differs in punctuation).
+# - LBK beholder ophævet tekst 8, LBK udførte ikke nummeret 3 -> 4, udeladt 1 -> 2, delvis 0 -> 1 (LBK 382/2013
+#   § 4 a: lov 433/2012 § 9, nr. 7, whose effect lov 1354/2012 postponed; the preamble leaves it out), overalt i
+#   en citeret lovs titel 2, tabel 1, anden lovs tekst 1, nummerets nye ord 1 -> 2: all read, confirmed.
+# - lawdiff 1 (LBK 788/2012 § 4, as before; LBK 1126/2014 § 8 "stk. 1eller" is the LBK's lost space).
+FLOOR_ALL = 0.9016  # 11,289 / 12,521 = 0.90161 (rounded down)
+FLOOR_CHANGED = 0.5271  # 1,361 / 2,582 = 0.52711
 
 
 @pytest.mark.corpus
@@ -201,7 +235,7 @@ def test_replay_every_chain(tmp_path):
     # (in force 8/6/2011), whose § 2, nr. 1 rewrote § 21, stk. 1-3 with 639's § 22, nr. 1 already in
     # the text, so that nummer is refused in LBK 226/2014's chain (consolidate's documented "the engine
     # then refuses rather than guess"; ordering by "som ændret ved" instead made LBK 390/2013 § 49 wrong).
-    assert fig["without_refusal"] >= 101
+    assert fig["without_refusal"] >= 98  # 101 before chainaudit added the acts chains.json lacks (see above)
     assert fig["fully_identical"] >= 26
     # a difference with no evidence of being the LBK's own (chain_replay.explain) may be a wrong law text
     # 2 more moved (LBK 203/2013 §§ 33 and 41) to "overalt i en citeret lovs titel (advarsel)": lov 1347/2012
@@ -718,3 +752,122 @@ def test_a_new_chapter_whose_mellemrubrik_stands_over_no_section_is_refused(tmp_
     res = _replay_one(tmp_path, "2014/2014-1095")
     why = {(a, n): w for a, n, w in res.not_executed}
     assert "ingen paragraffer" in why[("lov-2013-894", "§ 5, nr. 2")], why
+
+
+# Audit of the classes (branch chainaudit, 2026-11-25): chains.json lacks acts its targets' preambles list and the
+# corpus holds (LBK 382/2013: all seven; LBK 1126/2014: nine of ten), so every § they changed was "redaktionel" (no
+# nummer of the chain touches it). chain_replay.chain_acts adds them.
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, acts, sections", [
+    ("2013/2013-382", ["lov-2011-554", "lov-2011-599", "lov-2012-921", "lov-2012-922", "lov-2012-1394", "lov-2012-1395"],
+     ["6", "11", "13 a", "19"]),
+    ("2014/2014-1126", ["lov-2011-599", "lov-2011-1378", "lov-2012-398", "lov-2012-922", "lov-2012-1354", "lov-2013-649",
+                        "lov-2013-1500"], ["1", "2", "4", "5", "7", "16", "22", "23 a", "25", "27", "40", "41"]),
+])
+def test_the_acts_of_the_preamble_that_the_chain_file_lacks_are_replayed(tmp_path, target, acts, sections):
+    res = _replay_one(tmp_path, target)
+    assert [a for a in acts if not any(s == a or s.startswith(a + ":") for s in res.include)] == [], res.include
+    missed = dict(res.misses)
+    assert [s for s in sections if s in missed] == [], {s: missed[s] for s in sections if s in missed}
+    assert "redaktionel" not in missed.values(), missed
+
+
+# A note leaving out one nummer of a § the preamble lists whole (LBK 668/2011: "§ 1 i lov nr. 275 af 5. april 2011";
+# "Den ændring, der følger af § 1, nr. 8, … er ikke indarbejdet"): the base does not hold that nummer. lawdiff took
+# the whole § 1 for incorporated, and the next chain (LBK 1240/2013, whose preamble lists "§ 1, nr. 8, i lov nr.
+# 275") skipped nr. 8 silently, neither executed nor refused (consolidate._less_notes). It is now run, and refused:
+# LBK 668/2011 already prints § 12 but stk. 2-3 ("Udeladt"); lawdiff does not execute part of a nummer.
+@pytest.mark.corpus
+def test_a_note_leaving_out_a_nummer_of_a_paragraf_the_preamble_lists_whole(tmp_path):
+    from types import SimpleNamespace
+
+    from lawdiff.consolidate import incorporated, is_incorporated
+    from lawdiff.importers.lexdania import read_lexdania_file
+
+    inc = incorporated(read_lexdania_file(CORPUS / "2011/2011-668.xml").act, None)
+    act = SimpleNamespace(id="lov-2011-275")
+    assert not is_incorporated(inc, SimpleNamespace(act=act, paragraf="1", nummer="8"))
+    assert is_incorporated(inc, SimpleNamespace(act=act, paragraf="1", nummer="7"))
+    assert not is_incorporated(inc, SimpleNamespace(act=act, paragraf="2", nummer="1"))
+    res = _replay_one(tmp_path, "2013/2013-1240")
+    assert [x[:2] for x in res.not_executed] == [("lov-2011-275", "§ 1, nr. 8")], res.not_executed
+    assert dict(res.misses)["12"] == "ikke udført"
+
+
+@pytest.mark.corpus
+def test_a_paragraf_the_editor_left_out_in_part_is_udeladt(tmp_path):
+    res = _replay_one(tmp_path, "2011/2011-668")
+    assert dict(res.misses)["12"] == "udeladt", res.texts.get("12")
+
+
+# Two rules of chain_replay._explain, on LBK 1126/2014 (pensionsafkastbeskatningsloven, with the acts of its preamble):
+# § 21, stk. 2 keeps "§ 27, stk. 5, 2. pkt.," where lov 1354/2012, § 15, nr. 7 changes »§ 27, stk. 5, 2. pkt.« to
+# »§ 27, stk. 5«: the LBK did not execute the nummer (it was "tekst ingen nummer skrev": the comma after the words
+# hid them from the acts' text); § 8, stk. 4 prints "stk. 1eller", where nr. 1 inserts »eller betaling …« after
+# »… stk. 1«: a space the LBK lost at the seam (it was "lawdiff").
+@pytest.mark.corpus
+def test_the_lbks_own_deviations_in_lbk_1126_2014(tmp_path):
+    res = _replay_one(tmp_path, "2014/2014-1126")
+    missed = dict(res.misses)
+    assert missed["21"] == "redaktionel: LBK udførte ikke nummeret", res.texts["21"]
+    assert "§ 27, stk. 5, 2. pkt., fra" in res.texts["21"][0] and "§ 27, stk. 5, fra" in res.texts["21"][1]
+    assert missed["8"] == "redaktionel: rettelse af lovens ord", res.texts["8"]
+    assert "stk. 1eller betaling" in res.texts["8"][0] and "stk. 1 eller betaling" in res.texts["8"][1]
+
+
+# "redaktionel: ressort" hid a refused nummer: lov 1392/2012, § 1, nr. 2 changes »Kort- og Matrikelstyrelsen« overalt
+# to »Geodatastyrelsen« (and the act's misspelt »Kort- og Matrikelstyrelens«, so it is refused); an "overalt" nummer
+# names no §, so §§ 1-7 of LBK 1210/2013, where the LBK prints "Geodatastyrelsen", looked like a renaming by royal
+# decree. A § whose text, as lawdiff made it, still holds the old words of an executed or refused "overalt" nummer is
+# touched by it.
+@pytest.mark.corpus
+def test_a_refused_overalt_nummer_touches_the_paragraffer_holding_its_words(tmp_path):
+    res = _replay_one(tmp_path, "2013/2013-1210")
+    assert ("lov-2012-1392", "§ 1, nr. 2") in {x[:2] for x in res.not_executed}, res.not_executed
+    missed = dict(res.misses)
+    assert {s: missed.get(s) for s in ("1", "3", "4", "5", "6", "7")} == dict.fromkeys(("1", "3", "4", "5", "6", "7"),
+                                                                                          "ikke udført")
+    assert all("lov-2012-1392 § 1, nr. 2" in res.texts[s][2] for s in ("1", "3", "6"))
+
+
+# A difference in punctuation only is no renaming, though the word names an agency: LBK 983/2013 § 51 ends "alene
+# Ankestyrelsen", where lov 493/2013, § 1, nr. 5 writes "… alene Ankestyrelsen." (it was "redaktionel: ressort").
+@pytest.mark.corpus
+def test_punctuation_by_an_agencys_name_is_no_renaming(tmp_path):
+    res = _replay_one(tmp_path, "2013/2013-983")
+    assert dict(res.misses)["51"] == "redaktionel: rettelse af lovens ord", res.texts["51"]
+
+
+# "redaktionel" (no nummer of the chain touches the §) held the §§ an act the corpus lacks amends: LBK 1047/2011's
+# preamble lists § 2 of lov 1338/2008 (no act of 2008 is in the corpus), and its note says "Ændringslovens § 2
+# vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d."; those §§ are "(Ophævet)" in the LBK and hold the
+# base's text in lawdiff's. Now "redaktionel: lov uden for korpus" (chain_replay.outside_corpus); the §§ where the LBK
+# only spells otherwise ("særligt" for the base's "særlig") stay "redaktionel".
+@pytest.mark.corpus
+def test_paragraffer_an_act_outside_the_corpus_amends(tmp_path):
+    res = _replay_one(tmp_path, "2011/2011-1047")
+    missed = dict(res.misses)
+    outside = sorted(s for s, c in missed.items() if c == "redaktionel: lov uden for korpus")
+    assert outside == sorted(["72", "73", "73 a", "73 b", "74", "75", "76", "76 a", "88 a", "107", "118", "124 j",
+                              "124 k", "124 l", "124 m", "124 n", "124 o", "124 p", "134", "134 d"]), outside
+    # §§ 118 and 134 a nummer of the chain touches too, and the LBK lacks "§ 72, §§ 74-75," and "14) køretøjers
+    # registrering …", which no nummer of the chain wrote: they were "tekst ingen nummer skrev"
+    assert "§ 72, §§ 74-75," in res.texts["118"][1] and "§ 72, §§ 74-75," not in res.texts["118"][0]
+    assert missed["5"] == missed["119"] == "redaktionel"
+
+
+# Words the LBK adds inside a nummer's new text, which lawdiff prints verbatim, are no "tekst ingen nummer skrev" (that
+# class says lawdiff's words there are the base's): lov 357/2013, § 2, nr. 4 rewrites § 1, stk. 2, nr. 1-3 of the
+# act LBK 440/2013 consolidates with "… oplysninger til kommunen og Udbetaling Danmark"; the LBK prints "til kommunen
+# og til Udbetaling Danmark". A typo there (LBK 1063/2011 § 856: "Er det truffet" for lov 292/2011's "Er der
+# truffet") is "rettelse af lovens ord".
+@pytest.mark.corpus
+@pytest.mark.parametrize("target, section, cls, lbk, lawdiff", [
+    ("2013/2013-440", "1", "redaktionel: LBK afviger fra nummerets nye ord", "til kommunen og til Udbetaling Danmark",
+     "til kommunen og Udbetaling Danmark"),
+    ("2011/2011-1063", "856", "redaktionel: rettelse af lovens ord", "Er det truffet", "Er der truffet"),
+])
+def test_the_lbk_deviating_inside_a_nummers_new_words(tmp_path, target, section, cls, lbk, lawdiff):
+    res = _replay_one(tmp_path, target)
+    assert dict(res.misses)[section] == cls, res.texts.get(section)
+    assert lbk in res.texts[section][0] and lawdiff in res.texts[section][1]
