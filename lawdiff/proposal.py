@@ -168,6 +168,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     _annex(c, cdata, verb)  # before the citations: an annex's own message
     _check_citations(c, cdata, verb)
     _one_unit(c, cdata, verb)
+    _labels_inside(c, cdata)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
@@ -256,6 +257,59 @@ def _one_unit(c: Change, cdata: dict, verb: str) -> None:
                       f"({opened[0].strip()[:20]} …)", "tekst",
                       hint=f"skriv de nye med »{new}« for sig, eller brug »ophæves: {cdata['affattes']}« med "
                            "»tekst« (… ophæves, og i stedet indsættes:)")
+
+
+# a label of a unit that YAML folded into the line before it ("tekst: >-" or a quoted string broken over
+# lines): "Stk. N." anywhere but at a line's start (none of the 2,060 corpus documents has one inside a
+# line); "5)", "b)" or "§ 68 e." only right after a clause ends, and only as the number that follows the
+# line's own opening label ("4) …, 5) …"; an inline list "som 1) har … eller 2) havde" and "jf. § 30 a."
+# stay text)
+_STK_INSIDE = re.compile(r"(?<=\S)\s+(Stk\.\s*\d+\.)(?=\s|$)")
+_NEXT_INSIDE = {
+    "paragraph": (re.compile(r"^(\d+)\s?([a-z]?)\)\s"), re.compile(r"(?:[,;.]|\bog|\beller)\s+((\d+)\s?([a-z]?)\))\s")),
+    "point": (re.compile(r"^()([a-zæøå])\)\s"), re.compile(r"(?:[,;.]|\bog|\beller)\s+(()([a-zæøå])\))\s")),
+    "section": (re.compile(r"^§\s*(\d+)\s?([a-zæøå]?)\.\s"),
+                re.compile(r"(?<!jf)(?<!\bi)(?<!\bog)[.;:]\s+(§\s*(\d+)\s?([a-zæøå]?)\.)\s+(?=[A-ZÆØÅ])")),
+}
+
+
+def _follows(num: str, letter: str, num2: str, letter2: str) -> bool:
+    """"5" or "4 a" after "4"; "4 b" or "5" after "4 a"; "b" after "a" (litra: `num` empty)."""
+    if not num:
+        return len(letter) == 1 and len(letter2) == 1 and ord(letter2) == ord(letter) + 1
+    if num2 == str(int(num) + 1) and not letter2:
+        return True
+    nxt = chr(ord(letter) + 1) if letter else "a"
+    return num2 == num and letter2 == nxt
+
+
+def _labels_inside(c: Change, cdata: dict) -> None:
+    """New text holds one unit per line (docs/format.md): a label inside a line is two units that YAML
+    folded into one (`tekst: >-`, or a quoted string broken over lines). Before, "Stk. 2. A.\nStk. 3. B."
+    written so became one stk. 2 reading "A. Stk. 3. B." (exit 0); "4) A,\n5) B." one nr. 4."""
+    from .text import norm
+
+    for k in ("tekst", "til", "indsættes_efter", "indsættes_før"):
+        v = cdata.get(k)
+        if not isinstance(v, str):
+            continue
+        for ln in v.splitlines():
+            ln = norm(ln).strip()
+            found = _STK_INSIDE.search(ln)
+            label = found.group(1) if found else None
+            for start, inside in _NEXT_INSIDE.values():
+                m = start.match(ln)
+                if label or not m:
+                    continue
+                for x in inside.finditer(ln, m.end()):
+                    if _follows(m.group(1), m.group(2), x.group(2), x.group(3)):
+                        label = x.group(1)
+                        break
+            if label:
+                raise c.error(f"»{label}« står midt i en linje af »{k}«; hver ny enhed skal stå på sin egen "
+                              "linje", k, hint="skriv teksten som »tekst: |« (der bevarer linjeskiftene) og hver "
+                                               "enhed på sin egen linje; »>-« og en tekst i anførselstegn over flere "
+                                               "linjer samler linjerne til én")
 
 
 _ANNEX_RX = re.compile(r"^bilag \d+(?: [a-zæøå])?$")

@@ -1,0 +1,71 @@
+"""Review 7: hand-written proposals a careless or hostile drafter writes, on the repository's LAB 2016.
+
+Each case here was found giving a wrong law text (or a wrong lovforslag) with exit 0 before its fix;
+the fix refuses it with file:line and a Danish hint, or does exactly the right thing (the text is
+checked, not only the exit code).
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from lawdiff.cli import main
+from tests.conftest import PROPOSAL_HEAD, ROOT
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    r = tmp_path_factory.mktemp("root")
+    shutil.copytree(ROOT / "statutes", r / "statutes")
+    (r / "proposals").mkdir()
+    return r
+
+
+def _run(root, capsys, body: str, command: str = "apply", *more: str) -> tuple[int, str, str, str]:
+    f = root / "proposals" / "x.yaml"
+    f.write_text(PROPOSAL_HEAD + body, encoding="utf-8")
+    try:
+        status = main(["--root", str(root), command, str(f), *more])
+    finally:
+        f.unlink()
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err, str(f)
+
+
+# --- new text folded onto one line ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body, label", [
+    # YAML folds a `>-` block (and a quoted string broken over lines) into one line: before, the new
+    # stk. 2 read "Ny tekst A. Stk. 3. Ny tekst B." and stk. 3 never came into being (exit 0)
+    ('      - ny: stk\n        i: "§ 68 b"\n        efter: stk. 1\n        tekst: >-\n'
+     '          Stk. 2. Ny tekst A.\n          Stk. 3. Ny tekst B.\n', "Stk. 3."),
+    ('      - ny: stk\n        i: "§ 68 b"\n        efter: stk. 1\n        tekst: "Stk. 2. Ny tekst A.\n'
+     '          Stk. 3. Ny tekst B."\n', "Stk. 3."),
+    # the new nr. 4 read "ny A, 5) ny B." (exit 0, a warning about its full stop only)
+    ('      - ny: nr\n        i: "§ 68 a, stk. 1"\n        efter: nr. 3\n        tekst: >-\n'
+     '          4) ny A,\n          5) ny B.\n', "5)"),
+    ('      - ny: litra\n        i: "§ 68 a, stk. 1, nr. 1"\n        tekst: >-\n'
+     '          a) ny A,\n          b) ny B.\n', "b)"),
+    ('      - ny: paragraf\n        nummer: "90 b"\n        efter: "§ 90 a"\n        tekst: >-\n'
+     '          § 90 b. Ny A.\n          § 90 c. Ny B.\n', "§ 90 c."),
+    ('      - affattes: "§ 68 b"\n        tekst: >-\n'
+     '          § 68 b. Ny A.\n          Stk. 2. Ny B.\n', "Stk. 2."),
+])
+def test_new_text_whose_units_were_folded_onto_one_line_is_refused(root, capsys, body, label):
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1, err
+    assert f"{f}:13:" in err or f"{f}:12:" in err or f"{f}:11:" in err, err
+    assert f"»{label}« står midt i en linje" in err and "»tekst: |«" in err, err
+
+
+def test_a_reference_in_new_text_is_not_a_label(root, capsys):
+    """"jf. § 30 a. Samtalen …" (LAB 2013 § 16, stk. 5) and an inline list "som 1) har … eller 2) havde"
+    stay text."""
+    body = ('      - ny: stk\n        i: "§ 68 b"\n        tekst: >-\n          Samtalen holdes, jf. § 68 a. '
+            'Kommunen kan tilbyde et forløb, som 1) har en plan eller 2) har et mål.\n')
+    status, out, err, _ = _run(root, capsys, body)
+    assert status == 0, err
+    assert "[+Stk. 3.+] [+Samtalen holdes, jf. § 68 a. Kommunen kan tilbyde et forløb, som 1) har en plan eller " \
+           "2) har et mål.+]" in out, out
