@@ -69,3 +69,24 @@ def test_a_reference_in_new_text_is_not_a_label(root, capsys):
     assert status == 0, err
     assert "[+Stk. 3.+] [+Samtalen holdes, jf. § 68 a. Kommunen kan tilbyde et forløb, som 1) har en plan eller " \
            "2) har et mål.+]" in out, out
+
+
+# --- "0. pkt." --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, key_line", [
+    # before: "0. pkt." was read as no punktum, and the whole stk. 4 was repealed (exit 0)
+    ('      - ophæves: "§ 68 a, stk. 4, 0. pkt."\n', 10),
+    # before: the whole stk. 1 (with its nr. 1-3) was rewritten as "Ny." (exit 0)
+    ('      - affattes: "§ 68 a, stk. 1, 0. pkt."\n        tekst: "Ny."\n', 10),
+    ('      - i: "§ 68 a, stk. 4, 0. pkt."\n        ændres: "5 års"\n        til: "3 års"\n', 10),
+])
+def test_a_punktum_numbered_0_is_refused(root, capsys, body, key_line):
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1, err
+    assert f"{f}:{key_line}:" in err and "0. pkt." in err and "tælles fra 1" in err, err
+
+
+def test_show_refuses_a_punktum_numbered_0(capsys):
+    status = main(["--root", str(ROOT), "show", "lab@2016-11-21", "§ 68 a, stk. 1, 0. pkt."])
+    out, err = capsys.readouterr()
+    assert status == 1 and not out and "tælles fra 1" in err, (out, err)
