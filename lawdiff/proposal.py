@@ -284,7 +284,7 @@ def _follows(num: str, letter: str, num2: str, letter2: str) -> bool:
 
 
 def _labels_inside(c: Change, cdata: dict) -> None:
-    """New text holds one unit per line (docs/format.md): a label inside a line is two units that YAML
+    """Quotation marks in new text come in pairs (» … «). New text holds one unit per line (docs/format.md): a label inside a line is two units that YAML
     folded into one (`tekst: >-`, or a quoted string broken over lines). Before, "Stk. 2. A.\nStk. 3. B."
     written so became one stk. 2 reading "A. Stk. 3. B." (exit 0); "4) A,\n5) B." one nr. 4."""
     from .text import norm
@@ -293,6 +293,16 @@ def _labels_inside(c: Change, cdata: dict) -> None:
         v = cdata.get(k)
         if not isinstance(v, str):
             continue
+        depth = 0
+        for ch in v:
+            depth += (ch == "»") - (ch == "«")
+            if depth < 0:
+                break
+        if depth:
+            # "til: 3 års« og »x": the lovforslag's »…« around the new words then read as another instruction
+            # ("ændres »5 års« til: »3 års« og »x«.")
+            raise c.error(f"»{k}« har anførselstegn (» og «), der ikke passer sammen: »{v[:60]}«", k,
+                          hint="sæt » før og « efter de citerede ord inde i teksten, eller brug ingen")
         for ln in v.splitlines():
             ln = norm(ln).strip()
             found = _STK_INSIDE.search(ln)
@@ -360,6 +370,10 @@ def _annex(c: Change, cdata: dict, verb: str) -> None:
                       hint="et bilags nye tekst står under »bilag:« og nævnes med »som_bilag«")
 
 
+_COUNT_WORDS = ["et", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"]
+_COUNTED_RX = re.compile(r"(?:^|(?<=\s))(" + "|".join(_COUNT_WORDS) + r")\s+sted(?:er)?\s+i\s+", re.I)
+
+
 def _check_citations(c: Change, cdata: dict, verb: str) -> None:
     """The citations of a hand-written change: each must read as a citation (address.parse_citation),
     and the forms no amending act of the corpus uses are refused with the form that it uses."""
@@ -372,6 +386,17 @@ def _check_citations(c: Change, cdata: dict, verb: str) -> None:
         v = cdata.get(key)
         if not isinstance(v, str):
             continue
+        counted = _COUNTED_RX.search(v) if key == "i" else None
+        if counted:
+            # "§ 68 a, stk. 4, og to steder i § 68 a, stk. 6": the engine changed each place as counted, but the
+            # lovforslag printed the addresses without the count ("I § 68 a, stk. 4, og § 68 a, stk. 6, ændres …")
+            n = _COUNT_WORDS.index(counted.group(1).lower()) + 1
+            rest = v[counted.end():].strip()
+            raise c.error(f"»{counted.group(0).strip()}« kan ikke stå i »i«" + (
+                          "" if counted.start() == 0 else " sammen med andre adresser"), key,
+                          hint=f"skriv i: \"{rest}\" og antal: {n}" if counted.start() == 0 else
+                               f"skriv ændringen ved den adresse for sig med antal: {n}, og de øvrige adresser i en "
+                               "anden ændring")
         try:
             cited = addr.parse_citation(v)
         except AddressError as e:

@@ -90,3 +90,51 @@ def test_show_refuses_a_punktum_numbered_0(capsys):
     status = main(["--root", str(ROOT), "show", "lab@2016-11-21", "§ 68 a, stk. 1, 0. pkt."])
     out, err = capsys.readouterr()
     assert status == 1 and not out and "tælles fra 1" in err, (out, err)
+
+
+# --- a count inside the citation ------------------------------------------------------------------
+
+def test_a_count_inside_a_list_of_addresses_is_refused(root, capsys):
+    """The engine changed »Ressourceforløbet« once in stk. 4 and twice in stk. 6 (right), but the
+    lovforslag printed "I § 68 a, stk. 4, og § 68 a, stk. 6, ændres »Ressourceforløbet« til: »Forløbet«."
+    (the count dropped: a formal text that does not say what the law text does, exit 0)."""
+    body = ('      - i: "§ 68 a, stk. 4, og to steder i § 68 a, stk. 6"\n        ændres: "Ressourceforløbet"\n'
+            '        til: "Forløbet"\n')
+    for command in ("apply", "instructions"):
+        status, out, err, f = _run(root, capsys, body, command)
+        assert status == 1 and "ændres »Ressourceforløbet« til" not in out, (out, err)
+        assert f"{f}:10:" in err and "»to steder i«" in err and "antal: 2" in err, err
+
+
+def test_a_count_before_a_single_address_says_to_use_antal(root, capsys):
+    body = '      - i: "to steder i § 68 a, stk. 6"\n        ændres: "Ressourceforløbet"\n        til: "Forløbet"\n'
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:10:" in err and "antal: 2" in err and 'i: "§ 68 a, stk. 6"' in err, err
+
+
+def test_the_count_as_antal_is_worded_and_executed(root, capsys):
+    body = ('      - i: "§ 68 a, stk. 6"\n        ændres: "Ressourceforløbet"\n        til: "Forløbet"\n'
+            '        antal: 2\n')
+    status, out, err, _ = _run(root, capsys, body, "instructions")
+    assert status == 0 and "To steder i § 68 a, stk. 6, ændres »Ressourceforløbet« til: »Forløbet«." in out, err
+
+
+# --- quotation marks in new words -----------------------------------------------------------------
+
+@pytest.mark.parametrize("key, value", [
+    # before: the law read "højst 3 års« og »x varighed" and the lovforslag "ændres »5 års« til: »3 års« og
+    # »x«." — an instruction that reads as another one (exit 0)
+    ("til", "3 års« og »x"),
+    ("til", "3 »års"),
+    ("til", "3 års«"),
+])
+def test_unbalanced_quotation_marks_in_new_words_are_refused(root, capsys, key, value):
+    body = f'      - i: "§ 68 a, stk. 4"\n        ændres: "5 års"\n        {key}: "{value}"\n'
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:12:" in err and "anførselstegn" in err, err
+
+
+def test_balanced_quotation_marks_in_new_words_are_kept(root, capsys):
+    body = '      - i: "§ 68 a, stk. 4"\n        ændres: "5 års"\n        til: "3 års (»kort forløb«)"\n'
+    status, out, err, _ = _run(root, capsys, body)
+    assert status == 0 and "[+3 års (»kort forløb«)+]" in out, err
