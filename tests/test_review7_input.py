@@ -138,3 +138,68 @@ def test_balanced_quotation_marks_in_new_words_are_kept(root, capsys):
     body = '      - i: "§ 68 a, stk. 4"\n        ændres: "5 års"\n        til: "3 års (»kort forløb«)"\n'
     status, out, err, _ = _run(root, capsys, body)
     assert status == 0 and "[+3 års (»kort forløb«)+]" in out, err
+
+
+# --- two new units at one place -------------------------------------------------------------------
+
+NEW_STK = '      - ny: stk\n        i: "§ 68 b"\n        {side}: stk. {n}\n        tekst: "{text}"\n'
+
+
+@pytest.mark.parametrize("second", [("efter", 1), ("før", 2)])
+def test_two_new_stk_at_one_place_are_refused(root, capsys, second):
+    """Before: "efter stk. 1" twice put the second first (stk. 2 B, stk. 3 A) and the lovforslag said of
+    both "I § 68 b indsættes efter stk. 1 som nyt stykke:", quoting »Stk. 3. Ny A.« after stk. 1 (exit 0)."""
+    body = NEW_STK.format(side="efter", n=1, text="Ny A.") + NEW_STK.format(side=second[0], n=second[1], text="Ny B.")
+    for command in ("apply", "instructions"):
+        status, out, err, f = _run(root, capsys, body, command)
+        assert status == 1 and "Ny B." not in out, (out, err)
+        assert f"{f}:16:" in err and "forslag 1, ændring 1 indsætter allerede på samme sted" in err, err
+
+
+def test_two_new_stk_in_one_change_keep_their_order(root, capsys):
+    body = ('      - ny: stk\n        i: "§ 68 b"\n        efter: stk. 1\n        tekst: |\n'
+            '          Stk. 2. Ny A.\n          Stk. 3. Ny B.\n')
+    status, out, err, _ = _run(root, capsys, body)
+    assert status == 0, err
+    assert "[+Stk. 2.+] [+Ny A.+]\n[+Stk. 3.+] [+Ny B.+]\n[-Stk. 2.-][+Stk. 4.+] Hvis personen" in out, out
+
+
+def test_new_stk_at_two_places_are_executed(root, capsys):
+    body = NEW_STK.format(side="før", n=1, text="Ny A.") + NEW_STK.format(side="efter", n=1, text="Ny B.")
+    status, out, err, _ = _run(root, capsys, body)
+    assert status == 0, err
+    assert "§ 68 b. [+Ny A.+]\n[+Stk. 2.+] Personer under 40 år" in out, out
+    assert "3-7.\n[+Stk. 3.+] [+Ny B.+]\n[-Stk. 2.-][+Stk. 4.+] Hvis personen" in out, out
+
+
+def test_a_count_too_high_for_words_that_stand_once_says_to_drop_it(root, capsys):
+    """Before: "skriv antal: 1 (»1 steder i …«)"."""
+    body = '      - i: "§ 68 a, stk. 4"\n        ændres: "5 års"\n        til: "3 års"\n        antal: 2\n'
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:11:" in err and "står 1 gang i § 68 a, stk. 4, ikke 2" in err, err
+    assert "fjern »antal« (ordene står ét sted)" in err and "1 steder" not in err, err
+
+
+# --- a unit emptied piece by piece ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, line, words", [
+    # before: "§ 1." stood in the law with no text at all (exit 0)
+    ('      - ophæves: "§ 1, stk. 1"\n', 10, "§ 1 står uden tekst"),
+    ('      - ophæves: "§ 68 b, stk. 1"\n      - ophæves: "§ 68 b, stk. 2"\n', 11, "§ 68 b står uden tekst"),
+    # before: stk. 1 ended "… Det er endvidere en betingelse, at personen" with no list after it (exit 0)
+    ('      - ophæves: "§ 68 a, stk. 1, nr. 1"\n      - ophæves: "§ 68 a, stk. 1, nr. 2"\n'
+     '      - ophæves: "§ 68 a, stk. 1, nr. 3"\n', 12, "§ 68 a, stk. 1 ender »… at personen« uden sin opregning"),
+])
+def test_a_unit_emptied_piece_by_piece_is_refused(root, capsys, body, line, words):
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:{line}:" in err and words in err, err
+
+
+def test_a_whole_section_repealed_is_fine(root, capsys):
+    status, out, err, _ = _run(root, capsys, '      - ophæves: "§ 68 b"\n')
+    assert status == 0 and "[-§ 68 b.-] (ophævet)" in out, err
+
+
+def test_one_item_of_a_list_repealed_is_fine(root, capsys):
+    status, out, err, _ = _run(root, capsys, '      - ophæves: "§ 68 a, stk. 1, nr. 3"\n')
+    assert status == 0 and "[-3)-] [-at kommunen vurderer" in out, err
