@@ -169,6 +169,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     _check_citations(c, cdata, verb)
     _one_unit(c, cdata, verb)
     _labels_inside(c, cdata)
+    _new_text_shape(c, cdata, verb)
     if verb == "ny":
         if "efter" in cdata and "før" in cdata:
             raise c.error("en ny enhed kan ikke stå både »efter« og »før«", "før")
@@ -320,6 +321,39 @@ def _labels_inside(c: Change, cdata: dict) -> None:
                               "linje", k, hint="skriv teksten som »tekst: |« (der bevarer linjeskiftene) og hver "
                                                "enhed på sin egen linje; »>-« og en tekst i anførselstegn over flere "
                                                "linjer samler linjerne til én")
+
+
+_ABOVE = {"pkt": ("section", "subsection", "paragraph", "point"), "litra": ("section", "subsection", "paragraph"),
+          "nr": ("section", "subsection"), "stk": ("section",)}
+_OWN_LEVEL = {"stk": "subsection", "nr": "paragraph", "litra": "point", "paragraf": "section"}
+
+
+def _new_text_shape(c: Change, cdata: dict, verb: str) -> None:
+    """New text of a stk., nr., litra or punktum (`ny`): it does not open with the label of a higher
+    level ("§ 68 c. Ny." as a new stk. was a stk. reading so), a label of its own kind has text ("Stk. 3."
+    alone was a new stk. with no text), and a new punktum ends its sentence ("Ny sætning" before 1. pkt.
+    ran into it: "Ny sætning Ressourceforløbet skal …"). All were executed with exit 0."""
+    from .text import norm
+
+    kind = cdata.get("ny") if verb == "ny" else None
+    text = cdata.get("tekst")
+    if kind not in _ABOVE and kind != "paragraf" or not isinstance(text, str) or not text.strip():
+        return
+    lines = [norm(ln).strip() for ln in text.splitlines() if norm(ln).strip()]
+    for level in _ABOVE.get(kind, ()):
+        m = _LABELS[level][0].match(lines[0])
+        if m:
+            raise c.error(f"teksten til et nyt {kind}. begynder med »{m.group(0)}«, som er betegnelsen for et "
+                          f"{_LABELS[level][1]}", "tekst",
+                          hint=f"skriv kun {kind}.s egen tekst, eller brug »{_LABELS[level][2]}«")
+    own = _LABELS[_OWN_LEVEL[kind]][0] if kind in _OWN_LEVEL else None
+    for i, ln in enumerate(lines):
+        m = own.match(ln) if own else None
+        if m and not ln[m.end():].strip() and (i + 1 == len(lines) or own.match(lines[i + 1])):
+            raise c.error(f"»{m.group(0)}« står uden tekst", "tekst", hint="skriv den nye tekst efter betegnelsen")
+    if kind == "pkt" and not lines[-1].rstrip("»«\"')").endswith((".", ":", "!", "?")):
+        raise c.error(f"et nyt punktum slutter med punktum (».«): »…{lines[-1][-30:]}«", "tekst",
+                      hint="afslut sætningen med ».«; uden det løber punktummet sammen med det næste")
 
 
 _ANNEX_RX = re.compile(r"^bilag \d+(?: [a-zæøå])?$")

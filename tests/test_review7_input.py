@@ -203,3 +203,31 @@ def test_a_whole_section_repealed_is_fine(root, capsys):
 def test_one_item_of_a_list_repealed_is_fine(root, capsys):
     status, out, err, _ = _run(root, capsys, '      - ophæves: "§ 68 a, stk. 1, nr. 3"\n')
     assert status == 0 and "[-3)-] [-at kommunen vurderer" in out, err
+
+
+# --- the shape of new text ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, line, words", [
+    # before: "Stk. 4. Ny sætning Ressourceforløbet skal …": the new punktum ran into the old one (exit 0)
+    ('      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        før: "1. pkt."\n        tekst: "Ny sætning"\n', 13,
+     "et nyt punktum slutter med punktum"),
+    # before: a new stk. 3 with no text at all (exit 0)
+    ('      - ny: stk\n        i: "§ 68 b"\n        tekst: "Stk. 3."\n', 12, "»Stk. 3.« står uden tekst"),
+    # before: a new stk. 3 reading "§ 68 c. Ny." (exit 0)
+    ('      - ny: stk\n        i: "§ 68 b"\n        tekst: "§ 68 c. Ny."\n', 12,
+     "teksten til et nyt stk. begynder med »§ 68 c.«"),
+    ('      - ny: nr\n        i: "§ 68 a, stk. 1"\n        tekst: "Stk. 2. Ny."\n', 12,
+     "teksten til et nyt nr. begynder med »Stk. 2.«"),
+    ('      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        tekst: "Stk. 5. Ny."\n', 12,
+     "teksten til et nyt pkt. begynder med »Stk. 5.«"),
+])
+def test_new_text_of_the_wrong_shape_is_refused(root, capsys, body, line, words):
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:{line}:" in err and words in err, err
+
+
+@pytest.mark.parametrize("tekst", ["Ny sætning.", "Se stk. 2:", "Hvorfor?", "Det gælder »ny ordning«."])
+def test_a_new_punktum_that_ends_a_sentence_is_inserted(root, capsys, tekst):
+    body = f'      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        før: "1. pkt."\n        tekst: "{tekst}"\n'
+    status, out, err, _ = _run(root, capsys, body)
+    assert status == 0 and f"Stk. 4. [+{tekst} +]Ressourceforløbet" in out, (out, err)
