@@ -231,3 +231,22 @@ def test_a_new_punktum_that_ends_a_sentence_is_inserted(root, capsys, tekst):
     body = f'      - ny: pkt\n        i: "§ 68 a, stk. 4"\n        før: "1. pkt."\n        tekst: "{tekst}"\n'
     status, out, err, _ = _run(root, capsys, body)
     assert status == 0 and f"Stk. 4. [+{tekst} +]Ressourceforløbet" in out, (out, err)
+
+
+def test_a_new_stk_next_to_one_the_proposal_repeals_is_refused(root, capsys):
+    """Before: executed (exit 0), while the lovforslag put "§ 4 a, stk. 1, ophæves." first and then "I § 4 a
+    indsættes efter stk. 1 …", which names a repealed stk. (read back as an act, the engine refused it);
+    found by tests/test_review7_properties.py."""
+    body = NEW_STK.format(side="efter", n=1, text="Ny A.").replace("§ 68 b", "§ 4 a") + \
+        '      - ophæves: "§ 4 a, stk. 1"\n'
+    for command in ("apply", "instructions"):
+        status, out, err, f = _run(root, capsys, body, command)
+        assert status == 1 and "ophæves." not in out, (out, err)
+        assert f"{f}:14:" in err and "forslag 1, ændring 1 indsætter efter § 4 a, stk. 1, som denne ændring " \
+               "ophæver" in err and "i stedet indsættes" in err, err
+
+
+def test_a_stk_repealed_and_replaced_in_one_change_is_executed(root, capsys):
+    body = '      - ophæves: "§ 4 a, stk. 1"\n        tekst: "Ny A."\n'
+    status, out, err, _ = _run(root, capsys, body, "instructions")
+    assert status == 0 and "§ 4 a, stk. 1, ophæves, og i stedet indsættes:\n»Ny A.«" in out, (out, err)

@@ -689,6 +689,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
         execute(self, c)
         if c.verb == "ny" and c.paragraf is None:
             self._one_per_slot(c, self.r.placements[placed:])
+        if c.verb == "ophæves" and c.paragraf is None:
+            self._anchor_kept(c)
         if self.der_open:
             self._recheck_der_bliver()
 
@@ -722,6 +724,20 @@ class _Applier(_Finding, _Rykning, _RefScan):
                                   "rækkefølgen af de nye enheder står ikke i forslaget", p.side,
                                   hint="skriv de nye enheder i én ændring, hver på sin egen linje i »tekst: |« "
                                        "(»Stk. 2. …« og »Stk. 3. …«)")
+
+    def _anchor_kept(self, c: Change) -> None:
+        """A hand-written repeal of the stk. (nr., litra) an earlier change of the proposal inserted a new one
+        next to ("I § 4 a indsættes efter stk. 1 …" and "§ 4 a, stk. 1, ophæves."): the lovforslag puts the
+        repeal first, and its "efter stk. 1" then names a repealed stk. (the engine refuses that order). The
+        form for it is "… ophæves, og i stedet indsættes:"."""
+        for p in self.r.placements:
+            if p.change is c or p.change.paragraf is not None or p.what != "new" or not p.anchor:
+                continue
+            if self.r.removed.get(p.anchor) is c:
+                where = cite_path(self.base_units[p.anchor], self.base_parents)
+                raise c.error(f"{p.change.ref} indsætter {p.side} {where}, som denne ændring ophæver", "ophæves",
+                              hint=f"skriv det som én ændring: »ophæves: {where}« med »tekst« (… ophæves, og i "
+                                   "stedet indsættes:)")
 
     def finish(self) -> LawResult:
         # apply the changes of words, right to left on each line so that spans stay valid
