@@ -179,3 +179,87 @@ def test_the_lovforslag_read_back_as_an_act_gives_the_same_law(lab, sections, da
 
     assert text(again.new) == text(laws["lab"].new), "\n".join(nr_line for p in lf.paragraffer
                                                               for nr in p.numre for nr_line in nr.lines())
+
+
+@pytest.fixture(scope="module")
+def rich(lab):
+    """§§ of 2 or more stk. with punktummer or lists: where changes of punktummer and nr. interact."""
+    from lawdiff.address import punktum_spans
+
+    out = []
+    for s in lab.sections():
+        subs = [c for c in s.children if c.kind == "subsection"]
+        if s.num and len(subs) >= 2 and all((c.num or "").isdigit() for c in subs) and \
+                any(len(punktum_spans(c)) >= 2 or any(x.kind == "paragraph" for x in c.children) for c in subs) and \
+                all(c.own_lines() and c.own_lines()[0] != "(Ophævet)" for c in subs):
+            out.append(s)
+    assert len(out) >= 20
+    return out
+
+
+@st.composite
+def rich_scenario(draw, sections):
+    from lawdiff.address import punktum_spans
+
+    sec = draw(st.sampled_from(sections))
+    subs = [c for c in sec.children if c.kind == "subsection"]
+    changes = []
+    for k in range(draw(st.integers(2, 4))):
+        i = draw(st.integers(1, len(subs)))
+        stk = subs[i - 1]
+        where = f"§ {sec.num}, stk. {i}"
+        pk = len(punktum_spans(stk))
+        items = [x for x in stk.children if x.kind == "paragraph" and (x.num or "").isdigit()]
+        op = draw(st.sampled_from(["ny_pkt", "ophæves_pkt", "ændres", "ny_nr", "ophæves_nr", "affattes_pkt",
+                                   "ny_stk"]))
+        if op == "ny_pkt":
+            side = draw(st.sampled_from(["efter", "før", None]))
+            p = draw(st.integers(1, pk)) if pk else 1
+            changes.append({"ny": "pkt", "i": where, **({side: f"{p}. pkt."} if side and pk else {}),
+                            "tekst": f"Et nyt punktum {k}."})
+        elif op in ("ophæves_pkt", "affattes_pkt") and pk >= 2:
+            p = draw(st.integers(1, pk))
+            changes.append({"ophæves": f"{where}, {p}. pkt."} if op == "ophæves_pkt" else
+                           {"affattes": f"{where}, {p}. pkt.", "tekst": f"Punktummet er nyaffattet {k}."})
+        elif op == "ændres":
+            words = _words_once(" ".join(ln for u in stk.walk() for ln in u.own_lines()))
+            if words:
+                w = draw(st.sampled_from(words))
+                changes.append({"i": where, "ændres": w, "til": w.upper()})
+        elif op == "ny_nr" and items:
+            n = draw(st.integers(1, len(items)))
+            changes.append({"ny": "nr", "i": where, "efter": f"nr. {n}", "tekst": f"et nyt nummer {k},"})
+        elif op == "ophæves_nr" and len(items) >= 2:
+            n = draw(st.integers(1, len(items)))
+            changes.append({"ophæves": f"{where}, nr. {n}"})
+        elif op == "ny_stk":
+            changes.append({"ny": "stk", "i": f"§ {sec.num}", "efter": f"stk. {i}", "tekst": f"Et nyt stykke {k}."})
+    return changes
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_punktummer_and_lists_the_lovforslag_read_back_gives_the_same_law(lab, rich, data):
+    from lawdiff.engine import Result
+    from lawdiff.proposal import parse_proposal
+    from lawdiff.render.instructions import build_lovforslag
+    from lawdiff.render.text import unit_lines
+
+    changes = data.draw(rich_scenario(rich))
+    if not changes:
+        return
+    prop = make_proposal(changes)
+    try:
+        laws = apply_proposal(prop, {"lab": lab})
+        lf = build_lovforslag(Result(prop, laws))
+    except LawdiffError:
+        return
+    act = parse_proposal(_as_act(lf), "amendments/lov-2020-1.yaml")
+    again = apply_proposal(act, {"lab": lab})["lab"]
+
+    def text(a):
+        return [norm(" ".join(unit_lines(s))) for s in a.sections()]
+
+    assert text(again.new) == text(laws["lab"].new), "\n".join(x for p in lf.paragraffer for nr in p.numre
+                                                              for x in nr.lines())
