@@ -176,7 +176,15 @@ def parse(text: str) -> Address:
         return Address(book=g["book"].lower(), part=g["bpart"] and g["bpart"].lower())
     return Address(section=canonical_num(g["sec"]), subsection=g["stk"],
                    paragraph=g["nr"] and canonical_num(g["nr"]).replace(" ", ""),
-                   point=g["litra"] and g["litra"].lower(), pkt=int(g["pkt"]) if g["pkt"] else None)
+                   point=g["litra"] and g["litra"].lower(), pkt=_pkt(g["pkt"], text) if g["pkt"] else None)
+
+
+def _pkt(num: str, text: str) -> int:
+    """A punktum's number; "0. pkt." was read as no punktum: the whole unit was repealed or rewritten."""
+    if int(num) < 1:
+        raise AddressError(f"{text!r}: der er intet 0. pkt.; punktummer tælles fra 1",
+                           hint="skriv punktummets nummer (1. pkt. er det første), eller udelad det for hele enheden")
+    return int(num)
 
 
 # --- ordering of section numbers ------------------------------------------
@@ -509,7 +517,7 @@ def parse_citation(text: str) -> list[Cited]:
         else:
             out.append(Cited(Address(section=canonical_num(path["sec"]) if "sec" in path else None,
                                      subsection=path.get("stk"), paragraph=path.get("nr"), point=path.get("litra"),
-                                     pkt=int(path["pkt"]) if "pkt" in path else None), special=special))
+                                     pkt=_pkt(path["pkt"], text) if "pkt" in path else None), special=special))
 
     i = 0
     while i < len(src):

@@ -448,7 +448,7 @@ def _save_version(store: Store, result, laws: list[str], args) -> int:
                            hint='fx --law styringsloven --save-version 2012-12-23 --source "LBK nr. 731 af …"')
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", args.save_version):
         raise LawdiffError(f"--save-version {args.save_version!r} er ikke en dato", hint="skriv ÅÅÅÅ-MM-DD")
-    act = as_version(result.laws[laws[0]], args.save_version, args.source)
+    act = as_version(result.laws[laws[0]], args.save_version, args.source, store.versions(laws[0]))
     if store.path(act.law, act.date).exists() and not args.force:
         raise LawdiffError(f"{act.key} findes allerede", hint="brug --force for at erstatte den")
     print(f"{act.key} ({act.source}) → {store.save(act)}")

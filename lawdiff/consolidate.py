@@ -987,6 +987,15 @@ def plan(store, law: str, at: str, include: list, root: Path) -> Plan:
                 # made 67 §§ of 15 chains differ and none identical; tests/test_chains.py). Numre an
                 # LBK leaves out are left out by naming only the others ("lov-2011-1365:§ 1, nr. 1-13
                 # og 15-19").
+                if ik.date is not None and ik.date <= base.date and act.date < base.date \
+                        and left_out.get((act.id, n.cite)) is None:
+                    # passed and in force before the base, which does not say it left the nummer out: the base
+                    # holds it (as the date path takes it), and a second run writes it again where the law
+                    # has moved on ("--include lov-2012-267" on LBK 1342/2016 repealed its new § 23, exit 0)
+                    raise ConsolidateError(
+                        f"--include {act.id}: {n.cite} trådte i kraft {ik.date}, før {base.key} ({base.source}), "
+                        "som derfor allerede har det; lawdiff udfører det ikke en gang til",
+                        hint=f"udelad {act.id} fra --include (eller nævn kun de numre, der ikke står i {base.key})")
                 date = ik.date or act.date
             else:
                 # the base says it does not hold this nummer (its LBK's note, or its own record): a date

@@ -685,9 +685,59 @@ class _Applier(_Finding, _Rykning, _RefScan):
         execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
             raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
+        placed = len(self.r.placements)
         execute(self, c)
+        if c.verb == "ny" and c.paragraf is None:
+            self._one_per_slot(c, self.r.placements[placed:])
+        if c.verb == "ophæves" and c.paragraf is None:
+            self._anchor_kept(c)
         if self.der_open:
             self._recheck_der_bliver()
+
+    def _slot(self, p: Placement) -> tuple | None:
+        """The place between two stk., nr. or litra of the base act a new unit went (parent, the base
+        sibling before, the base sibling after); None for other placements."""
+        if p.what != "new" or not p.side or not p.anchor or not p.new_wids:
+            return None
+        anchor = self.base_units.get(p.anchor)
+        parent = self.base_units.get(p.targets[0]) if p.targets else None
+        if anchor is None or parent is None or anchor.kind not in ("subsection", "paragraph", "point"):
+            return None
+        sibs = [u.wid for u in parent.children if u.kind == anchor.kind]
+        i = sibs.index(anchor.wid) + (1 if p.side == "efter" else 0)
+        return parent.wid, sibs[i - 1] if i > 0 else None, sibs[i] if i < len(sibs) else None
+
+    def _one_per_slot(self, c: Change, mine: list[Placement]) -> None:
+        """Two changes of a hand-written proposal that insert between the same two stk. (nr., litra)
+        of the law: "efter stk. 1" twice, or "efter stk. 1" and "før stk. 2". Both cite the law as it
+        stands before the proposal (R3), so the order of the new units is not given; before, the second
+        went first, and the lovforslag said "indsættes efter stk. 1" of both (with »Stk. 3.« quoted as
+        going after stk. 1), exit 0."""
+        for p in mine:
+            slot = self._slot(p)
+            if slot is None:
+                continue
+            for q in self.r.placements:
+                if q.change is not c and q.change.paragraf is None and self._slot(q) == slot:
+                    where = cite_path(self.base_units[p.anchor], self.base_parents)
+                    raise c.error(f"{q.change.ref} indsætter allerede på samme sted ({p.side} {where}); "
+                                  "rækkefølgen af de nye enheder står ikke i forslaget", p.side,
+                                  hint="skriv de nye enheder i én ændring, hver på sin egen linje i »tekst: |« "
+                                       "(»Stk. 2. …« og »Stk. 3. …«)")
+
+    def _anchor_kept(self, c: Change) -> None:
+        """A hand-written repeal of the stk. (nr., litra) an earlier change of the proposal inserted a new one
+        next to ("I § 4 a indsættes efter stk. 1 …" and "§ 4 a, stk. 1, ophæves."): the lovforslag puts the
+        repeal first, and its "efter stk. 1" then names a repealed stk. (the engine refuses that order). The
+        form for it is "… ophæves, og i stedet indsættes:"."""
+        for p in self.r.placements:
+            if p.change is c or p.change.paragraf is not None or p.what != "new" or not p.anchor:
+                continue
+            if self.r.removed.get(p.anchor) is c:
+                where = cite_path(self.base_units[p.anchor], self.base_parents)
+                raise c.error(f"{p.change.ref} indsætter {p.side} {where}, som denne ændring ophæver", "ophæves",
+                              hint=f"skriv det som én ændring: »ophæves: {where}« med »tekst« (… ophæves, og i "
+                                   "stedet indsættes:)")
 
     def finish(self) -> LawResult:
         # apply the changes of words, right to left on each line so that spans stay valid
@@ -708,9 +758,39 @@ class _Applier(_Finding, _Rykning, _RefScan):
             line = blocks[i]
             blocks[i] = Line(_apply_edits(line.text, edits), line.notes)
         self._check_text_labels()
+        self._check_emptied()
         assign_eids(self.r.new)
         self._reference_warnings()
         return self.r
+
+    def _check_emptied(self) -> None:
+        """A §, stk. or nr. that a hand-written proposal emptied piece by piece: "ophæves: § 1, stk. 1" of a § with
+        one stk. left "§ 1." with no text; repealing nr. 1-3 of § 68 a, stk. 1 left it ending "… at personen"
+        with no list (both exit 0). Refused, naming the change that repealed the last piece."""
+        def lines(u: Unit) -> list[str]:
+            return [b.text for v in u.walk() for b in v.intro + v.wrapup if isinstance(b, Line) and norm(b.text)]
+
+        for u in self.r.new.walk():
+            b = self.base_units.get(u.wid)
+            if b is None or u.kind not in ("section", "subsection", "paragraph") or u.wid in self.r.removed:
+                continue
+            gone = [self.r.removed[ch.wid] for ch in b.children if ch.wid in self.r.removed]
+            if not gone or any(getattr(x, "paragraf", None) is not None for x in gone):
+                continue
+            c = max(gone, key=lambda x: (x.item, x.index))
+            where = cite_path(u, self.parents)
+            if not lines(u) and not _is_placeholder(u):
+                raise c.error(f"{where} står uden tekst, når de ophævede enheder er fjernet", "ophæves",
+                              hint=f"ophæv hele enheden (ophæves: \"{where}\")")
+            items = [ch for ch in b.children if ch.kind in ("paragraph", "point")]
+            own = [x for x in u.intro if isinstance(x, Line) and norm(x.text)]
+            if items and not any(ch.kind in ("paragraph", "point") for ch in u.children) and own \
+                    and not any(isinstance(x, Line) and norm(x.text) for x in u.wrapup) \
+                    and not norm(own[-1].text).rstrip().endswith((".", "!", "?")):
+                tail = " ".join(norm(own[-1].text).split()[-2:])
+                raise c.error(f"{where} ender »… {tail}« uden sin opregning, når alle dens numre er ophævet",
+                              "ophæves", hint=f"nyaffat {where} (affattes: \"{where}\" med »tekst«), eller ophæv "
+                                              "den helt")
 
     def _check_text_labels(self) -> None:
         """A new stk., nr. or litra whose text begins with a label ("Stk. 7. …", "5) …") must get

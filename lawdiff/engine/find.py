@@ -467,8 +467,9 @@ class _Finding:
         if len(hits) != want:
             raise c.error(f"»{words}« står {len(hits)} {'gang' if len(hits) == 1 else 'gange'} i "
                           f"{place}, ikke {want}", key,
-                          hint=f"skriv antal: {len(hits)} (»{_count_word(len(hits))} steder i …«), "
-                               "vælg én med forekomst: N, eller citér flere ord, så stedet er entydigt")
+                          hint="fjern »antal« (ordene står ét sted)" if len(hits) == 1 else
+                          f"skriv antal: {len(hits)} (»{_count_word(len(hits))} steder i …«), "
+                          "vælg én med forekomst: N, eller citér flere ord, så stedet er entydigt")
         return hits
 
     def _refuse_label(self, c: Change, words: str, key: str, where) -> None:

@@ -115,8 +115,21 @@ def run(proposal: Proposal, store, loader=None, _chain: tuple = ()) -> Result:
     return Result(proposal, laws, base_result)
 
 
-def as_version(lr: LawResult, date: str, source: str) -> Act:
-    """The consolidated act as a new version of the same work: same document, new date and source."""
+def as_version(lr: LawResult, date: str, source: str, versions: list[str] | tuple = ()) -> Act:
+    """The consolidated act as a new version of the same work: same document, new date and source.
+    `versions`: the dates the store holds of the law. A version dated before its base, or after a stored
+    version its base does not hold, is refused: "apply --save-version 2010-01-01" on lab@2016-11-21 stored
+    2016's text as lab@2010-01-01, which show, diff and consolidate then took for the law of 2010-2011."""
+    base = lr.base.date
+    if date < base:
+        raise LawdiffError(f"--save-version {date} ligger før {lr.base.key}, som ændringerne er udført på; en "
+                           "version kan ikke dateres før sit grundlag", hint=f"brug en dato fra {base} og frem")
+    between = [v for v in versions if base < v < date]
+    if between:
+        raise LawdiffError(f"--save-version {date}: {lr.law}@{between[-1]} ligger mellem grundlaget {lr.base.key} og "
+                           f"{date}; den nye version ville mangle dens ændringer",
+                           hint=f"udfør ændringerne på {lr.law}@{between[-1]} (under »love«), eller vælg en dato før "
+                                f"{between[0]}")
     act = copy.copy(lr.new)
     act.__dict__.pop("_section_index", None)
     act.date, act.source = date, source
