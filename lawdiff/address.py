@@ -489,6 +489,7 @@ def parse_citation(text: str) -> list[Cited]:
     level = -1
     special: str | None = None
     pending_range = False
+    after_head = False
     last_kind = None
 
     def emit() -> None:
@@ -543,8 +544,10 @@ def parse_citation(text: str) -> list[Cited]:
                 emit()
                 path = {"_emitted": "1"}
             special = re.sub(r"\s+", " ", val)
+            after_head = True
             i += 1
             continue
+        fresh, after_head = after_head, False  # the unit right after "overskriften før"
         if kind in ("bare", "letter", "uletter"):
             kind = last_kind or "sec"
             if kind == "secs":
@@ -581,12 +584,16 @@ def parse_citation(text: str) -> list[Cited]:
             emit()
         path.pop("_emitted", None)
         if lvl == 0:
-            prev_sec = path.get("sec")
             path = {}
             if kind not in ("kap", "afsnit", "bog", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
-            if special and kind == "sec" and prev_sec is not None and canonical_num(prev_sec) == canonical_num(num):
-                special = None  # "overskriften før § 49 og § 49": the heading, then the § itself
+            if special and not fresh and t.lastgroup in ("sec", "secs", "kap", "afsnit"):
+                # "overskriften før § 49 og § 49", "overskriften til kapitel 9, § 49, § 51, stk. 1" (lov 132/2016),
+                # "overskriften før § 75 og §§ 75 og 76" (lov 894/2013 § 1, nr. 6): a § or chapter cited with its own
+                # "§"/"kapitel" after a heading is the unit itself, as every real act and LBK note writes it (two
+                # headings are "overskrifterne før §§ 12 og 13", "overskriften før §§ 36 og 36 a", "overskriften
+                # til kapitel 3, før § 10 og til kapitel 14"); only a bare number goes on naming headings
+                special = None
         else:
             path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}
         path[key] = num if kind not in ("title", "titlenote") else "1"

@@ -166,4 +166,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # numre, 19,392 identical
     # branch insertforms (2026-11-25): 19,395 identical, 59 not executed (headings, chapters … 17 -> 14: "Efter
     # kapitel 3 A indsættes:", "Før overskriften før § 25 indsættes:", lov 894/2013 § 1, nr. 33, and one more)
-    assert identical >= 19395 and refused <= 59
+    # branch forms2 (2026-11-25): 19,397 identical, 57 not executed ("I overskrifterne til §§ 42 og 43 ændres …", lov
+    # 484/2010 § 1, nr. 3 and 5)
+    assert identical >= 19397 and refused <= 57
