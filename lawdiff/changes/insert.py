@@ -47,11 +47,13 @@ _NUM = r"[\dIVXLC]+(?: [a-zæøåA-ZÆØÅ])?"
 # (a § letter is never the "i" of a placement that goes on: "før overskriften før § 284 i kapitel 18",
 # lov 308/2015 § 1, nr. 62)
 _REF = rf"(?:§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
+_SECTION = re.compile(r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?")
+# ("overskriften for § 3", lov 1520/2014: the heading over § 3, as "overskriften til § 3")
 # one part of a placement after "indsættes"; a placement is one or more parts ("i kapitel 6 efter
 # overskriften før § 36", "før kapitel 5 som nyt kapitel")
 PLACERING_PART = re.compile(
     rf"(?:i (?:kapitel|afsnit|Afsnit) {_NUM}"
-    rf"|(?:før|efter) overskrift(?:en|erne) (?:før|til) {_REF}"
+    rf"|(?:før|efter) overskrift(?:en|erne) (?:før|til|for) {_REF}"
     r"|(?:før|efter) overskriften »[^«]*«"
     rf"|før (?:kapitel|afsnit) {_NUM}"
     rf"|efter (?:kapitel {_NUM}|§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?)"
@@ -239,6 +241,11 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if not anchor or not r.lit(" indsættes"):
             r.pos = start
             return None
+        pn = r.rx(r" som (ny paragraf|nye paragraffer)(?=:)") if _SECTION.fullmatch(anchor) else None
+        if pn:
+            # "Efter § 15 indsættes som ny paragraf:" (lov 623/2016): the noun said; the engine checks that the
+            # new text is that many §§ and nothing else (_check_paragraph_noun)
+            return read_placed_block(r, {"ny": None, side: anchor, "betegnelse": pn.group(1)}, "»Efter … indsættes«")
         h = _HEADING_NOUN.match(r.text, r.pos + 1) if anchor.startswith("§") else None
         if h and r.text.startswith(" ", r.pos):
             r.pos = h.end()
@@ -356,6 +363,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
         s = f"{side} {ch[side]} indsættes"
+        if ch.get("betegnelse") in _PARAGRAPH_NOUNS:
+            s += f" som {ch['betegnelse']}"
         if "placering" in ch:
             s += " " + ch["placering"]
         s += ":"
@@ -406,6 +415,8 @@ def execute(ap, c) -> None:
         for where, _ in cites:
             execute(ap, _with(c, i=where))
         return
+    if c.get("betegnelse") in _PARAGRAPH_NOUNS:
+        _check_paragraph_noun(c)
     if kind_word == "paragraf":
         return _new_section(ap, c)
     if kind_word in ("kapitel", "afsnit"):
@@ -494,6 +505,25 @@ def execute(ap, c) -> None:
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))
+
+
+_PARAGRAPH_NOUNS = ("ny paragraf", "nye paragraffer")
+
+
+def _check_paragraph_noun(c) -> None:
+    """"Efter § 15 indsættes som ny paragraf:": the new text is one § ("nye paragraffer": more than one),
+    without a heading or a chapter of its own; anything else does not match the words and is refused."""
+    said = str(c.get("betegnelse"))
+    text, tail = _split_at_container(str(c.get("tekst")))
+    chunks = split_units("section", text) if text.strip() else []
+    nums = [label_num("section", ch) for ch in chunks]
+    one = said == "ny paragraf"
+    if c.get("ny") != "paragraf" or tail or not chunks or None in nums or (len(nums) == 1) != one:
+        found = ("et kapitel" if c.get("ny") in ("kapitel", "afsnit") or tail else
+                 "tekst uden paragraf" if not chunks else "en overskrift før paragraffen" if nums[0] is None
+                 else f"{len(nums)} paragraffer" if len(nums) > 1 else "én paragraf")
+        raise c.error(f"der indsættes »som {said}«, men den nye tekst er {found}", "betegnelse",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def _item_body(u: Unit) -> list:
@@ -881,12 +911,12 @@ def _where_it_stood(ap, c, cited: Unit, key: str) -> tuple[Unit, str]:
 
 # "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
 _AFTER_NAMED_HEADING = re.compile(r"(?:^| )efter overskriften »([^«»]*)«$")
-_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
+_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til|for) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
 
 
 # "før overskriften før § 21", "før overskrifterne før § 21", "før overskriften til § 21", "før
 # overskriften »Tankanlæg«" as the (last part of the) placement of "Efter § 20 b indsættes …"
-_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )"
+_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til|for) (§ \d+(?: (?!i (?:kapitel|afsnit) )"
                              r"[a-zæøåA-ZÆØÅ]{1,2})?)|»([^«»]*)«)(?: i (?:kapitel|afsnit) [0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)?$")
 
 
@@ -929,7 +959,7 @@ def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
                           f"»{found[0]}«", "placering", hint=hint)
 
 
-_BEFORE_HEADING_IN = re.compile(r"(?:^| )før overskriften (?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{1,2})?)"
+_BEFORE_HEADING_IN = re.compile(r"(?:^| )før overskriften (?:før|til|for) (§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{1,2})?)"
                                 r" i kapitel ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)$")
 
 
@@ -959,7 +989,7 @@ def _into_next_chapter(ap, c, anchor: Unit, key: str) -> tuple[Unit, str]:
     return group, "før"
 
 
-_BEFORE_HEADING_OF = re.compile(r"før overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)")
+_BEFORE_HEADING_OF = re.compile(r"før overskriften (?:før|til|for) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)")
 
 
 def _before_heading(ap, c, anchor: Unit, key: str) -> Unit:
