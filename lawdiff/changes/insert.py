@@ -23,7 +23,7 @@ import re
 from .. import address as addr
 from .. import labels
 from ..model import Line, Unit
-from .common import Reader, Unreadable, cap, format_location
+from .common import Reader, Unreadable, _level, absolute, cap, format_location, parts
 from .heading import new_heading
 from .log import Placement
 from .tree import (
@@ -164,6 +164,8 @@ def _check_noun(kind: str | None, m: re.Match | None) -> None:
 
 
 _KIND_WORD = {"stk": "stykke", "nr": "nummer", "litra": "litra", "pkt": "punktum"}
+# "som stk. 10", "som stk. 10-12", "som nr. 4 og 5": the numbers new stk. or nr. get
+_SOM_RANGE = r"(?:stk|nr)\. \d+(?: [a-z])?(?:(?:-| og )\d+(?: [a-z])?)?"
 
 
 def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
@@ -307,15 +309,39 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     if not m:
         return None
     cit = r.citation()
+    if cit and ", der bliver " in cit and m.group(1) != "som":
+        r.lit(",")  # "efter stk. 10, der bliver stk. 9, indsættes"
     if not cit or not r.lit(" indsættes"):
         r.pos = start
         return None
+    moved = None
+    if m.group(1) != "som" and ", der bliver " in cit:
+        # "I § 373 ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:" (lov
+        # 1549/2016): the anchor as the act cites it, and the number the earlier clause gives it
+        cit, moved = cit.split(", der bliver ", 1)
+        if kind_of(moved) != kind_of(cit) or not re.fullmatch(r"(?:stk\.|nr\.) \d+(?: [a-z])?", cit):
+            raise Unreadable(f"»{cit}, der bliver {moved}« kan ikke læses som ankeret for det nye")
     noun = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    som = None if noun or m.group(1) == "som" else r.rx(rf" som ({_SOM_RANGE})(?=:)")
     if not r.lit(":"):
         r.pos = start
         return None
     kind = kind_of(cit)
-    ch = {"ny": kind, "i": p, m.group(1): cit, "samme_sted": True}
+    if som and kind_of(som.group(1)) != kind:
+        raise Unreadable(f"ankeret er et {_KIND_WORD[kind]}, men der indsættes »som {som.group(1)}«")
+    i = p
+    if kind in ("stk", "nr", "litra") and (moved is not None or som or _level(cit) <= _level(parts(p)[-1])):
+        # the new stk. (nr.) stands in the unit above the anchor: "§ 373" after "§ 373, stk. 9" (place(prev)
+        # is the repealed stk. itself)
+        full = parts(absolute(cit, p))
+        if len(full) < 2:
+            raise Unreadable(f"»{cit}« efter »{p}«: det er ikke sikkert, i hvilken enhed der indsættes")
+        i = ", ".join(full[:-1])
+    ch = {"ny": kind, "i": i, m.group(1): cit, "samme_sted": True}
+    if moved is not None:
+        ch["anker_der_bliver"] = moved
+    if som:
+        ch["som"] = som.group(1)
     n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     _check_noun(kind, noun or n)
     if n:
@@ -334,9 +360,12 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
 def format(ch: dict, prev: dict | None, first: bool) -> str:
     kind = ch["ny"]
     if ch.get("samme_sted"):
-        side = "som" if "som" in ch else "efter" if "efter" in ch else "før"
+        side = "efter" if "efter" in ch else "før" if "før" in ch else "som"
         noun = f" som {ch['betegnelse']}" if ch.get("betegnelse") else ""
-        return f"{side} {ch[side]} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
+        if side != "som" and "som" in ch:
+            noun = f" som {ch['som']}"
+        moved = f", der bliver {ch['anker_der_bliver']}," if "anker_der_bliver" in ch else ""
+        return f"{side} {ch[side]}{moved} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
     if kind == "fodnote":
         return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
     if kind == "bilag" and "fra_bilag" in ch:
@@ -503,6 +532,14 @@ def execute(ap, c) -> None:
         raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
                       f"»som {c.get('som')}«", "som",
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
+    _check_som_count(c, kind_word, units)
+    if pos_key and c.get("anker_der_bliver") is not None:
+        # "efter stk. 10, der bliver stk. 9," (the earlier clause repealed stk. 9): the anchor must have that
+        # number once the new units stand
+        said = str(c.get("anker_der_bliver"))
+        if cite_path(anchor, ap.parents).split(", ")[-1] != said:
+            raise c.error(f"{c.get(pos_key)} bliver {cite_path(anchor, ap.parents).split(', ')[-1]}, ikke {said}",
+                          "anker_der_bliver", hint="nummeret kan ikke udføres; markér det som ikke udført")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))
 
@@ -524,6 +561,19 @@ def _check_paragraph_noun(c) -> None:
                  else f"{len(nums)} paragraffer" if len(nums) > 1 else "én paragraf")
         raise c.error(f"der indsættes »som {said}«, men den nye tekst er {found}", "betegnelse",
                       hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
+def _check_som_count(c, kind_word: str, units: list[Unit]) -> None:
+    """"som stk. 10-12", "som nr. 4 og 5": the new text holds exactly the units named, numbered so."""
+    m = re.fullmatch(r"(?:stk|nr)\. (\d+)(?:(-| og )(\d+))?", str(c.get("som") or ""))
+    if m is None or m.group(2) is None:
+        return
+    lo, hi = int(m.group(1)), int(m.group(3))
+    want = [str(n) for n in range(lo, hi + 1)] if m.group(2) == "-" else [str(lo), str(hi)]
+    got = [u.num for u in units]
+    if got != want:
+        raise c.error(f"der indsættes »som {c.get('som')}«, men den nye tekst giver {kind_word}. {', '.join(got)}",
+                      "som", hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def _item_body(u: Unit) -> list:

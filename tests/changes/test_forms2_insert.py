@@ -108,3 +108,63 @@ def test_before_the_heading_for_a_section_that_does_not_follow_is_refused():
     ch = _read("Efter § 13 d indsættes før overskriften for § 14:", "§ 13 d a. Ny tekst.")
     with pytest.raises(ProposalError, match="placeringen »før overskriften for § 14« passer ikke"):
         run("2012/2012-190", [ch])
+
+
+# --- "ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:" ----------------------------
+
+@pytest.mark.parametrize("sentence,want", [
+    # lov 1549/2016
+    ("I § 373 ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:",
+     {"ny": "stk", "i": "§ 373", "efter": "stk. 10", "anker_der_bliver": "stk. 9", "som": "stk. 10-12"}),
+    ("§ 3, stk. 9, ophæves, og efter stk. 10, der bliver stk. 9, indsættes som nyt stykke:",
+     {"ny": "stk", "i": "§ 3", "efter": "stk. 10", "anker_der_bliver": "stk. 9"}),
+    ("§ 3, stk. 9, ophæves, og efter stk. 10 indsættes:", {"ny": "stk", "i": "§ 3", "efter": "stk. 10"}),
+])
+def test_a_new_stk_after_a_repeal_in_the_same_section_read_and_worded_back(sentence, want):
+    out = read_sentence(sentence, [])
+    assert len(out) == 2
+    ch = _finish(out[1], "Stk. 10. Ny.")
+    for k, v in want.items():
+        assert ch.get(k) == v, (k, ch)
+    assert format_sentence([_finish(out[0], None), ch]) == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "§ 3, stk. 9, ophæves, og efter stk. 10, der bliver stk. 9, indsættes som nr. 10:",  # a stk. anchor, a new nr.?
+    "§ 3, stk. 9, ophæves, og efter stk. 10, der bliver nr. 9, indsættes:",
+])
+def test_a_new_stk_whose_words_disagree_is_refused(sentence):
+    with pytest.raises(Unreadable):
+        read_sentence(sentence, [])
+
+
+def _stk(act, sec: str, n: int) -> list[str]:
+    return [text(act, f"§ {sec}, stk. {i}")[:40] for i in range(1, n + 1)]
+
+
+def test_a_new_stk_after_a_repeal_on_the_social_policy_act():
+    """LBK 190/2012 § 13 d has 7 stk.: stk. 5 repealed, and after stk. 6 (now 5) two new stk. as 6 and 7;
+    the old stk. 7 becomes 8."""
+    out = read_sentence("I § 13 d ophæves stk. 5, og efter stk. 6, der bliver stk. 5, indsættes som stk. 6 og 7:", [])
+    chs = [_finish(c, "Stk. 6. Ny A.\nStk. 7. Ny B.") for c in out]
+    base = corpus_act("2012/2012-190")
+    lr = run("2012/2012-190", chs)
+    old = _stk(base, "13 d", 7)
+    assert _stk(lr.new, "13 d", 8) == old[:4] + ["Stk. 5." + old[5][7:], "Stk. 6. Ny A.", "Stk. 7. Ny B.",
+                                                 "Stk. 8." + old[6][7:]]
+
+
+@pytest.mark.parametrize("sentence,tekst,why", [
+    # the anchor does not become stk. 4
+    ("I § 13 d ophæves stk. 5, og efter stk. 6, der bliver stk. 4, indsættes som stk. 6 og 7:",
+     "Stk. 6. Ny A.\nStk. 7. Ny B.", "stk. 6 bliver stk. 5, ikke stk. 4"),
+    # three new stk. where the act says two
+    ("I § 13 d ophæves stk. 5, og efter stk. 6, der bliver stk. 5, indsættes som stk. 6 og 7:",
+     "Stk. 6. Ny A.\nStk. 7. Ny B.\nStk. 8. Ny C.", "giver stk. 6, 7, 8"),
+    ("I § 13 d ophæves stk. 5, og efter stk. 6, der bliver stk. 5, indsættes som stk. 6-8:",
+     "Stk. 6. Ny A.\nStk. 7. Ny B.", "giver stk. 6, 7"),
+])
+def test_a_new_stk_after_a_repeal_that_does_not_match_is_refused(sentence, tekst, why):
+    chs = [_finish(c, tekst) for c in read_sentence(sentence, [])]
+    with pytest.raises(ProposalError, match=why):
+        run("2012/2012-190", chs)
