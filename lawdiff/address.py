@@ -26,7 +26,7 @@ _RX = re.compile(
           (?:\s*,?\s*stk\.\s*(?P<stk>\d+))?
           (?:\s*,?\s*nr\.\s*(?P<nr>\d+\s?[a-z]?))?
           (?:\s*,?\s*litra\s+(?P<litra>[a-zæøå]{{1,3}}))?
-          (?:\s*,?\s*(?P<pkt>\d+)\.\s*pkt\.?)?)
+          (?:\s*,?\s*(?:(?P<pkt>\d+)\.|(?P<last>sidste))\s*pkt\.?)?)
       | (?:kapitel\s+(?P<chap>\d+(?:\s?[a-zæøå])?))
       | (?:afsnit\s+(?P<part>[IVXLC]+(?:\s?[a-z])?))
       | (?:(?P<book>{_ORD})\s+bog(?:\s*,\s*(?P<bpart>{_ORD})\s+afsnit)?)
@@ -100,6 +100,11 @@ def punktummer(unit: Unit) -> list[str]:
     return [" ".join(lines[i][1][s:e] for i, s, e in p) for p in punktum_spans_of([t for _, t in lines])]
 
 
+# "sidste pkt." (lov 439/2014: "I § 47, stk. 1, sidste pkt., ændres …"): the unit's last punktum in the law as
+# cited; `resolve` gives the Target the punktum's number, so that no layer after it sees this value
+LAST_PKT = -1
+
+
 @dataclass(frozen=True)
 class Address:
     section: str | None = None
@@ -128,7 +133,9 @@ class Address:
             parts.append(f"nr. {self.paragraph}")
         if self.point:
             parts.append(f"litra {self.point}")
-        if self.pkt:
+        if self.pkt == LAST_PKT:
+            parts.append("sidste pkt.")
+        elif self.pkt:
             parts.append(f"{self.pkt}. pkt.")
         return ", ".join(parts)
 
@@ -176,7 +183,8 @@ def parse(text: str) -> Address:
         return Address(book=g["book"].lower(), part=g["bpart"] and g["bpart"].lower())
     return Address(section=canonical_num(g["sec"]), subsection=g["stk"],
                    paragraph=g["nr"] and canonical_num(g["nr"]).replace(" ", ""),
-                   point=g["litra"] and g["litra"].lower(), pkt=int(g["pkt"]) if g["pkt"] else None)
+                   point=g["litra"] and g["litra"].lower(),
+                   pkt=int(g["pkt"]) if g["pkt"] else LAST_PKT if g["last"] else None)
 
 
 # --- ordering of section numbers ------------------------------------------
@@ -317,6 +325,11 @@ def resolve(act: Act, address: Address | str) -> Target:
     if address.point:
         unit = _child(unit, "point", address.point, address, path)
         path += f", litra {address.point}"
+    if address.pkt == LAST_PKT:
+        pieces = punktummer(unit)
+        if not pieces:
+            raise AddressError(f"{path} har ingen punktummer")
+        return Target(replace(address, pkt=len(pieces)), [unit], pieces[-1])
     if address.pkt:
         pieces = punktummer(unit)
         if address.pkt > len(pieces):
@@ -375,7 +388,7 @@ _CIT_TOKENS = re.compile(
        | (?P<stk>stk\.\s?\d+)
        | (?P<nr>nr\.\s?\d+(?:\s?[a-z]\b)?)
        | (?P<litra>litra\s[a-zæøå]{{1,2}}\b)
-       | (?P<pkt>\d+\.\s?pkt\.)
+       | (?P<pkt>(?:\d+\.|sidste)\s?pkt\.)
        | (?P<ord>\d+\.(?=\s?(?:-|og|,|eller)))
        | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
@@ -510,7 +523,8 @@ def parse_citation(text: str) -> list[Cited]:
         else:
             out.append(Cited(Address(section=canonical_num(path["sec"]) if "sec" in path else None,
                                      subsection=path.get("stk"), paragraph=path.get("nr"), point=path.get("litra"),
-                                     pkt=int(path["pkt"]) if "pkt" in path else None), special=special))
+                                     pkt=(LAST_PKT if path["pkt"] == "sidste" else int(path["pkt"])) if "pkt" in path
+                                     else None), special=special))
 
     i = 0
     while i < len(src):
@@ -553,7 +567,7 @@ def parse_citation(text: str) -> list[Cited]:
             if kind == "secs":
                 kind = "sec"
         num = re.sub(r"^(§§|§|stk\.|nr\.|litra|kapitel|afsnit|bilag|lovens\sbilag)\s?", "", val)
-        num = re.sub(r"\.\s?(pkt\.)?$", "", num) if kind in ("pkt", "ord") else num
+        num = re.sub(r"\.?\s?(pkt\.)?$", "", num) if kind in ("pkt", "ord") else num
         if kind == "nr":
             num = num.replace(" ", "")
         key = {"secs": "sec", "ord": "pkt", "lbilag": "bilag"}.get(kind, kind)
@@ -601,4 +615,8 @@ def parse_citation(text: str) -> list[Cited]:
         last_kind = kind
     if "_emitted" not in path:
         emit()
+    if len(out) > 1 and any(c.address.pkt == LAST_PKT for c in out):
+        # "1. og sidste pkt." is one punktum where the unit has one: refused rather than changed twice
+        raise AddressError(f"henvisningen {text!r} nævner »sidste pkt.« i en liste af steder",
+                           hint="nævn punktummet ved sit nummer, eller skriv en ændring for sig")
     return out

@@ -59,9 +59,6 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
 # Forms of real acts outside the corpus that lawdiff does not read (tests/fixtures/real-instructions),
 # each named in the refusal with the reason: the place is not one the engine can find with certainty.
 _NOT_READ = [
-    # "I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«." (lov 439/2014)
-    (re.compile(r"\bsidste (?:pkt\.|punktum)"),
-     "»sidste pkt.« nævner ikke punktummets nummer; lawdiff læser kun punktummer angivet ved deres nummer"),
     # "…, og efter »§ 84, stk. 1,« udgår »og«." (lov 403/2014): words that go right after other words
     (re.compile(r"\b(?:efter|før) »[^»«]*« udgår »"),
      "»efter »…« udgår »…«« (ord, der udgår ved siden af andre ord) er ikke en form, lawdiff læser"),
