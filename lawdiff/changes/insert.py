@@ -695,8 +695,8 @@ def _new_pkt(ap, c, unit: Unit) -> None:
 def _new_container(ap, c) -> None:
     """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
     kind = "chapter" if c.get("ny") == "kapitel" else "part"
-    if _BEFORE_HEADING_OF.fullmatch(str(c.get("placering") or "")):
-        # a chapter is never placed inside the group of the § named (_before_heading places §§ only)
+    before_heading = _BEFORE_HEADING_OF.fullmatch(str(c.get("placering") or ""))
+    if before_heading and ("før" not in c.data or _norm_query(str(c.get("før"))) != before_heading.group(1)):
         raise c.error(f"et nyt {c.get('ny')} »{c.get('placering')}« kan lawdiff endnu ikke placere", "placering",
                       hint="nummeret kan ikke udføres; markér det som ikke udført")
     num = addr.canonical_num(str(c.get("nummer")))
@@ -716,7 +716,9 @@ def _new_container(ap, c) -> None:
         raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
     target = ap.resolve(c, str(c.get(key)), key)
     anchor = ap.live(c, target.units[0], key)
-    if anchor.kind == "section":
+    if before_heading:
+        anchor = _container_opened_by(ap, c, anchor, kind)
+    elif anchor.kind == "section":
         # "Efter § 25 indsættes før afsnit IV": after the container that ends with that §
         while anchor.wid in ap.parents and ap.parents[anchor.wid] is not None \
                 and ap.parents[anchor.wid].kind not in ("book",) \
@@ -756,6 +758,28 @@ def _new_container(ap, c) -> None:
     for sec in sections:
         if addr.canonical_num(sec.num) in existing:
             raise c.error(f"§ {sec.num} findes allerede", "tekst")
+
+
+def _container_opened_by(ap, c, sec: Unit, kind: str) -> Unit:
+    """"Før overskriften før § 25 indsættes: »Kapitel 5 a / … / § 24 a. …«": a new chapter (part) goes before
+    the chapter (part) § 25 opens, first in it or first under a mellemrubrik that opens it; the heading before
+    § 25 is then the chapter's own or stands right under it. A § inside a chapter is refused: the new chapter
+    would split the chapter, and which of its §§ it takes is not said."""
+    u = sec
+    up = ap.parents.get(u.wid)
+    while up is not None and up.kind == "group" and _first_kept(ap, up) is u:
+        u, up = up, ap.parents.get(up.wid)
+    if up is None or up.kind != kind or _first_kept(ap, up) is not u:
+        word = "kapitel" if kind == "chapter" else "afsnit"
+        raise c.error(f"placeringen »{c.get('placering')}« passer ikke: {sec.cite()} står ikke først i et {word}, "
+                      f"og et nyt {word} midt i et {word} ville dele det", "placering",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    return up
+
+
+def _first_kept(ap, unit: Unit) -> Unit | None:
+    """The first child of `unit` that no earlier change of the run inserted."""
+    return next((x for x in unit.children if x.wid not in ap.r.inserted), None)
 
 
 # "Sjette afsnit. Den Uafhængige Politiklagemyndighed": a new part of retsplejeloven, its ordinal label and its

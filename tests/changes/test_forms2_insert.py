@@ -8,7 +8,7 @@ import pytest
 from lawdiff.changes.common import Unreadable
 from lawdiff.changes.nummer import format_sentence, read_sentence
 from lawdiff.importers.amending import _finish
-from lawdiff.proposal import ProposalError
+from lawdiff.proposal import ProposalError, _engine_view
 from tests.test_engine_acts import corpus_act, run, text
 
 
@@ -168,3 +168,34 @@ def test_a_new_stk_after_a_repeal_that_does_not_match_is_refused(sentence, tekst
     chs = [_finish(c, tekst) for c in read_sentence(sentence, [])]
     with pytest.raises(ProposalError, match=why):
         run("2012/2012-190", chs)
+
+
+# --- a new chapter "Før overskriften før § N indsættes:" -------------------------------------------------------
+
+def _chapters(act) -> list[tuple[str, str, list[str]]]:
+    return [(u.num, u.heading.text if u.heading else "", [s.num for s in u.walk() if s.kind == "section"])
+            for u in act.walk() if u.kind == "chapter"]
+
+
+@pytest.mark.parametrize("before,new_num,sec,after_chapter", [
+    ("§ 11", "3 a", "10 b", "4"),  # § 11 stands first in chapter 4 itself
+    ("§ 7", "2 a", "6 a", "3"),  # § 7 stands first under "Vejledning", the first mellemrubrik of chapter 3
+])
+def test_a_new_chapter_before_the_heading_before_the_first_section_of_a_chapter(before, new_num, sec, after_chapter):
+    """On LBK 190/2012: the new chapter stands between the chapter before and the chapter § N opens."""
+    ch = _read(f"Før overskriften før {before} indsættes:", f"Kapitel {new_num}\nNy overskrift\n§ {sec}. Ny tekst.")
+    assert ch["ny"] == "kapitel" and ch["nummer"] == new_num
+    lr = run("2012/2012-190", [_engine_view(ch)])
+    got = _chapters(lr.new)
+    k = next(i for i, x in enumerate(got) if x[0] == new_num)
+    assert got[k] == (new_num, "Ny overskrift", [sec])
+    assert got[k + 1][0] == after_chapter and got[k + 1][2][0] == before[2:]
+    assert [x for x in got if x[0] != new_num] == _chapters(corpus_act("2012/2012-190"))
+
+
+def test_a_new_chapter_before_a_heading_inside_a_chapter_is_refused():
+    """§ 13 d opens the group "Tilsyn med kommunernes rådighedsvurdering" in the middle of chapter 4."""
+    ch = _read("Før overskriften før § 13 d indsættes:", "§ 13 c a. Ny tekst.")
+    ch.update({"ny": "kapitel", "nummer": "4 a", "overskrift": "Ny"})
+    with pytest.raises(ProposalError, match="§ 13 d står ikke først i et kapitel"):
+        run("2012/2012-190", [ch])
