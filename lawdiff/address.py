@@ -465,6 +465,12 @@ def _spread(a: str, b: str) -> list[str] | None:
         return [str(n) for n in range(int(a), int(b) + 1)]
     if len(a) == 1 and len(b) == 1 and a in LETTERS and b in LETTERS and a <= b:
         return list(LETTERS[LETTERS.index(a):LETTERS.index(b) + 1])
+    m, n = re.fullmatch(r"(\d+) ([a-zæøå])", a), re.fullmatch(r"(\d+) ([a-zæøå])", b)
+    if m and n and m.group(1) == n.group(1) and m.group(2) <= n.group(2):
+        # "kapitel 4 b-4 d" (lov 334/2015 § 2, nr. 4): the letters of one number; each is resolved on its own, so
+        # a letter the act lacks is refused, not skipped
+        lo, hi = LETTERS.index(m.group(2)), LETTERS.index(n.group(2))
+        return [f"{m.group(1)} {x}" for x in LETTERS[lo:hi + 1]]
     upper = LETTERS.upper()  # annexes lettered "Bilag A", "Bilag B": "bilag B-D"
     if len(a) == 1 and len(b) == 1 and a in upper and b in upper and a <= b:
         return list(upper[upper.index(a):upper.index(b) + 1])

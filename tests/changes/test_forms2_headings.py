@@ -94,3 +94,33 @@ def test_words_missing_in_one_of_the_headings_are_refused():
 ])
 def test_a_heading_list_reads_as_the_act_writes_it(citation, want):
     assert [str(c) for c in parse_citation(citation)] == want
+
+
+# --- "Kapitel 4 og 4 b-4 d ophæves." (lov 334/2015 § 2, nr. 4): lettered chapters as a range -------------------
+
+def test_a_range_of_lettered_chapters_reads():
+    assert [str(c) for c in parse_citation("kapitel 4 og 4 b-4 d")] == ["kapitel 4", "kapitel 4 b", "kapitel 4 c",
+                                                                       "kapitel 4 d"]
+    out = read_sentence("Kapitel 4 og 4 b-4 d ophæves.", [])
+    assert out == [{"ophæves": "kapitel 4 og 4 b-4 d"}]
+    assert format_sentence(out) == "Kapitel 4 og 4 b-4 d ophæves."
+
+
+def _chapters(act) -> list[tuple[str, list[str]]]:
+    return [(u.num, [s.num for s in u.walk() if s.kind == "section"]) for u in act.walk() if u.kind == "chapter"]
+
+
+def test_a_range_of_lettered_chapters_repealed_on_the_bus_act():
+    """LBK 1050/2012 (buskørsel) has chapters 4, 4 a, 4 b and 4 c: 4, 4 b and 4 c go with their §§, 4 a stays."""
+    lr = run("2012/2012-1050", read_sentence("Kapitel 4 og 4 b-4 c ophæves.", []))
+    base = dict(_chapters(corpus_act("2012/2012-1050")))
+    got = _chapters(lr.new)
+    assert [n for n, _ in got] == ["1", "2", "2 a", "3", "4 a", "5", "6", "7"]
+    assert dict(got)["4 a"] == base["4 a"]
+    gone = base["4"] + base["4 b"] + base["4 c"]
+    assert not {s.num for s in lr.new.sections()} & set(gone)
+
+
+def test_a_range_with_a_letter_the_act_lacks_is_refused():
+    with pytest.raises(ProposalError, match="kapitel 4 d findes ikke"):
+        run("2012/2012-1050", read_sentence("Kapitel 4 a-4 d ophæves.", []))
