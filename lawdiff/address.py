@@ -395,7 +395,7 @@ _CIT_TOKENS = re.compile(
        | (?P<bog>{_ORD}\sbog(?:,\s{_ORD}\safsnit)?)
        | (?P<bilag>bilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag|{_ORD}\sbog)))
-       | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
+       | (?P<titlenote>fodnote(?:n|rne)\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
        | (?P<lbilag>lovens\sbilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<title>lovens\stitel)
        | (?P<bare>{_NUM}(?![.\d]))

@@ -24,7 +24,7 @@ from .. import address as addr
 from .. import labels
 from ..model import Line, Unit
 from .common import Reader, Unreadable, _level, absolute, cap, format_location, parts
-from .heading import new_heading
+from .heading import new_heading, title
 from .log import Placement
 from .tree import (
     _KIND_OF,
@@ -256,8 +256,11 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
                 ch["betegnelse"] = h.group(1)
             return ch
         return read_placed_block(r, {"ny": None, side: anchor}, "»Efter … indsættes«")
-    if r.rx(r"(Som|som) fodnote til lovens titel indsættes:"):
-        return {"ny": "fodnote", "i": "lovens titel", "_blok": True}
+    m = r.rx(r"(Som|som) fodnote(?: (nr\. \d+|\d+))? til lovens titel indsættes:")
+    if m:
+        # "Som fodnote nr. 2 til lovens titel indsættes:" (lov 1384/2012 § 1, nr. 1), "Som fodnote 2 …" (lov 400/2016
+        # § 2, nr. 1): `fodnote_nummer` as printed
+        return {"ny": "fodnote", "i": "lovens titel", "_blok": True, **({"fodnote_nummer": m.group(2)} if m.group(2) else {})}
     m = r.rx(r"(Som|som) (?=§|bilag \d+ indsættes:)")
     if m:
         som = r.citation()
@@ -367,7 +370,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         moved = f", der bliver {ch['anker_der_bliver']}," if "anker_der_bliver" in ch else ""
         return f"{side} {ch[side]}{moved} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
     if kind == "fodnote":
-        return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
+        s = f"som fodnote {ch['fodnote_nummer'] + ' ' if ch.get('fodnote_nummer') else ''}til lovens titel indsættes:"
+        return cap(s) if first else s
     if kind == "bilag" and "fra_bilag" in ch:
         s = f"som {ch['som']} indsættes bilag {ch['fra_bilag']} til denne lov"
         return cap(s) if first else s
@@ -436,6 +440,10 @@ def execute(ap, c) -> None:
     # changes/annex.py (annex.handles)
     if kind_word == "overskrift":
         return new_heading(ap, c)
+    if kind_word == "fodnote":
+        # "Som fodnote til lovens titel indsættes:": the title's footnote is not in the model (as "Fodnoten til lovens
+        # titel affattes således:", changes/heading.title): warned, nothing changes
+        return title(ap, c, "ny", "note")
     cites = ap.cites(c, "i") if "i" in c.data else []
     if len(cites) > 1:
         # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
