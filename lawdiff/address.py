@@ -26,7 +26,7 @@ _RX = re.compile(
           (?:\s*,?\s*stk\.\s*(?P<stk>\d+))?
           (?:\s*,?\s*nr\.\s*(?P<nr>\d+\s?[a-z]?))?
           (?:\s*,?\s*litra\s+(?P<litra>[a-zæøå]{{1,3}}))?
-          (?:\s*,?\s*(?P<pkt>\d+)\.\s*pkt\.?)?)
+          (?:\s*,?\s*(?:(?P<pkt>\d+)\.|(?P<last>sidste))\s*pkt\.?)?)
       | (?:kapitel\s+(?P<chap>\d+(?:\s?[a-zæøå])?))
       | (?:afsnit\s+(?P<part>[IVXLC]+(?:\s?[a-z])?))
       | (?:(?P<book>{_ORD})\s+bog(?:\s*,\s*(?P<bpart>{_ORD})\s+afsnit)?)
@@ -100,6 +100,11 @@ def punktummer(unit: Unit) -> list[str]:
     return [" ".join(lines[i][1][s:e] for i, s, e in p) for p in punktum_spans_of([t for _, t in lines])]
 
 
+# "sidste pkt." (lov 439/2014: "I § 47, stk. 1, sidste pkt., ændres …"): the unit's last punktum in the law as
+# cited; `resolve` gives the Target the punktum's number, so that no layer after it sees this value
+LAST_PKT = -1
+
+
 @dataclass(frozen=True)
 class Address:
     section: str | None = None
@@ -128,7 +133,9 @@ class Address:
             parts.append(f"nr. {self.paragraph}")
         if self.point:
             parts.append(f"litra {self.point}")
-        if self.pkt:
+        if self.pkt == LAST_PKT:
+            parts.append("sidste pkt.")
+        elif self.pkt:
             parts.append(f"{self.pkt}. pkt.")
         return ", ".join(parts)
 
@@ -176,7 +183,8 @@ def parse(text: str) -> Address:
         return Address(book=g["book"].lower(), part=g["bpart"] and g["bpart"].lower())
     return Address(section=canonical_num(g["sec"]), subsection=g["stk"],
                    paragraph=g["nr"] and canonical_num(g["nr"]).replace(" ", ""),
-                   point=g["litra"] and g["litra"].lower(), pkt=_pkt(g["pkt"], text) if g["pkt"] else None)
+                   point=g["litra"] and g["litra"].lower(),
+                   pkt=_pkt(g["pkt"], text) if g["pkt"] else LAST_PKT if g["last"] else None)
 
 
 def _pkt(num: str, text: str) -> int:
@@ -325,6 +333,11 @@ def resolve(act: Act, address: Address | str) -> Target:
     if address.point:
         unit = _child(unit, "point", address.point, address, path)
         path += f", litra {address.point}"
+    if address.pkt == LAST_PKT:
+        pieces = punktummer(unit)
+        if not pieces:
+            raise AddressError(f"{path} har ingen punktummer")
+        return Target(replace(address, pkt=len(pieces)), [unit], pieces[-1])
     if address.pkt:
         pieces = punktummer(unit)
         if address.pkt > len(pieces):
@@ -383,14 +396,14 @@ _CIT_TOKENS = re.compile(
        | (?P<stk>stk\.\s?\d+)
        | (?P<nr>nr\.\s?\d+(?:\s?[a-z]\b)?)
        | (?P<litra>litra\s[a-zæøå]{{1,2}}\b)
-       | (?P<pkt>\d+\.\s?pkt\.)
+       | (?P<pkt>(?:\d+\.|sidste)\s?pkt\.)
        | (?P<ord>\d+\.(?=\s?(?:-|og|,|eller)))
        | (?P<kap>kapitel\s[\dIVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<afsnit>afsnit\s[IVXLC]+(?:\s?[a-zæøå]\b)?)
        | (?P<bog>{_ORD}\sbog(?:,\s{_ORD}\safsnit)?)
        | (?P<bilag>bilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<head>(?:overskriften|mellemrubrikken)\s(?:før|til|efter)(?=\s(?:§|kapitel|afsnit|bilag|{_ORD}\sbog)))
-       | (?P<titlenote>fodnoten\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
+       | (?P<titlenote>fodnote(?:n|rne)\stil\slovens\stitel|lovens\sfodnote|fodnote\s\d+\stil\slovens\stitel)
        | (?P<lbilag>lovens\sbilag\s(?:\d+(?:\s?[a-z]\b)?|[A-ZÆØÅ]\b))
        | (?P<title>lovens\stitel)
        | (?P<bare>{_NUM}(?![.\d]))
@@ -460,6 +473,12 @@ def _spread(a: str, b: str) -> list[str] | None:
         return [str(n) for n in range(int(a), int(b) + 1)]
     if len(a) == 1 and len(b) == 1 and a in LETTERS and b in LETTERS and a <= b:
         return list(LETTERS[LETTERS.index(a):LETTERS.index(b) + 1])
+    m, n = re.fullmatch(r"(\d+) ([a-zæøå])", a), re.fullmatch(r"(\d+) ([a-zæøå])", b)
+    if m and n and m.group(1) == n.group(1) and m.group(2) <= n.group(2):
+        # "kapitel 4 b-4 d" (lov 334/2015 § 2, nr. 4): the letters of one number; each is resolved on its own, so
+        # a letter the act lacks is refused, not skipped
+        lo, hi = LETTERS.index(m.group(2)), LETTERS.index(n.group(2))
+        return [f"{m.group(1)} {x}" for x in LETTERS[lo:hi + 1]]
     upper = LETTERS.upper()  # annexes lettered "Bilag A", "Bilag B": "bilag B-D"
     if len(a) == 1 and len(b) == 1 and a in upper and b in upper and a <= b:
         return list(upper[upper.index(a):upper.index(b) + 1])
@@ -497,6 +516,7 @@ def parse_citation(text: str) -> list[Cited]:
     level = -1
     special: str | None = None
     pending_range = False
+    after_head = False
     last_kind = None
 
     def emit() -> None:
@@ -517,7 +537,8 @@ def parse_citation(text: str) -> list[Cited]:
         else:
             out.append(Cited(Address(section=canonical_num(path["sec"]) if "sec" in path else None,
                                      subsection=path.get("stk"), paragraph=path.get("nr"), point=path.get("litra"),
-                                     pkt=_pkt(path["pkt"], text) if "pkt" in path else None), special=special))
+                                     pkt=(LAST_PKT if path["pkt"] == "sidste" else _pkt(path["pkt"], text))
+                                     if "pkt" in path else None), special=special))
 
     i = 0
     while i < len(src):
@@ -551,14 +572,16 @@ def parse_citation(text: str) -> list[Cited]:
                 emit()
                 path = {"_emitted": "1"}
             special = re.sub(r"\s+", " ", val)
+            after_head = True
             i += 1
             continue
+        fresh, after_head = after_head, False  # the unit right after "overskriften før"
         if kind in ("bare", "letter", "uletter"):
             kind = last_kind or "sec"
             if kind == "secs":
                 kind = "sec"
         num = re.sub(r"^(§§|§|stk\.|nr\.|litra|kapitel|afsnit|bilag|lovens\sbilag)\s?", "", val)
-        num = re.sub(r"\.\s?(pkt\.)?$", "", num) if kind in ("pkt", "ord") else num
+        num = re.sub(r"\.?\s?(pkt\.)?$", "", num) if kind in ("pkt", "ord") else num
         if kind == "nr":
             num = num.replace(" ", "")
         key = {"secs": "sec", "ord": "pkt", "lbilag": "bilag"}.get(kind, kind)
@@ -589,12 +612,16 @@ def parse_citation(text: str) -> list[Cited]:
             emit()
         path.pop("_emitted", None)
         if lvl == 0:
-            prev_sec = path.get("sec")
             path = {}
             if kind not in ("kap", "afsnit", "bog", "bilag", "lbilag") or not special:
                 special = None if kind not in ("sec", "secs") or not special else special
-            if special and kind == "sec" and prev_sec is not None and canonical_num(prev_sec) == canonical_num(num):
-                special = None  # "overskriften før § 49 og § 49": the heading, then the § itself
+            if special and not fresh and t.lastgroup in ("sec", "secs", "kap", "afsnit"):
+                # "overskriften før § 49 og § 49", "overskriften til kapitel 9, § 49, § 51, stk. 1" (lov 132/2016),
+                # "overskriften før § 75 og §§ 75 og 76" (lov 894/2013 § 1, nr. 6): a § or chapter cited with its own
+                # "§"/"kapitel" after a heading is the unit itself, as every real act and LBK note writes it (two
+                # headings are "overskrifterne før §§ 12 og 13", "overskriften før §§ 36 og 36 a", "overskriften
+                # til kapitel 3, før § 10 og til kapitel 14"); only a bare number goes on naming headings
+                special = None
         else:
             path = {k: v for k, v in path.items() if _LEVEL.get(k, 0) < lvl or k in ("sec",)}
         path[key] = num if kind not in ("title", "titlenote") else "1"
@@ -602,4 +629,8 @@ def parse_citation(text: str) -> list[Cited]:
         last_kind = kind
     if "_emitted" not in path:
         emit()
+    if len(out) > 1 and any(c.address.pkt == LAST_PKT for c in out):
+        # "1. og sidste pkt." is one punktum where the unit has one: refused rather than changed twice
+        raise AddressError(f"henvisningen {text!r} nævner »sidste pkt.« i en liste af steder",
+                           hint="nævn punktummet ved sit nummer, eller skriv en ændring for sig")
     return out

@@ -46,7 +46,7 @@ _ALLOWS = {
 # Citations a hand-written change may give (docs/format.md, "Citations"): one address or several
 # ("§ 16, stk. 1, og § 18, stk. 1, 1. pkt."), and addresses beyond provisions (headings, the title).
 _CITING = ("i", "affattes", "ophæves", "bortset_fra")
-_NOTE_RX = r"^\s*(?:fodnoten\s+til|fodnote\s+\d+\s+til)\s+(?:lovens\s+)?titel|^\s*lovens\s+fodnote"
+_NOTE_RX = r"^\s*(?:fodnote(?:n|rne)\s+til|fodnote\s+\d+\s+til)\s+(?:lovens\s+)?titel|^\s*lovens\s+fodnote"
 
 
 @dataclass

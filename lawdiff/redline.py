@@ -152,9 +152,14 @@ CONTAINERS = ("book", "part", "chapter", "group")
 
 
 def heading_changed(r: RUnit) -> bool:
-    """A container whose heading is new, gone or changed (shown by `apply`, unlike its §§' text)."""
-    return r.kind in CONTAINERS and r.heading is not None and (
-        r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading))
+    """A container whose heading is new, gone or changed (shown by `apply`, unlike its §§' text); a new or
+    repealed chapter, part or book without a heading by its label line ("Kapitel 11 a" in the new sjette afsnit,
+    lov 404/2010 § 1, nr. 2: the redline showed the part and its §§ without the chapter)."""
+    if r.kind not in CONTAINERS:
+        return False
+    if r.heading is None:
+        return r.kind != "group" and r.status in (INSERTED, REPEALED) and bool((r.new_label or r.old_label or "").strip())
+    return r.status in (INSERTED, REPEALED) or any(s.op != EQUAL for s in r.heading)
 
 
 class Redline:

@@ -103,6 +103,27 @@ _AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
 _N = r"\d+(?: [a-zæøå](?![a-zæøå]))?"
 _SECS_THEN_HEADINGS = re.compile(rf"(§§ [^»«]+?)(?= og overskrifterne før §§ {_N}(?:, {_N})* og {_N} ophæves\.?$)")
 _HEADINGS_LIST = re.compile(rf"overskrifterne før §§ ({_N}(?:, {_N})* og {_N}) ophæves(?=\.?$)")
+# "Overskrifterne før §§ 123 a, 123 b og 123 c ophæves." (lov 647/2016) alone, and "I overskrifterne til §§ 42 og 43
+# ændres »…« til: »…«." (lov 484/2010 § 1, nr. 3 and 5): several headings, one per §; `ophæves`/`i` holds each as
+# address.py cites it ("overskriften før § 123 a, overskriften før § 123 b og …")
+_HEADINGS_ALONE = re.compile(rf"Overskrifterne (før|til) §§ ({_N}(?:, {_N})* og {_N}) ophæves(?=\.?$)")
+_IN_HEADINGS = re.compile(rf"I overskrifterne (før|til) §§ ({_N}(?:, {_N})* og {_N}) (?=ændres|udgår|indsættes)")
+
+
+def _headings(side: str, nums: str) -> str:
+    """"før", "123 a, 123 b og 123 c" -> "overskriften før § 123 a, overskriften før § 123 b og …"."""
+    cits = [f"overskriften {side} § {n}" for n in re.split(r", | og ", nums)]
+    return ", ".join(cits[:-1]) + " og " + cits[-1]
+
+
+def _headings_worded(cit: str) -> str:
+    """The inverse of _headings: "overskrifterne før §§ 123 a, 123 b og 123 c"."""
+    parts = re.findall(r"overskriften (før|til) § (\d+(?: [a-zæøå](?![a-zæøå]))?)", cit)
+    if len(parts) < 2 or len({side for side, _ in parts}) != 1 or _headings(parts[0][0], ", ".join(
+            n for _, n in parts[:-1]) + " og " + parts[-1][1]) != cit:
+        raise ValueError(f"»overskrifterne« passer ikke til »{cit}«")
+    nums = [n for _, n in parts]
+    return f"overskrifterne {parts[0][0]} §§ {', '.join(nums[:-1])} og {nums[-1]}"
 # "I titlen udgår »(SVU)«." (lov 275/2015 § 1, nr. 1): words of the act's title
 _I_TITLEN = re.compile(r"I titlen (?=ændres|udgår|indsættes)")
 
@@ -121,9 +142,18 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
         return {"ophæves": m.group(1), "verbum_sidst": True}
     m = r.rx(_HEADINGS_LIST.pattern) if prev is not None and prev.get("verbum_sidst") else None
     if m:
-        nums = re.split(r", | og ", m.group(1))
-        cits = [f"overskriften før § {n}" for n in nums]
-        return {"ophæves": ", ".join(cits[:-1]) + " og " + cits[-1], "overskrifterne": True}
+        return {"ophæves": _headings("før", m.group(1)), "overskrifterne": True}
+    m = r.rx(_HEADINGS_ALONE.pattern) if first else None
+    if m:
+        return {"ophæves": _headings(m.group(1), m.group(2)), "overskrifterne": True}
+    m = r.rx(_IN_HEADINGS.pattern) if first else None
+    if m:
+        ch = words.read_verb(r, {"i": _headings(m.group(1), m.group(2))})
+        if ch is None:
+            r.pos = start
+            return None
+        ch["overskrifterne"] = True
+        return ch
     m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
@@ -185,9 +215,15 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return cap(s) if first else s
     if ch.get("verbum_sidst"):
         return cap(ch["ophæves"]) if first else ch["ophæves"]
+    if ch.get("overskrifterne") and "i" in ch:
+        plain = words.format({k: v for k, v in ch.items() if k != "overskrifterne"}, prev, first)
+        head = (("I " if first else "i ") + ch["i"] + " ")
+        if not plain.startswith(head):
+            raise ValueError(f"»overskrifterne« passer ikke til ændringen: {sorted(ch)}")
+        return head[:2] + _headings_worded(ch["i"]) + " " + plain[len(head):]
     if ch.get("overskrifterne"):
-        nums = re.findall(r"overskriften før § (\d+(?: [a-zæøå](?![a-zæøå]))?)", ch["ophæves"])
-        return f"overskrifterne før §§ {', '.join(nums[:-1])} og {nums[-1]} ophæves"
+        s = f"{_headings_worded(ch['ophæves'])} ophæves"
+        return cap(s) if first else s
     if ch.get("i_kapitel"):
         s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
         return cap(s) if first else s

@@ -23,8 +23,8 @@ import re
 from .. import address as addr
 from .. import labels
 from ..model import Line, Unit
-from .common import Reader, Unreadable, cap, format_location
-from .heading import new_heading
+from .common import Reader, Unreadable, _level, absolute, cap, format_location, parts
+from .heading import new_heading, title
 from .log import Placement
 from .tree import (
     _KIND_OF,
@@ -47,11 +47,13 @@ _NUM = r"[\dIVXLC]+(?: [a-zæøåA-ZÆØÅ])?"
 # (a § letter is never the "i" of a placement that goes on: "før overskriften før § 284 i kapitel 18",
 # lov 308/2015 § 1, nr. 62)
 _REF = rf"(?:§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{{1,2}})?|kapitel {_NUM})"
+_SECTION = re.compile(r"§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?")
+# ("overskriften for § 3", lov 1520/2014: the heading over § 3, as "overskriften til § 3")
 # one part of a placement after "indsættes"; a placement is one or more parts ("i kapitel 6 efter
 # overskriften før § 36", "før kapitel 5 som nyt kapitel")
 PLACERING_PART = re.compile(
     rf"(?:i (?:kapitel|afsnit|Afsnit) {_NUM}"
-    rf"|(?:før|efter) overskrift(?:en|erne) (?:før|til) {_REF}"
+    rf"|(?:før|efter) overskrift(?:en|erne) (?:før|til|for) {_REF}"
     r"|(?:før|efter) overskriften »[^«]*«"
     rf"|før (?:kapitel|afsnit) {_NUM}"
     rf"|efter (?:kapitel {_NUM}|§ \d+(?: [a-zæøåA-ZÆØÅ]{{1,2}})?)"
@@ -162,6 +164,8 @@ def _check_noun(kind: str | None, m: re.Match | None) -> None:
 
 
 _KIND_WORD = {"stk": "stykke", "nr": "nummer", "litra": "litra", "pkt": "punktum"}
+# "som stk. 10", "som stk. 10-12", "som nr. 4 og 5": the numbers new stk. or nr. get
+_SOM_RANGE = r"(?:stk|nr)\. \d+(?: [a-z])?(?:(?:-| og )\d+(?: [a-z])?)?"
 
 
 def read_placed_block(r: Reader, ch: dict, what: str) -> dict:
@@ -239,6 +243,11 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
         if not anchor or not r.lit(" indsættes"):
             r.pos = start
             return None
+        pn = r.rx(r" som (ny paragraf|nye paragraffer)(?=:)") if _SECTION.fullmatch(anchor) else None
+        if pn:
+            # "Efter § 15 indsættes som ny paragraf:" (lov 623/2016): the noun said; the engine checks that the
+            # new text is that many §§ and nothing else (_check_paragraph_noun)
+            return read_placed_block(r, {"ny": None, side: anchor, "betegnelse": pn.group(1)}, "»Efter … indsættes«")
         h = _HEADING_NOUN.match(r.text, r.pos + 1) if anchor.startswith("§") else None
         if h and r.text.startswith(" ", r.pos):
             r.pos = h.end()
@@ -247,8 +256,11 @@ def read_top(r: Reader, prev: dict | None, first: bool) -> dict | None:
                 ch["betegnelse"] = h.group(1)
             return ch
         return read_placed_block(r, {"ny": None, side: anchor}, "»Efter … indsættes«")
-    if r.rx(r"(Som|som) fodnote til lovens titel indsættes:"):
-        return {"ny": "fodnote", "i": "lovens titel", "_blok": True}
+    m = r.rx(r"(Som|som) fodnote(?: (nr\. \d+|\d+))? til lovens titel indsættes:")
+    if m:
+        # "Som fodnote nr. 2 til lovens titel indsættes:" (lov 1384/2012 § 1, nr. 1), "Som fodnote 2 …" (lov 400/2016
+        # § 2, nr. 1): `fodnote_nummer` as printed
+        return {"ny": "fodnote", "i": "lovens titel", "_blok": True, **({"fodnote_nummer": m.group(2)} if m.group(2) else {})}
     m = r.rx(r"(Som|som) (?=§|bilag \d+ indsættes:)")
     if m:
         som = r.citation()
@@ -300,15 +312,39 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     if not m:
         return None
     cit = r.citation()
+    if cit and ", der bliver " in cit and m.group(1) != "som":
+        r.lit(",")  # "efter stk. 10, der bliver stk. 9, indsættes"
     if not cit or not r.lit(" indsættes"):
         r.pos = start
         return None
+    moved = None
+    if m.group(1) != "som" and ", der bliver " in cit:
+        # "I § 373 ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:" (lov
+        # 1549/2016): the anchor as the act cites it, and the number the earlier clause gives it
+        cit, moved = cit.split(", der bliver ", 1)
+        if kind_of(moved) != kind_of(cit) or not re.fullmatch(r"(?:stk\.|nr\.) \d+(?: [a-z])?", cit):
+            raise Unreadable(f"»{cit}, der bliver {moved}« kan ikke læses som ankeret for det nye")
     noun = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
+    som = None if noun or m.group(1) == "som" else r.rx(rf" som ({_SOM_RANGE})(?=:)")
     if not r.lit(":"):
         r.pos = start
         return None
     kind = kind_of(cit)
-    ch = {"ny": kind, "i": p, m.group(1): cit, "samme_sted": True}
+    if som and kind_of(som.group(1)) != kind:
+        raise Unreadable(f"ankeret er et {_KIND_WORD[kind]}, men der indsættes »som {som.group(1)}«")
+    i = p
+    if kind in ("stk", "nr", "litra") and (moved is not None or som or _level(cit) <= _level(parts(p)[-1])):
+        # the new stk. (nr.) stands in the unit above the anchor: "§ 373" after "§ 373, stk. 9" (place(prev)
+        # is the repealed stk. itself)
+        full = parts(absolute(cit, p))
+        if len(full) < 2:
+            raise Unreadable(f"»{cit}« efter »{p}«: det er ikke sikkert, i hvilken enhed der indsættes")
+        i = ", ".join(full[:-1])
+    ch = {"ny": kind, "i": i, m.group(1): cit, "samme_sted": True}
+    if moved is not None:
+        ch["anker_der_bliver"] = moved
+    if som:
+        ch["som"] = som.group(1)
     n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     _check_noun(kind, noun or n)
     if n:
@@ -327,11 +363,15 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
 def format(ch: dict, prev: dict | None, first: bool) -> str:
     kind = ch["ny"]
     if ch.get("samme_sted"):
-        side = "som" if "som" in ch else "efter" if "efter" in ch else "før"
+        side = "efter" if "efter" in ch else "før" if "før" in ch else "som"
         noun = f" som {ch['betegnelse']}" if ch.get("betegnelse") else ""
-        return f"{side} {ch[side]} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
+        if side != "som" and "som" in ch:
+            noun = f" som {ch['som']}"
+        moved = f", der bliver {ch['anker_der_bliver']}," if "anker_der_bliver" in ch else ""
+        return f"{side} {ch[side]}{moved} indsættes{noun}:"  # an inline »…« follows (nummer.format_sentence)
     if kind == "fodnote":
-        return cap("som fodnote til lovens titel indsættes:") if first else "som fodnote til lovens titel indsættes:"
+        s = f"som fodnote {ch['fodnote_nummer'] + ' ' if ch.get('fodnote_nummer') else ''}til lovens titel indsættes:"
+        return cap(s) if first else s
     if kind == "bilag" and "fra_bilag" in ch:
         s = f"som {ch['som']} indsættes bilag {ch['fra_bilag']} til denne lov"
         return cap(s) if first else s
@@ -356,6 +396,8 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if "i" not in ch:
         side = "efter" if "efter" in ch else "før"
         s = f"{side} {ch[side]} indsættes"
+        if ch.get("betegnelse") in _PARAGRAPH_NOUNS:
+            s += f" som {ch['betegnelse']}"
         if "placering" in ch:
             s += " " + ch["placering"]
         s += ":"
@@ -398,6 +440,10 @@ def execute(ap, c) -> None:
     # changes/annex.py (annex.handles)
     if kind_word == "overskrift":
         return new_heading(ap, c)
+    if kind_word == "fodnote":
+        # "Som fodnote til lovens titel indsættes:": the title's footnote is not in the model (as "Fodnoten til lovens
+        # titel affattes således:", changes/heading.title): warned, nothing changes
+        return title(ap, c, "ny", "note")
     cites = ap.cites(c, "i") if "i" in c.data else []
     if len(cites) > 1:
         # "I § 5 og § 7 indsættes som stk. 3:": the same new text in each unit
@@ -406,6 +452,8 @@ def execute(ap, c) -> None:
         for where, _ in cites:
             execute(ap, _with(c, i=where))
         return
+    if c.get("betegnelse") in _PARAGRAPH_NOUNS:
+        _check_paragraph_noun(c)
     if kind_word == "paragraf":
         return _new_section(ap, c)
     if kind_word in ("kapitel", "afsnit"):
@@ -492,8 +540,48 @@ def execute(ap, c) -> None:
         raise c.error(f"det nye {kind_word}. bliver {kind_word}. {units[0].num}, men ændringen siger "
                       f"»som {c.get('som')}«", "som",
                       hint="ret »som« eller »efter«/»før«, så de passer sammen")
+    _check_som_count(c, kind_word, units)
+    if pos_key and c.get("anker_der_bliver") is not None:
+        # "efter stk. 10, der bliver stk. 9," (the earlier clause repealed stk. 9): the anchor must have that
+        # number once the new units stand
+        said = str(c.get("anker_der_bliver"))
+        if cite_path(anchor, ap.parents).split(", ")[-1] != said:
+            raise c.error(f"{c.get(pos_key)} bliver {cite_path(anchor, ap.parents).split(', ')[-1]}, ikke {said}",
+                          "anker_der_bliver", hint="nummeret kan ikke udføres; markér det som ikke udført")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))
+
+
+_PARAGRAPH_NOUNS = ("ny paragraf", "nye paragraffer")
+
+
+def _check_paragraph_noun(c) -> None:
+    """"Efter § 15 indsættes som ny paragraf:": the new text is one § ("nye paragraffer": more than one),
+    without a heading or a chapter of its own; anything else does not match the words and is refused."""
+    said = str(c.get("betegnelse"))
+    text, tail = _split_at_container(str(c.get("tekst")))
+    chunks = split_units("section", text) if text.strip() else []
+    nums = [label_num("section", ch) for ch in chunks]
+    one = said == "ny paragraf"
+    if c.get("ny") != "paragraf" or tail or not chunks or None in nums or (len(nums) == 1) != one:
+        found = ("et kapitel" if c.get("ny") in ("kapitel", "afsnit") or tail else
+                 "tekst uden paragraf" if not chunks else "en overskrift før paragraffen" if nums[0] is None
+                 else f"{len(nums)} paragraffer" if len(nums) > 1 else "én paragraf")
+        raise c.error(f"der indsættes »som {said}«, men den nye tekst er {found}", "betegnelse",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+
+
+def _check_som_count(c, kind_word: str, units: list[Unit]) -> None:
+    """"som stk. 10-12", "som nr. 4 og 5": the new text holds exactly the units named, numbered so."""
+    m = re.fullmatch(r"(?:stk|nr)\. (\d+)(?:(-| og )(\d+))?", str(c.get("som") or ""))
+    if m is None or m.group(2) is None:
+        return
+    lo, hi = int(m.group(1)), int(m.group(3))
+    want = [str(n) for n in range(lo, hi + 1)] if m.group(2) == "-" else [str(lo), str(hi)]
+    got = [u.num for u in units]
+    if got != want:
+        raise c.error(f"der indsættes »som {c.get('som')}«, men den nye tekst giver {kind_word}. {', '.join(got)}",
+                      "som", hint="nummeret kan ikke udføres; markér det som ikke udført")
 
 
 def _item_body(u: Unit) -> list:
@@ -615,8 +703,8 @@ def _new_pkt(ap, c, unit: Unit) -> None:
 def _new_container(ap, c) -> None:
     """A new chapter or part with its heading and §§ (lovteknik §9.1 template 16)."""
     kind = "chapter" if c.get("ny") == "kapitel" else "part"
-    if _BEFORE_HEADING_OF.fullmatch(str(c.get("placering") or "")):
-        # a chapter is never placed inside the group of the § named (_before_heading places §§ only)
+    before_heading = _BEFORE_HEADING_OF.fullmatch(str(c.get("placering") or ""))
+    if before_heading and ("før" not in c.data or _norm_query(str(c.get("før"))) != before_heading.group(1)):
         raise c.error(f"et nyt {c.get('ny')} »{c.get('placering')}« kan lawdiff endnu ikke placere", "placering",
                       hint="nummeret kan ikke udføres; markér det som ikke udført")
     num = addr.canonical_num(str(c.get("nummer")))
@@ -636,7 +724,9 @@ def _new_container(ap, c) -> None:
         raise c.error(f"et nyt {c.get('ny')} kræver »efter« eller »før« (fx efter: \"kapitel 12\")", "ny")
     target = ap.resolve(c, str(c.get(key)), key)
     anchor = ap.live(c, target.units[0], key)
-    if anchor.kind == "section":
+    if before_heading:
+        anchor = _container_opened_by(ap, c, anchor, kind)
+    elif anchor.kind == "section":
         # "Efter § 25 indsættes før afsnit IV": after the container that ends with that §
         while anchor.wid in ap.parents and ap.parents[anchor.wid] is not None \
                 and ap.parents[anchor.wid].kind not in ("book",) \
@@ -676,6 +766,28 @@ def _new_container(ap, c) -> None:
     for sec in sections:
         if addr.canonical_num(sec.num) in existing:
             raise c.error(f"§ {sec.num} findes allerede", "tekst")
+
+
+def _container_opened_by(ap, c, sec: Unit, kind: str) -> Unit:
+    """"Før overskriften før § 25 indsættes: »Kapitel 5 a / … / § 24 a. …«": a new chapter (part) goes before
+    the chapter (part) § 25 opens, first in it or first under a mellemrubrik that opens it; the heading before
+    § 25 is then the chapter's own or stands right under it. A § inside a chapter is refused: the new chapter
+    would split the chapter, and which of its §§ it takes is not said."""
+    u = sec
+    up = ap.parents.get(u.wid)
+    while up is not None and up.kind == "group" and _first_kept(ap, up) is u:
+        u, up = up, ap.parents.get(up.wid)
+    if up is None or up.kind != kind or _first_kept(ap, up) is not u:
+        word = "kapitel" if kind == "chapter" else "afsnit"
+        raise c.error(f"placeringen »{c.get('placering')}« passer ikke: {sec.cite()} står ikke først i et {word}, "
+                      f"og et nyt {word} midt i et {word} ville dele det", "placering",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    return up
+
+
+def _first_kept(ap, unit: Unit) -> Unit | None:
+    """The first child of `unit` that no earlier change of the run inserted."""
+    return next((x for x in unit.children if x.wid not in ap.r.inserted), None)
 
 
 # "Sjette afsnit. Den Uafhængige Politiklagemyndighed": a new part of retsplejeloven, its ordinal label and its
@@ -881,12 +993,12 @@ def _where_it_stood(ap, c, cited: Unit, key: str) -> tuple[Unit, str]:
 
 # "efter overskriften før § 47" as the (last part of the) placement of "Efter § 46 a indsættes …"
 _AFTER_NAMED_HEADING = re.compile(r"(?:^| )efter overskriften »([^«»]*)«$")
-_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
+_AFTER_HEADING_BEFORE = re.compile(r"(?:^| )efter overskriften (?:før|til|for) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)$")
 
 
 # "før overskriften før § 21", "før overskrifterne før § 21", "før overskriften til § 21", "før
 # overskriften »Tankanlæg«" as the (last part of the) placement of "Efter § 20 b indsættes …"
-_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )"
+_BEFORE_HEADING = re.compile(r"(?:^| )før overskrift(?:en|erne) (?:(?:før|til|for) (§ \d+(?: (?!i (?:kapitel|afsnit) )"
                              r"[a-zæøåA-ZÆØÅ]{1,2})?)|»([^«»]*)«)(?: i (?:kapitel|afsnit) [0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)?$")
 
 
@@ -929,7 +1041,7 @@ def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
                           f"»{found[0]}«", "placering", hint=hint)
 
 
-_BEFORE_HEADING_IN = re.compile(r"(?:^| )før overskriften (?:før|til) (§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{1,2})?)"
+_BEFORE_HEADING_IN = re.compile(r"(?:^| )før overskriften (?:før|til|for) (§ \d+(?: (?!i (?:kapitel|afsnit) )[a-zæøåA-ZÆØÅ]{1,2})?)"
                                 r" i kapitel ([0-9IVXLC]+(?: [a-zæøåA-ZÆØÅ])?)$")
 
 
@@ -959,7 +1071,7 @@ def _into_next_chapter(ap, c, anchor: Unit, key: str) -> tuple[Unit, str]:
     return group, "før"
 
 
-_BEFORE_HEADING_OF = re.compile(r"før overskriften (?:før|til) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)")
+_BEFORE_HEADING_OF = re.compile(r"før overskriften (?:før|til|for) (§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)")
 
 
 def _before_heading(ap, c, anchor: Unit, key: str) -> Unit:

@@ -61,7 +61,7 @@ _HEADING_OF = re.compile(r"^\s*(?:overskriften|mellemrubrikken)\s+(?:til\s+)?(?P
 _TITLE = re.compile(r"^\s*(?:lovens\s+titel|titlen)\s*,?\s*$", re.I)
 
 
-_TITLE_NOTE = re.compile(r"^\s*fodnoten\s+til\s+(?:lovens\s+)?titel(?:en)?\s*,?\s*$", re.I)
+_TITLE_NOTE = re.compile(r"^\s*fodnote(?:n|rne)\s+til\s+(?:lovens\s+)?titel(?:en)?\s*,?\s*$", re.I)
 
 
 _BILAG = re.compile(r"^\s*bilag\b", re.I)

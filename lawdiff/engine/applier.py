@@ -168,6 +168,11 @@ class _Applier(_Finding, _Rykning, _RefScan):
                                    hint="kontrollér, hvad ændringen skal gælde nu (nummeret kan ikke udføres)")
             return here
         if here is not None and [u.wid for u in units] == [u.wid for u in here.units]:
+            if here.address.pkt != t.address.pkt and re.search(r"\bsidste pkt\.", str(text)):
+                # "sidste pkt." of a unit an act in force before this one gave more or fewer punktummer
+                raise AddressError(f"{text} var {t.address.pkt}. pkt., da ændringsloven blev vedtaget, men er nu "
+                                   f"{here.address.pkt}. pkt.", hint="kontrollér, hvilket punktum ændringen skal gælde "
+                                                                     "nu (nummeret kan ikke udføres)")
             return here
         if t.address.pkt and any(u.own_lines() != b.own_lines() for u, b in zip(t.units, units)):
             raise AddressError(f"{text} (som loven stod, da ændringsloven blev vedtaget) er nu "

@@ -331,10 +331,10 @@ class _Builder:
                 continue
             if cited.special:
                 raise c.error(f"»{cited}« kan ikke skrives i et lovforslag fra lawdiff", key)
-            t = addr.resolve(self.law.lr.base, cited.address)
+            t = addr.resolve(self.law.lr.base, cited.address)  # (t.address: "sidste pkt." by its number)
             for u in t.units:
-                out.append((self.law.cite(u.wid, cited.address.pkt), self.law.der_bliver(u.wid, cited.address.pkt, here),
-                            u.wid, cited.address.pkt))
+                out.append((self.law.cite(u.wid, t.address.pkt), self.law.der_bliver(u.wid, t.address.pkt, here),
+                            u.wid, t.address.pkt))
         return out
 
     def _heading_unit(self, c: Change, text: str, key: str) -> Unit:

@@ -166,4 +166,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # numre, 19,392 identical
     # branch insertforms (2026-11-25): 19,395 identical, 59 not executed (headings, chapters … 17 -> 14: "Efter
     # kapitel 3 A indsættes:", "Før overskriften før § 25 indsættes:", lov 894/2013 § 1, nr. 33, and one more)
-    assert identical >= 19395 and refused <= 59
+    # branch forms2 (2026-11-25): 19,397 identical, 57 not executed ("I overskrifterne til §§ 42 og 43 ændres …", lov
+    # 484/2010 § 1, nr. 3 and 5); 19,398 identical, 56 not executed ("Kapitel 4 og 4 b-4 d ophæves.", lov 334/2015 § 2,
+    # nr. 4); 19,401 identical, 53 not executed (the title's footnotes: "Som fodnote nr. 2 til lovens titel indsættes:",
+    # "Som fodnote 2 …", "Fodnoterne til lovens titel affattes således:", warned by the engine as not in the model)
+    assert identical >= 19401 and refused <= 53
