@@ -871,3 +871,18 @@ def test_the_lbk_deviating_inside_a_nummers_new_words(tmp_path, target, section,
     res = _replay_one(tmp_path, target)
     assert dict(res.misses)[section] == cls, res.texts.get(section)
     assert lbk in res.texts[section][0] and lawdiff in res.texts[section][1]
+
+
+# A lawdiff error "ikke udført" hid (LBK 81/2011 § 140 is touched by the refused lov 628/2010, § 1, nr. 29 too): nr.
+# 65, "§ 140, stk. 3, 2. pkt., ophæves, og i stedet indsættes: »Handleplanen skal tage udgangspunkt i … overgang til
+# voksenlivet.«", replaced the words of a punktum that goes on in the list after it (LBK 1096/2010: "… opstille mål og
+# delmål i forhold til barnets eller den unges / 1) udvikling og adfærd, … 6) andre relevante forhold.") and left
+# the list standing after the new text, which the LBK does not print. The engine refuses it now.
+@pytest.mark.corpus
+def test_a_punktum_going_on_in_a_list_is_not_replaced_without_it(tmp_path):
+    res = _replay_one(tmp_path, "2011/2011-81")
+    why = {(a, n): w for a, n, w in res.not_executed}
+    assert why[("lov-2010-628", "§ 1, nr. 65")].startswith(
+        "§ 140, stk. 3, 2. pkt. fortsætter i listen efter det (»… delmål i forhold til barnets eller den unges« "
+        "/ »1) …«); lawdiff kan kun ændre ord i et sådant punktum"), why[("lov-2010-628", "§ 1, nr. 65")]
+    assert "voksenlivet. 1) udvikling og adfærd" not in res.texts["140"][1]
