@@ -201,8 +201,10 @@ CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
 #   166/2013 § 19 ("§ 2, stk. 6" for the base's "stk. 4": no nummer says so).
 # - rettelse af lovens ord 43 -> 52: all read, confirmed (the LBK's typo, case or punctuation against the act's
 #   words; LBK 578/2011 § 11 also holds "efter stk. 2" for the act's "stk. 1", which no nummer changes).
-# - ikke udført 30 -> 44: all read; each § holds a refused nummer's place. Not ruled out: another difference in
-#   the same § (LBK 1210/2013 § 2 also differs in punctuation).
+# - ikke udført 30 -> 44: all read; each § holds a refused nummer's place, and each difference beyond a typo or a
+#   name was traced to a refused nummer but one. Wrong: LBK 81/2011 § 140, where the executed lov 628/2010, § 1,
+#   nr. 65 left a list under the punktum it replaced (a lawdiff fault, now refused: engine/applier.pkt_span).
+#   A § touched by a refused nummer may still hide another difference (LBK 1210/2013 § 2: punctuation).
 # - LBK beholder ophævet tekst 8, LBK udførte ikke nummeret 3 -> 4, udeladt 1 -> 2, delvis 0 -> 1 (LBK 382/2013
 #   § 4 a: lov 433/2012 § 9, nr. 7, whose effect lov 1354/2012 postponed; the preamble leaves it out), overalt i
 #   en citeret lovs titel 2, tabel 1, anden lovs tekst 1, nummerets nye ord 1 -> 2: all read, confirmed.
