@@ -159,5 +159,10 @@ def test_engine_over_the_chains():
     # 594/2011 § 81, nr. 12, lov 1552/2010 § 2, nr. 6, lov 412/2011 § 1, nr. 1; the reader now reads all numre
     # of the chains' acts, 3 more, of which lov 404/2010 § 1, nr. 3 is refused by the engine); then 2,093 (95.66 %),
     # 11,189 §§ identical (a new part before a new chapter: lov 404/2010 § 1, nr. 2, changes/insert._new_part)
-    assert executed >= 2093 and executed / stats["numre read"] >= 0.956
+    # Branch chainaudit: 2,092 (95.61 %), §§ identical unchanged (11,189): one floor lowered, for a wrong text no
+    # longer made. Lov 628/2010, § 1, nr. 65 ("§ 140, stk. 3, 2. pkt., ophæves, og i stedet indsættes: …") replaced
+    # the words of a punktum that goes on in the list after it ("… i forhold til barnets eller den unges / 1)
+    # udvikling og adfærd, … 6) andre relevante forhold.") and left the list standing under the new text; the
+    # engine now refuses a rewrite or repeal of, or an insertion after, such a punktum (engine/applier.pkt_span)
+    assert executed >= 2092 and executed / stats["numre read"] >= 0.956
     assert stats["chains executed without refusal"] >= 94

@@ -346,6 +346,19 @@ class _Applier(_Finding, _Rykning, _RefScan):
                           f"»… {last[:e1][-40:]}«); lawdiff kan kun ændre ord i et sådant punktum, ikke nyaffatte eller "
                           f"ophæve det eller indsætte ved det", key,
                           hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
+        (wid, part, i), _s, e = spans[0]
+        text = getattr(self.units[wid], part)[i].text
+        if key in ("affattes", "ophæves", "efter") and part == "intro" and i == len(unit.intro) - 1 and \
+                not text[e:].strip() and (addr._OPEN_END.search(text) or text.rstrip().endswith(":")) and \
+                any(ch.kind in ("paragraph", "point") for ch in unit.children):
+            # the punktum goes on in the list after it ("… opstille mål og delmål i forhold til barnets eller den
+            # unges / 1) udvikling og adfærd, … 6) andre relevante forhold.", LBK 1096/2010 § 140, stk. 3, 2. pkt.;
+            # lov 628/2010, § 1, nr. 65 replaced the words and left the list standing)
+            where = cite_path(unit, self.parents) if unit.wid in self.parents else unit.cite()
+            raise c.error(f"{where}, {k}. pkt. fortsætter i listen efter det (»… {' '.join(text[:e].split()[-8:])}« / "
+                          f"»{unit.children[0].label or ''} …«); lawdiff kan kun ændre ord i et sådant punktum, ikke "
+                          f"nyaffatte eller ophæve det eller indsætte efter det", key,
+                          hint="nummeret kan ikke udføres; markér det som ikke udført (ikke_udført)")
         return spans[0]
 
     def pkt_spans(self, c: Change, unit: Unit, k: int, key: str) -> list[tuple[LineKey, int, int]]:
