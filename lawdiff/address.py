@@ -470,7 +470,8 @@ _LEVEL = {"lbilag": 0, "sec": 0, "secs": 0, "kap": 0, "afsnit": 0, "bog": 0, "bi
 
 def _spread(a: str, b: str) -> list[str] | None:
     if a.isdigit() and b.isdigit() and int(a) <= int(b):
-        return [str(n) for n in range(int(a), int(b) + 1)]
+        # no unit has thousands of stk., nr. or punktummer: "stk. 1-99999999" hung (not read)
+        return [str(n) for n in range(int(a), int(b) + 1)] if int(b) - int(a) <= 5000 else None
     if len(a) == 1 and len(b) == 1 and a in LETTERS and b in LETTERS and a <= b:
         return list(LETTERS[LETTERS.index(a):LETTERS.index(b) + 1])
     m, n = re.fullmatch(r"(\d+) ([a-zæøå])", a), re.fullmatch(r"(\d+) ([a-zæøå])", b)

@@ -446,13 +446,19 @@ def load_acts(root: Path, law: str) -> dict[str, AmendingAct]:
 Incorporated = dict[str, set]  # act id -> {None} (whole act) | {("1", None)} (a §) | {("1", "3")} (a nummer)
 
 
+_MAX_RANGE = 5000  # no act has as many §§ or numre in one range; "--include 'lov-2012-17:§ 1, nr. 1-99999999'" hung
+
+
 def _expand(seq: str) -> list[str]:
-    """'1-3, 5 og 7' -> ['1', '2', '3', '5', '7'] (numbers with letters kept as they are)."""
+    """'1-3, 5 og 7' -> ['1', '2', '3', '5', '7'] (numbers with letters kept as they are); [] when a range
+    is longer than any act's (not read)."""
     out = []
     seq = re.sub(r"\bnr\.\s*", "", seq)  # "1-13 og nr. 15-19"
     for part in re.split(r"\s*(?:,|\bog\b)\s*", seq.strip()):
         m = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part)
         if m:
+            if int(m.group(2)) - int(m.group(1)) > _MAX_RANGE:
+                return []
             out += [str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1)]
         elif re.fullmatch(r"\d+(?:\s?[a-zæøå])?", part):
             out.append(part.replace(" ", " "))

@@ -86,3 +86,15 @@ def test_a_version_saved_after_its_base_is_written(root, capsys):
     stk = Store(root).load("lab@2021-01-01")
     assert "højst 3 års varighed" in " ".join(ln.text for s in stk.sections() if s.num == "68 a" for u in s.walk()
                                               for ln in u.intro if hasattr(ln, "text"))
+
+
+def test_include_of_a_huge_range_of_numre_is_a_message_not_a_hang(root, capsys):
+    """Before: "nr. 1-99999999" was expanded number by number (over a minute, gigabytes)."""
+    import time
+
+    t = time.monotonic()
+    status = main(["--root", str(root), "consolidate", "lab", "--at", "2016-12-01", "--include",
+                   "lov-2012-17:§ 1, nr. 1-99999999"])
+    err = capsys.readouterr().err
+    assert time.monotonic() - t < 20
+    assert status == 1 and "»§ 1, nr. 1-99999999« kan ikke læses som paragraffer og numre i lov-2012-17" in err, err

@@ -250,3 +250,29 @@ def test_a_stk_repealed_and_replaced_in_one_change_is_executed(root, capsys):
     body = '      - ophæves: "§ 4 a, stk. 1"\n        tekst: "Ny A."\n'
     status, out, err, _ = _run(root, capsys, body, "instructions")
     assert status == 0 and "§ 4 a, stk. 1, ophæves, og i stedet indsættes:\n»Ny A.«" in out, (out, err)
+
+
+@pytest.mark.parametrize("body, words", [
+    # before: "Stk. 2. … at forløbet ophører." followed by a list of one, "1) en ny ting." (exit 0)
+    ('      - ny: nr\n        i: "§ 68 b, stk. 2"\n        tekst: "1) en ny ting."\n',
+     "§ 68 b, stk. 2 har ingen opregning; et nyt nr."),
+    ('      - ny: litra\n        i: "§ 68 a, stk. 1, nr. 1"\n        tekst: "a) en ny ting,"\n',
+     "§ 68 a, stk. 1, nr. 1 har ingen opregning; et nyt litra."),
+])
+def test_a_new_item_where_there_is_no_list_is_refused(root, capsys, body, words):
+    status, _, err, f = _run(root, capsys, body)
+    assert status == 1 and f"{f}:10:" in err and words in err and "affattes" in err, err
+
+
+@pytest.mark.parametrize("body, words", [
+    # before: the range was expanded one stk. at a time (it did not end within minutes)
+    ('      - i: "§ 68 a, stk. 1-99999999"\n        udgår: "år"\n', "intervallet 1-99999999"),
+    ('      - ophæves: "§ 68 a, stk. 1, nr. 1-99999999"\n', "intervallet 1-99999999"),
+])
+def test_a_huge_range_in_a_citation_is_a_message_not_a_hang(root, capsys, body, words):
+    import time
+
+    t = time.monotonic()
+    status, _, err, f = _run(root, capsys, body)
+    assert time.monotonic() - t < 20
+    assert status == 1 and f"{f}:10:" in err and words in err, err

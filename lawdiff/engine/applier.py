@@ -707,6 +707,7 @@ class _Applier(_Finding, _Rykning, _RefScan):
         execute(self, c)
         if c.verb == "ny" and c.paragraf is None:
             self._one_per_slot(c, self.r.placements[placed:])
+            self._into_a_list(c, self.r.placements[placed:])
         if c.verb == "ophæves" and c.paragraf is None:
             self._anchor_kept(c)
         if self.der_open:
@@ -742,6 +743,17 @@ class _Applier(_Finding, _Rykning, _RefScan):
                                   "rækkefølgen af de nye enheder står ikke i forslaget", p.side,
                                   hint="skriv de nye enheder i én ændring, hver på sin egen linje i »tekst: |« "
                                        "(»Stk. 2. …« og »Stk. 3. …«)")
+
+    def _into_a_list(self, c: Change, mine: list[Placement]) -> None:
+        """A hand-written new nr. (litra) goes into a list the law has: in "§ 68 b, stk. 2", a sentence that
+        introduces no list, "1) en ny ting." stood after the full stop as a list of one (exit 0)."""
+        kind = {"nr": "paragraph", "litra": "point"}.get(str(c.get("ny")))
+        for p in mine if kind else []:
+            parent = self.base_units.get(p.targets[0]) if p.what == "new" and p.targets else None
+            if parent is not None and p.new_wids and not any(u.kind == kind for u in parent.children):
+                where = cite_path(parent, self.base_parents)
+                raise c.error(f"{where} har ingen opregning; et nyt {c.get('ny')}. kan kun indsættes i en, der findes",
+                              "ny", hint=f"nyaffat {where} med opregningen (affattes: \"{where}\" med »tekst«)")
 
     def _anchor_kept(self, c: Change) -> None:
         """A hand-written repeal of the stk. (nr., litra) an earlier change of the proposal inserted a new one
