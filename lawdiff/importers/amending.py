@@ -237,6 +237,11 @@ def new_text(el: etree._Element) -> str:
 
 # --- one nummer --------------------------------------------------------------
 
+# "Efter § 56 a indsættes som ny overskrift: »Kapitel 13 a / Forhåndsgodkendelse …«" (lov 1882/2015 § 1, nr. 7): a new
+# chapter's label and heading, over the §§ after it (changes/heading._new_chapter_heading)
+_CHAPTER_HEADING = re.compile(r"Kapitel \d+(?: [a-zæøå])?\n[^\n]+")
+
+
 def _finish(ch: dict, tekst: str | None) -> dict:
     """Attach the new text and derive what follows from it (kind and number of a new §)."""
     ch = dict(ch)
@@ -247,7 +252,7 @@ def _finish(ch: dict, tekst: str | None) -> dict:
         ch["tekst"] = tekst
     elif ch.get("inline"):
         tekst = ch["tekst"]  # new text quoted in the sentence itself
-    if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
+    if ch.get("ny") == "overskrift" and "\n" in (tekst or "") and not _CHAPTER_HEADING.fullmatch(tekst or ""):
         raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
                          "lawdiff kan kun indsætte en mellemrubrik på én linje")
     if ch.get("ny") is None and "ny" in ch:

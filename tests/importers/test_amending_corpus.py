@@ -172,4 +172,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # "Som fodnote 2 …", "Fodnoterne til lovens titel affattes således:", warned by the engine as not in the model)
     # 19,404 identical, 50 not executed (the new text in the second <AendringAktion>, the first empty: lov 1543/2016 § 2,
     # nr. 8, lov 626/2016 § 1, nr. 21, lov 532/2015 § 14, nr. 1; tests/importers/test_forms2_actions.py)
-    assert identical >= 19404 and refused <= 50
+    # 19,405 identical, 49 not executed (a new chapter heading between §§: "Efter § 56 a indsættes som ny overskrift:
+    # »Kapitel 13 a / …«", lov 1882/2015 § 1, nr. 7, changes/heading._new_chapter_heading)
+    assert identical >= 19405 and refused <= 49
