@@ -590,6 +590,7 @@ def parse_citation(text: str) -> list[Cited]:
         if pending_range and last_kind is not None and key in path and "_emitted" not in path:
             lo = path[key]
             spread = _spread(lo, num) if key != "sec" else None
+
             if key == "sec" or spread is None:
                 if key == "sec":
                     path["secs_to"] = num
@@ -635,3 +636,24 @@ def parse_citation(text: str) -> list[Cited]:
         raise AddressError(f"henvisningen {text!r} nævner »sidste pkt.« i en liste af steder",
                            hint="nævn punktummet ved sit nummer, eller skriv en ændring for sig")
     return out
+
+
+_CHAPTERS = re.compile(r"\bkapitel\s([^§]*)", re.I)  # "kapitel 2-5, " up to a § ("og kapitel 7-11" again)
+_NUM_RANGE = re.compile(r"(\d+)\s?-\s?(\d+)\b(?!\s?[a-zæøå]\b)")
+
+
+def chapter_range_gap(act: Act, text) -> str | None:
+    """Why a citation's range of chapters "kapitel 4-5" cannot be executed on `act`, or None: parse_citation
+    spreads it to chapters 4 and 5, and the act has chapters between them that the numbers leave out ("4 a",
+    "4 b", "4 c" in LBK 1050/2012; "Kapitel 4-5 ophæves." repealed 4 and 5 and left them, exit 0)."""
+    if not isinstance(text, str) or "apitel" not in text:
+        return None
+    for m in (r for k in _CHAPTERS.finditer(norm(text)) for r in _NUM_RANGE.finditer(k.group(1))):
+        lo, hi = int(m.group(1)), int(m.group(2))
+        # (between: "4 a" after 4, up to the last letter before 5; "5 a" comes after the range)
+        extra = [u.num for u in act.walk() if u.kind == "chapter" and u.num and _KEY.match(u.num.lower())
+                 and lo <= int(_KEY.match(u.num.lower()).group(1)) < hi and not u.num.strip().isdigit()]
+        if extra:
+            return (f"»kapitel {lo}-{hi}« nævner kapitel {lo} til {hi}, men loven har også kapitel "
+                    f"{', '.join(extra)} imellem; om de er med, siger henvisningen ikke sikkert")
+    return None

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from .. import address as addr
 from ..labels import ORDINAL_WORDS, ordinal_container
 from ..model import Line, Unit
 from ..text import norm, norm_map
@@ -432,6 +433,9 @@ def new_heading(ap, c) -> None:
     key = "før" if "før" in c.data else "efter" if "efter" in c.data else None
     if key is None:
         raise c.error("en ny overskrift kræver »før« eller »efter« (fx før: \"§ 5\")", "ny")
+    lines = [ln for ln in str(c.get("tekst")).strip().splitlines() if ln.strip()]
+    if len(lines) == 2 and _CHAPTER_LINE.fullmatch(_norm_query(lines[0])):
+        return _new_chapter_heading(ap, c, key, _CHAPTER_LINE.fullmatch(_norm_query(lines[0])).group(1), lines[1])
     target = ap.resolve(c, str(c.get(key)), key)
     sec = target.units[0]
     if sec.kind != "section":
@@ -475,3 +479,53 @@ def new_heading(ap, c) -> None:
     group = ap.group(c, lines[0], parent, [live])
     ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], sec.wid, "før",
                                        [group.wid]))
+
+
+_CHAPTER_LINE = re.compile(r"Kapitel (\d+(?: [a-zæøå])?)")
+
+
+def _new_chapter_heading(ap, c, key: str, num: str, heading: str) -> None:
+    """"Efter § 56 a indsættes som ny overskrift: »Kapitel 13 a / Forhåndsgodkendelse og rekvireret vejledning«"
+    (lov 1882/2015 § 1, nr. 7, fødevareloven): a new chapter whose heading stands after § 56 a, over the §§ after it
+    up to the next chapter (LBK 43/2016: chapter 13 ends with § 56 a, chapter 13 a holds § 56 b). Refused where the
+    place is not certain: the § is not in a chapter, the new heading would split a mellemrubrik's §§, no § follows
+    in the chapter, or the number does not fall between the chapter's and the next one's."""
+    hint = "nummeret kan ikke udføres; markér det som ikke udført"
+    sec = ap.place(c, ap.resolve(c, str(c.get(key)), key).units[0], key)
+    if sec.kind != "section":
+        raise c.error("en ny kapiteloverskrift indsættes før eller efter en paragraf", key)
+    top, chapter = sec, ap.parents.get(sec.wid)
+    if chapter is not None and chapter.kind == "group":
+        top, chapter = chapter, ap.parents.get(chapter.wid)
+    if chapter is None or chapter.kind != "chapter":
+        raise c.error(f"{sec.cite()} står ikke i et kapitel; en ny kapiteloverskrift kan ikke placeres", key, hint=hint)
+    if top is not sec and (top.children[-1] if key == "efter" else top.children[0]) is not sec:
+        raise c.error(f"den nye kapiteloverskrift ville dele mellemrubrikken »{top.heading.text if top.heading else ''}«, "
+                      f"som {sec.cite()} står under", key, hint=hint)
+    j = chapter.children.index(top) + (1 if key == "efter" else 0)
+    moved = chapter.children[j:]
+    if not moved or j == 0:
+        raise c.error(f"der står ingen paragraf {'efter' if key == 'efter' else 'før'} {sec.cite()} i {chapter.label}",
+                      key, hint=hint)
+    chapters = [u for u in ap.r.new.walk() if u.kind == "chapter"]
+    k = chapters.index(chapter)
+    after = chapters[k + 1] if k + 1 < len(chapters) else None
+    if chapter.num is None or any((u.num or "").lower() == num.lower() for u in chapters) or not (
+            addr.section_key(chapter.num) < addr.section_key(num)
+            and (after is None or after.num is None or addr.section_key(num) < addr.section_key(after.num))):
+        raise c.error(f"kapitel {num} passer ikke ind efter {chapter.label}"
+                      + (f" og før {after.label}" if after is not None else ""), "tekst", hint=hint)
+    new = Unit("chapter", num=num, label=f"Kapitel {num}", heading=Line(_norm_query(heading)), children=moved)
+    new.wid = f"new{next(ap.fresh)}_{c.item}_{c.index}"
+    ap.units[new.wid] = new
+    ap.r.inserted[new.wid] = c
+    del chapter.children[j:]
+    for u in moved:
+        ap.parents[u.wid] = new
+    parent = ap.parents.get(chapter.wid)
+    sibs = ap.siblings(parent)
+    sibs.insert(sibs.index(chapter) + 1, new)
+    ap.parents[new.wid] = parent
+    ap.touch(chapter.wid, c)
+    ap.touch(new.wid, c)
+    ap.r.placements.append(Placement(c, "new", [parent.wid if parent is not None else ""], sec.wid, key, [new.wid]))

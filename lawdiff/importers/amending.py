@@ -237,6 +237,11 @@ def new_text(el: etree._Element) -> str:
 
 # --- one nummer --------------------------------------------------------------
 
+# "Efter § 56 a indsættes som ny overskrift: »Kapitel 13 a / Forhåndsgodkendelse …«" (lov 1882/2015 § 1, nr. 7): a new
+# chapter's label and heading, over the §§ after it (changes/heading._new_chapter_heading)
+_CHAPTER_HEADING = re.compile(r"Kapitel \d+(?: [a-zæøå])?\n[^\n]+")
+
+
 def _finish(ch: dict, tekst: str | None) -> dict:
     """Attach the new text and derive what follows from it (kind and number of a new §)."""
     ch = dict(ch)
@@ -247,7 +252,7 @@ def _finish(ch: dict, tekst: str | None) -> dict:
         ch["tekst"] = tekst
     elif ch.get("inline"):
         tekst = ch["tekst"]  # new text quoted in the sentence itself
-    if ch.get("ny") == "overskrift" and "\n" in (tekst or ""):
+    if ch.get("ny") == "overskrift" and "\n" in (tekst or "") and not _CHAPTER_HEADING.fullmatch(tekst or ""):
         raise Unreadable("den nye overskrift står på flere linjer (fx »Kapitel …« og en overskrift); "
                          "lawdiff kan kun indsætte en mellemrubrik på én linje")
     if ch.get("ny") is None and "ny" in ch:
@@ -311,6 +316,7 @@ def _official_text(an: etree._Element, read) -> str:
                 out.append(_lines_text(d, read))
             ak = _child(ch, "AendringAktion")
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
+            ak, ny = _filled_action(ch, ak, ny)
             if ny is not None and len(ny):
                 flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
                                      for x in ny.iter("Explicatus", "Linea")))
@@ -399,6 +405,18 @@ def _aendring_parts(aendring: etree._Element):
     return d, ak, ny, plain
 
 
+def _filled_action(aendring: etree._Element, ak, ny):
+    """The <AendringAktion> and its <AendringNyTekst> that hold the new text: the first, unless it is empty and
+    exactly one later action has text ("Overskriften før § 57 affattes således:" with an empty first action and
+    »Beslutninger« in the second, lov 1543/2016 § 2, nr. 8; lov 626/2016 § 1, nr. 21; lov 532/2015 § 14, nr. 1:
+    the source's markup, the new text is the one Lovtidende prints)."""
+    if ny is not None and norm(" ".join(ny.itertext())):
+        return ak, ny
+    filled = [(a, t) for a in aendring if a.tag == "AendringAktion" and a is not ak
+              for t in a if t.tag == "AendringNyTekst" and norm(" ".join(t.itertext()))]
+    return filled[0] if len(filled) == 1 else (ak, ny)
+
+
 def _definition_text(d: etree._Element) -> tuple[str, str | None]:
     """The instruction's text, and a rykningsklausul set in a layout table after it (lov nr. 1230
     af 15/12/2010: "§ 19, stk. 2 og 3, ophæves." + a one-cell table "Stk. 4 bliver herefter
@@ -458,6 +476,8 @@ def read_nummer(an: etree._Element, warnings: list[str], label: str | None = Non
         if ch.tag != "Aendring":
             raise Unreadable(f"uventet element <{ch.tag}> i nummeret")
         d, ak, ny, plain = _aendring_parts(ch)
+        if not plain:
+            ak, ny = _filled_action(ch, ak, ny)
         if d is None:
             raise Unreadable("<Aendring> uden <AendringDefinition>")
         has_new = ny is not None and len(ny) > 0

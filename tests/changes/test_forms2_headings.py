@@ -124,3 +124,15 @@ def test_a_range_of_lettered_chapters_repealed_on_the_bus_act():
 def test_a_range_with_a_letter_the_act_lacks_is_refused():
     with pytest.raises(ProposalError, match="kapitel 4 d findes ikke"):
         run("2012/2012-1050", read_sentence("Kapitel 4 a-4 d ophæves.", []))
+
+
+@pytest.mark.parametrize("sentence", ["Kapitel 4-5 ophæves.", "I kapitel 4-5 ændres »Trafikstyrelsen« til: »Styrelsen«."])
+def test_a_range_of_chapters_that_leaves_out_lettered_chapters_is_refused(sentence):
+    """LBK 1050/2012 has chapters 4 a-4 c between 4 and 5: "kapitel 4-5" was spread to 4 and 5 and left them (exit 0)."""
+    with pytest.raises(ProposalError, match="loven har også kapitel 4 a, 4 b, 4 c imellem"):
+        run("2012/2012-1050", read_sentence(sentence, []))
+
+
+def test_a_range_of_chapters_without_letters_between_is_executed():
+    lr = run("2012/2012-1050", read_sentence("Kapitel 5-7 ophæves.", []))
+    assert [n for n, _ in _chapters(lr.new)] == ["1", "2", "2 a", "3", "4", "4 a", "4 b", "4 c"]

@@ -170,4 +170,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # 484/2010 § 1, nr. 3 and 5); 19,398 identical, 56 not executed ("Kapitel 4 og 4 b-4 d ophæves.", lov 334/2015 § 2,
     # nr. 4); 19,401 identical, 53 not executed (the title's footnotes: "Som fodnote nr. 2 til lovens titel indsættes:",
     # "Som fodnote 2 …", "Fodnoterne til lovens titel affattes således:", warned by the engine as not in the model)
-    assert identical >= 19401 and refused <= 53
+    # 19,404 identical, 50 not executed (the new text in the second <AendringAktion>, the first empty: lov 1543/2016 § 2,
+    # nr. 8, lov 626/2016 § 1, nr. 21, lov 532/2015 § 14, nr. 1; tests/importers/test_forms2_actions.py)
+    # 19,405 identical, 49 not executed (a new chapter heading between §§: "Efter § 56 a indsættes som ny overskrift:
+    # »Kapitel 13 a / …«", lov 1882/2015 § 1, nr. 7, changes/heading._new_chapter_heading)
+    assert identical >= 19405 and refused <= 49
