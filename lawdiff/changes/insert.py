@@ -543,10 +543,18 @@ def execute(ap, c) -> None:
     _check_som_count(c, kind_word, units)
     if pos_key and c.get("anker_der_bliver") is not None:
         # "efter stk. 10, der bliver stk. 9," (the earlier clause repealed stk. 9): the anchor must have that
-        # number once the new units stand
+        # number once the earlier changes are made (lovteknik: "der bliver" names what EARLIER numre and
+        # clauses did), so before this insertion moves it: "før stk. 2, der bliver stk. 1," after "stk. 1
+        # ophæves" is right although the new stk. then makes the anchor stk. 2 again
         said = str(c.get("anker_der_bliver"))
-        if cite_path(anchor, ap.parents).split(", ")[-1] != said:
-            raise c.error(f"{c.get(pos_key)} bliver {cite_path(anchor, ap.parents).split(', ')[-1]}, ikke {said}",
+        got = cite_path(anchor, ap.parents).split(", ")[-1]
+        if pos_key == "før":
+            same = [u for u in parent.children if u.kind == anchor.kind]
+            at = same.index(anchor) - sum(1 for u in units if u.kind == anchor.kind)
+            if at >= 0:  # the unit now standing where the anchor stood before: it took the anchor's number
+                got = cite_path(same[at], ap.parents).split(", ")[-1]
+        if got != said:
+            raise c.error(f"{c.get(pos_key)} bliver {got}, ikke {said}",
                           "anker_der_bliver", hint="nummeret kan ikke udføres; markér det som ikke udført")
     ap.r.placements.append(Placement(c, "new", [parent.wid], anchor.wid if pos_key else None, pos_key,
                                        [u.wid for u in units]))

@@ -509,9 +509,12 @@ class _Builder:
         ryk = self._ryk(p)
         if p.side in ("efter", "før"):
             data[p.side] = f"{word} {self.law.base_units[p.anchor].num}"
-            moved = self.law.der_bliver(p.anchor, None, here)
-            if moved:
-                data["anker_der_bliver"] = moved[len(", der bliver "):]
+            # the anchor's own new number only: the unit it stands in carries its own "der bliver" ("I § 21 f,
+            # stk. 3, der bliver stk. 4, indsættes efter nr. 1 som nyt nummer:"; it printed "efter nr. 1, der
+            # bliver stk. 4, nr. 1", which names a place the anchor never moves to)
+            now = self.law.num_at(p.anchor, here)
+            if now != self.law.base_units[p.anchor].num:
+                data["anker_der_bliver"] = f"{word} {now}"
         else:
             data["som"] = f"{word} {join_da([u.num for u in units])}"
             ryk = None
