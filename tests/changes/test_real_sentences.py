@@ -291,3 +291,33 @@ def test_words_that_do_not_stand_right_after_the_anchor_are_refused():
     with pytest.raises(LawdiffError, match=r"ændring 2: »tilbageføres« står ikke lige efter »afvises«: "
                                            r"»afvises tilbageføres« findes ikke i § 29 a, stk\. 1"):
         _apply_act_changes(_read(text))
+
+
+def test_a_range_of_lettered_paragraffer_ending_in_a_letter_alone():
+    # lov 615/2013 § 1, nr. 71 (tests/fixtures/real-instructions/2013.txt.gz): "§§ 34 c-f" is §§ 34 c-34 f (it was
+    # refused: the citation grammar stopped at the »f«)
+    from lawdiff.address import parse_citation
+
+    [ch] = _read("§§ 34 c-f ophæves, og i stedet indsættes: »§ 34 c. Ny tekst.«")
+    assert ch["ophæves"] == "§§ 34 c-f"
+    assert [(c.address.section, c.address.section_to) for c in parse_citation("§§ 34 c-f og 35")] == \
+        [("34 c", "34 f"), ("35", None)]
+    assert [str(c) for c in parse_citation("§ 5 a-c")] == ["§§ 5 a-5 c"]
+
+
+@pytest.mark.corpus
+def test_a_range_of_lettered_paragraffer_ending_in_a_letter_alone_is_executed():
+    # LBK 863/2013 (udlændingeloven) has §§ 9 a-9 h: "§§ 9 d-f ophæves" repeals §§ 9 d, 9 e and 9 f, as "§§ 9 d-9 f"
+    from lawdiff.address import resolve
+    from lawdiff.errors import AddressError
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    short, full = (apply_to("2013/2013-863.xml", [{"ophæves": c}]).new for c in ("§§ 9 d-f", "§§ 9 d-9 f"))
+    for gone in ("§ 9 d", "§ 9 e", "§ 9 f"):
+        with pytest.raises(AddressError):
+            resolve(short, gone)
+    assert [s.num for s in short.sections()] == [s.num for s in full.sections()]
+    assert [plain_text(s) for s in short.sections()] == [plain_text(s) for s in full.sections()]
+    assert plain_text(resolve(short, "§ 9 g").units[0]).replace("\xa0", " ").startswith(
+        "§ 9 g. En ansøgning om opholdstilladelse")

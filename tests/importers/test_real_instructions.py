@@ -60,5 +60,6 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # indsættes:", lov 554/2014; "§§ 34 c-f ophæves, og i stedet indsættes:", lov 615/2013) and two were source lines
     # damaged: unseen 4,495 read, 18 refused (the 16 before and those two)
     # "…, og efter »A« udgår »B«" read (changes/words.py; lov 403/2014, lov 647/2016): 4,497 read, 16 refused
-    assert figures["unseen"]["identical"] >= 4497 and figures["unseen"]["refused"] <= 16
+    # "§§ 34 c-f" read as §§ 34 c-34 f (address.py; lov 615/2013): 4,498 read, 15 refused
+    assert figures["unseen"]["identical"] >= 4498 and figures["unseen"]["refused"] <= 15
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
