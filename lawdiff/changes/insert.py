@@ -289,6 +289,20 @@ def _read_anchor_first(r: Reader, side: str, anchor: str, start: int) -> dict | 
     return ch
 
 
+_DEPTH = {"stk": 1, "nr": 2, "litra": 3, "pkt": 4}
+
+
+def _around(p: str, kind: str | None) -> str:
+    """The unit a new `kind` goes in when the change before it acted on `p`: "I § 373 ophæves stk. 9, og efter
+    stk. 10 indsættes:" puts the new stk. in § 373, not in the stk. 9 just repealed (lov 1549/2016 § 1)."""
+    if kind not in _DEPTH or " og " in p or not p.startswith("§ "):
+        return p
+    parts = p.split(", ")
+    while len(parts) > 1 and _DEPTH.get(kind_of(parts[-1]) or "", 0) >= _DEPTH[kind]:
+        parts.pop()
+    return ", ".join(parts)
+
+
 def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     """'…, og som 2. pkt. indsættes: »…«' / '…, og efter 1. pkt. indsættes:' at the place of prev."""
     from .common import place
@@ -308,7 +322,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
         r.pos = start
         return None
     kind = kind_of(cit)
-    ch = {"ny": kind, "i": p, m.group(1): cit, "samme_sted": True}
+    ch = {"ny": kind, "i": _around(p, kind), m.group(1): cit, "samme_sted": True}
     n = r.rx(r" som (nyt|nye) (stykker|stykke|nummer|numre|litraer|litra|punktummer|punktum)")
     _check_noun(kind, noun or n)
     if n:

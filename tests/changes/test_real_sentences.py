@@ -321,3 +321,37 @@ def test_a_range_of_lettered_paragraffer_ending_in_a_letter_alone_is_executed():
     assert [plain_text(s) for s in short.sections()] == [plain_text(s) for s in full.sections()]
     assert plain_text(resolve(short, "§ 9 g").units[0]).replace("\xa0", " ").startswith(
         "§ 9 g. En ansøgning om opholdstilladelse")
+
+
+def test_a_new_stk_after_a_repealed_one_goes_in_the_paragraf():
+    # lov 1549/2016 § 1 (tests/fixtures/real-instructions/2016.txt.gz): "I § 373 ophæves stk. 9, og efter stk. 10, der
+    # bliver stk. 9, indsættes som stk. 10-12:" (still refused: "der bliver" with "som stk. 10-12"); worded without
+    # them, the new stk. was read into "§ 373, stk. 9", the stk. just repealed: it goes in § 373
+    from lawdiff.importers.amending import read_nummer
+    from tests.importers.real_instructions import nummer_xml
+
+    def read(s):
+        return read_nummer(nummer_xml(s, None), [])["ændringer"]
+
+    assert read("I § 373 ophæves stk. 9, og efter stk. 10 indsættes som nye stykker:")[1]["i"] == "§ 373"
+    assert read("§ 2 a, stk. 2, affattes således: »x«, og efter stk. 4 indsættes som nyt stykke:")[1]["i"] == "§ 2 a"
+    assert read("I § 2 a, stk. 2, ophæves 2. pkt., og efter 3. pkt. indsættes:")[1]["i"] == "§ 2 a, stk. 2"
+    assert read("I § 2 a, stk. 2, ændres »a« til: »b«, og efter 3. pkt. indsættes:")[1]["i"] == "§ 2 a, stk. 2"
+    with pytest.raises(Unreadable):
+        _read("I § 373 ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:")
+
+
+@pytest.mark.corpus
+def test_a_new_stk_after_a_repealed_one_is_executed_in_the_paragraf():
+    # LBK 863/2013 § 2 a has 9 stk.: stk. 2 repealed, a new stk. after (the old) stk. 4, which becomes stk. 4
+    from lawdiff.importers.amending import read_nummer
+    from lawdiff.render.text import plain_text
+    from tests.importers.real_instructions import nummer_xml
+
+    changes = read_nummer(nummer_xml("I § 2 a ophæves stk. 2, og efter stk. 4 indsættes som nyt stykke:", None),
+                          [])["ændringer"]
+    changes[1]["tekst"] = "Stk. 4. Nyt stykke."
+    new = _apply_act_changes(changes).new
+    [sec] = [s for s in new.sections() if s.num == "2 a"]
+    texts = [plain_text(c).replace("\xa0", " ") for c in sec.children]
+    assert len(texts) == 9 and texts[3] == "Stk. 4. Nyt stykke." and texts[1].startswith("Stk. 2. Ved Schengengrænsekodeksen")
