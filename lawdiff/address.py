@@ -445,7 +445,8 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
                 return end
             i = s.end()
         t = _CIT_TOKENS.match(text, i)
-        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra") \
+        if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra"
+                                                                      and not _letter_range(last, sep)) \
                 or (t.lastgroup == "uletter" and last not in ("bilag", "lbilag")):
             return end
         if t.lastgroup == "head":  # "overskriften før" is followed by its §/kapitel
@@ -462,6 +463,11 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
         if t.lastgroup not in ("letter", "uletter"):
             last = t.lastgroup
         end = i = t.end()
+
+
+def _letter_range(last: str | None, sep: str) -> bool:
+    """"§§ 34 c-f" (lov 615/2013 § 1, nr. 71): the end of a range of lettered §§ by its letter alone."""
+    return last in ("sec", "secs") and sep.strip() == "-"
 
 
 _LEVEL = {"lbilag": 0, "sec": 0, "secs": 0, "kap": 0, "afsnit": 0, "bog": 0, "bilag": 0, "title": 0, "titlenote": 0,
@@ -576,6 +582,8 @@ def parse_citation(text: str) -> list[Cited]:
             after_head = True
             i += 1
             continue
+        if kind == "letter" and pending_range and last_kind in ("sec", "secs") and "sec" in path:
+            val = re.sub(r"\s?[a-zæøåA-ZÆØÅ]{1,2}$", "", path["sec"]) + " " + val  # "§§ 34 c-f": the end is § 34 f
         fresh, after_head = after_head, False  # the unit right after "overskriften før"
         if kind in ("bare", "letter", "uletter"):
             kind = last_kind or "sec"

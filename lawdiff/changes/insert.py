@@ -301,6 +301,20 @@ def _read_anchor_first(r: Reader, side: str, anchor: str, start: int) -> dict | 
     return ch
 
 
+_DEPTH = {"stk": 1, "nr": 2, "litra": 3, "pkt": 4}
+
+
+def _around(p: str, kind: str | None) -> str:
+    """The unit a new `kind` goes in when the change before it acted on `p`: "I § 373 ophæves stk. 9, og efter
+    stk. 10 indsættes:" puts the new stk. in § 373, not in the stk. 9 just repealed (lov 1549/2016 § 1)."""
+    if kind not in _DEPTH or " og " in p or not p.startswith("§ "):
+        return p
+    parts = p.split(", ")
+    while len(parts) > 1 and _DEPTH.get(kind_of(parts[-1]) or "", 0) >= _DEPTH[kind]:
+        parts.pop()
+    return ", ".join(parts)
+
+
 def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     """'…, og som 2. pkt. indsættes: »…«' / '…, og efter 1. pkt. indsættes:' at the place of prev."""
     from .common import place
@@ -332,7 +346,7 @@ def read_follow_on(r: Reader, prev: dict | None) -> dict | None:
     kind = kind_of(cit)
     if som and kind_of(som.group(1)) != kind:
         raise Unreadable(f"ankeret er et {_KIND_WORD[kind]}, men der indsættes »som {som.group(1)}«")
-    i = p
+    i = _around(p, kind)  # "ophæves 2. pkt., og efter 3. pkt. indsættes:" goes in the stk., not in 2. pkt.
     if kind in ("stk", "nr", "litra") and (moved is not None or som or _level(cit) <= _level(parts(p)[-1])):
         # the new stk. (nr.) stands in the unit above the anchor: "§ 373" after "§ 373, stk. 9" (place(prev)
         # is the repealed stk. itself)

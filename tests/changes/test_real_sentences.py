@@ -289,3 +289,68 @@ def test_words_that_do_not_stand_right_after_the_anchor_are_refused():
     with pytest.raises(LawdiffError, match=r"ændring 2: »tilbageføres« står ikke lige efter »afvises«: "
                                            r"»afvises tilbageføres« findes ikke i § 29 a, stk\. 1"):
         _apply_act_changes(_read(text))
+
+
+def test_a_range_of_lettered_paragraffer_ending_in_a_letter_alone():
+    # lov 615/2013 § 1, nr. 71 (tests/fixtures/real-instructions/2013.txt.gz): "§§ 34 c-f" is §§ 34 c-34 f (it was
+    # refused: the citation grammar stopped at the »f«)
+    from lawdiff.address import parse_citation
+
+    [ch] = _read("§§ 34 c-f ophæves, og i stedet indsættes: »§ 34 c. Ny tekst.«")
+    assert ch["ophæves"] == "§§ 34 c-f"
+    assert [(c.address.section, c.address.section_to) for c in parse_citation("§§ 34 c-f og 35")] == \
+        [("34 c", "34 f"), ("35", None)]
+    assert [str(c) for c in parse_citation("§ 5 a-c")] == ["§§ 5 a-5 c"]
+
+
+@pytest.mark.corpus
+def test_a_range_of_lettered_paragraffer_ending_in_a_letter_alone_is_executed():
+    # LBK 863/2013 (udlændingeloven) has §§ 9 a-9 h: "§§ 9 d-f ophæves" repeals §§ 9 d, 9 e and 9 f, as "§§ 9 d-9 f"
+    from lawdiff.address import resolve
+    from lawdiff.errors import AddressError
+    from lawdiff.render.text import plain_text
+    from tests.lbk_apply import apply_to
+
+    short, full = (apply_to("2013/2013-863.xml", [{"ophæves": c}]).new for c in ("§§ 9 d-f", "§§ 9 d-9 f"))
+    for gone in ("§ 9 d", "§ 9 e", "§ 9 f"):
+        with pytest.raises(AddressError):
+            resolve(short, gone)
+    assert [s.num for s in short.sections()] == [s.num for s in full.sections()]
+    assert [plain_text(s) for s in short.sections()] == [plain_text(s) for s in full.sections()]
+    assert plain_text(resolve(short, "§ 9 g").units[0]).replace("\xa0", " ").startswith(
+        "§ 9 g. En ansøgning om opholdstilladelse")
+
+
+def test_a_new_stk_after_a_repealed_one_goes_in_the_paragraf():
+    # lov 1549/2016 § 1 (tests/fixtures/real-instructions/2016.txt.gz): "I § 373 ophæves stk. 9, og efter stk. 10, der
+    # bliver stk. 9, indsættes som stk. 10-12:"; worded without "der bliver", the new stk. was read into
+    # "§ 373, stk. 9", the stk. just repealed: it goes in § 373
+    from lawdiff.importers.amending import read_nummer
+    from tests.importers.real_instructions import nummer_xml
+
+    def read(s):
+        return read_nummer(nummer_xml(s, None), [])["ændringer"]
+
+    assert read("I § 373 ophæves stk. 9, og efter stk. 10 indsættes som nye stykker:")[1]["i"] == "§ 373"
+    assert read("§ 2 a, stk. 2, affattes således: »x«, og efter stk. 4 indsættes som nyt stykke:")[1]["i"] == "§ 2 a"
+    assert read("I § 2 a, stk. 2, ophæves 2. pkt., og efter 3. pkt. indsættes:")[1]["i"] == "§ 2 a, stk. 2"
+    assert read("I § 2 a, stk. 2, ændres »a« til: »b«, og efter 3. pkt. indsættes:")[1]["i"] == "§ 2 a, stk. 2"
+    # read since forms2: the anchor as the act cites it, the number the earlier clause gives it, the new numbers
+    ch = read("I § 373 ophæves stk. 9, og efter stk. 10, der bliver stk. 9, indsættes som stk. 10-12:")[1]
+    assert (ch["i"], ch["efter"], ch["anker_der_bliver"], ch["som"]) == ("§ 373", "stk. 10", "stk. 9", "stk. 10-12")
+
+
+@pytest.mark.corpus
+def test_a_new_stk_after_a_repealed_one_is_executed_in_the_paragraf():
+    # LBK 863/2013 § 2 a has 9 stk.: stk. 2 repealed, a new stk. after (the old) stk. 4, which becomes stk. 4
+    from lawdiff.importers.amending import read_nummer
+    from lawdiff.render.text import plain_text
+    from tests.importers.real_instructions import nummer_xml
+
+    changes = read_nummer(nummer_xml("I § 2 a ophæves stk. 2, og efter stk. 4 indsættes som nyt stykke:", None),
+                          [])["ændringer"]
+    changes[1]["tekst"] = "Stk. 4. Nyt stykke."
+    new = _apply_act_changes(changes).new
+    [sec] = [s for s in new.sections() if s.num == "2 a"]
+    texts = [plain_text(c).replace("\xa0", " ") for c in sec.children]
+    assert len(texts) == 9 and texts[3] == "Stk. 4. Nyt stykke." and texts[1].startswith("Stk. 2. Ved Schengengrænsekodeksen")

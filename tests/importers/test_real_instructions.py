@@ -42,7 +42,7 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
             print(f"  refused {o.act}: {o.sentence}\n    {o.detail}")
     bad = [o for o in outcomes if o.status in ("crash", "differs")]
     assert not bad, "\n".join(f"{o.status} {o.act}: {o.sentence}\n  {o.detail}" for o in bad)
-    assert len(outcomes) == 5768  # the fixture's sentences (all of them are there)
+    assert len(outcomes) == 5781  # the fixture's sentences (all of them are there)
     # measured floors (2026-11-25, branch instrlist; before it, on the same sentences: unseen 1,397 read, 22
     # refused, and one of the 1,397 read into a wrong place: "i 3. pkt." after "2. og 3. pkt., og to steder i 4.
     # pkt.", lov 268/2014, which the round trip cannot see)
@@ -60,5 +60,7 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # indsættes:", lov 554/2014; "§§ 34 c-f ophæves, og i stedet indsættes:", lov 615/2013) and two were source lines
     # damaged: unseen 4,495 read, 18 refused (the 16 before and those two)
     # "…, og efter »A« udgår »B«" read (changes/words.py; lov 403/2014, lov 647/2016): 4,497 read, 16 refused
-    assert figures["unseen"]["identical"] >= 4497 and figures["unseen"]["refused"] <= 16
+    # "§§ 34 c-f" read as §§ 34 c-34 f (address.py; lov 615/2013): 4,498 read, 15 refused
+    # then 13 more sentences of lov 274/2013 (the page at 80,000), all read word for word: 4,511 read, 15 refused
+    assert figures["unseen"]["identical"] >= 4511 and figures["unseen"]["refused"] <= 15
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
