@@ -62,5 +62,7 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # "…, og efter »A« udgår »B«" read (changes/words.py; lov 403/2014, lov 647/2016): 4,497 read, 16 refused
     # "§§ 34 c-f" read as §§ 34 c-34 f (address.py; lov 615/2013): 4,498 read, 15 refused
     # then 13 more sentences of lov 274/2013 (the page at 80,000), all read word for word: 4,511 read, 15 refused
-    assert figures["unseen"]["identical"] >= 4511 and figures["unseen"]["refused"] <= 15
+    # after the merge with forms2 (headings one per §, "ny paragraf", "før overskriften for", title footnotes, "der
+    # bliver" with "som stk. 10-12"): 4,517 read, 9 refused (lead, 2026-11-25)
+    assert figures["unseen"]["identical"] >= 4517 and figures["unseen"]["refused"] <= 9
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
