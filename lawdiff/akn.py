@@ -417,7 +417,8 @@ _LABELS: dict[str, str] = {}
 _MEMO_MAX = 200_000
 
 
-def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
+def _unit_out(u: Unit, counter: list[int], level: int, out: list[str], lead: str = "") -> None:
+    # `lead`: the text before the unit's start tag (its indentation), written in its first piece
     kind = u.kind
     start = _OPEN.get(kind)
     if start is None:
@@ -431,34 +432,62 @@ def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
             _ATTRS[eid] = eid_a
     # an imported unit's wid is its eid (assign_wids): the same string, looked up once
     if wid is eid:
-        open_tag = f'{start}{eid_a}" wId="{eid_a}"'
+        wid_a = eid_a
     else:
         wid_a = _ATTRS.get(wid)
         if wid_a is None:
             wid_a = _attr(wid)
             if len(_ATTRS) < _MEMO_MAX:
                 _ATTRS[wid] = wid_a
-        open_tag = f'{start}{eid_a}" wId="{wid_a}"'
     container = kind in _CONTAINER
     label = u.label
     heading = u.heading
     children = u.children
     if container and label is None and heading is None and not children:
-        out.append(open_tag + "/>")  # an element without children
+        out.append(f'{lead}{start}{eid_a}" wId="{wid_a}"/>')  # an element without children
         return
     inner = _INDENT[level + 1]
-    # the start tag, label and heading as one piece (fewer pieces for the final join)
     if label is not None:
         label_t = _LABELS.get(label)
         if label_t is None:
             label_t = _text(label)
             if len(_LABELS) < _MEMO_MAX:
                 _LABELS[label] = label_t
-        head = f"{open_tag}>{inner}<num>{label_t}</num>"
-    else:
-        head = open_tag + ">"
+    if heading is None and not container and not children:
+        # the commonest units: a leaf whose lines have no notes, written as one piece (start tag, label,
+        # content, end tag); anything else in its text is written below
+        texts = []
+        for b in u.intro:
+            if b.__class__ is not Line or b.notes:
+                break
+            t = b.text
+            if t.__class__ is not str:
+                raise _Unusual
+            if "&" in t or "<" in t or ">" in t or "\r" in t:
+                t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+            texts.append(t)
+        else:
+            if texts:
+                deeper = _INDENT[level + 2]
+                p = texts[0] if len(texts) == 1 else f"</p>{deeper}<p>".join(texts)
+                if label is None:
+                    out.append(f'{lead}{start}{eid_a}" wId="{wid_a}">{inner}<content>{deeper}<p>{p}</p>'
+                               f'{inner}</content>{_INDENT[level]}{_CLOSE[kind]}')
+                else:
+                    out.append(f'{lead}{start}{eid_a}" wId="{wid_a}">{inner}<num>{label_t}</num>{inner}<content>'
+                               f'{deeper}<p>{p}</p>{inner}</content>{_INDENT[level]}{_CLOSE[kind]}')
+                return
+    # the start tag, label and heading as one piece (fewer pieces for the final join)
     if heading is not None:
-        head = f"{head}{inner}{_line_text('heading', heading, eid, counter)}"
+        heading_t = _line_text("heading", heading, eid, counter)
+        if label is not None:
+            head = f'{lead}{start}{eid_a}" wId="{wid_a}">{inner}<num>{label_t}</num>{inner}{heading_t}'
+        else:
+            head = f'{lead}{start}{eid_a}" wId="{wid_a}">{inner}{heading_t}'
+    elif label is not None:
+        head = f'{lead}{start}{eid_a}" wId="{wid_a}">{inner}<num>{label_t}</num>'
+    else:
+        head = f'{lead}{start}{eid_a}" wId="{wid_a}">'
     sub = level + 1
     if not container and not children:
         # a leaf (most units): _blocks_out("content", …) inlined, its start and end joined to the
@@ -486,15 +515,13 @@ def _unit_out(u: Unit, counter: list[int], level: int, out: list[str]) -> None:
     out.append(head)
     if container:
         for c in children:
-            out.append(inner)
-            _unit_out(c, counter, sub, out)
+            _unit_out(c, counter, sub, out, inner)
     else:
         if u.intro:
             out.append(inner)
             _blocks_out("intro", u.intro, eid, counter, sub, out)
         for c in children:
-            out.append(inner)
-            _unit_out(c, counter, sub, out)
+            _unit_out(c, counter, sub, out, inner)
         if u.wrapup:
             out.append(inner)
             _blocks_out("wrapUp", u.wrapup, eid, counter, sub, out)
@@ -508,8 +535,7 @@ def _body_text(act: Act, counter: list[int]) -> bytes | None:
     out: list[str] = []
     try:
         for u in act.body:
-            out.append("      ")
-            _unit_out(u, counter, 3, out)
+            _unit_out(u, counter, 3, out, "      ")
             out.append("\n")
         data = "".join(out).encode("utf-8")
     except (AttributeError, TypeError, IndexError, RecursionError, UnicodeEncodeError) as e:

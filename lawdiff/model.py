@@ -247,7 +247,8 @@ def eid_num(num: str) -> str:
 
 _EID_PART = {kind: prefix + "_" for kind, prefix in _EID_PREFIX.items()}
 _ORDINAL_ONLY = ("group", "ikraft", "indent")
-_EID_PARTS: dict[tuple[str, str], str] = {}  # (kind, num) -> "subsec_2": recurs in every act
+# kind -> num -> "subsec_2" (eId parts recur in every act; a dict per kind: no key tuple to make)
+_EID_PARTS: dict[str, dict[str, str]] = {kind: {} for kind in _EID_PART}
 
 
 def assign_eids(act: Act, wids: bool = False) -> None:
@@ -260,6 +261,8 @@ def assign_eids(act: Act, wids: bool = False) -> None:
     `assign_wids` does, in the same walk (the importers: one walk less per act).
     """
     used: set[str] = set()
+    add = used.add
+    parts_of = _EID_PARTS
 
     def visit(units: list[Unit], prefix: str) -> None:
         counters: dict[str, int] = {}
@@ -268,11 +271,12 @@ def assign_eids(act: Act, wids: bool = False) -> None:
             n = counters[kind] = counters.get(kind, 0) + 1
             num = u.num
             if num and kind not in _ORDINAL_ONLY:
-                part = _EID_PARTS.get((kind, num))
+                parts = parts_of[kind]
+                part = parts.get(num)
                 if part is None:
                     part = _EID_PART[kind] + eid_num(num)
-                    if len(_EID_PARTS) < 50_000:
-                        _EID_PARTS[kind, num] = part
+                    if len(parts) < 50_000:
+                        parts[num] = part
                 eid = part if kind == "section" else prefix + part
             else:
                 eid = prefix + _EID_PART[kind] + str(n)
@@ -281,13 +285,14 @@ def assign_eids(act: Act, wids: bool = False) -> None:
                 while f"{eid}_{k}" in used:
                     k += 1
                 eid = f"{eid}_{k}"
-            used.add(eid)
+            add(eid)
             u.eid = eid
             if wids and not u.wid:
                 u.wid = eid
             # a mellemrubrik group does not prefix its §§' children; all else does
-            if u.children:
-                visit(u.children, prefix if kind == "group" else eid + "__")
+            children = u.children
+            if children:
+                visit(children, prefix if kind == "group" else eid + "__")
 
     visit(act.body, "")
 
