@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from diff_instructions import instructions  # one callgrind runner (benchmarks/ is on sys.path when run)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared/corpus/lexdania"
@@ -56,16 +57,6 @@ if what != "empty":
                 if doc.amending is not None:
                     amending.dump(doc.amending.doc)
 '''
-
-
-def instructions(args: list[str], env: dict, cwd: str) -> int:
-    with tempfile.TemporaryDirectory() as out:
-        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg.out", sys.executable,
-                              *args], capture_output=True, text=True, env=env, cwd=cwd)
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    if run.returncode != 0 or not found:
-        sys.exit(f"callgrind failed: {run.stderr[-500:]}")
-    return int(found.group(1))
 
 
 def main() -> None:
