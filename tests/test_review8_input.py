@@ -1,0 +1,55 @@
+"""Review 8: red-team of the morning's merges (forms2, instrlist3, review7, chainaudit) on hand-written proposals
+and real acts. Each test failed before its fix: a correct real form refused, or a wrong law text with exit 0."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from lawdiff.cli import main
+from tests.conftest import PROPOSAL_HEAD, ROOT
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    r = tmp_path_factory.mktemp("root")
+    shutil.copytree(ROOT / "statutes", r / "statutes")
+    (r / "proposals").mkdir()
+    return r
+
+
+def _run(root, capsys, body: str, command: str = "apply", *more: str) -> tuple[int, str, str]:
+    f = root / "proposals" / "x.yaml"
+    f.write_text(PROPOSAL_HEAD + body, encoding="utf-8")
+    try:
+        status = main(["--root", str(root), command, str(f), *more])
+    finally:
+        f.unlink()
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+# --- review7's _labels_inside on real new text -------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    # lov 596/2012 § 1, nr. 7 (serviceloven): "Efter § 176 indsættes: »§ 176 a. Stk. 1. I de tilfælde, …"; every other
+    # new-text block of the corpus's amending acts that review7 refused has unbalanced »« in the source
+    '      - ny: paragraf\n        nummer: "68 h"\n        efter: "§ 68 g"\n        tekst: |\n'
+    '          § 68 h. Stk. 1. Ny tekst A.\n          Stk. 2. Ny tekst B.\n',
+    '      - affattes: "§ 68 b"\n        tekst: |\n          § 68 b. Stk. 1. Ny tekst A.\n          Stk. 2. Ny tekst B.\n',
+])
+def test_a_first_stk_labelled_after_its_paragraph_label_is_not_two_units(root, capsys, body):
+    """Review7 refused "»Stk. 1.« står midt i en linje" (exit 1); before review7 it was executed as the LBKs print
+    it: the § label, the first stk.'s text, "Stk. 2." on its own line."""
+    status, out, err = _run(root, capsys, body)
+    assert status == 0, err
+    assert "Ny tekst A.+]" in out and "[+Stk. 2.+] [+Ny tekst B.+]" in out, out
+    assert "Stk. 1." not in out, out
+
+
+def test_a_second_stk_label_after_the_first_is_still_refused(root, capsys):
+    body = ('      - ny: paragraf\n        nummer: "68 h"\n        efter: "§ 68 g"\n        tekst: >-\n'
+            '          § 68 h. Stk. 1. Ny tekst A.\n          Stk. 2. Ny tekst B.\n')
+    status, _, err = _run(root, capsys, body)
+    assert status == 1 and "»Stk. 2.« står midt i en linje" in err, err
