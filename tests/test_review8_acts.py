@@ -51,3 +51,27 @@ def test_a_range_without_lettered_nr_between_and_a_list_are_executed():
 def test_the_range_is_marked_on_the_addresses_it_gives_only():
     cits = addr.parse_citation("§ 1, stk. 1, nr. 3-4, og stk. 2, nr. 4")
     assert [c.spread for c in cits] == [("nr", "3", "4"), ("nr", "3", "4"), None]
+
+
+# --- "sidste pkt." after an earlier place of the same nummer ------------------------------------------------------
+
+# LAB, LBK 1342/2016 § 68 c, stk. 1: two punktummer, the second "Sagsbehandleren skal … bistå personen …"
+_LAB = "2016/2016-1342"
+_ONE = "Kommunen skal udpege en gennemgående og koordinerende sagsbehandler til personer, der deltager i et " \
+       "ressourceforløb efter § 68 a eller § 68 b."
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # before: "sidste pkt." after "1. pkt." was not read as the same stk.'s ("adressen '§ None, sidste pkt.' kan ikke
+    # læses", a refusal of a form forms2 reads)
+    ("I § 68 c, stk. 1, 1. pkt., ændres »Kommunen« til: »K«, og sidste pkt. ophæves.", "K" + _ONE[8:]),
+    ("I § 68 c, stk. 1, 1. pkt., ændres »Kommunen« til: »K«, og i sidste pkt. ændres »bistå« til: »hjælpe«.",
+     "K" + _ONE[8:] + " Sagsbehandleren skal"),
+])
+def test_last_punktum_after_an_earlier_place_of_the_nummer(sentence, want):
+    assert read_sentence(sentence, [])[1][next(k for k in ("ophæves", "i") if k in read_sentence(sentence, [])[1])] \
+        == "§ 68 c, stk. 1, sidste pkt."
+    got = text(_act_run(_LAB, [sentence]).new, "§ 68 c, stk. 1")
+    assert got.startswith(want) if want.endswith("skal") else got == want, got
+    if "hjælpe" in sentence:
+        assert "og hjælpe personen med at gennemføre" in got and "bistå" not in got
