@@ -53,3 +53,29 @@ def test_a_second_stk_label_after_the_first_is_still_refused(root, capsys):
             '          § 68 h. Stk. 1. Ny tekst A.\n          Stk. 2. Ny tekst B.\n')
     status, _, err = _run(root, capsys, body)
     assert status == 1 and "»Stk. 2.« står midt i en linje" in err, err
+
+
+# --- a stk. emptied by repealing its punktummer -----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, where, line", [
+    # LAB § 68 b, stk. 2 has one punktum: before, "Stk. 2." stood with no text (exit 0); "sidste pkt." (forms2) the same
+    ('      - ophæves: "§ 68 b, stk. 2, 1. pkt."\n', "§ 68 b, stk. 2", 10),
+    ('      - ophæves: "§ 68 b, stk. 2, sidste pkt."\n', "§ 68 b, stk. 2", 10),
+    ('      - ophæves: "§ 68 c, stk. 1, 1. og 2. pkt."\n', "§ 68 c, stk. 1", 10),
+    ('      - ophæves: "§ 68 c, stk. 1, 1. pkt."\n      - ophæves: "§ 68 c, stk. 1, sidste pkt."\n', "§ 68 c, stk. 1", 11),
+])
+def test_a_unit_whose_punktummer_are_all_repealed_is_refused(root, capsys, body, where, line):
+    status, _, err = _run(root, capsys, body)
+    assert status == 1, err
+    assert f"x.yaml:{line}:" in err and f"{where} står uden tekst, når dens punktummer er ophævet" in err, err
+    assert f'ophæves: "{where}"' in err, err
+
+
+def test_a_punktum_repealed_and_replaced_or_one_of_two_is_executed(root, capsys):
+    body = ('      - ophæves: "§ 68 b, stk. 2, 1. pkt."\n        tekst: "Ny."\n'
+            '      - ophæves: "§ 68 c, stk. 1, sidste pkt."\n')
+    status, out, err = _run(root, capsys, body)
+    assert status == 0, err
+    assert "Stk. 2. [-Hvis personen ikke følger forløbet, kan kommunen træffe afgørelse om, at forløbet ophører-][+Ny+]." \
+        in out, out
+    assert "efter § 68 a eller § 68 b. [-Sagsbehandleren skal" in out, out
