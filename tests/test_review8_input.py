@@ -79,3 +79,37 @@ def test_a_punktum_repealed_and_replaced_or_one_of_two_is_executed(root, capsys)
     assert "Stk. 2. [-Hvis personen ikke følger forløbet, kan kommunen træffe afgørelse om, at forløbet ophører-][+Ny+]." \
         in out, out
     assert "efter § 68 a eller § 68 b. [-Sagsbehandleren skal" in out, out
+
+
+# --- a new chapter heading between §§ in the lovforslag ------------------------------------------------------------
+
+_CHAPTER_HEADING = ('      - ny: overskrift\n        efter: "§ 68 e"\n        tekst: |\n          Kapitel 12 c\n'
+                    '          Ny opfølgning\n')
+
+
+def test_a_new_chapter_heading_between_sections_is_worded_as_a_heading(root, capsys):
+    """forms2 executes "Efter § 56 a indsættes som ny overskrift: »Kapitel 13 a / …«" (lov 1882/2015 § 1, nr. 7): the
+    §§ after it go under the new chapter. The lovforslag printed "Efter kapitel 12 b indsættes: »Kapitel 12 c / Ny
+    opfølgning / § 68 f. … § 68 g. …«" (exit 0): read as an act, new §§ 68 f and 68 g beside the law's own."""
+    status, out, err = _run(root, capsys, _CHAPTER_HEADING, "instructions")
+    assert status == 0, err
+    assert "1. Efter § 68 e indsættes som ny overskrift:\n»Kapitel 12 c\nNy opfølgning«." in out, out
+    assert "§ 68 f." not in out and "Efter kapitel 12 b" not in out, out
+
+
+def test_the_worded_chapter_heading_read_back_gives_the_apply_text():
+    from types import SimpleNamespace
+
+    from lawdiff.changes.nummer import read_sentence
+    from lawdiff.engine import apply_proposal
+    from lawdiff.store import Store
+    from tests.test_engine_acts import change
+
+    data = read_sentence("Efter § 68 e indsættes som ny overskrift:", [])[0]
+    data = {k: v for k, v in data.items() if k != "_blok"} | {"tekst": "Kapitel 12 c\nNy opfølgning"}
+    c = change(data, 1, nummer="1")
+    c.paragraf = "1"
+    lr = apply_proposal(SimpleNamespace(changes=[c]), {"x": Store(ROOT).load("lab@2016-11-21")})["x"]
+    chapters = {u.num: (u.heading.text, [s.num for s in u.children]) for u in lr.new.walk() if u.kind == "chapter"}
+    assert chapters["12 b"] == ("Jobafklaringsforløb", ["68 d", "68 e"])
+    assert chapters["12 c"] == ("Ny opfølgning", ["68 f", "68 g"])
