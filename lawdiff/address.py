@@ -587,6 +587,11 @@ def parse_citation(text: str) -> list[Cited]:
             i += 1
             continue
         if kind == "letter" and pending_range and last_kind in ("sec", "secs") and "sec" in path:
+            if not re.search(r"\d\s?[a-zæøåA-ZÆØÅ]{1,2}$", path["sec"]):
+                # "§ 68-b": no lettered § to take the number from (it was read as §§ 68-68 b and all three repealed)
+                raise AddressError(f"intervallet i {text!r} kan ikke læses: »-{val}« kan kun slutte et interval, der "
+                                   "begynder med en paragraf med bogstav (»§§ 34 c-f«)",
+                                   hint="skriv begge ender af intervallet (fx »§§ 68-68 b«)")
             val = re.sub(r"\s?[a-zæøåA-ZÆØÅ]{1,2}$", "", path["sec"]) + " " + val  # "§§ 34 c-f": the end is § 34 f
         fresh, after_head = after_head, False  # the unit right after "overskriften før"
         if kind in ("bare", "letter", "uletter"):

@@ -113,3 +113,20 @@ def test_the_worded_chapter_heading_read_back_gives_the_apply_text():
     chapters = {u.num: (u.heading.text, [s.num for s in u.children]) for u in lr.new.walk() if u.kind == "chapter"}
     assert chapters["12 b"] == ("Jobafklaringsforløb", ["68 d", "68 e"])
     assert chapters["12 c"] == ("Ny opfølgning", ["68 f", "68 g"])
+
+
+# --- "§§ 34 c-f" (instrlist3) where the range does not begin with a lettered § -----------------------------------
+
+@pytest.mark.parametrize("cited", ["§ 68-b", "§§ 68-b"])
+def test_a_letter_ending_a_range_of_a_section_without_letter_is_refused(root, capsys, cited):
+    """"§ 68-b" (a typo: "§ 68 a-b"? "§§ 68-69"?) was read as §§ 68-68 b and §§ 68, 68 a and 68 b were repealed
+    (exit 0); before instrlist3 it was not read."""
+    status, out, err = _run(root, capsys, f'      - ophæves: "{cited}"\n')
+    assert status == 1, out
+    assert "kan kun slutte et interval, der begynder med en paragraf med bogstav" in err, err
+
+
+def test_a_letter_ending_a_range_of_lettered_sections_is_read():
+    from lawdiff import address as addr
+
+    assert [str(c) for c in addr.parse_citation("§§ 34 c-f")] == ["§§ 34 c-34 f"]
