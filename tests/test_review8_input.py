@@ -2,31 +2,17 @@
 and real acts. Each test failed before its fix: a correct real form refused, or a wrong law text with exit 0."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from lawdiff.cli import main
-from tests.conftest import PROPOSAL_HEAD, ROOT
+from tests.conftest import ROOT
+from tests.test_review7_input import _run as _run7
+from tests.test_review7_input import root as _review7_root
 
-
-@pytest.fixture(scope="module")
-def root(tmp_path_factory):
-    r = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "statutes", r / "statutes")
-    (r / "proposals").mkdir()
-    return r
+root = _review7_root  # the fixture: the repository's statutes in a tmp root
 
 
 def _run(root, capsys, body: str, command: str = "apply", *more: str) -> tuple[int, str, str]:
-    f = root / "proposals" / "x.yaml"
-    f.write_text(PROPOSAL_HEAD + body, encoding="utf-8")
-    try:
-        status = main(["--root", str(root), command, str(f), *more])
-    finally:
-        f.unlink()
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
+    status, out, err, _ = _run7(root, capsys, body, command, *more)
     return status, out, err
 
 
