@@ -659,6 +659,8 @@ def parse_citation(text: str) -> list[Cited]:
 
 
 _RANGE_KIND = {"stk": "subsection", "nr": "paragraph"}
+_SECS_THEN_PART = re.compile(r"§§?\s?\d+(?:\s?[a-zæøå])?\s?-\s?(?:\d+)?(?:\s?[a-zæøå])?\s?,\s?"
+                             r"(stk\.\s?\d+|nr\.\s?\d+(?:\s?[a-z]\b)?|litra\s[a-zæøå]{1,2}\b|\d+\.\s?pkt\.)")
 
 
 def range_gap(act: Act, text) -> str | None:
@@ -669,6 +671,12 @@ def range_gap(act: Act, text) -> str | None:
     gap = chapter_range_gap(act, text)
     if gap is not None or not isinstance(text, str) or "-" not in text:
         return gap
+    m = _SECS_THEN_PART.search(norm(text))
+    if m:
+        # "§§ 68 a-68 c, stk. 2" (and instrlist3's "§ 68 a-c, stk. 2") was read as all of §§ 68 a-68 c and § 68 a,
+        # stk. 2: whether each §'s stk. 2 is meant is not said
+        return (f"»{m.group(0)}« nævner et interval af paragraffer og derefter {m.group(1)}; om det er {m.group(1)} i "
+                "hver af dem, siger henvisningen ikke sikkert")
     try:
         cits = parse_citation(text)
     except AddressError:

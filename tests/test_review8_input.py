@@ -116,3 +116,14 @@ def test_a_letter_ending_a_range_of_lettered_sections_is_read():
     from lawdiff import address as addr
 
     assert [str(c) for c in addr.parse_citation("§§ 34 c-f")] == ["§§ 34 c-34 f"]
+
+
+@pytest.mark.parametrize("cited, named", [
+    # read as all of §§ 68 a-68 c and § 68 a, stk. 2: a words change would be made in every stk. of the three §§
+    ("§ 68 a-c, stk. 2", "stk. 2"), ("§§ 68 a-68 c, stk. 2", "stk. 2"), ("§§ 68-68 c, 1. pkt.", "1. pkt."),
+])
+def test_a_part_after_a_range_of_sections_is_refused(root, capsys, cited, named):
+    body = f'      - i: "{cited}"\n        ændres: "svær sygdom"\n        til: "alvorlig sygdom"\n'
+    status, out, err = _run(root, capsys, body)
+    assert status == 1, out
+    assert f"»{cited}« nævner et interval af paragraffer og derefter {named}" in err, err

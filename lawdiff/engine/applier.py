@@ -702,7 +702,7 @@ class _Applier(_Finding, _Rykning, _RefScan):
         for key in ("i", "ophæves", "affattes", "bortset_fra"):
             gap = addr.range_gap(self.r.base, c.get(key))
             if gap is not None:
-                raise c.error(gap, key, hint="nævn hvert kapitel (nummer) for sig (nummeret kan ikke udføres)")
+                raise c.error(gap, key, hint="nævn hvert kapitel, stykke eller nummer for sig (nummeret kan ikke udføres)")
         # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
         execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
