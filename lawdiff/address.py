@@ -9,7 +9,7 @@ Accepted forms (with or without commas and no-break spaces):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .errors import AddressError
 from .labels import LETTERS, ORDINAL_WORDS, ordinal_container
@@ -500,6 +500,8 @@ class Cited:
     #                               "fodnoten til lovens titel", "bilag"
     bilag: str | None = None
     der_bliver: str | None = None
+    # ("stk", "3", "5") for an address a range of numbers "stk. 3-5" gave (range_gap)
+    spread: tuple[str, str, str] | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         if self.special in ("lovens titel", "fodnoten til lovens titel"):
@@ -525,6 +527,7 @@ def parse_citation(text: str) -> list[Cited]:
     pending_range = False
     after_head = False
     last_kind = None
+    rng: tuple[str, str, str, list[str]] | None = None  # the range of numbers being emitted ("nr", "3", "5", […])
 
     def emit() -> None:
         if not path:
@@ -545,7 +548,8 @@ def parse_citation(text: str) -> list[Cited]:
             out.append(Cited(Address(section=canonical_num(path["sec"]) if "sec" in path else None,
                                      subsection=path.get("stk"), paragraph=path.get("nr"), point=path.get("litra"),
                                      pkt=(LAST_PKT if path["pkt"] == "sidste" else _pkt(path["pkt"], text))
-                                     if "pkt" in path else None), special=special))
+                                     if "pkt" in path else None), special=special,
+                             spread=rng[:3] if rng and path.get(rng[0]) in rng[3] else None))
 
     i = 0
     while i < len(src):
@@ -583,6 +587,11 @@ def parse_citation(text: str) -> list[Cited]:
             i += 1
             continue
         if kind == "letter" and pending_range and last_kind in ("sec", "secs") and "sec" in path:
+            if not re.search(r"\d\s?[a-zæøåA-ZÆØÅ]{1,2}$", path["sec"]):
+                # "§ 68-b": no lettered § to take the number from (it was read as §§ 68-68 b and all three repealed)
+                raise AddressError(f"intervallet i {text!r} kan ikke læses: »-{val}« kan kun slutte et interval, der "
+                                   "begynder med en paragraf med bogstav (»§§ 34 c-f«)",
+                                   hint="skriv begge ender af intervallet (fx »§§ 68-68 b«)")
             val = re.sub(r"\s?[a-zæøåA-ZÆØÅ]{1,2}$", "", path["sec"]) + " " + val  # "§§ 34 c-f": the end is § 34 f
         fresh, after_head = after_head, False  # the unit right after "overskriften før"
         if kind in ("bare", "letter", "uletter"):
@@ -609,6 +618,7 @@ def parse_citation(text: str) -> list[Cited]:
                     level = lvl
                     continue
                 raise AddressError(f"intervallet {lo}-{num} i {text!r} kan ikke læses")
+            rng = (key, lo, num, spread) if key in ("stk", "nr") and lo.isdigit() and num.isdigit() else None
             for n in spread[1:]:
                 emit() if n == spread[1] else None
                 path[key] = n
@@ -620,6 +630,8 @@ def parse_citation(text: str) -> list[Cited]:
         pending_range = False
         if "_emitted" not in path and path and lvl <= level:
             emit()
+        if rng and lvl <= _LEVEL[rng[0]]:
+            rng = None
         path.pop("_emitted", None)
         if lvl == 0:
             path = {}
@@ -644,6 +656,48 @@ def parse_citation(text: str) -> list[Cited]:
         raise AddressError(f"henvisningen {text!r} nævner »sidste pkt.« i en liste af steder",
                            hint="nævn punktummet ved sit nummer, eller skriv en ændring for sig")
     return out
+
+
+_RANGE_KIND = {"stk": "subsection", "nr": "paragraph"}
+_SECS_THEN_PART = re.compile(r"§§?\s?\d+(?:\s?[a-zæøå])?\s?-\s?(?:\d+)?(?:\s?[a-zæøå])?\s?,\s?"
+                             r"(stk\.\s?\d+|nr\.\s?\d+(?:\s?[a-z]\b)?|litra\s[a-zæøå]{1,2}\b|\d+\.\s?pkt\.)")
+
+
+def range_gap(act: Act, text) -> str | None:
+    """Why a citation's range of numbers "nr. 3-4" cannot be executed on `act`, or None: parse_citation spreads
+    it to nr. 3 and 4, and the unit has lettered nr. between them that the numbers leave out (nr. 3 a of
+    selskabsskatteloven § 1, stk. 1, LBK 1164/2016: "I § 1, stk. 1, nr. 3-4, ændres …" changed nr. 3 and 4 and left
+    3 a, exit 0); the chapters of "kapitel 4-5" likewise (chapter_range_gap)."""
+    gap = chapter_range_gap(act, text)
+    if gap is not None or not isinstance(text, str) or "-" not in text:
+        return gap
+    m = _SECS_THEN_PART.search(norm(text))
+    if m:
+        # "§§ 68 a-68 c, stk. 2" (and instrlist3's "§ 68 a-c, stk. 2") was read as all of §§ 68 a-68 c and § 68 a,
+        # stk. 2: whether each §'s stk. 2 is meant is not said
+        return (f"»{m.group(0)}« nævner et interval af paragraffer og derefter {m.group(1)}; om det er {m.group(1)} i "
+                "hver af dem, siger henvisningen ikke sikkert")
+    try:
+        cits = parse_citation(text)
+    except AddressError:
+        return None
+    for c in cits:
+        if c.spread is None or c.special:
+            continue
+        key, lo, hi = c.spread
+        up = replace(c.address, subsection=None if key == "stk" else c.address.subsection, paragraph=None,
+                     point=None, pkt=None)
+        try:
+            parent = resolve(act, up).units[0]
+        except AddressError:
+            continue
+        extra = [f"{m.group(1)} {m.group(2)}" for u in parent.children if u.kind == _RANGE_KIND[key] and u.num
+                 for m in [_KEY.match(u.num.strip().lower())] if m and m.group(2) and int(lo) <= int(m.group(1)) < int(hi)]
+        if extra:
+            where = str(up) if up.section else "stedet"
+            return (f"»{key}. {lo}-{hi}« i {where} nævner {key}. {lo} til {hi}, men der står også {key}. "
+                    f"{', '.join(extra)} imellem; om de er med, siger henvisningen ikke sikkert")
+    return None
 
 
 _CHAPTERS = re.compile(r"\bkapitel\s([^§]*)", re.I)  # "kapitel 2-5, " up to a § ("og kapitel 7-11" again)

@@ -266,6 +266,9 @@ def _one_unit(c: Change, cdata: dict, verb: str) -> None:
 # line's own opening label ("4) …, 5) …"; an inline list "som 1) har … eller 2) havde" and "jf. § 30 a."
 # stay text)
 _STK_INSIDE = re.compile(r"(?<=\S)\s+(Stk\.\s*\d+\.)(?=\s|$)")
+# "§ 176 a. Stk. 1. I de tilfælde, …" (lov 596/2012 § 1, new § 176 a of serviceloven): a § whose first stk. carries its
+# label is one unit, not two folded together
+_FIRST_STK = re.compile(r"§\s*\d+(?:\s?[a-zæøå]{1,2})?\.\s+Stk\.\s*1\.$")
 _NEXT_INSIDE = {
     "paragraph": (re.compile(r"^(\d+)\s?([a-z]?)\)\s"), re.compile(r"(?:[,;.]|\bog|\beller)\s+((\d+)\s?([a-z]?)\))\s")),
     "point": (re.compile(r"^()([a-zæøå])\)\s"), re.compile(r"(?:[,;.]|\bog|\beller)\s+(()([a-zæøå])\))\s")),
@@ -306,7 +309,7 @@ def _labels_inside(c: Change, cdata: dict) -> None:
                           hint="sæt » før og « efter de citerede ord inde i teksten, eller brug ingen")
         for ln in v.splitlines():
             ln = norm(ln).strip()
-            found = _STK_INSIDE.search(ln)
+            found = next((x for x in _STK_INSIDE.finditer(ln) if not _FIRST_STK.match(ln[:x.end()])), None)
             label = found.group(1) if found else None
             for start, inside in _NEXT_INSIDE.values():
                 m = start.match(ln)

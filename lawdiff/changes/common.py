@@ -128,7 +128,7 @@ def q(s: str) -> str:
 
 # --- locations: "I § 5, stk. 2, der bliver stk. 3," / "To steder i …" / "Overalt i loven" ----------
 
-_RELATIVE = re.compile(r"^(?:stk\.|nr\.|litra|\d+\.)")
+_RELATIVE = re.compile(r"^(?:stk\.|nr\.|litra|\d+\.|sidste pkt\.)")  # ("og sidste pkt. ophæves", forms2)
 
 
 def parts(citation: str) -> list[str]:
@@ -140,7 +140,8 @@ _ORDER = ["§", "stk.", "nr.", "litra", "pkt."]
 
 def _level(part: str) -> int:
     for i, w in enumerate(_ORDER):
-        if part.startswith(w) or (w == "pkt." and re.match(r"\d+\.", part)):
+        # ("sidste pkt.", forms2: "…, og sidste pkt. ophæves" was read as a § and refused as "§ None, sidste pkt.")
+        if part.startswith(w) or (w == "pkt." and re.match(r"\d+\.|sidste pkt\.", part)):
             return i
     return 0
 

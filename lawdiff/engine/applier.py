@@ -700,9 +700,9 @@ class _Applier(_Finding, _Rykning, _RefScan):
         """Execute one change: its "der bliver" checked, then its kind's `execute` (lawdiff/changes/)."""
         self.check_der_bliver(c)
         for key in ("i", "ophæves", "affattes", "bortset_fra"):
-            gap = addr.chapter_range_gap(self.r.base, c.get(key))
+            gap = addr.range_gap(self.r.base, c.get(key))
             if gap is not None:
-                raise c.error(gap, key, hint="nævn hvert kapitel for sig (nummeret kan ikke udføres)")
+                raise c.error(gap, key, hint="nævn hvert kapitel, stykke eller nummer for sig (nummeret kan ikke udføres)")
         # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
         execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
@@ -809,6 +809,14 @@ class _Applier(_Finding, _Rykning, _RefScan):
             if b is None or u.kind not in ("section", "subsection", "paragraph") or u.wid in self.r.removed:
                 continue
             gone = [self.r.removed[ch.wid] for ch in b.children if ch.wid in self.r.removed]
+            touched = self.r.touched.get(u.wid, [])
+            if not gone and touched and all(getattr(x, "paragraf", None) is None for x in touched) \
+                    and not lines(u) and lines(b) and not _is_placeholder(u):
+                # "ophæves: § 68 b, stk. 2, 1. pkt." (or "sidste pkt.") of a stk. of one punktum left "Stk. 2." with
+                # no text (exit 0)
+                where = cite_path(u, self.parents)
+                raise touched[-1].error(f"{where} står uden tekst, når dens punktummer er ophævet", "ophæves",
+                                        hint=f"ophæv hele enheden (ophæves: \"{where}\")")
             if not gone or any(getattr(x, "paragraf", None) is not None for x in gone):
                 continue
             c = max(gone, key=lambda x: (x.item, x.index))

@@ -497,6 +497,14 @@ class _Builder:
             block = [unit.heading.text]
             return Nummer(0, "", block, _needs_period(block, None), new_wids=list(p.new_wids),
                           data={"ny": "overskrift", "før": f"§ {anchor.num}", "tekst": block[0]})
+        if unit.kind == "chapter" and p.change.get("ny") == "overskrift" and p.anchor and p.side in ("efter", "før"):
+            # a new chapter heading between §§ (changes/heading._new_chapter_heading): the §§ under it were the law's
+            # and stay so; "Efter § 56 a indsættes som ny overskrift: »Kapitel 13 a / …«" (lov 1882/2015 § 1, nr. 7).
+            # (It printed "Efter kapitel 12 b indsættes: »Kapitel 12 c / … / § 68 f. …«", new §§ the law has.)
+            block = [f"Kapitel {unit.num}", unit.heading.text if unit.heading else ""]
+            return Nummer(0, "", block, _needs_period(block, None), new_wids=list(p.new_wids),
+                          data={"ny": "overskrift", p.side: f"§ {self.law.base_units[p.anchor].num}",
+                                "tekst": "\n".join(block)})
         if unit.kind in ("section", "chapter", "part"):
             return self._new_top(p, unit)
         # every unit the change inserts: a `tekst` of two lines is two new stk. ("som nye stykker:"),
