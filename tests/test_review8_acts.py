@@ -75,3 +75,12 @@ def test_last_punktum_after_an_earlier_place_of_the_nummer(sentence, want):
     assert got.startswith(want) if want.endswith("skal") else got == want, got
     if "hjælpe" in sentence:
         assert "og hjælpe personen med at gennemføre" in got and "bistå" not in got
+
+
+def test_an_act_repealing_every_punktum_of_a_stk_is_refused():
+    """LBK 1342/2016 § 68 c, stk. 1 has two punktummer; an act that repeals both one by one left "Stk. 1." with no
+    text (exit 0; the check was for hand-written proposals only). No act of the corpus does it (chains unchanged)."""
+    with pytest.raises(ProposalError, match=r"§ 68 c, stk\. 1 står uden tekst, når dens punktummer er ophævet"):
+        _act_run(_LAB, ["§ 68 c, stk. 1, 1. pkt., ophæves.", "§ 68 c, stk. 1, sidste pkt., ophæves."])
+    lr = _act_run(_LAB, ["§ 68 c, stk. 1, 1. pkt., ophæves."])  # one of the two: the other stays
+    assert text(lr.new, "§ 68 c, stk. 1").startswith("Sagsbehandleren skal udarbejde")
