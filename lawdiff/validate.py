@@ -214,11 +214,15 @@ def odd_bytes(data: bytes, parsed: bool = False) -> bool:
     """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses
     (then that need not decode and scan the file: reading a stored version stays as fast).
     `parsed`: the bytes of an XML file libxml2 has parsed, which holds no C0 control but TAB, LF
-    and CR (libxml2 refuses them everywhere, also as references): only DEL is looked for."""
+    and CR (libxml2 refuses them everywhere, also as references): only DEL is looked for.
+    The importer's pre-test too (importers/lexdania: the files it reads, before and after parsing).
+    Each sequence's first byte is found with memchr and the pattern searched from there; the \xef
+    of a BOM is skipped (it opens no sequence), so a file with a BOM is not scanned to its end."""
     if (data.find(b"\x7f") != -1 if parsed else bool(data.translate(None, _ALL_BUT_C0_DEL))) or has_char_ref(data):
         return True
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     for first, r in _ODD_UTF8:
-        at = data.find(first)
+        at = data.find(first, start)
         if at != -1 and r.search(data, at) is not None:
             return True
     return False

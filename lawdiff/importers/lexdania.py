@@ -35,7 +35,7 @@ from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
 from ..text import canonical_num, norm
-from ..validate import ValueProblem, forbidden_in_file, has_char_ref, index_line_col, is_iso_date, span
+from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, odd_bytes, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
 # Short names of the acts lawdiff's proposals use; others get a slug of their title.
@@ -1162,21 +1162,6 @@ def _source(doc_type: str, number: str, date: str) -> str:
     return f"{doc_type.upper()} nr. {number} af {d}/{m}/{y}"
 
 
-# Every character validate.forbidden_in_file refuses is, in UTF-8, a C0 control or DEL byte (what
-# `translate` leaves when it deletes _ALL_BUT_C0_DEL), or one of these byte sequences (each starts
-# with a literal byte, which `re` finds with memchr: several times faster than decoding the file
-# and scanning every character); a character reference starts with "&#".
-# tests/importers/test_lexdania_prefilter.py checks this against the forbidden set.
-_ALL_BUT_C0_DEL = bytes(b for b in range(256) if not ((b < 0x20 and b not in (0x09, 0x0a, 0x0d)) or b == 0x7f))
-_ODD_UTF8 = tuple(re.compile(p) for p in (
-    rb"\xc2[\x80-\x9f]",  # C1 controls
-    rb"\xd8\x9c",  # U+061C
-    rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])",  # bidi marks and overrides
-    rb"\xed[\xa0-\xbf]",  # surrogates (not UTF-8 at all)
-    rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbd-\xbf])",  # non-characters, U+FFFD
-))
-
-
 _UPER = re.compile(rb"uper")  # "Superscript": `re` finds it twice as fast as `b"uper" in data`
 
 # formaChar's values: the corpus's (Italic, Bold, Superscript, Subscript, Underline, "Bold Italic",
@@ -1218,49 +1203,9 @@ def check_forma_char(data: bytes, path: str) -> bool:
     return any(q != end for q, _, end in found) and _UPER.search(data) is not None
 
 
-_CHAR_REF = re.compile(rb"&#")  # `re` finds it about twice as fast as `b"&#" in data` (frequent "&")
-
-
-def may_hold_odd_characters(data: bytes) -> bool:
-    """False when `data`, read as UTF-8, certainly holds no character forbidden_in_file refuses."""
-    return bool(data.translate(None, _ALL_BUT_C0_DEL)) or _CHAR_REF.search(data) is not None or any(
-        r.search(data) for r in _ODD_UTF8)
-
-
-# After lxml has parsed a file in an ASCII-compatible encoding, it holds no C0 control but TAB, LF
-# and CR, neither as a byte nor as a character reference: libxml2 refuses them in every place of
-# the file, in XML 1.0 and 1.1 (tests/importers/test_lexdania_prefilter.py checks this). Of what
-# `may_hold_odd_characters` looks for, only DEL, "&#" and the _ODD_UTF8 sequences are then left:
-# instead of `translate` looking at every byte (0.3x lxml's parse).
-# Nor a surrogate written in UTF-8 (not UTF-8 at all: libxml2 refuses the bytes; as a reference it
-# is "&#" again).
-_SURROGATES = rb"\xed[\xa0-\xbf]"
-# Each sequence with its first byte. `bytes.find` looks for one byte with memchr, several times
-# faster than `re`'s scan (which steps byte by byte): each pattern's first byte is looked for
-# first, and the pattern searched from there on (no match can start earlier). A rare first byte
-# (DEL, "&", U+061C's \xd8, \xef after the BOM; \xe2, for "–" and "…", is in 670 of the 2,060
-# corpus documents, a third of the way in at the median) then spares the scan or part of it; § and
-# »« put a \xc2 near every file's start.
-_ODD_UTF8_PARSED = tuple((bytes([int(r.pattern[2:4], 16)]), r) for r in _ODD_UTF8 if r.pattern != _SURROGATES)
-assert all(r.pattern.startswith(rb"\x") for r in _ODD_UTF8)  # each pattern starts with its first byte
-_BOM = b"\xef\xbb\xbf"
-
-
-def _may_hold_odd_characters_parsed(data: bytes) -> bool:
-    """`may_hold_odd_characters` for bytes lxml has parsed (see above)."""
-    if data.find(b"\x7f") != -1 or has_char_ref(data):
-        return True
-    start = 3 if data.startswith(_BOM) else 0
-    for first, r in _ODD_UTF8_PARSED:
-        at = data.find(first, start)
-        if at != -1 and r.search(data, at) is not None:
-            return True
-    return False
-
-
 def _refuse_odd_characters(data: bytes, path: str) -> None:
     """NUL, control characters, bidi overrides (also as &#x202E;) never enter the law text."""
-    if may_hold_odd_characters(data):
+    if odd_bytes(data):  # the byte prefilter shared with the stored versions' reader (validate.py)
         _refuse_found_characters(data, path)
 
 
@@ -1406,7 +1351,7 @@ def parse_lexdania(data: bytes, path: str, blank_text: bool = True) -> etree._El
         raise
     if not ascii_compatible(data, tree):
         _refuse_odd_characters(data, path)
-    elif _may_hold_odd_characters_parsed(data):
+    elif odd_bytes(data, parsed=True):  # parsed by libxml2: no C0 control is left to look for
         _refuse_found_characters(data, path)
     root = tree.getroot()
     refuse_stray_text(root, data, path, blank_text)
