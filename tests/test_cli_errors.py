@@ -15,16 +15,14 @@ import pytest
 
 from lawdiff.cli import main
 from tests.conftest import CORPUS, ROOT
+from tests.helpers import drafting_root
 
 GOOD = (ROOT / "proposals" / "aftale-2020-ressourceforloeb.yaml").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    r = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "statutes", r / "statutes")
-    (r / "proposals").mkdir()
-    return r
+    return drafting_root(tmp_path_factory)
 
 
 def snapshot(root) -> dict:

@@ -1,13 +1,13 @@
 """Broken proposals: each is refused with exit status 1, file:line(:column), a clear message, nothing written."""
 from __future__ import annotations
 
-import shutil
 import textwrap
 
 import pytest
 
 from lawdiff.cli import main
 from tests.conftest import PROPOSAL_HEAD, ROOT
+from tests.helpers import drafting_root
 
 HEAD = PROPOSAL_HEAD
 
@@ -96,10 +96,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    r = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "statutes", r / "statutes")
-    (r / "proposals").mkdir()
-    return r
+    return drafting_root(tmp_path_factory)
 
 
 def _snapshot(root):

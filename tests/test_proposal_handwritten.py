@@ -20,6 +20,7 @@ from lawdiff.proposal import load_proposal, parse_proposal
 from lawdiff.render.instructions import build_lovforslag, join_citations
 from lawdiff.yamlfile import ProposalError
 from tests.conftest import PROPOSAL_HEAD, ROOT
+from tests.helpers import drafting_root
 
 FIXTURE = ROOT / "tests/fixtures/handwritten.yaml"
 GOLDEN = ROOT / "tests/golden/handwritten.txt"
@@ -248,9 +249,7 @@ def test_multi_address_repeal_with_rykning_is_refused(store, tmp_path):
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    r = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "statutes", r / "statutes")
-    (r / "proposals").mkdir()
+    r = drafting_root(tmp_path_factory)
     shutil.copy(FIXTURE, r / "proposals" / "handwritten.yaml")
     return r
 

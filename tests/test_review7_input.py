@@ -6,20 +6,17 @@ checked, not only the exit code).
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from lawdiff.cli import main
 from tests.conftest import PROPOSAL_HEAD, ROOT
+from tests.helpers import drafting_root
 
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
-    r = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "statutes", r / "statutes")
-    (r / "proposals").mkdir()
-    return r
+    return drafting_root(tmp_path_factory)
 
 
 def _run(root, capsys, body: str, command: str = "apply", *more: str) -> tuple[int, str, str, str]:
