@@ -20,6 +20,7 @@ Every § that differs is classified:
 - "redaktionel: lov uden for korpus": the same (or "tekst ingen nummer skrev", below), and the LBK's own
   note says that an act its preamble lists and the corpus does not hold amends the § ("Ændringslovens § 2
   vedrører §§ 72-76 a, …": `outside_corpus`);
+- "redaktionel: retskrivning": the same, and the LBK only spells otherwise ("særligt" for "særlig"; `_spelling`);
 - "redaktionel: ressort": every difference names a minister or an agency (a change of ressort by
   royal decree, which no act states);
 - "udeladt": the target prints "(Udeladt, …)" where a nummer of the chain's acts wrote text (the
@@ -212,6 +213,18 @@ def _ressort(want: str | None, got: str | None) -> bool:
            difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
     return bool(ops) and all(_MINISTRY.search(" ".join(x + y)) and _only_names(x, bx) and _only_names(y, by)
                              and not _punct_only(x, y) for x, y, bx, by in ops)
+
+
+def _spelling(want: str | None, got: str | None) -> bool:
+    """Whether the two texts differ only as spelling does: every word-level difference is one word against one
+    word (or punctuation alone) that `_small` calls a typo or a spelling ("særlig"/"særligt", "linie"/"linje"),
+    no number among them. For a § no nummer of the chain touches: the LBK's editor modernised the spelling."""
+    if not want or not got:
+        return False
+    a, b = want.split(), got.split()
+    ops = [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in
+           difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
+    return bool(ops) and all((len(x) == len(y) == 1 or _punct_only(x, y)) and _small(x, y) for x, y in ops)
 
 
 def _punct_only(x: list[str], y: list[str]) -> bool:
@@ -808,6 +821,8 @@ def replay(chain: dict, root: Path, corpus: Path, read_amending, dump, check_bla
             cls = "redaktionel: ressort"
         elif not by and outside.get(num):
             cls = "redaktionel: lov uden for korpus"  # the LBK's note: an act the corpus lacks amends the §
+        elif not by and _spelling(t, r):
+            cls = "redaktionel: retskrivning"  # "særligt" for the base's "særlig", "linje" for "linie"
         elif not by:
             cls = "redaktionel"
         else:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.chain_replay import replay, summary
+from tests.chain_replay import _spelling, replay, summary
 from tests.conftest import CORPUS, SHARED
 
 CHAINS = json.loads((SHARED / "corpus/chains.json").read_text(encoding="utf-8"))
@@ -847,7 +847,7 @@ def test_punctuation_by_an_agencys_name_is_no_renaming(tmp_path):
 # preamble lists § 2 of lov 1338/2008 (no act of 2008 is in the corpus), and its note says "Ændringslovens § 2
 # vedrører §§ 72-76 a, § 88 a, stk. 1, 3. pkt., … og § 134 d."; those §§ are "(Ophævet)" in the LBK and hold the
 # base's text in lawdiff's. Now "redaktionel: lov uden for korpus" (chain_replay.outside_corpus); the §§ where the LBK
-# only spells otherwise ("særligt" for the base's "særlig") stay "redaktionel".
+# only spells otherwise ("særligt" for the base's "særlig") are "redaktionel: retskrivning" (chain_replay._spelling).
 @pytest.mark.corpus
 def test_paragraffer_an_act_outside_the_corpus_amends(tmp_path):
     res = _replay_one(tmp_path, "2011/2011-1047")
@@ -858,7 +858,7 @@ def test_paragraffer_an_act_outside_the_corpus_amends(tmp_path):
     # §§ 118 and 134 a nummer of the chain touches too, and the LBK lacks "§ 72, §§ 74-75," and "14) køretøjers
     # registrering …", which no nummer of the chain wrote: they were "tekst ingen nummer skrev"
     assert "§ 72, §§ 74-75," in res.texts["118"][1] and "§ 72, §§ 74-75," not in res.texts["118"][0]
-    assert missed["5"] == missed["119"] == "redaktionel"
+    assert missed["5"] == missed["119"] == "redaktionel: retskrivning", (res.texts["5"], res.texts["119"])
 
 
 # Words the LBK adds inside a nummer's new text, which lawdiff prints verbatim, are no "tekst ingen nummer skrev" (that
@@ -891,3 +891,16 @@ def test_a_punktum_going_on_in_a_list_is_not_replaced_without_it(tmp_path):
         "§ 140, stk. 3, 2. pkt. fortsætter i listen efter det (»… delmål i forhold til barnets eller den unges« "
         "/ »1) …«); lawdiff kan kun ændre ord i et sådant punktum"), why[("lov-2010-628", "§ 1, nr. 65")]
     assert "voksenlivet. 1) udvikling og adfærd" not in res.texts["140"][1]
+
+
+# "redaktionel: retskrivning" is given only where every difference is one word spelled otherwise, no number.
+@pytest.mark.parametrize("lbk, lawdiff, expected", [
+    ("en særligt tilrettelagt indsats.", "en særlig tilrettelagt indsats.", True),
+    ("på hver linje i skemaet", "på hver linie i skemaet", True),
+    ("jf. stk. 6, og", "jf. stk. 4, og", False),  # a reference, not a spelling
+    ("kommunen kan træffe afgørelse", "kommunen træffer afgørelse", False),  # a word more
+    ("Beskæftigelsesministeren fastsætter", "Socialministeren fastsætter", False),  # a renaming
+    ("samme tekst", "samme tekst", False),  # no difference at all
+])
+def test_spelling_class_is_only_for_one_word_spelled_otherwise(lbk, lawdiff, expected):
+    assert _spelling(lbk, lawdiff) is expected
