@@ -23,7 +23,7 @@ import pytest
 from lxml import etree
 
 from lawdiff.cli import main
-from lawdiff.importers.amending import dump, official_text
+from lawdiff.importers.amending import dump, official_text, read_amending
 from lawdiff.importers.lexdania import read_lexdania_file
 from lawdiff.render.instructions import nummer_lines
 from lawdiff.render.text import plain_text
@@ -194,3 +194,128 @@ def test_what_each_nummer_was_read_as_is_the_reading_checked_by_hand(imported, x
     got.pop("love", None)
     want.pop("love", None)
     assert got == want
+
+
+# --- executed: on the corpus's retsplejeloven (older than the acts' base), and 1741 against the LBKs after it
+
+
+def test_consolidating_the_2013_lbk_with_the_unseen_acts_refuses_and_never_executes_at_a_wrong_place(tmp_path, capsys):
+    """LBK 1139/2013 is two years older than LBK 1255/2015, which the acts amend. Of their 22 numre amending
+    retsplejeloven, 19 are executed and each new text stands where its nummer puts it; 3 (lov 1741 § 10) are
+    refused: the 2013 text names "social- og integrationsministeren" (or "justitsministeren"), not the
+    minister the act quotes."""
+    from lawdiff.consolidate import consolidate
+
+    store = _rpl_store(tmp_path, list(NAMES))
+    act, _plan = consolidate(store, LAW, "2016-12-31", [], partial=True, root=tmp_path)
+    refused = {(s.act, s.nummer): s.reason for s in act.consolidation.not_executed}
+    assert sorted(refused) == [("lov-2015-1741", f"§ 10, nr. {n}") for n in (1, 2, 3)]
+    assert all(" findes ikke i " in r and ("integrationsministeren" in r or "justitsministeren" in r)
+               for r in refused.values())
+    # each executed nummer's new words where the act puts them (the act's own text, by hand)
+    assert _text(act, "§ 115, stk. 1, nr. 3").startswith(
+        "3) samarbejdet mellem kriminalforsorgen, de sociale myndigheder og politiet (KSP-samarbejdet) som led i "
+        "indsatsen over for a) dømte, der løslades fra institutioner under kriminalforsorgen,")
+    assert _text(act, "§ 149, stk. 7").endswith("så vidt muligt befinde sig samme sted som parten, vidnet eller syns- "
+                                                 "og skønsmanden. Når der tolkes for en sigtet, der deltager i et "
+                                                 "retsmøde om forlængelse af fristen for varetægtsfængsling eller "
+                                                 "anden frihedsberøvende foranstaltning efter kapitel 70 ved anvendelse "
+                                                 "af telekommunikation med billede efter § 748 b, stk. 1, bestemmer "
+                                                 "retten, hvor tolken skal befinde sig.")
+    assert _text(act, "§ 172 a").startswith("§ 172 a. En person, der er blevet videoafhørt efter § 745 e")
+    assert "§§ 169-172 a." in _text(act, "§ 173, stk. 1") and "i §§ 169-172 a nævnte" in _text(act, "§ 173, stk. 2")
+    assert _text(act, "§ 183, stk. 3").startswith(
+        "Stk. 3. Retten bestemmer, hvordan og ved hvem afhøring af børn under 15 år skal ske. I straffesager gælder "
+        "dette endvidere for personer, der er blevet videoafhørt efter § 745 e,")
+    assert "Uanset § 392, stk. 3, og § 392 a, stk. 2, kan afslag" in _text(act, "§ 327, stk. 5")
+    assert "tilladelse efter § 148 a, stk. 4, § 389, § 389 a, stk. 1, § 391, § 392 eller § 392 a, stk. 2, inden 2 uger" \
+        in _text(act, "§ 394, stk. 2")
+    assert _text(act, "§ 719, stk. 2") == "Stk. 2. Statsadvokaten påtaler ankesager ved landsret."
+    assert _text(act, "§ 721, stk. 2").startswith("Stk. 2. Justitsministeren eller den, som justitsministeren bemyndiger")
+    assert _text(act, "§ 722, stk. 3").endswith("kompetencen til at frafalde tiltale.")
+    assert _text(act, "§ 731 a").startswith("§ 731 a. Inden en videoafhøring efter § 745 e eller § 183, stk. 3,")
+    for n, start in ((1, "Politiets afhøring af en person kan optages på video"), (2, "Stk. 2. Forsvareren skal være"),
+                     (3, "Stk. 3. Den, der er mistænkt, har ikke adgang"), (4, "Stk. 4. Vil den, der er mistænkt,")):
+        assert _text(act, f"§ 745 e, stk. {n}").startswith(start), n
+    assert "med henblik på videoafhøring af en person efter § 183, stk. 3. Er sigtede" in _text(act, "§ 748, stk. 1")
+    assert _text(act, "§ 748 b, stk. 3").endswith("deltager anklageren i retsmødet ved anvendelse af telekommunikation "
+                                                  "med billede, medmindre retten undtagelsesvis bestemmer andet.")
+    assert "er lægeligt forsvarlig. Lægen kan delegere udtagelse af blodprøve til en medhjælp. Spytprøve" \
+        in _text(act, "§ 792 e, stk. 3")
+    for n, start in ((3, "3) navneforbud efter § 31"), (4, "4) hvordan og ved hvem afhøring"),
+                     (5, "5) at tiltalte skal forlade"), (7, "7) at en polititjenestemands navn")):
+        assert _text(act, f"§ 845, stk. 1, nr. {n}").startswith(start), n
+    assert _text(act, "§ 872") == ("§ 872. En videoafhøring efter § 745 e eller § 183, stk. 3, kan anvendes som bevis "
+                                   "under hovedforhandlingen.")
+    assert re.search(r"§ 392, stk\. 2,|Påtalemyndigheden kan frafalde|afhøring af et barn, når retten",
+                     " ".join(norm(plain_text(s)) for s in act.sections())) is None
+    executed = sum(len(st[2]) for st in _plan.steps) - len(refused)
+    assert executed == 19
+    with capsys.disabled():
+        print(f"\nLBK 1139/2013 + the five unseen acts (--partial): {executed} numre executed, {len(refused)} refused "
+              f"(words not in the 2013 text), {act.source}")
+
+
+# lov 1741/2015's ændringsparagraffer and the corpus LBK that prints each law with them (its preamble says
+# "… med de ændringer, der følger af § N i lov nr. 1741 af 22. december 2015")
+_AFTER_1741 = {"1": "2015/2015-1821", "2": "2015/2015-1817", "3": "2015/2015-1820", "4": "2015/2015-1815",
+               "5": "2015/2015-1819", "6": "2015/2015-1814", "7": "2015/2015-1818", "8": "2015/2015-1816"}
+
+
+def _after_address(change: dict, where: str, der_bliver: str | None) -> str:
+    """The address in the law after the act of what `where` names before it: `der_bliver` where the act
+    gives it ("§ 41, stk. 4, 4. pkt., der bliver stk. 5, 4. pkt."), with the § of `where`."""
+    if not der_bliver:
+        return where
+    return der_bliver if der_bliver.startswith("§") else f"{where.split(',')[0]}, {der_bliver}"
+
+
+def test_lov_1741_s_new_words_stand_where_it_was_read_in_the_lbks_that_print_it(capsys):
+    """A second, independent reading of where each nummer of lov 1741/2015 §§ 1-8 acts: the LBKs of
+    23/12/2015 (corpus) print the eight laws with the act. For every change that writes words or units, the
+    new words stand at the place it was read as (in the numbering after the act: "der bliver", a new stk.
+    after stk. N is stk. N+1), and words struck (`udgår`) are gone from it: a nummer read into the wrong unit
+    would be found here."""
+    from lawdiff.changes.tree import citations
+
+    doc = read_amending((FIX / "retsplejeloven/LOVC2015-1741.xml").read_bytes(), "LOVC2015-1741.xml").doc
+    checked = struck = 0
+    for par in doc["paragraffer"]:
+        if par["nummer"] not in _AFTER_1741:
+            continue
+        after = read_lexdania_file(CORPUS / f"{_AFTER_1741[par['nummer']]}.xml").act
+        for entry in par["numre"]:
+            for ch in entry["ændringer"]:
+                cite = f"§ {par['nummer']}, nr. {entry['nummer']}"
+                if "ny" in ch:
+                    where = ch["i"] if "i" in ch else None
+                    if ch["ny"] == "paragraf":
+                        at = f"§ {ch['nummer']}"
+                    elif ch["ny"] == "stk" and "som" in ch:
+                        at = f"{where}, {ch['som']}"
+                    elif ch["ny"] == "stk":
+                        at = f"{where}, stk. {int(ch['efter'].split()[-1]) + 1}"
+                    else:  # a new punktum "som 2. pkt.": the unit holds it
+                        at = where
+                    assert norm(ch["tekst"]) in _text(after, at), (cite, at)
+                    checked += 1
+                elif "affattes" in ch:
+                    assert _text(after, ch["affattes"]) == norm(ch["tekst"]), cite
+                    checked += 1
+                elif "til" in ch or "indsættes_efter" in ch:
+                    new = ch["til"] if "til" in ch else f"{ch['indsættes_efter']}{'' if ch['tekst'][0] in ',.' else ' '}" \
+                                                         f"{ch['tekst']}"
+                    for w, _ in citations(ch["i"]):
+                        at = _after_address(ch, w, ch.get("der_bliver"))
+                        assert norm(new) in _text(after, at), (cite, at, new)
+                        checked += 1
+                else:  # struck words: gone from the place (each stood there as often as the act says)
+                    for w, _ in citations(ch["i"]):
+                        at = _after_address(ch, w, ch.get("der_bliver"))
+                        assert re.search(rf"(?<!\w){re.escape(norm(ch['udgår']))}(?!\w)", _text(after, at)) is None, \
+                            (cite, at)
+                        struck += 1
+    with capsys.disabled():
+        print(f"\nlov 1741/2015 §§ 1-8 against LBK 1814-1821/2015: {checked} places hold the new words where they "
+              f"were read, {struck} no longer hold the words struck there")
+    assert (checked, struck) == (49, 5)
