@@ -182,6 +182,21 @@ def test_every_nummer_prints_back_word_for_word(imported, capsys):
     assert figures["read"] == 83 and figures["identical"] == 83
 
 
+def test_the_instructions_command_prints_every_nummer_of_the_imported_files(imported, capsys):
+    """`lawdiff instructions amendments/<act>.yaml`, the command a drafter runs: each official nummer stands in
+    its output word for word (white space normalised), in order."""
+    root, _ = imported
+    for xml in ACTS:
+        capsys.readouterr()
+        assert main(["--root", str(root), "instructions", str(root / "amendments" / NAMES[xml.name])]) == 0
+        out = norm(unicodedata.normalize("NFC", capsys.readouterr().out))
+        at = 0
+        for key, want in _official_numre(xml).items():
+            found = out.find(want, at)
+            assert found >= 0, (xml.name, key)
+            at = found + len(want)
+
+
 @pytest.mark.parametrize("xml", [p.name for p in ACTS])
 def test_what_each_nummer_was_read_as_is_the_reading_checked_by_hand(imported, xml):
     """The amendment file as the import writes it (`ændringer`: verb, unit and place, old and new words,
