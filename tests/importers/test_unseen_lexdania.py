@@ -334,3 +334,31 @@ def test_lov_1741_s_new_words_stand_where_it_was_read_in_the_lbks_that_print_it(
         print(f"\nlov 1741/2015 §§ 1-8 against LBK 1814-1821/2015: {checked} places hold the new words where they "
               f"were read, {struck} no longer hold the words struck there")
     assert (checked, struck) == (49, 5)
+
+
+def test_lov_377_s_2_on_the_very_text_it_cites_lbk_213_2013_as_amended_by_lov_1572_2015(tmp_path, capsys):
+    """Lov 377/2016 § 2 amends "lov om fuldbyrdelse af visse strafferetlige afgørelser i Den Europæiske Union,
+    jf. lovbekendtgørelse nr. 213 af 22. februar 2013, som ændret ved § 2 i lov nr. 1572 af 15. december
+    2015": both are in the corpus, so the act runs on exactly the text it cites. Imported and consolidated
+    from the command line as a user does: the law is linked by its title, § 54 (6 stk.) gets its stk. 7."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        for f in (CORPUS / "2013/2013-213.xml", CORPUS / "2015/2015-1572.xml", FIX / "retsplejeloven/LOVC2016-377.xml"):
+            assert main(["--root", str(tmp_path), "import", "lexdania", str(f)]) == 0, out.getvalue()
+        law = "fuldbyrdelse-af-visse-strafferetlige-i-den-europaeiske-union"
+        assert main(["--root", str(tmp_path), "consolidate", law, "--at", "2016-05-01"]) == 0, out.getvalue()
+    assert f"{law}@2016-05-01 (LBK nr. 213 af 22/02/2013 med ændringer ifølge lov nr. 1572 af 15/12/2015 og lov nr. " \
+           "377 af 27/04/2016): 2 numre udført" in out.getvalue()
+    act = Store(tmp_path).load(f"{law}@2016-05-01")
+    assert _text(act, "§ 54, stk. 7") == (
+        "Stk. 7. Justitsministeren kan fastsætte regler om adgangen til at påklage afgørelser, der er truffet i "
+        "henhold til bemyndigelse efter stk. 1, herunder at afgørelserne ikke kan indbringes for anden "
+        "administrativ myndighed.")
+    assert _text(act, "§ 54, stk. 6").startswith("Stk. 6. Afgørelse om anerkendelse og fuldbyrdelse af foranstaltninger")
+    from lawdiff.errors import LawdiffError
+
+    with pytest.raises(LawdiffError, match="stk. 8"):
+        _text(act, "§ 54, stk. 8")
