@@ -274,7 +274,8 @@ def test_consolidating_the_2013_lbk_with_the_unseen_acts_refuses_and_never_execu
 # lov 1741/2015's ændringsparagraffer and the corpus LBK that prints each law with them (its preamble says
 # "… med de ændringer, der følger af § N i lov nr. 1741 af 22. december 2015")
 _AFTER_1741 = {"1": "2015/2015-1821", "2": "2015/2015-1817", "3": "2015/2015-1820", "4": "2015/2015-1815",
-               "5": "2015/2015-1819", "6": "2015/2015-1814", "7": "2015/2015-1818", "8": "2015/2015-1816"}
+               "5": "2015/2015-1819", "6": "2015/2015-1814", "7": "2015/2015-1818", "8": "2015/2015-1816",
+               "11": "2016/2016-412"}
 
 
 def _after_address(change: dict, where: str, der_bliver: str | None) -> str:
@@ -286,8 +287,8 @@ def _after_address(change: dict, where: str, der_bliver: str | None) -> str:
 
 
 def test_lov_1741_s_new_words_stand_where_it_was_read_in_the_lbks_that_print_it(capsys):
-    """A second, independent reading of where each nummer of lov 1741/2015 §§ 1-8 acts: the LBKs of
-    23/12/2015 (corpus) print the eight laws with the act. For every change that writes words or units, the
+    """A second, independent reading of where each nummer of lov 1741/2015 §§ 1-8 and 11 acts: the LBKs of
+    23/12/2015 and LBK 412/2016 (udlændingeloven) in the corpus print the nine laws with the act. For every change that writes words or units, the
     new words stand at the place it was read as (in the numbering after the act: "der bliver", a new stk.
     after stk. N is stk. N+1), and words struck (`udgår`) are gone from it: a nummer read into the wrong unit
     would be found here."""
@@ -331,9 +332,9 @@ def test_lov_1741_s_new_words_stand_where_it_was_read_in_the_lbks_that_print_it(
                             (cite, at)
                         struck += 1
     with capsys.disabled():
-        print(f"\nlov 1741/2015 §§ 1-8 against LBK 1814-1821/2015: {checked} places hold the new words where they "
+        print(f"\nlov 1741/2015 §§ 1-8 and 11 against LBK 1814-1821/2015 and 412/2016: {checked} places hold the new words where they "
               f"were read, {struck} no longer hold the words struck there")
-    assert (checked, struck) == (49, 5)
+    assert (checked, struck) == (52, 6)
 
 
 def test_lov_377_s_2_on_the_very_text_it_cites_lbk_213_2013_as_amended_by_lov_1572_2015(tmp_path, capsys):
