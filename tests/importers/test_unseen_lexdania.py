@@ -94,6 +94,25 @@ def test_a_count_after_the_verb_over_two_punktummer_is_the_count_in_all(tmp_path
         "skal fremsættes snarest muligt herefter.")
 
 
+def test_a_count_after_the_verb_that_fits_neither_in_all_nor_at_each_address_is_still_refused(tmp_path):
+    """The same nummer with "tre steder": once in each punktum is neither three in all nor three at each;
+    refused, naming what stands where (never two of three executed)."""
+    from lawdiff.consolidate import consolidate
+
+    store = _rpl_store(tmp_path, ["LOVC2016-167.xml"])
+    path = tmp_path / "amendments" / NAMES["LOVC2016-167.xml"]
+    text = path.read_text(encoding="utf-8")
+    assert text.count("- antal: 2\n      antal_efter_verbum: true") == 1
+    path.write_text(text.replace("- antal: 2\n      antal_efter_verbum: true", "- antal: 3\n      antal_efter_verbum: true"),
+                    encoding="utf-8")
+    act, _ = consolidate(store, LAW, "2016-12-31", ["lov-2016-167:§ 1, nr. 5 og 6"], partial=True, root=tmp_path)
+    assert [(s.nummer, s.reason) for s in act.consolidation.not_executed] == [(
+        "§ 1, nr. 6", "ændring 1: »eller sigtet« står 1 gang i § 745 e, stk. 2, 1. pkt., 1 gang i § 745 e, stk. 2, 3. "
+        "pkt.; ændringen siger tre steder (i alt eller ved hver adresse) (ret antallet, eller skriv adresserne hver med "
+        "sit antal (»to steder i … og i …«))")]
+    assert "eller sigtet" in _text(act, "§ 745 e, stk. 3")
+
+
 # --- import: 0 failures -----------------------------------------------------------------------------
 
 
