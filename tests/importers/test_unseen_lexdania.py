@@ -382,3 +382,55 @@ def test_lov_377_s_2_on_the_very_text_it_cites_lbk_213_2013_as_amended_by_lov_15
 
     with pytest.raises(LawdiffError, match="stk. 8"):
         _text(act, "§ 54, stk. 8")
+
+
+def _unit_element(root, par: str, stk: int | None):
+    for p in root.iter("Paragraf"):
+        if norm(p.findtext("Explicatus") or "") == f"§ {par}.":
+            return p if stk is None else p.findall("Stk")[stk - 1]
+    raise AssertionError(par)
+
+
+@pytest.mark.parametrize("par, nr, lbk, places, times", [
+    # "To steder i § 20 og i § 21, stk. 4, ændres »social- og indenrigsministeren« til: »Ankestyrelsen«."
+    ("4", "2", "2015/2015-1815", [("20", None), ("21", 4)], 3),
+    # "To steder i § 9 a og i § 52 a, stk. 4, ændres …"
+    ("6", "1", "2015/2015-1814", [("9 a", None), ("52 a", 4)], 3),
+    # "I § 21, stk. 2, § 58 a, stk. 1, 1. pkt., og § 58 b, stk. 1, og to steder i § 58 c ændres …"
+    ("7", "2", "2015/2015-1818", [("21", 2), ("58 a", 1), ("58 b", 1), ("58 c", None)], 5),
+])
+def test_lov_1741_s_counted_lists_of_places_give_the_official_lbk(tmp_path, par, nr, lbk, places, times):
+    """Where each count of a list of places belongs ("to steder i § 20 og i § 21, stk. 4": 2 in § 20, 1 in
+    § 21, stk. 4), on the official text: the LBK of 23/12/2015 that prints the nummer, with "Ankestyrelsen"
+    put back to "social- og indenrigsministeren" in the places the nummer names (and its preamble cut before
+    "jf.", so it no longer says it holds lov 1741). Executing the nummer must give that LBK § for §."""
+    from lawdiff.consolidate import consolidate
+    from lawdiff.importers.lexdania import read_lexdania
+
+    official = (CORPUS / f"{lbk}.xml").read_bytes()
+    root = etree.fromstring(official)
+    n = 0
+    for p, stk in places:
+        for ch in _unit_element(root, p, stk).iter("Char"):
+            if ch.text and "Ankestyrelsen" in ch.text:
+                n += ch.text.count("Ankestyrelsen")
+                ch.text = ch.text.replace("Ankestyrelsen", "social- og indenrigsministeren")
+    for ch in root.iter("Char"):
+        if ch.text and ch.text.startswith("Herved bekendtgøres"):
+            ch.text = ch.text.split(", jf.")[0] + "."
+    assert n == times
+    base = read_lexdania(etree.tostring(root, xml_declaration=True, encoding="utf-8"), "før.xml").act
+    base.law = "x"
+    store = Store(tmp_path)
+    store.save(base)
+    doc = read_amending((FIX / "retsplejeloven/LOVC2015-1741.xml").read_bytes(), "LOVC2015-1741.xml").doc
+    [p] = [p for p in doc["paragraffer"] if p["nummer"] == par]
+    doc["paragraffer"] = [{"nummer": par, "lov": "x", **{k: v for k, v in p.items() if k != "nummer"}}]
+    doc["paragraffer"][0]["numre"] = [e for e in p["numre"] if e["nummer"] == nr]
+    doc["love"] = {"x": base.key}
+    (tmp_path / "amendments").mkdir()
+    (tmp_path / "amendments/lov-2015-1741.yaml").write_text(dump(doc), encoding="utf-8")
+    act, _ = consolidate(store, "x", "2016-01-01", ["lov-2015-1741"], partial=True, root=tmp_path)
+    assert act.consolidation.not_executed == []
+    want = read_lexdania(official, f"{lbk}.xml").act
+    assert [norm(plain_text(s)) for s in act.sections()] == [norm(plain_text(s)) for s in want.sections()]
