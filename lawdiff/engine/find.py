@@ -225,6 +225,13 @@ class _Finding:
                         f"{w} er ophævet af en ændringslov, der blev vedtaget efter denne, men trådte i kraft før "
                         "den; ændringen er udført de andre steder, den nævner", key))
                 cites = [x for x in cites if x[0] not in gone]
+        if counted is None and len(cites) > 1 and c.get("antal") is not None and c.get("forekomst") is None and (
+                c.get("antal_efter_verbum") or c.get("antal_efter_citat") or c.get("antal_sidst")):
+            # the count after the verb or the quotation belongs to the whole list: "I § 745 e, stk. 2, 1. og 3.
+            # pkt., … udgår to steder »eller sigtet«" (lov 167/2016 § 1, nr. 6: once in each punktum) is n in
+            # all or n at each address, as a count in front of a list's part (_find_segment); it was asked
+            # of each address, and the nummer refused
+            return self._find_segment(c, words, key, [w for w, _ in cites], int(c.get("antal")), inner)
         for where, der_bliver in cites:
             if counted is None:
                 out += self._find_in(c, words, key, where, exclude=inner.get(where))
