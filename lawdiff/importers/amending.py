@@ -602,7 +602,8 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
         warnings.append(f"{path}: {label}: ændringsparagraffen har ingen indledning")
     elif data is None:
         par["indledning"] = text
-        warnings.append(f"{path}: {label}: indledningen kan ikke læses som data; gemt ordret")
+        warnings.append(f"{path}: {label}: indledningen kan ikke læses som data: {intro.refusal(text)}; gemt ordret, "
+                        f"og ændringsparagraffen kobles ikke til en lov")
     else:
         par.update(data)
     numre = []
