@@ -1083,6 +1083,9 @@ def link(doc: dict, store) -> list[str]:
                 continue
             version = older[-1]
             notes.append(f"§ {par['nummer']}: {law}@{version} bruges; {par.get('henvisning', '')} findes ikke i lageret")
+        if par.get("som_ændres"):  # "…, og som ændres ved det af Folketinget den … vedtagne forslag til lov …"
+            notes.append(f"§ {par['nummer']}: indledningen bygger på {law}@{version}, som ændres {par['som_ændres']}; "
+                         f"lovforslagets ændringer skal være udført, før denne paragraf udføres")
         par_items = list(par.items())
         par.clear()
         for k, v in par_items:

@@ -102,3 +102,35 @@ def test_amended_by_reads_the_list_of_acts():
     # a typo in the source (lovbekendtgørelse nr. 128 af 31. januar 2017): not a date, not read
     assert intro.amended_by("ved § 1 i lov nr. 624 af 8. juni af 2016 og lov nr. 1718 af 27. december 2016") is None
     assert intro.amended_by("ved § 10 i lov nr. 922 og § 1 i lov nr. 928 begge af 18. september 2012") is None
+
+
+class _Store:
+    """The part of a store link() reads: one act, arbejdsløshedsforsikringsloven, at LBK 838/2011."""
+    def titles(self):
+        return {"lov om arbejdsløshedsforsikring m.v.": ["arbejdsløshedsforsikring"]}
+
+    def headers(self, law):
+        return [("2011-07-04", "Lov om arbejdsløshedsforsikring m.v.", "LBK nr. 838 af 04/07/2011")]
+
+    def versions(self, law):
+        return ["2011-07-04"]
+
+
+def test_an_intro_building_on_a_passed_bill_is_linked_with_a_note():
+    # lov nr. 152 af 28/02/2012, § 1: "I lov om arbejdsløshedsforsikring m.v., jf. lovbekendtgørelse nr. 838
+    # af 4. juli 2011, som ændret ved …, og som ændres ved det af Folketinget den 23. februar 2012 vedtagne
+    # forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats og forskellige andre love …"
+    from lawdiff.importers.amending import link, read_amending_file
+    from tests.conftest import CORPUS
+
+    doc = read_amending_file(CORPUS / "2012" / "2012-152.xml").doc
+    par = doc["paragraffer"][0]
+    assert par["henvisning"] == "lovbekendtgørelse nr. 838 af 4. juli 2011"
+    assert par["som_ændret"].endswith("§ 1 i lov nr. 1365 af 28. december 2011")
+    notes = link(doc, _Store())
+    assert par["lov"] == "arbejdsløshedsforsikring"
+    assert [n for n in notes if n.startswith("§ 1:")] == [
+        "§ 1: indledningen bygger på arbejdsløshedsforsikring@2011-07-04, som ændres ved det af Folketinget den "
+        "23. februar 2012 vedtagne forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats og "
+        "forskellige andre love (Forenkling af beskæftigelsesindsatsen m.v.); lovforslagets ændringer skal være "
+        "udført, før denne paragraf udføres"]
