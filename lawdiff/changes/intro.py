@@ -96,12 +96,13 @@ _CITED = re.compile(rf"(?:jf\. {_LBK}|{_LOV})")
 
 
 def refusal(text: str) -> str:
-    """Why read(text) is None, in Danish, for the drafter: what was found and what it should be."""
+    """Why read(text) is None, in Danish, for the drafter (after "indledningen kan ikke læses som data: "):
+    what was found and what it should be."""
     if not text.startswith("I ") or not _END.search(text):
-        return ("indledningen har ikke formen »I … foretages følgende ændring:« (eller »ændringer:«); "
+        return ("den har ikke formen »I … foretages følgende ændring:« (eller »ændringer:«); "
                 "den ændrede lov kan ikke bestemmes")
     if not _CITED.search(re.split(r", som ændre", text)[0]):
-        return ("indledningen nævner ikke loven med »jf. lovbekendtgørelse nr. N af D« eller »lov nr. N af D« "
+        return ("den nævner ikke loven med »jf. lovbekendtgørelse nr. N af D« eller »lov nr. N af D« "
                 "(nummer og fuld dato); den ændrede lov kan ikke bestemmes sikkert")
     readings = 0
     for _form, rx in _FORMS:
@@ -111,9 +112,9 @@ def refusal(text: str) -> str:
                     "titlen og henvisningen, så titlen kan adskilles sikkert")
         readings += bool(m)
     if readings > 1:
-        return "indledningen kan læses på flere måder (titel og henvisning deles forskelligt); den ændrede lov " \
+        return "den kan læses på flere måder (titel og henvisning deles forskelligt); den ændrede lov " \
                "kan ikke bestemmes sikkert"
-    return ("indledningen har ikke en kendt form (»I lov om X, jf. lovbekendtgørelse nr. N af D[, som ændret …], "
+    return ("den har ikke en kendt form (»I lov om X, jf. lovbekendtgørelse nr. N af D[, som ændret …], "
             "foretages …«, »I lov nr. N af D om X …«, »I X-loven, lov nr. N af D …«); den ændrede lov kan ikke "
             "bestemmes sikkert")
 

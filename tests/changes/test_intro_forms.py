@@ -134,3 +134,17 @@ def test_an_intro_building_on_a_passed_bill_is_linked_with_a_note():
         "23. februar 2012 vedtagne forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats og "
         "forskellige andre love (Forenkling af beskæftigelsesindsatsen m.v.); lovforslagets ændringer skal være "
         "udført, før denne paragraf udføres"]
+
+
+def test_the_importer_says_why_an_intro_is_not_read():
+    # lov nr. 172 af 27. februar 2016, § 1: "I lov om DSB, jf. lovbekendtgørelse af 1184 af 12. oktober 2010, …"
+    from lawdiff.importers.amending import read_amending_file
+    from tests.conftest import CORPUS
+
+    act = read_amending_file(CORPUS / "2016" / "2016-172.xml")
+    assert act.doc["paragraffer"][0]["indledning"].startswith("I lov om DSB, jf. lovbekendtgørelse af 1184 af")
+    assert "lovtitel" not in act.doc["paragraffer"][0]
+    assert [w for w in act.warnings if "indledningen" in w] == [
+        "2016-172.xml: § 1: indledningen kan ikke læses som data: den nævner ikke loven med »jf. "
+        "lovbekendtgørelse nr. N af D« eller »lov nr. N af D« (nummer og fuld dato); den ændrede lov kan ikke "
+        "bestemmes sikkert; gemt ordret, og ændringsparagraffen kobles ikke til en lov"]
