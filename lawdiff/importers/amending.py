@@ -602,7 +602,8 @@ def read_paragraf(acp: etree._Element, path: str, warnings: list[str], refused: 
         warnings.append(f"{path}: {label}: ændringsparagraffen har ingen indledning")
     elif data is None:
         par["indledning"] = text
-        warnings.append(f"{path}: {label}: indledningen kan ikke læses som data; gemt ordret")
+        warnings.append(f"{path}: {label}: indledningen kan ikke læses som data: {intro.refusal(text)}; gemt ordret, "
+                        f"og ændringsparagraffen kobles ikke til en lov")
     else:
         par.update(data)
     numre = []
@@ -1082,6 +1083,9 @@ def link(doc: dict, store) -> list[str]:
                 continue
             version = older[-1]
             notes.append(f"§ {par['nummer']}: {law}@{version} bruges; {par.get('henvisning', '')} findes ikke i lageret")
+        if par.get("som_ændres"):  # "…, og som ændres ved det af Folketinget den … vedtagne forslag til lov …"
+            notes.append(f"§ {par['nummer']}: indledningen bygger på {law}@{version}, som ændres {par['som_ændres']}; "
+                         f"lovforslagets ændringer skal være udført, før denne paragraf udføres")
         par_items = list(par.items())
         par.clear()
         for k, v in par_items:
