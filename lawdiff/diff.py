@@ -337,13 +337,16 @@ def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | No
 # --- building the redline ---------------------------------------------------------
 
 def _same(old: Unit, new: Unit) -> RUnit:
-    """An unchanged unit (identical text and structure) without diffing."""
+    """An unchanged unit (identical text and structure) without diffing. Equal fingerprints (_fp) are
+    equal kinds, numbers, labels and texts, down to every unit below, so the result is read from the
+    new side alone (= _same(new, new)): the old side's units below are never read (an outline's
+    Part reads its units only when asked: outline.Part)."""
     r = _runit(old, new, "unchanged")
     if new.heading is not None:
         r.heading = [Segment(EQUAL, new.heading.text)]
     r.intro = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.intro]
     r.wrapup = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.wrapup]
-    r.children = [_same(o, n) for o, n in zip(old.children, new.children)]
+    r.children = [_same(n, n) for n in new.children]
     return r
 
 
@@ -540,16 +543,25 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
                     r.status == "unchanged" and r.old_num and r.new_num and not r.moved_from and r.has_changes):
                 o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
                 # same structure: the word diff already compared the normalised text, so it changed
-                if o is not None and n is not None and _shape(o) != _shape(n) and _same_plain(o, n):
+                if o is not None and n is not None and _markup_differs_only(o, n):
                     siblings[i] = _same(n, n)
 
     visit(red.units)
 
 
+def _markup_differs_only(o: Unit, n: Unit) -> bool:
+    """Whether two §§ differ in structure (_shape) but not in normalised plain text. Two §§ of outlines
+    are compared by the digests of their plain texts stored with them (outline.plain_digest) first, so
+    neither §'s text is joined and normalised again, and the shapes (which read every unit below) only
+    where those are equal (tests/test_outline.py holds the digests to the texts over every § of every
+    LAB version)."""
+    if type(o) is Lazy and type(n) is Lazy:
+        return o.plain == n.plain and _shape(o) != _shape(n)
+    return _shape(o) != _shape(n) and _same_plain(o, n)
+
+
 def _same_plain(o: Unit, n: Unit) -> bool:
-    """norm(plain_text(o)) == norm(plain_text(n)) for two §§; for two §§ of outlines by the digests of
-    it stored with them (outline.plain_digest), so neither §'s text is joined and normalised again
-    (tests/test_outline.py holds the digests to the texts over every § of every LAB version)."""
+    """norm(plain_text(o)) == norm(plain_text(n)) for two §§; for two §§ of outlines by the digests of it."""
     if type(o) is Lazy and type(n) is Lazy:
         return o.plain == n.plain
     return norm(plain_text(o)) == norm(plain_text(n))
