@@ -345,6 +345,25 @@ def test_a_stub_has_no_changes(tmp_path):
     assert seen > 300  # 634 when this was written
 
 
+def test_a_same_unit_has_no_changes_and_no_inserted_or_repealed_section_below(tmp_path):
+    """diff._same makes a diff._Same, whose has_changes is False without looking (and below which
+    _moves does not look for §§): it is what RUnit.has_changes computes for it, and every unit below it
+    is unchanged, over every pair of versions compared from outlines and from the models, in full."""
+    from lawdiff import diff
+    from lawdiff.redline import RUnit
+
+    seen = 0
+    for a, b in PAIRS:
+        for red in (compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True),
+                    compare(*(akn.from_bytes(p.read_bytes(), str(p)) for p in (a, b)))):
+            same = [u for u in red.walk() if type(u) is diff._Same]
+            for u in same:
+                assert RUnit.has_changes.fget(u) is False
+                assert all(x.status == "unchanged" and x.old_num == x.new_num for x in u.walk())
+            seen += len(same)
+    assert seen > 5000  # 7,319 when this was written
+
+
 def test_a_sections_plain_digest_is_its_normalised_plain_text(tmp_path):
     """The digest of a §'s normalised plain text stored in the outline (what diff._markup_only
     compares instead of the texts) decides equality as the texts do, over every § of every LAB
