@@ -395,3 +395,18 @@ def test_a_sections_plain_digest_is_its_normalised_plain_text(tmp_path):
             same += got
             differ += not got
     assert same > 1000 and differ > 200  # 1,115 and 258
+
+
+def test_touched_units_and_sections_skip_only_units_without_changes(tmp_path):
+    """Redline.touched_units and touched_sections do not walk below a unit whose class has has_changes
+    False (diff._Stub, diff._Same): the same units, in the same order, as the filters over every unit
+    (walk()), over every pair of versions compared from outlines and from the models."""
+    from lawdiff.redline import heading_changed
+
+    for a, b in PAIRS:
+        for red in (compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True),
+                    compare(*(akn.from_bytes(p.read_bytes(), str(p)) for p in (a, b)))):
+            every = list(red.walk())
+            assert red.touched_units() == [u for u in every if (u.kind == "section" and u.has_changes)
+                                           or heading_changed(u)]
+            assert red.touched_sections() == [s for s in red.sections() if s.has_changes]
