@@ -25,7 +25,7 @@ comparison imports no difflib (sequence_opcodes).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import _count_elements
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -65,7 +65,7 @@ class _Memo:
     def __init__(self) -> None:
         self.fp: dict[int, tuple] = {}
         self.text: dict[int, str] = {}
-        self.bag: dict[int, tuple[Counter, int]] = {}  # the bag of words and its size
+        self.bag: dict[int, tuple[dict, int]] = {}  # the bag of words (word -> count) and its size
         self.similar: dict[tuple[int, int], float] = {}  # (id(old), id(new)) -> _similar
         self.keep: list[Unit] = []  # keep the units alive so that their ids stay unique
         self.touched_only = False  # compare(touched_only=True)
@@ -135,8 +135,9 @@ def _signature(u: Unit) -> tuple:
     return ("text", u.kind, _own_text(u))
 
 
-def dice(x: Counter, y: Counter, total: int) -> float:
-    """Dice coefficient of two bags of words whose sizes add up to `total` (1.0 for two empty bags)."""
+def dice(x: dict, y: dict, total: int) -> float:
+    """Dice coefficient of two bags of words (word -> count: Counters or dicts) whose sizes add up to `total`
+    (1.0 for two empty bags)."""
     if not total:
         return 1.0
     # = sum((x & y).values()), over the words both hold (a set intersection in C), without
@@ -155,8 +156,12 @@ def _similar(a: Unit, b: Unit) -> float:
     for u in (a, b):
         bag = _M.bag.get(id(u))
         if bag is None:
-            words = Counter(_own_text(u).split())
-            bag = _M.bag[id(u)] = (words, sum(words.values()))
+            # = Counter(words) and the sum of its counts: counted in C into a plain dict (what Counter's
+            # update does for a dict, after its checks of the argument's type), its size the words'
+            words = _own_text(u).split()
+            counts: dict = {}
+            _count_elements(counts, words)
+            bag = _M.bag[id(u)] = (counts, len(words))
         bags.append(bag)
     (x, nx), (y, ny) = bags
     r = _M.similar[pair] = dice(x, y, nx + ny)
@@ -337,14 +342,28 @@ def align_by_provision(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | No
 # --- building the redline ---------------------------------------------------------
 
 def _same(old: Unit, new: Unit) -> RUnit:
-    """An unchanged unit (identical text and structure) without diffing."""
-    r = _runit(old, new, "unchanged")
+    """An unchanged unit (identical text and structure) without diffing. Equal fingerprints (_fp) are
+    equal kinds, numbers, labels and texts, down to every unit below, so the result is read from the
+    new side alone (= _same(new, new)): the old side's units below are not visited. The result is a
+    _Same."""
+    r = _Same(new.wid, new.kind, "unchanged", old.num, new.num, old.label, new.label, new.eid)  # = _runit(…)
     if new.heading is not None:
         r.heading = [Segment(EQUAL, new.heading.text)]
     r.intro = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.intro]
     r.wrapup = [[Segment(EQUAL, b.text)] if b.text else [] for b in new.wrapup]
-    r.children = [_same(o, n) for o, n in zip(old.children, new.children)]
+    r.children = [_same(n, n) for n in new.children]
     return r
+
+
+class _Same(RUnit):
+    """An unchanged unit built by _same: identical in both versions down to every unit below (its
+    fingerprint), each of them "unchanged", with its own number and label on both sides and equal
+    segments only. So it has no change of its own or below (RUnit.has_changes is False, known without
+    walking its units each time the redline is walked: _markup_only, touched_sections, touched_units,
+    the renderers), and no § below it is inserted or repealed (_moves does not look below it).
+    tests/test_outline.py holds has_changes to RUnit's."""
+
+    has_changes = False
 
 
 def _label_key(label: str | None) -> str:
@@ -487,7 +506,7 @@ def _moves(red: Redline, old: Act, new: Act) -> None:
                 gone[canonical_num(r.old_num)] = (siblings, r, parent)
             elif r.kind == "section" and r.status == INSERTED and r.new_num:
                 came[canonical_num(r.new_num)] = (siblings, r, parent)
-            if r.children:
+            if r.children and type(r) is not _Same:  # no § below a _Same is inserted or repealed
                 visit(r.children, r)
 
     visit(red.units, None)
@@ -540,11 +559,28 @@ def _markup_only(red: Redline, old: Act, new: Act) -> None:
                     r.status == "unchanged" and r.old_num and r.new_num and not r.moved_from and r.has_changes):
                 o, n = lookup(old, "old", r.old_num), lookup(new, "new", r.new_num)
                 # same structure: the word diff already compared the normalised text, so it changed
-                if o is not None and n is not None and _shape(o) != _shape(n) \
-                        and norm(plain_text(o)) == norm(plain_text(n)):
+                if o is not None and n is not None and _markup_differs_only(o, n):
                     siblings[i] = _same(n, n)
 
     visit(red.units)
+
+
+def _markup_differs_only(o: Unit, n: Unit) -> bool:
+    """Whether two §§ differ in structure (_shape) but not in normalised plain text. Two §§ of outlines
+    are compared by the digests of their plain texts stored with them (outline.plain_digest) first, so
+    neither §'s text is joined and normalised again, and the shapes (which read every unit below) only
+    where those are equal (tests/test_outline.py holds the digests to the texts over every § of every
+    LAB version)."""
+    if type(o) is Lazy and type(n) is Lazy:
+        return o.plain == n.plain and _shape(o) != _shape(n)
+    return _shape(o) != _shape(n) and _same_plain(o, n)
+
+
+def _same_plain(o: Unit, n: Unit) -> bool:
+    """norm(plain_text(o)) == norm(plain_text(n)) for two §§; for two §§ of outlines by the digests of it."""
+    if type(o) is Lazy and type(n) is Lazy:
+        return o.plain == n.plain
+    return norm(plain_text(o)) == norm(plain_text(n))
 
 
 def is_placeholder(u: Unit) -> bool:

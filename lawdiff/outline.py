@@ -29,8 +29,9 @@ and code), then payload, source and code (_pack), the checksum the CRC-32 of the
 entry is never used), source and code the bytes of the file and of the code it was built from
 (akncache.outline: used only when both are equal to the file's and the code's), the payload (marshal,
 plain values only) (MAGIC, law, date, title, source, nodes, annex digest — b"" for an act without annexes), a node being
-(branch, kind, num, label, wid, eid, digest, data, children) — children a tuple of nodes for a
-branch (a container, or a unit holding §§ or containers), else None; data the marshalled tuple
+(branch, kind, num, label, wid, eid, digest, data, children, plain) — children a tuple of nodes for a
+branch (a container, or a unit holding §§ or containers), else None; plain, for a §, the digest of its
+normalised plain text (text.plain_text: labels included; what diff._markup_only compares), else b""; data the marshalled tuple
 (kind, num, label, heading, intro, units, wrapup, wid, eid) with heading a str or None, intro and
 wrap-up tuples of str — each text stored as its tokens with SEP between them (Text; MAGIC names the
 tokenizer, tokendiff.TOKENIZER, so an outline of another is not used) — and units a tuple of such tuples (empty for a branch: its units are the
@@ -57,7 +58,7 @@ except ImportError:  # another Python
 
 def _magic(tokenizer: str) -> str:
     """The format, and the tokenizer whose tokens the blocks carry (an outline of another is not used)."""
-    return "lawdiff-outline-8:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return "lawdiff-outline-9:" + blake2b(tokenizer.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 MAGIC = _magic(TOKENIZER)
@@ -161,12 +162,13 @@ class Lazy:
     its children being the outline's) on first use of it."""
 
     __slots__ = ("_branch", "kind", "num", "label", "wid", "eid", "digest", "_blob", "read",
-                 "heading", "intro", "wrapup", "children")
+                 "heading", "intro", "wrapup", "children", "plain")
 
     def __init__(self, branch: bool, kind: str, num, label, wid: str, eid: str, dig: bytes, blob: bytes,
-                 children: list | None) -> None:
+                 children: list | None, plain: bytes = b"") -> None:
         self._branch = branch
         self.kind, self.num, self.label, self.wid, self.eid, self.digest = kind, num, label, wid, eid, dig
+        self.plain = plain  # a §'s: the digest of its normalised plain text (plain_digest), else b""
         self._blob = blob
         self.read = False  # whether its data was read (tests: only the §§ that differ are)
         if branch:
@@ -265,6 +267,14 @@ def _whole(u) -> tuple[tuple, bytes, str]:
     return (_own(u, tuple(parts)), digest(diff.fingerprint(u, tuple(digests))), diff.own_text(u, texts))
 
 
+def plain_digest(u) -> bytes:
+    """The digest of a §'s normalised plain text (labels included: text.plain_text), stored with each §
+    of an outline: diff._markup_only compares two §§' plain texts by it, reading neither."""
+    from .text import norm, plain_text
+
+    return digest(("plain", norm(plain_text(u))))
+
+
 def seal(p: Part) -> Part:
     """Set `p`'s digest and sig from its data (and its units', first), as `dumps` computes them from a
     model unit: for parts made otherwise (tests)."""
@@ -310,9 +320,12 @@ def dumps(act, source: bytes = b"", code: bytes = b"") -> bytes:
         if _branch(u):
             children = tuple(node(c) for c in u.children)
             dig = digest(diff.fingerprint(u, tuple(c[6] for c in children)))
-            return (True, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(_own(u, ())), children)
+            return (True, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(_own(u, ())), children, plain(u))
         data, dig, _ = _whole(u)
-        return (False, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(data), None)
+        return (False, u.kind, u.num, u.label, u.wid, u.eid, dig, marshal.dumps(data), None, plain(u))
+
+    def plain(u) -> bytes:
+        return plain_digest(u) if u.kind == "section" else b""
 
     nodes = tuple(node(u) for u in act.body)
     payload = marshal.dumps((MAGIC, act.law, act.date, act.title, act.source, nodes, annex_digest(act)))
@@ -354,18 +367,18 @@ def _str(x, none: bool = False) -> bool:
     return type(x) is str or (none and x is None)
 
 
-# the types of a node's fields (branch, kind, num, label, wid, eid, digest, data, children): num and
+# the types of a node's fields (branch, kind, num, label, wid, eid, digest, data, children, plain): num and
 # label str or None; children a tuple for a branch, None for a leaf
-_NODE_TYPES = frozenset((bool, str, num, label, str, str, bytes, bytes, tuple if branch else type(None))
+_NODE_TYPES = frozenset((bool, str, num, label, str, str, bytes, bytes, tuple if branch else type(None), bytes)
                         for num in (str, type(None)) for label in (str, type(None)) for branch in (True, False))
 
 
 def _node(t) -> Lazy:
-    if not (type(t) is tuple and len(t) == 9 and tuple(map(type, t)) in _NODE_TYPES and len(t[6]) == 20
-            and t[0] is (type(t[8]) is tuple)):
+    if not (type(t) is tuple and len(t) == 10 and tuple(map(type, t)) in _NODE_TYPES and len(t[6]) == 20
+            and t[0] is (type(t[8]) is tuple) and len(t[9]) == (20 if t[1] == "section" else 0)):
         raise ValueError("outline: malformed node")
     children = list(map(_node, t[8])) if t[0] else None
-    return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children)
+    return Lazy(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], children, t[9])
 
 
 def loads(data: bytes, source: bytes = b"", code: bytes = b"") -> Outline:

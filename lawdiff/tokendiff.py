@@ -156,7 +156,11 @@ def _encode(ta: list[str], tb: list[str]) -> tuple[str, str]:
         pass
     if len(_SHARED.code) + len(ta) + len(tb) > _SHARED_MAX:
         _SHARED.__init__()  # a new map, never one that changes in the middle of a pair
-    return _SHARED.encode(ta), _SHARED.encode(tb)
+    # = _SHARED.encode(ta), _SHARED.encode(tb) in one pass: the tokens new to the map are met in the
+    # same order (ta's, then tb's not in ta), so they get the same characters, and the Python around
+    # the look-ups runs once per pair, not twice (tests/test_tokendiff.py holds the two to each other)
+    both = _SHARED.encode(ta + tb if type(ta) is list else list(ta) + list(tb))
+    return both[:len(ta)], both[len(ta):]
 
 
 def diff_words(old: str, new: str, ta: tuple | list | None = None, tb: tuple | list | None = None

@@ -189,3 +189,19 @@ def test_dice_is_the_dice_coefficient_of_the_two_bags(a, b):
     x, y = Counter(a), Counter(b)
     want = 1.0 if not a and not b else 2 * sum((x & y).values()) / (len(a) + len(b))
     assert diff.dice(x, y, len(a) + len(b)) == want
+
+
+@given(st.lists(st.text(alphabet="ab §.1\u00a0", max_size=12), max_size=6),
+       st.lists(st.text(alphabet="ab §.1\u00a0", max_size=12), max_size=6))
+def test_similar_counts_the_words_as_a_counter(a, b):
+    """diff._similar counts a unit's words into a plain dict (collections._count_elements): the same
+    bags, sizes and similarity as Counter(words) and the sum of its counts."""
+    from collections import Counter
+
+    x, y = _unit("subsection", "1", " ".join(a)), _unit("subsection", "2", " ".join(b))
+    wx, wy = diff._own_text(x).split(), diff._own_text(y).split()
+    cx, cy = Counter(wx), Counter(wy)
+    got = diff._similar(x, y)
+    assert [diff._M.bag[id(x)], diff._M.bag[id(y)]] == [(cx, sum(cx.values())), (cy, sum(cy.values()))]
+    assert got == diff.dice(cx, cy, sum(cx.values()) + sum(cy.values()))
+    diff._M.__init__()

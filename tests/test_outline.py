@@ -343,3 +343,70 @@ def test_a_stub_has_no_changes(tmp_path):
         assert all(RUnit.has_changes.fget(u) is False for u in stubs)
         seen += len(stubs)
     assert seen > 300  # 634 when this was written
+
+
+def test_a_same_unit_has_no_changes_and_no_inserted_or_repealed_section_below(tmp_path):
+    """diff._same makes a diff._Same, whose has_changes is False without looking (and below which
+    _moves does not look for §§): it is what RUnit.has_changes computes for it, and every unit below it
+    is unchanged, over every pair of versions compared from outlines and from the models, in full."""
+    from lawdiff import diff
+    from lawdiff.redline import RUnit
+
+    seen = 0
+    for a, b in PAIRS:
+        for red in (compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True),
+                    compare(*(akn.from_bytes(p.read_bytes(), str(p)) for p in (a, b)))):
+            same = [u for u in red.walk() if type(u) is diff._Same]
+            for u in same:
+                assert RUnit.has_changes.fget(u) is False
+                assert all(x.status == "unchanged" and x.old_num == x.new_num for x in u.walk())
+            seen += len(same)
+    assert seen > 5000  # 7,319 when this was written
+
+
+def test_a_sections_plain_digest_is_its_normalised_plain_text(tmp_path):
+    """The digest of a §'s normalised plain text stored in the outline (what diff._markup_only
+    compares instead of the texts) decides equality as the texts do, over every § of every LAB
+    version (one digest for one text and the other way round), and diff._same_plain of two outline
+    §§ answers as it does for the model's §§."""
+    from lawdiff import diff
+    from lawdiff.text import norm, plain_text
+
+    by_digest: dict = {}
+    by_text: dict = {}
+    secs: list = []
+    for p in sorted((ROOT / "statutes/lab").glob("*.xml")):
+        o, act = _outline(tmp_path, p), akn.from_bytes(p.read_bytes(), str(p))
+        for lazy, unit in zip(o.sections(), act.sections(), strict=True):
+            assert (lazy.num, lazy.wid) == (unit.num, unit.wid) and len(lazy.plain) == 20
+            text = norm(plain_text(unit))
+            assert by_digest.setdefault(lazy.plain, text) == text and by_text.setdefault(text, lazy.plain) == lazy.plain
+            secs.append((lazy, unit))
+        assert all(u.plain == b"" for u in _nodes(o.body) if u.kind != "section")
+    assert len(secs) > 1500 and 400 < len(by_digest) < len(secs)  # 1,630 and 513: §§ shared by versions
+    by_num: dict = {}
+    for lazy, unit in secs:
+        by_num.setdefault(unit.num, []).append((lazy, unit))
+    same = differ = 0
+    for versions in by_num.values():
+        for (la, ua), (lb, ub) in zip(versions, versions[1:]):
+            got = diff._same_plain(la, lb)
+            assert got == diff._same_plain(ua, ub)
+            same += got
+            differ += not got
+    assert same > 1000 and differ > 200  # 1,115 and 258
+
+
+def test_touched_units_and_sections_skip_only_units_without_changes(tmp_path):
+    """Redline.touched_units and touched_sections do not walk below a unit whose class has has_changes
+    False (diff._Stub, diff._Same): the same units, in the same order, as the filters over every unit
+    (walk()), over every pair of versions compared from outlines and from the models."""
+    from lawdiff.redline import heading_changed
+
+    for a, b in PAIRS:
+        for red in (compare(_outline(tmp_path, a), _outline(tmp_path, b), touched_only=True),
+                    compare(*(akn.from_bytes(p.read_bytes(), str(p)) for p in (a, b)))):
+            every = list(red.walk())
+            assert red.touched_units() == [u for u in every if (u.kind == "section" and u.has_changes)
+                                           or heading_changed(u)]
+            assert red.touched_sections() == [s for s in red.sections() if s.has_changes]

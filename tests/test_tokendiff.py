@@ -126,6 +126,23 @@ def test_the_codec_encodes_as_one_token_at_a_time(a, b):
     assert codec.code == ref
 
 
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(_TOKEN_TEXT, _TOKEN_TEXT), min_size=1, max_size=4))
+def test_a_pair_is_encoded_as_old_then_new(pairs):
+    """_encode maps a pair's tokens in one pass (old and new together): the same characters, and the
+    same map after it, as encoding the old text's tokens and then the new text's, pair after pair."""
+    shared, ref = tokendiff._SHARED, _Codec()
+    tokendiff._SHARED = _Codec()
+    try:
+        for a, b in pairs:
+            ta, tb = tokenize(a), tokenize(b)
+            assert tokendiff._encode(ta, tb) == (ref.encode(ta), ref.encode(tb))
+            assert tokendiff._encode(tuple(ta), tuple(tb)) == (ref.encode(ta), ref.encode(tb))
+            assert tokendiff._SHARED.code == ref.code and tokendiff._SHARED.chars == ref.chars
+    finally:
+        tokendiff._SHARED = shared
+
+
 def test_the_codec_past_the_first_plane():
     """Keys beyond the 65,534 characters of plane 15 go on in plane 16, as one token at a time did."""
     tokens = [f"w{i}" for i in range(0xFFFE - 3)]
