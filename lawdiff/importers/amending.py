@@ -426,7 +426,29 @@ def _definition_text(d: etree._Element) -> tuple[str, str | None]:
         # most instructions: one line of one run (no table, and its one <Char> in its <Linea>):
         # _lines_text(d) without its walks
         return norm(_linea(li)), None
-    if next(d.iter("Table"), None) is None:  # nearly every other instruction: no table, no list of its lines
+    # nearly every other instruction: no table; _lines_text(d) in one walk instead of three (the look
+    # for a table, _lines_text's look for a <Char> outside a <Linea>, its list of the lines). With no
+    # comment, processing instruction or entity in `d` and every line read (each holds <Char>s only),
+    # the lines' lengths add up to the <Char>s counted exactly when none stands outside a line
+    # (tests/importers/test_definition_text.py holds this to _lines_text)
+    lineas = []
+    chars = 0
+    for x in d.iter("Linea", "Char", "Table", etree.Comment, etree.ProcessingInstruction, etree.Entity):
+        tag = x.tag
+        if tag == "Char":
+            chars += 1
+        elif tag == "Linea":
+            lineas.append(x)
+        else:
+            break  # a table (read below), or a node that is no element
+    else:
+        if chars == sum(map(len, lineas)):
+            try:
+                return norm(" ".join([_linea(li) for li in lineas])), None
+            except Unreadable:
+                pass  # refused by _lines_text, which also looks for a <Char> outside a line first
+        return _lines_text(d), None
+    if next(d.iter("Table"), None) is None:
         return _lines_text(d), None
     lineas = list(d.iter("Linea"))
     in_table = {id(li) for t in d.iter("Table") for li in t.iter("Linea")}
