@@ -689,6 +689,11 @@ def _label_number(el: etree._Element) -> int | None:
 _PARAGRAFFER = ("AendringCentreretParagraf", "IkraftCentreretParagraf")
 
 
+def _nested_in_new_text(root: etree._Element) -> bool:
+    """Whether a nummer or a § stands inside a new text: hoist_nested's first look."""
+    return any(True for nyt in root.iter("AendringNyTekst") for _ in nyt.iter(*_PARAGRAFFER, "AendringsNummer"))
+
+
 def hoist_nested(root: etree._Element, path: str) -> list[str]:
     """A source whose markup puts the next numre, or the act's next §§, inside a nummer's new text
     would make them part of the law text that nummer inserts (lov 251/2012 § 1, nr. 2-6 inside nr.
@@ -701,7 +706,7 @@ def hoist_nested(root: etree._Element, path: str) -> list[str]:
     notes = []
     # nearly every act: neither kind inside any new text (one walk for both; where there is one,
     # each kind is looked for again below, after the first may have moved elements)
-    if not any(True for nyt in root.iter("AendringNyTekst") for _ in nyt.iter(*_PARAGRAFFER, "AendringsNummer")):
+    if not _nested_in_new_text(root):
         return notes
     for tags, holder_tags, word in ((_PARAGRAFFER, ("AendringCentreretParagraf",), ""),
                                     (("AendringsNummer",), ("AendringsNummer",), "nr. ")):
@@ -753,11 +758,23 @@ def read_amending(data: bytes, path: str) -> AmendingAct:
     return read_amending_root(root, path)
 
 
-def read_amending_root(root: etree._Element, path: str) -> AmendingAct:
+def read_amending_root(root: etree._Element, path: str, full_tree=None) -> AmendingAct:
     """`read_amending` for a document already parsed (importers/official.py parses each file once
     for both readers). The tree is changed: numre and §§ the source nests in new text are moved
-    out (hoist_nested)."""
-    hoisted = hoist_nested(root, Path(path).name)
+    out (hoist_nested).
+
+    `full_tree`: where `root` was parsed without the white space between elements
+    (xmlsafe.parse_bytes(…, blank_text=False)), a function that parses the document with it. The
+    reader reads no such white space (it reads the same from either tree:
+    tests/importers/test_amending_lean.py) but for hoist_nested's check for a typed « after a new
+    text, so a document that nests numre or §§ in a new text is read from the full tree."""
+    if full_tree is None:
+        hoisted = hoist_nested(root, Path(path).name)
+    elif _nested_in_new_text(root):
+        root = full_tree()
+        hoisted = hoist_nested(root, Path(path).name)
+    else:
+        hoisted = []  # (hoist_nested's first look is the one just made)
     dtype = (root.findtext("Meta/DocumentType") or "").strip()
     original = dtype.startswith("LOV H")
     if not dtype.startswith("LOV Æ") and not original:
