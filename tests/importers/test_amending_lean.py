@@ -6,6 +6,7 @@ for a typed « after a new text holding numre, is read from the full tree (`full
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lawdiff.errors import LawdiffError
 from lawdiff.importers import amending
@@ -106,3 +107,21 @@ def test_every_amending_act_reads_the_same_without_blank_text():
         data = f.read_bytes()
         assert _lean(data, str(f)) == _full(data, str(f)), f
     print(f"\n{len(files)} documents with ændringsnumre read alike with and without blank text")
+
+
+_INSERTS = st.sampled_from([b" ", b"\n", b"\n    \t", b"  \n  ", b"x", b" \xc2\xa0 ", b"\xc2\xab", b"."])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["2010/2010-12.xml", NESTED]), st.lists(st.tuples(st.integers(0, 10 ** 6), _INSERTS),
+                                                              min_size=1, max_size=4))
+def test_white_space_and_text_between_elements_read_alike(name, inserts):
+    """White space (or text) put between any two tags of the body: the lean reading is the full one."""
+    data = lexdania(name).read_bytes()
+    start = data.find(b"<DokumentIndhold")
+    gaps = [i + 1 for i in range(start, len(data) - 1) if data[i:i + 1] == b">"
+            and data[i + 1:].lstrip(b" \n\t")[:1] == b"<"]
+    for k, text in sorted(inserts, reverse=True):
+        at = gaps[k % len(gaps)]
+        data = data[:at] + text + data[at:]
+    assert _lean(data, name) == _full(data, name)
