@@ -8,11 +8,12 @@ removes a label it repaired, the amending reader moves nested numre out), so the
 gets the shared tree only when the statute reader did not map the act (an amending act, which
 it only summarises); an original act (LOV H) holding ændringsnumre is parsed again for it.
 
-An act version (LBK, LOV H) is parsed without the white space between elements, which the statute
-reader never reads (xmlsafe.parse_bytes, `blank_text=False`: a smaller tree, parsed and freed
-faster); the amending reader always gets a tree parsed with it: an amending act (its
-DocumentType "LOV Æ" seen in the bytes) is parsed so once for both, and any other document the
-amending reader reads is parsed again for it.
+Every document is parsed without the white space between elements, which neither reader reads
+(xmlsafe.parse_bytes, `blank_text=False`: a smaller tree, parsed, walked and freed faster): an
+amending act is parsed so once for both readers; an original act holding ændringsnumre is parsed
+again (lean) for the amending reader. The amending reader reads one thing from that white space,
+hoist_nested's check for a typed « after a new text that holds numre or §§: such a document is
+parsed again with it (amending.read_amending_root's `full_tree`).
 """
 from __future__ import annotations
 
@@ -46,17 +47,16 @@ def read_official(data: bytes, path: str, law: str | None = None) -> Official:
     """Read one document; raises what `read_lexdania` raises. What only the amending reader
     refuses is kept in `amending_error` (the act version is still imported, as before)."""
     data = as_utf8(data, path)  # the readers look at the bytes too (footnote references, numre)
-    blank_text = data.find(_AMENDING_ACT, 0, 8192) != -1  # the tree goes to the amending reader
     with gc_paused():
-        root = parse_lexdania(data, path, blank_text=blank_text)
+        root = parse_lexdania(data, path, blank_text=False)
         res = read_lexdania_root(root, data, path, law)
         if res.amendment is None and not (res.act.doc_type == "lov" and amending.has_amendments(data)):
             return Official(res)
         try:
-            # the statute reader may have changed the tree, or it was parsed without blank text
-            if res.act is not None or not blank_text:
-                root = parse_bytes(data, path).getroot()
-            return Official(res, amending=amending.read_amending_root(root, path))
+            if res.act is not None:  # the statute reader may have changed the tree
+                root = parse_bytes(data, path, blank_text=False).getroot()
+            return Official(res, amending=amending.read_amending_root(
+                root, path, full_tree=lambda: parse_bytes(data, path).getroot()))
         except LawdiffError as e:
             return Official(res, amending_error=e)
 
