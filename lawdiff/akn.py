@@ -241,7 +241,8 @@ def _head_tree(act: Act) -> tuple[etree._Element, etree._Element, list[int]]:
     work = f"/akn/dk/act/{act.doc_type}/{act.year}/{act.number}"
     expr = f"{work}/dan@{act.date}"
     w = _frbr(ident, "FRBRWork", work + "/!main", work, act.date,
-              [("eli", act.eli), ("source", act.source), ("short", act.law)])
+              [("eli", act.eli), ("source", act.source), ("short", act.law)]
+              + ([("popular", act.popular)] if act.popular else []))
     _el(w, "FRBRcountry", value="dk")
     _el(w, "FRBRsubtype", value=act.doc_type)
     _el(w, "FRBRnumber", value=act.number)
@@ -557,7 +558,7 @@ _HEAD = """<?xml version='1.0' encoding='UTF-8'?>
           <FRBRalias value="{eli}" name="eli"/>
           <FRBRalias value="{source}" name="source"/>
           <FRBRalias value="{law}" name="short"/>
-          <FRBRdate date="{date}" name="Generation"/>
+{popular}          <FRBRdate date="{date}" name="Generation"/>
           <FRBRauthor href="#source"/>
           <FRBRcountry value="dk"/>
           <FRBRsubtype value="{doc_type}"/>
@@ -603,13 +604,14 @@ def _head_text(act: Act, counter: list[int]) -> bytes:
     law, doc_type, year, number, date = act.law, act.doc_type, act.year, act.number, act.date
     work = f"/akn/dk/act/{doc_type}/{year}/{number}"
     expr = f"{work}/dan@{date}"
-    ministry = act.ministry
-    if ministry.__class__ is not str or act.doc_title is None:
+    ministry, popular = act.ministry, act.popular
+    if ministry.__class__ is not str or popular.__class__ is not str or act.doc_title is None:
         raise _Unusual  # None: lxml writes no text node (and <p/>); leave such a value to it
     out = [_HEAD.format(law=_attr(law), work=_attr(work), eli=_attr(act.eli), source=_attr(act.source),
                         date=_attr(date), doc_type=_attr(doc_type), number=_attr(number),
                         title=_attr(act.title), expr=_attr(expr), show_as=_attr(ministry or "ukendt"),
-                        ministry=_text(ministry), doc_title=_text(act.doc_title))]
+                        ministry=_text(ministry), doc_title=_text(act.doc_title),
+                        popular=f'          <FRBRalias value="{_attr(popular)}" name="popular"/>\n' if popular else "")]
     if act.preamble:
         out.append("<preamble>")
         for line in act.preamble:
@@ -800,8 +802,8 @@ def read_problems(root, data: bytes | None = None) -> list[tuple[int, str]]:
     return out
 
 
-def read_header(data: bytes, path: str) -> tuple[str, str, str, str]:
-    """(law, date, title, source) of a stored version, read from its FRBRWork without building the
+def read_header(data: bytes, path: str) -> tuple[str, str, str, str, str]:
+    """(law, date, title, source, popular title) of a stored version, read from its FRBRWork without building the
     act. Linking a thousand amending acts to the store needs only these; the file is still parsed
     by the safe parser, and `from_bytes` checks all of it when the act itself is loaded."""
     root = parse_bytes(data, path).getroot()
@@ -813,7 +815,8 @@ def read_header(data: bytes, path: str) -> tuple[str, str, str, str]:
         raise MappingError("FRBRWork mangler FRBRname eller FRBRdate", file=path,
                            line=(work if work is not None else root).sourceline)
     aliases = {a.get("name"): a.get("value") for a in work.findall(_A + "FRBRalias")}
-    return doc.get("name", ""), day.get("date") or "", name.get("value") or "", aliases.get("source", "")
+    return (doc.get("name", ""), day.get("date") or "", name.get("value") or "", aliases.get("source", ""),
+            aliases.get("popular", ""))
 
 
 def from_bytes(data: bytes, path: str) -> Act:
@@ -847,7 +850,8 @@ def _from_bytes(data: bytes, path: str) -> Act:
               doc_title=doc.findtext(f"{_A}preface/{_A}longTitle/{_A}p") or "",
               doc_type=this[4], year=this[5], number=this[6],
               date=frbr_date.get("date"), source=aliases.get("source", ""),
-              ministry=doc.findtext(f"{_A}meta/{_A}proprietary/{_L}ministry") or "")
+              ministry=doc.findtext(f"{_A}meta/{_A}proprietary/{_L}ministry") or "",
+              popular=aliases.get("popular", ""))
     rec = doc.find(f"{_A}meta/{_A}proprietary/{_L}consolidation")
     if rec is not None:
         from .record import Record  # the consolidation record (a leaf module: no cycle)

@@ -165,6 +165,7 @@ class Act:
     date: str  # ISO date of the source document
     source: str  # "LBK nr. 1342 af 21/11/2016"
     ministry: str = ""
+    popular: str = ""  # the official popular title of the LexDania metadata: "Retsplejeloven"
     preamble: list[Line] = field(default_factory=list)
     body: list[Unit] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)  # the bilag after the law text, in order

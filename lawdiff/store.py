@@ -117,7 +117,10 @@ class Store:
         self._cache: dict[tuple[str, str], Act] = {}
         self._titles: dict[str, list[str]] | None = None
         self._title_of: dict[str, str] = {}  # law -> its key in `_titles` (laws left out have none)
-        self._headers: dict[tuple[str, str], tuple[str, str]] = {}
+        self._headers: dict[tuple[str, str], tuple[str, str, str]] = {}  # (title, source, popular title)
+        self._names: dict[str, list[str]] | None = None  # see `names`
+        self._names_of: dict[str, set[str]] = {}  # law -> its keys in `_names`
+        self._lbks: dict[str, list[str]] | None = None  # see `cited_by`
 
     def laws(self) -> list[str]:
         if not self.dir.is_dir():
@@ -203,18 +206,75 @@ class Store:
         return [(v, *self._header(law, v)) for v in self.versions(law)]
 
     def _header(self, law: str, date: str) -> tuple[str, str]:
+        return self._header_full(law, date)[:2]
+
+    def _header_full(self, law: str, date: str) -> tuple[str, str, str]:
+        """(title, source, popular title) of a version."""
         key = (law, date)
         if key in self._cache:
-            return self._cache[key].title, self._cache[key].source
+            act = self._cache[key]
+            return act.title, act.source, act.popular
         if key not in self._headers:
             from . import akn
 
             path = self.path(law, date)
-            got_law, got_date, title, source = akn.read_header(
+            got_law, got_date, title, source, popular = akn.read_header(
                 read_regular(path, MAX_STATUTE_BYTES, inside=self.dir), str(path))
             _check_key(path, (got_law, got_date), key)
-            self._headers[key] = (title, source)
+            self._headers[key] = (title, source, popular)
         return self._headers[key]
+
+    def names(self) -> dict[str, list[str]]:
+        """Every name an ændringsparagraf's intro may give a law (changes.intro.act_names of its newest
+        version's title and popular title: "retsplejeloven" for "lov om rettens pleje"), lower case
+        -> the laws with that name. Kept up to date by `save`, as `titles` is."""
+        if self._names is None:
+            self._names, self._names_of = {}, {}
+            for law in self.laws():
+                self._rename(law)
+        return self._names
+
+    def _rename(self, law: str) -> None:
+        """Bring `law`'s entries of `names` up to date (the lists stay in `laws` order)."""
+        import bisect
+
+        from .changes.intro import act_names
+
+        for name in self._names_of.pop(law, ()):
+            laws = self._names[name]
+            laws.remove(law)
+            if not laws:
+                del self._names[name]
+        versions = self.versions(law)
+        try:
+            title, _source, popular = self._header_full(law, versions[-1]) if versions else ("", "", "")
+        except Exception:  # as in `titles`: a broken store file is left out
+            return
+        got = act_names(title, popular)
+        for name in got:
+            bisect.insort(self._names.setdefault(name, []), law)
+        self._names_of[law] = got
+
+    def cited_by(self, source: str) -> list[str]:
+        """The laws one of whose versions is the document `source` ("LBK nr. 1139 af 20/11/2013"), or was
+        consolidated from it ("LBK nr. 1139 af 20/11/2013 med ændringer ifølge …"): an intro citing that
+        lovbekendtgørelse amends that law. Every version's header is read once; kept up to date by `save`."""
+        if self._lbks is None:
+            self._lbks = {}
+            for law in self.laws():
+                for v in self.versions(law):
+                    try:
+                        self._cite(law, self._header_full(law, v)[1])
+                    except Exception:  # as in `titles`: a broken store file is left out
+                        continue
+        return self._lbks.get(source, [])
+
+    def _cite(self, law: str, source: str) -> None:
+        base = source.split(" med ", 1)[0]
+        laws = self._lbks.setdefault(base, [])
+        if law not in laws:
+            laws.append(law)
+            laws.sort()
 
     def titles(self) -> dict[str, list[str]]:
         """The title of each law's newest version -> the laws with that title. A file that cannot
@@ -245,9 +305,13 @@ class Store:
         # what `header` would read back from the file just written (akn.to_bytes writes the title
         # and the source into FRBRWork; tests/test_store_header.py checks it): linking the corpus's
         # amending acts parsed every act written by the import once more for these two strings
-        self._headers[(act.law, act.date)] = (act.title, act.source)
+        self._headers[(act.law, act.date)] = (act.title, act.source, act.popular)
         if self._titles is not None:
             self._retitle(act.law)
+        if self._names is not None:
+            self._rename(act.law)
+        if self._lbks is not None:
+            self._cite(act.law, act.source)
         return path
 
     def _retitle(self, law: str) -> None:

@@ -147,3 +147,22 @@ def amended_by(som: str) -> list[dict] | None:
     for a text that is not such a list of acts ("ved § 1, nr. 1, 3, 6 og 10-13, i lov nr. 629 …")."""
     items = [{k: v for k, v in m.groupdict().items() if v} for m in _ITEM.finditer(som)]
     return items if items and _LIST.match(_ITEM.sub("X", som)) else None
+
+
+def act_names(title: str, popular: str = "") -> set[str]:
+    """The names an intro may give the act titled `title` (the law's title, as the store holds it): the
+    title itself, the title without a parenthesised short name, that short name where it is one ("lov om
+    integration af udlændinge i Danmark (integrationsloven)" -> "integrationsloven"; a subtitle such as
+    "(Nedsættelse af dagpengeperioden)" names no act), and the official popular title of the LexDania
+    metadata ("Retsplejeloven" for "lov om rettens pleje"). Lower case, white space normalised."""
+    t = " ".join(title.split()).lower()
+    out = {t} if t else set()
+    m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", t)
+    if m:
+        out.add(m.group(1))
+        if re.fullmatch(r"[\wæøå-]+loven", m.group(2)):
+            out.add(m.group(2))
+    p = " ".join(popular.split()).lower()
+    if p:
+        out.add(p)
+    return out

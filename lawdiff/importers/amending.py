@@ -1107,18 +1107,36 @@ def _lbk_source(henvisning: str) -> str | None:
 
 def link(doc: dict, store) -> list[str]:
     """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
-    the intro cites, else the newest version before the act's date. Returns messages for the others."""
+    the intro cites, else the newest version before the act's date. Returns messages for the others.
+
+    The act is found by the name the intro gives it — its title, or another name of the stored law
+    (changes.intro.act_names: the short name in its title's parentheses, the official popular title:
+    "I retsplejeloven, jf. …" for "lov om rettens pleje") — and by the document the intro cites ("jf.
+    lovbekendtgørelse nr. 1139 af 24. september 2013": the law one of whose versions is that LBK or was
+    consolidated from it). Where the two point to different laws, or a name to several, nothing is linked:
+    the note says why (an amending act linked to the wrong law would be executed on it)."""
     titles = store.titles()
+    names = store.names()
     notes = []
     for par in doc["paragraffer"]:
-        laws = titles.get(par.get("lovtitel", ""), [])
+        title = par.get("lovtitel", "")
+        want = _lbk_source(par.get("henvisning", ""))
+        laws = titles.get(title, []) or (names.get(" ".join(title.split()).lower(), []) if title else [])
+        cited = store.cited_by(want) if want else []
+        what = title or par.get("indledning", "")[:60]
+        if cited and laws and not set(cited) & set(laws):
+            notes.append(f"§ {par['nummer']}: {what} svarer til {', '.join(laws)} i lageret, men {want} er en "
+                         f"version af {', '.join(cited)}; ikke koblet (kontrollér indledningen, og sæt lov: i filen)")
+            continue
+        if len(cited) == 1:
+            laws = cited
+        elif cited and laws:
+            laws = [x for x in laws if x in cited]
         if len(laws) != 1:
-            what = par.get("lovtitel") or par.get("indledning", "")[:60]
             notes.append(f"§ {par['nummer']}: {what} findes ikke i lageret (ikke en fejl)" if not laws else
                          f"§ {par['nummer']}: {what} svarer til flere love i lageret ({', '.join(laws)}); ikke koblet")
             continue
         law = laws[0]
-        want = _lbk_source(par.get("henvisning", ""))
         version = None
         if want:
             for v, _title, source in store.headers(law):

@@ -1427,7 +1427,7 @@ def _read_lexdania(root: etree._Element, data: bytes, path: str, law: str | None
     act = Act(law=law or short_name(title), title=title, doc_title=doc_title,
               doc_type="lbk" if is_lbk else "lov", year=year, number=number, date=date,
               source=_source("lbk" if is_lbk else "lov", number, date),
-              ministry=meta.get("Ministry", ""))
+              ministry=meta.get("Ministry", ""), popular=norm(meta.get("PopularTitle", "")))
     if not doc_title:  # the law text itself is read; the act has no name of its own (a synthetic document)
         r.repairs.append(f"{path}:{root.sourceline}: dokumentet har ingen titel (hverken Meta/DocumentTitle eller "
                          f"TitelGruppe/Titel); importeret uden titel under det korte navn »{act.law}«")
