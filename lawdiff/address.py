@@ -412,7 +412,7 @@ _CIT_TOKENS = re.compile(
     """, re.X)  # uletter: an annex's letter after the first ("bilag B-D", "bilag A og B")
 _COUNT = r"(?:(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder|et\ssted)\si\s"  # "og et sted i § 39, stk. 2"
 # between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
-_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
+_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§|stk\.\s))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
 _DER_BLIVER = re.compile(r",?\s(?:der|som)\sbliver\s")
 
 

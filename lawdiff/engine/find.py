@@ -349,7 +349,7 @@ class _Finding:
                 c.get("antal_efter_verbum") or c.get("antal_efter_citat") or c.get("antal_sidst"):
             return None
         cuts = list(re.finditer(r"(?:,? og |, | )(?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder |(et) sted )?i "
-                                r"(?=§|stk\. |nr\. )", i))
+                                r"(?=§|stk\. |nr\. |\d+\. pkt\.)", i))
         if n is None and not any(m.group(1) or m.group(2) for m in cuts):
             return None  # no count anywhere: once at each address, as before
         bounds = [0] + [m.start() for m in cuts] + [len(i)]
