@@ -34,12 +34,12 @@ _REQUIRES = {
     "affattes": {"tekst"}, "ophæves": set(), "ny": {"tekst"}, "overskrift": {"tekst"},
 }
 _ALLOWS = {
-    "ændres": {"i", "til", "antal", "forekomst", "overalt", "bortset_fra"},
+    "ændres": {"i", "til", "antal", "forekomst", "overalt", "bortset_fra", "kapitelbetegnelsen"},
     "udgår": {"i", "antal", "forekomst", "overalt", "bortset_fra"},
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
     "affattes": {"tekst", "som_bilag"},
-    "ophæves": {"tekst"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
+    "ophæves": {"tekst", "overskrift_citat"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
     "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift", "som", "fra_bilag"},
     "overskrift": {"tekst"},
 }

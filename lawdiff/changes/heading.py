@@ -32,6 +32,10 @@ kind's with one more check where the form says more:
     I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
                         {ophæves: "§§ 24-24 c og 24 e-24 j", med_overskrift: overskrifter,
                          i_kapitel: "kapitel 4 a"}, {ophæves: "overskriften til § 24 d", elliptisk: true}
+    I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves.
+                        {ophæves: "kapitel 5", overskrift_citat: "Udpegning af …"}, {ophæves: "§ 8"}
+                        (a mellemrubrik of the chapter named by its words: the one group of the chapter
+                        with that heading loses it; never the chapter)
     §§ 25, 25 a og 26 og overskrifterne før §§ 25 og 26 ophæves.
                         {ophæves: "§§ 25, 25 a og 26", verbum_sidst: true},
                         {ophæves: "overskriften før § 25 og overskriften før § 26", overskrifterne: true}
@@ -98,6 +102,10 @@ _HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og
 # (elliptic, the verb shared) one more heading
 _IN_CHAPTER_REPEAL = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves (§§? [^»«]+?) med tilhørende (overskrifter|overskrift)"
                                 r"(?=\.?$| og overskriften (?:til|før) § )")
+# "I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves." (lov 1631/2013, miljømålsloven):
+# a mellemrubrik of a chapter named by its words alone (no § named as its place); `ophæves` cites the chapter, and
+# `overskrift_citat` says that only the heading with those words inside it goes (execute_named_in_chapter)
+_IN_CHAPTER_NAMED = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves overskriften »([^«»]+)«(?=, og |\.?$)")
 _AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
 # "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før §§ 25, 26, 28, 29 og 32 a ophæves." (lov
 # 1364/2011 § 2, nr. 17): §§ and a list of headings, one verb at the end
@@ -158,6 +166,9 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
+    m = r.rx(_IN_CHAPTER_NAMED.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(1), "overskrift_citat": m.group(2)}
     m = r.rx(_AND_HEADING.pattern) if prev is not None and prev.get("i_kapitel") else None
     if m:
         return {"ophæves": m.group(0), "elliptisk": True}
@@ -225,6 +236,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("overskrifterne"):
         s = f"{_headings_worded(ch['ophæves'])} ophæves"
         return cap(s) if first else s
+    if named_in_chapter(ch):
+        s = f"i {ch['ophæves']} ophæves overskriften »{ch['overskrift_citat']}«"
+        return cap(s) if first else s
     if ch.get("i_kapitel"):
         s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
         return cap(s) if first else s
@@ -270,7 +284,15 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 def is_kind(ch: dict) -> bool:
     return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen", "bog",
-                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch)
+                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch) \
+        or named_in_chapter(ch)
+
+
+def named_in_chapter(ch) -> bool:
+    """`ophæves: kapitel 5` with `overskrift_citat`: a mellemrubrik of chapter 5 named by its words (never the
+    chapter: `overskrift_citat` says only a heading goes)."""
+    return isinstance(ch.get("ophæves"), str) and ch.get("overskrift_citat") is not None and \
+        re.fullmatch(r"kapitel \S+(?: [a-zæøå])?", norm(ch["ophæves"]).strip(), re.I) is not None
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -372,6 +394,28 @@ def repeal_heading(ap, c, unit: Unit) -> None:
     ap.r.removed_headings[live.wid] = c
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def repeal_named_in_chapter(ap, c) -> None:
+    """"I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«": the one mellemrubrik of chapter 5
+    (as the act stands) whose words are those goes (repeal_heading); none or several such, or the chapter's own
+    heading, is refused: the heading is named by its words alone."""
+    said = str(c.get("overskrift_citat"))
+    chapter = ap.live(c, ap.resolve(c, str(c.get("ophæves")), "ophæves").units[0], "ophæves")
+    if chapter.kind != "chapter":
+        raise c.error(f"»{c.get('ophæves')}« er ikke et kapitel", "ophæves")
+    if chapter.heading is not None and _norm_query(chapter.heading.text) == _norm_query(said):
+        raise c.error(f"»{said}« er overskriften til {chapter.cite()}; et kapitel har altid en overskrift", "ophæves",
+                      hint="nyaffat overskriften, eller ophæv kapitlet")
+    found = [u for u in chapter.walk() if u.kind == "group" and u.heading is not None
+             and _norm_query(u.heading.text) == _norm_query(said)]
+    if len(found) != 1:
+        heads = [f"»{u.heading.text}«" for u in chapter.walk() if u.kind == "group" and u.heading is not None]
+        raise c.error(f"{chapter.cite()} har {'ingen' if not found else len(found)} overskrift"
+                      f"{'er' if len(found) > 1 else ''} »{said}«"
+                      + (f" (dets overskrifter: {', '.join(heads)})" if heads and not found else ""), "overskrift_citat",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    repeal_heading(ap, c, found[0])
 
 
 def repeal_with_headings(ap, c, groups: list) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
-from ..changes import annex, heading, insert, repeal, rewrite, words
+from ..changes import annex, chapterlabel, heading, insert, repeal, rewrite, words
 from ..changes.log import Edit, LineKey, Placement, change_id
 from ..changes.tree import (
     _BILAG,
@@ -711,6 +711,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 raise c.error(gap, key, hint="nævn hvert kapitel, stykke eller nummer for sig (nummeret kan ikke udføres)")
         # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
         execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
+        if chapterlabel.handles(c):  # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«" (an »ændres«)
+            execute = chapterlabel.execute
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
             raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
         placed = len(self.r.placements)
