@@ -38,7 +38,7 @@ _ALLOWS = {
     "udgår": {"i", "antal", "forekomst", "overalt", "bortset_fra"},
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
-    "affattes": {"tekst", "som_bilag"},
+    "affattes": {"tekst", "som_bilag", "før_overskriften"},
     "ophæves": {"tekst", "overskrift_citat"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
     "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift", "som", "fra_bilag"},
     "overskrift": {"tekst"},

@@ -36,6 +36,9 @@ kind's with one more check where the form says more:
                         {ophæves: "kapitel 5", overskrift_citat: "Udpegning af …"}, {ophæves: "§ 8"}
                         (a mellemrubrik of the chapter named by its words: the one group of the chapter
                         with that heading loses it; never the chapter)
+    Overskriften efter § 61 før overskriften til § 62 affattes således:
+                        {affattes: "overskriften efter § 61", før_overskriften: "til § 62"}
+                        (of two headings between § 61 and § 62 the first, over the one of § 62)
     §§ 25, 25 a og 26 og overskrifterne før §§ 25 og 26 ophæves.
                         {ophæves: "§§ 25, 25 a og 26", verbum_sidst: true},
                         {ophæves: "overskriften før § 25 og overskriften før § 26", overskrifterne: true}
@@ -70,6 +73,11 @@ _FOER_OPHAEVET = re.compile(rf"([Oo]verskriften før {_SEC}), der er ophævet, (
 # at that place has those words and stands over exactly the §§ cited
 _SECS = r"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?|§§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?(?:, \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)* og \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?)"
 _NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»]+)«, ændres til:")
+
+
+# "Overskriften efter § 61 før overskriften til § 62 affattes således:" (lov 1520/2014, vejloven): two headings stand
+# between § 61 and § 62 (a chapter's and a mellemrubrik's); the first, over the heading of § 62, is rewritten
+_STACKED = re.compile(rf"Overskriften efter ({_SEC}) før overskriften (til|før) ({_SEC}) affattes således:")
 
 
 # "Overskriften til 24. kapitel affattes således:" (lov 633/2013 § 1, nr. 7: straffeloven numbers its
@@ -194,6 +202,10 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     if m:
         return {"affattes": m.group(1)[0].lower() + m.group(1)[1:], "overskrift_citat": m.group(2),
                 "ændres_til": True, "_blok": True}  # the new text follows inline (nummer._read_sentence)
+    m = r.rx(_STACKED.pattern) if first else None
+    if m:
+        return {"affattes": f"overskriften efter {m.group(1)}", "før_overskriften": f"{m.group(2)} {m.group(3)}",
+                "_blok": True}
     m = r.rx(_CHAPTER_REWRITE.pattern)
     if m:
         if m.group(2):
@@ -221,6 +233,9 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
 def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("efter_og"):
         s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
+        return cap(s) if first else s
+    if ch.get("før_overskriften") and "affattes" in ch:
+        s = f"{ch['affattes']} før overskriften {ch['før_overskriften']} affattes således:"
         return cap(s) if first else s
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
@@ -283,7 +298,7 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen", "bog",
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "før_overskriften", "ændres_til", "ordenstal", "versal", "titlen", "bog",
                                    "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch) \
         or named_in_chapter(ch)
 
@@ -312,6 +327,8 @@ def execute(ap, c, where=None) -> None:
         return title(ap, c, key, sp[0])
     else:
         unit = ap.heading_unit(c, where, key)
+    if c.get("før_overskriften") is not None:
+        unit = _stacked(ap, c, unit, where, key)
     live = ap.live(c, unit, key)
     if live.heading is None:
         raise c.error(f"{unit.cite()} har ingen overskrift", key)
@@ -340,6 +357,35 @@ def execute(ap, c, where=None) -> None:
     ap.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def _stacked(ap, c, inner: Unit, where, key: str) -> Unit:
+    """"Overskriften efter § 61 før overskriften til § 62": the heading after § 61 (`inner`, the one that opens the
+    unit of § 62) must be the heading of § 62 named, and exactly one more heading must stand over it, opened by the
+    same § (a chapter's over a mellemrubrik's): that one. None or several more are refused: with three headings
+    between the §§ "the one before the heading of § 62" and "the heading after § 61" are not the same."""
+    fo = str(c.get("før_overskriften"))
+    m = re.fullmatch(r"(?:til|før) (§ \d+(?: [a-zæøå]{1,2})?)", norm(fo).strip(), re.I)
+    if not m or not re.fullmatch(r"overskriften efter § \d+(?: [a-zæøå]{1,2})?", norm(str(where)).strip(), re.I):
+        raise c.error(f"»{where} før overskriften {fo}« kan ikke læses; skriv »overskriften efter § N« og "
+                      f"»før_overskriften: til § M«", "før_overskriften")
+    named = ap.heading_unit(c, m.group(1), "før_overskriften")
+    if named is not inner:
+        raise c.error(f"overskriften {where.split(' ', 1)[1]} er ikke den, der står {fo}", "før_overskriften",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    above, u = [], inner
+    p = ap.base_parents.get(u.wid)
+    while p is not None and p.children and p.children[0] is u:
+        if p.heading is not None:
+            above.append(p)
+        u, p = p, ap.base_parents.get(p.wid)
+    if len(above) != 1:
+        sec = where.split(" ", 2)[2]
+        raise c.error(f"mellem {sec} og {m.group(1)} står {len(above) + 1} overskrifter, ikke 2: »overskriften efter "
+                      f"{sec} før overskriften {fo}« er ikke entydig" if above else
+                      f"der står ingen overskrift efter {sec} før overskriften {fo} (kun »{inner.heading.text}«)",
+                      "før_overskriften", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    return above[0]
 
 
 def _check_named(ap, c, live: Unit, where) -> None:
