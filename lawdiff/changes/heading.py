@@ -427,6 +427,13 @@ def repeal_heading(ap, c, unit: Unit) -> None:
 
     The group is kept without a heading (its §§ keep their place and stable ids) rather than
     merged into the group before it."""
+    if unit.kind == "part":
+        # "Overskriften til afsnit I og III ophæves." (lov 1564/2015 § 198, nr. 2, after nr. 10 repeals afsnit II): a part
+        # without its heading is not in lawdiff's model, and whether its label »Afsnit I« stays or the act's division
+        # into parts ends is not said
+        raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves: lawdiff kan ikke vide, om betegnelsen "
+                      f"»{norm(unit.label or '')}« bliver stående, eller om lovens inddeling i afsnit ophører", "ophæves",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført, eller nyaffat overskriften")
     if unit.kind != "group":
         raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
                       "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")

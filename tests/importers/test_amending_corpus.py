@@ -174,4 +174,8 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # nr. 8, lov 626/2016 § 1, nr. 21, lov 532/2015 § 14, nr. 1; tests/importers/test_forms2_actions.py)
     # 19,405 identical, 49 not executed (a new chapter heading between §§: "Efter § 56 a indsættes som ny overskrift:
     # »Kapitel 13 a / …«", lov 1882/2015 § 1, nr. 7, changes/heading._new_chapter_heading)
-    assert identical >= 19405 and refused <= 49
+    # branch forms3 (2026-11-25): 19,408 identical, 46 not executed ("I § 83, stk. 2, 1. pkt., og to steder i 2. pkt., i stk.
+    # 3, 2. pkt., …", lov 1287/2012 § 2, nr. 15: ", i stk." in a list of places; "Kapitelbetegnelsen »Kapitel 5 a« ændres
+    # til: »Kapitel 5 b«.", lov 594/2011 § 85, nr. 5, changes/chapterlabel.py; "Overskriften til afsnit I og III
+    # ophæves.", lov 1564/2015 § 198, nr. 2, read and printed back, refused by the engine with its reason)
+    assert identical >= 19408 and refused <= 46
