@@ -76,6 +76,12 @@ def _with_pkt(loc: dict, pkt: str | None) -> dict:
 def read_verb(r: Reader, loc: dict) -> dict | None:
     """The verb phrase after a location: returns the change, or None when it is not a word change."""
     start = r.pos
+    m = r.rx(r"ændres i alt (to|tre|fire|fem|seks|syv|otte|ni|ti) steder (?=»)") if len(citations(loc.get("i") or "")) > 1 \
+        else None
+    if m:  # "I §§ 3 og 4 ændres i alt tre steder »nr. 3« til: »nr. 2«." (lov 724/2010 § 14, nr. 2): the count is the sum
+        ch = {**loc, "antal": COUNT_OF[m.group(1)], "antal_efter_verbum": True, "i_alt": True, "ændres": r.quote()}
+        ch["til"] = _til(r, ch)
+        return ch
     m = r.rx(r"ændres(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
         ch = _with_pkt(loc, m.group(2))
@@ -333,6 +339,8 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
             return f"{where}ændres{colon} {pkt}{q(ch['ændres'])}{n} {_to(ch)}"
         if not ch.get("antal_efter_verbum"):
             n = ""
+        elif ch.get("i_alt"):
+            n = " i alt" + n
         return f"{where}ændres{colon} {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} {_to(ch)}"
     if "udgår" in ch:
         n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""
