@@ -179,5 +179,6 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # til: »Kapitel 5 b«.", lov 594/2011 § 85, nr. 5, changes/chapterlabel.py; "Overskriften til afsnit I og III
     # ophæves.", lov 1564/2015 § 198, nr. 2, read and printed back, refused by the engine with its reason); 19,409
     # identical, 45 not executed ("§ 25, stk. 7, bliver herefter § 25, stk. 6.", lov 574/2011 § 1, nr. 20); 19,410
-    # identical, 44 not executed ("I §§ 3 og 4 ændres i alt tre steder »…« til: »…«.", lov 724/2010 § 14, nr. 2)
-    assert identical >= 19410 and refused <= 44
+    # identical, 44 not executed ("I §§ 3 og 4 ændres i alt tre steder »…« til: »…«.", lov 724/2010 § 14, nr. 2); 19,411
+    # identical, 43 not executed ("… ændres i 1. pkt. »A« til: »B« og i 2. pkt. »C« til: »D«.", lov 408/2010 § 1, nr. 3)
+    assert identical >= 19411 and refused <= 43
