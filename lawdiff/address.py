@@ -409,10 +409,11 @@ _CIT_TOKENS = re.compile(
        | (?P<bare>{_NUM}(?![.\d]))
        | (?P<letter>[a-zæøå](?=,|\s|$|-))
        | (?P<uletter>[A-ZÆØÅ](?=,|\s|$|-))
+       | (?P<roman>[IVXLC]+(?=,|\s|$|-))
     """, re.X)  # uletter: an annex's letter after the first ("bilag B-D", "bilag A og B")
 _COUNT = r"(?:(?:to|tre|fire|fem|seks|syv|otte|ni|ti)\ssteder|et\ssted)\si\s"  # "og et sted i § 39, stk. 2"
 # between the addresses of a list; "og i § 24 e", "og to steder i § 23, stk. 2" give a count per address
-_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
+_CIT_SEP = re.compile(rf"(?:,\sog\s(?:{_COUNT}|i\s)?|,\s(?:{_COUNT}|i\s(?=§|stk\.\s))?|\s(?:og|eller)\s(?:{_COUNT}|i\s)?|\s?-\s?)")
 _DER_BLIVER = re.compile(r",?\s(?:der|som)\sbliver\s")
 
 
@@ -447,7 +448,9 @@ def scan_citation(text: str, pos: int = 0, single: bool = False) -> int:
         t = _CIT_TOKENS.match(text, i)
         if not t or (first and t.lastgroup in ("bare", "letter")) or (t.lastgroup == "letter" and last != "litra"
                                                                       and not _letter_range(last, sep)) \
-                or (t.lastgroup == "uletter" and last not in ("bilag", "lbilag")):
+                or (t.lastgroup == "uletter" and last not in ("bilag", "lbilag") and not (
+                    last == "afsnit" and t.group(0) in "IVXLC")) \
+                or (t.lastgroup == "roman" and last != "afsnit"):  # "overskriften til afsnit I og III" (lov 1564/2015)
             return end
         if t.lastgroup == "head":  # "overskriften før" is followed by its §/kapitel
             i = t.end() + 1
@@ -594,7 +597,7 @@ def parse_citation(text: str) -> list[Cited]:
                                    hint="skriv begge ender af intervallet (fx »§§ 68-68 b«)")
             val = re.sub(r"\s?[a-zæøåA-ZÆØÅ]{1,2}$", "", path["sec"]) + " " + val  # "§§ 34 c-f": the end is § 34 f
         fresh, after_head = after_head, False  # the unit right after "overskriften før"
-        if kind in ("bare", "letter", "uletter"):
+        if kind in ("bare", "letter", "uletter", "roman"):
             kind = last_kind or "sec"
             if kind == "secs":
                 kind = "sec"

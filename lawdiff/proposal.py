@@ -34,12 +34,12 @@ _REQUIRES = {
     "affattes": {"tekst"}, "ophæves": set(), "ny": {"tekst"}, "overskrift": {"tekst"},
 }
 _ALLOWS = {
-    "ændres": {"i", "til", "antal", "forekomst", "overalt", "bortset_fra"},
+    "ændres": {"i", "til", "antal", "forekomst", "overalt", "bortset_fra", "kapitelbetegnelsen", "i_alt"},
     "udgår": {"i", "antal", "forekomst", "overalt", "bortset_fra"},
     "indsættes_efter": {"i", "tekst", "antal", "forekomst"},
     "indsættes_før": {"i", "tekst", "antal", "forekomst"},
-    "affattes": {"tekst", "som_bilag"},
-    "ophæves": {"tekst"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
+    "affattes": {"tekst", "som_bilag", "før_overskriften"},
+    "ophæves": {"tekst", "overskrift_citat"},  # with tekst: "ophæves, og i stedet indsættes:" (template 10)
     "ny": {"i", "tekst", "efter", "før", "nummer", "overskrift", "som", "fra_bilag"},
     "overskrift": {"tekst"},
 }
@@ -452,7 +452,7 @@ def _check_citations(c: Change, cdata: dict, verb: str) -> None:
             if key == "ophæves" and "tekst" in cdata:
                 raise c.error("»ophæves« med »tekst« kan i et forslag kun have én adresse", key,
                               hint="ophæv de øvrige enheder i en ændring for sig")
-            if key == "i" and ("antal" in cdata or "forekomst" in cdata):
+            if key == "i" and ("antal" in cdata and not cdata.get("i_alt") or "forekomst" in cdata):
                 raise c.error("»antal« og »forekomst« kan ikke bruges, når »i« har flere adresser", key,
                               hint="skriv en ændring for hver adresse")
             if any(x.der_bliver for x in cited):

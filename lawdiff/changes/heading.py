@@ -32,6 +32,13 @@ kind's with one more check where the form says more:
     I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
                         {ophæves: "§§ 24-24 c og 24 e-24 j", med_overskrift: overskrifter,
                          i_kapitel: "kapitel 4 a"}, {ophæves: "overskriften til § 24 d", elliptisk: true}
+    I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves.
+                        {ophæves: "kapitel 5", overskrift_citat: "Udpegning af …"}, {ophæves: "§ 8"}
+                        (a mellemrubrik of the chapter named by its words: the one group of the chapter
+                        with that heading loses it; never the chapter)
+    Overskriften efter § 61 før overskriften til § 62 affattes således:
+                        {affattes: "overskriften efter § 61", før_overskriften: "til § 62"}
+                        (of two headings between § 61 and § 62 the first, over the one of § 62)
     §§ 25, 25 a og 26 og overskrifterne før §§ 25 og 26 ophæves.
                         {ophæves: "§§ 25, 25 a og 26", verbum_sidst: true},
                         {ophæves: "overskriften før § 25 og overskriften før § 26", overskrifterne: true}
@@ -68,6 +75,11 @@ _SECS = r"(?:§ \d+(?: [a-zæøåA-ZÆØÅ]{1,2})?|§§ \d+(?: [a-zæøåA-ZÆØ
 _NAMED_CHANGED = re.compile(rf"([Oo]verskriften (?:før|til) {_SECS}), »([^«»]+)«, ændres til:")
 
 
+# "Overskriften efter § 61 før overskriften til § 62 affattes således:" (lov 1520/2014, vejloven): two headings stand
+# between § 61 and § 62 (a chapter's and a mellemrubrik's); the first, over the heading of § 62, is rewritten
+_STACKED = re.compile(rf"Overskriften efter ({_SEC}) før overskriften (til|før) ({_SEC}) affattes således:")
+
+
 # "Overskriften til 24. kapitel affattes således:" (lov 633/2013 § 1, nr. 7: straffeloven numbers its
 # chapters "24. kapitel") and "Overskriften til kapitel 3 A affattes således:" (lov 1636/2013 § 1,
 # nr. 5: a capital letter). The engine finds the chapter by its label (applier.heading_unit).
@@ -98,6 +110,10 @@ _HEADING_LIST = re.compile(rf"I overskriften ({_HEAD_PART}(?:, {_HEAD_PART})* og
 # (elliptic, the verb shared) one more heading
 _IN_CHAPTER_REPEAL = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves (§§? [^»«]+?) med tilhørende (overskrifter|overskrift)"
                                 r"(?=\.?$| og overskriften (?:til|før) § )")
+# "I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves." (lov 1631/2013, miljømålsloven):
+# a mellemrubrik of a chapter named by its words alone (no § named as its place); `ophæves` cites the chapter, and
+# `overskrift_citat` says that only the heading with those words inside it goes (execute_named_in_chapter)
+_IN_CHAPTER_NAMED = re.compile(r"I (kapitel \d+(?: [a-zæøå])?) ophæves overskriften »([^«»]+)«(?=, og |\.?$)")
 _AND_HEADING = re.compile(rf"overskriften (?:til|før) {_SEC}(?=\.?$)")
 # "§§ 25, 25 a, 26, 27 c, 28-31 a og 32 a og overskrifterne før §§ 25, 26, 28, 29 og 32 a ophæves." (lov
 # 1364/2011 § 2, nr. 17): §§ and a list of headings, one verb at the end
@@ -158,6 +174,9 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     m = r.rx(_IN_CHAPTER_REPEAL.pattern) if first else None
     if m:
         return {"ophæves": m.group(2), "med_overskrift": m.group(3), "i_kapitel": m.group(1)}
+    m = r.rx(_IN_CHAPTER_NAMED.pattern) if first else None
+    if m:
+        return {"ophæves": m.group(1), "overskrift_citat": m.group(2)}
     m = r.rx(_AND_HEADING.pattern) if prev is not None and prev.get("i_kapitel") else None
     if m:
         return {"ophæves": m.group(0), "elliptisk": True}
@@ -183,6 +202,10 @@ def read(r: Reader, prev: dict | None, first: bool) -> dict | None:
     if m:
         return {"affattes": m.group(1)[0].lower() + m.group(1)[1:], "overskrift_citat": m.group(2),
                 "ændres_til": True, "_blok": True}  # the new text follows inline (nummer._read_sentence)
+    m = r.rx(_STACKED.pattern) if first else None
+    if m:
+        return {"affattes": f"overskriften efter {m.group(1)}", "før_overskriften": f"{m.group(2)} {m.group(3)}",
+                "_blok": True}
     m = r.rx(_CHAPTER_REWRITE.pattern)
     if m:
         if m.group(2):
@@ -211,6 +234,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
     if ch.get("efter_og"):
         s = f"efter {ch['efter']} og {ch['placering']} indsættes:"
         return cap(s) if first else s
+    if ch.get("før_overskriften") and "affattes" in ch:
+        s = f"{ch['affattes']} før overskriften {ch['før_overskriften']} affattes således:"
+        return cap(s) if first else s
     if ch.get("ændres_til"):
         s = f"{ch['affattes']}, »{ch['overskrift_citat']}«, ændres til:"
         return cap(s) if first else s
@@ -224,6 +250,9 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
         return head[:2] + _headings_worded(ch["i"]) + " " + plain[len(head):]
     if ch.get("overskrifterne"):
         s = f"{_headings_worded(ch['ophæves'])} ophæves"
+        return cap(s) if first else s
+    if named_in_chapter(ch):
+        s = f"i {ch['ophæves']} ophæves overskriften »{ch['overskrift_citat']}«"
         return cap(s) if first else s
     if ch.get("i_kapitel"):
         s = f"i {ch['i_kapitel']} ophæves {ch['ophæves']} med tilhørende {ch['med_overskrift']}"
@@ -269,8 +298,16 @@ def format(ch: dict, prev: dict | None, first: bool) -> str:
 
 
 def is_kind(ch: dict) -> bool:
-    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "ændres_til", "ordenstal", "versal", "titlen", "bog",
-                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch)
+    return any(ch.get(k) for k in ("efter_og", "der_er_ophævet", "før_overskriften", "ændres_til", "ordenstal", "versal", "titlen", "bog",
+                                   "overskrift_liste", "i_kapitel", "verbum_sidst", "overskrifterne")) or bool(ch.get("elliptisk") and "ophæves" in ch) \
+        or named_in_chapter(ch)
+
+
+def named_in_chapter(ch) -> bool:
+    """`ophæves: kapitel 5` with `overskrift_citat`: a mellemrubrik of chapter 5 named by its words (never the
+    chapter: `overskrift_citat` says only a heading goes)."""
+    return isinstance(ch.get("ophæves"), str) and ch.get("overskrift_citat") is not None and \
+        re.fullmatch(r"kapitel \S+(?: [a-zæøå])?", norm(ch["ophæves"]).strip(), re.I) is not None
 
 # --- execution: the change made on the engine's working copy of the act --------------------------
 # `ap` is the engine's applier (lawdiff/engine/applier.py: the machinery every kind uses); `c` a
@@ -290,6 +327,8 @@ def execute(ap, c, where=None) -> None:
         return title(ap, c, key, sp[0])
     else:
         unit = ap.heading_unit(c, where, key)
+    if c.get("før_overskriften") is not None:
+        unit = _stacked(ap, c, unit, where, key)
     live = ap.live(c, unit, key)
     if live.heading is None:
         raise c.error(f"{unit.cite()} har ingen overskrift", key)
@@ -318,6 +357,35 @@ def execute(ap, c, where=None) -> None:
     ap.r.edits[lkey] = [Edit(0, len(live.heading.text), _norm_query(tekst[0]), c)]
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def _stacked(ap, c, inner: Unit, where, key: str) -> Unit:
+    """"Overskriften efter § 61 før overskriften til § 62": the heading after § 61 (`inner`, the one that opens the
+    unit of § 62) must be the heading of § 62 named, and exactly one more heading must stand over it, opened by the
+    same § (a chapter's over a mellemrubrik's): that one. None or several more are refused: with three headings
+    between the §§ "the one before the heading of § 62" and "the heading after § 61" are not the same."""
+    fo = str(c.get("før_overskriften"))
+    m = re.fullmatch(r"(?:til|før) (§ \d+(?: [a-zæøå]{1,2})?)", norm(fo).strip(), re.I)
+    if not m or not re.fullmatch(r"overskriften efter § \d+(?: [a-zæøå]{1,2})?", norm(str(where)).strip(), re.I):
+        raise c.error(f"»{where} før overskriften {fo}« kan ikke læses; skriv »overskriften efter § N« og "
+                      f"»før_overskriften: til § M«", "før_overskriften")
+    named = ap.heading_unit(c, m.group(1), "før_overskriften")
+    if named is not inner:
+        raise c.error(f"overskriften {where.split(' ', 1)[1]} er ikke den, der står {fo}", "før_overskriften",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    above, u = [], inner
+    p = ap.base_parents.get(u.wid)
+    while p is not None and p.children and p.children[0] is u:
+        if p.heading is not None:
+            above.append(p)
+        u, p = p, ap.base_parents.get(p.wid)
+    if len(above) != 1:
+        sec = where.split(" ", 2)[2]
+        raise c.error(f"mellem {sec} og {m.group(1)} står {len(above) + 1} overskrifter, ikke 2: »overskriften efter "
+                      f"{sec} før overskriften {fo}« er ikke entydig" if above else
+                      f"der står ingen overskrift efter {sec} før overskriften {fo} (kun »{inner.heading.text}«)",
+                      "før_overskriften", hint="nummeret kan ikke udføres; markér det som ikke udført")
+    return above[0]
 
 
 def _check_named(ap, c, live: Unit, where) -> None:
@@ -359,6 +427,13 @@ def repeal_heading(ap, c, unit: Unit) -> None:
 
     The group is kept without a heading (its §§ keep their place and stable ids) rather than
     merged into the group before it."""
+    if unit.kind == "part":
+        # "Overskriften til afsnit I og III ophæves." (lov 1564/2015 § 198, nr. 2, after nr. 10 repeals afsnit II): a part
+        # without its heading is not in lawdiff's model, and whether its label »Afsnit I« stays or the act's division
+        # into parts ends is not said
+        raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves: lawdiff kan ikke vide, om betegnelsen "
+                      f"»{norm(unit.label or '')}« bliver stående, eller om lovens inddeling i afsnit ophører", "ophæves",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført, eller nyaffat overskriften")
     if unit.kind != "group":
         raise c.error(f"overskriften til {unit.cite()} kan ikke ophæves (et kapitel har altid en overskrift)",
                       "ophæves", hint="nyaffat overskriften, eller ophæv kapitlet")
@@ -372,6 +447,28 @@ def repeal_heading(ap, c, unit: Unit) -> None:
     ap.r.removed_headings[live.wid] = c
     ap.touch(live.wid, c)
     ap.r.placements.append(Placement(c, "heading", [live.wid]))
+
+
+def repeal_named_in_chapter(ap, c) -> None:
+    """"I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«": the one mellemrubrik of chapter 5
+    (as the act stands) whose words are those goes (repeal_heading); none or several such, or the chapter's own
+    heading, is refused: the heading is named by its words alone."""
+    said = str(c.get("overskrift_citat"))
+    chapter = ap.live(c, ap.resolve(c, str(c.get("ophæves")), "ophæves").units[0], "ophæves")
+    if chapter.kind != "chapter":
+        raise c.error(f"»{c.get('ophæves')}« er ikke et kapitel", "ophæves")
+    if chapter.heading is not None and _norm_query(chapter.heading.text) == _norm_query(said):
+        raise c.error(f"»{said}« er overskriften til {chapter.cite()}; et kapitel har altid en overskrift", "ophæves",
+                      hint="nyaffat overskriften, eller ophæv kapitlet")
+    found = [u for u in chapter.walk() if u.kind == "group" and u.heading is not None
+             and _norm_query(u.heading.text) == _norm_query(said)]
+    if len(found) != 1:
+        heads = [f"»{u.heading.text}«" for u in chapter.walk() if u.kind == "group" and u.heading is not None]
+        raise c.error(f"{chapter.cite()} har {'ingen' if not found else len(found)} overskrift"
+                      f"{'er' if len(found) > 1 else ''} »{said}«"
+                      + (f" (dets overskrifter: {', '.join(heads)})" if heads and not found else ""), "overskrift_citat",
+                      hint="nummeret kan ikke udføres; markér det som ikke udført")
+    repeal_heading(ap, c, found[0])
 
 
 def repeal_with_headings(ap, c, groups: list) -> None:

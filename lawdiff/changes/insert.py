@@ -1048,6 +1048,13 @@ def _check_before_heading(ap, c, anchor: Unit, key: str) -> None:
     up = ap.parents.get(nxt.wid)
     first = None if up is None else next((u for u in up.children if u.wid not in ap.r.inserted), None)
     if up is None or up.heading is None or first is not nxt:
+        if c.get("ny") == "paragraf" and nxt.num and addr.canonical_num(nxt.num) == addr.canonical_num(
+                str(c.get("nummer") or "")):
+            # lov 275/2011 § 1, nr. 8 on LBK 668/2011 (LBK 1240/2013's chain): the law already holds the § the nummer
+            # inserts, where it would stand; that, not a missing heading, is what the drafter must see
+            raise c.error(f"{nxt.cite()}, som nummeret indsætter, står allerede i loven efter {anchor.cite()}",
+                          "nummer", hint="loven, som ændringen gælder, har allerede paragraffen (er nummeret allerede "
+                                         "indarbejdet?); nummeret kan ikke udføres; markér det som ikke udført")
         raise c.error(f"placeringen »{p}« passer ikke: der står ingen overskrift mellem {anchor.cite()} og "
                       f"{nxt.cite()}", "placering", hint=hint)
     if m.group(2) is not None:

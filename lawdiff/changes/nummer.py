@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import annex, heading, insert, repeal, rewrite, words
+from . import annex, chapterlabel, heading, insert, repeal, rewrite, words
 from .common import Reader, Unreadable, place, read_location
 
-KINDS = (annex, heading, words, insert, rewrite, repeal)  # heading, annex: only their own forms (is_kind)
+KINDS = (annex, chapterlabel, heading, words, insert, rewrite, repeal)  # heading, annex: only their own forms (is_kind)
 
 
 def kind_module(ch: dict):
@@ -35,7 +35,7 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     # (insert.TOP_NEEDS, rewrite.NEEDS): a substring test instead of its regexes and citation scan
     # (tests/changes/test_dispatch.py: a reader the test skips reads nothing there)
     text, pos = r.text, r.pos
-    ch = annex.read(r, prev, first) or heading.read(r, prev, first) or (
+    ch = annex.read(r, prev, first) or chapterlabel.read(r, prev, first) or heading.read(r, prev, first) or (
         insert.read_top(r, prev, first) if text.find(insert.TOP_NEEDS, pos) != -1 else None)
     if ch:
         return ch

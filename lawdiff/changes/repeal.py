@@ -167,6 +167,11 @@ VERBS = ("ophæves",)  # the proposal verb(s) this kind executes
 
 
 def execute(ap, c) -> None:
+    if heading.named_in_chapter(c.data):  # "I kapitel 5 ophæves overskriften »…«": a mellemrubrik, not the chapter
+        if "tekst" in c.data:
+            raise c.error("en overskrift nævnt ved sine ord kan kun ophæves, ikke erstattes", "tekst",
+                          hint="nyaffat overskriften med »affattes: overskriften før § …«")
+        return heading.repeal_named_in_chapter(ap, c)
     cites = ap.cites(c, "ophæves")
     if len(cites) > 1 and any(_HEADING_OF.match(norm_map(w)[0]) for w, _ in cites) and "tekst" not in c.data:
         # "Overskriften før § 49 og § 49 ophæves.": each part on its own
@@ -192,12 +197,19 @@ def execute(ap, c) -> None:
     sp = ap.special(c, c.get("ophæves"), "ophæves")
     if sp is not None:
         if sp[0] == "heading":
+            if c.get("overskrift_citat") is not None:
+                # "Overskriften »Børnemiljøvurdering« efter § 11 udgår.": the heading at that place must have those
+                # words (they were printed only; a hand-written proposal may give them too)
+                heading._check_named(ap, c, ap.live(c, sp[1], "ophæves"), c.get("ophæves"))
             if "tekst" in c.data:
                 return heading.execute(ap, c, c.get("ophæves"))  # "… ophæves, og i stedet indsættes:"
             return heading.repeal_heading(ap, c, sp[1])
         if sp[0] == "note":
             return heading.title(ap, c, "ophæves", "note")
         raise c.error("lovens titel kan ikke ophæves", "ophæves", hint="nyaffat den med »affattes«")
+    if c.get("overskrift_citat") is not None:
+        raise c.error(f"»overskrift_citat« hører til en overskrift, men »{c.get('ophæves')}« er ikke en overskrift eller "
+                      "et kapitel", "overskrift_citat", hint="fjern »overskrift_citat«, eller citér overskriften")
     cites = ap.cites(c, "ophæves")
     for wheres, said in _der_groups(cites):
         ap.check_der_bliver(c, wheres, said, "ophæves")

@@ -18,7 +18,16 @@ _ANNEX = r"\d+(?: [a-zæøå])?"
 RX_BILAG = re.compile(rf"^Bilag (?P<old>{_ANNEX}(?:-{_ANNEX})?) bliver herefter bilag (?P<new>{_ANNEX}(?:-{_ANNEX})?)\.$")
 
 
+# "§ 25, stk. 7, bliver herefter § 25, stk. 6." (lov 574/2011 § 1, nr. 20: the nummer repeals stk. of several §§): the
+# § named on both sides, the same (`paragraf`); engine/rykning.check_rykning checks that the stk. moved are that §'s
+RX_PAR = re.compile(rf"^§ (?P<sec>\d+(?: [a-zæøå])?), (?P<w>stk|nr)\. (?P<old>{_NUMS}), bliver herefter "
+                    rf"§ (?P=sec), (?P=w)\. (?P<new>{_NUMS})\.$")
+
+
 def read(text: str) -> dict | None:
+    m = RX_PAR.match(text)
+    if m:
+        return {"enhed": m.group("w"), "fra": m.group("old"), "til": m.group("new"), "paragraf": m.group("sec")}
     m = RX_BILAG.match(text)
     if m:
         return {"enhed": "bilag", "fra": m.group("old"), "til": m.group("new")}
@@ -36,6 +45,9 @@ def read(text: str) -> dict | None:
 def format(d: dict) -> str:
     if d["enhed"] == "bilag":
         return f"Bilag {d['fra']} bliver herefter bilag {d['til']}."
+    if d.get("paragraf"):
+        sec = f"§ {d['paragraf']}, {d['enhed']}."
+        return f"{sec} {d['fra']}, bliver herefter {sec} {d['til']}."
     word = {"stk": ("Stk.", "stk."), "nr": ("Nr.", "nr."), "litra": ("Litra", "litra")}[d["enhed"]]
     til = "til " if d.get("herefter_til") else ""
     h = "" if d.get("uden_herefter") else "herefter "

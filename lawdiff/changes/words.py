@@ -76,6 +76,21 @@ def _with_pkt(loc: dict, pkt: str | None) -> dict:
 def read_verb(r: Reader, loc: dict) -> dict | None:
     """The verb phrase after a location: returns the change, or None when it is not a word change."""
     start = r.pos
+    if loc.get("forkortet") is not None and r.text.startswith("»", r.pos):
+        # "I § 124, stk. 6, der bliver stk. 5, ændres i 1. pkt. »A« til: »B« og i 2. pkt. »C« til: »D«." (lov 408/2010
+        # § 1, nr. 3): the verb said once, for a later place named short after the first; only with "til"
+        old = r.quote()
+        if old is not None and r.text.startswith(" til", r.pos):
+            ch = {**loc, "ændres": old, "elliptisk": True}
+            ch["til"] = _til(r, ch)
+            return ch
+        r.pos = start
+    m = r.rx(r"ændres i alt (to|tre|fire|fem|seks|syv|otte|ni|ti) steder (?=»)") if len(citations(loc.get("i") or "")) > 1 \
+        else None
+    if m:  # "I §§ 3 og 4 ændres i alt tre steder »nr. 3« til: »nr. 2«." (lov 724/2010 § 14, nr. 2): the count is the sum
+        ch = {**loc, "antal": COUNT_OF[m.group(1)], "antal_efter_verbum": True, "i_alt": True, "ændres": r.quote()}
+        ch["til"] = _til(r, ch)
+        return ch
     m = r.rx(r"ændres(:)? " + _PKT_AFTER + _COUNT_RX + r"(?=»)")
     if m:
         ch = _with_pkt(loc, m.group(2))
@@ -327,12 +342,16 @@ def _format(ch: dict, prev: dict | None, first: bool) -> str:
     pkt = ""
     if ch.get("delt"):
         pkt = "i " + ", ".join(ch["i"].split(", ")[-ch["delt"]:]) + (f", der bliver {ch['der_bliver']}," if later else "") + " "
+    if "ændres" in ch and ch.get("elliptisk") and not pkt:  # "og i 2. pkt. »C« til: »D«" (read_verb)
+        return f"{where}{q(ch['ændres'])} {_to(ch)}"
     if "ændres" in ch:
         n = f" {steder(ch['antal'])}" if ch.get("antal") else ""
         if ch.get("antal_efter_citat"):
             return f"{where}ændres{colon} {pkt}{q(ch['ændres'])}{n} {_to(ch)}"
         if not ch.get("antal_efter_verbum"):
             n = ""
+        elif ch.get("i_alt"):
+            n = " i alt" + n
         return f"{where}ændres{colon} {pkt}{n[1:]}{' ' if n else ''}{q(ch['ændres'])} {_to(ch)}"
     if "udgår" in ch:
         n = f"{steder(ch['antal'])} " if ch.get("antal_efter_verbum") else ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import address as addr
 from .. import labels
-from ..changes import annex, heading, insert, repeal, rewrite, words
+from ..changes import annex, chapterlabel, heading, insert, repeal, rewrite, words
 from ..changes.log import Edit, LineKey, Placement, change_id
 from ..changes.tree import (
     _BILAG,
@@ -33,7 +33,7 @@ from ..changes.tree import (
     citations,
     cite_path,
 )
-from ..errors import AddressError, MappingError
+from ..errors import AddressError, LawdiffError, MappingError
 from ..importers.text import leading_label, read_unit
 from ..model import Act, Line, Unit, assign_eids, copy_act
 from ..proposal import Change
@@ -189,9 +189,13 @@ class _Applier(_Finding, _Rykning, _RefScan):
 
     def resolve(self, c: Change, text: str, key: str) -> addr.Target:
         try:
-            return self.cited(text)
+            t = self.cited(text)
         except AddressError as e:
             first = e
+        else:
+            if t.address.pkt and re.search(r"\bsidste\s+pkt\.", norm_map(str(text))[0]):
+                self._last_pkt_not_repealed(c, t, text, key)
+            return t
         # a § that an earlier change of the same act inserted ("Efter § 132 a indsættes", where
         # nr. 42 inserted § 132 a): §§ are never renumbered, so its number names it in the new text
         try:
@@ -220,6 +224,29 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 return addr.Target(addr.Address(chapter=found[0].num or m.group(1)), found)
         where = "" if first.message.endswith(f" i {self.r.base.key}") else f" (i {self.r.base.key})"
         raise c.error(first.message + where, key, hint=first.hint) from None
+
+    def _last_pkt_not_repealed(self, c: Change, t: addr.Target, text: str, key: str) -> None:
+        """"sidste pkt." names the unit's last punktum in the law the act cites; where an earlier change of the act
+        (or proposal) repealed that punktum, the drafter may mean it or the punktum now last: refused, saying so (it
+        said the words were not in the repealed punktum, or touched the same words)."""
+        for bu in t.units:
+            if bu.wid in self.r.removed:
+                continue  # (live() names the change that removed the unit)
+            try:
+                spans = self.pkt_spans(c, self.units[bu.wid], t.address.pkt, key)
+            except LawdiffError:
+                continue
+            for k, s, e in spans:
+                line = getattr(self.units[k[0]], k[1])[k[2]].text
+                while s < e and line[s].isspace():
+                    s += 1
+                gone = next((ed for ed in self.r.edits.get(k, []) if ed.change is not c and not ed.new.strip()
+                             and ed.start <= s and ed.end >= e), None)
+                if gone is not None:
+                    raise c.error(f"»{norm_map(str(text))[0].strip()}« er {t.address.pkt}. pkt. i loven, som ændringen "
+                                  f"gælder, og det punktum ophæves af {gone.change.ref}", key,
+                                  hint="nævn punktummet ved sit nummer, så det er sikkert, hvilket punktum der menes "
+                                       "(nummeret kan ikke udføres; markér det som ikke udført)")
 
     def live(self, c: Change, base_unit: Unit, key: str) -> Unit:
         """The unit in the working copy; refuses one an earlier change removed or rewrote."""
@@ -711,6 +738,8 @@ class _Applier(_Finding, _Rykning, _RefScan):
                 raise c.error(gap, key, hint="nævn hvert kapitel, stykke eller nummer for sig (nummeret kan ikke udføres)")
         # a change addressed to an annex (bilag) uses the other kinds' verbs: changes/annex.py owns it
         execute = annex.execute if annex.handles(c) else EXECUTE.get(c.verb)
+        if chapterlabel.handles(c):  # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«" (an »ændres«)
+            execute = chapterlabel.execute
         if execute is None:  # the loader admits only proposal.VERBS, each owned by a kind: a bug, not input
             raise RuntimeError(f"no change kind executes the verb {c.verb!r} (lawdiff/changes/)")
         placed = len(self.r.placements)

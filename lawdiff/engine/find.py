@@ -208,6 +208,8 @@ class _Finding:
         inner = self._inner_addresses([w for w, _ in cites])
         for wheres, said in _der_groups(cites):
             self.check_der_bliver(c, wheres, said, "i")
+        if c.get("i_alt") and c.get("antal") is not None:
+            return self._find_in_all(c, words, key, [w for w, _ in cites], int(c.get("antal")), inner)
         segments = self._count_segments(c, cites)
         if segments is not None:
             for seg, n in segments:
@@ -239,6 +241,18 @@ class _Finding:
                 out += self._find_in(c, words, key, where, count=counted[1], uncounted=where not in counted[0],
                                      exclude=inner.get(where))
         return out
+
+    def _find_in_all(self, c: Change, words: str, key: str, wheres: list[str], n: int,
+                     inner: dict[str, set[str]]) -> list[tuple[LineKey, Line, Unit, int, int]]:
+        """"I §§ 3 og 4 ændres i alt tre steder »nr. 3« til: »nr. 2«." (lov 724/2010 § 14, nr. 2): the words stand n times
+        at the addresses together, at each at least once; anything else is refused."""
+        per = [self._find_in(c, words, key, w, count=n, exclude=inner.get(w), every=True) for w in wheres]
+        found = [len(h) for h in per]
+        if sum(found) != n:
+            said = ", ".join(f"{f} {'gang' if f == 1 else 'gange'} i {w}" for f, w in zip(found, wheres))
+            raise c.error(f"»{words}« står {said}; ændringen siger i alt {_count_word(n).lower()} steder", key,
+                          hint="nummeret kan ikke udføres; markér det som ikke udført")
+        return [h for hs in per for h in hs]
 
     def _cited(self, where: str):
         """What `where` names in the law as the act cites it (`cite_base`); None without one, or where
@@ -356,7 +370,7 @@ class _Finding:
                 c.get("antal_efter_verbum") or c.get("antal_efter_citat") or c.get("antal_sidst"):
             return None
         cuts = list(re.finditer(r"(?:,? og |, | )(?:(to|tre|fire|fem|seks|syv|otte|ni|ti) steder |(et) sted )?i "
-                                r"(?=§|stk\. |nr\. )", i))
+                                r"(?=§|stk\. |nr\. |\d+\. pkt\.)", i))
         if n is None and not any(m.group(1) or m.group(2) for m in cuts):
             return None  # no count anywhere: once at each address, as before
         bounds = [0] + [m.start() for m in cuts] + [len(i)]

@@ -132,6 +132,7 @@ class _Rykning:
                     want.update(mapping)
             have = [dict(sorted(m.items(), key=lambda kv: _num_key(kv[0]))) for (_, k), m in did.items() if k == kind]
             if len(have) == 1 and have[0] == want:
+                self._check_paragraf(c, str(text), kind, did)
                 continue
             if len(have) == 1 and want and all(have[0].get(a) == b for a, b in want.items()) and \
                     all(_num_key(a) > max(map(_num_key, want)) for a in have[0] if a not in want):
@@ -147,6 +148,20 @@ class _Rykning:
             got = "; ".join(_ryk_text(kind, h) for h in have) or "ingen omnummerering"
             raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer "
                           f"{got}, klausulen siger {_ryk_text(kind, want)}", "rykning",
+                          hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
+
+    def _check_paragraf(self, c: Change, text: str, kind: str, did: dict) -> None:
+        """"§ 25, stk. 7, bliver herefter § 25, stk. 6." (lov 574/2011 § 1, nr. 20): the units moved must be § 25's."""
+        m = re.match(r"\s*§\s*(\d+(?:\s?[a-zæøå]{1,2})?)\s*,", norm_map(text)[0])
+        if m is None:
+            return
+        (parent, _), = [pk for pk in did if pk[1] == kind]
+        sec = next((u for u in self.ancestors_and_self(parent) if self.units.get(u) is not None
+                    and self.units[u].kind == "section"), None)
+        num = self.units[sec].num if sec is not None else None
+        if num is None or addr.canonical_num(num) != addr.canonical_num(m.group(1)):
+            raise c.error(f"rykningsklausulen »{text}« passer ikke med ændringerne: lawdiff omnummererer i "
+                          f"{'§ ' + num if num else 'en anden enhed'}, klausulen nævner § {m.group(1)}", "rykning",
                           hint="kontrollér nummerets adresser (de citerer loven før ændringsloven) og klausulen")
 
     def open_rykning(self) -> list[ProposalError]:

@@ -391,6 +391,9 @@ class _Builder:
                 data["forekomst"] = 1
             elif (c.get("antal") or 1) > 1:
                 data["antal"] = c.get("antal")
+                if c.get("i_alt") and len(addr.parse_citation(data.get("i") or "")) > 1:
+                    # "I §§ 3 og 4 ændres i alt tre steder »…« til: »…«." (lov 724/2010 § 14, nr. 2): the sum
+                    data.update(i_alt=True, antal_efter_verbum=True)
         return Nummer(0, "", data=data)
 
     def _pkt(self, p: Placement, here: float) -> Nummer:
@@ -469,6 +472,13 @@ class _Builder:
         where = heading_place(unit, self.law.base_parents)
         if new.heading is None:  # "Overskriften før § 10 ophæves." (lovteknik §1.7)
             return Nummer(0, "", data={"ophæves": where})
+        if unit.kind == "chapter" and unit.num and (new.num or "") != unit.num:
+            # a chapter renumbered (changes/chapterlabel.py): "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«."
+            if unit.heading is not None and new.heading.text != unit.heading.text:
+                raise p.change.error(f"kapitel {unit.num} får både ny betegnelse og ny overskrift; det kan ikke skrives "
+                                     "i ét nummer", "til", hint="skriv overskriften i en ændring for sig")
+            return Nummer(0, "", data={"i": f"kapitel {unit.num}", "ændres": norm(unit.label or ""),
+                                       "til": norm(new.label or ""), "kapitelbetegnelsen": True})
         if unit.kind in ("part", "book") and not unit.num and labels.ordinal_container(unit.label):
             # "Overskriften til første bog, femte afsnit, affattes således: »Femte afsnit. Politiet«" (lov 404/2010)
             block = [f"{norm(new.label or '')} {new.heading.text}"]

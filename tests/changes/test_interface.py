@@ -16,8 +16,9 @@ NOT_KINDS = {"common", "nummer", "rykning", "intro", "log", "tree"}
 # til kapitel 3 affattes således:", are read as targets of rewrite/repeal/insert)
 EXECUTE_ONLY: set[str] = set()
 # annex.py executes every change addressed to an annex, whatever its verb (the engine asks its
-# `handles` before the verb's kind): it owns no verb of its own
-BY_ADDRESS = {"annex"}
+# `handles` before the verb's kind): it owns no verb of its own; so does chapterlabel.py for a chapter's
+# label changed by »ændres« ("Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«.")
+BY_ADDRESS = {"annex", "chapterlabel"}
 
 KINDS = sorted(m.name for m in pkgutil.iter_modules(changes_pkg.__path__) if m.name not in NOT_KINDS)
 
@@ -27,7 +28,7 @@ def _mod(name):
 
 
 def test_the_kinds_are_the_known_ones():
-    assert KINDS == ["annex", "heading", "insert", "repeal", "rewrite", "words"]
+    assert KINDS == ["annex", "chapterlabel", "heading", "insert", "repeal", "rewrite", "words"]
 
 
 @pytest.mark.parametrize("name", KINDS)

@@ -52,6 +52,9 @@ SENTENCES = [
     ("Overskriften »Børnemiljøvurdering« efter § 11 udgår.",  # 2011-275 § 1, nr. 7
      [{"ophæves": "overskriften efter § 11", "overskrift_citat": "Børnemiljøvurdering", "verbum": "udgår"}]),
     ("Bilag 2 affattes som bilag 1 til denne lov.", [{"affattes": "bilag 2", "som_bilag": "1"}]),
+    # chapterlabel.py (2011-594 § 85, nr. 5)
+    ("Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«.",
+     [{"i": "kapitel 5 a", "ændres": "Kapitel 5 a", "til": "Kapitel 5 b", "kapitelbetegnelsen": True}]),
     # annex.py: the whole-annex forms the others do not read (2016-637 § 1, nr. 6; 2016-297 § 1, nr. 6;
     # 2014-1472 § 1, nr. 2; 2015-543 § 1, nr. 5) and an annex letter as an address (2011-465 § 1, nr. 43)
     ("Bilag 4 og 5 affattes som bilag 1 og 2 til denne lov.", [{"affattes": "bilag 4 og 5", "som_bilag": "1 og 2"}]),

@@ -62,14 +62,15 @@ def test_every_nummer_of_an_act_prints_back_as_official():
 
 
 def test_a_nummer_that_cannot_be_read_is_kept_verbatim_and_not_executed():
-    # "I §§ 3 og 4 ændres i alt tre steder »nr. 3« til: »nr. 2«." (a count over a list, "i alt"; lov 724/2010,
-    # § 14, nr. 2). Lov 388/2012, § 1, nr. 14 ("To steder i § 39, stk. 1, og et sted i § 39, stk. 2, 2. pkt.,
-    # ændres …"), the example before, is read since "et sted" is (tests/changes/test_kinds.py)
-    act = read_amending_file(lexdania("2010/2010-724.xml"))
-    refused = [r for r in act.refused if "§ 14, nr. 2:" in r]
-    assert refused and refused[0].startswith("2010-724.xml:")
+    # "I § 289, stk. 1, ophæves »6) Kreditorernes krav anmeldt efter § 278 er afgjort.«" (a nr. repealed by its text
+    # in quotation marks; lov 1557/2010, § 1, nr. 48). Lov 724/2010, § 14, nr. 2 ("I §§ 3 og 4 ændres i alt tre steder
+    # …"), the example before, is read since branch forms3; lov 388/2012, § 1, nr. 14, the one before that, since
+    # "et sted" is (tests/changes/test_kinds.py)
+    act = read_amending_file(lexdania("2010/2010-1557.xml"))
+    refused = [r for r in act.refused if "§ 1, nr. 48:" in r]
+    assert refused and refused[0].startswith("2010-1557.xml:")
     assert ", nr. " in refused[0] and "§ " in refused[0]
-    loaded = parse_proposal(dump(act.doc).encode(), "lov-2010-724.yaml")
+    loaded = parse_proposal(dump(act.doc).encode(), "lov-2010-1557.yaml")
     bad = [n for n in loaded.act.numre if n.refused]
     assert bad and all(not n.changes for n in bad)
     entry = bad[0].data
@@ -130,7 +131,7 @@ def test_check_lists_numre_that_are_not_executed(tmp_path):
     from lawdiff.proposal import check_amendments
     folder = tmp_path / "amendments"
     folder.mkdir()
-    act = read_amending_file(lexdania("2010/2010-724.xml"))
+    act = read_amending_file(lexdania("2010/2010-1557.xml"))  # (§ 1, nr. 48 is not read)
     (folder / act.file_name).write_text(dump(act.doc), "utf-8")
     (folder / "broken.yaml").write_text(dump(act.doc).replace("status: vedtaget", "status: måske"), "utf-8")
     errors, notes = check_amendments(folder)

@@ -174,4 +174,11 @@ def test_every_amending_act_prints_back_word_for_word(corpus_files):
     # nr. 8, lov 626/2016 § 1, nr. 21, lov 532/2015 § 14, nr. 1; tests/importers/test_forms2_actions.py)
     # 19,405 identical, 49 not executed (a new chapter heading between §§: "Efter § 56 a indsættes som ny overskrift:
     # »Kapitel 13 a / …«", lov 1882/2015 § 1, nr. 7, changes/heading._new_chapter_heading)
-    assert identical >= 19405 and refused <= 49
+    # branch forms3 (2026-11-25): 19,408 identical, 46 not executed ("I § 83, stk. 2, 1. pkt., og to steder i 2. pkt., i stk.
+    # 3, 2. pkt., …", lov 1287/2012 § 2, nr. 15: ", i stk." in a list of places; "Kapitelbetegnelsen »Kapitel 5 a« ændres
+    # til: »Kapitel 5 b«.", lov 594/2011 § 85, nr. 5, changes/chapterlabel.py; "Overskriften til afsnit I og III
+    # ophæves.", lov 1564/2015 § 198, nr. 2, read and printed back, refused by the engine with its reason); 19,409
+    # identical, 45 not executed ("§ 25, stk. 7, bliver herefter § 25, stk. 6.", lov 574/2011 § 1, nr. 20); 19,410
+    # identical, 44 not executed ("I §§ 3 og 4 ændres i alt tre steder »…« til: »…«.", lov 724/2010 § 14, nr. 2); 19,411
+    # identical, 43 not executed ("… ændres i 1. pkt. »A« til: »B« og i 2. pkt. »C« til: »D«.", lov 408/2010 § 1, nr. 3)
+    assert identical >= 19411 and refused <= 43

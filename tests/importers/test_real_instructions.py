@@ -64,5 +64,8 @@ def test_every_real_sentence_is_read_word_for_word_or_refused():
     # then 13 more sentences of lov 274/2013 (the page at 80,000), all read word for word: 4,511 read, 15 refused
     # after the merge with forms2 (headings one per §, "ny paragraf", "før overskriften for", title footnotes, "der
     # bliver" with "som stk. 10-12"): 4,517 read, 9 refused (lead, 2026-11-25)
-    assert figures["unseen"]["identical"] >= 4517 and figures["unseen"]["refused"] <= 9
+    # branch forms3: 4,521 read, 5 refused (", i stk. 1, 2. pkt.," in lov 395/2016's list of places; "I kapitel 5 ophæves
+    # overskriften »…«, og § 8 ophæves" twice, lov 1631/2013; "Overskriften efter § 61 før overskriften til § 62
+    # affattes således:", lov 1520/2014)
+    assert figures["unseen"]["identical"] >= 4521 and figures["unseen"]["refused"] <= 5
     assert figures["corpus"]["identical"] >= 1230 and figures["corpus"]["refused"] == 0
