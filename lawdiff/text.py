@@ -159,9 +159,32 @@ def canonical_num(num: str) -> str:
 
 # --- the plain text of a unit (duck-typed: model units and outline.py's plain units alike) ---
 
+# a line that begins with a comma, full stop, semicolon, colon or closing parenthesis: the rest of a punktum
+# the LBK broke for a note (LBK 1657/2015 § 4, stk. 3: "… henholdsvis Miljøministeriet" / note 1) /
+# ", Foreningen for Biodynamisk Jordbrug, …"); address.punktum_spans_of counts it with the line before
+_READS_ON = frozenset(",.;:)")
+
+
+def reads_on(line: str) -> bool:
+    """Whether the line begins (after white space) with a comma, full stop, semicolon, colon or closing
+    parenthesis: it goes on from the line before (no regular expression: importing text compiles none)."""
+    s = line.lstrip()
+    return bool(s) and s[0] in _READS_ON
+
+
+def join_lines(parts) -> str:
+    """Lines of one text joined as the law reads them: with a space, but none before a line that begins with
+    a comma, full stop, semicolon, colon or closing parenthesis ("… Miljøministeriet" + ", Foreningen …" is
+    "… Miljøministeriet, Foreningen …", not "Miljøministeriet , Foreningen")."""
+    out = ""
+    for p in parts:
+        out = p if not out else out + p if reads_on(p) else out + " " + p
+    return out
+
+
 def blocks_text(blocks: list) -> str:
-    """Lines of one block list joined by single spaces (tables cell by cell)."""
-    return " ".join(b.text for b in blocks if b.text)
+    """Lines of one block list joined as the law reads them (join_lines; tables cell by cell)."""
+    return join_lines(b.text for b in blocks if b.text)
 
 
 def plain_text(unit) -> str:

@@ -49,6 +49,17 @@ def _notes(root):
     return {norm(n.findtext("Explicatus") or "") for n in root.iter("Nota")}
 
 
+def _read_on(parts):
+    """Lines as retsinformation shows them: a space between two, none before a line that begins with a comma,
+    full stop, semicolon, colon or closing parenthesis: the rest of a punktum the LBK broke for a note
+    (LBK 1657/2015 § 4, stk. 3: "… henholdsvis Miljøministeriet" / <Nota> / ", Foreningen for …" reads
+    "Miljøministeriet1), Foreningen for …")."""
+    out = ""
+    for p in parts:
+        out = p if not out else out + p.lstrip() if re.match(r"\s*[,.;:)]", p) else out + " " + p
+    return out
+
+
 def _official_paragraf_texts(path, is_lbk, dropped=(), count=None, respaced=()):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
     as text: labels and lines, no notes, no footnote references. `dropped` are (line, text) that
@@ -70,7 +81,7 @@ def _official_paragraf_texts(path, is_lbk, dropped=(), count=None, respaced=()):
             elif e.tag == "Linea":
                 parts.append(_official_linea(e, notes, count))
         # a label split by the source as "§ " + "§§ 12-14 a." reads "§§ 12-14 a."
-        text = re.sub(r"^§ (?=§)", "", norm(" ".join(parts)))
+        text = re.sub(r"^§ (?=§)", "", norm(_read_on(parts)))
         last = max(e.sourceline for e in p.iter())
         for line, frag in dropped:
             if p.sourceline <= line <= last:
