@@ -395,7 +395,7 @@ def _joined(blocks: list) -> tuple[str, list[str] | None]:
     tokenized when diffed. tests/test_diff_align.py holds this to tokenize."""
     # no space before a block that begins with a comma, full stop, … (text.join_lines: the rest of a punktum
     # the LBK broke for a note; "Miljøministeriet , Foreningen" made a change of a space where none is)
-    text = "".join(x.text if not i or reads_on(x.text) else " " + x.text
+    text = "".join(x.text if not i else x.text.lstrip() if reads_on(x.text) else " " + x.text
                    for i, x in enumerate(blocks))
     out: list[str] = []
     prev = ws = ""  # the last non-empty text, and the spaces since it

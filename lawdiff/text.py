@@ -178,7 +178,7 @@ def join_lines(parts) -> str:
     "… Miljøministeriet, Foreningen …", not "Miljøministeriet , Foreningen")."""
     out = ""
     for p in parts:
-        out = p if not out else out + p if reads_on(p) else out + " " + p
+        out = p if not out else out + p.lstrip() if reads_on(p) else out + " " + p
     return out
 
 

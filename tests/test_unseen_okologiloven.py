@@ -103,3 +103,16 @@ def test_a_full_stop_after_a_note_ends_the_punktum_before_it_in_the_corpus():
     assert len(punktummer(stk)) == 1
     assert norm(punktummer(stk)[0]).endswith("ikke leveres i overensstemmelse med afgørelsen, jf. § 90, stk. 1.")
     assert norm(plain_text(stk)).endswith("jf. § 90, stk. 1.")
+
+
+def test_a_redline_of_the_stk_reads_without_a_space_before_its_commas():
+    """`lawdiff diff` prints the lines of a stk. one after the other: the broken punktum, unchanged, reads as
+    the law does (render/redline_text joined its lines with a space: "Miljøministeriet , Foreningen")."""
+    from lawdiff.diff import compare
+    from lawdiff.render.redline_text import render
+
+    act = _act("2015-1657.xml")
+    lr = _apply([{"i": "§ 4, stk. 3, 1. pkt.", "ændres": "sammensætning", "til": "medlemmer"}])
+    text = render(compare(act, lr.new, touched_only=True), "x", color=False)
+    stk3 = next(line for line in text.splitlines() if line.startswith("Stk. 3."))
+    assert stk3.endswith(THIRD) and "[-sammensætning-][+medlemmer+]" in stk3
