@@ -182,18 +182,50 @@ def test_the_cli_shows_diffs_and_blames_the_unseen_versions(tmp_path, unseen_cor
            "Dansk Landbrug, Arbejderbevægelsens Erhvervsråd" in shown
     assert "[Fodnote 1): Ved kgl. resolution af 28. juni 2015" in shown
     # blame after consolidating LBK 416/2011 with lov 1459/2013 from the corpus
-    amending = pytest.importorskip("lawdiff.importers.amending")
-    doc = amending.read_amending_file(CORPUS / "2013" / "2013-1459.xml").doc
-    for par in doc["paragraffer"]:
-        if par.get("lovtitel") == "økologiloven":
-            par["lov"] = "oekologiloven"
-    doc["love"] = {"oekologiloven": "oekologiloven@2011-05-03"}
-    doc["paragraffer"] = [p for p in doc["paragraffer"] if p.get("lov") == "oekologiloven"]
-    (tmp_path / "amendments").mkdir()
-    (tmp_path / "amendments" / "lov-2013-1459.yaml").write_text(amending.dump(doc), encoding="utf-8")
-    cli("consolidate", "oekologiloven", "--at", "2014-01-01", "--include", "lov-2013-1459")
+    _amendment(tmp_path, "2013/2013-1459", "oekologiloven@2011-05-03")
+    assert "2 numre udført fra oekologiloven@2011-05-03" in \
+        cli("consolidate", "oekologiloven", "--at", "2014-01-01", "--include", "lov-2013-1459")
     blamed = cli("blame", "oekologiloven@2014-01-01", "§ 18, stk. 1")
     assert "lov nr. 1459" in blamed or "lov-2013-1459" in blamed, blamed
     assert "§ 11, nr. 2" in blamed, blamed
     untouched = cli("blame", "oekologiloven@2014-01-01", "§ 4, stk. 1")
     assert "§ 11" not in untouched, untouched
+
+
+def _amendment(root: Path, act: str, base: str) -> None:
+    """The corpus's amending act `act` as amendments/lov-ÅÅÅÅ-NNN.yaml of `root`, its ændringsparagraf of the
+    økologiloven linked to the stored law (what chain_replay.link does for the chains)."""
+    amending = pytest.importorskip("lawdiff.importers.amending")
+    doc = amending.read_amending_file(CORPUS / f"{act}.xml").doc
+    doc["paragraffer"] = [dict(p, lov="oekologiloven") for p in doc["paragraffer"] if p.get("lovtitel") == "økologiloven"]
+    assert len(doc["paragraffer"]) == 1
+    doc["love"] = {"oekologiloven": base}
+    (root / "amendments").mkdir(exist_ok=True)
+    year, nr = act.split("/")[1].split("-")
+    (root / "amendments" / f"lov-{year}-{nr}.yaml").write_text(amending.dump(doc), encoding="utf-8")
+
+
+def test_consolidate_by_date_gives_both_lbks_from_the_first(tmp_path):
+    """Without --include, by the acts' own ikrafttræden (lov 341/2011: 1 May 2011; lov 1459/2013: 1 January
+    2014), LBK 196/2009 consolidates to LBK 416/2011's text at its date and to LBK 1657/2015's (the 2015 ressort
+    aside) at its date."""
+    def cli(*args):
+        out = subprocess.run([sys.executable, "-m", "lawdiff.cli", *args, "--root", str(tmp_path)],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert out.returncode == 0, (args, out.stderr)
+        return out.stdout
+
+    cli("import", "lexdania", str(FIXTURES / "2009-196.xml"))
+    _amendment(tmp_path, "2011/2011-341", "oekologiloven@2009-03-12")
+    _amendment(tmp_path, "2013/2013-1459", "oekologiloven@2009-03-12")
+    assert "1 nummer udført fra oekologiloven@2009-03-12" in cli("consolidate", "oekologiloven", "--at", "2011-05-03")
+    assert "2 numre udført fra oekologiloven@2011-05-03" in cli("consolidate", "oekologiloven", "--at", "2015-12-14")
+    from lawdiff.store import Store
+
+    store = Store(tmp_path)
+    for date, name in (("2011-05-03", "2011-416.xml"), ("2015-12-14", "2015-1657.xml")):
+        got = {s.num: norm(plain_text(s)) for s in store.load(f"oekologiloven@{date}").sections() if s.num}
+        want = {s.num: norm(plain_text(s)) for s in read_lexdania_file(FIXTURES / name).act.sections() if s.num}
+        for old, new in _RESSORT_2015 if date > "2015" else ():
+            got = {k: v.replace(old, new) for k, v in got.items()}
+        assert got == want, date
