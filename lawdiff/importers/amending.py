@@ -36,7 +36,7 @@ from . import read_source
 from ..errors import AddressError, MappingError
 from .ikraft import commencement, original_ikraft
 from .lexdania import linea_text, refuse_stray_text, stray_char
-from ..text import norm
+from ..text import join_lines, norm
 from ..validate import MONTHS, long_date
 from ..xmlsafe import as_utf8, parse_bytes
 
@@ -119,7 +119,9 @@ class _NewText:
     def flush(self) -> None:
         cur = self.cur
         if cur:
-            t = norm(" ".join(cur) if None not in cur else " ".join(x for x in cur if x is not None))
+            # a Linea that begins with a comma, full stop, … goes on without a space (text.join_lines: lov 590/2012
+            # § 3, nr. 3 prints "… kontrakt el." / "lign." / ", anses som én betaling …")
+            t = norm(join_lines(x for x in cur if x is not None))
             if t:
                 self.lines.append(t)
         self.cur = None
