@@ -116,3 +116,14 @@ def test_a_redline_of_the_stk_reads_without_a_space_before_its_commas():
     text = render(compare(act, lr.new, touched_only=True), "x", color=False)
     stk3 = next(line for line in text.splitlines() if line.startswith("Stk. 3."))
     assert stk3.endswith(THIRD) and "[-sammensætning-][+medlemmer+]" in stk3
+
+
+def test_an_acts_new_text_broken_before_a_comma_reads_on():
+    """The same in an amending act's new text (importers/amending._NewText): lov 638/2013 (forvaltningsloven
+    § 27, stk. 1, nr. 2) prints "… drifts- eller forretningsforhold el.lign." / ", for så vidt det er af
+    væsentlig økonomisk betydning …"; it was read "el.lign. , for så vidt", and LBK 433/2014, which breaks the
+    line at the same place, differed from it by that space."""
+    amending = pytest.importorskip("lawdiff.importers.amending")
+    text = amending.dump(amending.read_amending_file(lexdania("2013/2013-638.xml")).doc)
+    assert "forretningsforhold el.lign., for så vidt det er af væsentlig økonomisk betydning" in text
+    assert "el.lign. , for" not in text
