@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from .errors import AddressError
 from .labels import LETTERS, ORDINAL_WORDS, ordinal_container
 from .model import Act, Line, Unit
-from .text import canonical_num, join_lines, norm, reads_on, split_punktum  # noqa: F401 (canonical_num: re-exported)
+from .text import canonical_num, goes_on, join_lines, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
 
 _SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
 # "første bog", "første bog, femte afsnit": retsplejeloven's books and their parts, named by ordinal words
@@ -60,10 +60,11 @@ def punktum_spans_of(lines: list[str | None]) -> list[list[tuple[int, int, int]]
     punktum crosses) as lists of (index in `lines`, start, end): one span for a punktum on one line, one
     per line for a punktum the law prints over several."""
     out: list[list[tuple[int, int, int]]] = []
-    open_end = after_line = False
+    open_end = False
+    prev: str | None = None  # the line before, if it holds a punktum
     for i, text in enumerate(lines):
         if text is None:
-            open_end = after_line = False
+            open_end, prev = False, None
             continue
         pos = 0
         pieces = split_punktum(text)
@@ -75,12 +76,12 @@ def punktum_spans_of(lines: list[str | None]) -> list[list[tuple[int, int, int]]
                 end = text.find(word, end) + len(word)
             pos = end
             if j == 0 and out and ((open_end and _LOWER_START.match(text) and not _LIST_LABEL.match(text))
-                                   or (after_line and reads_on(text))):
+                                   or (prev is not None and goes_on(prev, text))):
                 out[-1].append((i, start, end))
             else:
                 out.append([(i, start, end)])
         open_end = bool(pieces) and _OPEN_END.search(text) is not None and not _LABEL_ONLY.match(text)
-        after_line = after_line or bool(pieces)
+        prev = text if pieces else prev
     return out
 
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from .gcpause import gc_paused
 from .outline import Lazy, Part, annexes_differ
 from .redline import CHANGED, INSERTED, REPEALED, Redline, RUnit, Segment, _one_side, _runit
-from .text import blocks_text, canonical_num, norm, plain_text, reads_on
+from .text import blocks_text, canonical_num, goes_on, norm, plain_text
 from .tokendiff import EQUAL, diff_words
 
 if TYPE_CHECKING:  # `lawdiff diff` compares outlines (outline.py) and never imports the model
@@ -395,16 +395,17 @@ def _joined(blocks: list) -> tuple[str, list[str] | None]:
     tokenized when diffed. tests/test_diff_align.py holds this to tokenize."""
     # no space before a block that begins with a comma, full stop, … (text.join_lines: the rest of a punktum
     # the LBK broke for a note; "Miljøministeriet , Foreningen" made a change of a space where none is)
-    text = "".join(x.text if not i else x.text.lstrip() if reads_on(x.text) else " " + x.text
-                   for i, x in enumerate(blocks))
+    text = ""
+    for i, x in enumerate(blocks):
+        text = x.text if not i else text + x.text.lstrip() if goes_on(text, x.text) else text + " " + x.text
+    if text != " ".join(x.text for x in blocks):
+        return text, None  # a block joined without a space: tokenized when diffed
     out: list[str] = []
     prev = ws = ""  # the last non-empty text, and the spaces since it
     for i, x in enumerate(blocks):
         t = _tokens(x)
         if t is None:
             return text, None
-        if i and reads_on(x.text):
-            return text, None  # joined without a space: tokenized when diffed
         if i:
             ws += " "
         if not x.text:

@@ -167,9 +167,17 @@ _READS_ON = frozenset(",.;:)")
 
 def reads_on(line: str) -> bool:
     """Whether the line begins (after white space) with a comma, full stop, semicolon, colon or closing
-    parenthesis: it goes on from the line before (no regular expression: importing text compiles none)."""
+    parenthesis (no regular expression: importing text compiles none). Not an omission written with full
+    stops ("..." as a line of its own)."""
     s = line.lstrip()
-    return bool(s) and s[0] in _READS_ON
+    return bool(s) and s[0] in _READS_ON and not s.startswith("..")
+
+
+def goes_on(prev: str, line: str) -> bool:
+    """Whether `line` goes on from the line before it, `prev` (reads_on), which is not so for a line that is
+    only "." after one that ends in "." or "…": a dot of an omission printed one to a line (lov 433/2012
+    § 1, nr. 37: "7. …" / "." / "." / ".")."""
+    return reads_on(line) and not (line.strip() == "." and prev.rstrip().endswith((".", "…")))
 
 
 def join_lines(parts) -> str:
@@ -178,7 +186,7 @@ def join_lines(parts) -> str:
     "… Miljøministeriet, Foreningen …", not "Miljøministeriet , Foreningen")."""
     out = ""
     for p in parts:
-        out = p if not out else out + p.lstrip() if reads_on(p) else out + " " + p
+        out = p if not out else out + p.lstrip() if goes_on(out, p) else out + " " + p
     return out
 
 

@@ -320,8 +320,8 @@ def _official_text(an: etree._Element, read) -> str:
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
             ak, ny = _filled_action(ch, ak, ny)
             if ny is not None and len(ny):
-                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
-                                     for x in ny.iter("Explicatus", "Linea")))
+                flat = norm(join_lines((x.text or "") if x.tag == "Explicatus" else read(x)  # as _NewText reads it
+                                       for x in ny.iter("Explicatus", "Linea")))
                 out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
             out += [norm(" ".join((y.text or "") if y.tag == "Explicatus" else read(y)  # kept in a refused nummer
                                   for y in x.iter("Explicatus", "Linea"))) for x in _second_parts(ch, d, ny)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..redline import CONTAINERS, INSERTED, REPEALED, Block, Redline, RUnit
-from ..text import reads_on
+from ..text import goes_on
 from ..tokendiff import DELETE, INSERT
 
 _ANSI = {INSERT: ("\x1b[1;32m", "\x1b[0m"), DELETE: ("\x1b[9;31m", "\x1b[0m")}
@@ -26,12 +26,14 @@ def block_text(block: Block, color: bool) -> str:
 def _blocks_text(blocks: list[Block], color: bool, skip_empty: bool = True) -> str:
     """Blocks joined by a space, but none before one whose text begins with a comma, full stop, … (the rest
     of a punktum the LBK broke for a note: text.join_lines)."""
-    out = None
+    out, prev = None, ""  # prev: the text of the block before, without marks
     for b in blocks:
         x = block_text(b, color)
         if skip_empty and not x:
             continue
-        out = x if out is None else out + x if b and reads_on(b[0].text) else out + " " + x
+        raw = "".join(seg.text for seg in b)
+        out = x if out is None else out + x if b and goes_on(prev, raw) else out + " " + x
+        prev = raw
     return out or ""
 
 

@@ -63,7 +63,8 @@ def _read_on(parts):
 
     out, prev = "", None
     for e, p in parts:
-        if out and prev is not None and e is not None and one_text(prev, e) and re.match(r"\s*[,.;:)]", p):
+        if out and prev is not None and e is not None and one_text(prev, e) and re.match(r"\s*[,.;:)]", p) and \
+                not p.lstrip().startswith("..") and not (p.strip() == "." and out.rstrip().endswith((".", "…"))):
             out += p.lstrip()
         else:
             out = p if not out else out + " " + p
