@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from .errors import AddressError
 from .labels import LETTERS, ORDINAL_WORDS, ordinal_container
 from .model import Act, Line, Unit
-from .text import canonical_num, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
+from .text import canonical_num, goes_on, join_lines, norm, split_punktum  # noqa: F401 (canonical_num: re-exported)
 
 _SEC = r"\d+(?:\s?[a-zæøå]{1,2})?"
 # "første bog", "første bog, femte afsnit": retsplejeloven's books and their parts, named by ordinal words
@@ -42,8 +42,13 @@ _RX = re.compile(
 # fyldbyrdelse" / "og samarbejde … kan indbringes for de sociale nævn."). A list label on a line of its own
 # ("b)", "17)") neither goes on from the line before nor into the next (LBK 323/2011 § 7, stk. 2: "b)" /
 # "en nettoomsætning på 72 mio. kr. og" / "c)" / "et gennemsnitligt …": four punktummer, as before the
-# merge of lines; "a)" / "En balancesum …" are two all the same). Each line is a boundary otherwise
-# (text.count_punktum).
+# merge of lines; "a)" / "En balancesum …" are two all the same). A line that begins with a comma, full
+# stop, semicolon, colon or closing parenthesis goes on from the line before whatever that ends in: the
+# LBK broke the punktum for a note (LBK 1657/2015 (økologiloven) § 4, stk. 3, 3. pkt.: "… henholdsvis
+# Miljøministeriet" / note 1) / ", Foreningen for Biodynamisk Jordbrug, …, Landbrugsraadet" / note 2) /
+# ", Dansk Landbrug" / … / ", den danske detailhandel, … og Dansk Akvakultur.": one punktum over six lines,
+# not eight punktummer; "… jf. § 90, stk. 1" / note / "." in LBK 1096/2010). Each line is a boundary
+# otherwise (text.count_punktum).
 _OPEN_END = re.compile(r"[0-9A-Za-zæøåÆØÅ)]\s*$")
 _LOWER_START = re.compile(r"\s*[a-zæøå]")
 _LIST_LABEL = re.compile(r"\s*(?:[a-zæøå]{1,3}|\d+)\)")
@@ -56,9 +61,10 @@ def punktum_spans_of(lines: list[str | None]) -> list[list[tuple[int, int, int]]
     per line for a punktum the law prints over several."""
     out: list[list[tuple[int, int, int]]] = []
     open_end = False
+    prev: str | None = None  # the line before, if it holds a punktum
     for i, text in enumerate(lines):
         if text is None:
-            open_end = False
+            open_end, prev = False, None
             continue
         pos = 0
         pieces = split_punktum(text)
@@ -69,11 +75,13 @@ def punktum_spans_of(lines: list[str | None]) -> list[list[tuple[int, int, int]]
             for word in piece.split(" "):
                 end = text.find(word, end) + len(word)
             pos = end
-            if j == 0 and open_end and out and _LOWER_START.match(text) and not _LIST_LABEL.match(text):
+            if j == 0 and out and ((open_end and _LOWER_START.match(text) and not _LIST_LABEL.match(text))
+                                   or (prev is not None and goes_on(prev, text))):
                 out[-1].append((i, start, end))
             else:
                 out.append([(i, start, end)])
         open_end = bool(pieces) and _OPEN_END.search(text) is not None and not _LABEL_ONLY.match(text)
+        prev = text if pieces else prev
     return out
 
 
@@ -95,9 +103,9 @@ def punktum_spans(unit: Unit) -> list[list[tuple[str, int, int, int]]]:
 
 
 def punktummer(unit: Unit) -> list[str]:
-    """The text of each of the unit's punktummer, a punktum over several lines joined with a space."""
+    """The text of each of the unit's punktummer, a punktum over several lines joined as the law reads it."""
     lines = unit_lines(unit)
-    return [" ".join(lines[i][1][s:e] for i, s, e in p) for p in punktum_spans_of([t for _, t in lines])]
+    return [join_lines(lines[i][1][s:e] for i, s, e in p) for p in punktum_spans_of([t for _, t in lines])]
 
 
 # "sidste pkt." (lov 439/2014: "I § 47, stk. 1, sidste pkt., ændres …"): the unit's last punktum in the law as

@@ -470,7 +470,8 @@ def _consolidate(store: Store, args) -> int:
     if not plan.steps:
         print(f"{args.law}: intet at udføre efter {plan.base.key} til {args.at}; ingen ny version gemt")
         return 0
-    print(f"{act.key} ({act.source}): {n} numre udført fra {plan.base.key} → {save(store, act)}")
+    print(f"{act.key} ({act.source}): {n} {'nummer' if n == 1 else 'numre'} udført fra {plan.base.key} → "
+          f"{save(store, act)}")
     return 0
 
 

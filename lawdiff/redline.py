@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .text import norm
+from .text import join_lines, norm
 from .tokendiff import DELETE, EQUAL, INSERT, diff_words
 
 if TYPE_CHECKING:  # annotations only: `lawdiff diff` builds redlines without importing the model
@@ -246,8 +246,8 @@ def _diff_blocks(old: list, new: list, wid: str, part: str, attribute: Attribute
         for i, (a, b) in enumerate(zip(old, new)):
             out.append(_segments(_text(a), _text(b), wid, part, i, attribute))
         return out
-    a = " ".join(_text(b) for b in old)
-    b = " ".join(_text(b) for b in new)
+    a = join_lines(_text(b) for b in old)  # no space before a line that begins with a comma (text.join_lines)
+    b = join_lines(_text(b) for b in new)
     return [_segments(a, b, wid, part, -1, attribute)]
 
 

@@ -159,9 +159,40 @@ def canonical_num(num: str) -> str:
 
 # --- the plain text of a unit (duck-typed: model units and outline.py's plain units alike) ---
 
+# a line that begins with a comma, full stop, semicolon, colon or closing parenthesis: the rest of a punktum
+# the LBK broke for a note (LBK 1657/2015 § 4, stk. 3: "… henholdsvis Miljøministeriet" / note 1) /
+# ", Foreningen for Biodynamisk Jordbrug, …"); address.punktum_spans_of counts it with the line before
+_READS_ON = frozenset(",.;:)")
+
+
+def reads_on(line: str) -> bool:
+    """Whether the line begins (after white space) with a comma, full stop, semicolon, colon or closing
+    parenthesis (no regular expression: importing text compiles none). Not an omission written with full
+    stops ("..." as a line of its own)."""
+    s = line.lstrip()
+    return bool(s) and s[0] in _READS_ON and not s.startswith("..")
+
+
+def goes_on(prev: str, line: str) -> bool:
+    """Whether `line` goes on from the line before it, `prev` (reads_on), which is not so for a line that is
+    only "." after one that ends in "." or "…": a dot of an omission printed one to a line (lov 433/2012
+    § 1, nr. 37: "7. …" / "." / "." / ".")."""
+    return reads_on(line) and not (line.strip() == "." and prev.rstrip().endswith((".", "…")))
+
+
+def join_lines(parts) -> str:
+    """Lines of one text joined as the law reads them: with a space, but none before a line that begins with
+    a comma, full stop, semicolon, colon or closing parenthesis ("… Miljøministeriet" + ", Foreningen …" is
+    "… Miljøministeriet, Foreningen …", not "Miljøministeriet , Foreningen")."""
+    out = ""
+    for p in parts:
+        out = p if not out else out + p.lstrip() if goes_on(out, p) else out + " " + p
+    return out
+
+
 def blocks_text(blocks: list) -> str:
-    """Lines of one block list joined by single spaces (tables cell by cell)."""
-    return " ".join(b.text for b in blocks if b.text)
+    """Lines of one block list joined as the law reads them (join_lines; tables cell by cell)."""
+    return join_lines(b.text for b in blocks if b.text)
 
 
 def plain_text(unit) -> str:

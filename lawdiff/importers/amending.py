@@ -36,7 +36,7 @@ from . import read_source
 from ..errors import AddressError, MappingError
 from .ikraft import commencement, original_ikraft
 from .lexdania import linea_text, refuse_stray_text, stray_char
-from ..text import norm
+from ..text import join_lines, norm
 from ..validate import MONTHS, long_date
 from ..xmlsafe import as_utf8, parse_bytes
 
@@ -119,7 +119,9 @@ class _NewText:
     def flush(self) -> None:
         cur = self.cur
         if cur:
-            t = norm(" ".join(cur) if None not in cur else " ".join(x for x in cur if x is not None))
+            # a Linea that begins with a comma, full stop, … goes on without a space (text.join_lines: lov 590/2012
+            # § 3, nr. 3 prints "… kontrakt el." / "lign." / ", anses som én betaling …")
+            t = norm(join_lines(x for x in cur if x is not None))
             if t:
                 self.lines.append(t)
         self.cur = None
@@ -318,8 +320,8 @@ def _official_text(an: etree._Element, read) -> str:
             ny = _child(ak, "AendringNyTekst") if ak is not None else None
             ak, ny = _filled_action(ch, ak, ny)
             if ny is not None and len(ny):
-                flat = norm(" ".join((x.text or "") if x.tag == "Explicatus" else read(x)
-                                     for x in ny.iter("Explicatus", "Linea")))
+                flat = norm(join_lines((x.text or "") if x.tag == "Explicatus" else read(x)  # as _NewText reads it
+                                       for x in ny.iter("Explicatus", "Linea")))
                 out.append("»" + flat + "«" + ("." if ak.get("punktumEfterSlutcitationstegn") == "True" else ""))
             out += [norm(" ".join((y.text or "") if y.tag == "Explicatus" else read(y)  # kept in a refused nummer
                                   for y in x.iter("Explicatus", "Linea"))) for x in _second_parts(ch, d, ny)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..redline import CONTAINERS, INSERTED, REPEALED, Block, Redline, RUnit
+from ..text import goes_on
 from ..tokendiff import DELETE, INSERT
 
 _ANSI = {INSERT: ("\x1b[1;32m", "\x1b[0m"), DELETE: ("\x1b[9;31m", "\x1b[0m")}
@@ -22,6 +23,20 @@ def block_text(block: Block, color: bool) -> str:
     return "".join(_mark(s.text, s.op, color) for s in block)
 
 
+def _blocks_text(blocks: list[Block], color: bool, skip_empty: bool = True) -> str:
+    """Blocks joined by a space, but none before one whose text begins with a comma, full stop, … (the rest
+    of a punktum the LBK broke for a note: text.join_lines)."""
+    out, prev = None, ""  # prev: the text of the block before, without marks
+    for b in blocks:
+        x = block_text(b, color)
+        if skip_empty and not x:
+            continue
+        raw = "".join(seg.text for seg in b)
+        out = x if out is None else out + x if b and goes_on(prev, raw) else out + " " + x
+        prev = raw
+    return out or ""
+
+
 def _label(r: RUnit, color: bool) -> str:
     old, new = (r.old_label or "").strip(), (r.new_label or "").strip()
     if r.status == INSERTED:
@@ -37,7 +52,7 @@ def unit_lines(r: RUnit, color: bool, depth: int = 0) -> list[str]:
     pad = "  " * depth if r.kind in ("paragraph", "point", "indent") else ""
     out: list[str] = []
     label = _label(r, color)
-    intro = " ".join(x for x in (block_text(b, color) for b in r.intro) if x)
+    intro = _blocks_text(r.intro, color)
     if r.kind == "section":
         head = label
         if r.status == REPEALED:
@@ -58,7 +73,7 @@ def unit_lines(r: RUnit, color: bool, depth: int = 0) -> list[str]:
     for c in r.children:
         out.extend(unit_lines(c, color, depth + 1))
     if r.wrapup:
-        out.append(pad + " ".join(block_text(b, color) for b in r.wrapup))
+        out.append(pad + _blocks_text(r.wrapup, color, skip_empty=False))
     return out
 
 

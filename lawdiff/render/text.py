@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Act, Annex, Table, Unit
-from ..text import blocks_text, plain_text  # noqa: F401  (plain_text: re-exported)
+from ..text import blocks_text, join_lines, plain_text  # noqa: F401  (plain_text: re-exported)
 
 
 def _notes(unit: Unit) -> list[str]:
@@ -47,13 +47,13 @@ def _block_lines(blocks: list, pad: str, lead: str) -> list[str]:
     for b in blocks:
         if isinstance(b, Table):
             if run:
-                out.append(pad + " ".join(run))
+                out.append(pad + join_lines(run))
                 run = []
             out.extend(pad + " | ".join(c.text for c in row) for row in b.rows)
         elif b.text:
             run.append(b.text)
     if run:
-        out.append(pad + " ".join(run))
+        out.append(pad + join_lines(run))  # no space before a line that begins with a comma (text.join_lines)
     return out
 
 

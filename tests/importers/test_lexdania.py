@@ -49,6 +49,29 @@ def _notes(root):
     return {norm(n.findtext("Explicatus") or "") for n in root.iter("Nota")}
 
 
+def _read_on(parts):
+    """Labels and lines (element, text) as retsinformation shows them: a space between two, none before a
+    <Linea> that begins with a comma, full stop, semicolon, colon or closing parenthesis and follows a <Linea>
+    of the same <Exitus> or of an <Exitus> beside it (one text of one unit): the rest of a punktum the LBK broke
+    for a note (LBK 1657/2015 § 4, stk. 3: "… henholdsvis Miljøministeriet" / <Nota> / ", Foreningen for …"
+    reads "Miljøministeriet1), Foreningen for …"). Not in a table's cell, whose lines the reader joins with
+    spaces (LBK 1017/2013 § 1: "… 10 pct. vol." / ", jf. dog nr. 2.")."""
+    def one_text(a, b) -> bool:
+        pa, pb = a.getparent(), b.getparent()
+        return (pa is pb or (pa.tag == pb.tag == "Exitus" and pa.getparent() is pb.getparent())) and \
+            not any(x.tag == "Td" for x in b.iterancestors())
+
+    out, prev = "", None
+    for e, p in parts:
+        if out and prev is not None and e is not None and one_text(prev, e) and re.match(r"\s*[,.;:)]", p) and \
+                not p.lstrip().startswith("..") and not (p.strip() == "." and out.rstrip().endswith((".", "…"))):
+            out += p.lstrip()
+        else:
+            out = p if not out else out + " " + p
+        prev = e
+    return out
+
+
 def _official_paragraf_texts(path, is_lbk, dropped=(), count=None, respaced=()):
     """Each official <Paragraf> (and ændringsparagraf of an original act) of the act's own body
     as text: labels and lines, no notes, no footnote references. `dropped` are (line, text) that
@@ -66,11 +89,11 @@ def _official_paragraf_texts(path, is_lbk, dropped=(), count=None, respaced=()):
             if e.tag == "Nota" or any(a.tag == "Nota" for a in e.iterancestors()):
                 continue
             if e.tag == "Explicatus" and e.text:
-                parts.append(e.text)
+                parts.append((None, e.text))
             elif e.tag == "Linea":
-                parts.append(_official_linea(e, notes, count))
+                parts.append((e, _official_linea(e, notes, count)))
         # a label split by the source as "§ " + "§§ 12-14 a." reads "§§ 12-14 a."
-        text = re.sub(r"^§ (?=§)", "", norm(" ".join(parts)))
+        text = re.sub(r"^§ (?=§)", "", norm(_read_on(parts)))
         last = max(e.sourceline for e in p.iter())
         for line, frag in dropped:
             if p.sourceline <= line <= last:
