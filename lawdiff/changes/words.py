@@ -85,8 +85,10 @@ def read_verb(r: Reader, loc: dict) -> dict | None:
             ch["til"] = _til(r, ch)
             return ch
         r.pos = start
-    m = r.rx(r"ændres i alt (to|tre|fire|fem|seks|syv|otte|ni|ti) steder (?=»)") if len(citations(loc.get("i") or "")) > 1 \
-        else None
+    # (the citation is expanded only where the words say "i alt": expanding it for every change of words cost the
+    # reader ~4 % of its instructions)
+    m = r.rx(r"ændres i alt (to|tre|fire|fem|seks|syv|otte|ni|ti) steder (?=»)") \
+        if r.text.startswith("ændres i alt ", r.pos) and len(citations(loc.get("i") or "")) > 1 else None
     if m:  # "I §§ 3 og 4 ændres i alt tre steder »nr. 3« til: »nr. 2«." (lov 724/2010 § 14, nr. 2): the count is the sum
         ch = {**loc, "antal": COUNT_OF[m.group(1)], "antal_efter_verbum": True, "i_alt": True, "ændres": r.quote()}
         ch["til"] = _til(r, ch)
