@@ -34,7 +34,7 @@ from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
-from ..text import canonical_num, norm
+from ..text import canonical_num, join_lines, norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, odd_bytes, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
@@ -249,7 +249,9 @@ class _Reader:
                         picture(x)
                     elif x.tag not in self._CELL_CONTENT:
                         raise self.fail(x, f"uventet element i <{cell.tag}>")
-                text = " ".join(self.texts(cell.iter("Linea")))
+                # a cell's lines as the law reads them: none with a space before a comma ("… 10 pct. vol." /
+                # ", jf. dog nr. 2." is "… 10 pct. vol., jf. dog nr. 2.": LBK 1017/2013 § 1)
+                text = join_lines(self.texts(cell.iter("Linea")))
                 try:
                     spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
                 except ValueProblem as e:

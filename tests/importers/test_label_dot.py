@@ -105,3 +105,15 @@ def test_every_label_without_its_full_stop_in_the_corpus(corpus_results):
             lines = [b.text for b in u.intro if hasattr(b, "text")]
             if u.label and not norm(u.label).endswith((".", ")")) and lines:
                 assert not lines[0].lstrip().startswith(".") or lines[0].lstrip().startswith(".."), (rel, u.label)
+
+
+def test_lines_of_a_table_cell_are_joined_as_the_law_reads_them():
+    """LBK 1017/2013 § 1 prints a cell's punktum over two lines, "… over 10 pct. vol." / ", jf. dog nr. 2.": it reads
+    "… over 10 pct. vol., jf. dog nr. 2.", not "… vol. , jf." (text.join_lines, as for the law text)."""
+    from lawdiff.model import Table
+
+    act = read_lexdania_file(lexdania("2013/2013-1017.xml")).act
+    cells = [c.text for u in resolve(act, "§ 1").units[0].walk() for b in u.intro + u.wrapup if isinstance(b, Table)
+             for row in b.rows for c in row]
+    assert any("alkoholindhold på over 10 pct. vol., jf. dog nr. 2. Endvidere" in t for t in cells), cells
+    assert not any(" , " in t for t in cells)

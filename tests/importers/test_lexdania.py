@@ -54,12 +54,11 @@ def _read_on(parts):
     <Linea> that begins with a comma, full stop, semicolon, colon or closing parenthesis and follows a <Linea>
     of the same <Exitus> or of an <Exitus> beside it (one text of one unit): the rest of a punktum the LBK broke
     for a note (LBK 1657/2015 § 4, stk. 3: "… henholdsvis Miljøministeriet" / <Nota> / ", Foreningen for …"
-    reads "Miljøministeriet1), Foreningen for …"). Not in a table's cell, whose lines the reader joins with
-    spaces (LBK 1017/2013 § 1: "… 10 pct. vol." / ", jf. dog nr. 2.")."""
+    reads "Miljøministeriet1), Foreningen for …"), also in a table's cell (LBK 1017/2013 § 1: "… 10 pct. vol." /
+    ", jf. dog nr. 2." reads "… 10 pct. vol., jf. dog nr. 2.")."""
     def one_text(a, b) -> bool:
         pa, pb = a.getparent(), b.getparent()
-        return (pa is pb or (pa.tag == pb.tag == "Exitus" and pa.getparent() is pb.getparent())) and \
-            not any(x.tag == "Td" for x in b.iterancestors())
+        return pa is pb or (pa.tag == pb.tag == "Exitus" and pa.getparent() is pb.getparent())
 
     out, prev, label = "", None, None
     for e, p in parts:
