@@ -117,3 +117,25 @@ def test_lines_of_a_table_cell_are_joined_as_the_law_reads_them():
              for row in b.rows for c in row]
     assert any("alkoholindhold på over 10 pct. vol., jf. dog nr. 2. Endvidere" in t for t in cells), cells
     assert not any(" , " in t for t in cells)
+
+
+def test_an_amending_act_s_new_text_reads_the_label_with_its_full_stop():
+    """The one such label in an amending act's new text (lov 73/2010 § 1, nr. 3: "§ 4 h" + "." + "Økonomi- og …"):
+    importers/amending's reader joins the "." to the label (text.join_lines), as retsinformation prints it."""
+    from lawdiff.importers.amending import read_amending
+
+    act = read_amending(lexdania("2010/2010-73.xml").read_bytes(), "2010-73.xml")
+
+    def strings(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+
+    texts = list(strings(act.doc))
+    assert any("\n§ 4 h. Økonomi- og erhvervsministeren kan fastsætte regler" in t for t in texts)
+    assert not any("§ 4 h\n" in t or "§ 4 h ." in t for t in texts)
