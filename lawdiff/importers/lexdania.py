@@ -1415,7 +1415,8 @@ def parse_lexdania(data: bytes, path: str, blank_text: bool = True) -> etree._El
 def read_lexdania_root(root: etree._Element, data: bytes, path: str, law: str | None = None) -> ImportResult:
     """`read_lexdania` for a document already parsed by `parse_lexdania` from `data`
     (importers/official.py parses each file once for both readers). The reader may change the
-    tree: a repair of the source removes the element it read as a label."""
+    tree: a repair of the source removes the element it read as a label, or the label's full stop that
+    stood first in the text (_Reader._label_stop)."""
     with gc_paused():
         return _read_lexdania(root, data, path, law)
 
