@@ -268,8 +268,8 @@ class _Reader:
             if ch.tag == "Explicatus":
                 label = ch.text or ""
                 if norm(label):
-                    if label.rstrip()[-1:] not in (".", ")"):
-                        label = self._label_stop(ch.getparent(), label)
+                    if label.rstrip()[-1:] != "." and (holder := ch.getparent()).tag in ("Paragraf", "Stk"):
+                        label = self._label_stop(holder, label)  # not a list item's ("–" + "." is no "–.")
                     out.append(Line(label))
             elif ch.tag == "Linea":
                 text = linea_text(ch, self.path, self.refs)

@@ -139,3 +139,11 @@ def test_an_amending_act_s_new_text_reads_the_label_with_its_full_stop():
     texts = list(strings(act.doc))
     assert any("\n§ 4 h. Økonomi- og erhvervsministeren kan fastsætte regler" in t for t in texts)
     assert not any("§ 4 h\n" in t or "§ 4 h ." in t for t in texts)
+
+
+def test_a_list_item_s_label_is_not_given_a_full_stop():
+    """Only a § or stk. label: in flat text (an LBK's ikraft notes) a bullet "–" before a line "." stays "–"."""
+    r = _Reader("x.xml", True)
+    el = etree.fromstring("<Exitus><Index><Indentatio formaInd=\"Fri\"><Explicatus>–</Explicatus><Exitus><Linea>"
+                          "<Char>.</Char></Linea></Exitus></Indentatio></Index></Exitus>")
+    assert [b.text for b in r.flatten(el, [])] == ["–", "."] and r.repairs == []
