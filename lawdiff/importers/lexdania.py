@@ -34,7 +34,7 @@ from . import read_source
 from ..errors import MappingError
 from ..gcpause import gc_paused
 from ..model import DANISH, Act, Annex, Cell, Line, Note, Table, Unit, annex_num, assign_eids
-from ..text import canonical_num, norm
+from ..text import canonical_num, join_lines, norm
 from ..validate import ValueProblem, forbidden_in_file, index_line_col, is_iso_date, odd_bytes, span
 from ..xmlsafe import as_utf8, ascii_compatible, parse_bytes
 
@@ -249,7 +249,9 @@ class _Reader:
                         picture(x)
                     elif x.tag not in self._CELL_CONTENT:
                         raise self.fail(x, f"uventet element i <{cell.tag}>")
-                text = " ".join(self.texts(cell.iter("Linea")))
+                # a cell's lines as the law reads them: none with a space before a comma ("… 10 pct. vol." /
+                # ", jf. dog nr. 2." is "… 10 pct. vol., jf. dog nr. 2.": LBK 1017/2013 § 1)
+                text = join_lines(self.texts(cell.iter("Linea")))
                 try:
                     spans = [span(cell.get(a), a) for a in ("colspan", "rowspan")]
                 except ValueProblem as e:
@@ -264,8 +266,11 @@ class _Reader:
         order, as flat blocks."""
         for ch in el:
             if ch.tag == "Explicatus":
-                if norm(ch.text or ""):
-                    out.append(Line(ch.text or ""))
+                label = ch.text or ""
+                if norm(label):
+                    if label.rstrip()[-1:] != "." and (holder := ch.getparent()).tag in ("Paragraf", "Stk"):
+                        label = self._label_stop(holder, label)  # not a list item's ("–" + "." is no "–.")
+                    out.append(Line(label))
             elif ch.tag == "Linea":
                 text = linea_text(ch, self.path, self.refs)
                 if text is not None:  # None: nothing but footnote references
@@ -476,6 +481,35 @@ class _Reader:
         drop.getparent().remove(drop)
         return joined
 
+    def _label_stop(self, holder: etree._Element, label: str) -> str:
+        """A label printed without its full stop, which stands first in the text: <Explicatus>Stk. 5</Explicatus>
+        and a first Linea "." (LBK 1072/2010 § 82, stk. 5; LBK 1073/2010 "§ 6" + stk. 1's "."), or ". text"
+        (LBK 670/2010 "§ 10" + ". (ophævet)"). retsinformation shows "Stk. 5. Det skal …"; kept, the "." was the
+        unit's 1. pkt. and every later punktum number off by one (issue 8). The label is read with its full stop,
+        the text without it (a Linea of nothing else is dropped), and the repair reported. `holder`: the element
+        of the label; otherwise `label` unchanged. Not "..." (an omission)."""
+        first = _first_linea(holder)
+        if first is None or first.tag != "Linea" or not len(first) or (first.text and not first.text.isspace()):
+            return label
+        run = first[0]
+        if run.tag != "Char" or len(run):
+            return label
+        text = (run.text or "").lstrip()
+        if text[:1] != "." or text[:2] == "..":
+            return label
+        rest = text[1:].lstrip()
+        bare = norm(label)
+        self.repairs.append(f"{self.path}:{first.sourceline}: punktummet efter betegnelsen »{bare}« stod først i "
+                            f"teksten i stedet for efter betegnelsen i kilden; læst som »{bare}.«")
+        if rest:
+            run.text = rest
+        elif len(first) == 1:
+            first.getparent().remove(first)
+        else:
+            first.text = (first.text or "") + (run.tail or "")  # (white space: the next run's lead)
+            first.remove(run)
+        return label.rstrip() + "."
+
     def _drop_repeated_label(self, stk: etree._Element, label: str | None) -> None:
         """A stk. whose first Linea repeats its own label: "Stk. 2." in <Explicatus> and again as
         the first line of text (LBK 814/2012 § 34, LBK 504/2013 § 75 a; 10 LBKs of the corpus). A
@@ -515,7 +549,7 @@ class _Reader:
                 first = kids[0]
                 if first.tag == "Explicatus":
                     label = first.text or ""
-                    if len(label.strip()) > 5:  # _split_label leaves it as it is
+                    if len(label.strip()) > 5 and label.rstrip()[-1:] == ".":  # _split_label, _label_stop leave it
                         if len(ex) < 2:
                             return [(label, [ex])]
                         first = ex[0]  # _drop_repeated_label's first looks, as below
@@ -534,6 +568,8 @@ class _Reader:
                 break
         if label and len(label.strip()) <= 5:
             label = self._split_label(stk, label, "subsection")
+        if label and label.rstrip()[-1:] not in (".", ""):
+            label = self._label_stop(stk, label)
         if label:
             for ex in kids:
                 if ex.tag == "Exitus":
@@ -596,6 +632,8 @@ class _Reader:
         # "§ 5." is short: its test here spares the look for the first Stk)
         if (label is None or len(label.strip()) <= 5) and _norm_label(label.strip() if label else "") in ("", "§"):
             label = self._split_label(next((c for c in el if c.tag == "Stk"), el), label, "section")
+        if label and label.rstrip()[-1:] not in (".", ""):
+            label = self._label_stop(el, label)
         sec = self._section_unit(el, label)
         secs = [sec]
         self._section_line[id(sec)] = el.sourceline
@@ -929,6 +967,22 @@ def _explicatus(el: etree._Element) -> str | None:
     for ch in el:
         if ch.tag == "Explicatus":
             return ch.text or ""
+    return None
+
+
+def _first_linea(holder: etree._Element) -> etree._Element | None:
+    """The first Linea of a labelled element's text, right after its label: the first of its first Exitus,
+    or of its first Stk's where that Stk has no label of its own (a §'s stk. 1). None if something else
+    comes first."""
+    for ch in holder:
+        tag = ch.tag
+        if tag == "Explicatus":
+            continue
+        if tag == "Stk":
+            return _first_linea(ch) if _explicatus(ch) is None else None
+        if tag == "Exitus":  # after any notes on the label (LBK 1402/2010 § 1, stk. 2: "Stk. 2" + note 1) + ".")
+            return next((li for li in ch if li.tag != "Nota"), None) if len(ch) else None
+        return None
     return None
 
 
@@ -1361,7 +1415,8 @@ def parse_lexdania(data: bytes, path: str, blank_text: bool = True) -> etree._El
 def read_lexdania_root(root: etree._Element, data: bytes, path: str, law: str | None = None) -> ImportResult:
     """`read_lexdania` for a document already parsed by `parse_lexdania` from `data`
     (importers/official.py parses each file once for both readers). The reader may change the
-    tree: a repair of the source removes the element it read as a label."""
+    tree: a repair of the source removes the element it read as a label, or the label's full stop that
+    stood first in the text (_Reader._label_stop)."""
     with gc_paused():
         return _read_lexdania(root, data, path, law)
 

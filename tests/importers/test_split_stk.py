@@ -7,9 +7,10 @@ from lxml import etree
 
 from lawdiff.importers.lexdania import _Reader
 
-_LABELS = st.sampled_from(["", " ", "Stk. ", "Stk.", "Stk. 2.", " Stk. 12. ", "§ 5.", "Stk. 3 a.", "2."])
+_LABELS = st.sampled_from(["", " ", "Stk. ", "Stk.", "Stk. 2.", " Stk. 12. ", "§ 5.", "Stk. 3 a.", "2.",
+                           "Stk. 5", " Stk. 12 "])
 _LINES = st.sampled_from(["Stk. 2.", "Stk. 3.", "§ 4 b.", "2.", "kort", "En længere linje, der ikke er en betegnelse.",
-                          "Stk. 2. Tekst"])
+                          "Stk. 2. Tekst", ".", ". Tekst", "..."])
 
 
 def _linea(text, runs):
