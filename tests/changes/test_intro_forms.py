@@ -115,6 +115,12 @@ class _Store:
     def versions(self, law):
         return ["2011-07-04"]
 
+    def names(self):  # (Store.names and Store.cited_by came with the lead's linking by name and cited LBK)
+        return {"lov om arbejdsløshedsforsikring m.v.": ["arbejdsløshedsforsikring"]}
+
+    def cited_by(self, source):
+        return ["arbejdsløshedsforsikring"] if source == "LBK nr. 838 af 04/07/2011" else []
+
 
 def test_an_intro_building_on_a_passed_bill_is_linked_with_a_note():
     # lov nr. 152 af 28/02/2012, § 1: "I lov om arbejdsløshedsforsikring m.v., jf. lovbekendtgørelse nr. 838
