@@ -165,6 +165,15 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "bortset_fra" in cdata and "i" in cdata:
         raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
                       hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
+    if cdata.get("kapitelbetegnelsen"):
+        # a chapter's label is one; changes/chapterlabel.py read none of these and renamed the chapter anyway
+        for k in ("antal", "forekomst", "overalt", "bortset_fra", "i_alt"):
+            if k in cdata:
+                raise c.error(f"»{k}« hører ikke til »kapitelbetegnelsen« (et kapitel har én betegnelse)", k,
+                              hint="fjern »" + k + "«")
+    if cdata.get("i_alt") and "antal" not in cdata:
+        raise c.error("»i_alt« kræver »antal« (»ændres i alt tre steder«)", "i_alt",
+                      hint="tilføj »antal: N«, eller fjern »i_alt«")
     _annex(c, cdata, verb)  # before the citations: an annex's own message
     _check_citations(c, cdata, verb)
     _one_unit(c, cdata, verb)
