@@ -29,3 +29,25 @@ def test_the_lodsloven_form_is_still_read():
     d = intro.read(s)
     assert d["lovtitel"] == "lodsloven" and d["som_ændret"] == "ved lov nr. 1 af 2. maj 2010"
     assert intro.format(d) == s
+
+
+TWO_ACTS = [
+    # read since 5454812 too, as one law titled "lov om X og i lov nr. 2 af 3. maj 2010 om Y"
+    "I lov nr. 1 af 2. maj 2010 om X og i lov nr. 2 af 3. maj 2010 om Y foretages følgende ændringer:",
+    "I lov nr. 1 af 2. maj 2010 om X, lov nr. 2 af 3. maj 2010 om Y, foretages følgende ændringer:",
+    # new with the form »I henvisning, titel«: title "lodsloven og lov nr. 2 af 3. maj 2010"
+    "I lov nr. 1 af 2. maj 2010, lodsloven og lov nr. 2 af 3. maj 2010, foretages følgende ændringer:",
+]
+
+
+@pytest.mark.parametrize("sentence", TWO_ACTS)
+def test_a_second_act_cited_by_number_is_no_part_of_the_title(sentence):
+    assert intro.read(sentence) is None
+    assert "endnu en lov" in intro.refusal(sentence)
+
+
+def test_an_amending_act_titled_with_other_laws_is_still_read():
+    # lov nr. 1398/2012 (real-intros 2014-format2): the title names laws, by name, not by number
+    s = ("I lov nr. 1398 af 23. december 2012 om ændring af lov om børnetilskud og forskudsvis udbetaling af "
+         "børnebidrag og lov om en børne- og ungeydelse foretages følgende ændringer:")
+    assert intro.read(s)["lovtitel"].startswith("lov om ændring af lov om børnetilskud")

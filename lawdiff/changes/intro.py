@@ -55,6 +55,9 @@ _AMENDED_IN_TITLE = re.compile(r", som (?:\w+\.? ){0,2}ændre[ts]\b")
 # a "title" that is the clause itself ("I lov nr. 520 af 12. juni 2009, som ændret ved § 7 i lov nr. …, foretages …":
 # the act named by its number alone): the form "I henvisning, titel" (lodsloven) would read the clause as the title
 _CLAUSE_AS_TITLE = re.compile(r"^(?:som |senest |bl\.a\. |og )*ændre[ts]\b|^som\b")
+# a "title" that cites another act by its number: two acts in one intro ("I lov nr. 1 af … om X og i lov nr. 2 af … om
+# Y foretages …", "I lov nr. 1 af …, lodsloven og lov nr. 2 af …, foretages …"), which no title of a law holds
+_ACT_IN_TITLE = re.compile(rf"\b{_LOV}")
 
 
 def _default_form(d: dict) -> str:
@@ -75,7 +78,7 @@ def read(text: str) -> dict | None:
             continue
         g = m.groupdict()
         titel = g.get("titel") or ("lov " + g["om"])
-        if _AMENDED_IN_TITLE.search(titel) or _CLAUSE_AS_TITLE.match(titel):
+        if _AMENDED_IN_TITLE.search(titel) or _CLAUSE_AS_TITLE.match(titel) or _ACT_IN_TITLE.search(titel):
             continue
         out: dict = {"lovtitel": titel, "henvisning": g["ref"]}
         if g["som"]:
@@ -114,6 +117,10 @@ def refusal(text: str) -> str:
     readings = 0
     for _form, rx in _FORMS:
         m = rx.match(text)
+        t = (m.groupdict().get("titel") or m.groupdict().get("om") or "") if m else ""
+        if _ACT_IN_TITLE.search(t) and not _AMENDED_IN_TITLE.search(t):
+            return ("titlen ville nævne endnu en lov ved sit nummer (»lov nr. N af D«); skriv én ændringsparagraf for "
+                    "hver lov, så den ændrede lov kan bestemmes sikkert")
         if m and _AMENDED_IN_TITLE.search(m.groupdict().get("titel") or m.groupdict().get("om") or ""):
             return ("lovens titel ville indeholde en »som … ændret«-sætning; skriv »som ændret ved …« lige efter "
                     "titlen og henvisningen, så titlen kan adskilles sikkert")
