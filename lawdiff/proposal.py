@@ -165,6 +165,7 @@ def _change(cdata: dict, item: int, index: int, laws: dict[str, str], file: str,
     if "bortset_fra" in cdata and "i" in cdata:
         raise c.error("»bortset_fra« bruges kun med »Overalt i loven« (uden »i«)", "bortset_fra",
                       hint="fjern »i«, eller fjern »bortset_fra« og citér kun de enheder, ændringen gælder")
+    _counted_keys(c, cdata)
     _annex(c, cdata, verb)  # before the citations: an annex's own message
     _check_citations(c, cdata, verb)
     _one_unit(c, cdata, verb)
@@ -679,6 +680,19 @@ class ActFile:
         return [n for n in self.numre if n.refused]
 
 
+def _counted_keys(c: Change, cdata: dict) -> None:
+    """Keys the change kind would drop without a word (in a proposal and in an amendment file alike)."""
+    if cdata.get("kapitelbetegnelsen"):
+        # a chapter's label is one; changes/chapterlabel.py read none of these and renamed the chapter anyway
+        for k in ("antal", "forekomst", "overalt", "bortset_fra", "i_alt"):
+            if k in cdata:
+                raise c.error(f"»{k}« hører ikke til »kapitelbetegnelsen« (et kapitel har én betegnelse)", k,
+                              hint="fjern »" + k + "«")
+    if cdata.get("i_alt") and "antal" not in cdata:
+        raise c.error("»i_alt« kræver »antal« (»ændres i alt tre steder«)", "i_alt",
+                      hint="tilføj »antal: N«, eller fjern »i_alt«")
+
+
 def _overalt_or_forekomst(c: Change, cdata: dict) -> None:
     """"Overalt i loven ændres …" changes every place; "forekomst" only the N'th: one of them is a slip
     (in a proposal and in an amendment file alike)."""
@@ -714,6 +728,7 @@ def _act_change(cdata: dict, item: int, index: int, law: str, file: str, pos: _P
             and not cdata.get("overalt"):
         raise c.error(f"»{c.verb}« kræver »i« eller »overalt: true«", c.verb)
     _overalt_or_forekomst(c, cdata)
+    _counted_keys(c, cdata)
     if c.verb == "ændres" and "til" not in cdata:
         raise c.error("»ændres« kræver »til«", "ændres")
     if c.verb in ("affattes", "indsættes_efter", "indsættes_før") and "tekst" not in cdata \
@@ -754,6 +769,24 @@ def _engine_view(d: dict) -> dict:
     return out
 
 
+def _intro_reads_back(par: dict, pi: int, pos: _Positions, file: str) -> None:
+    """An ændringsparagraf's intro as data (lovtitel, henvisning, form, …: changes/intro.py) must word a sentence
+    that reads back as the same data: a hand-written `form` that does not fit its title ("I henvisning titel" with
+    »lodsloven«) printed "I lov nr. 567 af 9. juni 2006 loven foretages …" in `lawdiff instructions`, exit 0."""
+    from .changes import intro
+
+    if "lovtitel" not in par or "indledning" in par or not isinstance(par.get("henvisning"), str):
+        return
+    keys = ("lovtitel", "henvisning", "som_ændret", "som_ændres", "ental", "form", "komma_før_foretages")
+    data = {k: par[k] for k in keys if k in par}
+    sentence = intro.format(data)
+    if intro.read(sentence) != data:
+        p = pos.value.get(("paragraffer", pi, "form" if "form" in par else "lovtitel"), Pos(1, 1))
+        raise ProposalError(f"§ {par['nummer']}: indledningen »{sentence}« kan ikke læses tilbage som de samme data "
+                            f"(lovtitel, henvisning, form …)", file, p.line, p.col,
+                            hint="ret »form« eller »lovtitel«, eller skriv sætningen ordret under »indledning«")
+
+
 def _parse_act(raw: dict, pos: _Positions, file: str) -> Proposal:
     laws = dict(raw.get("love") or {})
     numre: list[Nummer] = []
@@ -764,6 +797,7 @@ def _parse_act(raw: dict, pos: _Positions, file: str) -> Proposal:
             p = pos.value.get(("paragraffer", pi, "lov"), Pos(1, 1))
             raise ProposalError(f"§ {par['nummer']}: loven »{law}« står ikke under »love«", file, p.line, p.col,
                                 hint=f"tilføj den under »love«, eller brug en af: {', '.join(laws) or 'ingen'}")
+        _intro_reads_back(par, pi, pos, file)
         changes: list[Change] = []
         for ni, entry in enumerate(par["numre"]):
             if "ikke_udført" in entry:

@@ -73,9 +73,10 @@ def execute(ap, c) -> None:
     if clash:
         raise c.error(f"loven har allerede et kapitel {new_num}", "til",
                       hint="nummeret kan ikke udføres; markér det som ikke udført")
-    parent = ap.parents.get(unit.wid)
-    chapters = [u for u in ap.siblings(parent) if u.kind == "chapter"]
-    i = chapters.index(unit)
+    # the chapters of the whole law in their order: chapters run on through its parts (LBK 1139/2013,
+    # retsplejeloven: kapitel 5 ends an afsnit, kapitel 6 opens the next), so not only the unit's siblings
+    chapters = [u for u in ap.r.new.walk() if u.kind == "chapter"]
+    i = next(k for k, u in enumerate(chapters) if u is unit)
     before = [u for u in chapters[:i] if u.num]
     after = [u for u in chapters[i + 1:] if u.num]
     key = section_key(new_num)

@@ -52,6 +52,12 @@ _OWN_TITLE = re.compile(rf"^lov {_OM}")
 # a title that would hold a "som ændret" clause in another wording ("om sundhedsvæsenets centralstyrelse
 # m.v., som senest ændret ved lov nr. 369 af 6. juni 1991," in lov nr. 397 af 10. juni 1987): not read
 _AMENDED_IN_TITLE = re.compile(r", som (?:\w+\.? ){0,2}ændre[ts]\b")
+# a "title" that is the clause itself ("I lov nr. 520 af 12. juni 2009, som ændret ved § 7 i lov nr. …, foretages …":
+# the act named by its number alone): the form "I henvisning, titel" (lodsloven) would read the clause as the title
+_CLAUSE_AS_TITLE = re.compile(r"^(?:som |senest |bl\.a\. |og )*ændre[ts]\b|^som\b")
+# a "title" that cites another act by its number: two acts in one intro ("I lov nr. 1 af … om X og i lov nr. 2 af … om
+# Y foretages …", "I lov nr. 1 af …, lodsloven og lov nr. 2 af …, foretages …"), which no title of a law holds
+_ACT_IN_TITLE = re.compile(rf"\b{_LOV}")
 
 
 def _default_form(d: dict) -> str:
@@ -72,7 +78,7 @@ def read(text: str) -> dict | None:
             continue
         g = m.groupdict()
         titel = g.get("titel") or ("lov " + g["om"])
-        if _AMENDED_IN_TITLE.search(titel):
+        if _AMENDED_IN_TITLE.search(titel) or _CLAUSE_AS_TITLE.match(titel) or _ACT_IN_TITLE.search(titel):
             continue
         out: dict = {"lovtitel": titel, "henvisning": g["ref"]}
         if g["som"]:
@@ -104,9 +110,17 @@ def refusal(text: str) -> str:
     if not _CITED.search(re.split(r", som ændre", text)[0]):
         return ("den nævner ikke loven med »jf. lovbekendtgørelse nr. N af D« eller »lov nr. N af D« "
                 "(nummer og fuld dato); den ændrede lov kan ikke bestemmes sikkert")
+    m = re.match(rf"I {_LOV}, (.*)", text)
+    if m and _CLAUSE_AS_TITLE.match(m.group(1)):
+        return ("lovens titel står ikke efter »lov nr. N af D« (der følger en »som … ændret«-sætning); skriv »I lov nr. "
+                "N af D om X, som ændret …«, så loven kan bestemmes sikkert")
     readings = 0
     for _form, rx in _FORMS:
         m = rx.match(text)
+        t = (m.groupdict().get("titel") or m.groupdict().get("om") or "") if m else ""
+        if _ACT_IN_TITLE.search(t) and not _AMENDED_IN_TITLE.search(t):
+            return ("titlen ville nævne endnu en lov ved sit nummer (»lov nr. N af D«); skriv én ændringsparagraf for "
+                    "hver lov, så den ændrede lov kan bestemmes sikkert")
         if m and _AMENDED_IN_TITLE.search(m.groupdict().get("titel") or m.groupdict().get("om") or ""):
             return ("lovens titel ville indeholde en »som … ændret«-sætning; skriv »som ændret ved …« lige efter "
                     "titlen og henvisningen, så titlen kan adskilles sikkert")

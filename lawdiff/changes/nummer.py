@@ -42,7 +42,13 @@ def _clause(r: Reader, prev: dict | None, first: bool) -> dict:
     start = r.pos
     loc = _location(r, prev, first)
     if loc is not None:
-        ch = words.read_verb(r, loc) or insert.read_in(r, loc) or repeal.read_in(r, loc)
+        after_loc = r.pos
+        ch = words.read_verb(r, loc)
+        if ch is not None and ch.get("elliptisk") and "ændres" in ch and not (prev and "ændres" in prev):
+            # the verb said once is another ("I § 5 udgår i 1. pkt. »A«, og i 2. pkt. »C« til: »D«."): »ændres« is
+            # not said, and the sentence is not read (words.read_verb reads the later place with the verb before)
+            ch, r.pos = None, after_loc
+        ch = ch or insert.read_in(r, loc) or repeal.read_in(r, loc)
         if ch:
             if loc.get("uden_i"):
                 r.warnings.append("»I« mangler foran stedet i kilden (trykfejl); gengivet som i kilden")

@@ -140,6 +140,7 @@ class _Rykning:
                 # this nummer; the units after them move too (they must) and a later nummer's clause
                 # or "der bliver" names their numbers ("Stk. 4 og 5 bliver herefter stk. 5 og 6.", then
                 # "Stk. 6-12 bliver herefter stk. 9-15.", lov nr. 589 af 18/6/2012, § 1, nr. 5 and 6)
+                self._check_paragraf(c, str(text), kind, did)  # the § it names is the one whose units moved
                 (parent, _), = [pk for pk in did if pk[1] == kind]
                 for a in have[0]:
                     if a not in want:
