@@ -1111,29 +1111,41 @@ def link(doc: dict, store) -> list[str]:
     """Set `lov` (and `love`) for every ændringsparagraf whose amended act is in the store: the version
     the intro cites, else the newest version before the act's date. Returns messages for the others.
 
-    The act is found by the name the intro gives it — its title, or another name of the stored law
-    (changes.intro.act_names: the short name in its title's parentheses, the official popular title:
-    "I retsplejeloven, jf. …" for "lov om rettens pleje") — and by the document the intro cites ("jf.
-    lovbekendtgørelse nr. 1139 af 24. september 2013": the law one of whose versions is that LBK or was
-    consolidated from it). Where the two point to different laws, or a name to several, nothing is linked:
-    the note says why (an amending act linked to the wrong law would be executed on it)."""
+    The act is found by its title and by the document the intro cites ("jf. lovbekendtgørelse nr. 1139 af 24.
+    september 2013": `Store.cited_by`, the law one of whose versions is that LBK or was consolidated from it). Another
+    name of the stored law (changes.intro.act_names: the official popular title, "Retsplejeloven" for "lov om rettens
+    pleje"; the short name in its title's parentheses) links only together with the cited document: LexDania gives one
+    popular title to different laws (»Betalingsloven«: LBK 633/2010 and LBK 165/2013), so a popular title alone could
+    link an act to the wrong law; the note names the candidate and what to do. Where the title or name and the cited
+    document point to different laws, or a title to several, nothing is linked: the note says why (an amending act
+    linked to the wrong law would be executed on it)."""
     titles = store.titles()
     names = store.names()
     notes = []
     for par in doc["paragraffer"]:
         title = par.get("lovtitel", "")
         want = _lbk_source(par.get("henvisning", ""))
-        laws = titles.get(title, []) or (names.get(" ".join(title.split()).lower(), []) if title else [])
+        exact = titles.get(title, [])
+        named = names.get(" ".join(title.split()).lower(), []) if title else []
         cited = store.cited_by(want) if want else []
         what = title or par.get("indledning", "")[:60]
-        if cited and laws and not set(cited) & set(laws):
-            notes.append(f"§ {par['nummer']}: {what} svarer til {', '.join(laws)} i lageret, men {want} er en "
+        if cited and (exact or named) and not set(cited) & set(exact or named):
+            notes.append(f"§ {par['nummer']}: {what} svarer til {', '.join(exact or named)} i lageret, men {want} er en "
                          f"version af {', '.join(cited)}; ikke koblet (kontrollér indledningen, og sæt lov: i filen)")
             continue
         if len(cited) == 1:
             laws = cited
-        elif cited and laws:
-            laws = [x for x in laws if x in cited]
+        elif cited and exact:
+            laws = [x for x in exact if x in cited]
+        elif exact:
+            laws = exact
+        elif named:
+            notes.append(f"§ {par['nummer']}: {what} kan være {', '.join(named)} i lageret (et andet navn for loven), men "
+                         f"{par.get('henvisning') or 'den lov, indledningen henviser til,'} findes ikke i lageret; ikke "
+                         f"koblet (importér den, eller sæt lov: i filen, hvis det er den lov)")
+            continue
+        else:
+            laws = []
         if len(laws) != 1:
             notes.append(f"§ {par['nummer']}: {what} findes ikke i lageret (ikke en fejl)" if not laws else
                          f"§ {par['nummer']}: {what} svarer til flere love i lageret ({', '.join(laws)}); ikke koblet")
