@@ -1166,14 +1166,19 @@ def link(doc: dict, store) -> list[str]:
         if par.get("som_ændres"):  # "…, og som ændres ved det af Folketinget den … vedtagne forslag til lov …"
             notes.append(f"§ {par['nummer']}: indledningen bygger på {law}@{version}, som ændres {par['som_ændres']}; "
                          f"lovforslagets ændringer skal være udført, før denne paragraf udføres")
-        par_items = list(par.items())
-        par.clear()
-        for k, v in par_items:
-            par[k] = v
-            if k == "nummer":
-                par["lov"] = law
+        attach(par, law)
         doc["love"][law] = f"{law}@{version}"
     return notes
+
+
+def attach(par: dict, law: str) -> None:
+    """Link an ændringsparagraf to the stored law `law`: its `lov`, written right after its `nummer`."""
+    items = list(par.items())
+    par.clear()
+    for k, v in items:
+        par[k] = v
+        if k == "nummer":
+            par["lov"] = law
 
 
 def write(act: AmendingAct, root: str | Path, force: bool = False) -> Path:

@@ -53,18 +53,13 @@ def _rpl_store(root: Path, acts: list[str]) -> Store:
     base.law = LAW
     store.save(base)
     (root / "amendments").mkdir(exist_ok=True)
-    from lawdiff.importers.amending import read_amending
+    from lawdiff.importers.amending import attach, read_amending
 
     for name in acts:
         doc = read_amending((FIX / "retsplejeloven" / name).read_bytes(), name).doc
         for par in doc["paragraffer"]:
             if par.get("lovtitel") == "retsplejeloven":
-                items = list(par.items())
-                par.clear()
-                for k, v in items:
-                    par[k] = v
-                    if k == "nummer":
-                        par["lov"] = LAW
+                attach(par, LAW)
                 doc["love"] = {LAW: base.key}
         (root / "amendments" / NAMES[name]).write_text(dump(doc), encoding="utf-8")
     return store
