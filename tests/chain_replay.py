@@ -48,6 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lawdiff.changes.intro import act_names as intro_act_names
 from lawdiff.address import _section_span, canonical_num, resolve, section_key
 from lawdiff.consolidate import (ConsolidateError, consolidate, editor_notes, ikraft_of, load_act, parse_scope,
                                  preamble_acts, save)
@@ -555,21 +556,9 @@ def popular_title(path: Path) -> str | None:
 
 
 def act_names(title: str, popular: str | None = None) -> set[str]:
-    """The names an ændringsparagraf may give the act titled `title`: the full title, the title without
-    its parenthesised short name, the short name ("lov om integration af udlændinge i Danmark
-    (integrationsloven)" -> "integrationsloven"), and the official popular title. Lower case,
-    normalised; only names ending in "loven" are taken from parentheses, so a subtitle such as
-    "(Nedsættelse af dagpengeperioden)" of an amending act's title never names the act."""
-    t = norm(title).lower()
-    out = {t}
-    m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", t)
-    if m:
-        out.add(m.group(1))
-        if re.fullmatch(r"[\wæøå-]+loven", m.group(2)):
-            out.add(m.group(2))
-    if popular:
-        out.add(norm(popular).lower())
-    return out
+    """The names an ændringsparagraf may give the act titled `title`: the product's own rule
+    (changes.intro.act_names, which the import's linking uses) on the normalised title and popular title."""
+    return intro_act_names(norm(title), norm(popular or ""))
 
 
 _SOM_AENDRET = re.compile(r"(?:§\s*(\d+(?:\s?[a-zæøå](?![\wæøå]))?)\s+i\s+)?lov\s+nr\.\s*(\d+)"
